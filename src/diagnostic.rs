@@ -1,0 +1,120 @@
+//! Diagnostics: what is wrong, where, and a stable code for each kind.
+
+use crate::model::Span;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The document cannot be converted.
+    Error,
+    /// Suspicious, but the document converts.
+    Warning,
+}
+
+impl Severity {
+    /// Lower-case name, as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $severity:ident, $explain:literal;)*) => {
+        /// A stable diagnostic code; `undoc explain CODE` and the README say what each means.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Code { $(#[doc = $explain] $variant,)* }
+
+        /// Every code, in order.
+        pub const ALL_CODES: &[Code] = &[$(Code::$variant,)*];
+
+        impl Code {
+            /// The code as printed, e.g. `UND012`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+            /// The severity diagnostics of this code carry.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+            /// A one-paragraph explanation of the code.
+            pub fn explanation(self) -> &'static str {
+                match self { $(Code::$variant => $explain,)* }
+            }
+            /// Looks a code up by its printed form (case-insensitive).
+            pub fn parse(s: &str) -> Option<Code> {
+                ALL_CODES.iter().copied().find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
+            }
+        }
+    };
+}
+
+codes! {
+    Unreadable = "UND001", Error, "The input file could not be read (missing, unreadable, or a directory loop).";
+    NotText = "UND002", Error, "The input is not text: invalid UTF-8, NUL bytes or another binary format. Save it as UTF-8 (UTF-16 with a byte order mark is also accepted).";
+    Empty = "UND003", Error, "The input holds no document: it is empty or only white space.";
+    MalformedXml = "UND004", Error, "The XML is not well-formed; the message says what the parser expected at that position.";
+    ForbiddenXml = "UND005", Error, "The XML uses a construct undoc refuses for safety: a DOCTYPE, entity declarations or references to entities other than the five predefined ones.";
+    FrontMatter = "UND010", Error, "The front-matter block (`---` … `---` at the top of a text source) or a `--set` option is malformed or names an unknown key.";
+    BadValue = "UND011", Error, "A masthead value could not be understood: an unknown language, distribution, duty station or an unreadable date.";
+    MissingMasthead = "UND012", Error, "A required masthead field is missing: symbol, organ, distribution, date or original language. Supply it in the source, in front matter (`symbol: A/78/1`) or with `--set symbol=A/78/1`.";
+    MissingTitle = "UND013", Error, "The document has no title line after its masthead.";
+    Structure = "UND014", Warning, "A line could not be placed in the document structure (e.g. a list item with no paragraph to hold it) and was kept as plain text.";
+    Schema = "UND020", Error, "The document does not conform to the undoc XML schema (schemas/undoc.xsd); the message names the element and what was expected.";
+    ParaNumbering = "UND030", Error, "Paragraph numbers must run 1, 2, 3 … through the whole document, without gap or repeat; lists inside a paragraph do not advance the count.";
+    DivisionOrder = "UND031", Error, "Chapters must run I, II, III … and sections A, B, C … within each chapter, in order.";
+    ItemOrder = "UND032", Error, "The items of a list must run (a), (b), (c) … or 1, 2, 3 … in order.";
+    BadSymbol = "UND033", Error, "The document symbol does not follow the UN symbol grammar: series/parts/suffixes such as `A/78/123/Add.1`, `S/RES/2712 (2023)` or `A/80/6 (Sect. 24)`.";
+    UnrealDate = "UND034", Error, "The date does not exist in the calendar (e.g. 31 June or 29 February of a common year).";
+    ScriptMismatch = "UND035", Warning, "The text is not in the script of the declared language (e.g. a Chinese document with no Han characters): check the language line or `--set language=`.";
+    Footnote = "UND036", Error, "A footnote mark has no footnote text, a footnote is never referred to, or footnotes are not numbered 1, 2, 3 … in order.";
+    WriteFailed = "UND040", Error, "An output file could not be written (permissions, full disk); nothing partial was left behind.";
+    OutputClash = "UND041", Error, "Two inputs would write the same output file (e.g. `report.txt` and `report.xml` in one folder); rename one or convert them separately.";
+}
+
+/// One finding about a document, pointing at its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What kind of problem this is.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A message a person can act on.
+    pub message: String,
+    /// Where in the source (line 0 when the whole file is concerned).
+    pub span: Span,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `code` with its usual severity.
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            span,
+        }
+    }
+
+    /// Whether this diagnostic stops the document from converting.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_explained() {
+        let mut seen = std::collections::HashSet::new();
+        for code in ALL_CODES {
+            assert!(seen.insert(code.as_str()), "{} twice", code.as_str());
+            assert!(code.explanation().len() > 40);
+            assert_eq!(Code::parse(code.as_str()), Some(*code));
+        }
+    }
+}

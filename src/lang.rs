@@ -1,0 +1,722 @@
+//! The six official languages' conventions, in one place: masthead words,
+//! dates, how chapters, sections, paragraphs and list items are numbered, and
+//! which script each language is written in.
+
+use crate::model::{Date, ListKind};
+
+/// One of the six official languages of the United Nations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// Arabic (right-to-left).
+    Ar,
+    /// Chinese.
+    Zh,
+    /// English.
+    En,
+    /// French.
+    Fr,
+    /// Russian.
+    Ru,
+    /// Spanish.
+    Es,
+}
+
+/// All six languages, in the UN's alphabetical (English) order.
+pub const ALL: [Lang; 6] = [Lang::Ar, Lang::Zh, Lang::En, Lang::Fr, Lang::Ru, Lang::Es];
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+const MONTHS_RU: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// Arabic chapter ordinals (`أولا` … `عشرون`), 1-based.
+const AR_ORDINALS: [&str; 20] = [
+    "أولا",
+    "ثانيا",
+    "ثالثا",
+    "رابعا",
+    "خامسا",
+    "سادسا",
+    "سابعا",
+    "ثامنا",
+    "تاسعا",
+    "عاشرا",
+    "حادي عشر",
+    "ثاني عشر",
+    "ثالث عشر",
+    "رابع عشر",
+    "خامس عشر",
+    "سادس عشر",
+    "سابع عشر",
+    "ثامن عشر",
+    "تاسع عشر",
+    "عشرون",
+];
+
+/// Arabic section letter names in abjad order (`ألف`, `باء`, `جيم`, …).
+const AR_SECTIONS: [&str; 28] = [
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم",
+    "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد",
+    "ظاء", "غين",
+];
+
+/// Arabic subparagraph letters in abjad order (`أ`, `ب`, `ج`, …).
+const AR_LETTERS: [&str; 28] = [
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
+    "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ",
+];
+
+const ZH_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+impl Lang {
+    /// ISO 639-1 code, as in `xml:lang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::Zh => "zh",
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Ru => "ru",
+            Lang::Es => "es",
+        }
+    }
+
+    /// Parses an ISO 639-1 code.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's English name (`Chinese`).
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Lang::Ar => "Arabic",
+            Lang::Zh => "Chinese",
+            Lang::En => "English",
+            Lang::Fr => "French",
+            Lang::Ru => "Russian",
+            Lang::Es => "Spanish",
+        }
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// Recognises a language by any name a masthead or front matter may use:
+    /// code, English name, the name in French or Spanish, or its own name.
+    pub fn from_name(name: &str) -> Option<Lang> {
+        let n = name.trim().trim_end_matches('.').to_lowercase();
+        let n = n.as_str();
+        let found = match n {
+            "ar" | "arabic" | "arabe" | "árabe" | "العربية" | "арабский" => {
+                Lang::Ar
+            }
+            "zh" | "chinese" | "chinois" | "chino" | "中文" | "китайский" => Lang::Zh,
+            "en" | "english" | "anglais" | "inglés" | "ingles" | "английский" => {
+                Lang::En
+            }
+            "fr" | "french" | "français" | "francais" | "francés" | "frances" | "французский" => {
+                Lang::Fr
+            }
+            "ru" | "russian" | "russe" | "ruso" | "русский" => Lang::Ru,
+            "es" | "spanish" | "espagnol" | "español" | "espanol" | "испанский" => {
+                Lang::Es
+            }
+            _ => return None,
+        };
+        Some(found)
+    }
+
+    /// The version-language line under the date (`Chinese`, `Français`, `Español`).
+    pub fn version_line(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+            other => other.english_name(),
+        }
+    }
+
+    /// The language's name as written in a masthead of language `version`
+    /// (`English` in English-form mastheads, `anglais` in French, `inglés` in Spanish).
+    pub fn name_in(self, version: Lang) -> &'static str {
+        match version {
+            Lang::Fr => match self {
+                Lang::Ar => "arabe",
+                Lang::Zh => "chinois",
+                Lang::En => "anglais",
+                Lang::Fr => "français",
+                Lang::Ru => "russe",
+                Lang::Es => "espagnol",
+            },
+            Lang::Es => match self {
+                Lang::Ar => "árabe",
+                Lang::Zh => "chino",
+                Lang::En => "inglés",
+                Lang::Fr => "francés",
+                Lang::Ru => "ruso",
+                Lang::Es => "español",
+            },
+            _ => self.english_name(),
+        }
+    }
+
+    /// The masthead line saying which language the document was written in.
+    pub fn original_line(self, original: Lang) -> String {
+        let sep = if self == Lang::Fr { " : " } else { ": " };
+        format!("Original{sep}{}", original.name_in(self))
+    }
+
+    /// The masthead's distribution line.
+    pub fn distribution_line(self, distribution: crate::model::Distribution) -> String {
+        use crate::model::Distribution::*;
+        match (self, distribution) {
+            (Lang::Fr, General) => "Distr. générale".into(),
+            (Lang::Fr, Limited) => "Distr. limitée".into(),
+            (Lang::Fr, Restricted) => "Distr. restreinte".into(),
+            (Lang::Es, General) => "Distr. general".into(),
+            (Lang::Es, Limited) => "Distr. limitada".into(),
+            (Lang::Es, Restricted) => "Distr. reservada".into(),
+            (_, d) => format!("Distr.: {}", d.as_str()),
+        }
+    }
+
+    /// The masthead date: English form in Arabic, Chinese, English and Russian
+    /// versions, localized in French and Spanish.
+    pub fn masthead_date(self, date: Date) -> String {
+        let m = (date.month as usize).clamp(1, 12) - 1;
+        match self {
+            Lang::Fr => {
+                let day = if date.day == 1 {
+                    "1er".to_string()
+                } else {
+                    date.day.to_string()
+                };
+                format!("{day} {} {}", MONTHS_FR[m], date.year)
+            }
+            Lang::Es => format!("{} de {} de {}", date.day, MONTHS_ES[m], date.year),
+            _ => format!("{} {} {}", date.day, MONTHS_EN[m], date.year),
+        }
+    }
+
+    /// The word that introduces an annex (`Annex`, `Annexe`, `附件`).
+    pub fn annex_word(self) -> &'static str {
+        match self {
+            Lang::Ar => "المرفق",
+            Lang::Zh => "附件",
+            Lang::En => "Annex",
+            Lang::Fr => "Annexe",
+            Lang::Ru => "Приложение",
+            Lang::Es => "Anexo",
+        }
+    }
+
+    /// The chapter number as written before a heading: `I.`, `一.`, `أولا -`.
+    pub fn chapter_label(self, n: u32) -> String {
+        match self {
+            Lang::Ar => format!("{} -", arabic_ordinal(n)),
+            Lang::Zh => format!("{}.", chinese_numeral(n)),
+            _ => format!("{}.", roman(n, true)),
+        }
+    }
+
+    /// The section letter as written before a heading: `A.`, `ألف -`.
+    pub fn section_label(self, n: u32) -> String {
+        match self {
+            Lang::Ar => format!("{} -", arabic_section(n)),
+            _ => format!("{}.", latin_letter(n, true)),
+        }
+    }
+
+    /// The paragraph number as typed before a paragraph: `1.`, Arabic `1 -`.
+    pub fn para_label(self, n: u32) -> String {
+        match self {
+            Lang::Ar => format!("{n} -"),
+            _ => format!("{n}."),
+        }
+    }
+
+    /// A list item's label: `(a)`/`a)`/`(أ)`, `(i)`/`i)`, `1.`.
+    pub fn item_label(self, kind: ListKind, n: u32) -> String {
+        let paren = |s: String| match self {
+            Lang::Fr | Lang::Es | Lang::Ru => format!("{s})"),
+            _ => format!("({s})"),
+        };
+        match kind {
+            ListKind::Decimal => self.para_label(n),
+            ListKind::Alpha if self == Lang::Ar => format!("({})", arabic_letter(n)),
+            ListKind::Alpha => paren(latin_letter(n, false)),
+            ListKind::Roman if self == Lang::Ar => format!("'{n}'"),
+            ListKind::Roman => paren(roman(n, false)),
+        }
+    }
+
+    /// The annex label: `Annex I`, `Annexe II`, `附件一`, `المرفق الأول`.
+    pub fn annex_label(self, n: Option<u32>) -> String {
+        match (self, n) {
+            (_, None) => self.annex_word().to_string(),
+            (Lang::Zh, Some(n)) => format!("附件{}", chinese_numeral(n)),
+            (Lang::Ar, Some(n)) => format!("{} {}", self.annex_word(), arabic_ordinal(n)),
+            (_, Some(n)) => format!("{} {}", self.annex_word(), roman(n, true)),
+        }
+    }
+
+    /// Whether `c` belongs to the script this language is written in.
+    pub fn is_native_char(self, c: char) -> bool {
+        match self {
+            Lang::Ar => {
+                matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+            }
+            Lang::Zh => {
+                matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+            }
+            Lang::Ru => matches!(c, '\u{0400}'..='\u{04FF}'),
+            Lang::En | Lang::Fr | Lang::Es => {
+                c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}')
+            }
+        }
+    }
+
+    /// The name of this language's script, for diagnostics.
+    pub fn script_name(self) -> &'static str {
+        match self {
+            Lang::Ar => "Arabic",
+            Lang::Zh => "Han",
+            Lang::Ru => "Cyrillic",
+            _ => "Latin",
+        }
+    }
+}
+
+/// Parses a masthead date in English (`29 September 2023`), French
+/// (`26 mars 2021`, `1er mars 2021`), Spanish (`15 de junio de 2004`) or
+/// Russian (`28 октября 2014 года`) form.
+pub fn parse_written_date(text: &str) -> Option<Date> {
+    let lower = text.trim().to_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "de" | "года" | "г."))
+        .collect();
+    if words.len() != 3 {
+        return None;
+    }
+    let day: u32 = words[0].trim_end_matches("er").parse().ok()?;
+    let month = [
+        &MONTHS_EN[..],
+        &MONTHS_FR[..],
+        &MONTHS_ES[..],
+        &MONTHS_RU[..],
+    ]
+    .iter()
+    .find_map(|names| names.iter().position(|m| m.to_lowercase() == words[1]))
+    .or_else(|| (words[1] == "setiembre").then_some(8))?;
+    if words[2].len() != 4 {
+        return None;
+    }
+    let year: i32 = words[2].parse().ok()?;
+    Some(Date {
+        year,
+        month: month as u32 + 1,
+        day,
+    })
+}
+
+/// Parses a distribution line in any language's form
+/// (`Distr.: General`, `Distr. générale`, `Distr. general`, `Distr. limitada`).
+pub fn parse_distribution(line: &str) -> Option<crate::model::Distribution> {
+    use crate::model::Distribution::*;
+    let rest = line.trim().strip_prefix("Distr.")?;
+    let word = rest
+        .trim_start_matches([':', ' ', '\u{a0}'])
+        .trim()
+        .to_lowercase();
+    match word.as_str() {
+        "general" | "générale" | "generale" => Some(General),
+        "limited" | "limitée" | "limitee" | "limitada" => Some(Limited),
+        "restricted" | "restreinte" | "reservada" | "restringida" => Some(Restricted),
+        _ => None,
+    }
+}
+
+/// Parses an `Original: English` line in any language's form; returns the language.
+pub fn parse_original_line(line: &str) -> Option<Lang> {
+    let rest = line.trim().strip_prefix("Original")?;
+    let rest = rest.trim_start_matches([' ', '\u{a0}']).strip_prefix(':')?;
+    Lang::from_name(rest)
+}
+
+/// Whether a masthead line is a session line (`Eightieth session`, `第八十届会议`).
+pub fn is_session_line(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    l.ends_with(" session")
+        || l.ends_with("período de sesiones")
+        || l.ends_with("сессия")
+        || l.starts_with("الدورة")
+        || (l.starts_with('第') && l.ends_with("届会议"))
+        || l.ends_with("届会议")
+}
+
+/// Whether a masthead line is an agenda item line (`Item 7 of the provisional agenda*`).
+pub fn is_agenda_line(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    let starts = [
+        "item ",
+        "agenda item",
+        "provisional agenda item",
+        "point ",
+        "points ",
+        "tema ",
+        "temas ",
+        "пункт ",
+        "пункты ",
+        "البند ",
+        "البندان ",
+    ];
+    starts.iter().any(|s| l.starts_with(s))
+        || l.starts_with("议程项目")
+        || l.starts_with("临时议程项目")
+        || (l.contains("议程") && l.contains("项目"))
+}
+
+/// Whether a line is a job number such as `V.23-18588 (C)` or `26-04887 (E)`.
+pub fn is_job_number(line: &str) -> bool {
+    let s = line.trim();
+    let s = s.strip_prefix("V.").unwrap_or(s);
+    let b = s.as_bytes();
+    if b.len() < 12 || !b[..2].iter().all(u8::is_ascii_digit) || b[2] != b'-' {
+        return false;
+    }
+    let digits = b[3..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits != 5 {
+        return false;
+    }
+    let tail = s[8..].trim_start();
+    tail.len() >= 3
+        && tail.starts_with('(')
+        && matches!(tail.as_bytes()[1], b'A' | b'C' | b'E' | b'F' | b'R' | b'S')
+        && tail.as_bytes()[2] == b')'
+}
+
+/// Roman numeral for `n` (1–3999), upper or lower case.
+pub fn roman(n: u32, upper: bool) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut n = n;
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    if upper { out } else { out.to_lowercase() }
+}
+
+/// Parses a Roman numeral (either case, canonical form only).
+pub fn parse_roman(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    let upper = s.to_ascii_uppercase();
+    let value = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let digits: Option<Vec<u32>> = upper.chars().map(value).collect();
+    let digits = digits?;
+    let mut total = 0;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|next| next > d) {
+            total -= *d as i64;
+        } else {
+            total += *d as i64;
+        }
+    }
+    let n = u32::try_from(total).ok().filter(|&n| n > 0)?;
+    (roman(n, true) == upper).then_some(n)
+}
+
+/// Latin letter label: 1 → `a`, 26 → `z`, 27 → `aa`.
+pub fn latin_letter(n: u32, upper: bool) -> String {
+    let n = n.max(1) - 1;
+    let letter = (b'a' + (n % 26) as u8) as char;
+    let s: String = std::iter::repeat_n(letter, (n / 26 + 1) as usize).collect();
+    if upper { s.to_uppercase() } else { s }
+}
+
+/// Parses a Latin letter label (`a`, `B`, `aa`); Cyrillic look-alikes count as Latin.
+pub fn parse_latin_letter(s: &str) -> Option<u32> {
+    let chars: Vec<char> = s.chars().map(cyrillic_lookalike).collect();
+    let first = *chars.first()?;
+    if !first.is_ascii_alphabetic() || chars.iter().any(|&c| c != first) || chars.len() > 3 {
+        return None;
+    }
+    let idx = (first.to_ascii_lowercase() as u8 - b'a') as u32;
+    Some(idx + 1 + 26 * (chars.len() as u32 - 1))
+}
+
+/// Maps a Cyrillic capital or small letter that looks like a Latin one to it.
+fn cyrillic_lookalike(c: char) -> char {
+    match c {
+        'А' => 'A',
+        'В' => 'B',
+        'С' => 'C',
+        'Е' => 'E',
+        'Н' => 'H',
+        'К' => 'K',
+        'М' => 'M',
+        'О' => 'O',
+        'Р' => 'P',
+        'Т' => 'T',
+        'Х' => 'X',
+        'а' => 'a',
+        'в' => 'b',
+        'с' => 'c',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'х' => 'x',
+        other => other,
+    }
+}
+
+/// Chinese numeral 1–99: 一, 十, 十一, 二十三.
+pub fn chinese_numeral(n: u32) -> String {
+    let (tens, ones) = (n / 10, n % 10);
+    let mut s = String::new();
+    if tens > 1 {
+        s.push(ZH_DIGITS[(tens % 10) as usize]);
+    }
+    if tens >= 1 {
+        s.push('十');
+    }
+    if ones > 0 || n == 0 {
+        s.push(ZH_DIGITS[ones as usize]);
+    }
+    s
+}
+
+/// Parses a Chinese numeral 1–99.
+pub fn parse_chinese_numeral(s: &str) -> Option<u32> {
+    (1..100).find(|&n| chinese_numeral(n) == s)
+}
+
+/// Arabic chapter ordinal (`أولا`, `ثانيا`, …); falls back to digits past 20.
+pub fn arabic_ordinal(n: u32) -> String {
+    match n {
+        1..=20 => AR_ORDINALS[n as usize - 1].to_string(),
+        _ => n.to_string(),
+    }
+}
+
+/// Parses an Arabic chapter ordinal, with or without tanwin (`أولاً`).
+pub fn parse_arabic_ordinal(s: &str) -> Option<u32> {
+    let cleaned: String = s.chars().filter(|&c| c != '\u{064B}').collect();
+    let cleaned = cleaned.replace('إ', "ا");
+    AR_ORDINALS
+        .iter()
+        .position(|o| *o == cleaned.trim())
+        .map(|i| i as u32 + 1)
+}
+
+/// Arabic section name (`ألف`, `باء`, …).
+pub fn arabic_section(n: u32) -> String {
+    AR_SECTIONS
+        .get(n.max(1) as usize - 1)
+        .map_or_else(|| n.to_string(), |s| s.to_string())
+}
+
+/// Parses an Arabic section name.
+pub fn parse_arabic_section(s: &str) -> Option<u32> {
+    AR_SECTIONS
+        .iter()
+        .position(|o| *o == s.trim())
+        .map(|i| i as u32 + 1)
+}
+
+/// Arabic subparagraph letter (`أ`, `ب`, `ج`, …).
+pub fn arabic_letter(n: u32) -> String {
+    AR_LETTERS
+        .get(n.max(1) as usize - 1)
+        .map_or_else(|| n.to_string(), |s| s.to_string())
+}
+
+/// Parses an Arabic subparagraph letter (`ه` is accepted for `هـ`).
+pub fn parse_arabic_letter(s: &str) -> Option<u32> {
+    let s = if s == "ه" { "هـ" } else { s };
+    AR_LETTERS
+        .iter()
+        .position(|o| *o == s)
+        .map(|i| i as u32 + 1)
+}
+
+/// Parses a number written with ASCII or Arabic-Indic digits.
+pub fn parse_digits(s: &str) -> Option<u32> {
+    if s.is_empty() || s.chars().count() > 6 {
+        return None;
+    }
+    let mut n: u32 = 0;
+    for c in s.chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '\u{0660}'..='\u{0669}' => c as u32 - 0x0660,
+            '\u{06F0}'..='\u{06F9}' => c as u32 - 0x06F0,
+            _ => return None,
+        };
+        n = n * 10 + d;
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbering_forms_round_trip_in_every_language() {
+        for n in 1..=20 {
+            assert_eq!(parse_roman(&roman(n, true)), Some(n));
+            assert_eq!(parse_chinese_numeral(&chinese_numeral(n)), Some(n));
+            assert_eq!(parse_arabic_ordinal(&arabic_ordinal(n)), Some(n));
+            assert_eq!(parse_arabic_section(&arabic_section(n)), Some(n));
+            assert_eq!(parse_arabic_letter(&arabic_letter(n)), Some(n));
+            assert_eq!(parse_latin_letter(&latin_letter(n, false)), Some(n));
+        }
+        assert_eq!(Lang::Zh.chapter_label(3), "三.");
+        assert_eq!(Lang::Ar.chapter_label(3), "ثالثا -");
+        assert_eq!(Lang::Ar.section_label(4), "دال -");
+        assert_eq!(Lang::Ar.para_label(30), "30 -");
+        assert_eq!(Lang::En.item_label(ListKind::Alpha, 2), "(b)");
+        assert_eq!(Lang::Fr.item_label(ListKind::Alpha, 1), "a)");
+        assert_eq!(Lang::Ar.item_label(ListKind::Alpha, 3), "(ج)");
+        assert_eq!(Lang::Es.item_label(ListKind::Roman, 4), "iv)");
+        assert_eq!(chinese_numeral(12), "十二");
+        assert_eq!(parse_roman("IIII"), None);
+        assert_eq!(parse_arabic_ordinal("أولاً"), Some(1));
+        assert_eq!(parse_digits("٣٠"), Some(30));
+        assert_eq!(parse_latin_letter("С"), Some(3), "Cyrillic look-alike");
+    }
+
+    #[test]
+    fn masthead_dates_in_each_form() {
+        let d = |y, m, day| {
+            Some(Date {
+                year: y,
+                month: m,
+                day,
+            })
+        };
+        assert_eq!(parse_written_date("29 September 2023"), d(2023, 9, 29));
+        assert_eq!(parse_written_date("26 mars 2021"), d(2021, 3, 26));
+        assert_eq!(parse_written_date("1er août 2021"), d(2021, 8, 1));
+        assert_eq!(parse_written_date("15 de junio de 2004"), d(2004, 6, 15));
+        assert_eq!(parse_written_date("28 октября 2014 года"), d(2014, 10, 28));
+        assert_eq!(parse_written_date("September 2023"), None);
+        let date = Date {
+            year: 2021,
+            month: 3,
+            day: 26,
+        };
+        assert_eq!(Lang::Fr.masthead_date(date), "26 mars 2021");
+        assert_eq!(Lang::Es.masthead_date(date), "26 de marzo de 2021");
+        assert_eq!(Lang::Zh.masthead_date(date), "26 March 2021");
+    }
+
+    #[test]
+    fn masthead_lines() {
+        use crate::model::Distribution;
+        assert_eq!(
+            parse_distribution("Distr.: General"),
+            Some(Distribution::General)
+        );
+        assert_eq!(
+            parse_distribution("Distr. générale"),
+            Some(Distribution::General)
+        );
+        assert_eq!(
+            parse_distribution("Distr. limitada"),
+            Some(Distribution::Limited)
+        );
+        assert_eq!(parse_original_line("Original : anglais"), Some(Lang::En));
+        assert_eq!(parse_original_line("Original: inglés"), Some(Lang::En));
+        assert_eq!(Lang::Fr.original_line(Lang::En), "Original : anglais");
+        assert!(is_job_number("V.23-18588 (C)"));
+        assert!(is_job_number("26-04887 (E)"));
+        assert!(!is_job_number("26-0488 (E)"));
+        assert!(is_session_line("Eightieth session"));
+        assert!(is_session_line("第八十届会议"));
+        assert!(is_agenda_line("Item 7 of the provisional agenda*"));
+        assert!(is_agenda_line("临时议程项目68"));
+    }
+}

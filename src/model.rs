@@ -1,0 +1,433 @@
+//! The one document model that every reader produces and every writer consumes.
+//!
+//! Numbers (chapters, sections, paragraphs, list items, footnotes) are stored as
+//! logical integers; how they look in a given language is decided by [`crate::lang`].
+//! Every node keeps the [`Span`] of its source so diagnostics can point at it.
+
+use crate::lang::Lang;
+
+/// A position in a source file: 1-based line and column (column counts characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Span {
+    /// 1-based line number; 0 when unknown.
+    pub line: u32,
+    /// 1-based column in characters; 0 when unknown.
+    pub column: u32,
+}
+
+impl Span {
+    /// A span at `line`, `column`.
+    pub fn new(line: u32, column: u32) -> Self {
+        Span { line, column }
+    }
+}
+
+/// A value together with the place in the source it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was read.
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    /// Wraps `value` read at `span`.
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// A whole UN parliamentary document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Language of this version of the document.
+    pub lang: Lang,
+    /// The first-page masthead.
+    pub masthead: Masthead,
+    /// The title, bold under the masthead.
+    pub title: Spanned<Vec<Inline>>,
+    /// An optional subtitle such as "Report of the Secretary-General".
+    pub subtitle: Option<Spanned<Vec<Inline>>>,
+    /// Unnumbered text between the title and the first numbered part.
+    pub preamble: Vec<Block>,
+    /// The numbered body: chapters, sections and paragraphs.
+    pub body: Vec<Block>,
+    /// Footnotes, numbered through the document.
+    pub footnotes: Vec<Footnote>,
+    /// Annexes following the body.
+    pub annexes: Vec<Annex>,
+}
+
+/// Distribution class of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Distribution {
+    /// Public.
+    General,
+    /// Limited (drafts).
+    Limited,
+    /// Restricted.
+    Restricted,
+}
+
+impl Distribution {
+    /// The canonical (XML) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Distribution::General => "General",
+            Distribution::Limited => "Limited",
+            Distribution::Restricted => "Restricted",
+        }
+    }
+
+    /// Parses the canonical name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "General" => Some(Distribution::General),
+            "Limited" => Some(Distribution::Limited),
+            "Restricted" => Some(Distribution::Restricted),
+            _ => None,
+        }
+    }
+}
+
+/// A calendar date (not checked for reality here; see the validator).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 2023.
+    pub year: i32,
+    /// Month 1–12.
+    pub month: u32,
+    /// Day 1–31.
+    pub day: u32,
+}
+
+impl Date {
+    /// ISO 8601 form `YYYY-MM-DD`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// Parses `YYYY-MM-DD` (shape only; reality is checked by [`Date::is_real`]).
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut parts = s.splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let all_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        if !(all_digits(y) && all_digits(m) && all_digits(d)) {
+            return None;
+        }
+        Some(Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        })
+    }
+
+    /// Whether the date exists in the Gregorian calendar.
+    pub fn is_real(&self) -> bool {
+        let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
+        let days = match self.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return false,
+        };
+        (1..=days).contains(&self.day)
+    }
+}
+
+/// United Nations duty stations, which decide the paper size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DutyStation {
+    /// New York (US Letter).
+    NewYork,
+    /// Geneva (A4).
+    Geneva,
+    /// Vienna (A4).
+    Vienna,
+    /// Nairobi (A4).
+    Nairobi,
+}
+
+impl DutyStation {
+    /// Canonical English name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DutyStation::NewYork => "New York",
+            DutyStation::Geneva => "Geneva",
+            DutyStation::Vienna => "Vienna",
+            DutyStation::Nairobi => "Nairobi",
+        }
+    }
+
+    /// Parses the English name, case-insensitively.
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            DutyStation::NewYork,
+            DutyStation::Geneva,
+            DutyStation::Vienna,
+            DutyStation::Nairobi,
+        ]
+        .into_iter()
+        .find(|d| d.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// The masthead block of the first page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Masthead {
+    /// Document symbol such as `CAC/COSP/EG.1/2023/4`.
+    pub symbol: Option<Spanned<String>>,
+    /// Issuing organ; one entry per line.
+    pub organ: Vec<Spanned<String>>,
+    /// Distribution class.
+    pub distribution: Option<Spanned<Distribution>>,
+    /// Date of the document.
+    pub date: Option<Spanned<Date>>,
+    /// Language the document was originally written in.
+    pub original: Option<Spanned<Lang>>,
+    /// Session line, e.g. "Eightieth session".
+    pub session: Option<Spanned<String>>,
+    /// Agenda item lines.
+    pub agenda: Vec<Spanned<String>>,
+    /// Job number, e.g. `V.23-18588 (C)`.
+    pub job_number: Option<Spanned<String>>,
+    /// Duty station that issues the document.
+    pub duty_station: Option<Spanned<DutyStation>>,
+}
+
+/// A block of the body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A chapter (`I.`, `一.`, `أولا -`).
+    Chapter(Division),
+    /// A section inside a chapter (`A.`, `ألف -`).
+    Section(Division),
+    /// A numbered paragraph.
+    Para(Para),
+    /// An unnumbered paragraph (front matter, annex text).
+    Text(Spanned<Vec<Inline>>),
+}
+
+/// A chapter or section: a number, a heading and the blocks below it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Division {
+    /// Logical number (1 for `I.` or `A.`).
+    pub n: u32,
+    /// Heading text without the number.
+    pub heading: Vec<Inline>,
+    /// Where the heading was read.
+    pub span: Span,
+    /// Content: sections (in chapters), paragraphs.
+    pub blocks: Vec<Block>,
+}
+
+/// A numbered paragraph with its text and an optional list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    /// Paragraph number, continuous through the document.
+    pub n: u32,
+    /// The paragraph's text.
+    pub content: Vec<Inline>,
+    /// A list that the paragraph introduces (it usually ends with a colon).
+    pub list: Option<List>,
+    /// Where the paragraph starts.
+    pub span: Span,
+}
+
+/// How the items of a list are labelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    /// `1.`, `2.` (Arabic `1 -`).
+    Decimal,
+    /// `(a)`, `a)`, `(أ)`.
+    Alpha,
+    /// `(i)`, `i)`.
+    Roman,
+}
+
+impl ListKind {
+    /// Canonical (XML) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ListKind::Decimal => "decimal",
+            ListKind::Alpha => "alpha",
+            ListKind::Roman => "roman",
+        }
+    }
+
+    /// Parses the canonical name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "decimal" => Some(ListKind::Decimal),
+            "alpha" => Some(ListKind::Alpha),
+            "roman" => Some(ListKind::Roman),
+            _ => None,
+        }
+    }
+}
+
+/// A list inside a paragraph or item; items restart at 1 and do not advance
+/// the paragraph counter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct List {
+    /// Label style.
+    pub kind: ListKind,
+    /// The items in order.
+    pub items: Vec<Item>,
+}
+
+/// A list item, possibly holding a nested list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Logical label number (1 for `(a)`, `(i)` or `1.`).
+    pub n: u32,
+    /// The item's text.
+    pub content: Vec<Inline>,
+    /// A nested list.
+    pub list: Option<List>,
+    /// Where the item starts.
+    pub span: Span,
+}
+
+/// Inline content of paragraphs, items, headings and titles.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// Emphasised (italic) text.
+    Emph(String),
+    /// A cited document symbol, linked to `https://undocs.org/<symbol>`.
+    Ref(Spanned<String>),
+    /// A reference to footnote `n`.
+    NoteRef(Spanned<u32>),
+}
+
+/// A footnote, numbered through the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Footnote {
+    /// Footnote number.
+    pub n: u32,
+    /// Footnote text.
+    pub content: Vec<Inline>,
+    /// Where the footnote text was read.
+    pub span: Span,
+}
+
+/// An annex following the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annex {
+    /// Annex number (`Annex I` is 1); `None` for a lone `Annex`.
+    pub n: Option<u32>,
+    /// The annex title.
+    pub heading: Vec<Inline>,
+    /// Where the annex starts.
+    pub span: Span,
+    /// Annex content.
+    pub blocks: Vec<Block>,
+}
+
+/// The plain text of inline content (emphasis, references and footnote marks flattened).
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Emph(t) => out.push_str(t),
+            Inline::Ref(r) => out.push_str(&r.value),
+            Inline::NoteRef(_) => {}
+        }
+    }
+    out
+}
+
+impl Document {
+    /// Visits every numbered paragraph of the body in document order.
+    pub fn paragraphs(&self) -> Vec<&Para> {
+        fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Para>) {
+            for block in blocks {
+                match block {
+                    Block::Chapter(d) | Block::Section(d) => walk(&d.blocks, out),
+                    Block::Para(p) => out.push(p),
+                    Block::Text(_) => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.body, &mut out);
+        out
+    }
+
+    /// Every cited symbol in the document, in order.
+    pub fn refs(&self) -> Vec<&Spanned<String>> {
+        let mut out = Vec::new();
+        self.for_each_inlines(&mut |inlines| {
+            for inline in inlines {
+                if let Inline::Ref(r) = inline {
+                    out.push(r);
+                }
+            }
+        });
+        out
+    }
+
+    /// Calls `f` on every run of inline content in document order.
+    pub fn for_each_inlines<'a>(&'a self, f: &mut dyn FnMut(&'a [Inline])) {
+        f(&self.title.value);
+        if let Some(sub) = &self.subtitle {
+            f(&sub.value);
+        }
+        visit_blocks(&self.preamble, f);
+        visit_blocks(&self.body, f);
+        for note in &self.footnotes {
+            f(&note.content);
+        }
+        for annex in &self.annexes {
+            f(&annex.heading);
+            visit_blocks(&annex.blocks, f);
+        }
+    }
+}
+
+fn visit_blocks<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a [Inline])) {
+    for block in blocks {
+        match block {
+            Block::Chapter(d) | Block::Section(d) => {
+                f(&d.heading);
+                visit_blocks(&d.blocks, f);
+            }
+            Block::Para(p) => {
+                f(&p.content);
+                if let Some(list) = &p.list {
+                    visit_list(list, f);
+                }
+            }
+            Block::Text(t) => f(&t.value),
+        }
+    }
+}
+
+fn visit_list<'a>(list: &'a List, f: &mut dyn FnMut(&'a [Inline])) {
+    for item in &list.items {
+        f(&item.content);
+        if let Some(sub) = &item.list {
+            visit_list(sub, f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        assert!(Date::parse_iso("2024-02-29").unwrap().is_real());
+        assert!(!Date::parse_iso("2023-02-29").unwrap().is_real());
+        assert!(!Date::parse_iso("2023-13-01").unwrap().is_real());
+        assert!(Date::parse_iso("2023-9-01").is_none());
+    }
+}

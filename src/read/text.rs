@@ -1,0 +1,147 @@
+//! Reader for UN report text: the form archived reports take once extracted
+//! to plain text (see `samples/` and the README's "Source format").
+//!
+//! The reader recovers the masthead, title, chapters, sections, numbered
+//! paragraphs and the lists they hold, in all six languages' numbering
+//! conventions, and strips extraction debris (leading ` - `, `[X](#)` links,
+//! stray indentation, blank lines inside lists).
+
+mod labels;
+mod masthead;
+mod structure;
+
+use super::ReadOutcome;
+use super::fields;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Span;
+
+pub use labels::{Label, classify};
+
+/// One source line, cleaned of indentation and list debris.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    /// 1-based line number.
+    pub no: u32,
+    /// 1-based column (in characters) where `text` starts.
+    pub col: u32,
+    /// The cleaned text; empty for a blank line.
+    pub text: &'a str,
+}
+
+impl Line<'_> {
+    fn span(&self) -> Span {
+        Span::new(self.no, self.col)
+    }
+}
+
+/// Reads a UN report text source.
+pub fn read(source: &str) -> ReadOutcome {
+    let lines: Vec<Line> = source
+        .split('\n')
+        .enumerate()
+        .map(|(i, raw)| clean(i as u32 + 1, raw))
+        .collect();
+    let mut diagnostics = Vec::new();
+    let (front, body_start) = match front_matter(&lines) {
+        Ok(found) => found,
+        Err(d) => return ReadOutcome::failed(d),
+    };
+    let head = masthead::read(&lines[body_start..]);
+    let Some(head) = head else {
+        let at = lines[body_start..]
+            .iter()
+            .find(|l| !l.text.is_empty())
+            .map_or(Span::new(1, 1), Line::span);
+        return ReadOutcome::failed(Diagnostic::new(
+            Code::MissingTitle,
+            at,
+            "no title found: after the masthead, the first line that is not a heading or numbered paragraph is the title",
+        ));
+    };
+    let rest = &lines[body_start + head.consumed..];
+    let built = structure::build(rest, &mut diagnostics);
+    let mut doc = crate::model::Document {
+        lang: head.lang,
+        masthead: head.masthead,
+        title: head.title,
+        subtitle: head.subtitle,
+        preamble: built.preamble,
+        body: built.body,
+        footnotes: built.footnotes,
+        annexes: built.annexes,
+    };
+    for (key, value, span) in front {
+        if let Err(d) = fields::apply(&mut doc, key, value, span) {
+            diagnostics.push(d);
+        }
+    }
+    ReadOutcome {
+        document: Some(doc),
+        diagnostics,
+    }
+}
+
+/// Strips indentation (including ideographic and no-break spaces) and the
+/// ` - ` / `•` marks that extraction leaves before list labels.
+fn clean(no: u32, raw: &str) -> Line<'_> {
+    let is_space = |c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{feff}';
+    let mut text = raw.trim_start_matches(is_space);
+    for mark in ["- ", "– ", "• ", "· "] {
+        if let Some(rest) = text.strip_prefix(mark) {
+            text = rest.trim_start_matches(is_space);
+            break;
+        }
+    }
+    let skipped = raw.len() - text.len();
+    let col = raw[..skipped].chars().count() as u32 + 1;
+    Line {
+        no,
+        col,
+        text: text.trim_end_matches(is_space),
+    }
+}
+
+type FrontMatter<'a> = Vec<(&'a str, &'a str, Span)>;
+
+/// Reads an optional `---` … `---` block of `key: value` lines at the top.
+fn front_matter<'a>(lines: &[Line<'a>]) -> Result<(FrontMatter<'a>, usize), Diagnostic> {
+    if lines.first().is_none_or(|l| l.text != "---") {
+        return Ok((Vec::new(), 0));
+    }
+    let mut entries = Vec::new();
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        if line.text == "---" {
+            return Ok((entries, i + 1));
+        }
+        if line.text.is_empty() || line.text.starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.text.split_once(':') else {
+            return Err(Diagnostic::new(
+                Code::FrontMatter,
+                line.span(),
+                format!("front matter line `{}` is not `key: value`", line.text),
+            ));
+        };
+        let key = key.trim();
+        if !fields::KEYS.contains(&key) {
+            return Err(Diagnostic::new(
+                Code::FrontMatter,
+                line.span(),
+                format!(
+                    "unknown front matter key `{key}`: the keys are {}",
+                    fields::KEYS.join(", ")
+                ),
+            ));
+        }
+        entries.push((key, value.trim(), line.span()));
+    }
+    Err(Diagnostic::new(
+        Code::FrontMatter,
+        Span::new(1, 1),
+        "the front matter opened by `---` on line 1 is never closed by a second `---`",
+    ))
+}
+
+#[cfg(test)]
+mod tests;

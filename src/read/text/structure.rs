@@ -1,0 +1,533 @@
+//! Builds the body from labelled lines: chapters, sections, numbered
+//! paragraphs, the lists inside paragraphs, footnotes and annexes.
+//!
+//! The hard part is telling a list item from a paragraph: lists restart at 1
+//! and do not advance the paragraph counter, so after paragraph 4 the line
+//! `5.` may be agenda item 5 or paragraph 5. A list starts only after text
+//! that ends with a colon; an ambiguous number is settled by looking ahead
+//! (if paragraph `n` comes later, this `n.` is an item) and by blank lines.
+//! Blank lines inside a list do not end it; a heading does.
+
+use super::{Label, Line, classify};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Annex, Block, Division, Footnote, Item, List, ListKind, Para, Span, Spanned};
+use crate::read::inline::{self, SegmentMap};
+
+/// The body of a text source, once built.
+pub(super) struct Built {
+    pub preamble: Vec<Block>,
+    pub body: Vec<Block>,
+    pub footnotes: Vec<Footnote>,
+    pub annexes: Vec<Annex>,
+}
+
+/// Text gathered from one or more source lines, with where each piece came from.
+struct Acc {
+    text: String,
+    map: SegmentMap,
+    span: Span,
+}
+
+impl Acc {
+    fn new(line: &Line, offset: usize) -> Acc {
+        let col = line.col + line.text[..offset].chars().count() as u32;
+        let span = Span::new(line.no, col);
+        Acc {
+            text: line.text[offset..].to_string(),
+            map: vec![(0, span)],
+            span,
+        }
+    }
+
+    /// Appends a continuation line, with a space unless CJK text meets.
+    fn push_line(&mut self, line: &Line) {
+        let glue = !(ends_cjk(&self.text) || starts_cjk(line.text) || self.text.is_empty());
+        if glue {
+            self.text.push(' ');
+        }
+        self.map.push((self.text.len(), line.span()));
+        self.text.push_str(line.text);
+    }
+
+    fn ends_with_colon(&self) -> bool {
+        self.text.trim_end().ends_with([':', '：'])
+    }
+
+    fn ends_sentence(&self) -> bool {
+        self.text.trim_end().ends_with([
+            '.', '。', ';', '；', ':', '：', '!', '！', '?', '？', '”', '"', '»', ')', '）',
+        ])
+    }
+
+    fn inlines(&self) -> Vec<crate::model::Inline> {
+        inline::parse(&self.text, &self.map)
+    }
+}
+
+fn starts_cjk(s: &str) -> bool {
+    s.chars().next().is_some_and(is_cjk)
+}
+
+fn ends_cjk(s: &str) -> bool {
+    s.chars().next_back().is_some_and(is_cjk)
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+struct RawItem {
+    n: u32,
+    acc: Acc,
+    list: Option<RawList>,
+}
+
+struct RawList {
+    kind: ListKind,
+    items: Vec<RawItem>,
+}
+
+struct RawPara {
+    n: u32,
+    acc: Acc,
+    list: Option<RawList>,
+}
+
+/// A block in reading order, before nesting into chapters and sections.
+enum Flat {
+    Chapter(u32, Acc),
+    Section(u32, Acc),
+    Para(RawPara),
+    Text(Acc),
+}
+
+struct RawAnnex {
+    n: Option<u32>,
+    span: Span,
+    title: Option<Acc>,
+    flats: Vec<Flat>,
+}
+
+/// Where continuation text goes.
+#[derive(Clone, Copy, PartialEq)]
+enum Target {
+    None,
+    Para,
+    /// The last item of the list at this depth of the current paragraph.
+    Item(usize),
+    Text,
+    Note,
+    AnnexTitle,
+}
+
+struct Builder<'d> {
+    body: Vec<Flat>,
+    annexes: Vec<RawAnnex>,
+    notes: Vec<(u32, Acc)>,
+    target: Target,
+    next_para: u32,
+    chapter: u32,
+    next_section: u32,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+/// Builds the body from the lines after the title.
+pub(super) fn build(lines: &[Line], diagnostics: &mut Vec<Diagnostic>) -> Built {
+    let mut b = Builder {
+        body: Vec::new(),
+        annexes: Vec::new(),
+        notes: Vec::new(),
+        target: Target::None,
+        next_para: 1,
+        chapter: 0,
+        next_section: 1,
+        diagnostics,
+    };
+    let mut after_blank = true;
+    for (i, line) in lines.iter().enumerate() {
+        if line.text.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        b.line(lines, i, after_blank);
+        after_blank = false;
+    }
+    b.finish()
+}
+
+impl Builder<'_> {
+    fn flats(&mut self) -> &mut Vec<Flat> {
+        match self.annexes.last_mut() {
+            Some(annex) => &mut annex.flats,
+            None => &mut self.body,
+        }
+    }
+
+    fn para(&mut self) -> Option<&mut RawPara> {
+        match self.flats().last_mut() {
+            Some(Flat::Para(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn line(&mut self, lines: &[Line], i: usize, after_blank: bool) {
+        let line = &lines[i];
+        if self.target == Target::AnnexTitle && classify(line.text).is_none() {
+            if let Some(annex) = self.annexes.last_mut() {
+                annex.title = Some(Acc::new(line, 0));
+            }
+            self.target = Target::None;
+            return;
+        }
+        let Some((labels, at)) = classify(line.text) else {
+            return self.plain(line, after_blank);
+        };
+        let first = labels[0];
+        match first {
+            Label::Note(n) => {
+                self.notes.push((n, Acc::new(line, at)));
+                self.target = Target::Note;
+            }
+            Label::Annex(n) => {
+                self.annexes.push(RawAnnex {
+                    n,
+                    span: line.span(),
+                    title: None,
+                    flats: Vec::new(),
+                });
+                self.next_para = 1;
+                self.chapter = 0;
+                self.next_section = 1;
+                self.target = Target::AnnexTitle;
+            }
+            Label::Chapter(_) | Label::Section(_) => self.heading(line, &labels, at),
+            Label::Decimal(n) => self.decimal(lines, i, n, at, after_blank),
+            Label::Alpha(_) | Label::Roman(_) => self.lettered(line, &labels, at),
+        }
+    }
+
+    fn heading(&mut self, line: &Line, labels: &[Label], at: usize) {
+        let chapter = labels.iter().find_map(|l| match l {
+            Label::Chapter(n) => Some(*n),
+            _ => None,
+        });
+        let section = labels.iter().find_map(|l| match l {
+            Label::Section(n) => Some(*n),
+            _ => None,
+        });
+        let in_chapter = self.chapter > 0;
+        let is_chapter = match (chapter, section) {
+            (Some(c), _) if c == self.chapter + 1 => true,
+            (_, Some(s)) if in_chapter && s == self.next_section => false,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            _ => !in_chapter,
+        };
+        let acc = Acc::new(line, at);
+        if is_chapter {
+            let n = chapter.unwrap_or(0);
+            self.chapter = n;
+            self.next_section = 1;
+            self.flats().push(Flat::Chapter(n, acc));
+        } else {
+            let n = section.unwrap_or(0);
+            self.next_section = n + 1;
+            self.flats().push(Flat::Section(n, acc));
+        }
+        self.target = Target::None;
+    }
+
+    /// Open list levels of the current paragraph: (kind, next expected number).
+    fn levels(&mut self) -> Vec<(ListKind, u32)> {
+        let mut out = Vec::new();
+        let in_para = matches!(self.target, Target::Para | Target::Item(_));
+        let Some(para) = self.para().filter(|_| in_para) else {
+            return out;
+        };
+        let mut list = para.list.as_ref();
+        while let Some(l) = list {
+            let last = l.items.last();
+            out.push((l.kind, last.map_or(1, |i| i.n + 1)));
+            list = last.and_then(|i| i.list.as_ref());
+        }
+        out
+    }
+
+    fn target_acc(&mut self) -> Option<&mut Acc> {
+        match self.target {
+            Target::None | Target::AnnexTitle => None,
+            Target::Para => self.para().map(|p| &mut p.acc),
+            Target::Item(depth) => {
+                let para = self.para()?;
+                let mut list = para.list.as_mut()?;
+                for _ in 0..depth {
+                    list = list.items.last_mut()?.list.as_mut()?;
+                }
+                Some(&mut list.items.last_mut()?.acc)
+            }
+            Target::Text => match self.flats().last_mut() {
+                Some(Flat::Text(acc)) => Some(acc),
+                _ => None,
+            },
+            Target::Note => self.notes.last_mut().map(|(_, acc)| acc),
+        }
+    }
+
+    /// Depth a new list under the current target would have.
+    fn sublist_depth(&self) -> Option<usize> {
+        match self.target {
+            Target::Para => Some(0),
+            Target::Item(d) => Some(d + 1),
+            _ => None,
+        }
+    }
+
+    fn add_item(&mut self, depth: usize, kind: ListKind, n: u32, acc: Acc) {
+        let Some(para) = self.para() else { return };
+        let mut slot = &mut para.list;
+        for _ in 0..depth {
+            let Some(list) = slot else { return };
+            let Some(last) = list.items.last_mut() else {
+                return;
+            };
+            slot = &mut last.list;
+        }
+        let item = RawItem { n, acc, list: None };
+        match slot {
+            Some(list) => list.items.push(item),
+            None => {
+                *slot = Some(RawList {
+                    kind,
+                    items: vec![item],
+                })
+            }
+        }
+        self.target = Target::Item(depth);
+    }
+
+    fn decimal(&mut self, lines: &[Line], i: usize, n: u32, at: usize, after_blank: bool) {
+        let line = &lines[i];
+        let levels = self.levels();
+        let colon = self.target_acc().is_some_and(|a| a.ends_with_colon());
+        let para_ok = n == self.next_para;
+        let level = levels
+            .iter()
+            .rposition(|&(kind, next)| kind == ListKind::Decimal && next == n);
+        let as_item = if colon && n == 1 && !para_ok {
+            self.sublist_depth()
+        } else if let Some(depth) = level {
+            let item = !para_ok || is_list_item_by_context(lines, i, n, after_blank);
+            item.then_some(depth)
+        } else if !para_ok && !levels.is_empty() && !after_blank {
+            levels
+                .iter()
+                .rposition(|&(kind, _)| kind == ListKind::Decimal)
+        } else {
+            None
+        };
+        let acc = Acc::new(line, at);
+        match as_item {
+            Some(depth) => self.add_item(depth, ListKind::Decimal, n, acc),
+            None => {
+                self.next_para = n + 1;
+                self.flats()
+                    .push(Flat::Para(RawPara { n, acc, list: None }));
+                self.target = Target::Para;
+            }
+        }
+    }
+
+    fn lettered(&mut self, line: &Line, labels: &[Label], at: usize) {
+        let readings: Vec<(ListKind, u32)> = labels
+            .iter()
+            .filter_map(|l| match l {
+                Label::Alpha(n) => Some((ListKind::Alpha, *n)),
+                Label::Roman(n) => Some((ListKind::Roman, *n)),
+                _ => None,
+            })
+            .collect();
+        let levels = self.levels();
+        // The reading that continues an open list, deepest first.
+        let continuing = levels
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(depth, &(kind, next))| {
+                readings
+                    .iter()
+                    .find(|&&(k, n)| k == kind && n == next)
+                    .map(|&(k, n)| (depth, k, n))
+            });
+        let starting = readings.iter().find(|&&(_, n)| n == 1).copied();
+        let choice = continuing
+            .or_else(|| {
+                let (k, n) = starting?;
+                Some((self.sublist_depth()?, k, n))
+            })
+            .or_else(|| {
+                let (depth, (k, _)) = levels
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, (k, _))| readings.iter().any(|(rk, _)| rk == k))?;
+                let n = readings.iter().find(|(rk, _)| rk == k)?.1;
+                Some((depth, *k, n))
+            })
+            .or_else(|| {
+                let (k, n) = readings[0];
+                Some((self.sublist_depth()?, k, n))
+            });
+        let acc = Acc::new(line, at);
+        match choice {
+            Some((depth, kind, n)) => self.add_item(depth, kind, n, acc),
+            None => {
+                self.diagnostics.push(Diagnostic::new(
+                    Code::Structure,
+                    line.span(),
+                    "a list item with no numbered paragraph to hold it: kept as plain text",
+                ));
+                self.flats().push(Flat::Text(Acc::new(line, 0)));
+                self.target = Target::Text;
+            }
+        }
+    }
+
+    fn plain(&mut self, line: &Line, after_blank: bool) {
+        let continues = match self.target_acc() {
+            Some(acc) => !after_blank || !acc.ends_sentence(),
+            None => false,
+        };
+        if continues {
+            if let Some(acc) = self.target_acc() {
+                acc.push_line(line);
+            }
+            return;
+        }
+        self.flats().push(Flat::Text(Acc::new(line, 0)));
+        self.target = Target::Text;
+    }
+
+    fn finish(self) -> Built {
+        let (preamble, body) = nest(self.body);
+        let annexes = self
+            .annexes
+            .into_iter()
+            .map(|a| {
+                let (mut pre, mut blocks) = nest(a.flats);
+                pre.append(&mut blocks);
+                Annex {
+                    n: a.n,
+                    heading: a.title.map(|t| t.inlines()).unwrap_or_default(),
+                    span: a.span,
+                    blocks: pre,
+                }
+            })
+            .collect();
+        let footnotes = self
+            .notes
+            .into_iter()
+            .map(|(n, acc)| Footnote {
+                n,
+                content: acc.inlines(),
+                span: acc.span,
+            })
+            .collect();
+        Built {
+            preamble,
+            body,
+            footnotes,
+            annexes,
+        }
+    }
+}
+
+/// Settles `n.` when it could be list item `n` or paragraph `n`: if the next
+/// decimal label is `n` again, this one is the item; if it is `n + 1` after a
+/// heading, this one is the paragraph; otherwise items follow without a blank line.
+fn is_list_item_by_context(lines: &[Line], i: usize, n: u32, after_blank: bool) -> bool {
+    let mut heading_between = false;
+    for line in &lines[i + 1..] {
+        let Some((labels, _)) = classify(line.text) else {
+            continue;
+        };
+        if labels[0].is_heading() {
+            heading_between = true;
+        }
+        if let Label::Decimal(m) = labels[0] {
+            if m == n {
+                return true;
+            }
+            if m == n + 1 && heading_between {
+                return false;
+            }
+            break;
+        }
+    }
+    !after_blank
+}
+
+/// Nests flat blocks: sections into chapters, paragraphs into the innermost
+/// open division. Unnumbered text before the first numbered part is the preamble.
+fn nest(flats: Vec<Flat>) -> (Vec<Block>, Vec<Block>) {
+    let mut preamble = Vec::new();
+    let mut body: Vec<Block> = Vec::new();
+    for flat in flats {
+        let block = match flat {
+            Flat::Chapter(n, acc) => {
+                body.push(Block::Chapter(division(n, acc)));
+                continue;
+            }
+            Flat::Section(n, acc) => Block::Section(division(n, acc)),
+            Flat::Para(p) => Block::Para(para(p)),
+            Flat::Text(acc) if body.is_empty() => {
+                preamble.push(Block::Text(Spanned::new(acc.inlines(), acc.span)));
+                continue;
+            }
+            Flat::Text(acc) => Block::Text(Spanned::new(acc.inlines(), acc.span)),
+        };
+        let is_section = matches!(block, Block::Section(_));
+        match body.last_mut() {
+            Some(Block::Chapter(ch)) => match ch.blocks.last_mut() {
+                Some(Block::Section(sec)) if !is_section => sec.blocks.push(block),
+                _ => ch.blocks.push(block),
+            },
+            Some(Block::Section(sec)) if !is_section => sec.blocks.push(block),
+            _ => body.push(block),
+        }
+    }
+    (preamble, body)
+}
+
+fn division(n: u32, acc: Acc) -> Division {
+    Division {
+        n,
+        heading: acc.inlines(),
+        span: acc.span,
+        blocks: Vec::new(),
+    }
+}
+
+fn para(p: RawPara) -> Para {
+    Para {
+        n: p.n,
+        content: p.acc.inlines(),
+        list: p.list.map(list),
+        span: p.acc.span,
+    }
+}
+
+fn list(l: RawList) -> List {
+    List {
+        kind: l.kind,
+        items: l
+            .items
+            .into_iter()
+            .map(|i| Item {
+                n: i.n,
+                content: i.acc.inlines(),
+                list: i.list.map(list),
+                span: i.acc.span,
+            })
+            .collect(),
+    }
+}

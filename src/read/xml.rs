@@ -1,0 +1,578 @@
+//! Reader for canonical UN XML (the output of the XML writer), with quick-xml.
+//!
+//! The XML is parsed into a small element tree (iteratively, with a depth
+//! limit, so hostile nesting cannot exhaust the stack), then mapped onto the
+//! model. DOCTYPEs and entities other than the five predefined ones are
+//! refused: nothing outside the file is ever read.
+
+use super::ReadOutcome;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::lang::Lang;
+use crate::model::{
+    Annex, Block, Date, Distribution, Division, Document, DutyStation, Footnote, Inline, Item,
+    List, ListKind, Masthead, Para, Span, Spanned,
+};
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+/// Deepest element nesting accepted; the schema needs far less.
+pub const MAX_DEPTH: usize = 64;
+
+struct Element {
+    name: String,
+    attrs: Vec<(String, String)>,
+    children: Vec<Node>,
+    span: Span,
+}
+
+enum Node {
+    Element(Element),
+    Text(String),
+}
+
+impl Element {
+    fn attr(&self, key: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|c| match c {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+
+    fn text(&self) -> String {
+        let mut out = String::new();
+        for child in &self.children {
+            match child {
+                Node::Text(t) => out.push_str(t),
+                Node::Element(e) => out.push_str(&e.text()),
+            }
+        }
+        out
+    }
+}
+
+/// Reads canonical UN XML.
+pub fn read(source: &str) -> ReadOutcome {
+    let root = match parse_tree(source) {
+        Ok(root) => root,
+        Err(d) => return ReadOutcome::failed(d),
+    };
+    match document(&root) {
+        Ok(doc) => ReadOutcome {
+            document: Some(doc),
+            diagnostics: Vec::new(),
+        },
+        Err(d) => ReadOutcome::failed(d),
+    }
+}
+
+/// Tracks line and column while the parser moves forward through `source`.
+struct Cursor<'a> {
+    source: &'a str,
+    pos: usize,
+    line: u32,
+    line_start: usize,
+}
+
+impl Cursor<'_> {
+    fn span_at(&mut self, pos: usize) -> Span {
+        let pos = pos.min(self.source.len());
+        if pos >= self.pos {
+            let chunk = &self.source.as_bytes()[self.pos..pos];
+            for (i, b) in chunk.iter().enumerate() {
+                if *b == b'\n' {
+                    self.line += 1;
+                    self.line_start = self.pos + i + 1;
+                }
+            }
+            self.pos = pos;
+        }
+        let column = self.source[self.line_start..pos].chars().count() as u32 + 1;
+        Span::new(self.line, column)
+    }
+}
+
+fn parse_tree(source: &str) -> Result<Element, Diagnostic> {
+    let mut reader = Reader::from_str(source);
+    reader.config_mut().check_end_names = true;
+    let mut cursor = Cursor {
+        source,
+        pos: 0,
+        line: 1,
+        line_start: 0,
+    };
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    loop {
+        let before = reader.buffer_position() as usize;
+        let event = match reader.read_event() {
+            Ok(e) => e,
+            Err(e) => {
+                let span = cursor.span_at(reader.error_position() as usize);
+                return Err(Diagnostic::new(
+                    Code::MalformedXml,
+                    span,
+                    format!("malformed XML: {e}"),
+                ));
+            }
+        };
+        let span = || {
+            let mut c = Cursor { ..cursor };
+            c.span_at(before)
+        };
+        match event {
+            Event::Start(e) | Event::Empty(e) if root.is_some() => {
+                return Err(Diagnostic::new(
+                    Code::MalformedXml,
+                    span(),
+                    format!("content after the root element: <{}>", e.name().as_ref()),
+                ));
+            }
+            Event::Start(_) if stack.len() >= MAX_DEPTH => {
+                return Err(Diagnostic::new(
+                    Code::ForbiddenXml,
+                    span(),
+                    format!("elements nested deeper than {MAX_DEPTH} levels"),
+                ));
+            }
+            Event::Start(e) => {
+                let el = element(&e, cursor.span_at(before))?;
+                stack.push(el);
+            }
+            Event::Empty(e) => {
+                let el = element(&e, cursor.span_at(before))?;
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::Element(el)),
+                    None => root = Some(el),
+                }
+            }
+            Event::End(_) => {
+                let Some(done) = stack.pop() else {
+                    return Err(Diagnostic::new(
+                        Code::MalformedXml,
+                        span(),
+                        "unexpected end tag",
+                    ));
+                };
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::Element(done)),
+                    None => root = Some(done),
+                }
+            }
+            Event::Text(t) => push_text(&mut stack, &t.xml10_content(), &span)?,
+            Event::CData(t) => push_text(&mut stack, &t.xml10_content(), &span)?,
+            Event::GeneralRef(r) => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    Ok(None) => predefined_entity(&r.xml10_content())
+                        .ok_or_else(|| {
+                            Diagnostic::new(
+                                Code::ForbiddenXml,
+                                span(),
+                                format!(
+                                    "entity reference `&{};` refused: only &lt; &gt; &amp; &quot; &apos; and character references are allowed",
+                                    r.xml10_content()
+                                ),
+                            )
+                        })?
+                        .to_string(),
+                    Err(e) => {
+                        return Err(Diagnostic::new(Code::MalformedXml, span(), format!("bad character reference: {e}")));
+                    }
+                };
+                push_text(&mut stack, &resolved, &span)?;
+            }
+            Event::DocType(_) => {
+                return Err(Diagnostic::new(
+                    Code::ForbiddenXml,
+                    span(),
+                    "DOCTYPE refused: undoc XML has no DTD, and DTDs can define entities that expand without bound or read local files",
+                ));
+            }
+            Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
+            Event::Eof => break,
+        }
+    }
+    if !stack.is_empty() {
+        let open = stack.last().map_or_else(String::new, |e| e.name.clone());
+        let at = cursor.span_at(source.len());
+        return Err(Diagnostic::new(
+            Code::MalformedXml,
+            at,
+            format!("the document ends inside <{open}>: the file is truncated"),
+        ));
+    }
+    root.ok_or_else(|| {
+        Diagnostic::new(
+            Code::MalformedXml,
+            Span::new(1, 1),
+            "no root element: this is not an XML document",
+        )
+    })
+}
+
+fn predefined_entity(name: &str) -> Option<char> {
+    match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
+    }
+}
+
+fn push_text(stack: &mut [Element], text: &str, span: &dyn Fn() -> Span) -> Result<(), Diagnostic> {
+    match stack.last_mut() {
+        Some(parent) => {
+            match parent.children.last_mut() {
+                Some(Node::Text(prev)) => prev.push_str(text),
+                _ => parent.children.push(Node::Text(text.to_string())),
+            }
+            Ok(())
+        }
+        None if text.trim().is_empty() => Ok(()),
+        None => Err(Diagnostic::new(
+            Code::MalformedXml,
+            span(),
+            "text outside the root element",
+        )),
+    }
+}
+
+fn element(e: &quick_xml::events::BytesStart, span: Span) -> Result<Element, Diagnostic> {
+    let name = e.local_name().as_ref().to_string();
+    let mut attrs = Vec::new();
+    for attr in e.attributes() {
+        let attr = attr.map_err(|err| {
+            Diagnostic::new(
+                Code::MalformedXml,
+                span,
+                format!("bad attribute in <{name}>: {err}"),
+            )
+        })?;
+        let key = attr.key.as_ref().to_string();
+        let value = attr
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|err| {
+                Diagnostic::new(
+                    Code::ForbiddenXml,
+                    span,
+                    format!("attribute `{key}` of <{name}>: {err}"),
+                )
+            })?
+            .into_owned();
+        attrs.push((key, value));
+    }
+    Ok(Element {
+        name,
+        attrs,
+        children: Vec::new(),
+        span,
+    })
+}
+
+fn schema_error(el: &Element, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(Code::Schema, el.span, message)
+}
+
+/// Element-only content: whitespace is ignored, any other text is an error.
+fn element_children(el: &Element) -> Result<Vec<&Element>, Diagnostic> {
+    for child in &el.children {
+        if let Node::Text(t) = child
+            && !t.trim().is_empty() {
+                return Err(schema_error(
+                    el,
+                    format!("<{}> holds elements only, not text `{}`", el.name, t.trim()),
+                ));
+            }
+    }
+    Ok(el.elements().collect())
+}
+
+fn document(root: &Element) -> Result<Document, Diagnostic> {
+    if root.name != "document" {
+        return Err(schema_error(
+            root,
+            format!("the root element is <{}>, not <document>", root.name),
+        ));
+    }
+    let lang = root
+        .attr("xml:lang")
+        .and_then(Lang::from_code)
+        .ok_or_else(|| {
+            schema_error(
+                root,
+                "<document> needs xml:lang, one of ar, zh, en, fr, ru, es",
+            )
+        })?;
+    let mut doc = Document {
+        lang,
+        masthead: Masthead::default(),
+        title: Spanned::new(Vec::new(), root.span),
+        subtitle: None,
+        preamble: Vec::new(),
+        body: Vec::new(),
+        footnotes: Vec::new(),
+        annexes: Vec::new(),
+    };
+    let mut has_title = false;
+    for el in element_children(root)? {
+        match el.name.as_str() {
+            "masthead" => doc.masthead = masthead(el)?,
+            "title" => {
+                doc.title = Spanned::new(inlines(el)?, el.span);
+                has_title = true;
+            }
+            "subtitle" => doc.subtitle = Some(Spanned::new(inlines(el)?, el.span)),
+            "preamble" => doc.preamble = blocks(el)?,
+            "body" => doc.body = blocks(el)?,
+            "footnotes" => {
+                for note in element_children(el)? {
+                    expect_name(note, "footnote")?;
+                    doc.footnotes.push(Footnote {
+                        n: number(note)?,
+                        content: inlines(note)?,
+                        span: note.span,
+                    });
+                }
+            }
+            "annex" => doc.annexes.push(annex(el)?),
+            other => {
+                return Err(schema_error(
+                    el,
+                    format!("unknown element <{other}> in <document>"),
+                ));
+            }
+        }
+    }
+    if !has_title {
+        return Err(schema_error(root, "<document> has no <title>"));
+    }
+    Ok(doc)
+}
+
+fn expect_name(el: &Element, name: &str) -> Result<(), Diagnostic> {
+    if el.name == name {
+        Ok(())
+    } else {
+        Err(schema_error(
+            el,
+            format!("expected <{name}>, found <{}>", el.name),
+        ))
+    }
+}
+
+fn masthead(el: &Element) -> Result<Masthead, Diagnostic> {
+    let mut m = Masthead::default();
+    for field in element_children(el)? {
+        let text = field.text();
+        let value = text.trim();
+        let span = field.span;
+        let bad =
+            |what: &str| schema_error(field, format!("<{}> `{value}` is not {what}", field.name));
+        match field.name.as_str() {
+            "symbol" => m.symbol = Some(Spanned::new(value.to_string(), span)),
+            "organ" => m.organ.push(Spanned::new(value.to_string(), span)),
+            "distribution" => {
+                let d = Distribution::parse(value)
+                    .ok_or_else(|| bad("General, Limited or Restricted"))?;
+                m.distribution = Some(Spanned::new(d, span));
+            }
+            "date" => {
+                let d = Date::parse_iso(value).ok_or_else(|| bad("an ISO date"))?;
+                m.date = Some(Spanned::new(d, span));
+            }
+            "original" => {
+                let l = Lang::from_code(value).ok_or_else(|| bad("a language code"))?;
+                m.original = Some(Spanned::new(l, span));
+            }
+            "session" => m.session = Some(Spanned::new(value.to_string(), span)),
+            "agenda" => m.agenda.push(Spanned::new(value.to_string(), span)),
+            "job-number" => m.job_number = Some(Spanned::new(value.to_string(), span)),
+            "duty-station" => {
+                let d = DutyStation::parse(value).ok_or_else(|| bad("a duty station"))?;
+                m.duty_station = Some(Spanned::new(d, span));
+            }
+            other => {
+                return Err(schema_error(
+                    field,
+                    format!("unknown element <{other}> in <masthead>"),
+                ));
+            }
+        }
+    }
+    Ok(m)
+}
+
+fn number(el: &Element) -> Result<u32, Diagnostic> {
+    el.attr("n")
+        .and_then(|n| n.parse().ok())
+        .filter(|&n: &u32| n > 0)
+        .ok_or_else(|| {
+            schema_error(
+                el,
+                format!("<{}> needs a positive number in its `n` attribute", el.name),
+            )
+        })
+}
+
+fn blocks(el: &Element) -> Result<Vec<Block>, Diagnostic> {
+    element_children(el)?
+        .into_iter()
+        .map(|child| block(child, &el.name))
+        .collect()
+}
+
+fn block(child: &Element, parent: &str) -> Result<Block, Diagnostic> {
+    Ok(match child.name.as_str() {
+        "chapter" => Block::Chapter(division(child)?),
+        "section" => Block::Section(division(child)?),
+        "para" => Block::Para(para(child)?),
+        "p" => Block::Text(Spanned::new(inlines(child)?, child.span)),
+        other => {
+            return Err(schema_error(
+                child,
+                format!("unknown element <{other}> in <{parent}>"),
+            ));
+        }
+    })
+}
+
+/// A `<heading>` followed by blocks (chapters, sections, annexes).
+fn heading_and_rest(el: &Element) -> Result<(Vec<Inline>, Vec<Block>), Diagnostic> {
+    let children = element_children(el)?;
+    let Some((first, rest)) = children.split_first() else {
+        return Err(schema_error(el, format!("<{}> needs a <heading>", el.name)));
+    };
+    expect_name(first, "heading")?;
+    let blocks = rest
+        .iter()
+        .map(|child| block(child, &el.name))
+        .collect::<Result<_, _>>()?;
+    Ok((inlines(first)?, blocks))
+}
+
+fn division(el: &Element) -> Result<Division, Diagnostic> {
+    let (heading, blocks) = heading_and_rest(el)?;
+    Ok(Division {
+        n: number(el)?,
+        heading,
+        span: el.span,
+        blocks,
+    })
+}
+
+fn annex(el: &Element) -> Result<Annex, Diagnostic> {
+    let (heading, blocks) = heading_and_rest(el)?;
+    let n = match el.attr("n") {
+        Some(_) => Some(number(el)?),
+        None => None,
+    };
+    Ok(Annex {
+        n,
+        heading,
+        span: el.span,
+        blocks,
+    })
+}
+
+/// Mixed content followed by an optional `<list>`.
+fn content_and_list(el: &Element) -> Result<(Vec<Inline>, Option<List>), Diagnostic> {
+    let mut list = None;
+    let mut inline_nodes = Vec::new();
+    for child in &el.children {
+        match child {
+            Node::Element(e) if e.name == "list" => {
+                if list.is_some() {
+                    return Err(schema_error(
+                        e,
+                        format!("<{}> holds at most one <list>", el.name),
+                    ));
+                }
+                list = Some(read_list(e)?);
+            }
+            Node::Text(t) if list.is_some() => {
+                if !t.trim().is_empty() {
+                    return Err(schema_error(
+                        el,
+                        format!("text after the <list> in <{}>", el.name),
+                    ));
+                }
+            }
+            other if list.is_some() => {
+                if let Node::Element(e) = other {
+                    return Err(schema_error(
+                        e,
+                        format!("<{}> after the <list> in <{}>", e.name, el.name),
+                    ));
+                }
+            }
+            other => inline_nodes.push(other),
+        }
+    }
+    Ok((inline_list(el, inline_nodes.into_iter())?, list))
+}
+
+fn para(el: &Element) -> Result<Para, Diagnostic> {
+    let (content, list) = content_and_list(el)?;
+    Ok(Para {
+        n: number(el)?,
+        content,
+        list,
+        span: el.span,
+    })
+}
+
+fn read_list(el: &Element) -> Result<List, Diagnostic> {
+    let kind = el
+        .attr("kind")
+        .and_then(ListKind::parse)
+        .ok_or_else(|| schema_error(el, "<list> needs kind=\"decimal\", \"alpha\" or \"roman\""))?;
+    let mut items = Vec::new();
+    for child in element_children(el)? {
+        expect_name(child, "item")?;
+        let (content, list) = content_and_list(child)?;
+        items.push(Item {
+            n: number(child)?,
+            content,
+            list,
+            span: child.span,
+        });
+    }
+    Ok(List { kind, items })
+}
+
+fn inlines(el: &Element) -> Result<Vec<Inline>, Diagnostic> {
+    inline_list(el, el.children.iter())
+}
+
+fn inline_list<'a>(
+    parent: &Element,
+    nodes: impl Iterator<Item = &'a Node>,
+) -> Result<Vec<Inline>, Diagnostic> {
+    let mut out = Vec::new();
+    for node in nodes {
+        out.push(match node {
+            Node::Text(t) => Inline::Text(t.clone()),
+            Node::Element(e) => match e.name.as_str() {
+                "emph" => Inline::Emph(e.text()),
+                "ref" => Inline::Ref(Spanned::new(e.text(), e.span)),
+                "noteref" => Inline::NoteRef(Spanned::new(number(e)?, e.span)),
+                other => {
+                    return Err(schema_error(
+                        e,
+                        format!("unknown element <{other}> in <{}>", parent.name),
+                    ));
+                }
+            },
+        });
+    }
+    Ok(crate::read::inline::merge_text(out))
+}

@@ -1,0 +1,94 @@
+//! XSD validation behind a small trait, so that the engine can be swapped.
+//! The engine in use is fastxml (pure Rust); the compiled schema is built
+//! once and shared across threads.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use fastxml::schema::{FileFetcher, Schema, Validator};
+
+/// The schema embedded in the binary.
+pub const UNDOC_XSD: &str = include_str!("../../schemas/undoc.xsd");
+/// The XML-namespace schema `undoc.xsd` imports (xml:lang limited to the six languages).
+pub const XML_XSD: &str = include_str!("../../schemas/xml.xsd");
+
+/// One schema violation, at a position in the validated XML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaViolation {
+    /// 1-based line in the XML (0 when unknown).
+    pub line: u32,
+    /// 1-based column in the XML (0 when unknown).
+    pub column: u32,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// An XSD validator that can check many documents, from many threads.
+pub trait SchemaEngine: Send + Sync {
+    /// Validates `xml`; an empty result means it conforms.
+    fn validate(&self, xml: &[u8]) -> Vec<SchemaViolation>;
+}
+
+/// The fastxml engine with a compiled schema.
+pub struct FastXml {
+    schema: Arc<Schema>,
+}
+
+impl FastXml {
+    /// Compiles the embedded `undoc.xsd`.
+    pub fn embedded() -> Result<FastXml, String> {
+        let schema = Schema::builder()
+            .add("undoc.xsd", UNDOC_XSD.as_bytes())
+            .add("xml.xsd", XML_XSD.as_bytes())
+            .resolve()
+            .map_err(|e| format!("the embedded schema does not compile: {e}"))?;
+        Ok(FastXml {
+            schema: Arc::new(schema),
+        })
+    }
+
+    /// Compiles the schema in `path` (its imports are looked up beside it).
+    pub fn from_file(path: &Path) -> Result<FastXml, String> {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let uri = path.to_string_lossy().into_owned();
+        let schema = Schema::builder()
+            .add(uri, bytes)
+            .resolve_with(&FileFetcher::with_base_dir(dir))
+            .map_err(|e| format!("{}: the schema does not compile: {e}", path.display()))?;
+        Ok(FastXml {
+            schema: Arc::new(schema),
+        })
+    }
+}
+
+impl SchemaEngine for FastXml {
+    fn validate(&self, xml: &[u8]) -> Vec<SchemaViolation> {
+        let report = Validator::from_reader(xml)
+            .schema(Arc::clone(&self.schema))
+            .max_errors(100)
+            .run();
+        let report = match report {
+            Ok(report) => report,
+            Err(e) => {
+                return vec![SchemaViolation {
+                    line: 0,
+                    column: 0,
+                    message: format!("the validator stopped: {e}"),
+                }];
+            }
+        };
+        let mut out: Vec<SchemaViolation> = report
+            .errors()
+            .into_iter()
+            .filter(|e| e.level != fastxml::ErrorLevel::Warning)
+            .map(|e| SchemaViolation {
+                line: e.location.line.unwrap_or(0) as u32,
+                column: e.location.column.unwrap_or(0) as u32,
+                message: e.message.to_string(),
+            })
+            .collect();
+        out.sort_by_key(|v| (v.line, v.column));
+        out
+    }
+}
