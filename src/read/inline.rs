@@ -127,13 +127,15 @@ mod tests {
         let text = "说明（[CAC/COSP/EG.1/2023/1](#)）见 *Guide*.[^2] A/78/1 end";
         let map = vec![(0, Span::new(7, 5))];
         let inl = parse(text, &map);
-        assert_eq!(inl.len(), 8, "{inl:?}");
+        assert_eq!(inl.len(), 9, "{inl:?}");
         assert!(
-            matches!(&inl[1], Inline::Ref(r) if r.value == "CAC/COSP/EG.1/2023/1" && r.span == Span::new(7, 8))
+            matches!(&inl[1], Inline::Ref(r) if r.value == "CAC/COSP/EG.1/2023/1" && r.span == Span::new(7, 9))
         );
         assert!(matches!(&inl[3], Inline::Emph(t) if t == "Guide"));
         assert!(matches!(&inl[5], Inline::NoteRef(n) if n.value == 2));
-        assert!(matches!(&inl[6], Inline::Ref(r) if r.value == "A/78/1"));
+        assert!(
+            matches!(&inl[7], Inline::Ref(r) if r.value == "A/78/1" && r.span == Span::new(7, 49))
+        );
     }
 
     #[test]

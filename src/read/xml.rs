@@ -286,12 +286,13 @@ fn schema_error(el: &Element, message: impl Into<String>) -> Diagnostic {
 fn element_children(el: &Element) -> Result<Vec<&Element>, Diagnostic> {
     for child in &el.children {
         if let Node::Text(t) = child
-            && !t.trim().is_empty() {
-                return Err(schema_error(
-                    el,
-                    format!("<{}> holds elements only, not text `{}`", el.name, t.trim()),
-                ));
-            }
+            && !t.trim().is_empty()
+        {
+            return Err(schema_error(
+                el,
+                format!("<{}> holds elements only, not text `{}`", el.name, t.trim()),
+            ));
+        }
     }
     Ok(el.elements().collect())
 }

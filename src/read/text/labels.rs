@@ -139,9 +139,10 @@ fn arabic_heading(text: &str) -> Option<(Vec<Label>, usize)> {
     if words.len() == 2 {
         let two = format!("{} {}", words[0], words[1]);
         if let Some(n) = lang::parse_arabic_ordinal(&two)
-            && let Some(at) = after_arabic_dash(text, two.len()) {
-                return Some((vec![Label::Chapter(n)], at));
-            }
+            && let Some(at) = after_arabic_dash(text, two.len())
+        {
+            return Some((vec![Label::Chapter(n)], at));
+        }
     }
     let word = &text[..dash];
     if let Some(n) = lang::parse_arabic_ordinal(word) {
@@ -153,9 +154,9 @@ fn arabic_heading(text: &str) -> Option<(Vec<Label>, usize)> {
     if let Some(n) = lang::parse_digits(word.trim())
         && (word.chars().any(|c| ('\u{0660}'..='\u{06F9}').contains(&c))
             || text[dash..].trim_start().starts_with(['-', '–', '—']))
-        {
-            return Some((vec![Label::Decimal(n)], after_arabic_dash(text, dash)?));
-        }
+    {
+        return Some((vec![Label::Decimal(n)], after_arabic_dash(text, dash)?));
+    }
     None
 }
 
@@ -173,10 +174,9 @@ fn latin_heading(text: &str) -> Option<(Vec<Label>, usize)> {
         labels.push(Label::Chapter(n));
     }
     let single_capital = token.chars().count() == 1 && token.chars().all(|c| c.is_uppercase());
-    if single_capital
-        && let Some(n) = lang::parse_latin_letter(token) {
-            labels.push(Label::Section(n));
-        }
+    if single_capital && let Some(n) = lang::parse_latin_letter(token) {
+        labels.push(Label::Section(n));
+    }
     (!labels.is_empty()).then_some((labels, at))
 }
 
