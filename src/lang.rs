@@ -150,6 +150,18 @@ impl Lang {
         }
     }
 
+    /// "United Nations" as the masthead prints it in this language.
+    pub fn organization_name(self) -> &'static str {
+        match self {
+            Lang::Ar => "الأمم المتحدة",
+            Lang::Zh => "联合国",
+            Lang::En => "United Nations",
+            Lang::Fr => "Nations Unies",
+            Lang::Ru => "Организация Объединенных Наций",
+            Lang::Es => "Naciones Unidas",
+        }
+    }
+
     /// Whether the language is written right to left.
     pub fn is_rtl(self) -> bool {
         self == Lang::Ar

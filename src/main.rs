@@ -10,7 +10,7 @@ use undoc::pipeline::{self, DocReport, Job, Status};
 use undoc::read::fields;
 use undoc::report::{self, ReportFormat};
 use undoc::validate::{FastXml, SchemaEngine};
-use undoc::write::OutputFormat;
+use undoc::write::{OutputFormat, Paper, WriteOptions};
 
 /// Exit status when every document converted and validated.
 const EXIT_OK: u8 = 0;
@@ -44,6 +44,12 @@ enum Command {
         /// Output formats, comma-separated [default: every format this build writes].
         #[arg(long, value_name = "FORMATS", value_delimiter = ',')]
         to: Vec<String>,
+        /// Paper size: a4 or letter [default: Letter for New York, A4 for other duty stations].
+        #[arg(long, value_name = "SIZE", value_parser = parse_paper)]
+        paper: Option<Paper>,
+        /// A directory of extra fonts (.ttf, .otf) for PDF output.
+        #[arg(long, value_name = "DIR")]
+        font_dir: Option<PathBuf>,
         #[command(flatten)]
         common: Common,
     },
@@ -93,16 +99,33 @@ fn main() -> ExitCode {
             inputs,
             output,
             to,
+            paper,
+            font_dir,
             common,
         } => parse_formats(&to).and_then(|formats| {
             let job_output = Some((output.as_path(), formats.as_slice()));
-            run(&inputs, &common, job_output, Format::Human, "converted")
+            let options = WriteOptions { paper, font_dir };
+            run(
+                &inputs,
+                &common,
+                job_output,
+                &options,
+                Format::Human,
+                "converted",
+            )
         }),
         Command::Validate {
             inputs,
             format,
             common,
-        } => run(&inputs, &common, None, format, "valid"),
+        } => run(
+            &inputs,
+            &common,
+            None,
+            &WriteOptions::default(),
+            format,
+            "valid",
+        ),
         Command::Explain { code } => match Code::parse(&code) {
             Some(c) => {
                 println!(
@@ -125,6 +148,10 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+fn parse_paper(s: &str) -> Result<Paper, String> {
+    Paper::parse(s).ok_or_else(|| format!("`{s}` is not a paper size: a4 or letter"))
 }
 
 fn parse_formats(names: &[String]) -> Result<Vec<OutputFormat>, String> {
@@ -157,6 +184,7 @@ fn run(
     inputs: &[PathBuf],
     common: &Common,
     output: Option<(&std::path::Path, &[OutputFormat])>,
+    options: &WriteOptions,
     format: Format,
     verb: &str,
 ) -> Result<u8, String> {
@@ -176,6 +204,7 @@ fn run(
         overrides: &common.set,
         engine: engine.as_ref(),
         output,
+        options,
     };
     reports.extend(pipeline::run(&found, &job));
     let (report_format, sink_is_stdout) = match format {

@@ -15,7 +15,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 use crate::read::{self, SourceFormat};
 use crate::validate::{self, SchemaEngine};
-use crate::write::OutputFormat;
+use crate::write::{self, OutputFormat, WriteOptions};
 
 /// A source file found among the inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +44,8 @@ pub struct Output {
     pub path: PathBuf,
     /// Its size in bytes.
     pub bytes: u64,
+    /// Its number of pages, for paged formats.
+    pub pages: Option<u32>,
 }
 
 /// The outcome for one input.
@@ -78,6 +80,8 @@ pub struct Job<'a> {
     pub engine: &'a dyn SchemaEngine,
     /// Where to write, and which formats; `None` only validates.
     pub output: Option<(&'a Path, &'a [OutputFormat])>,
+    /// Options for the writers.
+    pub options: &'a WriteOptions,
 }
 
 /// Finds the source files among `inputs` (files, or directories searched
@@ -259,21 +263,28 @@ fn process(input: &Input, job: &Job) -> DocReport {
         diagnostics: checked.diagnostics,
         outputs: Vec::new(),
     };
-    let (Some((dir, formats)), Status::Ok, Some(xml)) = (job.output, report.status, checked.xml)
+    let (Some((dir, formats)), Status::Ok, Some(xml), Some(doc)) =
+        (job.output, report.status, checked.xml, checked.document)
     else {
         return report;
     };
     for &format in formats {
-        let bytes = match format {
-            OutputFormat::Xml => xml.xml.as_bytes(),
-            OutputFormat::Docx | OutputFormat::Pdf => continue,
+        let rendered = match write::render(format, &doc, &xml, job.options) {
+            Ok(rendered) => rendered,
+            Err(d) => {
+                report.status = Status::Failed;
+                report.diagnostics.push(d);
+                break;
+            }
         };
+        report.diagnostics.extend(rendered.diagnostics);
         let target = dir.join(input.relative.with_extension(format.extension()));
-        match write_atomically(&target, bytes) {
+        match write_atomically(&target, &rendered.bytes) {
             Ok(()) => report.outputs.push(Output {
                 format,
                 path: target,
-                bytes: bytes.len() as u64,
+                bytes: rendered.bytes.len() as u64,
+                pages: rendered.pages,
             }),
             Err(e) => {
                 report.status = Status::Failed;

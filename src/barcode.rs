@@ -1,0 +1,127 @@
+//! Code 39 barcodes of job numbers, as printed in the first-page footer of
+//! UN documents (`26-04887 (E)` → bars of `*2604887*`). Writers draw the
+//! bars themselves: vector rectangles in PDF, a picture in DOCX.
+
+/// Width of a wide element in narrow units (Code 39 allows 2–3).
+pub const WIDE: u32 = 3;
+
+/// A bar: its left edge and width, in narrow-module units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bar {
+    /// Left edge, in modules from the start of the code.
+    pub x: u32,
+    /// Width in modules (1 or [`WIDE`]).
+    pub width: u32,
+}
+
+/// The bars of a Code 39 symbol for `data`, and its total width in modules.
+/// `data` holds the characters between the `*` start/stop marks; `None` if a
+/// character cannot be encoded.
+pub fn code39(data: &str) -> Option<(Vec<Bar>, u32)> {
+    let mut bars = Vec::new();
+    let mut x = 0;
+    let text = format!("*{data}*");
+    for (i, c) in text.chars().enumerate() {
+        if i > 0 {
+            x += 1; // narrow inter-character gap
+        }
+        let pattern = pattern(c)?;
+        for (j, element) in pattern.bytes().enumerate() {
+            let width = if element == b'w' { WIDE } else { 1 };
+            if j % 2 == 0 {
+                bars.push(Bar { x, width });
+            }
+            x += width;
+        }
+    }
+    Some((bars, x))
+}
+
+/// Bars (b) and spaces (s) alternate b s b s b s b s b; `w` is wide, `n` narrow.
+fn pattern(c: char) -> Option<&'static str> {
+    const TABLE: [(char, &str); 44] = [
+        ('0', "nnnwwnwnn"),
+        ('1', "wnnwnnnnw"),
+        ('2', "nnwwnnnnw"),
+        ('3', "wnwwnnnnn"),
+        ('4', "nnnwwnnnw"),
+        ('5', "wnnwwnnnn"),
+        ('6', "nnwwwnnnn"),
+        ('7', "nnnwnnwnw"),
+        ('8', "wnnwnnwnn"),
+        ('9', "nnwwnnwnn"),
+        ('A', "wnnnnwnnw"),
+        ('B', "nnwnnwnnw"),
+        ('C', "wnwnnwnnn"),
+        ('D', "nnnnwwnnw"),
+        ('E', "wnnnwwnnn"),
+        ('F', "nnwnwwnnn"),
+        ('G', "nnnnnwwnw"),
+        ('H', "wnnnnwwnn"),
+        ('I', "nnwnnwwnn"),
+        ('J', "nnnnwwwnn"),
+        ('K', "wnnnnnnww"),
+        ('L', "nnwnnnnww"),
+        ('M', "wnwnnnnwn"),
+        ('N', "nnnnwnnww"),
+        ('O', "wnnnwnnwn"),
+        ('P', "nnwnwnnwn"),
+        ('Q', "nnnnnnwww"),
+        ('R', "wnnnnnwwn"),
+        ('S', "nnwnnnwwn"),
+        ('T', "nnnnwnwwn"),
+        ('U', "wwnnnnnnw"),
+        ('V', "nwwnnnnnw"),
+        ('W', "wwwnnnnnn"),
+        ('X', "nwnnwnnnw"),
+        ('Y', "wwnnwnnnn"),
+        ('Z', "nwwnwnnnn"),
+        ('-', "nwnnnnwnw"),
+        ('.', "wwnnnnwnn"),
+        (' ', "nwwnnnwnn"),
+        ('$', "nwnwnwnnn"),
+        ('/', "nwnwnnnwn"),
+        ('+', "nwnnnwnwn"),
+        ('%', "nnnwnwnwn"),
+        ('*', "nwnnwnwnn"),
+    ];
+    TABLE.iter().find(|(k, _)| *k == c).map(|(_, p)| *p)
+}
+
+/// The digits a job number's barcode encodes: `26-04887 (E)` → `2604887`,
+/// `V.23-18588 (C)` → `2318588`.
+pub fn job_barcode_data(job_number: &str) -> String {
+    let core = job_number.split('(').next().unwrap_or(job_number);
+    core.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The short job number printed in running footers: `26-04887 (E)` → `26-04887`.
+pub fn short_job_number(job_number: &str) -> &str {
+    job_number.split('(').next().unwrap_or(job_number).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_character_has_three_wide_elements_of_nine() {
+        for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. *".chars() {
+            let p = pattern(c).unwrap();
+            assert_eq!(p.len(), 9);
+            assert_eq!(p.matches('w').count(), 3, "{c}");
+        }
+    }
+
+    #[test]
+    fn job_number_symbol() {
+        assert_eq!(job_barcode_data("26-04887 (E)"), "2604887");
+        assert_eq!(job_barcode_data("V.23-18588 (C)"), "2318588");
+        assert_eq!(short_job_number("26-04887 (E)"), "26-04887");
+        let (bars, width) = code39("2604887").unwrap();
+        // 9 characters with * marks, 5 bars each; 12 + 3·3 modules each plus 8 gaps.
+        assert_eq!(bars.len(), 45);
+        assert_eq!(width, 9 * (6 + 3 * WIDE) + 8);
+        assert!(code39("ab").is_none());
+    }
+}

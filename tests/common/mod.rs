@@ -1,0 +1,70 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The project's root directory.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `undoc` binary built for these tests.
+pub fn undoc() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_undoc"))
+}
+
+/// Every sample source under `samples/`, sorted.
+pub fn samples() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .expect("samples/ exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// An external checker (xmllint, pdftotext, soffice …) on PATH.
+///
+/// When it is missing the calling test is skipped with a note, unless
+/// `UNDOC_REQUIRE_TOOLS=1` (set by `.ci/run`, which installs them): then a
+/// missing tool fails the test, so CI never passes by skipping.
+pub fn tool(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var("UNDOC_REQUIRE_TOOLS").as_deref() != Ok("1"),
+            "{name} is required (UNDOC_REQUIRE_TOOLS=1) but not installed: run .ci/run or install it"
+        );
+        eprintln!("note: {name} is not installed; skipping the checks that need it");
+    }
+    found
+}
+
+/// Runs `undoc` with `args`; returns (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = undoc().args(args).output().expect("undoc runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Converts `inputs` into `dir` with extra `args`; panics unless it exits 0.
+pub fn convert(inputs: &[&Path], dir: &Path, args: &[&str]) {
+    let mut cmd = undoc();
+    cmd.arg("convert").args(inputs).arg("-o").arg(dir).args(args);
+    let out = cmd.output().expect("undoc runs");
+    assert!(
+        out.status.success(),
+        "undoc convert failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
