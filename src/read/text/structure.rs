@@ -31,11 +31,10 @@ struct Acc {
 impl Acc {
     fn new(line: &Line, offset: usize) -> Acc {
         let col = line.col + line.text[..offset].chars().count() as u32;
-        let span = Span::new(line.no, col);
         Acc {
             text: line.text[offset..].to_string(),
-            map: vec![(0, span)],
-            span,
+            map: vec![(0, Span::new(line.no, col))],
+            span: line.span(),
         }
     }
 

@@ -1,0 +1,458 @@
+//! The foundation end to end: samples convert to valid XML, the seed keeps its
+//! structure, invalid XML is reported at the right line (agreeing with
+//! xmllint), the XML round-trips, and bad files never stop a batch.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{root, run, samples, tool};
+use undoc::model::{Block, ListKind};
+use undoc::read::{self, SourceFormat};
+
+fn xml_outputs(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("output dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// xmllint's verdict on `file`: None when valid, else the line of its first error.
+fn xmllint_first_error(xmllint: &Path, file: &Path) -> Option<u32> {
+    let out = std::process::Command::new(xmllint)
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(root().join("schemas/undoc.xsd"))
+        .arg(file)
+        .output()
+        .expect("xmllint runs");
+    if out.status.success() {
+        return None;
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let first = stderr.lines().next().expect("an error line");
+    let after = first
+        .strip_prefix(&format!("{}:", file.display()))
+        .expect("file:line: prefix");
+    Some(
+        after
+            .split(':')
+            .next()
+            .expect("line")
+            .parse()
+            .expect("a line number"),
+    )
+}
+
+/// undoc's verdict on `file`: None when valid, else the line of its first error.
+fn undoc_first_error(file: &Path) -> Option<u32> {
+    let (code, stdout, _) = run(&[
+        "validate",
+        "--format",
+        "json",
+        file.to_str().expect("utf-8 path"),
+    ]);
+    let diagnostics: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
+    let errors: Vec<&serde_json::Value> = diagnostics
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    match errors.first() {
+        None => {
+            assert_eq!(code, 0, "no errors means exit 0");
+            None
+        }
+        Some(first) => {
+            assert_eq!(code, 1, "errors mean exit 1");
+            Some(first["line"].as_u64().expect("line") as u32)
+        }
+    }
+}
+
+#[test]
+fn every_sample_converts_to_xml_valid_for_undoc_and_xmllint() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let samples_dir = root().join("samples");
+    common::convert(&[&samples_dir], out.path(), &["--to", "xml"]);
+    let xmls = xml_outputs(out.path());
+    assert_eq!(xmls.len(), samples().len(), "one XML per sample");
+    let xmllint = tool("xmllint");
+    for xml in &xmls {
+        assert_eq!(
+            undoc_first_error(xml),
+            None,
+            "{} is valid for undoc",
+            xml.display()
+        );
+        if let Some(xmllint) = &xmllint {
+            assert_eq!(
+                xmllint_first_error(xmllint, xml),
+                None,
+                "{} is valid for xmllint",
+                xml.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_sample_is_valid_and_covers_the_required_structure() {
+    for sample in samples() {
+        let bytes = std::fs::read(&sample).expect("sample");
+        let outcome = read::read(&bytes, SourceFormat::Text, &[]);
+        let doc = outcome.document.expect("a document");
+        let paras = doc.paragraphs();
+        let chapters = doc
+            .body
+            .iter()
+            .filter(|b| matches!(b, Block::Chapter(_)))
+            .count();
+        assert!(chapters >= 3, "{}: {chapters} chapters", sample.display());
+        assert_eq!(
+            paras.iter().map(|p| p.n).collect::<Vec<_>>(),
+            (1..=paras.len() as u32).collect::<Vec<_>>()
+        );
+        assert!(
+            paras.iter().any(|p| p
+                .list
+                .as_ref()
+                .is_some_and(|l| l.items.iter().any(|i| i.list.is_some()))),
+            "{}: a list with nested subitems",
+            sample.display()
+        );
+        assert!(
+            !doc.refs().is_empty(),
+            "{}: cited symbols",
+            sample.display()
+        );
+        if !sample.ends_with("expert-meeting-report-2023-zh.txt") {
+            assert!(
+                paras.len() >= 15,
+                "{}: {} paragraphs",
+                sample.display(),
+                paras.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_seed_xml_has_its_structure() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let seed = root().join("tests/fixtures/seed.txt");
+    common::convert(
+        &[&seed],
+        out.path(),
+        &["--set", "symbol=CAC/COSP/EG.1/2023/4"],
+    );
+    let xml = std::fs::read(out.path().join("seed.xml")).expect("seed.xml");
+    let doc = read::read(&xml, SourceFormat::Xml, &[])
+        .document
+        .expect("readable XML");
+    let chapters: Vec<&undoc::model::Division> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Chapter(c) => Some(c),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(chapters.len(), 3);
+    let sections: Vec<u32> = chapters[1]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some(s.n),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sections, [1, 2, 3, 4], "chapter II has sections A-D");
+    let paras = doc.paragraphs();
+    assert_eq!(
+        paras.iter().map(|p| p.n).collect::<Vec<_>>(),
+        (1..=10).collect::<Vec<_>>()
+    );
+    let list = paras[3].list.as_ref().expect("paragraph 4 holds a list");
+    assert_eq!((list.kind, list.items.len()), (ListKind::Decimal, 5));
+    assert_eq!(list.items[2].list.as_ref().map(|l| l.items.len()), Some(3));
+    let text = String::from_utf8(xml).expect("utf-8");
+    assert_eq!(
+        text.matches("<ref>").count(),
+        5,
+        "exactly five cited symbols"
+    );
+    assert!(text.contains("<symbol>CAC/COSP/EG.1/2023/4</symbol>"));
+}
+
+#[test]
+fn the_seed_without_a_symbol_says_how_to_supply_one() {
+    let seed = root().join("tests/fixtures/seed.txt");
+    let (code, stdout, _) = run(&["validate", seed.to_str().expect("path")]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("error[UND012]") && stdout.contains("--set symbol="),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn invalid_xml_is_reported_at_the_line_xmllint_names() {
+    let xmllint = tool("xmllint");
+    let dir = root().join("tests/fixtures/invalid");
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    fixtures.sort();
+    assert!(fixtures.len() >= 10);
+    let expected_lines = [
+        ("bad-date", 7),
+        ("bad-distribution", 6),
+        ("bad-lang", 2),
+        ("bad-list-kind", 30),
+        ("bad-original", 8),
+        ("bad-ref", 21),
+        ("bad-symbol", 4),
+        ("missing-n", 23),
+        ("missing-title", 14),
+        ("unknown-element", 24),
+        ("unreal-date", 7),
+        ("zero-number", 20),
+    ];
+    for fixture in &fixtures {
+        let stem = fixture.file_stem().and_then(|s| s.to_str()).expect("stem");
+        let expected = expected_lines
+            .iter()
+            .find(|(name, _)| *name == stem)
+            .map(|(_, line)| *line)
+            .unwrap_or_else(|| panic!("no expected line for {stem}"));
+        assert_eq!(undoc_first_error(fixture), Some(expected), "{stem}: undoc");
+        if let Some(xmllint) = &xmllint {
+            assert_eq!(
+                xmllint_first_error(xmllint, fixture),
+                Some(expected),
+                "{stem}: xmllint"
+            );
+        }
+    }
+}
+
+#[test]
+fn rules_the_schema_cannot_express_are_reported_at_their_line() {
+    let dir = root().join("tests/fixtures/rules");
+    for (name, code, line) in [
+        ("para-gap", "UND030", 38),
+        ("chapter-order", "UND031", 48),
+        ("item-order", "UND032", 29),
+    ] {
+        let file = dir.join(format!("{name}.xml"));
+        if let Some(xmllint) = tool("xmllint") {
+            assert_eq!(
+                xmllint_first_error(&xmllint, &file),
+                None,
+                "{name} is schema-valid"
+            );
+        }
+        let (exit, stdout, _) = run(&["validate", file.to_str().expect("path")]);
+        assert_eq!(exit, 1, "{name}");
+        let expected = format!("{}:{line}:", file.display());
+        assert!(
+            stdout.starts_with(&expected) && stdout.contains(code),
+            "{name}: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn text_source_errors_point_at_the_source_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("draft.txt");
+    let source = "---\nsymbol: A/78/1\n---\nGeneral Assembly\n\nDistr.: General\n31 June 2024\nOriginal: English\n\nTitle\n\n\
+                  I. One\n\n1. First.\n\n3. Third.\n\nIII. Three\n\n4. Cites A/78/Add.1 and E/2023/L.1.\n";
+    std::fs::write(&file, source).expect("write");
+    let (code, stdout, _) = run(&["validate", file.to_str().expect("path")]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stdout.lines().collect();
+    let at = |line: u32, code: &str| {
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("{}:{line}:", file.display())) && l.contains(code))
+    };
+    assert!(at(7, "UND034"), "31 June does not exist: {stdout}");
+    assert!(at(16, "UND030"), "paragraph 3 after 1: {stdout}");
+    assert!(at(18, "UND031"), "chapter III after I: {stdout}");
+    assert!(
+        !stdout.contains("A/78/Add.1"),
+        "not a symbol, so not cited: {stdout}"
+    );
+}
+
+#[test]
+fn xml_round_trips_byte_for_byte() {
+    let first = tempfile::tempdir().expect("tempdir");
+    let second = tempfile::tempdir().expect("tempdir");
+    common::convert(&[&root().join("samples")], first.path(), &["--to", "xml"]);
+    common::convert(&[first.path()], second.path(), &["--to", "xml"]);
+    for xml in xml_outputs(first.path()) {
+        let again = second.path().join(xml.file_name().expect("name"));
+        assert_eq!(
+            std::fs::read(&xml).expect("first"),
+            std::fs::read(&again).expect("second"),
+            "{}",
+            xml.display()
+        );
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = tempfile::tempdir().expect("tempdir");
+    let b = tempfile::tempdir().expect("tempdir");
+    common::convert(
+        &[&root().join("samples")],
+        a.path(),
+        &["--to", "xml", "-j", "1"],
+    );
+    common::convert(
+        &[&root().join("samples")],
+        b.path(),
+        &["--to", "xml", "-j", "2"],
+    );
+    for xml in xml_outputs(a.path()) {
+        let other = b.path().join(xml.file_name().expect("name"));
+        assert_eq!(
+            std::fs::read(&xml).expect("a"),
+            std::fs::read(&other).expect("b")
+        );
+    }
+}
+
+#[test]
+fn bad_files_are_named_and_do_not_stop_the_batch() {
+    let input = tempfile::tempdir().expect("tempdir");
+    let output = tempfile::tempdir().expect("tempdir");
+    let valid = ["report-en.txt", "report-ar.txt"];
+    for name in valid {
+        std::fs::copy(root().join("samples").join(name), input.path().join(name)).expect("copy");
+    }
+    std::fs::create_dir(input.path().join("bad")).expect("mkdir");
+    std::fs::write(input.path().join("bad/empty.txt"), "").expect("empty");
+    std::fs::write(
+        input.path().join("bad/binary.txt"),
+        [0x89, b'P', b'N', b'G', 0, 0, 0xFF, 0xFE, 7],
+    )
+    .expect("binary");
+    std::fs::write(
+        input.path().join("bad/broken.xml"),
+        "<document xmlns=\"urn:undoc:1\"><masthead>",
+    )
+    .expect("xml");
+    let (code, _, stderr) = run(&[
+        "convert",
+        input.path().to_str().expect("path"),
+        "-o",
+        output.path().to_str().expect("path"),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    for (name, code) in [
+        ("empty.txt", "UND003"),
+        ("binary.txt", "UND002"),
+        ("broken.xml", "UND004"),
+    ] {
+        assert!(
+            stderr.lines().any(|l| l.contains(name) && l.contains(code)),
+            "{name} named with {code}: {stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("5 documents: 2 converted, 3 failed"),
+        "{stderr}"
+    );
+    let mut written: Vec<String> = walk(output.path());
+    written.sort();
+    assert_eq!(
+        written,
+        ["report-ar.xml", "report-en.xml"],
+        "only complete outputs of valid inputs"
+    );
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(
+                path.strip_prefix(dir)
+                    .expect("inside")
+                    .display()
+                    .to_string(),
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn hostile_xml_is_refused_without_reading_anything_else() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "TOP-SECRET-CONTENT").expect("secret");
+    let xxe = dir.path().join("xxe.xml");
+    std::fs::write(
+        &xxe,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM \"file://{}\">]>\n<document xmlns=\"urn:undoc:1\" xml:lang=\"en\">&x;</document>\n",
+            secret.display()
+        ),
+    )
+    .expect("xxe");
+    let (code, stdout, _) = run(&["validate", "--format", "json", xxe.to_str().expect("path")]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("UND005") && !stdout.contains("TOP-SECRET"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn two_inputs_for_one_output_are_refused() {
+    let input = tempfile::tempdir().expect("tempdir");
+    let output = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        root().join("samples/report-en.txt"),
+        input.path().join("report.txt"),
+    )
+    .expect("copy");
+    std::fs::copy(
+        root().join("tests/fixtures/report-en.xml"),
+        input.path().join("report.xml"),
+    )
+    .expect("copy");
+    let (code, _, stderr) = run(&[
+        "convert",
+        input.path().to_str().expect("path"),
+        "-o",
+        output.path().to_str().expect("path"),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(stderr.matches("UND041").count(), 2, "{stderr}");
+    assert!(walk(output.path()).is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, _, stderr) = run(&["validate", "--set", "colour=red", "samples"]);
+    assert_eq!(code, 2, "{stderr}");
+    let (code, _, _) = run(&["convert", "samples"]);
+    assert_eq!(code, 2, "missing -o");
+    let (code, stdout, _) = run(&["explain", "UND030"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Paragraph numbers"));
+}
