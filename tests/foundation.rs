@@ -456,3 +456,12 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 0);
     assert!(stdout.contains("Paragraph numbers"));
 }
+
+#[test]
+fn the_readme_explains_every_diagnostic_code() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    for code in undoc::diagnostic::ALL_CODES {
+        let row = format!("| {} | {} |", code.as_str(), code.severity().as_str());
+        assert!(readme.contains(&row), "README lacks the row for {}", code.as_str());
+    }
+}

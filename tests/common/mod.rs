@@ -59,7 +59,11 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
 /// Converts `inputs` into `dir` with extra `args`; panics unless it exits 0.
 pub fn convert(inputs: &[&Path], dir: &Path, args: &[&str]) {
     let mut cmd = undoc();
-    cmd.arg("convert").args(inputs).arg("-o").arg(dir).args(args);
+    cmd.arg("convert")
+        .args(inputs)
+        .arg("-o")
+        .arg(dir)
+        .args(args);
     let out = cmd.output().expect("undoc runs");
     assert!(
         out.status.success(),
