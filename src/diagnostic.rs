@@ -57,6 +57,7 @@ codes! {
     Empty = "UND003", Error, "The input holds no document: it is empty or only white space.";
     MalformedXml = "UND004", Error, "The XML is not well-formed; the message says what the parser expected at that position.";
     ForbiddenXml = "UND005", Error, "The XML uses a construct undoc refuses for safety: a DOCTYPE, entity declarations or references to entities other than the five predefined ones.";
+    TooLarge = "UND006", Error, "The input is larger than undoc reads (64 MiB): no UN document is that large, and the limit keeps memory bounded in a batch.";
     FrontMatter = "UND010", Error, "The front-matter block (`---` … `---` at the top of a text source) or a `--set` option is malformed or names an unknown key.";
     BadValue = "UND011", Error, "A masthead value could not be understood: an unknown language, distribution, duty station or an unreadable date.";
     MissingMasthead = "UND012", Error, "A required masthead field is missing: symbol, organ, distribution, date or original language. Supply it in the source, in front matter (`symbol: A/78/1`) or with `--set symbol=A/78/1`.";

@@ -234,16 +234,9 @@ fn output_clashes(inputs: &[Input], dir: &Path) -> HashMap<PathBuf, PathBuf> {
 
 fn process(input: &Input, job: &Job) -> DocReport {
     let path = &input.path;
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_limited(path) {
         Ok(bytes) => bytes,
-        Err(e) => {
-            let d = Diagnostic::new(
-                Code::Unreadable,
-                Span::default(),
-                format!("cannot read: {e}"),
-            );
-            return DocReport::failed(path, d);
-        }
+        Err(d) => return DocReport::failed(path, d),
     };
     let format = SourceFormat::from_path(path).unwrap_or(SourceFormat::Text);
     let text = match read::decode(&bytes) {
@@ -298,6 +291,44 @@ fn process(input: &Input, job: &Job) -> DocReport {
         }
     }
     report
+}
+
+/// The largest input undoc reads; larger files are refused, which bounds
+/// the memory of a batch to a few times this per worker thread.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| {
+        Diagnostic::new(
+            Code::Unreadable,
+            Span::default(),
+            format!("cannot read: {e}"),
+        )
+    };
+    let too_large = || {
+        Diagnostic::new(
+            Code::TooLarge,
+            Span::default(),
+            format!(
+                "the file is larger than {} MiB",
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let len = file.metadata().map_err(unreadable)?.len();
+    if len > MAX_INPUT_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// Writes `bytes` to `target` through a temporary file in the same

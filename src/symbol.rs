@@ -190,7 +190,7 @@ fn candidate_end(text: &str, start: usize) -> usize {
 
 fn paren_len(rest: &str) -> Option<usize> {
     let inner_start = rest.strip_prefix(" (")?;
-    let close = inner_start.find(')')?;
+    let close = inner_start.bytes().take(12).position(|b| b == b')')?;
     check_paren(&inner_start[..close]).ok()?;
     Some(2 + close + 1)
 }

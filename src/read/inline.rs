@@ -2,6 +2,7 @@
 //! emphasis `*word*` and the link debris of extracted text `[A/78/1](#)`.
 
 use crate::model::{Inline, Span, Spanned};
+use crate::read::window;
 use crate::symbol;
 
 /// Where each piece of a joined text came from: (byte offset in the text, span).
@@ -45,10 +46,14 @@ pub fn parse(text: &str, map: &[(usize, Span)]) -> Vec<Inline> {
     merge_text(out)
 }
 
+/// How far a closing mark is looked for: markup never spans more, and the
+/// bound keeps hostile lines (a million `[`) linear.
+const MAX_LABEL: usize = 400;
+
 /// `[^12]` → (12, length).
 fn note_mark(s: &str) -> Option<(u32, usize)> {
     let rest = s.strip_prefix("[^")?;
-    let close = rest.find(']')?;
+    let close = window(rest, 12).find(']')?;
     let n: u32 = rest[..close].parse().ok()?;
     (n > 0).then_some((n, close + 3))
 }
@@ -56,12 +61,12 @@ fn note_mark(s: &str) -> Option<(u32, usize)> {
 /// `[text](target)` → the text, as a symbol reference when it is one.
 fn link(text: &str, map: &[(usize, Span)], at: usize) -> Option<(Inline, usize)> {
     let s = &text[at..];
-    let close = s.find("](")?;
+    let close = window(s, MAX_LABEL).find("](")?;
     let label = &s[1..close];
     if label.contains(['[', ']', '\n']) {
         return None;
     }
-    let target_len = s[close + 2..].find(')')?;
+    let target_len = window(&s[close + 2..], MAX_LABEL).find(')')?;
     let len = close + 2 + target_len + 1;
     let label = label.trim();
     let inline = if symbol::is_valid(label) {
@@ -75,7 +80,7 @@ fn link(text: &str, map: &[(usize, Span)], at: usize) -> Option<(Inline, usize)>
 /// `*word*` (no space inside the marks) → (word, length).
 fn emphasis(s: &str) -> Option<(&str, usize)> {
     let rest = &s[1..];
-    let close = rest.find('*')?;
+    let close = window(rest, MAX_LABEL).find('*')?;
     let inner = &rest[..close];
     let trimmed = !inner.is_empty() && inner.trim() == inner && !inner.contains('\n');
     trimmed.then_some((inner, close + 2))

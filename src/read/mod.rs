@@ -146,6 +146,16 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Diagno
         })
 }
 
+/// The first `max` bytes of `s` (fewer, to end on a character boundary):
+/// searches for closing marks look no further, which keeps hostile input linear.
+pub(crate) fn window(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Line and column (in characters, 1-based) of byte `offset` in `text`.
 pub fn span_of_offset(text: &str, offset: usize) -> Span {
     let offset = offset.min(text.len());

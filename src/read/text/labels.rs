@@ -5,6 +5,7 @@
 //! returned and the structure builder picks one from context.
 
 use crate::lang;
+use crate::read::window;
 
 /// One reading of a line's label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +56,7 @@ fn rest_after(text: &str, at: usize) -> Option<usize> {
 
 fn annex(text: &str) -> Option<(Vec<Label>, usize)> {
     let t = text.trim();
-    if t.chars().count() > 30 {
+    if t.len() > 120 {
         return None;
     }
     for word in ["Annex", "Annexe", "Anexo", "Приложение", "المرفق"] {
@@ -92,7 +93,7 @@ fn arabic_annex_ordinal(s: &str) -> Option<u32> {
 
 fn note(text: &str) -> Option<(Vec<Label>, usize)> {
     let rest = text.strip_prefix("[^")?;
-    let close = rest.find("]:")?;
+    let close = window(rest, 12).find("]:")?;
     let n: u32 = rest[..close].parse().ok()?;
     let at = 2 + close + 2;
     Some((
@@ -133,7 +134,7 @@ fn after_arabic_dash(text: &str, at: usize) -> Option<usize> {
 }
 
 fn arabic_heading(text: &str) -> Option<(Vec<Label>, usize)> {
-    let dash = text.find([' ', '-', '–', '—'])?;
+    let dash = window(text, 64).find([' ', '-', '–', '—'])?;
     // Two-word ordinals (`حادي عشر`) need the first two words.
     let words: Vec<&str> = text.split(' ').take(2).collect();
     if words.len() == 2 {
@@ -161,7 +162,7 @@ fn arabic_heading(text: &str) -> Option<(Vec<Label>, usize)> {
 }
 
 fn latin_heading(text: &str) -> Option<(Vec<Label>, usize)> {
-    let dot = text.find(". ")?;
+    let dot = window(text, 16).find(". ")?;
     let token = &text[..dot];
     if token.is_empty() || token.len() > 12 {
         return None;
@@ -204,11 +205,11 @@ fn is_cjk(c: char) -> bool {
 /// `(a)`, `a)`, `(iv)`, `iv)`, `(أ)`, Arabic `'1'`.
 fn parenthesised(text: &str) -> Option<(Vec<Label>, usize)> {
     let (inner, len) = if let Some(rest) = text.strip_prefix(['(', '（']) {
-        let close = rest.find([')', '）'])?;
+        let close = window(rest, 16).find([')', '）'])?;
         let close_len = rest[close..].chars().next()?.len_utf8();
         (&rest[..close], text.len() - rest.len() + close + close_len)
     } else if let Some(rest) = text.strip_prefix(['\'', '‘']) {
-        let close = rest.find(['\'', '’'])?;
+        let close = window(rest, 16).find(['\'', '’'])?;
         let n = lang::parse_digits(&rest[..close])?;
         let at = rest_after(
             text,
@@ -216,7 +217,7 @@ fn parenthesised(text: &str) -> Option<(Vec<Label>, usize)> {
         )?;
         return Some((vec![Label::Roman(n)], at));
     } else {
-        let close = text.find(')')?;
+        let close = window(text, 16).find(')')?;
         let inner = &text[..close];
         if !inner.bytes().all(|b| b.is_ascii_lowercase()) || !text[close + 1..].starts_with(' ') {
             return None;

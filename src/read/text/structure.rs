@@ -440,12 +440,15 @@ impl Builder<'_> {
     }
 }
 
+/// How many lines the list-or-paragraph look-ahead reads at most.
+const LOOKAHEAD_LINES: usize = 400;
+
 /// Settles `n.` when it could be list item `n` or paragraph `n`: if the next
 /// decimal label is `n` again, this one is the item; if it is `n + 1` after a
 /// heading, this one is the paragraph; otherwise items follow without a blank line.
 fn is_list_item_by_context(lines: &[Line], i: usize, n: u32, after_blank: bool) -> bool {
     let mut heading_between = false;
-    for line in &lines[i + 1..] {
+    for line in lines[i + 1..].iter().take(LOOKAHEAD_LINES) {
         let Some((labels, _)) = classify(line.text) else {
             continue;
         };
