@@ -13,6 +13,7 @@ pub mod model;
 pub mod pipeline;
 pub mod read;
 pub mod report;
+pub mod run;
 pub mod symbol;
 pub mod validate;
 pub mod write;

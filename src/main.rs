@@ -2,29 +2,22 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use undoc::diagnostic::Code;
-use undoc::pipeline::{self, DocReport, Job, Status};
+use undoc::pipeline::Shard;
 use undoc::read::fields;
-use undoc::report::{self, ReportFormat};
-use undoc::validate::{FastXml, SchemaEngine};
+use undoc::report::ReportFormat;
+use undoc::run::{self, Outputs, Settings};
 use undoc::write::{OutputFormat, Paper, WriteOptions};
-
-/// Exit status when every document converted and validated.
-const EXIT_OK: u8 = 0;
-/// Exit status when any document failed.
-const EXIT_FAILED: u8 = 1;
-/// Exit status for usage or internal errors.
-const EXIT_USAGE: u8 = 2;
 
 #[derive(Parser)]
 #[command(
     name = "undoc",
     version,
     about = "Turns United Nations parliamentary documents into their official distribution formats",
-    after_help = "Exit status: 0 when every document converted and validated, 1 when any did not, 2 for usage or internal errors."
+    after_help = "Exit status: 0 when every document converted and validated, 1 when any did not, \
+                  2 for usage or internal errors, 130 when interrupted (Ctrl-C)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -50,6 +43,10 @@ enum Command {
         /// A directory of extra fonts (.ttf, .otf) for PDF output.
         #[arg(long, value_name = "DIR")]
         font_dir: Option<PathBuf>,
+        /// Skip documents whose content, options and undoc version match the
+        /// manifest of the previous run in DIR.
+        #[arg(long)]
+        incremental: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -84,12 +81,43 @@ struct Common {
     /// Validate against this XSD instead of the embedded schemas/undoc.xsd.
     #[arg(long, value_name = "FILE")]
     schema: Option<PathBuf>,
+    /// Treat warnings as errors: a document with warnings fails.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Process only shard K of N (1 ≤ K ≤ N), a stable split by path hash.
+    #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+    shard: Option<Shard>,
+    /// No progress display and no closing summary.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// rustc-style diagnostics with the source line.
     Human,
+    /// A JSON array, one object per diagnostic.
     Json,
+    /// JUnit XML, one test case per document.
+    Junit,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+impl Common {
+    fn settings(self, inputs: Vec<PathBuf>) -> Settings {
+        Settings {
+            inputs,
+            overrides: self.set,
+            jobs: self.jobs,
+            schema: self.schema,
+            deny_warnings: self.deny_warnings,
+            quiet: self.quiet,
+            shard: self.shard,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -101,52 +129,46 @@ fn main() -> ExitCode {
             to,
             paper,
             font_dir,
+            incremental,
             common,
         } => parse_formats(&to).and_then(|formats| {
-            let job_output = Some((output.as_path(), formats.as_slice()));
-            let options = WriteOptions { paper, font_dir };
-            run(
-                &inputs,
-                &common,
-                job_output,
-                &options,
-                Format::Human,
-                "converted",
-            )
+            let outputs = Outputs {
+                dir: output,
+                formats,
+                options: WriteOptions { paper, font_dir },
+                incremental,
+            };
+            run::convert(&common.settings(inputs), &outputs)
         }),
         Command::Validate {
             inputs,
             format,
             common,
-        } => run(
-            &inputs,
-            &common,
-            None,
-            &WriteOptions::default(),
-            format,
-            "valid",
-        ),
+        } => run::validate(&common.settings(inputs), report_format(format)),
         Command::Explain { code } => match Code::parse(&code) {
             Some(c) => {
-                println!(
-                    "{} ({}): {}",
-                    c.as_str(),
-                    c.severity().as_str(),
-                    c.explanation()
-                );
-                Ok(EXIT_OK)
+                println!("{} ({}): {}", c.as_str(), c.severity().as_str(), c.explanation());
+                Ok(run::EXIT_OK)
             }
-            None => Err(format!(
-                "unknown code `{code}`: codes run UND001 to UND041 (see the README)"
-            )),
+            None => Err(format!("unknown code `{code}` (the README lists every code)")),
         },
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
             eprintln!("undoc: {message}");
-            ExitCode::from(EXIT_USAGE)
+            ExitCode::from(run::EXIT_USAGE)
         }
+    }
+}
+
+fn report_format(format: Format) -> ReportFormat {
+    match format {
+        Format::Human => ReportFormat::Human,
+        Format::Json => ReportFormat::Json,
+        Format::Junit => ReportFormat::Junit,
+        Format::Sarif => ReportFormat::Sarif,
+        Format::Github => ReportFormat::Github,
     }
 }
 
@@ -163,14 +185,11 @@ fn parse_formats(names: &[String]) -> Result<Vec<OutputFormat>, String> {
         let format = OutputFormat::parse(name)
             .ok_or_else(|| format!("unknown format `{name}`: the formats are xml, docx, pdf"))?;
         if !format.is_built() {
+            let built: Vec<&str> = OutputFormat::built().iter().map(|f| f.extension()).collect();
             return Err(format!(
-                "{} output is not built yet in this version of undoc; available: {}",
+                "{} output is not built in this version of undoc; available: {}",
                 format.extension(),
-                OutputFormat::built()
-                    .iter()
-                    .map(|f| f.extension())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                built.join(", ")
             ));
         }
         if !formats.contains(&format) {
@@ -178,53 +197,4 @@ fn parse_formats(names: &[String]) -> Result<Vec<OutputFormat>, String> {
         }
     }
     Ok(formats)
-}
-
-fn run(
-    inputs: &[PathBuf],
-    common: &Common,
-    output: Option<(&std::path::Path, &[OutputFormat])>,
-    options: &WriteOptions,
-    format: Format,
-    verb: &str,
-) -> Result<u8, String> {
-    let started = Instant::now();
-    if let Some(n) = common.jobs {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .map_err(|e| format!("cannot start {n} worker threads: {e}"))?;
-    }
-    let engine: Box<dyn SchemaEngine> = match &common.schema {
-        Some(path) => Box::new(FastXml::from_file(path)?),
-        None => Box::new(FastXml::embedded()?),
-    };
-    let (found, mut reports) = pipeline::discover(inputs);
-    let job = Job {
-        overrides: &common.set,
-        engine: engine.as_ref(),
-        output,
-        options,
-    };
-    reports.extend(pipeline::run(&found, &job));
-    let (report_format, sink_is_stdout) = match format {
-        Format::Human => (ReportFormat::Human, output.is_none()),
-        Format::Json => (ReportFormat::Json, true),
-    };
-    let rendered = report::render(&reports, report_format);
-    if sink_is_stdout {
-        print!("{rendered}");
-    } else {
-        eprint!("{rendered}");
-    }
-    eprintln!("{}", report::summary(&reports, verb, started.elapsed()));
-    Ok(exit_status(&reports))
-}
-
-fn exit_status(reports: &[DocReport]) -> u8 {
-    if reports.iter().all(|r| r.status == Status::Ok) {
-        EXIT_OK
-    } else {
-        EXIT_FAILED
-    }
 }

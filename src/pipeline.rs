@@ -1,15 +1,25 @@
 //! The batch: discovering inputs, reading, validating and writing each
-//! document in parallel (rayon), with atomic writes and one report per input.
+//! document in parallel (rayon), with atomic writes, a manifest, incremental
+//! runs, sharding and interruption.
 //!
 //! A bad file never stops the batch and never leaves a partial output:
 //! every output is written to a temporary file beside its destination and
-//! renamed into place only when complete.
+//! renamed into place only when complete. Documents stream through: each is
+//! read, checked, written and dropped; only its small report is passed on,
+//! in input order, to the caller.
 
-use std::collections::{HashMap, HashSet};
+mod discover;
+pub mod manifest;
+
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
+
+pub use discover::discover;
+use manifest::Entry;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
@@ -31,6 +41,8 @@ pub struct Input {
 pub enum Status {
     /// Read and valid; outputs written (when converting).
     Ok,
+    /// Unchanged since the manifest's run (`--incremental`): not rebuilt.
+    Skipped,
     /// Not converted: see the diagnostics.
     Failed,
 }
@@ -44,6 +56,8 @@ pub struct Output {
     pub path: PathBuf,
     /// Its size in bytes.
     pub bytes: u64,
+    /// SHA-256 of its bytes.
+    pub sha256: String,
     /// Its number of pages, for paged formats.
     pub pages: Option<u32>,
 }
@@ -53,22 +67,60 @@ pub struct Output {
 pub struct DocReport {
     /// The input file.
     pub path: PathBuf,
-    /// Success or failure.
+    /// Success, skip or failure.
     pub status: Status,
     /// Errors and warnings, in source order.
     pub diagnostics: Vec<Diagnostic>,
-    /// Files written.
+    /// Files written (or, when skipped, already there).
     pub outputs: Vec<Output>,
+    /// SHA-256 of the input, when it could be read.
+    pub sha256: Option<String>,
 }
 
 impl DocReport {
-    fn failed(path: &Path, diagnostic: Diagnostic) -> DocReport {
+    /// A report for an input that failed before it could be read.
+    pub fn failed(path: &Path, diagnostic: Diagnostic) -> DocReport {
         DocReport {
             path: path.to_path_buf(),
             status: Status::Failed,
             diagnostics: vec![diagnostic],
             outputs: Vec::new(),
+            sha256: None,
         }
+    }
+}
+
+/// Shard `index` of `count` (1-based): a stable partition of the inputs by
+/// the hash of their relative path, so that N machines split an archive with
+/// no overlap and no gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which shard, 1..=count.
+    pub index: u32,
+    /// How many shards.
+    pub count: u32,
+}
+
+impl Shard {
+    /// Parses `K/N` with 1 ≤ K ≤ N.
+    pub fn parse(s: &str) -> Result<Shard, String> {
+        let (k, n) = s
+            .split_once('/')
+            .ok_or_else(|| format!("`{s}` is not K/N (e.g. 1/4)"))?;
+        let index: u32 = k.trim().parse().map_err(|_| format!("`{k}` is not a shard number"))?;
+        let count: u32 = n.trim().parse().map_err(|_| format!("`{n}` is not a shard count"))?;
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {index}/{count}: K runs from 1 to N"));
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// Whether `input` belongs to this shard.
+    pub fn contains(&self, input: &Input) -> bool {
+        let key = input.relative.to_string_lossy().replace('\\', "/");
+        let digest = manifest::sha256_hex(key.as_bytes());
+        let value = u64::from_str_radix(&digest[..16], 16).unwrap_or(0);
+        value % u64::from(self.count) == u64::from(self.index - 1)
     }
 }
 
@@ -82,125 +134,79 @@ pub struct Job<'a> {
     pub output: Option<(&'a Path, &'a [OutputFormat])>,
     /// Options for the writers.
     pub options: &'a WriteOptions,
+    /// Whether warnings make a document fail (`--deny-warnings`).
+    pub deny_warnings: bool,
+    /// Entries of the previous run's manifest; matching inputs are skipped (`--incremental`).
+    pub previous: Option<&'a HashMap<String, Entry>>,
+    /// Set (by Ctrl-C) to stop starting new documents.
+    pub cancel: &'a AtomicBool,
 }
 
-/// Finds the source files among `inputs` (files, or directories searched
-/// recursively for `.txt`, `.md` and `.xml`), sorted for a stable order.
-/// Inputs that cannot be used are returned as failed reports.
-pub fn discover(inputs: &[PathBuf]) -> (Vec<Input>, Vec<DocReport>) {
-    let mut found = Vec::new();
-    let mut problems = Vec::new();
-    for input in inputs {
-        match std::fs::metadata(input) {
-            Err(e) => problems.push(DocReport::failed(
-                input,
-                Diagnostic::new(
-                    Code::Unreadable,
-                    Span::default(),
-                    format!("cannot read: {e}"),
-                ),
-            )),
-            Ok(meta) if meta.is_dir() => {
-                let mut seen = HashSet::new();
-                walk(input, input, &mut seen, &mut found, &mut problems);
-            }
-            Ok(_) => {
-                if SourceFormat::from_path(input).is_none() {
-                    problems.push(DocReport::failed(
-                        input,
-                        Diagnostic::new(
-                            Code::Unreadable,
-                            Span::default(),
-                            "unknown source format: undoc reads .txt, .md and .xml files",
-                        ),
-                    ));
-                    continue;
-                }
-                let relative = PathBuf::from(input.file_name().unwrap_or(input.as_os_str()));
-                found.push(Input {
-                    path: input.clone(),
-                    relative,
-                });
-            }
-        }
-    }
-    found.sort_by(|a, b| a.path.cmp(&b.path));
-    found.dedup_by(|a, b| a.path == b.path);
-    (found, problems)
-}
-
-fn walk(
-    root: &Path,
-    dir: &Path,
-    seen: &mut HashSet<PathBuf>,
-    found: &mut Vec<Input>,
-    problems: &mut Vec<DocReport>,
-) {
-    let canonical = match dir.canonicalize() {
-        Ok(c) => c,
-        Err(e) => {
-            let d = Diagnostic::new(
-                Code::Unreadable,
-                Span::default(),
-                format!("cannot read directory: {e}"),
-            );
-            return problems.push(DocReport::failed(dir, d));
-        }
-    };
-    if !seen.insert(canonical) {
-        let d = Diagnostic::new(
-            Code::Unreadable,
-            Span::default(),
-            "directory loop: a symbolic link leads back to a directory already searched; skipped",
+impl Job<'_> {
+    /// Fingerprint of everything that shapes the outputs, for the manifest.
+    pub fn fingerprint(&self) -> String {
+        let formats: Vec<&str> = self
+            .output
+            .map(|(_, f)| f.iter().map(|f| f.extension()).collect())
+            .unwrap_or_default();
+        let description = format!(
+            "formats={formats:?};set={:?};paper={:?};fonts={:?};schema={};deny={}",
+            self.overrides,
+            self.options.paper,
+            self.options.font_dir,
+            self.engine.fingerprint(),
+            self.deny_warnings
         );
-        return problems.push(DocReport::failed(dir, d));
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            let d = Diagnostic::new(
-                Code::Unreadable,
-                Span::default(),
-                format!("cannot read directory: {e}"),
-            );
-            return problems.push(DocReport::failed(dir, d));
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            walk(root, &path, seen, found, problems);
-        } else if SourceFormat::from_path(&path).is_some() {
-            let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-            found.push(Input { path, relative });
-        }
+        manifest::sha256_hex(description.as_bytes())
     }
 }
 
-/// Runs the job over every input in parallel; reports come back in input order.
-pub fn run(inputs: &[Input], job: &Job) -> Vec<DocReport> {
+/// Runs the job over every input in parallel and hands each report to `each`
+/// in input order as soon as it and its predecessors are done. Returns how
+/// many inputs were not processed because the job was cancelled.
+pub fn run(inputs: &[Input], job: &Job, each: &mut dyn FnMut(DocReport)) -> usize {
     let clashes = job
         .output
         .map(|(dir, _)| output_clashes(inputs, dir))
         .unwrap_or_default();
-    inputs
-        .par_iter()
-        .map(|input| match clashes.get(&input.path) {
-            Some(other) => DocReport::failed(
-                &input.path,
-                Diagnostic::new(
-                    Code::OutputClash,
-                    Span::default(),
-                    format!(
-                        "would write the same output as {}: rename one of them",
-                        other.display()
-                    ),
-                ),
-            ),
-            None => process(input, job),
-        })
-        .collect()
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Option<DocReport>)>();
+    let mut not_processed = 0;
+    std::thread::scope(|scope| {
+        let clashes = &clashes;
+        scope.spawn(move || {
+            inputs
+                .par_iter()
+                .enumerate()
+                .for_each_with(sender, |sender, (i, input)| {
+                    let report = (!job.cancel.load(Ordering::Relaxed)).then(|| match clashes.get(&input.path) {
+                        Some(other) => DocReport::failed(
+                            &input.path,
+                            Diagnostic::new(
+                                Code::OutputClash,
+                                Span::default(),
+                                format!("would write the same output as {}: rename one of them", other.display()),
+                            ),
+                        ),
+                        None => process(input, job),
+                    });
+                    // The receiver lives until every sender is gone.
+                    let _ = sender.send((i, report));
+                });
+        });
+        let mut pending: BTreeMap<usize, Option<DocReport>> = BTreeMap::new();
+        let mut next = 0;
+        for (i, report) in receiver {
+            pending.insert(i, report);
+            while let Some(report) = pending.remove(&next) {
+                match report {
+                    Some(report) => each(report),
+                    None => not_processed += 1,
+                }
+                next += 1;
+            }
+        }
+    });
+    not_processed
 }
 
 /// Inputs that would write the same output path as another input (or onto themselves).
@@ -232,29 +238,36 @@ fn output_clashes(inputs: &[Input], dir: &Path) -> HashMap<PathBuf, PathBuf> {
     clashes
 }
 
+
 fn process(input: &Input, job: &Job) -> DocReport {
     let path = &input.path;
     let bytes = match read_limited(path) {
         Ok(bytes) => bytes,
         Err(d) => return DocReport::failed(path, d),
     };
+    let sha256 = manifest::sha256_hex(&bytes);
+    if let Some(report) = unchanged(input, job, &sha256) {
+        return report;
+    }
     let format = SourceFormat::from_path(path).unwrap_or(SourceFormat::Text);
     let text = match read::decode(&bytes) {
         Ok(text) => text,
-        Err(d) => return DocReport::failed(path, d),
+        Err(d) => {
+            let mut report = DocReport::failed(path, d);
+            report.sha256 = Some(sha256);
+            return report;
+        }
     };
     drop(bytes);
     let outcome = read::parse(&text, format, job.overrides);
     let checked = validate::check(&text, format, outcome, job.engine);
+    let fails = checked.has_errors() || (job.deny_warnings && !checked.diagnostics.is_empty());
     let mut report = DocReport {
         path: path.clone(),
-        status: if checked.has_errors() {
-            Status::Failed
-        } else {
-            Status::Ok
-        },
+        status: if fails { Status::Failed } else { Status::Ok },
         diagnostics: checked.diagnostics,
         outputs: Vec::new(),
+        sha256: Some(sha256),
     };
     let (Some((dir, formats)), Status::Ok, Some(xml), Some(doc)) =
         (job.output, report.status, checked.xml, checked.document)
@@ -277,6 +290,7 @@ fn process(input: &Input, job: &Job) -> DocReport {
                 format,
                 path: target,
                 bytes: rendered.bytes.len() as u64,
+                sha256: manifest::sha256_hex(&rendered.bytes),
                 pages: rendered.pages,
             }),
             Err(e) => {
@@ -291,6 +305,25 @@ fn process(input: &Input, job: &Job) -> DocReport {
         }
     }
     report
+}
+
+/// With `--incremental`: the report of an input whose bytes, options and
+/// undoc version match the previous run and whose outputs are all in place.
+fn unchanged(input: &Input, job: &Job, sha256: &str) -> Option<DocReport> {
+    let (dir, formats) = job.output?;
+    let entry = job.previous?.get(&input.path.display().to_string())?;
+    if entry.sha256 != sha256 || entry.status == "failed" {
+        return None;
+    }
+    let outputs = entry.outputs_on_disk(dir)?;
+    let all_formats = formats.iter().all(|f| outputs.iter().any(|o| o.format == *f));
+    all_formats.then(|| DocReport {
+        path: input.path.clone(),
+        status: Status::Skipped,
+        diagnostics: Vec::new(),
+        outputs,
+        sha256: Some(sha256.to_string()),
+    })
 }
 
 /// The largest input undoc reads; larger files are refused, which bounds

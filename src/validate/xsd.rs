@@ -27,11 +27,15 @@ pub struct SchemaViolation {
 pub trait SchemaEngine: Send + Sync {
     /// Validates `xml`; an empty result means it conforms.
     fn validate(&self, xml: &[u8]) -> Vec<SchemaViolation>;
+
+    /// Identifies the schema (a hash of its text), for manifests.
+    fn fingerprint(&self) -> String;
 }
 
 /// The fastxml engine with a compiled schema.
 pub struct FastXml {
     schema: Arc<Schema>,
+    fingerprint: String,
 }
 
 impl FastXml {
@@ -42,8 +46,10 @@ impl FastXml {
             .add("xml.xsd", XML_XSD.as_bytes())
             .resolve()
             .map_err(|e| format!("the embedded schema does not compile: {e}"))?;
+        let fingerprint = crate::pipeline::manifest::sha256_hex(format!("{UNDOC_XSD}{XML_XSD}").as_bytes());
         Ok(FastXml {
             schema: Arc::new(schema),
+            fingerprint,
         })
     }
 
@@ -52,17 +58,23 @@ impl FastXml {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let dir = path.parent().unwrap_or(Path::new("."));
         let uri = path.to_string_lossy().into_owned();
+        let fingerprint = crate::pipeline::manifest::sha256_hex(&bytes);
         let schema = Schema::builder()
             .add(uri, bytes)
             .resolve_with(&FileFetcher::with_base_dir(dir))
             .map_err(|e| format!("{}: the schema does not compile: {e}", path.display()))?;
         Ok(FastXml {
             schema: Arc::new(schema),
+            fingerprint,
         })
     }
 }
 
 impl SchemaEngine for FastXml {
+    fn fingerprint(&self) -> String {
+        self.fingerprint.clone()
+    }
+
     fn validate(&self, xml: &[u8]) -> Vec<SchemaViolation> {
         let report = Validator::from_reader(xml)
             .schema(Arc::clone(&self.schema))
@@ -105,7 +117,12 @@ fn stable_message(message: &str) -> String {
     };
     let mut values: Vec<&str> = message[start..start + len].split(", ").collect();
     values.sort_unstable();
-    format!("{}{}{}", &message[..start], values.join(", "), &message[start + len..])
+    format!(
+        "{}{}{}",
+        &message[..start],
+        values.join(", "),
+        &message[start + len..]
+    )
 }
 
 #[cfg(test)]

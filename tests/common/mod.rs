@@ -72,3 +72,42 @@ pub fn convert(inputs: &[&Path], dir: &Path, args: &[&str]) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Splits human diagnostics into one block per diagnostic (a block starts
+/// with `error[` or `warning[`).
+pub fn blocks(output: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in output.lines() {
+        if line.starts_with("error[") || line.starts_with("warning[") || out.is_empty() {
+            out.push(String::new());
+        }
+        if let Some(block) = out.last_mut() {
+            block.push_str(line);
+            block.push('\n');
+        }
+    }
+    out
+}
+
+/// Whether one diagnostic block of `output` mentions both `needle` and `code`.
+pub fn reports(output: &str, needle: &str, code: &str) -> bool {
+    blocks(output).iter().any(|b| b.contains(needle) && b.contains(code))
+}
+
+/// `undoc validate --format json FILE`: exit code and (line, code) of each diagnostic.
+pub fn validate_json(file: &Path) -> (i32, Vec<(u32, String)>) {
+    let (code, stdout, _) = run(&["validate", "--format", "json", file.to_str().expect("path")]);
+    let all: serde_json::Value = serde_json::from_str(&stdout).expect("a JSON report");
+    let found = all
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().expect("line") as u32,
+                d["code"].as_str().expect("code").to_string(),
+            )
+        })
+        .collect();
+    (code, found)
+}

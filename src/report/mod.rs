@@ -1,0 +1,125 @@
+//! Reporting: diagnostics for people (rustc-style, with the source line and a
+//! caret) and for CI systems (JSON, JUnit, SARIF, GitHub workflow commands),
+//! and the summary that ends a run.
+
+mod ci;
+mod human;
+
+use std::time::Duration;
+
+use crate::pipeline::{DocReport, Status};
+use crate::write::OutputFormat;
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// rustc-style: `error[UND030]: …` with the file, line, column, source line and caret.
+    Human,
+    /// A JSON array with one object per diagnostic.
+    Json,
+    /// JUnit XML: one test case per document.
+    Junit,
+    /// SARIF 2.1.0: one result per diagnostic.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::message`).
+    Github,
+}
+
+/// Renders the diagnostics of `reports` in `format`. `color` applies to the
+/// human format only (use it when the output is a terminal).
+pub fn render(reports: &[DocReport], format: ReportFormat, color: bool) -> String {
+    match format {
+        ReportFormat::Human => reports.iter().map(|r| human::render(r, color)).collect(),
+        ReportFormat::Json => ci::json(reports),
+        ReportFormat::Junit => ci::junit(reports),
+        ReportFormat::Sarif => ci::sarif(reports),
+        ReportFormat::Github => ci::github(reports),
+    }
+}
+
+/// Renders one document's diagnostics for people; used while a batch streams.
+pub fn render_human(report: &DocReport, color: bool) -> String {
+    human::render(report, color)
+}
+
+/// Counts gathered over a run, for the closing summary.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    /// Documents processed (read, or at least attempted).
+    pub documents: usize,
+    /// Documents that converted (or validated) without errors.
+    pub ok: usize,
+    /// Documents skipped as unchanged (`--incremental`).
+    pub skipped: usize,
+    /// Documents that failed.
+    pub failed: usize,
+    /// Warnings over all documents.
+    pub warnings: usize,
+    /// Files written, per format (in [`OutputFormat::ALL`] order).
+    pub written: [usize; 3],
+    /// Pages of the paged outputs written (PDF).
+    pub pages: u64,
+    /// Documents not processed because the run was interrupted.
+    pub not_processed: usize,
+}
+
+impl Summary {
+    /// Adds one document's report.
+    pub fn add(&mut self, report: &DocReport) {
+        self.documents += 1;
+        match report.status {
+            Status::Ok => self.ok += 1,
+            Status::Skipped => self.skipped += 1,
+            Status::Failed => self.failed += 1,
+        }
+        self.warnings += report.diagnostics.iter().filter(|d| !d.is_error()).count();
+        for output in &report.outputs {
+            if let Some(i) = OutputFormat::ALL.iter().position(|f| *f == output.format) {
+                self.written[i] += 1;
+            }
+            if output.format == OutputFormat::Pdf {
+                self.pages += u64::from(output.pages.unwrap_or(0));
+            }
+        }
+    }
+
+    /// The closing line, e.g. `undoc: 7 documents: 6 converted, 1 failed;
+    /// wrote xml 6, pdf 6 (42 pages) in 0.12 s (58 documents/s)`.
+    pub fn line(&self, verb: &str, elapsed: Duration) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut line = format!(
+            "undoc: {}: {} {verb}, {} failed",
+            plural(self.documents, "document"),
+            self.ok,
+            self.failed
+        );
+        if self.skipped > 0 {
+            line.push_str(&format!(", {} unchanged (skipped)", self.skipped));
+        }
+        if self.warnings > 0 {
+            line.push_str(&format!(", {}", plural(self.warnings, "warning")));
+        }
+        let written: Vec<String> = OutputFormat::ALL
+            .iter()
+            .zip(self.written)
+            .filter(|(_, n)| *n > 0)
+            .map(|(f, n)| format!("{} {n}", f.extension()))
+            .collect();
+        if !written.is_empty() {
+            line.push_str(&format!("; wrote {}", written.join(", ")));
+            if self.pages > 0 {
+                line.push_str(&format!(" ({} pages)", self.pages));
+            }
+        }
+        let secs = elapsed.as_secs_f64();
+        let rate = if secs > 0.0 { self.documents as f64 / secs } else { 0.0 };
+        line.push_str(&format!(" in {secs:.2} s ({rate:.0} documents/s)"));
+        if self.not_processed > 0 {
+            line.push_str(&format!(
+                "; interrupted: {} not processed",
+                plural(self.not_processed, "document")
+            ));
+        }
+        line
+    }
+}
