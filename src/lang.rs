@@ -167,6 +167,45 @@ impl Lang {
         self == Lang::Ar
     }
 
+    /// The language tag word processors use for text in this language
+    /// (Word's `w:lang`): `ar-SA`, `zh-CN`, `en-GB`, `fr-FR`, `ru-RU`, `es-ES`.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar-SA",
+            Lang::Zh => "zh-CN",
+            Lang::En => "en-GB",
+            Lang::Fr => "fr-FR",
+            Lang::Ru => "ru-RU",
+            Lang::Es => "es-ES",
+        }
+    }
+
+    /// The tag of Latin-script text inside this version (symbols, names):
+    /// the language's own tag, English in the Arabic and Chinese versions.
+    pub fn latin_text_locale(self) -> &'static str {
+        match self {
+            Lang::Ar | Lang::Zh => Lang::En.locale(),
+            other => other.locale(),
+        }
+    }
+
+    /// Whether the template's letter spacing and width scaling of Latin
+    /// text apply: not to joined Arabic script nor to fixed-pitch Chinese.
+    pub fn takes_letter_spacing(self) -> bool {
+        !matches!(self, Lang::Ar | Lang::Zh)
+    }
+
+    /// The font the DGACM template names for this language's own script
+    /// beside Times New Roman: SimSun (East Asian) for Chinese, Simplified
+    /// Arabic (complex script) for Arabic.
+    pub fn script_font(self) -> Option<&'static str> {
+        match self {
+            Lang::Zh => Some("SimSun"),
+            Lang::Ar => Some("Simplified Arabic"),
+            _ => None,
+        }
+    }
+
     /// Recognises a language by any name a masthead or front matter may use:
     /// code, English name, the name in French or Spanish, or its own name.
     pub fn from_name(name: &str) -> Option<Lang> {
@@ -242,6 +281,16 @@ impl Lang {
             (Lang::Es, Limited) => "Distr. limitada".into(),
             (Lang::Es, Restricted) => "Distr. reservada".into(),
             (_, d) => format!("Distr.: {}", d.as_str()),
+        }
+    }
+
+    /// The language the masthead's distribution, date and original lines are
+    /// written in: English in Arabic, Chinese, English and Russian versions,
+    /// the version's own language in French and Spanish.
+    pub fn masthead_lang(self) -> Lang {
+        match self {
+            Lang::Fr | Lang::Es => self,
+            _ => Lang::En,
         }
     }
 

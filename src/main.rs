@@ -43,6 +43,15 @@ enum Command {
         /// A directory of extra fonts (.ttf, .otf) for PDF output.
         #[arg(long, value_name = "DIR")]
         font_dir: Option<PathBuf>,
+        /// Word font for Latin and Cyrillic text [default: Times New Roman].
+        #[arg(long, value_name = "NAME")]
+        latin_font: Option<String>,
+        /// Word font for Chinese text [default: SimSun].
+        #[arg(long, value_name = "NAME")]
+        east_asian_font: Option<String>,
+        /// Word font for Arabic text [default: Simplified Arabic].
+        #[arg(long, value_name = "NAME")]
+        arabic_font: Option<String>,
         /// Skip documents whose content, options and undoc version match the
         /// manifest of the previous run in DIR.
         #[arg(long)]
@@ -129,13 +138,22 @@ fn main() -> ExitCode {
             to,
             paper,
             font_dir,
+            latin_font,
+            east_asian_font,
+            arabic_font,
             incremental,
             common,
         } => parse_formats(&to).and_then(|formats| {
             let outputs = Outputs {
                 dir: output,
                 formats,
-                options: WriteOptions { paper, font_dir },
+                options: WriteOptions {
+                    paper,
+                    font_dir,
+                    latin_font,
+                    east_asian_font,
+                    arabic_font,
+                },
                 incremental,
             };
             run::convert(&common.settings(inputs), &outputs)
@@ -147,10 +165,17 @@ fn main() -> ExitCode {
         } => run::validate(&common.settings(inputs), report_format(format)),
         Command::Explain { code } => match Code::parse(&code) {
             Some(c) => {
-                println!("{} ({}): {}", c.as_str(), c.severity().as_str(), c.explanation());
+                println!(
+                    "{} ({}): {}",
+                    c.as_str(),
+                    c.severity().as_str(),
+                    c.explanation()
+                );
                 Ok(run::EXIT_OK)
             }
-            None => Err(format!("unknown code `{code}` (the README lists every code)")),
+            None => Err(format!(
+                "unknown code `{code}` (the README lists every code)"
+            )),
         },
     };
     match result {
@@ -185,7 +210,10 @@ fn parse_formats(names: &[String]) -> Result<Vec<OutputFormat>, String> {
         let format = OutputFormat::parse(name)
             .ok_or_else(|| format!("unknown format `{name}`: the formats are xml, docx, pdf"))?;
         if !format.is_built() {
-            let built: Vec<&str> = OutputFormat::built().iter().map(|f| f.extension()).collect();
+            let built: Vec<&str> = OutputFormat::built()
+                .iter()
+                .map(|f| f.extension())
+                .collect();
             return Err(format!(
                 "{} output is not built in this version of undoc; available: {}",
                 format.extension(),

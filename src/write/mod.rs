@@ -1,5 +1,6 @@
 //! Writers: one module per output format, each consuming a [`crate::model::Document`].
 
+pub mod docx;
 pub mod xml;
 
 use std::path::PathBuf;
@@ -40,7 +41,7 @@ impl OutputFormat {
 
     /// Whether this build of undoc can write the format.
     pub fn is_built(self) -> bool {
-        matches!(self, OutputFormat::Xml)
+        matches!(self, OutputFormat::Xml | OutputFormat::Docx)
     }
 
     /// The formats this build can write.
@@ -93,6 +94,12 @@ pub struct WriteOptions {
     pub paper: Option<Paper>,
     /// `--font-dir`: extra fonts for the PDF writer.
     pub font_dir: Option<PathBuf>,
+    /// `--latin-font`: the Word font for Latin and Cyrillic text [Times New Roman].
+    pub latin_font: Option<String>,
+    /// `--east-asian-font`: the Word font for Chinese text [SimSun].
+    pub east_asian_font: Option<String>,
+    /// `--arabic-font`: the Word font for Arabic text [Simplified Arabic].
+    pub arabic_font: Option<String>,
 }
 
 /// A rendered output and what the writer noticed on the way.
@@ -113,13 +120,13 @@ pub fn render(
     xml: &xml::XmlOutput,
     options: &WriteOptions,
 ) -> Result<Rendered, Diagnostic> {
-    let _ = (doc, options);
     match format {
         OutputFormat::Xml => Ok(Rendered {
             bytes: xml.xml.as_bytes().to_vec(),
             ..Rendered::default()
         }),
-        OutputFormat::Docx | OutputFormat::Pdf => Err(Diagnostic::new(
+        OutputFormat::Docx => docx::write(doc, options),
+        OutputFormat::Pdf => Err(Diagnostic::new(
             crate::diagnostic::Code::WriteFailed,
             crate::model::Span::default(),
             format!("{} output is not built in this version", format.extension()),

@@ -1,0 +1,460 @@
+//! `word/document.xml`: the front matter under the masthead (session, agenda,
+//! title), the numbered body and the annexes, and the paragraph and run
+//! writer ([`Flow`]) the other story parts share.
+//!
+//! Numbers are typed text, as in final DGACM files: a paragraph is
+//! `1.<tab>text` in `SingleTxt`, its subparagraphs `<tab>(a)<tab>text`, and
+//! headings `<tab>I.<tab>Heading` hanging in the 1267-twip indent.
+
+use std::collections::BTreeSet;
+
+use super::Ctx;
+use super::props::{Ind, PPr, RPr, Spacing};
+use super::styles::{HEADING_TABS, TEXT_INDENT};
+use super::xml::{NS_R, NS_W, Xml};
+use crate::model::{Annex, Block, Document, Inline, List, Para};
+
+/// The address a cited symbol links to.
+pub fn undocs_url(symbol: &str) -> String {
+    let mut url = String::from("https://undocs.org/");
+    for b in symbol.trim().bytes() {
+        if b.is_ascii_alphanumeric() || b"/.-_()".contains(&b) {
+            url.push(b as char);
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url
+}
+
+/// External link targets of one part; each distinct target gets one
+/// relationship, numbered from `first` in order of first use.
+pub struct Links {
+    first: usize,
+    targets: Vec<String>,
+}
+
+impl Links {
+    /// Links whose relationship ids start at `rId{first}`.
+    pub fn starting_at(first: usize) -> Links {
+        Links {
+            first,
+            targets: Vec::new(),
+        }
+    }
+
+    fn id(&mut self, target: String) -> String {
+        let index = match self.targets.iter().position(|t| *t == target) {
+            Some(i) => i,
+            None => {
+                self.targets.push(target);
+                self.targets.len() - 1
+            }
+        };
+        format!("rId{}", self.first + index)
+    }
+
+    /// (relationship id, target) pairs in id order.
+    pub fn relationships(&self) -> impl Iterator<Item = (String, &str)> {
+        self.targets
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("rId{}", self.first + i), t.as_str()))
+    }
+}
+
+/// Paragraphs and runs of one story (body, header, footer, footnotes).
+pub struct Flow<'c, 'a> {
+    /// The part's markup.
+    pub x: Xml,
+    /// The document's conventions.
+    pub ctx: &'c Ctx<'a>,
+    /// Hyperlinks used in the part.
+    pub links: Links,
+    /// Footnotes that may still be referenced (each once, as Word requires).
+    notes: BTreeSet<u32>,
+}
+
+impl<'c, 'a> Flow<'c, 'a> {
+    /// A story written into `x`; footnote marks become real references for `notes`.
+    pub fn new(ctx: &'c Ctx<'a>, x: Xml, links: Links, notes: BTreeSet<u32>) -> Self {
+        Flow {
+            x,
+            ctx,
+            links,
+            notes,
+        }
+    }
+
+    /// A paragraph with properties `ppr` (made right to left in Arabic) and
+    /// content written by `content`.
+    pub fn paragraph(&mut self, ppr: PPr<'a>, content: impl FnOnce(&mut Self)) {
+        let rtl = self.ctx.rtl;
+        self.paragraph_in(ppr, rtl, content);
+    }
+
+    /// A left-to-right paragraph in any language: lines of symbols, dates
+    /// and numbers written in Latin script (the masthead's distribution
+    /// block, page numbers, the job number).
+    pub fn paragraph_ltr(&mut self, ppr: PPr<'a>, content: impl FnOnce(&mut Self)) {
+        self.paragraph_in(ppr, false, content);
+    }
+
+    fn paragraph_in(&mut self, ppr: PPr<'a>, rtl: bool, content: impl FnOnce(&mut Self)) {
+        self.x.open("w:p", &[]);
+        // In a right-to-left document a left-to-right paragraph says so:
+        // LibreOffice would otherwise inherit the section's direction.
+        let bidi = (rtl || self.ctx.rtl).then_some(rtl);
+        PPr { bidi, ..ppr }.write(&mut self.x);
+        content(self);
+        self.x.close("w:p");
+    }
+
+    /// A run of `text` (tabs and line breaks included) with `rpr` plus the
+    /// language's run properties.
+    pub fn run(&mut self, text: &str, rpr: RPr<'a>) {
+        let rpr = self.ctx.run_props(text, rpr);
+        self.x.open("w:r", &[]);
+        rpr.write(&mut self.x);
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.x.empty("w:br", &[]);
+            }
+            for (j, piece) in line.split('\t').enumerate() {
+                if j > 0 {
+                    self.x.empty("w:tab", &[]);
+                }
+                if piece.is_empty() {
+                    continue;
+                }
+                let preserve =
+                    piece.starts_with(' ') || piece.ends_with(' ') || piece.contains("  ");
+                if preserve {
+                    self.x.open("w:t", &[("xml:space", "preserve")]);
+                } else {
+                    self.x.open("w:t", &[]);
+                }
+                self.x.text(piece);
+                self.x.close("w:t");
+            }
+        }
+        self.x.close("w:r");
+    }
+
+    /// A tab.
+    pub fn tab(&mut self) {
+        self.run("\t", RPr::default());
+    }
+
+    /// Inline content: text, emphasis, cited symbols as hyperlinks to
+    /// undocs.org, footnote references.
+    pub fn inlines(&mut self, inlines: &[Inline], base: &RPr<'a>) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) => self.run(t, base.clone()),
+                Inline::Emph(t) => self.run(
+                    t,
+                    RPr {
+                        i: Some(true),
+                        i_cs: Some(true),
+                        ..base.clone()
+                    },
+                ),
+                Inline::Ref(symbol) => {
+                    let id = self.links.id(undocs_url(&symbol.value));
+                    self.x
+                        .open("w:hyperlink", &[("r:id", &id), ("w:history", "1")]);
+                    self.run(
+                        &symbol.value,
+                        RPr {
+                            style: Some("Hyperlink"),
+                            ..base.clone()
+                        },
+                    );
+                    self.x.close("w:hyperlink");
+                }
+                Inline::NoteRef(n) => self.note_ref(n.value, base),
+            }
+        }
+    }
+
+    fn note_ref(&mut self, n: u32, base: &RPr<'a>) {
+        let rpr = RPr {
+            style: Some("FootnoteReference"),
+            ..base.clone()
+        };
+        if self.notes.remove(&n) {
+            self.x.open("w:r", &[]);
+            rpr.write(&mut self.x);
+            self.x
+                .empty("w:footnoteReference", &[("w:id", &n.to_string())]);
+            self.x.close("w:r");
+        } else {
+            // A second mark for the same note, or a mark without a note: Word
+            // allows one reference per footnote, so the number is typed.
+            self.run(&n.to_string(), rpr);
+        }
+    }
+}
+
+/// `SingleTxt` with no direct formatting.
+fn single_txt<'a>() -> PPr<'a> {
+    PPr {
+        style: Some("SingleTxt"),
+        ..PPr::default()
+    }
+}
+
+/// A numbered heading: hanging number, tab, text.
+fn heading<'a>(style: &'a str, before: i32, after: i32) -> PPr<'a> {
+    PPr {
+        style: Some(style),
+        tabs: &HEADING_TABS,
+        spacing: Some(Spacing {
+            before: Some(before),
+            after: Some(after),
+            line: None,
+        }),
+        ind: Some(Ind {
+            left: Some(TEXT_INDENT),
+            right: Some(TEXT_INDENT),
+            hanging: Some(TEXT_INDENT),
+        }),
+        ..PPr::default()
+    }
+}
+
+impl<'a> Flow<'_, 'a> {
+    fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            match block {
+                Block::Chapter(d) => {
+                    let label = self.ctx.lang.chapter_label(d.n);
+                    self.numbered_heading(heading("HCh", 240, 240), &label, &d.heading);
+                    self.blocks(&d.blocks);
+                }
+                Block::Section(d) => {
+                    let label = self.ctx.lang.section_label(d.n);
+                    self.numbered_heading(heading("H1", 240, 120), &label, &d.heading);
+                    self.blocks(&d.blocks);
+                }
+                Block::Para(p) => self.para(p),
+                Block::Text(t) => {
+                    self.paragraph(single_txt(), |f| f.inlines(&t.value, &RPr::default()))
+                }
+            }
+        }
+    }
+
+    fn numbered_heading(&mut self, ppr: PPr<'a>, label: &str, text: &[Inline]) {
+        self.paragraph(ppr, |f| {
+            f.tab();
+            f.run(label, RPr::default());
+            f.tab();
+            f.inlines(text, &RPr::default());
+        });
+    }
+
+    fn para(&mut self, p: &Para) {
+        let label = self.ctx.lang.para_label(p.n);
+        self.paragraph(single_txt(), |f| {
+            f.run(&label, RPr::default());
+            f.tab();
+            f.inlines(&p.content, &RPr::default());
+        });
+        if let Some(list) = &p.list {
+            self.list(list, 1);
+        }
+    }
+
+    fn list(&mut self, list: &List, depth: usize) {
+        for item in &list.items {
+            let label = self.ctx.lang.item_label(list.kind, item.n);
+            self.paragraph(single_txt(), |f| {
+                for _ in 0..depth {
+                    f.tab();
+                }
+                f.run(&label, RPr::default());
+                f.tab();
+                f.inlines(&item.content, &RPr::default());
+            });
+            if let Some(sub) = &item.list {
+                self.list(sub, depth + 1);
+            }
+        }
+    }
+
+    /// Session and agenda lines, then the title and subtitle.
+    fn front_matter(&mut self, doc: &Document) {
+        let m = &doc.masthead;
+        if let Some(session) = &m.session {
+            self.paragraph(
+                PPr {
+                    style: Some("Session"),
+                    ..PPr::default()
+                },
+                |f| f.run(&session.value, RPr::default()),
+            );
+        }
+        for line in &m.agenda {
+            self.paragraph(
+                PPr {
+                    style: Some("AgendaItemNormal"),
+                    ..PPr::default()
+                },
+                |f| f.run(&line.value, RPr::default()),
+            );
+        }
+        let title_spacing = |before, after| {
+            Some(Spacing {
+                before: Some(before),
+                after: Some(after),
+                line: None,
+            })
+        };
+        self.paragraph(
+            PPr {
+                style: Some("TitleHCH"),
+                spacing: title_spacing(360, 240),
+                ..PPr::default()
+            },
+            |f| {
+                f.run("\t\t", RPr::default());
+                f.inlines(&doc.title.value, &RPr::default());
+            },
+        );
+        if let Some(sub) = &doc.subtitle {
+            self.paragraph(
+                PPr {
+                    style: Some("TitleH1"),
+                    spacing: title_spacing(0, 360),
+                    ..PPr::default()
+                },
+                |f| {
+                    f.run("\t\t", RPr::default());
+                    f.inlines(&sub.value, &RPr::default());
+                },
+            );
+        }
+    }
+
+    fn annex(&mut self, annex: &Annex) {
+        let plain = |page_break_before| PPr {
+            style: Some("HCh"),
+            page_break_before,
+            spacing: Some(Spacing {
+                before: None,
+                after: Some(240),
+                line: None,
+            }),
+            ind: Some(Ind {
+                left: Some(TEXT_INDENT),
+                right: Some(TEXT_INDENT),
+                hanging: None,
+            }),
+            ..PPr::default()
+        };
+        let label = self.ctx.lang.annex_label(annex.n);
+        self.paragraph(plain(true), |f| f.run(&label, RPr::default()));
+        if !annex.heading.is_empty() {
+            self.paragraph(plain(false), |f| f.inlines(&annex.heading, &RPr::default()));
+        }
+        self.blocks(&annex.blocks);
+    }
+}
+
+/// Relationship ids of the header and footer parts, as the section refers to them.
+pub struct SectionRefs {
+    /// (`even`, `default`, `first`) header relationship ids.
+    pub headers: [&'static str; 3],
+    /// (`even`, `default`, `first`) footer relationship ids.
+    pub footers: [&'static str; 3],
+}
+
+/// Writes `word/document.xml`; returns it with its hyperlink targets.
+pub fn document(
+    doc: &Document,
+    ctx: &Ctx,
+    refs: &SectionRefs,
+    first_link: usize,
+) -> (String, Links) {
+    let mut x = Xml::part(32 * 1024 + 1200 * doc.paragraphs().len());
+    x.open("w:document", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
+    x.open("w:body", &[]);
+    let notes = doc.footnotes.iter().map(|n| n.n).collect();
+    let mut flow = Flow::new(ctx, x, Links::starting_at(first_link), notes);
+    flow.front_matter(doc);
+    flow.blocks(&doc.preamble);
+    flow.blocks(&doc.body);
+    for annex in &doc.annexes {
+        flow.annex(annex);
+    }
+    let Flow { mut x, links, .. } = flow;
+    section(&mut x, ctx, refs);
+    x.close("w:body");
+    x.close("w:document");
+    (x.finish(), links)
+}
+
+/// The section: page size and margins by paper, a different first page,
+/// even and odd headers (enabled in settings), right to left in Arabic.
+fn section(x: &mut Xml, ctx: &Ctx, refs: &SectionRefs) {
+    use super::margin;
+    x.open("w:sectPr", &[]);
+    for (kind, id) in ["even", "default", "first"].iter().zip(refs.headers) {
+        x.empty("w:headerReference", &[("w:type", kind), ("r:id", id)]);
+    }
+    for (kind, id) in ["even", "default", "first"].iter().zip(refs.footers) {
+        x.empty("w:footerReference", &[("w:type", kind), ("r:id", id)]);
+    }
+    let (w, h) = ctx.page;
+    x.empty(
+        "w:pgSz",
+        &[("w:w", &w.to_string()), ("w:h", &h.to_string())],
+    );
+    x.empty(
+        "w:pgMar",
+        &[
+            ("w:top", &margin::TOP.to_string()),
+            ("w:right", &margin::SIDE.to_string()),
+            ("w:bottom", &margin::BOTTOM.to_string()),
+            ("w:left", &margin::SIDE.to_string()),
+            ("w:header", &margin::HEADER.to_string()),
+            ("w:footer", &margin::FOOTER.to_string()),
+            ("w:gutter", "0"),
+        ],
+    );
+    x.empty("w:cols", &[("w:space", "720")]);
+    x.empty("w:titlePg", &[]);
+    if ctx.rtl {
+        x.empty("w:bidi", &[]);
+    }
+    x.close("w:sectPr");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_link_to_undocs_with_spaces_escaped() {
+        assert_eq!(undocs_url("A/RES/70/1"), "https://undocs.org/A/RES/70/1");
+        assert_eq!(
+            undocs_url("A/80/6 (Sect. 9)"),
+            "https://undocs.org/A/80/6%20(Sect.%209)"
+        );
+    }
+
+    #[test]
+    fn links_are_numbered_once_per_target_in_order_of_use() {
+        let mut links = Links::starting_at(11);
+        assert_eq!(links.id("b".into()), "rId11");
+        assert_eq!(links.id("a".into()), "rId12");
+        assert_eq!(links.id("b".into()), "rId11");
+        let rels: Vec<_> = links.relationships().collect();
+        assert_eq!(
+            rels,
+            vec![("rId11".to_string(), "b"), ("rId12".to_string(), "a")]
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! A PNG picture of Code 39 bars (1-bit greyscale), for the job number
+//! barcode in the first-page footer: Word and LibreOffice both show a
+//! picture, while the DGACM barcode font is rarely installed.
+
+use std::io::Write;
+
+use flate2::Compression;
+use flate2::Crc;
+use flate2::write::ZlibEncoder;
+
+use crate::barcode::Bar;
+
+/// Pixels per narrow module.
+pub const PX_PER_MODULE: u32 = 2;
+/// Picture height in pixels (the picture is stretched to the bar height).
+const HEIGHT: u32 = 4;
+
+/// Encodes `bars` of a symbol `modules` wide as a PNG.
+pub fn bars_png(bars: &[Bar], modules: u32) -> std::io::Result<Vec<u8>> {
+    let width = modules * PX_PER_MODULE;
+    let row_bytes = width.div_ceil(8) as usize;
+    // One row: white (1) everywhere, black (0) under the bars.
+    let mut row = vec![0xFFu8; row_bytes];
+    for bar in bars {
+        let from = bar.x * PX_PER_MODULE;
+        for px in from..from + bar.width * PX_PER_MODULE {
+            row[(px / 8) as usize] &= !(0x80 >> (px % 8));
+        }
+    }
+    let mut raw = Vec::with_capacity((row_bytes + 1) * HEIGHT as usize);
+    for _ in 0..HEIGHT {
+        raw.push(0); // filter: none
+        raw.extend_from_slice(&row);
+    }
+    let mut z = ZlibEncoder::new(Vec::new(), Compression::best());
+    z.write_all(&raw)?;
+    let idat = z.finish()?;
+
+    let mut png = Vec::with_capacity(idat.len() + 64);
+    png.extend_from_slice(b"\x89PNG\r\n\x1a\n");
+    let mut ihdr = Vec::with_capacity(13);
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&HEIGHT.to_be_bytes());
+    ihdr.extend_from_slice(&[1, 0, 0, 0, 0]); // 1 bit, greyscale, deflate, no filter, no interlace
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(&mut png, b"IDAT", &idat);
+    chunk(&mut png, b"IEND", &[]);
+    Ok(png)
+}
+
+fn chunk(png: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    png.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    png.extend_from_slice(kind);
+    png.extend_from_slice(data);
+    let mut crc = Crc::new();
+    crc.update(kind);
+    crc.update(data);
+    png.extend_from_slice(&crc.sum().to_be_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flate2::read::ZlibDecoder;
+    use std::io::Read;
+
+    #[test]
+    fn png_rows_hold_the_bars() {
+        let (bars, modules) = crate::barcode::code39("2604887").unwrap();
+        let png = bars_png(&bars, modules).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        assert_eq!(&png[12..16], b"IHDR");
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        assert_eq!(width, modules * PX_PER_MODULE);
+        let idat_len = u32::from_be_bytes(png[33..37].try_into().unwrap()) as usize;
+        assert_eq!(&png[37..41], b"IDAT");
+        let mut raw = Vec::new();
+        ZlibDecoder::new(&png[41..41 + idat_len])
+            .read_to_end(&mut raw)
+            .unwrap();
+        let row_bytes = width.div_ceil(8) as usize;
+        assert_eq!(raw.len(), (row_bytes + 1) * HEIGHT as usize);
+        // The start character `*` begins with a narrow bar: pixels 0–1 black, 2 white.
+        assert_eq!(raw[1] & 0xE0, 0x20);
+        assert!(png.ends_with(&[0xAE, 0x42, 0x60, 0x82]), "IEND CRC");
+    }
+}
