@@ -217,3 +217,32 @@ fn an_output_directory_that_cannot_be_written_is_reported() {
         "{stderr}"
     );
 }
+
+/// Inputs that once crashed a fuzz target (kept by `.ci/fuzz`) and the
+/// hostile shapes above, replayed through every reader and the whole path.
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let dir = root().join("tests/fixtures/fuzz");
+    let mut cases: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/fuzz")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty());
+    let engine = undoc::validate::FastXml::embedded().expect("schema");
+    for case in cases {
+        let bytes = std::fs::read(&case).expect("case");
+        for format in [undoc::read::SourceFormat::Text, undoc::read::SourceFormat::Xml] {
+            let Ok(text) = undoc::read::decode(&bytes) else {
+                continue;
+            };
+            let outcome = undoc::read::parse(&text, format, &[]);
+            let checked = undoc::validate::check(&text, format, outcome, &engine);
+            if let (Some(doc), Some(xml)) = (&checked.document, &checked.xml) {
+                for out in undoc::write::OutputFormat::built() {
+                    let _ = undoc::write::render(out, doc, xml, &Default::default());
+                }
+            }
+        }
+    }
+}

@@ -22,9 +22,10 @@ pub fn render(report: &DocReport, color: bool) -> String {
     let mut files = SimpleFiles::new();
     let file = files.add(name.clone(), source.as_str());
     let config = Config::default();
+    let starts = line_starts(&source);
     let mut out = String::new();
     for d in &report.diagnostics {
-        let rich = to_report(d, file, &name, &source);
+        let rich = to_report(d, file, &name, &source, &starts);
         let rendered = if color {
             let mut ansi = Ansi::new(Vec::new());
             term::emit_to_write_style(&mut ansi, &config, &files, &rich)
@@ -40,7 +41,7 @@ pub fn render(report: &DocReport, color: bool) -> String {
     out
 }
 
-fn to_report(d: &Diagnostic, file: usize, name: &str, source: &str) -> Report<usize> {
+fn to_report(d: &Diagnostic, file: usize, name: &str, source: &str, starts: &[usize]) -> Report<usize> {
     let level = match d.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
@@ -48,32 +49,26 @@ fn to_report(d: &Diagnostic, file: usize, name: &str, source: &str) -> Report<us
     let report = Report::new(level)
         .with_code(d.code.as_str())
         .with_message(&d.message);
-    match byte_range(source, d.span.line, d.span.column) {
+    match byte_range(source, starts, d.span.line, d.span.column) {
         Some(range) => report.with_labels(vec![Label::primary(file, range)]),
         None => report.with_notes(vec![format!("in {name}")]),
     }
 }
 
+/// Byte offsets where each line of `source` starts.
+fn line_starts(source: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
 /// The byte range of the character at (line, column), both 1-based.
-fn byte_range(source: &str, line: u32, column: u32) -> Option<std::ops::Range<usize>> {
-    if line == 0 {
-        return None;
-    }
-    let start = if line == 1 {
-        0
-    } else {
-        source
-            .match_indices('\n')
-            .nth(line as usize - 2)
-            .map(|(i, _)| i + 1)?
-    };
+fn byte_range(source: &str, starts: &[usize], line: u32, column: u32) -> Option<std::ops::Range<usize>> {
+    let start = *starts.get((line as usize).checked_sub(1)?)?;
     let text = &source[start..];
     let text = &text[..text.find('\n').unwrap_or(text.len())];
     let skip = column.max(1) as usize - 1;
-    let (offset, c) = text
-        .char_indices()
-        .nth(skip)
-        .unwrap_or((text.len(), ' '));
+    let (offset, c) = text.char_indices().nth(skip).unwrap_or((text.len(), ' '));
     let end = if offset < text.len() { offset + c.len_utf8() } else { offset };
     Some(start + offset..start + end)
 }
@@ -95,10 +90,11 @@ mod tests {
     #[test]
     fn ranges_follow_lines_and_characters() {
         let source = "first\n第二行 x\nthird";
-        assert_eq!(byte_range(source, 1, 1), Some(0..1));
-        assert_eq!(byte_range(source, 2, 2), Some(9..12));
-        assert_eq!(byte_range(source, 2, 99), Some(17..17));
-        assert_eq!(byte_range(source, 0, 1), None);
-        assert_eq!(byte_range(source, 9, 1), None);
+        let starts = line_starts(source);
+        assert_eq!(byte_range(source, &starts, 1, 1), Some(0..1));
+        assert_eq!(byte_range(source, &starts, 2, 2), Some(9..12));
+        assert_eq!(byte_range(source, &starts, 2, 99), Some(17..17));
+        assert_eq!(byte_range(source, &starts, 0, 1), None);
+        assert_eq!(byte_range(source, &starts, 9, 1), None);
     }
 }

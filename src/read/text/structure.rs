@@ -272,11 +272,12 @@ impl Builder<'_> {
         }
     }
 
-    /// Depth a new list under the current target would have.
+    /// Depth a new list under the current target would have. Lists deeper
+    /// than [`MAX_LIST_DEPTH`] are flattened into the deepest level.
     fn sublist_depth(&self) -> Option<usize> {
         match self.target {
             Target::Para => Some(0),
-            Target::Item(d) => Some(d + 1),
+            Target::Item(d) => Some((d + 1).min(MAX_LIST_DEPTH - 1)),
             _ => None,
         }
     }
@@ -439,6 +440,10 @@ impl Builder<'_> {
         }
     }
 }
+
+/// Deepest list nesting kept: UN documents use four levels; deeper
+/// "lists" are extraction noise, and the bound keeps recursion shallow.
+const MAX_LIST_DEPTH: usize = 6;
 
 /// How many lines the list-or-paragraph look-ahead reads at most.
 const LOOKAHEAD_LINES: usize = 400;

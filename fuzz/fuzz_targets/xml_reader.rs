@@ -1,0 +1,9 @@
+//! Fuzzes the UN XML reader: any bytes must give a document or diagnostics, never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use undoc::read::{self, SourceFormat};
+
+fuzz_target!(|data: &[u8]| {
+    let _ = read::read(data, SourceFormat::Xml, &[]);
+});
