@@ -73,6 +73,10 @@ codes! {
     Footnote = "UND036", Error, "A footnote mark has no footnote text, a footnote is never referred to, or footnotes are not numbered 1, 2, 3 … in order.";
     WriteFailed = "UND040", Error, "An output file could not be written (permissions, full disk); nothing partial was left behind.";
     OutputClash = "UND041", Error, "Two inputs would write the same output file (e.g. `report.txt` and `report.xml` in one folder); rename one or convert them separately.";
+    FontDir = "UND050", Error, "The `--font-dir` directory cannot be read; give a directory holding .ttf, .otf or .ttc files.";
+    MissingGlyph = "UND051", Warning, "A character is in none of the PDF fonts (the bundled Liberation Serif, Noto Naskh Arabic and Noto Serif SC, or those of `--font-dir`); it is left out of the PDF. Add a font that covers it with `--font-dir`.";
+    BadFont = "UND052", Warning, "A font file in `--font-dir` could not be read or embedded and was skipped.";
+    PdfExport = "UND053", Error, "The PDF could not be produced: the PDF library refused the document (for example a PDF/A or PDF/UA rule it could not meet); the message gives its reason.";
 }
 
 /// One finding about a document, pointing at its source.

@@ -1,6 +1,7 @@
 //! Writers: one module per output format, each consuming a [`crate::model::Document`].
 
 pub mod docx;
+pub mod pdf;
 pub mod xml;
 
 use std::path::PathBuf;
@@ -41,7 +42,10 @@ impl OutputFormat {
 
     /// Whether this build of undoc can write the format.
     pub fn is_built(self) -> bool {
-        matches!(self, OutputFormat::Xml | OutputFormat::Docx)
+        matches!(
+            self,
+            OutputFormat::Xml | OutputFormat::Docx | OutputFormat::Pdf
+        )
     }
 
     /// The formats this build can write.
@@ -126,10 +130,6 @@ pub fn render(
             ..Rendered::default()
         }),
         OutputFormat::Docx => docx::write(doc, options),
-        OutputFormat::Pdf => Err(Diagnostic::new(
-            crate::diagnostic::Code::WriteFailed,
-            crate::model::Span::default(),
-            format!("{} output is not built in this version", format.extension()),
-        )),
+        OutputFormat::Pdf => pdf::write(doc, options),
     }
 }

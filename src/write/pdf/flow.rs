@@ -1,0 +1,834 @@
+//! From the document model to laid-out blocks: each heading, paragraph,
+//! list item and footnote becomes a [`Block`] of shaped lines placed in the
+//! DGACM geometry (hanging numbers, tab stops, indents), mirrored for
+//! right-to-left languages. The tag plan and outline are recorded on the way.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::lang::Lang;
+use crate::model::{
+    Annex, Block as ModelBlock, Division, Document, Inline, List, ListKind, Span, plain_text,
+};
+
+use super::hyphen::push_hyphenated;
+use super::shape::{Align, Line, Missing, Paragraph, Shaper, SpanStyle};
+use super::style::{
+    self, BODY, CHAPTER, FOOTNOTE, Geometry, HEADING_NUMBER_END, HEADING_RIGHT_INDENT,
+    NOTE_MARK_RISE, NOTE_MARK_SCALE, NOTE_NUMBER_END, SECTION, SUBTITLE, TAB_STOPS, TEXT_INDENT,
+    TITLE, TextStyle, lang_style,
+};
+
+/// What a span of text is, beyond its look.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SpanKind {
+    /// Running text.
+    Text,
+    /// A cited document symbol, linked to `https://undocs.org/<symbol>`.
+    Link(String),
+    /// A footnote mark (raised, smaller).
+    NoteMark(u32),
+}
+
+/// A styled span of a [`Text`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextSpan {
+    /// Its look and range.
+    pub style: SpanStyle,
+    /// Its role.
+    pub kind: SpanKind,
+    /// How far its baseline is raised, in points.
+    pub rise: f32,
+    /// Its language tag.
+    pub lang: &'static str,
+}
+
+/// Laid-out text: the string, its spans and its lines.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// The text, soft hyphens included.
+    pub text: String,
+    /// The styled spans.
+    pub spans: Vec<TextSpan>,
+    /// The lines, in layout units.
+    pub lines: Vec<Line>,
+    /// Horizontal scale from layout units to points.
+    pub scale: f32,
+    /// Whether the base direction is right to left.
+    pub rtl: bool,
+}
+
+impl Text {
+    /// Width of line `i` in points.
+    pub fn line_width(&self, i: usize) -> f32 {
+        self.lines.get(i).map_or(0.0, |l| l.width * self.scale)
+    }
+}
+
+/// A paragraph number, list label or heading number, drawn beside the first line.
+#[derive(Debug, Clone)]
+pub struct Label {
+    /// The label, one line.
+    pub text: Text,
+    /// Its left edge on the page.
+    pub x: f32,
+}
+
+/// A flowed block: lines of one paragraph-level element.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// The text.
+    pub body: Text,
+    /// The number or label beside the first line.
+    pub label: Option<Label>,
+    /// Left edge of the first line's box on the page.
+    pub first_x: f32,
+    /// Left edge of the other lines' box.
+    pub x: f32,
+    /// Line pitch.
+    pub pitch: f32,
+    /// Type size (places the baseline in the line).
+    pub size: f32,
+    /// Space before (dropped at the top of a continuation page).
+    pub before: f32,
+    /// Space after.
+    pub after: f32,
+    /// Keep on the page of the next block's first lines (headings).
+    pub keep_with_next: bool,
+    /// Start a new page (annexes).
+    pub page_break_before: bool,
+    /// For each line, the footnotes (indexes into [`Flow::notes`]) it cites.
+    pub notes: Vec<Vec<usize>>,
+}
+
+/// Word joiner: forbids a line break where it stands.
+const WORD_JOINER: char = '\u{2060}';
+
+/// Appends `piece` with a word joiner after each character that would allow a break.
+fn push_unbreakable(text: &mut String, piece: &str) {
+    let mut chars = piece.chars().peekable();
+    while let Some(c) = chars.next() {
+        text.push(c);
+        if chars.peek().is_some() && !c.is_alphanumeric() {
+            text.push(WORD_JOINER);
+        }
+    }
+}
+
+impl Block {
+    /// Height of all its lines and the space after.
+    pub fn height(&self) -> f32 {
+        self.pitch * self.body.lines.len() as f32 + self.after
+    }
+}
+
+/// How a block or group is tagged in the structure tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Plan {
+    /// A group of other nodes.
+    Group(GroupKind, Vec<Plan>),
+    /// A paragraph (`P`): label and text of a block.
+    Para(usize),
+    /// A heading (`Hn`) with its level and plain title.
+    Heading(usize, u16, String),
+    /// A list item: label (`Lbl`) and body (`LBody`) of a block, with nested lists.
+    Item(usize, Vec<Plan>),
+    /// A footnote (`Note`).
+    Note(usize),
+    /// A masthead line (`P`).
+    Fixed(usize),
+}
+
+/// The kinds of grouping nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupKind {
+    /// A chapter, section or annex.
+    Section,
+    /// The masthead.
+    Div,
+    /// A list of the given kind.
+    List(ListKind),
+}
+
+/// A bookmark: title, the block it points at, and sub-bookmarks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    /// The bookmark text.
+    pub title: String,
+    /// The block it opens at.
+    pub block: usize,
+    /// Nested bookmarks.
+    pub children: Vec<Bookmark>,
+}
+
+/// A line of text at a fixed place on the first page (the masthead).
+#[derive(Debug, Clone)]
+pub struct Fixed {
+    /// The text.
+    pub text: Text,
+    /// Left edge of the line.
+    pub x: f32,
+    /// Baseline.
+    pub baseline: f32,
+}
+
+/// Everything the paginator and the PDF emitter need.
+#[derive(Debug, Clone, Default)]
+pub struct Flow {
+    /// The blocks in reading order.
+    pub blocks: Vec<Block>,
+    /// The footnotes, in the model's order.
+    pub notes: Vec<Block>,
+    /// Masthead lines of the first page.
+    pub fixed: Vec<Fixed>,
+    /// The structure tree to build.
+    pub plan: Vec<Plan>,
+    /// The outline.
+    pub bookmarks: Vec<Bookmark>,
+    /// Characters no font covers.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Lays out the body of `doc` (everything but the masthead and page furniture).
+pub struct FlowBuilder<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// The page geometry.
+    pub geom: Geometry,
+    /// The flow being built.
+    pub flow: Flow,
+    shaper: &'a mut Shaper,
+    reported: Vec<char>,
+    planned_notes: Vec<usize>,
+}
+
+/// Horizontal placement of a block, in points from the page's left edge.
+struct Place {
+    first_x: f32,
+    first_width: f32,
+    x: f32,
+    width: f32,
+}
+
+impl<'a> FlowBuilder<'a> {
+    /// A builder for `doc` on pages of `geom`.
+    pub fn new(doc: &'a Document, geom: Geometry, shaper: &'a mut Shaper) -> Self {
+        FlowBuilder {
+            doc,
+            geom,
+            flow: Flow::default(),
+            shaper,
+            reported: Vec::new(),
+            planned_notes: Vec::new(),
+        }
+    }
+
+    fn lang(&self) -> Lang {
+        self.doc.lang
+    }
+
+    fn rtl(&self) -> bool {
+        self.doc.lang.is_rtl()
+    }
+
+    /// Lays out `inlines` in `style` for the line boxes of `place`.
+    fn text(
+        &mut self,
+        inlines: &[Inline],
+        style: TextStyle,
+        first_width: f32,
+        width: f32,
+        align: Align,
+        source: Span,
+    ) -> Text {
+        self.text_in(
+            self.lang(),
+            inlines,
+            style,
+            first_width,
+            width,
+            align,
+            source,
+        )
+    }
+
+    /// Like [`Self::text`], in a given language.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_in(
+        &mut self,
+        lang: Lang,
+        inlines: &[Inline],
+        style: TextStyle,
+        first_width: f32,
+        width: f32,
+        align: Align,
+        source: Span,
+    ) -> Text {
+        let lstyle = lang_style(lang);
+        let locale = lang.locale();
+        let latin = self.lang().latin_text_locale();
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut push = |text: &mut String, piece: &str, italic: bool, kind: SpanKind| {
+            let start = text.len();
+            let (size, rise, lang) = match kind {
+                SpanKind::NoteMark(_) => (
+                    style.size * NOTE_MARK_SCALE,
+                    style.size * NOTE_MARK_RISE,
+                    locale,
+                ),
+                SpanKind::Link(_) => (style.size, 0.0, latin),
+                SpanKind::Text => (style.size, 0.0, locale),
+            };
+            match kind {
+                SpanKind::Text => push_hyphenated(text, piece, lstyle.hyphenation),
+                // A symbol is never broken at its slashes, dots or hyphens.
+                SpanKind::Link(_) => push_unbreakable(text, piece),
+                SpanKind::NoteMark(_) => text.push_str(piece),
+            }
+            if text.len() > start {
+                spans.push(TextSpan {
+                    style: SpanStyle {
+                        range: start..text.len(),
+                        size,
+                        bold: style.bold,
+                        italic,
+                    },
+                    kind,
+                    rise,
+                    lang,
+                });
+            }
+        };
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) => push(&mut text, t, style.italic, SpanKind::Text),
+                Inline::Emph(t) => push(&mut text, t, !style.italic, SpanKind::Text),
+                Inline::Ref(r) => push(
+                    &mut text,
+                    &r.value,
+                    style.italic,
+                    SpanKind::Link(r.value.clone()),
+                ),
+                Inline::NoteRef(n) => push(
+                    &mut text,
+                    &n.value.to_string(),
+                    false,
+                    SpanKind::NoteMark(n.value),
+                ),
+            }
+        }
+        self.lay_out(lang, text, spans, first_width, width, align, source)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn lay_out(
+        &mut self,
+        lang: Lang,
+        text: String,
+        spans: Vec<TextSpan>,
+        first_width: f32,
+        width: f32,
+        align: Align,
+        source: Span,
+    ) -> Text {
+        let scale = lang_style(lang).width_scale;
+        let styles: Vec<SpanStyle> = spans.iter().map(|s| s.style.clone()).collect();
+        let mut missing = Vec::new();
+        let lines = self.shaper.lay_out(
+            &Paragraph {
+                text: &text,
+                spans: &styles,
+                lang,
+                rtl: lang.is_rtl(),
+                first_width: first_width / scale,
+                width: width / scale,
+                align,
+            },
+            &mut missing,
+        );
+        self.report_missing(&missing, source);
+        Text {
+            text,
+            spans,
+            lines,
+            scale,
+            rtl: lang.is_rtl(),
+        }
+    }
+
+    /// One unbroken, unhyphenated line (numbers, labels, masthead lines) in `style`.
+    pub fn plain_line(&mut self, lang: Lang, label: &str, style: TextStyle, source: Span) -> Text {
+        let spans = vec![TextSpan {
+            style: SpanStyle {
+                range: 0..label.len(),
+                size: style.size,
+                bold: style.bold,
+                italic: style.italic,
+            },
+            kind: SpanKind::Text,
+            rise: 0.0,
+            lang: lang.locale(),
+        }];
+        self.lay_out(
+            lang,
+            label.to_string(),
+            spans,
+            1.0e5,
+            1.0e5,
+            Align::Natural,
+            source,
+        )
+    }
+
+    fn report_missing(&mut self, missing: &[Missing], source: Span) {
+        for m in missing {
+            if self.reported.contains(&m.ch) {
+                continue;
+            }
+            self.reported.push(m.ch);
+            self.flow.diagnostics.push(Diagnostic::new(
+                Code::MissingGlyph,
+                source,
+                format!(
+                    "U+{:04X} {:?} is in none of the fonts (bundled or --font-dir); it is left out of the PDF",
+                    m.ch as u32, m.ch
+                ),
+            ));
+        }
+    }
+
+    /// Mirrors a box given by its distances from the margins for right-to-left pages.
+    fn span_box(&self, from_start: f32, from_end: f32) -> (f32, f32) {
+        let (m, r) = (self.geom.margin_x, self.geom.right());
+        if self.rtl() {
+            (m + from_end, r - from_start)
+        } else {
+            (m + from_start, r - from_end)
+        }
+    }
+
+    /// Placement of a paragraph whose first line starts at `first_from_start`
+    /// (from the margin), other lines at `from_start`.
+    fn place(&self, first_from_start: f32, from_start: f32, from_end: f32) -> Place {
+        let (x, right) = self.span_box(from_start, from_end);
+        let (first_x, first_right) = self.span_box(first_from_start, from_end);
+        Place {
+            first_x,
+            first_width: first_right - first_x,
+            x,
+            width: right - x,
+        }
+    }
+
+    /// The first tab stop after `pos` (distance from the margin).
+    fn tab_after(pos: f32) -> f32 {
+        TAB_STOPS
+            .iter()
+            .copied()
+            .find(|&t| t > pos + 1.0)
+            .unwrap_or(pos + 24.0)
+    }
+
+    /// Places a label whose start edge is `from_start` from the margin; returns the label.
+    fn start_label(&self, text: Text, from_start: f32) -> Label {
+        let w = text.line_width(0);
+        let x = if self.rtl() {
+            self.geom.right() - from_start - w
+        } else {
+            self.geom.margin_x + from_start
+        };
+        Label { text, x }
+    }
+
+    /// Places a label whose end edge is `from_start` from the margin (right-aligned numbers).
+    fn end_label(&self, text: Text, end_from_start: f32) -> Label {
+        let w = text.line_width(0);
+        let x = if self.rtl() {
+            self.geom.right() - end_from_start
+        } else {
+            self.geom.margin_x + end_from_start - w
+        };
+        Label { text, x }
+    }
+
+    fn cited_notes(&self, text: &Text) -> Vec<Vec<usize>> {
+        text.lines
+            .iter()
+            .map(|line| {
+                text.spans
+                    .iter()
+                    .filter(|s| {
+                        s.style.range.start < line.text.end.max(line.text.start + 1)
+                            && s.style.range.end > line.text.start
+                    })
+                    .filter_map(|s| match s.kind {
+                        SpanKind::NoteMark(n) => self.doc.footnotes.iter().position(|f| f.n == n),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn push_block(&mut self, block: Block) -> usize {
+        self.flow.blocks.push(block);
+        self.flow.blocks.len() - 1
+    }
+
+    /// Lays out the whole flow: title block, body, annexes and footnotes.
+    pub fn build_body(&mut self) {
+        self.footnotes();
+        let mut plan = Vec::new();
+        self.front(&mut plan);
+        let doc = self.doc;
+        self.blocks(&doc.preamble, 0, &mut plan);
+        self.blocks(&doc.body, 0, &mut plan);
+        for annex in &doc.annexes {
+            self.annex(annex, &mut plan);
+        }
+        // Footnotes nothing cites still belong to the document.
+        for n in 0..self.flow.notes.len() {
+            if !self.planned_notes.contains(&n) {
+                plan.push(Plan::Note(n));
+            }
+        }
+        self.flow.plan.extend(plan);
+    }
+
+    /// Session, agenda, title and subtitle under the masthead.
+    fn front(&mut self, plan: &mut Vec<Plan>) {
+        let doc = self.doc;
+        let lang = self.lang();
+        let m = &doc.masthead;
+        let (x, right) = self.span_box(0.0, style::AGENDA_RIGHT_INDENT);
+        let width = right - x;
+        let session_style = style::SESSION.for_lang(lang);
+        let mut front_lines: Vec<(Vec<Inline>, TextStyle, Span)> = Vec::new();
+        if let Some(s) = &m.session {
+            front_lines.push((vec![Inline::Text(s.value.clone())], session_style, s.span));
+        }
+        for a in &m.agenda {
+            let style = TextStyle {
+                bold: false,
+                ..session_style
+            };
+            front_lines.push((vec![Inline::Text(a.value.clone())], style, a.span));
+        }
+        for (inlines, style, source) in front_lines {
+            let body = self.text(&inlines, style, width, width, Align::Start, source);
+            let notes = self.cited_notes(&body);
+            let i = self.push_block(Block {
+                body,
+                label: None,
+                first_x: x,
+                x,
+                pitch: style.line,
+                size: style.size,
+                before: 0.0,
+                after: 0.0,
+                keep_with_next: true,
+                page_break_before: false,
+                notes,
+            });
+            plan.push(Plan::Para(i));
+        }
+        let title_style = TITLE.for_lang(lang);
+        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT);
+        let body = self.text(
+            &doc.title.value,
+            title_style,
+            p.first_width,
+            p.width,
+            Align::Start,
+            doc.title.span,
+        );
+        let notes = self.cited_notes(&body);
+        let has_subtitle = doc.subtitle.is_some();
+        let i = self.push_block(Block {
+            body,
+            label: None,
+            first_x: p.first_x,
+            x: p.x,
+            pitch: title_style.line,
+            size: title_style.size,
+            before: title_style.before,
+            after: if has_subtitle {
+                0.0
+            } else {
+                style::AFTER_TITLE
+            },
+            keep_with_next: true,
+            page_break_before: false,
+            notes,
+        });
+        plan.push(Plan::Heading(i, 1, plain_text(&doc.title.value)));
+        self.note_plans(i, plan);
+        if let Some(sub) = &doc.subtitle {
+            let sub_style = SUBTITLE.for_lang(lang);
+            let body = self.text(
+                &sub.value,
+                sub_style,
+                p.first_width,
+                p.width,
+                Align::Start,
+                sub.span,
+            );
+            let notes = self.cited_notes(&body);
+            let i = self.push_block(Block {
+                body,
+                label: None,
+                first_x: p.first_x,
+                x: p.x,
+                pitch: sub_style.line,
+                size: sub_style.size,
+                before: sub_style.before,
+                after: style::AFTER_TITLE,
+                keep_with_next: true,
+                page_break_before: false,
+                notes,
+            });
+            plan.push(Plan::Para(i));
+            self.note_plans(i, plan);
+        }
+    }
+
+    /// Adds `Note` plans for the footnotes block `i` cites first.
+    fn note_plans(&mut self, i: usize, plan: &mut Vec<Plan>) {
+        let cited: Vec<usize> = self.flow.blocks[i]
+            .notes
+            .iter()
+            .flatten()
+            .copied()
+            .collect();
+        for n in cited {
+            if !self.planned_notes.contains(&n) {
+                self.planned_notes.push(n);
+                plan.push(Plan::Note(n));
+            }
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[ModelBlock], depth: u16, plan: &mut Vec<Plan>) {
+        for block in blocks {
+            match block {
+                ModelBlock::Chapter(d) => self.division(d, true, depth, plan),
+                ModelBlock::Section(d) => self.division(d, false, depth, plan),
+                ModelBlock::Para(para) => {
+                    let lang = self.lang();
+                    let label = lang.para_label(para.n);
+                    let i = self.numbered(&label, &para.content, para.span, 0);
+                    plan.push(Plan::Para(i));
+                    self.note_plans(i, plan);
+                    if let Some(list) = &para.list {
+                        let l = self.list(list, 1);
+                        plan.push(l);
+                    }
+                }
+                ModelBlock::Text(t) => {
+                    let body_style = BODY.for_lang(self.lang());
+                    let p = self.place(TEXT_INDENT, TEXT_INDENT, TEXT_INDENT);
+                    let body = self.text(
+                        &t.value,
+                        body_style,
+                        p.first_width,
+                        p.width,
+                        Align::Justify,
+                        t.span,
+                    );
+                    let notes = self.cited_notes(&body);
+                    let i = self.push_block(Block {
+                        body,
+                        label: None,
+                        first_x: p.first_x,
+                        x: p.x,
+                        pitch: body_style.line,
+                        size: body_style.size,
+                        before: 0.0,
+                        after: body_style.after,
+                        keep_with_next: false,
+                        page_break_before: false,
+                        notes,
+                    });
+                    plan.push(Plan::Para(i));
+                    self.note_plans(i, plan);
+                }
+            }
+        }
+    }
+
+    /// A paragraph or list item with a label at nesting `level` (0 for paragraphs).
+    fn numbered(&mut self, label: &str, content: &[Inline], source: Span, level: usize) -> usize {
+        let lang = self.lang();
+        let body_style = BODY.for_lang(lang);
+        let label_start = if level == 0 {
+            TEXT_INDENT
+        } else {
+            TAB_STOPS[(level - 1).min(TAB_STOPS.len() - 1)]
+        };
+        let label_text = self.plain_line(lang, label, body_style, source);
+        let label_end = label_start + label_text.line_width(0);
+        let text_start = Self::tab_after(label_end);
+        let p = self.place(text_start, TEXT_INDENT, TEXT_INDENT);
+        let body = self.text(
+            content,
+            body_style,
+            p.first_width,
+            p.width,
+            Align::Justify,
+            source,
+        );
+        let notes = self.cited_notes(&body);
+        let label = self.start_label(label_text, label_start);
+        self.push_block(Block {
+            body,
+            label: Some(label),
+            first_x: p.first_x,
+            x: p.x,
+            pitch: body_style.line,
+            size: body_style.size,
+            before: 0.0,
+            after: body_style.after,
+            keep_with_next: false,
+            page_break_before: false,
+            notes,
+        })
+    }
+
+    fn list(&mut self, list: &List, level: usize) -> Plan {
+        let lang = self.lang();
+        let mut items = Vec::new();
+        for item in &list.items {
+            let label = lang.item_label(list.kind, item.n);
+            let i = self.numbered(&label, &item.content, item.span, level);
+            let mut children = Vec::new();
+            self.note_plans(i, &mut children);
+            if let Some(sub) = &item.list {
+                children.push(self.list(sub, level + 1));
+            }
+            items.push(Plan::Item(i, children));
+        }
+        Plan::Group(GroupKind::List(list.kind), items)
+    }
+
+    fn division(&mut self, d: &Division, chapter: bool, depth: u16, plan: &mut Vec<Plan>) {
+        let lang = self.lang();
+        let style = if chapter { CHAPTER } else { SECTION }.for_lang(lang);
+        let label = if chapter {
+            lang.chapter_label(d.n)
+        } else {
+            lang.section_label(d.n)
+        };
+        let i = self.heading(&label, &d.heading, style, d.span, false);
+        let title = format!("{label} {}", plain_text(&d.heading));
+        let level = if chapter { 2 } else { 3 } + depth;
+        let mut children = vec![Plan::Heading(i, level, title.clone())];
+        self.note_plans(i, &mut children);
+        let mark = self.flow.bookmarks.len();
+        self.blocks(&d.blocks, depth, &mut children);
+        let nested: Vec<Bookmark> = self.flow.bookmarks.drain(mark..).collect();
+        self.flow.bookmarks.push(Bookmark {
+            title,
+            block: i,
+            children: nested,
+        });
+        plan.push(Plan::Group(GroupKind::Section, children));
+    }
+
+    /// A heading with a number hanging at the template's right tab.
+    fn heading(
+        &mut self,
+        label: &str,
+        inlines: &[Inline],
+        style: TextStyle,
+        source: Span,
+        page_break_before: bool,
+    ) -> usize {
+        let lang = self.lang();
+        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT);
+        let body = self.text(inlines, style, p.first_width, p.width, Align::Start, source);
+        let notes = self.cited_notes(&body);
+        let label = if label.is_empty() {
+            None
+        } else {
+            let text = self.plain_line(lang, label, style, source);
+            Some(self.end_label(text, HEADING_NUMBER_END))
+        };
+        self.push_block(Block {
+            body,
+            label,
+            first_x: p.first_x,
+            x: p.x,
+            pitch: style.line,
+            size: style.size,
+            before: style.before,
+            after: style.after,
+            keep_with_next: true,
+            page_break_before,
+            notes,
+        })
+    }
+
+    fn annex(&mut self, annex: &Annex, plan: &mut Vec<Plan>) {
+        let lang = self.lang();
+        let style = CHAPTER.for_lang(lang);
+        let label = lang.annex_label(annex.n);
+        let head = [Inline::Text(label.clone())];
+        let i = self.heading("", &head, style, annex.span, true);
+        self.flow.blocks[i].after = 0.0;
+        let mut children = vec![Plan::Heading(i, 2, label.clone())];
+        let j = self.heading("", &annex.heading, style, annex.span, false);
+        self.flow.blocks[j].before = 6.0;
+        children.push(Plan::Heading(j, 2, plain_text(&annex.heading)));
+        self.note_plans(j, &mut children);
+        let mark = self.flow.bookmarks.len();
+        self.blocks(&annex.blocks, 0, &mut children);
+        let nested: Vec<Bookmark> = self.flow.bookmarks.drain(mark..).collect();
+        self.flow.bookmarks.push(Bookmark {
+            title: format!("{label} {}", plain_text(&annex.heading)),
+            block: i,
+            children: nested,
+        });
+        plan.push(Plan::Group(GroupKind::Section, children));
+    }
+
+    /// Lays out every footnote, with its number hanging before the text.
+    fn footnotes(&mut self) {
+        let doc = self.doc;
+        let lang = self.lang();
+        let style = FOOTNOTE.for_lang(lang);
+        for note in &doc.footnotes {
+            let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT);
+            let body = self.text(
+                &note.content,
+                style,
+                p.first_width,
+                p.width,
+                Align::Justify,
+                note.span,
+            );
+            let mark = TextStyle {
+                size: style.size * NOTE_MARK_SCALE,
+                ..style
+            };
+            let mut label_text = self.plain_line(lang, &note.n.to_string(), mark, note.span);
+            for span in &mut label_text.spans {
+                span.rise = style.size * NOTE_MARK_RISE;
+                span.kind = SpanKind::NoteMark(note.n);
+            }
+            let label = self.end_label(label_text, NOTE_NUMBER_END);
+            let notes = body.lines.iter().map(|_| Vec::new()).collect();
+            self.flow.notes.push(Block {
+                body,
+                label: Some(label),
+                first_x: p.first_x,
+                x: p.x,
+                pitch: style.line,
+                size: style.size,
+                before: 0.0,
+                after: style.after,
+                keep_with_next: false,
+                page_break_before: false,
+                notes,
+            });
+        }
+    }
+}

@@ -1,0 +1,631 @@
+//! The layout-engine adapter: lays paragraphs out with parley (shaping,
+//! UAX #14 line breaking, bidi reordering) and hands back lines of our own
+//! positioned glyphs, so the engine can be swapped without touching the
+//! rest of the writer.
+//!
+//! On top of parley it adds what the UN layout needs: a visible hyphen where
+//! a line breaks at a soft hyphen (the line is re-broken narrower when the
+//! hyphen would not fit), justification between words or between characters,
+//! right alignment of right-to-left paragraphs, and detection of characters
+//! no font covers (glyph 0), which are reported and never drawn.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use parley::{
+    BaseDirection, BreakReason, FontContext, FontFamily, FontFamilyName, FontStyle, FontWeight,
+    Language, Layout, LayoutContext, LineBreak, StyleProperty, WordBreak, YieldData,
+};
+
+use skrifa::instance::{LocationRef, Size};
+use skrifa::{FontRef, MetadataProvider};
+
+use crate::lang::Lang;
+
+use super::fonts::FontSet;
+use super::style::{Justify, lang_style};
+
+/// The soft hyphen, inserted at hyphenation points.
+pub const SOFT_HYPHEN: char = '\u{AD}';
+
+/// How a paragraph's lines sit in their box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Unaligned: every line starts at the left edge (single lines the caller places).
+    Natural,
+    /// At the start edge (left, or right in right-to-left paragraphs).
+    Start,
+    /// Centred.
+    Center,
+    /// Filled to both edges, except the last line.
+    Justify,
+}
+
+/// The look of a range of a paragraph's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpanStyle {
+    /// The bytes of the text it covers; spans are contiguous and cover the text.
+    pub range: Range<usize>,
+    /// Type size in points.
+    pub size: f32,
+    /// Bold face.
+    pub bold: bool,
+    /// Italic face.
+    pub italic: bool,
+}
+
+/// A paragraph to lay out.
+#[derive(Debug, Clone)]
+pub struct Paragraph<'a> {
+    /// The text, soft hyphens included.
+    pub text: &'a str,
+    /// Its styled ranges.
+    pub spans: &'a [SpanStyle],
+    /// The language, which picks fonts and breaking rules.
+    pub lang: Lang,
+    /// Whether the base direction is right to left.
+    pub rtl: bool,
+    /// Width of the first line, in layout units.
+    pub first_width: f32,
+    /// Width of the other lines.
+    pub width: f32,
+    /// Alignment of the lines.
+    pub align: Align,
+}
+
+/// A glyph placed on a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedGlyph {
+    /// Glyph id in its run's font.
+    pub id: u32,
+    /// Pen position from the line's left edge.
+    pub x: f32,
+    /// Horizontal offset from the pen position.
+    pub dx: f32,
+    /// Vertical offset (up).
+    pub dy: f32,
+    /// The glyph's own advance.
+    pub advance: f32,
+    /// The text bytes of the cluster the glyph belongs to.
+    pub text: Range<usize>,
+}
+
+/// Consecutive glyphs of one font, size and span.
+#[derive(Debug, Clone)]
+pub struct GlyphRun {
+    /// The font, ready for embedding.
+    pub font: krilla::text::Font,
+    /// Type size in points.
+    pub size: f32,
+    /// Index of the span the glyphs belong to.
+    pub span: usize,
+    /// Whether the glyphs are right-to-left text.
+    pub rtl: bool,
+    /// Whether an italic must be slanted synthetically (no italic face).
+    pub slant: bool,
+    /// Whether a bold must be emboldened synthetically (no bold face).
+    pub embolden: bool,
+    /// The glyphs, left to right.
+    pub glyphs: Vec<PlacedGlyph>,
+}
+
+impl GlyphRun {
+    /// Left edge of the run.
+    pub fn left(&self) -> f32 {
+        self.glyphs.first().map_or(0.0, |g| g.x)
+    }
+
+    /// Right edge of the run.
+    pub fn right(&self) -> f32 {
+        self.glyphs.last().map_or(0.0, |g| g.x + g.advance)
+    }
+
+    /// The start of the logically first text the run holds.
+    pub fn text_start(&self) -> usize {
+        self.glyphs.iter().map(|g| g.text.start).min().unwrap_or(0)
+    }
+}
+
+/// A laid-out line.
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    /// Runs in visual order; glyph positions are from the line box's left edge.
+    pub runs: Vec<GlyphRun>,
+    /// Width of the inked line (justification included).
+    pub width: f32,
+    /// The text bytes of the line, trailing spaces excluded.
+    pub text: Range<usize>,
+    /// Whether the line ends with an inserted hyphen.
+    pub hyphenated: bool,
+}
+
+/// A character no font covers, at a byte offset of the paragraph text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Missing {
+    /// The character.
+    pub ch: char,
+    /// Its byte offset.
+    pub at: usize,
+}
+
+/// The layout engine of one thread: parley's contexts over a font set.
+pub struct Shaper {
+    fonts: Arc<FontSet>,
+    font_cx: FontContext,
+    layout_cx: LayoutContext<u32>,
+    layout: Layout<u32>,
+    families: HashMap<Lang, Vec<FontFamilyName<'static>>>,
+    hyphens: HashMap<(u64, u32, u32), (u32, f32)>,
+}
+
+thread_local! {
+    static SHAPER: RefCell<Option<Shaper>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with this thread's shaper for `fonts` (created on first use).
+pub fn with_shaper<R>(fonts: &Arc<FontSet>, f: impl FnOnce(&mut Shaper) -> R) -> R {
+    SHAPER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let shaper = match slot.as_mut() {
+            Some(shaper) if Arc::ptr_eq(&shaper.fonts, fonts) => shaper,
+            _ => slot.insert(Shaper::new(fonts.clone())),
+        };
+        f(shaper)
+    })
+}
+
+/// One grapheme cluster on a line, in visual order.
+struct Cell {
+    /// Glyphs of the cell in the line's glyph list.
+    glyphs: Range<usize>,
+    /// What it contributes to justification.
+    kind: CellKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CellKind {
+    Space,
+    Ideograph,
+    Other,
+}
+
+/// Glyphs of a line before they are cut into runs.
+struct Flat {
+    glyph: PlacedGlyph,
+    key: RunKey,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+struct RunKey {
+    blob: u64,
+    index: u32,
+    size: f32,
+    span: u32,
+    rtl: bool,
+    slant: bool,
+    embolden: bool,
+}
+
+impl Shaper {
+    fn new(fonts: Arc<FontSet>) -> Shaper {
+        let font_cx = FontContext {
+            collection: fonts.collection(),
+            source_cache: Default::default(),
+        };
+        let mut families = HashMap::new();
+        for lang in crate::lang::ALL {
+            let list: Vec<FontFamilyName<'static>> = lang_style(lang)
+                .families
+                .iter()
+                .map(|f| FontFamilyName::named(f))
+                .chain(
+                    fonts
+                        .extra_families()
+                        .iter()
+                        .map(|f| FontFamilyName::Named(Cow::Owned(f.clone()))),
+                )
+                .collect();
+            families.insert(lang, list);
+        }
+        Shaper {
+            fonts,
+            font_cx,
+            layout_cx: LayoutContext::new(),
+            layout: Layout::new(),
+            families,
+            hyphens: HashMap::new(),
+        }
+    }
+
+    /// Lays out `p`; characters no font covers are added to `missing`.
+    pub fn lay_out(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<Line> {
+        self.build(p.text, p.spans, p.lang, p.rtl);
+        let widths = |i: usize| if i == 0 { p.first_width } else { p.width };
+        let mut narrower: Vec<f32> = Vec::new();
+        loop {
+            self.break_lines(&widths, &narrower);
+            match self.overfull_hyphen(p, &widths, &narrower) {
+                Some((line, by)) => {
+                    if narrower.len() <= line {
+                        narrower.resize(line + 1, 0.0);
+                    }
+                    narrower[line] += by;
+                }
+                None => break,
+            }
+        }
+        let count = self.layout.len();
+        let mut lines = Vec::with_capacity(count);
+        for i in 0..count {
+            let target = widths(i);
+            lines.push(self.line(p, i, target, missing));
+        }
+        lines
+    }
+
+    fn build(&mut self, text: &str, spans: &[SpanStyle], lang: Lang, rtl: bool) {
+        let style = lang_style(lang);
+        let Shaper {
+            font_cx,
+            layout_cx,
+            layout,
+            families,
+            ..
+        } = self;
+        let list: &[FontFamilyName<'static>] = families.get(&lang).map_or(&[], |v| v.as_slice());
+        let mut builder = layout_cx.ranged_builder(font_cx, text, 1.0, false);
+        builder.set_base_direction(if rtl {
+            BaseDirection::Rtl
+        } else {
+            BaseDirection::Ltr
+        });
+        builder.push_default(StyleProperty::FontFamily(FontFamily::List(Cow::Borrowed(
+            list,
+        ))));
+        builder.push_default(StyleProperty::Locale(Language::parse(lang.locale()).ok()));
+        builder.push_default(StyleProperty::LineBreak(LineBreak::Strict));
+        builder.push_default(StyleProperty::WordBreak(WordBreak::Normal));
+        if style.letter_spacing > 0.0 {
+            builder.push_default(StyleProperty::LetterSpacing(style.letter_spacing));
+        }
+        for (i, span) in spans.iter().enumerate() {
+            let range = span.range.clone();
+            builder.push(StyleProperty::FontSize(span.size), range.clone());
+            if span.bold {
+                builder.push(StyleProperty::FontWeight(FontWeight::BOLD), range.clone());
+            }
+            if span.italic {
+                builder.push(StyleProperty::FontStyle(FontStyle::Italic), range.clone());
+            }
+            builder.push(StyleProperty::Brush(i as u32), range);
+        }
+        builder.build_into(layout, text);
+    }
+
+    fn break_lines(&mut self, widths: &dyn Fn(usize) -> f32, narrower: &[f32]) {
+        let widest = widths(0).max(widths(1));
+        let mut breaker = self.layout.break_lines();
+        breaker.state_mut().set_layout_max_advance(widest);
+        let mut i = 0;
+        loop {
+            let w = widths(i) - narrower.get(i).copied().unwrap_or(0.0);
+            breaker.state_mut().set_line_max_advance(w.max(1.0));
+            match breaker.break_next() {
+                None => break,
+                Some(YieldData::LineBreak(_)) => i += 1,
+                Some(_) => {}
+            }
+        }
+        breaker.finish();
+    }
+
+    /// The first line that ends at a soft hyphen and has no room for the hyphen.
+    fn overfull_hyphen(
+        &mut self,
+        p: &Paragraph,
+        widths: &dyn Fn(usize) -> f32,
+        narrower: &[f32],
+    ) -> Option<(usize, f32)> {
+        let mut candidates = Vec::new();
+        for (i, line) in self.layout.lines().enumerate() {
+            let end = visible_end(p.text, line.text_range());
+            if !p.text[..end].ends_with(SOFT_HYPHEN) {
+                continue;
+            }
+            let Some(run) = line.runs().last() else {
+                continue;
+            };
+            let key = (
+                run.font().data.id(),
+                run.font().index,
+                run.font_size().to_bits(),
+            );
+            let metrics = line.metrics();
+            let inked = metrics.advance - metrics.hanging_advance;
+            let limit = widths(i) - narrower.get(i).copied().unwrap_or(0.0);
+            candidates.push((i, key, inked, limit, run.font_size()));
+        }
+        candidates
+            .into_iter()
+            .find_map(|(i, key, inked, limit, size)| {
+                let (_, hyphen) = self.hyphen(key, size);
+                (inked + hyphen > limit + 0.01).then_some((i, hyphen))
+            })
+    }
+
+    /// The hyphen glyph of a font at a size: (glyph id, advance).
+    fn hyphen(&mut self, key: (u64, u32, u32), size: f32) -> (u32, f32) {
+        if let Some(found) = self.hyphens.get(&key) {
+            return *found;
+        }
+        let found = self
+            .fonts
+            .face_data(key.0)
+            .and_then(|data| FontRef::from_index(data, key.1).ok())
+            .and_then(|font| {
+                let gid = font.charmap().map('-')?;
+                let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
+                Some((gid.to_u32(), metrics.advance_width(gid)?))
+            })
+            .unwrap_or((0, size / 3.0));
+        self.hyphens.insert(key, found);
+        found
+    }
+
+    fn line(
+        &mut self,
+        p: &Paragraph,
+        index: usize,
+        target: f32,
+        missing: &mut Vec<Missing>,
+    ) -> Line {
+        let Some(line) = self.layout.get(index) else {
+            return Line::default();
+        };
+        let range = line.text_range();
+        let end = visible_end(p.text, range.clone());
+        let hyphenated = p.text[..end].ends_with(SOFT_HYPHEN) && end > range.start;
+        let last = matches!(
+            line.break_reason(),
+            BreakReason::None | BreakReason::Explicit
+        );
+        let mut cells: Vec<Cell> = Vec::new();
+        let mut flat: Vec<Flat> = Vec::new();
+        let mut pen = 0.0f32;
+        for run in line.runs() {
+            let font = run.font();
+            let synthesis = run.synthesis();
+            let mut key = RunKey {
+                blob: font.data.id(),
+                index: font.index,
+                size: run.font_size(),
+                span: 0,
+                rtl: run.is_rtl(),
+                slant: synthesis.skew().is_some(),
+                embolden: synthesis.embolden(),
+            };
+            // Left edge and text of ligature parts met before their glyphs (RTL).
+            let mut pending: Option<(f32, Range<usize>)> = None;
+            let mut atom_start = flat.len();
+            for cluster in run.visual_clusters() {
+                let text = cluster.text_range();
+                let advance = cluster.advance();
+                if text.start >= end {
+                    continue; // trailing spaces (and a final soft hyphen)
+                }
+                key.span = cluster.style().brush;
+                let first = flat.len();
+                if is_ignorable(&p.text[text.clone()]) {
+                    // Soft hyphens and joiners: no glyph, no text to copy.
+                    cells.push(Cell {
+                        glyphs: first..first,
+                        kind: CellKind::Other,
+                    });
+                    pen += advance;
+                    continue;
+                }
+                if cluster.is_ligature_continuation() {
+                    if key.rtl {
+                        let (_, r) = pending.get_or_insert((pen, text.clone()));
+                        r.start = r.start.min(text.start);
+                        r.end = r.end.max(text.end);
+                    } else {
+                        for f in &mut flat[atom_start..] {
+                            f.glyph.text.end = f.glyph.text.end.max(text.end);
+                        }
+                    }
+                    cells.push(Cell {
+                        glyphs: first..first,
+                        kind: CellKind::Other,
+                    });
+                    pen += advance;
+                    continue;
+                }
+                let (left, text) = match pending.take() {
+                    Some((x, r)) => (x, r.start.min(text.start)..r.end.max(text.end)),
+                    None => (pen, text),
+                };
+                let mut gx = left;
+                atom_start = flat.len();
+                for glyph in cluster.glyphs() {
+                    if glyph.id == 0 {
+                        if let Some(ch) = p.text[text.clone()].chars().next() {
+                            missing.push(Missing { ch, at: text.start });
+                        }
+                    } else {
+                        flat.push(Flat {
+                            glyph: PlacedGlyph {
+                                id: glyph.id,
+                                x: gx,
+                                dx: glyph.x,
+                                dy: -glyph.y,
+                                advance: glyph.advance,
+                                text: text.clone(),
+                            },
+                            key,
+                        });
+                    }
+                    gx += glyph.advance;
+                }
+                let kind = cell_kind(&p.text[text.clone()]);
+                cells.push(Cell {
+                    glyphs: first..flat.len(),
+                    kind,
+                });
+                pen += advance;
+            }
+        }
+        if hyphenated
+            && !p.rtl
+            && let Some(prev) = flat.last()
+        {
+            let key = prev.key;
+            let (id, advance) = self.hyphen((key.blob, key.index, key.size.to_bits()), key.size);
+            let shy = end - SOFT_HYPHEN.len_utf8()..end;
+            let first = flat.len();
+            flat.push(Flat {
+                glyph: PlacedGlyph {
+                    id,
+                    x: pen,
+                    dx: 0.0,
+                    dy: 0.0,
+                    advance,
+                    text: shy,
+                },
+                key,
+            });
+            cells.push(Cell {
+                glyphs: first..flat.len(),
+                kind: CellKind::Other,
+            });
+            pen += advance;
+        }
+        let natural = pen;
+        let mut width = natural;
+        if p.align == Align::Justify && !last && natural < target {
+            let mode = lang_style(p.lang).justify;
+            let gaps = justification_gaps(&cells, mode);
+            let count = gaps.iter().filter(|&&g| g).count();
+            if count > 0 {
+                let each = (target - natural) / count as f32;
+                let mut shift = 0.0;
+                for (cell, gap) in cells.iter().zip(&gaps) {
+                    for f in &mut flat[cell.glyphs.clone()] {
+                        f.glyph.x += shift;
+                    }
+                    if *gap {
+                        shift += each;
+                    }
+                }
+                width = target;
+            }
+        }
+        let offset = match p.align {
+            _ if width >= target => 0.0,
+            Align::Natural => 0.0,
+            Align::Center => (target - width) / 2.0,
+            Align::Start | Align::Justify if p.rtl => target - width,
+            Align::Start | Align::Justify => 0.0,
+        };
+        let runs = self.cut_runs(flat, offset);
+        Line {
+            runs,
+            width,
+            text: range.start..end,
+            hyphenated,
+        }
+    }
+
+    fn cut_runs(&self, flat: Vec<Flat>, offset: f32) -> Vec<GlyphRun> {
+        let mut runs: Vec<GlyphRun> = Vec::new();
+        let mut current: Option<RunKey> = None;
+        for Flat { mut glyph, key } in flat {
+            glyph.x += offset;
+            if current != Some(key) {
+                let Some(font) = self.fonts.pdf_font(key.blob, key.index) else {
+                    continue;
+                };
+                runs.push(GlyphRun {
+                    font: font.clone(),
+                    size: key.size,
+                    span: key.span as usize,
+                    rtl: key.rtl,
+                    slant: key.slant,
+                    embolden: key.embolden,
+                    glyphs: Vec::new(),
+                });
+                current = Some(key);
+            }
+            if let Some(run) = runs.last_mut() {
+                run.glyphs.push(glyph);
+            }
+        }
+        runs
+    }
+}
+
+/// End of the visible text of a line: trailing white space is dropped.
+fn visible_end(text: &str, range: Range<usize>) -> usize {
+    let slice = &text[range.clone()];
+    let trimmed = slice.trim_end_matches([' ', '\t', '\n', '\u{2028}', '\u{2029}']);
+    range.start + trimmed.len()
+}
+
+/// Invisible format characters (soft hyphen, joiners, marks of direction).
+fn is_ignorable(text: &str) -> bool {
+    text.chars().all(
+        |c| matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'),
+    )
+}
+
+/// How a cluster's text takes part in justification.
+fn cell_kind(text: &str) -> CellKind {
+    match text.chars().next() {
+        Some(' ') => CellKind::Space,
+        Some(c) if is_ideographic(c) => CellKind::Ideograph,
+        _ => CellKind::Other,
+    }
+}
+
+/// Chinese characters and full-width punctuation, which justify between characters.
+pub fn is_ideographic(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}'
+        | '\u{3000}'..='\u{303F}'
+        | '\u{3040}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// For each cell, whether extra space goes after it.
+fn justification_gaps(cells: &[Cell], mode: Justify) -> Vec<bool> {
+    let n = cells.len();
+    (0..n)
+        .map(|i| {
+            let cell = &cells[i];
+            if i + 1 >= n {
+                return false;
+            }
+            match mode {
+                Justify::InterWord => cell.kind == CellKind::Space,
+                Justify::InterCharacter => {
+                    let next = &cells[i + 1];
+                    cell.kind == CellKind::Space
+                        || (cell.glyphs.end > cell.glyphs.start
+                            && (cell.kind == CellKind::Ideograph
+                                || next.kind == CellKind::Ideograph))
+                }
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

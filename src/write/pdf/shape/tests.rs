@@ -1,0 +1,174 @@
+//! Unit tests of the layout adapter: line breaking, hyphens, bidi, justification.
+
+use super::*;
+use crate::write::pdf::fonts::FontSet;
+use crate::write::pdf::hyphen::push_hyphenated;
+
+fn lay_out(text: &str, lang: Lang, width: f32, align: Align) -> (Vec<Line>, Vec<Missing>) {
+    let fonts = FontSet::bundled();
+    let spans = [SpanStyle {
+        range: 0..text.len(),
+        size: 10.0,
+        bold: false,
+        italic: false,
+    }];
+    let mut missing = Vec::new();
+    let lines = with_shaper(&fonts, |s| {
+        s.lay_out(
+            &Paragraph {
+                text,
+                spans: &spans,
+                lang,
+                rtl: lang.is_rtl(),
+                first_width: width,
+                width,
+                align,
+            },
+            &mut missing,
+        )
+    });
+    (lines, missing)
+}
+
+fn right_edge(line: &Line) -> f32 {
+    line.runs.iter().map(GlyphRun::right).fold(0.0, f32::max)
+}
+
+fn left_edge(line: &Line) -> f32 {
+    line.runs
+        .iter()
+        .map(GlyphRun::left)
+        .fold(f32::MAX, f32::min)
+}
+
+/// The x of the glyph drawn for the text at byte `at`.
+fn x_of(line: &Line, at: usize) -> f32 {
+    line.runs
+        .iter()
+        .flat_map(|r| &r.glyphs)
+        .find(|g| g.text.contains(&at))
+        .map(|g| g.x)
+        .unwrap_or_else(|| panic!("no glyph for byte {at}"))
+}
+
+const ENGLISH: &str = "Digital public infrastructure is understood in the present report as the set of shared, interoperable digital systems, such as digital identification, digital payments and data exchange platforms, that are built on open standards and governed in the public interest.";
+
+#[test]
+fn latin_lines_fit_and_are_justified_but_the_last() {
+    for width in [150.0, 200.0, 260.0, 365.0] {
+        let (lines, missing) = lay_out(ENGLISH, Lang::En, width, Align::Justify);
+        assert!(missing.is_empty());
+        assert!(lines.len() > 1);
+        for (i, line) in lines.iter().enumerate() {
+            assert!(
+                right_edge(line) <= width + 0.01,
+                "line {i} overfull at {width}"
+            );
+            assert!(left_edge(line) >= -0.01);
+            if i + 1 < lines.len() {
+                assert!((line.width - width).abs() < 0.01, "line {i} not justified");
+                assert!((right_edge(line) - width).abs() < 0.5, "line {i} ragged");
+            }
+        }
+        assert!(lines.last().is_some_and(|l| l.width < width));
+    }
+}
+
+#[test]
+fn hyphenated_lines_end_with_a_visible_hyphen_that_fits() {
+    let mut text = String::new();
+    push_hyphenated(&mut text, ENGLISH, Some(hypher::Lang::English));
+    let mut hyphens = 0;
+    for width in (120..=300).step_by(9) {
+        let width = width as f32;
+        let (lines, _) = lay_out(&text, Lang::En, width, Align::Justify);
+        for line in &lines {
+            assert!(right_edge(line) <= width + 0.01, "overfull at {width}");
+            let last = line.runs.last().and_then(|r| r.glyphs.last());
+            if line.hyphenated {
+                hyphens += 1;
+                let last = last.expect("a glyph");
+                assert_eq!(
+                    &text[last.text.clone()],
+                    "\u{AD}",
+                    "the hyphen stands for the soft hyphen"
+                );
+            }
+        }
+        let joined: String = lines.iter().map(|l| &text[l.text.clone()]).collect();
+        assert_eq!(
+            joined.replace(['\u{AD}', ' '], ""),
+            ENGLISH.replace(' ', "")
+        );
+    }
+    assert!(hyphens > 0, "some line breaks inside a word");
+}
+
+const CHINESE: &str = "联合国反腐败公约缔约国会议在第4/2号、第5/1号、第7/1号决议中召集了增进《联合国反腐败公约》下国际合作不限成员名额政府间专家会议（专家会议）并指导其工作，以便就《公约》第四章的实施向缔约国会议提供建议和协助。专家会议收到了下列文件：临时议程说明；秘书处的说明「准则」。是否？是！";
+
+#[test]
+fn chinese_lines_respect_punctuation_rules_and_justify_between_characters() {
+    let no_start = "，。、；：？！）》」";
+    let no_end = "（《「";
+    for width in (80..=330).step_by(7) {
+        let width = width as f32;
+        let (lines, missing) = lay_out(CHINESE, Lang::Zh, width, Align::Justify);
+        assert!(missing.is_empty());
+        for (i, line) in lines.iter().enumerate() {
+            let text = &CHINESE[line.text.clone()];
+            let first = text.chars().next().expect("non-empty line");
+            let last = text.chars().last().expect("non-empty line");
+            assert!(
+                !no_start.contains(first),
+                "line {i} starts with {first} at {width}"
+            );
+            assert!(
+                !no_end.contains(last),
+                "line {i} ends with {last} at {width}"
+            );
+            assert!(
+                right_edge(line) <= width + 0.01,
+                "line {i} overfull at {width}"
+            );
+            if i + 1 < lines.len() {
+                assert!((line.width - width).abs() < 0.01, "line {i} not justified");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_mixed_arabic_and_latin_line_is_ordered_right_to_left() {
+    let text = "ويستعرض التقرير السابق (A/79/189) ويحدد الثغرات";
+    let (lines, missing) = lay_out(text, Lang::Ar, 400.0, Align::Justify);
+    assert!(missing.is_empty());
+    assert_eq!(lines.len(), 1);
+    let line = &lines[0];
+    // Right-aligned: the line ends at the right edge.
+    assert!((right_edge(line) - 400.0).abs() < 0.5);
+    let first_word = x_of(line, 0);
+    let symbol = text.find("A/79").expect("symbol");
+    let last_word = x_of(line, text.find("الثغرات").expect("word"));
+    // Logical order runs right to left ...
+    assert!(first_word > x_of(line, symbol));
+    assert!(x_of(line, symbol) > last_word);
+    // ... and the Latin symbol inside reads left to right.
+    assert!(x_of(line, symbol) < x_of(line, symbol + 2));
+    assert!(x_of(line, symbol + 2) < x_of(line, symbol + 5));
+    assert!(line.runs.iter().any(|r| r.rtl) && line.runs.iter().any(|r| !r.rtl));
+}
+
+#[test]
+fn characters_no_font_covers_are_reported_not_drawn() {
+    let text = "Amharic ሰላም here";
+    let (lines, missing) = lay_out(text, Lang::En, 300.0, Align::Start);
+    assert_eq!(missing.first().map(|m| m.ch), Some('ሰ'));
+    assert_eq!(missing.first().map(|m| m.at), Some(8));
+    assert!(
+        lines
+            .iter()
+            .flat_map(|l| &l.runs)
+            .flat_map(|r| &r.glyphs)
+            .all(|g| g.id != 0)
+    );
+}
