@@ -1,0 +1,386 @@
+//! PDF output: every sample converts; fonts are embedded, subset and mapped
+//! to Unicode (pdffonts); the file is structurally clean (qpdf --check);
+//! the text comes back in reading order (pdftotext); the file is tagged,
+//! has an outline, page labels, links and metadata; output is
+//! byte-identical across runs.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use undoc::lang::Lang;
+use undoc::model::{Block, Document, Inline, List};
+use undoc::read::{self, SourceFormat};
+use undoc::write::{self, OutputFormat, WriteOptions};
+
+fn model(sample: &Path) -> Document {
+    let bytes = std::fs::read(sample).expect("sample");
+    read::read(&bytes, SourceFormat::Text, &[])
+        .document
+        .expect("sample reads")
+}
+
+fn render(doc: &Document, options: &WriteOptions) -> write::Rendered {
+    let xml = write::xml::write(doc);
+    write::render(OutputFormat::Pdf, doc, &xml, options).expect("PDF renders")
+}
+
+fn convert_samples() -> (tempfile::TempDir, Vec<(PathBuf, PathBuf)>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let samples = common::samples();
+    let inputs: Vec<&Path> = samples.iter().map(PathBuf::as_path).collect();
+    common::convert(&inputs, dir.path(), &["--to", "pdf"]);
+    let pairs = samples
+        .iter()
+        .map(|s| {
+            let name = s.file_stem().expect("stem").to_string_lossy().to_string();
+            (s.clone(), dir.path().join(format!("{name}.pdf")))
+        })
+        .collect();
+    (dir, pairs)
+}
+
+fn tool_output(tool: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(tool).args(args).output().expect("tool runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+/// Inline content as printed: footnote marks as their numbers.
+fn inlines(content: &[Inline]) -> String {
+    content
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) | Inline::Emph(t) => t.clone(),
+            Inline::Ref(r) => r.value.clone(),
+            Inline::NoteRef(n) => n.value.to_string(),
+        })
+        .collect()
+}
+
+/// The text of each paragraph-level element in reading order, with footnote
+/// marks as the numbers printed in the text.
+fn expected_paragraphs(doc: &Document) -> Vec<String> {
+    fn list(out: &mut Vec<String>, l: &List) {
+        for item in &l.items {
+            out.push(inlines(&item.content));
+            if let Some(sub) = &item.list {
+                list(out, sub);
+            }
+        }
+    }
+    fn blocks(out: &mut Vec<String>, bs: &[Block]) {
+        for b in bs {
+            match b {
+                Block::Chapter(d) | Block::Section(d) => {
+                    out.push(inlines(&d.heading));
+                    blocks(out, &d.blocks);
+                }
+                Block::Para(p) => {
+                    out.push(inlines(&p.content));
+                    if let Some(l) = &p.list {
+                        list(out, l);
+                    }
+                }
+                Block::Text(t) => out.push(inlines(&t.value)),
+            }
+        }
+    }
+    let mut out = vec![inlines(&doc.title.value)];
+    if let Some(sub) = &doc.subtitle {
+        out.push(inlines(&sub.value));
+    }
+    blocks(&mut out, &doc.preamble);
+    blocks(&mut out, &doc.body);
+    for annex in &doc.annexes {
+        out.push(inlines(&annex.heading));
+        blocks(&mut out, &annex.blocks);
+    }
+    out
+}
+
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text for comparison: no white space, hyphens or bidi controls
+/// (pdftotext joins a word broken after a hyphen at a line end).
+/// Arabic keeps its letters only, in logical order: pdftotext reorders the
+/// Latin and digit runs inside right-to-left lines by its own rules.
+fn normalize(text: &str, lang: Lang) -> String {
+    if lang == Lang::Ar {
+        text.chars()
+            .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
+            .collect()
+    } else {
+        text.chars()
+            .filter(|&c| !is_invisible(c) && c != '-')
+            .collect()
+    }
+}
+
+#[test]
+fn every_sample_converts_with_embedded_fonts_clean_structure_and_text_in_order() {
+    let (_dir, pairs) = convert_samples();
+    let pdffonts = common::tool("pdffonts");
+    let qpdf = common::tool("qpdf");
+    let pdftotext = common::tool("pdftotext");
+    for (sample, pdf) in &pairs {
+        let pdf_arg = pdf.to_str().expect("path");
+        assert!(pdf.is_file(), "{} written", pdf.display());
+        if let Some(tool) = &pdffonts {
+            let (ok, out) = tool_output(tool, &[pdf_arg]);
+            assert!(ok, "pdffonts {pdf_arg}: {out}");
+            let rows: Vec<&str> = out
+                .lines()
+                .skip(2)
+                .filter(|l| !l.trim().is_empty())
+                .collect();
+            assert!(!rows.is_empty(), "{pdf_arg} has fonts");
+            for row in rows {
+                let cols: Vec<&str> = row.split_whitespace().collect();
+                // name type [type] encoding emb sub uni object ID
+                let n = cols.len();
+                assert_eq!(
+                    &cols[n - 5..n - 2],
+                    ["yes", "yes", "yes"],
+                    "{pdf_arg}: font not embedded, subset and mapped: {row}"
+                );
+            }
+        }
+        if let Some(tool) = &qpdf {
+            let (ok, out) = tool_output(tool, &["--check", pdf_arg]);
+            assert!(ok, "qpdf --check {pdf_arg}: {out}");
+            assert!(out.contains("No syntax or stream encoding errors"), "{out}");
+            assert!(!out.to_lowercase().contains("warning"), "{out}");
+        }
+        if let Some(tool) = &pdftotext {
+            let doc = model(sample);
+            let height = page_height(pdf);
+            // The body and footnotes only: running headers and footers are cropped.
+            let crop = format!("{}", (height - 66.0 - 50.0).round());
+            let mut args = vec![
+                "-enc", "UTF-8", "-x", "0", "-y", "66", "-W", "700", "-H", &crop,
+            ];
+            // Left-to-right text is read in content-stream order: pdftotext's
+            // column detection takes a list item's first line (at its tab
+            // stop) and its other lines (at the paragraph indent) for two
+            // columns. Right-to-left lines need its reordering instead.
+            if !doc.lang.is_rtl() {
+                args.push("-raw");
+            }
+            args.extend([pdf_arg, "-"]);
+            let (ok, text) = tool_output(tool, &args);
+            assert!(ok, "pdftotext {pdf_arg}");
+            let mut haystack = normalize(&text, doc.lang);
+            // Footnotes sit at the foot of the page, inside split paragraphs.
+            for note in &doc.footnotes {
+                let note = normalize(&format!("{}{}", note.n, inlines(&note.content)), doc.lang);
+                if let Some(at) = haystack.rfind(&note)
+                    && !note.is_empty()
+                {
+                    haystack.replace_range(at..at + note.len(), "");
+                }
+            }
+            let mut from = 0;
+            for (i, para) in expected_paragraphs(&doc).iter().enumerate() {
+                let needle = normalize(para, doc.lang);
+                if needle.is_empty() {
+                    continue;
+                }
+                match haystack[from..].find(&needle) {
+                    Some(at) => from += at + needle.len(),
+                    None => panic!(
+                        "{}: paragraph {i} missing or out of order:\n{para}\nnormalized: {needle}\nin: {}",
+                        sample.display(),
+                        &haystack[from..]
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// Height of the first page in points (pdfinfo).
+fn page_height(pdf: &Path) -> f32 {
+    let Some(pdfinfo) = common::tool("pdfinfo") else {
+        return 792.0;
+    };
+    let (_, out) = tool_output(&pdfinfo, &[pdf.to_str().expect("path")]);
+    out.lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .and_then(|l| l.split_whitespace().nth(2))
+        .and_then(|h| h.parse().ok())
+        .unwrap_or(792.0)
+}
+
+/// A PDF rewritten by qpdf without compression, for looking inside.
+fn uncompressed(qpdf: &Path, bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("doc.pdf");
+    let qdf = dir.path().join("doc.qdf");
+    std::fs::write(&pdf, bytes).expect("written");
+    let status = Command::new(qpdf)
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&pdf)
+        .arg(&qdf)
+        .status()
+        .expect("qpdf runs");
+    assert!(status.success());
+    String::from_utf8_lossy(&std::fs::read(&qdf).expect("qdf")).into_owned()
+}
+
+#[test]
+fn pdfs_are_tagged_archival_with_outline_labels_links_and_metadata() {
+    let Some(qpdf) = common::tool("qpdf") else {
+        return;
+    };
+    let sample = common::root().join("samples/report-en.txt");
+    let doc = model(&sample);
+    let rendered = render(&doc, &WriteOptions::default());
+    assert!(
+        rendered.diagnostics.is_empty(),
+        "{:?}",
+        rendered.diagnostics
+    );
+    assert!(rendered.pages.is_some_and(|p| p >= 2));
+    let raw = uncompressed(&qpdf, &rendered.bytes);
+    for needle in [
+        "/StructTreeRoot",
+        "/MarkInfo",
+        "/Outlines",
+        "/PageLabels",
+        "/Lang (en-GB)",
+        "/URI (https://undocs.org/A/RES/70/1)",
+        "/S /H2",
+        "/S /L",
+        "/S /LI",
+        "/S /Note",
+        "/S /Link",
+        "/Artifact",
+        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfuaid:part>1</pdfuaid:part>",
+        "A/80/312",
+    ] {
+        assert!(raw.contains(needle), "{needle} missing from the PDF");
+    }
+    assert!(
+        raw.contains("D:20250804"),
+        "creation date from the document date"
+    );
+}
+
+#[test]
+fn output_is_byte_identical_across_runs_and_threads() {
+    let sample = common::root().join("samples/expert-meeting-report-2023-zh.txt");
+    let doc = model(&sample);
+    let first = render(&doc, &WriteOptions::default()).bytes;
+    let second = std::thread::spawn(move || render(&doc, &WriteOptions::default()).bytes)
+        .join()
+        .expect("thread");
+    assert!(first == second, "same document, different bytes");
+    let (dir_a, pairs_a) = convert_samples();
+    let (dir_b, pairs_b) = convert_samples();
+    for ((_, a), (_, b)) in pairs_a.iter().zip(&pairs_b) {
+        assert!(
+            std::fs::read(a).expect("a") == std::fs::read(b).expect("b"),
+            "{} differs between runs",
+            a.display()
+        );
+    }
+    drop((dir_a, dir_b));
+}
+
+#[test]
+fn paper_follows_the_duty_station_unless_overridden() {
+    let Some(qpdf) = common::tool("qpdf") else {
+        return;
+    };
+    let media_box = |raw: &str| -> String {
+        let at = raw.find("/MediaBox").expect("a media box");
+        let end = at + raw[at..].find(']').expect("closed");
+        raw[at..end]
+            .split_whitespace()
+            .skip(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let en = model(&common::root().join("samples/report-en.txt"));
+    let letter = uncompressed(&qpdf, &render(&en, &WriteOptions::default()).bytes);
+    assert_eq!(media_box(&letter), "0 0 612 792", "New York is Letter");
+    let a4 = WriteOptions {
+        paper: write::Paper::parse("a4"),
+        ..WriteOptions::default()
+    };
+    let a4 = uncompressed(&qpdf, &render(&en, &a4).bytes);
+    assert_eq!(media_box(&a4), "0 0 595.28 841.89", "A4 on demand");
+    let zh = model(&common::root().join("samples/expert-meeting-report-2023-zh.txt"));
+    let vienna = uncompressed(&qpdf, &render(&zh, &WriteOptions::default()).bytes);
+    assert_eq!(media_box(&vienna), "0 0 595.28 841.89", "A4 elsewhere");
+}
+
+#[test]
+fn characters_without_a_font_are_reported_with_their_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = dir.path().join("amharic.txt");
+    let text = std::fs::read_to_string(common::root().join("samples/report-en.txt"))
+        .expect("sample")
+        .replacen(
+            "The present report is submitted",
+            "The present report (ሰላም) is submitted",
+            1,
+        );
+    std::fs::write(&source, text).expect("written");
+    let out = dir.path().join("out");
+    let (code, stdout, stderr) = common::run(&[
+        "convert",
+        source.to_str().expect("path"),
+        "-o",
+        out.to_str().expect("path"),
+        "--to",
+        "pdf",
+    ]);
+    let all = stdout + &stderr;
+    assert_eq!(code, 0, "a warning only: {all}");
+    assert!(common::reports(&all, "U+1230", "UND051"), "{all}");
+    assert!(out.join("amharic.pdf").is_file());
+}
+
+#[test]
+fn font_dir_adds_fonts_and_a_missing_one_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).expect("dir");
+    std::fs::copy(
+        common::root().join("fonts/NotoNaskhArabic-Regular.ttf"),
+        fonts.join("extra.ttf"),
+    )
+    .expect("copied");
+    std::fs::write(fonts.join("broken.ttf"), b"not a font").expect("written");
+    let sample = common::root().join("samples/report-fr.txt");
+    let doc = model(&sample);
+    let with_dir = WriteOptions {
+        font_dir: Some(fonts.clone()),
+        ..WriteOptions::default()
+    };
+    let rendered = render(&doc, &with_dir);
+    assert!(
+        rendered
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "UND052" && d.message.contains("broken.ttf")),
+        "{:?}",
+        rendered.diagnostics
+    );
+    let missing = WriteOptions {
+        font_dir: Some(dir.path().join("nowhere")),
+        ..WriteOptions::default()
+    };
+    let xml = write::xml::write(&doc);
+    let err = write::render(OutputFormat::Pdf, &doc, &xml, &missing).expect_err("no such dir");
+    assert_eq!(err.code.as_str(), "UND050");
+}
