@@ -247,13 +247,26 @@ fn footnotes(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// How many letters the script check looks at: enough to judge, and it
+/// keeps the check cheap on long documents.
+const SCRIPT_SAMPLE: usize = 4000;
+
+/// A letter of one of the official languages' scripts (a fast test: the
+/// full Unicode `is_alphabetic` table is the slow path we avoid).
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && crate::lang::ALL.iter().any(|l| l.is_native_char(c)))
+}
+
 /// Warns when the body is not written in the declared language's script.
 fn script(doc: &Document, out: &mut Vec<Diagnostic>) {
     let (mut letters, mut native) = (0usize, 0usize);
     doc.for_each_inlines(&mut |inlines| {
         for inline in inlines {
+            if letters >= SCRIPT_SAMPLE {
+                return;
+            }
             if let Inline::Text(t) | Inline::Emph(t) = inline {
-                for c in t.chars().filter(|c| c.is_alphabetic()) {
+                for c in t.chars().filter(|&c| is_letter(c)) {
                     letters += 1;
                     native += usize::from(doc.lang.is_native_char(c));
                 }
