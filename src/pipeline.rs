@@ -107,8 +107,14 @@ impl Shard {
         let (k, n) = s
             .split_once('/')
             .ok_or_else(|| format!("`{s}` is not K/N (e.g. 1/4)"))?;
-        let index: u32 = k.trim().parse().map_err(|_| format!("`{k}` is not a shard number"))?;
-        let count: u32 = n.trim().parse().map_err(|_| format!("`{n}` is not a shard count"))?;
+        let index: u32 = k
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{k}` is not a shard number"))?;
+        let count: u32 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{n}` is not a shard count"))?;
         if count == 0 || index == 0 || index > count {
             return Err(format!("shard {index}/{count}: K runs from 1 to N"));
         }
@@ -178,16 +184,21 @@ pub fn run(inputs: &[Input], job: &Job, each: &mut dyn FnMut(DocReport)) -> usiz
                 .par_iter()
                 .enumerate()
                 .for_each_with(sender, |sender, (i, input)| {
-                    let report = (!job.cancel.load(Ordering::Relaxed)).then(|| match clashes.get(&input.path) {
-                        Some(other) => DocReport::failed(
-                            &input.path,
-                            Diagnostic::new(
-                                Code::OutputClash,
-                                Span::default(),
-                                format!("would write the same output as {}: rename one of them", other.display()),
+                    let report = (!job.cancel.load(Ordering::Relaxed)).then(|| {
+                        match clashes.get(&input.path) {
+                            Some(other) => DocReport::failed(
+                                &input.path,
+                                Diagnostic::new(
+                                    Code::OutputClash,
+                                    Span::default(),
+                                    format!(
+                                        "would write the same output as {}: rename one of them",
+                                        other.display()
+                                    ),
+                                ),
                             ),
-                        ),
-                        None => process(input, job),
+                            None => process(input, job),
+                        }
                     });
                     // The receiver lives until every sender is gone.
                     let _ = sender.send((i, report));
@@ -237,7 +248,6 @@ fn output_clashes(inputs: &[Input], dir: &Path) -> HashMap<PathBuf, PathBuf> {
     }
     clashes
 }
-
 
 fn process(input: &Input, job: &Job) -> DocReport {
     let path = &input.path;
@@ -316,7 +326,9 @@ fn unchanged(input: &Input, job: &Job, sha256: &str) -> Option<DocReport> {
         return None;
     }
     let outputs = entry.outputs_on_disk(dir)?;
-    let all_formats = formats.iter().all(|f| outputs.iter().any(|o| o.format == *f));
+    let all_formats = formats
+        .iter()
+        .all(|f| outputs.iter().any(|o| o.format == *f));
     all_formats.then(|| DocReport {
         path: input.path.clone(),
         status: Status::Skipped,

@@ -134,14 +134,19 @@ pub fn convert(settings: &Settings, outputs: &Outputs) -> Result<u8, String> {
         options: fingerprint,
         documents: entries,
     };
-    let stored = std::fs::create_dir_all(dir).and_then(|()| manifest::store(dir, settings.shard, &manifest));
+    let stored =
+        std::fs::create_dir_all(dir).and_then(|()| manifest::store(dir, settings.shard, &manifest));
     if let Err(e) = &stored {
         eprintln!("undoc: cannot write the manifest in {}: {e}", dir.display());
     }
     if !settings.quiet {
         eprintln!("{}", summary.line("converted", started.elapsed()));
     }
-    Ok(exit_status(&summary, not_processed > 0 || CANCEL.load(Ordering::SeqCst), stored.is_ok()))
+    Ok(exit_status(
+        &summary,
+        not_processed > 0 || CANCEL.load(Ordering::SeqCst),
+        stored.is_ok(),
+    ))
 }
 
 /// Validates every input and prints the report in `format`; returns the exit status.
@@ -181,7 +186,11 @@ pub fn validate(settings: &Settings, format: ReportFormat) -> Result<u8, String>
     if !settings.quiet {
         eprintln!("{}", summary.line("valid", started.elapsed()));
     }
-    Ok(exit_status(&summary, not_processed > 0 || CANCEL.load(Ordering::SeqCst), true))
+    Ok(exit_status(
+        &summary,
+        not_processed > 0 || CANCEL.load(Ordering::SeqCst),
+        true,
+    ))
 }
 
 fn exit_status(summary: &Summary, interrupted: bool, manifest_written: bool) -> u8 {
@@ -210,7 +219,10 @@ struct PlainProgress {
 impl Progress {
     fn new(total: usize, quiet: bool) -> Progress {
         if quiet || total == 0 {
-            return Progress { bar: None, plain: None };
+            return Progress {
+                bar: None,
+                plain: None,
+            };
         }
         if std::io::stderr().is_terminal() {
             let bar = ProgressBar::new(total as u64);
@@ -220,7 +232,10 @@ impl Progress {
             .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(200));
-            return Progress { bar: Some(bar), plain: None };
+            return Progress {
+                bar: Some(bar),
+                plain: None,
+            };
         }
         Progress {
             bar: None,

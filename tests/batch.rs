@@ -39,7 +39,13 @@ fn many_inputs(copies: usize) -> tempfile::TempDir {
 fn the_manifest_records_inputs_and_outputs_with_hashes() {
     let out = tempfile::tempdir().expect("tempdir");
     let samples_dir = root().join("samples");
-    let (code, stderr) = convert(&[samples_dir.to_str().expect("path"), "-o", out.path().to_str().expect("path"), "--to", "xml"]);
+    let (code, stderr) = convert(&[
+        samples_dir.to_str().expect("path"),
+        "-o",
+        out.path().to_str().expect("path"),
+        "--to",
+        "xml",
+    ]);
     assert_eq!(code, 0, "{stderr}");
     let m = manifest(out.path(), "undoc-manifest.json");
     assert_eq!(m["undoc"], env!("CARGO_PKG_VERSION"));
@@ -51,7 +57,10 @@ fn the_manifest_records_inputs_and_outputs_with_hashes() {
         let output = &doc["outputs"][0];
         let written = out.path().join(output["path"].as_str().expect("path"));
         assert_eq!(output["sha256"], sha256(&written));
-        assert_eq!(output["bytes"], std::fs::metadata(&written).expect("output").len());
+        assert_eq!(
+            output["bytes"],
+            std::fs::metadata(&written).expect("output").len()
+        );
     }
 }
 
@@ -59,28 +68,60 @@ fn the_manifest_records_inputs_and_outputs_with_hashes() {
 fn incremental_runs_skip_what_did_not_change() {
     let input = tempfile::tempdir().expect("tempdir");
     for sample in samples() {
-        std::fs::copy(&sample, input.path().join(sample.file_name().expect("name"))).expect("copy");
+        std::fs::copy(
+            &sample,
+            input.path().join(sample.file_name().expect("name")),
+        )
+        .expect("copy");
     }
     let out = tempfile::tempdir().expect("tempdir");
-    let (i, o) = (input.path().to_str().expect("path"), out.path().to_str().expect("path"));
+    let (i, o) = (
+        input.path().to_str().expect("path"),
+        out.path().to_str().expect("path"),
+    );
     let n = samples().len();
     let (code, stderr) = convert(&[i, "-o", o, "--to", "xml", "--incremental"]);
     assert_eq!(code, 0, "{stderr}");
     let (code, stderr) = convert(&[i, "-o", o, "--to", "xml", "--incremental"]);
     assert_eq!(code, 0);
-    assert!(stderr.contains(&format!("{n} unchanged (skipped)")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{n} unchanged (skipped)")),
+        "{stderr}"
+    );
 
     let en = input.path().join("report-en.txt");
     let text = std::fs::read_to_string(&en).expect("en");
-    std::fs::write(&en, text.replace("Digital public infrastructure for", "Digital public goods for")).expect("edit");
+    std::fs::write(
+        &en,
+        text.replace(
+            "Digital public infrastructure for",
+            "Digital public goods for",
+        ),
+    )
+    .expect("edit");
     std::fs::remove_file(out.path().join("report-fr.xml")).expect("remove an output");
     let (_, stderr) = convert(&[i, "-o", o, "--to", "xml", "--incremental"]);
-    assert!(stderr.contains(&format!("2 converted, 0 failed, {} unchanged", n - 2)), "{stderr}");
+    assert!(
+        stderr.contains(&format!("2 converted, 0 failed, {} unchanged", n - 2)),
+        "{stderr}"
+    );
     let xml = std::fs::read_to_string(out.path().join("report-en.xml")).expect("rebuilt");
     assert!(xml.contains("Digital public goods for"));
 
-    let (_, stderr) = convert(&[i, "-o", o, "--to", "xml", "--incremental", "--set", "session=Eightieth session"]);
-    assert!(stderr.contains(&format!("{n} converted")) && !stderr.contains("unchanged"), "options changed: {stderr}");
+    let (_, stderr) = convert(&[
+        i,
+        "-o",
+        o,
+        "--to",
+        "xml",
+        "--incremental",
+        "--set",
+        "session=Eightieth session",
+    ]);
+    assert!(
+        stderr.contains(&format!("{n} converted")) && !stderr.contains("unchanged"),
+        "options changed: {stderr}"
+    );
 }
 
 #[test]
@@ -141,10 +182,20 @@ fn an_interrupt_leaves_complete_files_and_a_manifest_of_what_completed() {
     assert_eq!(status.code(), Some(130));
     let m = manifest(out.path(), "undoc-manifest.json");
     let docs = m["documents"].as_array().expect("documents");
-    assert!(!docs.is_empty() && docs.len() < 3000, "{} documents", docs.len());
+    assert!(
+        !docs.is_empty() && docs.len() < 3000,
+        "{} documents",
+        docs.len()
+    );
     for doc in docs {
-        let path = out.path().join(doc["outputs"][0]["path"].as_str().expect("path"));
-        assert_eq!(doc["outputs"][0]["sha256"], sha256(&path), "complete output");
+        let path = out
+            .path()
+            .join(doc["outputs"][0]["path"].as_str().expect("path"));
+        assert_eq!(
+            doc["outputs"][0]["sha256"],
+            sha256(&path),
+            "complete output"
+        );
     }
     let leftovers: Vec<PathBuf> = std::fs::read_dir(out.path())
         .expect("out")
@@ -158,11 +209,27 @@ fn an_interrupt_leaves_complete_files_and_a_manifest_of_what_completed() {
 fn plain_progress_lines_and_quiet() {
     let input = many_inputs(60);
     let out = tempfile::tempdir().expect("tempdir");
-    let (code, stderr) = convert(&[input.path().to_str().expect("path"), "-o", out.path().to_str().expect("path"), "--to", "xml"]);
+    let (code, stderr) = convert(&[
+        input.path().to_str().expect("path"),
+        "-o",
+        out.path().to_str().expect("path"),
+        "--to",
+        "xml",
+    ]);
     assert_eq!(code, 0);
     assert!(stderr.contains("undoc: 30/60 documents (50%)"), "{stderr}");
-    assert!(stderr.contains("60 documents: 60 converted, 0 failed; wrote xml 60"), "{stderr}");
-    let (code, stderr) = convert(&[input.path().to_str().expect("path"), "-o", out.path().to_str().expect("path"), "--to", "xml", "--quiet"]);
+    assert!(
+        stderr.contains("60 documents: 60 converted, 0 failed; wrote xml 60"),
+        "{stderr}"
+    );
+    let (code, stderr) = convert(&[
+        input.path().to_str().expect("path"),
+        "-o",
+        out.path().to_str().expect("path"),
+        "--to",
+        "xml",
+        "--quiet",
+    ]);
     assert_eq!(code, 0);
     assert!(stderr.is_empty(), "{stderr}");
 }
@@ -183,11 +250,20 @@ fn ci_report_formats() {
     assert_eq!(log["version"], "2.1.0");
     let results = log["runs"][0]["results"].as_array().expect("results");
     assert!(results.len() >= fixtures);
-    assert!(results.iter().all(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64() > Some(0)));
+    assert!(
+        results.iter().all(
+            |r| r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64() > Some(0)
+        )
+    );
 
     let (_, github, _) = run(&["validate", "--format", "github", path]);
     let first = github.lines().next().expect("a command");
-    assert!(first.starts_with("::error file=") && first.contains(",line=") && first.contains("::[UND020]"), "{first}");
+    assert!(
+        first.starts_with("::error file=")
+            && first.contains(",line=")
+            && first.contains("::[UND020]"),
+        "{first}"
+    );
 }
 
 #[test]

@@ -276,9 +276,15 @@ fn text_source_errors_point_at_the_source_line() {
     assert!(at(7, "UND034"), "31 June does not exist: {found:?}");
     assert!(at(16, "UND030"), "paragraph 3 after 1: {found:?}");
     assert!(at(18, "UND031"), "chapter III after I: {found:?}");
-    assert!(!found.iter().any(|(_, c)| c == "UND033"), "A/78/Add.1 is not cited: {found:?}");
+    assert!(
+        !found.iter().any(|(_, c)| c == "UND033"),
+        "A/78/Add.1 is not cited: {found:?}"
+    );
     let (_, human, _) = run(&["validate", file.to_str().expect("path")]);
-    assert!(human.contains("16 │ 3. Third."), "the source line is shown: {human}");
+    assert!(
+        human.contains("16 │ 3. Third."),
+        "the source line is shown: {human}"
+    );
 }
 
 #[test]

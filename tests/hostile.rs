@@ -71,8 +71,13 @@ fn external_entities_never_leak_a_local_file() {
         .expect("out")
         .map(|e| e.expect("entry").file_name())
         .collect();
-    assert_eq!(written, ["undoc-manifest.json"], "no output, only the manifest");
-    let manifest = std::fs::read_to_string(out.path().join("undoc-manifest.json")).expect("manifest");
+    assert_eq!(
+        written,
+        ["undoc-manifest.json"],
+        "no output, only the manifest"
+    );
+    let manifest =
+        std::fs::read_to_string(out.path().join("undoc-manifest.json")).expect("manifest");
     assert!(!manifest.contains("TOP-SECRET"));
 }
 
@@ -183,10 +188,7 @@ fn symlink_loops_and_dangling_links_are_named_and_skipped() {
         "xml",
     ]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(
-        common::reports(&stderr, "loop", "UND001"),
-        "{stderr}"
-    );
+    assert!(common::reports(&stderr, "loop", "UND001"), "{stderr}");
     assert!(
         common::reports(&stderr, "dangling.txt", "UND001"),
         "{stderr}"
@@ -232,7 +234,10 @@ fn fuzz_regressions_stay_fixed() {
     let engine = undoc::validate::FastXml::embedded().expect("schema");
     for case in cases {
         let bytes = std::fs::read(&case).expect("case");
-        for format in [undoc::read::SourceFormat::Text, undoc::read::SourceFormat::Xml] {
+        for format in [
+            undoc::read::SourceFormat::Text,
+            undoc::read::SourceFormat::Xml,
+        ] {
             let Ok(text) = undoc::read::decode(&bytes) else {
                 continue;
             };

@@ -54,7 +54,10 @@ pub struct OutputEntry {
 
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The manifest's file name: one per shard, so shards sharing an output
@@ -97,7 +100,12 @@ impl Entry {
                 .iter()
                 .map(|o| OutputEntry {
                     format: o.format.extension().into(),
-                    path: o.path.strip_prefix(dir).unwrap_or(&o.path).display().to_string(),
+                    path: o
+                        .path
+                        .strip_prefix(dir)
+                        .unwrap_or(&o.path)
+                        .display()
+                        .to_string(),
                     bytes: o.bytes,
                     sha256: o.sha256.clone(),
                     pages: o.pages,
@@ -132,9 +140,11 @@ impl Entry {
 /// options match this run's (otherwise nothing can be skipped).
 pub fn previous(manifest: Option<Manifest>, options: &str) -> HashMap<String, Entry> {
     match manifest {
-        Some(m) if m.undoc == env!("CARGO_PKG_VERSION") && m.options == options => {
-            m.documents.into_iter().map(|e| (e.input.clone(), e)).collect()
-        }
+        Some(m) if m.undoc == env!("CARGO_PKG_VERSION") && m.options == options => m
+            .documents
+            .into_iter()
+            .map(|e| (e.input.clone(), e))
+            .collect(),
         _ => HashMap::new(),
     }
 }

@@ -40,7 +40,10 @@ pub fn json(reports: &[DocReport]) -> String {
 /// JUnit XML: a test suite with one test case per document; a document with
 /// errors (or, with `--deny-warnings`, warnings) is a failure.
 pub fn junit(reports: &[DocReport]) -> String {
-    let failures = reports.iter().filter(|r| r.status == Status::Failed).count();
+    let failures = reports
+        .iter()
+        .filter(|r| r.status == Status::Failed)
+        .count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
         "<testsuites name=\"undoc\" tests=\"{}\" failures=\"{failures}\">\n  <testsuite name=\"undoc validate\" tests=\"{}\" failures=\"{failures}\">\n",
@@ -49,7 +52,9 @@ pub fn junit(reports: &[DocReport]) -> String {
     ));
     for r in reports {
         let name = escape(file(r)).into_owned();
-        out.push_str(&format!("    <testcase classname=\"undoc\" name=\"{name}\""));
+        out.push_str(&format!(
+            "    <testcase classname=\"undoc\" name=\"{name}\""
+        ));
         let lines: Vec<String> = r
             .diagnostics
             .iter()
@@ -66,8 +71,14 @@ pub fn junit(reports: &[DocReport]) -> String {
             })
             .collect();
         if r.status == Status::Failed {
-            let first = r.diagnostics.iter().find(|d| d.is_error()).or(r.diagnostics.first());
-            let message = first.map_or(String::new(), |d| format!("[{}] {}", d.code.as_str(), d.message));
+            let first = r
+                .diagnostics
+                .iter()
+                .find(|d| d.is_error())
+                .or(r.diagnostics.first());
+            let message = first.map_or(String::new(), |d| {
+                format!("[{}] {}", d.code.as_str(), d.message)
+            });
             out.push_str(&format!(
                 ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
                 escape(message.as_str()),
@@ -104,7 +115,8 @@ pub fn sarif(reports: &[DocReport]) -> String {
         .map(|(r, d)| {
             let mut location = json!({ "artifactLocation": { "uri": uri(&file(r)) } });
             if d.span.line > 0 {
-                location["region"] = json!({ "startLine": d.span.line, "startColumn": d.span.column.max(1) });
+                location["region"] =
+                    json!({ "startLine": d.span.line, "startColumn": d.span.column.max(1) });
             }
             json!({
                 "ruleId": d.code.as_str(),
@@ -141,7 +153,9 @@ fn level(severity: Severity) -> &'static str {
 
 /// A relative path as a SARIF URI reference (forward slashes, spaces escaped).
 fn uri(path: &str) -> String {
-    path.replace('\\', "/").replace('%', "%25").replace(' ', "%20")
+    path.replace('\\', "/")
+        .replace('%', "%25")
+        .replace(' ', "%20")
 }
 
 /// GitHub Actions workflow commands, one line per diagnostic.
@@ -150,7 +164,11 @@ pub fn github(reports: &[DocReport]) -> String {
     for (r, d) in each(reports) {
         let mut props = format!("file={}", property(&file(r)));
         if d.span.line > 0 {
-            props.push_str(&format!(",line={},col={}", d.span.line, d.span.column.max(1)));
+            props.push_str(&format!(
+                ",line={},col={}",
+                d.span.line,
+                d.span.column.max(1)
+            ));
         }
         props.push_str(&format!(",title={}", d.code.as_str()));
         out.push_str(&format!(
@@ -163,7 +181,9 @@ pub fn github(reports: &[DocReport]) -> String {
 }
 
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn property(s: &str) -> String {
@@ -181,7 +201,11 @@ mod tests {
             DocReport {
                 path: "a, b.txt".into(),
                 status: Status::Failed,
-                diagnostics: vec![Diagnostic::new(Code::ParaNumbering, Span::new(16, 1), "paragraph 3 <skips>\na number")],
+                diagnostics: vec![Diagnostic::new(
+                    Code::ParaNumbering,
+                    Span::new(16, 1),
+                    "paragraph 3 <skips>\na number",
+                )],
                 outputs: Vec::new(),
                 sha256: None,
             },
@@ -215,7 +239,10 @@ mod tests {
         let log: Value = serde_json::from_str(&sarif(&reports())).expect("JSON");
         let result = &log["runs"][0]["results"][0];
         assert_eq!(result["ruleId"], "UND030");
-        assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 16);
+        assert_eq!(
+            result["locations"][0]["physicalLocation"]["region"]["startLine"],
+            16
+        );
         assert_eq!(log["version"], "2.1.0");
     }
 }

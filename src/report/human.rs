@@ -41,7 +41,13 @@ pub fn render(report: &DocReport, color: bool) -> String {
     out
 }
 
-fn to_report(d: &Diagnostic, file: usize, name: &str, source: &str, starts: &[usize]) -> Report<usize> {
+fn to_report(
+    d: &Diagnostic,
+    file: usize,
+    name: &str,
+    source: &str,
+    starts: &[usize],
+) -> Report<usize> {
     let level = match d.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
@@ -63,13 +69,22 @@ fn line_starts(source: &str) -> Vec<usize> {
 }
 
 /// The byte range of the character at (line, column), both 1-based.
-fn byte_range(source: &str, starts: &[usize], line: u32, column: u32) -> Option<std::ops::Range<usize>> {
+fn byte_range(
+    source: &str,
+    starts: &[usize],
+    line: u32,
+    column: u32,
+) -> Option<std::ops::Range<usize>> {
     let start = *starts.get((line as usize).checked_sub(1)?)?;
     let text = &source[start..];
     let text = &text[..text.find('\n').unwrap_or(text.len())];
     let skip = column.max(1) as usize - 1;
     let (offset, c) = text.char_indices().nth(skip).unwrap_or((text.len(), ' '));
-    let end = if offset < text.len() { offset + c.len_utf8() } else { offset };
+    let end = if offset < text.len() {
+        offset + c.len_utf8()
+    } else {
+        offset
+    };
     Some(start + offset..start + end)
 }
 
@@ -80,7 +95,12 @@ fn plain(name: &str, d: &Diagnostic) -> String {
     } else {
         name.to_string()
     };
-    format!("{at}: {}[{}]: {}\n", d.severity.as_str(), d.code.as_str(), d.message)
+    format!(
+        "{at}: {}[{}]: {}\n",
+        d.severity.as_str(),
+        d.code.as_str(),
+        d.message
+    )
 }
 
 #[cfg(test)]

@@ -112,7 +112,11 @@ impl Summary {
             }
         }
         let secs = elapsed.as_secs_f64();
-        let rate = if secs > 0.0 { self.documents as f64 / secs } else { 0.0 };
+        let rate = if secs > 0.0 {
+            self.documents as f64 / secs
+        } else {
+            0.0
+        };
         line.push_str(&format!(" in {secs:.2} s ({rate:.0} documents/s)"));
         if self.not_processed > 0 {
             line.push_str(&format!(

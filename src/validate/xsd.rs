@@ -46,7 +46,8 @@ impl FastXml {
             .add("xml.xsd", XML_XSD.as_bytes())
             .resolve()
             .map_err(|e| format!("the embedded schema does not compile: {e}"))?;
-        let fingerprint = crate::pipeline::manifest::sha256_hex(format!("{UNDOC_XSD}{XML_XSD}").as_bytes());
+        let fingerprint =
+            crate::pipeline::manifest::sha256_hex(format!("{UNDOC_XSD}{XML_XSD}").as_bytes());
         Ok(FastXml {
             schema: Arc::new(schema),
             fingerprint,

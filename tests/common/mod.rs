@@ -91,7 +91,9 @@ pub fn blocks(output: &str) -> Vec<String> {
 
 /// Whether one diagnostic block of `output` mentions both `needle` and `code`.
 pub fn reports(output: &str, needle: &str, code: &str) -> bool {
-    blocks(output).iter().any(|b| b.contains(needle) && b.contains(code))
+    blocks(output)
+        .iter()
+        .any(|b| b.contains(needle) && b.contains(code))
 }
 
 /// `undoc validate --format json FILE`: exit code and (line, code) of each diagnostic.
