@@ -1,253 +1,32 @@
 //! Deterministic corpus generator for benchmarks: N report sources across the
 //! six languages, 1 to 60 pages each, with masthead, chapters, sections,
-//! numbered paragraphs, lists with nested items, footnotes and cited symbols.
-//!
-//! The text is drawn, with a fixed seed, from the paragraphs, headings and
-//! masthead lines of `samples/` (read with undoc's own reader), and numbered
-//! with `undoc::lang`, so every generated source validates.
+//! numbered paragraphs, lists with nested items, footnotes and cited symbols,
+//! drawn from `samples/` with a fixed seed; every source validates.
 //!
 //! ```sh
-//! cargo run --release --example corpus -- 200 /tmp/corpus [SEED]
+//! cargo run --release --example corpus -- 200 /tmp/corpus [SEED] [MAX_PAGES]
 //! ```
 
-use std::path::{Path, PathBuf};
+#[path = "support/corpus_gen.rs"]
+mod corpus_gen;
 
-use undoc::lang::Lang;
-use undoc::model::{Block, Document, ListKind, plain_text};
-use undoc::read::{self, SourceFormat};
-
-/// splitmix64: small, fast and the same everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
-
-/// What one language's sample offers to draw from.
-struct Pool {
-    lang: Lang,
-    organ: Vec<String>,
-    session: Option<String>,
-    agenda: Vec<String>,
-    titles: Vec<String>,
-    subtitle: Option<String>,
-    headings: Vec<String>,
-    paragraphs: Vec<String>,
-    intros: Vec<String>,
-    items: Vec<String>,
-}
-
-fn pool(doc: &Document) -> Pool {
-    let m = &doc.masthead;
-    let mut p = Pool {
-        lang: doc.lang,
-        organ: m.organ.iter().map(|o| o.value.clone()).collect(),
-        session: m.session.as_ref().map(|s| s.value.clone()),
-        agenda: m.agenda.iter().map(|a| a.value.clone()).collect(),
-        titles: vec![plain_text(&doc.title.value)],
-        subtitle: doc.subtitle.as_ref().map(|s| plain_text(&s.value)),
-        headings: Vec::new(),
-        paragraphs: Vec::new(),
-        intros: Vec::new(),
-        items: Vec::new(),
-    };
-    collect(&doc.body, &mut p);
-    p
-}
-
-fn collect(blocks: &[Block], p: &mut Pool) {
-    for block in blocks {
-        match block {
-            Block::Chapter(d) | Block::Section(d) => {
-                p.headings.push(plain_text(&d.heading));
-                collect(&d.blocks, p);
-            }
-            Block::Para(para) => {
-                let text = plain_text(&para.content);
-                match &para.list {
-                    Some(list) => {
-                        p.intros.push(text);
-                        for item in &list.items {
-                            let t = plain_text(&item.content);
-                            if !t.trim_end().ends_with([':', '：']) {
-                                p.items.push(t);
-                            }
-                        }
-                    }
-                    None => p.paragraphs.push(text),
-                }
-            }
-            Block::Text(_) => {}
-        }
-    }
-}
-
-fn language_letter(lang: Lang) -> char {
-    match lang {
-        Lang::Ar => 'A',
-        Lang::Zh => 'C',
-        Lang::En => 'E',
-        Lang::Fr => 'F',
-        Lang::Ru => 'R',
-        Lang::Es => 'S',
-    }
-}
-
-/// One generated report source.
-fn generate(p: &Pool, index: usize, rng: &mut Rng) -> String {
-    let lang = p.lang;
-    let pages = 1 + rng.below(60);
-    let paragraphs = pages * 5;
-    let chapters = (pages / 4).clamp(3, 12);
-    let symbol = format!("A/80/{}", 1000 + index);
-    let mut s = String::new();
-    s.push_str(&format!(
-        "---\nsymbol: {symbol}\njob-number: 25-{:05} ({})\nduty-station: {}\n---\n\n",
-        10000 + index,
-        language_letter(lang),
-        rng.pick(&["New York", "Geneva", "Vienna", "Nairobi"])
-    ));
-    for organ in &p.organ {
-        s.push_str(organ);
-        s.push('\n');
-    }
-    let date = undoc::model::Date {
-        year: 2025,
-        month: 1 + rng.below(12) as u32,
-        day: 1 + rng.below(28) as u32,
-    };
-    s.push_str(&format!(
-        "\n{}\n{}\n",
-        lang.distribution_line(undoc::model::Distribution::General),
-        lang.masthead_date(date)
-    ));
-    if lang != Lang::En {
-        s.push_str(&format!("{}\n", lang.version_line()));
-    }
-    s.push_str(&format!("{}\n\n", lang.original_line(Lang::En)));
-    if let Some(session) = &p.session {
-        s.push_str(&format!("{session}\n"));
-        for agenda in &p.agenda {
-            s.push_str(&format!("{agenda}\n"));
-        }
-        s.push('\n');
-    }
-    s.push_str(&format!("{}\n\n", rng.pick(&p.titles)));
-    if let Some(subtitle) = &p.subtitle {
-        s.push_str(&format!("{subtitle}\n\n"));
-    }
-    let mut notes = Vec::new();
-    let per_chapter = paragraphs.div_ceil(chapters);
-    let mut n = 0;
-    for chapter in 1..=chapters as u32 {
-        s.push_str(&format!(
-            "{} {}\n\n",
-            lang.chapter_label(chapter),
-            rng.pick(&p.headings)
-        ));
-        let sections = if chapter == 1 { 0 } else { rng.below(4) };
-        let per_section = per_chapter.div_ceil(sections.max(1));
-        for section in 0..sections.max(1) {
-            if sections > 0 {
-                s.push_str(&format!(
-                    "{} {}\n\n",
-                    lang.section_label(section as u32 + 1),
-                    rng.pick(&p.headings)
-                ));
-            }
-            for _ in 0..per_section {
-                if n >= paragraphs {
-                    break;
-                }
-                n += 1;
-                paragraph(p, n as u32, rng, &mut notes, &mut s);
-            }
-        }
-    }
-    for (i, note) in notes.iter().enumerate() {
-        s.push_str(&format!("[^{}]: {note}\n", i + 1));
-    }
-    s
-}
-
-fn paragraph(p: &Pool, n: u32, rng: &mut Rng, notes: &mut Vec<String>, s: &mut String) {
-    let lang = p.lang;
-    if n % 7 == 4 && !p.intros.is_empty() && p.items.len() >= 2 {
-        s.push_str(&format!("{} {}\n", lang.para_label(n), rng.pick(&p.intros)));
-        let items = 3 + rng.below(3);
-        for i in 1..=items as u32 {
-            if i == 2 {
-                let intro = rng.pick(&p.intros);
-                s.push_str(&format!(
-                    "{} {}\n",
-                    lang.item_label(ListKind::Decimal, i),
-                    intro
-                ));
-                for j in 1..=3 {
-                    s.push_str(&format!(
-                        "  {} {}\n",
-                        lang.item_label(ListKind::Alpha, j),
-                        rng.pick(&p.items)
-                    ));
-                }
-            } else {
-                s.push_str(&format!(
-                    "{} {}\n",
-                    lang.item_label(ListKind::Decimal, i),
-                    rng.pick(&p.items)
-                ));
-            }
-        }
-        s.push('\n');
-        return;
-    }
-    let mut text = rng.pick(&p.paragraphs).clone();
-    if n % 9 == 0 {
-        text.push_str(&format!(" (A/79/{})", 100 + rng.below(800)));
-    }
-    if n % 10 == 3 {
-        notes.push(rng.pick(&p.items).clone());
-        text.push_str(&format!("[^{}]", notes.len()));
-    }
-    s.push_str(&format!("{} {text}\n\n", lang.para_label(n)));
-}
+use std::path::PathBuf;
 
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: corpus COUNT OUT_DIR [SEED]";
+    let usage = "usage: corpus COUNT OUT_DIR [SEED] [MAX_PAGES]";
     let count: usize = args.first().and_then(|a| a.parse().ok()).ok_or(usage)?;
     let out = PathBuf::from(args.get(1).ok_or(usage)?);
     let seed: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(2026);
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut pools = Vec::new();
-    for lang in ["ar", "zh", "en", "fr", "ru", "es"] {
-        let path = samples.join(format!("report-{lang}.txt"));
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let doc = read::read(&bytes, SourceFormat::Text, &[])
-            .document
-            .ok_or_else(|| format!("{} does not read", path.display()))?;
-        pools.push(pool(&doc));
-    }
+    let max_pages: usize = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(60);
+    let pools = corpus_gen::pools()?;
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    let mut rng = Rng(seed);
+    let mut rng = corpus_gen::Rng(seed);
     for index in 0..count {
-        let p = &pools[index % pools.len()];
-        let text = generate(p, index, &mut rng);
-        let name = format!("doc-{index:05}-{}.txt", p.lang.code());
+        let pool = &pools[index % pools.len()];
+        let pages = 1 + rng.below(max_pages.max(1));
+        let text = corpus_gen::generate(pool, index, pages, &mut rng);
+        let name = format!("doc-{index:05}-{}.txt", pool.lang.code());
         std::fs::write(out.join(name), text).map_err(|e| e.to_string())?;
     }
     eprintln!("corpus: {count} sources in {}", out.display());

@@ -1,0 +1,155 @@
+//! Every pipeline stage, per document and per MB: read text, read XML,
+//! validate (rules and XSD), write XML, write DOCX, write PDF — for 1-, 10-
+//! and 60-page generated reports in each script family (Latin, Cyrillic,
+//! Arabic, Chinese), in one process with schema and fonts loaded once.
+//!
+//! ```sh
+//! cargo bench --bench stages
+//! ```
+//!
+//! divan prints the time per document and, from the byte counter (the size of
+//! the text source), MB per second.
+
+#[path = "support/corpus_gen.rs"]
+mod corpus_gen;
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use divan::{Bencher, counter::BytesCount};
+use undoc::lang::Lang;
+use undoc::model::Document;
+use undoc::read::{self, SourceFormat};
+use undoc::validate::{self, FastXml};
+use undoc::write::{self, OutputFormat, WriteOptions, xml::XmlOutput};
+
+fn main() {
+    divan::main();
+}
+
+/// A script family and a length.
+#[derive(Clone, Copy)]
+struct Case {
+    lang: Lang,
+    pages: usize,
+}
+
+impl fmt::Display for Case {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let family = match self.lang {
+            Lang::Ar => "arabic",
+            Lang::Zh => "chinese",
+            Lang::Ru => "cyrillic",
+            _ => "latin",
+        };
+        write!(f, "{family}-{}p", self.pages)
+    }
+}
+
+const CASES: [Case; 12] = {
+    const fn c(lang: Lang, pages: usize) -> Case {
+        Case { lang, pages }
+    }
+    [
+        c(Lang::En, 1),
+        c(Lang::En, 10),
+        c(Lang::En, 60),
+        c(Lang::Ru, 1),
+        c(Lang::Ru, 10),
+        c(Lang::Ru, 60),
+        c(Lang::Ar, 1),
+        c(Lang::Ar, 10),
+        c(Lang::Ar, 60),
+        c(Lang::Zh, 1),
+        c(Lang::Zh, 10),
+        c(Lang::Zh, 60),
+    ]
+};
+
+/// A generated document in every form a stage needs.
+struct Prepared {
+    text: String,
+    doc: Document,
+    xml: XmlOutput,
+}
+
+static ENGINE: LazyLock<FastXml> = LazyLock::new(|| FastXml::embedded().expect("schema"));
+
+static PREPARED: LazyLock<Vec<Prepared>> = LazyLock::new(|| {
+    let pools = corpus_gen::pools().expect("samples");
+    CASES
+        .iter()
+        .enumerate()
+        .map(|(i, case)| {
+            let pool = pools.iter().find(|p| p.lang == case.lang).expect("a pool per language");
+            let text = corpus_gen::generate(pool, i, case.pages, &mut corpus_gen::Rng(7));
+            let doc = read::parse(&text, SourceFormat::Text, &[]).document.expect("generated text reads");
+            let xml = write::xml::write(&doc);
+            Prepared { text, doc, xml }
+        })
+        .collect()
+});
+
+fn prepared(case: &Case) -> &'static Prepared {
+    let i = CASES
+        .iter()
+        .position(|c| c.lang == case.lang && c.pages == case.pages)
+        .expect("a known case");
+    &PREPARED[i]
+}
+
+#[divan::bench(args = CASES)]
+fn read_text(bencher: Bencher, case: Case) {
+    let p = prepared(&case);
+    bencher
+        .counter(BytesCount::new(p.text.len()))
+        .bench(|| read::parse(&p.text, SourceFormat::Text, &[]));
+}
+
+#[divan::bench(args = CASES)]
+fn read_xml(bencher: Bencher, case: Case) {
+    let p = prepared(&case);
+    bencher
+        .counter(BytesCount::new(p.text.len()))
+        .bench(|| read::parse(&p.xml.xml, SourceFormat::Xml, &[]));
+}
+
+#[divan::bench(args = CASES)]
+fn validate(bencher: Bencher, case: Case) {
+    let p = prepared(&case);
+    LazyLock::force(&ENGINE);
+    bencher.counter(BytesCount::new(p.text.len())).bench(|| {
+        let outcome = read::ReadOutcome {
+            document: Some(p.doc.clone()),
+            diagnostics: Vec::new(),
+        };
+        validate::check(&p.xml.xml, SourceFormat::Xml, outcome, &*ENGINE)
+    });
+}
+
+#[divan::bench(args = CASES)]
+fn write_xml(bencher: Bencher, case: Case) {
+    let p = prepared(&case);
+    bencher
+        .counter(BytesCount::new(p.text.len()))
+        .bench(|| write::xml::write(&p.doc));
+}
+
+fn render(bencher: Bencher, case: Case, format: OutputFormat) {
+    let p = prepared(&case);
+    let options = WriteOptions::default();
+    write::render(format, &p.doc, &p.xml, &options).expect("renders");
+    bencher
+        .counter(BytesCount::new(p.text.len()))
+        .bench(|| write::render(format, &p.doc, &p.xml, &options));
+}
+
+#[divan::bench(args = CASES)]
+fn write_docx(bencher: Bencher, case: Case) {
+    render(bencher, case, OutputFormat::Docx);
+}
+
+#[divan::bench(args = CASES, sample_count = 20)]
+fn write_pdf(bencher: Bencher, case: Case) {
+    render(bencher, case, OutputFormat::Pdf);
+}
