@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# undoc side by side with the tools people use today, on the same generated
+# documents (default 200, `N=…` to change):
+#   (a) undoc: xml+docx+pdf, the whole batch in one process (and each format alone)
+#   (b) pandoc markdown → DOCX, one process per document, 2 in parallel
+#   (c) LibreOffice headless DOCX → PDF, all documents in one call
+#   (d) xmllint --schema on undoc's XML, against undoc validate on the same XML
+# Prints documents per second, peak memory (/usr/bin/time -v) and undoc/peer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-200}
+SEED=${SEED:-2026}
+MAX_PAGES=${MAX_PAGES:-60}
+JOBS=${JOBS:-2}
+work=${WORK:-$(mktemp -d)}
+export DEBIAN_FRONTEND=noninteractive
+
+need=()
+command -v pandoc >/dev/null || need+=(pandoc)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+command -v xmllint >/dev/null || need+=(libxml2-utils)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+cargo build -q --release --bin undoc --example corpus
+undoc=target/release/undoc
+rm -rf "$work/src" "$work"/out-*
+target/release/examples/corpus "$N" "$work/src" "$SEED" "$MAX_PAGES"
+
+# measure NAME COUNT CMD… : runs CMD under /usr/bin/time -v, records wall s and peak MB.
+declare -A WALL PEAK COUNT
+measure() {
+  local name=$1 count=$2; shift 2
+  local log="$work/time-$name.log"
+  /usr/bin/time -v "$@" >"$work/out-$name.log" 2>"$log" || { echo "$name failed:"; tail -5 "$log"; exit 1; }
+  local wall
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  WALL[$name]=$wall
+  PEAK[$name]=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
+  COUNT[$name]=$count
+}
+expect_files() {
+  local dir=$1 ext=$2 want=$3 got
+  got=$(find "$dir" -name "*.$ext" | wc -l)
+  [ "$got" -eq "$want" ] || { echo "expected $want .$ext files in $dir, found $got"; exit 1; }
+}
+
+measure undoc-all "$N" "$undoc" convert "$work/src" -o "$work/out-all" -j "$JOBS" -q
+for ext in xml docx pdf; do expect_files "$work/out-all" "$ext" "$N"; done
+measure undoc-docx "$N" "$undoc" convert "$work/src" -o "$work/out-docx" --to docx -j "$JOBS" -q
+measure undoc-pdf "$N" "$undoc" convert "$work/src" -o "$work/out-pdf" --to pdf -j "$JOBS" -q
+measure undoc-validate "$N" "$undoc" validate "$work/out-all" -j "$JOBS" -q
+
+mkdir -p "$work/out-pandoc"
+measure pandoc "$N" sh -c "ls '$work/src'/*.txt | xargs -P $JOBS -I{} sh -c 'pandoc -f markdown -t docx \"\$1\" -o \"$work/out-pandoc/\$(basename \"\$1\" .txt).docx\"' _ {}"
+expect_files "$work/out-pandoc" docx "$N"
+
+mkdir -p "$work/out-lo" "$work/lo-profile"
+measure libreoffice "$N" soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf --outdir "$work/out-lo" "$work/out-all"/*.docx
+expect_files "$work/out-lo" pdf "$N"
+
+measure xmllint "$N" sh -c "xmllint --noout --nonet --schema schemas/undoc.xsd '$work/out-all'/*.xml"
+
+rate() { awk -v n="${COUNT[$1]}" -v s="${WALL[$1]}" 'BEGIN { printf "%.1f", (s > 0 ? n / s : 0) }'; }
+ratio() { awk -v a="$(rate "$1")" -v b="$(rate "$2")" 'BEGIN { printf "%.0f×", (b > 0 ? a / b : 0) }'; }
+pdf_pages=$(for f in "$work/out-all"/*.pdf; do pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; done | awk '{s+=$1} END {print s+0}')
+mb() { du -sm "$1" | cut -f1; }
+
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "corpus: $N documents (seed $SEED, 1-$MAX_PAGES pages, all six languages), $(du -sh "$work/src" | cut -f1) of text; $pdf_pages PDF pages in all"
+printf '%-44s %8s %9s %9s %12s\n' "run" "wall s" "docs/s" "peak MB" "undoc/peer"
+row() { printf '%-44s %8.2f %9s %9s %12s\n' "$1" "${WALL[$2]}" "$(rate "$2")" "${PEAK[$2]}" "${3:-}"; }
+row "undoc xml+docx+pdf, one process (-j $JOBS)" undoc-all
+row "undoc docx" undoc-docx
+row "pandoc markdown→docx, $JOBS processes" pandoc "$(ratio undoc-docx pandoc)"
+row "undoc pdf" undoc-pdf
+row "LibreOffice docx→pdf, one call" libreoffice "$(ratio undoc-pdf libreoffice)"
+row "undoc validate (XML)" undoc-validate
+row "xmllint --schema (XML)" xmllint "$(ratio undoc-validate xmllint)"
+echo "output size: undoc pdf $(mb "$work/out-pdf") MB, LibreOffice pdf $(mb "$work/out-lo") MB; undoc docx $(mb "$work/out-docx") MB, pandoc docx $(mb "$work/out-pandoc") MB"
+echo "work directory: $work"
