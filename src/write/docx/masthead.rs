@@ -1,7 +1,7 @@
 //! The first-page header: the masthead table of the DGACM template.
 //!
 //! Row 1, over a thin rule: "United Nations" and the symbol (first letter
-//! large). Row 2, between a thin and a thick rule: the organ in `XLarge`
+//! large) above the distribution column. Row 2, between a thin and a thick rule: the organ in `XLarge`
 //! (or `HM` when long), and the distribution, date, version language and
 //! original-language lines. The first column is left for the UN emblem,
 //! which is the user's to supply. Arabic mirrors the table (`bidiVisual`).
@@ -141,7 +141,9 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
     };
     f.start_row(864);
     f.cell(thin_below(g[0], 1), |f| f.empty_paragraph("Header"));
-    f.cell(thin_below(g[1], 1), |f| {
+    // "United Nations" may run past its column (Russian: "Организация
+    // Объединенных Наций"), so its cell spans up to the distribution column.
+    f.cell(thin_below(g[1] + g[2] + g[3], 3), |f| {
         let rpr = RPr {
             b: Some(false),
             b_cs: Some(false),
@@ -162,8 +164,7 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
             |f| f.run(lang.organization_name(), rpr),
         );
     });
-    f.cell(thin_below(g[2], 1), |f| f.empty_paragraph("Header"));
-    f.cell(thin_below(g[3] + g[4] + g[5], 3), |f| {
+    f.cell(thin_below(g[4] + g[5], 2), |f| {
         let symbol = m.symbol.as_ref().map_or("", |s| s.value.as_str());
         f.paragraph_ltr(
             PPr {

@@ -153,3 +153,84 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnos
         pages: None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::io::Read;
+
+    use super::*;
+    use crate::read::{self, SourceFormat};
+
+    fn docx(source: &str, options: &WriteOptions) -> Vec<u8> {
+        let doc = read::parse(source, SourceFormat::Text, &[])
+            .document
+            .expect("source reads");
+        write(&doc, options).expect("DOCX writes").bytes
+    }
+
+    fn parts(bytes: &[u8]) -> BTreeMap<String, String> {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut out = BTreeMap::new();
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).expect("entry");
+            let name = entry.name().expect("name").into_owned();
+            let mut text = String::new();
+            if entry.read_to_string(&mut text).is_ok() {
+                out.insert(name, text);
+            }
+        }
+        out
+    }
+
+    const ENGLISH: &str = include_str!("../../../samples/report-en.txt");
+
+    #[test]
+    fn annexes_emphasis_links_and_footnotes() {
+        let source = format!(
+            "{ENGLISH}\nAnnex I\n\nList of *participating* entities\n\n\
+             The entities below contributed (see A/79/266 and A/RES/70/1).\n"
+        );
+        let p = parts(&docx(&source, &WriteOptions::default()));
+        let body = &p["word/document.xml"];
+        assert!(body.contains("<w:pageBreakBefore/>"), "annex on a new page");
+        assert!(body.contains("<w:t>Annex I</w:t>"));
+        assert!(body.contains("<w:i/><w:iCs/></w:rPr><w:t>participating</w:t>"));
+        assert!(body.contains("<w:footnoteReference w:id=\"1\"/>"));
+        assert!(body.contains("<w:t>1.</w:t></w:r><w:r><w:tab/></w:r>"));
+        // One relationship per cited symbol, however often it is cited.
+        let rels = &p["word/_rels/document.xml.rels"];
+        assert_eq!(rels.matches("https://undocs.org/A/RES/70/1\"").count(), 1);
+        // Five symbols cited in the body, two in the annex.
+        assert_eq!(body.matches("w:hyperlink r:id=").count(), 7);
+        assert!(p["word/footnotes.xml"].contains("<w:footnote w:id=\"2\">"));
+        assert!(p["word/_rels/footer3.xml.rels"].contains("media/barcode.png"));
+    }
+
+    #[test]
+    fn fonts_are_configurable() {
+        let options = WriteOptions {
+            latin_font: Some("Liberation Serif".into()),
+            ..WriteOptions::default()
+        };
+        let p = parts(&docx(ENGLISH, &options));
+        assert!(p["word/styles.xml"].contains("w:ascii=\"Liberation Serif\""));
+        assert!(p["word/fontTable.xml"].contains("w:name=\"Liberation Serif\""));
+        assert!(!p["word/styles.xml"].contains("Times New Roman"));
+    }
+
+    #[test]
+    fn a_second_mark_for_one_footnote_is_typed() {
+        let source = ENGLISH.replacen("reducing them.[^1]", "reducing them.[^1] Again.[^1]", 1);
+        let p = parts(&docx(&source, &WriteOptions::default()));
+        let body = &p["word/document.xml"];
+        assert_eq!(body.matches("<w:footnoteReference w:id=\"1\"/>").count(), 1);
+        assert!(body.contains("<w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:t>1</w:t>"));
+    }
+
+    #[test]
+    fn same_document_same_bytes() {
+        let options = WriteOptions::default();
+        assert_eq!(docx(ENGLISH, &options), docx(ENGLISH, &options));
+    }
+}
