@@ -708,8 +708,14 @@ fn python_docx_reads_styles_fonts_and_direction() {
             "{name}: no personal data"
         );
         if let Some(date) = &doc.masthead.date {
-            let created = format!("{}T00:00:00+00:00", date.value.iso());
-            assert_eq!(core["created"].as_str(), Some(created.as_str()), "{name}");
+            let created = format!("{}T00:00:00", date.value.iso());
+            assert!(
+                core["created"]
+                    .as_str()
+                    .is_some_and(|c| c.starts_with(&created)),
+                "{name}: created {} is the document date",
+                core["created"]
+            );
         }
         let page = &report["page"];
         let letter = doc

@@ -30,7 +30,16 @@ def main(path):
     for p in doc.paragraphs:
         ppr = p._p.pPr
         bidi = ppr is not None and ppr.find(qn("w:bidi")) is not None
-        paragraphs.append({"style": p.style.style_id, "text": p.text, "bidi": bidi})
+        # The text of every run, hyperlinks included (python-docx before 1.0
+        # leaves hyperlinks out of Paragraph.text).
+        whole = []
+        for r in p._p.iter(qn("w:r")):
+            for child in r:
+                if child.tag == qn("w:t"):
+                    whole.append(child.text or "")
+                elif child.tag == qn("w:tab"):
+                    whole.append("\t")
+        paragraphs.append({"style": p.style.style_id, "text": "".join(whole), "bidi": bidi})
         for r in p._p.iter(qn("w:r")):
             text = "".join(t.text or "" for t in r.iter(qn("w:t")))
             rpr = r.find(qn("w:rPr"))
