@@ -1,15 +1,19 @@
 //! The DOCX writer: a Word file laid out as the DGACM template lays out UN
 //! parliamentary documents, in all six languages.
 //!
-//! WordprocessingML is written directly (see [`xml`] and [`props`]) rather
-//! than through a DOCX builder crate: every property element comes out in
-//! ISO/IEC 29500 order by construction, ids are fixed, and the package is
-//! zipped deterministically ([`package`]).
+//! WordprocessingML is written directly, with a small string builder
+//! (`xml`) and property types whose `write` methods encode ISO/IEC 29500
+//! child order (`props`), rather than through docx-rs: docx-rs puts `rPr`
+//! first and `jc` before `ind` in every `pPr`, has no `w:lang`, run `w:rtl`
+//! or core properties, numbers footnotes and hyperlinks from process-wide
+//! counters and stores parts uncompressed, so nearly every part would have
+//! to be parsed and rewritten afterwards. Here ids are fixed by
+//! construction and the package is zipped deterministically (`package`).
 //!
-//! Parts: the body ([`body`]), the first-page masthead ([`masthead`]),
-//! running headers and footers with the job number barcode ([`headers`],
-//! [`png`]), footnotes ([`notes`]), styles ([`styles`]) and the package
-//! parts: content types, relationships, settings, fonts and core properties.
+//! Parts: the body (`body`), the first-page masthead (`masthead`), running
+//! headers and footers with the job number barcode (`headers`, `png`),
+//! footnotes (`notes`), styles (`styles`) and the package parts: content
+//! types, relationships, settings, fonts and core properties.
 
 mod body;
 mod headers;
