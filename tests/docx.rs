@@ -278,7 +278,7 @@ fn order_violations(part: &str, xml: &[u8]) -> Vec<String> {
 #[test]
 fn every_sample_converts_and_every_part_keeps_schema_order() {
     let (_dir, outputs) = convert_samples(&[]);
-    for docx in &outputs {
+    for (sample, docx) in common::samples().iter().zip(&outputs) {
         let parts = entries(docx);
         for required in [
             "[Content_Types].xml",
@@ -312,6 +312,21 @@ fn every_sample_converts_and_every_part_keeps_schema_order() {
         );
         let document = String::from_utf8_lossy(&parts["word/document.xml"]);
         assert!(document.contains("<w:pStyle w:val=\"SingleTxt\"/>"));
+        // Arabic: the masthead table is laid out right to left, and the section too.
+        let rtl = model(sample).lang.is_rtl();
+        let masthead = String::from_utf8_lossy(&parts["word/header3.xml"]);
+        assert_eq!(
+            masthead.contains("<w:bidiVisual/>"),
+            rtl,
+            "{}",
+            docx.display()
+        );
+        assert_eq!(
+            document.contains("<w:bidi/></w:sectPr>"),
+            rtl,
+            "{}",
+            docx.display()
+        );
     }
 }
 
