@@ -467,17 +467,30 @@ fn draw_run(surface: &mut Surface, run: &GlyphRun, text: &Text, x: f32, baseline
     let span = text.spans.get(run.span);
     let rise = span.map_or(0.0, |s| s.rise);
     let link = matches!(span.map(|s| &s.kind), Some(SpanKind::Link(_)));
-    let em = 1.0 / run.size.max(0.01);
+    // Advances in whole font units, the glyph's own and the space after it
+    // (letter spacing, justification) each rounded: the numbers krilla
+    // writes to position glyphs then repeat exactly, which keeps the
+    // content streams short and quick to compress.
+    let upem = run.font.units_per_em().max(1.0);
+    let unit = run.size.max(0.01) / upem;
+    let units = |x: f32| (x / unit).round();
     let glyphs: Vec<PdfGlyph> = run
         .glyphs
         .iter()
         .enumerate()
-        .map(|(i, g)| PdfGlyph {
-            id: g.id,
-            advance: run.glyphs.get(i + 1).map_or(g.advance, |next| next.x - g.x) * em,
-            dx: g.dx * em,
-            dy: g.dy * em,
-            text: g.text.clone(),
+        .map(|(i, g)| {
+            let own = units(g.advance);
+            let after = run
+                .glyphs
+                .get(i + 1)
+                .map_or(0.0, |next| units(next.x - g.x - g.advance));
+            PdfGlyph {
+                id: g.id,
+                advance: (own + after) / upem,
+                dx: units(g.dx) / upem,
+                dy: units(g.dy) / upem,
+                text: g.text.clone(),
+            }
         })
         .collect();
     let skew = if run.slant { -SLANT } else { 0.0 };

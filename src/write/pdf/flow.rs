@@ -9,8 +9,8 @@ use crate::model::{
     Annex, Block as ModelBlock, Division, Document, Inline, List, ListKind, Span, plain_text,
 };
 
-use super::hyphen::push_hyphenated;
-use super::shape::{Align, Line, Missing, Paragraph, Shaper, SpanStyle};
+use super::hyphen::hyphenation_points;
+use super::shape::{Align, Line, Missing, Paragraph, SOFT_HYPHEN, Shaper, SpanStyle};
 use super::style::{
     self, BODY, CHAPTER, FOOTNOTE, Geometry, HEADING_NUMBER_END, HEADING_RIGHT_INDENT,
     NOTE_MARK_RISE, NOTE_MARK_SCALE, NOTE_NUMBER_END, SECTION, SUBTITLE, TAB_STOPS, TEXT_INDENT,
@@ -97,20 +97,6 @@ pub struct Block {
     pub page_break_before: bool,
     /// For each line, the footnotes (indexes into [`Flow::notes`]) it cites.
     pub notes: Vec<Vec<usize>>,
-}
-
-/// Word joiner: forbids a line break where it stands.
-const WORD_JOINER: char = '\u{2060}';
-
-/// Appends `piece` with a word joiner after each character that would allow a break.
-fn push_unbreakable(text: &mut String, piece: &str) {
-    let mut chars = piece.chars().peekable();
-    while let Some(c) = chars.next() {
-        text.push(c);
-        if chars.peek().is_some() && !c.is_alphanumeric() {
-            text.push(WORD_JOINER);
-        }
-    }
 }
 
 impl Block {
@@ -200,6 +186,15 @@ pub struct FlowBuilder<'a> {
     planned_notes: Vec<usize>,
 }
 
+/// Where lines may and may not break, beyond UAX #14.
+#[derive(Debug, Default)]
+struct Breaks {
+    /// Hyphenation points (byte offsets, in order).
+    hyphens: Vec<usize>,
+    /// Symbols, never broken.
+    unbroken: Vec<std::ops::Range<usize>>,
+}
+
 /// Horizontal placement of a block, in points from the page's left edge.
 struct Place {
     first_x: f32,
@@ -267,6 +262,8 @@ impl<'a> FlowBuilder<'a> {
         let latin = self.lang().latin_text_locale();
         let mut text = String::new();
         let mut spans = Vec::new();
+        let mut hyphens = Vec::new();
+        let mut unbroken = Vec::new();
         let mut push = |text: &mut String, piece: &str, italic: bool, kind: SpanKind| {
             let start = text.len();
             let (size, rise, lang) = match kind {
@@ -278,11 +275,14 @@ impl<'a> FlowBuilder<'a> {
                 SpanKind::Link(_) => (style.size, 0.0, latin),
                 SpanKind::Text => (style.size, 0.0, locale),
             };
-            match kind {
-                SpanKind::Text => push_hyphenated(text, piece, lstyle.hyphenation),
+            text.push_str(piece);
+            match (&kind, lstyle.hyphenation) {
+                (SpanKind::Text, Some(hyphenation)) => {
+                    hyphenation_points(piece, start, hyphenation, &mut hyphens)
+                }
                 // A symbol is never broken at its slashes, dots or hyphens.
-                SpanKind::Link(_) => push_unbreakable(text, piece),
-                SpanKind::NoteMark(_) => text.push_str(piece),
+                (SpanKind::Link(_), _) => unbroken.push(start..text.len()),
+                _ => {}
             }
             if text.len() > start {
                 spans.push(TextSpan {
@@ -316,17 +316,26 @@ impl<'a> FlowBuilder<'a> {
                 ),
             }
         }
-        self.lay_out(lang, text, spans, first_width, width, align, source)
+        let breaks = Breaks { hyphens, unbroken };
+        self.lay_out(
+            lang,
+            text,
+            spans,
+            &breaks,
+            (first_width, width),
+            align,
+            source,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
     fn lay_out(
         &mut self,
         lang: Lang,
-        text: String,
+        mut text: String,
         spans: Vec<TextSpan>,
-        first_width: f32,
-        width: f32,
+        breaks: &Breaks,
+        (first_width, width): (f32, f32),
         align: Align,
         source: Span,
     ) -> Text {
@@ -342,10 +351,14 @@ impl<'a> FlowBuilder<'a> {
                 first_width: first_width / scale,
                 width: width / scale,
                 align,
+                hyphens: &breaks.hyphens,
+                unbroken: &breaks.unbroken,
             },
             &mut missing,
         );
         self.report_missing(&missing, source);
+        // What a drawn hyphen stands for, just past the text.
+        text.push(SOFT_HYPHEN);
         Text {
             text,
             spans,
@@ -372,8 +385,8 @@ impl<'a> FlowBuilder<'a> {
             lang,
             label.to_string(),
             spans,
-            1.0e5,
-            1.0e5,
+            &Breaks::default(),
+            (1.0e5, 1.0e5),
             Align::Natural,
             source,
         )

@@ -1,51 +1,68 @@
-//! Hyphenation points: soft hyphens inserted into long words with the
-//! `hypher` patterns of the language, so the line breaker may split them
-//! (a visible hyphen is drawn where it does).
+//! Hyphenation points: where a long word may be split at a line end, from
+//! the `hypher` patterns of the language. The text itself is left alone;
+//! the layout adapter offers these points to the line breaker and draws a
+//! visible hyphen where a line ends at one.
 
-use super::shape::SOFT_HYPHEN;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Words shorter than this (in characters) are never hyphenated.
 const MIN_WORD: usize = 6;
 
-/// Appends `text` to `out`, with soft hyphens at the hyphenation points of
-/// its words when `lang` is given.
-pub fn push_hyphenated(out: &mut String, text: &str, lang: Option<hypher::Lang>) {
-    let Some(lang) = lang else {
-        out.push_str(text);
-        return;
-    };
-    let mut rest = text;
-    while !rest.is_empty() {
-        let word_len = rest
-            .char_indices()
-            .find(|(_, c)| !c.is_alphabetic())
-            .map_or(rest.len(), |(i, _)| i);
-        if word_len == 0 {
-            let c_len = rest.chars().next().map_or(1, char::len_utf8);
-            out.push_str(&rest[..c_len]);
-            rest = &rest[c_len..];
-            continue;
+/// Syllable lengths (bytes) of words hyphenated on this thread: the same
+/// words come back again and again.
+type Cache = HashMap<(u8, String), Vec<u8>>;
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(HashMap::new());
+}
+
+/// Entries kept before the cache starts afresh.
+const CACHE_LIMIT: usize = 50_000;
+
+/// Appends to `points` the byte offsets (from `base`) inside the words of
+/// `text` where a hyphen may break them.
+pub fn hyphenation_points(text: &str, base: usize, lang: hypher::Lang, points: &mut Vec<usize>) {
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                word_points(&text[s..i], base + s, lang, points);
+                start = None;
+            }
+            _ => {}
         }
-        let word = &rest[..word_len];
-        push_word(out, word, lang);
-        rest = &rest[word_len..];
     }
 }
 
-fn push_word(out: &mut String, word: &str, lang: hypher::Lang) {
-    let chars = word.chars().count();
+fn word_points(word: &str, base: usize, lang: hypher::Lang, points: &mut Vec<usize>) {
     // Acronyms and mixed-case names (UNDOF, eGovernment) are left whole.
     let inner_capital = word.chars().skip(1).any(char::is_uppercase);
-    if chars < MIN_WORD || inner_capital {
-        out.push_str(word);
+    if inner_capital || word.chars().nth(MIN_WORD - 1).is_none() {
         return;
     }
-    for (i, syllable) in hypher::hyphenate(word, lang).enumerate() {
-        if i > 0 {
-            out.push(SOFT_HYPHEN);
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let key = (lang as u8, word.to_string());
+        let lengths = match cache.get(&key) {
+            Some(lengths) => lengths,
+            None => {
+                let lengths: Vec<u8> = hypher::hyphenate(word, lang)
+                    .map(|s| u8::try_from(s.len()).unwrap_or(u8::MAX))
+                    .collect();
+                if cache.len() >= CACHE_LIMIT {
+                    cache.clear();
+                }
+                cache.entry(key).or_insert(lengths)
+            }
+        };
+        let mut at = base;
+        for len in &lengths[..lengths.len().saturating_sub(1)] {
+            at += usize::from(*len);
+            points.push(at);
         }
-        out.push_str(syllable);
-    }
+    });
 }
 
 #[cfg(test)]
@@ -53,19 +70,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn long_words_get_soft_hyphens_and_short_ones_do_not() {
-        let mut out = String::new();
-        push_hyphenated(
-            &mut out,
-            "the infrastructure of UNDOF",
-            Some(hypher::Lang::English),
-        );
-        assert!(out.starts_with("the in"));
-        assert!(out.contains('\u{AD}'));
-        assert!(out.ends_with(" of UNDOF"));
-        assert_eq!(out.replace('\u{AD}', ""), "the infrastructure of UNDOF");
-        let mut plain = String::new();
-        push_hyphenated(&mut plain, "infrastructure", None);
-        assert_eq!(plain, "infrastructure");
+    fn long_words_get_break_points_and_short_ones_do_not() {
+        let text = "the infrastructure of UNDOF";
+        let mut points = Vec::new();
+        hyphenation_points(text, 10, hypher::Lang::English, &mut points);
+        assert!(!points.is_empty());
+        for p in &points {
+            let at = p - 10;
+            assert!(at > 4 && at < 18, "inside infrastructure: {at}");
+            assert!(text.is_char_boundary(at));
+        }
+        let split: Vec<&str> = points
+            .iter()
+            .scan(4, |prev, p| {
+                let s = &text[*prev..p - 10];
+                *prev = p - 10;
+                Some(s)
+            })
+            .collect();
+        assert_eq!(split.first(), Some(&"in"));
     }
 }

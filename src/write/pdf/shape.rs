@@ -14,10 +14,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use parley::{
     BaseDirection, BreakReason, FontContext, FontFamily, FontFamilyName, FontStyle, FontWeight,
-    Language, Layout, LayoutContext, LineBreak, StyleProperty, WordBreak, YieldData,
+    Language, Layout, LayoutContext, LineBreak, LineBreakContext, StyleProperty, WordBreak,
+    YieldData,
 };
 
 use skrifa::instance::{LocationRef, Size};
@@ -28,7 +30,8 @@ use crate::lang::Lang;
 use super::fonts::FontSet;
 use super::style::{Justify, lang_style};
 
-/// The soft hyphen, inserted at hyphenation points.
+/// The soft hyphen: the text a drawn hyphen stands for. The caller appends
+/// one to the text it hands the PDF writer (see [`GlyphRun`]).
 pub const SOFT_HYPHEN: char = '\u{AD}';
 
 /// How a paragraph's lines sit in their box.
@@ -60,7 +63,7 @@ pub struct SpanStyle {
 /// A paragraph to lay out.
 #[derive(Debug, Clone)]
 pub struct Paragraph<'a> {
-    /// The text, soft hyphens included.
+    /// The text.
     pub text: &'a str,
     /// Its styled ranges.
     pub spans: &'a [SpanStyle],
@@ -74,6 +77,10 @@ pub struct Paragraph<'a> {
     pub width: f32,
     /// Alignment of the lines.
     pub align: Align,
+    /// Byte offsets, in order, where a word may be hyphenated.
+    pub hyphens: &'a [usize],
+    /// Byte ranges never broken inside (document symbols).
+    pub unbroken: &'a [Range<usize>],
 }
 
 /// A glyph placed on a line.
@@ -93,7 +100,8 @@ pub struct PlacedGlyph {
     pub text: Range<usize>,
 }
 
-/// Consecutive glyphs of one font, size and span.
+/// Consecutive glyphs of one font, size and span. A drawn hyphen's text is
+/// the soft hyphen just past the paragraph's text.
 #[derive(Debug, Clone)]
 pub struct GlyphRun {
     /// The font, ready for embedding.
@@ -159,7 +167,15 @@ pub struct Shaper {
     layout: Layout<u32>,
     families: HashMap<Lang, Vec<FontFamilyName<'static>>>,
     hyphens: HashMap<(u64, u32, u32), (u32, f32)>,
+    /// Single lines laid out before (numbers, labels, masthead and footer lines).
+    singles: HashMap<SingleKey, Vec<Line>>,
 }
+
+/// What decides the layout of a single unaligned line.
+type SingleKey = (Lang, String, u32, bool, bool);
+
+/// Single lines kept before the cache starts afresh.
+const SINGLES_LIMIT: usize = 10_000;
 
 thread_local! {
     static SHAPER: RefCell<Option<Shaper>> = const { RefCell::new(None) };
@@ -237,12 +253,40 @@ impl Shaper {
             layout: Layout::new(),
             families,
             hyphens: HashMap::new(),
+            singles: HashMap::new(),
         }
     }
 
     /// Lays out `p`; characters no font covers are added to `missing`.
     pub fn lay_out(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<Line> {
-        self.build(p.text, p.spans, p.lang, p.rtl);
+        let single = match p.spans {
+            [span] if p.align == Align::Natural && p.hyphens.is_empty() => Some((
+                p.lang,
+                p.text.to_string(),
+                span.size.to_bits(),
+                span.bold,
+                span.italic,
+            )),
+            _ => None,
+        };
+        if let Some(lines) = single.as_ref().and_then(|key| self.singles.get(key)) {
+            return lines.clone();
+        }
+        let before = missing.len();
+        let lines = self.lay_out_new(p, missing);
+        if let Some(key) = single
+            && missing.len() == before
+        {
+            if self.singles.len() >= SINGLES_LIMIT {
+                self.singles.clear();
+            }
+            self.singles.insert(key, lines.clone());
+        }
+        lines
+    }
+
+    fn lay_out_new(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<Line> {
+        self.build(p);
         let widths = |i: usize| if i == 0 { p.first_width } else { p.width };
         let mut narrower: Vec<f32> = Vec::new();
         loop {
@@ -266,8 +310,21 @@ impl Shaper {
         lines
     }
 
-    fn build(&mut self, text: &str, spans: &[SpanStyle], lang: Lang, rtl: bool) {
+    fn build(&mut self, p: &Paragraph) {
+        let (text, lang) = (p.text, p.lang);
         let style = lang_style(lang);
+        let overrides = break_overrides(p);
+        let counter = AtomicUsize::new(0);
+        // Parley asks about each pair of adjacent characters in order; the
+        // character after the pair is checked so a surprise falls back to UAX #14.
+        let decide = move |cx: LineBreakContext| -> Option<bool> {
+            let k = counter.fetch_add(1, Ordering::Relaxed);
+            match overrides.get(k) {
+                Some(&(after, decision)) if after == cx.after => decision,
+                _ => None,
+            }
+        };
+        let has_overrides = !p.hyphens.is_empty() || !p.unbroken.is_empty();
         let Shaper {
             font_cx,
             layout_cx,
@@ -277,7 +334,10 @@ impl Shaper {
         } = self;
         let list: &[FontFamilyName<'static>] = families.get(&lang).map_or(&[], |v| v.as_slice());
         let mut builder = layout_cx.ranged_builder(font_cx, text, 1.0, false);
-        builder.set_base_direction(if rtl {
+        if has_overrides {
+            builder.set_line_break_override(Some(&decide));
+        }
+        builder.set_base_direction(if p.rtl {
             BaseDirection::Rtl
         } else {
             BaseDirection::Ltr
@@ -291,7 +351,7 @@ impl Shaper {
         if style.letter_spacing > 0.0 {
             builder.push_default(StyleProperty::LetterSpacing(style.letter_spacing));
         }
-        for (i, span) in spans.iter().enumerate() {
+        for (i, span) in p.spans.iter().enumerate() {
             let range = span.range.clone();
             builder.push(StyleProperty::FontSize(span.size), range.clone());
             if span.bold {
@@ -331,8 +391,7 @@ impl Shaper {
     ) -> Option<(usize, f32)> {
         let mut candidates = Vec::new();
         for (i, line) in self.layout.lines().enumerate() {
-            let end = visible_end(p.text, line.text_range());
-            if !p.text[..end].ends_with(SOFT_HYPHEN) {
+            if !ends_at_hyphen(p, line.text_range()) {
                 continue;
             }
             let Some(run) = line.runs().last() else {
@@ -387,13 +446,14 @@ impl Shaper {
         };
         let range = line.text_range();
         let end = visible_end(p.text, range.clone());
-        let hyphenated = p.text[..end].ends_with(SOFT_HYPHEN) && end > range.start;
         let last = matches!(
             line.break_reason(),
             BreakReason::None | BreakReason::Explicit
         );
-        let mut cells: Vec<Cell> = Vec::new();
-        let mut flat: Vec<Flat> = Vec::new();
+        let hyphenated = !last && ends_at_hyphen(p, range.clone());
+        let capacity = range.len() + 1;
+        let mut cells: Vec<Cell> = Vec::with_capacity(capacity);
+        let mut flat: Vec<Flat> = Vec::with_capacity(capacity);
         let mut pen = 0.0f32;
         for run in line.runs() {
             let font = run.font();
@@ -484,7 +544,7 @@ impl Shaper {
         {
             let key = prev.key;
             let (id, advance) = self.hyphen((key.blob, key.index, key.size.to_bits()), key.size);
-            let shy = end - SOFT_HYPHEN.len_utf8()..end;
+            let shy = p.text.len()..p.text.len() + SOFT_HYPHEN.len_utf8();
             let first = flat.len();
             flat.push(Flat {
                 glyph: PlacedGlyph {
@@ -565,6 +625,38 @@ impl Shaper {
         }
         runs
     }
+}
+
+/// Whether a line ends inside a word, at one of its hyphenation points.
+fn ends_at_hyphen(p: &Paragraph, range: Range<usize>) -> bool {
+    range.end > range.start
+        && range.end < p.text.len()
+        && p.hyphens.binary_search(&range.end).is_ok()
+}
+
+/// The line-break decision for each pair of adjacent characters, with the
+/// character after the pair: allowed at hyphenation points, forbidden
+/// inside unbroken ranges, otherwise left to UAX #14.
+fn break_overrides(p: &Paragraph) -> Vec<(char, Option<bool>)> {
+    if p.hyphens.is_empty() && p.unbroken.is_empty() {
+        return Vec::new();
+    }
+    let mut hyphens = p.hyphens.iter().peekable();
+    p.text
+        .char_indices()
+        .skip(1)
+        .map(|(at, c)| {
+            while hyphens.next_if(|&&h| h < at).is_some() {}
+            let decision = if p.unbroken.iter().any(|r| r.start < at && at < r.end) {
+                Some(false)
+            } else if hyphens.peek() == Some(&&at) {
+                Some(true)
+            } else {
+                None
+            };
+            (c, decision)
+        })
+        .collect()
 }
 
 /// End of the visible text of a line: trailing white space is dropped.

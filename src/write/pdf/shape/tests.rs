@@ -2,9 +2,20 @@
 
 use super::*;
 use crate::write::pdf::fonts::FontSet;
-use crate::write::pdf::hyphen::push_hyphenated;
+use crate::write::pdf::hyphen::hyphenation_points;
 
 fn lay_out(text: &str, lang: Lang, width: f32, align: Align) -> (Vec<Line>, Vec<Missing>) {
+    lay_out_with(text, lang, width, align, &[], &[])
+}
+
+fn lay_out_with(
+    text: &str,
+    lang: Lang,
+    width: f32,
+    align: Align,
+    hyphens: &[usize],
+    unbroken: &[Range<usize>],
+) -> (Vec<Line>, Vec<Missing>) {
     let fonts = FontSet::bundled();
     let spans = [SpanStyle {
         range: 0..text.len(),
@@ -23,6 +34,8 @@ fn lay_out(text: &str, lang: Lang, width: f32, align: Align) -> (Vec<Line>, Vec<
                 first_width: width,
                 width,
                 align,
+                hyphens,
+                unbroken,
             },
             &mut missing,
         )
@@ -76,32 +89,57 @@ fn latin_lines_fit_and_are_justified_but_the_last() {
 
 #[test]
 fn hyphenated_lines_end_with_a_visible_hyphen_that_fits() {
-    let mut text = String::new();
-    push_hyphenated(&mut text, ENGLISH, Some(hypher::Lang::English));
-    let mut hyphens = 0;
+    let mut hyphens = Vec::new();
+    hyphenation_points(ENGLISH, 0, hypher::Lang::English, &mut hyphens);
+    let mut count = 0;
     for width in (120..=300).step_by(9) {
         let width = width as f32;
-        let (lines, _) = lay_out(&text, Lang::En, width, Align::Justify);
+        let (lines, _) = lay_out_with(ENGLISH, Lang::En, width, Align::Justify, &hyphens, &[]);
         for line in &lines {
             assert!(right_edge(line) <= width + 0.01, "overfull at {width}");
             let last = line.runs.last().and_then(|r| r.glyphs.last());
             if line.hyphenated {
-                hyphens += 1;
+                count += 1;
+                assert!(
+                    hyphens.contains(&line.text.end),
+                    "breaks at a hyphenation point"
+                );
                 let last = last.expect("a glyph");
                 assert_eq!(
-                    &text[last.text.clone()],
-                    "\u{AD}",
-                    "the hyphen stands for the soft hyphen"
+                    last.text.start,
+                    ENGLISH.len(),
+                    "the hyphen stands for the soft hyphen past the text"
                 );
             }
         }
-        let joined: String = lines.iter().map(|l| &text[l.text.clone()]).collect();
-        assert_eq!(
-            joined.replace(['\u{AD}', ' '], ""),
-            ENGLISH.replace(' ', "")
-        );
+        let joined: String = lines.iter().map(|l| &ENGLISH[l.text.clone()]).collect();
+        assert_eq!(joined.replace(' ', ""), ENGLISH.replace(' ', ""));
     }
-    assert!(hyphens > 0, "some line breaks inside a word");
+    assert!(count > 0, "some line breaks inside a word");
+}
+
+#[test]
+fn symbols_are_never_broken() {
+    let text = "as requested in the report of the Secretary-General (A/RES/79/150/Add.1), which";
+    let symbol = text.find("A/RES").expect("symbol")..text.find(')').expect("end");
+    for width in (60..=200).step_by(5) {
+        let (lines, _) = lay_out_with(
+            text,
+            Lang::En,
+            width as f32,
+            Align::Start,
+            &[],
+            std::slice::from_ref(&symbol),
+        );
+        for line in &lines {
+            let inside = symbol.start < line.text.end && line.text.end < symbol.end;
+            assert!(
+                !inside,
+                "broken inside the symbol at {width}: {:?}",
+                &text[line.text.clone()]
+            );
+        }
+    }
 }
 
 const CHINESE: &str = "联合国反腐败公约缔约国会议在第4/2号、第5/1号、第7/1号决议中召集了增进《联合国反腐败公约》下国际合作不限成员名额政府间专家会议（专家会议）并指导其工作，以便就《公约》第四章的实施向缔约国会议提供建议和协助。专家会议收到了下列文件：临时议程说明；秘书处的说明「准则」。是否？是！";
