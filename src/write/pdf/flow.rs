@@ -276,7 +276,9 @@ impl<'a> FlowBuilder<'a> {
                 SpanKind::Text => (style.size, 0.0, locale),
             };
             text.push_str(piece);
-            match (&kind, lstyle.hyphenation) {
+            // Justified text is hyphenated; headings and titles never are.
+            let hyphenation = lstyle.hyphenation.filter(|_| align == Align::Justify);
+            match (&kind, hyphenation) {
                 (SpanKind::Text, Some(hyphenation)) => {
                     hyphenation_points(piece, start, hyphenation, &mut hyphens)
                 }
