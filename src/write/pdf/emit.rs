@@ -412,12 +412,12 @@ fn draw_furniture(surface: &mut Surface, f: &Furniture) {
     if let Some(code) = &f.barcode {
         artifact(surface, ArtifactType::Footer, |s| draw_barcode(s, code));
     }
-    for Fixed { text, x, baseline } in &f.texts {
-        let kind = if *baseline < 200.0 {
-            ArtifactType::Header
-        } else {
-            ArtifactType::Footer
-        };
+    let lines = f
+        .header
+        .iter()
+        .map(|t| (ArtifactType::Header, t))
+        .chain(f.footer.iter().map(|t| (ArtifactType::Footer, t)));
+    for (kind, Fixed { text, x, baseline }) in lines {
         artifact(surface, kind, |s| {
             for run in text.lines.first().map_or(&[][..], |l| l.runs.as_slice()) {
                 draw_run(s, run, text, *x, *baseline);

@@ -44,8 +44,10 @@ pub struct Barcode {
 /// The artifacts of one page: header and footer texts, rules, barcode.
 #[derive(Debug, Clone, Default)]
 pub struct Furniture {
-    /// Header and footer texts.
-    pub texts: Vec<Fixed>,
+    /// Running header texts.
+    pub header: Vec<Fixed>,
+    /// Footer texts (page number, job number).
+    pub footer: Vec<Fixed>,
     /// Rules.
     pub rules: Vec<Rule>,
     /// The first page's barcode.
@@ -266,7 +268,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
         if let Some(job) = &job {
             let text = one_line(b, Lang::En, job, style(9.0, false), Span::default());
             let x = geom.margin_x + 6.0;
-            f.texts.push(Fixed {
+            f.footer.push(Fixed {
                 text,
                 x,
                 baseline: geom.height - 44.0,
@@ -296,7 +298,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
             Span::default(),
         );
         let w = text.line_width(0);
-        f.texts.push(Fixed {
+        f.header.push(Fixed {
             x: if outer_left {
                 geom.margin_x
             } else {
@@ -320,7 +322,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
         Span::default(),
     );
     let fw = folio.line_width(0);
-    f.texts.push(Fixed {
+    f.footer.push(Fixed {
         x: if outer_left {
             geom.margin_x
         } else {
@@ -338,7 +340,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
             Span::default(),
         );
         let w = text.line_width(0);
-        f.texts.push(Fixed {
+        f.footer.push(Fixed {
             x: if outer_left {
                 geom.right() - w
             } else {
