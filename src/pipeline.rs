@@ -156,10 +156,9 @@ impl Job<'_> {
             .map(|(_, f)| f.iter().map(|f| f.extension()).collect())
             .unwrap_or_default();
         let description = format!(
-            "formats={formats:?};set={:?};paper={:?};fonts={:?};schema={};deny={}",
+            "formats={formats:?};set={:?};options={:?};schema={};deny={}",
             self.overrides,
-            self.options.paper,
-            self.options.font_dir,
+            self.options,
             self.engine.fingerprint(),
             self.deny_warnings
         );

@@ -352,6 +352,8 @@ fn bad_files_are_named_and_do_not_stop_the_batch() {
         input.path().to_str().expect("path"),
         "-o",
         output.path().to_str().expect("path"),
+        "--to",
+        "xml",
     ]);
     assert_eq!(code, 1, "{stderr}");
     for (name, code) in [
