@@ -61,35 +61,22 @@ fn walk(
     found: &mut Vec<Input>,
     problems: &mut Vec<DocReport>,
 ) {
+    let fail = |message: String| {
+        DocReport::failed(dir, Diagnostic::new(Code::Unreadable, Span::default(), message))
+    };
     let canonical = match dir.canonicalize() {
         Ok(c) => c,
-        Err(e) => {
-            let d = Diagnostic::new(
-                Code::Unreadable,
-                Span::default(),
-                format!("cannot read directory: {e}"),
-            );
-            return problems.push(DocReport::failed(dir, d));
-        }
+        Err(e) => return problems.push(fail(format!("cannot read directory: {e}"))),
     };
     if !seen.insert(canonical) {
-        let d = Diagnostic::new(
-            Code::Unreadable,
-            Span::default(),
-            "directory loop: a symbolic link leads back to a directory already searched; skipped",
-        );
-        return problems.push(DocReport::failed(dir, d));
+        return problems.push(fail(
+            "directory loop: a symbolic link leads back to a directory already searched; skipped"
+                .into(),
+        ));
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) => {
-            let d = Diagnostic::new(
-                Code::Unreadable,
-                Span::default(),
-                format!("cannot read directory: {e}"),
-            );
-            return problems.push(DocReport::failed(dir, d));
-        }
+        Err(e) => return problems.push(fail(format!("cannot read directory: {e}"))),
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
