@@ -286,6 +286,10 @@ impl Shaper {
     }
 
     fn lay_out_new(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<Line> {
+        if p.text.is_empty() {
+            // Parley shapes an empty text as a space; an empty line is all there is.
+            return vec![Line::default()];
+        }
         self.build(p);
         let widths = |i: usize| if i == 0 { p.first_width } else { p.width };
         let mut narrower: Vec<f32> = Vec::new();
@@ -478,7 +482,7 @@ impl Shaper {
                 }
                 key.span = cluster.style().brush;
                 let first = flat.len();
-                if is_ignorable(&p.text[text.clone()]) {
+                if is_ignorable(p.text.get(text.clone()).unwrap_or_default()) {
                     // Soft hyphens and joiners: no glyph, no text to copy.
                     cells.push(Cell {
                         glyphs: first..first,
@@ -512,7 +516,7 @@ impl Shaper {
                 atom_start = flat.len();
                 for glyph in cluster.glyphs() {
                     if glyph.id == 0 {
-                        if let Some(ch) = p.text[text.clone()].chars().next() {
+                        if let Some(ch) = p.text.get(text.clone()).and_then(|t| t.chars().next()) {
                             missing.push(Missing { ch, at: text.start });
                         }
                     } else {
@@ -530,7 +534,7 @@ impl Shaper {
                     }
                     gx += glyph.advance;
                 }
-                let kind = cell_kind(&p.text[text.clone()]);
+                let kind = cell_kind(p.text.get(text.clone()).unwrap_or_default());
                 cells.push(Cell {
                     glyphs: first..flat.len(),
                     kind,
@@ -661,7 +665,7 @@ fn break_overrides(p: &Paragraph) -> Vec<(char, Option<bool>)> {
 
 /// End of the visible text of a line: trailing white space is dropped.
 fn visible_end(text: &str, range: Range<usize>) -> usize {
-    let slice = &text[range.clone()];
+    let slice = text.get(range.clone()).unwrap_or_default();
     let trimmed = slice.trim_end_matches([' ', '\t', '\n', '\u{2028}', '\u{2029}']);
     range.start + trimmed.len()
 }

@@ -210,3 +210,10 @@ fn characters_no_font_covers_are_reported_not_drawn() {
             .all(|g| g.id != 0)
     );
 }
+
+#[test]
+fn empty_text_is_one_empty_line() {
+    let (lines, missing) = lay_out("", Lang::Ar, 100.0, Align::Justify);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].runs.is_empty() && missing.is_empty());
+}
