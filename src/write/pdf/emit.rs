@@ -152,6 +152,7 @@ pub fn emit(
                 for (i, fixed) in flow.fixed.iter().enumerate() {
                     let mut pen = Pen {
                         surface: &mut surface,
+                        lang: lang.locale(),
                         collected: &mut collected,
                         pending: &mut pending,
                     };
@@ -173,6 +174,7 @@ pub fn emit(
                 }
                 let mut pen = Pen {
                     surface: &mut surface,
+                    lang: lang.locale(),
                     collected: &mut collected,
                     pending: &mut pending,
                 };
@@ -198,6 +200,7 @@ pub fn emit(
                     for line in 0..note.body.lines.len() {
                         let mut pen = Pen {
                             surface: &mut surface,
+                            lang: lang.locale(),
                             collected: &mut collected,
                             pending: &mut pending,
                         };
@@ -419,9 +422,11 @@ fn draw_furniture(surface: &mut Surface, f: &Furniture) {
         .chain(f.footer.iter().map(|t| (ArtifactType::Footer, t)));
     for (kind, Fixed { text, x, baseline }) in lines {
         artifact(surface, kind, |s| {
+            s.push_transform(&line_transform(text, *x, *baseline));
             for run in text.lines.first().map_or(&[][..], |l| l.runs.as_slice()) {
-                draw_run(s, run, text, *x, *baseline);
+                draw_run(s, run, text);
             }
+            s.pop();
         });
     }
 }
@@ -459,8 +464,14 @@ impl krilla::text::Glyph for PdfGlyph {
     }
 }
 
-/// Draws a run of `text` whose line box starts at `x`, on `baseline`.
-fn draw_run(surface: &mut Surface, run: &GlyphRun, text: &Text, x: f32, baseline: f32) {
+/// The coordinates of a line of `text` whose box starts at `x`, on `baseline`:
+/// origin on the baseline, glyphs scaled horizontally.
+fn line_transform(text: &Text, x: f32, baseline: f32) -> Transform {
+    Transform::from_row(text.scale, 0.0, 0.0, 1.0, x, baseline)
+}
+
+/// Draws a run of `text` in its line's coordinates ([`line_transform`]).
+fn draw_run(surface: &mut Surface, run: &GlyphRun, text: &Text) {
     let Some(first) = run.glyphs.first() else {
         return;
     };
@@ -493,15 +504,12 @@ fn draw_run(surface: &mut Surface, run: &GlyphRun, text: &Text, x: f32, baseline
             }
         })
         .collect();
-    let skew = if run.slant { -SLANT } else { 0.0 };
-    surface.push_transform(&Transform::from_row(
-        text.scale,
-        0.0,
-        skew,
-        1.0,
-        x + first.x * text.scale,
-        baseline - rise,
-    ));
+    let start = Point::from_xy(first.x, -rise);
+    if run.slant {
+        surface.push_transform(&Transform::from_row(
+            1.0, 0.0, -SLANT, 1.0, start.x, start.y,
+        ));
+    }
     let paint = if link {
         let (r, g, b) = LINK_BLUE;
         rgb::Color::new(r, g, b).into()
@@ -521,20 +529,29 @@ fn draw_run(surface: &mut Surface, run: &GlyphRun, text: &Text, x: f32, baseline
     } else {
         surface.set_stroke(None);
     }
+    let origin = if run.slant {
+        Point::from_xy(0.0, 0.0)
+    } else {
+        start
+    };
     surface.draw_glyphs(
-        Point::from_xy(0.0, 0.0),
+        origin,
         &glyphs,
         run.font.clone(),
         &text.text,
         run.size,
         false,
     );
-    surface.pop();
+    if run.slant {
+        surface.pop();
+    }
 }
 
 /// Draws tagged text, collecting the structure leaves.
 struct Pen<'a, 'b> {
     surface: &'a mut Surface<'b>,
+    /// The document's language tag.
+    lang: &'static str,
     collected: &'a mut Collected,
     pending: &'a mut Vec<PendingLink>,
 }
@@ -559,13 +576,16 @@ impl Pen<'_, '_> {
         // Leaves in logical order: (text start, slot).
         let mut leaves: Vec<(usize, Slot)> = Vec::new();
         let mut current_link: Option<(usize, usize)> = None; // (span, pending index)
+        self.surface
+            .push_transform(&line_transform(text, x, baseline));
         for run in &l.runs {
             let span = text.spans.get(run.span);
-            let lang = span.map_or("", |s| s.lang);
+            // The document's language is on the structure root.
+            let lang = span.map(|s| s.lang).filter(|&l| l != self.lang);
             let id = self
                 .surface
-                .start_tagged(ContentTag::Span(SpanTag::empty().with_lang(Some(lang))));
-            draw_run(self.surface, run, text, x, baseline);
+                .start_tagged(ContentTag::Span(SpanTag::empty().with_lang(lang)));
+            draw_run(self.surface, run, text);
             self.surface.end_tagged();
             match span.map(|s| &s.kind) {
                 Some(SpanKind::Link(symbol)) => {
@@ -611,6 +631,7 @@ impl Pen<'_, '_> {
                 }
             }
         }
+        self.surface.pop();
         leaves.sort_by_key(|(start, _)| *start);
         let list = self.collected.list(owner, label);
         list.extend(leaves.into_iter().map(|(_, slot)| slot));
