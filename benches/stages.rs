@@ -81,9 +81,14 @@ static PREPARED: LazyLock<Vec<Prepared>> = LazyLock::new(|| {
         .iter()
         .enumerate()
         .map(|(i, case)| {
-            let pool = pools.iter().find(|p| p.lang == case.lang).expect("a pool per language");
+            let pool = pools
+                .iter()
+                .find(|p| p.lang == case.lang)
+                .expect("a pool per language");
             let text = corpus_gen::generate(pool, i, case.pages, &mut corpus_gen::Rng(7));
-            let doc = read::parse(&text, SourceFormat::Text, &[]).document.expect("generated text reads");
+            let doc = read::parse(&text, SourceFormat::Text, &[])
+                .document
+                .expect("generated text reads");
             let xml = write::xml::write(&doc);
             Prepared { text, doc, xml }
         })

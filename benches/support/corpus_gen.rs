@@ -211,7 +211,7 @@ fn paragraph(p: &Pool, n: u32, rng: &mut Rng, notes: &mut Vec<String>, s: &mut S
         return;
     }
     let mut text = rng.pick(&p.paragraphs).clone();
-    if n % 9 == 0 {
+    if n.is_multiple_of(9) {
         text.push_str(&format!(" (A/79/{})", 100 + rng.below(800)));
     }
     if n % 10 == 3 {

@@ -62,7 +62,10 @@ fn walk(
     problems: &mut Vec<DocReport>,
 ) {
     let fail = |message: String| {
-        DocReport::failed(dir, Diagnostic::new(Code::Unreadable, Span::default(), message))
+        DocReport::failed(
+            dir,
+            Diagnostic::new(Code::Unreadable, Span::default(), message),
+        )
     };
     let canonical = match dir.canonicalize() {
         Ok(c) => c,

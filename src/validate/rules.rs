@@ -254,7 +254,8 @@ const SCRIPT_SAMPLE: usize = 4000;
 /// A letter of one of the official languages' scripts (a fast test: the
 /// full Unicode `is_alphabetic` table is the slow path we avoid).
 fn is_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || (!c.is_ascii() && crate::lang::ALL.iter().any(|l| l.is_native_char(c)))
+    c.is_ascii_alphabetic()
+        || (!c.is_ascii() && crate::lang::ALL.iter().any(|l| l.is_native_char(c)))
 }
 
 /// Warns when the body is not written in the declared language's script.
