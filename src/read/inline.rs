@@ -8,41 +8,95 @@ use crate::symbol;
 /// Where each piece of a joined text came from: (byte offset in the text, span).
 pub type SegmentMap = Vec<(usize, Span)>;
 
-/// Span of byte `offset` of a text joined from the segments of `map`.
-pub fn span_at(text: &str, map: &[(usize, Span)], offset: usize) -> Span {
-    let idx = map.partition_point(|(start, _)| *start <= offset);
-    let Some((start, span)) = idx.checked_sub(1).map(|i| map[i]) else {
-        return Span::default();
-    };
-    let chars = text.get(start..offset).map_or(0, |s| s.chars().count()) as u32;
-    Span::new(span.line, span.column + chars)
+/// Finds the spans of increasing offsets in one pass over the text, so that
+/// a line with thousands of references stays linear.
+struct SpanCursor<'a> {
+    text: &'a str,
+    map: &'a [(usize, Span)],
+    /// Index in `map` of the segment holding `pos`.
+    segment: usize,
+    pos: usize,
+    column: u32,
+}
+
+impl<'a> SpanCursor<'a> {
+    fn new(text: &'a str, map: &'a [(usize, Span)]) -> Self {
+        let (pos, column) = map.first().map_or((0, 0), |(p, s)| (*p, s.column));
+        SpanCursor {
+            text,
+            map,
+            segment: 0,
+            pos,
+            column,
+        }
+    }
+
+    fn at(&mut self, offset: usize) -> Span {
+        if self.map.is_empty() || offset < self.map[0].0 {
+            return Span::default();
+        }
+        if offset < self.pos {
+            *self = SpanCursor::new(self.text, self.map);
+        }
+        while self
+            .map
+            .get(self.segment + 1)
+            .is_some_and(|(start, _)| *start <= offset)
+        {
+            self.segment += 1;
+            (self.pos, self.column) = (self.map[self.segment].0, self.map[self.segment].1.column);
+        }
+        let skipped = self
+            .text
+            .get(self.pos..offset)
+            .map_or(0, |s| s.chars().count());
+        self.column += skipped as u32;
+        self.pos = offset;
+        Span::new(self.map[self.segment].1.line, self.column)
+    }
+}
+
+/// Inline markup found at one position, before its span is known.
+enum Token<'t> {
+    Note(u32),
+    /// A link's label and its byte offset.
+    Link(&'t str, usize),
+    Emph(&'t str),
 }
 
 /// Parses `text` (joined from the segments in `map`) into inline content.
 pub fn parse(text: &str, map: &[(usize, Span)]) -> Vec<Inline> {
+    let mut spans = SpanCursor::new(text, map);
     let mut out: Vec<Inline> = Vec::new();
     let mut plain_start = 0;
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < bytes.len() {
-        let token = match bytes[i] {
+        let found = match bytes[i] {
             b'[' => note_mark(&text[i..])
-                .map(|(n, len)| (Inline::NoteRef(Spanned::new(n, span_at(text, map, i))), len))
-                .or_else(|| link(text, map, i)),
-            b'*' => emphasis(&text[i..]).map(|(t, len)| (Inline::Emph(t.to_string()), len)),
+                .map(|(n, len)| (Token::Note(n), len))
+                .or_else(|| link(text, i)),
+            b'*' => emphasis(&text[i..]).map(|(t, len)| (Token::Emph(t), len)),
             _ => None,
         };
-        match token {
-            Some((inline, len)) => {
-                push_plain(&mut out, text, map, plain_start..i);
-                out.push(inline);
-                i += len;
-                plain_start = i;
+        let Some((token, len)) = found else {
+            i += 1;
+            continue;
+        };
+        // Spans are asked for in increasing order: the plain text first.
+        push_plain(&mut out, text, plain_start..i, &mut spans);
+        out.push(match token {
+            Token::Note(n) => Inline::NoteRef(Spanned::new(n, spans.at(i))),
+            Token::Link(label, at) if symbol::is_valid(label) => {
+                Inline::Ref(Spanned::new(label.to_string(), spans.at(at)))
             }
-            None => i += 1,
-        }
+            Token::Link(label, _) => Inline::Text(label.to_string()),
+            Token::Emph(t) => Inline::Emph(t.to_string()),
+        });
+        i += len;
+        plain_start = i;
     }
-    push_plain(&mut out, text, map, plain_start..text.len());
+    push_plain(&mut out, text, plain_start..text.len(), &mut spans);
     merge_text(out)
 }
 
@@ -58,8 +112,8 @@ fn note_mark(s: &str) -> Option<(u32, usize)> {
     (n > 0).then_some((n, close + 3))
 }
 
-/// `[text](target)` → the text, as a symbol reference when it is one.
-fn link(text: &str, map: &[(usize, Span)], at: usize) -> Option<(Inline, usize)> {
+/// `[text](target)` → the text and where it starts, with the length of the whole link.
+fn link(text: &str, at: usize) -> Option<(Token<'_>, usize)> {
     let s = &text[at..];
     let close = window(s, MAX_LABEL).find("](")?;
     let label = &s[1..close];
@@ -68,13 +122,9 @@ fn link(text: &str, map: &[(usize, Span)], at: usize) -> Option<(Inline, usize)>
     }
     let target_len = window(&s[close + 2..], MAX_LABEL).find(')')?;
     let len = close + 2 + target_len + 1;
-    let label = label.trim();
-    let inline = if symbol::is_valid(label) {
-        Inline::Ref(Spanned::new(label.to_string(), span_at(text, map, at + 1)))
-    } else {
-        Inline::Text(label.to_string())
-    };
-    Some((inline, len))
+    let trimmed = label.trim_start();
+    let label_at = at + 1 + (label.len() - trimmed.len());
+    Some((Token::Link(trimmed.trim_end(), label_at), len))
 }
 
 /// `*word*` (no space inside the marks) → (word, length).
@@ -89,8 +139,8 @@ fn emphasis(s: &str) -> Option<(&str, usize)> {
 fn push_plain(
     out: &mut Vec<Inline>,
     text: &str,
-    map: &[(usize, Span)],
     range: std::ops::Range<usize>,
+    spans: &mut SpanCursor,
 ) {
     let piece = &text[range.clone()];
     let mut last = 0;
@@ -98,7 +148,7 @@ fn push_plain(
         if found.start > last {
             out.push(Inline::Text(piece[last..found.start].to_string()));
         }
-        let span = span_at(text, map, range.start + found.start);
+        let span = spans.at(range.start + found.start);
         out.push(Inline::Ref(Spanned::new(
             piece[found.clone()].to_string(),
             span,
@@ -147,6 +197,9 @@ mod tests {
     fn spans_follow_joined_segments() {
         let text = "first line second A/1/2";
         let map = vec![(0, Span::new(3, 4)), (11, Span::new(4, 1))];
-        assert_eq!(span_at(text, &map, 18), Span::new(4, 8));
+        let mut spans = SpanCursor::new(text, &map);
+        assert_eq!(spans.at(2), Span::new(3, 6));
+        assert_eq!(spans.at(18), Span::new(4, 8));
+        assert_eq!(spans.at(1), Span::new(3, 5), "going back starts over");
     }
 }

@@ -72,29 +72,38 @@ pub fn read(source: &str) -> ReadOutcome {
     }
 }
 
-/// Tracks line and column while the parser moves forward through `source`.
+/// Tracks line and column while the parser moves forward through `source`,
+/// counting each byte once (a document on one long line stays linear).
+#[derive(Clone, Copy)]
 struct Cursor<'a> {
     source: &'a str,
     pos: usize,
     line: u32,
-    line_start: usize,
+    /// Characters between the start of the line and `pos`.
+    column: u32,
 }
 
 impl Cursor<'_> {
     fn span_at(&mut self, pos: usize) -> Span {
         let pos = pos.min(self.source.len());
-        if pos >= self.pos {
-            let chunk = &self.source.as_bytes()[self.pos..pos];
-            for (i, b) in chunk.iter().enumerate() {
-                if *b == b'\n' {
-                    self.line += 1;
-                    self.line_start = self.pos + i + 1;
-                }
-            }
-            self.pos = pos;
+        if pos < self.pos {
+            *self = Cursor {
+                source: self.source,
+                pos: 0,
+                line: 1,
+                column: 0,
+            };
         }
-        let column = self.source[self.line_start..pos].chars().count() as u32 + 1;
-        Span::new(self.line, column)
+        for &b in &self.source.as_bytes()[self.pos..pos] {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 0;
+            } else if b & 0xC0 != 0x80 {
+                self.column += 1;
+            }
+        }
+        self.pos = pos;
+        Span::new(self.line, self.column + 1)
     }
 }
 
@@ -105,7 +114,7 @@ fn parse_tree(source: &str) -> Result<Element, Diagnostic> {
         source,
         pos: 0,
         line: 1,
-        line_start: 0,
+        column: 0,
     };
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
@@ -123,7 +132,7 @@ fn parse_tree(source: &str) -> Result<Element, Diagnostic> {
             }
         };
         let span = || {
-            let mut c = Cursor { ..cursor };
+            let mut c = cursor;
             c.span_at(before)
         };
         match event {

@@ -30,6 +30,9 @@ use crate::lang::Lang;
 use super::fonts::FontSet;
 use super::style::{Justify, lang_style};
 
+/// Re-breaking passes that make room for visible hyphens; real text needs
+/// one or two per paragraph.
+const MAX_HYPHEN_PASSES: usize = 32;
 /// The soft hyphen: the text a drawn hyphen stands for. The caller appends
 /// one to the text it hands the PDF writer (see [`GlyphRun`]).
 pub const SOFT_HYPHEN: char = '\u{AD}';
@@ -293,17 +296,21 @@ impl Shaper {
         self.build(p);
         let widths = |i: usize| if i == 0 { p.first_width } else { p.width };
         let mut narrower: Vec<f32> = Vec::new();
-        loop {
-            self.break_lines(&widths, &narrower);
-            match self.overfull_hyphen(p, &widths, &narrower) {
-                Some((line, by)) => {
-                    if narrower.len() <= line {
-                        narrower.resize(line + 1, 0.0);
-                    }
-                    narrower[line] += by;
-                }
-                None => break,
+        self.break_lines(&widths, &narrower);
+        // Each pass makes room for one line's hyphen. A fragment wider than
+        // the line cannot be helped by narrowing, so the passes are bounded.
+        for _ in 0..MAX_HYPHEN_PASSES {
+            let Some((line, by)) = self.overfull_hyphen(p, &widths, &narrower) else {
+                break;
+            };
+            if narrower.len() <= line {
+                narrower.resize(line + 1, 0.0);
             }
+            narrower[line] += by;
+            if narrower[line] >= widths(line) {
+                break;
+            }
+            self.break_lines(&widths, &narrower);
         }
         let count = self.layout.len();
         let mut lines = Vec::with_capacity(count);
