@@ -171,6 +171,12 @@ pub fn paginate(items: &[Item], note_heights: &[f32], frame: &Frame) -> Vec<Page
         pages: vec![Page::default()],
         y: frame.first_top,
     };
+    // Keeps and widow/orphan moves can undo each other on pathological input
+    // (a block taller than a page next to footnotes that fill one): past this
+    // many moves, lines are simply placed in order, which always progresses.
+    let total_lines: usize = items.iter().map(|item| item.lines.len()).sum();
+    let move_budget = 4 * (total_lines + items.len()) + 16;
+    let mut moves = 0;
     let mut i = 0;
     while i < items.len() {
         let item = &items[i];
@@ -201,6 +207,11 @@ pub fn paginate(items: &[Item], note_heights: &[f32], frame: &Frame) -> Vec<Page
                 s.y += before;
                 s.place(i, line, height, cites);
                 line += 1;
+                continue;
+            }
+            moves += 1;
+            if moves > move_budget {
+                s.new_page();
                 continue;
             }
             // Break inside the block, keeping two lines each side.
