@@ -278,3 +278,35 @@ fn deny_warnings_makes_warnings_fail() {
     let (code, _, _) = run(&["validate", "--deny-warnings", file.to_str().expect("path")]);
     assert_eq!(code, 1);
 }
+
+#[test]
+#[cfg(unix)]
+fn a_terminal_gets_a_progress_bar() {
+    let Some(script) = common::tool("script") else {
+        return;
+    };
+    let input = many_inputs(30);
+    let out = tempfile::tempdir().expect("tempdir");
+    let command = format!(
+        "{} convert {} -o {} --to xml",
+        env!("CARGO_BIN_EXE_undoc"),
+        input.path().display(),
+        out.path().display()
+    );
+    // `script` runs the command on a pseudo-terminal and copies what it shows.
+    let shown = std::process::Command::new(script)
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("script runs");
+    let screen = String::from_utf8_lossy(&shown.stdout);
+    assert!(shown.status.success(), "{screen}");
+    assert!(
+        screen.contains("/30 documents") && screen.contains("ETA"),
+        "a bar: {screen}"
+    );
+    assert!(
+        !screen.contains("undoc: 3/30 documents (10%)"),
+        "no plain lines on a terminal: {screen}"
+    );
+    assert!(screen.contains("30 documents: 30 converted"), "{screen}");
+}
