@@ -150,6 +150,18 @@ impl Lang {
         }
     }
 
+    /// The letter of this language in a job number: `26-04887 (E)`.
+    pub fn job_letter(self) -> char {
+        match self {
+            Lang::Ar => 'A',
+            Lang::Zh => 'C',
+            Lang::En => 'E',
+            Lang::Fr => 'F',
+            Lang::Ru => 'R',
+            Lang::Es => 'S',
+        }
+    }
+
     /// "United Nations" as the masthead prints it in this language.
     pub fn organization_name(self) -> &'static str {
         match self {
@@ -506,7 +518,9 @@ pub fn is_job_number(line: &str) -> bool {
     let tail = s[8..].trim_start();
     tail.len() >= 3
         && tail.starts_with('(')
-        && matches!(tail.as_bytes()[1], b'A' | b'C' | b'E' | b'F' | b'R' | b'S')
+        && ALL
+            .iter()
+            .any(|l| l.job_letter() as u8 == tail.as_bytes()[1])
         && tail.as_bytes()[2] == b')'
 }
 

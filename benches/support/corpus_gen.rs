@@ -92,17 +92,6 @@ fn collect(blocks: &[Block], p: &mut Pool) {
     }
 }
 
-fn language_letter(lang: Lang) -> char {
-    match lang {
-        Lang::Ar => 'A',
-        Lang::Zh => 'C',
-        Lang::En => 'E',
-        Lang::Fr => 'F',
-        Lang::Ru => 'R',
-        Lang::Es => 'S',
-    }
-}
-
 /// One generated report source of `pages` pages (about five paragraphs each).
 pub fn generate(p: &Pool, index: usize, pages: usize, rng: &mut Rng) -> String {
     let lang = p.lang;
@@ -113,7 +102,7 @@ pub fn generate(p: &Pool, index: usize, pages: usize, rng: &mut Rng) -> String {
     s.push_str(&format!(
         "---\nsymbol: {symbol}\njob-number: 25-{:05} ({})\nduty-station: {}\n---\n\n",
         10000 + index,
-        language_letter(lang),
+        lang.job_letter(),
         rng.pick(&["New York", "Geneva", "Vienna", "Nairobi"])
     ));
     for organ in &p.organ {
