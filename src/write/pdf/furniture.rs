@@ -289,6 +289,21 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
     // Pages are numbered from 1: even pages are left-hand pages (mirrored in RTL).
     let number = index + 1;
     let outer_left = number.is_multiple_of(2) != rtl;
+    // Left edge of a text `w` wide set at the outer or the inner margin.
+    let outer = |w: f32| {
+        if outer_left {
+            geom.margin_x
+        } else {
+            geom.right() - w
+        }
+    };
+    let inner = |w: f32| {
+        if outer_left {
+            geom.right() - w
+        } else {
+            geom.margin_x
+        }
+    };
     if let Some(symbol) = &doc.masthead.symbol {
         let text = one_line(
             b,
@@ -299,11 +314,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
         );
         let w = text.line_width(0);
         f.header.push(Fixed {
-            x: if outer_left {
-                geom.margin_x
-            } else {
-                geom.right() - w
-            },
+            x: outer(w),
             baseline: geom.header_baseline,
             text,
         });
@@ -323,11 +334,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
     );
     let fw = folio.line_width(0);
     f.footer.push(Fixed {
-        x: if outer_left {
-            geom.margin_x
-        } else {
-            geom.right() - fw
-        },
+        x: outer(fw),
         baseline: geom.footer_baseline,
         text: folio,
     });
@@ -341,11 +348,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
         );
         let w = text.line_width(0);
         f.footer.push(Fixed {
-            x: if outer_left {
-                geom.right() - w
-            } else {
-                geom.margin_x
-            },
+            x: inner(w),
             baseline: geom.footer_baseline - 1.0,
             text,
         });
