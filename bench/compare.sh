@@ -25,9 +25,10 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 cargo build -q --release --bin undoc --example corpus
-undoc=target/release/undoc
+bin=${CARGO_TARGET_DIR:-target}/release
+undoc=$bin/undoc
 rm -rf "$work/src" "$work"/out-*
-target/release/examples/corpus "$N" "$work/src" "$SEED" "$MAX_PAGES"
+"$bin"/examples/corpus "$N" "$work/src" "$SEED" "$MAX_PAGES"
 
 # measure NAME COUNT CMD… : runs CMD under /usr/bin/time -v, records wall s and peak MB.
 declare -A WALL PEAK COUNT

@@ -9,33 +9,14 @@
 //! per second. Pandoc needs about 57 ms per document for markdown → DOCX
 //! with two processes in parallel on the reference machine.
 
-use undoc::model::Document;
-use undoc::read::{self, SourceFormat};
+#[path = "support/samples.rs"]
+mod samples;
+
+use samples::samples;
 use undoc::write::{self, OutputFormat, WriteOptions};
 
 fn main() {
     divan::main();
-}
-
-fn samples() -> Vec<(Document, write::xml::XmlOutput)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("samples/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).expect("sample");
-            let doc = read::read(&bytes, SourceFormat::Text, &[])
-                .document
-                .expect("sample reads");
-            let xml = write::xml::write(&doc);
-            (doc, xml)
-        })
-        .collect()
 }
 
 /// Every sample to DOCX, one after the other.

@@ -9,8 +9,11 @@
 //! per second; the sizes of the PDFs are printed first. LibreOffice needs
 //! 140–250 ms per document in a batch call, pandoc with XeLaTeX about 4 s.
 
+#[path = "support/samples.rs"]
+mod samples;
+
+use samples::{read_sample, samples};
 use undoc::model::{Block, Document};
-use undoc::read::{self, SourceFormat};
 use undoc::write::{self, OutputFormat, WriteOptions};
 
 fn main() {
@@ -56,34 +59,6 @@ fn main() {
 fn thread_cpu_ns() -> Option<u64> {
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     stat.split_whitespace().next()?.parse().ok()
-}
-
-fn read_sample(name: &str) -> Document {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("samples")
-        .join(name);
-    let bytes = std::fs::read(path).expect("sample");
-    read::read(&bytes, SourceFormat::Text, &[])
-        .document
-        .expect("sample reads")
-}
-
-fn samples() -> Vec<(Document, write::xml::XmlOutput)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("samples/")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    names
-        .iter()
-        .map(|n| {
-            let doc = read_sample(n);
-            let xml = write::xml::write(&doc);
-            (doc, xml)
-        })
-        .collect()
 }
 
 /// The English report with its body repeated to ten pages.

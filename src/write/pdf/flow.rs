@@ -484,6 +484,26 @@ impl<'a> FlowBuilder<'a> {
             .collect()
     }
 
+    /// A block of `body` with its first line at `first_x` and the others at
+    /// `x`, in `style`'s size, pitch and spacing, with the notes its text
+    /// cites; no label, no keeps. Callers change what differs.
+    fn block(&self, body: Text, first_x: f32, x: f32, style: TextStyle) -> Block {
+        let notes = self.cited_notes(&body);
+        Block {
+            body,
+            label: None,
+            first_x,
+            x,
+            pitch: style.line,
+            size: style.size,
+            before: style.before,
+            after: style.after,
+            keep_with_next: false,
+            page_break_before: false,
+            notes,
+        }
+    }
+
     fn push_block(&mut self, block: Block) -> usize {
         self.flow.blocks.push(block);
         self.flow.blocks.len() - 1
@@ -530,19 +550,11 @@ impl<'a> FlowBuilder<'a> {
         }
         for (inlines, style, source) in front_lines {
             let body = self.text(&inlines, style, width, width, Align::Start, source);
-            let notes = self.cited_notes(&body);
             let i = self.push_block(Block {
-                body,
-                label: None,
-                first_x: x,
-                x,
-                pitch: style.line,
-                size: style.size,
                 before: 0.0,
                 after: 0.0,
                 keep_with_next: true,
-                page_break_before: false,
-                notes,
+                ..self.block(body, x, x, style)
             });
             plan.push(Plan::Para(i));
         }
@@ -556,24 +568,15 @@ impl<'a> FlowBuilder<'a> {
             Align::Start,
             doc.title.span,
         );
-        let notes = self.cited_notes(&body);
         let has_subtitle = doc.subtitle.is_some();
         let i = self.push_block(Block {
-            body,
-            label: None,
-            first_x: p.first_x,
-            x: p.x,
-            pitch: title_style.line,
-            size: title_style.size,
-            before: title_style.before,
             after: if has_subtitle {
                 0.0
             } else {
                 style::AFTER_TITLE
             },
             keep_with_next: true,
-            page_break_before: false,
-            notes,
+            ..self.block(body, p.first_x, p.x, title_style)
         });
         plan.push(Plan::Heading(i, 1, plain_text(&doc.title.value)));
         self.note_plans(i, plan);
@@ -587,19 +590,10 @@ impl<'a> FlowBuilder<'a> {
                 Align::Start,
                 sub.span,
             );
-            let notes = self.cited_notes(&body);
             let i = self.push_block(Block {
-                body,
-                label: None,
-                first_x: p.first_x,
-                x: p.x,
-                pitch: sub_style.line,
-                size: sub_style.size,
-                before: sub_style.before,
                 after: style::AFTER_TITLE,
                 keep_with_next: true,
-                page_break_before: false,
-                notes,
+                ..self.block(body, p.first_x, p.x, sub_style)
             });
             plan.push(Plan::Para(i));
             self.note_plans(i, plan);
@@ -649,19 +643,9 @@ impl<'a> FlowBuilder<'a> {
                         Align::Justify,
                         t.span,
                     );
-                    let notes = self.cited_notes(&body);
                     let i = self.push_block(Block {
-                        body,
-                        label: None,
-                        first_x: p.first_x,
-                        x: p.x,
-                        pitch: body_style.line,
-                        size: body_style.size,
                         before: 0.0,
-                        after: body_style.after,
-                        keep_with_next: false,
-                        page_break_before: false,
-                        notes,
+                        ..self.block(body, p.first_x, p.x, body_style)
                     });
                     plan.push(Plan::Para(i));
                     self.note_plans(i, plan);
@@ -691,20 +675,11 @@ impl<'a> FlowBuilder<'a> {
             Align::Justify,
             source,
         );
-        let notes = self.cited_notes(&body);
         let label = self.start_label(label_text, label_start);
         self.push_block(Block {
-            body,
             label: Some(label),
-            first_x: p.first_x,
-            x: p.x,
-            pitch: body_style.line,
-            size: body_style.size,
             before: 0.0,
-            after: body_style.after,
-            keep_with_next: false,
-            page_break_before: false,
-            notes,
+            ..self.block(body, p.first_x, p.x, body_style)
         })
     }
 
@@ -760,7 +735,6 @@ impl<'a> FlowBuilder<'a> {
         let lang = self.lang();
         let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT);
         let body = self.text(inlines, style, p.first_width, p.width, Align::Start, source);
-        let notes = self.cited_notes(&body);
         let label = if label.is_empty() {
             None
         } else {
@@ -768,17 +742,10 @@ impl<'a> FlowBuilder<'a> {
             Some(self.end_label(text, HEADING_NUMBER_END))
         };
         self.push_block(Block {
-            body,
             label,
-            first_x: p.first_x,
-            x: p.x,
-            pitch: style.line,
-            size: style.size,
-            before: style.before,
-            after: style.after,
             keep_with_next: true,
             page_break_before,
-            notes,
+            ..self.block(body, p.first_x, p.x, style)
         })
     }
 
@@ -831,19 +798,13 @@ impl<'a> FlowBuilder<'a> {
             }
             let label = self.end_label(label_text, NOTE_NUMBER_END);
             let notes = body.lines.iter().map(|_| Vec::new()).collect();
-            self.flow.notes.push(Block {
-                body,
+            let block = Block {
                 label: Some(label),
-                first_x: p.first_x,
-                x: p.x,
-                pitch: style.line,
-                size: style.size,
                 before: 0.0,
-                after: style.after,
-                keep_with_next: false,
-                page_break_before: false,
                 notes,
-            });
+                ..self.block(body, p.first_x, p.x, style)
+            };
+            self.flow.notes.push(block);
         }
     }
 }
