@@ -1,5 +1,6 @@
 //! PDF writer throughput, in one process with the fonts already loaded:
-//! every sample, and a ten-page report (the English sample's body repeated).
+//! every sample, and each language's report with its body repeated to ten
+//! pages or more (CPU time per ten pages printed for each language).
 //!
 //! ```sh
 //! cargo bench --bench pdf
@@ -16,6 +17,9 @@ use samples::{read_sample, samples};
 use undoc::model::{Block, Document};
 use undoc::write::{self, OutputFormat, WriteOptions};
 
+/// The report samples whose bodies are repeated to ten pages or more.
+const LANGUAGES: [&str; 6] = ["en", "fr", "es", "ru", "ar", "zh"];
+
 fn main() {
     let options = WriteOptions::default();
     let docs = samples();
@@ -24,33 +28,37 @@ fn main() {
         let rendered = write::render(OutputFormat::Pdf, doc, xml, &options).expect("PDF renders");
         total += rendered.bytes.len();
     }
-    let (long, long_xml) = ten_pages();
-    let rendered = write::render(OutputFormat::Pdf, &long, &long_xml, &options).expect("renders");
     eprintln!(
-        "samples: {} documents, {:.3} MB per PDF on average; long report: {} pages, {:.3} MB",
+        "samples: {} documents, {:.3} MB per PDF on average",
         docs.len(),
         total as f64 / docs.len() as f64 / 1e6,
-        rendered.pages.unwrap_or(0),
-        rendered.bytes.len() as f64 / 1e6,
     );
     // CPU time, which other processes on the machine do not inflate.
-    if let Some(start) = thread_cpu_ns() {
-        let runs: u32 = std::env::var("UNDOC_BENCH_RUNS")
-            .ok()
-            .and_then(|r| r.parse().ok())
-            .unwrap_or(50)
-            .max(1);
+    let runs: u32 = std::env::var("UNDOC_BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(30)
+        .max(1);
+    eprintln!("lang  pages  MB/doc  ms CPU/doc  ms CPU per 10 pages");
+    for lang in LANGUAGES {
+        let (doc, xml, pages) = ten_pages(&format!("report-{lang}.txt"), &options);
+        let Some(start) = thread_cpu_ns() else {
+            break;
+        };
+        let mut size = 0;
         for _ in 0..runs {
-            let r = write::render(OutputFormat::Pdf, &long, &long_xml, &options).expect("renders");
-            divan::black_box(r.bytes.len());
+            let r = write::render(OutputFormat::Pdf, &doc, &xml, &options).expect("renders");
+            size = r.bytes.len();
         }
-        if let Some(end) = thread_cpu_ns() {
-            let ms = (end - start) as f64 / f64::from(runs) / 1e6;
-            eprintln!(
-                "long report: {ms:.2} ms CPU per document, {:.2} ms CPU per 10 pages",
-                ms * 10.0 / rendered.pages.unwrap_or(10).max(1) as f64
-            );
-        }
+        let Some(end) = thread_cpu_ns() else {
+            break;
+        };
+        let ms = (end - start) as f64 / f64::from(runs) / 1e6;
+        eprintln!(
+            "{lang:4} {pages:6} {:7.3} {ms:11.2} {:20.2}",
+            size as f64 / 1e6,
+            ms * 10.0 / f64::from(pages.max(1))
+        );
     }
     divan::main();
 }
@@ -61,14 +69,22 @@ fn thread_cpu_ns() -> Option<u64> {
     stat.split_whitespace().next()?.parse().ok()
 }
 
-/// The English report with its body repeated to ten pages.
-fn ten_pages() -> (Document, write::xml::XmlOutput) {
-    let mut doc = read_sample("report-en.txt");
+/// Sample `name` with its body repeated until the PDF has ten pages or
+/// more; with the page count.
+fn ten_pages(name: &str, options: &WriteOptions) -> (Document, write::xml::XmlOutput, u32) {
+    let mut doc = read_sample(name);
     let body: Vec<Block> = doc.body.clone();
-    doc.body.extend(body.iter().cloned());
-    doc.body.extend(body.iter().take(2).cloned());
-    let xml = write::xml::write(&doc);
-    (doc, xml)
+    loop {
+        let xml = write::xml::write(&doc);
+        let pages = write::render(OutputFormat::Pdf, &doc, &xml, options)
+            .expect("renders")
+            .pages
+            .unwrap_or(0);
+        if pages >= 10 || body.is_empty() {
+            return (doc, xml, pages);
+        }
+        doc.body.extend(body.iter().cloned());
+    }
 }
 
 /// Every sample to PDF, one after the other.
@@ -90,8 +106,8 @@ fn pdf_all_samples(bencher: divan::Bencher) {
 /// One ten-page report.
 #[divan::bench]
 fn pdf_ten_pages(bencher: divan::Bencher) {
-    let (doc, xml) = ten_pages();
     let options = WriteOptions::default();
+    let (doc, xml, _) = ten_pages("report-en.txt", &options);
     bencher.bench(|| {
         let rendered = write::render(OutputFormat::Pdf, &doc, &xml, &options).expect("renders");
         divan::black_box(rendered.bytes.len());
