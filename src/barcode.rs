@@ -1,6 +1,7 @@
-//! Code 39 barcodes of job numbers, as printed in the first-page footer of
-//! UN documents (`26-04887 (E)` → bars of `*2604887*`). Writers draw the
-//! bars themselves: vector rectangles in PDF, a picture in DOCX.
+//! The codes printed in the first-page footer of UN documents: the Code 39
+//! barcode of the job number (`26-04887 (E)` → bars of `*2604887*`) and the
+//! QR code of the document's address. Writers draw them themselves: vector
+//! rectangles in PDF, a picture in DOCX.
 
 /// Width of a wide element in narrow units (Code 39 allows 2–3).
 pub const WIDE: u32 = 3;
@@ -100,6 +101,56 @@ pub fn short_job_number(job_number: &str) -> &str {
     job_number.split('(').next().unwrap_or(job_number).trim()
 }
 
+/// A QR code: `size` × `size` modules, row by row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrCode {
+    /// Modules per side (the quiet zone around it is the writer's to leave).
+    pub size: u32,
+    dark: Vec<bool>,
+}
+
+impl QrCode {
+    /// The dark stretches of each row: (row, first column, length), top row
+    /// first, so a writer draws one rectangle per stretch.
+    pub fn runs(&self) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
+        let size = self.size as usize;
+        self.dark
+            .chunks(size.max(1))
+            .enumerate()
+            .flat_map(|(y, row)| {
+                let mut runs = Vec::new();
+                let mut x = 0;
+                while x < row.len() {
+                    if row[x] {
+                        let start = x;
+                        while x < row.len() && row[x] {
+                            x += 1;
+                        }
+                        runs.push((y as u32, start as u32, (x - start) as u32));
+                    } else {
+                        x += 1;
+                    }
+                }
+                runs
+            })
+    }
+}
+
+/// The QR code of `data` at error-correction level M, as on UN documents;
+/// `None` if `data` is too long for any QR version.
+pub fn qr(data: &str) -> Option<QrCode> {
+    let code = qrcode::QrCode::with_error_correction_level(data, qrcode::EcLevel::M).ok()?;
+    let size = u32::try_from(code.width()).ok()?;
+    Some(QrCode {
+        size,
+        dark: code
+            .into_colors()
+            .into_iter()
+            .map(|c| c == qrcode::Color::Dark)
+            .collect(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +174,29 @@ mod tests {
         assert_eq!(bars.len(), 45);
         assert_eq!(width, 9 * (6 + 3 * WIDE) + 8);
         assert!(code39("ab").is_none());
+    }
+
+    #[test]
+    fn qr_runs_cover_exactly_the_dark_modules() {
+        let code = qr("https://docs.un.org/en/A/80/604/Add.1").unwrap();
+        // 38 bytes at level M need version 3: 29 modules a side.
+        assert_eq!(code.size, 29);
+        let mut seen = vec![false; (code.size * code.size) as usize];
+        for (y, x, len) in code.runs() {
+            assert!(len > 0 && x + len <= code.size);
+            for i in x..x + len {
+                seen[(y * code.size + i) as usize] = true;
+            }
+        }
+        assert_eq!(seen, code.dark);
+        // The three finder patterns: a dark 7-module top row at three corners.
+        assert!(code.runs().any(|r| r == (0, 0, 7)));
+        assert!(code.runs().any(|r| r == (0, code.size - 7, 7)));
+        assert!(code.runs().any(|r| r == (code.size - 1, 0, 7)));
+    }
+
+    #[test]
+    fn qr_refuses_data_too_long() {
+        assert!(qr(&"x".repeat(5000)).is_none());
     }
 }

@@ -195,6 +195,30 @@ fn paren_len(rest: &str) -> Option<usize> {
     Some(2 + close + 1)
 }
 
+/// The address a cited symbol links to: `https://undocs.org/<symbol>`,
+/// with anything but letters, digits and `/.-_()` percent-encoded.
+pub fn undocs_url(symbol: &str) -> String {
+    address("https://undocs.org/", symbol)
+}
+
+/// The address of a document in one language, as its first-page QR code
+/// gives it: `https://docs.un.org/<language>/<symbol>`.
+pub fn document_url(lang: crate::lang::Lang, symbol: &str) -> String {
+    address(&format!("https://docs.un.org/{}/", lang.code()), symbol)
+}
+
+fn address(base: &str, symbol: &str) -> String {
+    let mut url = String::from(base);
+    for b in symbol.trim().bytes() {
+        if b.is_ascii_alphanumeric() || b"/.-_()".contains(&b) {
+            url.push(b as char);
+        } else {
+            url.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,5 +282,22 @@ mod tests {
             ]
         );
         assert!(find_in_text("Aftab Ahmad Khokher, UN/DESA and ISO/IEC").is_empty());
+    }
+
+    #[test]
+    fn addresses_escape_spaces() {
+        assert_eq!(undocs_url("A/RES/70/1"), "https://undocs.org/A/RES/70/1");
+        assert_eq!(
+            undocs_url("A/80/6 (Sect. 9)"),
+            "https://undocs.org/A/80/6%20(Sect.%209)"
+        );
+        assert_eq!(
+            document_url(crate::lang::Lang::En, "A/80/604/Add.1"),
+            "https://docs.un.org/en/A/80/604/Add.1"
+        );
+        assert_eq!(
+            document_url(crate::lang::Lang::Zh, "CAC/COSP/EG.1/2023/4"),
+            "https://docs.un.org/zh/CAC/COSP/EG.1/2023/4"
+        );
     }
 }

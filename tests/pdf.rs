@@ -1,7 +1,8 @@
 //! PDF output: every sample converts; fonts are embedded, subset and mapped
 //! to Unicode (pdffonts); the file is structurally clean (qpdf --check);
 //! the text comes back in reading order (pdftotext); the file is tagged,
-//! has an outline, page labels, links and metadata; output is
+//! has an outline, page labels, links and metadata; a barcode reader finds
+//! the QR code and the job-number barcode on the first page; output is
 //! byte-identical across runs.
 
 mod common;
@@ -293,6 +294,70 @@ fn output_is_byte_identical_across_runs_and_threads() {
         );
     }
     drop((dir_a, dir_b));
+}
+
+/// What zbarimg reads on page 1 of `pdf`, rendered at 150 dpi.
+fn codes_on_first_page(pdftoppm: &Path, zbarimg: &Path, pdf: &Path) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let stem = dir.path().join("page");
+    let stem = stem.to_str().expect("utf-8 path");
+    let pdf = pdf.to_str().expect("utf-8 path");
+    let args = ["-r", "150", "-f", "1", "-l", "1", "-png", pdf, stem];
+    let (ok, out) = tool_output(pdftoppm, &args);
+    assert!(ok, "pdftoppm failed: {out}");
+    let page = std::fs::read_dir(dir.path())
+        .expect("pages")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "png"))
+        .expect("page 1 rendered");
+    let out = Command::new(zbarimg)
+        .args(["-q", "--raw"])
+        .arg(&page)
+        .output()
+        .expect("zbarimg runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn first_page_carries_a_readable_qr_code_and_job_barcode() {
+    let (Some(pdftoppm), Some(zbarimg)) = (common::tool("pdftoppm"), common::tool("zbarimg"))
+    else {
+        return;
+    };
+    let (_dir, pairs) = convert_samples();
+    for (sample, pdf) in &pairs {
+        let doc = model(sample);
+        let read = codes_on_first_page(&pdftoppm, &zbarimg, pdf);
+        let codes: Vec<&str> = read.lines().collect();
+        let symbol = &doc
+            .masthead
+            .symbol
+            .as_ref()
+            .expect("samples have symbols")
+            .value;
+        let url = format!("https://docs.un.org/{}/{symbol}", doc.lang.code());
+        assert!(
+            codes.contains(&url.as_str()),
+            "{}: {codes:?}",
+            sample.display()
+        );
+        if let Some(job) = &doc.masthead.job_number {
+            let digits = undoc::barcode::job_barcode_data(&job.value);
+            assert!(
+                codes.contains(&digits.as_str()),
+                "{}: barcode {digits} not in {codes:?}",
+                sample.display()
+            );
+        }
+    }
+    // A document without a symbol has no address, so no QR code.
+    let mut doc = model(&common::root().join("samples/report-fr.txt"));
+    doc.masthead.symbol = None;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("no-symbol.pdf");
+    std::fs::write(&pdf, render(&doc, &WriteOptions::default()).bytes).expect("written");
+    let read = codes_on_first_page(&pdftoppm, &zbarimg, &pdf);
+    assert!(!read.contains("docs.un.org"), "{read}");
 }
 
 #[test]

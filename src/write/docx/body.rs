@@ -13,19 +13,7 @@ use super::props::{Ind, PPr, RPr, Spacing};
 use super::styles::{HEADING_TABS, TEXT_INDENT};
 use super::xml::{NS_R, NS_W, Xml};
 use crate::model::{Annex, Block, Document, Inline, List, Para};
-
-/// The address a cited symbol links to.
-pub fn undocs_url(symbol: &str) -> String {
-    let mut url = String::from("https://undocs.org/");
-    for b in symbol.trim().bytes() {
-        if b.is_ascii_alphanumeric() || b"/.-_()".contains(&b) {
-            url.push(b as char);
-        } else {
-            url.push_str(&format!("%{b:02X}"));
-        }
-    }
-    url
-}
+use crate::symbol::undocs_url;
 
 /// External link targets of one part; each distinct target gets one
 /// relationship, numbered from `first` in order of first use.
@@ -435,15 +423,6 @@ fn section(x: &mut Xml, ctx: &Ctx, refs: &SectionRefs) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn symbols_link_to_undocs_with_spaces_escaped() {
-        assert_eq!(undocs_url("A/RES/70/1"), "https://undocs.org/A/RES/70/1");
-        assert_eq!(
-            undocs_url("A/80/6 (Sect. 9)"),
-            "https://undocs.org/A/80/6%20(Sect.%209)"
-        );
-    }
 
     #[test]
     fn links_are_numbered_once_per_target_in_order_of_use() {

@@ -29,9 +29,10 @@ use krilla::text::GlyphId;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document as Model, ListKind, Span, plain_text};
+use crate::symbol::undocs_url;
 
 use super::flow::{Block, Bookmark, Fixed, Flow, GroupKind, Plan, SpanKind, Text};
-use super::furniture::{Barcode, Furniture, Rule};
+use super::furniture::{Barcode, Furniture, Qr, Rule};
 use super::paginate::Page;
 use super::shape::GlyphRun;
 use super::style::{Geometry, NOTE_RULE_LENGTH, NOTE_RULE_START};
@@ -408,12 +409,31 @@ fn draw_barcode(surface: &mut Surface, code: &Barcode) {
     }
 }
 
+fn draw_qr(surface: &mut Surface, qr: &Qr) {
+    let mut pb = PathBuilder::new();
+    for (row, column, len) in qr.code.runs() {
+        let x = qr.x + column as f32 * qr.module;
+        let y = qr.y + row as f32 * qr.module;
+        if let Some(rect) = Rect::from_xywh(x, y, len as f32 * qr.module, qr.module) {
+            pb.push_rect(rect);
+        }
+    }
+    if let Some(path) = pb.finish() {
+        surface.set_fill(Some(Fill::default()));
+        surface.set_stroke(None);
+        surface.draw_path(&path);
+    }
+}
+
 fn draw_furniture(surface: &mut Surface, f: &Furniture) {
     for rule in &f.rules {
         artifact(surface, ArtifactType::Layout, |s| draw_rule(s, rule));
     }
     if let Some(code) = &f.barcode {
         artifact(surface, ArtifactType::Footer, |s| draw_barcode(s, code));
+    }
+    if let Some(qr) = &f.qr {
+        artifact(surface, ArtifactType::Footer, |s| draw_qr(s, qr));
     }
     let lines = f
         .header
@@ -613,9 +633,10 @@ impl Pen<'_, '_> {
                             };
                             let slot = self.collected.links.len();
                             self.collected.links.push(None);
+                            let url = undocs_url(symbol);
                             self.pending.push(PendingLink {
-                                url: format!("https://undocs.org/{symbol}"),
-                                alt: format!("{symbol} (https://undocs.org/{symbol})"),
+                                alt: format!("{symbol} ({url})"),
+                                url,
                                 rect,
                                 ids: vec![Node::Leaf(id)],
                                 slot,

@@ -5,9 +5,10 @@
 //! barcode at the foot of the first page. Positions follow the reference
 //! files (UN-CONVENTIONS §1, §5); right-to-left documents are mirrored.
 
-use crate::barcode::{Bar, code39, job_barcode_data, short_job_number};
+use crate::barcode::{Bar, QrCode, code39, job_barcode_data, qr, short_job_number};
 use crate::lang::Lang;
-use crate::model::{Inline, Span};
+use crate::model::{Document, Inline, Span};
+use crate::symbol::document_url;
 
 use super::flow::{Fixed, FlowBuilder, GroupKind, Plan, Text};
 use super::shape::Align;
@@ -41,7 +42,20 @@ pub struct Barcode {
     pub bars: Vec<Bar>,
 }
 
-/// The artifacts of one page: header and footer texts, rules, barcode.
+/// The first page's QR code of the document's address, as vector modules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Qr {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Side of a module.
+    pub module: f32,
+    /// The modules.
+    pub code: QrCode,
+}
+
+/// The artifacts of one page: header and footer texts, rules, barcode, QR code.
 #[derive(Debug, Clone, Default)]
 pub struct Furniture {
     /// Running header texts.
@@ -52,6 +66,8 @@ pub struct Furniture {
     pub rules: Vec<Rule>,
     /// The first page's barcode.
     pub barcode: Option<Barcode>,
+    /// The first page's QR code.
+    pub qr: Option<Qr>,
 }
 
 const fn style(size: f32, bold: bool) -> TextStyle {
@@ -256,7 +272,26 @@ pub fn masthead_rules(geom: &Geometry) -> [Rule; 2] {
     ]
 }
 
-/// Header, footer and barcode of page `index` (0-based) of `total`.
+/// Side of the first-page QR code's modules, quiet zone excluded (as in the reference).
+const QR_SIDE: f32 = 55.0;
+/// Distance of the foot of the first-page codes from the page's bottom edge.
+const CODES_FOOT: f32 = 29.0;
+
+/// The QR code of the document's address in its language, at the right
+/// margin on the barcode's foot line; none without a symbol.
+fn first_page_qr(doc: &Document, geom: &Geometry) -> Option<Qr> {
+    let symbol = doc.masthead.symbol.as_ref()?;
+    let code = qr(&document_url(doc.lang, &symbol.value))?;
+    let module = QR_SIDE / code.size.max(1) as f32;
+    Some(Qr {
+        x: geom.right() - QR_SIDE,
+        y: geom.height - CODES_FOOT - QR_SIDE,
+        module,
+        code,
+    })
+}
+
+/// Header, footer, barcode and QR code of page `index` (0-based) of `total`.
 pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
     let doc = b.doc;
     let geom = b.geom;
@@ -277,13 +312,14 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
                 let module = 100.0 / modules.max(1) as f32;
                 f.barcode = Some(Barcode {
                     x,
-                    y: geom.height - 42.0,
+                    y: geom.height - CODES_FOOT - 13.0,
                     height: 13.0,
                     module,
                     bars,
                 });
             }
         }
+        f.qr = first_page_qr(doc, &geom);
         return f;
     }
     // Pages are numbered from 1: even pages are left-hand pages (mirrored in RTL).
