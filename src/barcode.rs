@@ -110,6 +110,11 @@ pub struct QrCode {
 }
 
 impl QrCode {
+    /// Whether the module in `column` of `row` is dark (outside is light).
+    pub fn is_dark(&self, column: u32, row: u32) -> bool {
+        column < self.size && row < self.size && self.dark[(row * self.size + column) as usize]
+    }
+
     /// The dark stretches of each row: (row, first column, length), top row
     /// first, so a writer draws one rectangle per stretch.
     pub fn runs(&self) -> impl Iterator<Item = (u32, u32, u32)> + '_ {

@@ -204,9 +204,32 @@ const STYLE: &[&str] = &[
     "tblStylePr",
 ];
 
+/// DrawingML pictures in the line (ECMA-376 Part 1, 20.4.2.8).
+const INLINE: &[&str] = &[
+    "extent",
+    "effectExtent",
+    "docPr",
+    "cNvGraphicFramePr",
+    "graphic",
+];
+/// DrawingML pictures anchored to the page (ECMA-376 Part 1, 20.4.2.3).
+const ANCHOR: &[&str] = &[
+    "simplePos",
+    "positionH",
+    "positionV",
+    "extent",
+    "effectExtent",
+    "wrapNone|wrapSquare|wrapTight|wrapThrough|wrapTopAndBottom",
+    "docPr",
+    "cNvGraphicFramePr",
+    "graphic",
+];
+
 /// The prescribed order of `parent`'s children, if it is checked.
 fn order_of(parent: &str) -> Option<&'static [&'static str]> {
     match parent {
+        "wp:inline" => Some(INLINE),
+        "wp:anchor" => Some(ANCHOR),
         "w:pPr" => Some(PPR),
         "w:rPr" => Some(RPR),
         "w:sectPr" => Some(SECTPR),
@@ -241,14 +264,14 @@ fn order_violations(part: &str, xml: &[u8]) -> Vec<String> {
         };
         if let Some((parent, last, count)) = stack.last_mut() {
             if let Some(order) = order_of(parent) {
-                let local = name.strip_prefix("w:").unwrap_or(&name);
+                let local = name.split_once(':').map_or(name.as_str(), |(_, l)| l);
                 match order
                     .iter()
                     .position(|o| o.split('|').any(|alt| alt == local))
                 {
                     None => problems.push(format!("{part}: <{name}> is not a child of <{parent}>")),
                     Some(rank) if rank < *last => problems.push(format!(
-                        "{part}: <{name}> comes after <w:{}> in <{parent}>",
+                        "{part}: <{name}> comes after <{}> in <{parent}>",
                         order[*last]
                     )),
                     Some(rank) => *last = rank,
@@ -335,6 +358,9 @@ fn the_order_check_catches_misplaced_properties() {
     let bad = br#"<w:p><w:r><w:t>x</w:t><w:rPr/></w:r><w:pPr><w:jc w:val="both"/><w:pStyle w:val="H1"/></w:pPr></w:p>"#;
     let problems = order_violations("test", bad);
     assert_eq!(problems.len(), 3, "{problems:?}");
+    let anchor = br#"<wp:anchor><wp:positionH/><wp:simplePos/><wp:extent/><wp:docPr/><wp:wrapNone/></wp:anchor>"#;
+    let problems = order_violations("test", anchor);
+    assert_eq!(problems.len(), 2, "{problems:?}");
 }
 
 #[test]
@@ -479,11 +505,12 @@ fn normalize(text: &str, lang: Lang) -> String {
 }
 
 #[test]
-fn libreoffice_renders_every_paragraph_in_order() {
+fn libreoffice_renders_every_paragraph_in_order_and_the_first_page_codes() {
     let (Some(soffice), Some(pdftotext)) = (common::tool("soffice"), common::tool("pdftotext"))
     else {
         return;
     };
+    let codes_reader = common::tool("pdftoppm").zip(common::tool("zbarimg"));
     let (dir, outputs) = convert_samples(&[]);
     let pdf_dir = dir.path().join("pdf");
     let profile = dir.path().join("lo-profile");
@@ -530,6 +557,25 @@ fn libreoffice_renders_every_paragraph_in_order() {
             docx.display()
         );
         let text = String::from_utf8_lossy(&out.stdout);
+        if let Some((pdftoppm, zbarimg)) = &codes_reader {
+            // The first page's pictures: the QR code of the address and the barcode.
+            let codes = common::codes_on_first_page(pdftoppm, zbarimg, &pdf, common::Half::Whole);
+            let symbol = &doc.masthead.symbol.as_ref().expect("symbol").value;
+            let url = format!("https://docs.un.org/{}/{symbol}", doc.lang.code());
+            assert!(
+                codes.lines().any(|c| c == url),
+                "{}: {codes}",
+                docx.display()
+            );
+            if let Some(job) = &doc.masthead.job_number {
+                let digits = undoc::barcode::job_barcode_data(&job.value);
+                assert!(
+                    codes.lines().any(|c| c == digits),
+                    "{}: {codes}",
+                    docx.display()
+                );
+            }
+        }
         // Drop the running heads and feet (the symbol, `page/total`, the job
         // number) and the first page's job number.
         let pages: Vec<&str> = text

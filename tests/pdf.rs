@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::Half;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -296,28 +298,6 @@ fn output_is_byte_identical_across_runs_and_threads() {
     drop((dir_a, dir_b));
 }
 
-/// What zbarimg reads on page 1 of `pdf`, rendered at 150 dpi.
-fn codes_on_first_page(pdftoppm: &Path, zbarimg: &Path, pdf: &Path) -> String {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let stem = dir.path().join("page");
-    let stem = stem.to_str().expect("utf-8 path");
-    let pdf = pdf.to_str().expect("utf-8 path");
-    let args = ["-r", "150", "-f", "1", "-l", "1", "-png", pdf, stem];
-    let (ok, out) = tool_output(pdftoppm, &args);
-    assert!(ok, "pdftoppm failed: {out}");
-    let page = std::fs::read_dir(dir.path())
-        .expect("pages")
-        .map(|e| e.expect("entry").path())
-        .find(|p| p.extension().is_some_and(|e| e == "png"))
-        .expect("page 1 rendered");
-    let out = Command::new(zbarimg)
-        .args(["-q", "--raw"])
-        .arg(&page)
-        .output()
-        .expect("zbarimg runs");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[test]
 fn first_page_carries_a_readable_qr_code_and_job_barcode() {
     let (Some(pdftoppm), Some(zbarimg)) = (common::tool("pdftoppm"), common::tool("zbarimg"))
@@ -327,8 +307,6 @@ fn first_page_carries_a_readable_qr_code_and_job_barcode() {
     let (_dir, pairs) = convert_samples();
     for (sample, pdf) in &pairs {
         let doc = model(sample);
-        let read = codes_on_first_page(&pdftoppm, &zbarimg, pdf);
-        let codes: Vec<&str> = read.lines().collect();
         let symbol = &doc
             .masthead
             .symbol
@@ -336,16 +314,25 @@ fn first_page_carries_a_readable_qr_code_and_job_barcode() {
             .expect("samples have symbols")
             .value;
         let url = format!("https://docs.un.org/{}/{symbol}", doc.lang.code());
+        // The QR code stands opposite the job number: right, or left in Arabic.
+        let (qr_half, job_half) = if doc.lang.is_rtl() {
+            (Half::Left, Half::Right)
+        } else {
+            (Half::Right, Half::Left)
+        };
+        let read = |half| common::codes_on_first_page(&pdftoppm, &zbarimg, pdf, half);
+        let on_qr_side = read(qr_half);
         assert!(
-            codes.contains(&url.as_str()),
-            "{}: {codes:?}",
+            on_qr_side.lines().any(|c| c == url),
+            "{}: {on_qr_side:?}",
             sample.display()
         );
         if let Some(job) = &doc.masthead.job_number {
             let digits = undoc::barcode::job_barcode_data(&job.value);
+            let on_job_side = read(job_half);
             assert!(
-                codes.contains(&digits.as_str()),
-                "{}: barcode {digits} not in {codes:?}",
+                on_job_side.lines().any(|c| c == digits) && !on_job_side.contains(&url),
+                "{}: barcode {digits} alone expected in {on_job_side:?}",
                 sample.display()
             );
         }
@@ -356,7 +343,7 @@ fn first_page_carries_a_readable_qr_code_and_job_barcode() {
     let dir = tempfile::tempdir().expect("temp dir");
     let pdf = dir.path().join("no-symbol.pdf");
     std::fs::write(&pdf, render(&doc, &WriteOptions::default()).bytes).expect("written");
-    let read = codes_on_first_page(&pdftoppm, &zbarimg, &pdf);
+    let read = common::codes_on_first_page(&pdftoppm, &zbarimg, &pdf, Half::Whole);
     assert!(!read.contains("docs.un.org"), "{read}");
 }
 

@@ -113,3 +113,52 @@ pub fn validate_json(file: &Path) -> (i32, Vec<(u32, String)>) {
         .collect();
     (code, found)
 }
+
+/// Which part of a page to read codes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Half {
+    /// The whole page.
+    Whole,
+    /// The left half.
+    Left,
+    /// The right half.
+    Right,
+}
+
+/// What zbarimg reads on page 1 of `pdf` (or one half of it), rendered at
+/// 200 dpi: one decoded code a line.
+pub fn codes_on_first_page(pdftoppm: &Path, zbarimg: &Path, pdf: &Path, half: Half) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let stem = dir.path().join("page");
+    let mut args: Vec<String> = ["-r", "200", "-f", "1", "-l", "1", "-png"]
+        .map(String::from)
+        .to_vec();
+    // 850 px is mid-page on Letter (1700 px) and A4 (1654 px).
+    match half {
+        Half::Whole => {}
+        Half::Left => {
+            args.extend(["-x", "0", "-y", "0", "-W", "850", "-H", "3000"].map(String::from))
+        }
+        Half::Right => {
+            args.extend(["-x", "850", "-y", "0", "-W", "3000", "-H", "3000"].map(String::from))
+        }
+    }
+    let out = Command::new(pdftoppm)
+        .args(&args)
+        .arg(pdf)
+        .arg(&stem)
+        .output()
+        .expect("pdftoppm runs");
+    assert!(out.status.success(), "pdftoppm failed on {}", pdf.display());
+    let page = std::fs::read_dir(dir.path())
+        .expect("pages")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "png"))
+        .expect("page 1 rendered");
+    let out = Command::new(zbarimg)
+        .args(["-q", "--raw"])
+        .arg(&page)
+        .output()
+        .expect("zbarimg runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

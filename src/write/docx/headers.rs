@@ -15,6 +15,7 @@ use super::props::{Jc, PPr, RPr, Spacing, Tab, TabKind};
 use super::xml::{NS_R, NS_W, Xml};
 use crate::barcode;
 use crate::model::Document;
+use crate::symbol::document_url;
 
 /// Which pages a running header or footer is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,11 +175,52 @@ pub fn running_footer(doc: &Document, ctx: &Ctx, side: Side) -> String {
 pub struct FirstFooter {
     /// The footer part.
     pub xml: String,
-    /// The PNG the footer's `rId1` points to.
-    pub picture: Option<Vec<u8>>,
+    /// The pictures it shows, relationship `rId1`, `rId2`… in order.
+    pub pictures: Vec<Picture>,
 }
 
-/// The first-page footer: the job number and, under it, its barcode.
+/// A picture of a footer: its part and its bytes.
+pub struct Picture {
+    /// Its part in the package, `word/media/<name>.png`.
+    pub part: &'static str,
+    /// The PNG.
+    pub png: Vec<u8>,
+}
+
+/// Side of the QR code's modules, quiet zone excluded: 55 pt, as in the
+/// reference file (694,690 EMU with its white border).
+const QR_EMU: u32 = 698_500;
+/// Distance from the foot of the QR code to the page's bottom edge: 29 pt.
+const QR_FOOT_EMU: i64 = 368_300;
+/// EMU per twip.
+const EMU_PER_TWIP: i64 = 635;
+/// Height of a footer line, a little under its real 10 pt.
+const FOOTER_LINE_TWIPS: i32 = 190;
+/// Height of the barcode's paragraph: 4 pt before, 10.8 pt of bars.
+const BARCODE_LINE_TWIPS: i32 = 296;
+
+/// Where a picture sits.
+enum Placement {
+    /// In the line, like a character.
+    Inline,
+    /// Against the left or right margin, its top `top` EMU from the page's
+    /// top edge, text flowing as if it were not there.
+    Margin { right: bool, top: i64 },
+}
+
+/// A picture to draw: its size in EMU, its drawing id (unique in the
+/// package), name, description for screen readers and relationship.
+struct Drawing<'a> {
+    cx: u32,
+    cy: u32,
+    id: u32,
+    name: &'a str,
+    descr: &'a str,
+    rel: &'a str,
+}
+
+/// The first-page footer: the job number, under it its barcode and, at the
+/// other margin, the QR code of the document's address.
 pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFooter> {
     let mut x = Xml::part(4 * 1024);
     x.open(
@@ -186,38 +228,100 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
         &[("xmlns:w", NS_W), ("xmlns:r", NS_R), ("xmlns:wp", NS_WP)],
     );
     let mut f = Flow::new(ctx, x, Links::starting_at(1), BTreeSet::new());
-    let mut picture = None;
+    let mut pictures = Vec::new();
+    let qr = doc.masthead.symbol.as_ref().and_then(|symbol| {
+        let url = document_url(doc.lang, &symbol.value);
+        barcode::qr(&url).map(|code| (url, code))
+    });
+    let qr = match qr {
+        Some((url, code)) => {
+            pictures.push(Picture {
+                part: "word/media/qr.png",
+                png: super::png::qr_png(&code)?,
+            });
+            Some((format!("rId{}", pictures.len()), url))
+        }
+        None => None,
+    };
+    // The QR code is anchored in the footer's first paragraph.
+    let top = i64::from(ctx.page.1) * EMU_PER_TWIP - QR_FOOT_EMU - i64::from(QR_EMU);
+    let qr_drawing = qr.as_ref().map(|(rel, url)| Drawing {
+        cx: QR_EMU,
+        cy: QR_EMU,
+        id: 2,
+        name: "QR code",
+        descr: url,
+        rel,
+    });
+    let jc = ctx.rtl.then_some(Jc::Right);
+    let footer = || PPr {
+        style: Some("Footer"),
+        jc,
+        ..PPr::default()
+    };
+    // The footer fills the bottom margin: LibreOffice sizes the first page's
+    // body by the footer's content, Word by the margin; both then end the
+    // body above the QR code. Heights are estimated low, so it never comes short.
+    let below = match &doc.masthead.job_number {
+        Some(_) => FOOTER_LINE_TWIPS + BARCODE_LINE_TWIPS,
+        None => FOOTER_LINE_TWIPS,
+    };
+    let first = || PPr {
+        spacing: Some(Spacing {
+            before: Some(super::margin::BOTTOM - super::margin::FOOTER - below),
+            ..Spacing::default()
+        }),
+        ..footer()
+    };
+    let anchor = |f: &mut Flow| {
+        if let Some(d) = &qr_drawing {
+            // Opposite the job number: right, or left in right-to-left documents.
+            f.drawing(
+                d,
+                Placement::Margin {
+                    right: !ctx.rtl,
+                    top,
+                },
+            );
+        }
+    };
     match &doc.masthead.job_number {
-        None => f.empty_paragraph("Footer"),
+        None => f.paragraph_ltr(first(), anchor),
         Some(job) => {
             let plain = RPr {
                 b: Some(false),
                 b_cs: Some(false),
                 ..RPr::default()
             };
-            let jc = ctx.rtl.then_some(Jc::Right);
-            f.paragraph_ltr(
-                PPr {
-                    style: Some("Footer"),
-                    jc,
-                    ..PPr::default()
-                },
-                |f| f.run(&job.value, plain),
-            );
+            f.paragraph_ltr(first(), |f| {
+                anchor(f);
+                f.run(&job.value, plain);
+            });
             let data = barcode::job_barcode_data(&job.value);
             if let Some((bars, modules)) = barcode::code39(&data).filter(|_| !data.is_empty()) {
-                picture = Some(super::png::bars_png(&bars, modules)?);
+                pictures.push(Picture {
+                    part: "word/media/barcode.png",
+                    png: super::png::bars_png(&bars, modules)?,
+                });
+                let rel = format!("rId{}", pictures.len());
+                let descr = format!("*{data}*");
+                let bars = Drawing {
+                    cx: modules * MODULE_EMU,
+                    cy: BAR_HEIGHT_EMU,
+                    id: 1,
+                    name: "Barcode",
+                    descr: &descr,
+                    rel: &rel,
+                };
                 f.paragraph_ltr(
                     PPr {
-                        style: Some("Footer"),
                         spacing: Some(Spacing {
                             before: Some(80),
                             ..Spacing::default()
                         }),
-                        jc,
-                        ..PPr::default()
+                        ..footer()
                     },
-                    |f| f.picture(modules * MODULE_EMU, BAR_HEIGHT_EMU, &format!("*{data}*")),
+                    |f| f.drawing(&bars, Placement::Inline),
                 );
             }
         }
@@ -226,35 +330,65 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
     x.close("w:ftr");
     Ok(FirstFooter {
         xml: x.finish(),
-        picture,
+        pictures,
     })
 }
 
 impl Flow<'_, '_> {
-    /// An inline picture (relationship `rId1` of the part), `cx` × `cy` EMU,
-    /// described by `descr` for screen readers.
-    fn picture(&mut self, cx: u32, cy: u32, descr: &str) {
-        let (cx, cy) = (cx.to_string(), cy.to_string());
+    /// A picture in a run, placed as `placement` says.
+    fn drawing(&mut self, d: &Drawing, placement: Placement) {
+        let (cx, cy) = (d.cx.to_string(), d.cy.to_string());
         let x = &mut self.x;
         x.open("w:r", &[]);
         x.open("w:drawing", &[]);
-        x.open(
-            "wp:inline",
-            &[
-                ("distT", "0"),
-                ("distB", "0"),
-                ("distL", "0"),
-                ("distR", "0"),
-            ],
-        );
+        let zero = [
+            ("distT", "0"),
+            ("distB", "0"),
+            ("distL", "0"),
+            ("distR", "0"),
+        ];
+        let element = match placement {
+            Placement::Inline => {
+                x.open("wp:inline", &zero);
+                "wp:inline"
+            }
+            Placement::Margin { right, top } => {
+                let mut attributes = zero.to_vec();
+                attributes.extend([
+                    ("simplePos", "0"),
+                    ("relativeHeight", "1"),
+                    ("behindDoc", "0"),
+                    ("locked", "0"),
+                    ("layoutInCell", "1"),
+                    ("allowOverlap", "1"),
+                ]);
+                x.open("wp:anchor", &attributes);
+                x.empty("wp:simplePos", &[("x", "0"), ("y", "0")]);
+                x.open("wp:positionH", &[("relativeFrom", "margin")]);
+                x.open("wp:align", &[]);
+                x.text(if right { "right" } else { "left" });
+                x.close("wp:align");
+                x.close("wp:positionH");
+                x.open("wp:positionV", &[("relativeFrom", "page")]);
+                x.open("wp:posOffset", &[]);
+                x.text(&top.to_string());
+                x.close("wp:posOffset");
+                x.close("wp:positionV");
+                "wp:anchor"
+            }
+        };
         x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
         x.empty(
             "wp:effectExtent",
             &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")],
         );
+        if element == "wp:anchor" {
+            x.empty("wp:wrapNone", &[]);
+        }
+        let id = d.id.to_string();
         x.empty(
             "wp:docPr",
-            &[("id", "1"), ("name", "Barcode"), ("descr", descr)],
+            &[("id", &id), ("name", d.name), ("descr", d.descr)],
         );
         x.open("wp:cNvGraphicFramePr", &[]);
         x.empty(
@@ -266,11 +400,11 @@ impl Flow<'_, '_> {
         x.open("a:graphicData", &[("uri", NS_PIC)]);
         x.open("pic:pic", &[("xmlns:pic", NS_PIC)]);
         x.open("pic:nvPicPr", &[]);
-        x.empty("pic:cNvPr", &[("id", "1"), ("name", "barcode.png")]);
+        x.empty("pic:cNvPr", &[("id", &id), ("name", d.name)]);
         x.empty("pic:cNvPicPr", &[]);
         x.close("pic:nvPicPr");
         x.open("pic:blipFill", &[]);
-        x.empty("a:blip", &[("r:embed", "rId1")]);
+        x.empty("a:blip", &[("r:embed", d.rel)]);
         x.open("a:stretch", &[]);
         x.empty("a:fillRect", &[]);
         x.close("a:stretch");
@@ -287,7 +421,7 @@ impl Flow<'_, '_> {
         x.close("pic:pic");
         x.close("a:graphicData");
         x.close("a:graphic");
-        x.close("wp:inline");
+        x.close(element);
         x.close("w:drawing");
         x.close("w:r");
     }

@@ -85,7 +85,7 @@ pub fn parts(doc: &Document, ctx: &Ctx) -> std::io::Result<Vec<Part>> {
     let mut out = vec![
         xml_part(
             "[Content_Types].xml",
-            content_types(first_footer.picture.is_some()),
+            content_types(!first_footer.pictures.is_empty()),
         ),
         xml_part("_rels/.rels", package_rels()),
         xml_part("docProps/core.xml", core(doc, ctx)),
@@ -125,20 +125,24 @@ pub fn parts(doc: &Document, ctx: &Ctx) -> std::io::Result<Vec<Part>> {
         ),
         xml_part("word/footer3.xml", first_footer.xml),
     ]);
-    if let Some(png) = first_footer.picture {
+    if !first_footer.pictures.is_empty() {
         let mut r = rels_start();
-        relationship(
-            &mut r,
-            "rId1",
-            &format!("{REL}/image"),
-            "media/barcode.png",
-            false,
-        );
+        for (i, picture) in first_footer.pictures.iter().enumerate() {
+            relationship(
+                &mut r,
+                &format!("rId{}", i + 1),
+                &format!("{REL}/image"),
+                picture.part.trim_start_matches("word/"),
+                false,
+            );
+        }
         r.close("Relationships");
         out.push(xml_part("word/_rels/footer3.xml.rels", r.finish()));
+    }
+    for picture in first_footer.pictures {
         out.push(Part {
-            name: "word/media/barcode.png",
-            data: png,
+            name: picture.part,
+            data: picture.png,
             deflate: false,
         });
     }

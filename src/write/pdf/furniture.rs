@@ -276,15 +276,24 @@ pub fn masthead_rules(geom: &Geometry) -> [Rule; 2] {
 const QR_SIDE: f32 = 55.0;
 /// Distance of the foot of the first-page codes from the page's bottom edge.
 const CODES_FOOT: f32 = 29.0;
+/// Inset of the job number and its barcode from their margin.
+const CODES_INSET: f32 = 6.0;
+/// Width of the job number's barcode.
+const BARCODE_WIDTH: f32 = 100.0;
 
-/// The QR code of the document's address in its language, at the right
-/// margin on the barcode's foot line; none without a symbol.
+/// The QR code of the document's address in its language, on the barcode's
+/// foot line at the other margin (right, or left in right-to-left
+/// documents); none without a symbol.
 fn first_page_qr(doc: &Document, geom: &Geometry) -> Option<Qr> {
     let symbol = doc.masthead.symbol.as_ref()?;
     let code = qr(&document_url(doc.lang, &symbol.value))?;
     let module = QR_SIDE / code.size.max(1) as f32;
     Some(Qr {
-        x: geom.right() - QR_SIDE,
+        x: if doc.lang.is_rtl() {
+            geom.margin_x
+        } else {
+            geom.right() - QR_SIDE
+        },
         y: geom.height - CODES_FOOT - QR_SIDE,
         module,
         code,
@@ -302,16 +311,24 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
         f.rules.extend(masthead_rules(&geom));
         if let Some(job) = &job {
             let text = one_line(b, Lang::En, job, style(9.0, false), Span::default());
-            let x = geom.margin_x + 6.0;
+            // At the left margin, or the right one in right-to-left documents;
+            // the number and its barcode share their start edge.
+            let start = |w: f32| {
+                if rtl {
+                    geom.right() - CODES_INSET - w
+                } else {
+                    geom.margin_x + CODES_INSET
+                }
+            };
             f.footer.push(Fixed {
-                text,
-                x,
+                x: start(text.line_width(0)),
                 baseline: geom.height - 44.0,
+                text,
             });
             if let Some((bars, modules)) = code39(&job_barcode_data(job)) {
-                let module = 100.0 / modules.max(1) as f32;
+                let module = BARCODE_WIDTH / modules.max(1) as f32;
                 f.barcode = Some(Barcode {
-                    x,
+                    x: start(BARCODE_WIDTH),
                     y: geom.height - CODES_FOOT - 13.0,
                     height: 13.0,
                     module,
