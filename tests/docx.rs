@@ -559,22 +559,7 @@ fn libreoffice_renders_every_paragraph_in_order_and_the_first_page_codes() {
         let text = String::from_utf8_lossy(&out.stdout);
         if let Some((pdftoppm, zbarimg)) = &codes_reader {
             // The first page's pictures: the QR code of the address and the barcode.
-            let codes = common::codes_on_first_page(pdftoppm, zbarimg, &pdf, common::Half::Whole);
-            let symbol = &doc.masthead.symbol.as_ref().expect("symbol").value;
-            let url = format!("https://docs.un.org/{}/{symbol}", doc.lang.code());
-            assert!(
-                codes.lines().any(|c| c == url),
-                "{}: {codes}",
-                docx.display()
-            );
-            if let Some(job) = &doc.masthead.job_number {
-                let digits = undoc::barcode::job_barcode_data(&job.value);
-                assert!(
-                    codes.lines().any(|c| c == digits),
-                    "{}: {codes}",
-                    docx.display()
-                );
-            }
+            common::assert_first_page_codes(pdftoppm, zbarimg, &pdf, &doc);
         }
         // Drop the running heads and feet (the symbol, `page/total`, the job
         // number) and the first page's job number.

@@ -307,35 +307,7 @@ fn first_page_carries_a_readable_qr_code_and_job_barcode() {
     let (_dir, pairs) = convert_samples();
     for (sample, pdf) in &pairs {
         let doc = model(sample);
-        let symbol = &doc
-            .masthead
-            .symbol
-            .as_ref()
-            .expect("samples have symbols")
-            .value;
-        let url = format!("https://docs.un.org/{}/{symbol}", doc.lang.code());
-        // The QR code stands opposite the job number: right, or left in Arabic.
-        let (qr_half, job_half) = if doc.lang.is_rtl() {
-            (Half::Left, Half::Right)
-        } else {
-            (Half::Right, Half::Left)
-        };
-        let read = |half| common::codes_on_first_page(&pdftoppm, &zbarimg, pdf, half);
-        let on_qr_side = read(qr_half);
-        assert!(
-            on_qr_side.lines().any(|c| c == url),
-            "{}: {on_qr_side:?}",
-            sample.display()
-        );
-        if let Some(job) = &doc.masthead.job_number {
-            let digits = undoc::barcode::job_barcode_data(&job.value);
-            let on_job_side = read(job_half);
-            assert!(
-                on_job_side.lines().any(|c| c == digits) && !on_job_side.contains(&url),
-                "{}: barcode {digits} alone expected in {on_job_side:?}",
-                sample.display()
-            );
-        }
+        common::assert_first_page_codes(&pdftoppm, &zbarimg, pdf, &doc);
     }
     // A document without a symbol has no address, so no QR code.
     let mut doc = model(&common::root().join("samples/report-fr.txt"));

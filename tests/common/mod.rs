@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use undoc::model::Document;
+
 /// The project's root directory.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -161,4 +163,32 @@ pub fn codes_on_first_page(pdftoppm: &Path, zbarimg: &Path, pdf: &Path, half: Ha
         .output()
         .expect("zbarimg runs");
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Checks page 1 of `pdf`, made from `doc`: the QR code of the document's
+/// address at one margin (right, or left in right-to-left documents) and the
+/// job number's barcode, if any, alone at the other.
+pub fn assert_first_page_codes(pdftoppm: &Path, zbarimg: &Path, pdf: &Path, doc: &Document) {
+    let symbol = &doc.masthead.symbol.as_ref().expect("a symbol").value;
+    let url = format!("https://docs.un.org/{}/{symbol}", doc.lang.code());
+    let (qr_half, job_half) = if doc.lang.is_rtl() {
+        (Half::Left, Half::Right)
+    } else {
+        (Half::Right, Half::Left)
+    };
+    let on_qr_side = codes_on_first_page(pdftoppm, zbarimg, pdf, qr_half);
+    assert!(
+        on_qr_side.lines().any(|c| c == url),
+        "{}: {url} expected in {on_qr_side:?}",
+        pdf.display()
+    );
+    if let Some(job) = &doc.masthead.job_number {
+        let digits = undoc::barcode::job_barcode_data(&job.value);
+        let on_job_side = codes_on_first_page(pdftoppm, zbarimg, pdf, job_half);
+        assert!(
+            on_job_side.lines().any(|c| c == digits) && !on_job_side.contains(&url),
+            "{}: barcode {digits} alone expected in {on_job_side:?}",
+            pdf.display()
+        );
+    }
 }
