@@ -141,19 +141,20 @@ impl QrCode {
     }
 }
 
-/// The QR code of `data` at error-correction level M, as on UN documents;
-/// `None` if `data` is too long for any QR version.
+/// The QR code of `data` at error-correction level M, as on UN documents,
+/// with the mask of least penalty; `None` if `data` is too long for any QR
+/// version.
 pub fn qr(data: &str) -> Option<QrCode> {
-    let code = qrcode::QrCode::with_error_correction_level(data, qrcode::EcLevel::M).ok()?;
-    let size = u32::try_from(code.width()).ok()?;
-    Some(QrCode {
-        size,
-        dark: code
-            .into_colors()
-            .into_iter()
-            .map(|c| c == qrcode::Color::Dark)
-            .collect(),
-    })
+    let code = fast_qr::QRBuilder::new(data)
+        .ecl(fast_qr::ECL::M)
+        .build()
+        .ok()?;
+    let size = u32::try_from(code.size).ok()?;
+    let dark = code.data[..code.size * code.size]
+        .iter()
+        .map(|m| m.value())
+        .collect();
+    Some(QrCode { size, dark })
 }
 
 #[cfg(test)]
@@ -198,6 +199,8 @@ mod tests {
         assert!(code.runs().any(|r| r == (0, 0, 7)));
         assert!(code.runs().any(|r| r == (0, code.size - 7, 7)));
         assert!(code.runs().any(|r| r == (code.size - 1, 0, 7)));
+        // The always-dark module sits in column 8, eight rows from the foot.
+        assert!(code.is_dark(8, code.size - 8));
     }
 
     #[test]
