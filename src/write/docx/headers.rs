@@ -229,10 +229,13 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
     );
     let mut f = Flow::new(ctx, x, Links::starting_at(1), BTreeSet::new());
     let mut pictures = Vec::new();
-    let qr = doc.masthead.symbol.as_ref().and_then(|symbol| {
-        let url = document_url(doc.lang, &symbol.value);
-        barcode::qr(&url).map(|code| (url, code))
-    });
+    let qr = match &doc.masthead.symbol {
+        Some(symbol) => {
+            let url = document_url(doc.lang, &symbol.value);
+            barcode::qr(&url).map(|code| (url, code))
+        }
+        None => None,
+    };
     let qr = match qr {
         Some((url, code)) => {
             pictures.push(Picture {
@@ -243,16 +246,23 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
         }
         None => None,
     };
-    // The QR code is anchored in the footer's first paragraph.
-    let top = i64::from(ctx.page.1) * EMU_PER_TWIP - QR_FOOT_EMU - i64::from(QR_EMU);
-    let qr_drawing = qr.as_ref().map(|(rel, url)| Drawing {
-        cx: QR_EMU,
-        cy: QR_EMU,
-        id: 2,
-        name: "QR code",
-        descr: url,
-        rel,
+    let job = doc.masthead.job_number.as_ref().map(|j| j.value.as_str());
+    let bars = job.and_then(|job| {
+        let data = barcode::job_barcode_data(job);
+        let (bars, modules) = barcode::code39(&data).filter(|_| !data.is_empty())?;
+        Some((data, bars, modules))
     });
+    let bars = match bars {
+        Some((data, bars, modules)) => {
+            pictures.push(Picture {
+                part: "word/media/barcode.png",
+                png: super::png::bars_png(&bars, modules)?,
+            });
+            Some((format!("rId{}", pictures.len()), data, modules))
+        }
+        None => None,
+    };
+
     let jc = ctx.rtl.then_some(Jc::Right);
     let footer = || PPr {
         style: Some("Footer"),
@@ -262,69 +272,61 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
     // The footer fills the bottom margin: LibreOffice sizes the first page's
     // body by the footer's content, Word by the margin; both then end the
     // body above the QR code. Heights are estimated low, so it never comes short.
-    let below = match &doc.masthead.job_number {
-        Some(_) => FOOTER_LINE_TWIPS + BARCODE_LINE_TWIPS,
-        None => FOOTER_LINE_TWIPS,
-    };
-    let first = || PPr {
+    let below = FOOTER_LINE_TWIPS
+        + if bars.is_some() {
+            BARCODE_LINE_TWIPS
+        } else {
+            0
+        };
+    let first = PPr {
         spacing: Some(Spacing {
             before: Some(super::margin::BOTTOM - super::margin::FOOTER - below),
             ..Spacing::default()
         }),
         ..footer()
     };
-    let anchor = |f: &mut Flow| {
-        if let Some(d) = &qr_drawing {
+    f.paragraph_ltr(first, |f| {
+        if let Some((rel, url)) = &qr {
+            let drawing = Drawing {
+                cx: QR_EMU,
+                cy: QR_EMU,
+                id: 2,
+                name: "QR code",
+                descr: url,
+                rel,
+            };
             // Opposite the job number: right, or left in right-to-left documents.
-            f.drawing(
-                d,
-                Placement::Margin {
-                    right: !ctx.rtl,
-                    top,
-                },
-            );
+            let top = i64::from(ctx.page.1) * EMU_PER_TWIP - QR_FOOT_EMU - i64::from(QR_EMU);
+            let right = !ctx.rtl;
+            f.drawing(&drawing, Placement::Margin { right, top });
         }
-    };
-    match &doc.masthead.job_number {
-        None => f.paragraph_ltr(first(), anchor),
-        Some(job) => {
+        if let Some(job) = job {
             let plain = RPr {
                 b: Some(false),
                 b_cs: Some(false),
                 ..RPr::default()
             };
-            f.paragraph_ltr(first(), |f| {
-                anchor(f);
-                f.run(&job.value, plain);
-            });
-            let data = barcode::job_barcode_data(&job.value);
-            if let Some((bars, modules)) = barcode::code39(&data).filter(|_| !data.is_empty()) {
-                pictures.push(Picture {
-                    part: "word/media/barcode.png",
-                    png: super::png::bars_png(&bars, modules)?,
-                });
-                let rel = format!("rId{}", pictures.len());
-                let descr = format!("*{data}*");
-                let bars = Drawing {
-                    cx: modules * MODULE_EMU,
-                    cy: BAR_HEIGHT_EMU,
-                    id: 1,
-                    name: "Barcode",
-                    descr: &descr,
-                    rel: &rel,
-                };
-                f.paragraph_ltr(
-                    PPr {
-                        spacing: Some(Spacing {
-                            before: Some(80),
-                            ..Spacing::default()
-                        }),
-                        ..footer()
-                    },
-                    |f| f.drawing(&bars, Placement::Inline),
-                );
-            }
+            f.run(job, plain);
         }
+    });
+    if let Some((rel, data, modules)) = &bars {
+        let descr = format!("*{data}*");
+        let drawing = Drawing {
+            cx: modules * MODULE_EMU,
+            cy: BAR_HEIGHT_EMU,
+            id: 1,
+            name: "Barcode",
+            descr: &descr,
+            rel,
+        };
+        let ppr = PPr {
+            spacing: Some(Spacing {
+                before: Some(80),
+                ..Spacing::default()
+            }),
+            ..footer()
+        };
+        f.paragraph_ltr(ppr, |f| f.drawing(&drawing, Placement::Inline));
     }
     let mut x = f.x;
     x.close("w:ftr");

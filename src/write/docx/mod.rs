@@ -233,6 +233,41 @@ mod tests {
     }
 
     #[test]
+    fn first_page_footer_shows_the_codes_the_masthead_allows() {
+        // Symbol and job number: the QR code (anchored) and the barcode (inline).
+        let p = parts(&docx(ENGLISH, &WriteOptions::default()));
+        let rels = &p["word/_rels/footer3.xml.rels"];
+        let footer = &p["word/footer3.xml"];
+        assert!(
+            rels.contains("rId1") && rels.find("media/qr.png") < rels.find("media/barcode.png")
+        );
+        assert!(footer.contains("descr=\"https://docs.un.org/en/A/80/312\""));
+        assert!(footer.contains("<wp:align>right</wp:align>"));
+        assert_eq!(footer.matches("<wp:anchor ").count(), 1);
+        assert_eq!(footer.matches("<wp:inline ").count(), 1);
+        // The first paragraph fills the margin above the two lines.
+        assert!(footer.contains("<w:spacing w:before=\"738\"/>"), "{footer}");
+
+        // No job number: the QR code alone, the first paragraph taller.
+        let source = ENGLISH.replacen("job-number: 25-12874 (E)\n", "", 1);
+        let p = parts(&docx(&source, &WriteOptions::default()));
+        let rels = &p["word/_rels/footer3.xml.rels"];
+        let footer = &p["word/footer3.xml"];
+        assert!(rels.contains("media/qr.png") && !rels.contains("barcode"));
+        assert!(!footer.contains("<wp:inline "));
+        assert!(
+            footer.contains("<w:spacing w:before=\"1034\"/>"),
+            "{footer}"
+        );
+
+        // No symbol either: no address, so no picture at all.
+        let source = source.replacen("symbol: A/80/312\n", "", 1);
+        let p = parts(&docx(&source, &WriteOptions::default()));
+        assert!(!p.contains_key("word/_rels/footer3.xml.rels"));
+        assert!(!p["word/footer3.xml"].contains("<w:drawing>"));
+    }
+
+    #[test]
     fn same_document_same_bytes() {
         let options = WriteOptions::default();
         assert_eq!(docx(ENGLISH, &options), docx(ENGLISH, &options));
