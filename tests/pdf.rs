@@ -299,15 +299,28 @@ fn output_is_byte_identical_across_runs_and_threads() {
 }
 
 #[test]
-fn first_page_carries_a_readable_qr_code_and_job_barcode() {
+fn first_page_carries_a_readable_qr_code_job_barcode_and_recycling_mark() {
     let (Some(pdftoppm), Some(zbarimg)) = (common::tool("pdftoppm"), common::tool("zbarimg"))
     else {
         return;
+    };
+    let pdftotext = common::tool("pdftotext");
+    let first_page_text = |pdf: &Path| {
+        let pdftotext = pdftotext.as_ref()?;
+        let pdf = pdf.to_str().expect("utf-8 path");
+        Some(tool_output(pdftotext, &["-f", "1", "-l", "1", pdf, "-"]).1)
     };
     let (_dir, pairs) = convert_samples();
     for (sample, pdf) in &pairs {
         let doc = model(sample);
         common::assert_first_page_codes(&pdftoppm, &zbarimg, pdf, &doc);
+        // The recycling mark beside the code, its symbol mapped to U+2672.
+        if let Some(text) = first_page_text(pdf) {
+            assert!(
+                text.contains("Please recycle") && text.contains('\u{2672}'),
+                "{text}"
+            );
+        }
     }
     // A document without a symbol has no address, so no QR code.
     let mut doc = model(&common::root().join("samples/report-fr.txt"));
@@ -317,6 +330,9 @@ fn first_page_carries_a_readable_qr_code_and_job_barcode() {
     std::fs::write(&pdf, render(&doc, &WriteOptions::default()).bytes).expect("written");
     let read = common::codes_on_first_page(&pdftoppm, &zbarimg, &pdf, Half::Whole);
     assert!(!read.contains("docs.un.org"), "{read}");
+    if let Some(text) = first_page_text(&pdf) {
+        assert!(!text.contains("Please recycle"), "{text}");
+    }
 }
 
 #[test]

@@ -276,6 +276,12 @@ pub fn masthead_rules(geom: &Geometry) -> [Rule; 2] {
 const QR_SIDE: f32 = 55.0;
 /// Distance of the foot of the first-page codes from the page's bottom edge.
 const CODES_FOOT: f32 = 29.0;
+/// The recycling mark's words (in English in every language, as on the
+/// official files) and symbol (U+2672, from the bundled Noto Serif SC).
+const RECYCLE_WORDS: &str = "Please recycle";
+const RECYCLE_SYMBOL: &str = "\u{2672}";
+/// Space between the recycling symbol and the QR code.
+const RECYCLE_GAP: f32 = 6.0;
 /// Inset of the job number and its barcode from their margin.
 const CODES_INSET: f32 = 6.0;
 /// Width of the job number's barcode.
@@ -298,6 +304,47 @@ fn first_page_qr(doc: &Document, geom: &Geometry) -> Option<Qr> {
         module,
         code,
     })
+}
+
+/// The recycling mark beside the QR code, as on the official files: "Please
+/// recycle" and the recycling symbol nearest the code.
+fn recycling_mark(b: &mut FlowBuilder, qr: &Qr, rtl: bool) -> [Fixed; 2] {
+    let geom = b.geom;
+    let words = one_line(
+        b,
+        Lang::En,
+        RECYCLE_WORDS,
+        style(8.0, true),
+        Span::default(),
+    );
+    let symbol = one_line(
+        b,
+        Lang::En,
+        RECYCLE_SYMBOL,
+        style(19.0, false),
+        Span::default(),
+    );
+    let (ww, sw) = (words.line_width(0), symbol.line_width(0));
+    let side = qr.module * qr.code.size as f32;
+    let (words_x, symbol_x) = if rtl {
+        let symbol_x = qr.x + side + RECYCLE_GAP;
+        (symbol_x + sw + 1.0, symbol_x)
+    } else {
+        let symbol_x = qr.x - RECYCLE_GAP - sw;
+        (symbol_x - 1.0 - ww, symbol_x)
+    };
+    [
+        Fixed {
+            text: words,
+            x: words_x,
+            baseline: geom.height - 36.0,
+        },
+        Fixed {
+            text: symbol,
+            x: symbol_x,
+            baseline: geom.height - 34.0,
+        },
+    ]
 }
 
 /// Header, footer, barcode and QR code of page `index` (0-based) of `total`.
@@ -337,6 +384,9 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
             }
         }
         f.qr = first_page_qr(doc, &geom);
+        if let Some(qr) = &f.qr {
+            f.footer.extend(recycling_mark(b, qr, rtl));
+        }
         return f;
     }
     // Pages are numbered from 1: even pages are left-hand pages (mirrored in RTL).
