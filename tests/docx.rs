@@ -562,7 +562,7 @@ fn libreoffice_renders_every_paragraph_in_order_and_the_first_page_codes() {
             common::assert_first_page_codes(pdftoppm, zbarimg, &pdf, &doc);
         }
         // Drop the running heads and feet (the symbol, `page/total`, the job
-        // number) and the first page's job number.
+        // number) and the first page's job number and recycling mark.
         let pages: Vec<&str> = text
             .split('\u{c}')
             .filter(|p| !p.trim().is_empty())
@@ -583,6 +583,9 @@ fn libreoffice_renders_every_paragraph_in_order_and_the_first_page_codes() {
                 let mut rest = bare.replace(&marker, "");
                 for running in [&full_job, &job, &symbol].into_iter().flatten() {
                     rest = rest.replace(running.as_str(), "");
+                }
+                for mark in ["Please recycle", "\u{2672}"] {
+                    rest = rest.replace(mark, "");
                 }
                 if rest.trim().is_empty() {
                     continue;

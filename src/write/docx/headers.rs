@@ -196,6 +196,28 @@ const QR_FOOT_EMU: i64 = 368_300;
 const EMU_PER_TWIP: i64 = 635;
 /// Height of a footer line, a little under its real 10 pt.
 const FOOTER_LINE_TWIPS: i32 = 190;
+/// Height of the line with the recycling mark, a little under its real 22 pt.
+const MARK_LINE_TWIPS: i32 = 400;
+/// Side of the QR code in twips (55 pt).
+const QR_TWIPS: i32 = 1100;
+/// Space between the recycling symbol and the QR code (6 pt).
+const RECYCLE_GAP_TWIPS: i32 = 120;
+/// The recycling mark's words, in English in every language as on the
+/// official files, and symbol (U+2672).
+const RECYCLE_WORDS: &str = "Please recycle";
+const RECYCLE_SYMBOL: &str = "\u{2672}";
+/// The Footer style's default stops (at 3 and 6 inches), cleared where the
+/// footer sets its own.
+const CLEAR_FOOTER_TABS: [Tab; 2] = [
+    Tab {
+        kind: TabKind::Clear,
+        pos: 4320,
+    },
+    Tab {
+        kind: TabKind::Clear,
+        pos: 8640,
+    },
+];
 /// Height of the barcode's paragraph: 4 pt before, 10.8 pt of bars.
 const BARCODE_LINE_TWIPS: i32 = 296;
 
@@ -272,18 +294,41 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
     // The footer fills the bottom margin: LibreOffice sizes the first page's
     // body by the footer's content, Word by the margin; both then end the
     // body above the QR code. Heights are estimated low, so it never comes short.
-    let below = FOOTER_LINE_TWIPS
+    let first_line = if qr.is_some() {
+        MARK_LINE_TWIPS
+    } else {
+        FOOTER_LINE_TWIPS
+    };
+    let below = first_line
         + if bars.is_some() {
             BARCODE_LINE_TWIPS
         } else {
             0
         };
+    let spacing = Some(Spacing {
+        before: Some(super::margin::BOTTOM - super::margin::FOOTER - below),
+        ..Spacing::default()
+    });
+    // With a QR code, the recycling mark stands beside it and the job number
+    // at the other margin, both on tab stops (the paragraph starts at the left).
+    let width = ctx.text_width();
+    let beside_qr = QR_TWIPS + RECYCLE_GAP_TWIPS;
+    let mut tabs = CLEAR_FOOTER_TABS.to_vec();
+    if ctx.rtl {
+        tabs.extend([Tab::left(beside_qr), Tab::right(width)]);
+    } else {
+        tabs.push(Tab::right(width - beside_qr));
+    }
     let first = PPr {
-        spacing: Some(Spacing {
-            before: Some(super::margin::BOTTOM - super::margin::FOOTER - below),
-            ..Spacing::default()
-        }),
+        spacing,
+        tabs: if qr.is_some() { &tabs } else { &[] },
+        jc: if qr.is_some() { None } else { jc },
         ..footer()
+    };
+    let plain = RPr {
+        b: Some(false),
+        b_cs: Some(false),
+        ..RPr::default()
     };
     f.paragraph_ltr(first, |f| {
         if let Some((rel, url)) = &qr {
@@ -299,13 +344,20 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
             let top = i64::from(ctx.page.1) * EMU_PER_TWIP - QR_FOOT_EMU - i64::from(QR_EMU);
             let right = !ctx.rtl;
             f.drawing(&drawing, Placement::Margin { right, top });
+            if ctx.rtl {
+                f.tab();
+                f.recycling_mark(true);
+                f.tab();
+            } else {
+                if let Some(job) = job {
+                    f.run(job, plain);
+                }
+                f.tab();
+                f.recycling_mark(false);
+                return;
+            }
         }
         if let Some(job) = job {
-            let plain = RPr {
-                b: Some(false),
-                b_cs: Some(false),
-                ..RPr::default()
-            };
             f.run(job, plain);
         }
     });
@@ -337,6 +389,32 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
 }
 
 impl Flow<'_, '_> {
+    /// "Please recycle" (bold, 8 pt) and the recycling symbol (19 pt), the
+    /// symbol first when `symbol_first` (beside a QR code on the left).
+    fn recycling_mark(&mut self, symbol_first: bool) {
+        let words = RPr {
+            b: Some(true),
+            b_cs: Some(true),
+            sz: Some(16),
+            sz_cs: Some(16),
+            ..RPr::default()
+        };
+        let symbol = RPr {
+            b: Some(false),
+            b_cs: Some(false),
+            sz: Some(38),
+            sz_cs: Some(38),
+            ..RPr::default()
+        };
+        if symbol_first {
+            self.run(RECYCLE_SYMBOL, symbol);
+            self.run(&format!(" {RECYCLE_WORDS}"), words);
+        } else {
+            self.run(&format!("{RECYCLE_WORDS} "), words);
+            self.run(RECYCLE_SYMBOL, symbol);
+        }
+    }
+
     /// A picture in a run, placed as `placement` says.
     fn drawing(&mut self, d: &Drawing, placement: Placement) {
         let (cx, cy) = (d.cx.to_string(), d.cy.to_string());

@@ -243,10 +243,16 @@ mod tests {
         );
         assert!(footer.contains("descr=\"https://docs.un.org/en/A/80/312\""));
         assert!(footer.contains("<wp:align>right</wp:align>"));
+        // The recycling mark on a tab stop beside the code.
+        assert!(footer.contains("Please recycle </w:t>") && footer.contains("\u{2672}"));
+        assert!(
+            footer.contains("<w:tab w:val=\"right\" w:pos=\"8620\"/>"),
+            "{footer}"
+        );
         assert_eq!(footer.matches("<wp:anchor ").count(), 1);
         assert_eq!(footer.matches("<wp:inline ").count(), 1);
         // The first paragraph fills the margin above the two lines.
-        assert!(footer.contains("<w:spacing w:before=\"738\"/>"), "{footer}");
+        assert!(footer.contains("<w:spacing w:before=\"528\"/>"), "{footer}");
 
         // No job number: the QR code alone, the first paragraph taller.
         let source = ENGLISH.replacen("job-number: 25-12874 (E)\n", "", 1);
@@ -255,16 +261,14 @@ mod tests {
         let footer = &p["word/footer3.xml"];
         assert!(rels.contains("media/qr.png") && !rels.contains("barcode"));
         assert!(!footer.contains("<wp:inline "));
-        assert!(
-            footer.contains("<w:spacing w:before=\"1034\"/>"),
-            "{footer}"
-        );
+        assert!(footer.contains("<w:spacing w:before=\"824\"/>"), "{footer}");
 
         // No symbol either: no address, so no picture at all.
         let source = source.replacen("symbol: A/80/312\n", "", 1);
         let p = parts(&docx(&source, &WriteOptions::default()));
         assert!(!p.contains_key("word/_rels/footer3.xml.rels"));
         assert!(!p["word/footer3.xml"].contains("<w:drawing>"));
+        assert!(!p["word/footer3.xml"].contains("Please recycle"));
     }
 
     #[test]
