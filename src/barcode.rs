@@ -1,7 +1,14 @@
 //! The codes printed in the first-page footer of UN documents: the Code 39
 //! barcode of the job number (`26-04887 (E)` → bars of `*2604887*`) and the
-//! QR code of the document's address. Writers draw them themselves: vector
-//! rectangles in PDF, a picture in DOCX.
+//! QR code of the document's address, with the recycling mark beside it.
+//! Writers draw them themselves: vector rectangles in PDF, pictures in DOCX.
+
+/// The recycling mark's words beside the QR code, in English in every
+/// language as on the official files.
+pub const RECYCLING_WORDS: &str = "Please recycle";
+/// The recycling mark's symbol (U+2672; the PDF writer draws it from the
+/// bundled Noto Serif SC).
+pub const RECYCLING_SYMBOL: &str = "\u{2672}";
 
 /// Width of a wide element in narrow units (Code 39 allows 2–3).
 pub const WIDE: u32 = 3;

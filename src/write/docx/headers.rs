@@ -120,14 +120,8 @@ pub fn running_footer(doc: &Document, ctx: &Ctx, side: Side) -> String {
     let x = story("w:ftr");
     let mut f = Flow::new(ctx, x, Links::starting_at(1), BTreeSet::new());
     let tabs = [
-        Tab {
-            kind: TabKind::Clear,
-            pos: 4320,
-        },
-        Tab {
-            kind: TabKind::Clear,
-            pos: 8640,
-        },
+        CLEAR_FOOTER_TABS[0],
+        CLEAR_FOOTER_TABS[1],
         Tab::right(ctx.text_width()),
     ];
     let job = doc
@@ -202,12 +196,8 @@ const MARK_LINE_TWIPS: i32 = 400;
 const QR_TWIPS: i32 = 1100;
 /// Space between the recycling symbol and the QR code (6 pt).
 const RECYCLE_GAP_TWIPS: i32 = 120;
-/// The recycling mark's words, in English in every language as on the
-/// official files, and symbol (U+2672).
-const RECYCLE_WORDS: &str = "Please recycle";
-const RECYCLE_SYMBOL: &str = "\u{2672}";
-/// The Footer style's default stops (at 3 and 6 inches), cleared where the
-/// footer sets its own.
+/// The Header and Footer styles' default stops (at 3 and 6 inches), cleared
+/// where a header or footer sets its own.
 const CLEAR_FOOTER_TABS: [Tab; 2] = [
     Tab {
         kind: TabKind::Clear,
@@ -407,11 +397,11 @@ impl Flow<'_, '_> {
             ..RPr::default()
         };
         if symbol_first {
-            self.run(RECYCLE_SYMBOL, symbol);
-            self.run(&format!(" {RECYCLE_WORDS}"), words);
+            self.run(barcode::RECYCLING_SYMBOL, symbol);
+            self.run(&format!(" {}", barcode::RECYCLING_WORDS), words);
         } else {
-            self.run(&format!("{RECYCLE_WORDS} "), words);
-            self.run(RECYCLE_SYMBOL, symbol);
+            self.run(&format!("{} ", barcode::RECYCLING_WORDS), words);
+            self.run(barcode::RECYCLING_SYMBOL, symbol);
         }
     }
 

@@ -5,7 +5,9 @@
 //! barcode at the foot of the first page. Positions follow the reference
 //! files (UN-CONVENTIONS §1, §5); right-to-left documents are mirrored.
 
-use crate::barcode::{Bar, QrCode, code39, job_barcode_data, qr, short_job_number};
+use crate::barcode::{
+    Bar, QrCode, RECYCLING_SYMBOL, RECYCLING_WORDS, code39, job_barcode_data, qr, short_job_number,
+};
 use crate::lang::Lang;
 use crate::model::{Document, Inline, Span};
 use crate::symbol::document_url;
@@ -276,10 +278,6 @@ pub fn masthead_rules(geom: &Geometry) -> [Rule; 2] {
 const QR_SIDE: f32 = 55.0;
 /// Distance of the foot of the first-page codes from the page's bottom edge.
 const CODES_FOOT: f32 = 29.0;
-/// The recycling mark's words (in English in every language, as on the
-/// official files) and symbol (U+2672, from the bundled Noto Serif SC).
-const RECYCLE_WORDS: &str = "Please recycle";
-const RECYCLE_SYMBOL: &str = "\u{2672}";
 /// Space between the recycling symbol and the QR code.
 const RECYCLE_GAP: f32 = 6.0;
 /// Inset of the job number and its barcode from their margin.
@@ -313,14 +311,14 @@ fn recycling_mark(b: &mut FlowBuilder, qr: &Qr, rtl: bool) -> [Fixed; 2] {
     let words = one_line(
         b,
         Lang::En,
-        RECYCLE_WORDS,
+        RECYCLING_WORDS,
         style(8.0, true),
         Span::default(),
     );
     let symbol = one_line(
         b,
         Lang::En,
-        RECYCLE_SYMBOL,
+        RECYCLING_SYMBOL,
         style(19.0, false),
         Span::default(),
     );
