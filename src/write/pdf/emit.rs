@@ -378,14 +378,16 @@ fn artifact(surface: &mut Surface, kind: ArtifactType, draw: impl FnOnce(&mut Su
 
 fn draw_rule(surface: &mut Surface, rule: &Rule) {
     let half = rule.width / 2.0;
-    if let Some(rect) = Rect::from_ltrb(rule.x0, rule.y - half, rule.x1, rule.y + half) {
-        fill_rect(surface, rect);
-    }
+    let rect = Rect::from_ltrb(rule.x0, rule.y - half, rule.x1, rule.y + half);
+    fill_rects(surface, [rect]);
 }
 
-fn fill_rect(surface: &mut Surface, rect: Rect) {
+/// Fills `rects` black as one path.
+fn fill_rects(surface: &mut Surface, rects: impl IntoIterator<Item = Option<Rect>>) {
     let mut pb = PathBuilder::new();
-    pb.push_rect(rect);
+    for rect in rects.into_iter().flatten() {
+        pb.push_rect(rect);
+    }
     if let Some(path) = pb.finish() {
         surface.set_fill(Some(Fill::default()));
         surface.set_stroke(None);
@@ -394,35 +396,20 @@ fn fill_rect(surface: &mut Surface, rect: Rect) {
 }
 
 fn draw_barcode(surface: &mut Surface, code: &Barcode) {
-    let mut pb = PathBuilder::new();
-    for bar in &code.bars {
+    let bars = code.bars.iter().map(|bar| {
         let x = code.x + bar.x as f32 * code.module;
-        if let Some(rect) = Rect::from_xywh(x, code.y, bar.width as f32 * code.module, code.height)
-        {
-            pb.push_rect(rect);
-        }
-    }
-    if let Some(path) = pb.finish() {
-        surface.set_fill(Some(Fill::default()));
-        surface.set_stroke(None);
-        surface.draw_path(&path);
-    }
+        Rect::from_xywh(x, code.y, bar.width as f32 * code.module, code.height)
+    });
+    fill_rects(surface, bars);
 }
 
 fn draw_qr(surface: &mut Surface, qr: &Qr) {
-    let mut pb = PathBuilder::new();
-    for (row, column, len) in qr.code.runs() {
+    let modules = qr.code.runs().map(|(row, column, len)| {
         let x = qr.x + column as f32 * qr.module;
         let y = qr.y + row as f32 * qr.module;
-        if let Some(rect) = Rect::from_xywh(x, y, len as f32 * qr.module, qr.module) {
-            pb.push_rect(rect);
-        }
-    }
-    if let Some(path) = pb.finish() {
-        surface.set_fill(Some(Fill::default()));
-        surface.set_stroke(None);
-        surface.draw_path(&path);
-    }
+        Rect::from_xywh(x, y, len as f32 * qr.module, qr.module)
+    });
+    fill_rects(surface, modules);
 }
 
 fn draw_furniture(surface: &mut Surface, f: &Furniture) {
