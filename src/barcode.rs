@@ -3,6 +3,15 @@
 //! QR code of the document's address, with the recycling mark beside it.
 //! Writers draw them themselves: vector rectangles in PDF, pictures in DOCX.
 
+/// Side of the first page's QR code, quiet zone excluded, in points (as in
+/// the official files).
+pub const QR_SIDE_PT: f32 = 55.0;
+/// Distance from the foot of the first page's codes (the QR code and the
+/// job number's barcode) to the page's bottom edge, in points.
+pub const CODES_FOOT_PT: f32 = 29.0;
+/// Space between the recycling symbol and the QR code, in points.
+pub const RECYCLING_GAP_PT: f32 = 6.0;
+
 /// The recycling mark's words beside the QR code, in English in every
 /// language as on the official files.
 pub const RECYCLING_WORDS: &str = "Please recycle";

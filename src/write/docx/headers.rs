@@ -181,21 +181,20 @@ pub struct Picture {
     pub png: Vec<u8>,
 }
 
-/// Side of the QR code's modules, quiet zone excluded: 55 pt, as in the
-/// reference file (694,690 EMU with its white border).
-const QR_EMU: u32 = 698_500;
-/// Distance from the foot of the QR code to the page's bottom edge: 29 pt.
-const QR_FOOT_EMU: i64 = 368_300;
-/// EMU per twip.
+/// EMU per point, per twip; twips per point.
+const EMU_PER_PT: f32 = 12_700.0;
 const EMU_PER_TWIP: i64 = 635;
+const TWIPS_PER_PT: f32 = 20.0;
+/// The QR code's side in EMU and in twips, its foot's distance from the
+/// page's bottom edge in EMU, the recycling symbol's distance from it in twips.
+const QR_EMU: u32 = (barcode::QR_SIDE_PT * EMU_PER_PT) as u32;
+const QR_TWIPS: i32 = (barcode::QR_SIDE_PT * TWIPS_PER_PT) as i32;
+const QR_FOOT_EMU: i64 = (barcode::CODES_FOOT_PT * EMU_PER_PT) as i64;
+const RECYCLING_GAP_TWIPS: i32 = (barcode::RECYCLING_GAP_PT * TWIPS_PER_PT) as i32;
 /// Height of a footer line, a little under its real 10 pt.
 const FOOTER_LINE_TWIPS: i32 = 190;
 /// Height of the line with the recycling mark, a little under its real 22 pt.
 const MARK_LINE_TWIPS: i32 = 400;
-/// Side of the QR code in twips (55 pt).
-const QR_TWIPS: i32 = 1100;
-/// Space between the recycling symbol and the QR code (6 pt).
-const RECYCLE_GAP_TWIPS: i32 = 120;
 /// The Header and Footer styles' default stops (at 3 and 6 inches), cleared
 /// where a header or footer sets its own.
 const CLEAR_FOOTER_TABS: [Tab; 2] = [
@@ -302,7 +301,7 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
     // With a QR code, the recycling mark stands beside it and the job number
     // at the other margin, both on tab stops (the paragraph starts at the left).
     let width = ctx.text_width();
-    let beside_qr = QR_TWIPS + RECYCLE_GAP_TWIPS;
+    let beside_qr = QR_TWIPS + RECYCLING_GAP_TWIPS;
     let mut tabs = CLEAR_FOOTER_TABS.to_vec();
     if ctx.rtl {
         tabs.extend([Tab::left(beside_qr), Tab::right(width)]);
@@ -334,21 +333,19 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
             let top = i64::from(ctx.page.1) * EMU_PER_TWIP - QR_FOOT_EMU - i64::from(QR_EMU);
             let right = !ctx.rtl;
             f.drawing(&drawing, Placement::Margin { right, top });
-            if ctx.rtl {
-                f.tab();
-                f.recycling_mark(true);
-                f.tab();
-            } else {
-                if let Some(job) = job {
-                    f.run(job, plain);
-                }
-                f.tab();
-                f.recycling_mark(false);
-                return;
-            }
+        }
+        // The recycling mark comes first when the code is at the left.
+        if qr.is_some() && ctx.rtl {
+            f.tab();
+            f.recycling_mark(true);
+            f.tab();
         }
         if let Some(job) = job {
             f.run(job, plain);
+        }
+        if qr.is_some() && !ctx.rtl {
+            f.tab();
+            f.recycling_mark(false);
         }
     });
     if let Some((rel, data, modules)) = &bars {

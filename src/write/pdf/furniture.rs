@@ -6,7 +6,8 @@
 //! files (UN-CONVENTIONS §1, §5); right-to-left documents are mirrored.
 
 use crate::barcode::{
-    Bar, QrCode, RECYCLING_SYMBOL, RECYCLING_WORDS, code39, job_barcode_data, qr, short_job_number,
+    Bar, CODES_FOOT_PT, QR_SIDE_PT, QrCode, RECYCLING_GAP_PT, RECYCLING_SYMBOL, RECYCLING_WORDS,
+    code39, job_barcode_data, qr, short_job_number,
 };
 use crate::lang::Lang;
 use crate::model::{Document, Inline, Span};
@@ -274,12 +275,6 @@ pub fn masthead_rules(geom: &Geometry) -> [Rule; 2] {
     ]
 }
 
-/// Side of the first-page QR code's modules, quiet zone excluded (as in the reference).
-const QR_SIDE: f32 = 55.0;
-/// Distance of the foot of the first-page codes from the page's bottom edge.
-const CODES_FOOT: f32 = 29.0;
-/// Space between the recycling symbol and the QR code.
-const RECYCLE_GAP: f32 = 6.0;
 /// Inset of the job number and its barcode from their margin.
 const CODES_INSET: f32 = 6.0;
 /// Width of the job number's barcode.
@@ -291,14 +286,14 @@ const BARCODE_WIDTH: f32 = 100.0;
 fn first_page_qr(doc: &Document, geom: &Geometry) -> Option<Qr> {
     let symbol = doc.masthead.symbol.as_ref()?;
     let code = qr(&document_url(doc.lang, &symbol.value))?;
-    let module = QR_SIDE / code.size.max(1) as f32;
+    let module = QR_SIDE_PT / code.size.max(1) as f32;
     Some(Qr {
         x: if doc.lang.is_rtl() {
             geom.margin_x
         } else {
-            geom.right() - QR_SIDE
+            geom.right() - QR_SIDE_PT
         },
-        y: geom.height - CODES_FOOT - QR_SIDE,
+        y: geom.height - CODES_FOOT_PT - QR_SIDE_PT,
         module,
         code,
     })
@@ -323,12 +318,11 @@ fn recycling_mark(b: &mut FlowBuilder, qr: &Qr, rtl: bool) -> [Fixed; 2] {
         Span::default(),
     );
     let (ww, sw) = (words.line_width(0), symbol.line_width(0));
-    let side = qr.module * qr.code.size as f32;
     let (words_x, symbol_x) = if rtl {
-        let symbol_x = qr.x + side + RECYCLE_GAP;
+        let symbol_x = qr.x + QR_SIDE_PT + RECYCLING_GAP_PT;
         (symbol_x + sw + 1.0, symbol_x)
     } else {
-        let symbol_x = qr.x - RECYCLE_GAP - sw;
+        let symbol_x = qr.x - RECYCLING_GAP_PT - sw;
         (symbol_x - 1.0 - ww, symbol_x)
     };
     [
@@ -374,7 +368,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
                 let module = BARCODE_WIDTH / modules.max(1) as f32;
                 f.barcode = Some(Barcode {
                     x: start(BARCODE_WIDTH),
-                    y: geom.height - CODES_FOOT - 13.0,
+                    y: geom.height - CODES_FOOT_PT - 13.0,
                     height: 13.0,
                     module,
                     bars,
