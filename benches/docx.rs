@@ -12,8 +12,8 @@
 #[path = "support/samples.rs"]
 mod samples;
 
-use samples::samples;
-use undoc::write::{self, OutputFormat, WriteOptions};
+use samples::bench_all_samples;
+use undoc::write::OutputFormat;
 
 fn main() {
     divan::main();
@@ -22,15 +22,5 @@ fn main() {
 /// Every sample to DOCX, one after the other.
 #[divan::bench]
 fn docx_all_samples(bencher: divan::Bencher) {
-    let docs = samples();
-    let options = WriteOptions::default();
-    bencher
-        .counter(divan::counter::ItemsCount::new(docs.len()))
-        .bench(|| {
-            for (doc, xml) in &docs {
-                let rendered =
-                    write::render(OutputFormat::Docx, doc, xml, &options).expect("DOCX renders");
-                divan::black_box(rendered.bytes.len());
-            }
-        });
+    bench_all_samples(bencher, OutputFormat::Docx);
 }

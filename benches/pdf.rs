@@ -13,7 +13,7 @@
 #[path = "support/samples.rs"]
 mod samples;
 
-use samples::{read_sample, samples};
+use samples::{bench_all_samples, read_sample, samples};
 use undoc::model::{Block, Document};
 use undoc::write::{self, OutputFormat, WriteOptions};
 
@@ -90,17 +90,7 @@ fn ten_pages(name: &str, options: &WriteOptions) -> (Document, write::xml::XmlOu
 /// Every sample to PDF, one after the other.
 #[divan::bench]
 fn pdf_all_samples(bencher: divan::Bencher) {
-    let docs = samples();
-    let options = WriteOptions::default();
-    bencher
-        .counter(divan::counter::ItemsCount::new(docs.len()))
-        .bench(|| {
-            for (doc, xml) in &docs {
-                let rendered =
-                    write::render(OutputFormat::Pdf, doc, xml, &options).expect("PDF renders");
-                divan::black_box(rendered.bytes.len());
-            }
-        });
+    bench_all_samples(bencher, OutputFormat::Pdf);
 }
 
 /// One ten-page report.

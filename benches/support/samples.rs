@@ -5,6 +5,7 @@ use std::path::Path;
 use undoc::model::Document;
 use undoc::read::{self, SourceFormat};
 use undoc::write::xml::{self, XmlOutput};
+use undoc::write::{self, OutputFormat, WriteOptions};
 
 /// Reads `samples/<name>` (a text source).
 pub fn read_sample(name: &str) -> Document {
@@ -34,4 +35,18 @@ pub fn samples() -> Vec<(Document, XmlOutput)> {
             (doc, xml)
         })
         .collect()
+}
+
+/// Benchmarks writing every sample to `format`, one after the other.
+pub fn bench_all_samples(bencher: divan::Bencher, format: OutputFormat) {
+    let docs = samples();
+    let options = WriteOptions::default();
+    bencher
+        .counter(divan::counter::ItemsCount::new(docs.len()))
+        .bench(|| {
+            for (doc, xml) in &docs {
+                let rendered = write::render(format, doc, xml, &options).expect("renders");
+                divan::black_box(rendered.bytes.len());
+            }
+        });
 }

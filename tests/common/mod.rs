@@ -132,18 +132,12 @@ pub enum Half {
 pub fn codes_on_first_page(pdftoppm: &Path, zbarimg: &Path, pdf: &Path, half: Half) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let stem = dir.path().join("page");
-    let mut args: Vec<String> = ["-r", "200", "-f", "1", "-l", "1", "-png"]
-        .map(String::from)
-        .to_vec();
+    let mut args = vec!["-r", "200", "-f", "1", "-l", "1", "-png"];
     // 850 px is mid-page on Letter (1700 px) and A4 (1654 px).
     match half {
         Half::Whole => {}
-        Half::Left => {
-            args.extend(["-x", "0", "-y", "0", "-W", "850", "-H", "3000"].map(String::from))
-        }
-        Half::Right => {
-            args.extend(["-x", "850", "-y", "0", "-W", "3000", "-H", "3000"].map(String::from))
-        }
+        Half::Left => args.extend(["-x", "0", "-y", "0", "-W", "850", "-H", "3000"]),
+        Half::Right => args.extend(["-x", "850", "-y", "0", "-W", "3000", "-H", "3000"]),
     }
     let out = Command::new(pdftoppm)
         .args(&args)
