@@ -3,6 +3,7 @@
 //! which script each language is written in.
 
 use crate::model::{Date, ListKind};
+use crate::script::Script;
 
 /// One of the six official languages of the United Nations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -386,30 +387,24 @@ impl Lang {
         }
     }
 
+    /// The script this language is written in.
+    pub fn script(self) -> Script {
+        match self {
+            Lang::Ar => Script::Arabic,
+            Lang::Zh => Script::Han,
+            Lang::Ru => Script::Cyrillic,
+            Lang::En | Lang::Fr | Lang::Es => Script::Latin,
+        }
+    }
+
     /// Whether `c` belongs to the script this language is written in.
     pub fn is_native_char(self, c: char) -> bool {
-        match self {
-            Lang::Ar => {
-                matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-            }
-            Lang::Zh => {
-                matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
-            }
-            Lang::Ru => matches!(c, '\u{0400}'..='\u{04FF}'),
-            Lang::En | Lang::Fr | Lang::Es => {
-                c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}')
-            }
-        }
+        self.script().has_letter(c)
     }
 
     /// The name of this language's script, for diagnostics.
     pub fn script_name(self) -> &'static str {
-        match self {
-            Lang::Ar => "Arabic",
-            Lang::Zh => "Han",
-            Lang::Ru => "Cyrillic",
-            _ => "Latin",
-        }
+        self.script().name()
     }
 }
 

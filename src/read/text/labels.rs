@@ -6,6 +6,7 @@
 
 use crate::lang;
 use crate::read::window;
+use crate::script::is_ideographic;
 
 /// One reading of a line's label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,14 +193,10 @@ fn decimal(text: &str) -> Option<(Vec<Label>, usize)> {
     let after = text[end..].strip_prefix('.')?;
     let next = after.chars().next()?;
     // `1. text`, or `1.会议开幕` (CJK text glued to the label), never `1.5 million`.
-    if !(next.is_whitespace() || is_cjk(next)) {
+    if !(next.is_whitespace() || is_ideographic(next)) {
         return None;
     }
     Some((vec![Label::Decimal(n)], rest_after(text, end + 1)?))
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
 /// `(a)`, `a)`, `(iv)`, `iv)`, `(أ)`, Arabic `'1'`.

@@ -12,6 +12,7 @@ use super::{Label, Line, classify};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Annex, Block, Division, Footnote, Item, List, ListKind, Para, Span, Spanned};
 use crate::read::inline::{self, SegmentMap};
+use crate::script::{ends_ideographic, starts_ideographic};
 
 /// The body of a text source, once built.
 pub(super) struct Built {
@@ -40,7 +41,9 @@ impl Acc {
 
     /// Appends a continuation line, with a space unless CJK text meets.
     fn push_line(&mut self, line: &Line) {
-        let glue = !(ends_cjk(&self.text) || starts_cjk(line.text) || self.text.is_empty());
+        let glue = !(ends_ideographic(&self.text)
+            || starts_ideographic(line.text)
+            || self.text.is_empty());
         if glue {
             self.text.push(' ');
         }
@@ -61,18 +64,6 @@ impl Acc {
     fn inlines(&self) -> Vec<crate::model::Inline> {
         inline::parse(&self.text, &self.map)
     }
-}
-
-fn starts_cjk(s: &str) -> bool {
-    s.chars().next().is_some_and(is_cjk)
-}
-
-fn ends_cjk(s: &str) -> bool {
-    s.chars().next_back().is_some_and(is_cjk)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
 struct RawItem {
