@@ -22,5 +22,5 @@ fn main() {
 /// Every sample to DOCX, one after the other.
 #[divan::bench]
 fn docx_all_samples(bencher: divan::Bencher) {
-    bench_all_samples(bencher, OutputFormat::Docx);
+    bench_all_samples(bencher, OutputFormat::by_name("docx").expect("DOCX writer"));
 }

@@ -24,8 +24,8 @@ fn main() {
     let options = WriteOptions::default();
     let docs = samples();
     let mut total = 0;
-    for (doc, xml) in &docs {
-        let rendered = write::render(OutputFormat::Pdf, doc, xml, &options).expect("PDF renders");
+    for doc in &docs {
+        let rendered = write::pdf::write(doc, &options).expect("PDF renders");
         total += rendered.bytes.len();
     }
     eprintln!(
@@ -41,13 +41,13 @@ fn main() {
         .max(1);
     eprintln!("lang  pages  MB/doc  ms CPU/doc  ms CPU per 10 pages");
     for lang in LANGUAGES {
-        let (doc, xml, pages) = ten_pages(&format!("report-{lang}.txt"), &options);
+        let (doc, pages) = ten_pages(&format!("report-{lang}.txt"), &options);
         let Some(start) = thread_cpu_ns() else {
             break;
         };
         let mut size = 0;
         for _ in 0..runs {
-            let r = write::render(OutputFormat::Pdf, &doc, &xml, &options).expect("renders");
+            let r = write::pdf::write(&doc, &options).expect("renders");
             size = r.bytes.len();
         }
         let Some(end) = thread_cpu_ns() else {
@@ -71,17 +71,16 @@ fn thread_cpu_ns() -> Option<u64> {
 
 /// Sample `name` with its body repeated until the PDF has ten pages or
 /// more; with the page count.
-fn ten_pages(name: &str, options: &WriteOptions) -> (Document, write::xml::XmlOutput, u32) {
+fn ten_pages(name: &str, options: &WriteOptions) -> (Document, u32) {
     let mut doc = read_sample(name);
     let body: Vec<Block> = doc.body.clone();
     loop {
-        let xml = write::xml::write(&doc);
-        let pages = write::render(OutputFormat::Pdf, &doc, &xml, options)
+        let pages = write::pdf::write(&doc, options)
             .expect("renders")
             .pages
             .unwrap_or(0);
         if pages >= 10 || body.is_empty() {
-            return (doc, xml, pages);
+            return (doc, pages);
         }
         doc.body.extend(body.iter().cloned());
     }
@@ -90,16 +89,16 @@ fn ten_pages(name: &str, options: &WriteOptions) -> (Document, write::xml::XmlOu
 /// Every sample to PDF, one after the other.
 #[divan::bench]
 fn pdf_all_samples(bencher: divan::Bencher) {
-    bench_all_samples(bencher, OutputFormat::Pdf);
+    bench_all_samples(bencher, OutputFormat::by_name("pdf").expect("PDF writer"));
 }
 
 /// One ten-page report.
 #[divan::bench]
 fn pdf_ten_pages(bencher: divan::Bencher) {
     let options = WriteOptions::default();
-    let (doc, xml, _) = ten_pages("report-en.txt", &options);
+    let (doc, _) = ten_pages("report-en.txt", &options);
     bencher.bench(|| {
-        let rendered = write::render(OutputFormat::Pdf, &doc, &xml, &options).expect("renders");
+        let rendered = write::pdf::write(&doc, &options).expect("renders");
         divan::black_box(rendered.bytes.len());
     });
 }

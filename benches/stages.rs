@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use divan::{Bencher, counter::BytesCount};
 use undoc::lang::Lang;
 use undoc::model::Document;
-use undoc::read::{self, SourceFormat};
+use undoc::read::{self, InputFormat, Source};
 use undoc::validate::{self, FastXml};
 use undoc::write::{self, OutputFormat, WriteOptions, xml::XmlOutput};
 
@@ -86,7 +86,7 @@ static PREPARED: LazyLock<Vec<Prepared>> = LazyLock::new(|| {
                 .find(|p| p.lang == case.lang)
                 .expect("a pool per language");
             let text = corpus_gen::generate(pool, i, case.pages, &mut corpus_gen::Rng(7));
-            let doc = read::parse(&text, SourceFormat::Text, &[])
+            let doc = read::read(&Source::bytes(text.as_bytes()), text_format(), &[])
                 .document
                 .expect("generated text reads");
             let xml = write::xml::write(&doc);
@@ -108,7 +108,7 @@ fn read_text(bencher: Bencher, case: Case) {
     let p = prepared(&case);
     bencher
         .counter(BytesCount::new(p.text.len()))
-        .bench(|| read::parse(&p.text, SourceFormat::Text, &[]));
+        .bench(|| read::read(&Source::bytes(p.text.as_bytes()), text_format(), &[]));
 }
 
 #[divan::bench(args = CASES)]
@@ -116,7 +116,7 @@ fn read_xml(bencher: Bencher, case: Case) {
     let p = prepared(&case);
     bencher
         .counter(BytesCount::new(p.text.len()))
-        .bench(|| read::parse(&p.xml.xml, SourceFormat::Xml, &[]));
+        .bench(|| read::read(&Source::bytes(p.xml.xml.as_bytes()), xml_format(), &[]));
 }
 
 #[divan::bench(args = CASES)]
@@ -124,11 +124,12 @@ fn validate(bencher: Bencher, case: Case) {
     let p = prepared(&case);
     LazyLock::force(&ENGINE);
     bencher.counter(BytesCount::new(p.text.len())).bench(|| {
-        let outcome = read::ReadOutcome {
-            document: Some(p.doc.clone()),
-            diagnostics: Vec::new(),
-        };
-        validate::check(&p.xml.xml, SourceFormat::Xml, outcome, &*ENGINE)
+        validate::check(
+            Some(p.doc.clone()),
+            Vec::new(),
+            Some(p.xml.xml.as_bytes()),
+            &*ENGINE,
+        )
     });
 }
 
@@ -140,21 +141,30 @@ fn write_xml(bencher: Bencher, case: Case) {
         .bench(|| write::xml::write(&p.doc));
 }
 
-fn render(bencher: Bencher, case: Case, format: OutputFormat) {
+fn render(bencher: Bencher, case: Case, name: &str) {
     let p = prepared(&case);
     let options = WriteOptions::default();
-    write::render(format, &p.doc, &p.xml, &options).expect("renders");
+    let format = OutputFormat::by_name(name).expect("a writer");
+    (format.write)(&p.doc, &options).expect("renders");
     bencher
         .counter(BytesCount::new(p.text.len()))
-        .bench(|| write::render(format, &p.doc, &p.xml, &options));
+        .bench(|| (format.write)(&p.doc, &options));
+}
+
+fn text_format() -> &'static InputFormat {
+    InputFormat::by_name("text").expect("text reader")
+}
+
+fn xml_format() -> &'static InputFormat {
+    InputFormat::by_name("xml").expect("XML reader")
 }
 
 #[divan::bench(args = CASES)]
 fn write_docx(bencher: Bencher, case: Case) {
-    render(bencher, case, OutputFormat::Docx);
+    render(bencher, case, "docx");
 }
 
 #[divan::bench(args = CASES, sample_count = 20)]
 fn write_pdf(bencher: Bencher, case: Case) {
-    render(bencher, case, OutputFormat::Pdf);
+    render(bencher, case, "pdf");
 }

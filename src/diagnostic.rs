@@ -77,6 +77,7 @@ codes! {
     MissingGlyph = "UND051", Warning, "A character is in none of the PDF fonts (the bundled Liberation Serif, Noto Naskh Arabic and Noto Serif SC, or those of `--font-dir`); it is left out of the PDF. Add a font that covers it with `--font-dir`.";
     BadFont = "UND052", Warning, "A font file in `--font-dir` could not be read or embedded and was skipped.";
     PdfExport = "UND053", Error, "The PDF could not be produced: the PDF library refused the document (for example a PDF/A or PDF/UA rule it could not meet); the message gives its reason.";
+    Internal = "UND090", Error, "undoc itself failed on this document (an internal error, caught): nothing was written for it and the batch went on. Please report it with the file.";
 }
 
 /// One finding about a document, pointing at its source.
@@ -90,6 +91,21 @@ pub struct Diagnostic {
     pub message: String,
     /// Where in the source (line 0 when the whole file is concerned).
     pub span: Span,
+    /// What reports show of the source there; attached by the batch while
+    /// the source is still in memory, so reports never read it again.
+    pub excerpt: Option<Excerpt>,
+}
+
+/// The piece of source a diagnostic points into, as reports show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// In a package source (a Word file), the place: `word/document.xml,
+    /// table 3, row 2, cell 4`; `None` in a text source.
+    pub place: Option<String>,
+    /// The source line (or the place's text), cut around the column when long.
+    pub text: String,
+    /// The 1-based character column of the diagnostic in `text`.
+    pub column: u32,
 }
 
 impl Diagnostic {
@@ -100,6 +116,7 @@ impl Diagnostic {
             severity: code.severity(),
             message: message.into(),
             span,
+            excerpt: None,
         }
     }
 

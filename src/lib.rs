@@ -13,7 +13,6 @@ pub mod model;
 pub mod pipeline;
 pub mod read;
 pub mod report;
-pub mod run;
 pub mod script;
 pub mod symbol;
 pub mod validate;

@@ -1,4 +1,7 @@
-//! The `undoc` command line: argument parsing only; the work is in the library.
+//! The `undoc` command line: argument parsing here, whole runs in [`cli`];
+//! the work itself is in the library.
+
+mod cli;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -6,10 +9,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use undoc::diagnostic::Code;
 use undoc::pipeline::Shard;
-use undoc::read::fields;
+use undoc::read::{INPUT_FORMATS, fields};
 use undoc::report::ReportFormat;
-use undoc::run::{self, Outputs, Settings};
-use undoc::write::{OutputFormat, Paper, WriteOptions};
+use undoc::write::{OUTPUT_FORMATS, OutputFormat, Paper, WriteOptions};
+
+use cli::run::{self, Outputs, Settings};
 
 #[derive(Parser)]
 #[command(
@@ -21,20 +25,26 @@ use undoc::write::{OutputFormat, Paper, WriteOptions};
 )]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+    /// Print the source formats undoc reads, with their file suffixes, and exit.
+    #[arg(long)]
+    list_input_formats: bool,
+    /// Print the output formats undoc writes (the names `--to` takes), and exit.
+    #[arg(long)]
+    list_output_formats: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Read sources, validate them, and write the outputs under DIR.
     Convert {
-        /// Source files (.txt, .md, .xml) or directories searched recursively.
+        /// Source files or directories searched recursively (see --list-input-formats).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Output directory; each input's relative path is mirrored under it.
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
-        /// Output formats, comma-separated [default: every format this build writes].
+        /// Output formats, comma-separated (see --list-output-formats) [default: all].
         #[arg(long, value_name = "FORMATS", value_delimiter = ',')]
         to: Vec<String>,
         /// Paper size: a4 or letter [default: Letter for New York, A4 for other duty stations].
@@ -61,7 +71,7 @@ enum Command {
     },
     /// Read and validate sources without writing anything.
     Validate {
-        /// Source files (.txt, .md, .xml) or directories searched recursively.
+        /// Source files or directories searched recursively (see --list-input-formats).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// How diagnostics are printed on standard output.
@@ -130,8 +140,27 @@ impl Common {
 }
 
 fn main() -> ExitCode {
+    // A panic inside one document becomes its UND090 diagnostic (the batch
+    // catches it); one line on standard error says where, for the report.
+    if std::env::var_os("RUST_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|info| eprintln!("undoc: internal error: {info}")));
+    }
     let cli = Cli::parse();
-    let result = match cli.command {
+    if cli.list_input_formats || cli.list_output_formats {
+        if cli.list_input_formats {
+            print!("{}", input_format_list());
+        }
+        if cli.list_output_formats {
+            print!("{}", output_format_list());
+        }
+        return ExitCode::from(run::EXIT_OK);
+    }
+    let Some(command) = cli.command else {
+        use clap::CommandFactory;
+        let _ = Cli::command().print_help();
+        return ExitCode::from(run::EXIT_USAGE);
+    };
+    let result = match command {
         Command::Convert {
             inputs,
             output,
@@ -201,28 +230,45 @@ fn parse_paper(s: &str) -> Result<Paper, String> {
     Paper::parse(s).ok_or_else(|| format!("`{s}` is not a paper size: a4 or letter"))
 }
 
-fn parse_formats(names: &[String]) -> Result<Vec<OutputFormat>, String> {
+fn parse_formats(names: &[String]) -> Result<Vec<&'static OutputFormat>, String> {
     if names.is_empty() {
-        return Ok(OutputFormat::built());
+        return Ok(OUTPUT_FORMATS.iter().collect());
     }
     let mut formats = Vec::new();
     for name in names {
-        let format = OutputFormat::parse(name)
-            .ok_or_else(|| format!("unknown format `{name}`: the formats are xml, docx, pdf"))?;
-        if !format.is_built() {
-            let built: Vec<&str> = OutputFormat::built()
-                .iter()
-                .map(|f| f.extension())
-                .collect();
-            return Err(format!(
-                "{} output is not built in this version of undoc; available: {}",
-                format.extension(),
-                built.join(", ")
-            ));
-        }
+        let format = OutputFormat::by_name(name).ok_or_else(|| {
+            format!(
+                "unknown format `{name}`: the formats are {}",
+                OutputFormat::names()
+            )
+        })?;
         if !formats.contains(&format) {
             formats.push(format);
         }
     }
     Ok(formats)
+}
+
+/// `--list-input-formats`: one line per format, its suffixes and what it is.
+fn input_format_list() -> String {
+    INPUT_FORMATS
+        .iter()
+        .map(|f| {
+            let suffixes: Vec<String> = f.suffixes.iter().map(|s| format!(".{s}")).collect();
+            format!(
+                "{:<6} {:<12} {}\n",
+                f.name,
+                suffixes.join(" "),
+                f.description
+            )
+        })
+        .collect()
+}
+
+/// `--list-output-formats`: one line per format, its suffix and what it is.
+fn output_format_list() -> String {
+    OUTPUT_FORMATS
+        .iter()
+        .map(|f| format!("{:<6} .{:<11} {}\n", f.name, f.suffix, f.description))
+        .collect()
 }

@@ -6,7 +6,15 @@
 
 use crate::lang::Lang;
 
-/// A position in a source file: 1-based line and column (column counts characters).
+/// The namespace of the model's canonical XML form (`schemas/undoc.xsd`),
+/// which the XML reader and writer share.
+pub const XML_NAMESPACE: &str = "urn:undoc:1";
+
+/// Where a node was read. In a text source (UN text, XML) the 1-based line
+/// and column (counting characters). In a package source such as a Word
+/// file, whose XML parts are not lines a person reads, `line` is the 1-based
+/// index of the place (paragraph or table cell) in the reader's list of
+/// places ([`crate::read::Place`]) and `column` the character in its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
 pub struct Span {
     /// 1-based line number; 0 when unknown.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use common::{root, run, samples, tool};
 use undoc::model::{Block, ListKind};
-use undoc::read::{self, SourceFormat};
+use undoc::read::{self, InputFormat, Source};
 
 fn xml_outputs(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -103,7 +103,11 @@ fn every_sample_converts_to_xml_valid_for_undoc_and_xmllint() {
 fn every_sample_is_valid_and_covers_the_required_structure() {
     for sample in samples() {
         let bytes = std::fs::read(&sample).expect("sample");
-        let outcome = read::read(&bytes, SourceFormat::Text, &[]);
+        let outcome = read::read(
+            &Source::bytes(&bytes),
+            InputFormat::by_name("text").expect("text reader"),
+            &[],
+        );
         let doc = outcome.document.expect("a document");
         let paras = doc.paragraphs();
         let chapters = doc
@@ -150,9 +154,13 @@ fn the_seed_xml_has_its_structure() {
         &["--set", "symbol=CAC/COSP/EG.1/2023/4"],
     );
     let xml = std::fs::read(out.path().join("seed.xml")).expect("seed.xml");
-    let doc = read::read(&xml, SourceFormat::Xml, &[])
-        .document
-        .expect("readable XML");
+    let doc = read::read(
+        &Source::bytes(&xml),
+        InputFormat::by_name("xml").expect("XML reader"),
+        &[],
+    )
+    .document
+    .expect("readable XML");
     let chapters: Vec<&undoc::model::Division> = doc
         .body
         .iter()

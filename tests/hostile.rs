@@ -7,7 +7,9 @@ mod common;
 use std::path::Path;
 
 use common::{root, run};
-use undoc::read::SourceFormat;
+use undoc::pipeline::{self, Job};
+use undoc::read::{InputFormat, Source};
+use undoc::write::{OUTPUT_FORMATS, OutputFormat, WriteOptions};
 
 fn sample(name: &str) -> Vec<u8> {
     std::fs::read(root().join("samples").join(name)).expect("sample")
@@ -240,28 +242,29 @@ fn fuzz_regressions_stay_fixed() {
             .and_then(|n| n.to_str())
             .unwrap_or_default();
         // Inputs of the `convert` target start with a byte that picks the format.
+        let text = InputFormat::by_name("text").expect("text reader");
+        let xml = InputFormat::by_name("xml").expect("XML reader");
         let (formats, bytes) = match bytes.split_first() {
             Some((selector, rest)) if name.starts_with("convert-") => {
-                let format = if selector % 2 == 0 {
-                    SourceFormat::Text
-                } else {
-                    SourceFormat::Xml
-                };
+                let format = if selector % 2 == 0 { text } else { xml };
                 (vec![format], rest.to_vec())
             }
-            _ => (vec![SourceFormat::Text, SourceFormat::Xml], bytes),
+            _ => (vec![text, xml], bytes),
         };
-        let Ok(text) = undoc::read::decode(&bytes) else {
-            continue;
-        };
+        let outputs: Vec<&'static OutputFormat> = OUTPUT_FORMATS.iter().collect();
+        let options = WriteOptions::default();
+        let job = Job::in_memory(&engine, &outputs, &options);
         for format in formats {
-            let outcome = undoc::read::parse(&text, format, &[]);
-            let checked = undoc::validate::check(&text, format, outcome, &engine);
-            if let (Some(doc), Some(xml)) = (&checked.document, &checked.xml) {
-                for out in undoc::write::OutputFormat::built() {
-                    let _ = undoc::write::render(out, doc, xml, &Default::default());
-                }
-            }
+            let converted = pipeline::convert(&Source::bytes(&bytes), format, &job);
+            assert!(
+                !converted
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == undoc::diagnostic::Code::Internal),
+                "{}: {:?}",
+                case.display(),
+                converted.diagnostics
+            );
         }
     }
 }

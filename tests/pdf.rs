@@ -14,19 +14,22 @@ use std::process::Command;
 
 use undoc::lang::Lang;
 use undoc::model::{Block, Document, Inline, List};
-use undoc::read::{self, SourceFormat};
-use undoc::write::{self, OutputFormat, WriteOptions};
+use undoc::read::{self, InputFormat, Source};
+use undoc::write::{self, WriteOptions};
 
 fn model(sample: &Path) -> Document {
     let bytes = std::fs::read(sample).expect("sample");
-    read::read(&bytes, SourceFormat::Text, &[])
-        .document
-        .expect("sample reads")
+    read::read(
+        &Source::bytes(&bytes),
+        InputFormat::by_name("text").expect("text reader"),
+        &[],
+    )
+    .document
+    .expect("sample reads")
 }
 
 fn render(doc: &Document, options: &WriteOptions) -> write::Rendered {
-    let xml = write::xml::write(doc);
-    write::render(OutputFormat::Pdf, doc, &xml, options).expect("PDF renders")
+    write::pdf::write(doc, options).expect("PDF renders")
 }
 
 fn convert_samples() -> (tempfile::TempDir, Vec<(PathBuf, PathBuf)>) {
@@ -420,7 +423,6 @@ fn font_dir_adds_fonts_and_a_missing_one_is_an_error() {
         font_dir: Some(dir.path().join("nowhere")),
         ..WriteOptions::default()
     };
-    let xml = write::xml::write(&doc);
-    let err = write::render(OutputFormat::Pdf, &doc, &xml, &missing).expect_err("no such dir");
+    let err = write::pdf::write(&doc, &missing).expect_err("no such dir");
     assert_eq!(err.code.as_str(), "UND050");
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use undoc::lang::Lang;
 use undoc::model::{Block, Document, ListKind, plain_text};
-use undoc::read::{self, SourceFormat};
+use undoc::read::{self, InputFormat, Source};
 
 /// splitmix64: small, fast and the same everywhere.
 pub struct Rng(pub u64);
@@ -217,9 +217,13 @@ pub fn pools() -> Result<Vec<Pool>, String> {
     for lang in undoc::lang::ALL {
         let path = samples.join(format!("report-{}.txt", lang.code()));
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let doc = read::read(&bytes, SourceFormat::Text, &[])
-            .document
-            .ok_or_else(|| format!("{} does not read", path.display()))?;
+        let doc = read::read(
+            &Source::bytes(&bytes),
+            InputFormat::by_name("text").expect("text reader"),
+            &[],
+        )
+        .document
+        .ok_or_else(|| format!("{} does not read", path.display()))?;
         pools.push(pool(&doc));
     }
     Ok(pools)

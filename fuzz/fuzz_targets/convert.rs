@@ -1,13 +1,17 @@
 //! Fuzzes the whole path: read (text or XML, by the first byte) → validate →
-//! write every format. Any input must end in outputs or diagnostics.
+//! write every format, as the batch does for one document. Any input must
+//! end in outputs or diagnostics. The batch catches panics (UND090); here a
+//! caught panic is turned back into one, so the fuzzer reports it.
 #![no_main]
 
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use undoc::read::{self, SourceFormat};
-use undoc::validate::{self, FastXml};
-use undoc::write::{self, OutputFormat, WriteOptions};
+use undoc::diagnostic::Code;
+use undoc::pipeline::{self, Job};
+use undoc::read::{InputFormat, Source};
+use undoc::validate::FastXml;
+use undoc::write::{OUTPUT_FORMATS, OutputFormat, WriteOptions};
 
 static ENGINE: LazyLock<FastXml> = LazyLock::new(|| FastXml::embedded().expect("the embedded schema compiles"));
 
@@ -15,15 +19,13 @@ fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {
         return;
     };
-    let format = if selector % 2 == 0 { SourceFormat::Text } else { SourceFormat::Xml };
-    let Ok(text) = read::decode(bytes) else {
-        return;
-    };
-    let outcome = read::parse(&text, format, &[]);
-    let checked = validate::check(&text, format, outcome, &*ENGINE);
-    if let (Some(doc), Some(xml)) = (&checked.document, &checked.xml) {
-        for format in OutputFormat::built() {
-            let _ = write::render(format, doc, xml, &WriteOptions::default());
-        }
+    let name = if selector % 2 == 0 { "text" } else { "xml" };
+    let format = InputFormat::by_name(name).expect("a reader");
+    let outputs: Vec<&'static OutputFormat> = OUTPUT_FORMATS.iter().collect();
+    let options = WriteOptions::default();
+    let job = Job::in_memory(&*ENGINE, &outputs, &options);
+    let converted = pipeline::convert(&Source::bytes(bytes), format, &job);
+    if let Some(d) = converted.diagnostics.iter().find(|d| d.code == Code::Internal) {
+        panic!("{}", d.message);
     }
 });

@@ -2,8 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use undoc::read::{self, SourceFormat};
+use undoc::read::{self, InputFormat, Source};
 
 fuzz_target!(|data: &[u8]| {
-    let _ = read::read(data, SourceFormat::Text, &[]);
+    let _ = read::read(&Source::bytes(data), InputFormat::by_name("text").expect("text reader"), &[]);
 });

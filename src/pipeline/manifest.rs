@@ -75,6 +75,32 @@ pub fn load(dir: &Path, shard: Option<Shard>) -> Option<Manifest> {
     serde_json::from_slice(&bytes).ok()
 }
 
+/// Every output that a manifest in `dir` (of any shard) lists, as a path
+/// under `dir`: the files undoc may replace there.
+pub fn listed_outputs(dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let manifests = entries.flatten().filter(|e| {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        name.starts_with("undoc-manifest") && name.ends_with(".json")
+    });
+    let mut listed = Vec::new();
+    for entry in manifests {
+        let Some(manifest) = std::fs::read(entry.path())
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
+        else {
+            continue;
+        };
+        for document in manifest.documents {
+            listed.extend(document.outputs.iter().map(|o| dir.join(&o.path)));
+        }
+    }
+    listed
+}
+
 /// Writes the manifest into `dir` atomically.
 pub fn store(dir: &Path, shard: Option<Shard>, manifest: &Manifest) -> std::io::Result<()> {
     let mut json = serde_json::to_vec_pretty(manifest).map_err(std::io::Error::other)?;
@@ -99,7 +125,7 @@ impl Entry {
                 .outputs
                 .iter()
                 .map(|o| OutputEntry {
-                    format: o.format.extension().into(),
+                    format: o.format.name.into(),
                     path: o
                         .path
                         .strip_prefix(dir)
@@ -125,7 +151,7 @@ impl Entry {
                     return None;
                 }
                 Some(Output {
-                    format: OutputFormat::parse(&o.format)?,
+                    format: OutputFormat::by_name(&o.format)?,
                     path,
                     bytes: o.bytes,
                     sha256: o.sha256.clone(),

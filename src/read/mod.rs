@@ -3,43 +3,175 @@
 //! A reader never knows about a writer. Every reader returns the diagnostics
 //! it found alongside the document (when one could be built at all).
 
+pub mod decode;
 pub mod fields;
 mod inline;
 pub mod text;
+mod view;
 pub mod xml;
 
-use crate::diagnostic::{Code, Diagnostic};
+use std::path::Path;
+
+pub(crate) use decode::window;
+pub use decode::{decode, span_of_offset};
+pub use view::{Place, SourceView, attach_excerpts};
+
+use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Span};
 
-/// The source formats undoc reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SourceFormat {
-    /// UN report text (`.txt`, `.md`).
-    Text,
-    /// Canonical UN XML (`.xml`).
-    Xml,
+/// A source handed to a reader: its bytes, and the path they came from (to
+/// name it, and to find what it refers to relative to itself).
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The file's bytes, undecoded: each reader decodes what it reads.
+    pub bytes: &'a [u8],
+    /// Where the bytes came from.
+    pub path: &'a Path,
 }
 
-impl SourceFormat {
-    /// The format of a file, by its extension.
-    pub fn from_path(path: &std::path::Path) -> Option<SourceFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "md" => Some(SourceFormat::Text),
-            "xml" => Some(SourceFormat::Xml),
-            _ => None,
+impl<'a> Source<'a> {
+    /// Bytes held in memory, with no file behind them.
+    pub fn bytes(bytes: &'a [u8]) -> Self {
+        Source {
+            bytes,
+            path: Path::new(""),
         }
     }
 }
 
+/// One source format undoc reads: a row of [`INPUT_FORMATS`].
+#[derive(Debug)]
+pub struct InputFormat {
+    /// Its name, as `--list-input-formats` prints it.
+    pub name: &'static str,
+    /// File-name suffixes (without the leading dot), matched case-insensitively.
+    pub suffixes: &'static [&'static str],
+    /// One line on what it is.
+    pub description: &'static str,
+    /// Whether a file's first bytes look like this format.
+    pub looks_like: Sniffer,
+    /// The reader.
+    pub read: fn(&Source) -> ReadOutcome,
+    /// Whether the source is undoc XML, which the schema checks as written
+    /// (so schema errors point at the file's own lines).
+    pub is_undoc_xml: bool,
+}
+
+impl PartialEq for InputFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+/// Every source format undoc reads; discovery, the CLI and the reports take
+/// their lists from here. A new reader is one module and one row.
+pub static INPUT_FORMATS: &[InputFormat] = &[
+    InputFormat {
+        name: "text",
+        suffixes: &["txt", "md"],
+        description: "UN report text: the form archived reports extract to (masthead, title, numbered chapters, sections and paragraphs)",
+        looks_like: text::looks_like,
+        read: text::read_source,
+        is_undoc_xml: false,
+    },
+    InputFormat {
+        name: "xml",
+        suffixes: &["xml"],
+        description: "undoc's canonical UN XML (namespace urn:undoc:1, schemas/undoc.xsd)",
+        looks_like: xml::looks_like,
+        read: xml::read_source,
+        is_undoc_xml: true,
+    },
+];
+
+/// Whether a file's first bytes look like a format.
+type Sniffer = fn(&[u8]) -> bool;
+
+/// Formats undoc recognises by their first bytes but does not read, so a
+/// file of one of them gets a diagnostic that names it.
+static RECOGNISED_ONLY: &[(&str, Sniffer)] = &[
+    ("a PDF file", |b| b.starts_with(b"%PDF-")),
+    ("a zip package (a Word .docx file?)", |b| {
+        b.starts_with(b"PK\x03\x04")
+    }),
+    (
+        "an OLE compound file (a legacy Word .doc, or a password-protected .docx)",
+        |b| b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+    ),
+];
+
+impl InputFormat {
+    /// The format of a file by its name's suffix (the longest suffix that matches).
+    pub fn for_path(path: &Path) -> Option<&'static InputFormat> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        INPUT_FORMATS
+            .iter()
+            .flat_map(|f| f.suffixes.iter().map(move |s| (f, *s)))
+            .filter(|(_, suffix)| {
+                name.len() > suffix.len() + 1
+                    && name.ends_with(suffix)
+                    && name.as_bytes()[name.len() - suffix.len() - 1] == b'.'
+            })
+            .max_by_key(|(_, suffix)| suffix.len())
+            .map(|(f, _)| f)
+    }
+
+    /// The format named `name` (as `--list-input-formats` prints it).
+    pub fn by_name(name: &str) -> Option<&'static InputFormat> {
+        let name = name.trim().to_ascii_lowercase();
+        INPUT_FORMATS.iter().find(|f| f.name == name)
+    }
+
+    /// `path` without this format's suffix: the stem outputs are named after
+    /// (`a/report.txt` → `a/report`).
+    pub fn stem(&self, path: &Path) -> std::path::PathBuf {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let lower = name.to_ascii_lowercase();
+        let cut = self
+            .suffixes
+            .iter()
+            .filter(|s| lower.len() > s.len() + 1 && lower.ends_with(&format!(".{s}")))
+            .map(|s| name.len() - s.len() - 1)
+            .min();
+        match cut {
+            Some(at) => path.with_file_name(&name[..at]),
+            None => path.with_extension(""),
+        }
+    }
+}
+
+/// What a file's first bytes look like, for a file whose name does not say:
+/// the format undoc would read it as, or one it recognises but does not read.
+pub fn recognise(head: &[u8]) -> Option<Recognised> {
+    if let Some(format) = INPUT_FORMATS.iter().find(|f| (f.looks_like)(head)) {
+        return Some(Recognised::Readable(format));
+    }
+    RECOGNISED_ONLY
+        .iter()
+        .find(|(_, looks)| looks(head))
+        .map(|(what, _)| Recognised::Unread(what))
+}
+
+/// A format recognised by content.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Recognised {
+    /// A format undoc reads.
+    Readable(&'static InputFormat),
+    /// A format undoc knows but does not read, described.
+    Unread(&'static str),
+}
+
 /// What a reader made of a source: the document (unless it could not be
-/// built) and every diagnostic found on the way.
+/// built), every diagnostic found on the way, and the view of the source
+/// that reports show.
 #[derive(Debug, Default)]
 pub struct ReadOutcome {
     /// The document, if one could be built.
     pub document: Option<Document>,
     /// Errors and warnings, with source positions.
     pub diagnostics: Vec<Diagnostic>,
+    /// The source as reports show it.
+    pub view: SourceView,
 }
 
 impl ReadOutcome {
@@ -48,24 +180,14 @@ impl ReadOutcome {
         ReadOutcome {
             document: None,
             diagnostics: vec![diagnostic],
+            view: SourceView::Unavailable,
         }
     }
 }
 
-/// Reads `bytes` in `format`, then applies `overrides` (`--set key=value`).
-pub fn read(bytes: &[u8], format: SourceFormat, overrides: &[(String, String)]) -> ReadOutcome {
-    match decode(bytes) {
-        Ok(text) => parse(&text, format, overrides),
-        Err(d) => ReadOutcome::failed(d),
-    }
-}
-
-/// Parses decoded `text` in `format`, then applies `overrides`.
-pub fn parse(text: &str, format: SourceFormat, overrides: &[(String, String)]) -> ReadOutcome {
-    let mut outcome = match format {
-        SourceFormat::Text => text::read(text),
-        SourceFormat::Xml => xml::read(text),
-    };
+/// Reads `source` in `format`, then applies `overrides` (`--set key=value`).
+pub fn read(source: &Source, format: &InputFormat, overrides: &[(String, String)]) -> ReadOutcome {
+    let mut outcome = (format.read)(source);
     if let Some(doc) = &mut outcome.document {
         for (key, value) in overrides {
             if let Err(d) = fields::apply(doc, key, value, Span::default()) {
@@ -76,126 +198,15 @@ pub fn parse(text: &str, format: SourceFormat, overrides: &[(String, String)]) -
     outcome
 }
 
-/// Decodes a source to text: UTF-8 (a byte order mark is dropped) or UTF-16
-/// with a byte order mark; line ends become `\n`. Binary input, invalid
-/// UTF-8 and empty input are refused with a diagnostic that says where.
-pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        decode_utf16(rest, u16::from_le_bytes)?
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        decode_utf16(rest, u16::from_be_bytes)?
-    } else {
-        let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-        match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_string(),
-            Err(e) => {
-                let at = e.valid_up_to();
-                let span = span_of_offset(&String::from_utf8_lossy(&bytes[..at]), at);
-                return Err(Diagnostic::new(
-                    Code::NotText,
-                    span,
-                    format!(
-                        "invalid UTF-8 at byte {at} (0x{:02X}): save the file as UTF-8",
-                        bytes[at]
-                    ),
-                ));
-            }
+/// Reads a text-based source: decodes it (see [`decode`]), parses the text
+/// with `parse`, and keeps the text as the outcome's view.
+pub(crate) fn read_decoded(source: &Source, parse: fn(&str) -> ReadOutcome) -> ReadOutcome {
+    match decode(source.bytes) {
+        Ok(text) => {
+            let mut outcome = parse(&text);
+            outcome.view = SourceView::Text(text);
+            outcome
         }
-    };
-    if let Some(at) = text.find('\0') {
-        return Err(Diagnostic::new(
-            Code::NotText,
-            span_of_offset(&text, at),
-            "NUL byte in the input: this looks like a binary file, not a report source",
-        ));
-    }
-    if text.trim().is_empty() {
-        return Err(Diagnostic::new(
-            Code::Empty,
-            Span::default(),
-            "the file is empty: there is no document to read",
-        ));
-    }
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    })
-}
-
-fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Diagnostic> {
-    if !bytes.len().is_multiple_of(2) {
-        return Err(Diagnostic::new(
-            Code::NotText,
-            Span::default(),
-            "UTF-16 input with an odd number of bytes",
-        ));
-    }
-    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .map_err(|e| {
-            Diagnostic::new(
-                Code::NotText,
-                Span::default(),
-                format!(
-                    "invalid UTF-16: unpaired surrogate 0x{:04X}",
-                    e.unpaired_surrogate()
-                ),
-            )
-        })
-}
-
-/// The first `max` bytes of `s` (fewer, to end on a character boundary):
-/// searches for closing marks look no further, which keeps hostile input linear.
-pub(crate) fn window(s: &str, max: usize) -> &str {
-    let mut end = max.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
-
-/// Line and column (in characters, 1-based) of byte `offset` in `text`.
-pub fn span_of_offset(text: &str, offset: usize) -> Span {
-    let offset = offset.min(text.len());
-    let before = &text.as_bytes()[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count() as u32
-        + 1;
-    Span::new(line, column)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_utf8_with_bom_and_crlf() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc").unwrap(), "a\nb\nc");
-    }
-
-    #[test]
-    fn decodes_utf16_with_bom() {
-        let mut bytes = vec![0xFF, 0xFE];
-        for u in "联合国\r\n".encode_utf16() {
-            bytes.extend_from_slice(&u.to_le_bytes());
-        }
-        assert_eq!(decode(&bytes).unwrap(), "联合国\n");
-    }
-
-    #[test]
-    fn refuses_binary_invalid_and_empty_input() {
-        let bad = decode(b"line one\nab\xFFcd").unwrap_err();
-        assert_eq!((bad.code, bad.span), (Code::NotText, Span::new(2, 3)));
-        assert_eq!(decode(b"abc\0def").unwrap_err().code, Code::NotText);
-        assert_eq!(decode(b" \n\t\n").unwrap_err().code, Code::Empty);
-        assert_eq!(decode(b"").unwrap_err().code, Code::Empty);
+        Err(d) => ReadOutcome::failed(d),
     }
 }

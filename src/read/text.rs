@@ -10,8 +10,8 @@ mod labels;
 mod masthead;
 mod structure;
 
-use super::ReadOutcome;
 use super::fields;
+use super::{ReadOutcome, Source};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 
@@ -32,6 +32,29 @@ impl Line<'_> {
     fn span(&self) -> Span {
         Span::new(self.no, self.col)
     }
+}
+
+/// Reads a UN report text source from its bytes (UTF-8, or UTF-16 with a
+/// byte order mark).
+pub fn read_source(source: &Source) -> ReadOutcome {
+    super::read_decoded(source, read)
+}
+
+/// Whether a file's first bytes look like text: UTF-8 (a character may be
+/// cut at the end) or UTF-16 with a byte order mark, no NUL, not XML.
+pub fn looks_like(head: &[u8]) -> bool {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let utf8 = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(_) => return false,
+    };
+    let text = utf8.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    !text.is_empty() && !text.contains('\0') && !text.starts_with('<')
 }
 
 /// Reads a UN report text source.
@@ -78,6 +101,7 @@ pub fn read(source: &str) -> ReadOutcome {
     ReadOutcome {
         document: Some(doc),
         diagnostics,
+        ..ReadOutcome::default()
     }
 }
 

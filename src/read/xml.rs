@@ -5,7 +5,7 @@
 //! model. DOCTYPEs and entities other than the five predefined ones are
 //! refused: nothing outside the file is ever read.
 
-use super::ReadOutcome;
+use super::{ReadOutcome, Source};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{
@@ -57,6 +57,18 @@ impl Element {
     }
 }
 
+/// Reads canonical UN XML from its bytes (UTF-8, or UTF-16 with a byte order mark).
+pub fn read_source(source: &Source) -> ReadOutcome {
+    super::read_decoded(source, read)
+}
+
+/// Whether a file's first bytes look like undoc XML: markup in undoc's namespace.
+pub fn looks_like(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    text.starts_with('<') && text.contains(crate::model::XML_NAMESPACE)
+}
+
 /// Reads canonical UN XML.
 pub fn read(source: &str) -> ReadOutcome {
     let root = match parse_tree(source) {
@@ -66,7 +78,7 @@ pub fn read(source: &str) -> ReadOutcome {
     match document(&root) {
         Ok(doc) => ReadOutcome {
             document: Some(doc),
-            diagnostics: Vec::new(),
+            ..ReadOutcome::default()
         },
         Err(d) => ReadOutcome::failed(d),
     }

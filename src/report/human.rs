@@ -1,99 +1,126 @@
 //! Diagnostics for people, rustc-style (codespan-reporting): the message, the
-//! file, line and column, the source line and a caret under the column.
+//! file, line and column (or, in a Word file, the part and place), the source
+//! line and a caret under the column. Everything shown comes from the
+//! diagnostic's excerpt: the source is never read again.
+
+use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Error, Files};
 use codespan_reporting::term::{self, Config, termcolor::Ansi};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Excerpt, Severity};
 use crate::pipeline::DocReport;
 
-/// Renders every diagnostic of one document. The source is read again (only
-/// for documents that have diagnostics) so the line can be shown.
+/// Renders every diagnostic of one document.
 pub fn render(report: &DocReport, color: bool) -> String {
-    if report.diagnostics.is_empty() {
-        return String::new();
-    }
     let name = report.path.display().to_string();
-    let source = std::fs::read(&report.path)
-        .ok()
-        .and_then(|bytes| crate::read::decode(&bytes).ok())
-        .unwrap_or_default();
-    let mut files = SimpleFiles::new();
-    let file = files.add(name.clone(), source.as_str());
     let config = Config::default();
-    let starts = line_starts(&source);
     let mut out = String::new();
     for d in &report.diagnostics {
-        let rich = to_report(d, file, &name, &source, &starts);
-        let rendered = if color {
-            let mut ansi = Ansi::new(Vec::new());
-            term::emit_to_write_style(&mut ansi, &config, &files, &rich)
-                .map(|()| String::from_utf8_lossy(&ansi.into_inner()).into_owned())
-        } else {
-            term::emit_into_string(&config, &files, &rich)
+        let shown = match &d.excerpt {
+            Some(excerpt) if d.span.line > 0 => rich(d, excerpt, &name, &config, color),
+            _ => None,
         };
-        match rendered {
-            Ok(text) => out.push_str(&text),
-            Err(_) => out.push_str(&plain(&name, d)),
-        }
+        out.push_str(&shown.unwrap_or_else(|| plain(&name, d)));
     }
     out
 }
 
-fn to_report(
+/// The rustc-style form with the excerpt's line and a caret.
+fn rich(
     d: &Diagnostic,
-    file: usize,
+    excerpt: &Excerpt,
     name: &str,
-    source: &str,
-    starts: &[usize],
-) -> Report<usize> {
+    config: &Config,
+    color: bool,
+) -> Option<String> {
+    let file = ExcerptFile {
+        name: match &excerpt.place {
+            Some(place) => format!("{name} ({place})"),
+            None => name.to_string(),
+        },
+        line: if excerpt.place.is_some() {
+            1
+        } else {
+            d.span.line as usize
+        },
+        text: &excerpt.text,
+    };
     let level = match d.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
     };
     let report = Report::new(level)
         .with_code(d.code.as_str())
-        .with_message(&d.message);
-    match byte_range(source, starts, d.span.line, d.span.column) {
-        Some(range) => report.with_labels(vec![Label::primary(file, range)]),
-        None => report.with_notes(vec![format!("in {name}")]),
+        .with_message(&d.message)
+        .with_labels(vec![Label::primary(
+            (),
+            char_range(&excerpt.text, excerpt.column),
+        )]);
+    if color {
+        let mut ansi = Ansi::new(Vec::new());
+        term::emit_to_write_style(&mut ansi, config, &file, &report)
+            .ok()
+            .map(|()| String::from_utf8_lossy(&ansi.into_inner()).into_owned())
+    } else {
+        term::emit_into_string(config, &file, &report).ok()
     }
 }
 
-/// Byte offsets where each line of `source` starts.
-fn line_starts(source: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
-}
-
-/// The byte range of the character at (line, column), both 1-based.
-fn byte_range(
-    source: &str,
-    starts: &[usize],
-    line: u32,
-    column: u32,
-) -> Option<std::ops::Range<usize>> {
-    let start = *starts.get((line as usize).checked_sub(1)?)?;
-    let text = &source[start..];
-    let text = &text[..text.find('\n').unwrap_or(text.len())];
+/// The byte range of the character at 1-based `column` of `text` (empty at its end).
+fn char_range(text: &str, column: u32) -> Range<usize> {
     let skip = column.max(1) as usize - 1;
-    let (offset, c) = text.char_indices().nth(skip).unwrap_or((text.len(), ' '));
-    let end = if offset < text.len() {
-        offset + c.len_utf8()
-    } else {
-        offset
-    };
-    Some(start + offset..start + end)
+    match text.char_indices().nth(skip) {
+        Some((at, c)) => at..at + c.len_utf8(),
+        None => text.len()..text.len(),
+    }
 }
 
-/// The one-line form, for when the source cannot be shown.
+/// A one-line "file": the excerpt, numbered with its real line.
+struct ExcerptFile<'a> {
+    name: String,
+    line: usize,
+    text: &'a str,
+}
+
+impl<'a> Files<'a> for ExcerptFile<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, Error> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, Error> {
+        Ok(self.text)
+    }
+
+    fn line_index(&'a self, (): (), _byte_index: usize) -> Result<usize, Error> {
+        Ok(0)
+    }
+
+    fn line_number(&'a self, (): (), _line_index: usize) -> Result<usize, Error> {
+        Ok(self.line)
+    }
+
+    fn line_range(&'a self, (): (), _line_index: usize) -> Result<Range<usize>, Error> {
+        Ok(0..self.text.len())
+    }
+}
+
+/// The one-line form, for when no source can be shown.
 fn plain(name: &str, d: &Diagnostic) -> String {
-    let at = if d.span.line > 0 {
-        format!("{name}:{}:{}", d.span.line, d.span.column.max(1))
-    } else {
-        name.to_string()
+    let at = match (&d.excerpt, d.span.line) {
+        (
+            Some(Excerpt {
+                place: Some(place), ..
+            }),
+            _,
+        ) => format!("{name} ({place})"),
+        (_, 0) => name.to_string(),
+        (_, line) => format!("{name}:{line}:{}", d.span.column.max(1)),
     };
     format!(
         "{at}: {}[{}]: {}\n",
@@ -106,15 +133,48 @@ fn plain(name: &str, d: &Diagnostic) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
+    use crate::model::Span;
+    use crate::pipeline::{DocReport, Status};
+
+    fn report(diagnostics: Vec<Diagnostic>) -> DocReport {
+        DocReport {
+            path: "r.txt".into(),
+            status: Status::Failed,
+            diagnostics,
+            outputs: Vec::new(),
+            sha256: None,
+        }
+    }
 
     #[test]
-    fn ranges_follow_lines_and_characters() {
-        let source = "first\n第二行 x\nthird";
-        let starts = line_starts(source);
-        assert_eq!(byte_range(source, &starts, 1, 1), Some(0..1));
-        assert_eq!(byte_range(source, &starts, 2, 2), Some(9..12));
-        assert_eq!(byte_range(source, &starts, 2, 99), Some(17..17));
-        assert_eq!(byte_range(source, &starts, 0, 1), None);
-        assert_eq!(byte_range(source, &starts, 9, 1), None);
+    fn shows_the_real_line_number_and_a_caret_under_the_column() {
+        let mut d = Diagnostic::new(Code::ParaNumbering, Span::new(42, 3), "skips");
+        d.excerpt = Some(Excerpt {
+            place: None,
+            text: "第二行 x".into(),
+            column: 3,
+        });
+        let text = render(&report(vec![d]), false);
+        assert!(text.contains("r.txt:42:3"), "{text}");
+        assert!(text.contains("42 │ 第二行 x"), "{text}");
+        assert!(text.contains('^'), "{text}");
+    }
+
+    #[test]
+    fn a_place_in_a_package_is_named_and_no_excerpt_gives_the_plain_form() {
+        let mut d = Diagnostic::new(Code::ParaNumbering, Span::new(7, 1), "skips");
+        d.excerpt = Some(Excerpt {
+            place: Some("word/document.xml, paragraph 7".into()),
+            text: "12.\tText".into(),
+            column: 1,
+        });
+        let plain = Diagnostic::new(Code::TooLarge, Span::default(), "too large");
+        let text = render(&report(vec![d, plain]), false);
+        assert!(
+            text.contains("r.txt (word/document.xml, paragraph 7)"),
+            "{text}"
+        );
+        assert!(text.contains("r.txt: error[UND006]: too large"), "{text}");
     }
 }

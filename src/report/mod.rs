@@ -8,7 +8,7 @@ mod human;
 use std::time::Duration;
 
 use crate::pipeline::{DocReport, Status};
-use crate::write::OutputFormat;
+use crate::write::OUTPUT_FORMATS;
 
 /// How diagnostics are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,15 @@ pub fn render_human(report: &DocReport, color: bool) -> String {
     human::render(report, color)
 }
 
+/// Files of one format written in a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// How many files.
+    pub files: usize,
+    /// Their pages, for a format that counts them.
+    pub pages: u64,
+}
+
 /// Counts gathered over a run, for the closing summary.
 #[derive(Debug, Default, Clone)]
 pub struct Summary {
@@ -55,12 +64,12 @@ pub struct Summary {
     pub failed: usize,
     /// Warnings over all documents.
     pub warnings: usize,
-    /// Files written, per format (in [`OutputFormat::ALL`] order).
-    pub written: [usize; 3],
-    /// Pages of the paged outputs written (PDF).
-    pub pages: u64,
+    /// Files written and their pages, per format (in [`OUTPUT_FORMATS`] order).
+    pub written: Vec<Written>,
     /// Documents not processed because the run was interrupted.
     pub not_processed: usize,
+    /// Files with a source suffix passed over in discovery (not regular files).
+    pub skipped_files: usize,
 }
 
 impl Summary {
@@ -73,13 +82,13 @@ impl Summary {
             Status::Failed => self.failed += 1,
         }
         self.warnings += report.diagnostics.iter().filter(|d| !d.is_error()).count();
+        if self.written.is_empty() {
+            self.written = vec![Written::default(); OUTPUT_FORMATS.len()];
+        }
         for output in &report.outputs {
-            if let Some(i) = OutputFormat::ALL.iter().position(|f| *f == output.format) {
-                self.written[i] += 1;
-            }
-            if output.format == OutputFormat::Pdf {
-                self.pages += u64::from(output.pages.unwrap_or(0));
-            }
+            let written = &mut self.written[output.format.index()];
+            written.files += 1;
+            written.pages += u64::from(output.pages.unwrap_or(0));
         }
     }
 
@@ -99,17 +108,17 @@ impl Summary {
         if self.warnings > 0 {
             line.push_str(&format!(", {}", plural(self.warnings, "warning")));
         }
-        let written: Vec<String> = OutputFormat::ALL
+        let written: Vec<String> = OUTPUT_FORMATS
             .iter()
-            .zip(self.written)
-            .filter(|(_, n)| *n > 0)
-            .map(|(f, n)| format!("{} {n}", f.extension()))
+            .zip(&self.written)
+            .filter(|(_, w)| w.files > 0)
+            .map(|(f, w)| match w.pages {
+                0 => format!("{} {}", f.name, w.files),
+                pages => format!("{} {} ({pages} pages)", f.name, w.files),
+            })
             .collect();
         if !written.is_empty() {
             line.push_str(&format!("; wrote {}", written.join(", ")));
-            if self.pages > 0 {
-                line.push_str(&format!(" ({} pages)", self.pages));
-            }
         }
         let secs = elapsed.as_secs_f64();
         let rate = if secs > 0.0 {
@@ -118,6 +127,12 @@ impl Summary {
             0.0
         };
         line.push_str(&format!(" in {secs:.2} s ({rate:.0} documents/s)"));
+        if self.skipped_files > 0 {
+            line.push_str(&format!(
+                "; skipped {} (not regular files)",
+                plural(self.skipped_files, "file")
+            ));
+        }
         if self.not_processed > 0 {
             line.push_str(&format!(
                 "; interrupted: {} not processed",

@@ -7,16 +7,14 @@ pub mod xsd;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
-use crate::read::{ReadOutcome, SourceFormat};
-use crate::write::xml::{self, XmlOutput};
+use crate::read::{InputFormat, ReadOutcome, SourceView};
+use crate::write::xml;
 pub use xsd::{FastXml, SchemaEngine, SchemaViolation};
 
 /// A document after reading and validation.
 pub struct Checked {
     /// The document, if it could be read.
     pub document: Option<Document>,
-    /// Its canonical XML, when the document was read.
-    pub xml: Option<XmlOutput>,
     /// Every diagnostic, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -28,29 +26,26 @@ impl Checked {
     }
 }
 
-/// Validates what a reader made of `source`.
+/// Validates what a reader made of a source.
 ///
-/// XML sources are checked against the schema as written, so errors point
-/// at the file's own lines; text sources are checked by the rules first and
-/// then through their generated XML, with errors mapped back to source lines.
+/// `as_written` is the source itself when it is undoc XML: the schema checks
+/// the file's own bytes, so errors point at its lines. Any other document is
+/// checked by the rules, then through its canonical XML, with schema errors
+/// mapped back to the source's spans.
 pub fn check(
-    source: &str,
-    format: SourceFormat,
-    outcome: ReadOutcome,
+    document: Option<Document>,
+    mut diagnostics: Vec<Diagnostic>,
+    as_written: Option<&[u8]>,
     engine: &dyn SchemaEngine,
 ) -> Checked {
-    let ReadOutcome {
-        document,
-        mut diagnostics,
-    } = outcome;
     let well_formed = !diagnostics.iter().any(|d| {
         matches!(
             d.code,
             Code::MalformedXml | Code::ForbiddenXml | Code::NotText | Code::Empty
         )
     });
-    if format == SourceFormat::Xml && well_formed {
-        let violations = engine.validate(source.as_bytes());
+    if let Some(source) = as_written.filter(|_| well_formed) {
+        let violations = engine.validate(source);
         if !violations.is_empty() {
             diagnostics.retain(|d| d.code != Code::Schema);
             diagnostics.extend(
@@ -58,16 +53,16 @@ pub fn check(
                     .into_iter()
                     .map(|v| Diagnostic::new(Code::Schema, Span::new(v.line, v.column), v.message)),
             );
-            return finish(document, None, diagnostics);
+            return finish(document, diagnostics);
         }
     }
     let Some(doc) = document else {
-        return finish(None, None, diagnostics);
+        return finish(None, diagnostics);
     };
     diagnostics.extend(rules::check(&doc));
-    let out = xml::write(&doc);
     let errors = diagnostics.iter().any(Diagnostic::is_error);
-    if format == SourceFormat::Text && !errors {
+    if as_written.is_none() && !errors {
+        let out = xml::write(&doc);
         for v in engine.validate(out.xml.as_bytes()) {
             let span = out.source_span(v.line);
             diagnostics.push(Diagnostic::new(
@@ -77,18 +72,32 @@ pub fn check(
             ));
         }
     }
-    finish(Some(doc), Some(out), diagnostics)
+    finish(Some(doc), diagnostics)
 }
 
-fn finish(
-    document: Option<Document>,
-    xml: Option<XmlOutput>,
-    mut diagnostics: Vec<Diagnostic>,
+/// Validates what `format`'s reader made of a source, taking the document
+/// and diagnostics out of `outcome` and leaving its view for the reports.
+pub fn check_outcome(
+    outcome: &mut ReadOutcome,
+    format: &InputFormat,
+    engine: &dyn SchemaEngine,
 ) -> Checked {
+    let as_written = match &outcome.view {
+        SourceView::Text(text) if format.is_undoc_xml => Some(text.as_bytes()),
+        _ => None,
+    };
+    check(
+        outcome.document.take(),
+        std::mem::take(&mut outcome.diagnostics),
+        as_written,
+        engine,
+    )
+}
+
+fn finish(document: Option<Document>, mut diagnostics: Vec<Diagnostic>) -> Checked {
     diagnostics.sort_by_key(|d| (d.span.line, d.span.column));
     Checked {
         document,
-        xml,
         diagnostics,
     }
 }

@@ -9,48 +9,91 @@ use std::path::PathBuf;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, DutyStation};
 
-/// The output formats undoc knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OutputFormat {
-    /// Canonical UN XML.
-    Xml,
-    /// Word (WordprocessingML).
-    Docx,
-    /// PDF.
-    Pdf,
+/// One output format undoc writes: a row of [`OUTPUT_FORMATS`].
+pub struct OutputFormat {
+    /// Its name for `--to` and in the manifest.
+    pub name: &'static str,
+    /// The suffix of its files, without the leading dot.
+    pub suffix: &'static str,
+    /// One line on what it is.
+    pub description: &'static str,
+    /// Whether it has pages (and reports how many).
+    pub paged: bool,
+    /// The writer.
+    pub write: fn(&Document, &WriteOptions) -> Result<Rendered, Diagnostic>,
 }
 
+impl PartialEq for OutputFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for OutputFormat {}
+
+impl std::fmt::Debug for OutputFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+/// Every output format, in the order outputs are written; the CLI, the
+/// manifest, the summary and the incremental fingerprint take their lists
+/// from here. A new writer is one module and one row.
+pub static OUTPUT_FORMATS: &[OutputFormat] = &[
+    OutputFormat {
+        name: "xml",
+        suffix: "xml",
+        description: "undoc's canonical UN XML, valid against schemas/undoc.xsd",
+        paged: false,
+        write: xml::render,
+    },
+    OutputFormat {
+        name: "docx",
+        suffix: "docx",
+        description: "Word, with the DGACM styles, masthead, running headers and footnotes",
+        paged: true,
+        write: docx::write,
+    },
+    OutputFormat {
+        name: "pdf",
+        suffix: "pdf",
+        description: "typeset PDF/A-2a and PDF/UA-1, fonts embedded",
+        paged: true,
+        write: pdf::write,
+    },
+];
+
 impl OutputFormat {
-    /// Every format undoc knows, in output order.
-    pub const ALL: [OutputFormat; 3] = [OutputFormat::Xml, OutputFormat::Docx, OutputFormat::Pdf];
-
-    /// The file extension (and the name used by `--to`).
-    pub fn extension(self) -> &'static str {
-        match self {
-            OutputFormat::Xml => "xml",
-            OutputFormat::Docx => "docx",
-            OutputFormat::Pdf => "pdf",
-        }
+    /// The format named `name` (case-insensitive).
+    pub fn by_name(name: &str) -> Option<&'static OutputFormat> {
+        let name = name.trim().to_ascii_lowercase();
+        OUTPUT_FORMATS.iter().find(|f| f.name == name)
     }
 
-    /// Parses a `--to` name.
-    pub fn parse(name: &str) -> Option<OutputFormat> {
-        Self::ALL
-            .into_iter()
-            .find(|f| f.extension() == name.trim().to_ascii_lowercase())
+    /// The names of every format, comma-separated, for messages.
+    pub fn names() -> String {
+        OUTPUT_FORMATS
+            .iter()
+            .map(|f| f.name)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
-    /// Whether this build of undoc can write the format.
-    pub fn is_built(self) -> bool {
-        matches!(
-            self,
-            OutputFormat::Xml | OutputFormat::Docx | OutputFormat::Pdf
-        )
+    /// Where this format's output of a source with `stem` goes under `dir`.
+    pub fn path(&self, dir: &std::path::Path, stem: &std::path::Path) -> PathBuf {
+        let mut name = stem.as_os_str().to_os_string();
+        name.push(".");
+        name.push(self.suffix);
+        dir.join(name)
     }
 
-    /// The formats this build can write.
-    pub fn built() -> Vec<OutputFormat> {
-        Self::ALL.into_iter().filter(|f| f.is_built()).collect()
+    /// Position in [`OUTPUT_FORMATS`].
+    pub fn index(&self) -> usize {
+        OUTPUT_FORMATS
+            .iter()
+            .position(|f| f == self)
+            .unwrap_or_default()
     }
 }
 
@@ -115,21 +158,4 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
     /// Number of pages, for paged formats.
     pub pages: Option<u32>,
-}
-
-/// Renders `doc` in `format`; the XML is already serialized in `xml`.
-pub fn render(
-    format: OutputFormat,
-    doc: &Document,
-    xml: &xml::XmlOutput,
-    options: &WriteOptions,
-) -> Result<Rendered, Diagnostic> {
-    match format {
-        OutputFormat::Xml => Ok(Rendered {
-            bytes: xml.xml.as_bytes().to_vec(),
-            ..Rendered::default()
-        }),
-        OutputFormat::Docx => docx::write(doc, options),
-        OutputFormat::Pdf => pdf::write(doc, options),
-    }
 }

@@ -9,7 +9,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 /// The namespace of undoc's UN XML.
-pub const NAMESPACE: &str = "urn:undoc:1";
+pub use crate::model::XML_NAMESPACE as NAMESPACE;
 
 /// The XML of a document and, for each element that starts a line, the
 /// source span of the node it came from (so schema errors in generated XML
@@ -28,6 +28,17 @@ impl XmlOutput {
         idx.checked_sub(1)
             .map_or_else(Span::default, |i| self.line_spans[i].1)
     }
+}
+
+/// The XML writer as a row of the output table: the serialized document.
+pub fn render(
+    doc: &Document,
+    _options: &super::WriteOptions,
+) -> Result<super::Rendered, crate::diagnostic::Diagnostic> {
+    Ok(super::Rendered {
+        bytes: write(doc).xml.into_bytes(),
+        ..super::Rendered::default()
+    })
 }
 
 /// Serializes `doc` as canonical UN XML.

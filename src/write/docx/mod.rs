@@ -164,12 +164,10 @@ mod tests {
     use std::io::Read;
 
     use super::*;
-    use crate::read::{self, SourceFormat};
+    use crate::read;
 
     fn docx(source: &str, options: &WriteOptions) -> Vec<u8> {
-        let doc = read::parse(source, SourceFormat::Text, &[])
-            .document
-            .expect("source reads");
+        let doc = read::text::read(source).document.expect("source reads");
         write(&doc, options).expect("DOCX writes").bytes
     }
 

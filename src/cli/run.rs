@@ -1,20 +1,21 @@
 //! A whole run as the command line asks for it: worker pool, schema,
 //! discovery and sharding, the streaming batch with progress, the manifest,
-//! the reports and the summary, and the exit status.
+//! the reports and the summary, and the exit status. This is the binary's:
+//! the library never exits the process or writes to the terminal.
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use indicatif::{ProgressBar, ProgressStyle};
+use undoc::pipeline::manifest::{self, Entry, Manifest};
+use undoc::pipeline::{self, DocReport, Job, Shard};
+use undoc::report::{self, ReportFormat, Summary};
+use undoc::validate::{FastXml, SchemaEngine};
+use undoc::write::{OutputFormat, WriteOptions};
 
-use crate::pipeline::manifest::{self, Entry, Manifest};
-use crate::pipeline::{self, DocReport, Job, Shard};
-use crate::report::{self, ReportFormat, Summary};
-use crate::validate::{FastXml, SchemaEngine};
-use crate::write::{OutputFormat, WriteOptions};
+use super::progress::Progress;
 
 /// Exit status when every document converted and validated.
 pub const EXIT_OK: u8 = 0;
@@ -25,7 +26,7 @@ pub const EXIT_USAGE: u8 = 2;
 /// Exit status after an interrupt (Ctrl-C), as shells report SIGINT.
 pub const EXIT_INTERRUPTED: u8 = 130;
 
-/// Set by Ctrl-C: no new document is started once it is set.
+/// Set by Ctrl-C or SIGTERM: no new document is started once it is set.
 static CANCEL: AtomicBool = AtomicBool::new(false);
 
 /// Settings shared by `convert` and `validate`.
@@ -53,7 +54,7 @@ pub struct Outputs {
     /// The output directory.
     pub dir: PathBuf,
     /// The formats to write.
-    pub formats: Vec<OutputFormat>,
+    pub formats: Vec<&'static OutputFormat>,
     /// Writer options.
     pub options: WriteOptions,
     /// `--incremental`: skip documents unchanged since the manifest's run.
@@ -62,18 +63,20 @@ pub struct Outputs {
 
 struct Prepared {
     engine: Box<dyn SchemaEngine>,
-    inputs: Vec<pipeline::Input>,
-    problems: Vec<DocReport>,
+    found: pipeline::Discovered,
 }
 
-fn prepare(settings: &Settings) -> Result<Prepared, String> {
+/// Pool, interrupt handler, schema and inputs; `exclude` is the output
+/// directory, never searched for inputs.
+fn prepare(settings: &Settings, exclude: Option<&std::path::Path>) -> Result<Prepared, String> {
     if let Some(n) = settings.jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build_global()
             .map_err(|e| format!("cannot start {n} worker threads: {e}"))?;
     }
-    // A second handler cannot be installed in one process; the first one stays.
+    // Ctrl-C, SIGTERM (Kubernetes, Slurm) and SIGHUP alike. A second
+    // handler cannot be installed in one process; the first one stays.
     let _ = ctrlc::set_handler(|| {
         if CANCEL.swap(true, Ordering::SeqCst) {
             std::process::exit(i32::from(EXIT_INTERRUPTED));
@@ -83,28 +86,25 @@ fn prepare(settings: &Settings) -> Result<Prepared, String> {
         Some(path) => Box::new(FastXml::from_file(path)?),
         None => Box::new(FastXml::embedded()?),
     };
-    let (mut inputs, problems) = pipeline::discover(&settings.inputs);
-    if let Some(shard) = settings.shard {
-        inputs.retain(|input| shard.contains(input));
-    }
-    Ok(Prepared {
-        engine,
-        inputs,
-        problems,
-    })
+    let found = pipeline::discover(&settings.inputs, exclude);
+    Ok(Prepared { engine, found })
 }
 
 /// Converts every input; returns the exit status.
 pub fn convert(settings: &Settings, outputs: &Outputs) -> Result<u8, String> {
     let started = Instant::now();
-    let prepared = prepare(settings)?;
     let dir = outputs.dir.as_path();
+    let Prepared { engine, found } = prepare(settings, Some(dir))?;
+    pipeline::remove_stale_temporaries(dir);
     let mut job = Job {
         overrides: &settings.overrides,
-        engine: prepared.engine.as_ref(),
-        output: Some((dir, &outputs.formats)),
+        engine: engine.as_ref(),
+        formats: &outputs.formats,
+        output_dir: Some(dir),
+        input_roots: &found.roots,
         options: &outputs.options,
         deny_warnings: settings.deny_warnings,
+        shard: settings.shard,
         previous: None,
         cancel: &CANCEL,
     };
@@ -116,7 +116,9 @@ pub fn convert(settings: &Settings, outputs: &Outputs) -> Result<u8, String> {
     };
     job.previous = outputs.incremental.then_some(&previous);
     let color = std::io::stderr().is_terminal();
-    let progress = Progress::new(prepared.inputs.len(), settings.quiet);
+    let selected = found.inputs.iter().filter(|i| job.selects(i)).count();
+    let progress = Progress::new(selected, settings.quiet);
+    report_skipped(&found.skipped, &progress);
     let mut summary = Summary::default();
     let mut entries = Vec::new();
     let mut record = |report: DocReport| {
@@ -125,10 +127,11 @@ pub fn convert(settings: &Settings, outputs: &Outputs) -> Result<u8, String> {
         entries.push(Entry::from_report(&report, dir));
         progress.inc();
     };
-    prepared.problems.into_iter().for_each(&mut record);
-    let not_processed = pipeline::run(&prepared.inputs, &job, &mut record);
+    found.problems.iter().cloned().for_each(&mut record);
+    let not_processed = pipeline::run(&found.inputs, &job, &mut record);
     progress.finish();
     summary.not_processed = not_processed;
+    summary.skipped_files = found.skipped.len();
     let manifest = Manifest {
         undoc: env!("CARGO_PKG_VERSION").into(),
         options: fingerprint,
@@ -152,19 +155,24 @@ pub fn convert(settings: &Settings, outputs: &Outputs) -> Result<u8, String> {
 /// Validates every input and prints the report in `format`; returns the exit status.
 pub fn validate(settings: &Settings, format: ReportFormat) -> Result<u8, String> {
     let started = Instant::now();
-    let prepared = prepare(settings)?;
+    let Prepared { engine, found } = prepare(settings, None)?;
     let options = WriteOptions::default();
     let job = Job {
         overrides: &settings.overrides,
-        engine: prepared.engine.as_ref(),
-        output: None,
+        engine: engine.as_ref(),
+        formats: &[],
+        output_dir: None,
+        input_roots: &found.roots,
         options: &options,
         deny_warnings: settings.deny_warnings,
+        shard: settings.shard,
         previous: None,
         cancel: &CANCEL,
     };
     let color = std::io::stdout().is_terminal();
-    let progress = Progress::new(prepared.inputs.len(), settings.quiet);
+    let selected = found.inputs.iter().filter(|i| job.selects(i)).count();
+    let progress = Progress::new(selected, settings.quiet);
+    report_skipped(&found.skipped, &progress);
     let mut summary = Summary::default();
     let mut reports = Vec::new();
     let mut record = |report: DocReport| {
@@ -176,10 +184,11 @@ pub fn validate(settings: &Settings, format: ReportFormat) -> Result<u8, String>
         }
         progress.inc();
     };
-    prepared.problems.into_iter().for_each(&mut record);
-    let not_processed = pipeline::run(&prepared.inputs, &job, &mut record);
+    found.problems.iter().cloned().for_each(&mut record);
+    let not_processed = pipeline::run(&found.inputs, &job, &mut record);
     progress.finish();
     summary.not_processed = not_processed;
+    summary.skipped_files = found.skipped.len();
     if format != ReportFormat::Human {
         print!("{}", report::render(&reports, format, false));
     }
@@ -203,87 +212,9 @@ fn exit_status(summary: &Summary, interrupted: bool, manifest_written: bool) -> 
     }
 }
 
-/// Progress on standard error: a bar on a terminal, a plain line every tenth
-/// of the batch otherwise, nothing with `--quiet`.
-struct Progress {
-    bar: Option<ProgressBar>,
-    plain: Option<PlainProgress>,
-}
-
-struct PlainProgress {
-    total: usize,
-    done: std::cell::Cell<usize>,
-    started: Instant,
-}
-
-impl Progress {
-    fn new(total: usize, quiet: bool) -> Progress {
-        if quiet || total == 0 {
-            return Progress {
-                bar: None,
-                plain: None,
-            };
-        }
-        if std::io::stderr().is_terminal() {
-            let bar = ProgressBar::new(total as u64);
-            let style = ProgressStyle::with_template(
-                "{bar:32} {pos}/{len} documents  {per_sec}  ETA {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
-            bar.set_style(style);
-            bar.enable_steady_tick(Duration::from_millis(200));
-            return Progress {
-                bar: Some(bar),
-                plain: None,
-            };
-        }
-        Progress {
-            bar: None,
-            plain: Some(PlainProgress {
-                total,
-                done: std::cell::Cell::new(0),
-                started: Instant::now(),
-            }),
-        }
-    }
-
-    fn inc(&self) {
-        if let Some(bar) = &self.bar {
-            bar.inc(1);
-        }
-        if let Some(p) = &self.plain {
-            let done = p.done.get() + 1;
-            p.done.set(done);
-            let step = (p.total / 10).max(1);
-            if p.total >= 20 && done % step == 0 && done < p.total {
-                let secs = p.started.elapsed().as_secs_f64().max(1e-9);
-                let rate = done as f64 / secs;
-                let eta = (p.total - done) as f64 / rate;
-                eprintln!(
-                    "undoc: {done}/{} documents ({}%), {rate:.0} documents/s, ETA {eta:.0} s",
-                    p.total,
-                    done * 100 / p.total
-                );
-            }
-        }
-    }
-
-    fn println(&self, text: &str) {
-        if !text.is_empty() {
-            self.suspend(|| eprint!("{text}"));
-        }
-    }
-
-    fn suspend(&self, f: impl FnOnce()) {
-        match &self.bar {
-            Some(bar) => bar.suspend(f),
-            None => f(),
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
+/// Names each file passed over in discovery (a FIFO, a socket, a device).
+fn report_skipped(skipped: &[(PathBuf, String)], progress: &Progress) {
+    for (path, why) in skipped {
+        progress.println(&format!("undoc: skipped {}: {why}\n", path.display()));
     }
 }

@@ -1,0 +1,256 @@
+//! One document of the batch: read its bytes (bounded), skip it if
+//! unchanged, convert it in memory, then put its outputs in place together.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use super::plan::Plan;
+use super::{DocReport, Input, Job, MAX_INPUT_BYTES, Output, Status, commit, manifest};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Document, Span};
+use crate::read::{self, InputFormat, Source, SourceView, attach_excerpts};
+use crate::validate;
+use crate::write::{OutputFormat, Rendered};
+
+/// One source converted in memory: what the batch does to a document,
+/// without files.
+#[derive(Debug, Default)]
+pub struct Converted {
+    /// The document, if it could be read.
+    pub document: Option<Document>,
+    /// Every diagnostic: reading, validation, then the writers'.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The outputs, in the job's format order; empty when the document
+    /// failed (errors, or warnings under `--deny-warnings`) or a writer did.
+    pub rendered: Vec<(&'static OutputFormat, Rendered)>,
+    /// What reports show of the source.
+    pub view: SourceView,
+}
+
+impl Converted {
+    /// Whether the document fails: an error, or any warning under `--deny-warnings`.
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.is_error() || deny_warnings)
+    }
+}
+
+/// Reads `source` as `format`, validates it and renders it in every format
+/// of the job. A panic anywhere inside is caught and becomes an error
+/// diagnostic: one bad document never takes a batch down.
+pub fn convert(source: &Source, format: &InputFormat, job: &Job) -> Converted {
+    catch_unwind(AssertUnwindSafe(|| convert_unguarded(source, format, job))).unwrap_or_else(
+        |panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".into());
+            Converted {
+                diagnostics: vec![Diagnostic::new(
+                    Code::Internal,
+                    Span::default(),
+                    format!(
+                        "undoc failed on this document ({what}); nothing was written for it \
+                         and the batch went on: please report it with the file"
+                    ),
+                )],
+                ..Converted::default()
+            }
+        },
+    )
+}
+
+fn convert_unguarded(source: &Source, format: &InputFormat, job: &Job) -> Converted {
+    let mut outcome = read::read(source, format, job.overrides);
+    let checked = validate::check_outcome(&mut outcome, format, job.engine);
+    let mut converted = Converted {
+        document: checked.document,
+        diagnostics: checked.diagnostics,
+        rendered: Vec::new(),
+        view: outcome.view,
+    };
+    if converted.fails(job.deny_warnings) {
+        return converted;
+    }
+    let Some(doc) = &converted.document else {
+        return converted;
+    };
+    let mut rendered = Vec::with_capacity(job.formats.len());
+    for &output in job.formats {
+        match (output.write)(doc, job.options) {
+            Ok(r) => rendered.push((output, r)),
+            Err(d) => {
+                converted.diagnostics.push(d);
+                return converted;
+            }
+        }
+    }
+    for (_, r) in &mut rendered {
+        converted.diagnostics.append(&mut r.diagnostics);
+    }
+    converted.rendered = rendered;
+    converted
+}
+
+/// Processes one input of the batch into its report.
+pub(super) fn process(input: &Input, job: &Job, plan: &Plan) -> DocReport {
+    let path = &input.path;
+    if let Some(other) = plan.clash(input) {
+        return DocReport::failed(
+            path,
+            Diagnostic::new(
+                Code::OutputClash,
+                Span::default(),
+                format!(
+                    "would write the same outputs as {}: rename one of them",
+                    other.display()
+                ),
+            ),
+        );
+    }
+    let bytes = match read_limited(path) {
+        Ok(bytes) => bytes,
+        Err(d) => return DocReport::failed(path, d),
+    };
+    let sha256 = manifest::sha256_hex(&bytes);
+    if let Some(report) = unchanged(input, job, &sha256) {
+        return report;
+    }
+    let source = Source {
+        bytes: &bytes,
+        path,
+    };
+    let mut converted = convert(&source, input.format, job);
+    drop(bytes);
+    // A writer's error leaves `rendered` empty as well.
+    let failed = converted.fails(job.deny_warnings)
+        || (!job.formats.is_empty() && converted.rendered.is_empty());
+    let mut report = DocReport {
+        path: path.clone(),
+        status: if failed { Status::Failed } else { Status::Ok },
+        diagnostics: std::mem::take(&mut converted.diagnostics),
+        outputs: Vec::new(),
+        sha256: Some(sha256),
+    };
+    if let (false, Some(dir)) = (failed, job.output_dir) {
+        put_in_place(&converted.rendered, input, dir, plan, &mut report);
+    }
+    attach_excerpts(&mut report.diagnostics, &converted.view);
+    report
+}
+
+/// Writes a document's outputs together: all replace their previous
+/// versions, or none does (and the report says why).
+fn put_in_place(
+    rendered: &[(&'static OutputFormat, Rendered)],
+    input: &Input,
+    dir: &Path,
+    plan: &Plan,
+    report: &mut DocReport,
+) {
+    let stem = input.stem();
+    let targets: Vec<(PathBuf, &[u8])> = rendered
+        .iter()
+        .map(|(format, r)| (format.path(dir, &stem), r.bytes.as_slice()))
+        .collect();
+    let refused = targets.iter().find_map(|(t, _)| plan.refuses(t));
+    let failure = match refused {
+        Some(why) => Some(Diagnostic::new(Code::OutputClash, Span::default(), why)),
+        None => commit::write_all(&targets).err().map(|(target, e)| {
+            Diagnostic::new(
+                Code::WriteFailed,
+                Span::default(),
+                format!(
+                    "cannot write {}: {e}; no output of this document was replaced",
+                    target.display()
+                ),
+            )
+        }),
+    };
+    if let Some(d) = failure {
+        report.status = Status::Failed;
+        report.diagnostics.push(d);
+        return;
+    }
+    report.outputs = rendered
+        .iter()
+        .zip(targets)
+        .map(|((format, r), (path, bytes))| Output {
+            format,
+            path,
+            bytes: bytes.len() as u64,
+            sha256: manifest::sha256_hex(bytes),
+            pages: r.pages,
+        })
+        .collect();
+}
+
+/// With `--incremental`: the report of an input whose bytes, options and
+/// undoc version match the previous run and whose outputs are all in place,
+/// at the paths this run would write them to.
+fn unchanged(input: &Input, job: &Job, sha256: &str) -> Option<DocReport> {
+    let dir = job.output_dir?;
+    let entry = job.previous?.get(&input.path.display().to_string())?;
+    if entry.sha256 != sha256 || entry.status == "failed" {
+        return None;
+    }
+    let outputs = entry.outputs_on_disk(dir)?;
+    let stem = input.stem();
+    let all_in_place = job.formats.iter().all(|f| {
+        let target = f.path(dir, &stem);
+        outputs.iter().any(|o| o.format == *f && o.path == target)
+    });
+    all_in_place.then(|| DocReport {
+        path: input.path.clone(),
+        status: Status::Skipped,
+        diagnostics: Vec::new(),
+        outputs,
+        sha256: Some(sha256.to_string()),
+    })
+}
+
+/// The file's bytes, refused before reading when over [`MAX_INPUT_BYTES`];
+/// the cap holds while reading too (a file that grows, a device).
+fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| {
+        Diagnostic::new(
+            Code::Unreadable,
+            Span::default(),
+            format!("cannot read: {e}"),
+        )
+    };
+    let too_large = || {
+        Diagnostic::new(
+            Code::TooLarge,
+            Span::default(),
+            format!(
+                "the file is larger than {} MiB",
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+        )
+    };
+    // Looked at before opening: opening a FIFO would wait for a writer.
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(Diagnostic::new(
+            Code::Unreadable,
+            Span::default(),
+            "not a regular file: skipped",
+        ));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,131 @@
+//! Decoding a text source to a string: UTF-8 or UTF-16 with a byte order
+//! mark, line ends normalised; binary, invalid and empty input refused with
+//! a diagnostic that says where. Text-based readers decode; readers of
+//! binary formats (Word files) never do.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Span;
+
+/// Decodes a source to text: UTF-8 (a byte order mark is dropped) or UTF-16
+/// with a byte order mark; line ends become `\n`. Binary input, invalid
+/// UTF-8 and empty input are refused with a diagnostic that says where.
+pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+    let text = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        decode_utf16(rest, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        decode_utf16(rest, u16::from_be_bytes)?
+    } else {
+        let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let span = span_of_offset(&String::from_utf8_lossy(&bytes[..at]), at);
+                return Err(Diagnostic::new(
+                    Code::NotText,
+                    span,
+                    format!(
+                        "invalid UTF-8 at byte {at} (0x{:02X}): save the file as UTF-8",
+                        bytes[at]
+                    ),
+                ));
+            }
+        }
+    };
+    if let Some(at) = text.find('\0') {
+        return Err(Diagnostic::new(
+            Code::NotText,
+            span_of_offset(&text, at),
+            "NUL byte in the input: this looks like a binary file, not a report source",
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(
+            Code::Empty,
+            Span::default(),
+            "the file is empty: there is no document to read",
+        ));
+    }
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    })
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Diagnostic> {
+    if !bytes.len().is_multiple_of(2) {
+        return Err(Diagnostic::new(
+            Code::NotText,
+            Span::default(),
+            "UTF-16 input with an odd number of bytes",
+        ));
+    }
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|e| {
+            Diagnostic::new(
+                Code::NotText,
+                Span::default(),
+                format!(
+                    "invalid UTF-16: unpaired surrogate 0x{:04X}",
+                    e.unpaired_surrogate()
+                ),
+            )
+        })
+}
+
+/// The first `max` bytes of `s` (fewer, to end on a character boundary):
+/// searches for closing marks look no further, which keeps hostile input linear.
+pub(crate) fn window(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Line and column (in characters, 1-based) of byte `offset` in `text`.
+pub fn span_of_offset(text: &str, offset: usize) -> Span {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count() as u32
+        + 1;
+    Span::new(line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_with_bom_and_crlf() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc").unwrap(), "a\nb\nc");
+    }
+
+    #[test]
+    fn decodes_utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "联合国\r\n".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes).unwrap(), "联合国\n");
+    }
+
+    #[test]
+    fn refuses_binary_invalid_and_empty_input() {
+        let bad = decode(b"line one\nab\xFFcd").unwrap_err();
+        assert_eq!((bad.code, bad.span), (Code::NotText, Span::new(2, 3)));
+        assert_eq!(decode(b"abc\0def").unwrap_err().code, Code::NotText);
+        assert_eq!(decode(b" \n\t\n").unwrap_err().code, Code::Empty);
+        assert_eq!(decode(b"").unwrap_err().code, Code::Empty);
+    }
+}

@@ -1,0 +1,149 @@
+//! What a reader keeps of its source for the reports: the decoded text, or
+//! a package's list of places. Excerpts are cut from it while the source is
+//! in memory, so the reports never read an input again (a report of a 3 GB
+//! file, or of a link to `/dev/zero`, must not cost its size).
+
+use crate::diagnostic::{Diagnostic, Excerpt};
+
+/// What a report can show of a source around a diagnostic.
+#[derive(Debug, Default)]
+pub enum SourceView {
+    /// Nothing: the source could not be decoded.
+    #[default]
+    Unavailable,
+    /// The decoded text (spans are lines and columns in it).
+    Text(String),
+    /// The places of a package source, such as a Word file's paragraphs and
+    /// table cells: a span's line is the 1-based index of its place.
+    Places(Vec<Place>),
+}
+
+/// A place in a package source: where a paragraph or table cell stands, for
+/// diagnostics (a Word file's XML parts are not lines a person reads).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The part of the package, e.g. `word/document.xml`.
+    pub part: String,
+    /// Where in the part, e.g. `paragraph 57` or `table 3, row 2, cell 4`.
+    pub position: String,
+    /// The place's text, for people to recognise it.
+    pub text: String,
+}
+
+/// How many characters of a line an excerpt keeps on each side of its column.
+const CONTEXT_CHARS: usize = 60;
+
+/// Attaches to each diagnostic the line (or place) of `view` it points at.
+pub fn attach_excerpts(diagnostics: &mut [Diagnostic], view: &SourceView) {
+    if diagnostics.iter().all(|d| d.span.line == 0) {
+        return;
+    }
+    match view {
+        SourceView::Unavailable => {}
+        SourceView::Text(text) => {
+            let starts = line_starts(text);
+            for d in diagnostics.iter_mut() {
+                d.excerpt = text_line(text, &starts, d.span.line)
+                    .map(|line| cut(line, d.span.column, None));
+            }
+        }
+        SourceView::Places(places) => {
+            for d in diagnostics.iter_mut() {
+                let place = (d.span.line as usize)
+                    .checked_sub(1)
+                    .and_then(|i| places.get(i));
+                d.excerpt = place.map(|p| {
+                    cut(
+                        &p.text,
+                        d.span.column,
+                        Some(format!("{}, {}", p.part, p.position)),
+                    )
+                });
+            }
+        }
+    }
+}
+
+/// Byte offsets where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+fn text_line<'a>(text: &'a str, starts: &[usize], line: u32) -> Option<&'a str> {
+    let start = *starts.get((line as usize).checked_sub(1)?)?;
+    let rest = &text[start..];
+    Some(&rest[..rest.find('\n').unwrap_or(rest.len())])
+}
+
+/// The part of `line` around `column` (1-based characters), with `…` where
+/// it was cut, and the column within what is kept.
+fn cut(line: &str, column: u32, place: Option<String>) -> Excerpt {
+    let column = column.max(1) as usize;
+    let first = column.saturating_sub(CONTEXT_CHARS + 1);
+    let mut text: String = line
+        .chars()
+        .skip(first)
+        .take(column - first + CONTEXT_CHARS)
+        .collect();
+    let mut kept_column = column - first;
+    if first > 0 {
+        text.insert(0, '…');
+        kept_column += 1;
+    }
+    if line.chars().nth(column + CONTEXT_CHARS).is_some() {
+        text.push('…');
+    }
+    Excerpt {
+        place,
+        text,
+        column: kept_column as u32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Code;
+    use crate::model::Span;
+
+    #[test]
+    fn text_excerpts_are_the_line_cut_around_the_column() {
+        let long = format!("{}X{}", "a".repeat(200), "b".repeat(200));
+        let text = format!("first\n第二行 x\n{long}\n");
+        let mut ds = vec![
+            Diagnostic::new(Code::Structure, Span::new(2, 5), "m"),
+            Diagnostic::new(Code::Structure, Span::new(3, 201), "m"),
+            Diagnostic::new(Code::Structure, Span::new(9, 1), "m"),
+        ];
+        attach_excerpts(&mut ds, &SourceView::Text(text));
+        let first = ds[0].excerpt.as_ref().unwrap();
+        assert_eq!((first.text.as_str(), first.column), ("第二行 x", 5));
+        let second = ds[1].excerpt.as_ref().unwrap();
+        assert!(second.text.starts_with('…') && second.text.ends_with('…'));
+        assert_eq!(
+            second.text.chars().nth(second.column as usize - 1),
+            Some('X')
+        );
+        assert!(second.text.chars().count() < 130);
+        assert_eq!(ds[2].excerpt, None);
+    }
+
+    #[test]
+    fn place_excerpts_name_the_part_and_position() {
+        let places = vec![Place {
+            part: "word/document.xml".into(),
+            position: "table 3, row 2, cell 4".into(),
+            text: "1 234.5".into(),
+        }];
+        let mut ds = vec![Diagnostic::new(Code::Structure, Span::new(1, 3), "m")];
+        attach_excerpts(&mut ds, &SourceView::Places(places));
+        let e = ds[0].excerpt.as_ref().unwrap();
+        assert_eq!(
+            e.place.as_deref(),
+            Some("word/document.xml, table 3, row 2, cell 4")
+        );
+        assert_eq!((e.text.as_str(), e.column), ("1 234.5", 3));
+    }
+}
