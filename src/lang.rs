@@ -465,58 +465,65 @@ pub fn parse_original_line(line: &str) -> Option<Lang> {
     Lang::from_name(rest)
 }
 
-/// Whether a masthead line is a session line (`Eightieth session`, `第八十届会议`).
-pub fn is_session_line(line: &str) -> bool {
-    let l = line.trim().to_lowercase();
-    l.ends_with(" session")
-        || l.ends_with("período de sesiones")
-        || l.ends_with("сессия")
-        || l.starts_with("الدورة")
-        || (l.starts_with('第') && l.ends_with("届会议"))
-        || l.ends_with("届会议")
+/// The language whose distribution line has this form, where only one
+/// language writes it so (`Distr. générale` is French, `Distr. limitada`
+/// Spanish; `Distr.: General` is shared by four languages).
+pub fn distribution_language(line: &str) -> Option<Lang> {
+    use crate::model::Distribution::*;
+    let line = line.trim();
+    let forms = |lang: Lang| [General, Limited, Restricted].map(|d| lang.distribution_line(d));
+    let matching: Vec<Lang> = ALL
+        .into_iter()
+        .filter(|&lang| forms(lang).iter().any(|f| f == line))
+        .collect();
+    match matching.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
 }
 
-/// Whether a masthead line is an agenda item line (`Item 7 of the provisional agenda*`).
-pub fn is_agenda_line(line: &str) -> bool {
-    let l = line.trim().to_lowercase();
-    let starts = [
-        "item ",
-        "agenda item",
-        "provisional agenda item",
-        "point ",
-        "points ",
-        "tema ",
-        "temas ",
-        "пункт ",
-        "пункты ",
-        "البند ",
-        "البندان ",
-    ];
-    starts.iter().any(|s| l.starts_with(s))
-        || l.starts_with("议程项目")
-        || l.starts_with("临时议程项目")
-        || (l.contains("议程") && l.contains("项目"))
+/// The words that mark a masthead's session and agenda lines in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct MastheadWords {
+    /// A session line begins with one of these (`الدورة …`)…
+    pub session_openings: &'static [&'static str],
+    /// …or ends with one of these (`Eightieth session`, `第八十届会议`).
+    pub session_endings: &'static [&'static str],
+    /// An agenda line begins with one of these (lower case).
+    pub agenda_openings: &'static [&'static str],
+    /// An agenda line holds all of these (Chinese: `…议程…项目…`).
+    pub agenda_all_of: &'static [&'static str],
 }
 
-/// Whether a line is a job number such as `V.23-18588 (C)` or `26-04887 (E)`.
-pub fn is_job_number(line: &str) -> bool {
-    let s = line.trim();
-    let s = s.strip_prefix("V.").unwrap_or(s);
-    let b = s.as_bytes();
-    if b.len() < 12 || !b[..2].iter().all(u8::is_ascii_digit) || b[2] != b'-' {
-        return false;
+impl Lang {
+    /// The words of this language's session and agenda lines.
+    pub fn masthead_words(self) -> MastheadWords {
+        let words =
+            |session_openings, session_endings, agenda_openings, agenda_all_of| MastheadWords {
+                session_openings,
+                session_endings,
+                agenda_openings,
+                agenda_all_of,
+            };
+        match self {
+            Lang::En => words(
+                &[],
+                &[" session"],
+                &["item ", "agenda item", "provisional agenda item"],
+                &[],
+            ),
+            Lang::Fr => words(&[], &[" session"], &["point ", "points "], &[]),
+            Lang::Es => words(&[], &["período de sesiones"], &["tema ", "temas "], &[]),
+            Lang::Ru => words(&[], &["сессия"], &["пункт ", "пункты "], &[]),
+            Lang::Ar => words(&["الدورة"], &[], &["البند ", "البندان "], &[]),
+            Lang::Zh => words(
+                &[],
+                &["届会议"],
+                &["议程项目", "临时议程项目"],
+                &["议程", "项目"],
+            ),
+        }
     }
-    let digits = b[3..].iter().take_while(|c| c.is_ascii_digit()).count();
-    if digits != 5 {
-        return false;
-    }
-    let tail = s[8..].trim_start();
-    tail.len() >= 3
-        && tail.starts_with('(')
-        && ALL
-            .iter()
-            .any(|l| l.job_letter() as u8 == tail.as_bytes()[1])
-        && tail.as_bytes()[2] == b')'
 }
 
 /// Roman numeral for `n` (1–3999), upper or lower case.
@@ -781,12 +788,8 @@ mod tests {
         assert_eq!(parse_original_line("Original : anglais"), Some(Lang::En));
         assert_eq!(parse_original_line("Original: inglés"), Some(Lang::En));
         assert_eq!(Lang::Fr.original_line(Lang::En), "Original : anglais");
-        assert!(is_job_number("V.23-18588 (C)"));
-        assert!(is_job_number("26-04887 (E)"));
-        assert!(!is_job_number("26-0488 (E)"));
-        assert!(is_session_line("Eightieth session"));
-        assert!(is_session_line("第八十届会议"));
-        assert!(is_agenda_line("Item 7 of the provisional agenda*"));
-        assert!(is_agenda_line("临时议程项目68"));
+        assert_eq!(distribution_language("Distr. générale"), Some(Lang::Fr));
+        assert_eq!(distribution_language("Distr. limitada"), Some(Lang::Es));
+        assert_eq!(distribution_language("Distr.: General"), None);
     }
 }

@@ -22,15 +22,6 @@ pub(super) struct Head {
 /// How far down a `Distr.` line is looked for.
 const MASTHEAD_LINES: usize = 12;
 
-const ORGANIZATION: [&str; 6] = [
-    "United Nations",
-    "Nations Unies",
-    "Naciones Unidas",
-    "Организация Объединенных Наций",
-    "الأمم المتحدة",
-    "联合国",
-];
-
 /// Reads the masthead, title and subtitle; `None` when there is no title.
 pub(super) fn read(lines: &[Line]) -> Option<Head> {
     let non_blank: Vec<usize> = (0..lines.len())
@@ -67,15 +58,15 @@ pub(super) fn read(lines: &[Line]) -> Option<Head> {
             Lang::from_name(t).filter(|_| distr.is_some() && m.original.is_none())
         {
             version = Some(v);
-        } else if lang::is_job_number(t) {
+        } else if is_job_number(t) {
             m.job_number = Some(Spanned::new(t.to_string(), span));
         } else if m.session.is_none()
             && m.agenda.is_empty()
             && is_short(t, 60)
-            && lang::is_session_line(t)
+            && is_session_line(t)
         {
             m.session = Some(Spanned::new(t.to_string(), span));
-        } else if is_short(t, 150) && lang::is_agenda_line(t) && classify(t).is_none() {
+        } else if is_short(t, 150) && is_agenda_line(t) && classify(t).is_none() {
             m.agenda.push(Spanned::new(t.to_string(), span));
         } else {
             break;
@@ -108,10 +99,10 @@ pub(super) fn read(lines: &[Line]) -> Option<Head> {
 fn read_before_distr(m: &mut Masthead, line: &Line) {
     let t = line.text;
     let span = line.span();
-    if t.is_empty() || ORGANIZATION.contains(&t) {
+    if t.is_empty() || lang::ALL.iter().any(|l| l.organization_name() == t) {
     } else if crate::symbol::is_valid(t) {
         m.symbol = Some(Spanned::new(t.to_string(), span));
-    } else if lang::is_job_number(t) {
+    } else if is_job_number(t) {
         m.job_number = Some(Spanned::new(t.to_string(), span));
     } else {
         m.organ.push(Spanned::new(t.to_string(), span));
@@ -156,15 +147,72 @@ fn guess_language(lines: &[Line], m: &Masthead) -> Lang {
         return [Lang::Zh, Lang::Ar, Lang::Ru][best];
     }
     let distr_line = m.distribution.as_ref().map(|d| d.span.line).unwrap_or(0);
-    let distr_text = lines
+    lines
         .iter()
         .find(|l| l.no == distr_line)
-        .map_or("", |l| l.text);
-    if distr_text.contains("générale") || distr_text.contains("limitée") {
-        Lang::Fr
-    } else if distr_text.contains("Distr. general") || distr_text.contains("limitada") {
-        Lang::Es
-    } else {
-        Lang::En
+        .and_then(|l| lang::distribution_language(l.text))
+        .unwrap_or(Lang::En)
+}
+
+/// Whether a masthead line is a session line (`Eightieth session`,
+/// `第八十届会议`) in any language.
+fn is_session_line(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    lang::ALL.iter().any(|lang| {
+        let w = lang.masthead_words();
+        w.session_openings.iter().any(|o| l.starts_with(o))
+            || w.session_endings.iter().any(|e| l.ends_with(e))
+    })
+}
+
+/// Whether a masthead line is an agenda item line (`Item 7 of the
+/// provisional agenda*`, `临时议程项目68`) in any language.
+fn is_agenda_line(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    lang::ALL.iter().any(|lang| {
+        let w = lang.masthead_words();
+        w.agenda_openings.iter().any(|o| l.starts_with(o))
+            || (!w.agenda_all_of.is_empty() && w.agenda_all_of.iter().all(|a| l.contains(a)))
+    })
+}
+
+/// Whether a line is a job number such as `V.23-18588 (C)` or `26-04887 (E)`:
+/// two digits, a hyphen, five digits and a language letter in brackets.
+pub(crate) fn is_job_number(line: &str) -> bool {
+    let s = line.trim();
+    let s = s.strip_prefix("V.").unwrap_or(s);
+    let b = s.as_bytes();
+    if b.len() < 12 || !b[..2].iter().all(u8::is_ascii_digit) || b[2] != b'-' {
+        return false;
+    }
+    let digits = b[3..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits != 5 {
+        return false;
+    }
+    let tail = s[8..].trim_start();
+    tail.len() >= 3
+        && tail.starts_with('(')
+        && lang::ALL
+            .iter()
+            .any(|l| l.job_letter() as u8 == tail.as_bytes()[1])
+        && tail.as_bytes()[2] == b')'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_agenda_and_job_number_lines() {
+        assert!(is_job_number("V.23-18588 (C)"));
+        assert!(is_job_number("26-04887 (E)"));
+        assert!(!is_job_number("26-0488 (E)"));
+        assert!(is_session_line("Eightieth session"));
+        assert!(is_session_line("第八十届会议"));
+        assert!(is_session_line("الدورة الثمانون"));
+        assert!(is_agenda_line("Item 7 of the provisional agenda*"));
+        assert!(is_agenda_line("临时议程项目68"));
+        assert!(is_agenda_line("Point 3 de l’ordre du jour"));
+        assert!(!is_agenda_line("Introduction"));
     }
 }
