@@ -63,6 +63,7 @@ codes! {
     MissingMasthead = "UND012", Error, "A required masthead field is missing: symbol, organ, distribution, date or original language. Supply it in the source, in front matter (`symbol: A/78/1`) or with `--set symbol=A/78/1`.";
     MissingTitle = "UND013", Error, "The document has no title line after its masthead.";
     Structure = "UND014", Warning, "A line could not be placed in the document structure (e.g. a list item with no paragraph to hold it) and was kept as plain text.";
+    BadImage = "UND015", Error, "A figure's picture cannot be used: the file is missing, lies outside the source's folder, is not PNG, JPEG, EMF or WMF, is damaged, or is larger than undoc accepts (20 MB, 10,000 pixels a side, 36 megapixels).";
     Schema = "UND020", Error, "The document does not conform to the undoc XML schema (schemas/undoc.xsd); the message names the element and what was expected.";
     ParaNumbering = "UND030", Error, "Paragraph numbers must run 1, 2, 3 … through the whole document, without gap or repeat; lists inside a paragraph do not advance the count.";
     DivisionOrder = "UND031", Error, "Chapters must run I, II, III … and sections A, B, C … within each chapter, in order.";
@@ -71,6 +72,9 @@ codes! {
     UnrealDate = "UND034", Error, "The date does not exist in the calendar (e.g. 31 June or 29 February of a common year).";
     ScriptMismatch = "UND035", Warning, "The text is not in the script of the declared language (e.g. a Chinese document with no Han characters): check the language line or `--set language=`.";
     Footnote = "UND036", Error, "A footnote mark has no footnote text, a footnote is never referred to, or footnotes are not numbered 1, 2, 3 … in order.";
+    FloatNumbering = "UND037", Error, "Tables and figures are numbered 1, 2, 3 … through the body and again through each annex (each kind on its own), and subheadings 1, 2, 3 … (level 3) and (a), (b) … (level 4) within their section.";
+    TableGrid = "UND038", Error, "The rows of a table do not fill the same number of grid columns once column and row spans are counted, or a span runs past the grid.";
+    TableNotes = "UND039", Error, "A table or figure note mark (a, b, c) has no note, a note is never marked, or the notes are not lettered a, b, c … in order.";
     WriteFailed = "UND040", Error, "An output file could not be written (permissions, full disk); nothing partial was left behind.";
     OutputClash = "UND041", Error, "Two inputs would write the same output file (e.g. `report.txt` and `report.xml` in one folder); rename one or convert them separately.";
     FontDir = "UND050", Error, "The `--font-dir` directory cannot be read; give a directory holding .ttf, .otf or .ttc files.";

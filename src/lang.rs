@@ -374,6 +374,83 @@ impl Lang {
             ListKind::Alpha => paren(latin_letter(n, false)),
             ListKind::Roman if self == Lang::Ar => format!("'{n}'"),
             ListKind::Roman => paren(roman(n, false)),
+            ListKind::Bullet => "•".into(),
+        }
+    }
+
+    /// A subheading's number: level 3 like a paragraph (`1.`, Arabic `1 -`),
+    /// level 4 like a subparagraph (`(a)`, `a)`, `(أ)`).
+    pub fn subheading_label(self, level: u8, n: u32) -> String {
+        if level <= 3 {
+            self.para_label(n)
+        } else {
+            self.item_label(ListKind::Alpha, n)
+        }
+    }
+
+    /// The heading of a report's summary box.
+    pub fn summary_word(self) -> &'static str {
+        match self {
+            Lang::Ar => "موجز",
+            Lang::Zh => "摘要",
+            Lang::En => "Summary",
+            Lang::Fr => "Résumé",
+            Lang::Ru => "Резюме",
+            Lang::Es => "Resumen",
+        }
+    }
+
+    /// The word before a table's number.
+    pub fn table_word(self) -> &'static str {
+        match self {
+            Lang::Ar => "الجدول",
+            Lang::Zh => "表",
+            Lang::En => "Table",
+            Lang::Fr => "Tableau",
+            Lang::Ru => "Таблица",
+            Lang::Es => "Cuadro",
+        }
+    }
+
+    /// A table's label: `Table 3`, `Cuadro 3`, `表3`.
+    pub fn table_label(self, n: u32) -> String {
+        match self {
+            Lang::Zh => format!("表{n}"),
+            _ => format!("{} {n}", self.table_word()),
+        }
+    }
+
+    /// The word before a figure's number.
+    pub fn figure_word(self) -> &'static str {
+        match self {
+            Lang::Ar => "الشكل",
+            Lang::Zh => "图",
+            Lang::En | Lang::Fr => "Figure",
+            Lang::Ru => "Диаграмма",
+            Lang::Es => "Gráfico",
+        }
+    }
+
+    /// A figure's label: `Figure II`, `Gráfico II`, `图二`, `الشكل الثاني`.
+    pub fn figure_label(self, n: u32) -> String {
+        match self {
+            Lang::Zh => format!("图{}", chinese_numeral(n)),
+            Lang::Ar => match n.checked_sub(1).and_then(|i| AR_ORDINAL_ADJECTIVES.get(i as usize)) {
+                Some(word) => format!("{} {word}", self.figure_word()),
+                _ => format!("{} {n}", self.figure_word()),
+            },
+            _ => format!("{} {}", self.figure_word(), roman(n, true)),
+        }
+    }
+
+    /// The word before a table's or figure's source line (`Source: …`).
+    pub fn source_word(self) -> &'static str {
+        match self {
+            Lang::Ar => "المصدر",
+            Lang::Zh => "资料来源",
+            Lang::En | Lang::Fr => "Source",
+            Lang::Ru => "Источник",
+            Lang::Es => "Fuente",
         }
     }
 
@@ -493,35 +570,65 @@ pub struct MastheadWords {
     pub agenda_openings: &'static [&'static str],
     /// An agenda line holds all of these (Chinese: `…议程…项目…`).
     pub agenda_all_of: &'static [&'static str],
+    /// A subtitle begins with one of these (`Report of the Secretary-General`)…
+    pub subtitle_openings: &'static [&'static str],
+    /// …or ends with one of these (`秘书长的报告`).
+    pub subtitle_endings: &'static [&'static str],
 }
 
 impl Lang {
-    /// The words of this language's session and agenda lines.
+    /// The words of this language's session, agenda and subtitle lines.
     pub fn masthead_words(self) -> MastheadWords {
-        let words =
-            |session_openings, session_endings, agenda_openings, agenda_all_of| MastheadWords {
-                session_openings,
-                session_endings,
-                agenda_openings,
-                agenda_all_of,
-            };
+        const NONE: &[&str] = &[];
         match self {
-            Lang::En => words(
-                &[],
-                &[" session"],
-                &["item ", "agenda item", "provisional agenda item"],
-                &[],
-            ),
-            Lang::Fr => words(&[], &[" session"], &["point ", "points "], &[]),
-            Lang::Es => words(&[], &["período de sesiones"], &["tema ", "temas "], &[]),
-            Lang::Ru => words(&[], &["сессия"], &["пункт ", "пункты "], &[]),
-            Lang::Ar => words(&["الدورة"], &[], &["البند ", "البندان "], &[]),
-            Lang::Zh => words(
-                &[],
-                &["届会议"],
-                &["议程项目", "临时议程项目"],
-                &["议程", "项目"],
-            ),
+            Lang::En => MastheadWords {
+                session_openings: NONE,
+                session_endings: &[" session"],
+                agenda_openings: &["item ", "agenda item", "provisional agenda item"],
+                agenda_all_of: NONE,
+                subtitle_openings: &["Report of", "Report on", "Note by", "Letter dated", "Note verbale"],
+                subtitle_endings: NONE,
+            },
+            Lang::Fr => MastheadWords {
+                session_openings: NONE,
+                session_endings: &[" session"],
+                agenda_openings: &["point ", "points "],
+                agenda_all_of: NONE,
+                subtitle_openings: &["Rapport", "Note", "Lettre datée"],
+                subtitle_endings: NONE,
+            },
+            Lang::Es => MastheadWords {
+                session_openings: NONE,
+                session_endings: &["período de sesiones"],
+                agenda_openings: &["tema ", "temas "],
+                agenda_all_of: NONE,
+                subtitle_openings: &["Informe", "Nota", "Carta de fecha"],
+                subtitle_endings: NONE,
+            },
+            Lang::Ru => MastheadWords {
+                session_openings: NONE,
+                session_endings: &["сессия"],
+                agenda_openings: &["пункт ", "пункты "],
+                agenda_all_of: NONE,
+                subtitle_openings: &["Доклад", "Записка", "Письмо"],
+                subtitle_endings: NONE,
+            },
+            Lang::Ar => MastheadWords {
+                session_openings: &["الدورة"],
+                session_endings: NONE,
+                agenda_openings: &["البند ", "البندان "],
+                agenda_all_of: NONE,
+                subtitle_openings: &["تقرير", "مذكرة", "رسالة"],
+                subtitle_endings: NONE,
+            },
+            Lang::Zh => MastheadWords {
+                session_openings: NONE,
+                session_endings: &["届会议"],
+                agenda_openings: &["议程项目", "临时议程项目"],
+                agenda_all_of: &["议程", "项目"],
+                subtitle_openings: NONE,
+                subtitle_endings: &["报告", "说明", "的信"],
+            },
         }
     }
 }
@@ -656,6 +763,11 @@ pub fn arabic_ordinal(n: u32) -> String {
         _ => n.to_string(),
     }
 }
+
+/// Masculine ordinal adjectives (`الشكل الثاني`, "the second figure").
+const AR_ORDINAL_ADJECTIVES: [&str; 10] = [
+    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+];
 
 /// Parses an Arabic chapter ordinal, with or without tanwin (`أولاً`).
 pub fn parse_arabic_ordinal(s: &str) -> Option<u32> {

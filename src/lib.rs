@@ -8,6 +8,7 @@
 
 pub mod barcode;
 pub mod diagnostic;
+pub mod image;
 pub mod lang;
 pub mod model;
 pub mod pipeline;

@@ -57,6 +57,8 @@ pub struct Document {
     pub title: Spanned<Vec<Inline>>,
     /// An optional subtitle such as "Report of the Secretary-General".
     pub subtitle: Option<Spanned<Vec<Inline>>>,
+    /// The boxed, unnumbered summary under the title, in reports that have one.
+    pub summary: Option<Summary>,
     /// Unnumbered text between the title and the first numbered part.
     pub preamble: Vec<Block>,
     /// The numbered body: chapters, sections and paragraphs.
@@ -198,10 +200,17 @@ pub struct Masthead {
     pub date: Option<Spanned<Date>>,
     /// Language the document was originally written in.
     pub original: Option<Spanned<Lang>>,
+    /// The body whose session this is, where it differs from the organ
+    /// (`Human Rights Council` under `General Assembly`), printed above the session line.
+    pub session_body: Option<Spanned<String>>,
     /// Session line, e.g. "Eightieth session".
     pub session: Option<Spanned<String>>,
+    /// The session's dates, where the organ prints them (`24 February–4 April 2025`).
+    pub session_dates: Option<Spanned<String>>,
     /// Agenda item lines.
     pub agenda: Vec<Spanned<String>>,
+    /// The agenda item's own title, printed under the agenda line.
+    pub agenda_title: Option<Spanned<String>>,
     /// Job number, e.g. `V.23-18588 (C)`.
     pub job_number: Option<Spanned<String>>,
     /// Duty station that issues the document.
@@ -215,10 +224,226 @@ pub enum Block {
     Chapter(Division),
     /// A section inside a chapter (`A.`, `ألف -`).
     Section(Division),
+    /// A heading below sections (`1. Civilian personnel`, `(a) Posts`): it
+    /// marks the flow of its chapter or section and holds no blocks.
+    Subheading(Subheading),
     /// A numbered paragraph.
     Para(Para),
     /// An unnumbered paragraph (front matter, annex text).
     Text(Spanned<Vec<Inline>>),
+    /// A table, between paragraphs.
+    Table(Table),
+    /// A figure (a chart or picture), between paragraphs.
+    Figure(Figure),
+}
+
+/// The summary box of a report: unnumbered paragraphs (and perhaps a table)
+/// under the heading "Summary" in the document's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Its heading as written (`Summary`, `Résumé`), when it has one: the
+    /// boxes of figures in budget reports have none.
+    pub heading: Option<Vec<Inline>>,
+    /// Its content.
+    pub blocks: Vec<Block>,
+    /// Where it starts.
+    pub span: Span,
+}
+
+/// A third- or fourth-level heading. Its number restarts in each section (or
+/// chapter) and never interrupts the paragraph numbering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subheading {
+    /// 3 (`1.`, style H23) or 4 (`(a)`, style H4).
+    pub level: u8,
+    /// Its number (1 for `1.` or `(a)`); `None` when unnumbered, as many are.
+    pub n: Option<u32>,
+    /// The heading text without the number.
+    pub heading: Vec<Inline>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// A table with its number, title, units line, grid, notes and source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// `Table 3` is 3 (numbered through the body, and through each annex);
+    /// `None` for an unnumbered table.
+    pub n: Option<u32>,
+    /// The title, under the number; may be empty.
+    pub title: Vec<Inline>,
+    /// The units line, e.g. `(Thousands of United States dollars)`.
+    pub units: Option<Vec<Inline>>,
+    /// The grid's columns.
+    pub columns: Vec<Column>,
+    /// Header rows, repeated on every page the table spans.
+    pub head: Vec<Row>,
+    /// Body rows.
+    pub body: Vec<Row>,
+    /// Notes lettered a, b, c, marked in cells by [`Inline::TableNoteRef`].
+    pub notes: Vec<TableNote>,
+    /// The source line (`Source: …`).
+    pub source: Option<Vec<Inline>>,
+    /// Where the table starts.
+    pub span: Span,
+}
+
+/// One column of a table's grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// How its cells align unless a cell says otherwise.
+    pub align: Align,
+    /// A narrow empty column that only separates others (DGACM tables use them).
+    pub spacer: bool,
+}
+
+/// Alignment of text in a cell, in the direction of the text: `Start` is
+/// left in English and right in Arabic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Align {
+    /// At the start of the line.
+    Start,
+    /// Centred.
+    Center,
+    /// At the end of the line (figures).
+    End,
+}
+
+impl Align {
+    /// Canonical (XML) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Align::Start => "start",
+            Align::Center => "center",
+            Align::End => "end",
+        }
+    }
+
+    /// Parses the canonical name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "start" => Some(Align::Start),
+            "center" => Some(Align::Center),
+            "end" => Some(Align::End),
+            _ => None,
+        }
+    }
+}
+
+/// A row of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Its cells; a cell spanning rows above stands only in its first row.
+    pub cells: Vec<Cell>,
+    /// A total row, set in bold with a rule above it.
+    pub total: bool,
+    /// Where the row starts.
+    pub span: Span,
+}
+
+/// A cell of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Its paragraphs (most cells hold one; an empty cell none).
+    pub paragraphs: Vec<Vec<Inline>>,
+    /// Grid columns it spans (at least 1).
+    pub col_span: u32,
+    /// Rows it spans (at least 1).
+    pub row_span: u32,
+    /// Its alignment, when it differs from its column's.
+    pub align: Option<Align>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// A note under a table or figure, lettered a, b, c.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableNote {
+    /// 1 for `a`, 2 for `b` …
+    pub n: u32,
+    /// The note's text.
+    pub content: Vec<Inline>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// A figure: a chart or picture with its number, title and alternative text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// `Figure II` is 2 (numbered like tables); `None` when unnumbered.
+    pub n: Option<u32>,
+    /// The title.
+    pub title: Vec<Inline>,
+    /// The picture.
+    pub image: Image,
+    /// What the picture shows, for readers who cannot see it.
+    pub alt: String,
+    /// Notes lettered a, b, c.
+    pub notes: Vec<TableNote>,
+    /// The source line.
+    pub source: Option<Vec<Inline>>,
+    /// Where the figure starts.
+    pub span: Span,
+}
+
+/// A picture's bytes and what they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// The encoding.
+    pub kind: ImageKind,
+    /// The encoded bytes, as read.
+    pub bytes: std::sync::Arc<[u8]>,
+    /// Width and height in pixels (for vector formats, in their own units).
+    pub width: u32,
+    /// See `width`.
+    pub height: u32,
+}
+
+/// Picture encodings undoc carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ImageKind {
+    /// PNG.
+    Png,
+    /// JPEG.
+    Jpeg,
+    /// Windows enhanced metafile (Word charts): carried, not drawn in PDF.
+    Emf,
+    /// Windows metafile: carried, not drawn in PDF.
+    Wmf,
+}
+
+impl ImageKind {
+    /// The media type, as the XML writes it.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ImageKind::Png => "image/png",
+            ImageKind::Jpeg => "image/jpeg",
+            ImageKind::Emf => "image/emf",
+            ImageKind::Wmf => "image/wmf",
+        }
+    }
+
+    /// Parses a media type.
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            ImageKind::Png,
+            ImageKind::Jpeg,
+            ImageKind::Emf,
+            ImageKind::Wmf,
+        ]
+        .into_iter()
+        .find(|k| k.media_type() == s)
+    }
+
+    /// The usual file suffix.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            ImageKind::Png => "png",
+            ImageKind::Jpeg => "jpeg",
+            ImageKind::Emf => "emf",
+            ImageKind::Wmf => "wmf",
+        }
+    }
 }
 
 /// A chapter or section: a number, a heading and the blocks below it.
@@ -256,6 +481,8 @@ pub enum ListKind {
     Alpha,
     /// `(i)`, `i)`.
     Roman,
+    /// `•`, `-`: unnumbered items.
+    Bullet,
 }
 
 impl ListKind {
@@ -265,6 +492,7 @@ impl ListKind {
             ListKind::Decimal => "decimal",
             ListKind::Alpha => "alpha",
             ListKind::Roman => "roman",
+            ListKind::Bullet => "bullet",
         }
     }
 
@@ -274,6 +502,7 @@ impl ListKind {
             "decimal" => Some(ListKind::Decimal),
             "alpha" => Some(ListKind::Alpha),
             "roman" => Some(ListKind::Roman),
+            "bullet" => Some(ListKind::Bullet),
             _ => None,
         }
     }
@@ -309,10 +538,21 @@ pub enum Inline {
     Text(String),
     /// Emphasised (italic) text.
     Emph(String),
+    /// Strong (bold) content, which may hold emphasis, references and marks.
+    Strong(Vec<Inline>),
+    /// A link to a web address, with its text.
+    Link {
+        /// The address.
+        url: String,
+        /// The text shown.
+        text: String,
+    },
     /// A cited document symbol, linked to `https://undocs.org/<symbol>`.
     Ref(Spanned<String>),
     /// A reference to footnote `n`.
     NoteRef(Spanned<u32>),
+    /// The mark of table (or figure) note `n` (1 is `a`), in a cell or title.
+    TableNoteRef(Spanned<u32>),
 }
 
 /// A footnote, numbered through the document.
@@ -342,14 +582,20 @@ pub struct Annex {
 /// The plain text of inline content (emphasis, references and footnote marks flattened).
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
+    push_plain_text(inlines, &mut out);
+    out
+}
+
+fn push_plain_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text(t) | Inline::Emph(t) => out.push_str(t),
+            Inline::Strong(inner) => push_plain_text(inner, out),
+            Inline::Link { text, .. } => out.push_str(text),
             Inline::Ref(r) => out.push_str(&r.value),
-            Inline::NoteRef(_) => {}
+            Inline::NoteRef(_) | Inline::TableNoteRef(_) => {}
         }
     }
-    out
 }
 
 impl Document {
@@ -360,7 +606,7 @@ impl Document {
                 match block {
                     Block::Chapter(d) | Block::Section(d) => walk(&d.blocks, out),
                     Block::Para(p) => out.push(p),
-                    Block::Text(_) => {}
+                    Block::Text(_) | Block::Subheading(_) | Block::Table(_) | Block::Figure(_) => {}
                 }
             }
         }
@@ -371,14 +617,17 @@ impl Document {
 
     /// Every cited symbol in the document, in order.
     pub fn refs(&self) -> Vec<&Spanned<String>> {
-        let mut out = Vec::new();
-        self.for_each_inlines(&mut |inlines| {
+        fn collect<'a>(inlines: &'a [Inline], out: &mut Vec<&'a Spanned<String>>) {
             for inline in inlines {
-                if let Inline::Ref(r) = inline {
-                    out.push(r);
+                match inline {
+                    Inline::Ref(r) => out.push(r),
+                    Inline::Strong(inner) => collect(inner, out),
+                    _ => {}
                 }
             }
-        });
+        }
+        let mut out = Vec::new();
+        self.for_each_inlines(&mut |inlines| collect(inlines, &mut out));
         out
     }
 
@@ -387,6 +636,12 @@ impl Document {
         f(&self.title.value);
         if let Some(sub) = &self.subtitle {
             f(&sub.value);
+        }
+        if let Some(summary) = &self.summary {
+            if let Some(heading) = &summary.heading {
+                f(heading);
+            }
+            visit_blocks(&summary.blocks, f);
         }
         visit_blocks(&self.preamble, f);
         visit_blocks(&self.body, f);
@@ -414,7 +669,41 @@ fn visit_blocks<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a [Inline])) {
                 }
             }
             Block::Text(t) => f(&t.value),
+            Block::Subheading(h) => f(&h.heading),
+            Block::Table(t) => visit_table(t, f),
+            Block::Figure(fig) => {
+                f(&fig.title);
+                visit_notes(&fig.notes, fig.source.as_deref(), f);
+            }
         }
+    }
+}
+
+fn visit_table<'a>(table: &'a Table, f: &mut dyn FnMut(&'a [Inline])) {
+    f(&table.title);
+    if let Some(units) = &table.units {
+        f(units);
+    }
+    for row in table.head.iter().chain(&table.body) {
+        for cell in &row.cells {
+            for paragraph in &cell.paragraphs {
+                f(paragraph);
+            }
+        }
+    }
+    visit_notes(&table.notes, table.source.as_deref(), f);
+}
+
+fn visit_notes<'a>(
+    notes: &'a [TableNote],
+    source: Option<&'a [Inline]>,
+    f: &mut dyn FnMut(&'a [Inline]),
+) {
+    for note in notes {
+        f(&note.content);
+    }
+    if let Some(source) = source {
+        f(source);
     }
 }
 

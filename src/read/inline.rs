@@ -1,5 +1,6 @@
 //! Inline markup of text sources: cited symbols, footnote marks `[^1]`,
-//! emphasis `*word*` and the link debris of extracted text `[A/78/1](#)`.
+//! table-note marks `^a^`, emphasis `*word*`, bold `**words**`, links
+//! `[text](https://…)` and the link debris of extracted text `[A/78/1](#)`.
 
 use crate::model::{Inline, Span, Spanned};
 use crate::read::window;
@@ -59,24 +60,43 @@ impl<'a> SpanCursor<'a> {
 /// Inline markup found at one position, before its span is known.
 enum Token<'t> {
     Note(u32),
-    /// A link's label and its byte offset.
-    Link(&'t str, usize),
+    /// A table (or figure) note mark `^a^`.
+    TableNote(u32),
+    /// A link's label, where it starts, and its target.
+    Link(&'t str, usize, &'t str),
     Emph(&'t str),
+    /// Bold text: where its inside starts and ends.
+    Strong(std::ops::Range<usize>),
 }
 
 /// Parses `text` (joined from the segments in `map`) into inline content.
 pub fn parse(text: &str, map: &[(usize, Span)]) -> Vec<Inline> {
     let mut spans = SpanCursor::new(text, map);
+    merge_text(parse_range(text, 0..text.len(), &mut spans, true))
+}
+
+/// Parses `text[range]`; bold may hold the other markup but not bold again.
+fn parse_range(
+    text: &str,
+    range: std::ops::Range<usize>,
+    spans: &mut SpanCursor,
+    bold_allowed: bool,
+) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
-    let mut plain_start = 0;
-    let mut i = 0;
+    let mut plain_start = range.start;
+    let mut i = range.start;
     let bytes = text.as_bytes();
-    while i < bytes.len() {
+    while i < range.end {
+        let here = &text[i..range.end];
         let found = match bytes[i] {
-            b'[' => note_mark(&text[i..])
+            b'[' => note_mark(here)
                 .map(|(n, len)| (Token::Note(n), len))
-                .or_else(|| link(text, i)),
-            b'*' => emphasis(&text[i..]).map(|(t, len)| (Token::Emph(t), len)),
+                .or_else(|| link(text, i, range.end)),
+            b'^' => table_note_mark(here).map(|(n, len)| (Token::TableNote(n), len)),
+            b'*' if bold_allowed && here.starts_with("**") => {
+                strong(here).map(|(inner, len)| (Token::Strong(i + 2..i + 2 + inner), len))
+            }
+            b'*' => emphasis(here).map(|(t, len)| (Token::Emph(t), len)),
             _ => None,
         };
         let Some((token, len)) = found else {
@@ -84,20 +104,34 @@ pub fn parse(text: &str, map: &[(usize, Span)]) -> Vec<Inline> {
             continue;
         };
         // Spans are asked for in increasing order: the plain text first.
-        push_plain(&mut out, text, plain_start..i, &mut spans);
+        push_plain(&mut out, text, plain_start..i, spans);
         out.push(match token {
             Token::Note(n) => Inline::NoteRef(Spanned::new(n, spans.at(i))),
-            Token::Link(label, at) if symbol::is_valid(label) => {
+            Token::TableNote(n) => Inline::TableNoteRef(Spanned::new(n, spans.at(i))),
+            Token::Link(label, at, _) if symbol::is_valid(label) => {
                 Inline::Ref(Spanned::new(label.to_string(), spans.at(at)))
             }
-            Token::Link(label, _) => Inline::Text(label.to_string()),
+            Token::Link(label, _, target) if is_web_address(target) => Inline::Link {
+                url: target.to_string(),
+                text: label.to_string(),
+            },
+            Token::Link(label, _, _) => Inline::Text(label.to_string()),
             Token::Emph(t) => Inline::Emph(t.to_string()),
+            Token::Strong(inner) => {
+                Inline::Strong(merge_text(parse_range(text, inner, spans, false)))
+            }
         });
         i += len;
         plain_start = i;
     }
-    push_plain(&mut out, text, plain_start..text.len(), &mut spans);
-    merge_text(out)
+    push_plain(&mut out, text, plain_start..range.end, spans);
+    out
+}
+
+fn is_web_address(target: &str) -> bool {
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|p| target.starts_with(p))
 }
 
 /// How far a closing mark is looked for: markup never spans more, and the
@@ -112,19 +146,37 @@ fn note_mark(s: &str) -> Option<(u32, usize)> {
     (n > 0).then_some((n, close + 3))
 }
 
-/// `[text](target)` → the text and where it starts, with the length of the whole link.
-fn link(text: &str, at: usize) -> Option<(Token<'_>, usize)> {
-    let s = &text[at..];
+/// `[text](target)` → the text, where it starts and the target, with the
+/// length of the whole link (which ends before `end`).
+fn link(text: &str, at: usize, end: usize) -> Option<(Token<'_>, usize)> {
+    let s = &text[at..end];
     let close = window(s, MAX_LABEL).find("](")?;
     let label = &s[1..close];
     if label.contains(['[', ']', '\n']) {
         return None;
     }
     let target_len = window(&s[close + 2..], MAX_LABEL).find(')')?;
+    let target = s[close + 2..close + 2 + target_len].trim();
     let len = close + 2 + target_len + 1;
     let trimmed = label.trim_start();
     let label_at = at + 1 + (label.len() - trimmed.len());
-    Some((Token::Link(trimmed.trim_end(), label_at), len))
+    Some((Token::Link(trimmed.trim_end(), label_at, target), len))
+}
+
+/// `^a^` … `^z^` → (1 … 26, length).
+fn table_note_mark(s: &str) -> Option<(u32, usize)> {
+    let b = s.as_bytes();
+    (b.len() >= 3 && b[1].is_ascii_lowercase() && b[2] == b'^')
+        .then(|| (u32::from(b[1] - b'a') + 1, 3))
+}
+
+/// `**words**` (no space just inside the marks) → (length of the inside, length).
+fn strong(s: &str) -> Option<(usize, usize)> {
+    let rest = &s[2..];
+    let close = window(rest, MAX_LABEL).find("**")?;
+    let inner = &rest[..close];
+    let trimmed = !inner.is_empty() && inner.trim() == inner;
+    trimmed.then_some((close, close + 4))
 }
 
 /// `*word*` (no space inside the marks) → (word, length).
@@ -191,6 +243,24 @@ mod tests {
         assert!(
             matches!(&inl[7], Inline::Ref(r) if r.value == "A/78/1" && r.span == Span::new(7, 49))
         );
+    }
+
+    #[test]
+    fn bold_table_note_marks_and_web_links() {
+        let text = "**The Committee recommends *approval* (A/80/600)**.[^1] Total^a^ see [OHCHR](https://www.ohchr.org).";
+        let inl = parse(text, &[(0, Span::new(2, 1))]);
+        let Inline::Strong(inner) = &inl[0] else {
+            panic!("{inl:?}")
+        };
+        assert!(matches!(&inner[1], Inline::Emph(t) if t == "approval"));
+        assert!(inner.iter().any(|i| matches!(i, Inline::Ref(r) if r.value == "A/80/600")));
+        assert!(inl.iter().any(|i| matches!(i, Inline::NoteRef(n) if n.value == 1)));
+        assert!(inl.iter().any(|i| matches!(i, Inline::TableNoteRef(n) if n.value == 1 && n.span == Span::new(2, 64))));
+        assert!(inl.iter().any(
+            |i| matches!(i, Inline::Link { url, text } if url == "https://www.ohchr.org" && text == "OHCHR")
+        ));
+        let plain = parse("2 ** 3 and a^b", &[(0, Span::new(1, 1))]);
+        assert_eq!(plain, vec![Inline::Text("2 ** 3 and a^b".into())]);
     }
 
     #[test]

@@ -200,7 +200,10 @@ pub fn read(source: &Source, format: &InputFormat, overrides: &[(String, String)
 
 /// Reads a text-based source: decodes it (see [`decode`]), parses the text
 /// with `parse`, and keeps the text as the outcome's view.
-pub(crate) fn read_decoded(source: &Source, parse: fn(&str) -> ReadOutcome) -> ReadOutcome {
+pub(crate) fn read_decoded(
+    source: &Source,
+    parse: impl FnOnce(&str) -> ReadOutcome,
+) -> ReadOutcome {
     match decode(source.bytes) {
         Ok(text) => {
             let mut outcome = parse(&text);

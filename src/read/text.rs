@@ -6,9 +6,11 @@
 //! conventions, and strips extraction debris (leading ` - `, `[X](#)` links,
 //! stray indentation, blank lines inside lists).
 
+mod figure;
 mod labels;
 mod masthead;
 mod structure;
+mod table;
 
 use super::fields;
 use super::{ReadOutcome, Source};
@@ -37,7 +39,8 @@ impl Line<'_> {
 /// Reads a UN report text source from its bytes (UTF-8, or UTF-16 with a
 /// byte order mark).
 pub fn read_source(source: &Source) -> ReadOutcome {
-    super::read_decoded(source, read)
+    let dir = source.path.parent().filter(|_| !source.path.as_os_str().is_empty());
+    super::read_decoded(source, |text| read_in(text, dir))
 }
 
 /// Whether a file's first bytes look like text: UTF-8 (a character may be
@@ -57,8 +60,14 @@ pub fn looks_like(head: &[u8]) -> bool {
     !text.is_empty() && !text.contains('\0') && !text.starts_with('<')
 }
 
-/// Reads a UN report text source.
+/// Reads a UN report text source held in memory (figures' pictures cannot
+/// be found: there is no folder).
 pub fn read(source: &str) -> ReadOutcome {
+    read_in(source, None)
+}
+
+/// Reads a UN report text source whose figures' pictures are in `dir`.
+pub fn read_in(source: &str, dir: Option<&std::path::Path>) -> ReadOutcome {
     let lines: Vec<Line> = source
         .split('\n')
         .enumerate()
@@ -69,7 +78,7 @@ pub fn read(source: &str) -> ReadOutcome {
         Ok(found) => found,
         Err(d) => return ReadOutcome::failed(d),
     };
-    let head = masthead::read(&lines[body_start..]);
+    let head = masthead::read(&lines[body_start..], &mut diagnostics);
     let Some(head) = head else {
         let at = lines[body_start..]
             .iter()
@@ -82,13 +91,19 @@ pub fn read(source: &str) -> ReadOutcome {
         ));
     };
     let rest = &lines[body_start + head.consumed..];
-    let built = structure::build(rest, &mut diagnostics);
+    let context = structure::Context {
+        lang: head.lang,
+        dir,
+    };
+    let built = structure::build(rest, &context, &mut diagnostics);
+    let (summary, preamble) = split_summary(built.preamble, head.lang);
     let mut doc = crate::model::Document {
         lang: head.lang,
         masthead: head.masthead,
         title: head.title,
         subtitle: head.subtitle,
-        preamble: built.preamble,
+        summary,
+        preamble,
         body: built.body,
         footnotes: built.footnotes,
         annexes: built.annexes,
@@ -103,6 +118,35 @@ pub fn read(source: &str) -> ReadOutcome {
         diagnostics,
         ..ReadOutcome::default()
     }
+}
+
+/// A preamble that opens with the word "Summary" (in the document's
+/// language) on a line of its own is the report's summary box.
+fn split_summary(
+    preamble: Vec<crate::model::Block>,
+    lang: crate::lang::Lang,
+) -> (Option<crate::model::Summary>, Vec<crate::model::Block>) {
+    use crate::model::{Block, Summary, plain_text};
+    let opens = matches!(
+        preamble.first(),
+        Some(Block::Text(t)) if plain_text(&t.value).trim() == lang.summary_word()
+    );
+    if !opens {
+        return (None, preamble);
+    }
+    let mut blocks = preamble.into_iter();
+    let (heading, span) = match blocks.next() {
+        Some(Block::Text(t)) => (Some(t.value), t.span),
+        _ => (None, Span::default()),
+    };
+    (
+        Some(Summary {
+            heading,
+            blocks: blocks.collect(),
+            span,
+        }),
+        Vec::new(),
+    )
 }
 
 /// Strips indentation (including ideographic and no-break spaces) and the

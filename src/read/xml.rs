@@ -5,12 +5,14 @@
 //! model. DOCTYPEs and entities other than the five predefined ones are
 //! refused: nothing outside the file is ever read.
 
+mod floats;
+
 use super::{ReadOutcome, Source};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{
     Annex, Block, Date, Distribution, Division, Document, DutyStation, Footnote, Inline, Item,
-    List, ListKind, Masthead, Para, Span, Spanned,
+    List, ListKind, Masthead, Para, Span, Spanned, Summary,
 };
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -339,6 +341,7 @@ fn document(root: &Element) -> Result<Document, Diagnostic> {
         masthead: Masthead::default(),
         title: Spanned::new(Vec::new(), root.span),
         subtitle: None,
+        summary: None,
         preamble: Vec::new(),
         body: Vec::new(),
         footnotes: Vec::new(),
@@ -353,6 +356,7 @@ fn document(root: &Element) -> Result<Document, Diagnostic> {
                 has_title = true;
             }
             "subtitle" => doc.subtitle = Some(Spanned::new(inlines(el)?, el.span)),
+            "summary" => doc.summary = Some(summary(el)?),
             "preamble" => doc.preamble = blocks(el)?,
             "body" => doc.body = blocks(el)?,
             "footnotes" => {
@@ -378,6 +382,23 @@ fn document(root: &Element) -> Result<Document, Diagnostic> {
         return Err(schema_error(root, "<document> has no <title>"));
     }
     Ok(doc)
+}
+
+/// `<summary>`: an optional `<heading>`, then blocks.
+fn summary(el: &Element) -> Result<Summary, Diagnostic> {
+    let children = element_children(el)?;
+    let (heading, rest) = match children.split_first() {
+        Some((first, rest)) if first.name == "heading" => (Some(inlines(first)?), rest),
+        _ => (None, &children[..]),
+    };
+    Ok(Summary {
+        heading,
+        blocks: rest
+            .iter()
+            .map(|child| block(child, &el.name))
+            .collect::<Result<_, _>>()?,
+        span: el.span,
+    })
 }
 
 fn expect_name(el: &Element, name: &str) -> Result<(), Diagnostic> {
@@ -415,8 +436,11 @@ fn masthead(el: &Element) -> Result<Masthead, Diagnostic> {
                 let l = Lang::from_code(value).ok_or_else(|| bad("a language code"))?;
                 m.original = Some(Spanned::new(l, span));
             }
+            "session-body" => m.session_body = Some(Spanned::new(value.to_string(), span)),
             "session" => m.session = Some(Spanned::new(value.to_string(), span)),
+            "session-dates" => m.session_dates = Some(Spanned::new(value.to_string(), span)),
             "agenda" => m.agenda.push(Spanned::new(value.to_string(), span)),
+            "agenda-title" => m.agenda_title = Some(Spanned::new(value.to_string(), span)),
             "job-number" => m.job_number = Some(Spanned::new(value.to_string(), span)),
             "duty-station" => {
                 let d = DutyStation::parse(value).ok_or_else(|| bad("a duty station"))?;
@@ -458,6 +482,9 @@ fn block(child: &Element, parent: &str) -> Result<Block, Diagnostic> {
         "section" => Block::Section(division(child)?),
         "para" => Block::Para(para(child)?),
         "p" => Block::Text(Spanned::new(inlines(child)?, child.span)),
+        "subheading" => Block::Subheading(floats::subheading(child)?),
+        "table" => Block::Table(floats::table(child)?),
+        "figure" => Block::Figure(floats::figure(child)?),
         other => {
             return Err(schema_error(
                 child,
@@ -556,7 +583,12 @@ fn read_list(el: &Element) -> Result<List, Diagnostic> {
     let kind = el
         .attr("kind")
         .and_then(ListKind::parse)
-        .ok_or_else(|| schema_error(el, "<list> needs kind=\"decimal\", \"alpha\" or \"roman\""))?;
+        .ok_or_else(|| {
+            schema_error(
+                el,
+                "<list> needs kind=\"decimal\", \"alpha\", \"roman\" or \"bullet\"",
+            )
+        })?;
     let mut items = Vec::new();
     for child in element_children(el)? {
         expect_name(child, "item")?;
@@ -585,8 +617,17 @@ fn inline_list<'a>(
             Node::Text(t) => Inline::Text(t.clone()),
             Node::Element(e) => match e.name.as_str() {
                 "emph" => Inline::Emph(e.text()),
+                "strong" => Inline::Strong(inlines(e)?),
+                "link" => Inline::Link {
+                    url: e
+                        .attr("href")
+                        .ok_or_else(|| schema_error(e, "<link> needs an href"))?
+                        .to_string(),
+                    text: e.text(),
+                },
                 "ref" => Inline::Ref(Spanned::new(e.text(), e.span)),
                 "noteref" => Inline::NoteRef(Spanned::new(number(e)?, e.span)),
+                "table-noteref" => Inline::TableNoteRef(Spanned::new(number(e)?, e.span)),
                 other => {
                     return Err(schema_error(
                         e,

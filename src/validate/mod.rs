@@ -2,6 +2,7 @@
 //! (`schemas/undoc.xsd`, see [`xsd`]) and the rules a schema cannot express
 //! (see [`rules`]).
 
+mod floats;
 pub mod rules;
 pub mod xsd;
 

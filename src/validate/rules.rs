@@ -28,6 +28,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     references(doc, &mut out);
     footnotes(doc, &mut out);
     script(doc, &mut out);
+    super::floats::check(doc, &mut out);
     out
 }
 
@@ -105,7 +106,7 @@ fn for_each_para(blocks: &[Block], f: &mut dyn FnMut(&crate::model::Para)) {
         match block {
             Block::Chapter(d) | Block::Section(d) => for_each_para(&d.blocks, f),
             Block::Para(p) => f(p),
-            Block::Text(_) => {}
+            Block::Text(_) | Block::Subheading(_) | Block::Table(_) | Block::Figure(_) => {}
         }
     }
 }

@@ -4,7 +4,10 @@
 //! again gives the same bytes. Block elements sit on their own indented
 //! lines; mixed content (paragraph text with references) is written as is.
 
-use crate::model::{Annex, Block, Division, Document, Inline, List, Para, Span, Spanned};
+use crate::model::{
+    Annex, Block, Cell, Division, Document, Figure, Inline, List, Para, Row, Span, Spanned,
+    Subheading, Table, TableNote,
+};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
@@ -112,6 +115,14 @@ impl XmlWriter {
         if let Some(sub) = &doc.subtitle {
             self.inline_element(1, "subtitle", sub);
         }
+        if let Some(summary) = &doc.summary {
+            self.newline(1);
+            self.start("summary", &[], summary.span);
+            self.optional_inlines(2, "heading", summary.heading.as_deref());
+            self.blocks(2, &summary.blocks);
+            self.newline(1);
+            self.end("summary");
+        }
         if !doc.preamble.is_empty() {
             self.newline(1);
             self.start("preamble", &[], Span::default());
@@ -164,11 +175,20 @@ impl XmlWriter {
         if let Some(o) = &m.original {
             self.leaf(2, "original", o.value.code(), o.span);
         }
+        if let Some(b) = &m.session_body {
+            self.leaf(2, "session-body", &b.value, b.span);
+        }
         if let Some(s) = &m.session {
             self.leaf(2, "session", &s.value, s.span);
         }
+        if let Some(d) = &m.session_dates {
+            self.leaf(2, "session-dates", &d.value, d.span);
+        }
         for agenda in &m.agenda {
             self.leaf(2, "agenda", &agenda.value, agenda.span);
+        }
+        if let Some(t) = &m.agenda_title {
+            self.leaf(2, "agenda-title", &t.value, t.span);
         }
         if let Some(j) = &m.job_number {
             self.leaf(2, "job-number", &j.value, j.span);
@@ -201,13 +221,27 @@ impl XmlWriter {
                     self.text(&r.value);
                     self.end("ref");
                 }
-                Inline::NoteRef(n) => {
-                    let num = n.value.to_string();
-                    let start = BytesStart::new("noteref").with_attributes([("n", num.as_str())]);
-                    self.event(Event::Empty(start));
+                Inline::Strong(inner) => {
+                    self.start("strong", &[], Span::default());
+                    self.inlines(inner);
+                    self.end("strong");
                 }
+                Inline::Link { url, text } => {
+                    self.start("link", &[("href", url)], Span::default());
+                    self.text(text);
+                    self.end("link");
+                }
+                Inline::NoteRef(n) => self.empty("noteref", n.value),
+                Inline::TableNoteRef(n) => self.empty("table-noteref", n.value),
             }
         }
+    }
+
+    /// `<name n="…"/>`.
+    fn empty(&mut self, name: &str, n: u32) {
+        let num = n.to_string();
+        let start = BytesStart::new(name).with_attributes([("n", num.as_str())]);
+        self.event(Event::Empty(start));
     }
 
     fn blocks(&mut self, depth: usize, blocks: &[Block]) {
@@ -217,8 +251,160 @@ impl XmlWriter {
                 Block::Section(d) => self.division(depth, "section", d),
                 Block::Para(p) => self.para(depth, p),
                 Block::Text(t) => self.inline_element(depth, "p", t),
+                Block::Subheading(h) => self.subheading(depth, h),
+                Block::Table(t) => self.table(depth, t),
+                Block::Figure(f) => self.figure(depth, f),
             }
         }
+    }
+
+    fn subheading(&mut self, depth: usize, h: &Subheading) {
+        self.newline(depth);
+        let level = h.level.to_string();
+        let n = h.n.map(|n| n.to_string());
+        let mut attrs = vec![("level", level.as_str())];
+        attrs.extend(n.as_deref().map(|n| ("n", n)));
+        self.start("subheading", &attrs, h.span);
+        self.inlines(&h.heading);
+        self.end("subheading");
+    }
+
+    /// An optional inline child on its own line.
+    fn optional_inlines(&mut self, depth: usize, name: &str, content: Option<&[Inline]>) {
+        if let Some(content) = content {
+            self.newline(depth);
+            self.start(name, &[], Span::default());
+            self.inlines(content);
+            self.end(name);
+        }
+    }
+
+    fn table(&mut self, depth: usize, t: &Table) {
+        self.newline(depth);
+        let n = t.n.map(|n| n.to_string());
+        let attrs: Vec<(&str, &str)> = n.as_deref().map(|n| ("n", n)).into_iter().collect();
+        self.start("table", &attrs, t.span);
+        self.optional_inlines(depth + 1, "title", Some(&t.title).filter(|t| !t.is_empty()).map(Vec::as_slice));
+        self.optional_inlines(depth + 1, "units", t.units.as_deref());
+        self.newline(depth + 1);
+        self.start("columns", &[], Span::default());
+        for column in &t.columns {
+            self.newline(depth + 2);
+            let mut attrs = vec![("align", column.align.as_str())];
+            if column.spacer {
+                attrs.push(("spacer", "true"));
+            }
+            let start = BytesStart::new("column").with_attributes(attrs);
+            self.event(Event::Empty(start));
+        }
+        self.newline(depth + 1);
+        self.end("columns");
+        for (name, rows) in [("head", &t.head), ("rows", &t.body)] {
+            if rows.is_empty() {
+                continue;
+            }
+            self.newline(depth + 1);
+            self.start(name, &[], Span::default());
+            for row in rows {
+                self.row(depth + 2, row);
+            }
+            self.newline(depth + 1);
+            self.end(name);
+        }
+        self.notes(depth + 1, &t.notes, t.source.as_deref());
+        self.newline(depth);
+        self.end("table");
+    }
+
+    fn row(&mut self, depth: usize, row: &Row) {
+        self.newline(depth);
+        let attrs: &[(&str, &str)] = if row.total { &[("total", "true")] } else { &[] };
+        self.start("row", attrs, row.span);
+        for cell in &row.cells {
+            self.cell(depth + 1, cell);
+        }
+        self.newline(depth);
+        self.end("row");
+    }
+
+    fn cell(&mut self, depth: usize, cell: &Cell) {
+        self.newline(depth);
+        let cols = cell.col_span.to_string();
+        let rows = cell.row_span.to_string();
+        let mut attrs = Vec::new();
+        if cell.col_span != 1 {
+            attrs.push(("cols", cols.as_str()));
+        }
+        if cell.row_span != 1 {
+            attrs.push(("rows", rows.as_str()));
+        }
+        if let Some(align) = cell.align {
+            attrs.push(("align", align.as_str()));
+        }
+        self.start("cell", &attrs, cell.span);
+        match cell.paragraphs.as_slice() {
+            [] => {}
+            [only] => self.inlines(only),
+            many => {
+                for paragraph in many {
+                    self.start("p", &[], Span::default());
+                    self.inlines(paragraph);
+                    self.end("p");
+                }
+            }
+        }
+        self.end("cell");
+    }
+
+    /// Notes lettered a, b, c and the source line, under a table or figure.
+    fn notes(&mut self, depth: usize, notes: &[TableNote], source: Option<&[Inline]>) {
+        if !notes.is_empty() {
+            self.newline(depth);
+            self.start("notes", &[], Span::default());
+            for note in notes {
+                self.newline(depth + 1);
+                let n = note.n.to_string();
+                self.start("note", &[("n", &n)], note.span);
+                self.inlines(&note.content);
+                self.end("note");
+            }
+            self.newline(depth);
+            self.end("notes");
+        }
+        self.optional_inlines(depth, "source", source);
+    }
+
+    fn figure(&mut self, depth: usize, f: &Figure) {
+        use base64::Engine;
+        self.newline(depth);
+        let n = f.n.map(|n| n.to_string());
+        let attrs: Vec<(&str, &str)> = n.as_deref().map(|n| ("n", n)).into_iter().collect();
+        self.start("figure", &attrs, f.span);
+        self.optional_inlines(depth + 1, "title", Some(&f.title).filter(|t| !t.is_empty()).map(Vec::as_slice));
+        self.newline(depth + 1);
+        let (width, height) = (f.image.width.to_string(), f.image.height.to_string());
+        self.start(
+            "image",
+            &[
+                ("type", f.image.kind.media_type()),
+                ("width", &width),
+                ("height", &height),
+            ],
+            Span::default(),
+        );
+        let encoded = base64::engine::general_purpose::STANDARD.encode(&f.image.bytes);
+        // 76 characters a line, as MIME writes base64; the schema's
+        // xs:base64Binary ignores the line breaks.
+        for chunk in encoded.as_bytes().chunks(76) {
+            self.newline(depth + 2);
+            self.text(std::str::from_utf8(chunk).unwrap_or_default());
+        }
+        self.newline(depth + 1);
+        self.end("image");
+        self.leaf(depth + 1, "alt", &f.alt, Span::default());
+        self.notes(depth + 1, &f.notes, f.source.as_deref());
+        self.newline(depth);
+        self.end("figure");
     }
 
     fn division(&mut self, depth: usize, name: &str, d: &Division) {

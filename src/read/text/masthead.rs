@@ -1,10 +1,15 @@
 //! The masthead block and title of a text source.
 //!
 //! Organ lines come before `Distr.`; the date, version language and
-//! `Original:` lines after it; then optional session, agenda and job-number
-//! lines; then the title and an optional subtitle.
+//! `Original:` lines after it; then, as the organ prints them, the body
+//! whose session it is (`Human Rights Council`), the session line and its
+//! dates, agenda lines and the agenda item's title, and a job number; then
+//! the title and an optional subtitle. A line that looks like a masthead
+//! field but cannot be read (`Distr: General`, `March 12, 2025`, a
+//! malformed symbol) is reported at its line, never taken for something else.
 
 use super::{Line, classify};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::{self, Lang};
 use crate::model::{Inline, Masthead, Spanned};
 use crate::read::inline;
@@ -23,7 +28,7 @@ pub(super) struct Head {
 const MASTHEAD_LINES: usize = 12;
 
 /// Reads the masthead, title and subtitle; `None` when there is no title.
-pub(super) fn read(lines: &[Line]) -> Option<Head> {
+pub(super) fn read(lines: &[Line], out: &mut Vec<Diagnostic>) -> Option<Head> {
     let non_blank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].text.is_empty())
         .take(MASTHEAD_LINES)
@@ -32,58 +37,45 @@ pub(super) fn read(lines: &[Line]) -> Option<Head> {
         .iter()
         .copied()
         .take_while(|&i| classify(lines[i].text).is_none())
-        .find(|&i| lang::parse_distribution(lines[i].text).is_some());
+        .find(|&i| is_distribution_line(lines[i].text));
     let mut m = Masthead::default();
-    let mut version: Option<Lang> = None;
     let mut i = 0;
     if let Some(d) = distr {
         for line in &lines[..d] {
-            read_before_distr(&mut m, line);
+            read_before_distr(&mut m, line, out);
         }
-        let dist = lang::parse_distribution(lines[d].text)?;
-        m.distribution = Some(Spanned::new(dist, lines[d].span()));
+        m.distribution = distribution(&lines[d], out).map(|v| Spanned::new(v, lines[d].span()));
         i = d + 1;
     }
-    // Masthead lines after `Distr.` (and session/agenda lines with or without one).
-    while i < lines.len() {
-        let line = &lines[i];
-        let t = line.text;
-        let span = line.span();
-        if t.is_empty() {
-        } else if distr.is_some() && m.date.is_none() && lang::parse_written_date(t).is_some() {
-            m.date = lang::parse_written_date(t).map(|d| Spanned::new(d, span));
-        } else if let Some(o) = lang::parse_original_line(t) {
-            m.original = Some(Spanned::new(o, span));
-        } else if let Some(v) =
-            Lang::from_name(t).filter(|_| distr.is_some() && m.original.is_none())
-        {
-            version = Some(v);
-        } else if is_job_number(t) {
-            m.job_number = Some(Spanned::new(t.to_string(), span));
-        } else if m.session.is_none()
-            && m.agenda.is_empty()
-            && is_short(t, 60)
-            && is_session_line(t)
-        {
-            m.session = Some(Spanned::new(t.to_string(), span));
-        } else if is_short(t, 150) && is_agenda_line(t) && classify(t).is_none() {
-            m.agenda.push(Spanned::new(t.to_string(), span));
-        } else {
-            break;
-        }
-        i += 1;
-    }
-    let title_at = i;
-    let title_line = lines.get(title_at).filter(|l| classify(l.text).is_none())?;
-    let title = spanned_inlines(title_line);
-    i += 1;
-    while lines.get(i).is_some_and(|l| l.text.is_empty()) {
-        i += 1;
-    }
-    let subtitle = lines.get(i).filter(|l| is_subtitle(l.text)).map(|l| {
-        i += 1;
-        spanned_inlines(l)
-    });
+    let mut after = After {
+        m: &mut m,
+        version: None,
+        distr: distr.is_some(),
+        out,
+    };
+    i = after.read(lines, i);
+    let version = after.version;
+    let titles = titles(lines, i, !m.agenda.is_empty());
+    let has_agenda_title = titles.len() >= 2
+        && !m.agenda.is_empty()
+        && (titles.len() >= 3 || !is_subtitle_like(lines[titles[1]].text));
+    let rest = if has_agenda_title {
+        let line = &lines[titles[0]];
+        m.agenda_title = Some(Spanned::new(line.text.to_string(), line.span()));
+        &titles[1..]
+    } else {
+        &titles[..]
+    };
+    let (&title_at, rest) = rest.split_first()?;
+    let title = spanned_inlines(&lines[title_at]);
+    let mut consumed = title_at + 1;
+    let subtitle = rest
+        .first()
+        .filter(|&&k| is_subtitle(lines[k].text))
+        .map(|&k| {
+            consumed = k + 1;
+            spanned_inlines(&lines[k])
+        });
     let lang = version
         .or_else(|| m.original.as_ref().map(|o| o.value))
         .unwrap_or_else(|| guess_language(lines, &m));
@@ -92,11 +84,150 @@ pub(super) fn read(lines: &[Line]) -> Option<Head> {
         masthead: m,
         title,
         subtitle,
-        consumed: i,
+        consumed,
     })
 }
 
-fn read_before_distr(m: &mut Masthead, line: &Line) {
+/// Reading the masthead lines after `Distr.` (or, without one, the session
+/// and agenda lines at the top).
+struct After<'a> {
+    m: &'a mut Masthead,
+    version: Option<Lang>,
+    distr: bool,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl After<'_> {
+    /// Reads from `lines[i]`; returns the index of the first line that is not
+    /// part of the masthead.
+    fn read(&mut self, lines: &[Line], mut i: usize) -> usize {
+        while i < lines.len() {
+            let line = &lines[i];
+            if !line.text.is_empty() && !self.field(lines, i) {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// Takes `lines[i]` as a masthead field; `false` when it is none.
+    fn field(&mut self, lines: &[Line], i: usize) -> bool {
+        let line = &lines[i];
+        let (t, span) = (line.text, line.span());
+        let m = &mut *self.m;
+        if self.distr && m.date.is_none() && m.original.is_none() && looks_like_date(t) {
+            match lang::parse_written_date(t) {
+                Some(d) => m.date = Some(Spanned::new(d, span)),
+                None => self.out.push(Diagnostic::new(
+                    Code::BadValue,
+                    span,
+                    format!("the masthead date `{t}` cannot be read: write it as `12 March 2025` (or in the document's language)"),
+                )),
+            }
+        } else if let Some(o) = lang::parse_original_line(t) {
+            m.original = Some(Spanned::new(o, span));
+        } else if let Some(v) = Lang::from_name(t).filter(|_| self.distr && m.original.is_none()) {
+            self.version = Some(v);
+        } else if is_job_number(t) {
+            m.job_number = Some(Spanned::new(t.to_string(), span));
+        } else if m.session.is_none() && m.agenda.is_empty() && is_short(t, 60) && is_session_line(t) {
+            m.session = Some(Spanned::new(t.to_string(), span));
+        } else if m.session.is_some() && m.session_dates.is_none() && m.agenda.is_empty() && looks_like_dates(t) {
+            m.session_dates = Some(Spanned::new(t.to_string(), span));
+        } else if is_short(t, 150) && is_agenda_line(t) && classify(t).is_none() {
+            m.agenda.push(Spanned::new(t.to_string(), span));
+        } else if m.original.is_some()
+            && m.session.is_none()
+            && m.session_body.is_none()
+            && is_short(t, 80)
+            && classify(t).is_none()
+            && next_text(lines, i).is_some_and(|n| is_session_line(n.text))
+        {
+            m.session_body = Some(Spanned::new(t.to_string(), span));
+        } else {
+            return false;
+        }
+        true
+    }
+}
+
+/// The next non-blank line after `lines[i]`.
+fn next_text<'a, 'b>(lines: &'a [Line<'b>], i: usize) -> Option<&'a Line<'b>> {
+    lines[i + 1..].iter().find(|l| !l.text.is_empty())
+}
+
+/// The indices of the unlabelled lines from `lines[i]` up to the first
+/// heading or numbered line (at most three: agenda title, title, subtitle).
+fn titles(lines: &[Line], i: usize, with_agenda: bool) -> Vec<usize> {
+    let limit = if with_agenda { 3 } else { 2 };
+    lines[i..]
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.text.is_empty())
+        .take_while(|(_, l)| classify(l.text).is_none())
+        .take(limit)
+        .map(|(k, _)| i + k)
+        .collect()
+}
+
+fn is_distribution_line(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with("Distr") && t.len() < 40
+}
+
+/// The distribution class of a `Distr.` line; a line that starts like one
+/// but is malformed (`Distr: General`) is reported, and read if its class is clear.
+fn distribution(line: &Line, out: &mut Vec<Diagnostic>) -> Option<crate::model::Distribution> {
+    if let Some(d) = lang::parse_distribution(line.text) {
+        return Some(d);
+    }
+    let word = line.text.trim_start_matches(|c: char| c != ' ' && c != ':').trim_start_matches([':', ' ']);
+    let guess = lang::parse_distribution(&format!("Distr.: {word}"));
+    out.push(Diagnostic::new(
+        Code::BadValue,
+        line.span(),
+        format!(
+            "the distribution line `{}` is not in the masthead's form: write `Distr.: General` (French `Distr. générale`, Spanish `Distr. general`)",
+            line.text
+        ),
+    ));
+    guess
+}
+
+/// A line that is meant as a date: short, with a year.
+fn looks_like_date(text: &str) -> bool {
+    text.chars().count() <= 40
+        && text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+        && !text.contains('/')
+}
+
+/// A session's dates: short, with a year, and a range or a day.
+fn looks_like_dates(text: &str) -> bool {
+    text.chars().count() <= 60
+        && text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+        && classify(text).is_none()
+}
+
+/// Whether a line reads like a subtitle (`Report of the Secretary-General`).
+fn is_subtitle_like(text: &str) -> bool {
+    lang::ALL.iter().any(|l| {
+        let w = l.masthead_words();
+        w.subtitle_openings.iter().any(|o| text.starts_with(o))
+            || w.subtitle_endings.iter().any(|e| text.ends_with(e))
+    })
+}
+
+/// Whether a line before `Distr.` is meant as the document symbol: one
+/// token of capitals, digits, dots and slashes (a `(Sect. n)` or `(YYYY)` part aside).
+fn looks_like_symbol(text: &str) -> bool {
+    let core = text.split(" (").next().unwrap_or(text);
+    core.contains('/')
+        && core.starts_with(|c: char| c.is_ascii_uppercase())
+        && core.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-'))
+}
+
+fn read_before_distr(m: &mut Masthead, line: &Line, out: &mut Vec<Diagnostic>) {
     let t = line.text;
     let span = line.span();
     if t.is_empty() || lang::ALL.iter().any(|l| l.organization_name() == t) {
@@ -104,6 +235,13 @@ fn read_before_distr(m: &mut Masthead, line: &Line) {
         m.symbol = Some(Spanned::new(t.to_string(), span));
     } else if is_job_number(t) {
         m.job_number = Some(Spanned::new(t.to_string(), span));
+    } else if looks_like_symbol(t) {
+        let why = crate::symbol::parse(t).err().map(|e| e.to_string()).unwrap_or_default();
+        out.push(Diagnostic::new(
+            Code::BadSymbol,
+            span,
+            format!("`{t}` stands where the document symbol goes but is not one: {why}"),
+        ));
     } else {
         m.organ.push(Spanned::new(t.to_string(), span));
     }

@@ -8,9 +8,15 @@
 //! (if paragraph `n` comes later, this `n.` is an item) and by blank lines.
 //! Blank lines inside a list do not end it; a heading does.
 
-use super::{Label, Line, classify};
+use std::path::Path;
+
+use super::{Label, Line, classify, figure, table};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Annex, Block, Division, Footnote, Item, List, ListKind, Para, Span, Spanned};
+use crate::lang::Lang;
+use crate::model::{
+    Annex, Block, Division, Figure, Footnote, Item, List, ListKind, Para, Span, Spanned,
+    Subheading, Table,
+};
 use crate::read::inline::{self, SegmentMap};
 use crate::script::{ends_ideographic, starts_ideographic};
 
@@ -87,8 +93,12 @@ struct RawPara {
 enum Flat {
     Chapter(u32, Acc),
     Section(u32, Acc),
+    /// A numbered subheading: level, number, text.
+    Subheading(u8, u32, Acc),
     Para(RawPara),
     Text(Acc),
+    Table(Table),
+    Figure(Figure),
 }
 
 struct RawAnnex {
@@ -118,11 +128,21 @@ struct Builder<'d> {
     next_para: u32,
     chapter: u32,
     next_section: u32,
+    /// The last level-3 and level-4 subheading numbers in this section.
+    subheading: (u32, u32),
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
+/// What the builder needs to know of the source beyond its lines.
+pub(super) struct Context<'a> {
+    /// The document's language (table and figure words).
+    pub lang: Lang,
+    /// The source's folder, where figures' pictures are looked for.
+    pub dir: Option<&'a Path>,
+}
+
 /// Builds the body from the lines after the title.
-pub(super) fn build(lines: &[Line], diagnostics: &mut Vec<Diagnostic>) -> Built {
+pub(super) fn build(lines: &[Line], context: &Context, diagnostics: &mut Vec<Diagnostic>) -> Built {
     let mut b = Builder {
         body: Vec::new(),
         annexes: Vec::new(),
@@ -131,16 +151,26 @@ pub(super) fn build(lines: &[Line], diagnostics: &mut Vec<Diagnostic>) -> Built 
         next_para: 1,
         chapter: 0,
         next_section: 1,
+        subheading: (0, 0),
         diagnostics,
     };
     let mut after_blank = true;
-    for (i, line) in lines.iter().enumerate() {
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
         if line.text.is_empty() {
+            after_blank = true;
+            i += 1;
+            continue;
+        }
+        if let Some(taken) = b.float(lines, i, context) {
+            i += taken;
             after_blank = true;
             continue;
         }
         b.line(lines, i, after_blank);
         after_blank = false;
+        i += 1;
     }
     b.finish()
 }
@@ -158,6 +188,29 @@ impl Builder<'_> {
             Some(Flat::Para(p)) => Some(p),
             _ => None,
         }
+    }
+
+    /// A table or figure starting at `lines[i]`: added to the flow; returns
+    /// how many lines it took.
+    fn float(&mut self, lines: &[Line], i: usize, context: &Context) -> Option<usize> {
+        let text = lines[i].text;
+        let may_start = text.starts_with(['|', '!'])
+            || text.contains('\t')
+            || table::caption_number(text).is_some();
+        if !may_start || self.target == Target::AnnexTitle {
+            return None;
+        }
+        if let Some(found) = figure::read(lines, i, context, self.diagnostics) {
+            if let Some(fig) = found.figure {
+                self.flats().push(Flat::Figure(fig));
+            }
+            self.target = Target::None;
+            return Some(found.lines);
+        }
+        let found = table::read(lines, i, context.lang, self.diagnostics)?;
+        self.flats().push(Flat::Table(found.table));
+        self.target = Target::None;
+        Some(found.lines)
     }
 
     fn line(&mut self, lines: &[Line], i: usize, after_blank: bool) {
@@ -188,11 +241,16 @@ impl Builder<'_> {
                 self.next_para = 1;
                 self.chapter = 0;
                 self.next_section = 1;
+                self.subheading = (0, 0);
                 self.target = Target::AnnexTitle;
             }
             Label::Chapter(_) | Label::Section(_) => self.heading(line, &labels, at),
             Label::Decimal(n) => self.decimal(lines, i, n, at, after_blank),
-            Label::Alpha(_) | Label::Roman(_) => self.lettered(line, &labels, at),
+            Label::Alpha(_) | Label::Roman(_) => {
+                if !self.lettered_subheading(lines, i, &labels, at) {
+                    self.lettered(line, &labels, at);
+                }
+            }
         }
     }
 
@@ -214,6 +272,7 @@ impl Builder<'_> {
             _ => !in_chapter,
         };
         let acc = Acc::new(line, at);
+        self.subheading = (0, 0);
         if is_chapter {
             let n = chapter.unwrap_or(0);
             self.chapter = n;
@@ -317,6 +376,16 @@ impl Builder<'_> {
             None
         };
         let acc = Acc::new(line, at);
+        let subheading = as_item.is_none()
+            && n == self.subheading.0.saturating_add(1)
+            && looks_like_heading(lines, i)
+            && (n != self.next_para || next_decimal(lines, i) == Some(n));
+        if subheading {
+            self.subheading = (n, 0);
+            self.flats().push(Flat::Subheading(3, n, acc));
+            self.target = Target::None;
+            return;
+        }
         match as_item {
             Some(depth) => self.add_item(depth, ListKind::Decimal, n, acc),
             None => {
@@ -326,6 +395,23 @@ impl Builder<'_> {
                 self.target = Target::Para;
             }
         }
+    }
+
+    /// `(a) Heading`: a level-4 subheading when no list is open or asked
+    /// for and the line reads as a heading.
+    fn lettered_subheading(&mut self, lines: &[Line], i: usize, labels: &[Label], at: usize) -> bool {
+        let in_list = !self.levels().is_empty()
+            || self.target_acc().is_some_and(|a| a.ends_with_colon());
+        let next = self.subheading.1.saturating_add(1);
+        let fits = labels.iter().any(|l| *l == Label::Alpha(next));
+        if in_list || !fits || !looks_like_heading(lines, i) {
+            return false;
+        }
+        self.subheading.1 = next;
+        let acc = Acc::new(&lines[i], at);
+        self.flats().push(Flat::Subheading(4, next, acc));
+        self.target = Target::None;
+        true
     }
 
     fn lettered(&mut self, line: &Line, labels: &[Label], at: usize) {
@@ -439,6 +525,26 @@ const MAX_LIST_DEPTH: usize = 6;
 /// How many lines the list-or-paragraph look-ahead reads at most.
 const LOOKAHEAD_LINES: usize = 400;
 
+/// Whether `lines[i]` reads as a heading: short, not ending like a sentence
+/// or an introduction, and followed by a blank line.
+fn looks_like_heading(lines: &[Line], i: usize) -> bool {
+    let text = lines[i].text;
+    text.chars().count() <= 120
+        && !text.ends_with(['.', '。', ';', '；', ':', '：', ',', '，'])
+        && lines.get(i + 1).is_none_or(|l| l.text.is_empty())
+}
+
+/// The number of the next line with a decimal label after `lines[i]`.
+fn next_decimal(lines: &[Line], i: usize) -> Option<u32> {
+    lines[i + 1..]
+        .iter()
+        .take(LOOKAHEAD_LINES)
+        .find_map(|l| match classify(l.text)?.0.first()? {
+            Label::Decimal(m) => Some(*m),
+            _ => None,
+        })
+}
+
 /// Settles `n.` when it could be list item `n` or paragraph `n`: if the next
 /// decimal label is `n` again, this one is the item; if it is `n + 1` after a
 /// heading, this one is the paragraph; otherwise items follow without a blank line.
@@ -476,7 +582,23 @@ fn nest(flats: Vec<Flat>) -> (Vec<Block>, Vec<Block>) {
                 continue;
             }
             Flat::Section(n, acc) => Block::Section(division(n, acc)),
+            Flat::Subheading(level, n, acc) => Block::Subheading(Subheading {
+                level,
+                n: Some(n),
+                heading: acc.inlines(),
+                span: acc.span,
+            }),
             Flat::Para(p) => Block::Para(para(p)),
+            Flat::Table(t) if body.is_empty() => {
+                preamble.push(Block::Table(t));
+                continue;
+            }
+            Flat::Table(t) => Block::Table(t),
+            Flat::Figure(f) if body.is_empty() => {
+                preamble.push(Block::Figure(f));
+                continue;
+            }
+            Flat::Figure(f) => Block::Figure(f),
             Flat::Text(acc) if body.is_empty() => {
                 preamble.push(Block::Text(Spanned::new(acc.inlines(), acc.span)));
                 continue;
