@@ -1,5 +1,6 @@
 //! Writers: one module per output format, each consuming a [`crate::model::Document`].
 
+pub mod barcode;
 pub mod docx;
 pub mod pdf;
 pub mod xml;

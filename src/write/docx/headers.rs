@@ -13,7 +13,7 @@ use super::Ctx;
 use super::body::{Flow, Links};
 use super::props::{Jc, PPr, RPr, Spacing, Tab, TabKind};
 use super::xml::{NS_R, NS_W, Xml};
-use crate::barcode;
+use crate::write::barcode;
 use crate::model::Document;
 use crate::symbol::document_url;
 

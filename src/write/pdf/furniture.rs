@@ -5,7 +5,7 @@
 //! barcode at the foot of the first page. Positions follow the reference
 //! files (UN-CONVENTIONS §1, §5); right-to-left documents are mirrored.
 
-use crate::barcode::{
+use crate::write::barcode::{
     Bar, CODES_FOOT_PT, QR_SIDE_PT, QrCode, RECYCLING_GAP_PT, RECYCLING_SYMBOL, RECYCLING_WORDS,
     code39, job_barcode_data, qr, short_job_number,
 };
