@@ -13,6 +13,7 @@ use super::body::{Flow, Links};
 use super::props::{Jc, PPr, RPr, Spacing, TblPr};
 use super::xml::{NS_R, NS_W, Xml};
 use crate::model::Document;
+use crate::script::is_ideographic;
 
 /// A cell of a layout table.
 pub struct Cell {
@@ -117,7 +118,7 @@ fn grid(text_width: i32) -> [i32; 6] {
 /// Display width of a line, counting ideographs double.
 fn display_width(s: &str) -> usize {
     s.chars()
-        .map(|c| if c as u32 >= 0x2E80 { 2 } else { 1 })
+        .map(|c| if is_ideographic(c) { 2 } else { 1 })
         .sum()
 }
 

@@ -26,6 +26,7 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
 use crate::lang::Lang;
+use crate::script::is_ideographic;
 
 use super::fonts::FontSet;
 use super::style::{Justify, lang_style};
@@ -691,20 +692,6 @@ fn cell_kind(text: &str) -> CellKind {
         Some(c) if is_ideographic(c) => CellKind::Ideograph,
         _ => CellKind::Other,
     }
-}
-
-/// Chinese characters and full-width punctuation, which justify between characters.
-pub fn is_ideographic(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{2FDF}'
-        | '\u{3000}'..='\u{303F}'
-        | '\u{3040}'..='\u{30FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FFEF}'
-        | '\u{20000}'..='\u{2FFFF}')
 }
 
 /// For each cell, whether extra space goes after it.
