@@ -12,10 +12,13 @@ use std::collections::BTreeSet;
 use super::Ctx;
 use super::body::{Flow, Links};
 use super::props::{Jc, PPr, RPr, Spacing, Tab, TabKind};
+use super::styles::HEADER_TABS;
+use super::units::{EMU_PER_TWIP, Twips, eighths, emu, half_points, twips};
 use super::xml::{NS_R, NS_W, Xml};
-use crate::write::barcode;
 use crate::model::Document;
 use crate::symbol::document_url;
+use crate::write::barcode;
+use crate::write::page::{codes, margin, running};
 
 /// Which pages a running header or footer is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,11 +41,6 @@ const NS_WP: &str = "http://schemas.openxmlformats.org/drawingml/2006/wordproces
 const NS_A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const NS_PIC: &str = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 
-/// Width of a narrow barcode module: 0.0125 in, in EMU.
-const MODULE_EMU: u32 = 11_430;
-/// Height of the bars: 0.15 in, in EMU.
-const BAR_HEIGHT_EMU: u32 = 137_160;
-
 fn story(root: &str) -> Xml {
     let mut x = Xml::part(2 * 1024);
     x.open(root, &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
@@ -61,10 +59,10 @@ pub fn running_header(doc: &Document, ctx: &Ctx, side: Side) -> String {
     f.paragraph_ltr(
         PPr {
             style: Some("Header"),
-            border_bottom: Some(2),
+            border_bottom: Some(eighths(running::HEADER_RULE_WIDTHS.0)),
             spacing: Some(Spacing {
-                before: Some(600),
-                after: Some(80),
+                before: Some(twips(running::HEADER_BEFORE_DOCX)),
+                after: Some(twips(running::HEADER_AFTER_DOCX)),
                 line: None,
             }),
             jc: Some(if side.leading(ctx) {
@@ -132,8 +130,8 @@ pub fn running_footer(doc: &Document, ctx: &Ctx, side: Side) -> String {
     let small = RPr {
         b: Some(false),
         b_cs: Some(false),
-        sz: Some(14),
-        sz_cs: Some(14),
+        sz: Some(half_points(running::JOB_NUMBER_SIZE)),
+        sz_cs: Some(half_points(running::JOB_NUMBER_SIZE)),
         ..RPr::default()
     };
     f.paragraph_ltr(
@@ -181,34 +179,22 @@ pub struct Picture {
     pub png: Vec<u8>,
 }
 
-/// EMU per point, per twip; twips per point.
-const EMU_PER_PT: f32 = 12_700.0;
-const EMU_PER_TWIP: i64 = 635;
-const TWIPS_PER_PT: f32 = 20.0;
-/// The QR code's side in EMU and in twips, its foot's distance from the
-/// page's bottom edge in EMU, the recycling symbol's distance from it in twips.
-const QR_EMU: u32 = (barcode::QR_SIDE_PT * EMU_PER_PT) as u32;
-const QR_TWIPS: i32 = (barcode::QR_SIDE_PT * TWIPS_PER_PT) as i32;
-const QR_FOOT_EMU: i64 = (barcode::CODES_FOOT_PT * EMU_PER_PT) as i64;
-const RECYCLING_GAP_TWIPS: i32 = (barcode::RECYCLING_GAP_PT * TWIPS_PER_PT) as i32;
-/// Height of a footer line, a little under its real 10 pt.
-const FOOTER_LINE_TWIPS: i32 = 190;
-/// Height of the line with the recycling mark, a little under its real 22 pt.
-const MARK_LINE_TWIPS: i32 = 400;
-/// The Header and Footer styles' default stops (at 3 and 6 inches), cleared
-/// where a header or footer sets its own.
+/// The QR code's side in EMU.
+const QR_EMU: u32 = emu(codes::QR_SIDE) as u32;
+/// The Header and Footer styles' stops, cleared where a header or footer
+/// sets its own.
 const CLEAR_FOOTER_TABS: [Tab; 2] = [
     Tab {
         kind: TabKind::Clear,
-        pos: 4320,
+        ..HEADER_TABS[0]
     },
     Tab {
         kind: TabKind::Clear,
-        pos: 8640,
+        ..HEADER_TABS[1]
     },
 ];
-/// Height of the barcode's paragraph: 4 pt before, 10.8 pt of bars.
-const BARCODE_LINE_TWIPS: i32 = 296;
+/// Height of the barcode's paragraph: the space above it and the bars.
+const BARCODE_LINE: Twips = twips(codes::BARCODE_BEFORE_DOCX + codes::BARCODE_HEIGHT_DOCX);
 
 /// Where a picture sits.
 enum Placement {
@@ -284,24 +270,19 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
     // body by the footer's content, Word by the margin; both then end the
     // body above the QR code. Heights are estimated low, so it never comes short.
     let first_line = if qr.is_some() {
-        MARK_LINE_TWIPS
+        twips(codes::MARK_LINE_DOCX)
     } else {
-        FOOTER_LINE_TWIPS
+        twips(codes::FOOTER_LINE_DOCX)
     };
-    let below = first_line
-        + if bars.is_some() {
-            BARCODE_LINE_TWIPS
-        } else {
-            0
-        };
+    let below = first_line + if bars.is_some() { BARCODE_LINE } else { 0 };
     let spacing = Some(Spacing {
-        before: Some(super::margin::BOTTOM - super::margin::FOOTER - below),
+        before: Some(twips(margin::BOTTOM) - twips(margin::FOOTER) - below),
         ..Spacing::default()
     });
     // With a QR code, the recycling mark stands beside it and the job number
     // at the other margin, both on tab stops (the paragraph starts at the left).
     let width = ctx.text_width();
-    let beside_qr = QR_TWIPS + RECYCLING_GAP_TWIPS;
+    let beside_qr = twips(codes::QR_SIDE) + twips(codes::RECYCLING_GAP);
     let mut tabs = CLEAR_FOOTER_TABS.to_vec();
     if ctx.rtl {
         tabs.extend([Tab::left(beside_qr), Tab::right(width)]);
@@ -330,7 +311,7 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
                 rel,
             };
             // Opposite the job number: right, or left in right-to-left documents.
-            let top = i64::from(ctx.page.1) * EMU_PER_TWIP - QR_FOOT_EMU - i64::from(QR_EMU);
+            let top = i64::from(ctx.page.1) * EMU_PER_TWIP - emu(codes::FOOT) - i64::from(QR_EMU);
             let right = !ctx.rtl;
             f.drawing(&drawing, Placement::Margin { right, top });
         }
@@ -351,8 +332,8 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
     if let Some((rel, data, modules)) = &bars {
         let descr = format!("*{data}*");
         let drawing = Drawing {
-            cx: modules * MODULE_EMU,
-            cy: BAR_HEIGHT_EMU,
+            cx: modules * emu(codes::BARCODE_MODULE_DOCX) as u32,
+            cy: emu(codes::BARCODE_HEIGHT_DOCX) as u32,
             id: 1,
             name: "Barcode",
             descr: &descr,
@@ -360,7 +341,7 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
         };
         let ppr = PPr {
             spacing: Some(Spacing {
-                before: Some(80),
+                before: Some(twips(codes::BARCODE_BEFORE_DOCX)),
                 ..Spacing::default()
             }),
             ..footer()
@@ -379,18 +360,19 @@ impl Flow<'_, '_> {
     /// "Please recycle" (bold, 8 pt) and the recycling symbol (19 pt), the
     /// symbol first when `symbol_first` (beside a QR code on the left).
     fn recycling_mark(&mut self, symbol_first: bool) {
+        let (words_size, symbol_size) = codes::RECYCLING_SIZES;
         let words = RPr {
             b: Some(true),
             b_cs: Some(true),
-            sz: Some(16),
-            sz_cs: Some(16),
+            sz: Some(half_points(words_size)),
+            sz_cs: Some(half_points(words_size)),
             ..RPr::default()
         };
         let symbol = RPr {
             b: Some(false),
             b_cs: Some(false),
-            sz: Some(38),
-            sz_cs: Some(38),
+            sz: Some(half_points(symbol_size)),
+            sz_cs: Some(half_points(symbol_size)),
             ..RPr::default()
         };
         if symbol_first {

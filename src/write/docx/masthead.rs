@@ -11,14 +11,16 @@ use std::collections::BTreeSet;
 use super::Ctx;
 use super::body::{Flow, Links};
 use super::props::{Jc, PPr, RPr, Spacing, TblPr};
+use super::units::{Twips, eighths, half_points, twips};
 use super::xml::{NS_R, NS_W, Xml};
 use crate::model::Document;
 use crate::script::is_ideographic;
+use crate::write::page::masthead as grid;
 
 /// A cell of a layout table.
 pub struct Cell {
     /// Width in twips.
-    pub width: i32,
+    pub width: Twips,
     /// Grid columns spanned.
     pub span: u32,
     /// Top rule, in eighths of a point.
@@ -31,7 +33,7 @@ pub struct Cell {
 
 impl Flow<'_, '_> {
     /// `<w:tbl>` with properties and grid; rows follow, then [`Flow::end_table`].
-    pub fn start_table(&mut self, grid: &[i32]) {
+    pub fn start_table(&mut self, grid: &[Twips]) {
         self.x.open("w:tbl", &[]);
         TblPr {
             bidi_visual: self.ctx.rtl,
@@ -51,7 +53,7 @@ impl Flow<'_, '_> {
     }
 
     /// A row at least `height` twips high; cells follow, then `</w:tr>`.
-    pub fn start_row(&mut self, height: i32) {
+    pub fn start_row(&mut self, height: Twips) {
         self.x.open("w:tr", &[]);
         self.x.open("w:trPr", &[]);
         self.x.empty(
@@ -109,10 +111,16 @@ impl Flow<'_, '_> {
     }
 }
 
-/// Column widths: emblem, "United Nations", gap, organ, gap, distribution.
-fn grid(text_width: i32) -> [i32; 6] {
-    let fixed = 1267 + 1872 + 245 + 245 + 3096;
-    [1267, 1872, 245, (text_width - fixed).max(1440), 245, 3096]
+/// Column widths: emblem, "United Nations", gap, organ, gap, distribution;
+/// the organ's column takes what the others leave of `text_width`.
+fn columns(text_width: Twips) -> [Twips; 6] {
+    let emblem = twips(grid::EMBLEM_COLUMN);
+    let name = twips(grid::NAME_COLUMN);
+    let gap = twips(grid::GAP);
+    let distribution = twips(grid::DISTRIBUTION_COLUMN);
+    let organ = text_width - (emblem + name + gap + gap + distribution);
+    let organ = organ.max(twips(grid::ORGAN_COLUMN_MIN));
+    [emblem, name, gap, organ, gap, distribution]
 }
 
 /// Display width of a line, counting ideographs double.
@@ -127,20 +135,22 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
     let mut x = Xml::part(8 * 1024);
     x.open("w:hdr", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
     let mut f = Flow::new(ctx, x, Links::starting_at(1), BTreeSet::new());
-    let g = grid(ctx.text_width());
+    let g = columns(ctx.text_width());
     let m = &doc.masthead;
     let lang = ctx.lang;
     let tracking = lang.takes_letter_spacing();
     f.start_table(&g);
 
+    let thin = eighths(grid::THIN_RULE_WIDTHS.0);
+    let thick = eighths(grid::THICK_RULE_WIDTH);
     let thin_below = |width, span| Cell {
         width,
         span,
         top: None,
-        bottom: Some(4),
+        bottom: Some(thin),
         bottom_aligned: true,
     };
-    f.start_row(864);
+    f.start_row(twips(grid::NAME_ROW));
     f.cell(thin_below(g[0], 1), |f| f.empty_paragraph("Header"));
     // "United Nations" may run past its column (Russian: "Организация
     // Объединенных Наций"), so its cell spans up to the distribution column.
@@ -156,7 +166,7 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
             PPr {
                 style: Some("HCh"),
                 spacing: Some(Spacing {
-                    after: Some(80),
+                    after: Some(twips(grid::NAME_AFTER_DOCX)),
                     ..Spacing::default()
                 }),
                 mark: Some(rpr.clone()),
@@ -170,7 +180,7 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
         f.paragraph_ltr(
             PPr {
                 spacing: Some(Spacing {
-                    after: Some(80),
+                    after: Some(twips(grid::NAME_AFTER_DOCX)),
                     line: Some((240, super::props::LineRule::Auto)),
                     ..Spacing::default()
                 }),
@@ -184,8 +194,8 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
                         first.encode_utf8(&mut [0; 4]),
                         RPr {
                             position: Some(-4),
-                            sz: Some(40),
-                            sz_cs: Some(40),
+                            sz: Some(half_points(grid::SYMBOL_SIZES.0)),
+                            sz_cs: Some(half_points(grid::SYMBOL_SIZES.0)),
                             ..RPr::default()
                         },
                     );
@@ -208,15 +218,15 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
     let framed = |width, span| Cell {
         width,
         span,
-        top: Some(4),
-        bottom: Some(12),
+        top: Some(thin),
+        bottom: Some(thick),
         bottom_aligned: false,
     };
-    f.start_row(2880);
+    f.start_row(twips(grid::ORGAN_ROW));
     f.cell(framed(g[0], 1), |f| f.empty_paragraph("Header"));
     f.cell(framed(g[1] + g[2] + g[3], 3), |f| {
         let total: usize = m.organ.iter().map(|o| display_width(&o.value)).sum();
-        let style = if m.organ.len() > 1 || total > 30 {
+        let style = if m.organ.len() > 1 || total > grid::ORGAN_LONG_COLUMNS_DOCX {
             "HM"
         } else {
             "XLarge"
@@ -229,7 +239,7 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
                 PPr {
                     style: Some(style),
                     spacing: (i == 0).then(|| Spacing {
-                        before: Some(109),
+                        before: Some(twips(grid::ORGAN_BEFORE_DOCX)),
                         ..Spacing::default()
                     }),
                     ..PPr::default()
@@ -248,7 +258,7 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
             PPr {
                 style: Some("Distribution"),
                 spacing: Some(Spacing {
-                    before: Some(240),
+                    before: Some(twips(grid::DISTRIBUTION_BEFORE_DOCX)),
                     ..Spacing::default()
                 }),
                 ..PPr::default()
@@ -305,8 +315,8 @@ mod tests {
 
     #[test]
     fn masthead_grid_fills_the_text_column() {
-        assert_eq!(grid(9840).iter().sum::<i32>(), 9840);
-        assert_eq!(grid(9506).iter().sum::<i32>(), 9506);
+        assert_eq!(columns(9840).iter().sum::<i32>(), 9840);
+        assert_eq!(columns(9506).iter().sum::<i32>(), 9506);
         assert_eq!(display_width("联合国 a"), 8);
     }
 }

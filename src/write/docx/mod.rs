@@ -23,26 +23,20 @@ mod package;
 mod png;
 mod props;
 mod styles;
+mod units;
 mod xml;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{Document, Span};
 
+use super::page::margin;
 use super::{Paper, Rendered, WriteOptions};
 use props::{Fonts, LangTags, RPr};
+use units::{Twips, twips};
 
 /// The Latin font of the DGACM template.
 pub const DEFAULT_LATIN_FONT: &str = "Times New Roman";
-
-/// Page margins of the DGACM New York template, in twips.
-mod margin {
-    pub const TOP: i32 = 1440;
-    pub const BOTTOM: i32 = 1728;
-    pub const SIDE: i32 = 1200;
-    pub const HEADER: i32 = 432;
-    pub const FOOTER: i32 = 504;
-}
 
 /// What every part needs to know about the document being written.
 pub struct Ctx<'a> {
@@ -55,7 +49,7 @@ pub struct Ctx<'a> {
     /// Font for the language's own script (Chinese, Arabic), if it has one.
     pub script: Option<&'a str>,
     /// Page width and height in twips.
-    pub page: (i32, i32),
+    pub page: (Twips, Twips),
 }
 
 impl<'a> Ctx<'a> {
@@ -72,13 +66,13 @@ impl<'a> Ctx<'a> {
             rtl: lang.is_rtl(),
             latin: options.latin_font.as_deref().unwrap_or(DEFAULT_LATIN_FONT),
             script: chosen.or(lang.script_font()),
-            page: ((w * 20.0).round() as i32, (h * 20.0).round() as i32),
+            page: (twips(w), twips(h)),
         }
     }
 
     /// Width of the text column between the side margins.
-    pub fn text_width(&self) -> i32 {
-        self.page.0 - 2 * margin::SIDE
+    pub fn text_width(&self) -> Twips {
+        self.page.0 - 2 * twips(margin::SIDE)
     }
 
     /// The fonts styles name: Latin everywhere, the script font for East

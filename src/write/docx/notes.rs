@@ -8,19 +8,22 @@ use super::Ctx;
 use super::body::{Flow, Links};
 use super::props::{Ind, PPr, RPr, Tab, TabKind};
 use super::styles::TEXT_INDENT;
+use super::units::{Twips, twips};
 use super::xml::{NS_R, NS_W, Xml};
 use crate::model::Document;
+use crate::write::page::note;
 
+/// The style's stop cleared, and the text's stop at the text indent.
 const NOTE_TABS: [Tab; 2] = [
     Tab {
         kind: TabKind::Clear,
-        pos: 418,
+        pos: twips(note::STYLE_TAB),
     },
     Tab::left(TEXT_INDENT),
 ];
 
-/// Where the footnote number stands: 792 twips, under the separator.
-const NUMBER_AT: i32 = 792;
+/// Where the footnote number stands, under the separator.
+const NUMBER_AT: Twips = twips(note::START);
 
 /// Writes the footnotes part; returns it with its hyperlink targets.
 pub fn footnotes(doc: &Document, ctx: &Ctx) -> (String, Links) {

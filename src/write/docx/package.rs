@@ -12,9 +12,11 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 use super::Ctx;
 use super::body::{self, SectionRefs};
 use super::headers::{self, Side};
+use super::units::twips;
 use super::xml::{NS_W, Xml};
 use super::{masthead, notes, styles};
 use crate::model::{Document, plain_text};
+use crate::write::page::DEFAULT_TAB;
 
 /// One file of the package.
 pub struct Part {
@@ -337,7 +339,7 @@ fn settings(ctx: &Ctx) -> String {
     let mut x = Xml::part(1024);
     x.open("w:settings", &[("xmlns:w", NS_W)]);
     x.empty("w:zoom", &[("w:percent", "100")]);
-    x.val("w:defaultTabStop", "475");
+    x.val("w:defaultTabStop", &twips(DEFAULT_TAB).to_string());
     x.empty("w:evenAndOddHeaders", &[]);
     x.val("w:characterSpacingControl", "doNotCompress");
     x.open("w:footnotePr", &[]);

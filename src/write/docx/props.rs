@@ -3,10 +3,8 @@
 //! `rPr`, §17.7.4 `style`, §17.4.60 `tblPr`). The order lives here, in one
 //! `write` method per type, so no caller can get it wrong.
 
+use super::units::Twips;
 use super::xml::Xml;
-
-/// One twip is 1/20 of a point; Word measures lengths in twips ("dxa").
-pub type Twips = i32;
 
 /// A tab stop kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,51 +5,46 @@
 
 use super::Ctx;
 use super::props::{Fonts, Ind, Jc, LineRule, PPr, RPr, Spacing, Tab, TabKind};
+use super::units::{Twips, half_points, twips};
 use super::xml::{NS_W, Xml};
-
-/// Tab stops of `SingleTxt`: every ~0.33 in from the 1267-twip indent.
-pub const BODY_TABS: [Tab; 11] = [
-    Tab::left(1267),
-    Tab::left(1742),
-    Tab::left(2218),
-    Tab::left(2693),
-    Tab::left(3182),
-    Tab::left(3658),
-    Tab::left(4133),
-    Tab::left(4622),
-    Tab::left(5098),
-    Tab::left(5573),
-    Tab::left(6048),
-];
-
-/// Tab stops of numbered headings: the number ends at 1022, the text starts at 1267.
-pub const HEADING_TABS: [Tab; 12] = [
-    Tab::right(1022),
-    Tab::left(1267),
-    Tab::left(1742),
-    Tab::left(2218),
-    Tab::left(2693),
-    Tab::left(3182),
-    Tab::left(3658),
-    Tab::left(4133),
-    Tab::left(4622),
-    Tab::left(5098),
-    Tab::left(5573),
-    Tab::left(6048),
-];
+use crate::write::page::{self, HEADING_NUMBER_END, MINOR_HEADING_TAB, TAB_STOPS, note, running};
 
 /// The indent of body text and headings from both margins.
-pub const TEXT_INDENT: i32 = 1267;
+pub const TEXT_INDENT: Twips = twips(page::TEXT_INDENT);
 
-/// Normal's size: 10 pt.
-const BODY_SIZE: u32 = 20;
+/// Tab stops of `SingleTxt`: at the text indent and every template stop after it.
+pub const BODY_TABS: [Tab; 1 + TAB_STOPS.len()] = {
+    let mut tabs = [Tab::left(TEXT_INDENT); 1 + TAB_STOPS.len()];
+    let mut i = 0;
+    while i < TAB_STOPS.len() {
+        tabs[i + 1] = Tab::left(twips(TAB_STOPS[i]));
+        i += 1;
+    }
+    tabs
+};
 
-const HEADER_TABS: [Tab; 2] = [
+/// Tab stops of numbered headings: the number ends at a right stop, the
+/// text starts at the text indent.
+pub const HEADING_TABS: [Tab; 1 + BODY_TABS.len()] = {
+    let mut tabs = [Tab::right(twips(HEADING_NUMBER_END)); 1 + BODY_TABS.len()];
+    let mut i = 0;
+    while i < BODY_TABS.len() {
+        tabs[i + 1] = BODY_TABS[i];
+        i += 1;
+    }
+    tabs
+};
+
+/// Normal's size.
+const BODY_SIZE: u32 = half_points(page::BODY.size);
+
+/// Tab stops of the `Header` and `Footer` styles.
+pub const HEADER_TABS: [Tab; 2] = [
     Tab {
         kind: TabKind::Center,
-        pos: 4320,
+        pos: twips(running::STYLE_TABS.0),
     },
-    Tab::right(8640),
+    Tab::right(twips(running::STYLE_TABS.1)),
 ];
 
 /// A style definition, written in the child order of `CT_Style`.
@@ -287,7 +282,7 @@ pub fn styles(ctx: &Ctx) -> String {
         },
         ..Style::paragraph("H23", "_ H_2/3")
     });
-    const H4_TABS: [Tab; 1] = [Tab::right(360)];
+    const H4_TABS: [Tab; 1] = [Tab::right(twips(MINOR_HEADING_TAB))];
     styles.push(Style {
         next: Some("SingleTxt"),
         ppr: PPr {
@@ -432,7 +427,7 @@ pub fn styles(ctx: &Ctx) -> String {
         },
         ..Style::paragraph("AgendaItemNormal", "Agenda_Item_Normal")
     });
-    const FOOTNOTE_TABS: [Tab; 1] = [Tab::right(418)];
+    const FOOTNOTE_TABS: [Tab; 1] = [Tab::right(twips(note::STYLE_TAB))];
     let (sz, sz_cs) = size(17);
     styles.push(Style {
         q_format: false,
@@ -440,9 +435,9 @@ pub fn styles(ctx: &Ctx) -> String {
             tabs: &FOOTNOTE_TABS,
             spacing: exact(210),
             ind: Some(Ind {
-                left: Some(475),
+                left: Some(twips(note::STYLE_INDENT)),
                 right: None,
-                hanging: Some(475),
+                hanging: Some(twips(note::STYLE_INDENT)),
             }),
             ..PPr::default()
         },
@@ -499,8 +494,9 @@ pub fn styles(ctx: &Ctx) -> String {
     x.finish()
 }
 
-/// The default table style, as in the template (no indent, 108-twip cell margins).
+/// The default table style, as in the template (no indent, the template's cell margins).
 fn table_normal(x: &mut Xml) {
+    let margin = twips(page::table::CELL_MARGIN).to_string();
     x.open(
         "w:style",
         &[
@@ -518,9 +514,9 @@ fn table_normal(x: &mut Xml) {
     x.open("w:tblCellMar", &[]);
     for (side, w) in [
         ("w:top", "0"),
-        ("w:left", "108"),
+        ("w:left", margin.as_str()),
         ("w:bottom", "0"),
-        ("w:right", "108"),
+        ("w:right", margin.as_str()),
     ] {
         x.empty(side, &[("w:w", w), ("w:type", "dxa")]);
     }

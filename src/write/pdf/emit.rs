@@ -35,7 +35,8 @@ use super::flow::{Block, Bookmark, Fixed, Flow, GroupKind, Plan, SpanKind, Text}
 use super::furniture::{Barcode, Furniture, Qr, Rule};
 use super::paginate::Page;
 use super::shape::GlyphRun;
-use super::style::{Geometry, NOTE_RULE_LENGTH, NOTE_RULE_START};
+use super::style::Geometry;
+use crate::write::page::note;
 
 /// Colour of linked symbols, as Word shows hyperlinks.
 const LINK_BLUE: (u8, u8, u8) = (0, 0, 255);
@@ -185,15 +186,15 @@ pub fn emit(
                 let heights: f32 = page.notes.iter().map(|&n| flow.notes[n].height()).sum();
                 let mut y = geom.bottom - heights;
                 let x0 = if lang.is_rtl() {
-                    geom.right() - NOTE_RULE_START - NOTE_RULE_LENGTH
+                    geom.right() - note::START - note::RULE_LENGTH
                 } else {
-                    geom.margin_x + NOTE_RULE_START
+                    geom.margin_x + note::START
                 };
                 let rule = Rule {
                     x0,
-                    x1: x0 + NOTE_RULE_LENGTH,
-                    y: y - 6.0,
-                    width: 0.5,
+                    x1: x0 + note::RULE_LENGTH,
+                    y: y - note::RULE_ABOVE,
+                    width: note::RULE_WIDTH,
                 };
                 artifact(&mut surface, ArtifactType::Layout, |s| draw_rule(s, &rule));
                 for &n in &page.notes {

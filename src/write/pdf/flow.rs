@@ -11,11 +11,15 @@ use crate::model::{
 
 use super::hyphen::hyphenation_points;
 use super::shape::{Align, Line, Missing, Paragraph, SOFT_HYPHEN, Shaper, SpanStyle};
-use super::style::{
-    self, BODY, CHAPTER, FOOTNOTE, Geometry, HEADING_NUMBER_END, HEADING_RIGHT_INDENT,
-    NOTE_MARK_RISE, NOTE_MARK_SCALE, NOTE_NUMBER_END, SECTION, SUBTITLE, TAB_STOPS, TEXT_INDENT,
-    TITLE, TextStyle, lang_style,
+use super::style::{Geometry, NOTE_MARK_RISE, NOTE_MARK_SCALE, lang_style};
+use crate::write::page::{
+    self, AFTER_TITLE, BODY, CHAPTER, FOOTNOTE, HEADING_NUMBER_END, HEADING_RIGHT_INDENT_PDF,
+    LABEL_TAB_STOPS_PDF, SECTION, SESSION, SUBTITLE, TAB_PAST_STOPS_PDF, TAB_STOPS, TEXT_INDENT,
+    TITLE, TextStyle,
 };
+
+/// The tab stops list labels hang on, one a nesting level.
+const LABEL_STOPS: &[f32] = TAB_STOPS.split_at(LABEL_TAB_STOPS_PDF).0;
 
 /// What a span of text is, beyond its look.
 #[derive(Debug, Clone, PartialEq)]
@@ -436,11 +440,11 @@ impl<'a> FlowBuilder<'a> {
 
     /// The first tab stop after `pos` (distance from the margin).
     fn tab_after(pos: f32) -> f32 {
-        TAB_STOPS
+        LABEL_STOPS
             .iter()
             .copied()
             .find(|&t| t > pos + 1.0)
-            .unwrap_or(pos + 24.0)
+            .unwrap_or(pos + TAB_PAST_STOPS_PDF)
     }
 
     /// Places a label whose start edge is `from_start` from the margin; returns the label.
@@ -534,9 +538,9 @@ impl<'a> FlowBuilder<'a> {
         let doc = self.doc;
         let lang = self.lang();
         let m = &doc.masthead;
-        let (x, right) = self.span_box(0.0, style::AGENDA_RIGHT_INDENT);
+        let (x, right) = self.span_box(0.0, page::AGENDA_RIGHT_INDENT_PDF);
         let width = right - x;
-        let session_style = style::SESSION.for_lang(lang);
+        let session_style = SESSION.for_lang(lang);
         let mut front_lines: Vec<(Vec<Inline>, TextStyle, Span)> = Vec::new();
         if let Some(s) = &m.session {
             front_lines.push((vec![Inline::Text(s.value.clone())], session_style, s.span));
@@ -559,7 +563,7 @@ impl<'a> FlowBuilder<'a> {
             plan.push(Plan::Para(i));
         }
         let title_style = TITLE.for_lang(lang);
-        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT);
+        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT_PDF);
         let body = self.text(
             &doc.title.value,
             title_style,
@@ -570,11 +574,7 @@ impl<'a> FlowBuilder<'a> {
         );
         let has_subtitle = doc.subtitle.is_some();
         let i = self.push_block(Block {
-            after: if has_subtitle {
-                0.0
-            } else {
-                style::AFTER_TITLE
-            },
+            after: if has_subtitle { 0.0 } else { AFTER_TITLE },
             keep_with_next: true,
             ..self.block(body, p.first_x, p.x, title_style)
         });
@@ -591,7 +591,7 @@ impl<'a> FlowBuilder<'a> {
                 sub.span,
             );
             let i = self.push_block(Block {
-                after: style::AFTER_TITLE,
+                after: AFTER_TITLE,
                 keep_with_next: true,
                 ..self.block(body, p.first_x, p.x, sub_style)
             });
@@ -661,7 +661,7 @@ impl<'a> FlowBuilder<'a> {
         let label_start = if level == 0 {
             TEXT_INDENT
         } else {
-            TAB_STOPS[(level - 1).min(TAB_STOPS.len() - 1)]
+            LABEL_STOPS[(level - 1).min(LABEL_STOPS.len() - 1)]
         };
         let label_text = self.plain_line(lang, label, body_style, source);
         let label_end = label_start + label_text.line_width(0);
@@ -733,7 +733,7 @@ impl<'a> FlowBuilder<'a> {
         page_break_before: bool,
     ) -> usize {
         let lang = self.lang();
-        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT);
+        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT_PDF);
         let body = self.text(inlines, style, p.first_width, p.width, Align::Start, source);
         let label = if label.is_empty() {
             None
@@ -758,7 +758,7 @@ impl<'a> FlowBuilder<'a> {
         self.flow.blocks[i].after = 0.0;
         let mut children = vec![Plan::Heading(i, 2, label.clone())];
         let j = self.heading("", &annex.heading, style, annex.span, false);
-        self.flow.blocks[j].before = 6.0;
+        self.flow.blocks[j].before = page::ANNEX_TITLE_BEFORE_PDF;
         children.push(Plan::Heading(j, 2, plain_text(&annex.heading)));
         self.note_plans(j, &mut children);
         let mark = self.flow.bookmarks.len();
@@ -778,7 +778,7 @@ impl<'a> FlowBuilder<'a> {
         let lang = self.lang();
         let style = FOOTNOTE.for_lang(lang);
         for note in &doc.footnotes {
-            let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT);
+            let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT_PDF);
             let body = self.text(
                 &note.content,
                 style,
@@ -796,7 +796,7 @@ impl<'a> FlowBuilder<'a> {
                 span.rise = style.size * NOTE_MARK_RISE;
                 span.kind = SpanKind::NoteMark(note.n);
             }
-            let label = self.end_label(label_text, NOTE_NUMBER_END);
+            let label = self.end_label(label_text, page::note::NUMBER_END_PDF);
             let notes = body.lines.iter().map(|_| Vec::new()).collect();
             let block = Block {
                 label: Some(label),

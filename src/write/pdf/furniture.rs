@@ -5,17 +5,17 @@
 //! barcode at the foot of the first page. Positions follow the reference
 //! files (UN-CONVENTIONS §1, §5); right-to-left documents are mirrored.
 
-use crate::write::barcode::{
-    Bar, CODES_FOOT_PT, QR_SIDE_PT, QrCode, RECYCLING_GAP_PT, RECYCLING_SYMBOL, RECYCLING_WORDS,
-    code39, job_barcode_data, qr, short_job_number,
-};
 use crate::lang::Lang;
 use crate::model::{Document, Inline, Span};
 use crate::symbol::document_url;
+use crate::write::barcode::{
+    Bar, QrCode, RECYCLING_SYMBOL, RECYCLING_WORDS, code39, job_barcode_data, qr, short_job_number,
+};
+use crate::write::page::{TEXT_INDENT, TextStyle, codes, masthead as grid, running};
 
 use super::flow::{Fixed, FlowBuilder, GroupKind, Plan, Text};
 use super::shape::Align;
-use super::style::{Geometry, Justify, TEXT_INDENT, TextStyle, lang_style};
+use super::style::{Geometry, Justify, lang_style};
 
 /// A horizontal rule.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -73,32 +73,6 @@ pub struct Furniture {
     pub qr: Option<Qr>,
 }
 
-const fn style(size: f32, bold: bool) -> TextStyle {
-    TextStyle {
-        size,
-        line: size * 1.2,
-        bold,
-        italic: false,
-        before: 0.0,
-        after: 0.0,
-    }
-}
-
-/// Baseline of "United Nations" and the symbol.
-const ORG_BASELINE: f32 = 57.6;
-/// The thin rule under them.
-const ORG_RULE: f32 = 64.8;
-/// Baseline of the organ's first line (`XLarge`, 20 pt bold).
-const ORGAN_BASELINE: f32 = 87.4;
-/// Pitch of the organ's lines.
-const ORGAN_PITCH: f32 = 19.5;
-/// Distance of the distribution block from the right margin.
-const DISTR_FROM_RIGHT: f32 = 155.0;
-/// Baseline of the distribution line.
-const DISTR_BASELINE: f32 = 86.4;
-/// The thick rule above the session line.
-const THICK_RULE: f32 = 209.3;
-
 fn one_line(b: &mut FlowBuilder, lang: Lang, text: &str, style: TextStyle, source: Span) -> Text {
     b.plain_line(lang, text, style, source)
 }
@@ -124,22 +98,34 @@ pub fn masthead(b: &mut FlowBuilder) {
         b,
         lang,
         lang.organization_name(),
-        style(17.0, false),
+        TextStyle::line(grid::NAME_SIZE_PDF, false),
         Span::default(),
     );
     let w = org.line_width(0);
     fixed.push(Fixed {
         text: org,
         x: column(w),
-        baseline: ORG_BASELINE,
+        baseline: grid::NAME_BASELINE_PDF,
     });
 
     if let Some(symbol) = &m.symbol {
         let mut chars = symbol.value.chars();
         let first: String = chars.next().map(String::from).unwrap_or_default();
         let rest: String = chars.collect();
-        let big = one_line(b, Lang::En, &first, style(20.0, false), symbol.span);
-        let small = one_line(b, Lang::En, &rest, style(10.0, false), symbol.span);
+        let big = one_line(
+            b,
+            Lang::En,
+            &first,
+            TextStyle::line(grid::SYMBOL_SIZES.0, false),
+            symbol.span,
+        );
+        let small = one_line(
+            b,
+            Lang::En,
+            &rest,
+            TextStyle::line(grid::SYMBOL_SIZES.1, false),
+            symbol.span,
+        );
         let (bw, sw) = (big.line_width(0), small.line_width(0));
         let x = if rtl {
             geom.margin_x
@@ -149,12 +135,12 @@ pub fn masthead(b: &mut FlowBuilder) {
         fixed.push(Fixed {
             text: big,
             x,
-            baseline: ORG_BASELINE - 1.0,
+            baseline: grid::SYMBOL_BASELINE_PDF,
         });
         fixed.push(Fixed {
             text: small,
             x: x + bw,
-            baseline: ORG_BASELINE - 1.0,
+            baseline: grid::SYMBOL_BASELINE_PDF,
         });
     }
 
@@ -173,7 +159,10 @@ pub fn masthead(b: &mut FlowBuilder) {
             parts.into_iter().map(move |p| (p, o.span))
         })
         .collect();
-    let width = geom.right() - DISTR_FROM_RIGHT - 12.0 - (geom.margin_x + TEXT_INDENT);
+    let width = geom.right()
+        - grid::DISTRIBUTION_FROM_RIGHT_PDF
+        - grid::GAP_PDF
+        - (geom.margin_x + TEXT_INDENT);
     let x = if rtl {
         geom.right() - TEXT_INDENT - width
     } else {
@@ -187,7 +176,7 @@ pub fn masthead(b: &mut FlowBuilder) {
                 b.text_in(
                     lang,
                     &inline,
-                    style(size, true),
+                    TextStyle::line(size, true),
                     width,
                     width,
                     Align::Start,
@@ -196,13 +185,13 @@ pub fn masthead(b: &mut FlowBuilder) {
             })
             .collect()
     };
-    let mut size = 20.0;
+    let mut size = grid::ORGAN.size;
     let mut parts = lay(b, size);
     if parts.iter().map(|t| t.lines.len()).sum::<usize>() > 2 {
-        size = 15.0;
+        size = grid::ORGAN_LONG_SIZE_PDF;
         parts = lay(b, size);
     }
-    let pitch = ORGAN_PITCH * size / 20.0;
+    let pitch = grid::ORGAN.line * size / grid::ORGAN.size;
     let mut row = 0;
     for text in parts {
         for l in &text.lines {
@@ -210,7 +199,7 @@ pub fn masthead(b: &mut FlowBuilder) {
             line.lines = vec![l.clone()];
             fixed.push(Fixed {
                 x,
-                baseline: ORGAN_BASELINE + pitch * row as f32,
+                baseline: grid::ORGAN_BASELINE_PDF + pitch * row as f32,
                 text: line,
             });
             row += 1;
@@ -223,11 +212,17 @@ pub fn masthead(b: &mut FlowBuilder) {
     let distr_x = if rtl {
         geom.margin_x
     } else {
-        geom.right() - DISTR_FROM_RIGHT
+        geom.right() - grid::DISTRIBUTION_FROM_RIGHT_PDF
     };
-    let mut y = DISTR_BASELINE;
+    let mut y = grid::DISTRIBUTION_BASELINE_PDF;
     let mut line = |b: &mut FlowBuilder, text: &str, source: Span, y: f32| {
-        let t = one_line(b, form, text, style(10.0, false), source);
+        let t = one_line(
+            b,
+            form,
+            text,
+            TextStyle::line(grid::DISTRIBUTION_SIZE, false),
+            source,
+        );
         fixed.push(Fixed {
             text: t,
             x: distr_x,
@@ -236,17 +231,17 @@ pub fn masthead(b: &mut FlowBuilder) {
     };
     if let Some(d) = &m.distribution {
         line(b, &lang.distribution_line(d.value), d.span, y);
-        y += 12.0;
+        y += grid::DISTRIBUTION_PITCH_PDF;
     }
     if let Some(d) = &m.date {
         line(b, &lang.masthead_date(d.value), d.span, y);
-        y += 12.0;
+        y += grid::DISTRIBUTION_PITCH_PDF;
     }
-    y += 12.0;
+    y += grid::DISTRIBUTION_PITCH_PDF;
     if let Some(o) = &m.original {
         if o.value != lang {
             line(b, lang.version_line(), o.span, y);
-            y += 12.0;
+            y += grid::DISTRIBUTION_PITCH_PDF;
         }
         line(b, &lang.original_line(o.value), o.span, y);
     }
@@ -263,22 +258,17 @@ pub fn masthead_rules(geom: &Geometry) -> [Rule; 2] {
         Rule {
             x0: geom.margin_x,
             x1: geom.right(),
-            y: ORG_RULE,
-            width: 0.75,
+            y: grid::NAME_RULE_PDF,
+            width: grid::THIN_RULE_WIDTHS.1,
         },
         Rule {
             x0: geom.margin_x,
             x1: geom.right(),
-            y: THICK_RULE,
-            width: 1.5,
+            y: grid::THICK_RULE_PDF,
+            width: grid::THICK_RULE_WIDTH,
         },
     ]
 }
-
-/// Inset of the job number and its barcode from their margin.
-const CODES_INSET: f32 = 6.0;
-/// Width of the job number's barcode.
-const BARCODE_WIDTH: f32 = 100.0;
 
 /// The QR code of the document's address in its language, on the barcode's
 /// foot line at the other margin (right, or left in right-to-left
@@ -286,14 +276,14 @@ const BARCODE_WIDTH: f32 = 100.0;
 fn first_page_qr(doc: &Document, geom: &Geometry) -> Option<Qr> {
     let symbol = doc.masthead.symbol.as_ref()?;
     let code = qr(&document_url(doc.lang, &symbol.value))?;
-    let module = QR_SIDE_PT / code.size.max(1) as f32;
+    let module = codes::QR_SIDE / code.size.max(1) as f32;
     Some(Qr {
         x: if doc.lang.is_rtl() {
             geom.margin_x
         } else {
-            geom.right() - QR_SIDE_PT
+            geom.right() - codes::QR_SIDE
         },
-        y: geom.height - CODES_FOOT_PT - QR_SIDE_PT,
+        y: geom.height - codes::FOOT - codes::QR_SIDE,
         module,
         code,
     })
@@ -307,34 +297,35 @@ fn recycling_mark(b: &mut FlowBuilder, qr: &Qr, rtl: bool) -> [Fixed; 2] {
         b,
         Lang::En,
         RECYCLING_WORDS,
-        style(8.0, true),
+        TextStyle::line(codes::RECYCLING_SIZES.0, true),
         Span::default(),
     );
     let symbol = one_line(
         b,
         Lang::En,
         RECYCLING_SYMBOL,
-        style(19.0, false),
+        TextStyle::line(codes::RECYCLING_SIZES.1, false),
         Span::default(),
     );
     let (ww, sw) = (words.line_width(0), symbol.line_width(0));
     let (words_x, symbol_x) = if rtl {
-        let symbol_x = qr.x + QR_SIDE_PT + RECYCLING_GAP_PT;
-        (symbol_x + sw + 1.0, symbol_x)
+        let symbol_x = qr.x + codes::QR_SIDE + codes::RECYCLING_GAP;
+        (symbol_x + sw + codes::RECYCLING_WORDS_GAP_PDF, symbol_x)
     } else {
-        let symbol_x = qr.x - RECYCLING_GAP_PT - sw;
-        (symbol_x - 1.0 - ww, symbol_x)
+        let symbol_x = qr.x - codes::RECYCLING_GAP - sw;
+        (symbol_x - codes::RECYCLING_WORDS_GAP_PDF - ww, symbol_x)
     };
+    let (words_baseline, symbol_baseline) = codes::RECYCLING_BASELINES_FROM_BOTTOM_PDF;
     [
         Fixed {
             text: words,
             x: words_x,
-            baseline: geom.height - 36.0,
+            baseline: geom.height - words_baseline,
         },
         Fixed {
             text: symbol,
             x: symbol_x,
-            baseline: geom.height - 34.0,
+            baseline: geom.height - symbol_baseline,
         },
     ]
 }
@@ -349,27 +340,34 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
     if index == 0 {
         f.rules.extend(masthead_rules(&geom));
         if let Some(job) = &job {
-            let text = one_line(b, Lang::En, job, style(9.0, false), Span::default());
+            let text = one_line(
+                b,
+                Lang::En,
+                job,
+                TextStyle::line(codes::JOB_NUMBER_SIZE_PDF, false),
+                Span::default(),
+            );
             // At the left margin, or the right one in right-to-left documents;
             // the number and its barcode share their start edge.
             let start = |w: f32| {
                 if rtl {
-                    geom.right() - CODES_INSET - w
+                    geom.right() - codes::INSET_PDF - w
                 } else {
-                    geom.margin_x + CODES_INSET
+                    geom.margin_x + codes::INSET_PDF
                 }
             };
             f.footer.push(Fixed {
                 x: start(text.line_width(0)),
-                baseline: geom.height - 44.0,
+                baseline: geom.height - codes::JOB_NUMBER_BASELINE_FROM_BOTTOM_PDF,
                 text,
             });
             if let Some((bars, modules)) = code39(&job_barcode_data(job)) {
-                let module = BARCODE_WIDTH / modules.max(1) as f32;
+                let (width, height) = codes::BARCODE_PDF;
+                let module = width / modules.max(1) as f32;
                 f.barcode = Some(Barcode {
-                    x: start(BARCODE_WIDTH),
-                    y: geom.height - CODES_FOOT_PT - 13.0,
-                    height: 13.0,
+                    x: start(width),
+                    y: geom.height - codes::FOOT - height,
+                    height,
                     module,
                     bars,
                 });
@@ -404,7 +402,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
             b,
             Lang::En,
             &symbol.value,
-            style(8.5, true),
+            TextStyle::line(running::SIZE, true),
             Span::default(),
         );
         let w = text.line_width(0);
@@ -418,13 +416,13 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
         x0: geom.margin_x,
         x1: geom.right(),
         y: geom.header_rule,
-        width: 0.5,
+        width: running::HEADER_RULE_WIDTHS.1,
     });
     let folio = one_line(
         b,
         Lang::En,
         &format!("{number}/{total}"),
-        style(8.5, true),
+        TextStyle::line(running::SIZE, true),
         Span::default(),
     );
     let fw = folio.line_width(0);
@@ -438,13 +436,13 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
             b,
             Lang::En,
             short_job_number(job),
-            style(7.0, false),
+            TextStyle::line(running::JOB_NUMBER_SIZE, false),
             Span::default(),
         );
         let w = text.line_width(0);
         f.footer.push(Fixed {
             x: inner(w),
-            baseline: geom.footer_baseline - 1.0,
+            baseline: geom.footer_baseline - running::JOB_NUMBER_DROP_PDF,
             text,
         });
     }

@@ -22,15 +22,12 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
-use crate::write::{Paper, Rendered, WriteOptions};
+use crate::write::{Paper, Rendered, WriteOptions, page};
 
 use flow::{Block, FlowBuilder};
 use fonts::FontSet;
 use paginate::{Frame, Item};
 use style::Geometry;
-
-/// Height of the footnote separator (rule and the space around it).
-const NOTE_SEPARATOR: f32 = 14.0;
 
 /// The font set for `options`: the bundled fonts, plus `--font-dir`.
 pub fn font_set(options: &WriteOptions) -> Result<Arc<FontSet>, Diagnostic> {
@@ -57,7 +54,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnos
                 first_top: geom.first_top,
                 top: geom.top,
                 bottom: geom.bottom,
-                note_separator: NOTE_SEPARATOR,
+                note_separator: page::note::SEPARATOR,
             },
         );
         let total = pages.len();
