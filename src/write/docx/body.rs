@@ -1,6 +1,6 @@
 //! `word/document.xml`: the front matter under the masthead (session, agenda,
 //! title), the numbered body and the annexes, and the paragraph and run
-//! writer ([`Flow`]) the other story parts share.
+//! writer ([`Story`]) the other story parts share.
 //!
 //! Numbers are typed text, as in final DGACM files: a paragraph is
 //! `1.<tab>text` in `SingleTxt`, its subparagraphs `<tab>(a)<tab>text`, and
@@ -54,7 +54,7 @@ impl Links {
 }
 
 /// Paragraphs and runs of one story (body, header, footer, footnotes).
-pub struct Flow<'c, 'a> {
+pub struct Story<'c, 'a> {
     /// The part's markup.
     pub x: Xml,
     /// The document's conventions.
@@ -65,10 +65,10 @@ pub struct Flow<'c, 'a> {
     notes: BTreeSet<u32>,
 }
 
-impl<'c, 'a> Flow<'c, 'a> {
+impl<'c, 'a> Story<'c, 'a> {
     /// A story written into `x`; footnote marks become real references for `notes`.
     pub fn new(ctx: &'c Ctx<'a>, x: Xml, links: Links, notes: BTreeSet<u32>) -> Self {
-        Flow {
+        Story {
             x,
             ctx,
             links,
@@ -215,7 +215,7 @@ fn heading<'a>(style: &'a str, before: f32, after: f32) -> PPr<'a> {
     }
 }
 
-impl<'a> Flow<'_, 'a> {
+impl<'a> Story<'_, 'a> {
     fn blocks(&mut self, blocks: &[Block]) {
         for block in blocks {
             match block {
@@ -375,14 +375,14 @@ pub fn document(
     x.open("w:document", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
     x.open("w:body", &[]);
     let notes = doc.footnotes.iter().map(|n| n.n).collect();
-    let mut flow = Flow::new(ctx, x, Links::starting_at(first_link), notes);
+    let mut flow = Story::new(ctx, x, Links::starting_at(first_link), notes);
     flow.front_matter(doc);
     flow.blocks(&doc.preamble);
     flow.blocks(&doc.body);
     for annex in &doc.annexes {
         flow.annex(annex);
     }
-    let Flow { mut x, links, .. } = flow;
+    let Story { mut x, links, .. } = flow;
     section(&mut x, ctx, refs);
     x.close("w:body");
     x.close("w:document");

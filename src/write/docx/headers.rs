@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use super::Ctx;
-use super::body::{Flow, Links};
+use super::body::{Links, Story};
 use super::props::{Jc, PPr, RPr, Spacing, Tab, TabKind};
 use super::styles::HEADER_TABS;
 use super::units::{EMU_PER_TWIP, Twips, eighths, emu, half_points, twips};
@@ -50,7 +50,7 @@ fn story(root: &str) -> Xml {
 /// The running header: the symbol, bold, over a rule.
 pub fn running_header(doc: &Document, ctx: &Ctx, side: Side) -> String {
     let x = story("w:hdr");
-    let mut f = Flow::new(ctx, x, Links::starting_at(1), BTreeSet::new());
+    let mut f = Story::new(ctx, x, Links::starting_at(1), BTreeSet::new());
     let bold = RPr {
         b: Some(true),
         b_cs: Some(true),
@@ -84,7 +84,7 @@ pub fn running_header(doc: &Document, ctx: &Ctx, side: Side) -> String {
     x.finish()
 }
 
-impl Flow<'_, '_> {
+impl Story<'_, '_> {
     /// A complex field (`PAGE`, `NUMPAGES`) showing `shown` until updated.
     fn field(&mut self, instruction: &str, shown: &str) {
         for (i, kind) in ["begin", "", "separate", "", "end"].iter().enumerate() {
@@ -116,7 +116,7 @@ impl Flow<'_, '_> {
 /// The running footer: `page/total` (bold) and the short job number.
 pub fn running_footer(doc: &Document, ctx: &Ctx, side: Side) -> String {
     let x = story("w:ftr");
-    let mut f = Flow::new(ctx, x, Links::starting_at(1), BTreeSet::new());
+    let mut f = Story::new(ctx, x, Links::starting_at(1), BTreeSet::new());
     let tabs = [
         CLEAR_FOOTER_TABS[0],
         CLEAR_FOOTER_TABS[1],
@@ -224,7 +224,7 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
         "w:ftr",
         &[("xmlns:w", NS_W), ("xmlns:r", NS_R), ("xmlns:wp", NS_WP)],
     );
-    let mut f = Flow::new(ctx, x, Links::starting_at(1), BTreeSet::new());
+    let mut f = Story::new(ctx, x, Links::starting_at(1), BTreeSet::new());
     let mut pictures = Vec::new();
     let qr = match &doc.masthead.symbol {
         Some(symbol) => {
@@ -356,7 +356,7 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
     })
 }
 
-impl Flow<'_, '_> {
+impl Story<'_, '_> {
     /// "Please recycle" (bold, 8 pt) and the recycling symbol (19 pt), the
     /// symbol first when `symbol_first` (beside a QR code on the left).
     fn recycling_mark(&mut self, symbol_first: bool) {

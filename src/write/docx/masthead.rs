@@ -1,115 +1,21 @@
 //! The first-page header: the masthead table of the DGACM template.
 //!
 //! Row 1, over a thin rule: "United Nations" and the symbol (first letter
-//! large) above the distribution column. Row 2, between a thin and a thick rule: the organ in `XLarge`
-//! (or `HM` when long), and the distribution, date, version language and
+//! large) above the distribution column. Row 2, between a thin and a thick
+//! rule: the organ in `XLarge` (or `HM` when long), and the distribution, date, version language and
 //! original-language lines. The first column is left for the UN emblem,
 //! which is the user's to supply. Arabic mirrors the table (`bidiVisual`).
 
 use std::collections::BTreeSet;
 
 use super::Ctx;
-use super::body::{Flow, Links};
-use super::props::{Jc, PPr, RPr, Spacing, TblPr};
+use super::body::{Links, Story};
+use super::props::{Jc, PPr, RPr, Spacing, TcPr};
 use super::units::{Twips, eighths, half_points, twips};
 use super::xml::{NS_R, NS_W, Xml};
 use crate::model::Document;
 use crate::script::is_ideographic;
 use crate::write::page::masthead as grid;
-
-/// A cell of a layout table.
-pub struct Cell {
-    /// Width in twips.
-    pub width: Twips,
-    /// Grid columns spanned.
-    pub span: u32,
-    /// Top rule, in eighths of a point.
-    pub top: Option<u32>,
-    /// Bottom rule, in eighths of a point.
-    pub bottom: Option<u32>,
-    /// Content sits at the bottom of the cell.
-    pub bottom_aligned: bool,
-}
-
-impl Flow<'_, '_> {
-    /// `<w:tbl>` with properties and grid; rows follow, then [`Flow::end_table`].
-    pub fn start_table(&mut self, grid: &[Twips]) {
-        self.x.open("w:tbl", &[]);
-        TblPr {
-            bidi_visual: self.ctx.rtl,
-            width: Some(grid.iter().sum()),
-        }
-        .write(&mut self.x);
-        self.x.open("w:tblGrid", &[]);
-        for w in grid {
-            self.x.empty("w:gridCol", &[("w:w", &w.to_string())]);
-        }
-        self.x.close("w:tblGrid");
-    }
-
-    /// Closes the table.
-    pub fn end_table(&mut self) {
-        self.x.close("w:tbl");
-    }
-
-    /// A row at least `height` twips high; cells follow, then `</w:tr>`.
-    pub fn start_row(&mut self, height: Twips) {
-        self.x.open("w:tr", &[]);
-        self.x.open("w:trPr", &[]);
-        self.x.empty(
-            "w:trHeight",
-            &[("w:val", &height.to_string()), ("w:hRule", "atLeast")],
-        );
-        self.x.close("w:trPr");
-    }
-
-    /// A cell; `content` must write at least one paragraph.
-    pub fn cell(&mut self, cell: Cell, content: impl FnOnce(&mut Self)) {
-        self.x.open("w:tc", &[]);
-        self.x.open("w:tcPr", &[]);
-        self.x.empty(
-            "w:tcW",
-            &[("w:w", &cell.width.to_string()), ("w:type", "dxa")],
-        );
-        if cell.span > 1 {
-            self.x.val_n("w:gridSpan", cell.span.into());
-        }
-        if cell.top.is_some() || cell.bottom.is_some() {
-            self.x.open("w:tcBorders", &[]);
-            for (side, sz) in [("w:top", cell.top), ("w:bottom", cell.bottom)] {
-                if let Some(sz) = sz {
-                    self.x.empty(
-                        side,
-                        &[
-                            ("w:val", "single"),
-                            ("w:sz", &sz.to_string()),
-                            ("w:space", "0"),
-                            ("w:color", "auto"),
-                        ],
-                    );
-                }
-            }
-            self.x.close("w:tcBorders");
-        }
-        if cell.bottom_aligned {
-            self.x.val("w:vAlign", "bottom");
-        }
-        self.x.close("w:tcPr");
-        content(self);
-        self.x.close("w:tc");
-    }
-
-    /// An empty paragraph in `style`.
-    pub fn empty_paragraph(&mut self, style: &'static str) {
-        self.paragraph(
-            PPr {
-                style: Some(style),
-                ..PPr::default()
-            },
-            |_| {},
-        );
-    }
-}
 
 /// Column widths: emblem, "United Nations", gap, organ, gap, distribution;
 /// the organ's column takes what the others leave of `text_width`.
@@ -134,7 +40,7 @@ fn display_width(s: &str) -> usize {
 pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
     let mut x = Xml::part(8 * 1024);
     x.open("w:hdr", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
-    let mut f = Flow::new(ctx, x, Links::starting_at(1), BTreeSet::new());
+    let mut f = Story::new(ctx, x, Links::starting_at(1), BTreeSet::new());
     let g = columns(ctx.text_width());
     let m = &doc.masthead;
     let lang = ctx.lang;
@@ -143,7 +49,7 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
 
     let thin = eighths(grid::THIN_RULE_WIDTHS.0);
     let thick = eighths(grid::THICK_RULE_WIDTH);
-    let thin_below = |width, span| Cell {
+    let thin_below = |width, span| TcPr {
         width,
         span,
         top: None,
@@ -213,9 +119,9 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
             },
         );
     });
-    f.x.close("w:tr");
+    f.end_row();
 
-    let framed = |width, span| Cell {
+    let framed = |width, span| TcPr {
         width,
         span,
         top: Some(thin),
@@ -291,7 +197,7 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
             );
         }
     });
-    f.x.close("w:tr");
+    f.end_row();
     f.end_table();
     f.paragraph(
         PPr {

@@ -10,10 +10,12 @@
 //! to be parsed and rewritten afterwards. Here ids are fixed by
 //! construction and the package is zipped deterministically (`package`).
 //!
-//! Parts: the body (`body`), the first-page masthead (`masthead`), running
-//! headers and footers with the job number barcode (`headers`, `png`),
-//! footnotes (`notes`), styles (`styles`) and the package parts: content
-//! types, relationships, settings, fonts and core properties.
+//! Parts: the body (`body`), the first-page masthead (`masthead`, a layout
+//! table: `table`), running headers and footers with the job number barcode
+//! (`headers`, `png`), footnotes (`notes`), styles (`styles`) and the
+//! package parts: content types, relationships, settings, fonts and core
+//! properties. Lengths come from the page template in points and are
+//! converted to Word's units in `units`.
 
 mod body;
 mod headers;
@@ -23,6 +25,7 @@ mod package;
 mod png;
 mod props;
 mod styles;
+mod table;
 mod units;
 mod xml;
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::Ctx;
-use super::body::{Flow, Links};
+use super::body::{Links, Story};
 use super::props::{Ind, PPr, RPr, Tab, TabKind};
 use super::styles::TEXT_INDENT;
 use super::units::{Twips, twips};
@@ -51,7 +51,7 @@ pub fn footnotes(doc: &Document, ctx: &Ctx) -> (String, Links) {
         x.close("w:p");
         x.close("w:footnote");
     }
-    let mut f = Flow::new(ctx, x, Links::starting_at(1), BTreeSet::new());
+    let mut f = Story::new(ctx, x, Links::starting_at(1), BTreeSet::new());
     for note in &doc.footnotes {
         f.x.open("w:footnote", &[("w:id", &note.n.to_string())]);
         f.paragraph(
@@ -80,7 +80,7 @@ pub fn footnotes(doc: &Document, ctx: &Ctx) -> (String, Links) {
         );
         f.x.close("w:footnote");
     }
-    let Flow { mut x, links, .. } = f;
+    let Story { mut x, links, .. } = f;
     x.close("w:footnotes");
     (x.finish(), links)
 }

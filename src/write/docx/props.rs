@@ -1,6 +1,6 @@
 //! Paragraph, run, table and style properties whose serialization follows
 //! the child order ISO/IEC 29500-1 prescribes (§17.3.1.26 `pPr`, §17.3.2.28
-//! `rPr`, §17.7.4 `style`, §17.4.60 `tblPr`). The order lives here, in one
+//! `rPr`, §17.7.4 `style`, §17.4.60 `tblPr`, and `tcPr`). The order lives here, in one
 //! `write` method per type, so no caller can get it wrong.
 
 use super::units::Twips;
@@ -459,6 +459,56 @@ impl TblPr {
             ],
         );
         x.close("w:tblPr");
+    }
+}
+
+/// Cell properties (`w:tcPr`) of layout tables.
+#[derive(Debug, Clone, Copy)]
+pub struct TcPr {
+    /// Width.
+    pub width: Twips,
+    /// Grid columns spanned.
+    pub span: u32,
+    /// Top rule, in eighths of a point.
+    pub top: Option<u32>,
+    /// Bottom rule, in eighths of a point.
+    pub bottom: Option<u32>,
+    /// Content sits at the bottom of the cell.
+    pub bottom_aligned: bool,
+}
+
+impl TcPr {
+    /// Writes `<w:tcPr>` in schema order.
+    pub fn write(&self, x: &mut Xml) {
+        x.open("w:tcPr", &[]);
+        x.empty(
+            "w:tcW",
+            &[("w:w", &self.width.to_string()), ("w:type", "dxa")],
+        );
+        if self.span > 1 {
+            x.val_n("w:gridSpan", self.span.into());
+        }
+        if self.top.is_some() || self.bottom.is_some() {
+            x.open("w:tcBorders", &[]);
+            for (side, sz) in [("w:top", self.top), ("w:bottom", self.bottom)] {
+                if let Some(sz) = sz {
+                    x.empty(
+                        side,
+                        &[
+                            ("w:val", "single"),
+                            ("w:sz", &sz.to_string()),
+                            ("w:space", "0"),
+                            ("w:color", "auto"),
+                        ],
+                    );
+                }
+            }
+            x.close("w:tcBorders");
+        }
+        if self.bottom_aligned {
+            x.val("w:vAlign", "bottom");
+        }
+        x.close("w:tcPr");
     }
 }
 

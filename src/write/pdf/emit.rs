@@ -31,7 +31,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document as Model, ListKind, Span, plain_text};
 use crate::symbol::undocs_url;
 
-use super::flow::{Block, Bookmark, Fixed, Flow, GroupKind, Plan, SpanKind, Text};
+use super::flow::{Bookmark, FixedLine, Flow, GroupKind, LaidBlock, LaidText, Plan, SpanKind};
 use super::furniture::{Barcode, Furniture, Qr, Rule};
 use super::paginate::Page;
 use super::shape::GlyphRun;
@@ -258,7 +258,7 @@ fn export_error(message: String) -> Diagnostic {
 }
 
 /// Baseline of a line whose box starts at `top`.
-fn baseline(block: &Block, top: f32) -> f32 {
+fn baseline(block: &LaidBlock, top: f32) -> f32 {
     top + block.pitch * 0.5 + block.size * 0.34
 }
 
@@ -428,7 +428,7 @@ fn draw_furniture(surface: &mut Surface, f: &Furniture) {
         .iter()
         .map(|t| (ArtifactType::Header, t))
         .chain(f.footer.iter().map(|t| (ArtifactType::Footer, t)));
-    for (kind, Fixed { text, x, baseline }) in lines {
+    for (kind, FixedLine { text, x, baseline }) in lines {
         artifact(surface, kind, |s| {
             s.push_transform(&line_transform(text, *x, *baseline));
             for run in text.lines.first().map_or(&[][..], |l| l.runs.as_slice()) {
@@ -474,12 +474,12 @@ impl krilla::text::Glyph for PdfGlyph {
 
 /// The coordinates of a line of `text` whose box starts at `x`, on `baseline`:
 /// origin on the baseline, glyphs scaled horizontally.
-fn line_transform(text: &Text, x: f32, baseline: f32) -> Transform {
+fn line_transform(text: &LaidText, x: f32, baseline: f32) -> Transform {
     Transform::from_row(text.scale, 0.0, 0.0, 1.0, x, baseline)
 }
 
 /// Draws a run of `text` in its line's coordinates ([`line_transform`]).
-fn draw_run(surface: &mut Surface, run: &GlyphRun, text: &Text) {
+fn draw_run(surface: &mut Surface, run: &GlyphRun, text: &LaidText) {
     let Some(first) = run.glyphs.first() else {
         return;
     };
@@ -566,7 +566,7 @@ struct Pen<'a, 'b> {
 
 impl Pen<'_, '_> {
     /// Draws line `line` of a block, with its label on the first line.
-    fn block_line(&mut self, block: &Block, line: usize, baseline: f32, owner: Owner) {
+    fn block_line(&mut self, block: &LaidBlock, line: usize, baseline: f32, owner: Owner) {
         if line == 0
             && let Some(label) = &block.label
         {
@@ -577,7 +577,15 @@ impl Pen<'_, '_> {
     }
 
     /// Draws line `line` of `text` with its box at `x`; leaves go to `owner`.
-    fn text(&mut self, text: &Text, line: usize, x: f32, baseline: f32, owner: Owner, label: bool) {
+    fn text(
+        &mut self,
+        text: &LaidText,
+        line: usize,
+        x: f32,
+        baseline: f32,
+        owner: Owner,
+        label: bool,
+    ) {
         let Some(l) = text.lines.get(line) else {
             return;
         };

@@ -1,16 +1,14 @@
 //! From the document model to laid-out blocks: each heading, paragraph,
-//! list item and footnote becomes a [`Block`] of shaped lines placed in the
+//! list item and footnote becomes a [`LaidBlock`] of shaped lines placed in the
 //! DGACM geometry (hanging numbers, tab stops, indents), mirrored for
 //! right-to-left languages. The tag plan and outline are recorded on the way.
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
-use crate::model::{
-    Annex, Block as ModelBlock, Division, Document, Inline, List, ListKind, Span, plain_text,
-};
+use crate::model::{Annex, Block, Division, Document, Inline, List, ListKind, Span, plain_text};
 
 use super::hyphen::hyphenation_points;
-use super::shape::{Align, Line, Missing, Paragraph, SOFT_HYPHEN, Shaper, SpanStyle};
+use super::shape::{Align, Missing, Paragraph, SOFT_HYPHEN, ShapedLine, Shaper, SpanStyle};
 use super::style::{Geometry, NOTE_MARK_RISE, NOTE_MARK_SCALE, lang_style};
 use crate::write::page::{
     self, AFTER_TITLE, BODY, CHAPTER, FOOTNOTE, HEADING_NUMBER_END, HEADING_RIGHT_INDENT_PDF,
@@ -32,7 +30,7 @@ pub enum SpanKind {
     NoteMark(u32),
 }
 
-/// A styled span of a [`Text`].
+/// A styled span of a [`LaidText`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextSpan {
     /// Its look and range.
@@ -47,20 +45,20 @@ pub struct TextSpan {
 
 /// Laid-out text: the string, its spans and its lines.
 #[derive(Debug, Clone)]
-pub struct Text {
+pub struct LaidText {
     /// The text, soft hyphens included.
     pub text: String,
     /// The styled spans.
     pub spans: Vec<TextSpan>,
     /// The lines, in layout units.
-    pub lines: Vec<Line>,
+    pub lines: Vec<ShapedLine>,
     /// Horizontal scale from layout units to points.
     pub scale: f32,
     /// Whether the base direction is right to left.
     pub rtl: bool,
 }
 
-impl Text {
+impl LaidText {
     /// Width of line `i` in points.
     pub fn line_width(&self, i: usize) -> f32 {
         self.lines.get(i).map_or(0.0, |l| l.width * self.scale)
@@ -71,16 +69,16 @@ impl Text {
 #[derive(Debug, Clone)]
 pub struct Label {
     /// The label, one line.
-    pub text: Text,
+    pub text: LaidText,
     /// Its left edge on the page.
     pub x: f32,
 }
 
 /// A flowed block: lines of one paragraph-level element.
 #[derive(Debug, Clone)]
-pub struct Block {
+pub struct LaidBlock {
     /// The text.
-    pub body: Text,
+    pub body: LaidText,
     /// The number or label beside the first line.
     pub label: Option<Label>,
     /// Left edge of the first line's box on the page.
@@ -103,7 +101,7 @@ pub struct Block {
     pub notes: Vec<Vec<usize>>,
 }
 
-impl Block {
+impl LaidBlock {
     /// Height of all its lines and the space after.
     pub fn height(&self) -> f32 {
         self.pitch * self.body.lines.len() as f32 + self.after
@@ -151,9 +149,9 @@ pub struct Bookmark {
 
 /// A line of text at a fixed place on the first page (the masthead).
 #[derive(Debug, Clone)]
-pub struct Fixed {
+pub struct FixedLine {
     /// The text.
-    pub text: Text,
+    pub text: LaidText,
     /// Left edge of the line.
     pub x: f32,
     /// Baseline.
@@ -164,11 +162,11 @@ pub struct Fixed {
 #[derive(Debug, Clone, Default)]
 pub struct Flow {
     /// The blocks in reading order.
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<LaidBlock>,
     /// The footnotes, in the model's order.
-    pub notes: Vec<Block>,
+    pub notes: Vec<LaidBlock>,
     /// Masthead lines of the first page.
-    pub fixed: Vec<Fixed>,
+    pub fixed: Vec<FixedLine>,
     /// The structure tree to build.
     pub plan: Vec<Plan>,
     /// The outline.
@@ -237,7 +235,7 @@ impl<'a> FlowBuilder<'a> {
         width: f32,
         align: Align,
         source: Span,
-    ) -> Text {
+    ) -> LaidText {
         self.text_in(
             self.lang(),
             inlines,
@@ -260,7 +258,7 @@ impl<'a> FlowBuilder<'a> {
         width: f32,
         align: Align,
         source: Span,
-    ) -> Text {
+    ) -> LaidText {
         let lstyle = lang_style(lang);
         let locale = lang.locale();
         let latin = self.lang().latin_text_locale();
@@ -344,7 +342,7 @@ impl<'a> FlowBuilder<'a> {
         (first_width, width): (f32, f32),
         align: Align,
         source: Span,
-    ) -> Text {
+    ) -> LaidText {
         let scale = lang_style(lang).width_scale;
         let styles: Vec<SpanStyle> = spans.iter().map(|s| s.style.clone()).collect();
         let mut missing = Vec::new();
@@ -365,7 +363,7 @@ impl<'a> FlowBuilder<'a> {
         self.report_missing(&missing, source);
         // What a drawn hyphen stands for, just past the text.
         text.push(SOFT_HYPHEN);
-        Text {
+        LaidText {
             text,
             spans,
             lines,
@@ -375,7 +373,13 @@ impl<'a> FlowBuilder<'a> {
     }
 
     /// One unbroken, unhyphenated line (numbers, labels, masthead lines) in `style`.
-    pub fn plain_line(&mut self, lang: Lang, label: &str, style: TextStyle, source: Span) -> Text {
+    pub fn plain_line(
+        &mut self,
+        lang: Lang,
+        label: &str,
+        style: TextStyle,
+        source: Span,
+    ) -> LaidText {
         let spans = vec![TextSpan {
             style: SpanStyle {
                 range: 0..label.len(),
@@ -448,7 +452,7 @@ impl<'a> FlowBuilder<'a> {
     }
 
     /// Places a label whose start edge is `from_start` from the margin; returns the label.
-    fn start_label(&self, text: Text, from_start: f32) -> Label {
+    fn start_label(&self, text: LaidText, from_start: f32) -> Label {
         let w = text.line_width(0);
         let x = if self.rtl() {
             self.geom.right() - from_start - w
@@ -459,7 +463,7 @@ impl<'a> FlowBuilder<'a> {
     }
 
     /// Places a label whose end edge is `from_start` from the margin (right-aligned numbers).
-    fn end_label(&self, text: Text, end_from_start: f32) -> Label {
+    fn end_label(&self, text: LaidText, end_from_start: f32) -> Label {
         let w = text.line_width(0);
         let x = if self.rtl() {
             self.geom.right() - end_from_start
@@ -469,7 +473,7 @@ impl<'a> FlowBuilder<'a> {
         Label { text, x }
     }
 
-    fn cited_notes(&self, text: &Text) -> Vec<Vec<usize>> {
+    fn cited_notes(&self, text: &LaidText) -> Vec<Vec<usize>> {
         text.lines
             .iter()
             .map(|line| {
@@ -491,9 +495,9 @@ impl<'a> FlowBuilder<'a> {
     /// A block of `body` with its first line at `first_x` and the others at
     /// `x`, in `style`'s size, pitch and spacing, with the notes its text
     /// cites; no label, no keeps. Callers change what differs.
-    fn block(&self, body: Text, first_x: f32, x: f32, style: TextStyle) -> Block {
+    fn block(&self, body: LaidText, first_x: f32, x: f32, style: TextStyle) -> LaidBlock {
         let notes = self.cited_notes(&body);
-        Block {
+        LaidBlock {
             body,
             label: None,
             first_x,
@@ -508,7 +512,7 @@ impl<'a> FlowBuilder<'a> {
         }
     }
 
-    fn push_block(&mut self, block: Block) -> usize {
+    fn push_block(&mut self, block: LaidBlock) -> usize {
         self.flow.blocks.push(block);
         self.flow.blocks.len() - 1
     }
@@ -554,7 +558,7 @@ impl<'a> FlowBuilder<'a> {
         }
         for (inlines, style, source) in front_lines {
             let body = self.text(&inlines, style, width, width, Align::Start, source);
-            let i = self.push_block(Block {
+            let i = self.push_block(LaidBlock {
                 before: 0.0,
                 after: 0.0,
                 keep_with_next: true,
@@ -573,7 +577,7 @@ impl<'a> FlowBuilder<'a> {
             doc.title.span,
         );
         let has_subtitle = doc.subtitle.is_some();
-        let i = self.push_block(Block {
+        let i = self.push_block(LaidBlock {
             after: if has_subtitle { 0.0 } else { AFTER_TITLE },
             keep_with_next: true,
             ..self.block(body, p.first_x, p.x, title_style)
@@ -590,7 +594,7 @@ impl<'a> FlowBuilder<'a> {
                 Align::Start,
                 sub.span,
             );
-            let i = self.push_block(Block {
+            let i = self.push_block(LaidBlock {
                 after: AFTER_TITLE,
                 keep_with_next: true,
                 ..self.block(body, p.first_x, p.x, sub_style)
@@ -616,12 +620,12 @@ impl<'a> FlowBuilder<'a> {
         }
     }
 
-    fn blocks(&mut self, blocks: &[ModelBlock], depth: u16, plan: &mut Vec<Plan>) {
+    fn blocks(&mut self, blocks: &[Block], depth: u16, plan: &mut Vec<Plan>) {
         for block in blocks {
             match block {
-                ModelBlock::Chapter(d) => self.division(d, true, depth, plan),
-                ModelBlock::Section(d) => self.division(d, false, depth, plan),
-                ModelBlock::Para(para) => {
+                Block::Chapter(d) => self.division(d, true, depth, plan),
+                Block::Section(d) => self.division(d, false, depth, plan),
+                Block::Para(para) => {
                     let lang = self.lang();
                     let label = lang.para_label(para.n);
                     let i = self.numbered(&label, &para.content, para.span, 0);
@@ -632,7 +636,7 @@ impl<'a> FlowBuilder<'a> {
                         plan.push(l);
                     }
                 }
-                ModelBlock::Text(t) => {
+                Block::Text(t) => {
                     let body_style = BODY.for_lang(self.lang());
                     let p = self.place(TEXT_INDENT, TEXT_INDENT, TEXT_INDENT);
                     let body = self.text(
@@ -643,7 +647,7 @@ impl<'a> FlowBuilder<'a> {
                         Align::Justify,
                         t.span,
                     );
-                    let i = self.push_block(Block {
+                    let i = self.push_block(LaidBlock {
                         before: 0.0,
                         ..self.block(body, p.first_x, p.x, body_style)
                     });
@@ -676,7 +680,7 @@ impl<'a> FlowBuilder<'a> {
             source,
         );
         let label = self.start_label(label_text, label_start);
-        self.push_block(Block {
+        self.push_block(LaidBlock {
             label: Some(label),
             before: 0.0,
             ..self.block(body, p.first_x, p.x, body_style)
@@ -741,7 +745,7 @@ impl<'a> FlowBuilder<'a> {
             let text = self.plain_line(lang, label, style, source);
             Some(self.end_label(text, HEADING_NUMBER_END))
         };
-        self.push_block(Block {
+        self.push_block(LaidBlock {
             label,
             keep_with_next: true,
             page_break_before,
@@ -798,7 +802,7 @@ impl<'a> FlowBuilder<'a> {
             }
             let label = self.end_label(label_text, page::note::NUMBER_END_PDF);
             let notes = body.lines.iter().map(|_| Vec::new()).collect();
-            let block = Block {
+            let block = LaidBlock {
                 label: Some(label),
                 before: 0.0,
                 notes,

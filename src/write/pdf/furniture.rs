@@ -13,7 +13,7 @@ use crate::write::barcode::{
 };
 use crate::write::page::{TEXT_INDENT, TextStyle, codes, masthead as grid, running};
 
-use super::flow::{Fixed, FlowBuilder, GroupKind, Plan, Text};
+use super::flow::{FixedLine, FlowBuilder, GroupKind, LaidText, Plan};
 use super::shape::Align;
 use super::style::{Geometry, Justify, lang_style};
 
@@ -62,9 +62,9 @@ pub struct Qr {
 #[derive(Debug, Clone, Default)]
 pub struct Furniture {
     /// Running header texts.
-    pub header: Vec<Fixed>,
+    pub header: Vec<FixedLine>,
     /// Footer texts (page number, job number).
-    pub footer: Vec<Fixed>,
+    pub footer: Vec<FixedLine>,
     /// Rules.
     pub rules: Vec<Rule>,
     /// The first page's barcode.
@@ -73,7 +73,13 @@ pub struct Furniture {
     pub qr: Option<Qr>,
 }
 
-fn one_line(b: &mut FlowBuilder, lang: Lang, text: &str, style: TextStyle, source: Span) -> Text {
+fn one_line(
+    b: &mut FlowBuilder,
+    lang: Lang,
+    text: &str,
+    style: TextStyle,
+    source: Span,
+) -> LaidText {
     b.plain_line(lang, text, style, source)
 }
 
@@ -84,7 +90,7 @@ pub fn masthead(b: &mut FlowBuilder) {
     let lang = doc.lang;
     let rtl = lang.is_rtl();
     let m = &doc.masthead;
-    let mut fixed: Vec<Fixed> = Vec::new();
+    let mut fixed: Vec<FixedLine> = Vec::new();
     // Start edge of the "United Nations" and organ column, mirrored for RTL.
     let column = |w: f32| {
         if rtl {
@@ -102,7 +108,7 @@ pub fn masthead(b: &mut FlowBuilder) {
         Span::default(),
     );
     let w = org.line_width(0);
-    fixed.push(Fixed {
+    fixed.push(FixedLine {
         text: org,
         x: column(w),
         baseline: grid::NAME_BASELINE_PDF,
@@ -132,12 +138,12 @@ pub fn masthead(b: &mut FlowBuilder) {
         } else {
             geom.right() - bw - sw
         };
-        fixed.push(Fixed {
+        fixed.push(FixedLine {
             text: big,
             x,
             baseline: grid::SYMBOL_BASELINE_PDF,
         });
-        fixed.push(Fixed {
+        fixed.push(FixedLine {
             text: small,
             x: x + bw,
             baseline: grid::SYMBOL_BASELINE_PDF,
@@ -168,7 +174,7 @@ pub fn masthead(b: &mut FlowBuilder) {
     } else {
         geom.margin_x + TEXT_INDENT
     };
-    let lay = |b: &mut FlowBuilder, size: f32| -> Vec<Text> {
+    let lay = |b: &mut FlowBuilder, size: f32| -> Vec<LaidText> {
         organ
             .iter()
             .map(|(part, source)| {
@@ -197,7 +203,7 @@ pub fn masthead(b: &mut FlowBuilder) {
         for l in &text.lines {
             let mut line = text.clone();
             line.lines = vec![l.clone()];
-            fixed.push(Fixed {
+            fixed.push(FixedLine {
                 x,
                 baseline: grid::ORGAN_BASELINE_PDF + pitch * row as f32,
                 text: line,
@@ -223,7 +229,7 @@ pub fn masthead(b: &mut FlowBuilder) {
             TextStyle::line(grid::DISTRIBUTION_SIZE, false),
             source,
         );
-        fixed.push(Fixed {
+        fixed.push(FixedLine {
             text: t,
             x: distr_x,
             baseline: y,
@@ -291,7 +297,7 @@ fn first_page_qr(doc: &Document, geom: &Geometry) -> Option<Qr> {
 
 /// The recycling mark beside the QR code, as on the official files: "Please
 /// recycle" and the recycling symbol nearest the code.
-fn recycling_mark(b: &mut FlowBuilder, qr: &Qr, rtl: bool) -> [Fixed; 2] {
+fn recycling_mark(b: &mut FlowBuilder, qr: &Qr, rtl: bool) -> [FixedLine; 2] {
     let geom = b.geom;
     let words = one_line(
         b,
@@ -317,12 +323,12 @@ fn recycling_mark(b: &mut FlowBuilder, qr: &Qr, rtl: bool) -> [Fixed; 2] {
     };
     let (words_baseline, symbol_baseline) = codes::RECYCLING_BASELINES_FROM_BOTTOM_PDF;
     [
-        Fixed {
+        FixedLine {
             text: words,
             x: words_x,
             baseline: geom.height - words_baseline,
         },
-        Fixed {
+        FixedLine {
             text: symbol,
             x: symbol_x,
             baseline: geom.height - symbol_baseline,
@@ -356,7 +362,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
                     geom.margin_x + codes::INSET_PDF
                 }
             };
-            f.footer.push(Fixed {
+            f.footer.push(FixedLine {
                 x: start(text.line_width(0)),
                 baseline: geom.height - codes::JOB_NUMBER_BASELINE_FROM_BOTTOM_PDF,
                 text,
@@ -406,7 +412,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
             Span::default(),
         );
         let w = text.line_width(0);
-        f.header.push(Fixed {
+        f.header.push(FixedLine {
             x: outer(w),
             baseline: geom.header_baseline,
             text,
@@ -426,7 +432,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
         Span::default(),
     );
     let fw = folio.line_width(0);
-    f.footer.push(Fixed {
+    f.footer.push(FixedLine {
         x: outer(fw),
         baseline: geom.footer_baseline,
         text: folio,
@@ -440,7 +446,7 @@ pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
             Span::default(),
         );
         let w = text.line_width(0);
-        f.footer.push(Fixed {
+        f.footer.push(FixedLine {
             x: inner(w),
             baseline: geom.footer_baseline - running::JOB_NUMBER_DROP_PDF,
             text,

@@ -24,9 +24,9 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
 use crate::write::{Paper, Rendered, WriteOptions, page};
 
-use flow::{Block, FlowBuilder};
+use flow::{FlowBuilder, LaidBlock};
 use fonts::FontSet;
-use paginate::{Frame, Item};
+use paginate::{Frame, PageItem};
 use style::Geometry;
 
 /// The font set for `options`: the bundled fonts, plus `--font-dir`.
@@ -45,8 +45,8 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnos
         let mut builder = FlowBuilder::new(doc, geom, shaper);
         furniture::masthead(&mut builder);
         builder.build_body();
-        let items: Vec<Item> = builder.flow.blocks.iter().map(item).collect();
-        let heights: Vec<f32> = builder.flow.notes.iter().map(Block::height).collect();
+        let items: Vec<PageItem> = builder.flow.blocks.iter().map(item).collect();
+        let heights: Vec<f32> = builder.flow.notes.iter().map(LaidBlock::height).collect();
         let pages = paginate::paginate(
             &items,
             &heights,
@@ -79,8 +79,8 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnos
 }
 
 /// The paginator's view of a block.
-fn item(block: &Block) -> Item {
-    Item {
+fn item(block: &LaidBlock) -> PageItem {
+    PageItem {
         lines: vec![block.pitch; block.body.lines.len()],
         before: block.before,
         after: block.after,

@@ -4,7 +4,7 @@
 
 /// A block as the paginator sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Item {
+pub struct PageItem {
     /// The pitch of each line.
     pub lines: Vec<f32>,
     /// Space before (dropped at the top of a continuation page).
@@ -34,7 +34,7 @@ pub struct Frame {
 
 /// A line placed on a page.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Placed {
+pub struct PlacedLine {
     /// The block.
     pub item: usize,
     /// The line within the block.
@@ -47,7 +47,7 @@ pub struct Placed {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     /// Lines in reading order.
-    pub lines: Vec<Placed>,
+    pub lines: Vec<PlacedLine>,
     /// Footnotes cited on the page, in order.
     pub notes: Vec<usize>,
 }
@@ -103,7 +103,7 @@ impl State<'_> {
     fn place(&mut self, item: usize, line: usize, height: f32, notes: &[usize]) {
         let y = self.y;
         let page = self.page_mut();
-        page.lines.push(Placed { item, line, y });
+        page.lines.push(PlacedLine { item, line, y });
         for &n in notes {
             if !page.notes.contains(&n) {
                 page.notes.push(n);
@@ -113,7 +113,7 @@ impl State<'_> {
     }
 
     /// Takes lines of `item` from `line` on back off the current page.
-    fn retract(&mut self, items: &[Item], item: usize, line: usize) {
+    fn retract(&mut self, items: &[PageItem], item: usize, line: usize) {
         let page = self.page_mut();
         page.lines.retain(|p| p.item != item || p.line < line);
         let mut notes = Vec::new();
@@ -133,7 +133,7 @@ impl State<'_> {
 }
 
 /// The fewest lines of a block that may stand alone at the foot of a page.
-fn first_chunk(item: &Item) -> usize {
+fn first_chunk(item: &PageItem) -> usize {
     if item.lines.len() <= 3 {
         item.lines.len()
     } else {
@@ -144,7 +144,7 @@ fn first_chunk(item: &Item) -> usize {
 /// Height (and cited notes) that must fit for block `i` to start here:
 /// its first lines, or all of it and the next block's start when it is kept
 /// with the next.
-fn need(items: &[Item], i: usize, at_top: bool, notes: &mut Vec<usize>) -> f32 {
+fn need(items: &[PageItem], i: usize, at_top: bool, notes: &mut Vec<usize>) -> f32 {
     let item = &items[i];
     let before = if at_top { 0.0 } else { item.before };
     let keep = item.keep_with_next && i + 1 < items.len();
@@ -164,7 +164,7 @@ fn need(items: &[Item], i: usize, at_top: bool, notes: &mut Vec<usize>) -> f32 {
 }
 
 /// Breaks `items` into pages of `frame`; `note_heights` are the heights of the footnotes.
-pub fn paginate(items: &[Item], note_heights: &[f32], frame: &Frame) -> Vec<Page> {
+pub fn paginate(items: &[PageItem], note_heights: &[f32], frame: &Frame) -> Vec<Page> {
     let mut s = State {
         frame,
         note_heights,
@@ -266,17 +266,17 @@ mod tests {
         note_separator: 10.0,
     };
 
-    fn para(lines: usize) -> Item {
-        Item {
+    fn para(lines: usize) -> PageItem {
+        PageItem {
             lines: vec![12.0; lines],
             notes: vec![Vec::new(); lines],
             after: 0.0,
-            ..Item::default()
+            ..PageItem::default()
         }
     }
 
-    fn heading() -> Item {
-        Item {
+    fn heading() -> PageItem {
+        PageItem {
             keep_with_next: true,
             ..para(1)
         }

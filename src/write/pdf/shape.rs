@@ -143,7 +143,7 @@ impl GlyphRun {
 
 /// A laid-out line.
 #[derive(Debug, Clone, Default)]
-pub struct Line {
+pub struct ShapedLine {
     /// Runs in visual order; glyph positions are from the line box's left edge.
     pub runs: Vec<GlyphRun>,
     /// Width of the inked line (justification included).
@@ -172,7 +172,7 @@ pub struct Shaper {
     families: HashMap<Lang, Vec<FontFamilyName<'static>>>,
     hyphens: HashMap<(u64, u32, u32), (u32, f32)>,
     /// Single lines laid out before (numbers, labels, masthead and footer lines).
-    singles: HashMap<SingleKey, Vec<Line>>,
+    singles: HashMap<SingleKey, Vec<ShapedLine>>,
 }
 
 /// What decides the layout of a single unaligned line.
@@ -198,22 +198,22 @@ pub fn with_shaper<R>(fonts: &Arc<FontSet>, f: impl FnOnce(&mut Shaper) -> R) ->
 }
 
 /// One grapheme cluster on a line, in visual order.
-struct Cell {
+struct PlacedCluster {
     /// Glyphs of the cell in the line's glyph list.
     glyphs: Range<usize>,
     /// What it contributes to justification.
-    kind: CellKind,
+    kind: ClusterKind,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum CellKind {
+enum ClusterKind {
     Space,
     Ideograph,
     Other,
 }
 
 /// Glyphs of a line before they are cut into runs.
-struct Flat {
+struct KeyedGlyph {
     glyph: PlacedGlyph,
     key: RunKey,
 }
@@ -262,7 +262,7 @@ impl Shaper {
     }
 
     /// Lays out `p`; characters no font covers are added to `missing`.
-    pub fn lay_out(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<Line> {
+    pub fn lay_out(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<ShapedLine> {
         let single = match p.spans {
             [span] if p.align == Align::Natural && p.hyphens.is_empty() => Some((
                 p.lang,
@@ -289,10 +289,10 @@ impl Shaper {
         lines
     }
 
-    fn lay_out_new(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<Line> {
+    fn lay_out_new(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<ShapedLine> {
         if p.text.is_empty() {
             // Parley shapes an empty text as a space; an empty line is all there is.
-            return vec![Line::default()];
+            return vec![ShapedLine::default()];
         }
         self.build(p);
         let widths = |i: usize| if i == 0 { p.first_width } else { p.width };
@@ -452,9 +452,9 @@ impl Shaper {
         index: usize,
         target: f32,
         missing: &mut Vec<Missing>,
-    ) -> Line {
+    ) -> ShapedLine {
         let Some(line) = self.layout.get(index) else {
-            return Line::default();
+            return ShapedLine::default();
         };
         let range = line.text_range();
         let end = visible_end(p.text, range.clone());
@@ -464,8 +464,8 @@ impl Shaper {
         );
         let hyphenated = !last && ends_at_hyphen(p, range.clone());
         let capacity = range.len() + 1;
-        let mut cells: Vec<Cell> = Vec::with_capacity(capacity);
-        let mut flat: Vec<Flat> = Vec::with_capacity(capacity);
+        let mut cells: Vec<PlacedCluster> = Vec::with_capacity(capacity);
+        let mut flat: Vec<KeyedGlyph> = Vec::with_capacity(capacity);
         let mut pen = 0.0f32;
         for run in line.runs() {
             let font = run.font();
@@ -492,9 +492,9 @@ impl Shaper {
                 let first = flat.len();
                 if is_ignorable(p.text.get(text.clone()).unwrap_or_default()) {
                     // Soft hyphens and joiners: no glyph, no text to copy.
-                    cells.push(Cell {
+                    cells.push(PlacedCluster {
                         glyphs: first..first,
-                        kind: CellKind::Other,
+                        kind: ClusterKind::Other,
                     });
                     pen += advance;
                     continue;
@@ -509,9 +509,9 @@ impl Shaper {
                             f.glyph.text.end = f.glyph.text.end.max(text.end);
                         }
                     }
-                    cells.push(Cell {
+                    cells.push(PlacedCluster {
                         glyphs: first..first,
-                        kind: CellKind::Other,
+                        kind: ClusterKind::Other,
                     });
                     pen += advance;
                     continue;
@@ -528,7 +528,7 @@ impl Shaper {
                             missing.push(Missing { ch, at: text.start });
                         }
                     } else {
-                        flat.push(Flat {
+                        flat.push(KeyedGlyph {
                             glyph: PlacedGlyph {
                                 id: glyph.id,
                                 x: gx,
@@ -543,7 +543,7 @@ impl Shaper {
                     gx += glyph.advance;
                 }
                 let kind = cell_kind(p.text.get(text.clone()).unwrap_or_default());
-                cells.push(Cell {
+                cells.push(PlacedCluster {
                     glyphs: first..flat.len(),
                     kind,
                 });
@@ -558,7 +558,7 @@ impl Shaper {
             let (id, advance) = self.hyphen((key.blob, key.index, key.size.to_bits()), key.size);
             let shy = p.text.len()..p.text.len() + SOFT_HYPHEN.len_utf8();
             let first = flat.len();
-            flat.push(Flat {
+            flat.push(KeyedGlyph {
                 glyph: PlacedGlyph {
                     id,
                     x: pen,
@@ -569,9 +569,9 @@ impl Shaper {
                 },
                 key,
             });
-            cells.push(Cell {
+            cells.push(PlacedCluster {
                 glyphs: first..flat.len(),
-                kind: CellKind::Other,
+                kind: ClusterKind::Other,
             });
             pen += advance;
         }
@@ -603,7 +603,7 @@ impl Shaper {
             Align::Start | Align::Justify => 0.0,
         };
         let runs = self.cut_runs(flat, offset);
-        Line {
+        ShapedLine {
             runs,
             width,
             text: range.start..end,
@@ -611,10 +611,10 @@ impl Shaper {
         }
     }
 
-    fn cut_runs(&self, flat: Vec<Flat>, offset: f32) -> Vec<GlyphRun> {
+    fn cut_runs(&self, flat: Vec<KeyedGlyph>, offset: f32) -> Vec<GlyphRun> {
         let mut runs: Vec<GlyphRun> = Vec::new();
         let mut current: Option<RunKey> = None;
-        for Flat { mut glyph, key } in flat {
+        for KeyedGlyph { mut glyph, key } in flat {
             glyph.x += offset;
             if current != Some(key) {
                 let Some(font) = self.fonts.pdf_font(key.blob, key.index) else {
@@ -686,16 +686,16 @@ fn is_ignorable(text: &str) -> bool {
 }
 
 /// How a cluster's text takes part in justification.
-fn cell_kind(text: &str) -> CellKind {
+fn cell_kind(text: &str) -> ClusterKind {
     match text.chars().next() {
-        Some(' ') => CellKind::Space,
-        Some(c) if is_ideographic(c) => CellKind::Ideograph,
-        _ => CellKind::Other,
+        Some(' ') => ClusterKind::Space,
+        Some(c) if is_ideographic(c) => ClusterKind::Ideograph,
+        _ => ClusterKind::Other,
     }
 }
 
 /// For each cell, whether extra space goes after it.
-fn justification_gaps(cells: &[Cell], mode: Justify) -> Vec<bool> {
+fn justification_gaps(cells: &[PlacedCluster], mode: Justify) -> Vec<bool> {
     let n = cells.len();
     (0..n)
         .map(|i| {
@@ -704,13 +704,13 @@ fn justification_gaps(cells: &[Cell], mode: Justify) -> Vec<bool> {
                 return false;
             }
             match mode {
-                Justify::InterWord => cell.kind == CellKind::Space,
+                Justify::InterWord => cell.kind == ClusterKind::Space,
                 Justify::InterCharacter => {
                     let next = &cells[i + 1];
-                    cell.kind == CellKind::Space
+                    cell.kind == ClusterKind::Space
                         || (cell.glyphs.end > cell.glyphs.start
-                            && (cell.kind == CellKind::Ideograph
-                                || next.kind == CellKind::Ideograph))
+                            && (cell.kind == ClusterKind::Ideograph
+                                || next.kind == ClusterKind::Ideograph))
                 }
             }
         })
