@@ -10,10 +10,10 @@ use std::collections::BTreeSet;
 
 use super::Ctx;
 use super::body::{Links, Story};
-use super::props::{Jc, PPr, RPr, Spacing, TcPr};
+use super::props::{Jc, LineRule, PPr, RPr, Spacing, TcPr};
 use super::units::{Twips, eighths, half_points, twips};
 use super::xml::{NS_R, NS_W, Xml};
-use crate::model::Document;
+use crate::model::{Document, Spanned};
 use crate::script::is_ideographic;
 use crate::write::page::masthead as grid;
 
@@ -42,163 +42,11 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
     x.open("w:hdr", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
     let mut f = Story::new(ctx, x, Links::starting_at(1), BTreeSet::new());
     let g = columns(ctx.text_width());
-    let m = &doc.masthead;
-    let lang = ctx.lang;
-    let tracking = lang.takes_letter_spacing();
     f.start_table(&g);
-
-    let thin = eighths(grid::THIN_RULE_WIDTHS.0);
-    let thick = eighths(grid::THICK_RULE_WIDTH);
-    let thin_below = |width, span| TcPr {
-        width,
-        span,
-        top: None,
-        bottom: Some(thin),
-        bottom_aligned: true,
-    };
-    f.start_row(twips(grid::NAME_ROW));
-    f.cell(thin_below(g[0], 1), |f| f.empty_paragraph("Header"));
-    // "United Nations" may run past its column (Russian: "Организация
-    // Объединенных Наций"), so its cell spans up to the distribution column.
-    f.cell(thin_below(g[1] + g[2] + g[3], 3), |f| {
-        let rpr = RPr {
-            b: Some(false),
-            b_cs: Some(false),
-            spacing: tracking.then_some(2),
-            w: tracking.then_some(96),
-            ..RPr::default()
-        };
-        f.paragraph(
-            PPr {
-                style: Some("HCh"),
-                spacing: Some(Spacing {
-                    after: Some(twips(grid::NAME_AFTER_DOCX)),
-                    ..Spacing::default()
-                }),
-                mark: Some(rpr.clone()),
-                ..PPr::default()
-            },
-            |f| f.run(lang.organization_name(), rpr),
-        );
-    });
-    f.cell(thin_below(g[4] + g[5], 2), |f| {
-        let symbol = m.symbol.as_ref().map_or("", |s| s.value.as_str());
-        f.paragraph_ltr(
-            PPr {
-                spacing: Some(Spacing {
-                    after: Some(twips(grid::NAME_AFTER_DOCX)),
-                    line: Some((240, super::props::LineRule::Auto)),
-                    ..Spacing::default()
-                }),
-                jc: Some(if ctx.rtl { Jc::Left } else { Jc::Right }),
-                ..PPr::default()
-            },
-            |f| {
-                let mut chars = symbol.chars();
-                if let Some(first) = chars.next() {
-                    f.run(
-                        first.encode_utf8(&mut [0; 4]),
-                        RPr {
-                            position: Some(-4),
-                            sz: Some(half_points(grid::SYMBOL_SIZES.0)),
-                            sz_cs: Some(half_points(grid::SYMBOL_SIZES.0)),
-                            ..RPr::default()
-                        },
-                    );
-                }
-                let rest = chars.as_str();
-                if !rest.is_empty() {
-                    f.run(
-                        rest,
-                        RPr {
-                            position: Some(-4),
-                            ..RPr::default()
-                        },
-                    );
-                }
-            },
-        );
-    });
-    f.end_row();
-
-    let framed = |width, span| TcPr {
-        width,
-        span,
-        top: Some(thin),
-        bottom: Some(thick),
-        bottom_aligned: false,
-    };
-    f.start_row(twips(grid::ORGAN_ROW));
-    f.cell(framed(g[0], 1), |f| f.empty_paragraph("Header"));
-    f.cell(framed(g[1] + g[2] + g[3], 3), |f| {
-        let total: usize = m.organ.iter().map(|o| display_width(&o.value)).sum();
-        let style = if m.organ.len() > 1 || total > grid::ORGAN_LONG_COLUMNS_DOCX {
-            "HM"
-        } else {
-            "XLarge"
-        };
-        if m.organ.is_empty() {
-            f.empty_paragraph(style);
-        }
-        for (i, organ) in m.organ.iter().enumerate() {
-            f.paragraph(
-                PPr {
-                    style: Some(style),
-                    spacing: (i == 0).then(|| Spacing {
-                        before: Some(twips(grid::ORGAN_BEFORE_DOCX)),
-                        ..Spacing::default()
-                    }),
-                    ..PPr::default()
-                },
-                |f| f.run(&organ.value, RPr::default()),
-            );
-        }
-    });
-    f.cell(framed(g[4], 1), |f| f.empty_paragraph("Header"));
-    f.cell(framed(g[5], 1), |f| {
-        let distribution = m
-            .distribution
-            .as_ref()
-            .map(|d| lang.distribution_line(d.value));
-        f.paragraph_ltr(
-            PPr {
-                style: Some("Distribution"),
-                spacing: Some(Spacing {
-                    before: Some(twips(grid::DISTRIBUTION_BEFORE_DOCX)),
-                    ..Spacing::default()
-                }),
-                ..PPr::default()
-            },
-            |f| {
-                if let Some(line) = &distribution {
-                    f.run(line, RPr::default());
-                }
-            },
-        );
-        let normal = || PPr::default();
-        if let Some(date) = &m.date {
-            f.paragraph_ltr(normal(), |f| {
-                f.run(&lang.masthead_date(date.value), RPr::default())
-            });
-        }
-        let original = m.original.as_ref().map(|o| o.value);
-        f.paragraph_ltr(normal(), |f| {
-            if original.is_some_and(|o| o != lang) {
-                f.run(lang.version_line(), RPr::default());
-            }
-        });
-        if let Some(original) = original {
-            f.paragraph_ltr(
-                PPr {
-                    style: Some("Original"),
-                    ..PPr::default()
-                },
-                |f| f.run(&lang.original_line(original), RPr::default()),
-            );
-        }
-    });
-    f.end_row();
+    f.name_row(&g, doc);
+    f.organ_row(&g, doc);
     f.end_table();
+    // A table must be followed by a paragraph; this one is 1 pt high.
     f.paragraph(
         PPr {
             style: Some("Header"),
@@ -213,6 +61,184 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
     let mut x = f.x;
     x.close("w:hdr");
     x.finish()
+}
+
+/// A cell of `span` columns, `width` wide, between the rules the page
+/// template draws: none above the first row, a thin rule between the rows,
+/// a thick one under the second.
+fn masthead_cell(width: Twips, span: u32, first_row: bool) -> TcPr {
+    let thin = Some(eighths(grid::THIN_RULE_WIDTHS.0));
+    let thick = Some(eighths(grid::THICK_RULE_WIDTH));
+    TcPr {
+        width,
+        span,
+        top: if first_row { None } else { thin },
+        bottom: if first_row { thin } else { thick },
+        bottom_aligned: first_row,
+    }
+}
+
+impl Story<'_, '_> {
+    /// Row 1, over a thin rule: the emblem's cell, "United Nations", the symbol.
+    fn name_row(&mut self, g: &[Twips; 6], doc: &Document) {
+        self.start_row(twips(grid::NAME_ROW));
+        self.cell(masthead_cell(g[0], 1, true), |f| {
+            f.empty_paragraph("Header")
+        });
+        // "United Nations" may run past its column (Russian: "Организация
+        // Объединенных Наций"), so its cell spans up to the distribution column.
+        let name = masthead_cell(g[1] + g[2] + g[3], 3, true);
+        self.cell(name, Self::organization_name);
+        let symbol = doc
+            .masthead
+            .symbol
+            .as_ref()
+            .map_or("", |s| s.value.as_str());
+        let symbol_cell = masthead_cell(g[4] + g[5], 2, true);
+        self.cell(symbol_cell, |f| f.symbol(symbol));
+        self.end_row();
+    }
+
+    /// "United Nations" in the document's language, in `HCh` but not bold.
+    fn organization_name(&mut self) {
+        let tracking = self.ctx.lang.takes_letter_spacing();
+        let rpr = RPr {
+            b: Some(false),
+            b_cs: Some(false),
+            spacing: tracking.then_some(2),
+            w: tracking.then_some(96),
+            ..RPr::default()
+        };
+        let ppr = PPr {
+            style: Some("HCh"),
+            spacing: Some(Spacing {
+                after: Some(twips(grid::NAME_AFTER_DOCX)),
+                ..Spacing::default()
+            }),
+            mark: Some(rpr.clone()),
+            ..PPr::default()
+        };
+        let name = self.ctx.lang.organization_name();
+        self.paragraph(ppr, |f| f.run(name, rpr));
+    }
+
+    /// The symbol at the trailing edge, its first letter large; both sit
+    /// a little low, on the name's baseline.
+    fn symbol(&mut self, symbol: &str) {
+        let ppr = PPr {
+            spacing: Some(Spacing {
+                after: Some(twips(grid::NAME_AFTER_DOCX)),
+                line: Some((240, LineRule::Auto)),
+                ..Spacing::default()
+            }),
+            jc: Some(if self.ctx.rtl { Jc::Left } else { Jc::Right }),
+            ..PPr::default()
+        };
+        let lowered = RPr {
+            position: Some(-4),
+            ..RPr::default()
+        };
+        let initial_size = half_points(grid::SYMBOL_SIZES.0);
+        let mut chars = symbol.chars();
+        let first = chars.next();
+        let rest = chars.as_str();
+        self.paragraph_ltr(ppr, |f| {
+            if let Some(first) = first {
+                let initial = RPr {
+                    sz: Some(initial_size),
+                    sz_cs: Some(initial_size),
+                    ..lowered.clone()
+                };
+                f.run(first.encode_utf8(&mut [0; 4]), initial);
+            }
+            if !rest.is_empty() {
+                f.run(rest, lowered);
+            }
+        });
+    }
+
+    /// Row 2, between a thin and a thick rule: the emblem's cell, the
+    /// organ, a gap and the distribution block.
+    fn organ_row(&mut self, g: &[Twips; 6], doc: &Document) {
+        self.start_row(twips(grid::ORGAN_ROW));
+        self.cell(masthead_cell(g[0], 1, false), |f| {
+            f.empty_paragraph("Header")
+        });
+        let organ = masthead_cell(g[1] + g[2] + g[3], 3, false);
+        self.cell(organ, |f| f.organ(&doc.masthead.organ));
+        self.cell(masthead_cell(g[4], 1, false), |f| {
+            f.empty_paragraph("Header")
+        });
+        self.cell(masthead_cell(g[5], 1, false), |f| f.distribution_block(doc));
+        self.end_row();
+    }
+
+    /// The organ's lines in `XLarge`, or `HM` when there are several or
+    /// they are long.
+    fn organ(&mut self, organ: &[Spanned<String>]) {
+        let total: usize = organ.iter().map(|o| display_width(&o.value)).sum();
+        let style = if organ.len() > 1 || total > grid::ORGAN_LONG_COLUMNS_DOCX {
+            "HM"
+        } else {
+            "XLarge"
+        };
+        if organ.is_empty() {
+            self.empty_paragraph(style);
+        }
+        for (i, line) in organ.iter().enumerate() {
+            let ppr = PPr {
+                style: Some(style),
+                spacing: (i == 0).then(|| Spacing {
+                    before: Some(twips(grid::ORGAN_BEFORE_DOCX)),
+                    ..Spacing::default()
+                }),
+                ..PPr::default()
+            };
+            self.paragraph(ppr, |f| f.run(&line.value, RPr::default()));
+        }
+    }
+
+    /// The distribution, date, version language and original-language
+    /// lines, left to right in every language.
+    fn distribution_block(&mut self, doc: &Document) {
+        let m = &doc.masthead;
+        let lang = self.ctx.lang;
+        let distribution = m
+            .distribution
+            .as_ref()
+            .map(|d| lang.distribution_line(d.value));
+        let first = PPr {
+            style: Some("Distribution"),
+            spacing: Some(Spacing {
+                before: Some(twips(grid::DISTRIBUTION_BEFORE_DOCX)),
+                ..Spacing::default()
+            }),
+            ..PPr::default()
+        };
+        self.paragraph_ltr(first, |f| {
+            if let Some(line) = &distribution {
+                f.run(line, RPr::default());
+            }
+        });
+        if let Some(date) = &m.date {
+            let line = lang.masthead_date(date.value);
+            self.paragraph_ltr(PPr::default(), |f| f.run(&line, RPr::default()));
+        }
+        let original = m.original.as_ref().map(|o| o.value);
+        self.paragraph_ltr(PPr::default(), |f| {
+            if original.is_some_and(|o| o != lang) {
+                f.run(lang.version_line(), RPr::default());
+            }
+        });
+        if let Some(original) = original {
+            let ppr = PPr {
+                style: Some("Original"),
+                ..PPr::default()
+            };
+            let line = lang.original_line(original);
+            self.paragraph_ltr(ppr, |f| f.run(&line, RPr::default()));
+        }
+    }
 }
 
 #[cfg(test)]
