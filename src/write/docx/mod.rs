@@ -11,13 +11,16 @@
 //! construction and the package is zipped deterministically (`package`).
 //!
 //! Parts: the body (`body`), the first-page masthead (`masthead`, a layout
-//! table: `table`), running headers and footers with the job number barcode
-//! (`headers`, `png`), footnotes (`notes`), styles (`styles`) and the
+//! table: `table`), running headers and footers (`headers`), the first-page
+//! footer with the job number's barcode and the QR code (`first_footer`,
+//! pictures: `png`, `drawing`), footnotes (`notes`), styles (`styles`) and the
 //! package parts: content types, relationships, settings, fonts and core
 //! properties. Lengths come from the page template in points and are
 //! converted to Word's units in `units`.
 
 mod body;
+mod drawing;
+mod first_footer;
 mod headers;
 mod masthead;
 mod notes;

@@ -14,7 +14,7 @@ use super::body::{self, SectionRefs};
 use super::headers::{self, Side};
 use super::units::twips;
 use super::xml::{NS_W, Xml};
-use super::{masthead, notes, styles};
+use super::{first_footer, masthead, notes, styles};
 use crate::model::{Document, plain_text};
 use crate::write::page::DEFAULT_TAB;
 
@@ -68,7 +68,7 @@ fn xml_part(name: &'static str, xml: String) -> Part {
 pub fn parts(doc: &Document, ctx: &Ctx) -> std::io::Result<Vec<Part>> {
     let (document, links) = body::document(doc, ctx, &SECTION_REFS, DOCUMENT_RELS.len() + 1);
     let (footnotes, note_links) = notes::footnotes(doc, ctx);
-    let first_footer = headers::first_page_footer(doc, ctx)?;
+    let first_footer = first_footer::first_page_footer(doc, ctx)?;
     let mut rels = rels_start();
     for (i, (kind, target)) in DOCUMENT_RELS.iter().enumerate() {
         relationship(
