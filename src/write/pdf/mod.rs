@@ -4,8 +4,9 @@
 //! The steps, one module each: [`fonts`] (the shipped and `--font-dir`
 //! fonts, parsed once per process), [`shape`] (the adapter over the parley
 //! layout engine, with hyphens, justification and bidi alignment),
-//! [`flow`] (the model as blocks in the DGACM geometry), [`furniture`]
-//! (masthead, running header and footer, barcode), [`paginate`] (page
+//! [`flow`] (the model as blocks in the DGACM geometry), [`masthead`] (the
+//! first page's masthead lines), [`furniture`] (rules, running header and
+//! footer, barcode and QR code), [`paginate`] (page
 //! breaks with keeps, widows, orphans and footnotes) and [`emit`] (krilla:
 //! drawing, structure tree, links, outline, metadata, PDF/A and PDF/UA).
 
@@ -14,6 +15,7 @@ pub mod flow;
 pub mod fonts;
 pub mod furniture;
 pub mod hyphen;
+pub mod masthead;
 pub mod paginate;
 pub mod shape;
 pub mod style;
@@ -43,7 +45,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnos
     let geom = Geometry::new(Paper::for_document(doc, options.paper));
     let (flow, pages, furniture) = shape::with_shaper(&fonts, |shaper| {
         let mut builder = FlowBuilder::new(doc, geom, shaper);
-        furniture::masthead(&mut builder);
+        masthead::lay_out(&mut builder);
         builder.build_body();
         let items: Vec<PageItem> = builder.flow.blocks.iter().map(item).collect();
         let heights: Vec<f32> = builder.flow.notes.iter().map(LaidBlock::height).collect();
