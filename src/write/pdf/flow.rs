@@ -197,6 +197,87 @@ struct Breaks {
     unbroken: Vec<std::ops::Range<usize>>,
 }
 
+/// How the spans of one paragraph look, are tagged and break.
+struct SpanRules {
+    /// The paragraph's style.
+    style: TextStyle,
+    /// Language tag of its text.
+    locale: &'static str,
+    /// Language tag of cited symbols (written in Latin letters).
+    symbol_locale: &'static str,
+    /// Hyphenation patterns, if its words may be hyphenated.
+    hyphenation: Option<hypher::Lang>,
+}
+
+/// Inline content as one string with its styled spans and where lines may
+/// not or may also break, ready for the layout engine.
+#[derive(Default)]
+struct StyledText {
+    text: String,
+    spans: Vec<TextSpan>,
+    breaks: Breaks,
+}
+
+impl StyledText {
+    /// `inlines` as spans: text and emphasis (italic against the style),
+    /// cited symbols (links, never broken) and footnote marks (raised, smaller).
+    fn of(inlines: &[Inline], rules: &SpanRules) -> StyledText {
+        let italic = rules.style.italic;
+        let mut styled = StyledText::default();
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) => styled.push(t, italic, SpanKind::Text, rules),
+                Inline::Emph(t) => styled.push(t, !italic, SpanKind::Text, rules),
+                Inline::Ref(r) => {
+                    let kind = SpanKind::Link(r.value.clone());
+                    styled.push(&r.value, italic, kind, rules);
+                }
+                Inline::NoteRef(n) => {
+                    let kind = SpanKind::NoteMark(n.value);
+                    styled.push(&n.value.to_string(), false, kind, rules);
+                }
+            }
+        }
+        styled
+    }
+
+    fn push(&mut self, piece: &str, italic: bool, kind: SpanKind, rules: &SpanRules) {
+        let style = rules.style;
+        let start = self.text.len();
+        let (size, rise, lang) = match kind {
+            SpanKind::NoteMark(_) => (
+                style.size * NOTE_MARK_SCALE,
+                style.size * NOTE_MARK_RISE,
+                rules.locale,
+            ),
+            SpanKind::Link(_) => (style.size, 0.0, rules.symbol_locale),
+            SpanKind::Text => (style.size, 0.0, rules.locale),
+        };
+        self.text.push_str(piece);
+        match (&kind, rules.hyphenation) {
+            (SpanKind::Text, Some(hyphenation)) => {
+                hyphenation_points(piece, start, hyphenation, &mut self.breaks.hyphens)
+            }
+            // A symbol is never broken at its slashes, dots or hyphens.
+            (SpanKind::Link(_), _) => self.breaks.unbroken.push(start..self.text.len()),
+            _ => {}
+        }
+        if self.text.len() > start {
+            self.spans.push(TextSpan {
+                style: SpanStyle {
+                    range: start..self.text.len(),
+                    size,
+                    bold: style.bold,
+                    italic,
+                },
+                kind,
+                rise,
+                lang,
+            });
+        }
+    }
+}
+
 /// Horizontal placement of a block, in points from the page's left edge.
 struct Place {
     first_x: f32,
@@ -259,73 +340,21 @@ impl<'a> FlowBuilder<'a> {
         align: Align,
         source: Span,
     ) -> LaidText {
-        let lstyle = lang_style(lang);
-        let locale = lang.locale();
-        let latin = self.lang().latin_text_locale();
-        let mut text = String::new();
-        let mut spans = Vec::new();
-        let mut hyphens = Vec::new();
-        let mut unbroken = Vec::new();
-        let mut push = |text: &mut String, piece: &str, italic: bool, kind: SpanKind| {
-            let start = text.len();
-            let (size, rise, lang) = match kind {
-                SpanKind::NoteMark(_) => (
-                    style.size * NOTE_MARK_SCALE,
-                    style.size * NOTE_MARK_RISE,
-                    locale,
-                ),
-                SpanKind::Link(_) => (style.size, 0.0, latin),
-                SpanKind::Text => (style.size, 0.0, locale),
-            };
-            text.push_str(piece);
+        let rules = SpanRules {
+            style,
+            locale: lang.locale(),
+            symbol_locale: self.lang().latin_text_locale(),
             // Justified text is hyphenated; headings and titles never are.
-            let hyphenation = lstyle.hyphenation.filter(|_| align == Align::Justify);
-            match (&kind, hyphenation) {
-                (SpanKind::Text, Some(hyphenation)) => {
-                    hyphenation_points(piece, start, hyphenation, &mut hyphens)
-                }
-                // A symbol is never broken at its slashes, dots or hyphens.
-                (SpanKind::Link(_), _) => unbroken.push(start..text.len()),
-                _ => {}
-            }
-            if text.len() > start {
-                spans.push(TextSpan {
-                    style: SpanStyle {
-                        range: start..text.len(),
-                        size,
-                        bold: style.bold,
-                        italic,
-                    },
-                    kind,
-                    rise,
-                    lang,
-                });
-            }
+            hyphenation: lang_style(lang)
+                .hyphenation
+                .filter(|_| align == Align::Justify),
         };
-        for inline in inlines {
-            match inline {
-                Inline::Text(t) => push(&mut text, t, style.italic, SpanKind::Text),
-                Inline::Emph(t) => push(&mut text, t, !style.italic, SpanKind::Text),
-                Inline::Ref(r) => push(
-                    &mut text,
-                    &r.value,
-                    style.italic,
-                    SpanKind::Link(r.value.clone()),
-                ),
-                Inline::NoteRef(n) => push(
-                    &mut text,
-                    &n.value.to_string(),
-                    false,
-                    SpanKind::NoteMark(n.value),
-                ),
-            }
-        }
-        let breaks = Breaks { hyphens, unbroken };
+        let styled = StyledText::of(inlines, &rules);
         self.lay_out(
             lang,
-            text,
-            spans,
-            &breaks,
+            styled.text,
+            styled.spans,
+            &styled.breaks,
             (first_width, width),
             align,
             source,

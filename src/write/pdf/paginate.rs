@@ -112,6 +112,22 @@ impl State<'_> {
         self.y += height;
     }
 
+    /// When block `i` moves to the next page whole, the blocks before it
+    /// that are kept with it go along, unless that would empty the page;
+    /// takes them off the page and returns the first block that moves.
+    fn retract_kept_predecessors(&mut self, items: &[PageItem], i: usize) -> usize {
+        let mut first = i;
+        while first > 0
+            && items[first - 1].keep_with_next
+            && self.page().lines.iter().any(|p| p.item == first - 1)
+            && self.page().lines.iter().any(|p| p.item < first - 1)
+        {
+            first -= 1;
+            self.retract(items, first, 0);
+        }
+        first
+    }
+
     /// Takes lines of `item` from `line` on back off the current page.
     fn retract(&mut self, items: &[PageItem], item: usize, line: usize) {
         let page = self.page_mut();
@@ -130,6 +146,16 @@ impl State<'_> {
         }
         page.notes = notes;
     }
+}
+
+/// Where a block that does not fit from line `line` on breaks, keeping two
+/// of its `n` lines each side of the break: 0 moves it whole.
+fn split_point(n: usize, line: usize) -> usize {
+    let mut split = line;
+    if n - split < 2 && n >= 2 {
+        split = split.saturating_sub(2 - (n - split));
+    }
+    if split < 2 { 0 } else { split }
 }
 
 /// The fewest lines of a block that may stand alone at the foot of a page.
@@ -214,28 +240,10 @@ pub fn paginate(items: &[PageItem], note_heights: &[f32], frame: &Frame) -> Vec<
                 s.new_page();
                 continue;
             }
-            // Break inside the block, keeping two lines each side.
-            let n = item.lines.len();
-            let mut split = line;
-            if n - split < 2 && n >= 2 {
-                split = split.saturating_sub(2 - (n - split));
-            }
-            if split < 2 {
-                split = 0;
-            }
+            let split = split_point(item.lines.len(), line);
             s.retract(items, i, split);
             if split == 0 {
-                // The whole block moves: take its kept predecessors along,
-                // unless that would empty the page.
-                let mut first = i;
-                while first > 0
-                    && items[first - 1].keep_with_next
-                    && s.page().lines.iter().any(|p| p.item == first - 1)
-                    && s.page().lines.iter().any(|p| p.item < first - 1)
-                {
-                    first -= 1;
-                    s.retract(items, first, 0);
-                }
+                let first = s.retract_kept_predecessors(items, i);
                 if first < i {
                     s.new_page();
                     i = first;
