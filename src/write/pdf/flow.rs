@@ -568,25 +568,26 @@ impl<'a> FlowBuilder<'a> {
 
     /// Session, agenda, title and subtitle under the masthead.
     fn front(&mut self, plan: &mut Vec<Plan>) {
-        let doc = self.doc;
-        let lang = self.lang();
-        let m = &doc.masthead;
+        self.session_and_agenda(plan);
+        self.title_block(plan);
+    }
+
+    /// The session line (bold) and the agenda lines, kept with the title,
+    /// left of the agenda's right indent.
+    fn session_and_agenda(&mut self, plan: &mut Vec<Plan>) {
+        let m = &self.doc.masthead;
         let (x, right) = self.span_box(0.0, page::AGENDA_RIGHT_INDENT_PDF);
         let width = right - x;
-        let session_style = SESSION.for_lang(lang);
-        let mut front_lines: Vec<(Vec<Inline>, TextStyle, Span)> = Vec::new();
-        if let Some(s) = &m.session {
-            front_lines.push((vec![Inline::Text(s.value.clone())], session_style, s.span));
-        }
-        for a in &m.agenda {
-            let style = TextStyle {
-                bold: false,
-                ..session_style
-            };
-            front_lines.push((vec![Inline::Text(a.value.clone())], style, a.span));
-        }
-        for (inlines, style, source) in front_lines {
-            let body = self.text(&inlines, style, width, width, Align::Start, source);
+        let session_style = SESSION.for_lang(self.lang());
+        let agenda_style = TextStyle {
+            bold: false,
+            ..session_style
+        };
+        let session = m.session.iter().map(|s| (s, session_style));
+        let agenda = m.agenda.iter().map(|a| (a, agenda_style));
+        for (line, style) in session.chain(agenda) {
+            let inlines = [Inline::Text(line.value.clone())];
+            let body = self.text(&inlines, style, width, width, Align::Start, line.span);
             let i = self.push_block(LaidBlock {
                 before: 0.0,
                 after: 0.0,
@@ -595,40 +596,36 @@ impl<'a> FlowBuilder<'a> {
             });
             plan.push(Plan::Para(i));
         }
-        let title_style = TITLE.for_lang(lang);
+    }
+
+    /// The title (the document's first heading) and the subtitle, kept
+    /// with the body, the body's space after the last of them.
+    fn title_block(&mut self, plan: &mut Vec<Plan>) {
+        let doc = self.doc;
         let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT_PDF);
-        let body = self.text(
-            &doc.title.value,
-            title_style,
-            p.first_width,
-            p.width,
-            Align::Start,
-            doc.title.span,
-        );
-        let has_subtitle = doc.subtitle.is_some();
-        let i = self.push_block(LaidBlock {
-            after: if has_subtitle { 0.0 } else { AFTER_TITLE },
-            keep_with_next: true,
-            ..self.block(body, p.first_x, p.x, title_style)
-        });
-        plan.push(Plan::Heading(i, 1, plain_text(&doc.title.value)));
-        self.note_plans(i, plan);
-        if let Some(sub) = &doc.subtitle {
-            let sub_style = SUBTITLE.for_lang(lang);
+        let mut lines = vec![(&doc.title, TITLE)];
+        lines.extend(doc.subtitle.iter().map(|sub| (sub, SUBTITLE)));
+        let last = lines.len() - 1;
+        for (k, (line, style)) in lines.into_iter().enumerate() {
+            let style = style.for_lang(self.lang());
             let body = self.text(
-                &sub.value,
-                sub_style,
+                &line.value,
+                style,
                 p.first_width,
                 p.width,
                 Align::Start,
-                sub.span,
+                line.span,
             );
             let i = self.push_block(LaidBlock {
-                after: AFTER_TITLE,
+                after: if k == last { AFTER_TITLE } else { 0.0 },
                 keep_with_next: true,
-                ..self.block(body, p.first_x, p.x, sub_style)
+                ..self.block(body, p.first_x, p.x, style)
             });
-            plan.push(Plan::Para(i));
+            plan.push(if k == 0 {
+                Plan::Heading(i, 1, plain_text(&line.value))
+            } else {
+                Plan::Para(i)
+            });
             self.note_plans(i, plan);
         }
     }

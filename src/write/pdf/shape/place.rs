@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use parley::Run;
+use parley::{Glyph, Run};
 
 use crate::script::is_ideographic;
 use crate::write::pdf::style::Justify;
@@ -115,15 +115,7 @@ impl LineGlyphs {
                 continue;
             }
             if cluster.is_ligature_continuation() {
-                if key.rtl {
-                    let (_, r) = pending.get_or_insert((self.pen, text.clone()));
-                    r.start = r.start.min(text.start);
-                    r.end = r.end.max(text.end);
-                } else {
-                    for g in &mut self.glyphs[atom_start..] {
-                        g.glyph.text.end = g.glyph.text.end.max(text.end);
-                    }
-                }
+                self.join_ligature(text, key.rtl, &mut pending, atom_start);
                 self.push_blank(advance);
                 continue;
             }
@@ -132,32 +124,69 @@ impl LineGlyphs {
                 None => (self.pen, text),
             };
             atom_start = self.glyphs.len();
-            let mut gx = left;
-            for glyph in cluster.glyphs() {
-                if glyph.id == 0 {
-                    if let Some(ch) = p.text.get(text.clone()).and_then(|t| t.chars().next()) {
-                        missing.push(Missing { ch, at: text.start });
-                    }
-                } else {
-                    let placed = PlacedGlyph {
-                        id: glyph.id,
-                        x: gx,
-                        dx: glyph.x,
-                        dy: -glyph.y,
-                        advance: glyph.advance,
-                        text: text.clone(),
-                    };
-                    self.glyphs.push(KeyedGlyph { glyph: placed, key });
-                }
-                gx += glyph.advance;
-            }
-            let kind = cluster_kind(p.text.get(text.clone()).unwrap_or_default());
-            self.clusters.push(PlacedCluster {
-                glyphs: atom_start..self.glyphs.len(),
-                kind,
-            });
+            self.push_cluster(cluster.glyphs(), left, text, key, p.text, missing);
             self.pen += advance;
         }
+    }
+
+    /// A ligature part with no glyph of its own: its text joins the glyphs
+    /// of the ligature placed before it (`atom_start` on), or, right to
+    /// left where the parts come first, the `pending` left edge and text
+    /// the ligature's glyphs will take.
+    fn join_ligature(
+        &mut self,
+        text: Range<usize>,
+        rtl: bool,
+        pending: &mut Option<(f32, Range<usize>)>,
+        atom_start: usize,
+    ) {
+        if rtl {
+            let (_, r) = pending.get_or_insert((self.pen, text.clone()));
+            r.start = r.start.min(text.start);
+            r.end = r.end.max(text.end);
+        } else {
+            for g in &mut self.glyphs[atom_start..] {
+                g.glyph.text.end = g.glyph.text.end.max(text.end);
+            }
+        }
+    }
+
+    /// The glyphs of a cluster of `source`'s bytes `text`, from `left` on;
+    /// glyph 0 (no font has the character) is reported, not drawn.
+    fn push_cluster(
+        &mut self,
+        glyphs: impl Iterator<Item = Glyph>,
+        left: f32,
+        text: Range<usize>,
+        key: RunKey,
+        source: &str,
+        missing: &mut Vec<Missing>,
+    ) {
+        let first = self.glyphs.len();
+        let mut gx = left;
+        for glyph in glyphs {
+            if glyph.id == 0 {
+                if let Some(ch) = source.get(text.clone()).and_then(|t| t.chars().next()) {
+                    missing.push(Missing { ch, at: text.start });
+                }
+            } else {
+                let placed = PlacedGlyph {
+                    id: glyph.id,
+                    x: gx,
+                    dx: glyph.x,
+                    dy: -glyph.y,
+                    advance: glyph.advance,
+                    text: text.clone(),
+                };
+                self.glyphs.push(KeyedGlyph { glyph: placed, key });
+            }
+            gx += glyph.advance;
+        }
+        let kind = cluster_kind(source.get(text.clone()).unwrap_or_default());
+        self.clusters.push(PlacedCluster {
+            glyphs: first..self.glyphs.len(),
+            kind,
+        });
     }
 
     /// The key of the last glyph placed, whose font draws a hyphen after it.
