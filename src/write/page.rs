@@ -126,8 +126,9 @@ pub struct TextStyle {
 }
 
 impl TextStyle {
-    /// A single line of furniture: `size` on 1.2 times `size`, no spacing.
-    pub const fn line(size: f32, bold: bool) -> TextStyle {
+    /// The style of one unbroken line (masthead, furniture): `size` on 1.2
+    /// times `size`, no spacing.
+    pub const fn plain_line(size: f32, bold: bool) -> TextStyle {
         TextStyle {
             size,
             line: size * 1.2,
@@ -227,7 +228,8 @@ pub const ANNEX_TITLE_BEFORE_PDF: f32 = 6.0;
 
 /// The first page's header: the masthead, a table of six columns (emblem,
 /// "United Nations", gap, organ, gap, distribution) in two rows between
-/// rules.
+/// rules. The DOCX writer builds the table; the PDF writer sets its lines
+/// on the baselines below, the name and organ after the emblem column.
 pub mod masthead {
     use super::TextStyle;
 
@@ -237,7 +239,8 @@ pub mod masthead {
     pub const NAME_COLUMN: f32 = 93.6;
     /// The gaps either side of the organ column.
     pub const GAP: f32 = 12.25;
-    /// The distribution column (DOCX).
+    /// The distribution column (DOCX; the PDF writer sets the block
+    /// [`DISTRIBUTION_FROM_RIGHT_PDF`] from the right margin).
     pub const DISTRIBUTION_COLUMN: f32 = 154.8;
     /// The organ column takes the rest, and never less than this.
     pub const ORGAN_COLUMN_MIN: f32 = 72.0;

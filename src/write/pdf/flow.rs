@@ -328,7 +328,7 @@ impl<'a> FlowBuilder<'a> {
         )
     }
 
-    /// Like [`Self::text`], in a given language.
+    /// Like `text`, in a given language.
     #[allow(clippy::too_many_arguments)]
     pub fn text_in(
         &mut self,

@@ -75,7 +75,12 @@ pub struct Furniture {
 
 /// A line of furniture in English, which has no source.
 fn furniture_line(b: &mut FlowBuilder, text: &str, size: f32, bold: bool) -> LaidText {
-    b.plain_line(Lang::En, text, TextStyle::line(size, bold), Span::default())
+    b.plain_line(
+        Lang::En,
+        text,
+        TextStyle::plain_line(size, bold),
+        Span::default(),
+    )
 }
 
 /// The QR code of the document's address in its language, on the barcode's

@@ -5,7 +5,7 @@
 
 use crate::lang::Lang;
 use crate::model::{Inline, Span, Spanned};
-use crate::write::page::{TEXT_INDENT, TextStyle, masthead as grid};
+use crate::write::page::{TextStyle, masthead as grid};
 
 use super::flow::{FixedLine, FlowBuilder, GroupKind, LaidText, Plan};
 use super::furniture::Rule;
@@ -46,19 +46,19 @@ pub fn rules(geom: &Geometry) -> [Rule; 2] {
 }
 
 /// Left edge of a text `width` wide at the start of the name and organ
-/// column (the text indent), mirrored in right-to-left documents.
+/// column, after the emblem's, mirrored in right-to-left documents.
 fn column_start(b: &FlowBuilder, width: f32) -> f32 {
     if b.doc.lang.is_rtl() {
-        b.geom.right() - TEXT_INDENT - width
+        b.geom.right() - grid::EMBLEM_COLUMN - width
     } else {
-        b.geom.margin_x + TEXT_INDENT
+        b.geom.margin_x + grid::EMBLEM_COLUMN
     }
 }
 
 /// "United Nations" in the document's language.
 fn organization_name(b: &mut FlowBuilder) -> FixedLine {
     let lang = b.doc.lang;
-    let style = TextStyle::line(grid::NAME_SIZE_PDF, false);
+    let style = TextStyle::plain_line(grid::NAME_SIZE_PDF, false);
     let text = b.plain_line(lang, lang.organization_name(), style, Span::default());
     FixedLine {
         x: column_start(b, text.line_width(0)),
@@ -73,9 +73,9 @@ fn symbol_lines(b: &mut FlowBuilder, symbol: &Spanned<String>) -> [FixedLine; 2]
     let first: String = chars.next().map(String::from).unwrap_or_default();
     let rest: String = chars.collect();
     let (initial_size, size) = grid::SYMBOL_SIZES;
-    let initial_style = TextStyle::line(initial_size, false);
+    let initial_style = TextStyle::plain_line(initial_size, false);
     let initial = b.plain_line(Lang::En, &first, initial_style, symbol.span);
-    let rest_style = TextStyle::line(size, false);
+    let rest_style = TextStyle::plain_line(size, false);
     let rest = b.plain_line(Lang::En, &rest, rest_style, symbol.span);
     let (iw, rw) = (initial.line_width(0), rest.line_width(0));
     let x = if b.doc.lang.is_rtl() {
@@ -123,7 +123,7 @@ fn organ(b: &mut FlowBuilder) -> Vec<FixedLine> {
     let width = b.geom.right()
         - grid::DISTRIBUTION_FROM_RIGHT_PDF
         - grid::GAP_PDF
-        - (b.geom.margin_x + TEXT_INDENT);
+        - (b.geom.margin_x + grid::EMBLEM_COLUMN);
     let x = column_start(b, width);
     let mut size = grid::ORGAN.size;
     let mut texts = lay_organ(b, &parts, size, width);
@@ -159,7 +159,7 @@ fn lay_organ(
         .iter()
         .map(|(part, source)| {
             let inline = [Inline::Text(part.clone())];
-            let style = TextStyle::line(size, true);
+            let style = TextStyle::plain_line(size, true);
             b.text_in(lang, &inline, style, width, width, Align::Start, *source)
         })
         .collect()
@@ -191,7 +191,7 @@ fn distribution_block(b: &mut FlowBuilder) -> Vec<FixedLine> {
     } else {
         b.geom.right() - grid::DISTRIBUTION_FROM_RIGHT_PDF
     };
-    let style = TextStyle::line(grid::DISTRIBUTION_SIZE, false);
+    let style = TextStyle::plain_line(grid::DISTRIBUTION_SIZE, false);
     let mut y = grid::DISTRIBUTION_BASELINE_PDF;
     let mut fixed = Vec::with_capacity(lines.len());
     for (i, (line, source)) in lines.iter().enumerate() {

@@ -4,8 +4,8 @@
 //! `https://undocs.org/<symbol>`, the outline, page labels and metadata,
 //! validated as PDF/A-2a and PDF/UA-1.
 //!
-//! The steps: [`tags`] (the structure tree), [`draw`] (artifacts and glyph
-//! runs) and [`pen`] (tagged lines, links); this module draws the pages
+//! The steps: `tags` (the structure tree), `draw` (artifacts and glyph
+//! runs) and `pen` (tagged lines, links); this module draws the pages
 //! and adds the outline and metadata.
 
 mod draw;
