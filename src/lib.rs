@@ -6,7 +6,6 @@
 //! checks documents against the schema and the rules beside them.
 //! [`pipeline`] runs whole batches in parallel.
 
-pub mod barcode;
 pub mod diagnostic;
 pub mod image;
 pub mod lang;

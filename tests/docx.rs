@@ -599,7 +599,7 @@ fn libreoffice_renders_every_paragraph_in_order_and_the_first_page_codes() {
             .masthead
             .job_number
             .as_ref()
-            .map(|j| undoc::barcode::short_job_number(&j.value).to_string());
+            .map(|j| undoc::write::barcode::short_job_number(&j.value).to_string());
         let mut body = String::new();
         for (i, page) in pages.iter().enumerate() {
             let marker = format!("{}/{}", i + 1, pages.len());

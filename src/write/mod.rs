@@ -1,6 +1,8 @@
 //! Writers: one module per output format, each consuming a [`crate::model::Document`].
 
+pub mod barcode;
 pub mod docx;
+pub mod page;
 pub mod pdf;
 pub mod xml;
 

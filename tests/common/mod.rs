@@ -177,7 +177,7 @@ pub fn assert_first_page_codes(pdftoppm: &Path, zbarimg: &Path, pdf: &Path, doc:
         pdf.display()
     );
     if let Some(job) = &doc.masthead.job_number {
-        let digits = undoc::barcode::job_barcode_data(&job.value);
+        let digits = undoc::write::barcode::job_barcode_data(&job.value);
         let on_job_side = codes_on_first_page(pdftoppm, zbarimg, pdf, job_half);
         assert!(
             on_job_side.lines().any(|c| c == digits) && !on_job_side.contains(&url),

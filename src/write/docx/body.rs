@@ -1,6 +1,6 @@
 //! `word/document.xml`: the front matter under the masthead (session, agenda,
 //! title), the numbered body and the annexes, and the paragraph and run
-//! writer ([`Flow`]) the other story parts share.
+//! writer ([`Story`]) the other story parts share.
 //!
 //! Numbers are typed text, as in final DGACM files: a paragraph is
 //! `1.<tab>text` in `SingleTxt`, its subparagraphs `<tab>(a)<tab>text`, and
@@ -11,9 +11,11 @@ use std::collections::BTreeSet;
 use super::Ctx;
 use super::props::{Ind, PPr, RPr, Spacing};
 use super::styles::{HEADING_TABS, TEXT_INDENT};
+use super::units::twips;
 use super::xml::{NS_R, NS_W, Xml};
 use crate::model::{Annex, Block, Document, Inline, List, Para};
 use crate::symbol::undocs_url;
+use crate::write::page::{self, AFTER_TITLE, CHAPTER, SECTION, TITLE, margin};
 
 /// External link targets of one part; each distinct target gets one
 /// relationship, numbered from `first` in order of first use.
@@ -52,7 +54,7 @@ impl Links {
 }
 
 /// Paragraphs and runs of one story (body, header, footer, footnotes).
-pub struct Flow<'c, 'a> {
+pub struct Story<'c, 'a> {
     /// The part's markup.
     pub x: Xml,
     /// The document's conventions.
@@ -63,10 +65,10 @@ pub struct Flow<'c, 'a> {
     notes: BTreeSet<u32>,
 }
 
-impl<'c, 'a> Flow<'c, 'a> {
+impl<'c, 'a> Story<'c, 'a> {
     /// A story written into `x`; footnote marks become real references for `notes`.
     pub fn new(ctx: &'c Ctx<'a>, x: Xml, links: Links, notes: BTreeSet<u32>) -> Self {
-        Flow {
+        Story {
             x,
             ctx,
             links,
@@ -193,14 +195,15 @@ fn single_txt<'a>() -> PPr<'a> {
     }
 }
 
-/// A numbered heading: hanging number, tab, text.
-fn heading<'a>(style: &'a str, before: i32, after: i32) -> PPr<'a> {
+/// A numbered heading with `before` and `after` points of space: hanging
+/// number, tab, text.
+fn heading<'a>(style: &'a str, before: f32, after: f32) -> PPr<'a> {
     PPr {
         style: Some(style),
         tabs: &HEADING_TABS,
         spacing: Some(Spacing {
-            before: Some(before),
-            after: Some(after),
+            before: Some(twips(before)),
+            after: Some(twips(after)),
             line: None,
         }),
         ind: Some(Ind {
@@ -212,18 +215,20 @@ fn heading<'a>(style: &'a str, before: i32, after: i32) -> PPr<'a> {
     }
 }
 
-impl<'a> Flow<'_, 'a> {
+impl<'a> Story<'_, 'a> {
     fn blocks(&mut self, blocks: &[Block]) {
         for block in blocks {
             match block {
                 Block::Chapter(d) => {
                     let label = self.ctx.lang.chapter_label(d.n);
-                    self.numbered_heading(heading("HCh", 240, 240), &label, &d.heading);
+                    let ppr = heading("HCh", CHAPTER.before, CHAPTER.after);
+                    self.numbered_heading(ppr, &label, &d.heading);
                     self.blocks(&d.blocks);
                 }
                 Block::Section(d) => {
                     let label = self.ctx.lang.section_label(d.n);
-                    self.numbered_heading(heading("H1", 240, 120), &label, &d.heading);
+                    let ppr = heading("H1", SECTION.before, page::SECTION_AFTER_DOCX);
+                    self.numbered_heading(ppr, &label, &d.heading);
                     self.blocks(&d.blocks);
                 }
                 Block::Para(p) => self.para(p),
@@ -293,17 +298,17 @@ impl<'a> Flow<'_, 'a> {
                 |f| f.run(&line.value, RPr::default()),
             );
         }
-        let title_spacing = |before, after| {
+        let title_spacing = |before: f32, after: f32| {
             Some(Spacing {
-                before: Some(before),
-                after: Some(after),
+                before: Some(twips(before)),
+                after: Some(twips(after)),
                 line: None,
             })
         };
         self.paragraph(
             PPr {
                 style: Some("TitleHCH"),
-                spacing: title_spacing(360, 240),
+                spacing: title_spacing(TITLE.before, page::TITLE_AFTER_DOCX),
                 ..PPr::default()
             },
             |f| {
@@ -315,7 +320,7 @@ impl<'a> Flow<'_, 'a> {
             self.paragraph(
                 PPr {
                     style: Some("TitleH1"),
-                    spacing: title_spacing(0, 360),
+                    spacing: title_spacing(0.0, AFTER_TITLE),
                     ..PPr::default()
                 },
                 |f| {
@@ -332,7 +337,7 @@ impl<'a> Flow<'_, 'a> {
             page_break_before,
             spacing: Some(Spacing {
                 before: None,
-                after: Some(240),
+                after: Some(twips(CHAPTER.after)),
                 line: None,
             }),
             ind: Some(Ind {
@@ -370,14 +375,14 @@ pub fn document(
     x.open("w:document", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
     x.open("w:body", &[]);
     let notes = doc.footnotes.iter().map(|n| n.n).collect();
-    let mut flow = Flow::new(ctx, x, Links::starting_at(first_link), notes);
+    let mut flow = Story::new(ctx, x, Links::starting_at(first_link), notes);
     flow.front_matter(doc);
     flow.blocks(&doc.preamble);
     flow.blocks(&doc.body);
     for annex in &doc.annexes {
         flow.annex(annex);
     }
-    let Flow { mut x, links, .. } = flow;
+    let Story { mut x, links, .. } = flow;
     section(&mut x, ctx, refs);
     x.close("w:body");
     x.close("w:document");
@@ -387,7 +392,6 @@ pub fn document(
 /// The section: page size and margins by paper, a different first page,
 /// even and odd headers (enabled in settings), right to left in Arabic.
 fn section(x: &mut Xml, ctx: &Ctx, refs: &SectionRefs) {
-    use super::margin;
     x.open("w:sectPr", &[]);
     for (kind, id) in ["even", "default", "first"].iter().zip(refs.headers) {
         x.empty("w:headerReference", &[("w:type", kind), ("r:id", id)]);
@@ -400,15 +404,16 @@ fn section(x: &mut Xml, ctx: &Ctx, refs: &SectionRefs) {
         "w:pgSz",
         &[("w:w", &w.to_string()), ("w:h", &h.to_string())],
     );
+    let side = twips(margin::SIDE).to_string();
     x.empty(
         "w:pgMar",
         &[
-            ("w:top", &margin::TOP.to_string()),
-            ("w:right", &margin::SIDE.to_string()),
-            ("w:bottom", &margin::BOTTOM.to_string()),
-            ("w:left", &margin::SIDE.to_string()),
-            ("w:header", &margin::HEADER.to_string()),
-            ("w:footer", &margin::FOOTER.to_string()),
+            ("w:top", &twips(margin::TOP).to_string()),
+            ("w:right", &side),
+            ("w:bottom", &twips(margin::BOTTOM).to_string()),
+            ("w:left", &side),
+            ("w:header", &twips(margin::HEADER).to_string()),
+            ("w:footer", &twips(margin::FOOTER).to_string()),
             ("w:gutter", "0"),
         ],
     );

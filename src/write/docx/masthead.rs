@@ -1,123 +1,38 @@
 //! The first-page header: the masthead table of the DGACM template.
 //!
 //! Row 1, over a thin rule: "United Nations" and the symbol (first letter
-//! large) above the distribution column. Row 2, between a thin and a thick rule: the organ in `XLarge`
-//! (or `HM` when long), and the distribution, date, version language and
+//! large) above the distribution column. Row 2, between a thin and a thick
+//! rule: the organ in `XLarge` (or `HM` when long), and the distribution, date, version language and
 //! original-language lines. The first column is left for the UN emblem,
 //! which is the user's to supply. Arabic mirrors the table (`bidiVisual`).
 
 use std::collections::BTreeSet;
 
 use super::Ctx;
-use super::body::{Flow, Links};
-use super::props::{Jc, PPr, RPr, Spacing, TblPr};
+use super::body::{Links, Story};
+use super::props::{Jc, LineRule, PPr, RPr, Spacing, TcPr};
+use super::units::{Twips, eighths, half_points, twips};
 use super::xml::{NS_R, NS_W, Xml};
-use crate::model::Document;
+use crate::model::{Document, Spanned};
+use crate::script::is_ideographic;
+use crate::write::page::masthead as grid;
 
-/// A cell of a layout table.
-pub struct Cell {
-    /// Width in twips.
-    pub width: i32,
-    /// Grid columns spanned.
-    pub span: u32,
-    /// Top rule, in eighths of a point.
-    pub top: Option<u32>,
-    /// Bottom rule, in eighths of a point.
-    pub bottom: Option<u32>,
-    /// Content sits at the bottom of the cell.
-    pub bottom_aligned: bool,
-}
-
-impl Flow<'_, '_> {
-    /// `<w:tbl>` with properties and grid; rows follow, then [`Flow::end_table`].
-    pub fn start_table(&mut self, grid: &[i32]) {
-        self.x.open("w:tbl", &[]);
-        TblPr {
-            bidi_visual: self.ctx.rtl,
-            width: Some(grid.iter().sum()),
-        }
-        .write(&mut self.x);
-        self.x.open("w:tblGrid", &[]);
-        for w in grid {
-            self.x.empty("w:gridCol", &[("w:w", &w.to_string())]);
-        }
-        self.x.close("w:tblGrid");
-    }
-
-    /// Closes the table.
-    pub fn end_table(&mut self) {
-        self.x.close("w:tbl");
-    }
-
-    /// A row at least `height` twips high; cells follow, then `</w:tr>`.
-    pub fn start_row(&mut self, height: i32) {
-        self.x.open("w:tr", &[]);
-        self.x.open("w:trPr", &[]);
-        self.x.empty(
-            "w:trHeight",
-            &[("w:val", &height.to_string()), ("w:hRule", "atLeast")],
-        );
-        self.x.close("w:trPr");
-    }
-
-    /// A cell; `content` must write at least one paragraph.
-    pub fn cell(&mut self, cell: Cell, content: impl FnOnce(&mut Self)) {
-        self.x.open("w:tc", &[]);
-        self.x.open("w:tcPr", &[]);
-        self.x.empty(
-            "w:tcW",
-            &[("w:w", &cell.width.to_string()), ("w:type", "dxa")],
-        );
-        if cell.span > 1 {
-            self.x.val_n("w:gridSpan", cell.span.into());
-        }
-        if cell.top.is_some() || cell.bottom.is_some() {
-            self.x.open("w:tcBorders", &[]);
-            for (side, sz) in [("w:top", cell.top), ("w:bottom", cell.bottom)] {
-                if let Some(sz) = sz {
-                    self.x.empty(
-                        side,
-                        &[
-                            ("w:val", "single"),
-                            ("w:sz", &sz.to_string()),
-                            ("w:space", "0"),
-                            ("w:color", "auto"),
-                        ],
-                    );
-                }
-            }
-            self.x.close("w:tcBorders");
-        }
-        if cell.bottom_aligned {
-            self.x.val("w:vAlign", "bottom");
-        }
-        self.x.close("w:tcPr");
-        content(self);
-        self.x.close("w:tc");
-    }
-
-    /// An empty paragraph in `style`.
-    pub fn empty_paragraph(&mut self, style: &'static str) {
-        self.paragraph(
-            PPr {
-                style: Some(style),
-                ..PPr::default()
-            },
-            |_| {},
-        );
-    }
-}
-
-/// Column widths: emblem, "United Nations", gap, organ, gap, distribution.
-fn grid(text_width: i32) -> [i32; 6] {
-    let fixed = 1267 + 1872 + 245 + 245 + 3096;
-    [1267, 1872, 245, (text_width - fixed).max(1440), 245, 3096]
+/// Column widths: emblem, "United Nations", gap, organ, gap, distribution;
+/// the organ's column takes what the others leave of `text_width`.
+fn columns(text_width: Twips) -> [Twips; 6] {
+    let emblem = twips(grid::EMBLEM_COLUMN);
+    let name = twips(grid::NAME_COLUMN);
+    let gap = twips(grid::GAP);
+    let distribution = twips(grid::DISTRIBUTION_COLUMN);
+    let organ = text_width - (emblem + name + gap + gap + distribution);
+    let organ = organ.max(twips(grid::ORGAN_COLUMN_MIN));
+    [emblem, name, gap, organ, gap, distribution]
 }
 
 /// Display width of a line, counting ideographs double.
 fn display_width(s: &str) -> usize {
     s.chars()
-        .map(|c| if c as u32 >= 0x2E80 { 2 } else { 1 })
+        .map(|c| if is_ideographic(c) { 2 } else { 1 })
         .sum()
 }
 
@@ -125,163 +40,13 @@ fn display_width(s: &str) -> usize {
 pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
     let mut x = Xml::part(8 * 1024);
     x.open("w:hdr", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
-    let mut f = Flow::new(ctx, x, Links::starting_at(1), BTreeSet::new());
-    let g = grid(ctx.text_width());
-    let m = &doc.masthead;
-    let lang = ctx.lang;
-    let tracking = lang.takes_letter_spacing();
+    let mut f = Story::new(ctx, x, Links::starting_at(1), BTreeSet::new());
+    let g = columns(ctx.text_width());
     f.start_table(&g);
-
-    let thin_below = |width, span| Cell {
-        width,
-        span,
-        top: None,
-        bottom: Some(4),
-        bottom_aligned: true,
-    };
-    f.start_row(864);
-    f.cell(thin_below(g[0], 1), |f| f.empty_paragraph("Header"));
-    // "United Nations" may run past its column (Russian: "Организация
-    // Объединенных Наций"), so its cell spans up to the distribution column.
-    f.cell(thin_below(g[1] + g[2] + g[3], 3), |f| {
-        let rpr = RPr {
-            b: Some(false),
-            b_cs: Some(false),
-            spacing: tracking.then_some(2),
-            w: tracking.then_some(96),
-            ..RPr::default()
-        };
-        f.paragraph(
-            PPr {
-                style: Some("HCh"),
-                spacing: Some(Spacing {
-                    after: Some(80),
-                    ..Spacing::default()
-                }),
-                mark: Some(rpr.clone()),
-                ..PPr::default()
-            },
-            |f| f.run(lang.organization_name(), rpr),
-        );
-    });
-    f.cell(thin_below(g[4] + g[5], 2), |f| {
-        let symbol = m.symbol.as_ref().map_or("", |s| s.value.as_str());
-        f.paragraph_ltr(
-            PPr {
-                spacing: Some(Spacing {
-                    after: Some(80),
-                    line: Some((240, super::props::LineRule::Auto)),
-                    ..Spacing::default()
-                }),
-                jc: Some(if ctx.rtl { Jc::Left } else { Jc::Right }),
-                ..PPr::default()
-            },
-            |f| {
-                let mut chars = symbol.chars();
-                if let Some(first) = chars.next() {
-                    f.run(
-                        first.encode_utf8(&mut [0; 4]),
-                        RPr {
-                            position: Some(-4),
-                            sz: Some(40),
-                            sz_cs: Some(40),
-                            ..RPr::default()
-                        },
-                    );
-                }
-                let rest = chars.as_str();
-                if !rest.is_empty() {
-                    f.run(
-                        rest,
-                        RPr {
-                            position: Some(-4),
-                            ..RPr::default()
-                        },
-                    );
-                }
-            },
-        );
-    });
-    f.x.close("w:tr");
-
-    let framed = |width, span| Cell {
-        width,
-        span,
-        top: Some(4),
-        bottom: Some(12),
-        bottom_aligned: false,
-    };
-    f.start_row(2880);
-    f.cell(framed(g[0], 1), |f| f.empty_paragraph("Header"));
-    f.cell(framed(g[1] + g[2] + g[3], 3), |f| {
-        let total: usize = m.organ.iter().map(|o| display_width(&o.value)).sum();
-        let style = if m.organ.len() > 1 || total > 30 {
-            "HM"
-        } else {
-            "XLarge"
-        };
-        if m.organ.is_empty() {
-            f.empty_paragraph(style);
-        }
-        for (i, organ) in m.organ.iter().enumerate() {
-            f.paragraph(
-                PPr {
-                    style: Some(style),
-                    spacing: (i == 0).then(|| Spacing {
-                        before: Some(109),
-                        ..Spacing::default()
-                    }),
-                    ..PPr::default()
-                },
-                |f| f.run(&organ.value, RPr::default()),
-            );
-        }
-    });
-    f.cell(framed(g[4], 1), |f| f.empty_paragraph("Header"));
-    f.cell(framed(g[5], 1), |f| {
-        let distribution = m
-            .distribution
-            .as_ref()
-            .map(|d| lang.distribution_line(d.value));
-        f.paragraph_ltr(
-            PPr {
-                style: Some("Distribution"),
-                spacing: Some(Spacing {
-                    before: Some(240),
-                    ..Spacing::default()
-                }),
-                ..PPr::default()
-            },
-            |f| {
-                if let Some(line) = &distribution {
-                    f.run(line, RPr::default());
-                }
-            },
-        );
-        let normal = || PPr::default();
-        if let Some(date) = &m.date {
-            f.paragraph_ltr(normal(), |f| {
-                f.run(&lang.masthead_date(date.value), RPr::default())
-            });
-        }
-        let original = m.original.as_ref().map(|o| o.value);
-        f.paragraph_ltr(normal(), |f| {
-            if original.is_some_and(|o| o != lang) {
-                f.run(lang.version_line(), RPr::default());
-            }
-        });
-        if let Some(original) = original {
-            f.paragraph_ltr(
-                PPr {
-                    style: Some("Original"),
-                    ..PPr::default()
-                },
-                |f| f.run(&lang.original_line(original), RPr::default()),
-            );
-        }
-    });
-    f.x.close("w:tr");
+    f.name_row(&g, doc);
+    f.organ_row(&g, doc);
     f.end_table();
+    // A table must be followed by a paragraph; this one is 1 pt high.
     f.paragraph(
         PPr {
             style: Some("Header"),
@@ -298,14 +63,192 @@ pub fn first_page_header(doc: &Document, ctx: &Ctx) -> String {
     x.finish()
 }
 
+/// A cell of `span` columns, `width` wide, between the rules the page
+/// template draws: none above the first row, a thin rule between the rows,
+/// a thick one under the second.
+fn masthead_cell(width: Twips, span: u32, first_row: bool) -> TcPr {
+    let thin = Some(eighths(grid::THIN_RULE_WIDTHS.0));
+    let thick = Some(eighths(grid::THICK_RULE_WIDTH));
+    TcPr {
+        width,
+        span,
+        top: if first_row { None } else { thin },
+        bottom: if first_row { thin } else { thick },
+        bottom_aligned: first_row,
+    }
+}
+
+impl Story<'_, '_> {
+    /// Row 1, over a thin rule: the emblem's cell, "United Nations", the symbol.
+    fn name_row(&mut self, g: &[Twips; 6], doc: &Document) {
+        self.start_row(twips(grid::NAME_ROW));
+        self.cell(masthead_cell(g[0], 1, true), |f| {
+            f.empty_paragraph("Header")
+        });
+        // "United Nations" may run past its column (Russian: "Организация
+        // Объединенных Наций"), so its cell spans up to the distribution column.
+        let name = masthead_cell(g[1] + g[2] + g[3], 3, true);
+        self.cell(name, Self::organization_name);
+        let symbol = doc
+            .masthead
+            .symbol
+            .as_ref()
+            .map_or("", |s| s.value.as_str());
+        let symbol_cell = masthead_cell(g[4] + g[5], 2, true);
+        self.cell(symbol_cell, |f| f.symbol(symbol));
+        self.end_row();
+    }
+
+    /// "United Nations" in the document's language, in `HCh` but not bold.
+    fn organization_name(&mut self) {
+        let tracking = self.ctx.lang.takes_letter_spacing();
+        let rpr = RPr {
+            b: Some(false),
+            b_cs: Some(false),
+            spacing: tracking.then_some(2),
+            w: tracking.then_some(96),
+            ..RPr::default()
+        };
+        let ppr = PPr {
+            style: Some("HCh"),
+            spacing: Some(Spacing {
+                after: Some(twips(grid::NAME_AFTER_DOCX)),
+                ..Spacing::default()
+            }),
+            mark: Some(rpr.clone()),
+            ..PPr::default()
+        };
+        let name = self.ctx.lang.organization_name();
+        self.paragraph(ppr, |f| f.run(name, rpr));
+    }
+
+    /// The symbol at the trailing edge, its first letter large; both sit
+    /// a little low, on the name's baseline.
+    fn symbol(&mut self, symbol: &str) {
+        let ppr = PPr {
+            spacing: Some(Spacing {
+                after: Some(twips(grid::NAME_AFTER_DOCX)),
+                line: Some((240, LineRule::Auto)),
+                ..Spacing::default()
+            }),
+            jc: Some(if self.ctx.rtl { Jc::Left } else { Jc::Right }),
+            ..PPr::default()
+        };
+        let lowered = RPr {
+            position: Some(-4),
+            ..RPr::default()
+        };
+        let initial_size = half_points(grid::SYMBOL_SIZES.0);
+        let mut chars = symbol.chars();
+        let first = chars.next();
+        let rest = chars.as_str();
+        self.paragraph_ltr(ppr, |f| {
+            if let Some(first) = first {
+                let initial = RPr {
+                    sz: Some(initial_size),
+                    sz_cs: Some(initial_size),
+                    ..lowered.clone()
+                };
+                f.run(first.encode_utf8(&mut [0; 4]), initial);
+            }
+            if !rest.is_empty() {
+                f.run(rest, lowered);
+            }
+        });
+    }
+
+    /// Row 2, between a thin and a thick rule: the emblem's cell, the
+    /// organ, a gap and the distribution block.
+    fn organ_row(&mut self, g: &[Twips; 6], doc: &Document) {
+        self.start_row(twips(grid::ORGAN_ROW));
+        self.cell(masthead_cell(g[0], 1, false), |f| {
+            f.empty_paragraph("Header")
+        });
+        let organ = masthead_cell(g[1] + g[2] + g[3], 3, false);
+        self.cell(organ, |f| f.organ(&doc.masthead.organ));
+        self.cell(masthead_cell(g[4], 1, false), |f| {
+            f.empty_paragraph("Header")
+        });
+        self.cell(masthead_cell(g[5], 1, false), |f| f.distribution_block(doc));
+        self.end_row();
+    }
+
+    /// The organ's lines in `XLarge`, or `HM` when there are several or
+    /// they are long.
+    fn organ(&mut self, organ: &[Spanned<String>]) {
+        let total: usize = organ.iter().map(|o| display_width(&o.value)).sum();
+        let style = if organ.len() > 1 || total > grid::ORGAN_LONG_COLUMNS_DOCX {
+            "HM"
+        } else {
+            "XLarge"
+        };
+        if organ.is_empty() {
+            self.empty_paragraph(style);
+        }
+        for (i, line) in organ.iter().enumerate() {
+            let ppr = PPr {
+                style: Some(style),
+                spacing: (i == 0).then(|| Spacing {
+                    before: Some(twips(grid::ORGAN_BEFORE_DOCX)),
+                    ..Spacing::default()
+                }),
+                ..PPr::default()
+            };
+            self.paragraph(ppr, |f| f.run(&line.value, RPr::default()));
+        }
+    }
+
+    /// The distribution, date, version language and original-language
+    /// lines, left to right in every language.
+    fn distribution_block(&mut self, doc: &Document) {
+        let m = &doc.masthead;
+        let lang = self.ctx.lang;
+        let distribution = m
+            .distribution
+            .as_ref()
+            .map(|d| lang.distribution_line(d.value));
+        let first = PPr {
+            style: Some("Distribution"),
+            spacing: Some(Spacing {
+                before: Some(twips(grid::DISTRIBUTION_BEFORE_DOCX)),
+                ..Spacing::default()
+            }),
+            ..PPr::default()
+        };
+        self.paragraph_ltr(first, |f| {
+            if let Some(line) = &distribution {
+                f.run(line, RPr::default());
+            }
+        });
+        if let Some(date) = &m.date {
+            let line = lang.masthead_date(date.value);
+            self.paragraph_ltr(PPr::default(), |f| f.run(&line, RPr::default()));
+        }
+        let original = m.original.as_ref().map(|o| o.value);
+        self.paragraph_ltr(PPr::default(), |f| {
+            if original.is_some_and(|o| o != lang) {
+                f.run(lang.version_line(), RPr::default());
+            }
+        });
+        if let Some(original) = original {
+            let ppr = PPr {
+                style: Some("Original"),
+                ..PPr::default()
+            };
+            let line = lang.original_line(original);
+            self.paragraph_ltr(ppr, |f| f.run(&line, RPr::default()));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn masthead_grid_fills_the_text_column() {
-        assert_eq!(grid(9840).iter().sum::<i32>(), 9840);
-        assert_eq!(grid(9506).iter().sum::<i32>(), 9506);
+        assert_eq!(columns(9840).iter().sum::<i32>(), 9840);
+        assert_eq!(columns(9506).iter().sum::<i32>(), 9506);
         assert_eq!(display_width("联合国 a"), 8);
     }
 }

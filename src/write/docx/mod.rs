@@ -10,12 +10,17 @@
 //! to be parsed and rewritten afterwards. Here ids are fixed by
 //! construction and the package is zipped deterministically (`package`).
 //!
-//! Parts: the body (`body`), the first-page masthead (`masthead`), running
-//! headers and footers with the job number barcode (`headers`, `png`),
-//! footnotes (`notes`), styles (`styles`) and the package parts: content
-//! types, relationships, settings, fonts and core properties.
+//! Parts: the body (`body`), the first-page masthead (`masthead`, a layout
+//! table: `table`), running headers and footers (`headers`), the first-page
+//! footer with the job number's barcode and the QR code (`first_footer`,
+//! pictures: `png`, `drawing`), footnotes (`notes`), styles (`styles`) and the
+//! package parts: content types, relationships, settings, fonts and core
+//! properties. Lengths come from the page template in points and are
+//! converted to Word's units in `units`.
 
 mod body;
+mod drawing;
+mod first_footer;
 mod headers;
 mod masthead;
 mod notes;
@@ -23,26 +28,21 @@ mod package;
 mod png;
 mod props;
 mod styles;
+mod table;
+mod units;
 mod xml;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{Document, Span};
 
+use super::page::margin;
 use super::{Paper, Rendered, WriteOptions};
 use props::{Fonts, LangTags, RPr};
+use units::{Twips, twips};
 
 /// The Latin font of the DGACM template.
 pub const DEFAULT_LATIN_FONT: &str = "Times New Roman";
-
-/// Page margins of the DGACM New York template, in twips.
-mod margin {
-    pub const TOP: i32 = 1440;
-    pub const BOTTOM: i32 = 1728;
-    pub const SIDE: i32 = 1200;
-    pub const HEADER: i32 = 432;
-    pub const FOOTER: i32 = 504;
-}
 
 /// What every part needs to know about the document being written.
 pub struct Ctx<'a> {
@@ -55,7 +55,7 @@ pub struct Ctx<'a> {
     /// Font for the language's own script (Chinese, Arabic), if it has one.
     pub script: Option<&'a str>,
     /// Page width and height in twips.
-    pub page: (i32, i32),
+    pub page: (Twips, Twips),
 }
 
 impl<'a> Ctx<'a> {
@@ -72,13 +72,13 @@ impl<'a> Ctx<'a> {
             rtl: lang.is_rtl(),
             latin: options.latin_font.as_deref().unwrap_or(DEFAULT_LATIN_FONT),
             script: chosen.or(lang.script_font()),
-            page: ((w * 20.0).round() as i32, (h * 20.0).round() as i32),
+            page: (twips(w), twips(h)),
         }
     }
 
     /// Width of the text column between the side margins.
-    pub fn text_width(&self) -> i32 {
-        self.page.0 - 2 * margin::SIDE
+    pub fn text_width(&self) -> Twips {
+        self.page.0 - 2 * twips(margin::SIDE)
     }
 
     /// The fonts styles name: Latin everywhere, the script font for East

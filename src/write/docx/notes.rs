@@ -5,22 +5,25 @@
 use std::collections::BTreeSet;
 
 use super::Ctx;
-use super::body::{Flow, Links};
+use super::body::{Links, Story};
 use super::props::{Ind, PPr, RPr, Tab, TabKind};
 use super::styles::TEXT_INDENT;
+use super::units::{Twips, twips};
 use super::xml::{NS_R, NS_W, Xml};
 use crate::model::Document;
+use crate::write::page::note;
 
+/// The style's stop cleared, and the text's stop at the text indent.
 const NOTE_TABS: [Tab; 2] = [
     Tab {
         kind: TabKind::Clear,
-        pos: 418,
+        pos: twips(note::STYLE_TAB),
     },
     Tab::left(TEXT_INDENT),
 ];
 
-/// Where the footnote number stands: 792 twips, under the separator.
-const NUMBER_AT: i32 = 792;
+/// Where the footnote number stands, under the separator.
+const NUMBER_AT: Twips = twips(note::START);
 
 /// Writes the footnotes part; returns it with its hyperlink targets.
 pub fn footnotes(doc: &Document, ctx: &Ctx) -> (String, Links) {
@@ -48,7 +51,7 @@ pub fn footnotes(doc: &Document, ctx: &Ctx) -> (String, Links) {
         x.close("w:p");
         x.close("w:footnote");
     }
-    let mut f = Flow::new(ctx, x, Links::starting_at(1), BTreeSet::new());
+    let mut f = Story::new(ctx, x, Links::starting_at(1), BTreeSet::new());
     for note in &doc.footnotes {
         f.x.open("w:footnote", &[("w:id", &note.n.to_string())]);
         f.paragraph(
@@ -77,7 +80,7 @@ pub fn footnotes(doc: &Document, ctx: &Ctx) -> (String, Links) {
         );
         f.x.close("w:footnote");
     }
-    let Flow { mut x, links, .. } = f;
+    let Story { mut x, links, .. } = f;
     x.close("w:footnotes");
     (x.finish(), links)
 }

@@ -10,11 +10,14 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::Ctx;
-use super::body::{self, SectionRefs};
+use super::body::{self, Links, SectionRefs};
+use super::first_footer::{FirstFooter, Picture};
 use super::headers::{self, Side};
+use super::units::twips;
 use super::xml::{NS_W, Xml};
-use super::{masthead, notes, styles};
+use super::{first_footer, masthead, notes, styles};
 use crate::model::{Document, plain_text};
+use crate::write::page::DEFAULT_TAB;
 
 /// One file of the package.
 pub struct Part {
@@ -66,32 +69,17 @@ fn xml_part(name: &'static str, xml: String) -> Part {
 pub fn parts(doc: &Document, ctx: &Ctx) -> std::io::Result<Vec<Part>> {
     let (document, links) = body::document(doc, ctx, &SECTION_REFS, DOCUMENT_RELS.len() + 1);
     let (footnotes, note_links) = notes::footnotes(doc, ctx);
-    let first_footer = headers::first_page_footer(doc, ctx)?;
-    let mut rels = rels_start();
-    for (i, (kind, target)) in DOCUMENT_RELS.iter().enumerate() {
-        relationship(
-            &mut rels,
-            &format!("rId{}", i + 1),
-            &format!("{REL}/{kind}"),
-            target,
-            false,
-        );
-    }
-    for (id, target) in links.relationships() {
-        relationship(&mut rels, &id, &format!("{REL}/hyperlink"), target, true);
-    }
-    rels.close("Relationships");
-
+    let FirstFooter {
+        xml: first_footer,
+        pictures,
+    } = first_footer::first_page_footer(doc, ctx)?;
     let mut out = vec![
-        xml_part(
-            "[Content_Types].xml",
-            content_types(!first_footer.pictures.is_empty()),
-        ),
+        xml_part("[Content_Types].xml", content_types(!pictures.is_empty())),
         xml_part("_rels/.rels", package_rels()),
         xml_part("docProps/core.xml", core(doc, ctx)),
         xml_part("docProps/app.xml", app()),
         xml_part("word/document.xml", document),
-        xml_part("word/_rels/document.xml.rels", rels.finish()),
+        xml_part("word/_rels/document.xml.rels", document_rels(&links)),
         xml_part("word/styles.xml", styles::styles(ctx)),
         xml_part("word/settings.xml", settings(ctx)),
         xml_part("word/fontTable.xml", font_table(ctx)),
@@ -99,9 +87,7 @@ pub fn parts(doc: &Document, ctx: &Ctx) -> std::io::Result<Vec<Part>> {
     ];
     if note_links.relationships().next().is_some() {
         let mut r = rels_start();
-        for (id, target) in note_links.relationships() {
-            relationship(&mut r, &id, &format!("{REL}/hyperlink"), target, true);
-        }
+        hyperlinks(&mut r, &note_links);
         r.close("Relationships");
         out.push(xml_part("word/_rels/footnotes.xml.rels", r.finish()));
     }
@@ -123,30 +109,60 @@ pub fn parts(doc: &Document, ctx: &Ctx) -> std::io::Result<Vec<Part>> {
             "word/footer2.xml",
             headers::running_footer(doc, ctx, Side::Odd),
         ),
-        xml_part("word/footer3.xml", first_footer.xml),
+        xml_part("word/footer3.xml", first_footer),
     ]);
-    if !first_footer.pictures.is_empty() {
-        let mut r = rels_start();
-        for (i, picture) in first_footer.pictures.iter().enumerate() {
-            relationship(
-                &mut r,
-                &format!("rId{}", i + 1),
-                &format!("{REL}/image"),
-                picture.part.trim_start_matches("word/"),
-                false,
-            );
-        }
-        r.close("Relationships");
-        out.push(xml_part("word/_rels/footer3.xml.rels", r.finish()));
+    if !pictures.is_empty() {
+        out.push(xml_part(
+            "word/_rels/footer3.xml.rels",
+            picture_rels(&pictures),
+        ));
     }
-    for picture in first_footer.pictures {
-        out.push(Part {
-            name: picture.part,
-            data: picture.png,
-            deflate: false,
-        });
-    }
+    out.extend(pictures.into_iter().map(|picture| Part {
+        name: picture.part,
+        data: picture.png,
+        deflate: false,
+    }));
     Ok(out)
+}
+
+/// The main document's relationships: its fixed parts, then its hyperlinks.
+fn document_rels(links: &Links) -> String {
+    let mut rels = rels_start();
+    for (i, (kind, target)) in DOCUMENT_RELS.iter().enumerate() {
+        relationship(
+            &mut rels,
+            &format!("rId{}", i + 1),
+            &format!("{REL}/{kind}"),
+            target,
+            false,
+        );
+    }
+    hyperlinks(&mut rels, links);
+    rels.close("Relationships");
+    rels.finish()
+}
+
+/// A relationship for each external link target of a part.
+fn hyperlinks(rels: &mut Xml, links: &Links) {
+    for (id, target) in links.relationships() {
+        relationship(rels, &id, &format!("{REL}/hyperlink"), target, true);
+    }
+}
+
+/// The first-page footer's relationships to its pictures, in order.
+fn picture_rels(pictures: &[Picture]) -> String {
+    let mut r = rels_start();
+    for (i, picture) in pictures.iter().enumerate() {
+        relationship(
+            &mut r,
+            &format!("rId{}", i + 1),
+            &format!("{REL}/image"),
+            picture.part.trim_start_matches("word/"),
+            false,
+        );
+    }
+    r.close("Relationships");
+    r.finish()
 }
 
 /// Zips `parts` in order with fixed time stamps and permissions.
@@ -337,7 +353,7 @@ fn settings(ctx: &Ctx) -> String {
     let mut x = Xml::part(1024);
     x.open("w:settings", &[("xmlns:w", NS_W)]);
     x.empty("w:zoom", &[("w:percent", "100")]);
-    x.val("w:defaultTabStop", "475");
+    x.val("w:defaultTabStop", &twips(DEFAULT_TAB).to_string());
     x.empty("w:evenAndOddHeaders", &[]);
     x.val("w:characterSpacingControl", "doNotCompress");
     x.open("w:footnotePr", &[]);
@@ -354,18 +370,7 @@ fn settings(ctx: &Ctx) -> String {
         ],
     );
     x.close("w:compat");
-    let tags = ctx.lang_tags();
-    let mut attrs = Vec::with_capacity(3);
-    if let Some(v) = tags.val {
-        attrs.push(("w:val", v));
-    }
-    if let Some(v) = tags.east_asia {
-        attrs.push(("w:eastAsia", v));
-    }
-    if let Some(v) = tags.bidi {
-        attrs.push(("w:bidi", v));
-    }
-    x.empty("w:themeFontLang", &attrs);
+    ctx.lang_tags().write_as(&mut x, "w:themeFontLang");
     x.val("w:decimalSymbol", ".");
     x.val("w:listSeparator", ",");
     x.close("w:settings");

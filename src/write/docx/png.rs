@@ -9,7 +9,7 @@ use flate2::Compression;
 use flate2::Crc;
 use flate2::write::ZlibEncoder;
 
-use crate::barcode::{Bar, QrCode};
+use crate::write::barcode::{Bar, QrCode};
 
 /// Pixels per narrow barcode module.
 pub const PX_PER_MODULE: u32 = 2;
@@ -88,7 +88,7 @@ mod tests {
 
     #[test]
     fn png_rows_hold_the_bars() {
-        let (bars, modules) = crate::barcode::code39("2604887").unwrap();
+        let (bars, modules) = crate::write::barcode::code39("2604887").unwrap();
         let png = bars_png(&bars, modules).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
         assert_eq!(&png[12..16], b"IHDR");
@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn qr_png_is_the_code_scaled() {
-        let code = crate::barcode::qr("https://docs.un.org/fr/A/HRC/60/45").unwrap();
+        let code = crate::write::barcode::qr("https://docs.un.org/fr/A/HRC/60/45").unwrap();
         let png = qr_png(&code).unwrap();
         let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
         let height = u32::from_be_bytes(png[20..24].try_into().unwrap());

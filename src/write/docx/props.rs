@@ -1,12 +1,10 @@
 //! Paragraph, run, table and style properties whose serialization follows
 //! the child order ISO/IEC 29500-1 prescribes (§17.3.1.26 `pPr`, §17.3.2.28
-//! `rPr`, §17.7.4 `style`, §17.4.60 `tblPr`). The order lives here, in one
+//! `rPr`, §17.7.4 `style`, §17.4.60 `tblPr`, and `tcPr`). The order lives here, in one
 //! `write` method per type, so no caller can get it wrong.
 
+use super::units::Twips;
 use super::xml::Xml;
-
-/// One twip is 1/20 of a point; Word measures lengths in twips ("dxa").
-pub type Twips = i32;
 
 /// A tab stop kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,61 +184,16 @@ impl PPr<'_> {
             );
             x.close("w:pBdr");
         }
-        if !self.tabs.is_empty() {
-            x.open("w:tabs", &[]);
-            for tab in self.tabs {
-                let kind = match tab.kind {
-                    TabKind::Left => "left",
-                    TabKind::Center => "center",
-                    TabKind::Right => "right",
-                    TabKind::Clear => "clear",
-                };
-                x.empty("w:tab", &[("w:val", kind), ("w:pos", &tab.pos.to_string())]);
-            }
-            x.close("w:tabs");
-        }
+        write_tabs(x, self.tabs);
         if self.suppress_auto_hyphens {
             x.empty("w:suppressAutoHyphens", &[]);
         }
         on_off(x, "w:bidi", self.bidi);
-        if let Some(s) = &self.spacing {
-            let before = s.before.map(|v| v.to_string());
-            let after = s.after.map(|v| v.to_string());
-            let line = s.line.map(|(v, _)| v.to_string());
-            let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(4);
-            if let Some(v) = &before {
-                attrs.push(("w:before", v));
-            }
-            if let Some(v) = &after {
-                attrs.push(("w:after", v));
-            }
-            if let (Some(v), Some((_, rule))) = (&line, s.line) {
-                attrs.push(("w:line", v));
-                attrs.push((
-                    "w:lineRule",
-                    match rule {
-                        LineRule::Exact => "exact",
-                        LineRule::Auto => "auto",
-                    },
-                ));
-            }
-            x.empty("w:spacing", &attrs);
+        if let Some(spacing) = &self.spacing {
+            spacing.write(x);
         }
         if let Some(ind) = &self.ind {
-            let left = ind.left.map(|v| v.to_string());
-            let right = ind.right.map(|v| v.to_string());
-            let hanging = ind.hanging.map(|v| v.to_string());
-            let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(3);
-            if let Some(v) = &left {
-                attrs.push(("w:left", v));
-            }
-            if let Some(v) = &right {
-                attrs.push(("w:right", v));
-            }
-            if let Some(v) = &hanging {
-                attrs.push(("w:hanging", v));
-            }
-            x.empty("w:ind", &attrs);
+            ind.write(x);
         }
         if let Some(jc) = self.jc {
             x.val("w:jc", jc.as_str());
@@ -252,6 +205,71 @@ impl PPr<'_> {
             mark.write(x);
         }
         x.close("w:pPr");
+    }
+}
+
+/// Writes `<w:tabs>` (nothing if there are none).
+fn write_tabs(x: &mut Xml, tabs: &[Tab]) {
+    if tabs.is_empty() {
+        return;
+    }
+    x.open("w:tabs", &[]);
+    for tab in tabs {
+        let kind = match tab.kind {
+            TabKind::Left => "left",
+            TabKind::Center => "center",
+            TabKind::Right => "right",
+            TabKind::Clear => "clear",
+        };
+        x.empty("w:tab", &[("w:val", kind), ("w:pos", &tab.pos.to_string())]);
+    }
+    x.close("w:tabs");
+}
+
+impl Spacing {
+    /// Writes `<w:spacing>` with the values that are set.
+    fn write(&self, x: &mut Xml) {
+        let before = self.before.map(|v| v.to_string());
+        let after = self.after.map(|v| v.to_string());
+        let line = self.line.map(|(v, _)| v.to_string());
+        let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(4);
+        if let Some(v) = &before {
+            attrs.push(("w:before", v));
+        }
+        if let Some(v) = &after {
+            attrs.push(("w:after", v));
+        }
+        if let (Some(v), Some((_, rule))) = (&line, self.line) {
+            attrs.push(("w:line", v));
+            attrs.push((
+                "w:lineRule",
+                match rule {
+                    LineRule::Exact => "exact",
+                    LineRule::Auto => "auto",
+                },
+            ));
+        }
+        x.empty("w:spacing", &attrs);
+    }
+}
+
+impl Ind {
+    /// Writes `<w:ind>` with the values that are set.
+    fn write(&self, x: &mut Xml) {
+        let left = self.left.map(|v| v.to_string());
+        let right = self.right.map(|v| v.to_string());
+        let hanging = self.hanging.map(|v| v.to_string());
+        let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(3);
+        if let Some(v) = &left {
+            attrs.push(("w:left", v));
+        }
+        if let Some(v) = &right {
+            attrs.push(("w:right", v));
+        }
+        if let Some(v) = &hanging {
+            attrs.push(("w:hanging", v));
+        }
+        x.empty("w:ind", &attrs);
     }
 }
 
@@ -277,6 +295,45 @@ pub struct LangTags<'a> {
     pub east_asia: Option<&'a str>,
     /// Language of right-to-left text.
     pub bidi: Option<&'a str>,
+}
+
+impl Fonts<'_> {
+    /// Writes `<w:rFonts>` with the fonts that are set.
+    fn write(&self, x: &mut Xml) {
+        let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(5);
+        if let Some(latin) = self.latin {
+            attrs.push(("w:ascii", latin));
+            attrs.push(("w:hAnsi", latin));
+        }
+        if let Some(ea) = self.east_asia {
+            attrs.push(("w:eastAsia", ea));
+        }
+        if let Some(cs) = self.cs {
+            attrs.push(("w:cs", cs));
+        }
+        if let Some(hint) = self.hint {
+            attrs.push(("w:hint", hint));
+        }
+        x.empty("w:rFonts", &attrs);
+    }
+}
+
+impl LangTags<'_> {
+    /// Writes the tags that are set as the attributes of an empty element
+    /// `name` (`w:lang`, or the settings' `w:themeFontLang`).
+    pub fn write_as(&self, x: &mut Xml, name: &str) {
+        let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(3);
+        if let Some(v) = self.val {
+            attrs.push(("w:val", v));
+        }
+        if let Some(v) = self.east_asia {
+            attrs.push(("w:eastAsia", v));
+        }
+        if let Some(v) = self.bidi {
+            attrs.push(("w:bidi", v));
+        }
+        x.empty(name, &attrs);
+    }
 }
 
 /// Run properties (`w:rPr`).
@@ -352,22 +409,8 @@ impl RPr<'_> {
         if let Some(style) = self.style {
             x.val("w:rStyle", style);
         }
-        if let Some(f) = &self.fonts {
-            let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(5);
-            if let Some(latin) = f.latin {
-                attrs.push(("w:ascii", latin));
-                attrs.push(("w:hAnsi", latin));
-            }
-            if let Some(ea) = f.east_asia {
-                attrs.push(("w:eastAsia", ea));
-            }
-            if let Some(cs) = f.cs {
-                attrs.push(("w:cs", cs));
-            }
-            if let Some(hint) = f.hint {
-                attrs.push(("w:hint", hint));
-            }
-            x.empty("w:rFonts", &attrs);
+        if let Some(fonts) = &self.fonts {
+            fonts.write(x);
         }
         on_off(x, "w:b", self.b);
         on_off(x, "w:bCs", self.b_cs);
@@ -406,18 +449,8 @@ impl RPr<'_> {
         if self.rtl {
             x.empty("w:rtl", &[]);
         }
-        if let Some(l) = &self.lang {
-            let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(3);
-            if let Some(v) = l.val {
-                attrs.push(("w:val", v));
-            }
-            if let Some(v) = l.east_asia {
-                attrs.push(("w:eastAsia", v));
-            }
-            if let Some(v) = l.bidi {
-                attrs.push(("w:bidi", v));
-            }
-            x.empty("w:lang", &attrs);
+        if let Some(tags) = &self.lang {
+            tags.write_as(x, "w:lang");
         }
         x.close("w:rPr");
     }
@@ -461,6 +494,56 @@ impl TblPr {
             ],
         );
         x.close("w:tblPr");
+    }
+}
+
+/// Cell properties (`w:tcPr`) of layout tables.
+#[derive(Debug, Clone, Copy)]
+pub struct TcPr {
+    /// Width.
+    pub width: Twips,
+    /// Grid columns spanned.
+    pub span: u32,
+    /// Top rule, in eighths of a point.
+    pub top: Option<u32>,
+    /// Bottom rule, in eighths of a point.
+    pub bottom: Option<u32>,
+    /// Content sits at the bottom of the cell.
+    pub bottom_aligned: bool,
+}
+
+impl TcPr {
+    /// Writes `<w:tcPr>` in schema order.
+    pub fn write(&self, x: &mut Xml) {
+        x.open("w:tcPr", &[]);
+        x.empty(
+            "w:tcW",
+            &[("w:w", &self.width.to_string()), ("w:type", "dxa")],
+        );
+        if self.span > 1 {
+            x.val_n("w:gridSpan", self.span.into());
+        }
+        if self.top.is_some() || self.bottom.is_some() {
+            x.open("w:tcBorders", &[]);
+            for (side, sz) in [("w:top", self.top), ("w:bottom", self.bottom)] {
+                if let Some(sz) = sz {
+                    x.empty(
+                        side,
+                        &[
+                            ("w:val", "single"),
+                            ("w:sz", &sz.to_string()),
+                            ("w:space", "0"),
+                            ("w:color", "auto"),
+                        ],
+                    );
+                }
+            }
+            x.close("w:tcBorders");
+        }
+        if self.bottom_aligned {
+            x.val("w:vAlign", "bottom");
+        }
+        x.close("w:tcPr");
     }
 }
 

@@ -1,21 +1,23 @@
 //! From the document model to laid-out blocks: each heading, paragraph,
-//! list item and footnote becomes a [`Block`] of shaped lines placed in the
+//! list item and footnote becomes a [`LaidBlock`] of shaped lines placed in the
 //! DGACM geometry (hanging numbers, tab stops, indents), mirrored for
 //! right-to-left languages. The tag plan and outline are recorded on the way.
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
-use crate::model::{
-    Annex, Block as ModelBlock, Division, Document, Inline, List, ListKind, Span, plain_text,
-};
+use crate::model::{Annex, Block, Division, Document, Inline, List, ListKind, Span, plain_text};
 
 use super::hyphen::hyphenation_points;
-use super::shape::{Align, Line, Missing, Paragraph, SOFT_HYPHEN, Shaper, SpanStyle};
-use super::style::{
-    self, BODY, CHAPTER, FOOTNOTE, Geometry, HEADING_NUMBER_END, HEADING_RIGHT_INDENT,
-    NOTE_MARK_RISE, NOTE_MARK_SCALE, NOTE_NUMBER_END, SECTION, SUBTITLE, TAB_STOPS, TEXT_INDENT,
-    TITLE, TextStyle, lang_style,
+use super::shape::{Align, Missing, Paragraph, SOFT_HYPHEN, ShapedLine, Shaper, SpanStyle};
+use super::style::{Geometry, NOTE_MARK_RISE, NOTE_MARK_SCALE, lang_style};
+use crate::write::page::{
+    self, AFTER_TITLE, BODY, CHAPTER, FOOTNOTE, HEADING_NUMBER_END, HEADING_RIGHT_INDENT_PDF,
+    LABEL_TAB_STOPS_PDF, SECTION, SESSION, SUBTITLE, TAB_PAST_STOPS_PDF, TAB_STOPS, TEXT_INDENT,
+    TITLE, TextStyle,
 };
+
+/// The tab stops list labels hang on, one a nesting level.
+const LABEL_STOPS: &[f32] = TAB_STOPS.split_at(LABEL_TAB_STOPS_PDF).0;
 
 /// What a span of text is, beyond its look.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +30,7 @@ pub enum SpanKind {
     NoteMark(u32),
 }
 
-/// A styled span of a [`Text`].
+/// A styled span of a [`LaidText`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextSpan {
     /// Its look and range.
@@ -43,20 +45,20 @@ pub struct TextSpan {
 
 /// Laid-out text: the string, its spans and its lines.
 #[derive(Debug, Clone)]
-pub struct Text {
+pub struct LaidText {
     /// The text, soft hyphens included.
     pub text: String,
     /// The styled spans.
     pub spans: Vec<TextSpan>,
     /// The lines, in layout units.
-    pub lines: Vec<Line>,
+    pub lines: Vec<ShapedLine>,
     /// Horizontal scale from layout units to points.
     pub scale: f32,
     /// Whether the base direction is right to left.
     pub rtl: bool,
 }
 
-impl Text {
+impl LaidText {
     /// Width of line `i` in points.
     pub fn line_width(&self, i: usize) -> f32 {
         self.lines.get(i).map_or(0.0, |l| l.width * self.scale)
@@ -67,16 +69,16 @@ impl Text {
 #[derive(Debug, Clone)]
 pub struct Label {
     /// The label, one line.
-    pub text: Text,
+    pub text: LaidText,
     /// Its left edge on the page.
     pub x: f32,
 }
 
 /// A flowed block: lines of one paragraph-level element.
 #[derive(Debug, Clone)]
-pub struct Block {
+pub struct LaidBlock {
     /// The text.
-    pub body: Text,
+    pub body: LaidText,
     /// The number or label beside the first line.
     pub label: Option<Label>,
     /// Left edge of the first line's box on the page.
@@ -99,7 +101,7 @@ pub struct Block {
     pub notes: Vec<Vec<usize>>,
 }
 
-impl Block {
+impl LaidBlock {
     /// Height of all its lines and the space after.
     pub fn height(&self) -> f32 {
         self.pitch * self.body.lines.len() as f32 + self.after
@@ -147,9 +149,9 @@ pub struct Bookmark {
 
 /// A line of text at a fixed place on the first page (the masthead).
 #[derive(Debug, Clone)]
-pub struct Fixed {
+pub struct FixedLine {
     /// The text.
-    pub text: Text,
+    pub text: LaidText,
     /// Left edge of the line.
     pub x: f32,
     /// Baseline.
@@ -160,11 +162,11 @@ pub struct Fixed {
 #[derive(Debug, Clone, Default)]
 pub struct Flow {
     /// The blocks in reading order.
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<LaidBlock>,
     /// The footnotes, in the model's order.
-    pub notes: Vec<Block>,
+    pub notes: Vec<LaidBlock>,
     /// Masthead lines of the first page.
-    pub fixed: Vec<Fixed>,
+    pub fixed: Vec<FixedLine>,
     /// The structure tree to build.
     pub plan: Vec<Plan>,
     /// The outline.
@@ -193,6 +195,87 @@ struct Breaks {
     hyphens: Vec<usize>,
     /// Symbols, never broken.
     unbroken: Vec<std::ops::Range<usize>>,
+}
+
+/// How the spans of one paragraph look, are tagged and break.
+struct SpanRules {
+    /// The paragraph's style.
+    style: TextStyle,
+    /// Language tag of its text.
+    locale: &'static str,
+    /// Language tag of cited symbols (written in Latin letters).
+    symbol_locale: &'static str,
+    /// Hyphenation patterns, if its words may be hyphenated.
+    hyphenation: Option<hypher::Lang>,
+}
+
+/// Inline content as one string with its styled spans and where lines may
+/// not or may also break, ready for the layout engine.
+#[derive(Default)]
+struct StyledText {
+    text: String,
+    spans: Vec<TextSpan>,
+    breaks: Breaks,
+}
+
+impl StyledText {
+    /// `inlines` as spans: text and emphasis (italic against the style),
+    /// cited symbols (links, never broken) and footnote marks (raised, smaller).
+    fn of(inlines: &[Inline], rules: &SpanRules) -> StyledText {
+        let italic = rules.style.italic;
+        let mut styled = StyledText::default();
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) => styled.push(t, italic, SpanKind::Text, rules),
+                Inline::Emph(t) => styled.push(t, !italic, SpanKind::Text, rules),
+                Inline::Ref(r) => {
+                    let kind = SpanKind::Link(r.value.clone());
+                    styled.push(&r.value, italic, kind, rules);
+                }
+                Inline::NoteRef(n) => {
+                    let kind = SpanKind::NoteMark(n.value);
+                    styled.push(&n.value.to_string(), false, kind, rules);
+                }
+            }
+        }
+        styled
+    }
+
+    fn push(&mut self, piece: &str, italic: bool, kind: SpanKind, rules: &SpanRules) {
+        let style = rules.style;
+        let start = self.text.len();
+        let (size, rise, lang) = match kind {
+            SpanKind::NoteMark(_) => (
+                style.size * NOTE_MARK_SCALE,
+                style.size * NOTE_MARK_RISE,
+                rules.locale,
+            ),
+            SpanKind::Link(_) => (style.size, 0.0, rules.symbol_locale),
+            SpanKind::Text => (style.size, 0.0, rules.locale),
+        };
+        self.text.push_str(piece);
+        match (&kind, rules.hyphenation) {
+            (SpanKind::Text, Some(hyphenation)) => {
+                hyphenation_points(piece, start, hyphenation, &mut self.breaks.hyphens)
+            }
+            // A symbol is never broken at its slashes, dots or hyphens.
+            (SpanKind::Link(_), _) => self.breaks.unbroken.push(start..self.text.len()),
+            _ => {}
+        }
+        if self.text.len() > start {
+            self.spans.push(TextSpan {
+                style: SpanStyle {
+                    range: start..self.text.len(),
+                    size,
+                    bold: style.bold,
+                    italic,
+                },
+                kind,
+                rise,
+                lang,
+            });
+        }
+    }
 }
 
 /// Horizontal placement of a block, in points from the page's left edge.
@@ -233,7 +316,7 @@ impl<'a> FlowBuilder<'a> {
         width: f32,
         align: Align,
         source: Span,
-    ) -> Text {
+    ) -> LaidText {
         self.text_in(
             self.lang(),
             inlines,
@@ -245,7 +328,7 @@ impl<'a> FlowBuilder<'a> {
         )
     }
 
-    /// Like [`Self::text`], in a given language.
+    /// Like `text`, in a given language.
     #[allow(clippy::too_many_arguments)]
     pub fn text_in(
         &mut self,
@@ -256,74 +339,22 @@ impl<'a> FlowBuilder<'a> {
         width: f32,
         align: Align,
         source: Span,
-    ) -> Text {
-        let lstyle = lang_style(lang);
-        let locale = lang.locale();
-        let latin = self.lang().latin_text_locale();
-        let mut text = String::new();
-        let mut spans = Vec::new();
-        let mut hyphens = Vec::new();
-        let mut unbroken = Vec::new();
-        let mut push = |text: &mut String, piece: &str, italic: bool, kind: SpanKind| {
-            let start = text.len();
-            let (size, rise, lang) = match kind {
-                SpanKind::NoteMark(_) => (
-                    style.size * NOTE_MARK_SCALE,
-                    style.size * NOTE_MARK_RISE,
-                    locale,
-                ),
-                SpanKind::Link(_) => (style.size, 0.0, latin),
-                SpanKind::Text => (style.size, 0.0, locale),
-            };
-            text.push_str(piece);
+    ) -> LaidText {
+        let rules = SpanRules {
+            style,
+            locale: lang.locale(),
+            symbol_locale: self.lang().latin_text_locale(),
             // Justified text is hyphenated; headings and titles never are.
-            let hyphenation = lstyle.hyphenation.filter(|_| align == Align::Justify);
-            match (&kind, hyphenation) {
-                (SpanKind::Text, Some(hyphenation)) => {
-                    hyphenation_points(piece, start, hyphenation, &mut hyphens)
-                }
-                // A symbol is never broken at its slashes, dots or hyphens.
-                (SpanKind::Link(_), _) => unbroken.push(start..text.len()),
-                _ => {}
-            }
-            if text.len() > start {
-                spans.push(TextSpan {
-                    style: SpanStyle {
-                        range: start..text.len(),
-                        size,
-                        bold: style.bold,
-                        italic,
-                    },
-                    kind,
-                    rise,
-                    lang,
-                });
-            }
+            hyphenation: lang_style(lang)
+                .hyphenation
+                .filter(|_| align == Align::Justify),
         };
-        for inline in inlines {
-            match inline {
-                Inline::Text(t) => push(&mut text, t, style.italic, SpanKind::Text),
-                Inline::Emph(t) => push(&mut text, t, !style.italic, SpanKind::Text),
-                Inline::Ref(r) => push(
-                    &mut text,
-                    &r.value,
-                    style.italic,
-                    SpanKind::Link(r.value.clone()),
-                ),
-                Inline::NoteRef(n) => push(
-                    &mut text,
-                    &n.value.to_string(),
-                    false,
-                    SpanKind::NoteMark(n.value),
-                ),
-            }
-        }
-        let breaks = Breaks { hyphens, unbroken };
+        let styled = StyledText::of(inlines, &rules);
         self.lay_out(
             lang,
-            text,
-            spans,
-            &breaks,
+            styled.text,
+            styled.spans,
+            &styled.breaks,
             (first_width, width),
             align,
             source,
@@ -340,7 +371,7 @@ impl<'a> FlowBuilder<'a> {
         (first_width, width): (f32, f32),
         align: Align,
         source: Span,
-    ) -> Text {
+    ) -> LaidText {
         let scale = lang_style(lang).width_scale;
         let styles: Vec<SpanStyle> = spans.iter().map(|s| s.style.clone()).collect();
         let mut missing = Vec::new();
@@ -361,7 +392,7 @@ impl<'a> FlowBuilder<'a> {
         self.report_missing(&missing, source);
         // What a drawn hyphen stands for, just past the text.
         text.push(SOFT_HYPHEN);
-        Text {
+        LaidText {
             text,
             spans,
             lines,
@@ -371,7 +402,13 @@ impl<'a> FlowBuilder<'a> {
     }
 
     /// One unbroken, unhyphenated line (numbers, labels, masthead lines) in `style`.
-    pub fn plain_line(&mut self, lang: Lang, label: &str, style: TextStyle, source: Span) -> Text {
+    pub fn plain_line(
+        &mut self,
+        lang: Lang,
+        label: &str,
+        style: TextStyle,
+        source: Span,
+    ) -> LaidText {
         let spans = vec![TextSpan {
             style: SpanStyle {
                 range: 0..label.len(),
@@ -436,15 +473,15 @@ impl<'a> FlowBuilder<'a> {
 
     /// The first tab stop after `pos` (distance from the margin).
     fn tab_after(pos: f32) -> f32 {
-        TAB_STOPS
+        LABEL_STOPS
             .iter()
             .copied()
             .find(|&t| t > pos + 1.0)
-            .unwrap_or(pos + 24.0)
+            .unwrap_or(pos + TAB_PAST_STOPS_PDF)
     }
 
     /// Places a label whose start edge is `from_start` from the margin; returns the label.
-    fn start_label(&self, text: Text, from_start: f32) -> Label {
+    fn start_label(&self, text: LaidText, from_start: f32) -> Label {
         let w = text.line_width(0);
         let x = if self.rtl() {
             self.geom.right() - from_start - w
@@ -455,7 +492,7 @@ impl<'a> FlowBuilder<'a> {
     }
 
     /// Places a label whose end edge is `from_start` from the margin (right-aligned numbers).
-    fn end_label(&self, text: Text, end_from_start: f32) -> Label {
+    fn end_label(&self, text: LaidText, end_from_start: f32) -> Label {
         let w = text.line_width(0);
         let x = if self.rtl() {
             self.geom.right() - end_from_start
@@ -465,7 +502,7 @@ impl<'a> FlowBuilder<'a> {
         Label { text, x }
     }
 
-    fn cited_notes(&self, text: &Text) -> Vec<Vec<usize>> {
+    fn cited_notes(&self, text: &LaidText) -> Vec<Vec<usize>> {
         text.lines
             .iter()
             .map(|line| {
@@ -487,9 +524,9 @@ impl<'a> FlowBuilder<'a> {
     /// A block of `body` with its first line at `first_x` and the others at
     /// `x`, in `style`'s size, pitch and spacing, with the notes its text
     /// cites; no label, no keeps. Callers change what differs.
-    fn block(&self, body: Text, first_x: f32, x: f32, style: TextStyle) -> Block {
+    fn block(&self, body: LaidText, first_x: f32, x: f32, style: TextStyle) -> LaidBlock {
         let notes = self.cited_notes(&body);
-        Block {
+        LaidBlock {
             body,
             label: None,
             first_x,
@@ -504,7 +541,7 @@ impl<'a> FlowBuilder<'a> {
         }
     }
 
-    fn push_block(&mut self, block: Block) -> usize {
+    fn push_block(&mut self, block: LaidBlock) -> usize {
         self.flow.blocks.push(block);
         self.flow.blocks.len() - 1
     }
@@ -531,26 +568,27 @@ impl<'a> FlowBuilder<'a> {
 
     /// Session, agenda, title and subtitle under the masthead.
     fn front(&mut self, plan: &mut Vec<Plan>) {
-        let doc = self.doc;
-        let lang = self.lang();
-        let m = &doc.masthead;
-        let (x, right) = self.span_box(0.0, style::AGENDA_RIGHT_INDENT);
+        self.session_and_agenda(plan);
+        self.title_block(plan);
+    }
+
+    /// The session line (bold) and the agenda lines, kept with the title,
+    /// left of the agenda's right indent.
+    fn session_and_agenda(&mut self, plan: &mut Vec<Plan>) {
+        let m = &self.doc.masthead;
+        let (x, right) = self.span_box(0.0, page::AGENDA_RIGHT_INDENT_PDF);
         let width = right - x;
-        let session_style = style::SESSION.for_lang(lang);
-        let mut front_lines: Vec<(Vec<Inline>, TextStyle, Span)> = Vec::new();
-        if let Some(s) = &m.session {
-            front_lines.push((vec![Inline::Text(s.value.clone())], session_style, s.span));
-        }
-        for a in &m.agenda {
-            let style = TextStyle {
-                bold: false,
-                ..session_style
-            };
-            front_lines.push((vec![Inline::Text(a.value.clone())], style, a.span));
-        }
-        for (inlines, style, source) in front_lines {
-            let body = self.text(&inlines, style, width, width, Align::Start, source);
-            let i = self.push_block(Block {
+        let session_style = SESSION.for_lang(self.lang());
+        let agenda_style = TextStyle {
+            bold: false,
+            ..session_style
+        };
+        let session = m.session.iter().map(|s| (s, session_style));
+        let agenda = m.agenda.iter().map(|a| (a, agenda_style));
+        for (line, style) in session.chain(agenda) {
+            let inlines = [Inline::Text(line.value.clone())];
+            let body = self.text(&inlines, style, width, width, Align::Start, line.span);
+            let i = self.push_block(LaidBlock {
                 before: 0.0,
                 after: 0.0,
                 keep_with_next: true,
@@ -558,44 +596,36 @@ impl<'a> FlowBuilder<'a> {
             });
             plan.push(Plan::Para(i));
         }
-        let title_style = TITLE.for_lang(lang);
-        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT);
-        let body = self.text(
-            &doc.title.value,
-            title_style,
-            p.first_width,
-            p.width,
-            Align::Start,
-            doc.title.span,
-        );
-        let has_subtitle = doc.subtitle.is_some();
-        let i = self.push_block(Block {
-            after: if has_subtitle {
-                0.0
-            } else {
-                style::AFTER_TITLE
-            },
-            keep_with_next: true,
-            ..self.block(body, p.first_x, p.x, title_style)
-        });
-        plan.push(Plan::Heading(i, 1, plain_text(&doc.title.value)));
-        self.note_plans(i, plan);
-        if let Some(sub) = &doc.subtitle {
-            let sub_style = SUBTITLE.for_lang(lang);
+    }
+
+    /// The title (the document's first heading) and the subtitle, kept
+    /// with the body, the body's space after the last of them.
+    fn title_block(&mut self, plan: &mut Vec<Plan>) {
+        let doc = self.doc;
+        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT_PDF);
+        let mut lines = vec![(&doc.title, TITLE)];
+        lines.extend(doc.subtitle.iter().map(|sub| (sub, SUBTITLE)));
+        let last = lines.len() - 1;
+        for (k, (line, style)) in lines.into_iter().enumerate() {
+            let style = style.for_lang(self.lang());
             let body = self.text(
-                &sub.value,
-                sub_style,
+                &line.value,
+                style,
                 p.first_width,
                 p.width,
                 Align::Start,
-                sub.span,
+                line.span,
             );
-            let i = self.push_block(Block {
-                after: style::AFTER_TITLE,
+            let i = self.push_block(LaidBlock {
+                after: if k == last { AFTER_TITLE } else { 0.0 },
                 keep_with_next: true,
-                ..self.block(body, p.first_x, p.x, sub_style)
+                ..self.block(body, p.first_x, p.x, style)
             });
-            plan.push(Plan::Para(i));
+            plan.push(if k == 0 {
+                Plan::Heading(i, 1, plain_text(&line.value))
+            } else {
+                Plan::Para(i)
+            });
             self.note_plans(i, plan);
         }
     }
@@ -616,12 +646,12 @@ impl<'a> FlowBuilder<'a> {
         }
     }
 
-    fn blocks(&mut self, blocks: &[ModelBlock], depth: u16, plan: &mut Vec<Plan>) {
+    fn blocks(&mut self, blocks: &[Block], depth: u16, plan: &mut Vec<Plan>) {
         for block in blocks {
             match block {
-                ModelBlock::Chapter(d) => self.division(d, true, depth, plan),
-                ModelBlock::Section(d) => self.division(d, false, depth, plan),
-                ModelBlock::Para(para) => {
+                Block::Chapter(d) => self.division(d, true, depth, plan),
+                Block::Section(d) => self.division(d, false, depth, plan),
+                Block::Para(para) => {
                     let lang = self.lang();
                     let label = lang.para_label(para.n);
                     let i = self.numbered(&label, &para.content, para.span, 0);
@@ -632,7 +662,7 @@ impl<'a> FlowBuilder<'a> {
                         plan.push(l);
                     }
                 }
-                ModelBlock::Text(t) => {
+                Block::Text(t) => {
                     let body_style = BODY.for_lang(self.lang());
                     let p = self.place(TEXT_INDENT, TEXT_INDENT, TEXT_INDENT);
                     let body = self.text(
@@ -643,7 +673,7 @@ impl<'a> FlowBuilder<'a> {
                         Align::Justify,
                         t.span,
                     );
-                    let i = self.push_block(Block {
+                    let i = self.push_block(LaidBlock {
                         before: 0.0,
                         ..self.block(body, p.first_x, p.x, body_style)
                     });
@@ -661,7 +691,7 @@ impl<'a> FlowBuilder<'a> {
         let label_start = if level == 0 {
             TEXT_INDENT
         } else {
-            TAB_STOPS[(level - 1).min(TAB_STOPS.len() - 1)]
+            LABEL_STOPS[(level - 1).min(LABEL_STOPS.len() - 1)]
         };
         let label_text = self.plain_line(lang, label, body_style, source);
         let label_end = label_start + label_text.line_width(0);
@@ -676,7 +706,7 @@ impl<'a> FlowBuilder<'a> {
             source,
         );
         let label = self.start_label(label_text, label_start);
-        self.push_block(Block {
+        self.push_block(LaidBlock {
             label: Some(label),
             before: 0.0,
             ..self.block(body, p.first_x, p.x, body_style)
@@ -733,7 +763,7 @@ impl<'a> FlowBuilder<'a> {
         page_break_before: bool,
     ) -> usize {
         let lang = self.lang();
-        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT);
+        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT_PDF);
         let body = self.text(inlines, style, p.first_width, p.width, Align::Start, source);
         let label = if label.is_empty() {
             None
@@ -741,7 +771,7 @@ impl<'a> FlowBuilder<'a> {
             let text = self.plain_line(lang, label, style, source);
             Some(self.end_label(text, HEADING_NUMBER_END))
         };
-        self.push_block(Block {
+        self.push_block(LaidBlock {
             label,
             keep_with_next: true,
             page_break_before,
@@ -758,7 +788,7 @@ impl<'a> FlowBuilder<'a> {
         self.flow.blocks[i].after = 0.0;
         let mut children = vec![Plan::Heading(i, 2, label.clone())];
         let j = self.heading("", &annex.heading, style, annex.span, false);
-        self.flow.blocks[j].before = 6.0;
+        self.flow.blocks[j].before = page::ANNEX_TITLE_BEFORE_PDF;
         children.push(Plan::Heading(j, 2, plain_text(&annex.heading)));
         self.note_plans(j, &mut children);
         let mark = self.flow.bookmarks.len();
@@ -778,7 +808,7 @@ impl<'a> FlowBuilder<'a> {
         let lang = self.lang();
         let style = FOOTNOTE.for_lang(lang);
         for note in &doc.footnotes {
-            let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT);
+            let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT_PDF);
             let body = self.text(
                 &note.content,
                 style,
@@ -796,9 +826,9 @@ impl<'a> FlowBuilder<'a> {
                 span.rise = style.size * NOTE_MARK_RISE;
                 span.kind = SpanKind::NoteMark(note.n);
             }
-            let label = self.end_label(label_text, NOTE_NUMBER_END);
+            let label = self.end_label(label_text, page::note::NUMBER_END_PDF);
             let notes = body.lines.iter().map(|_| Vec::new()).collect();
-            let block = Block {
+            let block = LaidBlock {
                 label: Some(label),
                 before: 0.0,
                 notes,

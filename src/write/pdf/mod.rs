@@ -4,8 +4,9 @@
 //! The steps, one module each: [`fonts`] (the shipped and `--font-dir`
 //! fonts, parsed once per process), [`shape`] (the adapter over the parley
 //! layout engine, with hyphens, justification and bidi alignment),
-//! [`flow`] (the model as blocks in the DGACM geometry), [`furniture`]
-//! (masthead, running header and footer, barcode), [`paginate`] (page
+//! [`flow`] (the model as blocks in the DGACM geometry), [`masthead`] (the
+//! first page's masthead lines), [`furniture`] (rules, running header and
+//! footer, barcode and QR code), [`paginate`] (page
 //! breaks with keeps, widows, orphans and footnotes) and [`emit`] (krilla:
 //! drawing, structure tree, links, outline, metadata, PDF/A and PDF/UA).
 
@@ -14,6 +15,7 @@ pub mod flow;
 pub mod fonts;
 pub mod furniture;
 pub mod hyphen;
+pub mod masthead;
 pub mod paginate;
 pub mod shape;
 pub mod style;
@@ -22,15 +24,12 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
-use crate::write::{Paper, Rendered, WriteOptions};
+use crate::write::{Paper, Rendered, WriteOptions, page};
 
-use flow::{Block, FlowBuilder};
+use flow::{FlowBuilder, LaidBlock};
 use fonts::FontSet;
-use paginate::{Frame, Item};
+use paginate::{Frame, PageItem};
 use style::Geometry;
-
-/// Height of the footnote separator (rule and the space around it).
-const NOTE_SEPARATOR: f32 = 14.0;
 
 /// The font set for `options`: the bundled fonts, plus `--font-dir`.
 pub fn font_set(options: &WriteOptions) -> Result<Arc<FontSet>, Diagnostic> {
@@ -46,10 +45,10 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnos
     let geom = Geometry::new(Paper::for_document(doc, options.paper));
     let (flow, pages, furniture) = shape::with_shaper(&fonts, |shaper| {
         let mut builder = FlowBuilder::new(doc, geom, shaper);
-        furniture::masthead(&mut builder);
+        masthead::lay_out(&mut builder);
         builder.build_body();
-        let items: Vec<Item> = builder.flow.blocks.iter().map(item).collect();
-        let heights: Vec<f32> = builder.flow.notes.iter().map(Block::height).collect();
+        let items: Vec<PageItem> = builder.flow.blocks.iter().map(item).collect();
+        let heights: Vec<f32> = builder.flow.notes.iter().map(LaidBlock::height).collect();
         let pages = paginate::paginate(
             &items,
             &heights,
@@ -57,7 +56,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnos
                 first_top: geom.first_top,
                 top: geom.top,
                 bottom: geom.bottom,
-                note_separator: NOTE_SEPARATOR,
+                note_separator: page::note::SEPARATOR,
             },
         );
         let total = pages.len();
@@ -82,8 +81,8 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnos
 }
 
 /// The paginator's view of a block.
-fn item(block: &Block) -> Item {
-    Item {
+fn item(block: &LaidBlock) -> PageItem {
+    PageItem {
         lines: vec![block.pitch; block.body.lines.len()],
         before: block.before,
         after: block.after,

@@ -4,7 +4,7 @@
 
 /// A block as the paginator sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Item {
+pub struct PageItem {
     /// The pitch of each line.
     pub lines: Vec<f32>,
     /// Space before (dropped at the top of a continuation page).
@@ -34,7 +34,7 @@ pub struct Frame {
 
 /// A line placed on a page.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Placed {
+pub struct PlacedLine {
     /// The block.
     pub item: usize,
     /// The line within the block.
@@ -47,7 +47,7 @@ pub struct Placed {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     /// Lines in reading order.
-    pub lines: Vec<Placed>,
+    pub lines: Vec<PlacedLine>,
     /// Footnotes cited on the page, in order.
     pub notes: Vec<usize>,
 }
@@ -103,7 +103,7 @@ impl State<'_> {
     fn place(&mut self, item: usize, line: usize, height: f32, notes: &[usize]) {
         let y = self.y;
         let page = self.page_mut();
-        page.lines.push(Placed { item, line, y });
+        page.lines.push(PlacedLine { item, line, y });
         for &n in notes {
             if !page.notes.contains(&n) {
                 page.notes.push(n);
@@ -112,8 +112,24 @@ impl State<'_> {
         self.y += height;
     }
 
+    /// When block `i` moves to the next page whole, the blocks before it
+    /// that are kept with it go along, unless that would empty the page;
+    /// takes them off the page and returns the first block that moves.
+    fn retract_kept_predecessors(&mut self, items: &[PageItem], i: usize) -> usize {
+        let mut first = i;
+        while first > 0
+            && items[first - 1].keep_with_next
+            && self.page().lines.iter().any(|p| p.item == first - 1)
+            && self.page().lines.iter().any(|p| p.item < first - 1)
+        {
+            first -= 1;
+            self.retract(items, first, 0);
+        }
+        first
+    }
+
     /// Takes lines of `item` from `line` on back off the current page.
-    fn retract(&mut self, items: &[Item], item: usize, line: usize) {
+    fn retract(&mut self, items: &[PageItem], item: usize, line: usize) {
         let page = self.page_mut();
         page.lines.retain(|p| p.item != item || p.line < line);
         let mut notes = Vec::new();
@@ -132,8 +148,18 @@ impl State<'_> {
     }
 }
 
+/// Where a block that does not fit from line `line` on breaks, keeping two
+/// of its `n` lines each side of the break: 0 moves it whole.
+fn split_point(n: usize, line: usize) -> usize {
+    let mut split = line;
+    if n - split < 2 && n >= 2 {
+        split = split.saturating_sub(2 - (n - split));
+    }
+    if split < 2 { 0 } else { split }
+}
+
 /// The fewest lines of a block that may stand alone at the foot of a page.
-fn first_chunk(item: &Item) -> usize {
+fn first_chunk(item: &PageItem) -> usize {
     if item.lines.len() <= 3 {
         item.lines.len()
     } else {
@@ -144,7 +170,7 @@ fn first_chunk(item: &Item) -> usize {
 /// Height (and cited notes) that must fit for block `i` to start here:
 /// its first lines, or all of it and the next block's start when it is kept
 /// with the next.
-fn need(items: &[Item], i: usize, at_top: bool, notes: &mut Vec<usize>) -> f32 {
+fn need(items: &[PageItem], i: usize, at_top: bool, notes: &mut Vec<usize>) -> f32 {
     let item = &items[i];
     let before = if at_top { 0.0 } else { item.before };
     let keep = item.keep_with_next && i + 1 < items.len();
@@ -164,7 +190,7 @@ fn need(items: &[Item], i: usize, at_top: bool, notes: &mut Vec<usize>) -> f32 {
 }
 
 /// Breaks `items` into pages of `frame`; `note_heights` are the heights of the footnotes.
-pub fn paginate(items: &[Item], note_heights: &[f32], frame: &Frame) -> Vec<Page> {
+pub fn paginate(items: &[PageItem], note_heights: &[f32], frame: &Frame) -> Vec<Page> {
     let mut s = State {
         frame,
         note_heights,
@@ -214,28 +240,10 @@ pub fn paginate(items: &[Item], note_heights: &[f32], frame: &Frame) -> Vec<Page
                 s.new_page();
                 continue;
             }
-            // Break inside the block, keeping two lines each side.
-            let n = item.lines.len();
-            let mut split = line;
-            if n - split < 2 && n >= 2 {
-                split = split.saturating_sub(2 - (n - split));
-            }
-            if split < 2 {
-                split = 0;
-            }
+            let split = split_point(item.lines.len(), line);
             s.retract(items, i, split);
             if split == 0 {
-                // The whole block moves: take its kept predecessors along,
-                // unless that would empty the page.
-                let mut first = i;
-                while first > 0
-                    && items[first - 1].keep_with_next
-                    && s.page().lines.iter().any(|p| p.item == first - 1)
-                    && s.page().lines.iter().any(|p| p.item < first - 1)
-                {
-                    first -= 1;
-                    s.retract(items, first, 0);
-                }
+                let first = s.retract_kept_predecessors(items, i);
                 if first < i {
                     s.new_page();
                     i = first;
@@ -266,17 +274,17 @@ mod tests {
         note_separator: 10.0,
     };
 
-    fn para(lines: usize) -> Item {
-        Item {
+    fn para(lines: usize) -> PageItem {
+        PageItem {
             lines: vec![12.0; lines],
             notes: vec![Vec::new(); lines],
             after: 0.0,
-            ..Item::default()
+            ..PageItem::default()
         }
     }
 
-    fn heading() -> Item {
-        Item {
+    fn heading() -> PageItem {
+        PageItem {
             keep_with_next: true,
             ..para(1)
         }

@@ -7,7 +7,10 @@
 //! a line breaks at a soft hyphen (the line is re-broken narrower when the
 //! hyphen would not fit), justification between words or between characters,
 //! right alignment of right-to-left paragraphs, and detection of characters
-//! no font covers (glyph 0), which are reported and never drawn.
+//! no font covers (glyph 0), which are reported and never drawn. Placing
+//! the glyphs of one broken line is `place`.
+
+mod place;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -28,7 +31,8 @@ use skrifa::{FontRef, MetadataProvider};
 use crate::lang::Lang;
 
 use super::fonts::FontSet;
-use super::style::{Justify, lang_style};
+use super::style::lang_style;
+use place::{KeyedGlyph, LineGlyphs, RunKey, align_offset, visible_end};
 
 /// Re-breaking passes that make room for visible hyphens; real text needs
 /// one or two per paragraph.
@@ -142,7 +146,7 @@ impl GlyphRun {
 
 /// A laid-out line.
 #[derive(Debug, Clone, Default)]
-pub struct Line {
+pub struct ShapedLine {
     /// Runs in visual order; glyph positions are from the line box's left edge.
     pub runs: Vec<GlyphRun>,
     /// Width of the inked line (justification included).
@@ -171,7 +175,7 @@ pub struct Shaper {
     families: HashMap<Lang, Vec<FontFamilyName<'static>>>,
     hyphens: HashMap<(u64, u32, u32), (u32, f32)>,
     /// Single lines laid out before (numbers, labels, masthead and footer lines).
-    singles: HashMap<SingleKey, Vec<Line>>,
+    singles: HashMap<SingleKey, Vec<ShapedLine>>,
 }
 
 /// What decides the layout of a single unaligned line.
@@ -194,38 +198,6 @@ pub fn with_shaper<R>(fonts: &Arc<FontSet>, f: impl FnOnce(&mut Shaper) -> R) ->
         };
         f(shaper)
     })
-}
-
-/// One grapheme cluster on a line, in visual order.
-struct Cell {
-    /// Glyphs of the cell in the line's glyph list.
-    glyphs: Range<usize>,
-    /// What it contributes to justification.
-    kind: CellKind,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CellKind {
-    Space,
-    Ideograph,
-    Other,
-}
-
-/// Glyphs of a line before they are cut into runs.
-struct Flat {
-    glyph: PlacedGlyph,
-    key: RunKey,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-struct RunKey {
-    blob: u64,
-    index: u32,
-    size: f32,
-    span: u32,
-    rtl: bool,
-    slant: bool,
-    embolden: bool,
 }
 
 impl Shaper {
@@ -261,7 +233,7 @@ impl Shaper {
     }
 
     /// Lays out `p`; characters no font covers are added to `missing`.
-    pub fn lay_out(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<Line> {
+    pub fn lay_out(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<ShapedLine> {
         let single = match p.spans {
             [span] if p.align == Align::Natural && p.hyphens.is_empty() => Some((
                 p.lang,
@@ -288,10 +260,10 @@ impl Shaper {
         lines
     }
 
-    fn lay_out_new(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<Line> {
+    fn lay_out_new(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<ShapedLine> {
         if p.text.is_empty() {
             // Parley shapes an empty text as a space; an empty line is all there is.
-            return vec![Line::default()];
+            return vec![ShapedLine::default()];
         }
         self.build(p);
         let widths = |i: usize| if i == 0 { p.first_width } else { p.width };
@@ -445,15 +417,16 @@ impl Shaper {
         found
     }
 
+    /// Line `index` of the layout, placed in a box `target` wide.
     fn line(
         &mut self,
         p: &Paragraph,
         index: usize,
         target: f32,
         missing: &mut Vec<Missing>,
-    ) -> Line {
+    ) -> ShapedLine {
         let Some(line) = self.layout.get(index) else {
-            return Line::default();
+            return ShapedLine::default();
         };
         let range = line.text_range();
         let end = visible_end(p.text, range.clone());
@@ -462,147 +435,24 @@ impl Shaper {
             BreakReason::None | BreakReason::Explicit
         );
         let hyphenated = !last && ends_at_hyphen(p, range.clone());
-        let capacity = range.len() + 1;
-        let mut cells: Vec<Cell> = Vec::with_capacity(capacity);
-        let mut flat: Vec<Flat> = Vec::with_capacity(capacity);
-        let mut pen = 0.0f32;
+        let mut placed = LineGlyphs::with_capacity(range.len() + 1);
         for run in line.runs() {
-            let font = run.font();
-            let synthesis = run.synthesis();
-            let mut key = RunKey {
-                blob: font.data.id(),
-                index: font.index,
-                size: run.font_size(),
-                span: 0,
-                rtl: run.is_rtl(),
-                slant: synthesis.skew().is_some(),
-                embolden: synthesis.embolden(),
-            };
-            // Left edge and text of ligature parts met before their glyphs (RTL).
-            let mut pending: Option<(f32, Range<usize>)> = None;
-            let mut atom_start = flat.len();
-            for cluster in run.visual_clusters() {
-                let text = cluster.text_range();
-                let advance = cluster.advance();
-                if text.start >= end {
-                    continue; // trailing spaces (and a final soft hyphen)
-                }
-                key.span = cluster.style().brush;
-                let first = flat.len();
-                if is_ignorable(p.text.get(text.clone()).unwrap_or_default()) {
-                    // Soft hyphens and joiners: no glyph, no text to copy.
-                    cells.push(Cell {
-                        glyphs: first..first,
-                        kind: CellKind::Other,
-                    });
-                    pen += advance;
-                    continue;
-                }
-                if cluster.is_ligature_continuation() {
-                    if key.rtl {
-                        let (_, r) = pending.get_or_insert((pen, text.clone()));
-                        r.start = r.start.min(text.start);
-                        r.end = r.end.max(text.end);
-                    } else {
-                        for f in &mut flat[atom_start..] {
-                            f.glyph.text.end = f.glyph.text.end.max(text.end);
-                        }
-                    }
-                    cells.push(Cell {
-                        glyphs: first..first,
-                        kind: CellKind::Other,
-                    });
-                    pen += advance;
-                    continue;
-                }
-                let (left, text) = match pending.take() {
-                    Some((x, r)) => (x, r.start.min(text.start)..r.end.max(text.end)),
-                    None => (pen, text),
-                };
-                let mut gx = left;
-                atom_start = flat.len();
-                for glyph in cluster.glyphs() {
-                    if glyph.id == 0 {
-                        if let Some(ch) = p.text.get(text.clone()).and_then(|t| t.chars().next()) {
-                            missing.push(Missing { ch, at: text.start });
-                        }
-                    } else {
-                        flat.push(Flat {
-                            glyph: PlacedGlyph {
-                                id: glyph.id,
-                                x: gx,
-                                dx: glyph.x,
-                                dy: -glyph.y,
-                                advance: glyph.advance,
-                                text: text.clone(),
-                            },
-                            key,
-                        });
-                    }
-                    gx += glyph.advance;
-                }
-                let kind = cell_kind(p.text.get(text.clone()).unwrap_or_default());
-                cells.push(Cell {
-                    glyphs: first..flat.len(),
-                    kind,
-                });
-                pen += advance;
-            }
+            placed.place_run(&run, p, end, missing);
         }
         if hyphenated
             && !p.rtl
-            && let Some(prev) = flat.last()
+            && let Some(key) = placed.last_key()
         {
-            let key = prev.key;
             let (id, advance) = self.hyphen((key.blob, key.index, key.size.to_bits()), key.size);
-            let shy = p.text.len()..p.text.len() + SOFT_HYPHEN.len_utf8();
-            let first = flat.len();
-            flat.push(Flat {
-                glyph: PlacedGlyph {
-                    id,
-                    x: pen,
-                    dx: 0.0,
-                    dy: 0.0,
-                    advance,
-                    text: shy,
-                },
-                key,
-            });
-            cells.push(Cell {
-                glyphs: first..flat.len(),
-                kind: CellKind::Other,
-            });
-            pen += advance;
+            placed.push_hyphen(key, id, advance, p.text.len());
         }
-        let natural = pen;
-        let mut width = natural;
-        if p.align == Align::Justify && !last && natural < target {
-            let mode = lang_style(p.lang).justify;
-            let gaps = justification_gaps(&cells, mode);
-            let count = gaps.iter().filter(|&&g| g).count();
-            if count > 0 {
-                let each = (target - natural) / count as f32;
-                let mut shift = 0.0;
-                for (cell, gap) in cells.iter().zip(&gaps) {
-                    for f in &mut flat[cell.glyphs.clone()] {
-                        f.glyph.x += shift;
-                    }
-                    if *gap {
-                        shift += each;
-                    }
-                }
-                width = target;
-            }
-        }
-        let offset = match p.align {
-            _ if width >= target => 0.0,
-            Align::Natural => 0.0,
-            Align::Center => (target - width) / 2.0,
-            Align::Start | Align::Justify if p.rtl => target - width,
-            Align::Start | Align::Justify => 0.0,
+        let width = if p.align == Align::Justify && !last && placed.pen < target {
+            placed.justify(target, lang_style(p.lang).justify)
+        } else {
+            placed.pen
         };
-        let runs = self.cut_runs(flat, offset);
-        Line {
+        let runs = self.cut_runs(placed.glyphs, align_offset(p, width, target));
+        ShapedLine {
             runs,
             width,
             text: range.start..end,
@@ -610,10 +460,11 @@ impl Shaper {
         }
     }
 
-    fn cut_runs(&self, flat: Vec<Flat>, offset: f32) -> Vec<GlyphRun> {
+    /// Cuts a line's glyphs, moved right by `offset`, into runs of one font, size and span.
+    fn cut_runs(&self, glyphs: Vec<KeyedGlyph>, offset: f32) -> Vec<GlyphRun> {
         let mut runs: Vec<GlyphRun> = Vec::new();
         let mut current: Option<RunKey> = None;
-        for Flat { mut glyph, key } in flat {
+        for KeyedGlyph { mut glyph, key } in glyphs {
             glyph.x += offset;
             if current != Some(key) {
                 let Some(font) = self.fonts.pdf_font(key.blob, key.index) else {
@@ -666,66 +517,6 @@ fn break_overrides(p: &Paragraph) -> Vec<(char, Option<bool>)> {
                 None
             };
             (c, decision)
-        })
-        .collect()
-}
-
-/// End of the visible text of a line: trailing white space is dropped.
-fn visible_end(text: &str, range: Range<usize>) -> usize {
-    let slice = text.get(range.clone()).unwrap_or_default();
-    let trimmed = slice.trim_end_matches([' ', '\t', '\n', '\u{2028}', '\u{2029}']);
-    range.start + trimmed.len()
-}
-
-/// Invisible format characters (soft hyphen, joiners, marks of direction).
-fn is_ignorable(text: &str) -> bool {
-    text.chars().all(
-        |c| matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'),
-    )
-}
-
-/// How a cluster's text takes part in justification.
-fn cell_kind(text: &str) -> CellKind {
-    match text.chars().next() {
-        Some(' ') => CellKind::Space,
-        Some(c) if is_ideographic(c) => CellKind::Ideograph,
-        _ => CellKind::Other,
-    }
-}
-
-/// Chinese characters and full-width punctuation, which justify between characters.
-pub fn is_ideographic(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{2FDF}'
-        | '\u{3000}'..='\u{303F}'
-        | '\u{3040}'..='\u{30FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FFEF}'
-        | '\u{20000}'..='\u{2FFFF}')
-}
-
-/// For each cell, whether extra space goes after it.
-fn justification_gaps(cells: &[Cell], mode: Justify) -> Vec<bool> {
-    let n = cells.len();
-    (0..n)
-        .map(|i| {
-            let cell = &cells[i];
-            if i + 1 >= n {
-                return false;
-            }
-            match mode {
-                Justify::InterWord => cell.kind == CellKind::Space,
-                Justify::InterCharacter => {
-                    let next = &cells[i + 1];
-                    cell.kind == CellKind::Space
-                        || (cell.glyphs.end > cell.glyphs.start
-                            && (cell.kind == CellKind::Ideograph
-                                || next.kind == CellKind::Ideograph))
-                }
-            }
         })
         .collect()
 }

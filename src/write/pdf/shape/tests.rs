@@ -4,7 +4,7 @@ use super::*;
 use crate::write::pdf::fonts::FontSet;
 use crate::write::pdf::hyphen::hyphenation_points;
 
-fn lay_out(text: &str, lang: Lang, width: f32, align: Align) -> (Vec<Line>, Vec<Missing>) {
+fn lay_out(text: &str, lang: Lang, width: f32, align: Align) -> (Vec<ShapedLine>, Vec<Missing>) {
     lay_out_with(text, lang, width, align, &[], &[])
 }
 
@@ -15,7 +15,7 @@ fn lay_out_with(
     align: Align,
     hyphens: &[usize],
     unbroken: &[Range<usize>],
-) -> (Vec<Line>, Vec<Missing>) {
+) -> (Vec<ShapedLine>, Vec<Missing>) {
     let fonts = FontSet::bundled();
     let spans = [SpanStyle {
         range: 0..text.len(),
@@ -43,11 +43,11 @@ fn lay_out_with(
     (lines, missing)
 }
 
-fn right_edge(line: &Line) -> f32 {
+fn right_edge(line: &ShapedLine) -> f32 {
     line.runs.iter().map(GlyphRun::right).fold(0.0, f32::max)
 }
 
-fn left_edge(line: &Line) -> f32 {
+fn left_edge(line: &ShapedLine) -> f32 {
     line.runs
         .iter()
         .map(GlyphRun::left)
@@ -55,7 +55,7 @@ fn left_edge(line: &Line) -> f32 {
 }
 
 /// The x of the glyph drawn for the text at byte `at`.
-fn x_of(line: &Line, at: usize) -> f32 {
+fn x_of(line: &ShapedLine, at: usize) -> f32 {
     line.runs
         .iter()
         .flat_map(|r| &r.glyphs)

@@ -1,16 +1,8 @@
 //! The codes printed in the first-page footer of UN documents: the Code 39
 //! barcode of the job number (`26-04887 (E)` → bars of `*2604887*`) and the
 //! QR code of the document's address, with the recycling mark beside it.
-//! Writers draw them themselves: vector rectangles in PDF, pictures in DOCX.
-
-/// Side of the first page's QR code, quiet zone excluded, in points (as in
-/// the official files).
-pub const QR_SIDE_PT: f32 = 55.0;
-/// Distance from the foot of the first page's codes (the QR code and the
-/// job number's barcode) to the page's bottom edge, in points.
-pub const CODES_FOOT_PT: f32 = 29.0;
-/// Space between the recycling symbol and the QR code, in points.
-pub const RECYCLING_GAP_PT: f32 = 6.0;
+//! Writers draw them themselves, where the page template says
+//! ([`super::page::codes`]): vector rectangles in PDF, pictures in DOCX.
 
 /// The recycling mark's words beside the QR code, in English in every
 /// language as on the official files.

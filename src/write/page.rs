@@ -1,0 +1,378 @@
+//! The DGACM page template, in points: margins, body indents and tab stops,
+//! the paragraph styles' sizes and spacing, the masthead grid, the running
+//! header and footer and the first page's codes. Both page writers read it;
+//! the PDF writer places text with these numbers, the DOCX writer converts
+//! them to Word's units (`docx::units`: twips, half-points, EMU). Most values
+//! are the Word template's twips over 20, and convert back exactly.
+//!
+//! Horizontal positions are from the margin unless a name says otherwise,
+//! and mirror in right-to-left documents; vertical ones are from the page's
+//! top edge, or from its bottom edge where the name says `FROM_BOTTOM`.
+//!
+//! Where the two writers place a thing differently today, both numbers stand
+//! here side by side, each named for the writer that uses it
+//! (`…_DOCX`, `…_PDF`), so the difference is visible in one place.
+//!
+//! The paper sizes are [`crate::write::Paper::size_pt`].
+
+use crate::lang::Lang;
+
+/// Page margins of the New York template: top 1 in, bottom 1.2 in, sides 0.83 in.
+pub mod margin {
+    /// Top margin: the body's top on continuation pages.
+    pub const TOP: f32 = 72.0;
+    /// Bottom margin: footnotes end above it.
+    pub const BOTTOM: f32 = 86.4;
+    /// Left and right margins.
+    pub const SIDE: f32 = 60.0;
+    /// Word's header distance: from the page's top edge to the header.
+    pub const HEADER: f32 = 21.6;
+    /// Word's footer distance: from the page's bottom edge to the footer.
+    pub const FOOTER: f32 = 25.2;
+    /// Top of the body on the first page, under the masthead (PDF; Word
+    /// places the body under the first-page header by itself).
+    pub const FIRST_PAGE_BODY_PDF: f32 = 212.0;
+}
+
+/// Left (and right) indent of body paragraphs and of headings' text: 0.88 in.
+pub const TEXT_INDENT: f32 = 63.35;
+/// Right edge of heading numbers (`I.`, `A.`): a right tab stop.
+pub const HEADING_NUMBER_END: f32 = 51.1;
+/// Right indent of headings, titles and footnotes in the PDF (the DOCX
+/// writer indents headings by [`TEXT_INDENT`] on both sides).
+pub const HEADING_RIGHT_INDENT_PDF: f32 = 63.0;
+/// Right indent of the session and agenda lines under the masthead (PDF;
+/// the DOCX writer gives them the full width).
+pub const AGENDA_RIGHT_INDENT_PDF: f32 = 231.0;
+/// The body's tab stops after [`TEXT_INDENT`], about every 0.33 in.
+pub const TAB_STOPS: [f32; 10] = [
+    87.1, 110.9, 134.65, 159.1, 182.9, 206.65, 231.1, 254.9, 278.65, 302.4,
+];
+/// How many of [`TAB_STOPS`] the PDF writer hangs list labels on; deeper
+/// levels stay on the last of them.
+pub const LABEL_TAB_STOPS_PDF: usize = 4;
+/// Where text goes after a label past the last label stop (PDF).
+pub const TAB_PAST_STOPS_PDF: f32 = 24.0;
+/// Word's default tab interval.
+pub const DEFAULT_TAB: f32 = 23.75;
+/// The right tab stop of the `H4` and `H5/6` heading styles.
+pub const MINOR_HEADING_TAB: f32 = 18.0;
+
+/// Footnotes and their separator.
+pub mod note {
+    /// Where the footnote separator starts (PDF) and the footnote number
+    /// stands (DOCX).
+    pub const START: f32 = 39.6;
+    /// Right edge of the footnote number (PDF); its text starts at the text indent.
+    pub const NUMBER_END_PDF: f32 = 59.75;
+    /// The `FootnoteText` style's right tab stop, cleared in each footnote.
+    pub const STYLE_TAB: f32 = 20.9;
+    /// The `FootnoteText` style's indent, hanging by as much.
+    pub const STYLE_INDENT: f32 = 23.75;
+    /// Length of the separator rule: eighteen underscores at 8 pt.
+    pub const RULE_LENGTH: f32 = 72.0;
+    /// Thickness of the separator rule.
+    pub const RULE_WIDTH: f32 = 0.5;
+    /// Height of the separator: the rule and the space around it.
+    pub const SEPARATOR: f32 = 14.0;
+    /// From the separator rule down to the top of the first footnote.
+    pub const RULE_ABOVE: f32 = 6.0;
+}
+
+/// How much larger a language's type and line pitch are set than the
+/// template's Times New Roman sizes, for its script's fonts (PDF; the Word
+/// template keeps the sizes and leaves it to SimSun and Simplified Arabic).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TypeScale {
+    /// Factor on type sizes.
+    pub size: f32,
+    /// Factor on line pitches.
+    pub line: f32,
+}
+
+/// The type scale of `lang`.
+pub fn type_scale(lang: Lang) -> TypeScale {
+    match lang {
+        Lang::Ar => TypeScale {
+            size: 1.2,
+            line: 1.3,
+        },
+        Lang::Zh => TypeScale {
+            size: 1.05,
+            line: 1.25,
+        },
+        Lang::En | Lang::Fr | Lang::Es | Lang::Ru => TypeScale {
+            size: 1.0,
+            line: 1.0,
+        },
+    }
+}
+
+/// A paragraph style of the template.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    /// Type size in points.
+    pub size: f32,
+    /// Exact line pitch in points.
+    pub line: f32,
+    /// Bold face.
+    pub bold: bool,
+    /// Italic face.
+    pub italic: bool,
+    /// Space before, in points (dropped at the top of a page).
+    pub before: f32,
+    /// Space after, in points.
+    pub after: f32,
+}
+
+impl TextStyle {
+    /// The style of one unbroken line (masthead, furniture): `size` on 1.2
+    /// times `size`, no spacing.
+    pub const fn plain_line(size: f32, bold: bool) -> TextStyle {
+        TextStyle {
+            size,
+            line: size * 1.2,
+            bold,
+            italic: false,
+            before: 0.0,
+            after: 0.0,
+        }
+    }
+
+    /// The style adjusted to a language's [`TypeScale`].
+    pub fn for_lang(self, lang: Lang) -> TextStyle {
+        let scale = type_scale(lang);
+        TextStyle {
+            size: self.size * scale.size,
+            line: self.line * scale.line,
+            ..self
+        }
+    }
+}
+
+/// `SingleTxt`: body paragraphs, 10 pt on 12 pt, 6 pt after.
+pub const BODY: TextStyle = TextStyle {
+    size: 10.0,
+    line: 12.0,
+    bold: false,
+    italic: false,
+    before: 0.0,
+    after: 6.0,
+};
+/// `HCh`: chapter headings, 14 pt bold on 15 pt, with two 6 pt spacers each side.
+pub const CHAPTER: TextStyle = TextStyle {
+    size: 14.0,
+    line: 15.0,
+    bold: true,
+    italic: false,
+    before: 12.0,
+    after: 12.0,
+};
+/// `H1`: section headings, 12 pt bold on 13.5 pt.
+pub const SECTION: TextStyle = TextStyle {
+    size: 12.0,
+    line: 13.5,
+    bold: true,
+    italic: false,
+    before: 12.0,
+    after: 12.0,
+};
+/// Space after a section heading in the DOCX writer (the PDF writer uses
+/// [`SECTION`]'s).
+pub const SECTION_AFTER_DOCX: f32 = 6.0;
+/// `H2/3`: subsection headings, 10 pt bold on 12 pt; the `Session` line is one.
+pub const SUBSECTION: TextStyle = TextStyle {
+    size: 10.0,
+    line: 12.0,
+    bold: true,
+    italic: false,
+    before: 0.0,
+    after: 0.0,
+};
+/// `TitleHCH`: the document title.
+pub const TITLE: TextStyle = TextStyle {
+    size: 14.0,
+    line: 15.0,
+    bold: true,
+    italic: false,
+    before: 18.0,
+    after: 0.0,
+};
+/// `TitleH1`: the subtitle ("Report of the Secretary-General").
+pub const SUBTITLE: TextStyle = TextStyle {
+    size: 12.0,
+    line: 13.5,
+    bold: true,
+    italic: false,
+    before: 12.0,
+    after: 0.0,
+};
+/// Space between the last title line and the body (three 6 pt spacers).
+pub const AFTER_TITLE: f32 = 18.0;
+/// Space between the title and the subtitle in the DOCX writer (after the
+/// title; the PDF writer puts [`SUBTITLE`]'s before the subtitle).
+pub const TITLE_AFTER_DOCX: f32 = 12.0;
+/// `Session` (bold) and agenda lines under the masthead.
+pub const SESSION: TextStyle = SUBSECTION;
+/// `FootnoteText`: 8.5 pt on 10.5 pt.
+pub const FOOTNOTE: TextStyle = TextStyle {
+    size: 8.5,
+    line: 10.5,
+    bold: false,
+    italic: false,
+    before: 0.0,
+    after: 2.0,
+};
+/// Space before an annex's title line, under its "Annex" line (PDF).
+pub const ANNEX_TITLE_BEFORE_PDF: f32 = 6.0;
+
+/// The first page's header: the masthead, a table of six columns (emblem,
+/// "United Nations", gap, organ, gap, distribution) in two rows between
+/// rules. The DOCX writer builds the table; the PDF writer sets its lines
+/// on the baselines below, the name and organ after the emblem column.
+pub mod masthead {
+    use super::TextStyle;
+
+    /// The emblem column, as wide as the text indent.
+    pub const EMBLEM_COLUMN: f32 = super::TEXT_INDENT;
+    /// The "United Nations" column.
+    pub const NAME_COLUMN: f32 = 93.6;
+    /// The gaps either side of the organ column.
+    pub const GAP: f32 = 12.25;
+    /// The distribution column (DOCX; the PDF writer sets the block
+    /// [`DISTRIBUTION_FROM_RIGHT_PDF`] from the right margin).
+    pub const DISTRIBUTION_COLUMN: f32 = 154.8;
+    /// The organ column takes the rest, and never less than this.
+    pub const ORGAN_COLUMN_MIN: f32 = 72.0;
+    /// Height of the first row ("United Nations" and the symbol).
+    pub const NAME_ROW: f32 = 43.2;
+    /// Height of the second row (organ and distribution block).
+    pub const ORGAN_ROW: f32 = 144.0;
+
+    /// `XLarge`: the organ, 20 pt bold on 19.5 pt.
+    pub const ORGAN: TextStyle = TextStyle {
+        size: 20.0,
+        line: 19.5,
+        bold: true,
+        italic: false,
+        before: 0.0,
+        after: 0.0,
+    };
+    /// Space above the organ's first line in its cell (DOCX).
+    pub const ORGAN_BEFORE_DOCX: f32 = 5.45;
+    /// `HM`: an organ of several lines or more than [`ORGAN_LONG_COLUMNS_DOCX`] (DOCX).
+    pub const ORGAN_LONG_DOCX: TextStyle = TextStyle {
+        size: 17.0,
+        line: 18.0,
+        ..ORGAN
+    };
+    /// Width of the longest organ set in `XLarge`, in columns of a
+    /// fixed-width grid (ideographs take two).
+    pub const ORGAN_LONG_COLUMNS_DOCX: usize = 30;
+    /// Type size of an organ that would take more than two lines (PDF).
+    pub const ORGAN_LONG_SIZE_PDF: f32 = 15.0;
+    /// Type size of "United Nations" (PDF; the DOCX writer sets it in `HCh`).
+    pub const NAME_SIZE_PDF: f32 = 17.0;
+    /// Type size of the symbol's first letter, and of the rest.
+    pub const SYMBOL_SIZES: (f32, f32) = (20.0, 10.0);
+    /// Type size of the distribution block's lines.
+    pub const DISTRIBUTION_SIZE: f32 = 10.0;
+    /// Space under "United Nations" and the symbol in their row (DOCX).
+    pub const NAME_AFTER_DOCX: f32 = 4.0;
+    /// Space above the distribution line in its cell (DOCX).
+    pub const DISTRIBUTION_BEFORE_DOCX: f32 = 12.0;
+
+    /// Baseline of "United Nations" (PDF).
+    pub const NAME_BASELINE_PDF: f32 = 57.6;
+    /// Baseline of the symbol (PDF), 1 pt above the name's.
+    pub const SYMBOL_BASELINE_PDF: f32 = NAME_BASELINE_PDF - 1.0;
+    /// The thin rule under the first row: the running header's rule.
+    pub const NAME_RULE_PDF: f32 = super::running::HEADER_RULE_PDF;
+    /// Baseline of the organ's first line (PDF).
+    pub const ORGAN_BASELINE_PDF: f32 = 87.4;
+    /// Distance of the distribution block from the right margin (PDF).
+    pub const DISTRIBUTION_FROM_RIGHT_PDF: f32 = 155.0;
+    /// Space between the organ and the distribution block (PDF).
+    pub const GAP_PDF: f32 = 12.0;
+    /// Baseline of the distribution line (PDF).
+    pub const DISTRIBUTION_BASELINE_PDF: f32 = 86.4;
+    /// Line pitch of the distribution block (PDF).
+    pub const DISTRIBUTION_PITCH_PDF: f32 = 12.0;
+    /// The thick rule under the second row (PDF).
+    pub const THICK_RULE_PDF: f32 = 209.3;
+    /// Thickness of the rule under the first row: DOCX, PDF.
+    pub const THIN_RULE_WIDTHS: (f32, f32) = (0.5, 0.75);
+    /// Thickness of the rule under the second row.
+    pub const THICK_RULE_WIDTH: f32 = 1.5;
+}
+
+/// The running header (the symbol over a rule) and footer (`page/total`
+/// and the short job number) of the pages after the first.
+pub mod running {
+    /// Type size of the header's symbol and the footer's page number, bold.
+    pub const SIZE: f32 = 8.5;
+    /// Type size of the footer's short job number.
+    pub const JOB_NUMBER_SIZE: f32 = 7.0;
+    /// The `Header` and `Footer` styles' centre and right tab stops (3 and 6 in).
+    pub const STYLE_TABS: (f32, f32) = (216.0, 432.0);
+    /// Space above the header's symbol, under the header distance (DOCX).
+    pub const HEADER_BEFORE_DOCX: f32 = 30.0;
+    /// Space between the symbol and its rule (DOCX).
+    pub const HEADER_AFTER_DOCX: f32 = 4.0;
+    /// Baseline of the header's symbol (PDF).
+    pub const HEADER_BASELINE_PDF: f32 = 58.5;
+    /// The rule under the header (PDF).
+    pub const HEADER_RULE_PDF: f32 = 64.8;
+    /// Thickness of the header's rule: DOCX, PDF.
+    pub const HEADER_RULE_WIDTHS: (f32, f32) = (0.25, 0.5);
+    /// Baseline of the footer's page number (PDF).
+    pub const FOOTER_BASELINE_FROM_BOTTOM_PDF: f32 = 37.0;
+    /// How much lower the short job number's baseline is (PDF).
+    pub const JOB_NUMBER_DROP_PDF: f32 = 1.0;
+}
+
+/// The first page's footer: the job number over its Code 39 barcode at one
+/// margin, the QR code of the document's address with the recycling mark at
+/// the other (as in the official files).
+pub mod codes {
+    /// Side of the QR code, quiet zone excluded.
+    pub const QR_SIDE: f32 = 55.0;
+    /// Distance from the foot of the QR code and the barcode to the page's bottom edge.
+    pub const FOOT: f32 = 29.0;
+    /// Space between the recycling symbol and the QR code.
+    pub const RECYCLING_GAP: f32 = 6.0;
+    /// Type size of "Please recycle" (bold) and of the recycling symbol.
+    pub const RECYCLING_SIZES: (f32, f32) = (8.0, 19.0);
+
+    /// Type size of the job number (PDF; the DOCX writer uses the `Footer` style's).
+    pub const JOB_NUMBER_SIZE_PDF: f32 = 9.0;
+    /// Inset of the job number and its barcode from their margin (PDF).
+    pub const INSET_PDF: f32 = 6.0;
+    /// Width and height of the barcode (PDF).
+    pub const BARCODE_PDF: (f32, f32) = (100.0, 13.0);
+    /// Baseline of the job number (PDF).
+    pub const JOB_NUMBER_BASELINE_FROM_BOTTOM_PDF: f32 = 44.0;
+    /// Baselines of "Please recycle" and of the recycling symbol (PDF).
+    pub const RECYCLING_BASELINES_FROM_BOTTOM_PDF: (f32, f32) = (36.0, 34.0);
+    /// Space between "Please recycle" and the recycling symbol (PDF).
+    pub const RECYCLING_WORDS_GAP_PDF: f32 = 1.0;
+
+    /// Width of a narrow barcode module: 0.0125 in (DOCX).
+    pub const BARCODE_MODULE_DOCX: f32 = 0.9;
+    /// Height of the bars: 0.15 in (DOCX).
+    pub const BARCODE_HEIGHT_DOCX: f32 = 10.8;
+    /// Space above the barcode's paragraph (DOCX).
+    pub const BARCODE_BEFORE_DOCX: f32 = 4.0;
+    /// Height of a footer line, a little under its real 10 pt (DOCX).
+    pub const FOOTER_LINE_DOCX: f32 = 9.5;
+    /// Height of the line with the recycling mark, a little under its real 22 pt (DOCX).
+    pub const MARK_LINE_DOCX: f32 = 20.0;
+}
+
+/// Tables. The masthead is the one table today; tables in the body will add
+/// their column rules (widths, rule weights) and cell margins here, beside
+/// the template's default cell margin.
+pub mod table {
+    /// Left and right cell margin of Word's default table style.
+    pub const CELL_MARGIN: f32 = 5.4;
+}

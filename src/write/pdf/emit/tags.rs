@@ -1,0 +1,134 @@
+//! The structure tree: tagged content is collected per owner (block,
+//! footnote, masthead line) while pages are drawn, then assembled along the
+//! flow's plan into headings, paragraphs, lists, notes and links.
+
+use std::num::NonZeroU16;
+
+use krilla::tagging::{ListNumbering, Node, Tag, TagGroup, TagKind, TagTree};
+
+use crate::model::ListKind;
+use crate::write::pdf::flow::{Flow, GroupKind, Plan};
+
+/// Who owns a piece of tagged content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Owner {
+    Block(usize),
+    Note(usize),
+    Fixed(usize),
+}
+
+/// Tagged content collected while drawing, before the tree is built.
+pub(super) enum Slot {
+    Node(Node),
+    /// A link: index into the links list.
+    Link(usize),
+}
+
+#[derive(Default)]
+pub(super) struct Collected {
+    block_label: Vec<Vec<Slot>>,
+    block_body: Vec<Vec<Slot>>,
+    note_label: Vec<Vec<Slot>>,
+    note_body: Vec<Vec<Slot>>,
+    fixed: Vec<Vec<Slot>>,
+    pub links: Vec<Option<Node>>,
+}
+
+impl Collected {
+    pub fn list(&mut self, owner: Owner, label: bool) -> &mut Vec<Slot> {
+        match (owner, label) {
+            (Owner::Block(i), true) => &mut self.block_label[i],
+            (Owner::Block(i), false) => &mut self.block_body[i],
+            (Owner::Note(i), true) => &mut self.note_label[i],
+            (Owner::Note(i), false) => &mut self.note_body[i],
+            (Owner::Fixed(i), _) => &mut self.fixed[i],
+        }
+    }
+
+    fn take(&mut self, owner: Owner, label: bool) -> Vec<Node> {
+        let slots = std::mem::take(self.list(owner, label));
+        slots
+            .into_iter()
+            .filter_map(|slot| match slot {
+                Slot::Node(node) => Some(node),
+                Slot::Link(k) => self.links.get_mut(k).and_then(Option::take),
+            })
+            .collect()
+    }
+}
+
+impl Collected {
+    /// Empty slots for every block, footnote and masthead line of `flow`.
+    pub fn for_flow(flow: &Flow) -> Collected {
+        Collected {
+            block_label: flow.blocks.iter().map(|_| Vec::new()).collect(),
+            block_body: flow.blocks.iter().map(|_| Vec::new()).collect(),
+            note_label: flow.notes.iter().map(|_| Vec::new()).collect(),
+            note_body: flow.notes.iter().map(|_| Vec::new()).collect(),
+            fixed: flow.fixed.iter().map(|_| Vec::new()).collect(),
+            links: Vec::new(),
+        }
+    }
+}
+
+/// The structure tree of `flow` in the document's language `lang`.
+pub(super) fn tag_tree(flow: &Flow, lang: &str, collected: &mut Collected) -> TagTree {
+    let mut tree = TagTree::new().with_lang(Some(lang.to_string()));
+    for plan in &flow.plan {
+        if let Some(node) = build_node(plan, collected) {
+            tree.push(node);
+        }
+    }
+    tree
+}
+
+fn build_node(plan: &Plan, c: &mut Collected) -> Option<Node> {
+    let group = |tag: TagKind, children: Vec<Node>| -> Option<Node> {
+        (!children.is_empty()).then(|| Node::Group(TagGroup::with_children(tag, children)))
+    };
+    match plan {
+        Plan::Group(kind, plans) => {
+            let children: Vec<Node> = plans.iter().filter_map(|p| build_node(p, c)).collect();
+            let tag: TagKind = match kind {
+                GroupKind::Section => Tag::Section.into(),
+                GroupKind::Div => Tag::Div.into(),
+                GroupKind::List(kind) => Tag::L(match kind {
+                    ListKind::Decimal => ListNumbering::Decimal,
+                    ListKind::Alpha => ListNumbering::LowerAlpha,
+                    ListKind::Roman => ListNumbering::LowerRoman,
+                })
+                .into(),
+            };
+            group(tag, children)
+        }
+        Plan::Para(i) => {
+            let mut children = c.take(Owner::Block(*i), true);
+            children.extend(c.take(Owner::Block(*i), false));
+            group(Tag::P.into(), children)
+        }
+        Plan::Heading(i, level, title) => {
+            let mut children = c.take(Owner::Block(*i), true);
+            children.extend(c.take(Owner::Block(*i), false));
+            let level = NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN);
+            group(Tag::Hn(level, Some(title.clone())).into(), children)
+        }
+        Plan::Item(i, nested) => {
+            let label = c.take(Owner::Block(*i), true);
+            let mut body = c.take(Owner::Block(*i), false);
+            body.extend(nested.iter().filter_map(|p| build_node(p, c)));
+            let mut children = Vec::new();
+            children.extend(group(Tag::Lbl.into(), label));
+            children.extend(group(Tag::LBody.into(), body));
+            group(Tag::LI.into(), children)
+        }
+        Plan::Note(n) => {
+            let mut children = c.take(Owner::Note(*n), true);
+            children.extend(c.take(Owner::Note(*n), false));
+            group(Tag::Note.into(), children)
+        }
+        Plan::Fixed(i) => {
+            let children = c.take(Owner::Fixed(*i), false);
+            group(Tag::P.into(), children)
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! Placing the glyphs of one broken line: clusters in visual order (with
+//! ligatures, invisible format characters and glyphs no font has), the
+//! visible hyphen at a hyphenated end, justification and alignment. The
+//! result is cut into runs by the shaper, which owns the fonts.
+
+use std::ops::Range;
+
+use parley::{Glyph, Run};
+
+use crate::script::is_ideographic;
+use crate::write::pdf::style::Justify;
+
+use super::{Align, Missing, Paragraph, PlacedGlyph, SOFT_HYPHEN};
+
+/// One grapheme cluster on a line, in visual order.
+pub(super) struct PlacedCluster {
+    /// Its glyphs in [`LineGlyphs::glyphs`].
+    glyphs: Range<usize>,
+    /// What it contributes to justification.
+    kind: ClusterKind,
+}
+
+/// How a cluster takes part in justification.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum ClusterKind {
+    /// A space: room goes after it in every language.
+    Space,
+    /// An ideograph or full-width sign: room goes either side in Chinese.
+    Ideograph,
+    /// Anything else.
+    Other,
+}
+
+/// A glyph with the run it belongs to, before the line is cut into runs.
+pub(super) struct KeyedGlyph {
+    pub glyph: PlacedGlyph,
+    pub key: RunKey,
+}
+
+/// What glyphs of one run share: font, size, span, direction, synthesis.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) struct RunKey {
+    pub blob: u64,
+    pub index: u32,
+    pub size: f32,
+    pub span: u32,
+    pub rtl: bool,
+    pub slant: bool,
+    pub embolden: bool,
+}
+
+/// The glyphs of a line as they are placed, left to right.
+pub(super) struct LineGlyphs {
+    /// Every glyph drawn, with its run.
+    pub glyphs: Vec<KeyedGlyph>,
+    /// Every cluster, drawn or not.
+    clusters: Vec<PlacedCluster>,
+    /// The pen: the right edge of the last cluster.
+    pub pen: f32,
+}
+
+impl LineGlyphs {
+    /// Room for about `capacity` clusters.
+    pub fn with_capacity(capacity: usize) -> LineGlyphs {
+        LineGlyphs {
+            glyphs: Vec::with_capacity(capacity),
+            clusters: Vec::with_capacity(capacity),
+            pen: 0.0,
+        }
+    }
+
+    /// A cluster that draws nothing but takes its advance.
+    fn push_blank(&mut self, advance: f32) {
+        let at = self.glyphs.len();
+        self.clusters.push(PlacedCluster {
+            glyphs: at..at,
+            kind: ClusterKind::Other,
+        });
+        self.pen += advance;
+    }
+
+    /// Places the clusters of `run` whose text starts before `end` (the
+    /// line's visible end); characters no font has go to `missing`.
+    pub fn place_run(
+        &mut self,
+        run: &Run<'_, u32>,
+        p: &Paragraph,
+        end: usize,
+        missing: &mut Vec<Missing>,
+    ) {
+        let font = run.font();
+        let synthesis = run.synthesis();
+        let mut key = RunKey {
+            blob: font.data.id(),
+            index: font.index,
+            size: run.font_size(),
+            span: 0,
+            rtl: run.is_rtl(),
+            slant: synthesis.skew().is_some(),
+            embolden: synthesis.embolden(),
+        };
+        // Left edge and text of ligature parts met before their glyphs (RTL).
+        let mut pending: Option<(f32, Range<usize>)> = None;
+        let mut atom_start = self.glyphs.len();
+        for cluster in run.visual_clusters() {
+            let text = cluster.text_range();
+            let advance = cluster.advance();
+            if text.start >= end {
+                continue; // trailing spaces (and a final soft hyphen)
+            }
+            key.span = cluster.style().brush;
+            if is_ignorable(p.text.get(text.clone()).unwrap_or_default()) {
+                // Soft hyphens and joiners: no glyph, no text to copy.
+                self.push_blank(advance);
+                continue;
+            }
+            if cluster.is_ligature_continuation() {
+                self.join_ligature(text, key.rtl, &mut pending, atom_start);
+                self.push_blank(advance);
+                continue;
+            }
+            let (left, text) = match pending.take() {
+                Some((x, r)) => (x, r.start.min(text.start)..r.end.max(text.end)),
+                None => (self.pen, text),
+            };
+            atom_start = self.glyphs.len();
+            self.push_cluster(cluster.glyphs(), left, text, key, p.text, missing);
+            self.pen += advance;
+        }
+    }
+
+    /// A ligature part with no glyph of its own: its text joins the glyphs
+    /// of the ligature placed before it (`atom_start` on), or, right to
+    /// left where the parts come first, the `pending` left edge and text
+    /// the ligature's glyphs will take.
+    fn join_ligature(
+        &mut self,
+        text: Range<usize>,
+        rtl: bool,
+        pending: &mut Option<(f32, Range<usize>)>,
+        atom_start: usize,
+    ) {
+        if rtl {
+            let (_, r) = pending.get_or_insert((self.pen, text.clone()));
+            r.start = r.start.min(text.start);
+            r.end = r.end.max(text.end);
+        } else {
+            for g in &mut self.glyphs[atom_start..] {
+                g.glyph.text.end = g.glyph.text.end.max(text.end);
+            }
+        }
+    }
+
+    /// The glyphs of a cluster of `source`'s bytes `text`, from `left` on;
+    /// glyph 0 (no font has the character) is reported, not drawn.
+    fn push_cluster(
+        &mut self,
+        glyphs: impl Iterator<Item = Glyph>,
+        left: f32,
+        text: Range<usize>,
+        key: RunKey,
+        source: &str,
+        missing: &mut Vec<Missing>,
+    ) {
+        let first = self.glyphs.len();
+        let mut gx = left;
+        for glyph in glyphs {
+            if glyph.id == 0 {
+                if let Some(ch) = source.get(text.clone()).and_then(|t| t.chars().next()) {
+                    missing.push(Missing { ch, at: text.start });
+                }
+            } else {
+                let placed = PlacedGlyph {
+                    id: glyph.id,
+                    x: gx,
+                    dx: glyph.x,
+                    dy: -glyph.y,
+                    advance: glyph.advance,
+                    text: text.clone(),
+                };
+                self.glyphs.push(KeyedGlyph { glyph: placed, key });
+            }
+            gx += glyph.advance;
+        }
+        let kind = cluster_kind(source.get(text.clone()).unwrap_or_default());
+        self.clusters.push(PlacedCluster {
+            glyphs: first..self.glyphs.len(),
+            kind,
+        });
+    }
+
+    /// The key of the last glyph placed, whose font draws a hyphen after it.
+    pub fn last_key(&self) -> Option<RunKey> {
+        self.glyphs.last().map(|g| g.key)
+    }
+
+    /// A visible hyphen (glyph `id`, `advance` wide) at the pen; its text
+    /// is the soft hyphen just past the paragraph's `text_len` bytes.
+    pub fn push_hyphen(&mut self, key: RunKey, id: u32, advance: f32, text_len: usize) {
+        let first = self.glyphs.len();
+        self.glyphs.push(KeyedGlyph {
+            glyph: PlacedGlyph {
+                id,
+                x: self.pen,
+                dx: 0.0,
+                dy: 0.0,
+                advance,
+                text: text_len..text_len + SOFT_HYPHEN.len_utf8(),
+            },
+            key,
+        });
+        self.clusters.push(PlacedCluster {
+            glyphs: first..self.glyphs.len(),
+            kind: ClusterKind::Other,
+        });
+        self.pen += advance;
+    }
+
+    /// Spreads the room left up to `target` over the line's gaps; returns
+    /// the line's width (the pen if it has no gap).
+    pub fn justify(&mut self, target: f32, mode: Justify) -> f32 {
+        let natural = self.pen;
+        let gaps = justification_gaps(&self.clusters, mode);
+        let count = gaps.iter().filter(|&&g| g).count();
+        if count == 0 {
+            return natural;
+        }
+        let each = (target - natural) / count as f32;
+        let mut shift = 0.0;
+        for (cluster, gap) in self.clusters.iter().zip(&gaps) {
+            for g in &mut self.glyphs[cluster.glyphs.clone()] {
+                g.glyph.x += shift;
+            }
+            if *gap {
+                shift += each;
+            }
+        }
+        target
+    }
+}
+
+/// How far a line `width` wide moves right in its box `target` wide.
+pub(super) fn align_offset(p: &Paragraph, width: f32, target: f32) -> f32 {
+    match p.align {
+        _ if width >= target => 0.0,
+        Align::Natural => 0.0,
+        Align::Center => (target - width) / 2.0,
+        Align::Start | Align::Justify if p.rtl => target - width,
+        Align::Start | Align::Justify => 0.0,
+    }
+}
+
+/// End of the visible text of a line: trailing white space is dropped.
+pub(super) fn visible_end(text: &str, range: Range<usize>) -> usize {
+    let slice = text.get(range.clone()).unwrap_or_default();
+    let trimmed = slice.trim_end_matches([' ', '\t', '\n', '\u{2028}', '\u{2029}']);
+    range.start + trimmed.len()
+}
+
+/// Invisible format characters (soft hyphen, joiners, marks of direction).
+fn is_ignorable(text: &str) -> bool {
+    text.chars().all(
+        |c| matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'),
+    )
+}
+
+/// How a cluster's text takes part in justification.
+fn cluster_kind(text: &str) -> ClusterKind {
+    match text.chars().next() {
+        Some(' ') => ClusterKind::Space,
+        Some(c) if is_ideographic(c) => ClusterKind::Ideograph,
+        _ => ClusterKind::Other,
+    }
+}
+
+/// For each cluster, whether extra space goes after it.
+fn justification_gaps(clusters: &[PlacedCluster], mode: Justify) -> Vec<bool> {
+    let n = clusters.len();
+    (0..n)
+        .map(|i| {
+            let cluster = &clusters[i];
+            if i + 1 >= n {
+                return false;
+            }
+            match mode {
+                Justify::InterWord => cluster.kind == ClusterKind::Space,
+                Justify::InterCharacter => {
+                    let next = &clusters[i + 1];
+                    cluster.kind == ClusterKind::Space
+                        || (cluster.glyphs.end > cluster.glyphs.start
+                            && (cluster.kind == ClusterKind::Ideograph
+                                || next.kind == ClusterKind::Ideograph))
+                }
+            }
+        })
+        .collect()
+}
