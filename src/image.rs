@@ -133,7 +133,10 @@ mod tests {
     #[test]
     fn kinds_and_sizes_from_headers() {
         let png = probe(&png_header(640, 480)).expect("png");
-        assert_eq!((png.kind, png.width, png.height), (ImageKind::Png, 640, 480));
+        assert_eq!(
+            (png.kind, png.width, png.height),
+            (ImageKind::Png, 640, 480)
+        );
         let jpeg = [
             0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 11, 8, 0, 30, 0, 40, 3,
         ];

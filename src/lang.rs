@@ -435,7 +435,10 @@ impl Lang {
     pub fn figure_label(self, n: u32) -> String {
         match self {
             Lang::Zh => format!("图{}", chinese_numeral(n)),
-            Lang::Ar => match n.checked_sub(1).and_then(|i| AR_ORDINAL_ADJECTIVES.get(i as usize)) {
+            Lang::Ar => match n
+                .checked_sub(1)
+                .and_then(|i| AR_ORDINAL_ADJECTIVES.get(i as usize))
+            {
                 Some(word) => format!("{} {word}", self.figure_word()),
                 _ => format!("{} {n}", self.figure_word()),
             },
@@ -586,7 +589,13 @@ impl Lang {
                 session_endings: &[" session"],
                 agenda_openings: &["item ", "agenda item", "provisional agenda item"],
                 agenda_all_of: NONE,
-                subtitle_openings: &["Report of", "Report on", "Note by", "Letter dated", "Note verbale"],
+                subtitle_openings: &[
+                    "Report of",
+                    "Report on",
+                    "Note by",
+                    "Letter dated",
+                    "Note verbale",
+                ],
                 subtitle_endings: NONE,
             },
             Lang::Fr => MastheadWords {
@@ -766,7 +775,16 @@ pub fn arabic_ordinal(n: u32) -> String {
 
 /// Masculine ordinal adjectives (`الشكل الثاني`, "the second figure").
 const AR_ORDINAL_ADJECTIVES: [&str; 10] = [
-    "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
 ];
 
 /// Parses an Arabic chapter ordinal, with or without tanwin (`أولاً`).

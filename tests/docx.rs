@@ -427,14 +427,22 @@ fn output_is_byte_identical_across_runs_and_batch_positions() {
 fn expected_fragments(doc: &Document) -> Vec<String> {
     fn inlines(out: &mut Vec<String>, content: &[Inline]) {
         let mut current = String::new();
+        run(out, &mut current, content);
+        out.push(current);
+    }
+    fn run(out: &mut Vec<String>, current: &mut String, content: &[Inline]) {
         for inline in content {
             match inline {
                 Inline::Text(t) | Inline::Emph(t) => current.push_str(t),
+                Inline::Strong(inner) => run(out, current, inner),
+                Inline::Link { text, .. } => current.push_str(text),
                 Inline::Ref(r) => current.push_str(&r.value),
-                Inline::NoteRef(_) => out.push(std::mem::take(&mut current)),
+                Inline::TableNoteRef(n) => {
+                    current.push_str(&undoc::lang::latin_letter(n.value, false))
+                }
+                Inline::NoteRef(_) => out.push(std::mem::take(current)),
             }
         }
-        out.push(current);
     }
     fn list(out: &mut Vec<String>, l: &List) {
         for item in &l.items {
@@ -458,6 +466,21 @@ fn expected_fragments(doc: &Document) -> Vec<String> {
                     }
                 }
                 Block::Text(t) => inlines(out, &t.value),
+                Block::Subheading(h) => inlines(out, &h.heading),
+                Block::Table(t) => {
+                    inlines(out, &t.title);
+                    for row in t.head.iter().chain(&t.body) {
+                        for cell in &row.cells {
+                            for paragraph in &cell.paragraphs {
+                                inlines(out, paragraph);
+                            }
+                        }
+                    }
+                    for note in &t.notes {
+                        inlines(out, &note.content);
+                    }
+                }
+                Block::Figure(f) => inlines(out, &f.title),
             }
         }
     }

@@ -61,8 +61,11 @@ fn inlines(content: &[Inline]) -> String {
         .iter()
         .map(|i| match i {
             Inline::Text(t) | Inline::Emph(t) => t.clone(),
+            Inline::Strong(inner) => inlines(inner),
+            Inline::Link { text, .. } => text.clone(),
             Inline::Ref(r) => r.value.clone(),
             Inline::NoteRef(n) => n.value.to_string(),
+            Inline::TableNoteRef(n) => undoc::lang::latin_letter(n.value, false),
         })
         .collect()
 }
@@ -92,6 +95,17 @@ fn expected_paragraphs(doc: &Document) -> Vec<String> {
                     }
                 }
                 Block::Text(t) => out.push(inlines(&t.value)),
+                Block::Subheading(h) => out.push(inlines(&h.heading)),
+                Block::Table(t) => {
+                    out.push(inlines(&t.title));
+                    for row in t.head.iter().chain(&t.body) {
+                        for cell in &row.cells {
+                            out.extend(cell.paragraphs.iter().map(|p| inlines(p)));
+                        }
+                    }
+                    out.extend(t.notes.iter().map(|n| inlines(&n.content)));
+                }
+                Block::Figure(f) => out.push(inlines(&f.title)),
             }
         }
     }

@@ -87,7 +87,7 @@ fn collect(blocks: &[Block], p: &mut Pool) {
                     None => p.paragraphs.push(text),
                 }
             }
-            Block::Text(_) => {}
+            Block::Text(_) | Block::Subheading(_) | Block::Table(_) | Block::Figure(_) => {}
         }
     }
 }

@@ -87,16 +87,17 @@ fn parse_range(
     let mut i = range.start;
     let bytes = text.as_bytes();
     while i < range.end {
-        let here = &text[i..range.end];
+        // Only sliced at an ASCII mark: `i` may be inside a character.
+        let here = || &text[i..range.end];
         let found = match bytes[i] {
-            b'[' => note_mark(here)
+            b'[' => note_mark(here())
                 .map(|(n, len)| (Token::Note(n), len))
                 .or_else(|| link(text, i, range.end)),
-            b'^' => table_note_mark(here).map(|(n, len)| (Token::TableNote(n), len)),
-            b'*' if bold_allowed && here.starts_with("**") => {
-                strong(here).map(|(inner, len)| (Token::Strong(i + 2..i + 2 + inner), len))
+            b'^' => table_note_mark(here()).map(|(n, len)| (Token::TableNote(n), len)),
+            b'*' if bold_allowed && here().starts_with("**") => {
+                strong(here()).map(|(inner, len)| (Token::Strong(i + 2..i + 2 + inner), len))
             }
-            b'*' => emphasis(here).map(|(t, len)| (Token::Emph(t), len)),
+            b'*' => emphasis(here()).map(|(t, len)| (Token::Emph(t), len)),
             _ => None,
         };
         let Some((token, len)) = found else {
@@ -253,9 +254,18 @@ mod tests {
             panic!("{inl:?}")
         };
         assert!(matches!(&inner[1], Inline::Emph(t) if t == "approval"));
-        assert!(inner.iter().any(|i| matches!(i, Inline::Ref(r) if r.value == "A/80/600")));
-        assert!(inl.iter().any(|i| matches!(i, Inline::NoteRef(n) if n.value == 1)));
-        assert!(inl.iter().any(|i| matches!(i, Inline::TableNoteRef(n) if n.value == 1 && n.span == Span::new(2, 64))));
+        assert!(
+            inner
+                .iter()
+                .any(|i| matches!(i, Inline::Ref(r) if r.value == "A/80/600"))
+        );
+        assert!(
+            inl.iter()
+                .any(|i| matches!(i, Inline::NoteRef(n) if n.value == 1))
+        );
+        assert!(inl.iter().any(
+            |i| matches!(i, Inline::TableNoteRef(n) if n.value == 1 && n.span == Span::new(2, 64))
+        ));
         assert!(inl.iter().any(
             |i| matches!(i, Inline::Link { url, text } if url == "https://www.ohchr.org" && text == "OHCHR")
         ));

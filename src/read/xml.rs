@@ -580,15 +580,12 @@ fn para(el: &Element) -> Result<Para, Diagnostic> {
 }
 
 fn read_list(el: &Element) -> Result<List, Diagnostic> {
-    let kind = el
-        .attr("kind")
-        .and_then(ListKind::parse)
-        .ok_or_else(|| {
-            schema_error(
-                el,
-                "<list> needs kind=\"decimal\", \"alpha\", \"roman\" or \"bullet\"",
-            )
-        })?;
+    let kind = el.attr("kind").and_then(ListKind::parse).ok_or_else(|| {
+        schema_error(
+            el,
+            "<list> needs kind=\"decimal\", \"alpha\", \"roman\" or \"bullet\"",
+        )
+    })?;
     let mut items = Vec::new();
     for child in element_children(el)? {
         expect_name(child, "item")?;

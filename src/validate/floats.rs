@@ -127,10 +127,7 @@ fn grid(t: &Table, out: &mut Vec<Diagnostic>) {
                 out.push(Diagnostic::new(
                     Code::TableGrid,
                     cell.span,
-                    format!(
-                        "row {} of the table runs past its {width} columns",
-                        i + 1
-                    ),
+                    format!("row {} of the table runs past its {width} columns", i + 1),
                 ));
                 break;
             }
@@ -263,7 +260,13 @@ mod tests {
         );
         grid(&merged, &mut out);
         assert!(out.is_empty(), "{out:?}");
-        let ragged = grid_table(vec![vec![cell("a", 1, 1), cell("b", 1, 1)], vec![cell("c", 1, 1)]], 2);
+        let ragged = grid_table(
+            vec![
+                vec![cell("a", 1, 1), cell("b", 1, 1)],
+                vec![cell("c", 1, 1)],
+            ],
+            2,
+        );
         grid(&ragged, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].code, Code::TableGrid);
@@ -276,7 +279,8 @@ mod tests {
     #[test]
     fn note_marks_and_notes_match() {
         let mut t = grid_table(vec![vec![cell("a", 1, 1)]], 1);
-        t.body[0].cells[0].paragraphs[0].push(Inline::TableNoteRef(Spanned::new(2, Span::new(3, 4))));
+        t.body[0].cells[0].paragraphs[0]
+            .push(Inline::TableNoteRef(Spanned::new(2, Span::new(3, 4))));
         t.notes.push(TableNote {
             n: 1,
             content: vec![Inline::Text("Funded.".into())],
@@ -285,8 +289,16 @@ mod tests {
         let mut out = Vec::new();
         table_rules(&t, &mut out);
         let messages: Vec<&str> = out.iter().map(|d| d.message.as_str()).collect();
-        assert!(messages.iter().any(|m| m.contains("mark b has no note")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("note a is never marked")), "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m.contains("mark b has no note")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("note a is never marked")),
+            "{messages:?}"
+        );
     }
 
     fn table_rules(t: &Table, out: &mut Vec<Diagnostic>) {

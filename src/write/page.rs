@@ -189,6 +189,13 @@ pub const SUBSECTION: TextStyle = TextStyle {
     before: 0.0,
     after: 0.0,
 };
+
+/// `H4`: the level-4 subheading, 10 pt italic.
+pub const MINOR_SUBSECTION: TextStyle = TextStyle {
+    bold: false,
+    italic: true,
+    ..SUBSECTION
+};
 /// `TitleHCH`: the document title.
 pub const TITLE: TextStyle = TextStyle {
     size: 14.0,
@@ -248,6 +255,14 @@ pub mod masthead {
     pub const NAME_ROW: f32 = 43.2;
     /// Height of the second row (organ and distribution block).
     pub const ORGAN_ROW: f32 = 144.0;
+
+    /// The agenda item's title under the agenda line (`AgendaTitleH2`):
+    /// bold 10 pt on an exact 12 pt line, kept clear of the right half.
+    pub const AGENDA_TITLE_SIZE: f32 = 10.0;
+    /// See [`AGENDA_TITLE_SIZE`].
+    pub const AGENDA_TITLE_LINE: f32 = 12.0;
+    /// The agenda title's right indent (4620 twips in the DGACM template).
+    pub const AGENDA_TITLE_RIGHT: f32 = 231.0;
 
     /// `XLarge`: the organ, 20 pt bold on 19.5 pt.
     pub const ORGAN: TextStyle = TextStyle {

@@ -284,7 +284,11 @@ impl XmlWriter {
         let n = t.n.map(|n| n.to_string());
         let attrs: Vec<(&str, &str)> = n.as_deref().map(|n| ("n", n)).into_iter().collect();
         self.start("table", &attrs, t.span);
-        self.optional_inlines(depth + 1, "title", Some(&t.title).filter(|t| !t.is_empty()).map(Vec::as_slice));
+        self.optional_inlines(
+            depth + 1,
+            "title",
+            Some(&t.title).filter(|t| !t.is_empty()).map(Vec::as_slice),
+        );
         self.optional_inlines(depth + 1, "units", t.units.as_deref());
         self.newline(depth + 1);
         self.start("columns", &[], Span::default());
@@ -380,7 +384,11 @@ impl XmlWriter {
         let n = f.n.map(|n| n.to_string());
         let attrs: Vec<(&str, &str)> = n.as_deref().map(|n| ("n", n)).into_iter().collect();
         self.start("figure", &attrs, f.span);
-        self.optional_inlines(depth + 1, "title", Some(&f.title).filter(|t| !t.is_empty()).map(Vec::as_slice));
+        self.optional_inlines(
+            depth + 1,
+            "title",
+            Some(&f.title).filter(|t| !t.is_empty()).map(Vec::as_slice),
+        );
         self.newline(depth + 1);
         let (width, height) = (f.image.width.to_string(), f.image.height.to_string());
         self.start(

@@ -120,7 +120,9 @@ fn load(path: &str, dir: Option<&Path>) -> Result<crate::model::Image, String> {
             .components()
             .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)))
     {
-        return Err("the path must stay inside the source's folder (no absolute path, no `..`)".into());
+        return Err(
+            "the path must stay inside the source's folder (no absolute path, no `..`)".into(),
+        );
     }
     let full = dir.join(relative);
     let meta = std::fs::metadata(&full).map_err(|e| format!("cannot read it: {e}"))?;
@@ -152,7 +154,10 @@ mod tests {
 
     #[test]
     fn captions_in_each_language() {
-        assert_eq!(caption("Figure II: Staffing", Lang::En), (Some(2), "Staffing"));
+        assert_eq!(
+            caption("Figure II: Staffing", Lang::En),
+            (Some(2), "Staffing")
+        );
         assert_eq!(caption("Gráfico IV. Gastos", Lang::Es), (Some(4), "Gastos"));
         assert_eq!(caption("图三：经费", Lang::Zh), (Some(3), "经费"));
         assert_eq!(caption("A chart", Lang::En), (None, "A chart"));
@@ -163,9 +168,21 @@ mod tests {
     #[test]
     fn pictures_stay_inside_the_source_folder() {
         let dir = tempfile::tempdir().expect("tempdir");
-        assert!(load("../x.png", Some(dir.path())).unwrap_err().contains("inside"));
-        assert!(load("/etc/passwd", Some(dir.path())).unwrap_err().contains("inside"));
-        assert!(load("missing.png", Some(dir.path())).unwrap_err().contains("cannot read"));
+        assert!(
+            load("../x.png", Some(dir.path()))
+                .unwrap_err()
+                .contains("inside")
+        );
+        assert!(
+            load("/etc/passwd", Some(dir.path()))
+                .unwrap_err()
+                .contains("inside")
+        );
+        assert!(
+            load("missing.png", Some(dir.path()))
+                .unwrap_err()
+                .contains("cannot read")
+        );
         std::fs::write(dir.path().join("fake.png"), "not a picture").expect("write");
         assert!(load("fake.png", Some(dir.path())).is_err());
         assert!(load("x.png", None).is_err());

@@ -131,9 +131,17 @@ impl After<'_> {
             self.version = Some(v);
         } else if is_job_number(t) {
             m.job_number = Some(Spanned::new(t.to_string(), span));
-        } else if m.session.is_none() && m.agenda.is_empty() && is_short(t, 60) && is_session_line(t) {
+        } else if m.session.is_none()
+            && m.agenda.is_empty()
+            && is_short(t, 60)
+            && is_session_line(t)
+        {
             m.session = Some(Spanned::new(t.to_string(), span));
-        } else if m.session.is_some() && m.session_dates.is_none() && m.agenda.is_empty() && looks_like_dates(t) {
+        } else if m.session.is_some()
+            && m.session_dates.is_none()
+            && m.agenda.is_empty()
+            && looks_like_dates(t)
+        {
             m.session_dates = Some(Spanned::new(t.to_string(), span));
         } else if is_short(t, 150) && is_agenda_line(t) && classify(t).is_none() {
             m.agenda.push(Spanned::new(t.to_string(), span));
@@ -182,7 +190,10 @@ fn distribution(line: &Line, out: &mut Vec<Diagnostic>) -> Option<crate::model::
     if let Some(d) = lang::parse_distribution(line.text) {
         return Some(d);
     }
-    let word = line.text.trim_start_matches(|c: char| c != ' ' && c != ':').trim_start_matches([':', ' ']);
+    let word = line
+        .text
+        .trim_start_matches(|c: char| c != ' ' && c != ':')
+        .trim_start_matches([':', ' ']);
     let guess = lang::parse_distribution(&format!("Distr.: {word}"));
     out.push(Diagnostic::new(
         Code::BadValue,
@@ -198,14 +209,18 @@ fn distribution(line: &Line, out: &mut Vec<Diagnostic>) -> Option<crate::model::
 /// A line that is meant as a date: short, with a year.
 fn looks_like_date(text: &str) -> bool {
     text.chars().count() <= 40
-        && text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+        && text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
         && !text.contains('/')
 }
 
 /// A session's dates: short, with a year, and a range or a day.
 fn looks_like_dates(text: &str) -> bool {
     text.chars().count() <= 60
-        && text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+        && text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
         && classify(text).is_none()
 }
 
@@ -224,7 +239,9 @@ fn looks_like_symbol(text: &str) -> bool {
     let core = text.split(" (").next().unwrap_or(text);
     core.contains('/')
         && core.starts_with(|c: char| c.is_ascii_uppercase())
-        && core.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-'))
+        && core
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-'))
 }
 
 fn read_before_distr(m: &mut Masthead, line: &Line, out: &mut Vec<Diagnostic>) {
@@ -236,7 +253,10 @@ fn read_before_distr(m: &mut Masthead, line: &Line, out: &mut Vec<Diagnostic>) {
     } else if is_job_number(t) {
         m.job_number = Some(Spanned::new(t.to_string(), span));
     } else if looks_like_symbol(t) {
-        let why = crate::symbol::parse(t).err().map(|e| e.to_string()).unwrap_or_default();
+        let why = crate::symbol::parse(t)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         out.push(Diagnostic::new(
             Code::BadSymbol,
             span,

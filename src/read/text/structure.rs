@@ -130,6 +130,8 @@ struct Builder<'d> {
     next_section: u32,
     /// The last level-3 and level-4 subheading numbers in this section.
     subheading: (u32, u32),
+    /// The document's language.
+    lang: Lang,
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
@@ -152,6 +154,7 @@ pub(super) fn build(lines: &[Line], context: &Context, diagnostics: &mut Vec<Dia
         chapter: 0,
         next_section: 1,
         subheading: (0, 0),
+        lang: context.lang,
         diagnostics,
     };
     let mut after_blank = true;
@@ -399,11 +402,17 @@ impl Builder<'_> {
 
     /// `(a) Heading`: a level-4 subheading when no list is open or asked
     /// for and the line reads as a heading.
-    fn lettered_subheading(&mut self, lines: &[Line], i: usize, labels: &[Label], at: usize) -> bool {
-        let in_list = !self.levels().is_empty()
-            || self.target_acc().is_some_and(|a| a.ends_with_colon());
+    fn lettered_subheading(
+        &mut self,
+        lines: &[Line],
+        i: usize,
+        labels: &[Label],
+        at: usize,
+    ) -> bool {
+        let in_list =
+            !self.levels().is_empty() || self.target_acc().is_some_and(|a| a.ends_with_colon());
         let next = self.subheading.1.saturating_add(1);
-        let fits = labels.iter().any(|l| *l == Label::Alpha(next));
+        let fits = labels.contains(&Label::Alpha(next));
         if in_list || !fits || !looks_like_heading(lines, i) {
             return false;
         }
@@ -470,6 +479,12 @@ impl Builder<'_> {
     }
 
     fn plain(&mut self, line: &Line, after_blank: bool) {
+        // The summary's heading stands alone.
+        if line.text == self.lang.summary_word() {
+            self.flats().push(Flat::Text(Acc::new(line, 0)));
+            self.target = Target::None;
+            return;
+        }
         let continues = match self.target_acc() {
             Some(acc) => !after_blank || !acc.ends_sentence(),
             None => false,

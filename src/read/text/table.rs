@@ -41,7 +41,12 @@ fn is_units_line(text: &str) -> bool {
 /// Reads a table starting at `lines[i]`: a caption line (`Table 3`) followed
 /// by a title and pipe rows, or pipe rows alone (an unnumbered table), or a
 /// tab-separated block. `None` when no table starts there.
-pub(super) fn read(lines: &[Line], i: usize, lang: Lang, out: &mut Vec<Diagnostic>) -> Option<Found> {
+pub(super) fn read(
+    lines: &[Line],
+    i: usize,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Found> {
     let line = lines.get(i)?;
     if is_pipe_row(line) {
         return pipe_table(lines, i, None, Vec::new(), None, line.span(), lang, out);
@@ -49,7 +54,10 @@ pub(super) fn read(lines: &[Line], i: usize, lang: Lang, out: &mut Vec<Diagnosti
     if let Some(n) = caption_number(line.text) {
         let mut j = skip_blank(lines, i + 1);
         let mut title = Vec::new();
-        if let Some(l) = lines.get(j).filter(|l| !is_pipe_row(l) && !is_units_line(l.text)) {
+        if let Some(l) = lines
+            .get(j)
+            .filter(|l| !is_pipe_row(l) && !is_units_line(l.text))
+        {
             title = line_inlines(l, 0);
             j = skip_blank(lines, j + 1);
         }
@@ -69,8 +77,12 @@ pub(super) fn read(lines: &[Line], i: usize, lang: Lang, out: &mut Vec<Diagnosti
             ));
             return None;
         }
-        return pipe_table(lines, j, Some(n), title, units, line.span(), lang, out)
-            .map(|f| Found { lines: f.lines + (j - i), ..f });
+        return pipe_table(lines, j, Some(n), title, units, line.span(), lang, out).map(|f| {
+            Found {
+                lines: f.lines + (j - i),
+                ..f
+            }
+        });
     }
     tab_separated(lines, i, lang, out)
 }
@@ -135,7 +147,13 @@ fn pipe_table(
             ),
         ));
     }
-    columns.resize(width, Column { align: Align::Start, spacer: false });
+    columns.resize(
+        width,
+        Column {
+            align: Align::Start,
+            spacer: false,
+        },
+    );
     let mut table = Table {
         n,
         title,
@@ -156,7 +174,12 @@ fn pipe_table(
 
 /// Reads the notes (`^a^ text`) and the source line under a table or
 /// figure, from `lines[from]`; returns the index after them.
-pub(super) fn notes_and_source(lines: &[Line], from: usize, lang: Lang, table: &mut Table) -> usize {
+pub(super) fn notes_and_source(
+    lines: &[Line],
+    from: usize,
+    lang: Lang,
+    table: &mut Table,
+) -> usize {
     let (notes, source, next) = read_notes(lines, from, lang);
     table.notes = notes;
     table.source = source;
@@ -176,9 +199,10 @@ pub(super) fn read_notes(
         let k = skip_blank(lines, j);
         let Some(line) = lines.get(k) else { break };
         if let Some(n) = note_letter(line.text) {
+            let start = line.text.len() - line.text[3..].trim_start().len();
             notes.push(TableNote {
                 n,
-                content: line_inlines(line, 3).into_iter().skip_while(is_blank).collect(),
+                content: line_inlines(line, start),
                 span: line.span(),
             });
         } else if source.is_none() && is_source_line(line.text, lang) {
@@ -189,10 +213,6 @@ pub(super) fn read_notes(
         j = k + 1;
     }
     (notes, source, j)
-}
-
-fn is_blank(inline: &Inline) -> bool {
-    matches!(inline, Inline::Text(t) if t.trim().is_empty())
 }
 
 /// `^a^ …` at the start of a line: note a (1).
@@ -260,9 +280,9 @@ fn split_cells(text: &str) -> Vec<(usize, &str)> {
 /// A row's cells, and which of them were `^` (joining the cell above).
 fn read_row(line: &Line) -> (Row, Vec<bool>) {
     let raw = split_cells(line.text);
-    let total = raw
-        .first()
-        .is_some_and(|(_, t)| t.trim().starts_with("**") && t.trim().ends_with("**") && t.trim().len() > 4);
+    let total = raw.first().is_some_and(|(_, t)| {
+        t.trim().starts_with("**") && t.trim().ends_with("**") && t.trim().len() > 4
+    });
     let mut cells: Vec<Cell> = Vec::new();
     let mut carets = Vec::new();
     for (offset, text) in &raw {
@@ -277,16 +297,26 @@ fn read_row(line: &Line) -> (Row, Vec<bool>) {
         let lead = text.len() - text.trim_start().len();
         let at = offset + lead;
         let content = if total {
-            trimmed.strip_prefix("**").and_then(|t| t.strip_suffix("**")).unwrap_or(trimmed)
+            trimmed
+                .strip_prefix("**")
+                .and_then(|t| t.strip_suffix("**"))
+                .unwrap_or(trimmed)
         } else {
             trimmed
         };
-        let skip = if total && content.len() != trimmed.len() { 2 } else { 0 };
+        let skip = if total && content.len() != trimmed.len() {
+            2
+        } else {
+            0
+        };
         let paragraphs = if content.is_empty() || trimmed == "^" {
             Vec::new()
         } else {
             let col = line.col + line.text[..at + skip].chars().count() as u32;
-            vec![inline::parse(&content.replace("\\|", "|"), &[(0, Span::new(line.no, col))])]
+            vec![inline::parse(
+                &content.replace("\\|", "|"),
+                &[(0, Span::new(line.no, col))],
+            )]
         };
         cells.push(Cell {
             paragraphs,
@@ -346,7 +376,12 @@ fn merge_up(rows: &mut [&mut Row], carets: &[Vec<bool>]) {
 
 /// A block of at least two lines of tab-separated fields, all with the same
 /// number of fields, read as a table whose first line is the header.
-fn tab_separated(lines: &[Line], i: usize, _lang: Lang, out: &mut Vec<Diagnostic>) -> Option<Found> {
+fn tab_separated(
+    lines: &[Line],
+    i: usize,
+    _lang: Lang,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Found> {
     let fields = |l: &Line| l.text.split('\t').count();
     let first = lines.get(i)?;
     if !first.text.contains('\t') {
@@ -407,7 +442,13 @@ fn tab_separated(lines: &[Line], i: usize, _lang: Lang, out: &mut Vec<Diagnostic
             n: None,
             title: Vec::new(),
             units: None,
-            columns: vec![Column { align: Align::Start, spacer: false }; width],
+            columns: vec![
+                Column {
+                    align: Align::Start,
+                    spacer: false
+                };
+                width
+            ],
             head: vec![row(first)],
             body: block[1..].iter().map(row).collect(),
             notes: Vec::new(),

@@ -2,9 +2,13 @@
 
 use base64::Engine;
 
-use super::{Element, Node, element_children, expect_name, inlines, inline_list, number, schema_error};
+use super::{
+    Element, Node, element_children, expect_name, inline_list, inlines, number, schema_error,
+};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Align, Cell, Column, Figure, Image, ImageKind, Inline, Row, Subheading, Table, TableNote};
+use crate::model::{
+    Align, Cell, Column, Figure, Image, ImageKind, Inline, Row, Subheading, Table, TableNote,
+};
 
 pub(super) fn subheading(el: &Element) -> Result<Subheading, Diagnostic> {
     let level = match el.attr("level") {
@@ -40,7 +44,10 @@ fn flag(el: &Element, name: &str) -> Result<bool, Diagnostic> {
     match el.attr(name) {
         None | Some("false") | Some("0") => Ok(false),
         Some("true") | Some("1") => Ok(true),
-        Some(other) => Err(schema_error(el, format!("{name}=\"{other}\" is not true or false"))),
+        Some(other) => Err(schema_error(
+            el,
+            format!("{name}=\"{other}\" is not true or false"),
+        )),
     }
 }
 
@@ -75,7 +82,8 @@ pub(super) fn table(el: &Element) -> Result<Table, Diagnostic> {
                 for column in element_children(child)? {
                     expect_name(column, "column")?;
                     table.columns.push(Column {
-                        align: align(column)?.ok_or_else(|| schema_error(column, "<column> needs an align"))?,
+                        align: align(column)?
+                            .ok_or_else(|| schema_error(column, "<column> needs an align"))?,
                         spacer: flag(column, "spacer")?,
                     });
                 }
@@ -84,7 +92,12 @@ pub(super) fn table(el: &Element) -> Result<Table, Diagnostic> {
             "rows" => table.body = rows(child)?,
             "notes" => table.notes = notes(child)?,
             "source" => table.source = Some(inlines(child)?),
-            other => return Err(schema_error(child, format!("unknown element <{other}> in <table>"))),
+            other => {
+                return Err(schema_error(
+                    child,
+                    format!("unknown element <{other}> in <table>"),
+                ));
+            }
         }
     }
     Ok(table)
@@ -121,7 +134,9 @@ fn cell(el: &Element) -> Result<Cell, Diagnostic> {
             .collect::<Result<_, _>>()?
     } else {
         let content = inline_list(el, el.children.iter())?;
-        let blank = content.iter().all(|i| matches!(i, Inline::Text(t) if t.trim().is_empty()));
+        let blank = content
+            .iter()
+            .all(|i| matches!(i, Inline::Text(t) if t.trim().is_empty()));
         if blank { Vec::new() } else { vec![content] }
     };
     Ok(Cell {
@@ -160,7 +175,12 @@ pub(super) fn figure(el: &Element) -> Result<Figure, Diagnostic> {
             "alt" => alt = Some(child.text().trim().to_string()),
             "notes" => notes_read = notes(child)?,
             "source" => source = Some(inlines(child)?),
-            other => return Err(schema_error(child, format!("unknown element <{other}> in <figure>"))),
+            other => {
+                return Err(schema_error(
+                    child,
+                    format!("unknown element <{other}> in <figure>"),
+                ));
+            }
         }
     }
     Ok(Figure {
@@ -175,10 +195,12 @@ pub(super) fn figure(el: &Element) -> Result<Figure, Diagnostic> {
 }
 
 fn read_image(el: &Element) -> Result<Image, Diagnostic> {
-    let kind = el
-        .attr("type")
-        .and_then(ImageKind::parse)
-        .ok_or_else(|| schema_error(el, "<image> needs type=\"image/png\", \"image/jpeg\", \"image/emf\" or \"image/wmf\""))?;
+    let kind = el.attr("type").and_then(ImageKind::parse).ok_or_else(|| {
+        schema_error(
+            el,
+            "<image> needs type=\"image/png\", \"image/jpeg\", \"image/emf\" or \"image/wmf\"",
+        )
+    })?;
     let dimension = |name: &str| {
         el.attr(name)
             .and_then(|v| v.parse().ok())

@@ -13,9 +13,9 @@ use super::props::{Ind, PPr, RPr, Spacing};
 use super::styles::{HEADING_TABS, TEXT_INDENT};
 use super::units::twips;
 use super::xml::{NS_R, NS_W, Xml};
-use crate::model::{Annex, Block, Document, Inline, List, Para};
+use crate::model::{Annex, Block, Document, Inline, List, Para, Subheading};
 use crate::symbol::undocs_url;
-use crate::write::page::{self, AFTER_TITLE, CHAPTER, SECTION, TITLE, margin};
+use crate::write::page::{self, AFTER_TITLE, CHAPTER, SECTION, SUBSECTION, TITLE, margin};
 
 /// External link targets of one part; each distinct target gets one
 /// relationship, numbered from `first` in order of first use.
@@ -164,6 +164,37 @@ impl<'c, 'a> Story<'c, 'a> {
                     self.x.close("w:hyperlink");
                 }
                 Inline::NoteRef(n) => self.note_ref(n.value, base),
+                Inline::Strong(inner) => {
+                    let bold = RPr {
+                        b: Some(true),
+                        b_cs: Some(true),
+                        ..base.clone()
+                    };
+                    self.inlines(inner, &bold);
+                }
+                Inline::Link { url, text } => {
+                    let id = self.links.id(url.clone());
+                    self.x
+                        .open("w:hyperlink", &[("r:id", &id), ("w:history", "1")]);
+                    self.run(
+                        text,
+                        RPr {
+                            style: Some("Hyperlink"),
+                            ..base.clone()
+                        },
+                    );
+                    self.x.close("w:hyperlink");
+                }
+                Inline::TableNoteRef(n) => {
+                    let letter = crate::lang::latin_letter(n.value, false);
+                    self.run(
+                        &letter,
+                        RPr {
+                            vert_align: Some("superscript"),
+                            ..base.clone()
+                        },
+                    );
+                }
             }
         }
     }
@@ -215,6 +246,19 @@ fn heading<'a>(style: &'a str, before: f32, after: f32) -> PPr<'a> {
     }
 }
 
+/// A heading with no number, aligned with the text.
+fn heading_unnumbered(style: &str) -> PPr<'_> {
+    PPr {
+        style: Some(style),
+        ind: Some(Ind {
+            left: Some(TEXT_INDENT),
+            right: Some(TEXT_INDENT),
+            hanging: None,
+        }),
+        ..PPr::default()
+    }
+}
+
 impl<'a> Story<'_, 'a> {
     fn blocks(&mut self, blocks: &[Block]) {
         for block in blocks {
@@ -235,7 +279,28 @@ impl<'a> Story<'_, 'a> {
                 Block::Text(t) => {
                     self.paragraph(single_txt(), |f| f.inlines(&t.value, &RPr::default()))
                 }
+                Block::Subheading(h) => self.subheading(h),
+                // `write` refuses documents with tables and figures until
+                // the DOCX writer draws them.
+                Block::Table(_) | Block::Figure(_) => {}
             }
+        }
+    }
+
+    /// `H23` (`1.`) or `H4` (`(a)`), numbered or not.
+    fn subheading(&mut self, h: &Subheading) {
+        let style = if h.level <= 3 { "H23" } else { "H4" };
+        let ppr = heading(style, SUBSECTION.before, SUBSECTION.after);
+        match h.n {
+            Some(n) => {
+                let label = self.ctx.lang.subheading_label(h.level, n);
+                self.numbered_heading(ppr, &label, &h.heading);
+            }
+            None => self.paragraph(ppr, |f| {
+                f.tab();
+                f.tab();
+                f.inlines(&h.heading, &RPr::default());
+            }),
         }
     }
 
@@ -280,19 +345,18 @@ impl<'a> Story<'_, 'a> {
     /// Session and agenda lines, then the title and subtitle.
     fn front_matter(&mut self, doc: &Document) {
         let m = &doc.masthead;
-        if let Some(session) = &m.session {
+        let lines = [
+            ("Session", m.session_body.as_ref()),
+            ("Session", m.session.as_ref()),
+            ("AgendaItemNormal", m.session_dates.as_ref()),
+        ];
+        let agenda = m.agenda.iter().map(|a| ("AgendaItemNormal", Some(a)));
+        let title = [("AgendaTitleH2", m.agenda_title.as_ref())];
+        for (style, line) in lines.into_iter().chain(agenda).chain(title) {
+            let Some(line) = line else { continue };
             self.paragraph(
                 PPr {
-                    style: Some("Session"),
-                    ..PPr::default()
-                },
-                |f| f.run(&session.value, RPr::default()),
-            );
-        }
-        for line in &m.agenda {
-            self.paragraph(
-                PPr {
-                    style: Some("AgendaItemNormal"),
+                    style: Some(style),
                     ..PPr::default()
                 },
                 |f| f.run(&line.value, RPr::default()),
@@ -328,6 +392,13 @@ impl<'a> Story<'_, 'a> {
                     f.inlines(&sub.value, &RPr::default());
                 },
             );
+        }
+        if let Some(summary) = &doc.summary {
+            if let Some(heading) = &summary.heading {
+                let ppr = heading_unnumbered("HCh");
+                self.paragraph(ppr, |f| f.inlines(heading, &RPr::default()));
+            }
+            self.blocks(&summary.blocks);
         }
     }
 

@@ -141,6 +141,13 @@ impl<'a> Ctx<'a> {
 
 /// Writes `doc` as a DOCX package.
 pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnostic> {
+    if let Some(span) = crate::write::first_float(doc) {
+        return Err(Diagnostic::new(
+            Code::WriteFailed,
+            span,
+            "this version of the DOCX writer does not draw tables and figures yet: convert to XML",
+        ));
+    }
     let ctx = Ctx::new(doc, options);
     let failed = |e: &dyn std::fmt::Display| {
         Diagnostic::new(

@@ -5,15 +5,18 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
-use crate::model::{Annex, Block, Division, Document, Inline, List, ListKind, Span, plain_text};
+use crate::model::{
+    Annex, Block, Division, Document, Inline, List, ListKind, Span, Subheading, plain_text,
+};
+use crate::symbol::undocs_url;
 
 use super::hyphen::hyphenation_points;
 use super::shape::{Align, Missing, Paragraph, SOFT_HYPHEN, ShapedLine, Shaper, SpanStyle};
 use super::style::{Geometry, NOTE_MARK_RISE, NOTE_MARK_SCALE, lang_style};
 use crate::write::page::{
     self, AFTER_TITLE, BODY, CHAPTER, FOOTNOTE, HEADING_NUMBER_END, HEADING_RIGHT_INDENT_PDF,
-    LABEL_TAB_STOPS_PDF, SECTION, SESSION, SUBTITLE, TAB_PAST_STOPS_PDF, TAB_STOPS, TEXT_INDENT,
-    TITLE, TextStyle,
+    LABEL_TAB_STOPS_PDF, MINOR_SUBSECTION, SECTION, SESSION, SUBSECTION, SUBTITLE,
+    TAB_PAST_STOPS_PDF, TAB_STOPS, TEXT_INDENT, TITLE, TextStyle,
 };
 
 /// The tab stops list labels hang on, one a nesting level.
@@ -24,10 +27,22 @@ const LABEL_STOPS: &[f32] = TAB_STOPS.split_at(LABEL_TAB_STOPS_PDF).0;
 pub enum SpanKind {
     /// Running text.
     Text,
-    /// A cited document symbol, linked to `https://undocs.org/<symbol>`.
-    Link(String),
+    /// A link: a cited document symbol (to `https://undocs.org/<symbol>`)
+    /// or a web address.
+    Link(LinkTarget),
+    /// A table or figure note's mark (a raised letter).
+    Raised,
     /// A footnote mark (raised, smaller).
     NoteMark(u32),
+}
+
+/// Where a link leads and what it says, for its annotation's alternative text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkTarget {
+    /// The address.
+    pub url: String,
+    /// The linked text.
+    pub label: String,
 }
 
 /// A styled span of a [`LaidText`].
@@ -209,6 +224,13 @@ struct SpanRules {
     hyphenation: Option<hypher::Lang>,
 }
 
+/// Bold and italic of a span.
+#[derive(Clone, Copy)]
+struct SpanLook {
+    bold: bool,
+    italic: bool,
+}
+
 /// Inline content as one string with its styled spans and where lines may
 /// not or may also break, ready for the layout engine.
 #[derive(Default)]
@@ -222,30 +244,51 @@ impl StyledText {
     /// `inlines` as spans: text and emphasis (italic against the style),
     /// cited symbols (links, never broken) and footnote marks (raised, smaller).
     fn of(inlines: &[Inline], rules: &SpanRules) -> StyledText {
-        let italic = rules.style.italic;
         let mut styled = StyledText::default();
-        for inline in inlines {
-            match inline {
-                Inline::Text(t) => styled.push(t, italic, SpanKind::Text, rules),
-                Inline::Emph(t) => styled.push(t, !italic, SpanKind::Text, rules),
-                Inline::Ref(r) => {
-                    let kind = SpanKind::Link(r.value.clone());
-                    styled.push(&r.value, italic, kind, rules);
-                }
-                Inline::NoteRef(n) => {
-                    let kind = SpanKind::NoteMark(n.value);
-                    styled.push(&n.value.to_string(), false, kind, rules);
-                }
-            }
-        }
+        styled.push_all(inlines, rules.style.bold, rules);
         styled
     }
 
-    fn push(&mut self, piece: &str, italic: bool, kind: SpanKind, rules: &SpanRules) {
+    /// Pushes `inlines`, bold or not (bold content may hold the rest).
+    fn push_all(&mut self, inlines: &[Inline], bold: bool, rules: &SpanRules) {
+        let italic = rules.style.italic;
+        for inline in inlines {
+            let (piece, italic, kind) = match inline {
+                Inline::Text(t) => (t.clone(), italic, SpanKind::Text),
+                Inline::Emph(t) => (t.clone(), !italic, SpanKind::Text),
+                Inline::Strong(inner) => {
+                    self.push_all(inner, true, rules);
+                    continue;
+                }
+                Inline::Ref(r) => {
+                    let target = LinkTarget {
+                        url: undocs_url(&r.value),
+                        label: r.value.clone(),
+                    };
+                    (r.value.clone(), italic, SpanKind::Link(target))
+                }
+                Inline::Link { url, text } => {
+                    let target = LinkTarget {
+                        url: url.clone(),
+                        label: text.clone(),
+                    };
+                    (text.clone(), italic, SpanKind::Link(target))
+                }
+                Inline::NoteRef(n) => (n.value.to_string(), false, SpanKind::NoteMark(n.value)),
+                Inline::TableNoteRef(n) => {
+                    let letter = crate::lang::latin_letter(n.value, false);
+                    (letter, false, SpanKind::Raised)
+                }
+            };
+            self.push(&piece, SpanLook { bold, italic }, kind, rules);
+        }
+    }
+
+    fn push(&mut self, piece: &str, look: SpanLook, kind: SpanKind, rules: &SpanRules) {
         let style = rules.style;
         let start = self.text.len();
         let (size, rise, lang) = match kind {
-            SpanKind::NoteMark(_) => (
+            SpanKind::NoteMark(_) | SpanKind::Raised => (
                 style.size * NOTE_MARK_SCALE,
                 style.size * NOTE_MARK_RISE,
                 rules.locale,
@@ -267,8 +310,8 @@ impl StyledText {
                 style: SpanStyle {
                     range: start..self.text.len(),
                     size,
-                    bold: style.bold,
-                    italic,
+                    bold: look.bold,
+                    italic: look.italic,
                 },
                 kind,
                 rise,
@@ -566,10 +609,19 @@ impl<'a> FlowBuilder<'a> {
         self.flow.plan.extend(plan);
     }
 
-    /// Session, agenda, title and subtitle under the masthead.
+    /// Session, agenda, title and subtitle under the masthead, then the summary.
     fn front(&mut self, plan: &mut Vec<Plan>) {
         self.session_and_agenda(plan);
         self.title_block(plan);
+        let doc = self.doc;
+        if let Some(summary) = &doc.summary {
+            if let Some(heading) = &summary.heading {
+                let style = CHAPTER.for_lang(self.lang());
+                let i = self.heading("", heading, style, summary.span, false);
+                plan.push(Plan::Heading(i, 2, plain_text(heading)));
+            }
+            self.blocks(&summary.blocks, 0, plan);
+        }
     }
 
     /// The session line (bold) and the agenda lines, kept with the title,
@@ -583,9 +635,15 @@ impl<'a> FlowBuilder<'a> {
             bold: false,
             ..session_style
         };
-        let session = m.session.iter().map(|s| (s, session_style));
-        let agenda = m.agenda.iter().map(|a| (a, agenda_style));
-        for (line, style) in session.chain(agenda) {
+        let lines = [
+            (m.session_body.as_ref(), session_style),
+            (m.session.as_ref(), session_style),
+            (m.session_dates.as_ref(), agenda_style),
+        ];
+        let agenda = m.agenda.iter().map(|a| (Some(a), agenda_style));
+        let agenda_title = [(m.agenda_title.as_ref(), session_style)];
+        let present = lines.into_iter().chain(agenda).chain(agenda_title);
+        for (line, style) in present.filter_map(|(l, s)| Some((l?, s))) {
             let inlines = [Inline::Text(line.value.clone())];
             let body = self.text(&inlines, style, width, width, Align::Start, line.span);
             let i = self.push_block(LaidBlock {
@@ -662,6 +720,10 @@ impl<'a> FlowBuilder<'a> {
                         plan.push(l);
                     }
                 }
+                Block::Subheading(h) => self.subheading(h, depth, plan),
+                // `write` refuses documents with tables and figures until
+                // the PDF writer lays them out.
+                Block::Table(_) | Block::Figure(_) => {}
                 Block::Text(t) => {
                     let body_style = BODY.for_lang(self.lang());
                     let p = self.place(TEXT_INDENT, TEXT_INDENT, TEXT_INDENT);
@@ -751,6 +813,35 @@ impl<'a> FlowBuilder<'a> {
             children: nested,
         });
         plan.push(Plan::Group(GroupKind::Section, children));
+    }
+
+    /// A subheading (`1.` bold, `(a)` italic), in the outline under its section.
+    fn subheading(&mut self, h: &Subheading, depth: u16, plan: &mut Vec<Plan>) {
+        let lang = self.lang();
+        let style = if h.level <= 3 {
+            SUBSECTION
+        } else {
+            MINOR_SUBSECTION
+        }
+        .for_lang(lang);
+        let label =
+            h.n.map(|n| lang.subheading_label(h.level, n))
+                .unwrap_or_default();
+        let i = self.heading(&label, &h.heading, style, h.span, false);
+        let text = plain_text(&h.heading);
+        let title = if label.is_empty() {
+            text
+        } else {
+            format!("{label} {text}")
+        };
+        let level = u16::from(h.level) + 1 + depth;
+        plan.push(Plan::Heading(i, level, title.clone()));
+        self.note_plans(i, plan);
+        self.flow.bookmarks.push(Bookmark {
+            title,
+            block: i,
+            children: Vec::new(),
+        });
     }
 
     /// A heading with a number hanging at the template's right tab.

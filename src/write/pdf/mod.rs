@@ -41,6 +41,13 @@ pub fn font_set(options: &WriteOptions) -> Result<Arc<FontSet>, Diagnostic> {
 
 /// Writes `doc` as PDF.
 pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnostic> {
+    if let Some(span) = crate::write::first_float(doc) {
+        return Err(Diagnostic::new(
+            Code::PdfExport,
+            span,
+            "this version of the PDF writer does not lay out tables and figures yet: convert to XML",
+        ));
+    }
     let fonts = font_set(options)?;
     let geom = Geometry::new(Paper::for_document(doc, options.paper));
     let (flow, pages, furniture) = shape::with_shaper(&fonts, |shaper| {

@@ -138,6 +138,9 @@ const CHARACTER: StyleRow = StyleRow {
 /// Kerning from 7 pt on, as the template sets it.
 const KERN: Option<u32> = Some(14);
 
+/// `w:outlineLvl` 9: body text, never shown in the navigation pane.
+const BODY_TEXT_LEVEL: u8 = 9;
+
 /// A size of `pt` points.
 const fn size(pt: f32) -> Option<u32> {
     Some(half_points(pt))
@@ -183,7 +186,7 @@ const HEADER: StyleRow = StyleRow {
 };
 
 /// The styles of `word/styles.xml`, in order; `TableNormal` follows them.
-pub const STYLES: [StyleRow; 22] = [
+pub const STYLES: [StyleRow; 23] = [
     StyleRow {
         id: "Normal",
         name: "Normal",
@@ -221,7 +224,8 @@ pub const STYLES: [StyleRow; 22] = [
         next: Some("SingleTxt"),
         keep: Some(true),
         spacing: Some(exact(SECTION.line)),
-        outline: Some(0),
+        // Navigable: chapters (0) above sections (1) above subheadings (2, 3).
+        outline: Some(1),
         bold: Some(true),
         kern: KERN,
         size: size(SECTION.size),
@@ -233,6 +237,7 @@ pub const STYLES: [StyleRow; 22] = [
         based_on: Some("H1"),
         next: Some("SingleTxt"),
         spacing: Some(exact(CHAPTER.line)),
+        outline: Some(0),
         tracking: Some(-2),
         size: size(CHAPTER.size),
         ..PARAGRAPH
@@ -243,7 +248,7 @@ pub const STYLES: [StyleRow; 22] = [
         based_on: Some("H1"),
         next: Some("SingleTxt"),
         spacing: Some(exact(SUBSECTION.line)),
-        outline: Some(1),
+        outline: Some(2),
         tracking: Some(2),
         size: size(SUBSECTION.size),
         ..PARAGRAPH
@@ -346,6 +351,8 @@ pub const STYLES: [StyleRow; 22] = [
         id: "Session",
         name: "Session",
         based_on: Some("H23"),
+        // Body text in the outline: the masthead is not a heading.
+        outline: Some(BODY_TEXT_LEVEL),
         ..PARAGRAPH
     },
     StyleRow {
@@ -353,6 +360,22 @@ pub const STYLES: [StyleRow; 22] = [
         name: "Agenda_Item_Normal",
         next: Some("Normal"),
         kern: KERN,
+        ..PARAGRAPH
+    },
+    StyleRow {
+        id: "AgendaTitleH2",
+        name: "Agenda_Title_H2",
+        based_on: Some("TitleH1"),
+        next: Some("Normal"),
+        keep: Some(true),
+        spacing: Some(exact(masthead::AGENDA_TITLE_LINE)),
+        ind: Some(Ind {
+            left: Some(twips(0.0)),
+            right: Some(twips(masthead::AGENDA_TITLE_RIGHT)),
+            hanging: None,
+        }),
+        outline: Some(BODY_TEXT_LEVEL),
+        size: size(masthead::AGENDA_TITLE_SIZE),
         ..PARAGRAPH
     },
     StyleRow {

@@ -5,8 +5,7 @@ use krilla::geom::Rect;
 use krilla::surface::Surface;
 use krilla::tagging::{ContentTag, Node, SpanTag};
 
-use crate::symbol::undocs_url;
-use crate::write::pdf::flow::{LaidBlock, LaidText, SpanKind};
+use crate::write::pdf::flow::{LaidBlock, LaidText, LinkTarget, SpanKind};
 use crate::write::pdf::shape::GlyphRun;
 
 use super::draw::{draw_run, line_transform};
@@ -71,9 +70,9 @@ impl Pen<'_, '_> {
             self.surface.end_tagged();
             let leaf = Node::Leaf(id);
             match span.map(|s| &s.kind) {
-                Some(SpanKind::Link(symbol)) => {
+                Some(SpanKind::Link(target)) => {
                     let rect = link_rect(text, run, x, baseline);
-                    let piece = self.link_piece(symbol, run.span, rect, leaf, &mut current_link);
+                    let piece = self.link_piece(target, run.span, rect, leaf, &mut current_link);
                     if let Some(slot) = piece {
                         leaves.push((run.text_start(), slot));
                     }
@@ -96,7 +95,7 @@ impl Pen<'_, '_> {
     /// with no area to click is a plain leaf).
     fn link_piece(
         &mut self,
-        symbol: &str,
+        target: &LinkTarget,
         span: usize,
         rect: Option<Rect>,
         leaf: Node,
@@ -117,10 +116,9 @@ impl Pen<'_, '_> {
         };
         let slot = self.collected.links.len();
         self.collected.links.push(None);
-        let url = undocs_url(symbol);
         self.pending.push(PendingLink {
-            alt: format!("{symbol} ({url})"),
-            url,
+            alt: format!("{} ({})", target.label, target.url),
+            url: target.url.clone(),
             rect,
             ids: vec![leaf],
             slot,

@@ -96,6 +96,7 @@ fn build_node(plan: &Plan, c: &mut Collected) -> Option<Node> {
                     ListKind::Decimal => ListNumbering::Decimal,
                     ListKind::Alpha => ListNumbering::LowerAlpha,
                     ListKind::Roman => ListNumbering::LowerRoman,
+                    ListKind::Bullet => ListNumbering::Disc,
                 })
                 .into(),
             };
