@@ -264,7 +264,7 @@ mod tests {
                 .any(|i| matches!(i, Inline::NoteRef(n) if n.value == 1))
         );
         assert!(inl.iter().any(
-            |i| matches!(i, Inline::TableNoteRef(n) if n.value == 1 && n.span == Span::new(2, 64))
+            |i| matches!(i, Inline::TableNoteRef(n) if n.value == 1 && n.span == Span::new(2, 62))
         ));
         assert!(inl.iter().any(
             |i| matches!(i, Inline::Link { url, text } if url == "https://www.ohchr.org" && text == "OHCHR")
