@@ -173,10 +173,18 @@ fn titles(lines: &[Line], i: usize, with_agenda: bool) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.text.is_empty())
-        .take_while(|(_, l)| classify(l.text).is_none())
+        .take_while(|(_, l)| classify(l.text).is_none() && !opens_body(l.text))
         .take(limit)
         .map(|(k, _)| i + k)
         .collect()
+}
+
+/// Whether a line opens the part under the titles: the summary's heading
+/// (in any language), a table or a figure.
+fn opens_body(text: &str) -> bool {
+    text.starts_with(['|', '!'])
+        || super::table::caption_number(text).is_some()
+        || lang::ALL.iter().any(|l| text == l.summary_word())
 }
 
 fn is_distribution_line(text: &str) -> bool {
