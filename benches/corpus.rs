@@ -4,8 +4,11 @@
 //! drawn from `samples/` with a fixed seed; every source validates.
 //!
 //! ```sh
-//! cargo run --release --example corpus -- 200 /tmp/corpus [SEED] [MAX_PAGES]
+//! cargo run --release --example corpus -- 200 /tmp/corpus [SEED] [MAX_PAGES] [TABLE_EVERY]
 //! ```
+//!
+//! `TABLE_EVERY` (default 0, none) puts a table after every that many
+//! paragraphs, for table-heavy corpora like the peacekeeping budget reports.
 
 #[path = "support/corpus_gen.rs"]
 mod corpus_gen;
@@ -14,18 +17,19 @@ use std::path::PathBuf;
 
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: corpus COUNT OUT_DIR [SEED] [MAX_PAGES]";
+    let usage = "usage: corpus COUNT OUT_DIR [SEED] [MAX_PAGES] [TABLE_EVERY]";
     let count: usize = args.first().and_then(|a| a.parse().ok()).ok_or(usage)?;
     let out = PathBuf::from(args.get(1).ok_or(usage)?);
     let seed: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(2026);
     let max_pages: usize = args.get(3).and_then(|a| a.parse().ok()).unwrap_or(60);
+    let table_every: usize = args.get(4).and_then(|a| a.parse().ok()).unwrap_or(0);
     let pools = corpus_gen::pools()?;
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     let mut rng = corpus_gen::Rng(seed);
     for index in 0..count {
         let pool = &pools[index % pools.len()];
         let pages = 1 + rng.below(max_pages.max(1));
-        let text = corpus_gen::generate(pool, index, pages, &mut rng);
+        let text = corpus_gen::generate_with(pool, index, pages, table_every, &mut rng);
         let name = format!("doc-{index:05}-{}.txt", pool.lang.code());
         std::fs::write(out.join(name), text).map_err(|e| e.to_string())?;
     }

@@ -45,6 +45,9 @@ pub struct Pool {
     paragraphs: Vec<String>,
     intros: Vec<String>,
     items: Vec<String>,
+    /// Row labels and column heads of the sample's tables.
+    row_labels: Vec<String>,
+    column_heads: Vec<String>,
 }
 
 fn pool(doc: &Document) -> Pool {
@@ -60,9 +63,23 @@ fn pool(doc: &Document) -> Pool {
         paragraphs: Vec::new(),
         intros: Vec::new(),
         items: Vec::new(),
+        row_labels: Vec::new(),
+        column_heads: Vec::new(),
     };
     collect(&doc.body, &mut p);
     p
+}
+
+/// The first cell of each body row and the header cells of `table`.
+fn collect_table(table: &undoc::model::Table, p: &mut Pool) {
+    let text = |cell: &undoc::model::Cell| plain_text(&cell.paragraphs.concat());
+    for row in table.body.iter().filter(|r| !r.total) {
+        p.row_labels.extend(row.cells.first().map(text));
+    }
+    for row in &table.head {
+        p.column_heads
+            .extend(row.cells.iter().skip(1).map(text).filter(|t| !t.is_empty()));
+    }
 }
 
 fn collect(blocks: &[Block], p: &mut Pool) {
@@ -87,13 +104,28 @@ fn collect(blocks: &[Block], p: &mut Pool) {
                     None => p.paragraphs.push(text),
                 }
             }
-            Block::Text(_) | Block::Subheading(_) | Block::Table(_) | Block::Figure(_) => {}
+            Block::Table(t) => collect_table(t, p),
+            Block::Text(_) | Block::Subheading(_) | Block::Figure(_) => {}
         }
     }
 }
 
 /// One generated report source of `pages` pages (about five paragraphs each).
 pub fn generate(p: &Pool, index: usize, pages: usize, rng: &mut Rng) -> String {
+    generate_with(p, index, pages, 0, rng)
+}
+
+/// One generated report source of `pages` pages with a table after every
+/// `table_every` paragraphs (none when 0): tables of 6 to 14 rows and four
+/// figure columns with a total row, a lettered note and a source line, as
+/// budget reports hold dozens of.
+pub fn generate_with(
+    p: &Pool,
+    index: usize,
+    pages: usize,
+    table_every: usize,
+    rng: &mut Rng,
+) -> String {
     let lang = p.lang;
     let paragraphs = pages * 5;
     let chapters = (pages / 4).clamp(3, 12);
@@ -137,6 +169,7 @@ pub fn generate(p: &Pool, index: usize, pages: usize, rng: &mut Rng) -> String {
     let mut notes = Vec::new();
     let per_chapter = paragraphs.div_ceil(chapters);
     let mut n = 0;
+    let mut tables = 0;
     for chapter in 1..=chapters as u32 {
         s.push_str(&format!(
             "{} {}\n\n",
@@ -159,6 +192,10 @@ pub fn generate(p: &Pool, index: usize, pages: usize, rng: &mut Rng) -> String {
                 }
                 n += 1;
                 paragraph(p, n as u32, rng, &mut notes, &mut s);
+                if table_every > 0 && n % table_every == 0 && !p.row_labels.is_empty() {
+                    tables += 1;
+                    table(p, tables, rng, &mut s);
+                }
             }
         }
     }
@@ -208,6 +245,71 @@ fn paragraph(p: &Pool, n: u32, rng: &mut Rng, notes: &mut Vec<String>, s: &mut S
         text.push_str(&format!("[^{}]", notes.len()));
     }
     s.push_str(&format!("{} {text}\n\n", lang.para_label(n)));
+}
+
+/// A numbered table in the text source's pipe syntax.
+fn table(p: &Pool, n: u32, rng: &mut Rng, s: &mut String) {
+    let lang = p.lang;
+    s.push_str(&format!(
+        "{}\n{}\n\n",
+        lang.table_label(n),
+        rng.pick(&p.headings)
+    ));
+    let heads: Vec<&String> = (0..4).map(|_| rng.pick(&p.column_heads)).collect();
+    s.push_str(&format!(
+        "| {} | {} | {} | {} | {}^a^ |\n|:--|--:|--:|--:|--:|\n",
+        rng.pick(&p.headings),
+        heads[0],
+        heads[1],
+        heads[2],
+        heads[3]
+    ));
+    let rows = 6 + rng.below(9);
+    let mut totals = [0u64; 4];
+    for _ in 0..rows {
+        let values: Vec<u64> = (0..4).map(|_| rng.below(90_000) as u64 + 100).collect();
+        for (t, v) in totals.iter_mut().zip(&values) {
+            *t += v;
+        }
+        let cells: Vec<String> = values.iter().map(|v| group_thousands(*v)).collect();
+        s.push_str(&format!(
+            "| {} | {} |\n",
+            rng.pick(&p.row_labels),
+            cells.join(" | ")
+        ));
+    }
+    let cells: Vec<String> = totals
+        .iter()
+        .map(|v| format!("**{}**", group_thousands(*v)))
+        .collect();
+    let total = match lang {
+        Lang::Fr => "Total",
+        Lang::Es => "Total",
+        Lang::Ru => "Итого",
+        Lang::Ar => "المجموع",
+        Lang::Zh => "共计",
+        Lang::En => "Total",
+    };
+    s.push_str(&format!("| **{total}** | {} |\n\n", cells.join(" | ")));
+    s.push_str(&format!(
+        "^a^ {}\n{}: {}\n\n",
+        rng.pick(&p.items),
+        lang.source_word(),
+        rng.pick(&p.organ)
+    ));
+}
+
+/// `12345` as `12 345`.
+fn group_thousands(v: u64) -> String {
+    let digits = v.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The six languages' pools, from `samples/report-XX.txt`, in UN order.
