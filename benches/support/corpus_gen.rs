@@ -283,12 +283,10 @@ fn table(p: &Pool, n: u32, rng: &mut Rng, s: &mut String) {
         .map(|v| format!("**{}**", group_thousands(*v)))
         .collect();
     let total = match lang {
-        Lang::Fr => "Total",
-        Lang::Es => "Total",
         Lang::Ru => "Итого",
         Lang::Ar => "المجموع",
         Lang::Zh => "共计",
-        Lang::En => "Total",
+        Lang::En | Lang::Fr | Lang::Es => "Total",
     };
     s.push_str(&format!("| **{total}** | {} |\n\n", cells.join(" | ")));
     s.push_str(&format!(
@@ -304,7 +302,7 @@ fn group_thousands(v: u64) -> String {
     let digits = v.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);
