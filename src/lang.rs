@@ -446,6 +446,16 @@ impl Lang {
         }
     }
 
+    /// The label of a table's total row.
+    pub fn total_word(self) -> &'static str {
+        match self {
+            Lang::Ar => "المجموع",
+            Lang::Zh => "共计",
+            Lang::Ru => "Итого",
+            Lang::En | Lang::Fr | Lang::Es => "Total",
+        }
+    }
+
     /// The word before a table's or figure's source line (`Source: …`).
     pub fn source_word(self) -> &'static str {
         match self {

@@ -282,12 +282,7 @@ fn table(p: &Pool, n: u32, rng: &mut Rng, s: &mut String) {
         .iter()
         .map(|v| format!("**{}**", group_thousands(*v)))
         .collect();
-    let total = match lang {
-        Lang::Ru => "Итого",
-        Lang::Ar => "المجموع",
-        Lang::Zh => "共计",
-        Lang::En | Lang::Fr | Lang::Es => "Total",
-    };
+    let total = lang.total_word();
     s.push_str(&format!("| **{total}** | {} |\n\n", cells.join(" | ")));
     s.push_str(&format!(
         "^a^ {}\n{}: {}\n\n",
