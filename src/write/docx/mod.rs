@@ -10,17 +10,24 @@
 //! to be parsed and rewritten afterwards. Here ids are fixed by
 //! construction and the package is zipped deterministically (`package`).
 //!
-//! Parts: the body (`body`), the first-page masthead (`masthead`, a layout
-//! table: `table`), running headers and footers (`headers`), the first-page
-//! footer with the job number's barcode and the QR code (`first_footer`,
-//! pictures: `png`, `drawing`), footnotes (`notes`), styles (`styles`) and the
-//! package parts: content types, relationships, settings, fonts and core
+//! Parts: the body (`body`) with its tables (`data_table`, laid out by
+//! `grid`), figures (`figure`), what the two share (`floats`: title block,
+//! notes, source) and the summary box (`summary`); the first-page masthead
+//! (`masthead`, a layout table; every table's calls are in `table`),
+//! running headers and footers (`headers`), the first-page footer with the
+//! job number's barcode and the QR code (`first_footer`, pictures: `png`,
+//! `drawing`), footnotes (`notes`), styles (`styles`) and the package
+//! parts: content types, relationships, settings, fonts and core
 //! properties. Lengths come from the page template in points and are
 //! converted to Word's units in `units`.
 
 mod body;
+mod data_table;
 mod drawing;
+mod figure;
 mod first_footer;
+mod floats;
+mod grid;
 mod headers;
 mod masthead;
 mod notes;
@@ -28,6 +35,7 @@ mod package;
 mod png;
 mod props;
 mod styles;
+mod summary;
 mod table;
 mod units;
 mod xml;
@@ -141,13 +149,6 @@ impl<'a> Ctx<'a> {
 
 /// Writes `doc` as a DOCX package.
 pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnostic> {
-    if let Some(span) = crate::write::first_float(doc) {
-        return Err(Diagnostic::new(
-            Code::WriteFailed,
-            span,
-            "this version of the DOCX writer does not draw tables and figures yet: convert to XML",
-        ));
-    }
     let ctx = Ctx::new(doc, options);
     let failed = |e: &dyn std::fmt::Display| {
         Diagnostic::new(

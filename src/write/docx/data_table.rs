@@ -1,0 +1,366 @@
+//! The report's tables as the DGACM files set them (A/80/604/Add.1,
+//! A/80/630): the title block, then a table from the text indent to the
+//! right margin (or across the whole width when it needs it), in fixed
+//! columns sized from their content; no vertical rules; a thin rule above
+//! the header, a thick one under it and at the foot, thin ones around
+//! total rows (bold) and under header cells that span columns; header text
+//! in small italic, repeated on every page (`tblHeader`); rows that do not
+//! split; text at the foot of its cell; figures aligned by paragraph
+//! indents, in cells without side margins; then the notes and source.
+//! Arabic tables run right to left (`bidiVisual`), every indent and
+//! alignment being logical.
+
+use super::body::Story;
+use super::grid::{self, Content, Grid, Metrics, Slot};
+use super::props::{Ind, Jc, PPr, RPr, Spacing, TblPr, TcPr, TrPr, VMerge};
+use super::styles::TEXT_INDENT;
+use super::units::{Twips, eighths, twips};
+use crate::model::{Align, Cell, Row, Table, plain_text};
+use crate::write::page::table as geometry;
+
+/// A paragraph style of cell text, the space (above, below) it sets and
+/// the space wanted, in points (written where the two differ).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CellStyle {
+    /// Style id.
+    pub id: &'static str,
+    /// Space above and below, as the style sets it.
+    pub style_space: (f32, f32),
+    /// Space above and below wanted in the table.
+    pub space: (f32, f32),
+}
+
+/// How a table is set: the body's tables, or the table of figures that
+/// is a summary box (framed, in running-text type, no rules of its own).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Look {
+    /// Type sizes and padding.
+    pub metrics: Metrics,
+    /// Header cells' style.
+    pub head: CellStyle,
+    /// Body cells' style.
+    pub body: CellStyle,
+    /// The indents (lead, trail) the cell styles set, in points.
+    pub style_indents: (f32, f32),
+    /// Whether the cell styles justify their text (left alignment is then written).
+    pub style_justified: bool,
+    /// A frame stands around the table: no top and foot rules, padding inside.
+    pub framed: bool,
+}
+
+/// Header cells: `TableHeading` as it is.
+pub(super) const HEAD_STYLE: CellStyle = CellStyle {
+    id: "TableHeading",
+    style_space: (geometry::HEAD.before, geometry::HEAD.after),
+    space: (geometry::HEAD.before, geometry::HEAD.after),
+};
+
+/// The body's tables.
+pub(super) const BODY_LOOK: Look = Look {
+    metrics: Metrics {
+        head_size: geometry::HEAD.size,
+        body_size: geometry::BODY.size,
+        lead_first: 0.0,
+        lead: geometry::CELL_LEAD,
+        trail: geometry::CELL_TRAIL,
+        spacer: geometry::SPACER_COLUMN,
+    },
+    head: HEAD_STYLE,
+    body: CellStyle {
+        id: "TableText",
+        style_space: (geometry::BODY.before, geometry::BODY.after),
+        space: (geometry::BODY.before, geometry::BODY.after),
+    },
+    style_indents: (geometry::CELL_LEAD, geometry::CELL_TRAIL),
+    style_justified: false,
+    framed: false,
+};
+
+/// An open table: its width in twips and its grid columns.
+pub(super) struct Placed {
+    /// Width in twips.
+    pub width: Twips,
+    /// Grid columns.
+    pub columns: usize,
+}
+
+/// Where a table's rows stand: how many header rows and rows in all, and
+/// where each grid column starts.
+struct Frame {
+    look: Look,
+    head: usize,
+    rows: usize,
+    /// Start of each grid column and the table's end: `width + 1` offsets.
+    offsets: Vec<Twips>,
+}
+
+impl Frame {
+    fn width_of(&self, slot: &Slot) -> Twips {
+        self.offsets[slot.col + slot.span] - self.offsets[slot.col]
+    }
+
+    fn grid_width(&self) -> usize {
+        self.offsets.len() - 1
+    }
+}
+
+impl<'a> Story<'_, 'a> {
+    /// A table of the body: title block, grid, notes and source.
+    pub(super) fn table(&mut self, t: &Table) {
+        self.table_title(t);
+        if self
+            .table_grid(t, &BODY_LOOK, self.ctx.text_width(), TEXT_INDENT, None)
+            .is_some()
+        {
+            self.end_table();
+        }
+        self.float_notes(&t.notes, t.source.as_deref());
+    }
+
+    /// The title block of `t`: `Table 3`, its title and units line.
+    pub(super) fn table_title(&mut self, t: &Table) {
+        let label = t.n.map(|n| self.ctx.lang.table_label(n));
+        self.float_title(label.as_deref(), &t.title, t.units.as_deref());
+    }
+
+    /// Opens the table of `t` set in `look` and writes its rows, within
+    /// `available` twips (from `indent` when it fits); `frame` draws a
+    /// frame of that thickness. The caller ends the table (it may add a
+    /// row). A table without rows writes nothing (Word needs at least one).
+    pub(super) fn table_grid(
+        &mut self,
+        t: &Table,
+        look: &Look,
+        available: Twips,
+        indent: Twips,
+        frame: Option<u32>,
+    ) -> Option<Placed> {
+        let grid = Grid::new(t);
+        if grid.width == 0 || t.head.len() + t.body.len() == 0 {
+            return None;
+        }
+        let (indent, widths) = grid::layout(&grid, &look.metrics, available, indent);
+        let caption = self.caption(t);
+        let tbl = TblPr {
+            bidi_visual: self.ctx.rtl,
+            width: Some(widths.iter().sum()),
+            indent: Some(indent),
+            frame,
+            caption: Some(&caption),
+        };
+        self.start_table_with(&tbl, &widths);
+        let mut offsets = Vec::with_capacity(widths.len() + 1);
+        offsets.push(0);
+        for w in &widths {
+            offsets.push(offsets.last().copied().unwrap_or(0) + w);
+        }
+        let frame = Frame {
+            look: *look,
+            head: t.head.len(),
+            rows: t.head.len() + t.body.len(),
+            offsets,
+        };
+        grid.rows(|i, row, slots| self.data_row(&frame, &grid, i, row, slots));
+        Some(Placed {
+            width: widths.iter().sum(),
+            columns: grid.width,
+        })
+    }
+
+    /// What the table is, for screen readers: `Table 3: title`.
+    fn caption(&self, t: &Table) -> String {
+        let title = plain_text(&t.title);
+        match t.n.map(|n| self.ctx.lang.table_label(n)) {
+            Some(label) if title.is_empty() => label,
+            Some(label) => format!("{label}: {title}"),
+            None => title,
+        }
+    }
+
+    /// One row: header rows repeat on each page, no row splits; a short
+    /// row leaves the grid's last columns empty (`gridAfter`).
+    fn data_row(&mut self, frame: &Frame, grid: &Grid, i: usize, row: &Row, slots: &[Slot]) {
+        let whole_row = [Slot {
+            content: Content::Filler,
+            col: 0,
+            span: frame.grid_width(),
+            merge: grid::Merge::None,
+        }];
+        // Word needs a cell in every row.
+        let slots = if slots.is_empty() { &whole_row } else { slots };
+        let end = slots.last().map_or(0, |s| s.col + s.span);
+        self.start_row_with(TrPr {
+            grid_after: frame.grid_width().saturating_sub(end) as u32,
+            cant_split: true,
+            header: i < frame.head,
+            min_height: None,
+        });
+        for slot in slots {
+            self.data_cell(frame, grid, i, row, slot);
+        }
+        self.end_row();
+    }
+
+    /// One cell: its rules, its part in a vertical merge, its paragraphs.
+    fn data_cell(&mut self, frame: &Frame, grid: &Grid, i: usize, row: &Row, slot: &Slot) {
+        let (top, bottom) = rules(frame, grid, i, row, slot);
+        let v_merge = match slot.merge {
+            grid::Merge::None => None,
+            grid::Merge::Start => Some(VMerge::Restart),
+            grid::Merge::Middle | grid::Merge::End => Some(VMerge::Continue),
+        };
+        let tc = TcPr {
+            width: frame.width_of(slot),
+            span: slot.span as u32,
+            v_merge,
+            top,
+            bottom,
+            bottom_aligned: true,
+        };
+        let place = Place {
+            frame,
+            row: i,
+            total: row.total,
+            col: slot.col,
+            align: alignment(grid, i < frame.head, slot),
+        };
+        self.cell(tc, |f| match slot.content {
+            Content::Cell(cell) if !cell.paragraphs.is_empty() => f.cell_text(&place, cell),
+            _ => {
+                let ppr = place.ppr(0, 1);
+                f.paragraph(ppr, |_| {});
+            }
+        });
+    }
+
+    /// The paragraphs of a cell; a total row's are bold.
+    fn cell_text(&mut self, place: &Place, cell: &Cell) {
+        let base = if place.total {
+            RPr {
+                b: Some(true),
+                b_cs: Some(true),
+                ..RPr::default()
+            }
+        } else {
+            RPr::default()
+        };
+        let n = cell.paragraphs.len();
+        for (k, paragraph) in cell.paragraphs.iter().enumerate() {
+            let ppr = place.ppr(k, n);
+            self.paragraph(ppr, |f| f.inlines(paragraph, &base));
+        }
+    }
+}
+
+/// The rules of a cell: thin above the table (unless framed) and above a
+/// total row that does not follow the header; thick under the header and
+/// at the foot (unless framed); thin under a header cell spanning columns
+/// of figures, and under a total row.
+fn rules(
+    frame: &Frame,
+    grid: &Grid,
+    i: usize,
+    row: &Row,
+    slot: &Slot,
+) -> (Option<u32>, Option<u32>) {
+    let thin = eighths(geometry::THIN_RULE);
+    let thick = eighths(geometry::THICK_RULE);
+    let framed = frame.look.framed;
+    let top_of_table = i == 0 && !framed;
+    let under_head = frame.head > 0 && i == frame.head;
+    let above_total = row.total && i > 0 && !under_head;
+    let top = (top_of_table || above_total).then_some(thin);
+    let bottom = if !slot.ends_here() {
+        None
+    } else if i + 1 == frame.rows {
+        (!framed).then_some(thick)
+    } else if i + 1 == frame.head {
+        Some(thick)
+    } else {
+        let group = i < frame.head && slot.span > 1 && !matches!(slot.content, Content::Filler);
+        let spacer = grid.column(slot.col).spacer && slot.span == 1;
+        let under_total = row.total && !spacer;
+        (group || under_total).then_some(thin)
+    };
+    (top, bottom)
+}
+
+/// A cell's alignment: its own, else centred over the columns a header
+/// cell spans, else its column's.
+fn alignment(grid: &Grid, head: bool, slot: &Slot) -> Align {
+    let own = match slot.content {
+        Content::Cell(cell) => cell.align,
+        _ => None,
+    };
+    own.or((head && slot.span > 1).then_some(Align::Center))
+        .unwrap_or(grid.column(slot.col).align)
+}
+
+/// Where a cell's paragraphs stand, which decides their properties.
+struct Place<'f> {
+    frame: &'f Frame,
+    row: usize,
+    total: bool,
+    col: usize,
+    align: Align,
+}
+
+impl Place<'_> {
+    /// Properties of paragraph `k` of `n` in the cell: the cell style, and
+    /// only where they differ from it the indents (none before the first
+    /// column, a tab's more for a total's label), the alignment and the
+    /// space (more under the header, around totals, inside a frame).
+    fn ppr<'a>(&self, k: usize, n: usize) -> PPr<'a> {
+        let look = &self.frame.look;
+        let head = self.row < self.frame.head;
+        let style = if head { look.head } else { look.body };
+        let mut lead = if self.col == 0 {
+            look.metrics.lead_first
+        } else {
+            look.metrics.lead
+        };
+        if self.total && self.col == 0 && self.align == Align::Start {
+            lead += geometry::TOTAL_INDENT;
+        }
+        let (mut before, mut after) = style.space;
+        if self.total {
+            (before, after) = (geometry::TOTAL_SPACE, geometry::TOTAL_SPACE);
+        }
+        if self.frame.head > 0 && self.row == self.frame.head {
+            before += geometry::UNDER_HEAD;
+        }
+        if look.framed && self.row == 0 {
+            before += geometry::BOX_PADDING;
+        }
+        if look.framed && self.row + 1 == self.frame.rows {
+            after += geometry::BOX_PADDING;
+        }
+        // Extra space goes above the first paragraph and below the last.
+        let before = if k == 0 { before } else { style.space.0 };
+        let after = if k + 1 == n { after } else { style.space.1 };
+        let differs = |a: f32, b: f32| (twips(a) != twips(b)).then(|| twips(a));
+        let spacing = Spacing {
+            before: differs(before, style.style_space.0),
+            after: differs(after, style.style_space.1),
+            line: None,
+        };
+        let (style_lead, style_trail) = look.style_indents;
+        let ind = Ind {
+            left: differs(lead, style_lead),
+            right: differs(look.metrics.trail, style_trail),
+            hanging: None,
+        };
+        PPr {
+            style: Some(style.id),
+            keep_next: head.then_some(true),
+            spacing: (spacing != Spacing::default()).then_some(spacing),
+            ind: (ind != Ind::default()).then_some(ind),
+            jc: match self.align {
+                Align::Start => look.style_justified.then_some(Jc::Left),
+                Align::Center => Some(Jc::Center),
+                Align::End => Some(Jc::Right),
+            },
+            ..PPr::default()
+        }
+    }
+}
