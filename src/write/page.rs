@@ -459,8 +459,10 @@ pub mod table {
     /// box, inset from both margins by the text indent, its first column's
     /// text this far from the frame …
     pub const BOX_TABLE_LEAD: f32 = 23.75;
-    /// … and its last column's this far.
+    /// … its last column's this far …
     pub const BOX_TABLE_TRAIL: f32 = 14.4;
+    /// … and the other columns' text this far from the next column.
+    pub const BOX_TABLE_GAP: f32 = 7.2;
     /// Space inside the frame above the first row and below the last.
     pub const BOX_PADDING: f32 = 5.75;
     /// The rule over the notes in a box, as long as the footnote separator.

@@ -173,7 +173,7 @@ impl<'c, 'a> Story<'c, 'a> {
     /// Inline content: text, emphasis, cited symbols as hyperlinks to
     /// undocs.org, footnote references.
     pub fn inlines(&mut self, inlines: &[Inline], base: &RPr<'a>) {
-        for inline in inlines {
+        for (i, inline) in inlines.iter().enumerate() {
             match inline {
                 Inline::Text(t) => self.run(t, base.clone()),
                 Inline::Emph(t) => self.run(
@@ -220,10 +220,20 @@ impl<'c, 'a> Story<'c, 'a> {
                     self.x.close("w:hyperlink");
                 }
                 Inline::TableNoteRef(n) => {
+                    // Raised italic letters, as in the DGACM files; marks in
+                    // a row are separated by commas (`2025/26ᵃ,ᵇ`).
+                    let after_mark = i > 0 && matches!(inlines[i - 1], Inline::TableNoteRef(_));
                     let letter = crate::lang::latin_letter(n.value, false);
+                    let text = if after_mark {
+                        format!(",{letter}")
+                    } else {
+                        letter
+                    };
                     self.run(
-                        &letter,
+                        &text,
                         RPr {
+                            i: Some(true),
+                            i_cs: Some(true),
                             vert_align: Some("superscript"),
                             ..base.clone()
                         },

@@ -63,6 +63,7 @@ pub(super) const BODY_LOOK: Look = Look {
         lead_first: 0.0,
         lead: geometry::CELL_LEAD,
         trail: geometry::CELL_TRAIL,
+        trail_last: geometry::CELL_TRAIL,
         spacer: geometry::SPACER_COLUMN,
     },
     head: HEAD_STYLE,
@@ -222,6 +223,7 @@ impl<'a> Story<'_, 'a> {
             row: i,
             total: row.total,
             col: slot.col,
+            last_column: slot.col + slot.span == frame.grid_width(),
             align: alignment(grid, i < frame.head, slot),
         };
         self.cell(tc, |f| match slot.content {
@@ -302,6 +304,7 @@ struct Place<'f> {
     row: usize,
     total: bool,
     col: usize,
+    last_column: bool,
     align: Align,
 }
 
@@ -344,10 +347,15 @@ impl Place<'_> {
             after: differs(after, style.style_space.1),
             line: None,
         };
+        let trail = if self.last_column {
+            look.metrics.trail_last
+        } else {
+            look.metrics.trail
+        };
         let (style_lead, style_trail) = look.style_indents;
         let ind = Ind {
             left: differs(lead, style_lead),
-            right: differs(look.metrics.trail, style_trail),
+            right: differs(trail, style_trail),
             hanging: None,
         };
         PPr {

@@ -222,6 +222,8 @@ pub struct Metrics {
     pub lead: f32,
     /// Space after the text of a column.
     pub trail: f32,
+    /// Space after the text of the last column.
+    pub trail_last: f32,
     /// Width of a spacer column.
     pub spacer: f32,
 }
@@ -270,9 +272,14 @@ fn column_wants(grid: &Grid, m: &Metrics) -> Vec<Want> {
                 continue;
             };
             let lead = if slot.col == 0 { m.lead_first } else { m.lead };
+            let trail = if slot.col + slot.span == grid.width {
+                m.trail_last
+            } else {
+                m.trail
+            };
             let mut want = cell_want(cell, size, bold, i < head);
-            want.min += lead + m.trail;
-            want.pref += lead + m.trail;
+            want.min += lead + trail;
+            want.pref += lead + trail;
             if slot.span == 1 {
                 wants[slot.col].widen(want);
             } else {
@@ -599,6 +606,7 @@ mod tests {
         lead_first: 0.0,
         lead: 4.3,
         trail: 2.0,
+        trail_last: 2.0,
         spacer: 5.0,
     };
 

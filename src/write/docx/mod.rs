@@ -17,8 +17,8 @@
 //! running headers and footers (`headers`), the first-page footer with the
 //! job number's barcode and the QR code (`first_footer`, pictures: `png`,
 //! `drawing`), footnotes (`notes`), styles (`styles`) and the package
-//! parts: content types, relationships, settings, fonts and core
-//! properties. Lengths come from the page template in points and are
+//! parts: content types, relationships, settings, fonts, theme (`theme`)
+//! and core properties. Lengths come from the page template in points and are
 //! converted to Word's units in `units`.
 
 mod body;
@@ -37,6 +37,7 @@ mod props;
 mod styles;
 mod summary;
 mod table;
+mod theme;
 mod units;
 mod xml;
 

@@ -17,7 +17,7 @@ use super::first_footer::{FirstFooter, Picture};
 use super::headers::{self, Side};
 use super::units::twips;
 use super::xml::{NS_W, Xml};
-use super::{first_footer, masthead, notes, styles};
+use super::{first_footer, masthead, notes, styles, theme};
 use crate::model::{Document, ImageKind, plain_text};
 use crate::write::page::DEFAULT_TAB;
 
@@ -40,7 +40,7 @@ const CT_WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessi
 const DEFLATE_LEVEL: i64 = 2;
 
 /// Fixed relationships of the main document, in id order; hyperlinks follow.
-const DOCUMENT_RELS: [(&str, &str); 10] = [
+const DOCUMENT_RELS: [(&str, &str); 11] = [
     ("styles", "styles.xml"),
     ("settings", "settings.xml"),
     ("fontTable", "fontTable.xml"),
@@ -51,6 +51,7 @@ const DOCUMENT_RELS: [(&str, &str); 10] = [
     ("footer", "footer1.xml"),
     ("footer", "footer2.xml"),
     ("footer", "footer3.xml"),
+    ("theme", "theme/theme1.xml"),
 ];
 
 /// header1/footer1 are for even pages, header2/footer2 odd, header3/footer3 the first.
@@ -93,6 +94,7 @@ pub fn parts(doc: &Document, ctx: &Ctx) -> std::io::Result<Vec<Part>> {
         xml_part("word/settings.xml", settings(ctx)),
         xml_part("word/fontTable.xml", font_table(ctx)),
         xml_part("word/footnotes.xml", footnotes),
+        xml_part("word/theme/theme1.xml", theme::theme(ctx)),
     ];
     if note_links.relationships().next().is_some() {
         let mut r = rels_start();
@@ -312,6 +314,10 @@ fn content_types(media: &BTreeSet<(&str, &str)>) -> String {
         (
             "/word/footnotes.xml".into(),
             format!("{CT_WML}.footnotes+xml"),
+        ),
+        (
+            "/word/theme/theme1.xml".into(),
+            "application/vnd.openxmlformats-officedocument.theme+xml".into(),
         ),
     ];
     for i in 1..=3 {

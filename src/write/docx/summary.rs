@@ -24,7 +24,8 @@ const BOX_LOOK: Look = Look {
     metrics: Metrics {
         body_size: page::BODY.size,
         lead_first: geometry::BOX_TABLE_LEAD,
-        trail: geometry::BOX_TABLE_TRAIL,
+        trail: geometry::BOX_TABLE_GAP,
+        trail_last: geometry::BOX_TABLE_TRAIL,
         ..BODY_LOOK.metrics
     },
     head: HEAD_STYLE,
