@@ -208,6 +208,63 @@ const STYLE: &[&str] = &[
     "tblStylePr",
 ];
 
+/// Tables: properties, grid, rows (ISO/IEC 29500-1, 17.4.38 `tbl`).
+const TBL: &[&str] = &["tblPr", "tblGrid", "tr"];
+const TBLGRID: &[&str] = &["gridCol", "tblGridChange"];
+/// A row: its exceptions, properties, cells (17.4.79 `tr`).
+const TR: &[&str] = &["tblPrEx", "trPr", "tc"];
+/// Row properties, in the order Word writes them (the schema allows any).
+const TRPR: &[&str] = &[
+    "cnfStyle",
+    "divId",
+    "gridBefore",
+    "gridAfter",
+    "wBefore",
+    "wAfter",
+    "cantSplit",
+    "trHeight",
+    "tblHeader",
+    "tblCellSpacing",
+    "jc",
+    "hidden",
+    "ins",
+    "del",
+    "trPrChange",
+];
+/// A cell: properties, then paragraphs and nested tables (17.4.66 `tc`).
+const TC: &[&str] = &["tcPr", "p|tbl"];
+const TCPR: &[&str] = &[
+    "cnfStyle",
+    "tcW",
+    "gridSpan",
+    "hMerge",
+    "vMerge",
+    "tcBorders",
+    "shd",
+    "noWrap",
+    "tcMar",
+    "textDirection",
+    "tcFitText",
+    "vAlign",
+    "hideMark",
+    "headers",
+    "cellIns",
+    "cellDel",
+    "cellMerge",
+    "tcPrChange",
+];
+/// Borders of a table or a cell, and a table's cell margins.
+const BORDERS: &[&str] = &[
+    "top",
+    "left|start",
+    "bottom",
+    "right|end",
+    "insideH",
+    "insideV",
+    "tl2br",
+    "tr2bl",
+];
+
 /// DrawingML pictures in the line (ECMA-376 Part 1, 20.4.2.8).
 const INLINE: &[&str] = &[
     "extent",
@@ -239,6 +296,13 @@ fn order_of(parent: &str) -> Option<&'static [&'static str]> {
         "w:sectPr" => Some(SECTPR),
         "w:tblPr" => Some(TBLPR),
         "w:style" => Some(STYLE),
+        "w:tbl" => Some(TBL),
+        "w:tblGrid" => Some(TBLGRID),
+        "w:tr" => Some(TR),
+        "w:trPr" => Some(TRPR),
+        "w:tc" => Some(TC),
+        "w:tcPr" => Some(TCPR),
+        "w:tblBorders" | "w:tcBorders" | "w:tblCellMar" => Some(BORDERS),
         _ => None,
     }
 }
@@ -247,8 +311,8 @@ fn order_of(parent: &str) -> Option<&'static [&'static str]> {
 fn order_violations(part: &str, xml: &[u8]) -> Vec<String> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    // (element, rank of the last child seen, children seen)
-    let mut stack: Vec<(String, usize, usize)> = Vec::new();
+    // (element, rank of the last child seen, children seen, last child)
+    let mut stack: Vec<(String, usize, usize, String)> = Vec::new();
     let mut problems = Vec::new();
     loop {
         let event = reader.read_event_into(&mut buf).expect("well-formed XML");
@@ -256,7 +320,13 @@ fn order_violations(part: &str, xml: &[u8]) -> Vec<String> {
             Event::Start(e) => (e.name().into_inner().to_string(), false),
             Event::Empty(e) => (e.name().into_inner().to_string(), true),
             Event::End(_) => {
-                stack.pop();
+                // Word needs a paragraph at the end of every cell.
+                if let Some((parent, _, _, last)) = stack.pop()
+                    && parent == "w:tc"
+                    && last != "w:p"
+                {
+                    problems.push(format!("{part}: a <w:tc> ends with <{last}>, not <w:p>"));
+                }
                 buf.clear();
                 continue;
             }
@@ -266,7 +336,7 @@ fn order_violations(part: &str, xml: &[u8]) -> Vec<String> {
                 continue;
             }
         };
-        if let Some((parent, last, count)) = stack.last_mut() {
+        if let Some((parent, last, count, last_child)) = stack.last_mut() {
             if let Some(order) = order_of(parent) {
                 let local = name.split_once(':').map_or(name.as_str(), |(_, l)| l);
                 match order
@@ -293,9 +363,10 @@ fn order_violations(part: &str, xml: &[u8]) -> Vec<String> {
                 ));
             }
             *count += 1;
+            last_child.clone_from(&name);
         }
         if !empty {
-            stack.push((name, 0, 0));
+            stack.push((name, 0, 0, String::new()));
         }
         buf.clear();
     }
@@ -365,6 +436,9 @@ fn the_order_check_catches_misplaced_properties() {
     let anchor = br#"<wp:anchor><wp:positionH/><wp:simplePos/><wp:extent/><wp:docPr/><wp:wrapNone/></wp:anchor>"#;
     let problems = order_violations("test", anchor);
     assert_eq!(problems.len(), 2, "{problems:?}");
+    let table = br#"<w:tbl><w:tblGrid/><w:tblPr/><w:tr><w:tc><w:tcPr><w:vMerge/><w:gridSpan/></w:tcPr><w:tbl/></w:tc><w:trPr/></w:tr></w:tbl>"#;
+    let problems = order_violations("test", table);
+    assert_eq!(problems.len(), 4, "{problems:?}");
 }
 
 #[test]

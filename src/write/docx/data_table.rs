@@ -77,6 +77,20 @@ pub(super) const BODY_LOOK: Look = Look {
     framed: false,
 };
 
+/// Where and how a table is set.
+pub(super) struct Setting<'s> {
+    /// Its look.
+    pub look: &'s Look,
+    /// The width it may take, in twips.
+    pub available: Twips,
+    /// Its indent when its columns fit beside it.
+    pub indent: Twips,
+    /// A frame of this thickness around it.
+    pub frame: Option<u32>,
+    /// What it is, for screen readers, when it has neither number nor title.
+    pub caption: Option<&'s str>,
+}
+
 /// An open table: its width in twips and its grid columns.
 pub(super) struct Placed {
     /// Width in twips.
@@ -109,10 +123,14 @@ impl<'a> Story<'_, 'a> {
     /// A table of the body: title block, grid, notes and source.
     pub(super) fn table(&mut self, t: &Table) {
         self.table_title(t);
-        if self
-            .table_grid(t, &BODY_LOOK, self.ctx.text_width(), TEXT_INDENT, None)
-            .is_some()
-        {
+        let setting = Setting {
+            look: &BODY_LOOK,
+            available: self.ctx.text_width(),
+            indent: TEXT_INDENT,
+            frame: None,
+            caption: None,
+        };
+        if self.table_grid(t, &setting).is_some() {
             self.end_table();
         }
         self.float_notes(&t.notes, t.source.as_deref());
@@ -124,30 +142,24 @@ impl<'a> Story<'_, 'a> {
         self.float_title(label.as_deref(), &t.title, t.units.as_deref());
     }
 
-    /// Opens the table of `t` set in `look` and writes its rows, within
-    /// `available` twips (from `indent` when it fits); `frame` draws a
-    /// frame of that thickness. The caller ends the table (it may add a
-    /// row). A table without rows writes nothing (Word needs at least one).
-    pub(super) fn table_grid(
-        &mut self,
-        t: &Table,
-        look: &Look,
-        available: Twips,
-        indent: Twips,
-        frame: Option<u32>,
-    ) -> Option<Placed> {
+    /// Opens the table of `t` set as `setting` says and writes its rows.
+    /// The caller ends the table (it may add a row). A table without rows
+    /// writes nothing (Word needs at least one).
+    pub(super) fn table_grid(&mut self, t: &Table, setting: &Setting) -> Option<Placed> {
         let grid = Grid::new(t);
         if grid.width == 0 || t.head.len() + t.body.len() == 0 {
             return None;
         }
-        let (indent, widths) = grid::layout(&grid, &look.metrics, available, indent);
+        let look = setting.look;
+        let (indent, widths) =
+            grid::layout(&grid, &look.metrics, setting.available, setting.indent);
         let caption = self.caption(t);
         let tbl = TblPr {
             bidi_visual: self.ctx.rtl,
             width: Some(widths.iter().sum()),
             indent: Some(indent),
-            frame,
-            caption: Some(&caption),
+            frame: setting.frame,
+            caption: caption.as_deref().or(setting.caption),
         };
         self.start_table_with(&tbl, &widths);
         let mut offsets = Vec::with_capacity(widths.len() + 1);
@@ -168,13 +180,14 @@ impl<'a> Story<'_, 'a> {
         })
     }
 
-    /// What the table is, for screen readers: `Table 3: title`.
-    fn caption(&self, t: &Table) -> String {
+    /// What the table is, for screen readers: `Table 3: title`; nothing
+    /// for a table with neither number nor title.
+    fn caption(&self, t: &Table) -> Option<String> {
         let title = plain_text(&t.title);
         match t.n.map(|n| self.ctx.lang.table_label(n)) {
-            Some(label) if title.is_empty() => label,
-            Some(label) => format!("{label}: {title}"),
-            None => title,
+            Some(label) if title.is_empty() => Some(label),
+            Some(label) => Some(format!("{label}: {title}")),
+            None => (!title.is_empty()).then_some(title),
         }
     }
 
@@ -370,5 +383,223 @@ impl Place<'_> {
             },
             ..PPr::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Ctx;
+    use super::super::body::{self, SectionRefs};
+    use super::*;
+    use crate::model::{Block, Column, Document, Inline, Span};
+    use crate::read;
+    use crate::write::WriteOptions;
+
+    const ENGLISH: &str = include_str!("../../../samples/report-en.txt");
+    const ARABIC: &str = include_str!("../../../samples/report-ar.txt");
+
+    fn document(source: &str) -> Document {
+        read::text::read(source).document.expect("source reads")
+    }
+
+    /// `word/document.xml` of `doc`.
+    fn document_xml(doc: &Document) -> String {
+        let options = WriteOptions::default();
+        let ctx = Ctx::new(doc, &options);
+        let refs = SectionRefs {
+            headers: ["rId5", "rId6", "rId7"],
+            footers: ["rId8", "rId9", "rId10"],
+        };
+        body::document(doc, &ctx, &refs, 12).xml
+    }
+
+    /// The part's text from the first table whose caption starts with `caption` to its end.
+    fn table_xml<'x>(xml: &'x str, caption: &str) -> &'x str {
+        let at = xml
+            .find(&format!("<w:tblCaption w:val=\"{caption}"))
+            .expect("the table");
+        let start = xml[..at].rfind("<w:tbl>").expect("its start");
+        let end = at + xml[at..].find("</w:tbl>").expect("its end");
+        &xml[start..end]
+    }
+
+    fn cell(text: &str, cols: u32, rows: u32) -> Cell {
+        Cell {
+            paragraphs: vec![vec![Inline::Text(text.into())]],
+            col_span: cols,
+            row_span: rows,
+            align: None,
+            span: Span::default(),
+        }
+    }
+
+    fn row(cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            total: false,
+            span: Span::default(),
+        }
+    }
+
+    fn table(n: u32, columns: usize, head: Vec<Row>, body: Vec<Row>) -> Table {
+        Table {
+            n: Some(n),
+            title: vec![Inline::Text("Test".into())],
+            units: None,
+            columns: vec![
+                Column {
+                    align: Align::End,
+                    spacer: false,
+                };
+                columns
+            ],
+            head,
+            body,
+            notes: Vec::new(),
+            source: None,
+            span: Span::default(),
+        }
+    }
+
+    /// The English sample with `t` after its last chapter.
+    fn with_table(source: &str, t: Table) -> Document {
+        let mut doc = document(source);
+        doc.body.push(Block::Table(t));
+        doc
+    }
+
+    #[test]
+    fn spans_come_out_as_grid_spans_and_vertical_merges() {
+        let xml = document_xml(&document(ENGLISH));
+        let t = table_xml(&xml, "Table 2:");
+        assert_eq!(t.matches("<w:gridSpan w:val=\"2\"/>").count(), 2);
+        assert_eq!(t.matches("<w:vMerge w:val=\"restart\"/>").count(), 1);
+        assert_eq!(t.matches("<w:vMerge/>").count(), 1);
+        assert_eq!(t.matches("<w:tblHeader/>").count(), 2);
+        assert_eq!(t.matches("<w:cantSplit/>").count(), 5);
+        assert!(
+            t.contains("<w:gridCol w:w=\"100\"/>"),
+            "a 5 pt spacer column"
+        );
+        // Thin rule on top, thick under the header and at the foot.
+        assert!(t.contains("<w:top w:val=\"single\" w:sz=\"4\""));
+        assert_eq!(t.matches("w:sz=\"12\"").count(), 6 + 6);
+        // The total row is bold, its label indented.
+        assert!(t.contains(
+            "<w:ind w:left=\"288\"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t>Total</w:t>"
+        ));
+        let title = &xml[..xml.find("<w:tblCaption w:val=\"Table 2").unwrap()];
+        assert!(title.contains("<w:t>Table 2</w:t><w:br/></w:r><w:r><w:t>Resources"));
+        assert!(title.contains("<w:sz w:val=\"14\"/><w:szCs w:val=\"14\"/></w:rPr><w:t>(Millions"));
+    }
+
+    #[test]
+    fn notes_are_lettered_under_the_table_and_the_source_word_is_italic() {
+        let xml = document_xml(&document(ENGLISH));
+        let after = &xml[xml.find("<w:tblCaption w:val=\"Table 1").unwrap()..];
+        let after = &after[after.find("</w:tbl>").unwrap()..];
+        assert!(after.starts_with("</w:tbl><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/>"));
+        assert!(after.contains(
+            "<w:i/><w:iCs/><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>a</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>Percentage"
+        ));
+        assert!(
+            after
+                .contains("<w:i/><w:iCs/></w:rPr><w:t>Source</w:t></w:r><w:r><w:t>: International")
+        );
+    }
+
+    #[test]
+    fn a_thousand_columns_take_the_whole_width() {
+        let cells = |r: usize| (0..1000).map(|c| cell(&format!("{r}.{c}"), 1, 1)).collect();
+        let t = table(3, 1000, vec![row(cells(0))], vec![row(cells(1))]);
+        let xml = document_xml(&with_table(ENGLISH, t));
+        let t = table_xml(&xml, "Table 3:");
+        assert_eq!(t.matches("<w:gridCol ").count(), 1000);
+        assert_eq!(t.matches("<w:tc>").count(), 2000);
+        assert!(t.contains("<w:tblInd w:w=\"0\" w:type=\"dxa\"/>"));
+    }
+
+    #[test]
+    fn a_hundred_thousand_rows_write_in_linear_time_and_space() {
+        let rows = 100_000;
+        let body = (0..rows)
+            .map(|r| {
+                row(vec![
+                    cell(&format!("Item {r}"), 1, 1),
+                    cell(&r.to_string(), 1, 1),
+                ])
+            })
+            .collect();
+        let t = table(
+            3,
+            2,
+            vec![row(vec![cell("Item", 1, 1), cell("Amount", 1, 1)])],
+            body,
+        );
+        let started = std::time::Instant::now();
+        let xml = document_xml(&with_table(ENGLISH, t));
+        let elapsed = started.elapsed();
+        assert_eq!(
+            table_xml(&xml, "Table 3:").matches("<w:tr>").count(),
+            rows + 1
+        );
+        // Each row costs a bounded number of bytes.
+        assert!(xml.len() < 600 * rows, "{} bytes", xml.len());
+        assert!(elapsed.as_secs() < 60, "{elapsed:?}");
+    }
+
+    #[test]
+    fn ragged_rows_are_written_without_panicking() {
+        let t = table(
+            3,
+            3,
+            Vec::new(),
+            vec![
+                row(vec![cell("one", 1, 1)]),
+                row(vec![cell("a", 1, 1), cell("b", 1, 1), cell("c", 1, 1)]),
+                row(Vec::new()),
+                row((0..5).map(|i| cell(&i.to_string(), 1, 1)).collect()),
+                row(vec![cell("tall", 1, 7), cell("x", 0, 0)]),
+            ],
+        );
+        let xml = document_xml(&with_table(ENGLISH, t));
+        let t = table_xml(&xml, "Table 3:");
+        // The grid widens to the longest row; short rows end early.
+        assert_eq!(t.matches("<w:gridCol ").count(), 5);
+        assert!(t.contains("<w:gridAfter w:val=\"4\"/>"));
+        assert!(t.contains("<w:gridAfter w:val=\"2\"/>"));
+        assert!(t.contains("<w:gridAfter w:val=\"3\"/>"));
+        // An empty row gets one cell across the grid; a span past the end is cut.
+        assert!(t.contains("<w:gridSpan w:val=\"5\"/>"));
+        assert!(!t.contains("<w:vMerge"));
+    }
+
+    #[test]
+    fn cells_hold_paragraphs_and_never_a_table() {
+        let mut two = cell("First line", 1, 1);
+        two.paragraphs.push(vec![Inline::Emph("second".into())]);
+        let t = table(3, 2, Vec::new(), vec![row(vec![two, cell("1", 1, 1)])]);
+        let xml = document_xml(&with_table(ENGLISH, t));
+        let t = table_xml(&xml, "Table 3:");
+        let first = &t[t.find("<w:tc>").unwrap()..t.find("</w:tc>").unwrap()];
+        assert_eq!(first.matches("<w:p>").count(), 2);
+        assert_eq!(t.matches("<w:tbl>").count(), 1, "no table inside a cell");
+    }
+
+    #[test]
+    fn arabic_tables_run_right_to_left() {
+        let t = table(
+            1,
+            2,
+            vec![row(vec![cell("المنطقة", 1, 1), cell("2024", 1, 1)])],
+            vec![row(vec![cell("أفريقيا", 1, 1), cell("4.6", 1, 1)])],
+        );
+        let xml = document_xml(&with_table(ARABIC, t));
+        let t = table_xml(&xml, "الجدول 1:");
+        assert!(t.starts_with("<w:tbl><w:tblPr><w:bidiVisual/>"));
+        // Cell paragraphs are right to left; a number stays a left-to-right run.
+        assert!(t.contains("<w:bidi/>"));
+        assert!(t.contains("<w:rtl/>"));
+        assert!(t.contains("<w:rPr><w:lang w:bidi=\"ar-SA\"/></w:rPr><w:t>4.6</w:t>"));
     }
 }

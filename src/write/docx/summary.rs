@@ -11,7 +11,7 @@
 use std::slice;
 
 use super::body::Story;
-use super::data_table::{BODY_LOOK, CellStyle, HEAD_STYLE, Look};
+use super::data_table::{BODY_LOOK, CellStyle, HEAD_STYLE, Look, Setting};
 use super::grid::Metrics;
 use super::props::{Ind, LineRule, PPr, RPr, Spacing, TblPr, TcPr, TrPr};
 use super::styles::TEXT_INDENT;
@@ -54,9 +54,14 @@ impl Story<'_, '_> {
     /// its notes and source in a last row under a short rule.
     fn figures_box(&mut self, t: &Table) {
         self.table_title(t);
-        let frame = Some(eighths(geometry::BOX_RULE));
-        let available = self.ctx.text_width() - TEXT_INDENT;
-        let Some(placed) = self.table_grid(t, &BOX_LOOK, available, TEXT_INDENT, frame) else {
+        let setting = Setting {
+            look: &BOX_LOOK,
+            available: self.ctx.text_width() - TEXT_INDENT,
+            indent: TEXT_INDENT,
+            frame: Some(eighths(geometry::BOX_RULE)),
+            caption: Some(self.ctx.lang.summary_word()),
+        };
+        let Some(placed) = self.table_grid(t, &setting) else {
             self.float_notes(&t.notes, t.source.as_deref());
             return;
         };
