@@ -2,8 +2,9 @@
 //! consumers: python-docx resolves every table's grid (`gridSpan`,
 //! `vMerge`) to the model's cells, place by place, and finds the header
 //! rows repeated and no row split; an Arabic table runs right to left;
-//! figures carry their alternative text and their picture's bytes; and
-//! LibreOffice renders every cell's text.
+//! figures carry their alternative text and their picture's bytes;
+//! LibreOffice renders every cell's text; and, where openxml-audit is
+//! installed, the Open XML SDK's schema and semantic rules find nothing.
 //!
 //! The documents: the samples with tables (merged header cells, a spacer
 //! column, lettered notes, total rows, a figure, a framed summary), the
@@ -480,5 +481,44 @@ fn libreoffice_renders_every_cell() {
                 }
             }
         }
+    }
+}
+
+/// Whether `python3 -m openxml_audit` (pip install openxml-audit) runs here.
+fn openxml_audit() -> Option<PathBuf> {
+    let python = common::tool("python3")?;
+    let probe = Command::new(&python)
+        .args(["-m", "openxml_audit", "--help"])
+        .output()
+        .ok()?;
+    if probe.status.success() {
+        Some(python)
+    } else {
+        eprintln!("note: openxml-audit is not installed; skipping");
+        None
+    }
+}
+
+#[test]
+fn the_open_xml_sdk_rules_find_nothing() {
+    let Some(python) = openxml_audit() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let sources = sources(dir.path());
+    // One file a run: the tool's checks across parts are not reliable
+    // when it is given a folder.
+    for docx in convert(&sources, dir.path()) {
+        let out = Command::new(&python)
+            .args(["-m", "openxml_audit", "-f", "microsoft365", "-m", "0"])
+            .arg(&docx)
+            .output()
+            .expect("openxml-audit runs");
+        assert!(
+            out.status.success(),
+            "{}:\n{}",
+            docx.display(),
+            String::from_utf8_lossy(&out.stdout)
+        );
     }
 }

@@ -279,6 +279,62 @@ mod tests {
     }
 
     #[test]
+    fn figures_of_every_kind_go_into_word_media_with_their_types() {
+        use crate::model::{Block, Figure, Image, ImageKind, Inline};
+        let mut doc = read::text::read(ENGLISH).document.expect("source reads");
+        for (i, kind) in [ImageKind::Jpeg, ImageKind::Emf, ImageKind::Wmf]
+            .into_iter()
+            .enumerate()
+        {
+            doc.body.push(Block::Figure(Figure {
+                n: Some(i as u32 + 2),
+                title: vec![Inline::Text(format!("A {} picture", kind.suffix()))],
+                image: Image {
+                    kind,
+                    bytes: vec![i as u8; 64].into(),
+                    width: 400,
+                    height: 300,
+                },
+                alt: format!("What the {} picture shows", kind.suffix()),
+                notes: Vec::new(),
+                source: None,
+                span: Span::default(),
+            }));
+        }
+        let p = parts(
+            &write(&doc, &WriteOptions::default())
+                .expect("DOCX writes")
+                .bytes,
+        );
+        let types = &p["[Content_Types].xml"];
+        for (suffix, kind) in [
+            ("jpeg", "image/jpeg"),
+            ("emf", "image/x-emf"),
+            ("wmf", "image/x-wmf"),
+            ("png", "image/png"),
+        ] {
+            assert!(
+                types.contains(&format!(
+                    "<Default Extension=\"{suffix}\" ContentType=\"{kind}\"/>"
+                )),
+                "{types}"
+            );
+        }
+        let rels = &p["word/_rels/document.xml.rels"];
+        for name in ["figure1.jpeg", "figure2.emf", "figure3.wmf"] {
+            assert!(
+                rels.contains(&format!("/image\" Target=\"media/{name}\"/>")),
+                "{rels}"
+            );
+        }
+        let body = &p["word/document.xml"];
+        assert!(body.contains("descr=\"What the emf picture shows\""));
+        assert!(body.contains("name=\"Figure III\""));
+        // As wide as a table (text width less the indent), 4:3.
+        assert!(body.contains("<wp:extent cx=\"5443855\" cy=\"4083050\"/>"));
+    }
+
+    #[test]
     fn same_document_same_bytes() {
         let options = WriteOptions::default();
         assert_eq!(docx(ENGLISH, &options), docx(ENGLISH, &options));
