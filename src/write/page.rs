@@ -451,10 +451,10 @@ pub mod table {
 
     /// The summary box: a frame around the summary, the width of the text.
     pub const BOX_RULE: f32 = 0.5;
-    /// The box's "Summary" heading: 12 pt italic, inset from the frame.
+    /// The box's "Summary" heading: 12 pt italic.
     pub const BOX_HEADING_SIZE: f32 = 12.0;
-    /// See [`BOX_HEADING_SIZE`].
-    pub const BOX_HEADING_INSET: f32 = 10.8;
+    /// How far the heading stands in from the frame, and tables stop short of it.
+    pub const BOX_INSET: f32 = 10.8;
     /// A box that is a table of figures (A/80/604/Add.1): the table is the
     /// box, inset from both margins by the text indent, its first column's
     /// text this far from the frame …

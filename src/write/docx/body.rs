@@ -12,7 +12,7 @@ use super::Ctx;
 use super::drawing::NS_WP;
 use super::props::{Ind, PPr, RPr, Spacing};
 use super::styles::{HEADING_TABS, TEXT_INDENT};
-use super::units::twips;
+use super::units::{Twips, twips};
 use super::xml::{NS_R, NS_W, Xml};
 use crate::model::{Annex, Block, Document, ImageKind, Inline, List, Para, Subheading};
 use crate::symbol::undocs_url;
@@ -96,6 +96,8 @@ pub struct Story<'c, 'a> {
     notes: BTreeSet<u32>,
     /// Pictures placed in the story, in order.
     pub media: Vec<Media>,
+    /// Width of the column text is set in: the text's, or less inside a frame.
+    pub measure: Twips,
 }
 
 impl<'c, 'a> Story<'c, 'a> {
@@ -107,6 +109,7 @@ impl<'c, 'a> Story<'c, 'a> {
             links,
             notes,
             media: Vec::new(),
+            measure: ctx.text_width(),
         }
     }
 

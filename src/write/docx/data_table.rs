@@ -125,7 +125,7 @@ impl<'a> Story<'_, 'a> {
         self.table_title(t);
         let setting = Setting {
             look: &BODY_LOOK,
-            available: self.ctx.text_width(),
+            available: self.measure,
             indent: TEXT_INDENT,
             frame: None,
             caption: None,

@@ -68,7 +68,7 @@ impl Story<'_, '_> {
     /// The picture's size in EMU: as wide as a table, its proportions kept,
     /// scaled down to [`MAX_HEIGHT_SHARE`] of the page's text height.
     fn picture_size(&self, image: &Image) -> (u32, u32) {
-        let width = self.ctx.text_width() - TEXT_INDENT;
+        let width = self.measure - TEXT_INDENT;
         let page_text = self.ctx.page.1 - twips(margin::TOP) - twips(margin::BOTTOM);
         let max_height = (page_text as f32 * MAX_HEIGHT_SHARE) as Twips;
         let (w, h) = fit_picture(image.width, image.height, width, max_height);

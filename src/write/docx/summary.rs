@@ -141,6 +141,9 @@ impl Story<'_, '_> {
             self.cell(tc, |f| f.box_heading(heading));
             self.end_row();
         }
+        // Tables and figures inside stop short of the frame.
+        let measure = self.measure;
+        self.measure = width - twips(geometry::BOX_INSET);
         let last = s.blocks.len().saturating_sub(1);
         for (i, block) in s.blocks.iter().enumerate() {
             self.start_row_with(TrPr::default());
@@ -152,6 +155,7 @@ impl Story<'_, '_> {
             });
             self.end_row();
         }
+        self.measure = measure;
         self.end_table();
     }
 
@@ -173,7 +177,7 @@ impl Story<'_, '_> {
                 line: Some((twips(page::SECTION.line), LineRule::Exact)),
             }),
             ind: Some(Ind {
-                left: Some(twips(geometry::BOX_HEADING_INSET)),
+                left: Some(twips(geometry::BOX_INSET)),
                 ..Ind::default()
             }),
             mark: Some(rpr.clone()),
@@ -206,5 +210,104 @@ fn box_of_figures(s: &Summary) -> Option<&Table> {
     match (&s.heading, s.blocks.as_slice()) {
         (None, [Block::Table(t)]) => Some(t),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Ctx;
+    use super::super::body::{self, SectionRefs};
+    use crate::model::{Block, Document};
+    use crate::read;
+    use crate::write::WriteOptions;
+
+    const HRC: &str = include_str!("../../../samples/hrc-report-en.txt");
+    const REPORT: &str = include_str!("../../../samples/report-en.txt");
+
+    fn document_xml(doc: &Document) -> String {
+        let options = WriteOptions::default();
+        let ctx = Ctx::new(doc, &options);
+        let refs = SectionRefs {
+            headers: ["rId5", "rId6", "rId7"],
+            footers: ["rId8", "rId9", "rId10"],
+        };
+        body::document(doc, &ctx, &refs, 12).xml
+    }
+
+    /// The first table of the report sample.
+    fn a_table() -> Block {
+        let doc = read::text::read(REPORT).document.expect("sample reads");
+        let mut tables = Vec::new();
+        fn find(blocks: &[Block], out: &mut Vec<Block>) {
+            for b in blocks {
+                match b {
+                    Block::Table(_) => out.push(b.clone()),
+                    Block::Chapter(d) | Block::Section(d) => find(&d.blocks, out),
+                    _ => {}
+                }
+            }
+        }
+        find(&doc.body, &mut tables);
+        tables.swap_remove(0)
+    }
+
+    #[test]
+    fn a_summary_with_a_heading_is_a_frame_of_rows() {
+        let mut doc = read::text::read(HRC).document.expect("sample reads");
+        let summary = doc.summary.as_mut().expect("the sample has a summary");
+        let paragraphs = summary.blocks.len();
+        summary.blocks.push(a_table());
+        let xml = document_xml(&doc);
+        let frame_at = xml
+            .find("<w:tblCaption w:val=\"Summary\"/>")
+            .expect("the frame");
+        let frame = &xml[xml[..frame_at].rfind("<w:tbl>").unwrap()..];
+        assert!(frame.contains(
+            "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+        ));
+        assert!(frame.contains("<w:tblInd w:w=\"0\" w:type=\"dxa\"/>"));
+        // The heading (12 pt italic), each paragraph starting with a tab, then the table nested.
+        assert!(frame.contains(
+            "<w:i/><w:iCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr><w:t>Summary</w:t>"
+        ));
+        assert!(frame.contains("<w:pStyle w:val=\"SingleTxt\"/></w:pPr><w:r><w:tab/></w:r><w:r><w:t>In the present report"));
+        let rows = frame[..frame.find("<w:tblCaption w:val=\"Table 1").unwrap()]
+            .matches("<w:tr>")
+            .count();
+        assert_eq!(
+            rows,
+            1 + paragraphs + 1,
+            "heading, paragraphs, the table's row"
+        );
+        let nested = frame.find("<w:tblCaption w:val=\"Table 1").unwrap();
+        assert!(frame[..nested].rfind("<w:tbl>").unwrap() > frame.find("<w:tc>").unwrap());
+        // A cell ends with a paragraph, after the nested table's notes.
+        let end = nested + frame[nested..].find("</w:tbl>").unwrap();
+        assert!(frame[end..].starts_with("</w:tbl><w:p>"));
+    }
+
+    #[test]
+    fn a_summary_of_figures_is_the_framed_table() {
+        let doc = read::xml::read(include_str!("../../../samples/acabq-first-page-en.xml"))
+            .document
+            .expect("sample reads");
+        let xml = document_xml(&doc);
+        let start = xml.find("<w:tbl>").expect("the box");
+        let table = &xml[start..start + xml[start..].find("</w:tbl>").unwrap()];
+        assert!(table.contains("<w:tblInd w:w=\"1267\" w:type=\"dxa\"/><w:tblBorders>"));
+        assert!(table.contains("<w:tblCaption w:val=\"Summary\"/>"));
+        assert_eq!(table.matches("<w:gridCol ").count(), 2);
+        // Ten rows of figures and the notes' row across both columns.
+        assert_eq!(table.matches("<w:tr>").count(), 11);
+        assert!(table.contains("<w:gridSpan w:val=\"2\"/>"));
+        assert!(table.contains("<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\""));
+        assert!(table.contains("<w:t>Estimates as at 28 February 2026.</w:t>"));
+        // Running-text type: SingleTxt, its justification undone.
+        assert!(table.contains("<w:pStyle w:val=\"SingleTxt\"/>"));
+        assert!(table.contains("<w:jc w:val=\"left\"/>"));
+        assert!(
+            !xml[..start].contains("<w:tbl>"),
+            "no frame of rows around it"
+        );
     }
 }

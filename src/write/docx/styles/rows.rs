@@ -379,10 +379,11 @@ pub const STYLES: [StyleRow; 25] = [
         next: Some("Normal"),
         keep: Some(true),
         spacing: Some(exact(masthead::AGENDA_TITLE_LINE)),
+        // No hanging indent (TitleH1's), as the template's `firstLine="0"`.
         ind: Some(Ind {
             left: Some(twips(0.0)),
             right: Some(twips(masthead::AGENDA_TITLE_RIGHT)),
-            hanging: None,
+            hanging: Some(0),
         }),
         outline: Some(BODY_TEXT_LEVEL),
         size: size(masthead::AGENDA_TITLE_SIZE),
