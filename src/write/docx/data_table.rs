@@ -101,7 +101,7 @@ pub(super) struct Placed {
 
 /// Where a table's rows stand: how many header rows and rows in all, and
 /// where each grid column starts.
-struct Frame {
+struct Layout {
     look: Look,
     head: usize,
     rows: usize,
@@ -109,7 +109,7 @@ struct Frame {
     offsets: Vec<Twips>,
 }
 
-impl Frame {
+impl Layout {
     fn width_of(&self, slot: &Slot) -> Twips {
         self.offsets[slot.col + slot.span] - self.offsets[slot.col]
     }
@@ -162,18 +162,13 @@ impl<'a> Story<'_, 'a> {
             caption: caption.as_deref().or(setting.caption),
         };
         self.start_table_with(&tbl, &widths);
-        let mut offsets = Vec::with_capacity(widths.len() + 1);
-        offsets.push(0);
-        for w in &widths {
-            offsets.push(offsets.last().copied().unwrap_or(0) + w);
-        }
-        let frame = Frame {
+        let layout = Layout {
             look: *look,
             head: t.head.len(),
             rows: t.head.len() + t.body.len(),
-            offsets,
+            offsets: offsets(&widths),
         };
-        grid.rows(|i, row, slots| self.data_row(&frame, &grid, i, row, slots));
+        grid.rows(|i, row, slots| self.data_row(&layout, &grid, i, row, slots));
         Some(Placed {
             width: widths.iter().sum(),
             columns: grid.width,
@@ -193,38 +188,38 @@ impl<'a> Story<'_, 'a> {
 
     /// One row: header rows repeat on each page, no row splits; a short
     /// row leaves the grid's last columns empty (`gridAfter`).
-    fn data_row(&mut self, frame: &Frame, grid: &Grid, i: usize, row: &Row, slots: &[Slot]) {
+    fn data_row(&mut self, layout: &Layout, grid: &Grid, i: usize, row: &Row, slots: &[Slot]) {
         let whole_row = [Slot {
             content: Content::Filler,
             col: 0,
-            span: frame.grid_width(),
+            span: layout.grid_width(),
             merge: grid::Merge::None,
         }];
         // Word needs a cell in every row.
         let slots = if slots.is_empty() { &whole_row } else { slots };
         let end = slots.last().map_or(0, |s| s.col + s.span);
         self.start_row_with(TrPr {
-            grid_after: frame.grid_width().saturating_sub(end) as u32,
+            grid_after: layout.grid_width().saturating_sub(end) as u32,
             cant_split: true,
-            header: i < frame.head,
+            header: i < layout.head,
             min_height: None,
         });
         for slot in slots {
-            self.data_cell(frame, grid, i, row, slot);
+            self.data_cell(layout, grid, i, row, slot);
         }
         self.end_row();
     }
 
     /// One cell: its rules, its part in a vertical merge, its paragraphs.
-    fn data_cell(&mut self, frame: &Frame, grid: &Grid, i: usize, row: &Row, slot: &Slot) {
-        let (top, bottom) = rules(frame, grid, i, row, slot);
+    fn data_cell(&mut self, layout: &Layout, grid: &Grid, i: usize, row: &Row, slot: &Slot) {
+        let (top, bottom) = rules(layout, grid, i, row, slot);
         let v_merge = match slot.merge {
             grid::Merge::None => None,
             grid::Merge::Start => Some(VMerge::Restart),
             grid::Merge::Middle | grid::Merge::End => Some(VMerge::Continue),
         };
         let tc = TcPr {
-            width: frame.width_of(slot),
+            width: layout.width_of(slot),
             span: slot.span as u32,
             v_merge,
             top,
@@ -232,12 +227,12 @@ impl<'a> Story<'_, 'a> {
             bottom_aligned: true,
         };
         let place = Place {
-            frame,
+            layout,
             row: i,
             total: row.total,
             col: slot.col,
-            last_column: slot.col + slot.span == frame.grid_width(),
-            align: alignment(grid, i < frame.head, slot),
+            last_column: slot.col + slot.span == layout.grid_width(),
+            align: alignment(grid, i < layout.head, slot),
         };
         self.cell(tc, |f| match slot.content {
             Content::Cell(cell) if !cell.paragraphs.is_empty() => f.cell_text(&place, cell),
@@ -267,12 +262,22 @@ impl<'a> Story<'_, 'a> {
     }
 }
 
+/// Where each column starts, and the table's end.
+fn offsets(widths: &[Twips]) -> Vec<Twips> {
+    let mut out = Vec::with_capacity(widths.len() + 1);
+    out.push(0);
+    for w in widths {
+        out.push(out.last().copied().unwrap_or(0) + w);
+    }
+    out
+}
+
 /// The rules of a cell: thin above the table (unless framed) and above a
 /// total row that does not follow the header; thick under the header and
 /// at the foot (unless framed); thin under a header cell spanning columns
 /// of figures, and under a total row.
 fn rules(
-    frame: &Frame,
+    layout: &Layout,
     grid: &Grid,
     i: usize,
     row: &Row,
@@ -280,19 +285,19 @@ fn rules(
 ) -> (Option<u32>, Option<u32>) {
     let thin = eighths(geometry::THIN_RULE);
     let thick = eighths(geometry::THICK_RULE);
-    let framed = frame.look.framed;
+    let framed = layout.look.framed;
     let top_of_table = i == 0 && !framed;
-    let under_head = frame.head > 0 && i == frame.head;
+    let under_head = layout.head > 0 && i == layout.head;
     let above_total = row.total && i > 0 && !under_head;
     let top = (top_of_table || above_total).then_some(thin);
     let bottom = if !slot.ends_here() {
         None
-    } else if i + 1 == frame.rows {
+    } else if i + 1 == layout.rows {
         (!framed).then_some(thick)
-    } else if i + 1 == frame.head {
+    } else if i + 1 == layout.head {
         Some(thick)
     } else {
-        let group = i < frame.head && slot.span > 1 && !matches!(slot.content, Content::Filler);
+        let group = i < layout.head && slot.span > 1 && !matches!(slot.content, Content::Filler);
         let spacer = grid.column(slot.col).spacer && slot.span == 1;
         let under_total = row.total && !spacer;
         (group || under_total).then_some(thin)
@@ -313,7 +318,7 @@ fn alignment(grid: &Grid, head: bool, slot: &Slot) -> Align {
 
 /// Where a cell's paragraphs stand, which decides their properties.
 struct Place<'f> {
-    frame: &'f Frame,
+    layout: &'f Layout,
     row: usize,
     total: bool,
     col: usize,
@@ -327,8 +332,8 @@ impl Place<'_> {
     /// column, a tab's more for a total's label), the alignment and the
     /// space (more under the header, around totals, inside a frame).
     fn ppr<'a>(&self, k: usize, n: usize) -> PPr<'a> {
-        let look = &self.frame.look;
-        let head = self.row < self.frame.head;
+        let look = &self.layout.look;
+        let head = self.row < self.layout.head;
         let style = if head { look.head } else { look.body };
         let mut lead = if self.col == 0 {
             look.metrics.lead_first
@@ -342,13 +347,13 @@ impl Place<'_> {
         if self.total {
             (before, after) = (geometry::TOTAL_SPACE, geometry::TOTAL_SPACE);
         }
-        if self.frame.head > 0 && self.row == self.frame.head {
+        if self.layout.head > 0 && self.row == self.layout.head {
             before += geometry::UNDER_HEAD;
         }
         if look.framed && self.row == 0 {
             before += geometry::BOX_PADDING;
         }
-        if look.framed && self.row + 1 == self.frame.rows {
+        if look.framed && self.row + 1 == self.layout.rows {
             after += geometry::BOX_PADDING;
         }
         // Extra space goes above the first paragraph and below the last.
