@@ -208,6 +208,63 @@ const STYLE: &[&str] = &[
     "tblStylePr",
 ];
 
+/// Tables: properties, grid, rows (ISO/IEC 29500-1, 17.4.38 `tbl`).
+const TBL: &[&str] = &["tblPr", "tblGrid", "tr"];
+const TBLGRID: &[&str] = &["gridCol", "tblGridChange"];
+/// A row: its exceptions, properties, cells (17.4.79 `tr`).
+const TR: &[&str] = &["tblPrEx", "trPr", "tc"];
+/// Row properties, in the order Word writes them (the schema allows any).
+const TRPR: &[&str] = &[
+    "cnfStyle",
+    "divId",
+    "gridBefore",
+    "gridAfter",
+    "wBefore",
+    "wAfter",
+    "cantSplit",
+    "trHeight",
+    "tblHeader",
+    "tblCellSpacing",
+    "jc",
+    "hidden",
+    "ins",
+    "del",
+    "trPrChange",
+];
+/// A cell: properties, then paragraphs and nested tables (17.4.66 `tc`).
+const TC: &[&str] = &["tcPr", "p|tbl"];
+const TCPR: &[&str] = &[
+    "cnfStyle",
+    "tcW",
+    "gridSpan",
+    "hMerge",
+    "vMerge",
+    "tcBorders",
+    "shd",
+    "noWrap",
+    "tcMar",
+    "textDirection",
+    "tcFitText",
+    "vAlign",
+    "hideMark",
+    "headers",
+    "cellIns",
+    "cellDel",
+    "cellMerge",
+    "tcPrChange",
+];
+/// Borders of a table or a cell, and a table's cell margins.
+const BORDERS: &[&str] = &[
+    "top",
+    "left|start",
+    "bottom",
+    "right|end",
+    "insideH",
+    "insideV",
+    "tl2br",
+    "tr2bl",
+];
+
 /// DrawingML pictures in the line (ECMA-376 Part 1, 20.4.2.8).
 const INLINE: &[&str] = &[
     "extent",
@@ -239,6 +296,13 @@ fn order_of(parent: &str) -> Option<&'static [&'static str]> {
         "w:sectPr" => Some(SECTPR),
         "w:tblPr" => Some(TBLPR),
         "w:style" => Some(STYLE),
+        "w:tbl" => Some(TBL),
+        "w:tblGrid" => Some(TBLGRID),
+        "w:tr" => Some(TR),
+        "w:trPr" => Some(TRPR),
+        "w:tc" => Some(TC),
+        "w:tcPr" => Some(TCPR),
+        "w:tblBorders" | "w:tcBorders" | "w:tblCellMar" => Some(BORDERS),
         _ => None,
     }
 }
@@ -247,8 +311,8 @@ fn order_of(parent: &str) -> Option<&'static [&'static str]> {
 fn order_violations(part: &str, xml: &[u8]) -> Vec<String> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    // (element, rank of the last child seen, children seen)
-    let mut stack: Vec<(String, usize, usize)> = Vec::new();
+    // (element, rank of the last child seen, children seen, last child)
+    let mut stack: Vec<(String, usize, usize, String)> = Vec::new();
     let mut problems = Vec::new();
     loop {
         let event = reader.read_event_into(&mut buf).expect("well-formed XML");
@@ -256,7 +320,13 @@ fn order_violations(part: &str, xml: &[u8]) -> Vec<String> {
             Event::Start(e) => (e.name().into_inner().to_string(), false),
             Event::Empty(e) => (e.name().into_inner().to_string(), true),
             Event::End(_) => {
-                stack.pop();
+                // Word needs a paragraph at the end of every cell.
+                if let Some((parent, _, _, last)) = stack.pop()
+                    && parent == "w:tc"
+                    && last != "w:p"
+                {
+                    problems.push(format!("{part}: a <w:tc> ends with <{last}>, not <w:p>"));
+                }
                 buf.clear();
                 continue;
             }
@@ -266,7 +336,7 @@ fn order_violations(part: &str, xml: &[u8]) -> Vec<String> {
                 continue;
             }
         };
-        if let Some((parent, last, count)) = stack.last_mut() {
+        if let Some((parent, last, count, last_child)) = stack.last_mut() {
             if let Some(order) = order_of(parent) {
                 let local = name.split_once(':').map_or(name.as_str(), |(_, l)| l);
                 match order
@@ -293,9 +363,10 @@ fn order_violations(part: &str, xml: &[u8]) -> Vec<String> {
                 ));
             }
             *count += 1;
+            last_child.clone_from(&name);
         }
         if !empty {
-            stack.push((name, 0, 0));
+            stack.push((name, 0, 0, String::new()));
         }
         buf.clear();
     }
@@ -365,6 +436,9 @@ fn the_order_check_catches_misplaced_properties() {
     let anchor = br#"<wp:anchor><wp:positionH/><wp:simplePos/><wp:extent/><wp:docPr/><wp:wrapNone/></wp:anchor>"#;
     let problems = order_violations("test", anchor);
     assert_eq!(problems.len(), 2, "{problems:?}");
+    let table = br#"<w:tbl><w:tblGrid/><w:tblPr/><w:tr><w:tc><w:tcPr><w:vMerge/><w:gridSpan/></w:tcPr><w:tbl/></w:tc><w:trPr/></w:tr></w:tbl>"#;
+    let problems = order_violations("test", table);
+    assert_eq!(problems.len(), 4, "{problems:?}");
 }
 
 #[test]
@@ -422,29 +496,48 @@ fn output_is_byte_identical_across_runs_and_batch_positions() {
     );
 }
 
+/// Text the rendering must show, in reading order: a run of text, or the
+/// cells of a table, row by row. A right-to-left table's columns come out
+/// of pdftotext mirrored or interleaved, so its cells are looked for one by
+/// one within the table; a left-to-right table's in order.
+enum Fragment {
+    Text(String),
+    Cells(Vec<String>),
+}
+
 /// Text runs of the document in reading order: title, subtitle, headings,
-/// paragraphs and list items, each split at footnote marks.
-fn expected_fragments(doc: &Document) -> Vec<String> {
-    fn inlines(out: &mut Vec<String>, content: &[Inline]) {
+/// paragraphs and list items, each split at footnote marks; tables' titles,
+/// cells and notes.
+fn expected_fragments(doc: &Document) -> Vec<Fragment> {
+    fn inlines(out: &mut Vec<Fragment>, content: &[Inline]) {
+        let mut texts = Vec::new();
+        texts_of(&mut texts, content);
+        out.extend(texts.into_iter().map(Fragment::Text));
+    }
+    fn texts_of(out: &mut Vec<String>, content: &[Inline]) {
         let mut current = String::new();
         run(out, &mut current, content);
         out.push(current);
     }
     fn run(out: &mut Vec<String>, current: &mut String, content: &[Inline]) {
-        for inline in content {
+        for (i, inline) in content.iter().enumerate() {
             match inline {
                 Inline::Text(t) | Inline::Emph(t) => current.push_str(t),
                 Inline::Strong(inner) => run(out, current, inner),
                 Inline::Link { text, .. } => current.push_str(text),
                 Inline::Ref(r) => current.push_str(&r.value),
                 Inline::TableNoteRef(n) => {
+                    // Marks in a row are separated by commas (`26a,b`).
+                    if i > 0 && matches!(content[i - 1], Inline::TableNoteRef(_)) {
+                        current.push(',');
+                    }
                     current.push_str(&undoc::lang::latin_letter(n.value, false))
                 }
                 Inline::NoteRef(_) => out.push(std::mem::take(current)),
             }
         }
     }
-    fn list(out: &mut Vec<String>, l: &List) {
+    fn list(out: &mut Vec<Fragment>, l: &List) {
         for item in &l.items {
             inlines(out, &item.content);
             if let Some(sub) = &item.list {
@@ -452,7 +545,7 @@ fn expected_fragments(doc: &Document) -> Vec<String> {
             }
         }
     }
-    fn blocks(out: &mut Vec<String>, bs: &[Block]) {
+    fn blocks(out: &mut Vec<Fragment>, bs: &[Block]) {
         for b in bs {
             match b {
                 Block::Chapter(d) | Block::Section(d) => {
@@ -469,13 +562,15 @@ fn expected_fragments(doc: &Document) -> Vec<String> {
                 Block::Subheading(h) => inlines(out, &h.heading),
                 Block::Table(t) => {
                     inlines(out, &t.title);
+                    let mut cells = Vec::new();
                     for row in t.head.iter().chain(&t.body) {
                         for cell in &row.cells {
                             for paragraph in &cell.paragraphs {
-                                inlines(out, paragraph);
+                                texts_of(&mut cells, paragraph);
                             }
                         }
                     }
+                    out.push(Fragment::Cells(cells));
                     for note in &t.notes {
                         inlines(out, &note.content);
                     }
@@ -507,28 +602,33 @@ fn is_arabic_letter(c: char) -> bool {
 }
 
 /// Text for comparison: no white space or bidi controls. Arabic keeps only
-/// its letters, in logical order, with each run of lams and alefs sorted:
-/// pdftotext reorders the Latin and digit runs of mixed lines and, with
-/// some fonts, decomposes lam–alef ligatures out of order, while
-/// LibreOffice's kashida justification shows up as stray digits.
+/// its letters, in logical order, with each run of lams and alefs in a word
+/// sorted: pdftotext reorders the Latin and digit runs of mixed lines and,
+/// with some fonts, decomposes lam–alef ligatures out of order, while
+/// LibreOffice's kashida justification shows up as stray digits. Runs are
+/// sorted word by word, so that a word's last lam does not mix with the
+/// next word's alef when the text before it (a table's label) is not
+/// compared.
 fn normalize(text: &str, lang: Lang) -> String {
-    let mut chars: Vec<char> = if lang == Lang::Ar {
-        text.chars().filter(|&c| is_arabic_letter(c)).collect()
-    } else {
-        text.chars()
+    if lang != Lang::Ar {
+        return text
+            .chars()
             .filter(|&c| !(c.is_whitespace() || c == '-' || is_bidi_control(c)))
-            .collect()
-    };
-    if lang == Lang::Ar {
-        let lam_alef = |c: char| matches!(c, 'ل' | 'ا' | 'أ' | 'إ' | 'آ');
+            .collect();
+    }
+    let lam_alef = |c: char| matches!(c, 'ل' | 'ا' | 'أ' | 'إ' | 'آ');
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        let mut chars: Vec<char> = word.chars().filter(|&c| is_arabic_letter(c)).collect();
         let mut start = 0;
         while start < chars.len() {
             let len = chars[start..].iter().take_while(|&&c| lam_alef(c)).count();
             chars[start..start + len].sort_unstable();
             start += len.max(1);
         }
+        out.extend(chars);
     }
-    chars.into_iter().collect()
+    out
 }
 
 /// Removes a footnote's text from `body`: whole, or split in two where the
@@ -653,18 +753,41 @@ fn libreoffice_renders_every_paragraph_in_order_and_the_first_page_codes() {
             }
         }
         let mut cursor = 0;
-        for fragment in expected_fragments(&doc) {
-            let expected = normalize(&fragment, doc.lang);
+        let find = |from: usize, fragment: &str| -> Option<usize> {
+            let expected = normalize(fragment, doc.lang);
             if expected.is_empty() {
-                continue;
+                return Some(from);
             }
-            match body[cursor..].find(&expected) {
-                Some(at) => cursor += at + expected.len(),
-                None => panic!(
-                    "{}: not found in order after byte {cursor}:\n{fragment}\n--- rendered text from there:\n{}",
-                    pdf.display(),
-                    &body[cursor..].chars().take(400).collect::<String>()
-                ),
+            body[from..]
+                .find(&expected)
+                .map(|at| from + at + expected.len())
+        };
+        let missing = |cursor: usize, fragment: &str| -> ! {
+            panic!(
+                "{}: not found in order after byte {cursor}:\n{fragment}\n--- rendered text from there:\n{}",
+                pdf.display(),
+                &body[cursor..].chars().take(400).collect::<String>()
+            )
+        };
+        for fragment in expected_fragments(&doc) {
+            match fragment {
+                Fragment::Text(text) => {
+                    cursor = find(cursor, &text).unwrap_or_else(|| missing(cursor, &text));
+                }
+                Fragment::Cells(cells) if !doc.lang.is_rtl() => {
+                    for cell in cells {
+                        cursor = find(cursor, &cell).unwrap_or_else(|| missing(cursor, &cell));
+                    }
+                }
+                Fragment::Cells(cells) => {
+                    // Each cell after the table's start; the text after the
+                    // table comes after the last of them.
+                    let start = cursor;
+                    for cell in cells {
+                        let end = find(start, &cell).unwrap_or_else(|| missing(start, &cell));
+                        cursor = cursor.max(end);
+                    }
+                }
             }
         }
         // Latin runs of Arabic text (cited symbols) are all there too.

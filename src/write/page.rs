@@ -384,10 +384,87 @@ pub mod codes {
     pub const MARK_LINE_DOCX: f32 = 20.0;
 }
 
-/// Tables. The masthead is the one table today; tables in the body will add
-/// their column rules (widths, rule weights) and cell margins here, beside
-/// the template's default cell margin.
+/// Tables, as the DGACM files set them: from the text indent to the right
+/// margin, no vertical rules, a thin rule above the header and a thick one
+/// under it, a thin rule above (and below) total rows and a thick one at
+/// the foot; header text italic and small, body text a size under the
+/// running text, both on exact lines; numbers aligned by paragraph indents
+/// in cells with no side margins. Notes (lettered) and the source line
+/// follow in footnote type.
 pub mod table {
+    use super::TextStyle;
+
     /// Left and right cell margin of Word's default table style.
     pub const CELL_MARGIN: f32 = 5.4;
+
+    /// A thin rule: above the header, above and below total rows, under a
+    /// header cell that spans columns.
+    pub const THIN_RULE: f32 = 0.5;
+    /// A thick rule: under the header and at the foot of the table.
+    pub const THICK_RULE: f32 = 1.5;
+
+    /// Header cells: 7 pt italic on an exact 8 pt line, 4 pt above and below.
+    pub const HEAD: TextStyle = TextStyle {
+        size: 7.0,
+        line: 8.0,
+        bold: false,
+        italic: true,
+        before: 4.05,
+        after: 4.05,
+    };
+    /// Body cells: 8.5 pt on an exact 10.5 pt line, 2 pt above and below.
+    pub const BODY: TextStyle = TextStyle {
+        size: 8.5,
+        line: 10.5,
+        bold: false,
+        italic: false,
+        before: 2.0,
+        after: 2.0,
+    };
+    /// Space above and below the text of a total row (bold).
+    pub const TOTAL_SPACE: f32 = 4.05;
+    /// A total row's label stands in from the column's start by a tab.
+    pub const TOTAL_INDENT: f32 = 14.4;
+    /// Space above the first body row, under the header's thick rule.
+    pub const UNDER_HEAD: f32 = 5.75;
+
+    /// Space between a cell's text and the column before it (none in the
+    /// first column, which starts at the text indent).
+    pub const CELL_LEAD: f32 = 4.3;
+    /// Space between a cell's text and the column after it.
+    pub const CELL_TRAIL: f32 = 2.0;
+    /// Width of a spacer column, the narrow empty column between groups.
+    pub const SPACER_COLUMN: f32 = 5.0;
+
+    /// The units line (`(Thousands of United States dollars)`): 7 pt roman.
+    pub const UNITS_SIZE: f32 = 7.0;
+    /// Space above a table's or figure's title line, after the paragraph before.
+    pub const TITLE_BEFORE: f32 = 6.0;
+    /// Space between the title block and the table's top rule (two 6 pt spacers).
+    pub const ABOVE: f32 = 12.0;
+    /// Space between the table's foot and its notes.
+    pub const NOTES_ABOVE: f32 = 6.0;
+    /// Space between the table (or its last note) and the text after it.
+    pub const BELOW: f32 = 12.0;
+    /// A note's letter hangs this far before its text, at the text indent.
+    pub const NOTE_HANG: f32 = 14.4;
+
+    /// The summary box: a frame around the summary, the width of the text.
+    pub const BOX_RULE: f32 = 0.5;
+    /// The box's "Summary" heading: 12 pt italic.
+    pub const BOX_HEADING_SIZE: f32 = 12.0;
+    /// How far the heading stands in from the frame, and tables stop short of it.
+    pub const BOX_INSET: f32 = 10.8;
+    /// A box that is a table of figures (A/80/604/Add.1): the table is the
+    /// box, inset from both margins by the text indent, its first column's
+    /// text this far from the frame …
+    pub const BOX_TABLE_LEAD: f32 = 23.75;
+    /// … its last column's this far …
+    pub const BOX_TABLE_TRAIL: f32 = 14.4;
+    /// … and the other columns' text this far from the next column.
+    pub const BOX_TABLE_GAP: f32 = 7.2;
+    /// Space inside the frame above the first row and below the last.
+    pub const BOX_PADDING: f32 = 5.75;
+    /// The rule over the notes in a box, as long as the footnote separator.
+    pub const BOX_NOTES_RULE: f32 = 72.0;
 }

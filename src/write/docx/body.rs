@@ -9,19 +9,30 @@
 use std::collections::BTreeSet;
 
 use super::Ctx;
+use super::drawing::NS_WP;
 use super::props::{Ind, PPr, RPr, Spacing};
 use super::styles::{HEADING_TABS, TEXT_INDENT};
-use super::units::twips;
+use super::units::{Twips, twips};
 use super::xml::{NS_R, NS_W, Xml};
-use crate::model::{Annex, Block, Document, Inline, List, Para, Subheading};
+use crate::model::{Annex, Block, Document, ImageKind, Inline, List, Para, Subheading};
 use crate::symbol::undocs_url;
 use crate::write::page::{self, AFTER_TITLE, CHAPTER, SECTION, SUBSECTION, TITLE, margin};
 
-/// External link targets of one part; each distinct target gets one
-/// relationship, numbered from `first` in order of first use.
+/// What a relationship of a part points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelKind {
+    /// A web address (external).
+    Hyperlink,
+    /// A picture in the package.
+    Image,
+}
+
+/// The relationship targets of one part (web addresses, pictures); each
+/// distinct target gets one relationship, numbered from `first` in order
+/// of first use.
 pub struct Links {
     first: usize,
-    targets: Vec<String>,
+    targets: Vec<(RelKind, String)>,
 }
 
 impl Links {
@@ -33,24 +44,44 @@ impl Links {
         }
     }
 
+    /// The relationship id of the web address `target`.
     fn id(&mut self, target: String) -> String {
-        let index = match self.targets.iter().position(|t| *t == target) {
+        self.id_of(RelKind::Hyperlink, target)
+    }
+
+    /// The relationship id of a `kind` target.
+    pub fn id_of(&mut self, kind: RelKind, target: String) -> String {
+        let index = match self
+            .targets
+            .iter()
+            .position(|t| t.0 == kind && t.1 == target)
+        {
             Some(i) => i,
             None => {
-                self.targets.push(target);
+                self.targets.push((kind, target));
                 self.targets.len() - 1
             }
         };
         format!("rId{}", self.first + index)
     }
 
-    /// (relationship id, target) pairs in id order.
-    pub fn relationships(&self) -> impl Iterator<Item = (String, &str)> {
+    /// (relationship id, kind, target) triples in id order.
+    pub fn relationships(&self) -> impl Iterator<Item = (String, RelKind, &str)> {
         self.targets
             .iter()
             .enumerate()
-            .map(|(i, t)| (format!("rId{}", self.first + i), t.as_str()))
+            .map(|(i, (kind, t))| (format!("rId{}", self.first + i), *kind, t.as_str()))
     }
+}
+
+/// A picture the story placed, to be stored in the package as `part`.
+pub struct Media {
+    /// Its part name, under `word/`.
+    pub part: String,
+    /// Its bytes, as read.
+    pub bytes: std::sync::Arc<[u8]>,
+    /// Its encoding.
+    pub kind: ImageKind,
 }
 
 /// Paragraphs and runs of one story (body, header, footer, footnotes).
@@ -63,6 +94,10 @@ pub struct Story<'c, 'a> {
     pub links: Links,
     /// Footnotes that may still be referenced (each once, as Word requires).
     notes: BTreeSet<u32>,
+    /// Pictures placed in the story, in order.
+    pub media: Vec<Media>,
+    /// Width of the column text is set in: the text's, or less inside a frame.
+    pub measure: Twips,
 }
 
 impl<'c, 'a> Story<'c, 'a> {
@@ -73,6 +108,8 @@ impl<'c, 'a> Story<'c, 'a> {
             ctx,
             links,
             notes,
+            media: Vec::new(),
+            measure: ctx.text_width(),
         }
     }
 
@@ -139,7 +176,7 @@ impl<'c, 'a> Story<'c, 'a> {
     /// Inline content: text, emphasis, cited symbols as hyperlinks to
     /// undocs.org, footnote references.
     pub fn inlines(&mut self, inlines: &[Inline], base: &RPr<'a>) {
-        for inline in inlines {
+        for (i, inline) in inlines.iter().enumerate() {
             match inline {
                 Inline::Text(t) => self.run(t, base.clone()),
                 Inline::Emph(t) => self.run(
@@ -186,10 +223,20 @@ impl<'c, 'a> Story<'c, 'a> {
                     self.x.close("w:hyperlink");
                 }
                 Inline::TableNoteRef(n) => {
+                    // Raised italic letters, as in the DGACM files; marks in
+                    // a row are separated by commas (`2025/26ᵃ,ᵇ`).
+                    let after_mark = i > 0 && matches!(inlines[i - 1], Inline::TableNoteRef(_));
                     let letter = crate::lang::latin_letter(n.value, false);
+                    let text = if after_mark {
+                        format!(",{letter}")
+                    } else {
+                        letter
+                    };
                     self.run(
-                        &letter,
+                        &text,
                         RPr {
+                            i: Some(true),
+                            i_cs: Some(true),
                             vert_align: Some("superscript"),
                             ..base.clone()
                         },
@@ -228,7 +275,7 @@ fn single_txt<'a>() -> PPr<'a> {
 
 /// A numbered heading with `before` and `after` points of space: hanging
 /// number, tab, text.
-fn heading<'a>(style: &'a str, before: f32, after: f32) -> PPr<'a> {
+pub(super) fn heading<'a>(style: &'a str, before: f32, after: f32) -> PPr<'a> {
     PPr {
         style: Some(style),
         tabs: &HEADING_TABS,
@@ -246,21 +293,9 @@ fn heading<'a>(style: &'a str, before: f32, after: f32) -> PPr<'a> {
     }
 }
 
-/// A heading with no number, aligned with the text.
-fn heading_unnumbered(style: &str) -> PPr<'_> {
-    PPr {
-        style: Some(style),
-        ind: Some(Ind {
-            left: Some(TEXT_INDENT),
-            right: Some(TEXT_INDENT),
-            hanging: None,
-        }),
-        ..PPr::default()
-    }
-}
-
 impl<'a> Story<'_, 'a> {
-    fn blocks(&mut self, blocks: &[Block]) {
+    /// Writes `blocks` in order.
+    pub(super) fn blocks(&mut self, blocks: &[Block]) {
         for block in blocks {
             match block {
                 Block::Chapter(d) => {
@@ -280,9 +315,8 @@ impl<'a> Story<'_, 'a> {
                     self.paragraph(single_txt(), |f| f.inlines(&t.value, &RPr::default()))
                 }
                 Block::Subheading(h) => self.subheading(h),
-                // `write` refuses documents with tables and figures until
-                // the DOCX writer draws them.
-                Block::Table(_) | Block::Figure(_) => {}
+                Block::Table(t) => self.table(t),
+                Block::Figure(f) => self.figure(f),
             }
         }
     }
@@ -394,11 +428,7 @@ impl<'a> Story<'_, 'a> {
             );
         }
         if let Some(summary) = &doc.summary {
-            if let Some(heading) = &summary.heading {
-                let ppr = heading_unnumbered("HCh");
-                self.paragraph(ppr, |f| f.inlines(heading, &RPr::default()));
-            }
-            self.blocks(&summary.blocks);
+            self.summary(summary);
         }
     }
 
@@ -435,15 +465,24 @@ pub struct SectionRefs {
     pub footers: [&'static str; 3],
 }
 
-/// Writes `word/document.xml`; returns it with its hyperlink targets.
-pub fn document(
-    doc: &Document,
-    ctx: &Ctx,
-    refs: &SectionRefs,
-    first_link: usize,
-) -> (String, Links) {
+/// `word/document.xml` with the targets of its relationships and the
+/// pictures it places.
+pub struct DocumentPart {
+    /// The part.
+    pub xml: String,
+    /// Its hyperlinks and pictures.
+    pub links: Links,
+    /// The pictures' bytes.
+    pub media: Vec<Media>,
+}
+
+/// Writes `word/document.xml`.
+pub fn document(doc: &Document, ctx: &Ctx, refs: &SectionRefs, first_link: usize) -> DocumentPart {
     let mut x = Xml::part(32 * 1024 + 1200 * doc.paragraphs().len());
-    x.open("w:document", &[("xmlns:w", NS_W), ("xmlns:r", NS_R)]);
+    x.open(
+        "w:document",
+        &[("xmlns:w", NS_W), ("xmlns:r", NS_R), ("xmlns:wp", NS_WP)],
+    );
     x.open("w:body", &[]);
     let notes = doc.footnotes.iter().map(|n| n.n).collect();
     let mut flow = Story::new(ctx, x, Links::starting_at(first_link), notes);
@@ -453,11 +492,20 @@ pub fn document(
     for annex in &doc.annexes {
         flow.annex(annex);
     }
-    let Story { mut x, links, .. } = flow;
+    let Story {
+        mut x,
+        links,
+        media,
+        ..
+    } = flow;
     section(&mut x, ctx, refs);
     x.close("w:body");
     x.close("w:document");
-    (x.finish(), links)
+    DocumentPart {
+        xml: x.finish(),
+        links,
+        media,
+    }
 }
 
 /// The section: page size and margins by paper, a different first page,
@@ -506,10 +554,15 @@ mod tests {
         assert_eq!(links.id("b".into()), "rId11");
         assert_eq!(links.id("a".into()), "rId12");
         assert_eq!(links.id("b".into()), "rId11");
+        assert_eq!(links.id_of(RelKind::Image, "b".into()), "rId13");
         let rels: Vec<_> = links.relationships().collect();
         assert_eq!(
             rels,
-            vec![("rId11".to_string(), "b"), ("rId12".to_string(), "a")]
+            vec![
+                ("rId11".to_string(), RelKind::Hyperlink, "b"),
+                ("rId12".to_string(), RelKind::Hyperlink, "a"),
+                ("rId13".to_string(), RelKind::Image, "b"),
+            ]
         );
     }
 }

@@ -75,6 +75,7 @@ fn masthead_cell(width: Twips, span: u32, first_row: bool) -> TcPr {
         top: if first_row { None } else { thin },
         bottom: if first_row { thin } else { thick },
         bottom_aligned: first_row,
+        ..TcPr::default()
     }
 }
 

@@ -10,17 +10,24 @@
 //! to be parsed and rewritten afterwards. Here ids are fixed by
 //! construction and the package is zipped deterministically (`package`).
 //!
-//! Parts: the body (`body`), the first-page masthead (`masthead`, a layout
-//! table: `table`), running headers and footers (`headers`), the first-page
-//! footer with the job number's barcode and the QR code (`first_footer`,
-//! pictures: `png`, `drawing`), footnotes (`notes`), styles (`styles`) and the
-//! package parts: content types, relationships, settings, fonts and core
-//! properties. Lengths come from the page template in points and are
+//! Parts: the body (`body`) with its tables (`data_table`, laid out by
+//! `grid`), figures (`figure`), what the two share (`floats`: title block,
+//! notes, source) and the summary box (`summary`); the first-page masthead
+//! (`masthead`, a layout table; every table's calls are in `table`),
+//! running headers and footers (`headers`), the first-page footer with the
+//! job number's barcode and the QR code (`first_footer`, pictures: `png`,
+//! `drawing`), footnotes (`notes`), styles (`styles`) and the package
+//! parts: content types, relationships, settings, fonts, theme (`theme`)
+//! and core properties. Lengths come from the page template in points and are
 //! converted to Word's units in `units`.
 
 mod body;
+mod data_table;
 mod drawing;
+mod figure;
 mod first_footer;
+mod floats;
+mod grid;
 mod headers;
 mod masthead;
 mod notes;
@@ -28,7 +35,9 @@ mod package;
 mod png;
 mod props;
 mod styles;
+mod summary;
 mod table;
+mod theme;
 mod units;
 mod xml;
 
@@ -141,13 +150,6 @@ impl<'a> Ctx<'a> {
 
 /// Writes `doc` as a DOCX package.
 pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnostic> {
-    if let Some(span) = crate::write::first_float(doc) {
-        return Err(Diagnostic::new(
-            Code::WriteFailed,
-            span,
-            "this version of the DOCX writer does not draw tables and figures yet: convert to XML",
-        ));
-    }
     let ctx = Ctx::new(doc, options);
     let failed = |e: &dyn std::fmt::Display| {
         Diagnostic::new(
@@ -274,6 +276,62 @@ mod tests {
         assert!(!p.contains_key("word/_rels/footer3.xml.rels"));
         assert!(!p["word/footer3.xml"].contains("<w:drawing>"));
         assert!(!p["word/footer3.xml"].contains("Please recycle"));
+    }
+
+    #[test]
+    fn figures_of_every_kind_go_into_word_media_with_their_types() {
+        use crate::model::{Block, Figure, Image, ImageKind, Inline};
+        let mut doc = read::text::read(ENGLISH).document.expect("source reads");
+        for (i, kind) in [ImageKind::Jpeg, ImageKind::Emf, ImageKind::Wmf]
+            .into_iter()
+            .enumerate()
+        {
+            doc.body.push(Block::Figure(Figure {
+                n: Some(i as u32 + 2),
+                title: vec![Inline::Text(format!("A {} picture", kind.suffix()))],
+                image: Image {
+                    kind,
+                    bytes: vec![i as u8; 64].into(),
+                    width: 400,
+                    height: 300,
+                },
+                alt: format!("What the {} picture shows", kind.suffix()),
+                notes: Vec::new(),
+                source: None,
+                span: Span::default(),
+            }));
+        }
+        let p = parts(
+            &write(&doc, &WriteOptions::default())
+                .expect("DOCX writes")
+                .bytes,
+        );
+        let types = &p["[Content_Types].xml"];
+        for (suffix, kind) in [
+            ("jpeg", "image/jpeg"),
+            ("emf", "image/x-emf"),
+            ("wmf", "image/x-wmf"),
+            ("png", "image/png"),
+        ] {
+            assert!(
+                types.contains(&format!(
+                    "<Default Extension=\"{suffix}\" ContentType=\"{kind}\"/>"
+                )),
+                "{types}"
+            );
+        }
+        let rels = &p["word/_rels/document.xml.rels"];
+        for name in ["figure1.jpeg", "figure2.emf", "figure3.wmf"] {
+            assert!(
+                rels.contains(&format!("/image\" Target=\"media/{name}\"/>")),
+                "{rels}"
+            );
+        }
+        let body = &p["word/document.xml"];
+        assert!(body.contains("descr=\"What the emf picture shows\""));
+        assert!(body.contains("name=\"Figure III\""));
+        // As wide as a table (text width less the indent), 4:3.
+        assert!(body.contains("<wp:extent cx=\"5443855\" cy=\"4083050\"/>"));
     }
 
     #[test]

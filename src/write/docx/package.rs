@@ -4,25 +4,27 @@
 //! Every entry has the DOS epoch as its time stamp and the entries come in a
 //! fixed order, so the same document always gives the same bytes.
 
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::io::Write;
 
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::Ctx;
-use super::body::{self, Links, SectionRefs};
+use super::body::{self, DocumentPart, Links, Media, RelKind, SectionRefs};
 use super::first_footer::{FirstFooter, Picture};
 use super::headers::{self, Side};
 use super::units::twips;
 use super::xml::{NS_W, Xml};
-use super::{first_footer, masthead, notes, styles};
-use crate::model::{Document, plain_text};
+use super::{first_footer, masthead, notes, styles, theme};
+use crate::model::{Document, ImageKind, plain_text};
 use crate::write::page::DEFAULT_TAB;
 
 /// One file of the package.
 pub struct Part {
     /// Its name in the zip.
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     /// Its bytes.
     pub data: Vec<u8>,
     /// Deflate it (XML) or store it (PNG is compressed already).
@@ -38,7 +40,7 @@ const CT_WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessi
 const DEFLATE_LEVEL: i64 = 2;
 
 /// Fixed relationships of the main document, in id order; hyperlinks follow.
-const DOCUMENT_RELS: [(&str, &str); 10] = [
+const DOCUMENT_RELS: [(&str, &str); 11] = [
     ("styles", "styles.xml"),
     ("settings", "settings.xml"),
     ("fontTable", "fontTable.xml"),
@@ -49,6 +51,7 @@ const DOCUMENT_RELS: [(&str, &str); 10] = [
     ("footer", "footer1.xml"),
     ("footer", "footer2.xml"),
     ("footer", "footer3.xml"),
+    ("theme", "theme/theme1.xml"),
 ];
 
 /// header1/footer1 are for even pages, header2/footer2 odd, header3/footer3 the first.
@@ -59,7 +62,7 @@ const SECTION_REFS: SectionRefs = SectionRefs {
 
 fn xml_part(name: &'static str, xml: String) -> Part {
     Part {
-        name,
+        name: Cow::Borrowed(name),
         data: xml.into_bytes(),
         deflate: true,
     }
@@ -67,14 +70,21 @@ fn xml_part(name: &'static str, xml: String) -> Part {
 
 /// Builds every part of the package, in zip order.
 pub fn parts(doc: &Document, ctx: &Ctx) -> std::io::Result<Vec<Part>> {
-    let (document, links) = body::document(doc, ctx, &SECTION_REFS, DOCUMENT_RELS.len() + 1);
+    let DocumentPart {
+        xml: document,
+        links,
+        media,
+    } = body::document(doc, ctx, &SECTION_REFS, DOCUMENT_RELS.len() + 1);
     let (footnotes, note_links) = notes::footnotes(doc, ctx);
     let FirstFooter {
         xml: first_footer,
         pictures,
     } = first_footer::first_page_footer(doc, ctx)?;
     let mut out = vec![
-        xml_part("[Content_Types].xml", content_types(!pictures.is_empty())),
+        xml_part(
+            "[Content_Types].xml",
+            content_types(&media_types(&media, !pictures.is_empty())),
+        ),
         xml_part("_rels/.rels", package_rels()),
         xml_part("docProps/core.xml", core(doc, ctx)),
         xml_part("docProps/app.xml", app()),
@@ -84,10 +94,11 @@ pub fn parts(doc: &Document, ctx: &Ctx) -> std::io::Result<Vec<Part>> {
         xml_part("word/settings.xml", settings(ctx)),
         xml_part("word/fontTable.xml", font_table(ctx)),
         xml_part("word/footnotes.xml", footnotes),
+        xml_part("word/theme/theme1.xml", theme::theme(ctx)),
     ];
     if note_links.relationships().next().is_some() {
         let mut r = rels_start();
-        hyperlinks(&mut r, &note_links);
+        link_relationships(&mut r, &note_links);
         r.close("Relationships");
         out.push(xml_part("word/_rels/footnotes.xml.rels", r.finish()));
     }
@@ -118,14 +129,46 @@ pub fn parts(doc: &Document, ctx: &Ctx) -> std::io::Result<Vec<Part>> {
         ));
     }
     out.extend(pictures.into_iter().map(|picture| Part {
-        name: picture.part,
+        name: Cow::Borrowed(picture.part),
         data: picture.png,
         deflate: false,
     }));
+    out.extend(media.into_iter().map(media_part));
     Ok(out)
 }
 
-/// The main document's relationships: its fixed parts, then its hyperlinks.
+/// A picture of the body as a part: PNG and JPEG are stored (they are
+/// compressed already), metafiles deflated.
+fn media_part(media: Media) -> Part {
+    Part {
+        name: Cow::Owned(format!("word/{}", media.part)),
+        data: media.bytes.to_vec(),
+        deflate: matches!(media.kind, ImageKind::Emf | ImageKind::Wmf),
+    }
+}
+
+/// The file suffix and content type of a picture encoding in a Word
+/// package (Word's own types for the metafiles).
+pub fn media_type(kind: ImageKind) -> (&'static str, &'static str) {
+    match kind {
+        ImageKind::Png => ("png", "image/png"),
+        ImageKind::Jpeg => ("jpeg", "image/jpeg"),
+        ImageKind::Emf => ("emf", "image/x-emf"),
+        ImageKind::Wmf => ("wmf", "image/x-wmf"),
+    }
+}
+
+/// The (suffix, content type) pairs of the package's pictures: those of
+/// the body, and PNG for the first page's codes.
+fn media_types(media: &[Media], codes: bool) -> BTreeSet<(&'static str, &'static str)> {
+    let mut types: BTreeSet<_> = media.iter().map(|m| media_type(m.kind)).collect();
+    if codes {
+        types.insert(media_type(ImageKind::Png));
+    }
+    types
+}
+
+/// The main document's relationships: its fixed parts, then its links and pictures.
 fn document_rels(links: &Links) -> String {
     let mut rels = rels_start();
     for (i, (kind, target)) in DOCUMENT_RELS.iter().enumerate() {
@@ -137,15 +180,20 @@ fn document_rels(links: &Links) -> String {
             false,
         );
     }
-    hyperlinks(&mut rels, links);
+    link_relationships(&mut rels, links);
     rels.close("Relationships");
     rels.finish()
 }
 
-/// A relationship for each external link target of a part.
-fn hyperlinks(rels: &mut Xml, links: &Links) {
-    for (id, target) in links.relationships() {
-        relationship(rels, &id, &format!("{REL}/hyperlink"), target, true);
+/// A relationship for each target of a part's links: web addresses
+/// (external) and pictures.
+fn link_relationships(rels: &mut Xml, links: &Links) {
+    for (id, kind, target) in links.relationships() {
+        let (kind, external) = match kind {
+            RelKind::Hyperlink => ("hyperlink", true),
+            RelKind::Image => ("image", false),
+        };
+        relationship(rels, &id, &format!("{REL}/{kind}"), target, external);
     }
 }
 
@@ -179,7 +227,7 @@ pub fn zip(parts: &[Part]) -> zip::result::ZipResult<Vec<u8>> {
             .compression_level(part.deflate.then_some(DEFLATE_LEVEL))
             .last_modified_time(DateTime::DEFAULT)
             .unix_permissions(0o644);
-        w.start_file(part.name, options)?;
+        w.start_file(part.name.as_ref(), options)?;
         w.write_all(&part.data)?;
     }
     Ok(w.finish()?.into_inner())
@@ -226,13 +274,13 @@ fn package_rels() -> String {
     x.finish()
 }
 
-fn content_types(png: bool) -> String {
+fn content_types(media: &BTreeSet<(&str, &str)>) -> String {
     let mut x = Xml::part(2048);
     x.open("Types", &[("xmlns", NS_CT)]);
-    if png {
+    for (extension, kind) in media {
         x.empty(
             "Default",
-            &[("Extension", "png"), ("ContentType", "image/png")],
+            &[("Extension", extension), ("ContentType", kind)],
         );
     }
     x.empty(
@@ -266,6 +314,10 @@ fn content_types(png: bool) -> String {
         (
             "/word/footnotes.xml".into(),
             format!("{CT_WML}.footnotes+xml"),
+        ),
+        (
+            "/word/theme/theme1.xml".into(),
+            "application/vnd.openxmlformats-officedocument.theme+xml".into(),
         ),
     ];
     for i in 1..=3 {

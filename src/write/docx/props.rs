@@ -1,6 +1,6 @@
 //! Paragraph, run, table and style properties whose serialization follows
 //! the child order ISO/IEC 29500-1 prescribes (§17.3.1.26 `pPr`, §17.3.2.28
-//! `rPr`, §17.7.4 `style`, §17.4.60 `tblPr`, and `tcPr`). The order lives here, in one
+//! `rPr`, §17.7.4 `style`, §17.4.60 `tblPr`, `trPr` and §17.4.70 `tcPr`). The order lives here, in one
 //! `write` method per type, so no caller can get it wrong.
 
 use super::units::Twips;
@@ -85,6 +85,8 @@ pub enum Jc {
     Left,
     /// Trailing edge.
     Right,
+    /// Centred.
+    Center,
     /// Justified.
     Both,
 }
@@ -94,6 +96,7 @@ impl Jc {
         match self {
             Jc::Left => "left",
             Jc::Right => "right",
+            Jc::Center => "center",
             Jc::Both => "both",
         }
     }
@@ -456,17 +459,40 @@ impl RPr<'_> {
     }
 }
 
-/// Table properties (`w:tblPr`) of the layout tables in headers and footers.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct TblPr {
+/// A rule: a single line this many eighths of a point thick.
+pub type Rule = u32;
+
+/// Writes a single-line border element `side` (`w:top`, `w:left` …).
+fn rule(x: &mut Xml, side: &str, sz: Rule) {
+    x.empty(
+        side,
+        &[
+            ("w:val", "single"),
+            ("w:sz", &sz.to_string()),
+            ("w:space", "0"),
+            ("w:color", "auto"),
+        ],
+    );
+}
+
+/// Table properties (`w:tblPr`): fixed layout, no side cell margins (cell
+/// text is placed by paragraph indents, as in the DGACM files).
+#[derive(Debug, Clone, Default)]
+pub struct TblPr<'a> {
     /// Lay the columns out right to left.
     pub bidi_visual: bool,
     /// Total width in twips; `None` for automatic.
     pub width: Option<Twips>,
+    /// Indent from the leading margin.
+    pub indent: Option<Twips>,
+    /// A frame around the table, this thick (the summary box).
+    pub frame: Option<Rule>,
+    /// What the table holds, for screen readers (`w:tblCaption`).
+    pub caption: Option<&'a str>,
 }
 
-impl TblPr {
-    /// Writes `<w:tblPr>` in schema order: fixed layout, no cell margins.
+impl TblPr<'_> {
+    /// Writes `<w:tblPr>` in schema order.
     pub fn write(&self, x: &mut Xml) {
         x.open("w:tblPr", &[]);
         if self.bidi_visual {
@@ -475,6 +501,19 @@ impl TblPr {
         match self.width {
             Some(w) => x.empty("w:tblW", &[("w:w", &w.to_string()), ("w:type", "dxa")]),
             None => x.empty("w:tblW", &[("w:w", "0"), ("w:type", "auto")]),
+        }
+        if let Some(indent) = self.indent {
+            x.empty(
+                "w:tblInd",
+                &[("w:w", &indent.to_string()), ("w:type", "dxa")],
+            );
+        }
+        if let Some(sz) = self.frame {
+            x.open("w:tblBorders", &[]);
+            for side in ["w:top", "w:left", "w:bottom", "w:right"] {
+                rule(x, side, sz);
+            }
+            x.close("w:tblBorders");
         }
         x.empty("w:tblLayout", &[("w:type", "fixed")]);
         x.open("w:tblCellMar", &[]);
@@ -493,21 +532,74 @@ impl TblPr {
                 ("w:noVBand", "0"),
             ],
         );
+        if let Some(caption) = self.caption {
+            x.val("w:tblCaption", caption);
+        }
         x.close("w:tblPr");
     }
 }
 
-/// Cell properties (`w:tcPr`) of layout tables.
-#[derive(Debug, Clone, Copy)]
+/// Row properties (`w:trPr`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TrPr {
+    /// Grid columns left empty after the row's last cell (a short row).
+    pub grid_after: u32,
+    /// The row is never split across pages (unless taller than a page).
+    pub cant_split: bool,
+    /// The least height.
+    pub min_height: Option<Twips>,
+    /// A header row, repeated at the top of each page the table reaches.
+    pub header: bool,
+}
+
+impl TrPr {
+    /// Writes `<w:trPr>` (nothing if empty) in the order Word writes it.
+    pub fn write(&self, x: &mut Xml) {
+        if self.grid_after == 0 && !self.cant_split && self.min_height.is_none() && !self.header {
+            return;
+        }
+        x.open("w:trPr", &[]);
+        if self.grid_after > 0 {
+            x.val_n("w:gridAfter", self.grid_after.into());
+        }
+        if self.cant_split {
+            x.empty("w:cantSplit", &[]);
+        }
+        if let Some(height) = self.min_height {
+            x.empty(
+                "w:trHeight",
+                &[("w:val", &height.to_string()), ("w:hRule", "atLeast")],
+            );
+        }
+        if self.header {
+            x.empty("w:tblHeader", &[]);
+        }
+        x.close("w:trPr");
+    }
+}
+
+/// A cell's part in a vertical merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VMerge {
+    /// The first cell of the merge, holding its text.
+    Restart,
+    /// A cell below it, covered by the merge (Word needs one per row).
+    Continue,
+}
+
+/// Cell properties (`w:tcPr`).
+#[derive(Debug, Clone, Copy, Default)]
 pub struct TcPr {
     /// Width.
     pub width: Twips,
     /// Grid columns spanned.
     pub span: u32,
+    /// Its part in a vertical merge, if any.
+    pub v_merge: Option<VMerge>,
     /// Top rule, in eighths of a point.
-    pub top: Option<u32>,
+    pub top: Option<Rule>,
     /// Bottom rule, in eighths of a point.
-    pub bottom: Option<u32>,
+    pub bottom: Option<Rule>,
     /// Content sits at the bottom of the cell.
     pub bottom_aligned: bool,
 }
@@ -523,20 +615,18 @@ impl TcPr {
         if self.span > 1 {
             x.val_n("w:gridSpan", self.span.into());
         }
+        match self.v_merge {
+            Some(VMerge::Restart) => x.val("w:vMerge", "restart"),
+            Some(VMerge::Continue) => x.empty("w:vMerge", &[]),
+            None => {}
+        }
         if self.top.is_some() || self.bottom.is_some() {
             x.open("w:tcBorders", &[]);
-            for (side, sz) in [("w:top", self.top), ("w:bottom", self.bottom)] {
-                if let Some(sz) = sz {
-                    x.empty(
-                        side,
-                        &[
-                            ("w:val", "single"),
-                            ("w:sz", &sz.to_string()),
-                            ("w:space", "0"),
-                            ("w:color", "auto"),
-                        ],
-                    );
-                }
+            if let Some(sz) = self.top {
+                rule(x, "w:top", sz);
+            }
+            if let Some(sz) = self.bottom {
+                rule(x, "w:bottom", sz);
             }
             x.close("w:tcBorders");
         }

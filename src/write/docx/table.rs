@@ -1,20 +1,28 @@
-//! Layout tables (`w:tbl`) in a story: fixed columns, rows of a minimum
-//! height, cells with rules above and below. The masthead is one; tables of
-//! the body will be written with the same calls.
+//! Tables (`w:tbl`) in a story, in the calls every table shares: the
+//! table with its properties and grid, rows, cells. The masthead is a
+//! layout table of fixed rows; the report's tables (`data_table`) and the
+//! summary box (`summary`) are written with the same calls.
 
 use super::body::Story;
-use super::props::{PPr, TblPr, TcPr};
+use super::props::{PPr, TblPr, TcPr, TrPr};
 use super::units::Twips;
 
-impl Story<'_, '_> {
-    /// `<w:tbl>` with properties and grid; rows follow, then [`Story::end_table`].
+impl<'a> Story<'_, 'a> {
+    /// A layout table of `grid` columns, laid out right to left in
+    /// right-to-left documents; rows follow, then [`Story::end_table`].
     pub fn start_table(&mut self, grid: &[Twips]) {
-        self.x.open("w:tbl", &[]);
-        TblPr {
+        let tbl = TblPr {
             bidi_visual: self.ctx.rtl,
             width: Some(grid.iter().sum()),
-        }
-        .write(&mut self.x);
+            ..TblPr::default()
+        };
+        self.start_table_with(&tbl, grid);
+    }
+
+    /// `<w:tbl>` with properties `tbl` and `grid`; rows follow, then [`Story::end_table`].
+    pub fn start_table_with(&mut self, tbl: &TblPr, grid: &[Twips]) {
+        self.x.open("w:tbl", &[]);
+        tbl.write(&mut self.x);
         self.x.open("w:tblGrid", &[]);
         for w in grid {
             self.x.empty("w:gridCol", &[("w:w", &w.to_string())]);
@@ -29,13 +37,16 @@ impl Story<'_, '_> {
 
     /// A row at least `height` twips high; cells follow, then [`Story::end_row`].
     pub fn start_row(&mut self, height: Twips) {
+        self.start_row_with(TrPr {
+            min_height: Some(height),
+            ..TrPr::default()
+        });
+    }
+
+    /// A row with properties `tr`; cells follow, then [`Story::end_row`].
+    pub fn start_row_with(&mut self, tr: TrPr) {
         self.x.open("w:tr", &[]);
-        self.x.open("w:trPr", &[]);
-        self.x.empty(
-            "w:trHeight",
-            &[("w:val", &height.to_string()), ("w:hRule", "atLeast")],
-        );
-        self.x.close("w:trPr");
+        tr.write(&mut self.x);
     }
 
     /// Closes the row.
@@ -43,7 +54,7 @@ impl Story<'_, '_> {
         self.x.close("w:tr");
     }
 
-    /// A cell with properties `tc`; `content` must write at least one paragraph.
+    /// A cell with properties `tc`; `content` must end with a paragraph.
     pub fn cell(&mut self, tc: TcPr, content: impl FnOnce(&mut Self)) {
         self.x.open("w:tc", &[]);
         tc.write(&mut self.x);
@@ -52,7 +63,7 @@ impl Story<'_, '_> {
     }
 
     /// An empty paragraph in `style` (a cell holds at least one).
-    pub fn empty_paragraph(&mut self, style: &'static str) {
+    pub fn empty_paragraph(&mut self, style: &'a str) {
         self.paragraph(
             PPr {
                 style: Some(style),

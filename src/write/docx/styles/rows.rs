@@ -6,7 +6,8 @@ use super::super::props::{Ind, Jc, LineRule, Spacing, Tab};
 use super::super::units::{half_points, twips};
 use super::{BODY_TABS, HEADER_TABS, HEADING_TABS, TEXT_INDENT};
 use crate::write::page::{
-    BODY, CHAPTER, FOOTNOTE, MINOR_HEADING_TAB, SECTION, SUBSECTION, masthead, note, running,
+    BODY, CHAPTER, FOOTNOTE, MINOR_HEADING_TAB, SECTION, SUBSECTION, TextStyle, masthead, note,
+    running, table,
 };
 
 /// Whether a style formats paragraphs or runs.
@@ -155,6 +156,15 @@ const fn exact(pt: f32) -> Spacing {
     }
 }
 
+/// `style`'s space above and below and its exact line pitch.
+const fn spaced(style: TextStyle) -> Spacing {
+    Spacing {
+        before: Some(twips(style.before)),
+        after: Some(twips(style.after)),
+        line: Some((twips(style.line), LineRule::Exact)),
+    }
+}
+
 /// Single line spacing and no space after.
 const SINGLE: Option<Spacing> = Some(Spacing {
     before: None,
@@ -186,7 +196,7 @@ const HEADER: StyleRow = StyleRow {
 };
 
 /// The styles of `word/styles.xml`, in order; `TableNormal` follows them.
-pub const STYLES: [StyleRow; 23] = [
+pub const STYLES: [StyleRow; 25] = [
     StyleRow {
         id: "Normal",
         name: "Normal",
@@ -369,10 +379,11 @@ pub const STYLES: [StyleRow; 23] = [
         next: Some("Normal"),
         keep: Some(true),
         spacing: Some(exact(masthead::AGENDA_TITLE_LINE)),
+        // No hanging indent (TitleH1's), as the template's `firstLine="0"`.
         ind: Some(Ind {
             left: Some(twips(0.0)),
             right: Some(twips(masthead::AGENDA_TITLE_RIGHT)),
-            hanging: None,
+            hanging: Some(0),
         }),
         outline: Some(BODY_TEXT_LEVEL),
         size: size(masthead::AGENDA_TITLE_SIZE),
@@ -393,6 +404,29 @@ pub const STYLES: [StyleRow; 23] = [
         tracking: Some(5),
         scale: Some(104),
         size: size(FOOTNOTE.size),
+        ..PARAGRAPH
+    },
+    StyleRow {
+        id: "TableText",
+        name: "Table_Text",
+        spacing: Some(spaced(table::BODY)),
+        ind: Some(Ind {
+            left: Some(twips(table::CELL_LEAD)),
+            right: Some(twips(table::CELL_TRAIL)),
+            hanging: None,
+        }),
+        outline: Some(BODY_TEXT_LEVEL),
+        kern: KERN,
+        size: size(table::BODY.size),
+        ..PARAGRAPH
+    },
+    StyleRow {
+        id: "TableHeading",
+        name: "Table_Heading",
+        based_on: Some("TableText"),
+        spacing: Some(spaced(table::HEAD)),
+        italic: Some(true),
+        size: size(table::HEAD.size),
         ..PARAGRAPH
     },
     StyleRow {
