@@ -32,6 +32,7 @@ fn many_inputs(copies: usize) -> tempfile::TempDir {
     for i in 0..copies {
         std::fs::write(dir.path().join(format!("doc-{i:05}.txt")), &text).expect("copy");
     }
+    common::keep_figures(&dir.path().join("doc.txt"), &text);
     dir
 }
 
@@ -272,6 +273,7 @@ fn deny_warnings_makes_warnings_fail() {
     let file = dir.path().join("wrong-language.txt");
     let text = std::fs::read_to_string(root().join("samples/report-en.txt")).expect("sample");
     std::fs::write(&file, text.replacen("---\n", "---\nlanguage: zh\n", 1)).expect("write");
+    common::keep_figures(&file, text.as_bytes());
     let (code, found) = common::validate_json(&file);
     assert_eq!(code, 0, "a warning alone passes");
     assert!(found.iter().any(|(_, c)| c == "UND035"), "{found:?}");

@@ -24,7 +24,8 @@ fn put(path: &Path, bytes: impl AsRef<[u8]>) -> PathBuf {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).expect("mkdir");
     }
-    std::fs::write(path, bytes).expect("write");
+    std::fs::write(path, &bytes).expect("write");
+    common::keep_figures(path, bytes.as_ref());
     path.to_path_buf()
 }
 

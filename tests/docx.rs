@@ -15,7 +15,6 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 use undoc::lang::Lang;
 use undoc::model::{Block, Document, Inline, List, plain_text};
-use undoc::read::{self, InputFormat, Source};
 
 /// Converts every sample to DOCX into a fresh directory.
 fn convert_samples(extra: &[&str]) -> (tempfile::TempDir, Vec<PathBuf>) {
@@ -36,14 +35,7 @@ fn docx_path(dir: &Path, sample: &Path) -> PathBuf {
 
 /// The model of a sample, as the writer received it.
 fn model(sample: &Path) -> Document {
-    let bytes = std::fs::read(sample).expect("sample readable");
-    read::read(
-        &Source::bytes(&bytes),
-        InputFormat::by_name("text").expect("text reader"),
-        &[],
-    )
-    .document
-    .expect("sample reads")
+    common::read_file(sample).document.expect("sample reads")
 }
 
 /// Every entry of a DOCX package: name → bytes.

@@ -102,12 +102,7 @@ fn every_sample_converts_to_xml_valid_for_undoc_and_xmllint() {
 #[test]
 fn every_sample_is_valid_and_covers_the_required_structure() {
     for sample in samples() {
-        let bytes = std::fs::read(&sample).expect("sample");
-        let outcome = read::read(
-            &Source::bytes(&bytes),
-            InputFormat::by_name("text").expect("text reader"),
-            &[],
-        );
+        let outcome = common::read_file(&sample);
         let doc = outcome.document.expect("a document");
         let paras = doc.paragraphs();
         let chapters = doc

@@ -23,7 +23,8 @@ fn validate(file: &Path) -> (i32, String) {
 
 fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> std::path::PathBuf {
     let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write fixture");
+    std::fs::write(&path, &bytes).expect("write fixture");
+    common::keep_figures(&path, bytes.as_ref());
     path
 }
 
@@ -173,7 +174,7 @@ fn very_long_lines_stay_linear() {
 #[cfg(unix)]
 fn symlink_loops_and_dangling_links_are_named_and_skipped() {
     let input = tempfile::tempdir().expect("tempdir");
-    std::fs::write(input.path().join("report-en.txt"), sample("report-en.txt")).expect("copy");
+    write(input.path(), "report-en.txt", sample("report-en.txt"));
     std::fs::create_dir(input.path().join("sub")).expect("mkdir");
     std::os::unix::fs::symlink(input.path(), input.path().join("sub/loop")).expect("loop");
     std::os::unix::fs::symlink(

@@ -14,18 +14,11 @@ use std::process::Command;
 
 use undoc::lang::Lang;
 use undoc::model::{Block, Document, Inline, List};
-use undoc::read::{self, InputFormat, Source};
+
 use undoc::write::{self, WriteOptions};
 
 fn model(sample: &Path) -> Document {
-    let bytes = std::fs::read(sample).expect("sample");
-    read::read(
-        &Source::bytes(&bytes),
-        InputFormat::by_name("text").expect("text reader"),
-        &[],
-    )
-    .document
-    .expect("sample reads")
+    common::read_file(sample).document.expect("sample reads")
 }
 
 fn render(doc: &Document, options: &WriteOptions) -> write::Rendered {

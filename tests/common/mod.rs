@@ -16,15 +16,45 @@ pub fn undoc() -> Command {
     Command::new(env!("CARGO_BIN_EXE_undoc"))
 }
 
-/// Every sample source under `samples/`, sorted.
+/// Every sample source under `samples/` (text and XML), sorted.
 pub fn samples() -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
         .expect("samples/ exists")
         .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| undoc::read::InputFormat::for_path(p).is_some())
         .collect();
     out.sort();
     out
+}
+
+/// Reads a source file with the reader its name calls for, from its own
+/// folder (so figures find their pictures).
+pub fn read_file(path: &Path) -> undoc::read::ReadOutcome {
+    let bytes = std::fs::read(path).expect("source readable");
+    let format = undoc::read::InputFormat::for_path(path).expect("a source format");
+    undoc::read::read(
+        &undoc::read::Source {
+            bytes: &bytes,
+            path,
+        },
+        format,
+        &[],
+    )
+}
+
+/// Copies `samples/figures/` beside `path` when `text` (a sample, perhaps
+/// edited) refers to it, so a sample copied elsewhere keeps its pictures.
+pub fn keep_figures(path: &Path, text: &[u8]) {
+    let refers = text.windows(10).any(|w| w == b"](figures/");
+    let Some(dir) = path.parent().filter(|_| refers) else {
+        return;
+    };
+    let target = dir.join("figures");
+    std::fs::create_dir_all(&target).expect("figures/");
+    for entry in std::fs::read_dir(root().join("samples/figures")).expect("samples/figures") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), target.join(entry.file_name())).expect("copy figure");
+    }
 }
 
 /// An external checker (xmllint, pdftotext, soffice …) on PATH.
