@@ -384,10 +384,76 @@ pub mod codes {
     pub const MARK_LINE_DOCX: f32 = 20.0;
 }
 
-/// Tables. The masthead is the one table today; tables in the body will add
-/// their column rules (widths, rule weights) and cell margins here, beside
-/// the template's default cell margin.
+/// Tables and figures in the body, as the DGACM files set them (A/80/604/Add.1:
+/// `w:tblInd` 1267, cell margins 0, each cell's paragraph indented 86 twips
+/// at its start and 40 at its end; no vertical rules).
 pub mod table {
+    use super::TextStyle;
+
     /// Left and right cell margin of Word's default table style.
     pub const CELL_MARGIN: f32 = 5.4;
+    /// Space at the start of a cell's text, after the first column's (86 twips).
+    pub const CELL_START: f32 = 4.3;
+    /// Space at the end of every cell's text (40 twips).
+    pub const CELL_END: f32 = 2.0;
+    /// Width of a spacer column (an empty column between groups of columns).
+    pub const SPACER: f32 = 7.2;
+    /// Header cells: italic 7 pt on an exact 8 pt line, 4.05 pt above and below.
+    pub const HEAD: TextStyle = TextStyle {
+        size: 7.0,
+        line: 8.0,
+        bold: false,
+        italic: true,
+        before: 4.05,
+        after: 4.05,
+    };
+    /// Body cells: 8.5 pt on an exact 10.5 pt line, 2 pt above and below.
+    pub const BODY: TextStyle = TextStyle {
+        size: 8.5,
+        line: 10.5,
+        bold: false,
+        italic: false,
+        before: 2.0,
+        after: 2.0,
+    };
+    /// Total rows: bold, 4.05 pt above and below.
+    pub const TOTAL: TextStyle = TextStyle {
+        bold: true,
+        before: 4.05,
+        after: 4.05,
+        ..BODY
+    };
+    /// The label of a total row stands at a tab stop (288 twips).
+    pub const TOTAL_INDENT: f32 = 14.4;
+    /// The thin rules: above the header rows, above totals, under a header
+    /// cell that spans columns (`w:sz` 4).
+    pub const THIN_RULE: f32 = 0.5;
+    /// The thick rules: under the header rows and at the bottom (`w:sz` 12).
+    pub const THICK_RULE: f32 = 1.5;
+    /// The units line under the title: 7 pt (`w:sz` 14).
+    pub const UNITS: TextStyle = TextStyle {
+        size: 7.0,
+        line: 9.0,
+        bold: false,
+        italic: false,
+        before: 0.0,
+        after: 0.0,
+    };
+    /// Space above a table's or figure's first title line.
+    pub const TITLE_BEFORE: f32 = 12.0;
+    /// Space between the title block and the grid or picture.
+    pub const TITLE_AFTER: f32 = 6.0;
+    /// Space between the grid or picture and its notes.
+    pub const NOTES_BEFORE: f32 = 3.0;
+    /// Space after the whole table or figure.
+    pub const AFTER: f32 = 12.0;
+    /// Right edge of a note's raised letter (a tab at 1476 twips).
+    pub const NOTE_LETTER_END: f32 = 73.8;
+    /// Where a note's text starts (1548 twips).
+    pub const NOTE_TEXT: f32 = 77.4;
+    /// Frame of a picture that cannot be drawn: rule width, and its
+    /// height against its width when the picture's own size is unknown.
+    pub const PLACEHOLDER_RULE: f32 = 0.5;
+    /// Inner margin of that frame around the alternative text.
+    pub const PLACEHOLDER_PADDING: f32 = 6.0;
 }

@@ -1,7 +1,13 @@
 //! From the document model to laid-out blocks: each heading, paragraph,
 //! list item and footnote becomes a [`LaidBlock`] of shaped lines placed in the
 //! DGACM geometry (hanging numbers, tab stops, indents), mirrored for
-//! right-to-left languages. The tag plan and outline are recorded on the way.
+//! right-to-left languages; tables and figures are blocks of their own
+//! ([`table`], [`figure`], with their captions and notes in [`caption`]).
+//! The tag plan and outline are recorded on the way.
+
+mod caption;
+pub mod figure;
+pub mod table;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
@@ -59,7 +65,7 @@ pub struct TextSpan {
 }
 
 /// Laid-out text: the string, its spans and its lines.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct LaidText {
     /// The text, soft hyphens included.
     pub text: String,
@@ -112,14 +118,36 @@ pub struct LaidBlock {
     pub keep_with_next: bool,
     /// Start a new page (annexes).
     pub page_break_before: bool,
-    /// For each line, the footnotes (indexes into [`Flow::notes`]) it cites.
+    /// For each line (each band of a table), the footnotes (indexes into
+    /// [`Flow::notes`]) it cites.
     pub notes: Vec<Vec<usize>>,
+    /// A table's grid or a figure's picture, in place of lines of text.
+    pub float: Option<Box<Float>>,
+}
+
+/// What a block holds in place of text.
+#[derive(Debug, Clone)]
+pub enum Float {
+    /// A table's grid: its bands are the block's lines.
+    Table(table::LaidTable),
+    /// A figure's picture: one line as tall as the picture.
+    Figure(figure::LaidFigure),
 }
 
 impl LaidBlock {
     /// Height of all its lines and the space after.
     pub fn height(&self) -> f32 {
-        self.pitch * self.body.lines.len() as f32 + self.after
+        self.line_heights().iter().sum::<f32>() + self.after
+    }
+
+    /// The height of each of its lines, as the paginator places them: text
+    /// lines, a table's bands, or a figure's picture.
+    pub fn line_heights(&self) -> Vec<f32> {
+        match self.float.as_deref() {
+            Some(Float::Table(t)) => t.bands.iter().map(|b| b.height).collect(),
+            Some(Float::Figure(f)) => vec![f.height],
+            None => vec![self.pitch; self.body.lines.len()],
+        }
     }
 }
 
@@ -138,6 +166,10 @@ pub enum Plan {
     Note(usize),
     /// A masthead line (`P`).
     Fixed(usize),
+    /// A table (`Table`): its caption's blocks, and the block of its grid.
+    Table(Vec<Plan>, usize),
+    /// A figure (`Figure`, with its alternative text): the block of its picture.
+    Figure(usize),
 }
 
 /// The kinds of grouping nodes.
@@ -201,6 +233,9 @@ pub struct FlowBuilder<'a> {
     shaper: &'a mut Shaper,
     reported: Vec<char>,
     planned_notes: Vec<usize>,
+    /// Whether the blocks being laid out stand in the summary box, where
+    /// tables take the text width and have no rules.
+    in_summary: bool,
 }
 
 /// Where lines may and may not break, beyond UAX #14.
@@ -339,6 +374,7 @@ impl<'a> FlowBuilder<'a> {
             shaper,
             reported: Vec::new(),
             planned_notes: Vec::new(),
+            in_summary: false,
         }
     }
 
@@ -581,6 +617,7 @@ impl<'a> FlowBuilder<'a> {
             keep_with_next: false,
             page_break_before: false,
             notes,
+            float: None,
         }
     }
 
@@ -620,7 +657,9 @@ impl<'a> FlowBuilder<'a> {
                 let i = self.heading("", heading, style, summary.span, false);
                 plan.push(Plan::Heading(i, 2, plain_text(heading)));
             }
+            self.in_summary = true;
             self.blocks(&summary.blocks, 0, plan);
+            self.in_summary = false;
         }
     }
 
@@ -721,9 +760,8 @@ impl<'a> FlowBuilder<'a> {
                     }
                 }
                 Block::Subheading(h) => self.subheading(h, depth, plan),
-                // `write` refuses documents with tables and figures until
-                // the PDF writer lays them out.
-                Block::Table(_) | Block::Figure(_) => {}
+                Block::Table(t) => self.table(t, plan),
+                Block::Figure(f) => self.figure(f, plan),
                 Block::Text(t) => {
                     let body_style = BODY.for_lang(self.lang());
                     let p = self.place(TEXT_INDENT, TEXT_INDENT, TEXT_INDENT);

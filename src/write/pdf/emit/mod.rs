@@ -1,6 +1,6 @@
 //! The PDF itself, written with krilla: pages with their glyph runs and
-//! rules, the structure tree (headings, paragraphs, lists, notes, links,
-//! language per span), artifacts for the page furniture, link annotations to
+//! rules, tables and figures, the structure tree (headings, paragraphs,
+//! lists, notes, links, tables, figures, language per span), artifacts for the page furniture, link annotations to
 //! `https://undocs.org/<symbol>`, the outline, page labels and metadata,
 //! validated as PDF/A-2a and PDF/UA-1.
 //!
@@ -9,6 +9,7 @@
 //! and adds the outline and metadata.
 
 mod draw;
+mod float;
 mod pen;
 mod tags;
 
@@ -31,7 +32,7 @@ use crate::lang::Lang;
 use crate::model::{Document as Model, Span, plain_text};
 use crate::write::page::note;
 
-use super::flow::{Bookmark, Flow, LaidBlock};
+use super::flow::{Bookmark, Float, Flow, LaidBlock};
 use super::furniture::{Furniture, Rule};
 use super::paginate::Page;
 use super::style::Geometry;
@@ -165,11 +166,22 @@ fn body_lines(
 ) {
     for placed in &page.lines {
         let block = &flow.blocks[placed.item];
-        if starts[placed.item].is_none() {
+        if starts[placed.item].is_none() && !placed.repeat {
             starts[placed.item] = Some((index, placed.y));
         }
-        let baseline = baseline(block, placed.y);
-        pen.block_line(block, placed.line, baseline, Owner::Block(placed.item));
+        let at = float::At {
+            block: placed.item,
+            y: placed.y,
+            repeat: placed.repeat,
+        };
+        match block.float.as_deref() {
+            Some(Float::Table(table)) => float::band(pen, table, placed.line, &at),
+            Some(Float::Figure(figure)) => float::figure(pen, figure, block.first_x, &at),
+            None => {
+                let baseline = baseline(block, placed.y);
+                pen.block_line(block, placed.line, baseline, Owner::Block(placed.item));
+            }
+        }
     }
 }
 
