@@ -287,7 +287,7 @@ impl StyledText {
     /// Pushes `inlines`, bold or not (bold content may hold the rest).
     fn push_all(&mut self, inlines: &[Inline], bold: bool, rules: &SpanRules) {
         let italic = rules.style.italic;
-        for inline in inlines {
+        for (k, inline) in inlines.iter().enumerate() {
             let (piece, italic, kind) = match inline {
                 Inline::Text(t) => (t.clone(), italic, SpanKind::Text),
                 Inline::Emph(t) => (t.clone(), !italic, SpanKind::Text),
@@ -311,8 +311,12 @@ impl StyledText {
                 }
                 Inline::NoteRef(n) => (n.value.to_string(), false, SpanKind::NoteMark(n.value)),
                 Inline::TableNoteRef(n) => {
-                    let letter = crate::lang::latin_letter(n.value, false);
-                    (letter, false, SpanKind::Raised)
+                    let mut letter = crate::lang::latin_letter(n.value, false);
+                    // Marks side by side are printed `a,b`, as in the DGACM files.
+                    if k > 0 && matches!(inlines[k - 1], Inline::TableNoteRef(_)) {
+                        letter.insert(0, ',');
+                    }
+                    (letter, true, SpanKind::Raised)
                 }
             };
             self.push(&piece, SpanLook { bold, italic }, kind, rules);

@@ -271,10 +271,14 @@ mod tests {
 
     #[test]
     fn narrow_room_is_shared_between_the_smallest_and_preferred_widths() {
-        // Minimums 30 + 20, preferred 130 + 70: 100 pt is half way.
+        // Minimums 30 + 20, preferred 130 + 70: 100 pt is a third of the
+        // way, so each column gets a third of what it would like more.
         let cells = [cell(0, 1, 30.0, 130.0), cell(1, 1, 20.0, 70.0)];
         let w = column_widths(&[false, false], &cells, 100.0);
-        assert!(close(&w.widths, &[55.0, 45.0]), "{w:?}");
+        assert!(
+            close(&w.widths, &[30.0 + 100.0 / 3.0, 20.0 + 50.0 / 3.0]),
+            "{w:?}"
+        );
         assert!(w.widths.iter().sum::<f32>() - 100.0 < 0.01);
     }
 

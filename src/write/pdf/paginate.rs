@@ -403,4 +403,74 @@ mod tests {
         assert_eq!(counts, [10, 10, 5]);
         assert!(pages[1].lines.iter().all(|p| p.y < 120.0));
     }
+
+    fn table(head: usize, rows: usize) -> PageItem {
+        PageItem {
+            rows: true,
+            head,
+            repeat_head: true,
+            ..para(head + rows)
+        }
+    }
+
+    fn repeats(page: &Page) -> Vec<usize> {
+        page.lines
+            .iter()
+            .filter(|p| p.repeat)
+            .map(|p| p.line)
+            .collect()
+    }
+
+    #[test]
+    fn a_table_repeats_its_header_on_each_page_it_continues_on() {
+        // Ten lines a page: the header and nine rows, then the header again.
+        let pages = paginate(&[table(1, 20)], &[], &FRAME);
+        assert_eq!(pages.len(), 3);
+        assert!(repeats(&pages[0]).is_empty());
+        assert_eq!(lines_of(&pages[0], 0), (0..10).collect::<Vec<_>>());
+        assert_eq!(repeats(&pages[1]), [0]);
+        assert_eq!(pages[1].lines[0].y, 0.0, "the header at the top");
+        assert_eq!(
+            lines_of(&pages[1], 0),
+            [0, 10, 11, 12, 13, 14, 15, 16, 17, 18]
+        );
+        assert_eq!(lines_of(&pages[2], 0), [0, 19, 20]);
+    }
+
+    #[test]
+    fn a_table_breaks_between_any_rows_but_never_after_its_header() {
+        // Room for 2 lines: the header and one row stay, the rest goes on.
+        let pages = paginate(&[para(8), table(1, 5)], &[], &FRAME);
+        assert_eq!(lines_of(&pages[0], 1), [0, 1]);
+        assert_eq!(lines_of(&pages[1], 1), [0, 2, 3, 4, 5]);
+        // Room for the header only: the table moves whole.
+        let pages = paginate(&[para(9), table(1, 5)], &[], &FRAME);
+        assert!(lines_of(&pages[0], 1).is_empty());
+        assert!(repeats(&pages[1]).is_empty());
+        assert_eq!(lines_of(&pages[1], 1), [0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn a_hundred_thousand_rows_fill_pages_in_one_pass() {
+        // Two header lines and eight rows a page: every row placed once,
+        // in order, every page after the first headed by the repeat.
+        let rows = 100_000;
+        let pages = paginate(&[table(2, rows)], &[], &FRAME);
+        assert_eq!(pages.len(), rows.div_ceil(8));
+        let mut next = 2;
+        for (k, page) in pages.iter().enumerate() {
+            let expected: &[usize] = if k == 0 { &[] } else { &[0, 1] };
+            assert_eq!(repeats(page), expected, "page {k}");
+            for p in page
+                .lines
+                .iter()
+                .filter(|p| !p.repeat)
+                .skip(if k == 0 { 2 } else { 0 })
+            {
+                assert_eq!(p.line, next);
+                next += 1;
+            }
+        }
+        assert_eq!(next, rows + 2);
+    }
 }

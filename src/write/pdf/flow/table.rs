@@ -422,9 +422,12 @@ impl FlowBuilder<'_> {
         let (start, end) = padding(p);
         let (lp, rp) = if rtl { (end, start) } else { (start, end) };
         let room = right - left - lp - rp;
+        // A header over several columns is centred over them.
+        let spanning = (p.header && p.span > 1).then_some(CellAlign::Center);
         let align = p
             .cell
             .align
+            .or(spanning)
             .or_else(|| t.columns.get(p.col).map(|c| c.align))
             .unwrap_or(CellAlign::Start);
         let mut y = foot - cell.after - cell.lines() as f32 * cell.pitch;
