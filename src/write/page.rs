@@ -456,4 +456,13 @@ pub mod table {
     pub const PLACEHOLDER_RULE: f32 = 0.5;
     /// Inner margin of that frame around the alternative text.
     pub const PLACEHOLDER_PADDING: f32 = 6.0;
+    /// The summary box: a frame as wide as the text (A/80/604/Add.1: the
+    /// box table's `w:tblW` 7321 twips at the text indent), its rule,
+    /// the space between it and the text it holds, and the inset of a
+    /// table inside it from each side (475 twips).
+    pub const BOX_RULE: f32 = 0.5;
+    /// See [`BOX_RULE`].
+    pub const BOX_PADDING: f32 = 6.0;
+    /// See [`BOX_RULE`].
+    pub const BOX_INSET: f32 = 23.75;
 }

@@ -140,6 +140,15 @@ impl LaidBlock {
         self.line_heights().iter().sum::<f32>() + self.after
     }
 
+    /// The height of line `line`.
+    pub fn line_height(&self, line: usize) -> f32 {
+        match self.float.as_deref() {
+            Some(Float::Table(t)) => t.bands.get(line).map_or(0.0, |b| b.height),
+            Some(Float::Figure(f)) => f.height,
+            None => self.pitch,
+        }
+    }
+
     /// The height of each of its lines, as the paginator places them: text
     /// lines, a table's bands, or a figure's picture.
     pub fn line_heights(&self) -> Vec<f32> {
@@ -218,6 +227,8 @@ pub struct Flow {
     pub plan: Vec<Plan>,
     /// The outline.
     pub bookmarks: Vec<Bookmark>,
+    /// Runs of blocks drawn inside a frame: the summary box.
+    pub boxed: Vec<std::ops::Range<usize>>,
     /// Characters no font covers.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -554,6 +565,16 @@ impl<'a> FlowBuilder<'a> {
         }
     }
 
+    /// The indent of unnumbered text and headings: the text indent, and
+    /// inside the summary box as far again as the box's inset.
+    fn text_indent(&self) -> f32 {
+        if self.in_summary {
+            TEXT_INDENT + page::table::BOX_INSET
+        } else {
+            TEXT_INDENT
+        }
+    }
+
     /// The first tab stop after `pos` (distance from the margin).
     fn tab_after(pos: f32) -> f32 {
         LABEL_STOPS
@@ -656,14 +677,19 @@ impl<'a> FlowBuilder<'a> {
         self.title_block(plan);
         let doc = self.doc;
         if let Some(summary) = &doc.summary {
+            let first = self.flow.blocks.len();
+            self.in_summary = true;
             if let Some(heading) = &summary.heading {
                 let style = CHAPTER.for_lang(self.lang());
                 let i = self.heading("", heading, style, summary.span, false);
                 plan.push(Plan::Heading(i, 2, plain_text(heading)));
             }
-            self.in_summary = true;
             self.blocks(&summary.blocks, 0, plan);
             self.in_summary = false;
+            let end = self.flow.blocks.len();
+            if end > first {
+                self.flow.boxed.push(first..end);
+            }
         }
     }
 
@@ -768,7 +794,8 @@ impl<'a> FlowBuilder<'a> {
                 Block::Figure(f) => self.figure(f, plan),
                 Block::Text(t) => {
                     let body_style = BODY.for_lang(self.lang());
-                    let p = self.place(TEXT_INDENT, TEXT_INDENT, TEXT_INDENT);
+                    let indent = self.text_indent();
+                    let p = self.place(indent, indent, indent);
                     let body = self.text(
                         &t.value,
                         body_style,
@@ -896,7 +923,12 @@ impl<'a> FlowBuilder<'a> {
         page_break_before: bool,
     ) -> usize {
         let lang = self.lang();
-        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT_PDF);
+        let inset = self.text_indent() - TEXT_INDENT;
+        let p = self.place(
+            TEXT_INDENT + inset,
+            TEXT_INDENT + inset,
+            HEADING_RIGHT_INDENT_PDF + inset,
+        );
         let body = self.text(inlines, style, p.first_width, p.width, Align::Start, source);
         let label = if label.is_empty() {
             None

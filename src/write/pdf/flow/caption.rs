@@ -94,7 +94,13 @@ impl FlowBuilder<'_> {
     fn table_note(&mut self, note: &TableNote) -> usize {
         let lang = self.lang();
         let style = FOOTNOTE.for_lang(lang);
-        let p = self.place(NOTE_TEXT, NOTE_TEXT, TEXT_INDENT);
+        // Notes of a table in the summary box stand inside it.
+        let inset = if self.in_summary {
+            geometry::BOX_INSET
+        } else {
+            0.0
+        };
+        let p = self.place(NOTE_TEXT + inset, NOTE_TEXT + inset, TEXT_INDENT + inset);
         let body = self.text(
             &note.content,
             style,
@@ -113,7 +119,7 @@ impl FlowBuilder<'_> {
             span.rise = style.size * NOTE_MARK_RISE;
             span.kind = SpanKind::Raised;
         }
-        let label = self.end_label(letter, NOTE_LETTER_END);
+        let label = self.end_label(letter, NOTE_LETTER_END + inset);
         self.push_block(LaidBlock {
             label: Some(label),
             before: 0.0,

@@ -250,8 +250,8 @@ impl FlowBuilder<'_> {
 
     /// The table's left edge, width and column widths: from the text
     /// indent to the margin, or margin to margin when the columns need it
-    /// (inside the summary box, its text width). A table squeezed even so
-    /// is reported.
+    /// (inside the summary box, the box's width less its inset). A table
+    /// squeezed even so is reported.
     fn columns(
         &mut self,
         t: &Table,
@@ -276,8 +276,12 @@ impl FlowBuilder<'_> {
                 }
             })
             .collect();
-        let from_end = if self.in_summary { TEXT_INDENT } else { 0.0 };
-        let (x, right) = self.span_box(TEXT_INDENT, from_end);
+        let (x, right) = if self.in_summary {
+            let inset = TEXT_INDENT + geometry::BOX_INSET;
+            self.span_box(inset, inset)
+        } else {
+            self.span_box(TEXT_INDENT, 0.0)
+        };
         // Most tables fit at their preferred widths: no word needs measuring.
         let preferred = column_widths(&spacer, &extents, right - x);
         if !preferred.squeezed {
