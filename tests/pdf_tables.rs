@@ -186,8 +186,8 @@ fn the_summary_box_table_of_a_80_604_add_1_reads_in_order() {
     }
 }
 
-/// A pipe table of `rows` body rows in `lang`'s words, after paragraph 3
-/// of that language's sample: long enough to cross a page.
+/// Sample `sample_name` with the text source `table` inserted before the
+/// first occurrence of `before`.
 fn with_long_table(sample_name: &str, before: &str, table: &str) -> Document {
     let text =
         std::fs::read_to_string(common::root().join("samples").join(sample_name)).expect("sample");
@@ -409,7 +409,7 @@ fn row(cells: Vec<Cell>) -> Row {
     }
 }
 
-/// `doc` with `table` in place of its first paragraph's successor.
+/// `doc` with `table` at the end of its body.
 fn with_table(mut doc: Document, table: Table) -> Document {
     doc.body.push(Block::Table(table));
     doc
