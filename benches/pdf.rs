@@ -1,6 +1,7 @@
 //! PDF writer throughput, in one process with the fonts already loaded:
 //! every sample, and each language's report with its body repeated to ten
-//! pages or more (CPU time per ten pages printed for each language).
+//! pages or more (CPU time per ten pages printed for each language), and
+//! table-heavy pages against text pages (issue 12: within 20 % per page).
 //!
 //! ```sh
 //! cargo bench --bench pdf
@@ -14,7 +15,7 @@
 mod samples;
 
 use samples::{bench_all_samples, read_sample, samples};
-use undoc::model::{Block, Document};
+use undoc::model::{Block, Document, Table};
 use undoc::write::{self, OutputFormat, WriteOptions};
 
 /// The report samples whose bodies are repeated to ten pages or more.
@@ -60,7 +61,70 @@ fn main() {
             ms * 10.0 / f64::from(pages.max(1))
         );
     }
+    tables_against_text(&options, runs);
     divan::main();
+}
+
+/// CPU per page of the English report's text (its tables and figure taken
+/// out) and of pages of nothing but its tables (their rows repeated), both
+/// ten pages or more.
+fn tables_against_text(options: &WriteOptions, runs: u32) {
+    let sample = read_sample("report-en.txt");
+    let mut text = sample.clone();
+    strip_floats(&mut text.body);
+    let mut tables = sample.clone();
+    tables.body = table_pages(&sample.body);
+    let mut per_page = Vec::new();
+    for (name, doc) in [("text", text), ("tables", tables)] {
+        let (doc, pages) = ten_pages_of(doc, options);
+        let Some(start) = thread_cpu_ns() else {
+            return;
+        };
+        for _ in 0..runs {
+            divan::black_box(write::pdf::write(&doc, options).expect("renders"));
+        }
+        let Some(end) = thread_cpu_ns() else {
+            return;
+        };
+        let ms = (end - start) as f64 / f64::from(runs) / 1e6 / f64::from(pages.max(1));
+        eprintln!("{name:6} {pages:3} pages {ms:7.3} ms CPU per page");
+        per_page.push(ms);
+    }
+    if let [text, tables] = per_page[..] {
+        eprintln!("tables/text per page: {:.2}", tables / text);
+    }
+}
+
+/// Takes the tables and figures out of `blocks`.
+fn strip_floats(blocks: &mut Vec<Block>) {
+    blocks.retain(|b| !matches!(b, Block::Table(_) | Block::Figure(_)));
+    for b in blocks {
+        if let Block::Chapter(d) | Block::Section(d) = b {
+            strip_floats(&mut d.blocks);
+        }
+    }
+}
+
+/// The tables of `blocks`, each with its body rows repeated eight times.
+fn table_pages(blocks: &[Block]) -> Vec<Block> {
+    fn collect(blocks: &[Block], out: &mut Vec<Table>) {
+        for b in blocks {
+            match b {
+                Block::Table(t) => out.push(t.clone()),
+                Block::Chapter(d) | Block::Section(d) => collect(&d.blocks, out),
+                _ => {}
+            }
+        }
+    }
+    let mut tables = Vec::new();
+    collect(blocks, &mut tables);
+    tables
+        .into_iter()
+        .map(|mut t| {
+            t.body = (0..8).flat_map(|_| t.body.iter().cloned()).collect();
+            Block::Table(t)
+        })
+        .collect()
 }
 
 /// CPU time of this thread in nanoseconds (Linux `schedstat`).
@@ -72,7 +136,12 @@ fn thread_cpu_ns() -> Option<u64> {
 /// Sample `name` with its body repeated until the PDF has ten pages or
 /// more; with the page count.
 fn ten_pages(name: &str, options: &WriteOptions) -> (Document, u32) {
-    let mut doc = read_sample(name);
+    ten_pages_of(read_sample(name), options)
+}
+
+/// `doc` with its body repeated until the PDF has ten pages or more; with
+/// the page count.
+fn ten_pages_of(mut doc: Document, options: &WriteOptions) -> (Document, u32) {
     let body: Vec<Block> = doc.body.clone();
     loop {
         let pages = write::pdf::write(&doc, options)

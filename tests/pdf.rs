@@ -13,8 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use undoc::lang::Lang;
-use undoc::model::{Block, Document, Inline, List};
-
+use undoc::model::{Block, Document, Inline, List, TableNote};
 use undoc::write::{self, WriteOptions};
 
 fn model(sample: &Path) -> Document {
@@ -48,17 +47,23 @@ fn tool_output(tool: &Path, args: &[&str]) -> (bool, String) {
     )
 }
 
-/// Inline content as printed: footnote marks as their numbers.
+/// Inline content as printed: footnote marks as their numbers, table
+/// note marks as their letters (`a,b` side by side).
 fn inlines(content: &[Inline]) -> String {
     content
         .iter()
-        .map(|i| match i {
+        .enumerate()
+        .map(|(k, i)| match i {
             Inline::Text(t) | Inline::Emph(t) => t.clone(),
             Inline::Strong(inner) => inlines(inner),
             Inline::Link { text, .. } => text.clone(),
             Inline::Ref(r) => r.value.clone(),
             Inline::NoteRef(n) => n.value.to_string(),
-            Inline::TableNoteRef(n) => undoc::lang::latin_letter(n.value, false),
+            Inline::TableNoteRef(n) => {
+                let comma = k > 0 && matches!(content[k - 1], Inline::TableNoteRef(_));
+                let letter = undoc::lang::latin_letter(n.value, false);
+                if comma { format!(",{letter}") } else { letter }
+            }
         })
         .collect()
 }
@@ -74,12 +79,19 @@ fn expected_paragraphs(doc: &Document) -> Vec<String> {
             }
         }
     }
-    fn blocks(out: &mut Vec<String>, bs: &[Block]) {
+    fn notes(out: &mut Vec<String>, notes: &[TableNote], source: Option<&[Inline]>) {
+        for note in notes {
+            let letter = undoc::lang::latin_letter(note.n, false);
+            out.push(format!("{letter}{}", inlines(&note.content)));
+        }
+        out.extend(source.map(inlines));
+    }
+    fn blocks(out: &mut Vec<String>, bs: &[Block], lang: Lang) {
         for b in bs {
             match b {
                 Block::Chapter(d) | Block::Section(d) => {
                     out.push(inlines(&d.heading));
-                    blocks(out, &d.blocks);
+                    blocks(out, &d.blocks, lang);
                 }
                 Block::Para(p) => {
                     out.push(inlines(&p.content));
@@ -89,16 +101,26 @@ fn expected_paragraphs(doc: &Document) -> Vec<String> {
                 }
                 Block::Text(t) => out.push(inlines(&t.value)),
                 Block::Subheading(h) => out.push(inlines(&h.heading)),
+                // A table's number, title and units, every cell row by
+                // row, its notes (each after its letter) and source; a
+                // figure's number, title (its picture has no text), notes
+                // and source.
                 Block::Table(t) => {
+                    out.extend(t.n.map(|n| lang.table_label(n)));
                     out.push(inlines(&t.title));
+                    out.extend(t.units.as_deref().map(inlines));
                     for row in t.head.iter().chain(&t.body) {
                         for cell in &row.cells {
                             out.extend(cell.paragraphs.iter().map(|p| inlines(p)));
                         }
                     }
-                    out.extend(t.notes.iter().map(|n| inlines(&n.content)));
+                    notes(out, &t.notes, t.source.as_deref());
                 }
-                Block::Figure(f) => out.push(inlines(&f.title)),
+                Block::Figure(f) => {
+                    out.extend(f.n.map(|n| lang.figure_label(n)));
+                    out.push(inlines(&f.title));
+                    notes(out, &f.notes, f.source.as_deref());
+                }
             }
         }
     }
@@ -106,11 +128,15 @@ fn expected_paragraphs(doc: &Document) -> Vec<String> {
     if let Some(sub) = &doc.subtitle {
         out.push(inlines(&sub.value));
     }
-    blocks(&mut out, &doc.preamble);
-    blocks(&mut out, &doc.body);
+    if let Some(summary) = &doc.summary {
+        out.extend(summary.heading.as_deref().map(inlines));
+        blocks(&mut out, &summary.blocks, doc.lang);
+    }
+    blocks(&mut out, &doc.preamble, doc.lang);
+    blocks(&mut out, &doc.body, doc.lang);
     for annex in &doc.annexes {
         out.push(inlines(&annex.heading));
-        blocks(&mut out, &annex.blocks);
+        blocks(&mut out, &annex.blocks, doc.lang);
     }
     out
 }
@@ -385,6 +411,13 @@ fn characters_without_a_font_are_reported_with_their_place() {
             1,
         );
     std::fs::write(&source, text).expect("written");
+    // The sample's figure, beside it as in samples/.
+    std::fs::create_dir(dir.path().join("figures")).expect("dir");
+    for entry in std::fs::read_dir(common::root().join("samples/figures")).expect("figures") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name");
+        std::fs::copy(&path, dir.path().join("figures").join(name)).expect("copied");
+    }
     let out = dir.path().join("out");
     let (code, stdout, stderr) = common::run(&[
         "convert",

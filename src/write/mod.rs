@@ -9,7 +9,7 @@ pub mod xml;
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, DutyStation, Span};
+use crate::model::{Document, DutyStation};
 
 /// One output format undoc writes: a row of [`OUTPUT_FORMATS`].
 pub struct OutputFormat {
@@ -160,23 +160,4 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
     /// Number of pages, for paged formats.
     pub pages: Option<u32>,
-}
-
-/// Where the first table or figure stands, if any.
-pub(crate) fn first_float(doc: &Document) -> Option<Span> {
-    fn find(blocks: &[crate::model::Block]) -> Option<Span> {
-        use crate::model::Block;
-        blocks.iter().find_map(|b| match b {
-            Block::Table(t) => Some(t.span),
-            Block::Figure(f) => Some(f.span),
-            Block::Chapter(d) | Block::Section(d) => find(&d.blocks),
-            _ => None,
-        })
-    }
-    doc.summary
-        .as_ref()
-        .and_then(|s| find(&s.blocks))
-        .or_else(|| find(&doc.preamble))
-        .or_else(|| find(&doc.body))
-        .or_else(|| doc.annexes.iter().find_map(|a| find(&a.blocks)))
 }

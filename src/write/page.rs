@@ -384,26 +384,34 @@ pub mod codes {
     pub const MARK_LINE_DOCX: f32 = 20.0;
 }
 
-/// Tables, as the DGACM files set them: from the text indent to the right
-/// margin, no vertical rules, a thin rule above the header and a thick one
-/// under it, a thin rule above (and below) total rows and a thick one at
-/// the foot; header text italic and small, body text a size under the
-/// running text, both on exact lines; numbers aligned by paragraph indents
-/// in cells with no side margins. Notes (lettered) and the source line
-/// follow in footnote type.
+/// Tables and figures, as the DGACM files set them (A/80/604/Add.1,
+/// A/80/630): from the text indent to the right margin, no vertical rules,
+/// a thin rule above the header and a thick one under it, a thin rule above
+/// total rows and a thick one at the foot; header text italic and small,
+/// body text a size under the running text, both on exact lines; cells with
+/// no side margins, their text indented 86 twips at its start and 40 at its
+/// end. Notes (lettered) and the source line follow in footnote type.
 pub mod table {
     use super::TextStyle;
 
     /// Left and right cell margin of Word's default table style.
     pub const CELL_MARGIN: f32 = 5.4;
+    /// Space between a cell's text and the column before it (none in the
+    /// first column, which starts at the text indent): 86 twips.
+    pub const CELL_LEAD: f32 = 4.3;
+    /// Space between a cell's text and the column after it: 40 twips.
+    pub const CELL_TRAIL: f32 = 2.0;
+    /// Width of a spacer column, the narrow empty column between groups
+    /// (the files' spacer columns are 7 to 113 twips).
+    pub const SPACER_COLUMN: f32 = 5.0;
 
-    /// A thin rule: above the header, above and below total rows, under a
-    /// header cell that spans columns.
+    /// A thin rule: above the header, above total rows, under a header cell
+    /// that spans columns (`w:sz` 4).
     pub const THIN_RULE: f32 = 0.5;
-    /// A thick rule: under the header and at the foot of the table.
+    /// A thick rule: under the header and at the foot of the table (`w:sz` 12).
     pub const THICK_RULE: f32 = 1.5;
 
-    /// Header cells: 7 pt italic on an exact 8 pt line, 4 pt above and below.
+    /// Header cells: italic 7 pt on an exact 8 pt line, 4.05 pt above and below.
     pub const HEAD: TextStyle = TextStyle {
         size: 7.0,
         line: 8.0,
@@ -421,33 +429,45 @@ pub mod table {
         before: 2.0,
         after: 2.0,
     };
-    /// Space above and below the text of a total row (bold).
-    pub const TOTAL_SPACE: f32 = 4.05;
-    /// A total row's label stands in from the column's start by a tab.
+    /// Total rows: bold, 4.05 pt above and below.
+    pub const TOTAL: TextStyle = TextStyle {
+        bold: true,
+        before: 4.05,
+        after: 4.05,
+        ..BODY
+    };
+    /// A total row's label stands in from the column's start by a tab (288 twips).
     pub const TOTAL_INDENT: f32 = 14.4;
     /// Space above the first body row, under the header's thick rule.
     pub const UNDER_HEAD: f32 = 5.75;
 
-    /// Space between a cell's text and the column before it (none in the
-    /// first column, which starts at the text indent).
-    pub const CELL_LEAD: f32 = 4.3;
-    /// Space between a cell's text and the column after it.
-    pub const CELL_TRAIL: f32 = 2.0;
-    /// Width of a spacer column, the narrow empty column between groups.
-    pub const SPACER_COLUMN: f32 = 5.0;
-
-    /// The units line (`(Thousands of United States dollars)`): 7 pt roman.
-    pub const UNITS_SIZE: f32 = 7.0;
+    /// The units line under the title (`(Thousands of United States
+    /// dollars)`): 7 pt roman (`w:sz` 14).
+    pub const UNITS: TextStyle = TextStyle {
+        size: 7.0,
+        line: 9.0,
+        bold: false,
+        italic: false,
+        before: 0.0,
+        after: 0.0,
+    };
     /// Space above a table's or figure's title line, after the paragraph before.
-    pub const TITLE_BEFORE: f32 = 6.0;
-    /// Space between the title block and the table's top rule (two 6 pt spacers).
-    pub const ABOVE: f32 = 12.0;
-    /// Space between the table's foot and its notes.
-    pub const NOTES_ABOVE: f32 = 6.0;
-    /// Space between the table (or its last note) and the text after it.
-    pub const BELOW: f32 = 12.0;
-    /// A note's letter hangs this far before its text, at the text indent.
-    pub const NOTE_HANG: f32 = 14.4;
+    pub const TITLE_BEFORE: f32 = 12.0;
+    /// Space between the title block and the grid or picture (two 6 pt spacers).
+    pub const TITLE_AFTER: f32 = 12.0;
+    /// Space between the grid or picture and its notes.
+    pub const NOTES_BEFORE: f32 = 6.0;
+    /// Space after the whole table or figure.
+    pub const AFTER: f32 = 12.0;
+    /// Right edge of a note's raised letter (a tab at 1476 twips from the margin).
+    pub const NOTE_LETTER_END: f32 = 73.8;
+    /// Where a note's text starts (1548 twips).
+    pub const NOTE_TEXT: f32 = 77.4;
+
+    /// Frame of a picture that cannot be drawn (PDF): its rule …
+    pub const PLACEHOLDER_RULE: f32 = 0.5;
+    /// … and its inner margin around the alternative text.
+    pub const PLACEHOLDER_PADDING: f32 = 6.0;
 
     /// The summary box: a frame around the summary, the width of the text.
     pub const BOX_RULE: f32 = 0.5;
@@ -457,7 +477,7 @@ pub mod table {
     pub const BOX_INSET: f32 = 10.8;
     /// A box that is a table of figures (A/80/604/Add.1): the table is the
     /// box, inset from both margins by the text indent, its first column's
-    /// text this far from the frame …
+    /// text this far from the frame (475 twips) …
     pub const BOX_TABLE_LEAD: f32 = 23.75;
     /// … its last column's this far …
     pub const BOX_TABLE_TRAIL: f32 = 14.4;

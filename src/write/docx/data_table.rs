@@ -345,7 +345,7 @@ impl Place<'_> {
         }
         let (mut before, mut after) = style.space;
         if self.total {
-            (before, after) = (geometry::TOTAL_SPACE, geometry::TOTAL_SPACE);
+            (before, after) = (geometry::TOTAL.before, geometry::TOTAL.before);
         }
         if self.layout.head > 0 && self.row == self.layout.head {
             before += geometry::UNDER_HEAD;

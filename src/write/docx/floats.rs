@@ -16,14 +16,14 @@ const BODY_TEXT_LEVEL: u8 = 9;
 
 impl<'a> Story<'_, 'a> {
     /// The title block: `label` (not bold) over `title` (bold), then the
-    /// units line; the last line keeps [`geometry::ABOVE`] below it.
+    /// units line; the last line keeps [`geometry::TITLE_AFTER`] below it.
     pub(super) fn float_title(
         &mut self,
         label: Option<&str>,
         title: &[Inline],
         units: Option<&[Inline]>,
     ) {
-        let gap = |last: bool| twips(if last { geometry::ABOVE } else { 0.0 });
+        let gap = |last: bool| twips(if last { geometry::TITLE_AFTER } else { 0.0 });
         if label.is_some() || !title.is_empty() {
             let mut ppr = heading("H23", geometry::TITLE_BEFORE, 0.0);
             ppr.outline = Some(BODY_TEXT_LEVEL);
@@ -57,8 +57,8 @@ impl<'a> Story<'_, 'a> {
     /// `(Thousands of United States dollars)`: 7 pt, kept with the table.
     fn units_line(&mut self, units: &[Inline], after: i32) {
         let small = RPr {
-            sz: Some(half_points(geometry::UNITS_SIZE)),
-            sz_cs: Some(half_points(geometry::UNITS_SIZE)),
+            sz: Some(half_points(geometry::UNITS.size)),
+            sz_cs: Some(half_points(geometry::UNITS.size)),
             ..RPr::default()
         };
         let ppr = PPr {
@@ -80,13 +80,13 @@ impl<'a> Story<'_, 'a> {
     /// be followed by a paragraph (Word would join two tables in a row).
     pub(super) fn float_notes(&mut self, notes: &[TableNote], source: Option<&[Inline]>) {
         if notes.is_empty() && source.is_none() {
-            self.gap(geometry::BELOW);
+            self.gap(geometry::AFTER);
             return;
         }
         let count = notes.len() + usize::from(source.is_some());
         let spacing = |i: usize| Spacing {
-            before: (i == 0).then(|| twips(geometry::NOTES_ABOVE)),
-            after: (i + 1 == count).then(|| twips(geometry::BELOW)),
+            before: (i == 0).then(|| twips(geometry::NOTES_BEFORE)),
+            after: (i + 1 == count).then(|| twips(geometry::AFTER)),
             line: None,
         };
         for (i, note) in notes.iter().enumerate() {
@@ -99,7 +99,7 @@ impl<'a> Story<'_, 'a> {
 
     /// A note: its letter, raised and italic, hanging at `indent`, then its text.
     pub(super) fn table_note(&mut self, note: &TableNote, spacing: Spacing, indent: i32) {
-        let hang = twips(geometry::NOTE_HANG);
+        let hang = twips(geometry::NOTE_TEXT - crate::write::page::TEXT_INDENT);
         let ppr = note_ppr(spacing, indent + hang, Some(hang));
         let letter = crate::lang::latin_letter(note.n, false);
         self.paragraph(ppr, |f| {

@@ -47,7 +47,7 @@ impl Story<'_, '_> {
             None if s.heading.is_some() || !s.blocks.is_empty() => self.framed_summary(s),
             None => return,
         }
-        self.gap(geometry::BELOW);
+        self.gap(geometry::AFTER);
     }
 
     /// A table of figures framed, inset by the text indent on both sides;
@@ -86,8 +86,8 @@ impl Story<'_, '_> {
             border_bottom: Some(eighths(geometry::THIN_RULE)),
             spacing: Some(Spacing {
                 before: Some(0),
-                after: Some(twips(geometry::NOTES_ABOVE)),
-                line: Some((twips(geometry::NOTES_ABOVE), LineRule::Exact)),
+                after: Some(twips(geometry::NOTES_BEFORE)),
+                line: Some((twips(geometry::NOTES_BEFORE), LineRule::Exact)),
             }),
             ind: Some(Ind {
                 left: Some(lead),

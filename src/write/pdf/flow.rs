@@ -1,7 +1,13 @@
 //! From the document model to laid-out blocks: each heading, paragraph,
 //! list item and footnote becomes a [`LaidBlock`] of shaped lines placed in the
 //! DGACM geometry (hanging numbers, tab stops, indents), mirrored for
-//! right-to-left languages. The tag plan and outline are recorded on the way.
+//! right-to-left languages; tables and figures are blocks of their own
+//! ([`table`], [`figure`], with their captions and notes in [`caption`]).
+//! The tag plan and outline are recorded on the way.
+
+mod caption;
+pub mod figure;
+pub mod table;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
@@ -59,7 +65,7 @@ pub struct TextSpan {
 }
 
 /// Laid-out text: the string, its spans and its lines.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct LaidText {
     /// The text, soft hyphens included.
     pub text: String,
@@ -112,14 +118,45 @@ pub struct LaidBlock {
     pub keep_with_next: bool,
     /// Start a new page (annexes).
     pub page_break_before: bool,
-    /// For each line, the footnotes (indexes into [`Flow::notes`]) it cites.
+    /// For each line (each band of a table), the footnotes (indexes into
+    /// [`Flow::notes`]) it cites.
     pub notes: Vec<Vec<usize>>,
+    /// A table's grid or a figure's picture, in place of lines of text.
+    pub float: Option<Box<Float>>,
+}
+
+/// What a block holds in place of text.
+#[derive(Debug, Clone)]
+pub enum Float {
+    /// A table's grid: its bands are the block's lines.
+    Table(table::LaidTable),
+    /// A figure's picture: one line as tall as the picture.
+    Figure(figure::LaidFigure),
 }
 
 impl LaidBlock {
     /// Height of all its lines and the space after.
     pub fn height(&self) -> f32 {
-        self.pitch * self.body.lines.len() as f32 + self.after
+        self.line_heights().iter().sum::<f32>() + self.after
+    }
+
+    /// The height of line `line`.
+    pub fn line_height(&self, line: usize) -> f32 {
+        match self.float.as_deref() {
+            Some(Float::Table(t)) => t.bands.get(line).map_or(0.0, |b| b.height),
+            Some(Float::Figure(f)) => f.height,
+            None => self.pitch,
+        }
+    }
+
+    /// The height of each of its lines, as the paginator places them: text
+    /// lines, a table's bands, or a figure's picture.
+    pub fn line_heights(&self) -> Vec<f32> {
+        match self.float.as_deref() {
+            Some(Float::Table(t)) => t.bands.iter().map(|b| b.height).collect(),
+            Some(Float::Figure(f)) => vec![f.height],
+            None => vec![self.pitch; self.body.lines.len()],
+        }
     }
 }
 
@@ -138,6 +175,10 @@ pub enum Plan {
     Note(usize),
     /// A masthead line (`P`).
     Fixed(usize),
+    /// A table (`Table`): its caption's blocks, and the block of its grid.
+    Table(Vec<Plan>, usize),
+    /// A figure (`Figure`, with its alternative text): the block of its picture.
+    Figure(usize),
 }
 
 /// The kinds of grouping nodes.
@@ -186,6 +227,8 @@ pub struct Flow {
     pub plan: Vec<Plan>,
     /// The outline.
     pub bookmarks: Vec<Bookmark>,
+    /// Runs of blocks drawn inside a frame: the summary box.
+    pub boxed: Vec<std::ops::Range<usize>>,
     /// Characters no font covers.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -201,6 +244,9 @@ pub struct FlowBuilder<'a> {
     shaper: &'a mut Shaper,
     reported: Vec<char>,
     planned_notes: Vec<usize>,
+    /// Whether the blocks being laid out stand in the summary box, where
+    /// tables take the text width and have no rules.
+    in_summary: bool,
 }
 
 /// Where lines may and may not break, beyond UAX #14.
@@ -252,7 +298,7 @@ impl StyledText {
     /// Pushes `inlines`, bold or not (bold content may hold the rest).
     fn push_all(&mut self, inlines: &[Inline], bold: bool, rules: &SpanRules) {
         let italic = rules.style.italic;
-        for inline in inlines {
+        for (k, inline) in inlines.iter().enumerate() {
             let (piece, italic, kind) = match inline {
                 Inline::Text(t) => (t.clone(), italic, SpanKind::Text),
                 Inline::Emph(t) => (t.clone(), !italic, SpanKind::Text),
@@ -276,8 +322,12 @@ impl StyledText {
                 }
                 Inline::NoteRef(n) => (n.value.to_string(), false, SpanKind::NoteMark(n.value)),
                 Inline::TableNoteRef(n) => {
-                    let letter = crate::lang::latin_letter(n.value, false);
-                    (letter, false, SpanKind::Raised)
+                    let mut letter = crate::lang::latin_letter(n.value, false);
+                    // Marks side by side are printed `a,b`, as in the DGACM files.
+                    if k > 0 && matches!(inlines[k - 1], Inline::TableNoteRef(_)) {
+                        letter.insert(0, ',');
+                    }
+                    (letter, true, SpanKind::Raised)
                 }
             };
             self.push(&piece, SpanLook { bold, italic }, kind, rules);
@@ -339,6 +389,7 @@ impl<'a> FlowBuilder<'a> {
             shaper,
             reported: Vec::new(),
             planned_notes: Vec::new(),
+            in_summary: false,
         }
     }
 
@@ -514,6 +565,16 @@ impl<'a> FlowBuilder<'a> {
         }
     }
 
+    /// The indent of unnumbered text and headings: the text indent, and
+    /// inside the summary box as far again as the box's inset.
+    fn text_indent(&self) -> f32 {
+        if self.in_summary {
+            TEXT_INDENT + page::table::BOX_TABLE_LEAD
+        } else {
+            TEXT_INDENT
+        }
+    }
+
     /// The first tab stop after `pos` (distance from the margin).
     fn tab_after(pos: f32) -> f32 {
         LABEL_STOPS
@@ -581,6 +642,7 @@ impl<'a> FlowBuilder<'a> {
             keep_with_next: false,
             page_break_before: false,
             notes,
+            float: None,
         }
     }
 
@@ -615,12 +677,19 @@ impl<'a> FlowBuilder<'a> {
         self.title_block(plan);
         let doc = self.doc;
         if let Some(summary) = &doc.summary {
+            let first = self.flow.blocks.len();
+            self.in_summary = true;
             if let Some(heading) = &summary.heading {
                 let style = CHAPTER.for_lang(self.lang());
                 let i = self.heading("", heading, style, summary.span, false);
                 plan.push(Plan::Heading(i, 2, plain_text(heading)));
             }
             self.blocks(&summary.blocks, 0, plan);
+            self.in_summary = false;
+            let end = self.flow.blocks.len();
+            if end > first {
+                self.flow.boxed.push(first..end);
+            }
         }
     }
 
@@ -721,12 +790,12 @@ impl<'a> FlowBuilder<'a> {
                     }
                 }
                 Block::Subheading(h) => self.subheading(h, depth, plan),
-                // `write` refuses documents with tables and figures until
-                // the PDF writer lays them out.
-                Block::Table(_) | Block::Figure(_) => {}
+                Block::Table(t) => self.table(t, plan),
+                Block::Figure(f) => self.figure(f, plan),
                 Block::Text(t) => {
                     let body_style = BODY.for_lang(self.lang());
-                    let p = self.place(TEXT_INDENT, TEXT_INDENT, TEXT_INDENT);
+                    let indent = self.text_indent();
+                    let p = self.place(indent, indent, indent);
                     let body = self.text(
                         &t.value,
                         body_style,
@@ -854,7 +923,12 @@ impl<'a> FlowBuilder<'a> {
         page_break_before: bool,
     ) -> usize {
         let lang = self.lang();
-        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT_PDF);
+        let inset = self.text_indent() - TEXT_INDENT;
+        let p = self.place(
+            TEXT_INDENT + inset,
+            TEXT_INDENT + inset,
+            HEADING_RIGHT_INDENT_PDF + inset,
+        );
         let body = self.text(inlines, style, p.first_width, p.width, Align::Start, source);
         let label = if label.is_empty() {
             None

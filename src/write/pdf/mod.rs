@@ -4,7 +4,8 @@
 //! The steps, one module each: [`fonts`] (the shipped and `--font-dir`
 //! fonts, parsed once per process), [`shape`] (the adapter over the parley
 //! layout engine, with hyphens, justification and bidi alignment),
-//! [`flow`] (the model as blocks in the DGACM geometry), [`masthead`] (the
+//! [`flow`] (the model as blocks in the DGACM geometry, tables measured by
+//! [`grid`]), [`masthead`] (the
 //! first page's masthead lines), [`furniture`] (rules, running header and
 //! footer, barcode and QR code), [`paginate`] (page
 //! breaks with keeps, widows, orphans and footnotes) and [`emit`] (krilla:
@@ -14,6 +15,7 @@ pub mod emit;
 pub mod flow;
 pub mod fonts;
 pub mod furniture;
+pub mod grid;
 pub mod hyphen;
 pub mod masthead;
 pub mod paginate;
@@ -26,7 +28,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
 use crate::write::{Paper, Rendered, WriteOptions, page};
 
-use flow::{FlowBuilder, LaidBlock};
+use flow::{Float, FlowBuilder, LaidBlock};
 use fonts::FontSet;
 use paginate::{Frame, PageItem};
 use style::Geometry;
@@ -41,13 +43,6 @@ pub fn font_set(options: &WriteOptions) -> Result<Arc<FontSet>, Diagnostic> {
 
 /// Writes `doc` as PDF.
 pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnostic> {
-    if let Some(span) = crate::write::first_float(doc) {
-        return Err(Diagnostic::new(
-            Code::PdfExport,
-            span,
-            "this version of the PDF writer does not lay out tables and figures yet: convert to XML",
-        ));
-    }
     let fonts = font_set(options)?;
     let geom = Geometry::new(Paper::for_document(doc, options.paper));
     let (flow, pages, furniture) = shape::with_shaper(&fonts, |shaper| {
@@ -89,12 +84,19 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnos
 
 /// The paginator's view of a block.
 fn item(block: &LaidBlock) -> PageItem {
+    let (rows, head, repeat_head) = match block.float.as_deref() {
+        Some(Float::Table(t)) => (true, t.head_bands, t.repeat_head),
+        _ => (false, 0, false),
+    };
     PageItem {
-        lines: vec![block.pitch; block.body.lines.len()],
+        lines: block.line_heights(),
         before: block.before,
         after: block.after,
         keep_with_next: block.keep_with_next,
         page_break_before: block.page_break_before,
         notes: block.notes.clone(),
+        rows,
+        head,
+        repeat_head,
     }
 }

@@ -1,6 +1,8 @@
 //! Page breaking: lines of blocks into pages, with headings kept with the
 //! next block, no widow or orphan line, and each footnote at the bottom of
-//! the page that cites it.
+//! the page that cites it. A table's lines are its bands: it may break
+//! between any two, its header bands go with the first body band and are
+//! repeated at the top of each page it continues on.
 
 /// A block as the paginator sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -17,6 +19,12 @@ pub struct PageItem {
     pub page_break_before: bool,
     /// For each line, the footnotes it cites.
     pub notes: Vec<Vec<usize>>,
+    /// Whether its lines are a table's bands, which may part anywhere.
+    pub rows: bool,
+    /// How many of its first lines are a header, kept with the next line.
+    pub head: usize,
+    /// Whether the header lines are repeated on each page it continues on.
+    pub repeat_head: bool,
 }
 
 /// The body area of the pages.
@@ -41,6 +49,8 @@ pub struct PlacedLine {
     pub line: usize,
     /// Top of the line box.
     pub y: f32,
+    /// Whether it repeats a table's header line on a page the table continues on.
+    pub repeat: bool,
 }
 
 /// One page: its lines and the footnotes at its foot.
@@ -100,10 +110,40 @@ impl State<'_> {
         self.y + height <= self.frame.bottom - self.notes_height(&notes) + 0.01
     }
 
+    /// Whether nothing but repeated header lines stands on the page yet.
+    fn page_is_empty(&self) -> bool {
+        self.page().lines.iter().all(|p| p.repeat)
+    }
+
+    /// Starts a new page for block `i` continuing from line `from`, with
+    /// its header lines repeated when it is a table that repeats them.
+    fn continue_on_new_page(&mut self, items: &[PageItem], i: usize, from: usize) {
+        self.new_page();
+        let item = &items[i];
+        if !(item.repeat_head && item.head > 0 && from >= item.head) {
+            return;
+        }
+        for line in 0..item.head {
+            let y = self.y;
+            self.page_mut().lines.push(PlacedLine {
+                item: i,
+                line,
+                y,
+                repeat: true,
+            });
+            self.y += item.lines[line];
+        }
+    }
+
     fn place(&mut self, item: usize, line: usize, height: f32, notes: &[usize]) {
         let y = self.y;
         let page = self.page_mut();
-        page.lines.push(PlacedLine { item, line, y });
+        page.lines.push(PlacedLine {
+            item,
+            line,
+            y,
+            repeat: false,
+        });
         for &n in notes {
             if !page.notes.contains(&n) {
                 page.notes.push(n);
@@ -158,9 +198,17 @@ fn split_point(n: usize, line: usize) -> usize {
     if split < 2 { 0 } else { split }
 }
 
+/// Where a table that does not fit from line `line` on breaks: anywhere
+/// after the first body line (0 moves it whole).
+fn split_point_of_rows(item: &PageItem, line: usize) -> usize {
+    if line <= item.head { 0 } else { line }
+}
+
 /// The fewest lines of a block that may stand alone at the foot of a page.
 fn first_chunk(item: &PageItem) -> usize {
-    if item.lines.len() <= 3 {
+    if item.rows {
+        (item.head + 1).min(item.lines.len())
+    } else if item.lines.len() <= 3 {
         item.lines.len()
     } else {
         2
@@ -229,7 +277,7 @@ pub fn paginate(items: &[PageItem], note_heights: &[f32], frame: &Frame) -> Vec<
             };
             let height = item.lines[line];
             let cites = item.notes.get(line).map_or(&[][..], |v| v.as_slice());
-            if s.fits(before + height, cites) || s.page().lines.is_empty() {
+            if s.fits(before + height, cites) || s.page_is_empty() {
                 s.y += before;
                 s.place(i, line, height, cites);
                 line += 1;
@@ -237,10 +285,14 @@ pub fn paginate(items: &[PageItem], note_heights: &[f32], frame: &Frame) -> Vec<
             }
             moves += 1;
             if moves > move_budget {
-                s.new_page();
+                s.continue_on_new_page(items, i, line);
                 continue;
             }
-            let split = split_point(item.lines.len(), line);
+            let split = if item.rows {
+                split_point_of_rows(item, line)
+            } else {
+                split_point(item.lines.len(), line)
+            };
             s.retract(items, i, split);
             if split == 0 {
                 let first = s.retract_kept_predecessors(items, i);
@@ -251,7 +303,7 @@ pub fn paginate(items: &[PageItem], note_heights: &[f32], frame: &Frame) -> Vec<
                     break;
                 }
             }
-            s.new_page();
+            s.continue_on_new_page(items, i, split);
             line = split;
         }
         if line == usize::MAX {
@@ -350,5 +402,75 @@ mod tests {
         let counts: Vec<usize> = pages.iter().map(|p| p.lines.len()).collect();
         assert_eq!(counts, [10, 10, 5]);
         assert!(pages[1].lines.iter().all(|p| p.y < 120.0));
+    }
+
+    fn table(head: usize, rows: usize) -> PageItem {
+        PageItem {
+            rows: true,
+            head,
+            repeat_head: true,
+            ..para(head + rows)
+        }
+    }
+
+    fn repeats(page: &Page) -> Vec<usize> {
+        page.lines
+            .iter()
+            .filter(|p| p.repeat)
+            .map(|p| p.line)
+            .collect()
+    }
+
+    #[test]
+    fn a_table_repeats_its_header_on_each_page_it_continues_on() {
+        // Ten lines a page: the header and nine rows, then the header again.
+        let pages = paginate(&[table(1, 20)], &[], &FRAME);
+        assert_eq!(pages.len(), 3);
+        assert!(repeats(&pages[0]).is_empty());
+        assert_eq!(lines_of(&pages[0], 0), (0..10).collect::<Vec<_>>());
+        assert_eq!(repeats(&pages[1]), [0]);
+        assert_eq!(pages[1].lines[0].y, 0.0, "the header at the top");
+        assert_eq!(
+            lines_of(&pages[1], 0),
+            [0, 10, 11, 12, 13, 14, 15, 16, 17, 18]
+        );
+        assert_eq!(lines_of(&pages[2], 0), [0, 19, 20]);
+    }
+
+    #[test]
+    fn a_table_breaks_between_any_rows_but_never_after_its_header() {
+        // Room for 2 lines: the header and one row stay, the rest goes on.
+        let pages = paginate(&[para(8), table(1, 5)], &[], &FRAME);
+        assert_eq!(lines_of(&pages[0], 1), [0, 1]);
+        assert_eq!(lines_of(&pages[1], 1), [0, 2, 3, 4, 5]);
+        // Room for the header only: the table moves whole.
+        let pages = paginate(&[para(9), table(1, 5)], &[], &FRAME);
+        assert!(lines_of(&pages[0], 1).is_empty());
+        assert!(repeats(&pages[1]).is_empty());
+        assert_eq!(lines_of(&pages[1], 1), [0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn a_hundred_thousand_rows_fill_pages_in_one_pass() {
+        // Two header lines and eight rows a page: every row placed once,
+        // in order, every page after the first headed by the repeat.
+        let rows = 100_000;
+        let pages = paginate(&[table(2, rows)], &[], &FRAME);
+        assert_eq!(pages.len(), rows.div_ceil(8));
+        let mut next = 2;
+        for (k, page) in pages.iter().enumerate() {
+            let expected: &[usize] = if k == 0 { &[] } else { &[0, 1] };
+            assert_eq!(repeats(page), expected, "page {k}");
+            for p in page
+                .lines
+                .iter()
+                .filter(|p| !p.repeat)
+                .skip(if k == 0 { 2 } else { 0 })
+            {
+                assert_eq!(p.line, next);
+                next += 1;
+            }
+        }
+        assert_eq!(next, rows + 2);
     }
 }

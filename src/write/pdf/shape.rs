@@ -174,12 +174,15 @@ pub struct Shaper {
     layout: Layout<u32>,
     families: HashMap<Lang, Vec<FontFamilyName<'static>>>,
     hyphens: HashMap<(u64, u32, u32), (u32, f32)>,
-    /// Single lines laid out before (numbers, labels, masthead and footer lines).
+    /// Unaligned paragraphs laid out before (numbers, labels, masthead and
+    /// footer lines, table cells).
     singles: HashMap<SingleKey, Vec<ShapedLine>>,
 }
 
-/// What decides the layout of a single unaligned line.
-type SingleKey = (Lang, String, u32, bool, bool);
+/// What decides the layout of an unaligned paragraph of one style: its
+/// language, text, size, bold, italic and line widths (table cells are
+/// laid out unaligned at their column's width).
+type SingleKey = (Lang, String, u32, bool, bool, (u32, u32));
 
 /// Single lines kept before the cache starts afresh.
 const SINGLES_LIMIT: usize = 10_000;
@@ -241,6 +244,7 @@ impl Shaper {
                 span.size.to_bits(),
                 span.bold,
                 span.italic,
+                (p.first_width.to_bits(), p.width.to_bits()),
             )),
             _ => None,
         };

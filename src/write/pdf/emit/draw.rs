@@ -79,14 +79,37 @@ pub(super) fn draw_furniture(surface: &mut Surface, f: &Furniture) {
         .map(|t| (ArtifactType::Header, t))
         .chain(f.footer.iter().map(|t| (ArtifactType::Footer, t)));
     for (kind, FixedLine { text, x, baseline }) in lines {
-        artifact(surface, kind, |s| {
-            s.push_transform(&line_transform(text, *x, *baseline));
-            for run in text.lines.first().map_or(&[][..], |l| l.runs.as_slice()) {
-                draw_run(s, run, text);
-            }
-            s.pop();
-        });
+        artifact(surface, kind, |s| draw_line(s, text, 0, *x, *baseline));
     }
+}
+
+/// Draws line `line` of `text` untagged (inside an artifact), its box at `x`.
+pub(super) fn draw_line(
+    surface: &mut Surface,
+    text: &LaidText,
+    line: usize,
+    x: f32,
+    baseline: f32,
+) {
+    surface.push_transform(&line_transform(text, x, baseline));
+    for run in text.lines.get(line).map_or(&[][..], |l| l.runs.as_slice()) {
+        draw_run(surface, run, text);
+    }
+    surface.pop();
+}
+
+/// Draws the outline of `rect` with lines `width` thick, inside it.
+pub(super) fn draw_frame(surface: &mut Surface, rect: Rect, width: f32) {
+    let (l, t, r, b) = (rect.left(), rect.top(), rect.right(), rect.bottom());
+    fill_rects(
+        surface,
+        [
+            Rect::from_ltrb(l, t, r, t + width),
+            Rect::from_ltrb(l, b - width, r, b),
+            Rect::from_ltrb(l, t, l + width, b),
+            Rect::from_ltrb(r - width, t, r, b),
+        ],
+    );
 }
 
 /// A krilla glyph made from one of ours; lengths are in ems (krilla scales them).

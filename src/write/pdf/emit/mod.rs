@@ -1,6 +1,6 @@
 //! The PDF itself, written with krilla: pages with their glyph runs and
-//! rules, the structure tree (headings, paragraphs, lists, notes, links,
-//! language per span), artifacts for the page furniture, link annotations to
+//! rules, tables and figures, the structure tree (headings, paragraphs,
+//! lists, notes, links, tables, figures, language per span), artifacts for the page furniture, link annotations to
 //! `https://undocs.org/<symbol>`, the outline, page labels and metadata,
 //! validated as PDF/A-2a and PDF/UA-1.
 //!
@@ -9,6 +9,7 @@
 //! and adds the outline and metadata.
 
 mod draw;
+mod float;
 mod pen;
 mod tags;
 
@@ -20,7 +21,7 @@ use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
-use krilla::geom::Point;
+use krilla::geom::{Point, Rect};
 use krilla::metadata::{DateTime, Metadata, TextDirection};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::{NumberingStyle, Page as PdfPage, PageLabel, PageSettings};
@@ -29,13 +30,14 @@ use krilla::tagging::{ArtifactType, Node, Tag, TagGroup};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{Document as Model, Span, plain_text};
-use crate::write::page::note;
+use crate::write::page::table::{BOX_PADDING, BOX_RULE};
+use crate::write::page::{TEXT_INDENT, note};
 
-use super::flow::{Bookmark, Flow, LaidBlock};
+use super::flow::{Bookmark, Float, Flow, LaidBlock};
 use super::furniture::{Furniture, Rule};
 use super::paginate::Page;
 use super::style::Geometry;
-use draw::{artifact, draw_furniture, draw_rule};
+use draw::{artifact, draw_frame, draw_furniture, draw_rule};
 use pen::{Pen, PendingLink};
 use tags::{Collected, Owner, tag_tree};
 
@@ -144,6 +146,7 @@ impl Emitter<'_> {
                 }
             }
             body_lines(&mut pen, self.flow, page, index, &mut self.starts);
+            frames(&mut pen, self.flow, page, self.geom);
             if !page.notes.is_empty() {
                 footnotes(&mut pen, self.flow, page, self.geom, self.lang.is_rtl());
             }
@@ -165,11 +168,50 @@ fn body_lines(
 ) {
     for placed in &page.lines {
         let block = &flow.blocks[placed.item];
-        if starts[placed.item].is_none() {
+        if starts[placed.item].is_none() && !placed.repeat {
             starts[placed.item] = Some((index, placed.y));
         }
-        let baseline = baseline(block, placed.y);
-        pen.block_line(block, placed.line, baseline, Owner::Block(placed.item));
+        let at = float::At {
+            block: placed.item,
+            y: placed.y,
+            repeat: placed.repeat,
+        };
+        match block.float.as_deref() {
+            Some(Float::Table(table)) => float::band(pen, table, placed.line, &at),
+            Some(Float::Figure(figure)) => float::figure(pen, figure, block.first_x, &at),
+            None => {
+                let baseline = baseline(block, placed.y);
+                pen.block_line(block, placed.line, baseline, Owner::Block(placed.item));
+            }
+        }
+    }
+}
+
+/// Draws the frame of each boxed run of blocks (the summary box) around
+/// its lines on `page`, as wide as the text.
+fn frames(pen: &mut Pen, flow: &Flow, page: &Page, geom: &Geometry) {
+    for range in &flow.boxed {
+        let mut extent: Option<(f32, f32)> = None;
+        for placed in page.lines.iter().filter(|p| range.contains(&p.item)) {
+            let foot = placed.y + flow.blocks[placed.item].line_height(placed.line);
+            extent = Some(extent.map_or((placed.y, foot), |(top, bottom)| {
+                (top.min(placed.y), bottom.max(foot))
+            }));
+        }
+        let Some((top, bottom)) = extent else {
+            continue;
+        };
+        let rect = Rect::from_ltrb(
+            geom.margin_x + TEXT_INDENT,
+            top - BOX_PADDING,
+            geom.right() - TEXT_INDENT,
+            bottom + BOX_PADDING,
+        );
+        if let Some(rect) = rect {
+            artifact(pen.surface, ArtifactType::Layout, |s| {
+                draw_frame(s, rect, BOX_RULE)
+            });
+        }
     }
 }
 

@@ -1,13 +1,16 @@
 //! The structure tree: tagged content is collected per owner (block,
-//! footnote, masthead line) while pages are drawn, then assembled along the
-//! flow's plan into headings, paragraphs, lists, notes and links.
+//! footnote, masthead line, table cell) while pages are drawn, then
+//! assembled along the flow's plan into headings, paragraphs, lists, notes,
+//! links, tables (`Table`, `Caption`, `THead`, `TBody`, `TR`, `TH` with
+//! its scope, `TD`, with their spans) and figures with their alternative text.
 
-use std::num::NonZeroU16;
+use std::num::{NonZeroU16, NonZeroU32};
 
-use krilla::tagging::{ListNumbering, Node, Tag, TagGroup, TagKind, TagTree};
+use krilla::tagging::{ListNumbering, Node, TableHeaderScope, Tag, TagGroup, TagKind, TagTree};
 
 use crate::model::ListKind;
-use crate::write::pdf::flow::{Flow, GroupKind, Plan};
+use crate::write::pdf::flow::table::LaidTable;
+use crate::write::pdf::flow::{Float, Flow, GroupKind, Plan};
 
 /// Who owns a piece of tagged content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +18,8 @@ pub(super) enum Owner {
     Block(usize),
     Note(usize),
     Fixed(usize),
+    /// Cell `.1` of the table in block `.0`.
+    Cell(usize, usize),
 }
 
 /// Tagged content collected while drawing, before the tree is built.
@@ -31,6 +36,8 @@ pub(super) struct Collected {
     note_label: Vec<Vec<Slot>>,
     note_body: Vec<Vec<Slot>>,
     fixed: Vec<Vec<Slot>>,
+    /// Per block, per table cell (empty for blocks that are no table).
+    cells: Vec<Vec<Vec<Slot>>>,
     pub links: Vec<Option<Node>>,
 }
 
@@ -42,6 +49,7 @@ impl Collected {
             (Owner::Note(i), true) => &mut self.note_label[i],
             (Owner::Note(i), false) => &mut self.note_body[i],
             (Owner::Fixed(i), _) => &mut self.fixed[i],
+            (Owner::Cell(i, k), _) => &mut self.cells[i][k],
         }
     }
 
@@ -66,6 +74,14 @@ impl Collected {
             note_label: flow.notes.iter().map(|_| Vec::new()).collect(),
             note_body: flow.notes.iter().map(|_| Vec::new()).collect(),
             fixed: flow.fixed.iter().map(|_| Vec::new()).collect(),
+            cells: flow
+                .blocks
+                .iter()
+                .map(|b| match b.float.as_deref() {
+                    Some(Float::Table(t)) => t.cells.iter().map(|_| Vec::new()).collect(),
+                    _ => Vec::new(),
+                })
+                .collect(),
             links: Vec::new(),
         }
     }
@@ -75,20 +91,23 @@ impl Collected {
 pub(super) fn tag_tree(flow: &Flow, lang: &str, collected: &mut Collected) -> TagTree {
     let mut tree = TagTree::new().with_lang(Some(lang.to_string()));
     for plan in &flow.plan {
-        if let Some(node) = build_node(plan, collected) {
+        if let Some(node) = build_node(plan, flow, collected) {
             tree.push(node);
         }
     }
     tree
 }
 
-fn build_node(plan: &Plan, c: &mut Collected) -> Option<Node> {
+fn build_node(plan: &Plan, flow: &Flow, c: &mut Collected) -> Option<Node> {
     let group = |tag: TagKind, children: Vec<Node>| -> Option<Node> {
         (!children.is_empty()).then(|| Node::Group(TagGroup::with_children(tag, children)))
     };
     match plan {
         Plan::Group(kind, plans) => {
-            let children: Vec<Node> = plans.iter().filter_map(|p| build_node(p, c)).collect();
+            let children: Vec<Node> = plans
+                .iter()
+                .filter_map(|p| build_node(p, flow, c))
+                .collect();
             let tag: TagKind = match kind {
                 GroupKind::Section => Tag::Section.into(),
                 GroupKind::Div => Tag::Div.into(),
@@ -116,7 +135,7 @@ fn build_node(plan: &Plan, c: &mut Collected) -> Option<Node> {
         Plan::Item(i, nested) => {
             let label = c.take(Owner::Block(*i), true);
             let mut body = c.take(Owner::Block(*i), false);
-            body.extend(nested.iter().filter_map(|p| build_node(p, c)));
+            body.extend(nested.iter().filter_map(|p| build_node(p, flow, c)));
             let mut children = Vec::new();
             children.extend(group(Tag::Lbl.into(), label));
             children.extend(group(Tag::LBody.into(), body));
@@ -131,5 +150,61 @@ fn build_node(plan: &Plan, c: &mut Collected) -> Option<Node> {
             let children = c.take(Owner::Fixed(*i), false);
             group(Tag::P.into(), children)
         }
+        Plan::Table(caption, grid) => table_node(caption, *grid, flow, c),
+        Plan::Figure(i) => {
+            let Some(Float::Figure(figure)) = flow.blocks.get(*i)?.float.as_deref() else {
+                return None;
+            };
+            let children = c.take(Owner::Block(*i), false);
+            let tag = Tag::Figure(Some(figure.alt.clone()));
+            Some(Node::Group(TagGroup::with_children(tag, children)))
+        }
     }
+}
+
+/// A `Table`: its caption, its header rows in `THead`, its body rows in `TBody`.
+fn table_node(caption: &[Plan], grid: usize, flow: &Flow, c: &mut Collected) -> Option<Node> {
+    let Some(Float::Table(table)) = flow.blocks.get(grid)?.float.as_deref() else {
+        return None;
+    };
+    let mut children = Vec::new();
+    let caption: Vec<Node> = caption
+        .iter()
+        .filter_map(|p| build_node(p, flow, c))
+        .collect();
+    if !caption.is_empty() {
+        children.push(Node::Group(TagGroup::with_children(Tag::Caption, caption)));
+    }
+    let (head, body) = table.rows.split_at(table.head_rows.min(table.rows.len()));
+    for (rows, tag) in [(head, TagKind::from(Tag::THead)), (body, Tag::TBody.into())] {
+        if !rows.is_empty() {
+            let rows = rows.iter().map(|r| row_node(table, r, grid, c)).collect();
+            children.push(Node::Group(TagGroup::with_children(tag, rows)));
+        }
+    }
+    Some(Node::Group(TagGroup::with_children(Tag::Table, children)))
+}
+
+/// A `TR` of the cells `cells`: header cells `TH` scoped to their column,
+/// data cells `TD`, each with its spans. An empty cell keeps its place.
+fn row_node(table: &LaidTable, cells: &[usize], grid: usize, c: &mut Collected) -> Node {
+    let span = |n: u32| NonZeroU32::new(n).filter(|n| n.get() > 1);
+    let cells = cells
+        .iter()
+        .map(|&k| {
+            let cell = &table.cells[k];
+            let (cols, rows) = (span(cell.col_span), span(cell.row_span));
+            let tag: TagKind = if cell.header {
+                Tag::TH(TableHeaderScope::Column)
+                    .with_col_span(cols)
+                    .with_row_span(rows)
+                    .into()
+            } else {
+                Tag::TD.with_col_span(cols).with_row_span(rows).into()
+            };
+            let leaves = c.take(Owner::Cell(grid, k), false);
+            Node::Group(TagGroup::with_children(tag, leaves))
+        })
+        .collect();
+    Node::Group(TagGroup::with_children(Tag::TR, cells))
 }

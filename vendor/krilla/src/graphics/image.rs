@@ -244,6 +244,7 @@ impl Image {
         })))
     }
 
+    #[cfg(feature = "gif-images")]
     /// Create a new bitmap image from a `.gif` file.
     pub fn from_gif(data: Data, interpolate: bool) -> Result<Image, String> {
         let hash = data.as_ref().sip_hash();
@@ -257,6 +258,7 @@ impl Image {
         })))
     }
 
+    #[cfg(feature = "webp-images")]
     /// Create a new bitmap image from a `.webp` file.
     ///
     /// Returns `None` if krilla was unable to parse the file.
@@ -651,6 +653,7 @@ fn decode_jpeg(data: Data) -> Result<Repr, String> {
     }
 }
 
+#[cfg(feature = "gif-images")]
 fn decode_gif(data: Data) -> Result<Repr, String> {
     let mut decoder = gif::DecodeOptions::new();
     decoder.set_color_output(gif::ColorOutput::RGBA);
@@ -672,6 +675,7 @@ fn decode_gif(data: Data) -> Result<Repr, String> {
     }))
 }
 
+#[cfg(feature = "gif-images")]
 fn gif_metadata(data: &[u8]) -> Result<ImageMetadata, String> {
     let size = imagesize::blob_size(data).map_err(|e| e.to_string().to_ascii_lowercase())?;
 
@@ -685,6 +689,7 @@ fn gif_metadata(data: &[u8]) -> Result<ImageMetadata, String> {
     })
 }
 
+#[cfg(feature = "webp-images")]
 fn webp_metadata(data: &[u8]) -> Result<ImageMetadata, String> {
     let mut decoder = image_webp::WebPDecoder::new(std::io::Cursor::new(data))
         .map_err(|e| e.to_string().to_ascii_lowercase())?;
@@ -704,6 +709,7 @@ fn webp_metadata(data: &[u8]) -> Result<ImageMetadata, String> {
     })
 }
 
+#[cfg(feature = "webp-images")]
 fn decode_webp(data: Data) -> Result<Repr, String> {
     let mut decoder = image_webp::WebPDecoder::new(std::io::Cursor::new(data.as_ref()))
         .map_err(|e| e.to_string().to_ascii_lowercase())?;
