@@ -24,7 +24,7 @@ use undoc::read::{self, InputFormat, Source};
 /// two rows, one over two columns, a spacer column, a lettered note, a
 /// total row and a source line.
 const ARABIC_TABLE: &str = "\
-الجدول 1
+الجدول 3
 الإنفاق على الحماية الاجتماعية، حسب المنطقة
 
 (نسبة مئوية من الناتج المحلي الإجمالي)
@@ -41,14 +41,14 @@ const ARABIC_TABLE: &str = "\
 ";
 
 /// The sources: samples with tables, the A/80/604/Add.1 page and the
-/// Arabic sample with [`ARABIC_TABLE`] after its sixth paragraph, written
-/// into `dir`.
+/// Arabic sample with [`ARABIC_TABLE`] (its third) before its last chapter,
+/// written into `dir`.
 fn sources(dir: &Path) -> Vec<PathBuf> {
     let samples = common::root().join("samples");
     let arabic = std::fs::read_to_string(samples.join("report-ar.txt")).expect("Arabic sample");
     let at = arabic
-        .find("\n\nباء - ")
-        .expect("section B of the Arabic sample");
+        .find("\n\nرابعا - ")
+        .expect("chapter IV of the Arabic sample");
     let with_table = format!("{}\n\n{ARABIC_TABLE}{}", &arabic[..at], &arabic[at..]);
     let arabic_path = dir.join("report-ar-table.txt");
     std::fs::write(&arabic_path, with_table).expect("fixture written");
@@ -484,19 +484,9 @@ fn libreoffice_renders_every_cell() {
     }
 }
 
-/// Whether `python3 -m openxml_audit` (pip install openxml-audit) runs here.
+/// `python3` when it runs `-m openxml_audit` (pip install openxml-audit).
 fn openxml_audit() -> Option<PathBuf> {
-    let python = common::tool("python3")?;
-    let probe = Command::new(&python)
-        .args(["-m", "openxml_audit", "--help"])
-        .output()
-        .ok()?;
-    if probe.status.success() {
-        Some(python)
-    } else {
-        eprintln!("note: openxml-audit is not installed; skipping");
-        None
-    }
+    common::python_module("openxml_audit", "openxml-audit")
 }
 
 #[test]

@@ -78,6 +78,26 @@ pub fn tool(name: &str) -> Option<PathBuf> {
     found
 }
 
+/// `python3` when it can import `module` (pip package `package`); a missing
+/// module skips the calling test with a note, or fails it under
+/// `UNDOC_REQUIRE_TOOLS=1`, as [`tool`] does for programs.
+pub fn python_module(module: &str, package: &str) -> Option<PathBuf> {
+    let python = tool("python3")?;
+    let found = Command::new(&python)
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if found {
+        return Some(python);
+    }
+    assert!(
+        std::env::var("UNDOC_REQUIRE_TOOLS").as_deref() != Ok("1"),
+        "the Python package {package} is required (UNDOC_REQUIRE_TOOLS=1): pip install {package}"
+    );
+    eprintln!("note: the Python package {package} is not installed; skipping the checks that need it");
+    None
+}
+
 /// Runs `undoc` with `args`; returns (exit code, stdout, stderr).
 pub fn run(args: &[&str]) -> (i32, String, String) {
     let out = undoc().args(args).output().expect("undoc runs");

@@ -593,14 +593,15 @@ mod tests {
 
     #[test]
     fn arabic_tables_run_right_to_left() {
+        // Numbered past the sample's own tables, so the label is this table's.
         let t = table(
-            1,
+            9,
             2,
             vec![row(vec![cell("المنطقة", 1, 1), cell("2024", 1, 1)])],
             vec![row(vec![cell("أفريقيا", 1, 1), cell("4.6", 1, 1)])],
         );
         let xml = document_xml(&with_table(ARABIC, t));
-        let t = table_xml(&xml, "الجدول 1:");
+        let t = table_xml(&xml, "الجدول 9:");
         assert!(t.starts_with("<w:tbl><w:tblPr><w:bidiVisual/>"));
         // Cell paragraphs are right to left; a number stays a left-to-right run.
         assert!(t.contains("<w:bidi/>"));
