@@ -139,6 +139,29 @@ impl Lang {
         ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// ISO 639-2 (alpha-3, terminology) code, as Akoma Ntoso IRIs and
+    /// `FRBRlanguage` write it.
+    pub fn iso639_2(self) -> &'static str {
+        match self {
+            Lang::Ar => "ara",
+            Lang::Zh => "zho",
+            Lang::En => "eng",
+            Lang::Fr => "fra",
+            Lang::Ru => "rus",
+            Lang::Es => "spa",
+        }
+    }
+
+    /// Parses an ISO 639-2 code; the bibliographic forms `chi` and `fre` are
+    /// accepted too.
+    pub fn from_iso639_2(code: &str) -> Option<Lang> {
+        match code {
+            "chi" => Some(Lang::Zh),
+            "fre" => Some(Lang::Fr),
+            _ => ALL.into_iter().find(|l| l.iso639_2() == code),
+        }
+    }
+
     /// The language's English name (`Chinese`).
     pub fn english_name(self) -> &'static str {
         match self {
@@ -385,6 +408,32 @@ impl Lang {
             self.para_label(n)
         } else {
             self.item_label(ListKind::Alpha, n)
+        }
+    }
+
+    /// Words that begin a note's subtitle or title (`Note by the
+    /// Secretariat`); in Chinese, that end it (`秘书处的说明`).
+    pub fn note_words(self) -> &'static [&'static str] {
+        match self {
+            Lang::Ar => &["مذكرة"],
+            Lang::Zh => &["说明"],
+            Lang::En => &["Note"],
+            Lang::Fr => &["Note"],
+            Lang::Ru => &["Записка"],
+            Lang::Es => &["Nota"],
+        }
+    }
+
+    /// Words that begin a letter's title (`Letter dated …`); in Chinese,
+    /// that end it (`…的信`).
+    pub fn letter_words(self) -> &'static [&'static str] {
+        match self {
+            Lang::Ar => &["رسالة"],
+            Lang::Zh => &["的信"],
+            Lang::En => &["Letter dated", "Identical letters"],
+            Lang::Fr => &["Lettre datée", "Lettres identiques"],
+            Lang::Ru => &["Письмо", "Идентичные письма"],
+            Lang::Es => &["Carta de fecha", "Cartas idénticas"],
         }
     }
 

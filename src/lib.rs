@@ -6,6 +6,7 @@
 //! checks documents against the schema and the rules beside them.
 //! [`pipeline`] runs whole batches in parallel.
 
+pub mod akn;
 pub mod diagnostic;
 pub mod image;
 pub mod lang;

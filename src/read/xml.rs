@@ -6,74 +6,34 @@
 //! refused: nothing outside the file is ever read.
 
 mod floats;
+pub(crate) mod tree;
 
 use super::{ReadOutcome, Source};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{
     Annex, Block, Date, Distribution, Division, Document, DutyStation, Footnote, Inline, Item,
-    List, ListKind, Masthead, Para, Span, Spanned, Summary,
+    List, ListKind, Masthead, Para, Spanned, Summary,
 };
-use quick_xml::Reader;
-use quick_xml::events::Event;
+use tree::{Element, Node, parse_tree};
 
 /// Deepest element nesting accepted; the schema needs far less.
-pub const MAX_DEPTH: usize = 64;
-
-struct Element {
-    name: String,
-    attrs: Vec<(String, String)>,
-    children: Vec<Node>,
-    span: Span,
-}
-
-enum Node {
-    Element(Element),
-    Text(String),
-}
-
-impl Element {
-    fn attr(&self, key: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn elements(&self) -> impl Iterator<Item = &Element> {
-        self.children.iter().filter_map(|c| match c {
-            Node::Element(e) => Some(e),
-            Node::Text(_) => None,
-        })
-    }
-
-    fn text(&self) -> String {
-        let mut out = String::new();
-        for child in &self.children {
-            match child {
-                Node::Text(t) => out.push_str(t),
-                Node::Element(e) => out.push_str(&e.text()),
-            }
-        }
-        out
-    }
-}
+pub use tree::MAX_DEPTH;
 
 /// Reads canonical UN XML from its bytes (UTF-8, or UTF-16 with a byte order mark).
 pub fn read_source(source: &Source) -> ReadOutcome {
     super::read_decoded(source, read)
 }
 
-/// Whether a file's first bytes look like undoc XML: markup in undoc's namespace.
+/// Whether a file's first bytes look like undoc XML: a root element in
+/// undoc's namespace.
 pub fn looks_like(head: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(head);
-    let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    text.starts_with('<') && text.contains(crate::model::XML_NAMESPACE)
+    tree::root_namespace(head).as_deref() == Some(crate::model::XML_NAMESPACE)
 }
 
 /// Reads canonical UN XML.
 pub fn read(source: &str) -> ReadOutcome {
-    let root = match parse_tree(source) {
+    let root = match parse_tree(source, "undoc XML") {
         Ok(root) => root,
         Err(d) => return ReadOutcome::failed(d),
     };
@@ -84,221 +44,6 @@ pub fn read(source: &str) -> ReadOutcome {
         },
         Err(d) => ReadOutcome::failed(d),
     }
-}
-
-/// Tracks line and column while the parser moves forward through `source`,
-/// counting each byte once (a document on one long line stays linear).
-#[derive(Clone, Copy)]
-struct Cursor<'a> {
-    source: &'a str,
-    pos: usize,
-    line: u32,
-    /// Characters between the start of the line and `pos`.
-    column: u32,
-}
-
-impl Cursor<'_> {
-    fn span_at(&mut self, pos: usize) -> Span {
-        let pos = pos.min(self.source.len());
-        if pos < self.pos {
-            *self = Cursor {
-                source: self.source,
-                pos: 0,
-                line: 1,
-                column: 0,
-            };
-        }
-        for &b in &self.source.as_bytes()[self.pos..pos] {
-            if b == b'\n' {
-                self.line += 1;
-                self.column = 0;
-            } else if b & 0xC0 != 0x80 {
-                self.column += 1;
-            }
-        }
-        self.pos = pos;
-        Span::new(self.line, self.column + 1)
-    }
-}
-
-fn parse_tree(source: &str) -> Result<Element, Diagnostic> {
-    let mut reader = Reader::from_str(source);
-    reader.config_mut().check_end_names = true;
-    let mut cursor = Cursor {
-        source,
-        pos: 0,
-        line: 1,
-        column: 0,
-    };
-    let mut stack: Vec<Element> = Vec::new();
-    let mut root: Option<Element> = None;
-    loop {
-        let before = reader.buffer_position() as usize;
-        let event = match reader.read_event() {
-            Ok(e) => e,
-            Err(e) => {
-                let span = cursor.span_at(reader.error_position() as usize);
-                return Err(Diagnostic::new(
-                    Code::MalformedXml,
-                    span,
-                    format!("malformed XML: {e}"),
-                ));
-            }
-        };
-        let span = || {
-            let mut c = cursor;
-            c.span_at(before)
-        };
-        match event {
-            Event::Start(e) | Event::Empty(e) if root.is_some() => {
-                return Err(Diagnostic::new(
-                    Code::MalformedXml,
-                    span(),
-                    format!("content after the root element: <{}>", e.name().as_ref()),
-                ));
-            }
-            Event::Start(_) if stack.len() >= MAX_DEPTH => {
-                return Err(Diagnostic::new(
-                    Code::ForbiddenXml,
-                    span(),
-                    format!("elements nested deeper than {MAX_DEPTH} levels"),
-                ));
-            }
-            Event::Start(e) => {
-                let el = element(&e, cursor.span_at(before))?;
-                stack.push(el);
-            }
-            Event::Empty(e) => {
-                let el = element(&e, cursor.span_at(before))?;
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(el)),
-                    None => root = Some(el),
-                }
-            }
-            Event::End(_) => {
-                let Some(done) = stack.pop() else {
-                    return Err(Diagnostic::new(
-                        Code::MalformedXml,
-                        span(),
-                        "unexpected end tag",
-                    ));
-                };
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(done)),
-                    None => root = Some(done),
-                }
-            }
-            Event::Text(t) => push_text(&mut stack, &t.xml10_content(), &span)?,
-            Event::CData(t) => push_text(&mut stack, &t.xml10_content(), &span)?,
-            Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    Ok(None) => predefined_entity(&r.xml10_content())
-                        .ok_or_else(|| {
-                            Diagnostic::new(
-                                Code::ForbiddenXml,
-                                span(),
-                                format!(
-                                    "entity reference `&{};` refused: only &lt; &gt; &amp; &quot; &apos; and character references are allowed",
-                                    r.xml10_content()
-                                ),
-                            )
-                        })?
-                        .to_string(),
-                    Err(e) => {
-                        return Err(Diagnostic::new(Code::MalformedXml, span(), format!("bad character reference: {e}")));
-                    }
-                };
-                push_text(&mut stack, &resolved, &span)?;
-            }
-            Event::DocType(_) => {
-                return Err(Diagnostic::new(
-                    Code::ForbiddenXml,
-                    span(),
-                    "DOCTYPE refused: undoc XML has no DTD, and DTDs can define entities that expand without bound or read local files",
-                ));
-            }
-            Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
-            Event::Eof => break,
-        }
-    }
-    if !stack.is_empty() {
-        let open = stack.last().map_or_else(String::new, |e| e.name.clone());
-        let at = cursor.span_at(source.len());
-        return Err(Diagnostic::new(
-            Code::MalformedXml,
-            at,
-            format!("the document ends inside <{open}>: the file is truncated"),
-        ));
-    }
-    root.ok_or_else(|| {
-        Diagnostic::new(
-            Code::MalformedXml,
-            Span::new(1, 1),
-            "no root element: this is not an XML document",
-        )
-    })
-}
-
-fn predefined_entity(name: &str) -> Option<char> {
-    match name {
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "amp" => Some('&'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        _ => None,
-    }
-}
-
-fn push_text(stack: &mut [Element], text: &str, span: &dyn Fn() -> Span) -> Result<(), Diagnostic> {
-    match stack.last_mut() {
-        Some(parent) => {
-            match parent.children.last_mut() {
-                Some(Node::Text(prev)) => prev.push_str(text),
-                _ => parent.children.push(Node::Text(text.to_string())),
-            }
-            Ok(())
-        }
-        None if text.trim().is_empty() => Ok(()),
-        None => Err(Diagnostic::new(
-            Code::MalformedXml,
-            span(),
-            "text outside the root element",
-        )),
-    }
-}
-
-fn element(e: &quick_xml::events::BytesStart, span: Span) -> Result<Element, Diagnostic> {
-    let name = e.local_name().as_ref().to_string();
-    let mut attrs = Vec::new();
-    for attr in e.attributes() {
-        let attr = attr.map_err(|err| {
-            Diagnostic::new(
-                Code::MalformedXml,
-                span,
-                format!("bad attribute in <{name}>: {err}"),
-            )
-        })?;
-        let key = attr.key.as_ref().to_string();
-        let value = attr
-            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|err| {
-                Diagnostic::new(
-                    Code::ForbiddenXml,
-                    span,
-                    format!("attribute `{key}` of <{name}>: {err}"),
-                )
-            })?
-            .into_owned();
-        attrs.push((key, value));
-    }
-    Ok(Element {
-        name,
-        attrs,
-        children: Vec::new(),
-        span,
-    })
 }
 
 fn schema_error(el: &Element, message: impl Into<String>) -> Diagnostic {
@@ -321,6 +66,12 @@ fn element_children(el: &Element) -> Result<Vec<&Element>, Diagnostic> {
 }
 
 fn document(root: &Element) -> Result<Document, Diagnostic> {
+    if root.name == "akomaNtoso" {
+        return Err(schema_error(
+            root,
+            "the root element is <akomaNtoso>: this is an Akoma Ntoso document, which undoc reads when its name ends in .akn.xml",
+        ));
+    }
     if root.name != "document" {
         return Err(schema_error(
             root,

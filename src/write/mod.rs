@@ -2,6 +2,7 @@
 
 pub mod barcode;
 pub mod docx;
+pub mod emit;
 pub mod page;
 pub mod pdf;
 pub mod xml;

@@ -4,34 +4,16 @@
 //! again gives the same bytes. Block elements sit on their own indented
 //! lines; mixed content (paragraph text with references) is written as is.
 
+use super::emit::Emitter;
 use crate::model::{
     Annex, Block, Cell, Division, Document, Figure, Inline, List, Para, Row, Span, Spanned,
     Subheading, Table, TableNote,
 };
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 /// The namespace of undoc's UN XML.
 pub use crate::model::XML_NAMESPACE as NAMESPACE;
 
-/// The XML of a document and, for each element that starts a line, the
-/// source span of the node it came from (so schema errors in generated XML
-/// can be reported at the source line).
-pub struct XmlOutput {
-    /// The serialized document.
-    pub xml: String,
-    /// (1-based XML line, source span), in line order.
-    pub line_spans: Vec<(u32, Span)>,
-}
-
-impl XmlOutput {
-    /// The source span of the node written at or before XML line `line`.
-    pub fn source_span(&self, line: u32) -> Span {
-        let idx = self.line_spans.partition_point(|(l, _)| *l <= line);
-        idx.checked_sub(1)
-            .map_or_else(Span::default, |i| self.line_spans[i].1)
-    }
-}
+pub use super::emit::XmlOutput;
 
 /// The XML writer as a row of the output table: the serialized document.
 pub fn render(
@@ -46,64 +28,30 @@ pub fn render(
 
 /// Serializes `doc` as canonical UN XML.
 pub fn write(doc: &Document) -> XmlOutput {
-    let mut w = XmlWriter {
-        w: Writer::new(Vec::with_capacity(16 * 1024)),
-        line: 1,
-        line_spans: Vec::new(),
-    };
+    let mut w = XmlWriter(Emitter::with_capacity(16 * 1024));
     w.document(doc);
-    XmlOutput {
-        xml: String::from_utf8(w.w.into_inner()).unwrap_or_default(),
-        line_spans: w.line_spans,
+    w.0.finish()
+}
+
+/// The undoc XML writer: the shared emitter and the document's elements.
+struct XmlWriter(Emitter);
+
+impl std::ops::Deref for XmlWriter {
+    type Target = Emitter;
+    fn deref(&self) -> &Emitter {
+        &self.0
     }
 }
 
-struct XmlWriter {
-    w: Writer<Vec<u8>>,
-    line: u32,
-    line_spans: Vec<(u32, Span)>,
+impl std::ops::DerefMut for XmlWriter {
+    fn deref_mut(&mut self) -> &mut Emitter {
+        &mut self.0
+    }
 }
 
 impl XmlWriter {
-    fn event<'a>(&mut self, event: impl Into<Event<'a>>) {
-        // Writing to a Vec<u8> cannot fail.
-        let _ = self.w.write_event(event);
-    }
-
-    fn newline(&mut self, depth: usize) {
-        self.line += 1;
-        let indent = format!("\n{}", "  ".repeat(depth));
-        self.event(Event::Text(BytesText::from_escaped(indent)));
-    }
-
-    fn text(&mut self, text: &str) {
-        self.line += text.matches('\n').count() as u32;
-        let escaped = quick_xml::escape::partial_escape(text);
-        self.event(Event::Text(BytesText::from_escaped(escaped)));
-    }
-
-    fn start(&mut self, name: &str, attrs: &[(&str, &str)], span: Span) {
-        if span.line > 0 {
-            self.line_spans.push((self.line, span));
-        }
-        let start = BytesStart::new(name).with_attributes(attrs.iter().copied());
-        self.event(Event::Start(start));
-    }
-
-    fn end(&mut self, name: &str) {
-        self.event(Event::End(BytesEnd::new(name)));
-    }
-
-    /// `<name>text</name>` on its own line.
-    fn leaf(&mut self, depth: usize, name: &str, text: &str, span: Span) {
-        self.newline(depth);
-        self.start(name, &[], span);
-        self.text(text);
-        self.end(name);
-    }
-
     fn document(&mut self, doc: &Document) {
-        self.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+        self.declaration();
         self.newline(0);
         self.start(
             "document",
@@ -231,17 +179,16 @@ impl XmlWriter {
                     self.text(text);
                     self.end("link");
                 }
-                Inline::NoteRef(n) => self.empty("noteref", n.value),
-                Inline::TableNoteRef(n) => self.empty("table-noteref", n.value),
+                Inline::NoteRef(n) => self.numbered_empty("noteref", n.value),
+                Inline::TableNoteRef(n) => self.numbered_empty("table-noteref", n.value),
             }
         }
     }
 
     /// `<name n="…"/>`.
-    fn empty(&mut self, name: &str, n: u32) {
+    fn numbered_empty(&mut self, name: &str, n: u32) {
         let num = n.to_string();
-        let start = BytesStart::new(name).with_attributes([("n", num.as_str())]);
-        self.event(Event::Empty(start));
+        self.empty(name, &[("n", num.as_str())]);
     }
 
     fn blocks(&mut self, depth: usize, blocks: &[Block]) {
@@ -298,8 +245,7 @@ impl XmlWriter {
             if column.spacer {
                 attrs.push(("spacer", "true"));
             }
-            let start = BytesStart::new("column").with_attributes(attrs);
-            self.event(Event::Empty(start));
+            self.empty("column", &attrs);
         }
         self.newline(depth + 1);
         self.end("columns");

@@ -1,0 +1,242 @@
+//! FRBR IRIs by the Akoma Ntoso Naming Convention as AKN4UN profiles it
+//! (<https://unsceb-hlcm.github.io/part1/index-145.html>):
+//!
+//! - Work: `/akn/un/{docType}/{subtype}/{actor}/{date}/{number}`, e.g.
+//!   `/akn/un/doc/report/un-ga/2025-08-04/A-80-312`;
+//! - Expression: `{work}/{language}@{date}` with the ISO 639-2 code;
+//! - Manifestation: `{expression}.xml`; the `FRBRthis` of each level adds
+//!   the component, `/!main` (`/!main.xml` for the manifestation).
+//!
+//! In the number, `/` becomes `-` and a space `_`; the symbol as printed is
+//! kept in `FRBRnumber/@showAs` and `<docNumber>`. The actor is the organ
+//! the symbol's series and body codes name, `un-` then dash-separated
+//! (`un-ga`, `un-ga-hrc`, `un-sc`).
+
+use super::DocClass;
+use crate::lang::Lang;
+use crate::model::Date;
+
+/// Parts of a symbol that say what a document is, not who issued it.
+const NATURE_CODES: [&str; 4] = ["RES", "DEC", "PRST", "INF"];
+
+/// The document type and subtype a symbol names: resolutions, decisions
+/// and presidential statements are AKN4UN deliberative statements, any
+/// other document a report-like `doc`.
+pub fn symbol_class(symbol: &str) -> DocClass {
+    let nature = symbol.split('/').find_map(|part| match part {
+        "RES" => Some("resolution"),
+        "DEC" => Some("decision"),
+        "PRST" => Some("presidentialStatement"),
+        _ => None,
+    });
+    match nature {
+        Some(name) => DocClass {
+            doc_type: "statement",
+            subtype: "deliberation",
+            name,
+        },
+        None => DocClass {
+            doc_type: "doc",
+            subtype: "report",
+            name: "report",
+        },
+    }
+}
+
+/// The symbol as the number part of an IRI: `A/80/6 (Sect. 29)` →
+/// `A-80-6_(Sect._29)`.
+pub fn number(symbol: &str) -> String {
+    symbol.trim().replace('/', "-").replace(' ', "_")
+}
+
+/// The issuing organ a symbol names, as an IRI actor: the series (`A` is
+/// `ga`, `S` `sc`, `E` `ecosoc`, `T` `tc`, others in lower case) and the
+/// body codes before the first number (`HRC`, `C.5` → `c5`), after `un-`.
+pub fn actor(symbol: &str) -> String {
+    let mut parts = symbol.split('/');
+    let series = match parts.next().unwrap_or("").trim() {
+        "A" => "ga".to_string(),
+        "S" => "sc".to_string(),
+        "E" => "ecosoc".to_string(),
+        "T" => "tc".to_string(),
+        other => other.to_ascii_lowercase(),
+    };
+    let bodies = parts
+        .take_while(|p| !p.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|p| !NATURE_CODES.contains(p) && !p.is_empty())
+        .map(|p| p.replace('.', "").to_ascii_lowercase());
+    std::iter::once("un".to_string())
+        .chain(std::iter::once(series))
+        .chain(bodies)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The Work IRI of the document `symbol` issued on `date`.
+pub fn work(symbol: &str, date: Date) -> String {
+    let class = symbol_class(symbol);
+    format!(
+        "/akn/un/{}/{}/{}/{}/{}",
+        class.doc_type,
+        class.subtype,
+        actor(symbol),
+        date.iso(),
+        number(symbol)
+    )
+}
+
+/// The Expression IRI of `work` in `lang`, as of `date`.
+pub fn expression(work: &str, lang: Lang, date: Date) -> String {
+    format!("{work}/{}@{}", lang.iso639_2(), date.iso())
+}
+
+/// The Manifestation IRI of `expression` in XML.
+pub fn manifestation(expression: &str) -> String {
+    format!("{expression}.xml")
+}
+
+/// The IRI of component `name` (`main`, `annex_1`) of a Work or Expression.
+pub fn component(iri: &str, name: &str) -> String {
+    format!("{iri}/!{name}")
+}
+
+/// The IRI of component `name` of the XML Manifestation of `expression`:
+/// the component comes before the format (`…@2025-08-04/!main.xml`).
+pub fn manifestation_component(expression: &str, name: &str) -> String {
+    format!("{expression}/!{name}.xml")
+}
+
+/// The Work IRI a reference to a cited symbol points at. Its date is not
+/// known, so the year the symbol names stands for it (the naming
+/// convention allows a year): a `(2023)` parenthetical, a year part
+/// (`S/2023/123`), or the year a General Assembly session opened
+/// (`A/RES/70/1` → 2015); a symbol that names no year has no date part.
+pub fn cited_work(symbol: &str) -> String {
+    let class = symbol_class(symbol);
+    let year = cited_year(symbol)
+        .map(|y| format!("/{y}"))
+        .unwrap_or_default();
+    format!(
+        "/akn/un/{}/{}/{}{year}/{}",
+        class.doc_type,
+        class.subtype,
+        actor(symbol),
+        number(symbol)
+    )
+}
+
+/// The year a symbol names, if any (see [`cited_work`]).
+fn cited_year(symbol: &str) -> Option<u32> {
+    let paren_year = symbol.split('(').skip(1).find_map(|p| {
+        let inner = p.split(')').next()?;
+        (inner.len() == 4).then(|| inner.parse().ok()).flatten()
+    });
+    let first_number: Option<u32> = symbol
+        .split('/')
+        .map(|p| p.split(' ').next().unwrap_or(p))
+        .find(|p| p.starts_with(|c: char| c.is_ascii_digit()))
+        .and_then(|p| p.parse().ok());
+    let actor = actor(symbol);
+    let ga_session = actor == "un-ga"
+        || actor
+            .strip_prefix("un-ga-c")
+            .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit());
+    paren_year
+        .or(first_number.filter(|n| (1946..=2100).contains(n)))
+        .or(first_number
+            .filter(|n| ga_session && *n < 200)
+            .map(|n| 1945 + n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Date {
+        Date::parse_iso(s).expect("date")
+    }
+
+    #[test]
+    fn work_iris_keep_the_symbol_as_the_number() {
+        assert_eq!(
+            work("A/80/312", date("2025-08-04")),
+            "/akn/un/doc/report/un-ga/2025-08-04/A-80-312"
+        );
+        assert_eq!(
+            work("A/80/312/Add.1", date("2025-09-01")),
+            "/akn/un/doc/report/un-ga/2025-09-01/A-80-312-Add.1"
+        );
+        assert_eq!(
+            work("A/HRC/58/12/Rev.1", date("2025-03-03")),
+            "/akn/un/doc/report/un-ga-hrc/2025-03-03/A-HRC-58-12-Rev.1"
+        );
+        assert_eq!(
+            work("A/80/6 (Sect. 29)", date("2025-04-22")),
+            "/akn/un/doc/report/un-ga/2025-04-22/A-80-6_(Sect._29)"
+        );
+        assert_eq!(
+            work("S/RES/2712 (2023)", date("2023-11-15")),
+            "/akn/un/statement/deliberation/un-sc/2023-11-15/S-RES-2712_(2023)"
+        );
+        assert_eq!(
+            work("CAC/COSP/EG.1/2023/4", date("2023-09-29")),
+            "/akn/un/doc/report/un-cac-cosp-eg1/2023-09-29/CAC-COSP-EG.1-2023-4"
+        );
+    }
+
+    #[test]
+    fn expressions_and_manifestations_extend_the_work() {
+        let work = work("A/80/312", date("2025-08-04"));
+        let expression = expression(&work, Lang::Zh, date("2025-08-04"));
+        assert_eq!(
+            expression,
+            "/akn/un/doc/report/un-ga/2025-08-04/A-80-312/zho@2025-08-04"
+        );
+        assert_eq!(
+            manifestation(&expression),
+            "/akn/un/doc/report/un-ga/2025-08-04/A-80-312/zho@2025-08-04.xml"
+        );
+        assert_eq!(
+            manifestation_component(&expression, "main"),
+            "/akn/un/doc/report/un-ga/2025-08-04/A-80-312/zho@2025-08-04/!main.xml"
+        );
+        assert_eq!(
+            component(&expression, "annex_1"),
+            "/akn/un/doc/report/un-ga/2025-08-04/A-80-312/zho@2025-08-04/!annex_1"
+        );
+        let codes: Vec<&str> = crate::lang::ALL.iter().map(|l| l.iso639_2()).collect();
+        assert_eq!(codes, ["ara", "zho", "eng", "fra", "rus", "spa"]);
+    }
+
+    #[test]
+    fn cited_symbols_point_at_a_work_with_the_year_they_name() {
+        assert_eq!(
+            cited_work("S/RES/2712 (2023)"),
+            "/akn/un/statement/deliberation/un-sc/2023/S-RES-2712_(2023)"
+        );
+        assert_eq!(
+            cited_work("A/RES/70/1"),
+            "/akn/un/statement/deliberation/un-ga/2015/A-RES-70-1"
+        );
+        assert_eq!(
+            cited_work("A/79/266/Add.1"),
+            "/akn/un/doc/report/un-ga/2024/A-79-266-Add.1"
+        );
+        assert_eq!(
+            cited_work("A/C.5/80/2/Rev.1"),
+            "/akn/un/doc/report/un-ga-c5/2025/A-C.5-80-2-Rev.1"
+        );
+        assert_eq!(
+            cited_work("A/80/6 (Sect. 29)"),
+            "/akn/un/doc/report/un-ga/2025/A-80-6_(Sect._29)"
+        );
+        assert_eq!(
+            cited_work("S/2023/123"),
+            "/akn/un/doc/report/un-sc/2023/S-2023-123"
+        );
+        assert_eq!(
+            cited_work("A/HRC/58/1"),
+            "/akn/un/doc/report/un-ga-hrc/A-HRC-58-1"
+        );
+    }
+}

@@ -1,0 +1,77 @@
+//! Akoma Ntoso for the United Nations system (AKN4UN), shared by the
+//! Akoma Ntoso writer and reader: the namespaces, the document classes and
+//! the FRBR IRIs of the naming convention ([`iri`]).
+//!
+//! Sources: OASIS Akoma Ntoso Version 1.0 (the schema in `schemas/akn/`),
+//! the Akoma Ntoso Naming Convention Version 1.0 and the AKN4UN guidelines
+//! (<https://unsceb-hlcm.github.io/>).
+
+pub mod iri;
+
+use crate::model::{Document, plain_text};
+
+/// The Akoma Ntoso 3.0 namespace (OASIS LegalDocML).
+pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+/// The namespace of undoc's extension attributes (a table's column grid, a
+/// cell's alignment, a total row, a list's labels): Akoma Ntoso allows
+/// attributes of other namespaces on every element (`anyAttribute
+/// namespace="##other"`), so they stay valid and other tools ignore them.
+pub const UNDOC_NAMESPACE: &str = "urn:undoc:akn:1";
+
+/// The prefix undoc writes for [`UNDOC_NAMESPACE`].
+pub const UNDOC_PREFIX: &str = "undoc";
+
+/// What kind of document an Akoma Ntoso element holds: the element under
+/// `<akomaNtoso>` (`doc`, `statement`), the subtype of the IRIs and the
+/// document's `name` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocClass {
+    /// The document type element: `doc` or `statement`.
+    pub doc_type: &'static str,
+    /// The subtype of the Work IRI (AKN4UN: `report`, `deliberation`).
+    pub subtype: &'static str,
+    /// The `name` attribute (AKN4UN sub-class): `report`, `note`,
+    /// `letter`, `resolution`, `decision`, `presidentialStatement`.
+    pub name: &'static str,
+}
+
+/// The class of `doc`: resolutions, decisions and presidential statements
+/// (by their symbol) are AKN4UN deliberative statements; every other
+/// document is a `doc`, named a note or a letter by its subtitle or title.
+pub fn doc_class(doc: &Document) -> DocClass {
+    let symbol = doc
+        .masthead
+        .symbol
+        .as_ref()
+        .map_or("", |s| s.value.as_str());
+    let class = iri::symbol_class(symbol);
+    if class.doc_type != "doc" {
+        return class;
+    }
+    let lines = [doc.subtitle.as_ref(), Some(&doc.title)];
+    let name = lines
+        .into_iter()
+        .flatten()
+        .map(|line| plain_text(&line.value))
+        .find_map(|text| kind_of_line(doc.lang, text.trim()))
+        .unwrap_or("report");
+    DocClass { name, ..class }
+}
+
+/// `note` or `letter` when a subtitle or title line opens (in Chinese,
+/// ends) with one of the language's words for them.
+fn kind_of_line(lang: crate::lang::Lang, line: &str) -> Option<&'static str> {
+    let marks = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| line.starts_with(w) || (lang == crate::lang::Lang::Zh && line.ends_with(w)))
+    };
+    if marks(lang.letter_words()) {
+        Some("letter")
+    } else if marks(lang.note_words()) {
+        Some("note")
+    } else {
+        None
+    }
+}

@@ -1,0 +1,324 @@
+//! The element tree both XML readers (undoc XML, Akoma Ntoso) build from a
+//! source: parsed iteratively with a depth limit, so hostile nesting cannot
+//! exhaust the stack, with every element's line and column. DOCTYPEs and
+//! entities other than the five predefined ones are refused: nothing
+//! outside the file is ever read.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Span;
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+/// Deepest element nesting accepted; the schemas need far less.
+pub const MAX_DEPTH: usize = 64;
+
+/// An element: its local name, its namespace prefix, its attributes as
+/// written (qualified names, `xmlns` declarations included), its children
+/// and where it starts.
+pub(crate) struct Element {
+    pub name: String,
+    pub prefix: Option<Box<str>>,
+    pub attrs: Vec<(String, String)>,
+    pub children: Vec<Node>,
+    pub span: Span,
+}
+
+/// A child of an element.
+pub(crate) enum Node {
+    Element(Element),
+    Text(String),
+}
+
+impl Element {
+    pub fn attr(&self, key: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|c| match c {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for child in &self.children {
+            match child {
+                Node::Text(t) => out.push_str(t),
+                Node::Element(e) => out.push_str(&e.text()),
+            }
+        }
+        out
+    }
+}
+
+/// Tracks line and column while the parser moves forward through `source`,
+/// counting each byte once (a document on one long line stays linear).
+#[derive(Clone, Copy)]
+struct Cursor<'a> {
+    source: &'a str,
+    pos: usize,
+    line: u32,
+    /// Characters between the start of the line and `pos`.
+    column: u32,
+}
+
+impl Cursor<'_> {
+    fn span_at(&mut self, pos: usize) -> Span {
+        let pos = pos.min(self.source.len());
+        if pos < self.pos {
+            *self = Cursor {
+                source: self.source,
+                pos: 0,
+                line: 1,
+                column: 0,
+            };
+        }
+        for &b in &self.source.as_bytes()[self.pos..pos] {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 0;
+            } else if b & 0xC0 != 0x80 {
+                self.column += 1;
+            }
+        }
+        self.pos = pos;
+        Span::new(self.line, self.column + 1)
+    }
+}
+
+pub(crate) fn parse_tree(source: &str, what: &str) -> Result<Element, Diagnostic> {
+    let mut reader = Reader::from_str(source);
+    reader.config_mut().check_end_names = true;
+    let mut cursor = Cursor {
+        source,
+        pos: 0,
+        line: 1,
+        column: 0,
+    };
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    loop {
+        let before = reader.buffer_position() as usize;
+        let event = match reader.read_event() {
+            Ok(e) => e,
+            Err(e) => {
+                let span = cursor.span_at(reader.error_position() as usize);
+                return Err(Diagnostic::new(
+                    Code::MalformedXml,
+                    span,
+                    format!("malformed XML: {e}"),
+                ));
+            }
+        };
+        let span = || {
+            let mut c = cursor;
+            c.span_at(before)
+        };
+        match event {
+            Event::Start(e) | Event::Empty(e) if root.is_some() => {
+                return Err(Diagnostic::new(
+                    Code::MalformedXml,
+                    span(),
+                    format!("content after the root element: <{}>", e.name().as_ref()),
+                ));
+            }
+            Event::Start(_) if stack.len() >= MAX_DEPTH => {
+                return Err(Diagnostic::new(
+                    Code::ForbiddenXml,
+                    span(),
+                    format!("elements nested deeper than {MAX_DEPTH} levels"),
+                ));
+            }
+            Event::Start(e) => {
+                let el = element(&e, cursor.span_at(before))?;
+                stack.push(el);
+            }
+            Event::Empty(e) => {
+                let el = element(&e, cursor.span_at(before))?;
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::Element(el)),
+                    None => root = Some(el),
+                }
+            }
+            Event::End(_) => {
+                let Some(done) = stack.pop() else {
+                    return Err(Diagnostic::new(
+                        Code::MalformedXml,
+                        span(),
+                        "unexpected end tag",
+                    ));
+                };
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(Node::Element(done)),
+                    None => root = Some(done),
+                }
+            }
+            Event::Text(t) => push_text(&mut stack, &t.xml10_content(), &span)?,
+            Event::CData(t) => push_text(&mut stack, &t.xml10_content(), &span)?,
+            Event::GeneralRef(r) => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    Ok(None) => predefined_entity(&r.xml10_content())
+                        .ok_or_else(|| {
+                            Diagnostic::new(
+                                Code::ForbiddenXml,
+                                span(),
+                                format!(
+                                    "entity reference `&{};` refused: only &lt; &gt; &amp; &quot; &apos; and character references are allowed",
+                                    r.xml10_content()
+                                ),
+                            )
+                        })?
+                        .to_string(),
+                    Err(e) => {
+                        return Err(Diagnostic::new(Code::MalformedXml, span(), format!("bad character reference: {e}")));
+                    }
+                };
+                push_text(&mut stack, &resolved, &span)?;
+            }
+            Event::DocType(_) => {
+                return Err(Diagnostic::new(
+                    Code::ForbiddenXml,
+                    span(),
+                    format!(
+                        "DOCTYPE refused: {what} has no DTD, and DTDs can define entities that expand without bound or read local files"
+                    ),
+                ));
+            }
+            Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
+            Event::Eof => break,
+        }
+    }
+    if !stack.is_empty() {
+        let open = stack.last().map_or_else(String::new, |e| e.name.clone());
+        let at = cursor.span_at(source.len());
+        return Err(Diagnostic::new(
+            Code::MalformedXml,
+            at,
+            format!("the document ends inside <{open}>: the file is truncated"),
+        ));
+    }
+    root.ok_or_else(|| {
+        Diagnostic::new(
+            Code::MalformedXml,
+            Span::new(1, 1),
+            "no root element: this is not an XML document",
+        )
+    })
+}
+
+fn predefined_entity(name: &str) -> Option<char> {
+    match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
+    }
+}
+
+fn push_text(stack: &mut [Element], text: &str, span: &dyn Fn() -> Span) -> Result<(), Diagnostic> {
+    match stack.last_mut() {
+        Some(parent) => {
+            match parent.children.last_mut() {
+                Some(Node::Text(prev)) => prev.push_str(text),
+                _ => parent.children.push(Node::Text(text.to_string())),
+            }
+            Ok(())
+        }
+        None if text.trim().is_empty() => Ok(()),
+        None => Err(Diagnostic::new(
+            Code::MalformedXml,
+            span(),
+            "text outside the root element",
+        )),
+    }
+}
+
+fn element(e: &quick_xml::events::BytesStart, span: Span) -> Result<Element, Diagnostic> {
+    let name = e.local_name().as_ref().to_string();
+    let prefix = e.name().prefix().map(|p| p.as_ref().into());
+    let mut attrs = Vec::new();
+    for attr in e.attributes() {
+        let attr = attr.map_err(|err| {
+            Diagnostic::new(
+                Code::MalformedXml,
+                span,
+                format!("bad attribute in <{name}>: {err}"),
+            )
+        })?;
+        let key = attr.key.as_ref().to_string();
+        let value = attr
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|err| {
+                Diagnostic::new(
+                    Code::ForbiddenXml,
+                    span,
+                    format!("attribute `{key}` of <{name}>: {err}"),
+                )
+            })?
+            .into_owned();
+        attrs.push((key, value));
+    }
+    Ok(Element {
+        name,
+        prefix,
+        attrs,
+        children: Vec::new(),
+        span,
+    })
+}
+
+/// The namespace of the root element of an XML document whose first bytes
+/// are `head` (the prolog, comments and processing instructions skipped),
+/// for telling XML vocabularies apart by content. `None` when no root start
+/// tag is found or its namespace is not declared on it.
+pub(crate) fn root_namespace(head: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(head);
+    let mut rest = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    loop {
+        rest = rest.trim_start();
+        let skip_to = if rest.starts_with("<?") {
+            "?>"
+        } else if rest.starts_with("<!--") {
+            "-->"
+        } else if rest.starts_with("<!") {
+            ">"
+        } else {
+            break;
+        };
+        rest = &rest[rest.find(skip_to)? + skip_to.len()..];
+    }
+    let tag = rest.strip_prefix('<')?;
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let name_end = tag
+        .find(|c: char| c.is_whitespace() || c == '/')
+        .unwrap_or(tag.len());
+    let declaration = match tag[..name_end].split_once(':') {
+        Some((prefix, _)) => format!("xmlns:{prefix}"),
+        None => "xmlns".to_string(),
+    };
+    declared_value(&tag[name_end..], &declaration)
+}
+
+/// The value of attribute `name` in the attribute text of a start tag.
+fn declared_value(attrs: &str, name: &str) -> Option<String> {
+    let mut rest = attrs;
+    while let Some(eq) = rest.find('=') {
+        let key = rest[..eq].trim();
+        let after = rest[eq + 1..].trim_start();
+        let quote = after.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+        let value_end = after[1..].find(quote)?;
+        if key == name {
+            return Some(after[1..1 + value_end].to_string());
+        }
+        rest = &after[1 + value_end + 1..];
+    }
+    None
+}
