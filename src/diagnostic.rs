@@ -64,7 +64,9 @@ codes! {
     MissingTitle = "UND013", Error, "The document has no title line after its masthead.";
     Structure = "UND014", Warning, "A line could not be placed in the document structure (e.g. a list item with no paragraph to hold it) and was kept as plain text.";
     BadImage = "UND015", Error, "A figure's picture cannot be used: the file is missing, lies outside the source's folder, is not PNG, JPEG, EMF or WMF, is damaged, or is larger than undoc accepts (20 MB, 10,000 pixels a side, 36 megapixels).";
+    AknUnheld = "UND016", Warning, "An Akoma Ntoso input holds something undoc's document model cannot (a speech, a signature, a term definition, an element of another vocabulary, a document type other than doc, statement or debateReport): the message names the element, its eId and what was kept of it, at its line.";
     Schema = "UND020", Error, "The document does not conform to the undoc XML schema (schemas/undoc.xsd); the message names the element and what was expected.";
+    AknSchema = "UND021", Error, "The Akoma Ntoso document (an .akn.xml input, or undoc's own --to akn output) does not conform to the OASIS Akoma Ntoso 3.0 schema (schemas/akn/akomantoso30.xsd); the message names the element and what was expected.";
     ParaNumbering = "UND030", Error, "Paragraph numbers must run 1, 2, 3 … through the whole document, without gap or repeat; lists inside a paragraph do not advance the count.";
     DivisionOrder = "UND031", Error, "Chapters must run I, II, III … and sections A, B, C … within each chapter, in order.";
     ItemOrder = "UND032", Error, "The items of a list must run (a), (b), (c) … or 1, 2, 3 … in order.";

@@ -22,6 +22,28 @@ pub const UNDOC_NAMESPACE: &str = "urn:undoc:akn:1";
 /// The prefix undoc writes for [`UNDOC_NAMESPACE`].
 pub const UNDOC_PREFIX: &str = "undoc";
 
+/// The local names of undoc's extension attributes and elements.
+pub mod ext {
+    /// On `<list>`: how its items are labelled (`decimal`, `alpha`, `roman`, `bullet`).
+    pub const KIND: &str = "kind";
+    /// On `<hcontainer name="subheading">`: 3 or 4.
+    pub const LEVEL: &str = "level";
+    /// On `<table>`: each grid column's alignment, `-spacer` for a spacer
+    /// column (`start end end start-spacer`).
+    pub const COLUMNS: &str = "columns";
+    /// On `<th>`/`<td>`: the cell's alignment where it differs from its column's.
+    pub const ALIGN: &str = "align";
+    /// On `<tr>`: `true` for a total row.
+    pub const TOTAL: &str = "total";
+    /// In `<proprietary>`: the duty station (`New York`).
+    pub const DUTY_STATION: &str = "dutyStation";
+}
+
+/// `undoc:name`, the qualified name undoc writes for an extension.
+pub fn ext_name(local: &str) -> String {
+    format!("{UNDOC_PREFIX}:{local}")
+}
+
 /// What kind of document an Akoma Ntoso element holds: the element under
 /// `<akomaNtoso>` (`doc`, `statement`), the subtype of the IRIs and the
 /// document's `name` attribute.

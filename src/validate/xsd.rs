@@ -11,6 +11,21 @@ use fastxml::schema::{FileFetcher, Schema, Validator};
 pub const UNDOC_XSD: &str = include_str!("../../schemas/undoc.xsd");
 /// The XML-namespace schema `undoc.xsd` imports (xml:lang limited to the six languages).
 pub const XML_XSD: &str = include_str!("../../schemas/xml.xsd");
+/// The OASIS Akoma Ntoso 3.0 schema, embedded too (see `schemas/akn/README.md`).
+pub const AKN_XSD: &str = include_str!("../../schemas/akn/akomantoso30.xsd");
+/// The W3C XML-namespace schema `akomantoso30.xsd` imports.
+pub const AKN_XML_XSD: &str = include_str!("../../schemas/akn/xml.xsd");
+
+/// The Akoma Ntoso engine, compiled on first use and shared by every thread
+/// of the process: output and input checks of `.akn.xml` files need it,
+/// other runs never pay for it.
+pub fn akoma_ntoso() -> Result<&'static FastXml, String> {
+    static ENGINE: std::sync::OnceLock<Result<FastXml, String>> = std::sync::OnceLock::new();
+    ENGINE
+        .get_or_init(FastXml::akoma_ntoso_embedded)
+        .as_ref()
+        .map_err(Clone::clone)
+}
 
 /// One schema violation, at a position in the validated XML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +63,21 @@ impl FastXml {
             .map_err(|e| format!("the embedded schema does not compile: {e}"))?;
         let fingerprint =
             crate::pipeline::manifest::sha256_hex(format!("{UNDOC_XSD}{XML_XSD}").as_bytes());
+        Ok(FastXml {
+            schema: Arc::new(schema),
+            fingerprint,
+        })
+    }
+
+    /// Compiles the embedded Akoma Ntoso 3.0 schema.
+    pub fn akoma_ntoso_embedded() -> Result<FastXml, String> {
+        let schema = Schema::builder()
+            .add("akomantoso30.xsd", AKN_XSD.as_bytes())
+            .add("xml.xsd", AKN_XML_XSD.as_bytes())
+            .resolve()
+            .map_err(|e| format!("the embedded Akoma Ntoso schema does not compile: {e}"))?;
+        let fingerprint =
+            crate::pipeline::manifest::sha256_hex(format!("{AKN_XSD}{AKN_XML_XSD}").as_bytes());
         Ok(FastXml {
             schema: Arc::new(schema),
             fingerprint,
@@ -136,6 +166,26 @@ mod tests {
             stable_message(r#"value 'x' not in allowed values: ["b", "c", "a"] here"#),
             r#"value 'x' not in allowed values: ["a", "b", "c"] here"#
         );
+    }
+
+    #[test]
+    fn the_akoma_ntoso_schema_compiles_and_checks_content_models() {
+        let engine = akoma_ntoso().expect("schema");
+        let doc = |body: &str| {
+            format!(
+                r##"<akomaNtoso xmlns="{}"><doc name="report"><meta><identification source="#u"><FRBRWork><FRBRthis value="/a"/><FRBRuri value="/a"/><FRBRdate date="2025-01-01" name="x"/><FRBRauthor href="#u"/><FRBRcountry value="un"/></FRBRWork><FRBRExpression><FRBRthis value="/a"/><FRBRuri value="/a"/><FRBRdate date="2025-01-01" name="x"/><FRBRauthor href="#u"/><FRBRlanguage language="eng"/></FRBRExpression><FRBRManifestation><FRBRthis value="/a"/><FRBRuri value="/a"/><FRBRdate date="2025-01-01" name="x"/><FRBRauthor href="#u"/></FRBRManifestation></identification></meta><mainBody>
+{body}</mainBody></doc></akomaNtoso>"##,
+                crate::akn::NAMESPACE
+            )
+        };
+        let valid =
+            doc(r#"<paragraph eId="para_1"><num>1.</num><content><p>x</p></content></paragraph>"#);
+        assert!(engine.validate(valid.as_bytes()).is_empty());
+        let misplaced =
+            doc(r#"<paragraph eId="para_1"><content><p>x</p></content><num>1.</num></paragraph>"#);
+        let errors = engine.validate(misplaced.as_bytes());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, 2);
     }
 
     #[test]

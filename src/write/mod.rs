@@ -1,5 +1,6 @@
 //! Writers: one module per output format, each consuming a [`crate::model::Document`].
 
+pub mod akn;
 pub mod barcode;
 pub mod docx;
 pub mod emit;
@@ -50,6 +51,13 @@ pub static OUTPUT_FORMATS: &[OutputFormat] = &[
         description: "undoc's canonical UN XML, valid against schemas/undoc.xsd",
         paged: false,
         write: xml::render,
+    },
+    OutputFormat {
+        name: "akn",
+        suffix: "akn.xml",
+        description: "Akoma Ntoso 3.0 as AKN4UN profiles it, valid against schemas/akn/akomantoso30.xsd",
+        paged: false,
+        write: akn::render,
     },
     OutputFormat {
         name: "docx",

@@ -1,0 +1,254 @@
+//! The body: chapters and sections as `chapter`/`section`, numbered
+//! paragraphs as `paragraph` with `num` and `content`, lists as
+//! `list`/`intro`/`point` (as UN markup of operative paragraphs has them),
+//! subheadings as `hcontainer name="subheading"`. Inside a chapter or
+//! section only hierarchy elements may stand, so unnumbered text, tables
+//! and figures there are each wrapped in an `hcontainer` of their kind.
+
+use super::AknWriter;
+use super::eid::{self, Scope};
+use crate::akn::{self, ext};
+use crate::model::{Block, Division, Inline, Item, List, Para, Span, Subheading};
+
+/// The `class` of the empty `<p>` that stands in an empty body.
+pub(super) const PLACEHOLDER: &str = "placeholder";
+
+/// `hcontainer` names undoc writes.
+pub(super) mod names {
+    pub const SUBHEADING: &str = "subheading";
+    pub const TEXT: &str = "text";
+    pub const TABLE: &str = "table";
+    pub const FIGURE: &str = "figure";
+}
+
+impl AknWriter<'_> {
+    /// Blocks of a body (`scope.hier` false) or of a chapter or section.
+    pub(super) fn blocks(&mut self, depth: usize, blocks: &[Block], scope: &Scope) {
+        let mut hcontainers = 0;
+        let mut tblocks = 0;
+        for block in blocks {
+            match block {
+                Block::Chapter(d) => {
+                    let id = scope.global(&eid::chapter(d.n));
+                    let label = self.doc.lang.chapter_label(d.n);
+                    self.division(depth, "chapter", &id, &label, d, scope);
+                }
+                Block::Section(d) => {
+                    let id = scope.child(&eid::section(d.n));
+                    let label = self.doc.lang.section_label(d.n);
+                    self.division(depth, "section", &id, &label, d, scope);
+                }
+                Block::Para(p) => self.paragraph(depth, p, scope),
+                Block::Subheading(h) => {
+                    hcontainers += 1;
+                    self.subheading(depth, h, &scope.child(&format!("hcontainer_{hcontainers}")));
+                }
+                other if scope.hier => {
+                    hcontainers += 1;
+                    let id = scope.child(&format!("hcontainer_{hcontainers}"));
+                    self.wrapped(depth, other, &id);
+                }
+                other => {
+                    tblocks += self.loose_block(depth, other, scope, tblocks);
+                }
+            }
+        }
+    }
+
+    /// A text, table or figure inside a chapter or section: an
+    /// `hcontainer` of its kind holding it in its `content`.
+    fn wrapped(&mut self, depth: usize, block: &Block, id: &str) {
+        let (name, span) = match block {
+            Block::Table(t) => (names::TABLE, t.span),
+            Block::Figure(f) => (names::FIGURE, f.span),
+            Block::Text(t) => (names::TEXT, t.span),
+            _ => (names::TEXT, Span::default()),
+        };
+        self.newline(depth);
+        self.start("hcontainer", &[("eId", id), ("name", name)], span);
+        self.newline(depth + 1);
+        self.start("content", &[], Span::default());
+        self.loose_block(depth + 2, block, &Scope::body("").inside(id), 0);
+        self.newline(depth + 1);
+        self.end("content");
+        self.newline(depth);
+        self.end("hcontainer");
+    }
+
+    /// Blocks where only blocks may stand (the preamble, a summary box).
+    pub(super) fn loose_blocks(&mut self, depth: usize, blocks: &[Block], scope: &Scope) {
+        self.loose_blocks_from(depth, blocks, scope, 0);
+    }
+
+    /// Like [`Self::loose_blocks`], after `tblocks` tblocks already written here.
+    pub(super) fn loose_blocks_from(
+        &mut self,
+        depth: usize,
+        blocks: &[Block],
+        scope: &Scope,
+        mut tblocks: usize,
+    ) {
+        for block in blocks {
+            tblocks += self.loose_block(depth, block, scope, tblocks);
+        }
+    }
+
+    /// One block where blocks stand: text as `<p>`, tables and figures as
+    /// `<tblock>`s (numbered after the `tblocks` before it; returns how
+    /// many it wrote). Numbered parts cannot stand there; should one, its
+    /// text is kept as a paragraph.
+    fn loose_block(&mut self, depth: usize, block: &Block, scope: &Scope, tblocks: usize) -> usize {
+        let tblock_id = || scope.child(&format!("tblock_{}", tblocks + 1));
+        match block {
+            Block::Text(t) => {
+                self.newline(depth);
+                self.start("p", &[], t.span);
+                self.inlines(&t.value);
+                self.end("p");
+                0
+            }
+            Block::Table(t) => {
+                self.table(depth, t, &tblock_id());
+                1
+            }
+            Block::Figure(f) => {
+                self.figure(depth, f, &tblock_id());
+                1
+            }
+            other => {
+                let text = vec![Inline::Text(other_text(other))];
+                self.newline(depth);
+                self.start("p", &[], Span::default());
+                self.inlines(&text);
+                self.end("p");
+                0
+            }
+        }
+    }
+
+    fn division(
+        &mut self,
+        depth: usize,
+        element: &str,
+        id: &str,
+        label: &str,
+        d: &Division,
+        scope: &Scope,
+    ) {
+        self.newline(depth);
+        self.start(element, &[("eId", id)], d.span);
+        self.leaf(depth + 1, "num", label, Span::default());
+        self.newline(depth + 1);
+        self.start("heading", &[], d.span);
+        self.inlines(&d.heading);
+        self.end("heading");
+        self.blocks(depth + 1, &d.blocks, &scope.inside(id));
+        self.newline(depth);
+        self.end(element);
+    }
+
+    /// `<hcontainer name="subheading">` with its number and heading; undoc
+    /// marks its level (3 or 4), which its label's form shows on paper.
+    fn subheading(&mut self, depth: usize, h: &Subheading, id: &str) {
+        let level = h.level.to_string();
+        let level_attr = akn::ext_name(ext::LEVEL);
+        self.newline(depth);
+        let attrs = [
+            ("eId", id),
+            ("name", names::SUBHEADING),
+            (&level_attr, &level),
+        ];
+        self.start("hcontainer", &attrs, h.span);
+        if let Some(n) = h.n {
+            let label = self.doc.lang.subheading_label(h.level, n);
+            self.leaf(depth + 1, "num", &label, Span::default());
+        }
+        self.newline(depth + 1);
+        self.start("heading", &[], Span::default());
+        self.inlines(&h.heading);
+        self.end("heading");
+        self.newline(depth);
+        self.end("hcontainer");
+    }
+
+    /// A numbered paragraph: `num`, then its text as `content` or, when it
+    /// introduces a list, as the list's `intro`.
+    fn paragraph(&mut self, depth: usize, p: &Para, scope: &Scope) {
+        let id = scope.global(&format!("para_{}", p.n));
+        self.newline(depth);
+        self.start("paragraph", &[("eId", &id)], p.span);
+        let label = self.doc.lang.para_label(p.n);
+        self.leaf(depth + 1, "num", &label, Span::default());
+        match &p.list {
+            Some(list) => self.list(depth + 1, &p.content, list, &id),
+            None => self.content(depth + 1, &p.content),
+        }
+        self.newline(depth);
+        self.end("paragraph");
+    }
+
+    /// `<content><p>…</p></content>`.
+    fn content(&mut self, depth: usize, inlines: &[Inline]) {
+        self.newline(depth);
+        self.start("content", &[], Span::default());
+        self.newline(depth + 1);
+        self.start("p", &[], Span::default());
+        self.inlines(inlines);
+        self.end("p");
+        self.newline(depth);
+        self.end("content");
+    }
+
+    /// `<list>` after its introducing text (`intro`, when there is any).
+    fn list(&mut self, depth: usize, intro: &[Inline], list: &List, parent: &str) {
+        let id = format!("{parent}__list_1");
+        let kind_attr = akn::ext_name(ext::KIND);
+        self.newline(depth);
+        self.start(
+            "list",
+            &[("eId", &id), (&kind_attr, list.kind.as_str())],
+            Span::default(),
+        );
+        if !intro.is_empty() {
+            self.newline(depth + 1);
+            self.start("intro", &[], Span::default());
+            self.newline(depth + 2);
+            self.start("p", &[], Span::default());
+            self.inlines(intro);
+            self.end("p");
+            self.newline(depth + 1);
+            self.end("intro");
+        }
+        for item in &list.items {
+            self.point(depth + 1, item, list.kind, &id);
+        }
+        self.newline(depth);
+        self.end("list");
+    }
+
+    fn point(&mut self, depth: usize, item: &Item, kind: crate::model::ListKind, list: &str) {
+        let id = format!("{list}__{}", eid::point(kind, item.n));
+        self.newline(depth);
+        self.start("point", &[("eId", &id)], item.span);
+        let label = self.doc.lang.item_label(kind, item.n);
+        self.leaf(depth + 1, "num", &label, Span::default());
+        match &item.list {
+            Some(sub) => self.list(depth + 1, &item.content, sub, &id),
+            None => self.content(depth + 1, &item.content),
+        }
+        self.newline(depth);
+        self.end("point");
+    }
+}
+
+/// The text of a numbered part where only text can stand.
+fn other_text(block: &Block) -> String {
+    match block {
+        Block::Chapter(d) | Block::Section(d) => crate::model::plain_text(&d.heading),
+        Block::Para(p) => crate::model::plain_text(&p.content),
+        Block::Subheading(h) => crate::model::plain_text(&h.heading),
+        Block::Text(t) => crate::model::plain_text(&t.value),
+        Block::Table(t) => crate::model::plain_text(&t.title),
+        Block::Figure(f) => crate::model::plain_text(&f.title),
+    }
+}

@@ -1,0 +1,200 @@
+//! The front of the document: the masthead in `<coverPage>` (AKN4UN: the
+//! content of the cover, each part marked for what it is: `docAuthority`,
+//! `docNumber`, `docDate`, `session`, `docketNumber` and named `inline`s),
+//! the title in `<preface>`, and the summary box and unnumbered opening
+//! text in `<preamble>`.
+
+use super::AknWriter;
+use super::eid::Scope;
+use crate::model::{Inline, Span, Spanned};
+
+/// The `name` of the coverPage inlines undoc writes and reads.
+pub(super) mod names {
+    pub const DISTRIBUTION: &str = "distribution";
+    pub const VERSION: &str = "versionLanguage";
+    pub const ORIGINAL: &str = "originalLanguage";
+    pub const SESSION_BODY: &str = "sessionBody";
+    pub const SESSION_DATES: &str = "sessionDates";
+    pub const AGENDA: &str = "agendaItem";
+    pub const AGENDA_TITLE: &str = "agendaItemTitle";
+}
+
+/// The `class` of the summary box's `tblock`.
+pub(super) const SUMMARY: &str = "summary";
+
+impl AknWriter<'_> {
+    pub(super) fn cover_page(&mut self, depth: usize) {
+        self.newline(depth);
+        self.start("coverPage", &[], Span::default());
+        self.container(depth + 1, "masthead", Self::masthead_lines);
+        let m = &self.doc.masthead;
+        let has_session = m.session_body.is_some()
+            || m.session.is_some()
+            || m.session_dates.is_some()
+            || !m.agenda.is_empty()
+            || m.agenda_title.is_some();
+        if has_session {
+            self.container(depth + 1, "session", Self::session_lines);
+        }
+        if let Some(job) = &self.doc.masthead.job_number {
+            let (value, span) = (job.value.clone(), job.span);
+            self.container(depth + 1, "jobNumber", |w, depth| {
+                w.line(depth, "docketNumber", &[], &value, span);
+            });
+        }
+        self.newline(depth);
+        self.end("coverPage");
+    }
+
+    /// `<container name="…">` holding what `lines` writes.
+    fn container(&mut self, depth: usize, name: &str, lines: impl FnOnce(&mut Self, usize)) {
+        self.newline(depth);
+        self.start("container", &[("name", name)], Span::default());
+        lines(self, depth + 1);
+        self.newline(depth);
+        self.end("container");
+    }
+
+    /// `<p><element …>text</element></p>` on its own line.
+    fn line(
+        &mut self,
+        depth: usize,
+        element: &str,
+        attrs: &[(&str, &str)],
+        text: &str,
+        span: Span,
+    ) {
+        self.newline(depth);
+        self.start("p", &[], span);
+        self.start(element, attrs, Span::default());
+        self.text(text);
+        self.end(element);
+        self.end("p");
+    }
+
+    /// A named `<inline>` line.
+    fn named(&mut self, depth: usize, name: &str, refers_to: Option<&str>, line: &Spanned<String>) {
+        let mut attrs = vec![("name", name)];
+        attrs.extend(refers_to.map(|r| ("refersTo", r)));
+        self.line(depth, "inline", &attrs, &line.value, line.span);
+    }
+
+    /// Organ, symbol, distribution, date and original language, as printed.
+    fn masthead_lines(&mut self, depth: usize) {
+        let (m, lang) = (&self.doc.masthead, self.doc.lang);
+        if !m.organ.is_empty() {
+            let actor = format!("#{}", self.identity.actor);
+            self.newline(depth);
+            self.start("p", &[], m.organ[0].span);
+            self.start("docAuthority", &[("refersTo", &actor)], Span::default());
+            for (i, organ) in m.organ.iter().enumerate() {
+                if i > 0 {
+                    self.empty("eol", &[]);
+                }
+                self.text(&organ.value);
+            }
+            self.end("docAuthority");
+            self.end("p");
+        }
+        let symbol = self.identity.symbol.clone();
+        self.line(depth, "docNumber", &[], &symbol, Span::default());
+        if let Some(d) = &m.distribution {
+            let concept = format!("#{}", d.value.as_str().to_ascii_lowercase());
+            let text = Spanned::new(lang.distribution_line(d.value), d.span);
+            self.named(depth, names::DISTRIBUTION, Some(&concept), &text);
+        }
+        if let Some(d) = &m.date {
+            let iso = d.value.iso();
+            self.line(
+                depth,
+                "docDate",
+                &[("date", &iso)],
+                &lang.masthead_date(d.value),
+                d.span,
+            );
+        }
+        if let Some(o) = &m.original {
+            if o.value != lang {
+                let version = Spanned::new(lang.version_line().to_string(), o.span);
+                self.named(depth, names::VERSION, None, &version);
+            }
+            let concept = format!("#{}", o.value.iso639_2());
+            let text = Spanned::new(lang.original_line(o.value), o.span);
+            self.named(depth, names::ORIGINAL, Some(&concept), &text);
+        }
+    }
+
+    /// The session's body, name and dates, the agenda lines and the item's title.
+    fn session_lines(&mut self, depth: usize) {
+        let m = &self.doc.masthead;
+        if let Some(b) = &m.session_body {
+            self.named(depth, names::SESSION_BODY, None, b);
+        }
+        if let Some(s) = &m.session {
+            self.line(depth, "session", &[], &s.value, s.span);
+        }
+        if let Some(d) = &m.session_dates {
+            self.named(depth, names::SESSION_DATES, None, d);
+        }
+        for agenda in &m.agenda {
+            self.named(depth, names::AGENDA, None, agenda);
+        }
+        if let Some(t) = &m.agenda_title {
+            self.named(depth, names::AGENDA_TITLE, None, t);
+        }
+    }
+
+    /// The title (`docTitle`) and the subtitle that says what the document
+    /// is (`docType`: `Report of the Secretary-General`).
+    pub(super) fn preface(&mut self, depth: usize) {
+        self.newline(depth);
+        self.start("preface", &[], Span::default());
+        self.inline_line(depth + 1, "docTitle", &self.doc.title);
+        if let Some(sub) = &self.doc.subtitle {
+            self.inline_line(depth + 1, "docType", sub);
+        }
+        self.newline(depth);
+        self.end("preface");
+    }
+
+    /// `<p><element>inlines</element></p>` on its own line.
+    fn inline_line(&mut self, depth: usize, element: &str, content: &Spanned<Vec<Inline>>) {
+        self.newline(depth);
+        self.start("p", &[], content.span);
+        self.start(element, &[], Span::default());
+        self.inlines(&content.value);
+        self.end(element);
+        self.end("p");
+    }
+
+    /// The summary box (a `tblock` with its heading) and the unnumbered
+    /// text before the first numbered part.
+    pub(super) fn preamble(&mut self, depth: usize) {
+        let doc = self.doc;
+        if doc.summary.is_none() && doc.preamble.is_empty() {
+            return;
+        }
+        self.newline(depth);
+        self.start("preamble", &[], Span::default());
+        let scope = Scope::body("preamble");
+        let mut tblocks = 0;
+        if let Some(summary) = &doc.summary {
+            tblocks += 1;
+            let id = scope.child(&format!("tblock_{tblocks}"));
+            self.newline(depth + 1);
+            self.start("tblock", &[("eId", &id), ("class", SUMMARY)], summary.span);
+            if let Some(heading) = &summary.heading {
+                self.newline(depth + 2);
+                self.start("heading", &[], Span::default());
+                self.inlines(heading);
+                self.end("heading");
+            }
+            self.loose_blocks(depth + 2, &summary.blocks, &scope.inside(&id));
+            self.newline(depth + 1);
+            self.end("tblock");
+        }
+        self.loose_blocks_from(depth + 1, &doc.preamble, &scope, tblocks);
+        self.newline(depth);
+        self.end("preamble");
+    }
+}

@@ -1,0 +1,74 @@
+//! Inline content: emphasis and bold as `i` and `b`, links as `a`, cited
+//! symbols as `ref` to the cited document's Work IRI, table-note marks as
+//! `sup`, and footnotes as `authorialNote` at their mark (Akoma Ntoso keeps
+//! a note's text where it is called); a footnote marked again is a
+//! `noteRef` to the first.
+
+use super::AknWriter;
+use super::eid;
+use super::floats::classes;
+use crate::akn::iri;
+use crate::lang::latin_letter;
+use crate::model::{Inline, Span};
+
+impl AknWriter<'_> {
+    pub(super) fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) => self.text(t),
+                Inline::Emph(t) => self.wrapped_text("i", &[], t),
+                Inline::Strong(inner) => {
+                    self.start("b", &[], Span::default());
+                    self.inlines(inner);
+                    self.end("b");
+                }
+                Inline::Link { url, text } => self.wrapped_text("a", &[("href", url)], text),
+                Inline::Ref(r) => {
+                    let href = iri::cited_work(&r.value);
+                    self.start("ref", &[("href", &href)], r.span);
+                    self.text(&r.value);
+                    self.end("ref");
+                }
+                Inline::NoteRef(n) => self.footnote(n.value),
+                Inline::TableNoteRef(n) => {
+                    let letter = latin_letter(n.value, false);
+                    self.wrapped_text("sup", &[("class", classes::NOTE_REF)], &letter);
+                }
+            }
+        }
+    }
+
+    /// `<element attrs>text</element>`.
+    fn wrapped_text(&mut self, element: &str, attrs: &[(&str, &str)], text: &str) {
+        self.start(element, attrs, Span::default());
+        self.text(text);
+        self.end(element);
+    }
+
+    /// Footnote `n` at its mark: its text the first time, a reference after.
+    fn footnote(&mut self, n: u32) {
+        let (id, marker) = (eid::footnote(n), n.to_string());
+        let doc = self.doc;
+        let found = doc.footnotes.iter().position(|f| f.n == n);
+        match found {
+            Some(i) if !self.placed_notes[i] => {
+                self.placed_notes[i] = true;
+                let note = &doc.footnotes[i];
+                let attrs = [
+                    ("marker", marker.as_str()),
+                    ("placement", "bottom"),
+                    ("eId", &id),
+                ];
+                self.start("authorialNote", &attrs, note.span);
+                self.start("p", &[], Span::default());
+                self.inlines(&note.content);
+                self.end("p");
+                self.end("authorialNote");
+            }
+            _ => {
+                let href = format!("#{id}");
+                self.empty("noteRef", &[("marker", &marker), ("href", &href)]);
+            }
+        }
+    }
+}

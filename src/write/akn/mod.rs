@@ -1,0 +1,200 @@
+//! The Akoma Ntoso writer (`--to akn`): a UN document as AKN4UN marks it up,
+//! valid under the OASIS Akoma Ntoso 3.0 schema.
+//!
+//! `<akomaNtoso><doc name="report">` (a `<statement>` for resolutions and
+//! decisions) holds `meta` (FRBR identification, publication, lifecycle,
+//! references), the masthead in `coverPage`, the title in `preface`, the
+//! summary and unnumbered text in `preamble`, chapters, sections and
+//! numbered paragraphs in `mainBody`, and annexes as `attachments`.
+//! Element ids follow the naming convention with language-neutral numbers
+//! (`chp_II__sec_A`, `para_4__list_1__point_c`), so every language version
+//! of a document has the same ids. Output is deterministic.
+
+mod body;
+mod eid;
+mod floats;
+mod front;
+mod inline;
+mod meta;
+
+use crate::akn::{self, DocClass};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Annex, Date, Document, Span};
+use crate::validate::{SchemaEngine, xsd};
+use crate::write::emit::{Emitter, XmlOutput};
+use eid::Scope;
+
+/// The writer as a row of the output table: the document, checked against
+/// the Akoma Ntoso schema (a violation is undoc's error, reported at the
+/// source line the offending element came from).
+pub fn render(
+    doc: &Document,
+    _options: &super::WriteOptions,
+) -> Result<super::Rendered, Diagnostic> {
+    let out = write(doc)?;
+    let engine =
+        xsd::akoma_ntoso().map_err(|e| Diagnostic::new(Code::Internal, Span::default(), e))?;
+    let diagnostics = engine
+        .validate(out.xml.as_bytes())
+        .into_iter()
+        .map(|v| {
+            Diagnostic::new(
+                Code::AknSchema,
+                out.source_span(v.line),
+                format!("{} (generated Akoma Ntoso line {})", v.message, v.line),
+            )
+        })
+        .collect();
+    Ok(super::Rendered {
+        bytes: out.xml.into_bytes(),
+        diagnostics,
+        pages: None,
+    })
+}
+
+/// Serializes `doc` as Akoma Ntoso. A document needs its symbol and date to
+/// be named (its FRBR IRIs); without them there is nothing to write.
+pub fn write(doc: &Document) -> Result<XmlOutput, Diagnostic> {
+    let identity = Identity::of(doc).ok_or_else(|| {
+        Diagnostic::new(
+            Code::MissingMasthead,
+            Span::new(1, 1),
+            "an Akoma Ntoso document is named by its symbol and date: the masthead has no symbol or no date",
+        )
+    })?;
+    let mut w = AknWriter {
+        e: Emitter::with_capacity(32 * 1024),
+        doc,
+        identity,
+        placed_notes: vec![false; doc.footnotes.len()],
+    };
+    w.document();
+    Ok(w.e.finish())
+}
+
+/// What names the document: its symbol, date and class.
+struct Identity {
+    symbol: String,
+    date: Date,
+    class: DocClass,
+    /// The organ the symbol names (`un-ga`), the id of its TLCOrganization.
+    actor: String,
+    work: String,
+    expression: String,
+}
+
+impl Identity {
+    fn of(doc: &Document) -> Option<Identity> {
+        let symbol = doc.masthead.symbol.as_ref()?.value.clone();
+        let date = doc.masthead.date.as_ref()?.value;
+        let work = akn::iri::work(&symbol, date);
+        Some(Identity {
+            expression: akn::iri::expression(&work, doc.lang, date),
+            actor: akn::iri::actor(&symbol),
+            class: akn::doc_class(doc),
+            symbol,
+            date,
+            work,
+        })
+    }
+}
+
+struct AknWriter<'d> {
+    e: Emitter,
+    doc: &'d Document,
+    identity: Identity,
+    /// For each footnote (in `doc.footnotes` order), whether it has been
+    /// written at its first mark; later marks refer to it.
+    placed_notes: Vec<bool>,
+}
+
+impl std::ops::Deref for AknWriter<'_> {
+    type Target = Emitter;
+    fn deref(&self) -> &Emitter {
+        &self.e
+    }
+}
+
+impl std::ops::DerefMut for AknWriter<'_> {
+    fn deref_mut(&mut self) -> &mut Emitter {
+        &mut self.e
+    }
+}
+
+impl AknWriter<'_> {
+    fn document(&mut self) {
+        self.declaration();
+        self.newline(0);
+        let ext = format!("xmlns:{}", akn::UNDOC_PREFIX);
+        self.start(
+            "akomaNtoso",
+            &[("xmlns", akn::NAMESPACE), (&ext, akn::UNDOC_NAMESPACE)],
+            Span::default(),
+        );
+        let (doc_type, name) = (self.identity.class.doc_type, self.identity.class.name);
+        self.newline(1);
+        self.start(doc_type, &[("name", name)], Span::default());
+        self.meta(2);
+        self.cover_page(2);
+        self.preface(2);
+        self.preamble(2);
+        self.main_body(2, &self.doc.body, &Scope::body(""));
+        self.attachments(2);
+        self.newline(1);
+        self.end(doc_type);
+        self.newline(0);
+        self.end("akomaNtoso");
+        self.text("\n");
+    }
+
+    /// `<mainBody>` with `blocks`; a body must hold something, so an empty
+    /// one (a letter with no numbered part) holds an empty placeholder.
+    fn main_body(&mut self, depth: usize, blocks: &[crate::model::Block], scope: &Scope) {
+        self.newline(depth);
+        self.start("mainBody", &[], Span::default());
+        if blocks.is_empty() {
+            self.newline(depth + 1);
+            self.empty("p", &[("class", body::PLACEHOLDER)]);
+        }
+        self.blocks(depth + 1, blocks, scope);
+        self.newline(depth);
+        self.end("mainBody");
+    }
+
+    /// Annexes as `<attachments>`: each an `<attachment>` with its label and
+    /// heading and a `<doc name="annex">` of its own, named as a component
+    /// of the main document (`…/!annex_1`).
+    fn attachments(&mut self, depth: usize) {
+        let annexes = &self.doc.annexes;
+        if annexes.is_empty() {
+            return;
+        }
+        self.newline(depth);
+        self.start("attachments", &[], Span::default());
+        for (i, annex) in annexes.iter().enumerate() {
+            self.attachment(depth + 1, i + 1, annex);
+        }
+        self.newline(depth);
+        self.end("attachments");
+    }
+
+    fn attachment(&mut self, depth: usize, k: usize, annex: &Annex) {
+        let id = format!("att_{k}");
+        self.newline(depth);
+        self.start("attachment", &[("eId", &id)], annex.span);
+        let label = self.doc.lang.annex_label(annex.n);
+        self.leaf(depth + 1, "num", &label, annex.span);
+        self.newline(depth + 1);
+        self.start("heading", &[], annex.span);
+        self.inlines(&annex.heading);
+        self.end("heading");
+        self.newline(depth + 1);
+        self.start("doc", &[("name", "annex")], Span::default());
+        self.component_meta(depth + 2, &format!("annex_{k}"));
+        self.main_body(depth + 2, &annex.blocks, &Scope::body(&id));
+        self.newline(depth + 1);
+        self.end("doc");
+        self.newline(depth);
+        self.end("attachment");
+    }
+}
