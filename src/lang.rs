@@ -846,6 +846,14 @@ const AR_ORDINAL_ADJECTIVES: [&str; 10] = [
     "العاشر",
 ];
 
+/// Parses a masculine ordinal adjective (`الثاني` → 2), as figure labels write them.
+pub fn parse_arabic_ordinal_adjective(s: &str) -> Option<u32> {
+    AR_ORDINAL_ADJECTIVES
+        .iter()
+        .position(|o| *o == s.trim())
+        .map(|i| i as u32 + 1)
+}
+
 /// Parses an Arabic chapter ordinal, with or without tanwin (`أولاً`).
 pub fn parse_arabic_ordinal(s: &str) -> Option<u32> {
     let cleaned: String = s.chars().filter(|&c| c != '\u{064B}').collect();

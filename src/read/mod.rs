@@ -3,6 +3,7 @@
 //! A reader never knows about a writer. Every reader returns the diagnostics
 //! it found alongside the document (when one could be built at all).
 
+pub mod akn;
 pub mod decode;
 pub mod fields;
 mod inline;
@@ -55,6 +56,18 @@ pub struct InputFormat {
     /// Whether the source is undoc XML, which the schema checks as written
     /// (so schema errors point at the file's own lines).
     pub is_undoc_xml: bool,
+    /// A schema of the format's own that its sources are checked against
+    /// as written, besides undoc's (Akoma Ntoso's).
+    pub schema: Option<SourceSchema>,
+}
+
+/// The schema of a source format, and the code its violations carry.
+#[derive(Debug)]
+pub struct SourceSchema {
+    /// The compiled schema (compiled on first use).
+    pub engine: fn() -> Result<&'static dyn crate::validate::SchemaEngine, String>,
+    /// The diagnostic code of a violation.
+    pub code: crate::diagnostic::Code,
 }
 
 impl PartialEq for InputFormat {
@@ -73,6 +86,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         looks_like: text::looks_like,
         read: text::read_source,
         is_undoc_xml: false,
+        schema: None,
     },
     InputFormat {
         name: "xml",
@@ -81,11 +95,29 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         looks_like: xml::looks_like,
         read: xml::read_source,
         is_undoc_xml: true,
+        schema: None,
+    },
+    InputFormat {
+        name: "akn",
+        suffixes: &["akn.xml"],
+        description: "Akoma Ntoso 3.0 (namespace http://docs.oasis-open.org/legaldocml/ns/akn/3.0): undoc's --to akn output, AKN4UN and other publishers' documents",
+        looks_like: akn::looks_like,
+        read: akn::read_source,
+        is_undoc_xml: false,
+        schema: Some(SourceSchema {
+            engine: akn_engine,
+            code: crate::diagnostic::Code::AknSchema,
+        }),
     },
 ];
 
 /// Whether a file's first bytes look like a format.
 type Sniffer = fn(&[u8]) -> bool;
+
+/// The Akoma Ntoso schema engine, as a source schema.
+fn akn_engine() -> Result<&'static dyn crate::validate::SchemaEngine, String> {
+    crate::validate::xsd::akoma_ntoso().map(|e| e as &dyn crate::validate::SchemaEngine)
+}
 
 /// Formats undoc recognises by their first bytes but does not read, so a
 /// file of one of them gets a diagnostic that names it.

@@ -7,7 +7,7 @@
 //! stray indentation, blank lines inside lists).
 
 mod figure;
-mod labels;
+pub(crate) mod labels;
 mod masthead;
 mod structure;
 mod table;

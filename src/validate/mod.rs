@@ -8,7 +8,7 @@ pub mod xsd;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
-use crate::read::{InputFormat, ReadOutcome, SourceView};
+use crate::read::{InputFormat, ReadOutcome, SourceSchema, SourceView};
 use crate::write::xml;
 pub use xsd::{FastXml, SchemaEngine, SchemaViolation};
 
@@ -39,13 +39,7 @@ pub fn check(
     as_written: Option<&[u8]>,
     engine: &dyn SchemaEngine,
 ) -> Checked {
-    let well_formed = !diagnostics.iter().any(|d| {
-        matches!(
-            d.code,
-            Code::MalformedXml | Code::ForbiddenXml | Code::NotText | Code::Empty
-        )
-    });
-    if let Some(source) = as_written.filter(|_| well_formed) {
+    if let Some(source) = as_written.filter(|_| well_formed(&diagnostics)) {
         let violations = engine.validate(source);
         if !violations.is_empty() {
             diagnostics.retain(|d| d.code != Code::Schema);
@@ -87,12 +81,35 @@ pub fn check_outcome(
         SourceView::Text(text) if format.is_undoc_xml => Some(text.as_bytes()),
         _ => None,
     };
-    check(
-        outcome.document.take(),
-        std::mem::take(&mut outcome.diagnostics),
-        as_written,
-        engine,
-    )
+    let mut diagnostics = std::mem::take(&mut outcome.diagnostics);
+    if let (Some(schema), SourceView::Text(text)) = (&format.schema, &outcome.view)
+        && well_formed(&diagnostics)
+    {
+        diagnostics.extend(source_schema(schema, text.as_bytes()));
+    }
+    check(outcome.document.take(), diagnostics, as_written, engine)
+}
+
+/// Whether nothing refused the source as malformed or not text.
+fn well_formed(diagnostics: &[Diagnostic]) -> bool {
+    !diagnostics.iter().any(|d| {
+        matches!(
+            d.code,
+            Code::MalformedXml | Code::ForbiddenXml | Code::NotText | Code::Empty
+        )
+    })
+}
+
+/// The violations of a source format's own schema, at the source's lines.
+fn source_schema(schema: &SourceSchema, source: &[u8]) -> Vec<Diagnostic> {
+    match (schema.engine)() {
+        Ok(engine) => engine
+            .validate(source)
+            .into_iter()
+            .map(|v| Diagnostic::new(schema.code, Span::new(v.line, v.column), v.message))
+            .collect(),
+        Err(e) => vec![Diagnostic::new(Code::Internal, Span::default(), e)],
+    }
 }
 
 fn finish(document: Option<Document>, mut diagnostics: Vec<Diagnostic>) -> Checked {

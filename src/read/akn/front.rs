@@ -1,0 +1,183 @@
+//! The front of a document: the masthead fields marked in `<coverPage>` and
+//! `<preface>` (`docAuthority`, `docNumber`, `docDate`, `session`,
+//! `docketNumber`, named `inline`s), the title (`docTitle`) and subtitle
+//! (`docType`), and the `<preamble>`: the summary box and unnumbered text.
+
+use super::{AknReader, meta::iso_date};
+use crate::lang;
+use crate::model::{Distribution, Document, Masthead, Spanned, Summary};
+use crate::read::xml::tree::{Element, Node};
+
+/// The `name`s of the coverPage inlines (see the writer).
+mod names {
+    pub const DISTRIBUTION: &str = "distribution";
+    pub const VERSION: &str = "versionLanguage";
+    pub const ORIGINAL: &str = "originalLanguage";
+    pub const SESSION_BODY: &str = "sessionBody";
+    pub const SESSION_DATES: &str = "sessionDates";
+    pub const AGENDA: &str = "agendaItem";
+    pub const AGENDA_TITLE: &str = "agendaItemTitle";
+}
+
+/// The trimmed text of `el`, its white space runs made single spaces.
+fn line_text(el: &Element) -> String {
+    el.text().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl<'t> AknReader<'t> {
+    /// The masthead, title and subtitle marked anywhere in `part`.
+    pub(super) fn front(&mut self, part: &'t Element, doc: &mut Document) {
+        if part.name == "preface" {
+            self.in_preface = true;
+        }
+        for el in part.elements() {
+            self.front_element(el, doc);
+        }
+    }
+
+    fn front_element(&mut self, el: &'t Element, doc: &mut Document) {
+        match el.name.as_str() {
+            "container" | "p" | "block" | "longTitle" | "blockContainer" => {
+                if el
+                    .children
+                    .iter()
+                    .any(|c| matches!(c, Node::Text(t) if !t.trim().is_empty()))
+                {
+                    self.unheld(el, "cover text that marks no masthead field; not read");
+                }
+                for child in el.elements() {
+                    self.front_element(child, doc);
+                }
+            }
+            "docTitle" => {
+                if doc.title.value.is_empty() || (self.in_preface && !self.title_in_preface) {
+                    self.title_in_preface = self.in_preface;
+                    doc.title = Spanned::new(self.inline_content(el), el.span);
+                }
+            }
+            "docType" if doc.subtitle.is_none() => {
+                doc.subtitle = Some(Spanned::new(self.inline_content(el), el.span));
+            }
+            "eol" | "br" => {}
+            _ => {
+                if !self.masthead_field(el, &mut doc.masthead) {
+                    self.unheld(
+                        el,
+                        "a cover element that is no masthead field undoc knows; not read",
+                    );
+                }
+            }
+        }
+    }
+
+    /// Sets the masthead field `el` marks; false when it marks none.
+    fn masthead_field(&mut self, el: &Element, m: &mut Masthead) -> bool {
+        let line = || Spanned::new(line_text(el), el.span);
+        match el.name.as_str() {
+            "docAuthority" => return self.organ(el, m),
+            "docNumber" => {
+                let symbol = line_text(el);
+                if m.symbol.is_some() && !crate::symbol::is_valid(&symbol) {
+                    return false;
+                }
+                m.symbol = Some(Spanned::new(symbol, el.span));
+            }
+            "docDate" => match el.attr("date").and_then(iso_date) {
+                Some(date) => m.date = Some(Spanned::new(date, el.span)),
+                None => return false,
+            },
+            "session" => m.session = Some(line()),
+            "docketNumber" => m.job_number = Some(line()),
+            "inline" => return self.named_field(el, m),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The organ's lines (the `eol`s between them): of the authority the
+    /// Work names as its author, else of the first authority.
+    fn organ(&mut self, el: &Element, m: &mut Masthead) -> bool {
+        let refers = el.attr("refersTo").map(|r| r.trim_start_matches('#'));
+        let is_author = refers.is_some() && refers == self.author.as_deref();
+        if !m.organ.is_empty() && !is_author {
+            return false;
+        }
+        let mut lines = vec![String::new()];
+        for child in &el.children {
+            let text = match child {
+                Node::Element(e) if e.name == "eol" || e.name == "br" => {
+                    lines.push(String::new());
+                    continue;
+                }
+                Node::Element(e) => e.text(),
+                Node::Text(t) => t.clone(),
+            };
+            if let Some(last) = lines.last_mut() {
+                last.push_str(&text);
+            }
+        }
+        m.organ = lines
+            .iter()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .map(|l| Spanned::new(l, el.span))
+            .collect();
+        true
+    }
+
+    /// A named `<inline>`: distribution, original language, session and agenda lines.
+    fn named_field(&mut self, el: &Element, m: &mut Masthead) -> bool {
+        let line = || Spanned::new(line_text(el), el.span);
+        let concept = el
+            .attr("refersTo")
+            .map(|r| r.trim_start_matches('#').to_string());
+        match el.attr("name").unwrap_or("") {
+            names::DISTRIBUTION => {
+                let by_concept = concept.and_then(|c| {
+                    let capital = c[..1.min(c.len())].to_uppercase() + c.get(1..).unwrap_or("");
+                    Distribution::parse(&capital)
+                });
+                match by_concept.or_else(|| lang::parse_distribution(&line_text(el))) {
+                    Some(d) => m.distribution = Some(Spanned::new(d, el.span)),
+                    None => return false,
+                }
+            }
+            names::ORIGINAL => {
+                let by_concept = concept.and_then(|c| lang::Lang::from_iso639_2(&c));
+                match by_concept.or_else(|| lang::parse_original_line(&line_text(el))) {
+                    Some(l) => m.original = Some(Spanned::new(l, el.span)),
+                    None => return false,
+                }
+            }
+            names::VERSION => {}
+            names::SESSION_BODY => m.session_body = Some(line()),
+            names::SESSION_DATES => m.session_dates = Some(line()),
+            names::AGENDA => m.agenda.push(line()),
+            names::AGENDA_TITLE => m.agenda_title = Some(line()),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The summary box (`<tblock class="summary">`) and the unnumbered text.
+    pub(super) fn preamble(&mut self, part: &'t Element, doc: &mut Document) {
+        for child in part.elements() {
+            if child.name == "tblock" && child.attr("class") == Some("summary") {
+                let heading = child.elements().find(|e| e.name == "heading");
+                let blocks = child
+                    .elements()
+                    .filter(|e| !matches!(e.name.as_str(), "heading" | "num" | "subheading"))
+                    .flat_map(|e| self.block(e))
+                    .collect();
+                doc.summary = Some(Summary {
+                    heading: heading.map(|h| self.inline_content(h)),
+                    blocks,
+                    span: child.span,
+                });
+            } else {
+                let blocks = self.block(child);
+                doc.preamble.extend(blocks);
+            }
+        }
+    }
+}
