@@ -67,8 +67,9 @@ fn element_children(el: &Element) -> Result<Vec<&Element>, Diagnostic> {
 
 fn document(root: &Element) -> Result<Document, Diagnostic> {
     if root.name == "akomaNtoso" {
-        return Err(schema_error(
-            root,
+        return Err(Diagnostic::new(
+            Code::Unreadable,
+            root.span,
             "the root element is <akomaNtoso>: this is an Akoma Ntoso document, which undoc reads when its name ends in .akn.xml",
         ));
     }

@@ -90,12 +90,17 @@ pub fn check_outcome(
     check(outcome.document.take(), diagnostics, as_written, engine)
 }
 
-/// Whether nothing refused the source as malformed or not text.
+/// Whether nothing refused the source as malformed, not text or of
+/// another format (schema errors would only repeat it).
 fn well_formed(diagnostics: &[Diagnostic]) -> bool {
     !diagnostics.iter().any(|d| {
         matches!(
             d.code,
-            Code::MalformedXml | Code::ForbiddenXml | Code::NotText | Code::Empty
+            Code::MalformedXml
+                | Code::ForbiddenXml
+                | Code::NotText
+                | Code::Empty
+                | Code::Unreadable
         )
     })
 }

@@ -55,6 +55,10 @@ impl<'t> AknReader<'t> {
         match el.name.as_str() {
             "chapter" | "section" => self.blocks_of_one(el),
             "paragraph" => self.paragraph(el),
+            "subsection" => {
+                self.unheld(el, "a subsection; read as a numbered paragraph");
+                self.paragraph(el)
+            }
             "hcontainer" => self.hcontainer(el),
             "p" if el.attr("class") == Some(super::PLACEHOLDER) && el.children.is_empty() => {
                 Vec::new()
@@ -73,7 +77,16 @@ impl<'t> AknReader<'t> {
             name if ITEM_LIKE.contains(&name) || super::is_hierarchy(name) => {
                 self.foreign_hierarchy(el)
             }
-            _ => self.foreign_blocks(el, "kept as unnumbered text"),
+            _ => {
+                if el.elements().next().is_some() {
+                    self.unheld(
+                        el,
+                        "an element the model does not have; what it holds is read",
+                    );
+                    return self.blocks(el);
+                }
+                self.foreign_blocks(el, "kept as unnumbered text")
+            }
         }
     }
 
@@ -190,7 +203,9 @@ impl<'t> AknReader<'t> {
                     join(&mut text, intro);
                     list = Some(l);
                 }
-                name if ITEM_LIKE.contains(&name) && list.is_none() => items.push(child),
+                name if (ITEM_LIKE.contains(&name) || name == "paragraph") && list.is_none() => {
+                    items.push(child)
+                }
                 "wrapUp" => {
                     self.unheld(child, "text after a list; kept as unnumbered text");
                     after.extend(self.blocks(child));

@@ -37,7 +37,7 @@ impl<'t> AknReader<'t> {
 
     fn front_element(&mut self, el: &'t Element, doc: &mut Document) {
         match el.name.as_str() {
-            "container" | "p" | "block" | "longTitle" | "blockContainer" => {
+            "container" | "p" | "block" | "blockContainer" => {
                 if el
                     .children
                     .iter()
@@ -54,6 +54,14 @@ impl<'t> AknReader<'t> {
                     self.title_in_preface = self.in_preface;
                     doc.title = Spanned::new(self.inline_content(el), el.span);
                 }
+            }
+            "shortTitle" if doc.title.value.is_empty() => {
+                doc.title = Spanned::new(self.inline_content(el), el.span);
+            }
+            "longTitle" => {
+                self.unheld(el, "a long title; kept as unnumbered text before the body");
+                let blocks = self.blocks(el);
+                doc.preamble.extend(blocks);
             }
             "docType" if doc.subtitle.is_none() => {
                 doc.subtitle = Some(Spanned::new(self.inline_content(el), el.span));

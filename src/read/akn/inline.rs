@@ -100,6 +100,13 @@ impl<'t> AknReader<'t> {
                 }
             }
             "eol" | "br" => out.push(Inline::Text(" ".into())),
+            "subFlow" | "embeddedStructure" | "quotedStructure" => {
+                self.unheld(
+                    e,
+                    "a passage of blocks inside a paragraph; its text is kept",
+                );
+                out.push(Inline::Text(flat_text(e)));
+            }
             _ => {
                 self.unheld(
                     e,

@@ -319,7 +319,8 @@ impl<'t> AknReader<'t> {
             }
             "attachments" => self.attachments(part, doc),
             _ => {
-                let blocks = self.foreign_blocks(part, "kept as unnumbered text");
+                self.unheld(part, "a part of the document the model does not have; what it holds is read as the body's");
+                let blocks = self.blocks(part);
                 doc.body.extend(blocks);
             }
         }
