@@ -336,7 +336,7 @@ impl<'t> AknReader<'t> {
     /// its content as the blocks it holds.
     fn foreign_hierarchy(&mut self, el: &'t Element) -> Vec<Block> {
         let num = child(el, "num")
-            .map(|n| n.text().trim().to_string())
+            .map(|n| n.text().split_whitespace().collect::<Vec<_>>().join(" "))
             .unwrap_or_default();
         let heading = child(el, "heading")
             .map(|h| self.inline_content(h))

@@ -153,7 +153,10 @@ impl<'t> AknReader<'t> {
             paragraphs,
             col_span: count("colspan").unwrap_or(1),
             row_span: count("rowspan").unwrap_or(1),
-            align: self.ext(el, ext::ALIGN).and_then(Align::parse),
+            align: self
+                .ext(el, ext::ALIGN)
+                .and_then(Align::parse)
+                .or_else(|| style_align(el.attr("style")?, self.lang.is_rtl())),
             span: el.span,
         }
     }
@@ -206,6 +209,21 @@ fn empty_table(el: &Element) -> Table {
         notes: Vec::new(),
         source: None,
         span: el.span,
+    }
+}
+
+/// A cell's alignment from its CSS `text-align` (another tool's tables):
+/// left and right in the direction of the text.
+fn style_align(style: &str, rtl: bool) -> Option<Align> {
+    let value = style.split(';').find_map(|rule| {
+        let (name, value) = rule.split_once(':')?;
+        (name.trim() == "text-align").then(|| value.trim())
+    })?;
+    match (value, rtl) {
+        ("center", _) => Some(Align::Center),
+        ("left", false) | ("right", true) => Some(Align::Start),
+        ("right", false) | ("left", true) => Some(Align::End),
+        _ => None,
     }
 }
 

@@ -65,6 +65,15 @@ impl<'t> AknReader<'t> {
         if let Some((date_el, date)) = date.and_then(|d| Some((d, iso_date(d.attr("date")?)?))) {
             m.date = Some(Spanned::new(date, date_el.span));
         }
+        for other in meta.elements() {
+            let name = other.name.as_str();
+            if matches!(
+                name,
+                "classification" | "workflow" | "analysis" | "temporalData" | "presentation"
+            ) {
+                self.unheld(other, "metadata the model has no place for; not read");
+            }
+        }
         for proprietary in meta.elements().filter(|e| e.name == "proprietary") {
             for item in proprietary.elements() {
                 let ours = self
