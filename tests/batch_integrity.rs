@@ -398,7 +398,7 @@ fn the_format_tables_are_listed() {
     assert_eq!(stdout.lines().count(), OUTPUT_FORMATS.len());
     let (code, _, stderr) = run(&["convert", "samples", "-o", "/tmp/x", "--to", "odt"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("xml, docx, pdf"), "{stderr}");
+    assert!(stderr.contains("xml, akn, docx, pdf"), "{stderr}");
     let text = InputFormat::by_name("text").expect("text");
     let outcome = undoc::read::read(&Source::bytes(&sample("report-en.txt")), text, &[]);
     assert!(outcome.document.is_some());
