@@ -1,5 +1,6 @@
-//! Every pipeline stage, per document and per MB: read text, read XML,
-//! validate (rules and XSD), write XML, write DOCX, write PDF — for 1-, 10-
+//! Every pipeline stage, per document and per MB: read text, read XML, read
+//! Akoma Ntoso, validate (rules and XSD), write XML, write Akoma Ntoso, write
+//! DOCX, write PDF — for 1-, 10-
 //! and 60-page generated reports in each script family (Latin, Cyrillic,
 //! Arabic, Chinese), in one process with schema and fonts loaded once.
 //!
@@ -20,7 +21,7 @@ use divan::{Bencher, counter::BytesCount};
 use undoc::lang::Lang;
 use undoc::model::Document;
 use undoc::read::{self, InputFormat, Source};
-use undoc::validate::{self, FastXml};
+use undoc::validate::{self, FastXml, SchemaEngine, xsd};
 use undoc::write::{self, OutputFormat, WriteOptions, xml::XmlOutput};
 
 fn main() {
@@ -71,6 +72,7 @@ struct Prepared {
     text: String,
     doc: Document,
     xml: XmlOutput,
+    akn: XmlOutput,
 }
 
 static ENGINE: LazyLock<FastXml> = LazyLock::new(|| FastXml::embedded().expect("schema"));
@@ -90,7 +92,13 @@ static PREPARED: LazyLock<Vec<Prepared>> = LazyLock::new(|| {
                 .document
                 .expect("generated text reads");
             let xml = write::xml::write(&doc);
-            Prepared { text, doc, xml }
+            let akn = write::akn::write(&doc).expect("a generated report has a symbol and date");
+            Prepared {
+                text,
+                doc,
+                xml,
+                akn,
+            }
         })
         .collect()
 });
@@ -120,6 +128,14 @@ fn read_xml(bencher: Bencher, case: Case) {
 }
 
 #[divan::bench(args = CASES)]
+fn read_akn(bencher: Bencher, case: Case) {
+    let p = prepared(&case);
+    bencher
+        .counter(BytesCount::new(p.text.len()))
+        .bench(|| read::akn::read(&p.akn.xml));
+}
+
+#[divan::bench(args = CASES)]
 fn validate(bencher: Bencher, case: Case) {
     let p = prepared(&case);
     LazyLock::force(&ENGINE);
@@ -139,6 +155,27 @@ fn write_xml(bencher: Bencher, case: Case) {
     bencher
         .counter(BytesCount::new(p.text.len()))
         .bench(|| write::xml::write(&p.doc));
+}
+
+/// The Akoma Ntoso schema check that every `--to akn` output and `.akn.xml`
+/// input gets (fastxml, the OASIS schema compiled once).
+#[divan::bench(args = CASES)]
+fn validate_akn(bencher: Bencher, case: Case) {
+    let p = prepared(&case);
+    let engine = xsd::akoma_ntoso().expect("the AKN schema compiles");
+    bencher
+        .counter(BytesCount::new(p.text.len()))
+        .bench(|| engine.validate(p.akn.xml.as_bytes()));
+}
+
+/// Akoma Ntoso serialization alone (the `akn` row also validates its output,
+/// which the `validate` stage measures for undoc XML).
+#[divan::bench(args = CASES)]
+fn write_akn(bencher: Bencher, case: Case) {
+    let p = prepared(&case);
+    bencher
+        .counter(BytesCount::new(p.text.len()))
+        .bench(|| write::akn::write(&p.doc));
 }
 
 fn render(bencher: Bencher, case: Case, name: &str) {

@@ -113,20 +113,20 @@ pub fn manifestation_component(expression: &str, name: &str) -> String {
 /// (`A/RES/70/1` → 2015); a symbol that names no year has no date part.
 pub fn cited_work(symbol: &str) -> String {
     let class = symbol_class(symbol);
-    let year = cited_year(symbol)
+    let actor = actor(symbol);
+    let year = cited_year(symbol, &actor)
         .map(|y| format!("/{y}"))
         .unwrap_or_default();
     format!(
-        "/akn/un/{}/{}/{}{year}/{}",
+        "/akn/un/{}/{}/{actor}{year}/{}",
         class.doc_type,
         class.subtype,
-        actor(symbol),
         number(symbol)
     )
 }
 
-/// The year a symbol names, if any (see [`cited_work`]).
-fn cited_year(symbol: &str) -> Option<u32> {
+/// The year a symbol (of organ `actor`) names, if any (see [`cited_work`]).
+fn cited_year(symbol: &str, actor: &str) -> Option<u32> {
     let paren_year = symbol.split('(').skip(1).find_map(|p| {
         let inner = p.split(')').next()?;
         (inner.len() == 4).then(|| inner.parse().ok()).flatten()
@@ -136,7 +136,6 @@ fn cited_year(symbol: &str) -> Option<u32> {
         .map(|p| p.split(' ').next().unwrap_or(p))
         .find(|p| p.starts_with(|c: char| c.is_ascii_digit()))
         .and_then(|p| p.parse().ok());
-    let actor = actor(symbol);
     let ga_session = actor == "un-ga"
         || actor
             .strip_prefix("un-ga-c")

@@ -4,8 +4,6 @@
 //! error in generated XML can be reported at the source line.
 
 use crate::model::Span;
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 /// The XML of a document and, for each element that starts a line, the
 /// source span of the node it came from (so schema errors in generated XML
@@ -26,9 +24,12 @@ impl XmlOutput {
     }
 }
 
-/// Writes XML events to memory, counting lines.
+/// Writes XML to memory, counting lines. Markup goes straight into one
+/// string (no event objects, no allocation per tag or line break); text and
+/// attribute values are escaped as quick-xml's writer escapes them, so the
+/// bytes are those it would write.
 pub struct Emitter {
-    w: Writer<Vec<u8>>,
+    out: String,
     line: u32,
     line_spans: Vec<(u32, Span)>,
 }
@@ -37,7 +38,7 @@ impl Emitter {
     /// An emitter with `capacity` bytes reserved.
     pub fn with_capacity(capacity: usize) -> Self {
         Emitter {
-            w: Writer::new(Vec::with_capacity(capacity)),
+            out: String::with_capacity(capacity),
             line: 1,
             line_spans: Vec::new(),
         }
@@ -46,34 +47,29 @@ impl Emitter {
     /// The document written so far and its line map.
     pub fn finish(self) -> XmlOutput {
         XmlOutput {
-            xml: String::from_utf8(self.w.into_inner()).unwrap_or_default(),
+            xml: self.out,
             line_spans: self.line_spans,
         }
     }
 
-    /// Writes one event.
-    pub fn event<'a>(&mut self, event: impl Into<Event<'a>>) {
-        // Writing to a Vec<u8> cannot fail.
-        let _ = self.w.write_event(event);
-    }
-
     /// `<?xml version="1.0" encoding="UTF-8"?>`.
     pub fn declaration(&mut self) {
-        self.event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+        self.out
+            .push_str(r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     }
 
     /// A line break and the indentation of `depth`.
     pub fn newline(&mut self, depth: usize) {
         self.line += 1;
-        let indent = format!("\n{}", "  ".repeat(depth));
-        self.event(Event::Text(BytesText::from_escaped(indent)));
+        self.out.push('\n');
+        for _ in 0..depth {
+            self.out.push_str("  ");
+        }
     }
 
-    /// Text, with `<`, `>` and `&` escaped.
+    /// Text, with `<`, `>`, `&` (and `\r`) escaped.
     pub fn text(&mut self, text: &str) {
-        self.line += text.matches('\n').count() as u32;
-        let escaped = quick_xml::escape::partial_escape(text);
-        self.event(Event::Text(BytesText::from_escaped(escaped)));
+        self.line += escape_into(&mut self.out, text, is_text_special);
     }
 
     /// A start tag; `span` (when known) is recorded against the current line.
@@ -81,19 +77,21 @@ impl Emitter {
         if span.line > 0 {
             self.line_spans.push((self.line, span));
         }
-        let start = BytesStart::new(name).with_attributes(attrs.iter().copied());
-        self.event(Event::Start(start));
+        self.open_tag(name, attrs);
+        self.out.push('>');
     }
 
     /// An end tag.
     pub fn end(&mut self, name: &str) {
-        self.event(Event::End(BytesEnd::new(name)));
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
     }
 
     /// An empty element `<name …/>`.
     pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        let start = BytesStart::new(name).with_attributes(attrs.iter().copied());
-        self.event(Event::Empty(start));
+        self.open_tag(name, attrs);
+        self.out.push_str("/>");
     }
 
     /// `<name>text</name>` on its own line.
@@ -102,5 +100,79 @@ impl Emitter {
         self.start(name, &[], span);
         self.text(text);
         self.end(name);
+    }
+
+    /// `<name a="v" …`, values escaped, the tag left open.
+    fn open_tag(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.out.push('<');
+        self.out.push_str(name);
+        for (key, value) in attrs {
+            self.out.push(' ');
+            self.out.push_str(key);
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, value, is_attribute_special);
+            self.out.push('"');
+        }
+    }
+}
+
+/// Bytes escaped in text: `<`, `>`, `&`, and `\r` (which XML end-of-line
+/// handling would otherwise turn into `\n`).
+fn is_text_special(b: u8) -> bool {
+    matches!(b, b'<' | b'>' | b'&' | b'\r')
+}
+
+/// Bytes escaped in attribute values: those of text, both quotes, and the
+/// white space attribute-value normalization would turn into spaces.
+fn is_attribute_special(b: u8) -> bool {
+    matches!(b, b'<' | b'>' | b'&' | b'\'' | b'"' | b'\r' | b'\n' | b'\t')
+}
+
+/// Appends `raw` to `out` with the bytes `special` picks replaced by their
+/// references (all ASCII, so slicing between them stays on char bounds);
+/// returns the number of line breaks in `raw`, counted on the same pass.
+fn escape_into(out: &mut String, raw: &str, special: fn(u8) -> bool) -> u32 {
+    let (mut from, mut lines) = (0, 0);
+    for (i, b) in raw.bytes().enumerate() {
+        lines += u32::from(b == b'\n');
+        if !special(b) {
+            continue;
+        }
+        out.push_str(&raw[from..i]);
+        out.push_str(match b {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            b'\'' => "&apos;",
+            b'"' => "&quot;",
+            b'\t' => "&#9;",
+            b'\n' => "&#10;",
+            _ => "&#13;",
+        });
+        from = i + 1;
+    }
+    out.push_str(&raw[from..]);
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_quick_xml_writes() {
+        let raw = "a<b>&c'd\"e\r\n\tf é";
+        let mut e = Emitter::with_capacity(0);
+        e.start("x", &[("v", raw)], Span::default());
+        e.text(raw);
+        e.end("x");
+        let expected = format!(
+            "<x v=\"{}\">{}</x>",
+            quick_xml::escape::escape(raw)
+                .replace('\n', "&#10;")
+                .replace('\t', "&#9;"),
+            quick_xml::escape::partial_escape(raw)
+        );
+        assert_eq!(e.finish().xml, expected);
     }
 }
