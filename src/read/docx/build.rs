@@ -104,12 +104,18 @@ impl Reader<'_, '_, '_> {
             }
             Role::Title if built.title.is_none() => {
                 let span = self.ctx.place(p);
-                built.title = Some(Spanned::new(self.ctx.inlines(p, lead(p), false, span), span));
+                built.title = Some(Spanned::new(
+                    self.ctx.inlines(p, lead(p), false, span),
+                    span,
+                ));
                 true
             }
             Role::Subtitle if built.subtitle.is_none() && before_body => {
                 let span = self.ctx.place(p);
-                built.subtitle = Some(Spanned::new(self.ctx.inlines(p, lead(p), false, span), span));
+                built.subtitle = Some(Spanned::new(
+                    self.ctx.inlines(p, lead(p), false, span),
+                    span,
+                ));
                 true
             }
             _ => false,
@@ -122,7 +128,12 @@ impl Reader<'_, '_, '_> {
         let generated = num.and_then(|n| self.numbering.next(n));
         let text = plain(&p.runs);
         let label = match &generated {
-            Some(g) => labelled(&format!("{}\t{}", g.text, text.trim_start()), lead(p), g.bullet, true),
+            Some(g) => labelled(
+                &format!("{}\t{}", g.text, text.trim_start()),
+                lead(p),
+                g.bullet,
+                true,
+            ),
             None => labelled(&text, 0, false, false),
         };
         let label = self.section_prefixed(&text, label, built);
@@ -136,9 +147,14 @@ impl Reader<'_, '_, '_> {
         }
         let t = text.trim_start();
         let lead = text.len() - t.len();
-        let Some((head, rest)) = t.split_once('\t') else { return label };
-        let Some((prefix, n)) = head.split_once('.') else { return label };
-        let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+        let Some((head, rest)) = t.split_once('\t') else {
+            return label;
+        };
+        let Some((prefix, n)) = head.split_once('.') else {
+            return label;
+        };
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
         if !digits(prefix) || !digits(n) || rest.trim().is_empty() {
             return label;
         }
@@ -154,16 +170,15 @@ impl Reader<'_, '_, '_> {
 
     /// A one-column table whose first text is the summary word.
     fn is_summary_box(&self, t: &WTable) -> bool {
-        let first = t
-            .rows
-            .first()
-            .and_then(|r| r.cells.first())
-            .and_then(|c| c.content.iter().find_map(|n| match n {
+        let first = t.rows.first().and_then(|r| r.cells.first()).and_then(|c| {
+            c.content.iter().find_map(|n| match n {
                 Node::Para(p) if !plain(&p.runs).trim().is_empty() => Some(plain(&p.runs)),
                 _ => None,
-            }));
+            })
+        });
         let max_cells = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-        max_cells == 1 && first.is_some_and(|f| lang::ALL.iter().any(|l| f.trim() == l.summary_word()))
+        max_cells == 1
+            && first.is_some_and(|f| lang::ALL.iter().any(|l| f.trim() == l.summary_word()))
     }
 
     /// The summary box's content, flowed like the body.
@@ -185,8 +200,8 @@ impl Reader<'_, '_, '_> {
                 }
             }
         }
-        let (mut blocks, mut rest, _) = nest_all(flow);
-        blocks.append(&mut rest);
+        let (mut blocks, rest, _) = nest_all(flow);
+        blocks.extend(rest.into_iter().map(unnumbered));
         Summary {
             heading: heading.map(unbold),
             blocks,
@@ -223,11 +238,19 @@ fn labelled(text: &str, skip: usize, bullet: bool, generated: bool) -> Labelled 
     let lead = text.len() - trimmed.len();
     if let Some(rest) = trimmed.strip_prefix(['•', '\u{f0b7}', '▪', '–', '-', '·']) {
         if rest.starts_with(['\t', ' ']) {
-            return Labelled { labels: Vec::new(), skip: lead + trimmed.len() - rest.len(), bullet: true };
+            return Labelled {
+                labels: Vec::new(),
+                skip: lead + trimmed.len() - rest.len(),
+                bullet: true,
+            };
         }
     }
     if bullet {
-        return Labelled { labels: Vec::new(), skip, bullet: true };
+        return Labelled {
+            labels: Vec::new(),
+            skip,
+            bullet: true,
+        };
     }
     let spaced = trimmed.replace('\t', " ");
     match classify(&spaced) {
@@ -236,14 +259,28 @@ fn labelled(text: &str, skip: usize, bullet: bool, generated: bool) -> Labelled 
             skip: if generated { skip } else { lead + at },
             bullet: false,
         },
-        None => Labelled { labels: Vec::new(), skip: if generated { skip } else { lead }, bullet: false },
+        None => Labelled {
+            labels: Vec::new(),
+            skip: if generated { skip } else { lead },
+            bullet: false,
+        },
+    }
+}
+
+/// A block as the preamble and the summary hold it: a subheading there is
+/// bold text.
+fn unnumbered(block: Block) -> Block {
+    match block {
+        Block::Subheading(h) => Block::Text(Spanned::new(vec![Inline::Strong(h.heading)], h.span)),
+        other => other,
     }
 }
 
 /// Nests the flow: the preamble, the body, and each annex's blocks.
 fn nest_all(flow: Flow) -> (Vec<Block>, Vec<Block>, Vec<Annex>) {
     let mut titles = flow.annex_titles.into_iter().peekable();
-    let mut parts: Vec<(Option<(Option<u32>, Span, Vec<Inline>)>, Vec<Flat>)> = vec![(None, Vec::new())];
+    let mut parts: Vec<(Option<(Option<u32>, Span, Vec<Inline>)>, Vec<Flat>)> =
+        vec![(None, Vec::new())];
     for (i, flat) in flow.flats.into_iter().enumerate() {
         if let Flat::Annex(n, span) = flat {
             let title = match titles.peek() {
@@ -263,7 +300,12 @@ fn nest_all(flow: Flow) -> (Vec<Block>, Vec<Block>, Vec<Annex>) {
             let (n, span, heading) = head?;
             let (mut blocks, mut rest) = nest(flats);
             blocks.append(&mut rest);
-            Some(Annex { n, heading, span, blocks })
+            Some(Annex {
+                n,
+                heading,
+                span,
+                blocks,
+            })
         })
         .collect();
     (preamble, body, annexes)
@@ -277,11 +319,26 @@ fn nest(flats: Vec<Flat>) -> (Vec<Block>, Vec<Block>) {
     for flat in flats {
         let block = match flat {
             Flat::Chapter(n, heading, span) => {
-                body.push(Block::Chapter(Division { n, heading, span, blocks: Vec::new() }));
+                body.push(Block::Chapter(Division {
+                    n,
+                    heading,
+                    span,
+                    blocks: Vec::new(),
+                }));
                 continue;
             }
-            Flat::Section(n, heading, span) => Block::Section(Division { n, heading, span, blocks: Vec::new() }),
-            Flat::Sub(level, n, heading, span) => Block::Subheading(Subheading { level, n, heading, span }),
+            Flat::Section(n, heading, span) => Block::Section(Division {
+                n,
+                heading,
+                span,
+                blocks: Vec::new(),
+            }),
+            Flat::Sub(level, n, heading, span) => Block::Subheading(Subheading {
+                level,
+                n,
+                heading,
+                span,
+            }),
             Flat::Para(p) => Block::Para(p),
             Flat::Text(t, _) => Block::Text(t),
             Flat::Table(t) => Block::Table(t),
@@ -290,7 +347,7 @@ fn nest(flats: Vec<Flat>) -> (Vec<Block>, Vec<Block>) {
         };
         let opens_body = matches!(block, Block::Section(_) | Block::Para(_));
         if body.is_empty() && !opens_body {
-            preamble.push(block);
+            preamble.push(unnumbered(block));
             continue;
         }
         let is_section = matches!(block, Block::Section(_));

@@ -302,7 +302,9 @@ impl<'a, 's> Story<'a, 's> {
                     let row = self.row(&table.position, table.rows.len() + 1)?;
                     table.rows.push(row);
                 }
-                Ev::Start(e) if matches!(local(&e), b"tblPr" | b"tblPrEx" | b"del") => self.r.skip()?,
+                Ev::Start(e) if matches!(local(&e), b"tblPr" | b"tblPrEx" | b"del") => {
+                    self.r.skip()?
+                }
                 Ev::End(name) if name == b"tbl" => return Ok(table),
                 Ev::Eof => return Ok(table),
                 _ => {}
@@ -419,5 +421,7 @@ pub(super) fn external_link(rels: &Rels, id: &str) -> Option<String> {
 
 /// Whether an attribute of `e` names a relationship.
 pub(super) fn rel_id(e: &quick_xml::events::BytesStart) -> Option<String> {
-    attr(e, b"id").or_else(|| attr(e, b"embed")).map(|v| v.into_owned())
+    attr(e, b"id")
+        .or_else(|| attr(e, b"embed"))
+        .map(|v| v.into_owned())
 }

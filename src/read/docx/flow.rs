@@ -12,7 +12,9 @@ use super::places::Ctx;
 use super::styles::Role;
 use super::tables;
 use crate::lang::{self, Lang};
-use crate::model::{Figure, Image, ImageKind, Inline, Item, List, ListKind, Para, Span, Spanned, Table};
+use crate::model::{
+    Figure, Image, ImageKind, Inline, Item, List, ListKind, Para, Span, Spanned, Table,
+};
 use crate::read::text::{Label, caption_number};
 
 /// A block in reading order, before nesting.
@@ -66,9 +68,19 @@ impl Flow {
     }
 
     /// Adds a paragraph read with `role` and `label`.
-    pub fn para(&mut self, p: &WPara, role: Role, label: &Labelled, ctx: &mut Ctx, pictures: &mut Pictures) {
+    pub fn para(
+        &mut self,
+        p: &WPara,
+        role: Role,
+        label: &Labelled,
+        ctx: &mut Ctx,
+        pictures: &mut Pictures,
+    ) {
         let span = ctx.place(p);
-        if p.runs.iter().any(|r| matches!(r.kind, RunKind::Image { .. })) {
+        if p.runs
+            .iter()
+            .any(|r| matches!(r.kind, RunKind::Image { .. }))
+        {
             self.figures(p, span, ctx, pictures);
         }
         let text = plain(&p.runs);
@@ -154,11 +166,21 @@ impl Flow {
         let letter = tables::note_letter(p);
         let text = plain(&p.runs);
         let source = is_source_line(text.trim(), self.lang);
+        let marked = |n: u32, f: &Flat| match f {
+            Flat::Table(t) => marks_in(t, n),
+            _ => false,
+        };
+        let letter = letter.filter(|&(n, _)| self.flats.iter().rev().take(3).any(|f| marked(n, f)));
         let float = self.flats.iter_mut().rev().take(3).find_map(|f| match f {
             Flat::Table(t) => Some((&mut t.notes, &mut t.source)),
             Flat::Figure(f) => Some((&mut f.notes, &mut f.source)),
             _ => None,
         });
+        let float = if letter.is_some() || source {
+            float
+        } else {
+            None
+        };
         match (float, letter) {
             (Some((notes, _)), Some(_)) => notes.push(tables::note(p, ctx)),
             (Some((_, source_slot)), None) if source && source_slot.is_none() => {
@@ -176,9 +198,20 @@ impl Flow {
             _ => None,
         });
         match (first, item_kind, label.bullet) {
+            (Some(Label::Decimal(n)), _, _)
+                if heading_like && !self.decimal_item(n) && !self.next_para_is(n) =>
+            {
+                let inl = ctx.inlines(p, label.skip, false, span);
+                self.flats.push(Flat::Sub(3, Some(n), inl, span));
+            }
             (Some(Label::Decimal(n)), _, _) if !self.decimal_item(n) => {
                 let content = ctx.inlines(p, label.skip, false, span);
-                self.flats.push(Flat::Para(Para { n, content, list: None, span }));
+                self.flats.push(Flat::Para(Para {
+                    n,
+                    content,
+                    list: None,
+                    span,
+                }));
             }
             (Some(Label::Decimal(n)), _, _) => self.item(ListKind::Decimal, n, p, label, span, ctx),
             (_, _, true) => self.item(ListKind::Bullet, 0, p, label, span, ctx),
@@ -188,23 +221,39 @@ impl Flow {
             }
             _ => {
                 let content = ctx.inlines(p, lead(p), false, span);
-                self.flats.push(Flat::Text(Spanned::new(content, span), heading_like));
+                self.flats
+                    .push(Flat::Text(Spanned::new(content, span), heading_like));
             }
         }
     }
 
+    /// Whether `n` is the number the next paragraph takes.
+    fn next_para_is(&self, n: u32) -> bool {
+        let last = self.flats.iter().rev().find_map(|f| match f {
+            Flat::Para(p) => Some(p.n),
+            _ => None,
+        });
+        last.map_or(n == 1, |last| last + 1 == n)
+    }
+
     /// Whether decimal label `n` continues a decimal list of the open paragraph.
     fn decimal_item(&self, n: u32) -> bool {
-        let Some(Flat::Para(para)) = self.flats.last() else { return false };
+        let Some(Flat::Para(para)) = self.flats.last() else {
+            return false;
+        };
         match &para.list {
-            Some(list) => list.kind == ListKind::Decimal && list.items.last().is_some_and(|i| i.n + 1 == n),
+            Some(list) => {
+                list.kind == ListKind::Decimal && list.items.last().is_some_and(|i| i.n + 1 == n)
+            }
             None => n == 1 && plain_ends_with_colon(&para.content),
         }
     }
 
     /// The reading of an ambiguous `(i)` that continues an open list.
     fn item_reading(&self, labels: &[Label]) -> Option<(ListKind, u32)> {
-        let Some(Flat::Para(para)) = self.flats.last() else { return None };
+        let Some(Flat::Para(para)) = self.flats.last() else {
+            return None;
+        };
         let mut list = para.list.as_ref();
         let mut open = Vec::new();
         while let Some(l) = list {
@@ -222,15 +271,37 @@ impl Flow {
         })
     }
 
-    fn item(&mut self, kind: ListKind, n: u32, p: &WPara, label: &Labelled, span: Span, ctx: &mut Ctx) {
+    fn item(
+        &mut self,
+        kind: ListKind,
+        n: u32,
+        p: &WPara,
+        label: &Labelled,
+        span: Span,
+        ctx: &mut Ctx,
+    ) {
         let content = ctx.inlines(p, label.skip, false, span);
         let Some(Flat::Para(para)) = self.flats.last_mut() else {
-            ctx.warn(span, "a list item with no numbered paragraph before it to hold it: kept as text");
+            ctx.warn(
+                span,
+                "a list item with no numbered paragraph before it to hold it: kept as text",
+            );
             let content = ctx.inlines(p, lead(p), false, span);
-            self.flats.push(Flat::Text(Spanned::new(content, span), false));
+            self.flats
+                .push(Flat::Text(Spanned::new(content, span), false));
             return;
         };
-        add_item(&mut para.list, kind, Item { n, content, list: None, span }, 0);
+        add_item(
+            &mut para.list,
+            kind,
+            Item {
+                n,
+                content,
+                list: None,
+                span,
+            },
+            0,
+        );
     }
 
     /// Adds a table, taking the title and units lines just above it.
@@ -265,15 +336,23 @@ impl Flow {
 
     fn figures(&mut self, p: &WPara, span: Span, ctx: &mut Ctx, pictures: &mut Pictures) {
         for run in &p.runs {
-            let RunKind::Image { rel, alt } = &run.kind else { continue };
+            let RunKind::Image { rel, alt } = &run.kind else {
+                continue;
+            };
             let image = match pictures(rel) {
                 Some(Ok(image)) => image,
                 Some(Err(why)) => {
-                    ctx.warn(span, format!("a picture cannot be used and is left out: {why}"));
+                    ctx.warn(
+                        span,
+                        format!("a picture cannot be used and is left out: {why}"),
+                    );
                     continue;
                 }
                 None => {
-                    ctx.warn(span, format!("a picture whose part (relationship {rel}) is missing is left out"));
+                    ctx.warn(
+                        span,
+                        format!("a picture whose part (relationship {rel}) is missing is left out"),
+                    );
                     continue;
                 }
             };
@@ -323,14 +402,21 @@ fn add_item(slot: &mut Option<List>, kind: ListKind, mut item: Item, depth: usiz
 }
 
 fn is_heading(role: Role) -> bool {
-    matches!(role, Role::Chapter | Role::Section | Role::Sub3 | Role::Sub4)
+    matches!(
+        role,
+        Role::Chapter | Role::Section | Role::Sub3 | Role::Sub4
+    )
 }
 
 /// Bold throughout and short, not ending like a sentence: a heading or a
 /// table title typed by hand.
 fn is_heading_like(p: &WPara, text: &str) -> bool {
     let t = text.trim();
-    let texts = || p.runs.iter().filter(|r| matches!(&r.kind, RunKind::Text(x) if !x.trim().is_empty()));
+    let texts = || {
+        p.runs
+            .iter()
+            .filter(|r| matches!(&r.kind, RunKind::Text(x) if !x.trim().is_empty()))
+    };
     t.chars().count() <= 200
         && !t.ends_with(['.', ';', ':', ',', '。', '；', '：'])
         && texts().next().is_some()
@@ -344,7 +430,9 @@ pub fn lead(p: &WPara) -> usize {
 }
 
 fn plain_ends_with_colon(inlines: &[Inline]) -> bool {
-    crate::model::plain_text(inlines).trim_end().ends_with([':', '：'])
+    crate::model::plain_text(inlines)
+        .trim_end()
+        .ends_with([':', '：'])
 }
 
 fn is_units_line(text: &str) -> bool {
@@ -374,4 +462,22 @@ fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
 pub fn is_contents_heading(text: &str) -> bool {
     let t = text.trim();
     lang::ALL.iter().any(|l| t == l.contents_word())
+}
+
+/// Whether note mark `n` stands in the table (its title, units or cells).
+fn marks_in(t: &Table, n: u32) -> bool {
+    fn has(inlines: &[Inline], n: u32) -> bool {
+        inlines.iter().any(|i| match i {
+            Inline::TableNoteRef(m) => m.value == n,
+            Inline::Strong(inner) => has(inner, n),
+            _ => false,
+        })
+    }
+    has(&t.title, n)
+        || t.units.as_deref().is_some_and(|u| has(u, n))
+        || t.head.iter().chain(&t.body).any(|r| {
+            r.cells
+                .iter()
+                .any(|c| c.paragraphs.iter().any(|p| has(p, n)))
+        })
 }

@@ -104,7 +104,11 @@ impl Builder<'_> {
             RunKind::Text(_) => {
                 let text = piece.replace(['\t', '\u{a0}'], " ");
                 let mark = text.trim();
-                if run.sup && self.marks && mark.len() == 1 && mark.as_bytes()[0].is_ascii_lowercase() {
+                if run.sup
+                    && self.marks
+                    && mark.len() == 1
+                    && mark.as_bytes()[0].is_ascii_lowercase()
+                {
                     let n = u32::from(mark.as_bytes()[0] - b'a') + 1;
                     return Some(Inline::TableNoteRef(Spanned::new(n, span)));
                 }
@@ -131,7 +135,10 @@ fn flush_strong(strong: &mut Vec<Inline>, out: &mut Vec<Inline>) {
         return;
     }
     let inner = merge_text(std::mem::take(strong));
-    if inner.iter().all(|i| matches!(i, Inline::Text(t) if t.trim().is_empty())) {
+    if inner
+        .iter()
+        .all(|i| matches!(i, Inline::Text(t) if t.trim().is_empty()))
+    {
         out.extend(inner);
     } else {
         out.push(Inline::Strong(inner));
@@ -151,16 +158,57 @@ fn tidy(inlines: Vec<Inline>) -> Vec<Inline> {
                 for i in inner {
                     match i {
                         Inline::Text(t) => push_with_refs(&collapse(&t), &mut inside),
+                        Inline::Emph(t) => push_emph(&collapse(&t), &mut inside),
                         other => inside.push(other),
                     }
                 }
-                out.push(Inline::Strong(merge_text(inside)));
+                push_strong(merge_text(inside), &mut out);
             }
+            Inline::Emph(t) => push_emph(&collapse(&t), &mut out),
             other => out.push(other),
         }
     }
     trim_ends(&mut out);
     merge_text(out)
+}
+
+/// Emphasis without the spaces at its ends (they stay plain text).
+fn push_emph(text: &str, out: &mut Vec<Inline>) {
+    let inner = text.trim();
+    if inner.is_empty() {
+        out.push(Inline::Text(text.to_string()));
+        return;
+    }
+    let start = text.len() - text.trim_start().len();
+    if start > 0 {
+        out.push(Inline::Text(text[..start].to_string()));
+    }
+    out.push(Inline::Emph(inner.to_string()));
+    if text.trim_end().len() < text.len() {
+        out.push(Inline::Text(text[text.trim_end().len()..].to_string()));
+    }
+}
+
+/// Bold content with the spaces at its ends moved outside it.
+fn push_strong(mut inner: Vec<Inline>, out: &mut Vec<Inline>) {
+    let mut before = String::new();
+    let mut after = String::new();
+    if let Some(Inline::Text(t)) = inner.first_mut() {
+        let trimmed = t.trim_start().to_string();
+        before = t[..t.len() - trimmed.len()].to_string();
+        *t = trimmed;
+    }
+    if let Some(Inline::Text(t)) = inner.last_mut() {
+        let trimmed = t.trim_end().to_string();
+        after = t[trimmed.len()..].to_string();
+        *t = trimmed;
+    }
+    inner.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    out.push(Inline::Text(before));
+    if !inner.is_empty() {
+        out.push(Inline::Strong(inner));
+    }
+    out.push(Inline::Text(after));
 }
 
 /// Runs of spaces as one.
@@ -199,20 +247,11 @@ fn push_with_refs(text: &str, out: &mut Vec<Inline>) {
 }
 
 fn trim_ends(out: &mut Vec<Inline>) {
+    out.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
     if let Some(Inline::Text(t)) = out.first_mut() {
         *t = t.trim_start().to_string();
     }
-    if let Some(Inline::Strong(inner)) = out.first_mut()
-        && let Some(Inline::Text(t)) = inner.first_mut()
-    {
-        *t = t.trim_start().to_string();
-    }
     if let Some(Inline::Text(t)) = out.last_mut() {
-        *t = t.trim_end().to_string();
-    }
-    if let Some(Inline::Strong(inner)) = out.last_mut()
-        && let Some(Inline::Text(t)) = inner.last_mut()
-    {
         *t = t.trim_end().to_string();
     }
     out.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
@@ -240,7 +279,10 @@ mod tests {
             text(" notes ", false, false),
             text("ibid.", false, true),
             Run {
-                kind: RunKind::NoteRef { id: 7, endnote: false },
+                kind: RunKind::NoteRef {
+                    id: 7,
+                    endnote: false,
+                },
                 bold: false,
                 italic: false,
                 sup: true,
@@ -256,9 +298,15 @@ mod tests {
         };
         let inl = b.inlines(&runs, 4);
         assert_eq!(inl[0], Inline::Text("The ".into()));
-        assert_eq!(inl[1], Inline::Strong(vec![Inline::Text("Committee".into())]));
+        assert_eq!(
+            inl[1],
+            Inline::Strong(vec![Inline::Text("Committee".into())])
+        );
         assert_eq!(inl[3], Inline::Emph("ibid.".into()));
         assert!(matches!(&inl[4], Inline::NoteRef(n) if n.value == 1 && n.span.line == 3));
-        assert!(inl.iter().any(|i| matches!(i, Inline::Ref(r) if r.value == "A/80/614")));
+        assert!(
+            inl.iter()
+                .any(|i| matches!(i, Inline::Ref(r) if r.value == "A/80/614"))
+        );
     }
 }

@@ -51,7 +51,9 @@ pub fn header(lines: &[(String, String)], m: &mut Masthead, ctx: &mut Ctx) -> Op
             m.original = Some(Spanned::new(o, span));
         } else if let Some(d) = lang::parse_written_date(text) {
             m.date = Some(Spanned::new(d, span));
-        } else if m.symbol.is_none() && let Some(found) = symbol_of(text, &compact) {
+        } else if m.symbol.is_none()
+            && let Some(found) = symbol_of(text, &compact)
+        {
             m.symbol = Some(Spanned::new(found, span));
         } else {
             m.organ.push(Spanned::new(text.clone(), span));
@@ -63,7 +65,9 @@ pub fn header(lines: &[(String, String)], m: &mut Masthead, ctx: &mut Ctx) -> Op
 /// Reads the job number from the first-page footer's lines.
 pub fn footer(lines: &[(String, String)], m: &mut Masthead, ctx: &mut Ctx) {
     for (position, text) in lines {
-        let Some(close) = text.find(')') else { continue };
+        let Some(close) = text.find(')') else {
+            continue;
+        };
         let candidate = &text[..=close];
         if is_job_number(candidate) {
             let span = ctx.place_at(position, text);

@@ -85,7 +85,13 @@ fn read_package(bytes: &[u8]) -> Result<ReadOutcome, Diagnostic> {
         stats: Stats::default(),
     };
     let (nodes, section_refs) = {
-        let mut story = Story::new(&document, &parts.main, &parts.styles, &parts.rels, &mut parts.stats);
+        let mut story = Story::new(
+            &document,
+            &parts.main,
+            &parts.styles,
+            &parts.rels,
+            &mut parts.stats,
+        );
         let nodes = story.blocks_in_place()?;
         (nodes, story.section_refs.take().unwrap_or_default())
     };
@@ -112,7 +118,11 @@ fn related(
 
 /// The header or footer the first page shows: the first section's
 /// `first` one when it has a distinct first page, else its default.
-fn first_page_part(refs: &[(String, String, String)], element: &str, rels: &Rels) -> Option<String> {
+fn first_page_part(
+    refs: &[(String, String, String)],
+    element: &str,
+    rels: &Rels,
+) -> Option<String> {
     let title_page = refs.iter().any(|(e, _, _)| e == "titlePg");
     let pick = |which: &str| {
         refs.iter()
@@ -120,7 +130,11 @@ fn first_page_part(refs: &[(String, String, String)], element: &str, rels: &Rels
             .and_then(|(_, _, id)| rels.get(id))
             .map(|r| r.target.clone())
     };
-    if title_page { pick("first").or_else(|| pick("default")) } else { pick("default") }
+    if title_page {
+        pick("first").or_else(|| pick("default"))
+    } else {
+        pick("default")
+    }
 }
 
 fn assemble(
@@ -129,9 +143,16 @@ fn assemble(
     nodes: Vec<Node>,
     refs: &[(String, String, String)],
 ) -> Result<ReadOutcome, Diagnostic> {
-    let story_of = |package: &mut Package, parts: &mut Parts, name: Option<String>| -> Result<(String, Vec<Node>), Diagnostic> {
-        let Some(name) = name else { return Ok((String::new(), Vec::new())) };
-        let Some(bytes) = package.part(&name)? else { return Ok((name, Vec::new())) };
+    let story_of = |package: &mut Package,
+                    parts: &mut Parts,
+                    name: Option<String>|
+     -> Result<(String, Vec<Node>), Diagnostic> {
+        let Some(name) = name else {
+            return Ok((String::new(), Vec::new()));
+        };
+        let Some(bytes) = package.part(&name)? else {
+            return Ok((name, Vec::new()));
+        };
         let empty = Rels::new();
         let nodes = Story::new(&bytes, &name, &parts.styles, &empty, &mut parts.stats).blocks()?;
         Ok((name, nodes))
@@ -234,7 +255,9 @@ fn footnotes(
 /// One warning for each kind of content the reader drops or changes.
 fn warn_dropped(ctx: &mut Ctx, stats: &Stats, has_comments: bool, built: &build::Built) {
     let at = |ctx: &mut Ctx, position: &Option<String>| {
-        let position = position.clone().unwrap_or_else(|| "the whole document".into());
+        let position = position
+            .clone()
+            .unwrap_or_else(|| "the whole document".into());
         ctx.place_at(&position, "")
     };
     if stats.revisions > 0 {
@@ -266,7 +289,11 @@ fn finish(
             Span::default(),
             "no title: no paragraph in the TitleHCH style (or Title) was found",
         ));
-        return Ok(ReadOutcome { document: None, diagnostics, view });
+        return Ok(ReadOutcome {
+            document: None,
+            diagnostics,
+            view,
+        });
     };
     let document = Document {
         lang,
@@ -285,4 +312,3 @@ fn finish(
         view,
     })
 }
-

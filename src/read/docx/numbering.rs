@@ -37,7 +37,10 @@ impl Format {
             "bullet" => Format::Bullet,
             "none" => Format::None,
             "arabicAbjad" | "arabicAlpha" => Format::ArabicLetter,
-            s if s.starts_with("chinese") || s.starts_with("ideograph") || s.starts_with("taiwanese") => {
+            s if s.starts_with("chinese")
+                || s.starts_with("ideograph")
+                || s.starts_with("taiwanese") =>
+            {
                 Format::Chinese
             }
             _ => Format::Decimal,
@@ -120,7 +123,9 @@ impl Numbering {
                             i.abstract_id = id_attr(&e, b"val");
                         }
                     }
-                    b"lvlOverride" => override_level = num(&e, b"ilvl").map(|n| n.clamp(0, 8) as u32),
+                    b"lvlOverride" => {
+                        override_level = num(&e, b"ilvl").map(|n| n.clamp(0, 8) as u32)
+                    }
                     b"startOverride" => {
                         if let (Some((_, i)), Some(l)) = (instance.as_mut(), override_level) {
                             i.overrides.push((l, id_attr(&e, b"val")));
@@ -214,7 +219,11 @@ fn render(pattern: &str, levels: &[Level; 9], counters: &[u32; 9]) -> String {
             ('%', Some(d @ 1..=9)) => {
                 chars.next();
                 let l = d as usize - 1;
-                let n = if counters[l] == 0 { levels[l].start.max(1) } else { counters[l] };
+                let n = if counters[l] == 0 {
+                    levels[l].start.max(1)
+                } else {
+                    counters[l]
+                };
                 out.push_str(&levels[l].format.write(n));
             }
             _ => out.push(c),
@@ -244,7 +253,9 @@ mod tests {
     </w:numbering>"#;
 
     fn label(n: &mut Numbering, num_id: u32, ilvl: u32) -> String {
-        n.next(NumRef { num_id, ilvl }).map(|l| l.text).unwrap_or_default()
+        n.next(NumRef { num_id, ilvl })
+            .map(|l| l.text)
+            .unwrap_or_default()
     }
 
     #[test]
@@ -254,12 +265,30 @@ mod tests {
         assert_eq!(label(&mut n, 1, 1), "(a)");
         assert_eq!(label(&mut n, 1, 1), "(b)");
         assert_eq!(label(&mut n, 1, 2), "(i)");
-        assert_eq!(label(&mut n, 2, 0), "2.", "another num of the same abstract counts on");
-        assert_eq!(label(&mut n, 2, 1), "(a)", "a level restarts those below it");
+        assert_eq!(
+            label(&mut n, 2, 0),
+            "2.",
+            "another num of the same abstract counts on"
+        );
+        assert_eq!(
+            label(&mut n, 2, 1),
+            "(a)",
+            "a level restarts those below it"
+        );
         assert_eq!(label(&mut n, 2, 1), "(b)");
-        assert_eq!(label(&mut n, 3, 1), "(a)", "startOverride restarts the level");
+        assert_eq!(
+            label(&mut n, 3, 1),
+            "(a)",
+            "startOverride restarts the level"
+        );
         assert_eq!(label(&mut n, 4, 0), "IV.");
         assert!(n.next(NumRef { num_id: 4, ilvl: 1 }).unwrap().bullet);
-        assert_eq!(n.next(NumRef { num_id: 99, ilvl: 0 }), None);
+        assert_eq!(
+            n.next(NumRef {
+                num_id: 99,
+                ilvl: 0
+            }),
+            None
+        );
     }
 }

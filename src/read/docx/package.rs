@@ -203,7 +203,10 @@ mod tests {
             resolve("word/document.xml", "../customXml/item1.xml"),
             "customXml/item1.xml"
         );
-        assert_eq!(resolve("_rels/.rels", "/word/document.xml"), "word/document.xml");
+        assert_eq!(
+            resolve("_rels/.rels", "/word/document.xml"),
+            "word/document.xml"
+        );
         assert_eq!(rels_name("word/header3.xml"), "word/_rels/header3.xml.rels");
     }
 

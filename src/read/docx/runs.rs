@@ -36,7 +36,10 @@ impl Story<'_, '_> {
                     b"fldSimple" => {
                         self.stats.fields += 1;
                         let instr = attr(&e, b"instr").unwrap_or_default().into_owned();
-                        self.fields.push(Field { instr, in_result: true });
+                        self.fields.push(Field {
+                            instr,
+                            in_result: true,
+                        });
                     }
                     b"ins" | b"moveTo" => self.stats.revisions += 1,
                     b"del" | b"moveFrom" => {
@@ -154,7 +157,8 @@ impl Story<'_, '_> {
         let style = self.styles.get(p.style.as_deref());
         let char_style = props.style.as_deref().map(|s| self.styles.get(Some(s)));
         for kind in pending {
-            p.runs.push(self.styled(kind, &props, style, char_style, link.clone()));
+            p.runs
+                .push(self.styled(kind, &props, style, char_style, link.clone()));
         }
         Ok(())
     }
@@ -179,7 +183,11 @@ impl Story<'_, '_> {
 
     /// The address of an open HYPERLINK field, for its result's runs.
     fn field_link(&self) -> Option<String> {
-        let f = self.fields.iter().rev().find(|f| instr_is(&f.instr, "HYPERLINK"))?;
+        let f = self
+            .fields
+            .iter()
+            .rev()
+            .find(|f| instr_is(&f.instr, "HYPERLINK"))?;
         let rest = f.instr.trim_start()["HYPERLINK".len()..].trim();
         if rest.starts_with("\\l") {
             return None;
@@ -190,7 +198,13 @@ impl Story<'_, '_> {
     }
 
     /// An empty element inside a run: tabs, breaks, references, field characters.
-    fn run_mark(&mut self, e: &BytesStart, text: &mut String, pending: &mut Vec<RunKind>, p: &mut WPara) {
+    fn run_mark(
+        &mut self,
+        e: &BytesStart,
+        text: &mut String,
+        pending: &mut Vec<RunKind>,
+        p: &mut WPara,
+    ) {
         let visible = self.visible();
         match local(e) {
             b"tab" | b"ptab" if visible => text.push('\t'),
@@ -312,7 +326,6 @@ impl Story<'_, '_> {
         }
         Ok(rel.map(|rel| RunKind::Image { rel, alt }))
     }
-
 }
 
 /// Moves gathered text into the run's pieces.
@@ -327,6 +340,8 @@ fn instr_is(instr: &str, kind: &str) -> bool {
     let t = instr.trim_start();
     t.len() >= kind.len()
         && t[..kind.len()].eq_ignore_ascii_case(kind)
-        && t[kind.len()..].chars().next().is_none_or(char::is_whitespace)
+        && t[kind.len()..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
 }
-

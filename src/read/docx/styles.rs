@@ -187,7 +187,8 @@ fn read_raw(bytes: &[u8], part: &str) -> Result<HashMap<String, Raw>, Diagnostic
     loop {
         match r.next()? {
             Ev::Start(e) | Ev::Empty(e) if local(&e) == b"style" => {
-                let is_para = attr(&e, b"type").is_none_or(|t| t == "paragraph" || t == "character");
+                let is_para =
+                    attr(&e, b"type").is_none_or(|t| t == "paragraph" || t == "character");
                 current = attr(&e, b"styleId")
                     .filter(|_| is_para)
                     .map(|id| (id.into_owned(), Raw::default()));

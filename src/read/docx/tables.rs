@@ -41,7 +41,11 @@ pub fn table(t: &WTable, ctx: &mut Ctx) -> Table {
             span = built.span;
         }
         heading &= row.header;
-        if heading { head.push(built) } else { body.push(built) }
+        if heading {
+            head.push(built)
+        } else {
+            body.push(built)
+        }
     }
     let columns = columns(t, width, &aligns, &head, &body);
     let mut table = Table {
@@ -247,7 +251,10 @@ fn is_total(cells: &[Cell]) -> bool {
     for cell in cells {
         for p in &cell.paragraphs {
             any = true;
-            if !p.iter().all(|i| matches!(i, Inline::Strong(_) | Inline::TableNoteRef(_))) {
+            if !p
+                .iter()
+                .all(|i| matches!(i, Inline::Strong(_) | Inline::TableNoteRef(_)))
+            {
                 return false;
             }
         }
@@ -297,7 +304,13 @@ pub fn note(p: &WPara, ctx: &mut Ctx) -> TableNote {
     }
 }
 
-fn columns(t: &WTable, width: usize, aligns: &[Vec<Align>], head: &[Row], body: &[Row]) -> Vec<Column> {
+fn columns(
+    t: &WTable,
+    width: usize,
+    aligns: &[Vec<Align>],
+    head: &[Row],
+    body: &[Row],
+) -> Vec<Column> {
     (0..width)
         .map(|i| Column {
             align: majority(&aligns[i]).unwrap_or(Align::Start),

@@ -52,7 +52,11 @@ impl<'a> PartReader<'a> {
         Diagnostic::new(
             code,
             Span::default(),
-            format!("{} (at byte {}): {message}", self.part, self.reader.buffer_position()),
+            format!(
+                "{} (at byte {}): {message}",
+                self.part,
+                self.reader.buffer_position()
+            ),
         )
     }
 
@@ -163,10 +167,7 @@ pub fn val<'b>(e: &'b BytesStart) -> Option<Cow<'b, str>> {
 
 /// Whether an on/off property (`<w:b/>`, `<w:b w:val="0"/>`) is on.
 pub fn on(e: &BytesStart) -> bool {
-    !matches!(
-        val(e).as_deref(),
-        Some("0" | "false" | "off" | "none")
-    )
+    !matches!(val(e).as_deref(), Some("0" | "false" | "off" | "none"))
 }
 
 /// A number attribute.
