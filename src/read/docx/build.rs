@@ -77,7 +77,7 @@ impl Reader<'_, '_, '_> {
         }
         let text = plain(&p.runs);
         let text = text.trim();
-        let before_body = flow.flats.is_empty();
+        let before_body = built.title.is_none() || flow.flats.is_empty();
         let empty = text.is_empty();
         match role {
             _ if empty => false,
@@ -210,14 +210,16 @@ impl Reader<'_, '_, '_> {
     }
 }
 
-fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
+pub(super) fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
     inlines
         .into_iter()
         .flat_map(|i| match i {
             Inline::Strong(inner) => inner,
             other => vec![other],
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect::<Vec<_>>()
 }
 
 fn next_is_table(nodes: &[Node], i: usize) -> bool {

@@ -98,7 +98,7 @@ impl Flow {
         }
         if self.annex_title_due && (is_heading(role) || heading_like) && first.is_none() {
             let at = self.flats.len().saturating_sub(1);
-            let inl = ctx.inlines(p, label.skip, false, span);
+            let inl = unbold(ctx.inlines(p, label.skip, false, span));
             self.annex_titles.push((at, inl));
             self.annex_title_due = false;
             return;
@@ -124,7 +124,7 @@ impl Flow {
             Label::Section(n) => Some(*n),
             _ => None,
         });
-        let inl = ctx.inlines(p, label.skip, false, span);
+        let inl = unbold(ctx.inlines(p, label.skip, false, span));
         let is_chapter = match (role, chapter, section) {
             (Role::Chapter, Some(_), _) => true,
             (Role::Section, _, Some(_)) => false,
@@ -156,7 +156,7 @@ impl Flow {
             _ => None,
         });
         let skip = if n.is_some() { label.skip } else { lead(p) };
-        let inl = ctx.inlines(p, skip, false, span);
+        let inl = unbold(ctx.inlines(p, skip, false, span));
         self.flats.push(Flat::Sub(level, n, inl, span));
     }
 
@@ -201,7 +201,7 @@ impl Flow {
             (Some(Label::Decimal(n)), _, _)
                 if heading_like && !self.decimal_item(n) && !self.next_para_is(n) =>
             {
-                let inl = ctx.inlines(p, label.skip, false, span);
+                let inl = unbold(ctx.inlines(p, label.skip, false, span));
                 self.flats.push(Flat::Sub(3, Some(n), inl, span));
             }
             (Some(Label::Decimal(n)), _, _) if !self.decimal_item(n) => {

@@ -59,6 +59,10 @@ const ROLES: &[(&str, Role)] = &[
     ("Bullet1", Role::List),
     ("Bullet2", Role::List),
     ("Bullet3", Role::List),
+    ("Heading1", Role::Chapter),
+    ("Heading2", Role::Section),
+    ("Heading3", Role::Sub3),
+    ("Heading4", Role::Sub4),
     ("heading 1", Role::Chapter),
     ("heading 2", Role::Section),
     ("heading 3", Role::Sub3),
@@ -126,9 +130,15 @@ pub struct Styles {
 impl Styles {
     /// The style `id`, or the default (body text) for an unknown one.
     pub fn get(&self, id: Option<&str>) -> Style {
-        id.and_then(|id| self.by_id.get(id))
-            .copied()
-            .unwrap_or_else(|| self.by_id.get("Normal").copied().unwrap_or_default())
+        if let Some(style) = id.and_then(|id| self.by_id.get(id)) {
+            return *style;
+        }
+        let base = self.by_id.get("Normal").copied().unwrap_or_default();
+        match id.and_then(|id| role_of(id, id)) {
+            // A style the file uses but does not define: known by its id.
+            Some(role) => Style { role, ..base },
+            None => base,
+        }
     }
 
     /// Reads `word/styles.xml`.
