@@ -11,7 +11,7 @@ the standard library and applies the DGACM conventions as written here.
   unstyled paragraphs with a label that is not the next chapter;
 - subheadings: paragraphs in H23 or H4 after the first numbered part (title
   lines of a table excepted: a heading followed by a units line `(…)` and
-  the table), paragraphs in HCh or H1 without a label (other than annex
+  the table, when the heading has no number), paragraphs in HCh or H1 without a label (other than annex
   headings, the title under an annex heading, and the contents heading),
   and bold unstyled paragraphs with a
   number label `1.<tab>` that is not the next paragraph's;
@@ -166,7 +166,7 @@ def count(path):
         elif r == "body" and bold and lab and lab.isdigit() and int(lab) != para + 1:
             c["subheadings"] += started
         elif r == "sub":
-            if started and not is_table_title(items, i):
+            if started and not (lab is None and is_table_title(items, i)):
                 c["subheadings"] += 1
         elif numbered and not bold:
             c["paragraphs"] += 1
