@@ -19,11 +19,12 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn word_files() -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(common::root().join("tests/fixtures/un-official"))
-        .expect("fixtures")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
-        .collect();
+    let mut out: Vec<PathBuf> =
+        std::fs::read_dir(common::root().join("tests/fixtures/un-official"))
+            .expect("fixtures")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+            .collect();
     out.sort();
     out
 }
@@ -94,7 +95,11 @@ fn python_counts(path: &Path) -> Option<Counts> {
         .arg(path)
         .output()
         .expect("python3 runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let n = |k: &str| v[k].as_u64().expect(k);
     Some(Counts {
@@ -111,7 +116,9 @@ fn python_counts(path: &Path) -> Option<Counts> {
 fn every_part_of_each_word_file_is_read() {
     for path in word_files() {
         let doc = read(&path);
-        let Some(expected) = python_counts(&path) else { return };
+        let Some(expected) = python_counts(&path) else {
+            return;
+        };
         assert_eq!(model_counts(&doc), expected, "{}", path.display());
     }
 }
@@ -181,20 +188,80 @@ fn the_masthead_is_the_official_first_page() {
         let doc = read(&path);
         let h = &doc.masthead;
         let got = |v: Option<&String>| v.cloned().unwrap_or_default();
-        assert_eq!(got(h.symbol.as_ref().map(|s| &s.value)), m.symbol, "{}", m.file);
-        assert_eq!(h.organ.iter().map(|o| o.value.as_str()).collect::<Vec<_>>(), [m.organ], "{}", m.file);
-        assert_eq!(h.date.as_ref().map(|d| d.value.iso()).unwrap_or_default(), m.date, "{}", m.file);
-        assert_eq!(h.original.as_ref().map(|o| o.value.code()), Some(m.original), "{}", m.file);
-        assert_eq!(h.distribution.as_ref().map(|d| d.value.as_str()), Some("General"), "{}", m.file);
-        assert_eq!(got(h.session.as_ref().map(|s| &s.value)), m.session, "{}", m.file);
-        assert_eq!(h.agenda.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), [m.agenda], "{}", m.file);
-        assert_eq!(got(h.job_number.as_ref().map(|j| &j.value)), m.job, "{}", m.file);
+        assert_eq!(
+            got(h.symbol.as_ref().map(|s| &s.value)),
+            m.symbol,
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            h.organ.iter().map(|o| o.value.as_str()).collect::<Vec<_>>(),
+            [m.organ],
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            h.date.as_ref().map(|d| d.value.iso()).unwrap_or_default(),
+            m.date,
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            h.original.as_ref().map(|o| o.value.code()),
+            Some(m.original),
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            h.distribution.as_ref().map(|d| d.value.as_str()),
+            Some("General"),
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            got(h.session.as_ref().map(|s| &s.value)),
+            m.session,
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            h.agenda
+                .iter()
+                .map(|a| a.value.as_str())
+                .collect::<Vec<_>>(),
+            [m.agenda],
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            got(h.job_number.as_ref().map(|j| &j.value)),
+            m.job,
+            "{}",
+            m.file
+        );
         // The PDF's first page holds each of these as printed.
         if let Some(page) = pdf_text(&fixture(&format!("{}.pdf", m.file)), Some(1)) {
             let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
-            let date = h.date.as_ref().map(|d| doc.lang.masthead_date(d.value)).unwrap_or_default();
-            for value in [m.symbol, m.organ, m.session, m.agenda, m.job, &date, "Distr.: General", "Original: English"] {
-                assert!(flat.contains(value), "{}: `{value}` not on the PDF's first page", m.file);
+            let date = h
+                .date
+                .as_ref()
+                .map(|d| doc.lang.masthead_date(d.value))
+                .unwrap_or_default();
+            for value in [
+                m.symbol,
+                m.organ,
+                m.session,
+                m.agenda,
+                m.job,
+                &date,
+                "Distr.: General",
+                "Original: English",
+            ] {
+                assert!(
+                    flat.contains(value),
+                    "{}: `{value}` not on the PDF's first page",
+                    m.file
+                );
             }
         }
     }
@@ -218,14 +285,24 @@ fn pdf_paragraphs(text: &str) -> Vec<(u32, String)> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let mut out: Vec<(u32, String)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let Some((n, rest)) = line.split_once('.') else { continue };
+        let Some((n, rest)) = line.split_once('.') else {
+            continue;
+        };
         let Ok(n) = n.parse::<u32>() else { continue };
         let expected = out.last().map_or(1, |(last, _)| last + 1);
         if n != expected || !(rest.is_empty() || rest.starts_with(' ')) {
             continue;
         }
-        let words = if rest.trim().is_empty() { lines.get(i + 1).copied().unwrap_or("") } else { rest };
-        let start: String = words.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        let words = if rest.trim().is_empty() {
+            lines.get(i + 1).copied().unwrap_or("")
+        } else {
+            rest
+        };
+        let start: String = words
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
         out.push((n, start));
     }
     out
@@ -256,16 +333,34 @@ fn model_paragraphs(doc: &Document) -> Vec<(u32, String)> {
 fn every_numbered_paragraph_of_the_official_pdf_is_read_in_order() {
     for m in MASTHEADS {
         let doc = read(&fixture(&format!("{}.docx", m.file)));
-        let Some(text) = pdf_text(&fixture(&format!("{}.pdf", m.file)), None) else { return };
+        let Some(text) = pdf_text(&fixture(&format!("{}.pdf", m.file)), None) else {
+            return;
+        };
         let official = pdf_paragraphs(&text);
         let ours = model_paragraphs(&doc);
-        assert!(official.len() > 20, "{}: {} paragraphs found in the PDF", m.file, official.len());
-        let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").replace("- ", "-");
+        assert!(
+            official.len() > 20,
+            "{}: {} paragraphs found in the PDF",
+            m.file,
+            official.len()
+        );
+        let squeeze = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace("- ", "-")
+        };
         let mut at = 0;
         for (n, start) in &official {
-            let found = ours[at..].iter().position(|(m, t)| m == n && squeeze(t).starts_with(&squeeze(start)));
+            let found = ours[at..]
+                .iter()
+                .position(|(m, t)| m == n && squeeze(t).starts_with(&squeeze(start)));
             let Some(found) = found else {
-                panic!("{}: paragraph {n} `{start}` not found in order; ours: {:?}", m.file, ours.get(at));
+                panic!(
+                    "{}: paragraph {n} `{start}` not found in order; ours: {:?}",
+                    m.file,
+                    ours.get(at)
+                );
             };
             at += found + 1;
         }
@@ -278,7 +373,8 @@ fn every_numbered_paragraph_of_the_official_pdf_is_read_in_order() {
 fn zip_with(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut out);
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     for (name, bytes) in parts {
         zip.start_file(*name, options).expect("entry");
         zip.write_all(bytes).expect("write");
@@ -334,18 +430,41 @@ fn a_minimal_word_file_reads() {
 
 #[test]
 fn what_is_not_a_word_file_is_refused() {
-    refused("not-a-zip.docx", b"PK\x03\x04 but nothing more", "UND007", "not a Word file");
+    refused(
+        "not-a-zip.docx",
+        b"PK\x03\x04 but nothing more",
+        "UND007",
+        "not a Word file",
+    );
     refused("text.docx", b"just text", "UND007", "not a Word file");
     let no_document = zip_with(&[("word/other.xml", b"<x/>")]);
-    refused("empty.docx", &no_document, "UND007", "no `word/document.xml`");
+    refused(
+        "empty.docx",
+        &no_document,
+        "UND007",
+        "no `word/document.xml`",
+    );
 }
 
 #[test]
 fn doctypes_and_entities_in_a_part_are_refused() {
-    let doctype = MINIMAL.replace("<?xml version=\"1.0\"?>", "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY e \"x\">]>");
-    refused("doctype.docx", &zip_with(&[("word/document.xml", doctype.as_bytes())]), "UND005", "DOCTYPE");
+    let doctype = MINIMAL.replace(
+        "<?xml version=\"1.0\"?>",
+        "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY e \"x\">]>",
+    );
+    refused(
+        "doctype.docx",
+        &zip_with(&[("word/document.xml", doctype.as_bytes())]),
+        "UND005",
+        "DOCTYPE",
+    );
     let entity = MINIMAL.replace("First paragraph.", "First &e; paragraph.");
-    refused("entity.docx", &zip_with(&[("word/document.xml", entity.as_bytes())]), "UND005", "&e;");
+    refused(
+        "entity.docx",
+        &zip_with(&[("word/document.xml", entity.as_bytes())]),
+        "UND005",
+        "&e;",
+    );
 }
 
 #[test]
@@ -373,12 +492,25 @@ fn encrypted_and_legacy_word_files_say_what_to_do() {
         b.extend(stream.encode_utf16().flat_map(u16::to_le_bytes));
         b
     };
-    refused("secret.docx", &ole("EncryptedPackage"), "UND007", "password-protected");
-    refused("old.docx", &ole("WordDocument"), "UND007", "soffice --headless --convert-to docx");
+    refused(
+        "secret.docx",
+        &ole("EncryptedPackage"),
+        "UND007",
+        "password-protected",
+    );
+    refused(
+        "old.docx",
+        &ole("WordDocument"),
+        "UND007",
+        "soffice --headless --convert-to docx",
+    );
     // A `.doc` is not read: its name says so, and its content is named.
     let (written, stderr) = convert_bad("old.doc", &ole("WordDocument"));
     assert!(written.is_empty());
-    assert!(common::reports(&stderr, "soffice --headless --convert-to docx", "UND001"), "{stderr}");
+    assert!(
+        common::reports(&stderr, "soffice --headless --convert-to docx", "UND001"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -410,7 +542,10 @@ fn diagnostics_point_at_places_in_the_word_file() {
     let mut ds = vec![d.clone()];
     undoc::read::attach_excerpts(&mut ds, &outcome.view);
     let excerpt = ds[0].excerpt.as_ref().expect("an excerpt");
-    assert_eq!(excerpt.place.as_deref(), Some("word/document.xml, paragraph 2"));
+    assert_eq!(
+        excerpt.place.as_deref(),
+        Some("word/document.xml, paragraph 2")
+    );
     assert!(excerpt.text.contains("An item with no paragraph"));
 }
 
@@ -438,14 +573,21 @@ fn inlines_keep_links_symbols_and_footnotes() {
 #[test]
 #[ignore = "needs the DOCX writer's tables (tables merge)"]
 fn docx_to_xml_to_docx_keeps_paragraphs_tables_and_footnotes() {
-    let Some(_) = common::tool("python3") else { return };
+    let Some(_) = common::tool("python3") else {
+        return;
+    };
     let dir = tempfile::tempdir().expect("dir");
     for path in word_files() {
         common::convert(&[&path], dir.path(), &["--to", "xml"]);
-        let xml = dir.path().join(path.file_stem().expect("stem")).with_extension("xml");
+        let xml = dir
+            .path()
+            .join(path.file_stem().expect("stem"))
+            .with_extension("xml");
         let out = dir.path().join("again");
         common::convert(&[&xml], &out, &["--to", "docx"]);
-        let again = out.join(path.file_stem().expect("stem")).with_extension("docx");
+        let again = out
+            .join(path.file_stem().expect("stem"))
+            .with_extension("docx");
         let before = python_counts(&path).expect("counts");
         let after = python_counts(&again).expect("counts");
         assert_eq!(before, after, "{}", path.display());

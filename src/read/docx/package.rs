@@ -189,6 +189,32 @@ pub fn resolve(part: &str, target: &str) -> String {
     segments.join("/")
 }
 
+const FUZZ_STYLES: &[u8] = br#"<w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="HCh"><w:basedOn w:val="H1"/></w:style><w:style w:type="paragraph" w:styleId="H1"><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="SingleTxt"/><w:style w:type="paragraph" w:styleId="Num"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#;
+const FUZZ_NUMBERING: &[u8] = br#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#;
+const FUZZ_RELS: &[u8] = br#"<Relationships><Relationship Id="r1" Type="x/styles" Target="styles.xml"/><Relationship Id="r2" Type="x/numbering" Target="numbering.xml"/><Relationship Id="r3" Type="x/hyperlink" Target="https://undocs.org" TargetMode="External"/></Relationships>"#;
+
+/// A package whose story is `document`, with a few DGACM styles, a
+/// numbering and a link: the fuzz target's frame around the XML it varies
+/// (the regression tests replay its crashes through it).
+pub fn story_package(document: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, bytes) in [
+        ("word/document.xml", document),
+        ("word/styles.xml", FUZZ_STYLES),
+        ("word/numbering.xml", FUZZ_NUMBERING),
+        ("word/_rels/document.xml.rels", FUZZ_RELS),
+    ] {
+        // Writing to memory cannot fail.
+        let _ = zip.start_file(name, options);
+        let _ = zip.write_all(bytes);
+    }
+    let _ = zip.finish();
+    out.into_inner()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
