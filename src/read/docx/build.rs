@@ -238,14 +238,14 @@ fn next_is_table(nodes: &[Node], i: usize) -> bool {
 fn labelled(text: &str, skip: usize, bullet: bool, generated: bool) -> Labelled {
     let trimmed = text.trim_start();
     let lead = text.len() - trimmed.len();
-    if let Some(rest) = trimmed.strip_prefix(['•', '\u{f0b7}', '▪', '–', '-', '·']) {
-        if rest.starts_with(['\t', ' ']) {
-            return Labelled {
-                labels: Vec::new(),
-                skip: lead + trimmed.len() - rest.len(),
-                bullet: true,
-            };
-        }
+    if let Some(rest) = trimmed.strip_prefix(['•', '\u{f0b7}', '▪', '–', '-', '·'])
+        && rest.starts_with(['\t', ' '])
+    {
+        return Labelled {
+            labels: Vec::new(),
+            skip: lead + trimmed.len() - rest.len(),
+            bullet: true,
+        };
     }
     if bullet {
         return Labelled {
@@ -278,11 +278,13 @@ fn unnumbered(block: Block) -> Block {
     }
 }
 
+/// An annex's number, where it starts and its title.
+type AnnexHead = (Option<u32>, Span, Vec<Inline>);
+
 /// Nests the flow: the preamble, the body, and each annex's blocks.
 fn nest_all(flow: Flow) -> (Vec<Block>, Vec<Block>, Vec<Annex>) {
     let mut titles = flow.annex_titles.into_iter().peekable();
-    let mut parts: Vec<(Option<(Option<u32>, Span, Vec<Inline>)>, Vec<Flat>)> =
-        vec![(None, Vec::new())];
+    let mut parts: Vec<(Option<AnnexHead>, Vec<Flat>)> = vec![(None, Vec::new())];
     for (i, flat) in flow.flats.into_iter().enumerate() {
         if let Flat::Annex(n, span) = flat {
             let title = match titles.peek() {

@@ -208,10 +208,8 @@ impl Story<'_, '_> {
         let visible = self.visible();
         match local(e) {
             b"tab" | b"ptab" if visible => text.push('\t'),
-            b"br" | b"cr" if visible => {
-                if attr(e, b"type").is_none_or(|t| t == "textWrapping") {
-                    text.push(' ');
-                }
+            b"br" | b"cr" if visible && attr(e, b"type").is_none_or(|t| t == "textWrapping") => {
+                text.push(' ')
             }
             b"noBreakHyphen" if visible => text.push('\u{2011}'),
             b"footnoteReference" | b"endnoteReference" if visible => {

@@ -155,8 +155,9 @@ fn build_row(
 /// above spans into (`gridBefore`, `gridAfter`, short rows).
 fn fill_gap(out: &mut Vec<Cell>, covered: &mut [u32], from: usize, to: usize, span: Span) {
     let mut run_start = None;
-    for i in from..to.min(covered.len()) {
-        match (covered[i] > 0, run_start) {
+    let end = to.min(covered.len());
+    for (i, &cover) in covered.iter().enumerate().take(end).skip(from) {
+        match (cover > 0, run_start) {
             (false, None) => run_start = Some(i),
             (true, Some(s)) => {
                 out.push(empty_cell((i - s) as u32, span));
