@@ -111,6 +111,7 @@ impl Flow {
                 self.heading(p, Role::Body, label, span, ctx)
             }
             Role::Note => self.note(p, label, span, ctx),
+            _ if self.marks_note(p) => self.note(p, label, span, ctx),
             _ => self.body(p, label, span, heading_like, ctx),
         }
     }
@@ -166,8 +167,15 @@ impl Flow {
         let letter = tables::note_letter(p);
         let text = plain(&p.runs);
         let source = is_source_line(text.trim(), self.lang);
+        // A note belongs to the table when the table marks it, when the
+        // table's notes have begun, or when it is note a of a table that
+        // marks others (its own mark then stands outside, in a heading).
         let marked = |n: u32, f: &Flat| match f {
-            Flat::Table(t) => marks_in(t, n),
+            Flat::Table(t) => {
+                marks_in(t, n)
+                    || !t.notes.is_empty()
+                    || (n == 1 && (2..=26).any(|m| marks_in(t, m)))
+            }
             _ => false,
         };
         let letter = letter.filter(|&(n, _)| self.flats.iter().rev().take(3).any(|f| marked(n, f)));
@@ -225,6 +233,18 @@ impl Flow {
                     .push(Flat::Text(Spanned::new(content, span), heading_like));
             }
         }
+    }
+
+    /// Whether `p` is a lettered note (`a⇥text`) whose mark stands in the
+    /// table just above: a note typed without the footnote style.
+    fn marks_note(&self, p: &WPara) -> bool {
+        let Some((n, _)) = tables::note_letter(p) else {
+            return false;
+        };
+        self.flats.iter().rev().take(3).any(|f| match f {
+            Flat::Table(t) => marks_in(t, n),
+            _ => false,
+        })
     }
 
     /// Whether `n` is the number the next paragraph takes.
