@@ -29,8 +29,7 @@ const FILES: [&str; 5] = [
 fn path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/un-official")
-        .join(name)
-        .with_extension("docx")
+        .join(format!("{name}.docx"))
 }
 
 /// One Word file to the model.
@@ -38,11 +37,9 @@ fn path(name: &str) -> PathBuf {
 fn read_docx(bencher: Bencher, name: &str) {
     let bytes = std::fs::read(path(name)).expect("fixture");
     let format = InputFormat::by_name("docx").expect("the Word reader");
-    bencher
-        .counter(BytesCount::new(bytes.len()))
-        .bench(|| {
-            let outcome = read::read(&Source::bytes(divan::black_box(&bytes)), format, &[]);
-            assert!(outcome.document.is_some());
-            outcome
-        });
+    bencher.counter(BytesCount::new(bytes.len())).bench(|| {
+        let outcome = read::read(&Source::bytes(divan::black_box(&bytes)), format, &[]);
+        assert!(outcome.document.is_some());
+        outcome
+    });
 }

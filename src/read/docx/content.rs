@@ -237,7 +237,7 @@ impl<'a, 's> Story<'a, 's> {
                     b"Fallback" => self.r.skip()?,
                     _ => {}
                 },
-                Ev::End(name) if end.as_deref() == Some(name.as_slice()) => return Ok(()),
+                Ev::End(name) if end.as_deref().is_some_and(|e| name.is(e)) => return Ok(()),
                 Ev::Eof => return Ok(()),
                 _ => {}
             }
@@ -272,7 +272,7 @@ impl<'a, 's> Story<'a, 's> {
                         refs.push((name, which, id));
                     }
                 }
-                Ev::End(name) if name == b"sectPr" => break,
+                Ev::End(name) if name.is(b"sectPr") => break,
                 Ev::Eof => break,
                 _ => {}
             }
@@ -305,7 +305,7 @@ impl<'a, 's> Story<'a, 's> {
                 Ev::Start(e) if matches!(local(&e), b"tblPr" | b"tblPrEx" | b"del") => {
                     self.r.skip()?
                 }
-                Ev::End(name) if name == b"tbl" => return Ok(table),
+                Ev::End(name) if name.is(b"tbl") => return Ok(table),
                 Ev::Eof => return Ok(table),
                 _ => {}
             }
@@ -329,7 +329,7 @@ impl<'a, 's> Story<'a, 's> {
                     row.cells.push(cell);
                 }
                 Ev::Start(e) if matches!(local(&e), b"trPrChange" | b"tblPrEx") => self.r.skip()?,
-                Ev::End(name) if name == b"tr" => return Ok(row),
+                Ev::End(name) if name.is(b"tr") => return Ok(row),
                 Ev::Eof => return Ok(row),
                 _ => {}
             }
@@ -358,7 +358,7 @@ impl<'a, 's> Story<'a, 's> {
                     b"sdtPr" | b"del" | b"moveFrom" | b"Fallback" => self.r.skip()?,
                     _ => {}
                 },
-                Ev::End(name) if name == b"tc" => return Ok(cell),
+                Ev::End(name) if name.is(b"tc") => return Ok(cell),
                 Ev::Eof => return Ok(cell),
                 _ => {}
             }
@@ -378,7 +378,7 @@ impl<'a, 's> Story<'a, 's> {
                     });
                 }
                 Ev::Start(e) if local(&e) == b"tcPrChange" => self.r.skip()?,
-                Ev::End(name) if name == b"tcPr" => return Ok(()),
+                Ev::End(name) if name.is(b"tcPr") => return Ok(()),
                 Ev::Eof => return Ok(()),
                 _ => {}
             }

@@ -137,7 +137,7 @@ impl Numbering {
                         }
                     }
                 },
-                Ev::End(name) => match name.as_slice() {
+                Ev::End(name) => match name.local() {
                     b"abstractNum" => {
                         if let Some((id, levels)) = abstract_at.take() {
                             out.abstracts.insert(id, levels);

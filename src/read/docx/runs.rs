@@ -54,7 +54,7 @@ impl Story<'_, '_> {
                     b"fldSimple" => self.stats.fields += 1,
                     _ => {}
                 },
-                Ev::End(name) => match name.as_slice() {
+                Ev::End(name) => match name.local() {
                     b"p" => break,
                     b"hyperlink" => {
                         links.pop();
@@ -90,7 +90,7 @@ impl Story<'_, '_> {
             let (e, open) = match self.r.next()? {
                 Ev::Start(e) => (e, true),
                 Ev::Empty(e) => (e, false),
-                Ev::End(name) if name == b"pPr" => break,
+                Ev::End(name) if name.is(b"pPr") => break,
                 Ev::Eof => break,
                 _ => continue,
             };
@@ -126,14 +126,10 @@ impl Story<'_, '_> {
             match self.r.next()? {
                 Ev::Start(e) => match local(&e) {
                     b"rPr" => props = self.run_props()?,
-                    b"t" => {
-                        let t = self.text_until(b"t")?;
-                        if self.visible() {
-                            text.push_str(&t);
-                        }
-                    }
+                    b"t" if self.visible() => self.text_until(b"t", &mut text)?,
                     b"instrText" => {
-                        let t = self.text_until(b"instrText")?;
+                        let mut t = String::new();
+                        self.text_until(b"instrText", &mut t)?;
                         if let Some(f) = self.fields.last_mut().filter(|f| !f.in_result) {
                             f.instr.push_str(&t);
                         }
@@ -148,7 +144,7 @@ impl Story<'_, '_> {
                     _ => {}
                 },
                 Ev::Empty(e) => self.run_mark(&e, &mut text, &mut pending, p),
-                Ev::End(name) if name == b"r" => break,
+                Ev::End(name) if name.is(b"r") => break,
                 Ev::Eof => break,
                 _ => {}
             }
@@ -259,7 +255,7 @@ impl Story<'_, '_> {
             let (e, open) = match self.r.next()? {
                 Ev::Start(e) => (e, true),
                 Ev::Empty(e) => (e, false),
-                Ev::End(name) if name == b"rPr" => return Ok(props),
+                Ev::End(name) if name.is(b"rPr") => return Ok(props),
                 Ev::Eof => return Ok(props),
                 _ => continue,
             };
@@ -276,14 +272,13 @@ impl Story<'_, '_> {
         }
     }
 
-    /// The text of a `w:t` (or `w:instrText`) up to its end.
-    fn text_until(&mut self, end: &[u8]) -> Result<String, Diagnostic> {
-        let mut out = String::new();
+    /// Appends the text of a `w:t` (or `w:instrText`) up to its end to `out`.
+    fn text_until(&mut self, end: &[u8], out: &mut String) -> Result<(), Diagnostic> {
         loop {
             match self.r.next()? {
                 Ev::Text(t) => out.push_str(&t),
-                Ev::End(name) if name == end => return Ok(out),
-                Ev::Eof => return Ok(out),
+                Ev::End(name) if name.is(end) => return Ok(()),
+                Ev::Eof => return Ok(()),
                 _ => {}
             }
         }
@@ -297,7 +292,7 @@ impl Story<'_, '_> {
             let (e, open) = match self.r.next()? {
                 Ev::Start(e) => (e, true),
                 Ev::Empty(e) => (e, false),
-                Ev::End(name) if name == end => break,
+                Ev::End(name) if name.is(&end) => break,
                 Ev::Eof => break,
                 _ => continue,
             };

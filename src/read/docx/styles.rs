@@ -204,8 +204,8 @@ fn read_raw(bytes: &[u8], part: &str) -> Result<HashMap<String, Raw>, Diagnostic
                     .map(|id| (id.into_owned(), Raw::default()));
             }
             Ev::Start(e) if local(&e) == b"tblStylePr" => in_tbl_style_pr += 1,
-            Ev::End(name) if name == b"tblStylePr" => in_tbl_style_pr -= 1,
-            Ev::End(name) if name == b"style" => {
+            Ev::End(name) if name.is(b"tblStylePr") => in_tbl_style_pr -= 1,
+            Ev::End(name) if name.is(b"style") => {
                 if let Some((id, raw)) = current.take() {
                     out.insert(id, raw);
                 }

@@ -20,12 +20,31 @@ pub enum Ev<'a> {
     Start(BytesStart<'a>),
     /// An empty element (`<w:tab/>`).
     Empty(BytesStart<'a>),
-    /// An element closes: its local name.
-    End(Vec<u8>),
+    /// An element closes.
+    End(EndName<'a>),
     /// Character data (character references resolved).
     Text(Cow<'a, str>),
     /// The part is over.
     Eof,
+}
+
+/// The name of a closing element, borrowed from the part.
+pub struct EndName<'a>(quick_xml::events::BytesEnd<'a>);
+
+impl EndName<'_> {
+    /// Its local part (`w:p` → `p`).
+    pub fn local(&self) -> &[u8] {
+        let name = self.0.name().0.as_bytes();
+        match name.iter().position(|&b| b == b':') {
+            Some(i) => &name[i + 1..],
+            None => name,
+        }
+    }
+
+    /// Whether its local part is `local`.
+    pub fn is(&self, local: &[u8]) -> bool {
+        self.local() == local
+    }
 }
 
 /// Reads the events of one part.
@@ -82,7 +101,7 @@ impl<'a> PartReader<'a> {
                 Event::Empty(e) => return Ok(Ev::Empty(e)),
                 Event::End(e) => {
                     self.depth = self.depth.saturating_sub(1);
-                    return Ok(Ev::End(e.local_name().as_ref().as_bytes().to_vec()));
+                    return Ok(Ev::End(EndName(e)));
                 }
                 Event::Text(t) => return Ok(Ev::Text(t.xml10_content())),
                 Event::CData(t) => return Ok(Ev::Text(t.xml10_content())),
