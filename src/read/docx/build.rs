@@ -104,18 +104,14 @@ impl Reader<'_, '_, '_> {
             }
             Role::Title if built.title.is_none() => {
                 let span = self.ctx.place(p);
-                built.title = Some(Spanned::new(
-                    self.ctx.inlines(p, lead(p), false, span),
-                    span,
-                ));
+                let inlines = unbold(self.ctx.inlines(p, lead(p), false, span));
+                built.title = Some(Spanned::new(inlines, span));
                 true
             }
             Role::Subtitle if built.subtitle.is_none() && before_body => {
                 let span = self.ctx.place(p);
-                built.subtitle = Some(Spanned::new(
-                    self.ctx.inlines(p, lead(p), false, span),
-                    span,
-                ));
+                let inlines = unbold(self.ctx.inlines(p, lead(p), false, span));
+                built.subtitle = Some(Spanned::new(inlines, span));
                 true
             }
             _ => false,
@@ -203,23 +199,29 @@ impl Reader<'_, '_, '_> {
         let (mut blocks, rest, _) = nest_all(flow);
         blocks.extend(rest.into_iter().map(unnumbered));
         Summary {
-            heading: heading.map(unbold),
+            heading: heading.map(plain_heading),
             blocks,
             span,
         }
     }
 }
 
-pub(super) fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
-    inlines
+/// Heading text without the bold its style gives every heading.
+fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
+    let flat = inlines
         .into_iter()
         .flat_map(|i| match i {
             Inline::Strong(inner) => inner,
             other => vec![other],
         })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect::<Vec<_>>()
+        .collect();
+    crate::read::inline::merge_text(flat)
+}
+
+/// The summary's heading as plain text: its style sets it bold or italic.
+fn plain_heading(inlines: Vec<Inline>) -> Vec<Inline> {
+    let text = crate::model::plain_text(&inlines);
+    vec![Inline::Text(text.trim().to_string())]
 }
 
 fn next_is_table(nodes: &[Node], i: usize) -> bool {

@@ -36,7 +36,14 @@ pub fn table(t: &WTable, ctx: &mut Ctx) -> Table {
             notes.extend(found);
             continue;
         }
-        let built = build_row(row, cells, &mut covered, ctx, &mut aligns);
+        let spanned_into = covered.iter().any(|&c| c > 0);
+        let mut built = build_row(row, cells, &mut covered, ctx, &mut aligns);
+        if is_spacer_row(&built, spanned_into) {
+            continue;
+        }
+        if row.header {
+            built.cells.iter_mut().for_each(plain_header_cell);
+        }
         if span.line == 0 {
             span = built.span;
         }
@@ -175,6 +182,32 @@ fn fill_gap(out: &mut Vec<Cell>, covered: &mut [u32], from: usize, to: usize, sp
     }
 }
 
+/// A row with no text that no cell spans into or out of: Word's spacing
+/// between header and body, which the writers make themselves.
+fn is_spacer_row(row: &Row, spanned_into: bool) -> bool {
+    !spanned_into
+        && row
+            .cells
+            .iter()
+            .all(|c| c.paragraphs.is_empty() && c.row_span == 1)
+}
+
+/// A header cell's text without the italic DGACM header rows are set in
+/// (a paragraph wholly in italic is plain; mixed emphasis is kept).
+fn plain_header_cell(cell: &mut Cell) {
+    for p in &mut cell.paragraphs {
+        if p.iter()
+            .all(|i| matches!(i, Inline::Emph(_) | Inline::TableNoteRef(_)))
+        {
+            for i in p.iter_mut() {
+                if let Inline::Emph(t) = i {
+                    *i = Inline::Text(std::mem::take(t));
+                }
+            }
+        }
+    }
+}
+
 fn empty_cell(col_span: u32, span: Span) -> Cell {
     Cell {
         paragraphs: Vec::new(),
@@ -246,21 +279,17 @@ fn flat_paragraphs<'c>(content: &'c [Node], ctx: &mut Ctx) -> Vec<&'c WPara> {
     out
 }
 
-/// A total row: every cell with text is bold throughout.
+/// A total row: every cell with text is bold throughout, and there are
+/// figures beside the label (a bold label alone heads a group of rows).
 fn is_total(cells: &[Cell]) -> bool {
-    let mut any = false;
-    for cell in cells {
-        for p in &cell.paragraphs {
-            any = true;
-            if !p
-                .iter()
-                .all(|i| matches!(i, Inline::Strong(_) | Inline::TableNoteRef(_)))
-            {
-                return false;
-            }
-        }
-    }
-    any
+    let with_text: Vec<&Cell> = cells.iter().filter(|c| !c.paragraphs.is_empty()).collect();
+    with_text.len() >= 2
+        && with_text.iter().all(|c| {
+            c.paragraphs.iter().all(|p| {
+                p.iter()
+                    .all(|i| matches!(i, Inline::Strong(_) | Inline::TableNoteRef(_)))
+            })
+        })
 }
 
 /// The notes of a row that spans the whole table and holds only lettered
