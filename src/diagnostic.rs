@@ -58,6 +58,7 @@ codes! {
     MalformedXml = "UND004", Error, "The XML is not well-formed; the message says what the parser expected at that position.";
     ForbiddenXml = "UND005", Error, "The XML uses a construct undoc refuses for safety: a DOCTYPE, entity declarations or references to entities other than the five predefined ones.";
     TooLarge = "UND006", Error, "The input is larger than undoc reads (64 MiB): no UN document is that large, and the limit keeps memory bounded in a batch.";
+    BadPackage = "UND007", Error, "The Word file cannot be read as one: it is not a zip package or is damaged, it would inflate past undoc's limits (256 MiB in all, or a part compressed more than 200 to 1: a zip bomb), it has no `word/document.xml`, it is password-protected (encrypted), or it is a legacy `.doc` (convert it to .docx, e.g. `soffice --headless --convert-to docx FILE.doc`).";
     FrontMatter = "UND010", Error, "The front-matter block (`---` … `---` at the top of a text source) or a `--set` option is malformed or names an unknown key.";
     BadValue = "UND011", Error, "A masthead value could not be understood: an unknown language, distribution, duty station or an unreadable date.";
     MissingMasthead = "UND012", Error, "A required masthead field is missing: symbol, organ, distribution, date or original language. Supply it in the source, in front matter (`symbol: A/78/1`) or with `--set symbol=A/78/1`.";

@@ -400,6 +400,19 @@ impl Lang {
         }
     }
 
+    /// The heading of a table of contents (`Contents`), which readers drop:
+    /// the writers make their own.
+    pub fn contents_word(self) -> &'static str {
+        match self {
+            Lang::Ar => "المحتويات",
+            Lang::Zh => "目录",
+            Lang::En => "Contents",
+            Lang::Fr => "Table des matières",
+            Lang::Ru => "Содержание",
+            Lang::Es => "Índice",
+        }
+    }
+
     /// The word before a table's number.
     pub fn table_word(self) -> &'static str {
         match self {

@@ -4,6 +4,7 @@
 //! it found alongside the document (when one could be built at all).
 
 pub mod decode;
+pub mod docx;
 pub mod fields;
 mod inline;
 pub mod text;
@@ -75,6 +76,14 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         is_undoc_xml: false,
     },
     InputFormat {
+        name: "docx",
+        suffixes: &["docx", "docm"],
+        description: "Word files in the DGACM styles (.docx; .docm read the same, macros ignored): masthead, headings by style, numbered paragraphs, lists, tables, footnotes, figures",
+        looks_like: docx::looks_like,
+        read: docx::read_source,
+        is_undoc_xml: false,
+    },
+    InputFormat {
         name: "xml",
         suffixes: &["xml"],
         description: "undoc's canonical UN XML (namespace urn:undoc:1, schemas/undoc.xsd)",
@@ -91,11 +100,8 @@ type Sniffer = fn(&[u8]) -> bool;
 /// file of one of them gets a diagnostic that names it.
 static RECOGNISED_ONLY: &[(&str, Sniffer)] = &[
     ("a PDF file", |b| b.starts_with(b"%PDF-")),
-    ("a zip package (a Word .docx file?)", |b| {
-        b.starts_with(b"PK\x03\x04")
-    }),
     (
-        "an OLE compound file (a legacy Word .doc, or a password-protected .docx)",
+        "an OLE compound file: a legacy Word .doc (convert it to .docx, e.g. `soffice --headless --convert-to docx FILE.doc`) or a password-protected Word file",
         |b| b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
     ),
 ];
