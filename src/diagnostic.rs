@@ -75,7 +75,7 @@ codes! {
     Footnote = "UND036", Error, "A footnote mark has no footnote text, a footnote is never referred to, or footnotes are not numbered 1, 2, 3 … in order.";
     FloatNumbering = "UND037", Error, "Tables and figures are numbered 1, 2, 3 … through the body and again through each annex (each kind on its own), and subheadings 1, 2, 3 … (level 3) and (a), (b) … (level 4) within their section.";
     TableGrid = "UND038", Error, "The rows of a table do not fill the same number of grid columns once column and row spans are counted, or a span runs past the grid.";
-    TableNotes = "UND039", Error, "A table or figure note mark (a, b, c) has no note, a note is never marked, or the notes are not lettered a, b, c … in order.";
+    TableNotes = "UND039", Warning, "A table or figure note mark (a, b, c) has no note, a note is never marked, or the notes are not lettered a, b, c … in order. A warning, not an error: official documents have such slips (a mark in a heading outside the table, a note that went missing), and an archive must still convert; `--deny-warnings` makes it fail a draft.";
     WriteFailed = "UND040", Error, "An output file could not be written (permissions, full disk); nothing partial was left behind.";
     OutputClash = "UND041", Error, "Two inputs would write the same output file (e.g. `report.txt` and `report.xml` in one folder); rename one or convert them separately.";
     FontDir = "UND050", Error, "The `--font-dir` directory cannot be read; give a directory holding .ttf, .otf or .ttc files.";

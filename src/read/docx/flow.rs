@@ -382,11 +382,23 @@ impl Flow {
                     image.kind.suffix().to_uppercase()
                 ));
             }
+            let alt = if alt.trim().is_empty() {
+                ctx.warn(
+                    span,
+                    format!(
+                        "a picture has no description (Word's alternative text): it gets the generic one \"{}\"; describe it in Word for readers who cannot see it",
+                        self.lang.figure_word()
+                    ),
+                );
+                self.lang.figure_word().to_string()
+            } else {
+                alt.clone()
+            };
             self.flats.push(Flat::Figure(Figure {
                 n: None,
                 title: Vec::new(),
                 image,
-                alt: alt.clone(),
+                alt,
                 notes: Vec::new(),
                 source: None,
                 span,
