@@ -308,25 +308,6 @@ fn pdf_paragraphs(text: &str) -> Vec<(u32, String)> {
     out
 }
 
-/// The plain text of every numbered paragraph of the model, in order.
-fn model_paragraphs(doc: &Document) -> Vec<(u32, String)> {
-    let mut out = Vec::new();
-    fn walk(blocks: &[Block], out: &mut Vec<(u32, String)>) {
-        for b in blocks {
-            match b {
-                Block::Chapter(d) | Block::Section(d) => walk(&d.blocks, out),
-                Block::Para(p) => out.push((p.n, plain_text(&p.content))),
-                _ => {}
-            }
-        }
-    }
-    walk(&doc.body, &mut out);
-    for a in &doc.annexes {
-        walk(&a.blocks, &mut out);
-    }
-    out
-}
-
 /// The numbered paragraphs of the official PDF are found, in order, in the
 /// text of the PDF undoc makes from the Word file.
 #[test]
