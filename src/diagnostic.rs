@@ -65,7 +65,7 @@ codes! {
     Structure = "UND014", Warning, "A line could not be placed in the document structure (e.g. a list item with no paragraph to hold it) and was kept as plain text.";
     Schema = "UND020", Error, "The document does not conform to the undoc XML schema (schemas/undoc.xsd); the message names the element and what was expected.";
     ParaNumbering = "UND030", Error, "Paragraph numbers must run 1, 2, 3 … through the whole document, without gap or repeat; lists inside a paragraph do not advance the count.";
-    DivisionOrder = "UND031", Error, "Chapters must run I, II, III … and sections A, B, C … within each chapter, in order.";
+    DivisionOrder = "UND031", Error, "Chapters must run I, II, III … and sections A, B, C … within each chapter, in order; annexes run Annex I, Annex II … without gap or repeat (a lone annex may be unnumbered).";
     ItemOrder = "UND032", Error, "The items of a list must run (a), (b), (c) … or 1, 2, 3 … in order.";
     BadSymbol = "UND033", Error, "The document symbol does not follow the UN symbol grammar: series/parts/suffixes such as `A/78/123/Add.1`, `S/RES/2712 (2023)` or `A/80/6 (Sect. 24)`.";
     UnrealDate = "UND034", Error, "The date does not exist in the calendar (e.g. 31 June or 29 February of a common year).";
