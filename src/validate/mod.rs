@@ -2,6 +2,7 @@
 //! (`schemas/undoc.xsd`, see [`xsd`]) and the rules a schema cannot express
 //! (see [`rules`]).
 
+pub mod namespaces;
 pub mod rules;
 pub mod xsd;
 
