@@ -56,7 +56,7 @@ codes! {
     NotText = "UND002", Error, "The input is not text: invalid UTF-8, NUL bytes or another binary format. Save it as UTF-8 (UTF-16 with a byte order mark is also accepted).";
     Empty = "UND003", Error, "The input holds no document: it is empty or only white space.";
     MalformedXml = "UND004", Error, "The XML is not well-formed; the message says what the parser expected at that position.";
-    ForbiddenXml = "UND005", Error, "The XML uses a construct undoc refuses for safety: a DOCTYPE, entity declarations or references to entities other than the five predefined ones.";
+    ForbiddenXml = "UND005", Error, "The XML uses a construct undoc refuses for safety: a DOCTYPE, entity declarations, references to entities other than the five predefined ones, elements nested deeper than 64 levels or an element with more than 64 attributes.";
     TooLarge = "UND006", Error, "The input is larger than undoc reads (64 MiB): no UN document is that large, and the limit keeps memory bounded in a batch.";
     FrontMatter = "UND010", Error, "The front-matter block (`---` … `---` at the top of a text source) or a `--set` option is malformed or names an unknown key.";
     BadValue = "UND011", Error, "A masthead value could not be understood: an unknown language, distribution, duty station or an unreadable date.";
