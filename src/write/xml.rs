@@ -33,15 +33,41 @@ impl XmlOutput {
 /// Serializes `doc` as canonical UN XML.
 pub fn write(doc: &Document) -> XmlOutput {
     let mut w = XmlWriter {
-        w: Writer::new(Vec::with_capacity(16 * 1024)),
+        w: Writer::new(Vec::with_capacity(estimated_len(doc))),
         line: 1,
         line_spans: Vec::new(),
     };
     w.document(doc);
+    let mut bytes = w.w.into_inner();
+    // The XML lives as long as the document is written in other formats:
+    // keep no spare capacity (doubling growth leaves up to as much again).
+    bytes.shrink_to_fit();
+    w.line_spans.shrink_to_fit();
     XmlOutput {
-        xml: String::from_utf8(w.w.into_inner()).unwrap_or_default(),
+        xml: String::from_utf8(bytes).unwrap_or_default(),
         line_spans: w.line_spans,
     }
+}
+
+/// About how long the XML of `doc` is: its text plus the markup around each
+/// run, so the buffer is allocated once, not doubled past the need.
+fn estimated_len(doc: &Document) -> usize {
+    /// Markup, indentation and masthead around the text, per run and in all.
+    const PER_RUN: usize = 48;
+    const FIXED: usize = 4096;
+    let mut len = FIXED;
+    doc.for_each_inlines(&mut |inlines| {
+        len += PER_RUN;
+        for inline in inlines {
+            len += PER_RUN / 2
+                + match inline {
+                    Inline::Text(t) | Inline::Emph(t) => t.len() + t.len() / 16,
+                    Inline::Ref(r) => r.value.len(),
+                    Inline::NoteRef(_) => 0,
+                };
+        }
+    });
+    len
 }
 
 struct XmlWriter {
