@@ -86,8 +86,9 @@ echo "binary: $BIN"
 echo "| input     |       MB | command      |  peak MB | above baseline MB | ×input |   wall s | exit |"
 echo "|---|---:|---|---:|---:|---:|---:|---:|"
 run_all baseline samples/report-en.txt yes
+sizes=$(printf '%s\n' $PDF_SIZES $SIZES | sort -n | uniq)
 for kind in report line word emphasis; do
-  for mb in $PDF_SIZES $SIZES; do
+  for mb in $sizes; do
     file="$work/$kind-$mb.txt"
     make_input "$kind" "$mb" "$file"
     pdf=no
