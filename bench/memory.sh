@@ -18,8 +18,8 @@
 # rather than let a shared machine swap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZES=${SIZES:-"1 5 20 60"}
-PDF_SIZES=${PDF_SIZES:-"0.2 1"}
+SIZES=${SIZES-"1 5 20 60"}
+PDF_SIZES=${PDF_SIZES-"0.2 1"}
 TIMEOUT=${TIMEOUT:-600}
 LIMIT_MB=${LIMIT_MB:-8192}
 work=${WORK:-$(mktemp -d)}
