@@ -542,7 +542,7 @@ fn inlines_keep_links_symbols_and_footnotes() {
     doc.for_each_inlines(&mut |inl| {
         for i in inl {
             match i {
-                Inline::Ref(_) | Inline::Link { .. } => refs += 1,
+                Inline::Ref(_) | Inline::Link(_) => refs += 1,
                 Inline::NoteRef(_) => notes += 1,
                 _ => {}
             }

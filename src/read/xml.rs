@@ -3,7 +3,9 @@
 //! The XML is parsed into a small element tree (iteratively, with a depth
 //! limit, so hostile nesting cannot exhaust the stack), then mapped onto the
 //! model. DOCTYPEs and entities other than the five predefined ones are
-//! refused: nothing outside the file is ever read.
+//! refused: nothing outside the file is ever read. Element names are resolved
+//! to their namespace: an element outside undoc's is refused, as the schema
+//! refuses it, whatever its prefix.
 
 mod floats;
 
@@ -14,11 +16,20 @@ use crate::model::{
     Annex, Block, Date, Distribution, Division, Document, DutyStation, Footnote, Inline, Item,
     List, ListKind, Masthead, Para, Span, Spanned, Summary,
 };
-use quick_xml::Reader;
-use quick_xml::events::Event;
+use quick_xml::NsReader;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::{Namespace, ResolveResult};
 
 /// Deepest element nesting accepted; the schema needs far less.
 pub const MAX_DEPTH: usize = 64;
+
+/// Most attributes accepted on one element; the schema needs three at most
+/// (`xmlns`, `xml:lang`, `n`). The XSD engine checks attribute names in
+/// quadratic time (100,000 attributes took 42 s), so more are refused here.
+pub const MAX_ATTRIBUTES: usize = 64;
+
+/// The namespace of every element of undoc XML.
+const NAMESPACE: &str = crate::write::xml::NAMESPACE;
 
 struct Element {
     name: String,
@@ -122,7 +133,7 @@ impl Cursor<'_> {
 }
 
 fn parse_tree(source: &str) -> Result<Element, Diagnostic> {
-    let mut reader = Reader::from_str(source);
+    let mut reader = NsReader::from_str(source);
     reader.config_mut().check_end_names = true;
     let mut cursor = Cursor {
         source,
@@ -132,10 +143,11 @@ fn parse_tree(source: &str) -> Result<Element, Diagnostic> {
     };
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
+    let mut outside: Option<Diagnostic> = None;
     loop {
         let before = reader.buffer_position() as usize;
-        let event = match reader.read_event() {
-            Ok(e) => e,
+        let (namespace, event) = match reader.read_resolved_event() {
+            Ok((ns, e)) => (in_namespace(&ns), e),
             Err(e) => {
                 let span = cursor.span_at(reader.error_position() as usize);
                 return Err(Diagnostic::new(
@@ -165,11 +177,14 @@ fn parse_tree(source: &str) -> Result<Element, Diagnostic> {
                 ));
             }
             Event::Start(e) => {
-                let el = element(&e, cursor.span_at(before))?;
-                stack.push(el);
+                let span = cursor.span_at(before);
+                defer(&mut outside, check_namespace(&e, &namespace, span))?;
+                stack.push(element(&e, span)?);
             }
             Event::Empty(e) => {
-                let el = element(&e, cursor.span_at(before))?;
+                let span = cursor.span_at(before);
+                defer(&mut outside, check_namespace(&e, &namespace, span))?;
+                let el = element(&e, span)?;
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(Node::Element(el)),
                     None => root = Some(el),
@@ -231,6 +246,9 @@ fn parse_tree(source: &str) -> Result<Element, Diagnostic> {
             format!("the document ends inside <{open}>: the file is truncated"),
         ));
     }
+    if let Some(d) = outside {
+        return Err(d);
+    }
     root.ok_or_else(|| {
         Diagnostic::new(
             Code::MalformedXml,
@@ -269,10 +287,91 @@ fn push_text(stack: &mut [Element], text: &str, span: &dyn Fn() -> Span) -> Resu
     }
 }
 
-fn element(e: &quick_xml::events::BytesStart, span: Span) -> Result<Element, Diagnostic> {
+/// Where a resolved element name stands against undoc's namespace.
+enum InNamespace {
+    /// In `urn:undoc:1`.
+    Yes,
+    /// In another namespace, or in none (`None`).
+    Other(Option<String>),
+    /// Its prefix is declared nowhere.
+    UnknownPrefix(String),
+}
+
+fn in_namespace(ns: &ResolveResult) -> InNamespace {
+    match ns {
+        ResolveResult::Bound(Namespace(uri)) if *uri == NAMESPACE => InNamespace::Yes,
+        ResolveResult::Bound(Namespace(uri)) => InNamespace::Other(Some(uri.to_string())),
+        ResolveResult::Unbound => InNamespace::Other(None),
+        ResolveResult::Unknown(prefix) => InNamespace::UnknownPrefix(prefix.clone()),
+    }
+}
+
+/// At most 80 characters of a name, for messages (names may be megabytes long).
+fn shown(name: &str) -> String {
+    match name.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &name[..at]),
+        None => name.to_string(),
+    }
+}
+
+/// Refuses an element outside undoc's namespace (with an undeclared prefix,
+/// the document is not namespace-well-formed, as xmllint says too).
+fn check_namespace(e: &BytesStart, namespace: &InNamespace, span: Span) -> Result<(), Diagnostic> {
+    let qname = shown(e.name().as_ref());
+    let (code, message) = match namespace {
+        InNamespace::Yes => return Ok(()),
+        InNamespace::Other(Some(uri)) => (
+            Code::Schema,
+            format!(
+                "<{qname}> is in namespace `{}`, not in undoc's `{NAMESPACE}`",
+                shown(uri)
+            ),
+        ),
+        InNamespace::Other(None) => (
+            Code::Schema,
+            format!(
+                "<{qname}> is in no namespace: undoc XML elements are in `{NAMESPACE}` (xmlns=\"{NAMESPACE}\" on <document>)"
+            ),
+        ),
+        InNamespace::UnknownPrefix(prefix) => (
+            Code::MalformedXml,
+            format!(
+                "the namespace prefix `{}` of <{qname}> is not declared",
+                shown(prefix)
+            ),
+        ),
+    };
+    Err(Diagnostic::new(code, span, message))
+}
+
+/// Keeps the first element found outside undoc's namespace, reported once
+/// the whole file is parsed: the limits on depth and attributes and
+/// well-formedness come first, so a hostile file never reaches the schema
+/// engine (which runs unless the reader refused the XML itself).
+fn defer(first: &mut Option<Diagnostic>, found: Result<(), Diagnostic>) -> Result<(), Diagnostic> {
+    match found {
+        Err(d) if d.code == Code::Schema => {
+            first.get_or_insert(d);
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+fn element(e: &BytesStart, span: Span) -> Result<Element, Diagnostic> {
     let name = e.local_name().as_ref().to_string();
     let mut attrs = Vec::new();
     for attr in e.attributes() {
+        if attrs.len() == MAX_ATTRIBUTES {
+            return Err(Diagnostic::new(
+                Code::ForbiddenXml,
+                span,
+                format!(
+                    "<{}> has more than {MAX_ATTRIBUTES} attributes: refused (undoc elements have at most three)",
+                    shown(&name)
+                ),
+            ));
+        }
         let attr = attr.map_err(|err| {
             Diagnostic::new(
                 Code::MalformedXml,
@@ -458,15 +557,26 @@ fn masthead(el: &Element) -> Result<Masthead, Diagnostic> {
 }
 
 fn number(el: &Element) -> Result<u32, Diagnostic> {
-    el.attr("n")
-        .and_then(|n| n.parse().ok())
-        .filter(|&n: &u32| n > 0)
-        .ok_or_else(|| {
-            schema_error(
-                el,
-                format!("<{}> needs a positive number in its `n` attribute", el.name),
-            )
-        })
+    let value = el.attr("n").map(str::trim);
+    if let Some(n) = value.and_then(|n| n.parse::<u32>().ok()).filter(|&n| n > 0) {
+        return Ok(n);
+    }
+    let too_large = value.is_some_and(|n| {
+        !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && n.trim_start_matches('0').len() >= 10
+    });
+    let message = if too_large {
+        format!(
+            "<{}> n=\"{}\" is too large: undoc numbers go up to {}",
+            el.name,
+            shown(value.unwrap_or_default()),
+            u32::MAX
+        )
+    } else {
+        format!("<{}> needs a positive number in its `n` attribute", el.name)
+    };
+    Err(schema_error(el, message))
 }
 
 fn blocks(el: &Element) -> Result<Vec<Block>, Diagnostic> {
@@ -615,13 +725,13 @@ fn inline_list<'a>(
             Node::Element(e) => match e.name.as_str() {
                 "emph" => Inline::Emph(e.text()),
                 "strong" => Inline::Strong(inlines(e)?),
-                "link" => Inline::Link {
+                "link" => Inline::Link(Box::new(crate::model::Link {
                     url: e
                         .attr("href")
                         .ok_or_else(|| schema_error(e, "<link> needs an href"))?
                         .to_string(),
                     text: e.text(),
-                },
+                })),
                 "ref" => Inline::Ref(Spanned::new(e.text(), e.span)),
                 "noteref" => Inline::NoteRef(Spanned::new(number(e)?, e.span)),
                 "table-noteref" => Inline::TableNoteRef(Spanned::new(number(e)?, e.span)),
@@ -635,4 +745,83 @@ fn inline_list<'a>(
         });
     }
     Ok(crate::read::inline::merge_text(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document whose body is `body`, in `root` (the `<document …>` start tag).
+    fn source(root: &str, body: &str) -> String {
+        format!(
+            "<?xml version=\"1.0\"?>\n{root}\n<masthead><symbol>A/1</symbol></masthead>\n<title>T</title>\n<body>{body}</body>\n</document>\n"
+        )
+    }
+
+    const ROOT: &str = r#"<document xmlns="urn:undoc:1" xml:lang="en">"#;
+
+    fn error(root: &str, body: &str) -> Diagnostic {
+        let outcome = read(&source(root, body));
+        assert!(outcome.document.is_none(), "refused");
+        outcome
+            .diagnostics
+            .into_iter()
+            .next()
+            .expect("a diagnostic")
+    }
+
+    #[test]
+    fn elements_outside_the_undoc_namespace_are_refused() {
+        let evil = error(ROOT, r#"<e:para xmlns:e="urn:evil" n="1">x</e:para>"#);
+        assert_eq!((evil.code, evil.span.line), (Code::Schema, 5));
+        assert!(
+            evil.message.contains("<e:para> is in namespace `urn:evil`"),
+            "{}",
+            evil.message
+        );
+        let default = error(ROOT, r#"<para xmlns="urn:evil" n="1">x</para>"#);
+        assert_eq!(default.code, Code::Schema);
+        let none = error(r#"<document xml:lang="en">"#, "");
+        assert_eq!((none.code, none.span.line), (Code::Schema, 2));
+        assert!(none.message.contains("in no namespace"), "{}", none.message);
+        let unknown = error(ROOT, r#"<u:para n="1">x</u:para>"#);
+        assert_eq!(unknown.code, Code::MalformedXml);
+        let prefixed = read(&source(
+            ROOT,
+            r#"<u:para xmlns:u="urn:undoc:1" n="1">x</u:para>"#,
+        ));
+        assert!(
+            prefixed.document.is_some(),
+            "any prefix bound to urn:undoc:1 is undoc's"
+        );
+    }
+
+    #[test]
+    fn an_element_with_too_many_attributes_is_refused() {
+        let attrs: String = (0..MAX_ATTRIBUTES)
+            .map(|i| format!(" a{i}=\"v\""))
+            .collect();
+        let at_limit = read(&source(ROOT, &format!("<para{attrs}>x</para>")));
+        assert!(
+            at_limit
+                .diagnostics
+                .iter()
+                .all(|d| d.code != Code::ForbiddenXml)
+        );
+        let over = error(ROOT, &format!("<para n=\"1\"{attrs}>x</para>"));
+        assert_eq!((over.code, over.span.line), (Code::ForbiddenXml, 5));
+        assert!(
+            over.message.contains("more than 64 attributes"),
+            "{}",
+            over.message
+        );
+    }
+
+    #[test]
+    fn a_number_too_large_is_named_as_such() {
+        let big = error(ROOT, r#"<para n="4294967296">x</para>"#);
+        assert!(big.message.contains("too large"), "{}", big.message);
+        let zero = error(ROOT, r#"<para n="0">x</para>"#);
+        assert!(zero.message.contains("positive number"), "{}", zero.message);
+    }
 }

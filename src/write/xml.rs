@@ -47,15 +47,68 @@ pub fn render(
 /// Serializes `doc` as canonical UN XML.
 pub fn write(doc: &Document) -> XmlOutput {
     let mut w = XmlWriter {
-        w: Writer::new(Vec::with_capacity(16 * 1024)),
+        w: Writer::new(Vec::with_capacity(estimated_len(doc))),
         line: 1,
         line_spans: Vec::new(),
     };
     w.document(doc);
+    let mut bytes = w.w.into_inner();
+    // The XML lives as long as the document is written in other formats:
+    // keep no spare capacity (doubling growth leaves up to as much again).
+    bytes.shrink_to_fit();
+    w.line_spans.shrink_to_fit();
     XmlOutput {
-        xml: String::from_utf8(w.w.into_inner()).unwrap_or_default(),
+        xml: String::from_utf8(bytes).unwrap_or_default(),
         line_spans: w.line_spans,
     }
+}
+
+/// About how long the XML of `doc` is: its text plus the markup around each
+/// run, so the buffer is allocated once, not doubled past the need.
+fn estimated_len(doc: &Document) -> usize {
+    /// Markup, indentation and masthead around the text, per run and in all.
+    const PER_RUN: usize = 48;
+    const FIXED: usize = 4096;
+    let mut len = FIXED + figure_bytes(doc) * 4 / 3;
+    doc.for_each_inlines(&mut |inlines| {
+        len += PER_RUN + inlines_len(inlines);
+    });
+    len
+}
+
+fn inlines_len(inlines: &[Inline]) -> usize {
+    /// Markup around an inline element.
+    const PER_INLINE: usize = 24;
+    inlines
+        .iter()
+        .map(|inline| {
+            PER_INLINE
+                + match inline {
+                    Inline::Text(t) | Inline::Emph(t) => t.len() + t.len() / 16,
+                    Inline::Strong(inner) => inlines_len(inner),
+                    Inline::Link(link) => link.url.len() + link.text.len(),
+                    Inline::Ref(r) => r.value.len(),
+                    Inline::NoteRef(_) | Inline::TableNoteRef(_) => 0,
+                }
+        })
+        .sum()
+}
+
+/// The bytes of every figure's picture (written in base64).
+fn figure_bytes(doc: &Document) -> usize {
+    fn walk(blocks: &[Block]) -> usize {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Figure(f) => f.image.bytes.len(),
+                Block::Chapter(d) | Block::Section(d) => walk(&d.blocks),
+                _ => 0,
+            })
+            .sum()
+    }
+    let summary = doc.summary.as_ref().map_or(0, |s| walk(&s.blocks));
+    let annexes: usize = doc.annexes.iter().map(|a| walk(&a.blocks)).sum();
+    summary + walk(&doc.preamble) + walk(&doc.body) + annexes
 }
 
 struct XmlWriter {
@@ -226,7 +279,8 @@ impl XmlWriter {
                     self.inlines(inner);
                     self.end("strong");
                 }
-                Inline::Link { url, text } => {
+                Inline::Link(link) => {
+                    let (url, text) = (&link.url, &link.text);
                     self.start("link", &[("href", url)], Span::default());
                     self.text(text);
                     self.end("link");

@@ -116,10 +116,10 @@ impl Builder<'_> {
                     if symbol::is_valid(mark) {
                         return Some(Inline::Ref(Spanned::new(mark.to_string(), span)));
                     }
-                    return Some(Inline::Link {
+                    return Some(Inline::Link(Box::new(crate::model::Link {
                         url: url.clone(),
                         text,
-                    });
+                    })));
                 }
                 if run.italic {
                     return Some(Inline::Emph(text));
