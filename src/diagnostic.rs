@@ -56,8 +56,9 @@ codes! {
     NotText = "UND002", Error, "The input is not text: invalid UTF-8, NUL bytes or another binary format. Save it as UTF-8 (UTF-16 with a byte order mark is also accepted).";
     Empty = "UND003", Error, "The input holds no document: it is empty or only white space.";
     MalformedXml = "UND004", Error, "The XML is not well-formed; the message says what the parser expected at that position.";
-    ForbiddenXml = "UND005", Error, "The XML uses a construct undoc refuses for safety: a DOCTYPE, entity declarations or references to entities other than the five predefined ones.";
+    ForbiddenXml = "UND005", Error, "The XML uses a construct undoc refuses for safety: a DOCTYPE, entity declarations, references to entities other than the five predefined ones, elements nested deeper than 64 levels or an element with more than 64 attributes.";
     TooLarge = "UND006", Error, "The input is larger than undoc reads (64 MiB): no UN document is that large, and the limit keeps memory bounded in a batch.";
+    BadPackage = "UND007", Error, "The Word file cannot be read as one: it is not a zip package or is damaged, it would inflate past undoc's limits (256 MiB in all, or a part compressed more than 200 to 1: a zip bomb), it has no `word/document.xml`, it is password-protected (encrypted), or it is a legacy `.doc` (convert it to .docx, e.g. `soffice --headless --convert-to docx FILE.doc`).";
     FrontMatter = "UND010", Error, "The front-matter block (`---` … `---` at the top of a text source) or a `--set` option is malformed or names an unknown key.";
     BadValue = "UND011", Error, "A masthead value could not be understood: an unknown language, distribution, duty station or an unreadable date.";
     MissingMasthead = "UND012", Error, "A required masthead field is missing: symbol, organ, distribution, date or original language. Supply it in the source, in front matter (`symbol: A/78/1`) or with `--set symbol=A/78/1`.";
@@ -68,7 +69,7 @@ codes! {
     Schema = "UND020", Error, "The document does not conform to the undoc XML schema (schemas/undoc.xsd); the message names the element and what was expected.";
     AknSchema = "UND021", Error, "The Akoma Ntoso document (an .akn.xml input, or undoc's own --to akn output) does not conform to the OASIS Akoma Ntoso 3.0 schema (schemas/akn/akomantoso30.xsd); the message names the element and what was expected.";
     ParaNumbering = "UND030", Error, "Paragraph numbers must run 1, 2, 3 … through the whole document, without gap or repeat; lists inside a paragraph do not advance the count.";
-    DivisionOrder = "UND031", Error, "Chapters must run I, II, III … and sections A, B, C … within each chapter, in order.";
+    DivisionOrder = "UND031", Error, "Chapters must run I, II, III … and sections A, B, C … within each chapter, in order; annexes run Annex I, Annex II … without gap or repeat (a lone annex may be unnumbered).";
     ItemOrder = "UND032", Error, "The items of a list must run (a), (b), (c) … or 1, 2, 3 … in order.";
     BadSymbol = "UND033", Error, "The document symbol does not follow the UN symbol grammar: series/parts/suffixes such as `A/78/123/Add.1`, `S/RES/2712 (2023)` or `A/80/6 (Sect. 24)`.";
     UnrealDate = "UND034", Error, "The date does not exist in the calendar (e.g. 31 June or 29 February of a common year).";
@@ -76,7 +77,7 @@ codes! {
     Footnote = "UND036", Error, "A footnote mark has no footnote text, a footnote is never referred to, or footnotes are not numbered 1, 2, 3 … in order.";
     FloatNumbering = "UND037", Error, "Tables and figures are numbered 1, 2, 3 … through the body and again through each annex (each kind on its own), and subheadings 1, 2, 3 … (level 3) and (a), (b) … (level 4) within their section.";
     TableGrid = "UND038", Error, "The rows of a table do not fill the same number of grid columns once column and row spans are counted, or a span runs past the grid.";
-    TableNotes = "UND039", Error, "A table or figure note mark (a, b, c) has no note, a note is never marked, or the notes are not lettered a, b, c … in order.";
+    TableNotes = "UND039", Warning, "A table or figure note mark (a, b, c) has no note, a note is never marked, or the notes are not lettered a, b, c … in order. A warning, not an error: official documents have such slips (a mark in a heading outside the table, a note that went missing), and an archive must still convert; `--deny-warnings` makes it fail a draft.";
     WriteFailed = "UND040", Error, "An output file could not be written (permissions, full disk); nothing partial was left behind.";
     OutputClash = "UND041", Error, "Two inputs would write the same output file (e.g. `report.txt` and `report.xml` in one folder); rename one or convert them separately.";
     FontDir = "UND050", Error, "The `--font-dir` directory cannot be read; give a directory holding .ttf, .otf or .ttc files.";

@@ -449,6 +449,19 @@ impl Lang {
         }
     }
 
+    /// The heading of a table of contents (`Contents`), which readers drop:
+    /// the writers make their own.
+    pub fn contents_word(self) -> &'static str {
+        match self {
+            Lang::Ar => "المحتويات",
+            Lang::Zh => "目录",
+            Lang::En => "Contents",
+            Lang::Fr => "Table des matières",
+            Lang::Ru => "Содержание",
+            Lang::Es => "Índice",
+        }
+    }
+
     /// The word before a table's number.
     pub fn table_word(self) -> &'static str {
         match self {
@@ -701,8 +714,16 @@ impl Lang {
     }
 }
 
-/// Roman numeral for `n` (1–3999), upper or lower case.
+/// The largest number written in Roman numerals: past it a numeral is a
+/// run of thousands of `M` (4,294,967 for `u32::MAX`), so digits are used.
+pub const MAX_ROMAN: u32 = 3999;
+
+/// Roman numeral for `n` (1–3999), upper or lower case; digits past
+/// [`MAX_ROMAN`], so a label never grows with the number's value.
 pub fn roman(n: u32, upper: bool) -> String {
+    if n > MAX_ROMAN {
+        return n.to_string();
+    }
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
         (900, "CM"),
@@ -759,8 +780,17 @@ pub fn parse_roman(s: &str) -> Option<u32> {
     (roman(n, true) == upper).then_some(n)
 }
 
-/// Latin letter label: 1 → `a`, 26 → `z`, 27 → `aa`.
+/// The largest number written with letters (`zzz`, as far as
+/// [`parse_latin_letter`] reads): past it the letters would repeat `n / 26`
+/// times (165 million for `u32::MAX`), so digits are used.
+pub const MAX_LATIN_LETTER: u32 = 26 * 3;
+
+/// Latin letter label: 1 → `a`, 26 → `z`, 27 → `aa`; digits past
+/// [`MAX_LATIN_LETTER`].
 pub fn latin_letter(n: u32, upper: bool) -> String {
+    if n > MAX_LATIN_LETTER {
+        return n.to_string();
+    }
     let n = n.max(1) - 1;
     let letter = (b'a' + (n % 26) as u8) as char;
     let s: String = std::iter::repeat_n(letter, (n / 26 + 1) as usize).collect();
@@ -803,8 +833,12 @@ fn cyrillic_lookalike(c: char) -> char {
     }
 }
 
-/// Chinese numeral 1–99: 一, 十, 十一, 二十三.
+/// Chinese numeral 1–99: 一, 十, 十一, 二十三; digits past 99 (the tens
+/// digit alone cannot write them).
 pub fn chinese_numeral(n: u32) -> String {
+    if n > 99 {
+        return n.to_string();
+    }
     let (tens, ones) = (n / 10, n % 10);
     let mut s = String::new();
     if tens > 1 {
@@ -902,15 +936,19 @@ pub fn parse_digits(s: &str) -> Option<u32> {
     }
     let mut n: u32 = 0;
     for c in s.chars() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '\u{0660}'..='\u{0669}' => c as u32 - 0x0660,
-            '\u{06F0}'..='\u{06F9}' => c as u32 - 0x06F0,
-            _ => return None,
-        };
-        n = n * 10 + d;
+        n = n * 10 + digit_value(c)?;
     }
     Some(n)
+}
+
+/// The value of an ASCII, Arabic-Indic or Extended Arabic-Indic digit.
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -940,6 +978,29 @@ mod tests {
         assert_eq!(parse_arabic_ordinal("أولاً"), Some(1));
         assert_eq!(parse_digits("٣٠"), Some(30));
         assert_eq!(parse_latin_letter("С"), Some(3), "Cyrillic look-alike");
+    }
+
+    #[test]
+    fn labels_of_huge_numbers_stay_short() {
+        assert_eq!(roman(3999, true), "MMMCMXCIX");
+        assert_eq!(roman(4000, true), "4000");
+        assert_eq!(latin_letter(78, false), "zzz");
+        assert_eq!(parse_latin_letter(&latin_letter(78, false)), Some(78));
+        assert_eq!(latin_letter(79, true), "79");
+        assert_eq!(chinese_numeral(99), "九十九");
+        assert_eq!(chinese_numeral(123), "123");
+        for lang in ALL {
+            let labels = [
+                lang.chapter_label(u32::MAX),
+                lang.section_label(u32::MAX),
+                lang.annex_label(Some(u32::MAX)),
+                lang.item_label(ListKind::Alpha, u32::MAX),
+                lang.item_label(ListKind::Roman, u32::MAX),
+            ];
+            for label in labels {
+                assert!(label.chars().count() < 32, "{lang:?}: {label}");
+            }
+        }
     }
 
     #[test]

@@ -540,19 +540,24 @@ pub enum Inline {
     Emph(String),
     /// Strong (bold) content, which may hold emphasis, references and marks.
     Strong(Vec<Inline>),
-    /// A link to a web address, with its text.
-    Link {
-        /// The address.
-        url: String,
-        /// The text shown.
-        text: String,
-    },
+    /// A link to a web address, with its text (boxed: links are rare, and
+    /// every inline run is as large as the largest kind).
+    Link(Box<Link>),
     /// A cited document symbol, linked to `https://undocs.org/<symbol>`.
     Ref(Spanned<String>),
     /// A reference to footnote `n`.
     NoteRef(Spanned<u32>),
     /// The mark of table (or figure) note `n` (1 is `a`), in a cell or title.
     TableNoteRef(Spanned<u32>),
+}
+
+/// A link to a web address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The address.
+    pub url: String,
+    /// The text shown.
+    pub text: String,
 }
 
 /// A footnote, numbered through the document.
@@ -591,7 +596,7 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
         match inline {
             Inline::Text(t) | Inline::Emph(t) => out.push_str(t),
             Inline::Strong(inner) => push_plain_text(inner, out),
-            Inline::Link { text, .. } => out.push_str(text),
+            Inline::Link(link) => out.push_str(&link.text),
             Inline::Ref(r) => out.push_str(&r.value),
             Inline::NoteRef(_) | Inline::TableNoteRef(_) => {}
         }

@@ -380,7 +380,10 @@ fn a_file_named_for_no_format_is_named_for_what_it_looks_like() {
         stderr.contains("looks like text") && stderr.contains(".txt"),
         "{stderr}"
     );
-    assert!(stderr.contains("zip package"), "{stderr}");
+    assert!(
+        stderr.contains("looks like docx") && stderr.contains(".docx"),
+        "{stderr}"
+    );
 }
 
 #[test]

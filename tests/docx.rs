@@ -516,7 +516,7 @@ fn expected_fragments(doc: &Document) -> Vec<Fragment> {
             match inline {
                 Inline::Text(t) | Inline::Emph(t) => current.push_str(t),
                 Inline::Strong(inner) => run(out, current, inner),
-                Inline::Link { text, .. } => current.push_str(text),
+                Inline::Link(link) => current.push_str(&link.text),
                 Inline::Ref(r) => current.push_str(&r.value),
                 Inline::TableNoteRef(n) => {
                     // Marks in a row are separated by commas (`26a,b`).

@@ -145,7 +145,7 @@ fn cell_text(cell: &Cell) -> String {
             match inline {
                 Inline::Text(t) | Inline::Emph(t) => out.push_str(t),
                 Inline::Strong(inner) => inlines(out, inner),
-                Inline::Link { text, .. } => out.push_str(text),
+                Inline::Link(link) => out.push_str(&link.text),
                 Inline::Ref(r) => out.push_str(&r.value),
                 Inline::NoteRef(_) => {}
                 Inline::TableNoteRef(n) => {

@@ -239,8 +239,15 @@ fn invalid_xml_is_reported_at_the_line_xmllint_names() {
         ("bad-symbol", 4),
         ("missing-n", 23),
         ("missing-title", 14),
+        ("no-namespace", 2),
+        ("undeclared-prefix", 10),
         ("unknown-element", 24),
         ("unreal-date", 7),
+        ("wrong-namespace-chapter", 12),
+        ("wrong-namespace-date", 7),
+        ("wrong-namespace-masthead", 3),
+        ("wrong-namespace-para", 14),
+        ("wrong-namespace-title", 10),
         ("zero-number", 20),
     ];
     for fixture in &fixtures {

@@ -245,7 +245,17 @@ fn fuzz_regressions_stay_fixed() {
         // Inputs of the `convert` target start with a byte that picks the format.
         let text = InputFormat::by_name("text").expect("text reader");
         let xml = InputFormat::by_name("xml").expect("XML reader");
+        let docx = InputFormat::by_name("docx").expect("Word reader");
         let (formats, bytes) = match bytes.split_first() {
+            // Inputs of the `docx_reader` target: a package, or a story to zip.
+            Some((selector, rest)) if name.starts_with("docx_reader-") => {
+                let bytes = if selector % 2 == 0 {
+                    rest.to_vec()
+                } else {
+                    undoc::read::docx::package::story_package(rest)
+                };
+                (vec![docx], bytes)
+            }
             Some((selector, rest)) if name.starts_with("convert-") => {
                 let format = if selector % 2 == 0 { text } else { xml };
                 (vec![format], rest.to_vec())

@@ -56,7 +56,7 @@ fn inlines(content: &[Inline]) -> String {
         .map(|(k, i)| match i {
             Inline::Text(t) | Inline::Emph(t) => t.clone(),
             Inline::Strong(inner) => inlines(inner),
-            Inline::Link { text, .. } => text.clone(),
+            Inline::Link(link) => link.text.clone(),
             Inline::Ref(r) => r.value.clone(),
             Inline::NoteRef(n) => n.value.to_string(),
             Inline::TableNoteRef(n) => {

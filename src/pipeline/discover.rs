@@ -28,10 +28,19 @@ pub struct Discovered {
 
 /// Finds the source files among `inputs` (files, or directories searched
 /// recursively for the suffixes of [`INPUT_FORMATS`]), sorted for a stable
-/// order. `exclude` (the output directory) is never searched, so outputs
-/// are not read back as inputs.
-pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Discovered {
-    let exclude = exclude.and_then(|p| identity(p).ok());
+/// order. `output` (the output directory) is never searched, and the files
+/// its manifests list as undoc's outputs are never taken as inputs (an
+/// output directory may be an input directory: a DOCX written there is not
+/// a source on the next run).
+pub fn discover(inputs: &[PathBuf], output: Option<&Path>) -> Discovered {
+    let exclude = output.and_then(|p| identity(p).ok());
+    let outputs: HashSet<(u64, u64)> = output
+        .map(super::manifest::listed_outputs)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| file_identity(&m))
+        .collect();
     let mut found = Discovered::default();
     let mut seen = HashSet::new();
     for input in inputs {
@@ -48,6 +57,9 @@ pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Discovered {
     }
     found.inputs.sort_by(|a, b| a.path.cmp(&b.path));
     dedup_same_files(&mut found.inputs);
+    found.inputs.retain(|input| {
+        std::fs::metadata(&input.path).map_or(true, |m| !outputs.contains(&file_identity(&m)))
+    });
     found
 }
 

@@ -5,6 +5,7 @@
 
 pub mod akn;
 pub mod decode;
+pub mod docx;
 pub mod fields;
 mod inline;
 pub mod text;
@@ -89,6 +90,15 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         schema: None,
     },
     InputFormat {
+        name: "docx",
+        suffixes: &["docx", "docm"],
+        description: "Word files in the DGACM styles (.docx; .docm read the same, macros ignored): masthead, headings by style, numbered paragraphs, lists, tables, footnotes, figures",
+        looks_like: docx::looks_like,
+        read: docx::read_source,
+        is_undoc_xml: false,
+        schema: None,
+    },
+    InputFormat {
         name: "xml",
         suffixes: &["xml"],
         description: "undoc's canonical UN XML (namespace urn:undoc:1, schemas/undoc.xsd)",
@@ -123,11 +133,8 @@ fn akn_engine() -> Result<&'static dyn crate::validate::SchemaEngine, String> {
 /// file of one of them gets a diagnostic that names it.
 static RECOGNISED_ONLY: &[(&str, Sniffer)] = &[
     ("a PDF file", |b| b.starts_with(b"%PDF-")),
-    ("a zip package (a Word .docx file?)", |b| {
-        b.starts_with(b"PK\x03\x04")
-    }),
     (
-        "an OLE compound file (a legacy Word .doc, or a password-protected .docx)",
+        "an OLE compound file: a legacy Word .doc (convert it to .docx, e.g. `soffice --headless --convert-to docx FILE.doc`) or a password-protected Word file",
         |b| b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
     ),
 ];

@@ -18,6 +18,8 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 
 pub use labels::{Label, classify};
+pub(crate) use masthead::is_job_number;
+pub(crate) use table::caption_number;
 
 /// One source line, cleaned of indentation and list debris.
 #[derive(Debug, Clone, Copy)]

@@ -3,7 +3,9 @@
 //! The XML is parsed into a small element tree (iteratively, with a depth
 //! limit, so hostile nesting cannot exhaust the stack), then mapped onto the
 //! model. DOCTYPEs and entities other than the five predefined ones are
-//! refused: nothing outside the file is ever read.
+//! refused: nothing outside the file is ever read. Element names are resolved
+//! to their namespace: an element outside undoc's is refused, as the schema
+//! refuses it, whatever its prefix.
 
 mod floats;
 pub(crate) mod tree;
@@ -15,10 +17,20 @@ use crate::model::{
     Annex, Block, Date, Distribution, Division, Document, DutyStation, Footnote, Inline, Item,
     List, ListKind, Masthead, Para, Spanned, Summary,
 };
-use tree::{Element, Node, parse_tree};
+use tree::{Element, Node, Vocabulary, parse_tree, shown};
 
-/// Deepest element nesting accepted; the schema needs far less.
-pub use tree::MAX_DEPTH;
+/// The limits on element nesting and attributes per element.
+pub use tree::{MAX_ATTRIBUTES, MAX_DEPTH};
+
+/// The namespace of every element of undoc XML.
+const NAMESPACE: &str = crate::write::xml::NAMESPACE;
+
+/// undoc XML, every element in undoc's namespace.
+const UNDOC_XML: Vocabulary = Vocabulary {
+    what: "undoc XML",
+    root: "document",
+    only: Some(NAMESPACE),
+};
 
 /// Reads canonical UN XML from its bytes (UTF-8, or UTF-16 with a byte order mark).
 pub fn read_source(source: &Source) -> ReadOutcome {
@@ -33,7 +45,15 @@ pub fn looks_like(head: &[u8]) -> bool {
 
 /// Reads canonical UN XML.
 pub fn read(source: &str) -> ReadOutcome {
-    let root = match parse_tree(source, "undoc XML") {
+    let head = &source.as_bytes()[..source.len().min(4096)];
+    if tree::root_namespace(head).as_deref() == Some(crate::akn::NAMESPACE) {
+        return ReadOutcome::failed(Diagnostic::new(
+            Code::Unreadable,
+            crate::model::Span::new(1, 1),
+            "the root element is <akomaNtoso>: this is an Akoma Ntoso document, which undoc reads when its name ends in .akn.xml",
+        ));
+    }
+    let root = match parse_tree(source, UNDOC_XML) {
         Ok(root) => root,
         Err(d) => return ReadOutcome::failed(d),
     };
@@ -66,13 +86,6 @@ fn element_children(el: &Element) -> Result<Vec<&Element>, Diagnostic> {
 }
 
 fn document(root: &Element) -> Result<Document, Diagnostic> {
-    if root.name == "akomaNtoso" {
-        return Err(Diagnostic::new(
-            Code::Unreadable,
-            root.span,
-            "the root element is <akomaNtoso>: this is an Akoma Ntoso document, which undoc reads when its name ends in .akn.xml",
-        ));
-    }
     if root.name != "document" {
         return Err(schema_error(
             root,
@@ -210,15 +223,26 @@ fn masthead(el: &Element) -> Result<Masthead, Diagnostic> {
 }
 
 fn number(el: &Element) -> Result<u32, Diagnostic> {
-    el.attr("n")
-        .and_then(|n| n.parse().ok())
-        .filter(|&n: &u32| n > 0)
-        .ok_or_else(|| {
-            schema_error(
-                el,
-                format!("<{}> needs a positive number in its `n` attribute", el.name),
-            )
-        })
+    let value = el.attr("n").map(str::trim);
+    if let Some(n) = value.and_then(|n| n.parse::<u32>().ok()).filter(|&n| n > 0) {
+        return Ok(n);
+    }
+    let too_large = value.is_some_and(|n| {
+        !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && n.trim_start_matches('0').len() >= 10
+    });
+    let message = if too_large {
+        format!(
+            "<{}> n=\"{}\" is too large: undoc numbers go up to {}",
+            el.name,
+            shown(value.unwrap_or_default()),
+            u32::MAX
+        )
+    } else {
+        format!("<{}> needs a positive number in its `n` attribute", el.name)
+    };
+    Err(schema_error(el, message))
 }
 
 fn blocks(el: &Element) -> Result<Vec<Block>, Diagnostic> {
@@ -367,13 +391,13 @@ fn inline_list<'a>(
             Node::Element(e) => match e.name.as_str() {
                 "emph" => Inline::Emph(e.text()),
                 "strong" => Inline::Strong(inlines(e)?),
-                "link" => Inline::Link {
+                "link" => Inline::Link(Box::new(crate::model::Link {
                     url: e
                         .attr("href")
                         .ok_or_else(|| schema_error(e, "<link> needs an href"))?
                         .to_string(),
                     text: e.text(),
-                },
+                })),
                 "ref" => Inline::Ref(Spanned::new(e.text(), e.span)),
                 "noteref" => Inline::NoteRef(Spanned::new(number(e)?, e.span)),
                 "table-noteref" => Inline::TableNoteRef(Spanned::new(number(e)?, e.span)),
@@ -387,4 +411,83 @@ fn inline_list<'a>(
         });
     }
     Ok(crate::read::inline::merge_text(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document whose body is `body`, in `root` (the `<document …>` start tag).
+    fn source(root: &str, body: &str) -> String {
+        format!(
+            "<?xml version=\"1.0\"?>\n{root}\n<masthead><symbol>A/1</symbol></masthead>\n<title>T</title>\n<body>{body}</body>\n</document>\n"
+        )
+    }
+
+    const ROOT: &str = r#"<document xmlns="urn:undoc:1" xml:lang="en">"#;
+
+    fn error(root: &str, body: &str) -> Diagnostic {
+        let outcome = read(&source(root, body));
+        assert!(outcome.document.is_none(), "refused");
+        outcome
+            .diagnostics
+            .into_iter()
+            .next()
+            .expect("a diagnostic")
+    }
+
+    #[test]
+    fn elements_outside_the_undoc_namespace_are_refused() {
+        let evil = error(ROOT, r#"<e:para xmlns:e="urn:evil" n="1">x</e:para>"#);
+        assert_eq!((evil.code, evil.span.line), (Code::Schema, 5));
+        assert!(
+            evil.message.contains("<e:para> is in namespace `urn:evil`"),
+            "{}",
+            evil.message
+        );
+        let default = error(ROOT, r#"<para xmlns="urn:evil" n="1">x</para>"#);
+        assert_eq!(default.code, Code::Schema);
+        let none = error(r#"<document xml:lang="en">"#, "");
+        assert_eq!((none.code, none.span.line), (Code::Schema, 2));
+        assert!(none.message.contains("in no namespace"), "{}", none.message);
+        let unknown = error(ROOT, r#"<u:para n="1">x</u:para>"#);
+        assert_eq!(unknown.code, Code::MalformedXml);
+        let prefixed = read(&source(
+            ROOT,
+            r#"<u:para xmlns:u="urn:undoc:1" n="1">x</u:para>"#,
+        ));
+        assert!(
+            prefixed.document.is_some(),
+            "any prefix bound to urn:undoc:1 is undoc's"
+        );
+    }
+
+    #[test]
+    fn an_element_with_too_many_attributes_is_refused() {
+        let attrs: String = (0..MAX_ATTRIBUTES)
+            .map(|i| format!(" a{i}=\"v\""))
+            .collect();
+        let at_limit = read(&source(ROOT, &format!("<para{attrs}>x</para>")));
+        assert!(
+            at_limit
+                .diagnostics
+                .iter()
+                .all(|d| d.code != Code::ForbiddenXml)
+        );
+        let over = error(ROOT, &format!("<para n=\"1\"{attrs}>x</para>"));
+        assert_eq!((over.code, over.span.line), (Code::ForbiddenXml, 5));
+        assert!(
+            over.message.contains("more than 64 attributes"),
+            "{}",
+            over.message
+        );
+    }
+
+    #[test]
+    fn a_number_too_large_is_named_as_such() {
+        let big = error(ROOT, r#"<para n="4294967296">x</para>"#);
+        assert!(big.message.contains("too large"), "{}", big.message);
+        let zero = error(ROOT, r#"<para n="0">x</para>"#);
+        assert!(zero.message.contains("positive number"), "{}", zero.message);
+    }
 }

@@ -2,7 +2,8 @@
 //! commands. All are deterministic: documents in input order, diagnostics in
 //! source order.
 
-use quick_xml::escape::escape;
+use std::path::{Component, Path};
+
 use serde_json::{Value, json};
 
 use crate::diagnostic::{ALL_CODES, Diagnostic, Severity};
@@ -51,7 +52,7 @@ pub fn junit(reports: &[DocReport]) -> String {
         reports.len()
     ));
     for r in reports {
-        let name = escape(file(r)).into_owned();
+        let name = xml_attribute(&file(r));
         out.push_str(&format!(
             "    <testcase classname=\"undoc\" name=\"{name}\""
         ));
@@ -81,21 +82,60 @@ pub fn junit(reports: &[DocReport]) -> String {
             });
             out.push_str(&format!(
                 ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
-                escape(message.as_str()),
+                xml_attribute(&message),
                 first.map_or("", |d| d.code.as_str()),
-                escape(lines.join("\n").as_str())
+                xml_text(&lines.join("\n"))
             ));
         } else if lines.is_empty() {
             out.push_str("/>\n");
         } else {
             out.push_str(&format!(
                 ">\n      <system-out>{}</system-out>\n    </testcase>\n",
-                escape(lines.join("\n").as_str())
+                xml_text(&lines.join("\n"))
             ));
         }
     }
     out.push_str("  </testsuite>\n</testsuites>\n");
     out
+}
+
+/// Text as XML 1.0 element content: markup escaped, CR as `&#13;` (a parser
+/// would turn it into LF), and the characters XML 1.0 cannot hold even as
+/// references (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF)
+/// written as the text `\u{1b}`, Rust's notation, so the report stays
+/// well-formed and still says which character was there.
+fn xml_text(s: &str) -> String {
+    xml_escaped(s, false)
+}
+
+/// An XML 1.0 attribute value: as [`xml_text`], and tab and LF as
+/// references too (a parser would turn them into spaces).
+fn xml_attribute(s: &str) -> String {
+    xml_escaped(s, true)
+}
+
+fn xml_escaped(s: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' if attribute => out.push_str(&format!("&#{};", c as u32)),
+            '\t' | '\n' => out.push(c),
+            c if is_xml_char(c) => out.push(c),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    out
+}
+
+/// Whether XML 1.0 allows `c` at all (its `Char` production).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// SARIF 2.1.0 with every code as a rule and one result per diagnostic.
@@ -113,7 +153,7 @@ pub fn sarif(reports: &[DocReport]) -> String {
         .collect();
     let results: Vec<Value> = each(reports)
         .map(|(r, d)| {
-            let mut location = json!({ "artifactLocation": { "uri": uri(&file(r)) } });
+            let mut location = json!({ "artifactLocation": { "uri": uri(&r.path) } });
             if d.span.line > 0 {
                 location["region"] =
                     json!({ "startLine": d.span.line, "startColumn": d.span.column.max(1) });
@@ -151,11 +191,37 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A relative path as a SARIF URI reference (forward slashes, spaces escaped).
-fn uri(path: &str) -> String {
-    path.replace('\\', "/")
-        .replace('%', "%25")
-        .replace(' ', "%20")
+/// A path as an RFC 3986 URI reference: components joined by `/`, every
+/// byte but the unreserved ones (`A-Z a-z 0-9 - . _ ~`) percent-encoded, so
+/// `#`, `?`, `%`, `:`, spaces and control characters never change which
+/// file the URI names.
+fn uri(path: &Path) -> String {
+    let mut out = String::new();
+    for (i, component) in path.components().enumerate() {
+        match component {
+            Component::RootDir => {}
+            _ if i > 0 && !out.ends_with('/') => out.push('/'),
+            _ => {}
+        }
+        match component {
+            Component::RootDir => out.push('/'),
+            Component::CurDir => out.push('.'),
+            Component::ParentDir => out.push_str(".."),
+            Component::Prefix(p) => percent_encode(p.as_os_str().as_encoded_bytes(), &mut out),
+            Component::Normal(name) => percent_encode(name.as_encoded_bytes(), &mut out),
+        }
+    }
+    out
+}
+
+fn percent_encode(bytes: &[u8], out: &mut String) {
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
 }
 
 /// GitHub Actions workflow commands, one line per diagnostic.
@@ -232,6 +298,27 @@ mod tests {
         let xml = junit(&reports());
         assert_eq!(xml.matches("<testcase").count(), 2);
         assert!(xml.contains("failures=\"1\"") && xml.contains("&lt;skips&gt;"));
+    }
+
+    #[test]
+    fn xml_reports_hold_no_character_xml_cannot() {
+        assert_eq!(
+            xml_text("a\u{1}b\u{1b}<c>\r\n\t\u{FFFE}"),
+            "a\\u{1}b\\u{1b}&lt;c&gt;&#13;\n\t\\u{fffe}"
+        );
+        assert_eq!(xml_attribute("\"a\tb\nc\""), "&quot;a&#9;b&#10;c&quot;");
+        assert_eq!(xml_text("é 联合国 😀"), "é 联合国 😀");
+    }
+
+    #[test]
+    fn sarif_uris_encode_every_reserved_byte() {
+        assert_eq!(
+            uri(Path::new("in/pct%0A,:#?.txt")),
+            "in/pct%250A%2C%3A%23%3F.txt"
+        );
+        assert_eq!(uri(Path::new("a b/c\nd\u{1}.txt")), "a%20b/c%0Ad%01.txt");
+        assert_eq!(uri(Path::new("/tmp/./x/../é.txt")), "/tmp/x/../%C3%A9.txt");
+        assert_eq!(uri(Path::new("./a.txt")), "./a.txt");
     }
 
     #[test]

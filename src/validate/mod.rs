@@ -3,6 +3,7 @@
 //! (see [`rules`]).
 
 mod floats;
+pub mod namespaces;
 pub mod rules;
 pub mod xsd;
 

@@ -19,6 +19,7 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
     }
     paragraphs(&doc.body, "", &mut out);
     divisions(&doc.body, &mut out);
+    annexes(doc, &mut out);
     for annex in &doc.annexes {
         let label = doc.lang.annex_label(annex.n);
         paragraphs(&annex.blocks, &format!(" of {label}"), &mut out);
@@ -96,7 +97,7 @@ fn paragraphs(blocks: &[Block], context: &str, out: &mut Vec<Diagnostic>) {
                 ),
             ));
         }
-        expected = p.n + 1;
+        expected = p.n.saturating_add(1);
     };
     for_each_para(blocks, &mut walk);
 }
@@ -129,17 +130,45 @@ fn divisions(blocks: &[Block], out: &mut Vec<Diagnostic>) {
                         ),
                     ));
                 }
-                next_chapter = d.n + 1;
+                next_chapter = d.n.saturating_add(1);
                 divisions_sections(&d.blocks, out);
             }
             Block::Section(d) => {
                 if d.n != next_section {
                     out.push(section_error(d.n, next_section, d.span));
                 }
-                next_section = d.n + 1;
+                next_section = d.n.saturating_add(1);
             }
             _ => {}
         }
+    }
+}
+
+/// Annexes run I, II, III … without gap or repeat; a lone annex may be
+/// unnumbered (`Annex`), but among several each needs its number.
+fn annexes(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let count = doc.annexes.len();
+    let mut expected: u32 = 1;
+    for annex in &doc.annexes {
+        let label = |n| doc.lang.annex_label(Some(n));
+        let message = match annex.n {
+            None if count == 1 => None,
+            None => Some(format!(
+                "an unnumbered annex among {count} annexes: number them {}, {} …",
+                label(1),
+                label(2)
+            )),
+            Some(n) if n == expected => None,
+            Some(n) => Some(format!(
+                "{} where {} was expected: annexes run I, II, III … without gap or repeat",
+                label(n),
+                label(expected)
+            )),
+        };
+        if let Some(message) = message {
+            out.push(Diagnostic::new(Code::DivisionOrder, annex.span, message));
+        }
+        expected = annex.n.unwrap_or(expected).saturating_add(1);
     }
 }
 
@@ -150,7 +179,7 @@ fn divisions_sections(blocks: &[Block], out: &mut Vec<Diagnostic>) {
             if d.n != next {
                 out.push(section_error(d.n, next, d.span));
             }
-            next = d.n + 1;
+            next = d.n.saturating_add(1);
         }
     }
 }
@@ -288,5 +317,79 @@ fn script(doc: &Document, out: &mut Vec<Diagnostic>) {
         );
         d.severity = Severity::Warning;
         out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{InputFormat, Source, read};
+
+    /// A schema-valid document whose body and annexes are `body` and `annexes`.
+    fn xml(body: &str, annexes: &str) -> Document {
+        let source = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<document xmlns="urn:undoc:1" xml:lang="en">
+  <masthead><symbol>A/80/1</symbol><organ>General Assembly</organ>
+    <distribution>General</distribution><date>2025-08-04</date><original>en</original></masthead>
+  <title>Title</title>
+  <body>{body}</body>
+  {annexes}
+</document>"#
+        );
+        let xml = InputFormat::by_name("xml").expect("XML reader");
+        let outcome = read(&Source::bytes(source.as_bytes()), xml, &[]);
+        outcome.document.expect("the XML reads")
+    }
+
+    fn annex(n: Option<u32>) -> String {
+        let n = n.map_or(String::new(), |n| format!(r#" n="{n}""#));
+        format!("<annex{n}><heading>Annex</heading><p>Text.</p></annex>\n")
+    }
+
+    fn codes(doc: &Document, code: Code) -> Vec<String> {
+        check(doc)
+            .into_iter()
+            .filter(|d| d.code == code)
+            .map(|d| d.message)
+            .collect()
+    }
+
+    const BODY: &str = r#"<para n="1">Text.</para>"#;
+
+    #[test]
+    fn annexes_run_in_order_without_repeats() {
+        let in_order: String = [Some(1), Some(2), Some(3)].map(annex).concat();
+        assert!(codes(&xml(BODY, &in_order), Code::DivisionOrder).is_empty());
+        assert!(codes(&xml(BODY, &annex(None)), Code::DivisionOrder).is_empty());
+        let twice = [Some(1), Some(1)].map(annex).concat();
+        assert_eq!(
+            codes(&xml(BODY, &twice), Code::DivisionOrder),
+            ["Annex I where Annex II was expected: annexes run I, II, III … without gap or repeat"]
+        );
+        let gap = [Some(1), Some(3)].map(annex).concat();
+        assert_eq!(codes(&xml(BODY, &gap), Code::DivisionOrder).len(), 1);
+        let unnumbered = [None, Some(2)].map(annex).concat();
+        assert_eq!(
+            codes(&xml(BODY, &unnumbered), Code::DivisionOrder),
+            ["an unnumbered annex among 2 annexes: number them Annex I, Annex II …"]
+        );
+    }
+
+    #[test]
+    fn the_largest_numbers_neither_overflow_nor_grow_the_messages() {
+        let max = u32::MAX;
+        let body = format!(
+            r#"<para n="{max}">Text.</para><chapter n="{max}"><heading>H</heading><section n="{max}"><heading>S</heading><para n="1">T.</para></section><section n="1"><heading>S</heading></section></chapter>"#
+        );
+        let doc = xml(&body, &annex(Some(max)));
+        let found = check(&doc);
+        assert!(found.iter().any(|d| d.code == Code::ParaNumbering));
+        assert!(
+            found
+                .iter()
+                .any(|d| d.code == Code::DivisionOrder && d.message.contains("Annex 4294967295"))
+        );
+        assert!(found.iter().all(|d| d.message.len() < 200), "{found:?}");
     }
 }

@@ -1,11 +1,14 @@
 //! XSD validation behind a small trait, so that the engine can be swapped.
-//! The engine in use is fastxml (pure Rust); the compiled schema is built
-//! once and shared across threads.
+//! The engine in use is fastxml (pure Rust) with a namespace pass of our own
+//! beside it ([`super::namespaces`]); the compiled schema is built once and
+//! shared across threads.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use fastxml::schema::{FileFetcher, Schema, Validator};
+
+use super::namespaces::DeclaredNames;
 
 /// The schema embedded in the binary.
 pub const UNDOC_XSD: &str = include_str!("../../schemas/undoc.xsd");
@@ -50,8 +53,12 @@ pub trait SchemaEngine: Send + Sync {
 /// The fastxml engine with a compiled schema.
 pub struct FastXml {
     schema: Arc<Schema>,
+    names: DeclaredNames,
     fingerprint: String,
 }
+
+/// Most violations reported for one document.
+const MAX_VIOLATIONS: usize = 100;
 
 impl FastXml {
     /// Compiles the embedded `undoc.xsd`.
@@ -63,10 +70,7 @@ impl FastXml {
             .map_err(|e| format!("the embedded schema does not compile: {e}"))?;
         let fingerprint =
             crate::pipeline::manifest::sha256_hex(format!("{UNDOC_XSD}{XML_XSD}").as_bytes());
-        Ok(FastXml {
-            schema: Arc::new(schema),
-            fingerprint,
-        })
+        Ok(FastXml::new(schema, fingerprint))
     }
 
     /// Compiles the embedded Akoma Ntoso 3.0 schema.
@@ -78,10 +82,7 @@ impl FastXml {
             .map_err(|e| format!("the embedded Akoma Ntoso schema does not compile: {e}"))?;
         let fingerprint =
             crate::pipeline::manifest::sha256_hex(format!("{AKN_XSD}{AKN_XML_XSD}").as_bytes());
-        Ok(FastXml {
-            schema: Arc::new(schema),
-            fingerprint,
-        })
+        Ok(FastXml::new(schema, fingerprint))
     }
 
     /// Compiles the schema in `path` (its imports are looked up beside it).
@@ -94,10 +95,15 @@ impl FastXml {
             .add(uri, bytes)
             .resolve_with(&FileFetcher::with_base_dir(dir))
             .map_err(|e| format!("{}: the schema does not compile: {e}", path.display()))?;
-        Ok(FastXml {
+        Ok(FastXml::new(schema, fingerprint))
+    }
+
+    fn new(schema: Schema, fingerprint: String) -> FastXml {
+        FastXml {
+            names: DeclaredNames::of(&schema),
             schema: Arc::new(schema),
             fingerprint,
-        })
+        }
     }
 }
 
@@ -107,9 +113,26 @@ impl SchemaEngine for FastXml {
     }
 
     fn validate(&self, xml: &[u8]) -> Vec<SchemaViolation> {
+        let mut out = self.fastxml(xml);
+        let reported: std::collections::HashSet<u32> = out.iter().map(|v| v.line).collect();
+        out.extend(
+            self.names
+                .check(xml, MAX_VIOLATIONS)
+                .into_iter()
+                .filter(|v| !reported.contains(&v.line)),
+        );
+        out.sort_by_key(|v| (v.line, v.column));
+        out.truncate(MAX_VIOLATIONS);
+        out
+    }
+}
+
+impl FastXml {
+    /// fastxml's own verdict (blind to the namespaces of local elements).
+    fn fastxml(&self, xml: &[u8]) -> Vec<SchemaViolation> {
         let report = Validator::from_reader(xml)
             .schema(Arc::clone(&self.schema))
-            .max_errors(100)
+            .max_errors(MAX_VIOLATIONS)
             .run();
         let report = match report {
             Ok(report) => report,
@@ -121,7 +144,7 @@ impl SchemaEngine for FastXml {
                 }];
             }
         };
-        let mut out: Vec<SchemaViolation> = report
+        report
             .errors()
             .into_iter()
             .filter(|e| e.level != fastxml::ErrorLevel::Warning)
@@ -130,9 +153,7 @@ impl SchemaEngine for FastXml {
                 column: e.location.column.unwrap_or(0) as u32,
                 message: stable_message(&e.message),
             })
-            .collect();
-        out.sort_by_key(|v| (v.line, v.column));
-        out
+            .collect()
     }
 }
 

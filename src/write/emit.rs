@@ -3,7 +3,7 @@
 //! element that starts a line the source span it came from, so a schema
 //! error in generated XML can be reported at the source line.
 
-use crate::model::Span;
+use crate::model::{Block, Document, Inline, Span};
 
 /// The XML of a document and, for each element that starts a line, the
 /// source span of the node it came from (so schema errors in generated XML
@@ -22,6 +22,54 @@ impl XmlOutput {
         idx.checked_sub(1)
             .map_or_else(Span::default, |i| self.line_spans[i].1)
     }
+}
+
+/// About how long the undoc XML of `doc` is: its text plus the markup around
+/// each run, so the buffer is allocated once, not doubled past the need.
+pub fn estimated_len(doc: &Document) -> usize {
+    /// Markup, indentation and masthead around the text, per run and in all.
+    const PER_RUN: usize = 48;
+    const FIXED: usize = 4096;
+    let mut len = FIXED + figure_bytes(doc) * 4 / 3;
+    doc.for_each_inlines(&mut |inlines| {
+        len += PER_RUN + inlines_len(inlines);
+    });
+    len
+}
+
+fn inlines_len(inlines: &[Inline]) -> usize {
+    /// Markup around an inline element.
+    const PER_INLINE: usize = 24;
+    inlines
+        .iter()
+        .map(|inline| {
+            PER_INLINE
+                + match inline {
+                    Inline::Text(t) | Inline::Emph(t) => t.len() + t.len() / 16,
+                    Inline::Strong(inner) => inlines_len(inner),
+                    Inline::Link(link) => link.url.len() + link.text.len(),
+                    Inline::Ref(r) => r.value.len(),
+                    Inline::NoteRef(_) | Inline::TableNoteRef(_) => 0,
+                }
+        })
+        .sum()
+}
+
+/// The bytes of every figure's picture (written in base64).
+fn figure_bytes(doc: &Document) -> usize {
+    fn walk(blocks: &[Block]) -> usize {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Figure(f) => f.image.bytes.len(),
+                Block::Chapter(d) | Block::Section(d) => walk(&d.blocks),
+                _ => 0,
+            })
+            .sum()
+    }
+    let summary = doc.summary.as_ref().map_or(0, |s| walk(&s.blocks));
+    let annexes: usize = doc.annexes.iter().map(|a| walk(&a.blocks)).sum();
+    summary + walk(&doc.preamble) + walk(&doc.body) + annexes
 }
 
 /// Writes XML to memory, counting lines. Markup goes straight into one

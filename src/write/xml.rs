@@ -4,7 +4,7 @@
 //! again gives the same bytes. Block elements sit on their own indented
 //! lines; mixed content (paragraph text with references) is written as is.
 
-use super::emit::Emitter;
+use super::emit::{Emitter, estimated_len};
 use crate::model::{
     Annex, Block, Cell, Division, Document, Figure, Inline, List, Para, Row, Span, Spanned,
     Subheading, Table, TableNote,
@@ -28,9 +28,14 @@ pub fn render(
 
 /// Serializes `doc` as canonical UN XML.
 pub fn write(doc: &Document) -> XmlOutput {
-    let mut w = XmlWriter(Emitter::with_capacity(16 * 1024));
+    let mut w = XmlWriter(Emitter::with_capacity(estimated_len(doc)));
     w.document(doc);
-    w.0.finish()
+    let mut out = w.0.finish();
+    // The XML lives as long as the document is written in other formats:
+    // keep no spare capacity (doubling growth leaves up to as much again).
+    out.xml.shrink_to_fit();
+    out.line_spans.shrink_to_fit();
+    out
 }
 
 /// The undoc XML writer: the shared emitter and the document's elements.
@@ -174,7 +179,8 @@ impl XmlWriter {
                     self.inlines(inner);
                     self.end("strong");
                 }
-                Inline::Link { url, text } => {
+                Inline::Link(link) => {
+                    let (url, text) = (&link.url, &link.text);
                     self.start("link", &[("href", url)], Span::default());
                     self.text(text);
                     self.end("link");

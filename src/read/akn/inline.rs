@@ -8,7 +8,7 @@
 //! or end of the content). Text without line breaks is kept exactly.
 
 use super::AknReader;
-use crate::model::{Footnote, Inline, Spanned};
+use crate::model::{Footnote, Inline, Link, Spanned};
 use crate::read::inline::merge_text;
 use crate::read::xml::tree::{Element, Node};
 
@@ -84,10 +84,10 @@ impl<'t> AknReader<'t> {
             }
             "b" | "strong" => out.push(Inline::Strong(self.inline_content(e))),
             "a" => match e.attr("href") {
-                Some(url) => out.push(Inline::Link {
+                Some(url) => out.push(Inline::Link(Box::new(Link {
                     url: url.to_string(),
                     text: flat_text(e),
-                }),
+                }))),
                 None => out.extend(self.inline_content(e)),
             },
             "ref" => self.reference(e, out),
@@ -126,10 +126,10 @@ impl<'t> AknReader<'t> {
         }
         match e.attr("href") {
             Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
-                out.push(Inline::Link {
+                out.push(Inline::Link(Box::new(Link {
                     url: url.to_string(),
                     text,
-                });
+                })));
             }
             _ => {
                 self.unheld(

@@ -4,7 +4,7 @@
 //! `noteRef`s point to (or that no mark places).
 
 use super::{AknReader, schema_error};
-use crate::akn::ext;
+use crate::akn::{self, ext};
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::model::{Date, Document, DutyStation, Footnote, Spanned};
@@ -76,10 +76,7 @@ impl<'t> AknReader<'t> {
         }
         for proprietary in meta.elements().filter(|e| e.name == "proprietary") {
             for item in proprietary.elements() {
-                let ours = self
-                    .ext_prefix
-                    .as_deref()
-                    .is_some_and(|p| item.prefix.as_deref() == Some(p));
+                let ours = item.namespace.as_deref() == Some(akn::UNDOC_NAMESPACE);
                 match DutyStation::parse(&item.text()) {
                     Some(station) if ours && item.name == ext::DUTY_STATION => {
                         m.duty_station = Some(Spanned::new(station, item.span));

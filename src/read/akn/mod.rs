@@ -16,7 +16,7 @@ mod inline;
 mod meta;
 mod numbers;
 
-use super::xml::tree::{self, Element, parse_tree};
+use super::xml::tree::{self, Element, Vocabulary, parse_tree};
 use super::{ReadOutcome, Source};
 use crate::akn;
 use crate::diagnostic::{Code, Diagnostic};
@@ -34,9 +34,18 @@ pub fn looks_like(head: &[u8]) -> bool {
     tree::root_namespace(head).as_deref() == Some(akn::NAMESPACE)
 }
 
+/// Akoma Ntoso: elements of other vocabularies may stand in it (local
+/// metadata in `proprietary`, undoc's extensions), so the reader looks at
+/// each element's namespace itself.
+const AKOMA_NTOSO: Vocabulary = Vocabulary {
+    what: "Akoma Ntoso XML",
+    root: "akomaNtoso",
+    only: None,
+};
+
 /// Reads Akoma Ntoso.
 pub fn read(source: &str) -> ReadOutcome {
-    let root = match parse_tree(source, "Akoma Ntoso XML") {
+    let root = match parse_tree(source, AKOMA_NTOSO) {
         Ok(root) => root,
         Err(d) => return ReadOutcome::failed(d),
     };
@@ -197,10 +206,14 @@ impl<'t> AknReader<'t> {
     }
 
     fn document(&mut self, root: &'t Element) -> Result<Document, Diagnostic> {
-        if root.name != "akomaNtoso" {
+        if root.name != "akomaNtoso" || root.namespace.as_deref() != Some(akn::NAMESPACE) {
             return Err(schema_error(
                 root,
-                format!("the root element is <{}>, not <akomaNtoso>", root.name),
+                format!(
+                    "the root element is <{}>, not <akomaNtoso> in `{}`",
+                    root.name,
+                    akn::NAMESPACE
+                ),
             ));
         }
         let mut types = root.elements();

@@ -17,6 +17,9 @@ pub enum Label {
     Section(u32),
     /// Paragraph or decimal list item `n` (`4.`, `30 -`).
     Decimal(u32),
+    /// A decimal label whose number is too large for any paragraph or item
+    /// (over 4,294,967,295): still a numbered paragraph, reported where it stands.
+    TooLarge,
     /// Lettered item `n` (`(a)`, `a)`, `(أ)`).
     Alpha(u32),
     /// Roman-numbered item `n` (`(i)`, `i)`, Arabic `'1'`).
@@ -134,7 +137,48 @@ fn after_arabic_dash(text: &str, at: usize) -> Option<usize> {
     rest_after(text, text.len() - after.len())
 }
 
+fn is_any_digit(c: char) -> bool {
+    lang::digit_value(c).is_some()
+}
+
+/// The reading of a run of digits: its number, or [`Label::TooLarge`] when
+/// it is past `u32::MAX` (the same rule for every length of number).
+fn number_label(digits: &str) -> Label {
+    let mut n: u32 = 0;
+    for c in digits.chars() {
+        let next = lang::digit_value(c).and_then(|d| n.checked_mul(10)?.checked_add(d));
+        match next {
+            Some(next) => n = next,
+            None => return Label::TooLarge,
+        }
+    }
+    Label::Decimal(n)
+}
+
+/// `30 - text` or `٣ - text`: digits (read to their end, however many),
+/// then a dash.
+fn arabic_decimal(text: &str) -> Option<(Vec<Label>, usize)> {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !is_any_digit(c))
+        .map_or(text.len(), |(i, _)| i);
+    let digits = &text[..end];
+    if digits.is_empty() {
+        return None;
+    }
+    let dash_follows = text[end..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .starts_with(['-', '–', '—']);
+    if !(dash_follows || digits.chars().any(|c| !c.is_ascii_digit())) {
+        return None;
+    }
+    Some((vec![number_label(digits)], after_arabic_dash(text, end)?))
+}
+
 fn arabic_heading(text: &str) -> Option<(Vec<Label>, usize)> {
+    if text.starts_with(is_any_digit) {
+        return arabic_decimal(text);
+    }
     let dash = window(text, 64).find([' ', '-', '–', '—'])?;
     // Two-word ordinals (`حادي عشر`) need the first two words.
     let words: Vec<&str> = text.split(' ').take(2).collect();
@@ -152,12 +196,6 @@ fn arabic_heading(text: &str) -> Option<(Vec<Label>, usize)> {
     }
     if let Some(n) = lang::parse_arabic_section(word) {
         return Some((vec![Label::Section(n)], after_arabic_dash(text, dash)?));
-    }
-    if let Some(n) = lang::parse_digits(word.trim())
-        && (word.chars().any(|c| ('\u{0660}'..='\u{06F9}').contains(&c))
-            || text[dash..].trim_start().starts_with(['-', '–', '—']))
-    {
-        return Some((vec![Label::Decimal(n)], after_arabic_dash(text, dash)?));
     }
     None
 }
@@ -182,21 +220,23 @@ fn latin_heading(text: &str) -> Option<(Vec<Label>, usize)> {
     (!labels.is_empty()).then_some((labels, at))
 }
 
+/// `4. text`: any number of digits, so that no number is demoted to plain
+/// text for its size (one too large is [`Label::TooLarge`]).
 fn decimal(text: &str) -> Option<(Vec<Label>, usize)> {
     let end = text
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(text.len());
-    if end == 0 || end > 5 {
+    if end == 0 {
         return None;
     }
-    let n: u32 = text[..end].parse().ok()?;
+    let label = number_label(&text[..end]);
     let after = text[end..].strip_prefix('.')?;
     let next = after.chars().next()?;
     // `1. text`, or `1.会议开幕` (CJK text glued to the label), never `1.5 million`.
     if !(next.is_whitespace() || is_ideographic(next)) {
         return None;
     }
-    Some((vec![Label::Decimal(n)], rest_after(text, end + 1)?))
+    Some((vec![label], rest_after(text, end + 1)?))
 }
 
 /// `(a)`, `a)`, `(iv)`, `iv)`, `(أ)`, Arabic `'1'`.
@@ -292,6 +332,12 @@ mod tests {
         assert_eq!(first("ii) deuxième"), [Label::Roman(2), Label::Alpha(35)]);
         assert_eq!(first("'2' البند"), [Label::Roman(2)]);
         assert!(first("1.5 million people").is_empty());
+        assert_eq!(first("123456. text"), [Label::Decimal(123_456)]);
+        assert_eq!(first("4294967295. text"), [Label::Decimal(u32::MAX)]);
+        assert_eq!(first("4294967296. text"), [Label::TooLarge]);
+        assert_eq!(first("00000000000000000000001. text"), [Label::Decimal(1)]);
+        assert_eq!(first("٤٢٩٤٩٦٧٢٩٦ - نص"), [Label::TooLarge]);
+        assert_eq!(first("4294967296 - نص"), [Label::TooLarge]);
         assert!(first("2023年9月5日").is_empty());
     }
 

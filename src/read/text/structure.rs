@@ -249,6 +249,7 @@ impl Builder<'_> {
             }
             Label::Chapter(_) | Label::Section(_) => self.heading(line, &labels, at),
             Label::Decimal(n) => self.decimal(lines, i, n, at, after_blank),
+            Label::TooLarge => self.too_large(line, at),
             Label::Alpha(_) | Label::Roman(_) => {
                 if !self.lettered_subheading(lines, i, &labels, at) {
                     self.lettered(line, &labels, at);
@@ -268,7 +269,7 @@ impl Builder<'_> {
         });
         let in_chapter = self.chapter > 0;
         let is_chapter = match (chapter, section) {
-            (Some(c), _) if c == self.chapter + 1 => true,
+            (Some(c), _) if c == self.chapter.saturating_add(1) => true,
             (_, Some(s)) if in_chapter && s == self.next_section => false,
             (Some(_), None) => true,
             (None, Some(_)) => false,
@@ -283,7 +284,7 @@ impl Builder<'_> {
             self.flats().push(Flat::Chapter(n, acc));
         } else {
             let n = section.unwrap_or(0);
-            self.next_section = n + 1;
+            self.next_section = n.saturating_add(1);
             self.flats().push(Flat::Section(n, acc));
         }
         self.target = Target::None;
@@ -299,7 +300,7 @@ impl Builder<'_> {
         let mut list = para.list.as_ref();
         while let Some(l) = list {
             let last = l.items.last();
-            out.push((l.kind, last.map_or(1, |i| i.n + 1)));
+            out.push((l.kind, last.map_or(1, |i| i.n.saturating_add(1))));
             list = last.and_then(|i| i.list.as_ref());
         }
         out
@@ -392,7 +393,7 @@ impl Builder<'_> {
         match as_item {
             Some(depth) => self.add_item(depth, ListKind::Decimal, n, acc),
             None => {
-                self.next_para = n + 1;
+                self.next_para = n.saturating_add(1);
                 self.flats()
                     .push(Flat::Para(RawPara { n, acc, list: None }));
                 self.target = Target::Para;
@@ -421,6 +422,33 @@ impl Builder<'_> {
         self.flats().push(Flat::Subheading(4, next, acc));
         self.target = Target::None;
         true
+    }
+
+    /// A paragraph whose number is past `u32::MAX`: reported here (the model
+    /// cannot hold the number), and kept as the numbered paragraph expected
+    /// at this place, so that nothing is demoted to unnumbered text.
+    fn too_large(&mut self, line: &Line, at: usize) {
+        let digits = line.text[..at].trim_end_matches(['.', '-', '–', '—', ' ', '\u{a0}']);
+        let number = match digits.chars().count() {
+            0..=24 => digits.to_string(),
+            len => format!("of {len} digits"),
+        };
+        let n = self.next_para;
+        self.diagnostics.push(Diagnostic::new(
+            Code::ParaNumbering,
+            line.span(),
+            format!(
+                "paragraph number {number} is too large (the largest is {}): paragraph {n} was expected",
+                u32::MAX
+            ),
+        ));
+        self.next_para = n.saturating_add(1);
+        self.flats().push(Flat::Para(RawPara {
+            n,
+            acc: Acc::new(line, at),
+            list: None,
+        }));
+        self.target = Target::Para;
     }
 
     fn lettered(&mut self, line: &Line, labels: &[Label], at: usize) {
@@ -576,7 +604,7 @@ fn is_list_item_by_context(lines: &[Line], i: usize, n: u32, after_blank: bool) 
             if m == n {
                 return true;
             }
-            if m == n + 1 && heading_between {
+            if m == n.saturating_add(1) && heading_between {
                 return false;
             }
             break;

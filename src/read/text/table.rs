@@ -19,7 +19,7 @@ pub(super) struct Found {
 }
 
 /// The number in a `Table 3` caption line, in any of the six languages.
-pub(super) fn caption_number(text: &str) -> Option<u32> {
+pub(crate) fn caption_number(text: &str) -> Option<u32> {
     let t = text.trim();
     lang::ALL.iter().find_map(|l| {
         let rest = t.strip_prefix(l.table_word())?;

@@ -1,6 +1,7 @@
 //! Tests of the text reader on realistic input in each language.
 
 use super::read;
+use crate::diagnostic::Code;
 use crate::lang::Lang;
 use crate::model::{Block, Document, ListKind, Para, Span};
 
@@ -201,4 +202,28 @@ fn wrapped_lines_continue_their_paragraph() {
         crate::model::plain_text(&paras[0].content),
         "A paragraph that was wrapped over two lines and broken by a page."
     );
+}
+
+#[test]
+fn a_paragraph_number_of_any_size_stays_a_numbered_paragraph() {
+    let head = "Distr.: General\n1 May 2024\nOriginal: English\n\nTitle\n\n1. First.\n\n";
+    let big = read(&format!("{head}123456. Second.\n\n3. Third.\n"));
+    let paras = big.document.as_ref().expect("a document").paragraphs();
+    assert_eq!(numbers(&paras), [1, 123_456, 3], "read as written");
+    let huge = read(&format!("{head}4294967296. Second.\n\n3. Third.\n"));
+    let paras = huge.document.as_ref().expect("a document").paragraphs();
+    assert_eq!(numbers(&paras), [1, 2, 3], "kept in its place, numbered");
+    let [d] = huge.diagnostics.as_slice() else {
+        panic!("one diagnostic: {:?}", huge.diagnostics);
+    };
+    assert_eq!((d.code, d.span), (Code::ParaNumbering, Span::new(9, 1)));
+    assert!(
+        d.message.contains("4294967296 is too large"),
+        "{}",
+        d.message
+    );
+    let arabic = read(&format!("{head}٤٢٩٤٩٦٧٢٩٦ - نص.\n"));
+    assert_eq!(arabic.diagnostics[0].code, Code::ParaNumbering);
+    let long = read(&format!("{head}{}. Second.\n", "9".repeat(10_000)));
+    assert!(long.diagnostics[0].message.contains("of 10000 digits"));
 }

@@ -1,23 +1,44 @@
 //! The element tree both XML readers (undoc XML, Akoma Ntoso) build from a
-//! source: parsed iteratively with a depth limit, so hostile nesting cannot
-//! exhaust the stack, with every element's line and column. DOCTYPEs and
-//! entities other than the five predefined ones are refused: nothing
-//! outside the file is ever read.
+//! source: parsed iteratively with limits on depth and attributes, so
+//! hostile nesting cannot exhaust the stack nor a flood of attributes stall
+//! the schema engine, with every element's line, column and namespace.
+//! DOCTYPEs and entities other than the five predefined ones are refused:
+//! nothing outside the file is ever read.
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
-use quick_xml::Reader;
-use quick_xml::events::Event;
+use quick_xml::NsReader;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::{Namespace, ResolveResult};
 
 /// Deepest element nesting accepted; the schemas need far less.
 pub const MAX_DEPTH: usize = 64;
 
-/// An element: its local name, its namespace prefix, its attributes as
-/// written (qualified names, `xmlns` declarations included), its children
-/// and where it starts.
+/// Most attributes accepted on one element; undoc's schema needs three at
+/// most (`xmlns`, `xml:lang`, `n`), Akoma Ntoso's a handful. The XSD engine
+/// checks attribute names in quadratic time (100,000 attributes took 42 s),
+/// so more are refused here.
+pub const MAX_ATTRIBUTES: usize = 64;
+
+/// The XML vocabulary a reader reads.
+#[derive(Clone, Copy)]
+pub(crate) struct Vocabulary<'a> {
+    /// Its name in messages (`undoc XML`).
+    pub what: &'a str,
+    /// Its root element, named in messages.
+    pub root: &'a str,
+    /// The namespace every element must be in; `None` when elements of other
+    /// namespaces may stand in it (the reader looks at [`Element::namespace`]).
+    pub only: Option<&'a str>,
+}
+
+/// An element: its local name, its namespace, its attributes as written
+/// (qualified names, `xmlns` declarations included), its children and where
+/// it starts.
 pub(crate) struct Element {
     pub name: String,
-    pub prefix: Option<Box<str>>,
+    /// The namespace URI its name resolves to (`None`: no namespace).
+    pub namespace: Option<Box<str>>,
     pub attrs: Vec<(String, String)>,
     pub children: Vec<Node>,
     pub span: Span,
@@ -91,8 +112,12 @@ impl Cursor<'_> {
     }
 }
 
-pub(crate) fn parse_tree(source: &str, what: &str) -> Result<Element, Diagnostic> {
-    let mut reader = Reader::from_str(source);
+/// Parses `source` into its element tree. With `vocabulary.only`, an element
+/// outside that namespace is refused (as the schema refuses it, whatever its
+/// prefix), reported once the whole file is parsed; an undeclared prefix is
+/// always refused (the document is not namespace-well-formed).
+pub(crate) fn parse_tree(source: &str, vocabulary: Vocabulary) -> Result<Element, Diagnostic> {
+    let mut reader = NsReader::from_str(source);
     reader.config_mut().check_end_names = true;
     let mut cursor = Cursor {
         source,
@@ -102,10 +127,11 @@ pub(crate) fn parse_tree(source: &str, what: &str) -> Result<Element, Diagnostic
     };
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
+    let mut outside: Option<Diagnostic> = None;
     loop {
         let before = reader.buffer_position() as usize;
-        let event = match reader.read_event() {
-            Ok(e) => e,
+        let (namespace, event) = match reader.read_resolved_event() {
+            Ok((ns, e)) => (resolved(&ns), e),
             Err(e) => {
                 let span = cursor.span_at(reader.error_position() as usize);
                 return Err(Diagnostic::new(
@@ -135,11 +161,16 @@ pub(crate) fn parse_tree(source: &str, what: &str) -> Result<Element, Diagnostic
                 ));
             }
             Event::Start(e) => {
-                let el = element(&e, cursor.span_at(before))?;
-                stack.push(el);
+                let span = cursor.span_at(before);
+                let check = check_namespace(&e, &namespace, span, vocabulary);
+                defer(&mut outside, check)?;
+                stack.push(element(&e, namespace, span, vocabulary)?);
             }
             Event::Empty(e) => {
-                let el = element(&e, cursor.span_at(before))?;
+                let span = cursor.span_at(before);
+                let check = check_namespace(&e, &namespace, span, vocabulary);
+                defer(&mut outside, check)?;
+                let el = element(&e, namespace, span, vocabulary)?;
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(Node::Element(el)),
                     None => root = Some(el),
@@ -186,7 +217,8 @@ pub(crate) fn parse_tree(source: &str, what: &str) -> Result<Element, Diagnostic
                     Code::ForbiddenXml,
                     span(),
                     format!(
-                        "DOCTYPE refused: {what} has no DTD, and DTDs can define entities that expand without bound or read local files"
+                        "DOCTYPE refused: {} has no DTD, and DTDs can define entities that expand without bound or read local files",
+                        vocabulary.what
                     ),
                 ));
             }
@@ -202,6 +234,9 @@ pub(crate) fn parse_tree(source: &str, what: &str) -> Result<Element, Diagnostic
             at,
             format!("the document ends inside <{open}>: the file is truncated"),
         ));
+    }
+    if let Some(d) = outside {
+        return Err(d);
     }
     root.ok_or_else(|| {
         Diagnostic::new(
@@ -241,38 +276,151 @@ fn push_text(stack: &mut [Element], text: &str, span: &dyn Fn() -> Span) -> Resu
     }
 }
 
-fn element(e: &quick_xml::events::BytesStart, span: Span) -> Result<Element, Diagnostic> {
+/// An element's resolved namespace.
+enum Resolved {
+    /// In this namespace, or in none (`None`).
+    In(Option<Box<str>>),
+    /// Its prefix is declared nowhere.
+    UnknownPrefix(String),
+}
+
+fn resolved(ns: &ResolveResult) -> Resolved {
+    match ns {
+        ResolveResult::Bound(Namespace(uri)) => Resolved::In(Some((*uri).into())),
+        ResolveResult::Unbound => Resolved::In(None),
+        ResolveResult::Unknown(prefix) => Resolved::UnknownPrefix(prefix.clone()),
+    }
+}
+
+/// At most 80 characters of a name, for messages (names may be megabytes long).
+pub(crate) fn shown(name: &str) -> String {
+    match name.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &name[..at]),
+        None => name.to_string(),
+    }
+}
+
+/// Refuses an element outside the vocabulary's namespace, when it has one;
+/// an undeclared prefix is refused in any vocabulary (the document is not
+/// namespace-well-formed, as xmllint says too).
+fn check_namespace(
+    e: &BytesStart,
+    namespace: &Resolved,
+    span: Span,
+    vocabulary: Vocabulary,
+) -> Result<(), Diagnostic> {
+    let qname = shown(e.name().as_ref());
+    let (code, message) = match (namespace, vocabulary.only) {
+        (Resolved::In(_), None) => return Ok(()),
+        (Resolved::In(Some(uri)), Some(only)) if &**uri == only => return Ok(()),
+        (Resolved::In(Some(uri)), Some(only)) => (
+            Code::Schema,
+            format!(
+                "<{qname}> is in namespace `{}`, not in {}'s `{only}`",
+                shown(uri),
+                owner(vocabulary.what)
+            ),
+        ),
+        (Resolved::In(None), Some(only)) => (
+            Code::Schema,
+            format!(
+                "<{qname}> is in no namespace: {} elements are in `{only}` (xmlns=\"{only}\" on <{}>)",
+                vocabulary.what, vocabulary.root
+            ),
+        ),
+        (Resolved::UnknownPrefix(prefix), _) => (
+            Code::MalformedXml,
+            format!(
+                "the namespace prefix `{}` of <{qname}> is not declared",
+                shown(prefix)
+            ),
+        ),
+    };
+    Err(Diagnostic::new(code, span, message))
+}
+
+/// Who owns a vocabulary's namespace, for messages: `undoc` for undoc XML.
+fn owner(what: &str) -> &str {
+    what.strip_suffix(" XML").unwrap_or(what)
+}
+
+/// Keeps the first element found outside the vocabulary's namespace,
+/// reported once the whole file is parsed: the limits on depth and
+/// attributes and well-formedness come first, so a hostile file never
+/// reaches the schema engine (which runs unless the reader refused the XML
+/// itself).
+fn defer(first: &mut Option<Diagnostic>, found: Result<(), Diagnostic>) -> Result<(), Diagnostic> {
+    match found {
+        Err(d) if d.code == Code::Schema => {
+            first.get_or_insert(d);
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+fn element(
+    e: &BytesStart,
+    namespace: Resolved,
+    span: Span,
+    vocabulary: Vocabulary,
+) -> Result<Element, Diagnostic> {
     let name = e.local_name().as_ref().to_string();
-    let prefix = e.name().prefix().map(|p| p.as_ref().into());
     let mut attrs = Vec::new();
     for attr in e.attributes() {
-        let attr = attr.map_err(|err| {
-            Diagnostic::new(
-                Code::MalformedXml,
+        if attrs.len() == MAX_ATTRIBUTES {
+            return Err(Diagnostic::new(
+                Code::ForbiddenXml,
                 span,
-                format!("bad attribute in <{name}>: {err}"),
-            )
-        })?;
-        let key = attr.key.as_ref().to_string();
-        let value = attr
-            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|err| {
-                Diagnostic::new(
-                    Code::ForbiddenXml,
-                    span,
-                    format!("attribute `{key}` of <{name}>: {err}"),
-                )
-            })?
-            .into_owned();
-        attrs.push((key, value));
+                format!(
+                    "<{}> has more than {MAX_ATTRIBUTES} attributes: refused ({} elements have far fewer)",
+                    shown(&name),
+                    vocabulary.what
+                ),
+            ));
+        }
+        attrs.push(attribute(attr, &name, span)?);
     }
     Ok(Element {
         name,
-        prefix,
+        namespace: match namespace {
+            Resolved::In(ns) => ns,
+            Resolved::UnknownPrefix(_) => None,
+        },
         attrs,
         children: Vec::new(),
         span,
     })
+}
+
+/// An attribute's qualified name and its normalized value.
+fn attribute(
+    attr: Result<
+        quick_xml::events::attributes::Attribute,
+        quick_xml::events::attributes::AttrError,
+    >,
+    element: &str,
+    span: Span,
+) -> Result<(String, String), Diagnostic> {
+    let attr = attr.map_err(|err| {
+        Diagnostic::new(
+            Code::MalformedXml,
+            span,
+            format!("bad attribute in <{element}>: {err}"),
+        )
+    })?;
+    let key = attr.key.as_ref().to_string();
+    let value = attr
+        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+        .map_err(|err| {
+            Diagnostic::new(
+                Code::ForbiddenXml,
+                span,
+                format!("attribute `{key}` of <{element}>: {err}"),
+            )
+        })?
+        .into_owned();
+    Ok((key, value))
 }
 
 /// The namespace of the root element of an XML document whose first bytes

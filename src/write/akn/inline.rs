@@ -22,7 +22,7 @@ impl AknWriter<'_> {
                     self.inlines(inner);
                     self.end("b");
                 }
-                Inline::Link { url, text } => self.wrapped_text("a", &[("href", url)], text),
+                Inline::Link(link) => self.wrapped_text("a", &[("href", &link.url)], &link.text),
                 Inline::Ref(r) => {
                     let href = iri::cited_work(&r.value);
                     self.start("ref", &[("href", &href)], r.span);

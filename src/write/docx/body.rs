@@ -209,7 +209,8 @@ impl<'c, 'a> Story<'c, 'a> {
                     };
                     self.inlines(inner, &bold);
                 }
-                Inline::Link { url, text } => {
+                Inline::Link(link) => {
+                    let (url, text) = (&link.url, &link.text);
                     let id = self.links.id(url.clone());
                     self.x
                         .open("w:hyperlink", &[("r:id", &id), ("w:history", "1")]);

@@ -313,7 +313,8 @@ impl StyledText {
                     };
                     (r.value.clone(), italic, SpanKind::Link(target))
                 }
-                Inline::Link { url, text } => {
+                Inline::Link(link) => {
+                    let (url, text) = (&link.url, &link.text);
                     let target = LinkTarget {
                         url: url.clone(),
                         label: text.clone(),

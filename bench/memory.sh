@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Peak memory (RSS) against input size, for one document at a time: a report
+# of numbered paragraphs, one paragraph on one long line, one long word, one
+# paragraph of emphasised words (`*w0* *w1* …`), and a 14 KB XML whose annex
+# is numbered 4294967295. Each input is built here, in growing sizes, and
+# run through `undoc validate` and `undoc convert --to xml`, `--to docx` and
+# (for the sizes in PDF_SIZES, which finish in reasonable time) `--to pdf`.
+#
+#   bench/memory.sh                      # release build, 1 5 20 60 MB
+#   SIZES="1 5" PDF_SIZES="0.2 1" bench/memory.sh
+#   BIN=target/debug/undoc bench/memory.sh   # an existing binary, no build
+#
+# Columns: input, its size in MB, the command, peak RSS in MB, the peak above
+# the same command's on the 12 KB English sample (the program, fonts and
+# schema), that excess over the input size, wall seconds and exit status
+# (1: the document has errors, e.g. UND031 for the annex, or UND053; 124:
+# stopped by TIMEOUT). A run past LIMIT_MB of address space is stopped
+# rather than let a shared machine swap.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES-"1 5 20 60"}
+PDF_SIZES=${PDF_SIZES-"0.2 1"}
+TIMEOUT=${TIMEOUT:-600}
+LIMIT_MB=${LIMIT_MB:-8192}
+work=${WORK:-$(mktemp -d)}
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+if [ -z "${BIN:-}" ]; then
+  cargo build -q --release --bin undoc
+  BIN=${CARGO_TARGET_DIR:-target}/release/undoc
+fi
+
+# The English sample's masthead and title, then the body on standard input.
+head_of_report() { sed '/^I\. Introduction/,$d' samples/report-en.txt; }
+sentence='The Assembly requested a report on digital public infrastructure (A/RES/70/1) and noted progress. '
+
+# make KIND MB FILE: about MB megabytes of source of one kind.
+make_input() {
+  local kind=$1 bytes file=$3
+  bytes=$(awk -v mb="$2" 'BEGIN { printf "%d", mb * 1000000 }')
+  {
+    head_of_report
+    case $kind in
+      report) awk -v n="$bytes" -v s="$sentence" 'BEGIN {
+                p = s s s s; for (i = 1; len < n; i++) { line = i ". " p "\n\n"; printf "%s", line; len += length(line) } }' ;;
+      line) awk -v n="$bytes" -v s="$sentence" 'BEGIN {
+                printf "1. "; for (len = 0; len < n; len += length(s)) printf "%s", s; printf "\n" }' ;;
+      word) printf '1. '; head -c "$bytes" /dev/zero | tr '\0' x; printf '\n' ;;
+      emphasis) awk -v n="$bytes" 'BEGIN {
+                printf "1. "; for (i = 0; len < n; i++) { w = "*w" i "* "; printf "%s", w; len += length(w) } printf "\n" }' ;;
+    esac
+  } >"$file"
+}
+
+# Peak RSS in KB of each command on the 12 KB English sample: the program,
+# its fonts and schema, before any document-sized memory.
+declare -A base
+
+# measure NAME FILE LABEL ARGS...: one row of the table.
+measure() {
+  local name=$1 file=$2 label=$3 status=0 size peak secs
+  shift 3
+  rm -rf "$work/out" "$work/time"
+  ( ulimit -v $((LIMIT_MB * 1024)); exec /usr/bin/time -f '%M %e' -o "$work/time" timeout "$TIMEOUT" "$BIN" "$@" -q ) \
+    >/dev/null 2>"$work/stderr" || status=$?
+  size=$(stat -c %s "$file")
+  read -r peak secs < <(tail -n 1 "$work/time")
+  [ -n "${base[$label]:-}" ] || base[$label]=$peak
+  awk -v name="$name" -v size="$size" -v cmd="$label" -v peak="$peak" -v base="${base[$label]}" \
+      -v secs="$secs" -v st="$status" 'BEGIN {
+    mb = size / 1e6; p = peak / 1024; above = (peak - base) / 1024
+    printf "| %-9s | %8.2f | %-12s | %8.0f | %8.0f | %7.1f | %8.2f | %4d |\n", name, mb, cmd, p, above, above / mb, secs, st }'
+}
+
+# run_all NAME FILE PDF: the four commands (PDF only when PDF is yes).
+run_all() {
+  local name=$1 file=$2 pdf=$3
+  measure "$name" "$file" validate validate "$file"
+  measure "$name" "$file" "convert xml" convert "$file" -o "$work/out" --to xml
+  measure "$name" "$file" "convert docx" convert "$file" -o "$work/out" --to docx
+  if [ "$pdf" = yes ]; then
+    measure "$name" "$file" "convert pdf" convert "$file" -o "$work/out" --to pdf
+  fi
+}
+
+echo "binary: $BIN"
+echo "| input     |       MB | command      |  peak MB | above baseline MB | ×input |   wall s | exit |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|"
+run_all baseline samples/report-en.txt yes
+sizes=$(printf '%s\n' $PDF_SIZES $SIZES | sort -n | uniq)
+for kind in report line word emphasis; do
+  for mb in $sizes; do
+    file="$work/$kind-$mb.txt"
+    make_input "$kind" "$mb" "$file"
+    pdf=no
+    for p in $PDF_SIZES; do if [ "$p" = "$mb" ]; then pdf=yes; fi; done
+    run_all "$kind" "$file" "$pdf"
+    rm -f "$file"
+  done
+done
+annex="$work/annex.xml"
+sed 's|</document>|  <annex n="4294967295"><heading>Annex</heading><p>Text.</p></annex>\n</document>|' \
+  tests/fixtures/report-en.xml >"$annex"
+run_all annex "$annex" yes
+rm -rf "$work/out" "$annex"

@@ -1,0 +1,579 @@
+//! The Word reader on real DGACM files (`tests/fixtures/un-official/`):
+//! what it reads is counted again, independently, from the files' XML by
+//! `tests/docx_counts.py`; the masthead is the official PDF's first page;
+//! every numbered paragraph of the official PDF is in undoc's text, in
+//! order; bad packages are refused with a diagnostic and nothing written.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use undoc::diagnostic::Code;
+use undoc::model::{Block, Document, Inline, plain_text};
+use undoc::read::{InputFormat, ReadOutcome, Source};
+
+fn fixture(name: &str) -> PathBuf {
+    common::root().join("tests/fixtures/un-official").join(name)
+}
+
+fn word_files() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> =
+        std::fs::read_dir(common::root().join("tests/fixtures/un-official"))
+            .expect("fixtures")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+            .collect();
+    out.sort();
+    out
+}
+
+fn read_bytes(bytes: &[u8], path: &Path) -> ReadOutcome {
+    let format = InputFormat::by_name("docx").expect("the docx reader");
+    undoc::read::read(&Source { bytes, path }, format, &[])
+}
+
+fn read(path: &Path) -> Document {
+    let bytes = std::fs::read(path).expect("fixture readable");
+    let outcome = read_bytes(&bytes, path);
+    outcome
+        .document
+        .unwrap_or_else(|| panic!("{} reads: {:?}", path.display(), outcome.diagnostics))
+}
+
+/// What the model holds, counted as `docx_counts.py` counts the file.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Counts {
+    chapters: u64,
+    sections: u64,
+    subheadings: u64,
+    paragraphs: u64,
+    tables: u64,
+    footnotes: u64,
+}
+
+fn count_blocks(blocks: &[Block], c: &mut Counts) {
+    for block in blocks {
+        match block {
+            Block::Chapter(d) => {
+                c.chapters += 1;
+                count_blocks(&d.blocks, c);
+            }
+            Block::Section(d) => {
+                c.sections += 1;
+                count_blocks(&d.blocks, c);
+            }
+            Block::Subheading(_) => c.subheadings += 1,
+            Block::Para(_) => c.paragraphs += 1,
+            Block::Table(_) => c.tables += 1,
+            Block::Text(_) | Block::Figure(_) => {}
+        }
+    }
+}
+
+fn model_counts(doc: &Document) -> Counts {
+    let mut c = Counts::default();
+    let mut tables = Counts::default();
+    if let Some(s) = &doc.summary {
+        count_blocks(&s.blocks, &mut tables);
+    }
+    count_blocks(&doc.preamble, &mut tables);
+    count_blocks(&doc.body, &mut c);
+    for annex in &doc.annexes {
+        count_blocks(&annex.blocks, &mut c);
+    }
+    c.tables += tables.tables;
+    c.footnotes = doc.footnotes.len() as u64;
+    c
+}
+
+fn python_counts(path: &Path) -> Option<Counts> {
+    common::tool("python3")?;
+    let out = Command::new("python3")
+        .arg(common::root().join("tests/docx_counts.py"))
+        .arg(path)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let n = |k: &str| v[k].as_u64().expect(k);
+    Some(Counts {
+        chapters: n("chapters"),
+        sections: n("sections"),
+        subheadings: n("subheadings"),
+        paragraphs: n("paragraphs"),
+        tables: n("tables"),
+        footnotes: n("footnotes"),
+    })
+}
+
+#[test]
+fn every_part_of_each_word_file_is_read() {
+    for path in word_files() {
+        let doc = read(&path);
+        let Some(expected) = python_counts(&path) else {
+            return;
+        };
+        assert_eq!(model_counts(&doc), expected, "{}", path.display());
+    }
+}
+
+/// The first page of each official PDF, as printed (pdftotext of page 1:
+/// the date `26 January 2026` is written here in ISO form, the language as
+/// its code); the test also finds each value on that page when pdftotext is
+/// installed.
+struct Masthead {
+    file: &'static str,
+    symbol: &'static str,
+    organ: &'static str,
+    date: &'static str,
+    original: &'static str,
+    session: &'static str,
+    agenda: &'static str,
+    job: &'static str,
+}
+
+const MASTHEADS: &[Masthead] = &[
+    Masthead {
+        file: "A_80_600",
+        symbol: "A/80/600",
+        organ: "General Assembly",
+        date: "2026-01-26",
+        original: "en",
+        session: "Eightieth session",
+        agenda: "Agenda item 158",
+        job: "26-00971 (E)",
+    },
+    Masthead {
+        file: "A_80_604_Add.1",
+        symbol: "A/80/604/Add.1",
+        organ: "General Assembly",
+        date: "2026-04-07",
+        original: "en",
+        session: "Eightieth session",
+        agenda: "Agenda item 156 (a)",
+        job: "26-04887 (E)",
+    },
+    Masthead {
+        file: "A_80_614",
+        symbol: "A/80/614",
+        organ: "General Assembly",
+        date: "2026-02-02",
+        original: "en",
+        session: "Eightieth session",
+        agenda: "Agenda item 150",
+        job: "26-01284 (E)",
+    },
+    Masthead {
+        file: "A_80_630",
+        symbol: "A/80/630",
+        organ: "General Assembly",
+        date: "2026-02-10",
+        original: "en",
+        session: "Eightieth session",
+        agenda: "Agenda item 177",
+        job: "26-01656 (E)",
+    },
+];
+
+#[test]
+fn the_masthead_is_the_official_first_page() {
+    for m in MASTHEADS {
+        let path = fixture(&format!("{}.docx", m.file));
+        let doc = read(&path);
+        let h = &doc.masthead;
+        let got = |v: Option<&String>| v.cloned().unwrap_or_default();
+        assert_eq!(
+            got(h.symbol.as_ref().map(|s| &s.value)),
+            m.symbol,
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            h.organ.iter().map(|o| o.value.as_str()).collect::<Vec<_>>(),
+            [m.organ],
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            h.date.as_ref().map(|d| d.value.iso()).unwrap_or_default(),
+            m.date,
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            h.original.as_ref().map(|o| o.value.code()),
+            Some(m.original),
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            h.distribution.as_ref().map(|d| d.value.as_str()),
+            Some("General"),
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            got(h.session.as_ref().map(|s| &s.value)),
+            m.session,
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            h.agenda
+                .iter()
+                .map(|a| a.value.as_str())
+                .collect::<Vec<_>>(),
+            [m.agenda],
+            "{}",
+            m.file
+        );
+        assert_eq!(
+            got(h.job_number.as_ref().map(|j| &j.value)),
+            m.job,
+            "{}",
+            m.file
+        );
+        // The PDF's first page holds each of these as printed.
+        if let Some(page) = pdf_text(&fixture(&format!("{}.pdf", m.file)), Some(1)) {
+            let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
+            let date = h
+                .date
+                .as_ref()
+                .map(|d| doc.lang.masthead_date(d.value))
+                .unwrap_or_default();
+            for value in [
+                m.symbol,
+                m.organ,
+                m.session,
+                m.agenda,
+                m.job,
+                &date,
+                "Distr.: General",
+                "Original: English",
+            ] {
+                assert!(
+                    flat.contains(value),
+                    "{}: `{value}` not on the PDF's first page",
+                    m.file
+                );
+            }
+        }
+    }
+}
+
+/// pdftotext of `pdf` (one page, or all).
+fn pdf_text(pdf: &Path, page: Option<u32>) -> Option<String> {
+    let tool = common::tool("pdftotext")?;
+    let mut cmd = Command::new(tool);
+    if let Some(n) = page {
+        cmd.args(["-f", &n.to_string(), "-l", &n.to_string()]);
+    }
+    let out = cmd.arg(pdf).arg("-").output().expect("pdftotext runs");
+    assert!(out.status.success());
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The numbered paragraphs of the official PDF: a line `12.` followed by
+/// text, or `12. Text`, with the first words of the paragraph.
+fn pdf_paragraphs(text: &str) -> Vec<(u32, String)> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut out: Vec<(u32, String)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some((n, rest)) = line.split_once('.') else {
+            continue;
+        };
+        let Ok(n) = n.parse::<u32>() else { continue };
+        let expected = out.last().map_or(1, |(last, _)| last + 1);
+        if n != expected || !(rest.is_empty() || rest.starts_with(' ')) {
+            continue;
+        }
+        let words = if rest.trim().is_empty() {
+            lines.get(i + 1).copied().unwrap_or("")
+        } else {
+            rest
+        };
+        let start: String = words
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push((n, start));
+    }
+    out
+}
+
+/// The numbered paragraphs of the official PDF are found, in order, in the
+/// text of the PDF undoc makes from the Word file.
+#[test]
+fn every_numbered_paragraph_of_the_official_pdf_is_read_in_order() {
+    let dir = tempfile::tempdir().expect("dir");
+    for m in MASTHEADS {
+        let word = fixture(&format!("{}.docx", m.file));
+        let Some(text) = pdf_text(&fixture(&format!("{}.pdf", m.file)), None) else {
+            return;
+        };
+        common::convert(&[&word], dir.path(), &["--to", "pdf"]);
+        let ours_pdf = dir.path().join(format!("{}.pdf", m.file));
+        let ours_text = pdf_text(&ours_pdf, None).expect("pdftotext");
+        let official = pdf_paragraphs(&text);
+        let ours = pdf_paragraphs(&ours_text);
+        assert!(
+            official.len() > 20,
+            "{}: {} paragraphs found in the PDF",
+            m.file,
+            official.len()
+        );
+        let squeeze = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace("- ", "-")
+        };
+        let mut at = 0;
+        for (n, start) in &official {
+            let found = ours[at..]
+                .iter()
+                .position(|(m, t)| m == n && squeeze(t).starts_with(&squeeze(start)));
+            let Some(found) = found else {
+                panic!(
+                    "{}: paragraph {n} `{start}` not found in order; ours: {:?}",
+                    m.file,
+                    ours.get(at)
+                );
+            };
+            at += found + 1;
+        }
+    }
+}
+
+// ---- Bad input: refused with a diagnostic, nothing written. ----
+
+/// A zip package with the given parts.
+fn zip_with(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in parts {
+        zip.start_file(*name, options).expect("entry");
+        zip.write_all(bytes).expect("write");
+    }
+    zip.finish().expect("zip");
+    out.into_inner()
+}
+
+const MINIMAL: &str = r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>A title</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">1.	First paragraph.</w:t></w:r></w:p></w:body></w:document>"#;
+
+/// Runs `undoc convert` on `bytes` saved as `name`; returns the output
+/// directory's files and stderr.
+fn convert_bad(name: &str, bytes: &[u8]) -> (Vec<String>, String) {
+    let dir = tempfile::tempdir().expect("dir");
+    let input = dir.path().join(name);
+    std::fs::write(&input, bytes).expect("input");
+    let out = dir.path().join("out");
+    let (code, _, stderr) = common::run(&[
+        "convert",
+        input.to_str().expect("path"),
+        "-o",
+        out.to_str().expect("path"),
+        "--to",
+        "xml",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let written = std::fs::read_dir(&out)
+        .map(|d| {
+            d.map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+                .filter(|n| n != "undoc-manifest.json")
+                .collect()
+        })
+        .unwrap_or_default();
+    (written, stderr)
+}
+
+fn refused(name: &str, bytes: &[u8], code: &str, needle: &str) {
+    let (written, stderr) = convert_bad(name, bytes);
+    assert!(written.is_empty(), "{name}: wrote {written:?}");
+    assert!(common::reports(&stderr, needle, code), "{name}: {stderr}");
+}
+
+#[test]
+fn a_minimal_word_file_reads() {
+    let bytes = zip_with(&[("word/document.xml", MINIMAL.as_bytes())]);
+    let outcome = read_bytes(&bytes, Path::new("m.docx"));
+    let doc = outcome.document.expect("a document");
+    assert_eq!(plain_text(&doc.title.value), "A title");
+    assert_eq!(doc.paragraphs().len(), 1);
+}
+
+#[test]
+fn what_is_not_a_word_file_is_refused() {
+    refused(
+        "not-a-zip.docx",
+        b"PK\x03\x04 but nothing more",
+        "UND007",
+        "not a Word file",
+    );
+    refused("text.docx", b"just text", "UND007", "not a Word file");
+    let no_document = zip_with(&[("word/other.xml", b"<x/>")]);
+    refused(
+        "empty.docx",
+        &no_document,
+        "UND007",
+        "no `word/document.xml`",
+    );
+}
+
+#[test]
+fn doctypes_and_entities_in_a_part_are_refused() {
+    let doctype = MINIMAL.replace(
+        "<?xml version=\"1.0\"?>",
+        "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY e \"x\">]>",
+    );
+    refused(
+        "doctype.docx",
+        &zip_with(&[("word/document.xml", doctype.as_bytes())]),
+        "UND005",
+        "DOCTYPE",
+    );
+    let entity = MINIMAL.replace("First paragraph.", "First &e; paragraph.");
+    refused(
+        "entity.docx",
+        &zip_with(&[("word/document.xml", entity.as_bytes())]),
+        "UND005",
+        "&e;",
+    );
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_inflated() {
+    // 300 MiB of one byte compresses to about 300 KiB: over the total and the ratio.
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("word/document.xml", options).expect("entry");
+    let chunk = vec![b' '; 1024 * 1024];
+    for _ in 0..300 {
+        zip.write_all(&chunk).expect("write");
+    }
+    zip.finish().expect("zip");
+    refused("bomb.docx", &out.into_inner(), "UND007", "zip bomb");
+}
+
+#[test]
+fn encrypted_and_legacy_word_files_say_what_to_do() {
+    let ole = |stream: &str| {
+        let mut b = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        b.resize(512, 0);
+        b.extend(stream.encode_utf16().flat_map(u16::to_le_bytes));
+        b
+    };
+    refused(
+        "secret.docx",
+        &ole("EncryptedPackage"),
+        "UND007",
+        "password-protected",
+    );
+    refused(
+        "old.docx",
+        &ole("WordDocument"),
+        "UND007",
+        "soffice --headless --convert-to docx",
+    );
+    // A `.doc` is not read: its name says so, and its content is named.
+    let (written, stderr) = convert_bad("old.doc", &ole("WordDocument"));
+    assert!(written.is_empty());
+    assert!(
+        common::reports(&stderr, "soffice --headless --convert-to docx", "UND001"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_docm_reads_like_a_docx() {
+    let bytes = zip_with(&[
+        ("word/document.xml", MINIMAL.as_bytes()),
+        ("word/vbaProject.bin", b"macros are never run"),
+    ]);
+    let format = InputFormat::for_path(Path::new("Report.DOCM")).expect("a format");
+    assert_eq!(format.name, "docx");
+    let outcome = read_bytes(&bytes, Path::new("macro.docm"));
+    assert!(outcome.document.is_some(), "{:?}", outcome.diagnostics);
+}
+
+#[test]
+fn diagnostics_point_at_places_in_the_word_file() {
+    let doc = MINIMAL.replace(
+        "</w:body>",
+        "<w:p><w:r><w:t xml:space=\"preserve\">(a)\tAn item with no paragraph</w:t></w:r></w:p></w:body>",
+    )
+    .replace("<w:p><w:r><w:t xml:space=\"preserve\">1.\tFirst paragraph.</w:t></w:r></w:p>", "");
+    let bytes = zip_with(&[("word/document.xml", doc.as_bytes())]);
+    let outcome = read_bytes(&bytes, Path::new("p.docx"));
+    let d = outcome
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::Structure)
+        .expect("a structure warning");
+    let mut ds = vec![d.clone()];
+    undoc::read::attach_excerpts(&mut ds, &outcome.view);
+    let excerpt = ds[0].excerpt.as_ref().expect("an excerpt");
+    assert_eq!(
+        excerpt.place.as_deref(),
+        Some("word/document.xml, paragraph 2")
+    );
+    assert!(excerpt.text.contains("An item with no paragraph"));
+}
+
+#[test]
+fn inlines_keep_links_symbols_and_footnotes() {
+    let doc = read(&fixture("A_80_614.docx"));
+    let mut refs = 0;
+    let mut notes = 0;
+    doc.for_each_inlines(&mut |inl| {
+        for i in inl {
+            match i {
+                Inline::Ref(_) | Inline::Link(_) => refs += 1,
+                Inline::NoteRef(_) => notes += 1,
+                _ => {}
+            }
+        }
+    });
+    assert!(refs > 10, "{refs} cited symbols and links");
+    assert_eq!(notes, doc.footnotes.len());
+}
+
+/// `.docx → XML → .docx` keeps every paragraph, table and footnote and
+/// the DGACM style of each (python-docx counts both files).
+#[test]
+fn docx_to_xml_to_docx_keeps_paragraphs_tables_and_footnotes() {
+    let Some(_) = common::tool("python3") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    for path in word_files() {
+        common::convert(&[&path], dir.path(), &["--to", "xml"]);
+        // `A_80_604_Add.1.docx`: the stem keeps its inner dot.
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .to_string();
+        let xml = dir.path().join(format!("{stem}.xml"));
+        let out = dir.path().join("again");
+        common::convert(&[&xml], &out, &["--to", "docx"]);
+        let again = out.join(format!("{stem}.docx"));
+        let before = python_counts(&path).expect("counts");
+        let after = python_counts(&again).expect("counts");
+        assert_eq!(before, after, "{}", path.display());
+    }
+}
