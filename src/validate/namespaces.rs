@@ -19,9 +19,11 @@ use super::xsd::SchemaViolation;
 pub struct DeclaredNames {
     /// Local name → the namespaces it is declared in (`""` for none).
     namespaces: HashMap<String, HashSet<String>>,
-    /// Whether the schema has a wildcard (`xs:any`), which admits elements
-    /// of other namespaces: then nothing is refused here.
-    open: bool,
+    /// Local names of the elements whose content admits elements of other
+    /// namespaces (an `xs:any` in their type or the types it extends, as in
+    /// Akoma Ntoso's `proprietary`): an element of another namespace there
+    /// is the wildcard's, and what it holds is not looked into.
+    open: HashSet<String>,
 }
 
 impl DeclaredNames {
@@ -29,15 +31,15 @@ impl DeclaredNames {
     pub fn of(schema: &Schema) -> DeclaredNames {
         let mut names = DeclaredNames::default();
         for def in schema.elements_ns.values() {
-            names.element(def);
+            names.element(schema, def);
         }
         for ty in schema.types_ns.values() {
-            names.type_def(ty);
+            names.type_def(schema, ty);
         }
         names
     }
 
-    fn element(&mut self, def: &ElementDef) {
+    fn element(&mut self, schema: &Schema, def: &ElementDef) {
         let Some(namespace) = &def.namespace else {
             // Only fastxml's built-in types (GML, SOAP) are built by hand,
             // without it; a compiled schema always sets it.
@@ -47,12 +49,19 @@ impl DeclaredNames {
             .entry(def.name.clone())
             .or_default()
             .insert(namespace.clone());
+        let ty = def
+            .inline_type
+            .as_ref()
+            .or_else(|| def.type_ns.as_ref().and_then(|t| schema.types_ns.get(t)));
+        if ty.is_some_and(|ty| admits_other_namespaces(schema, ty, 0)) {
+            self.open.insert(def.name.clone());
+        }
         if let Some(ty) = &def.inline_type {
-            self.type_def(ty);
+            self.type_def(schema, ty);
         }
     }
 
-    fn type_def(&mut self, ty: &TypeDef) {
+    fn type_def(&mut self, schema: &Schema, ty: &TypeDef) {
         let TypeDef::Complex(complex) = ty else {
             return;
         };
@@ -61,52 +70,53 @@ impl DeclaredNames {
             | ContentModel::Choice(defs)
             | ContentModel::All(defs)
             | ContentModel::ComplexExtension { elements: defs, .. } => {
-                defs.iter().for_each(|d| self.element(d));
+                defs.iter().for_each(|d| self.element(schema, d));
             }
-            ContentModel::Any { .. } => self.open = true,
-            ContentModel::Empty | ContentModel::SimpleContent { .. } => {}
+            ContentModel::Any { .. } | ContentModel::Empty | ContentModel::SimpleContent { .. } => {
+            }
         }
-        self.open |= complex.wildcard.is_some();
         if let Some(particle) = &complex.particle {
-            self.particle(particle);
+            self.particle(schema, particle);
         }
     }
 
-    fn particle(&mut self, particle: &Particle) {
+    fn particle(&mut self, schema: &Schema, particle: &Particle) {
         match particle {
-            Particle::Element(def) => self.element(def),
-            Particle::Wildcard(_) => self.open = true,
+            Particle::Element(def) => self.element(schema, def),
+            Particle::Wildcard(_) => {}
             Particle::Sequence { items, .. } | Particle::Choice { items, .. } => {
-                items.iter().for_each(|p| self.particle(p));
+                items.iter().for_each(|p| self.particle(schema, p));
             }
-            Particle::All { elements, .. } => elements.iter().for_each(|d| self.element(d)),
+            Particle::All { elements, .. } => {
+                elements.iter().for_each(|d| self.element(schema, d));
+            }
         }
     }
 
     /// The elements of `xml` whose name the schema declares, but not in the
-    /// namespace they are in (at most `max`). Malformed XML ends the pass
-    /// quietly: the schema engine reports it.
+    /// namespace they are in (at most `max`), outside what wildcards admit.
+    /// Malformed XML ends the pass quietly: the schema engine reports it.
     pub fn check(&self, xml: &[u8], max: usize) -> Vec<SchemaViolation> {
         let mut out = Vec::new();
-        if self.open {
-            return out;
-        }
         let mut reader = NsReader::from_reader(xml);
         let mut lines = LineCounter::default();
+        // Per open element: whether elements of other namespaces may stand
+        // in it, and whether it is wildcard content (not looked into).
+        let mut open: Vec<Frame> = Vec::new();
         while out.len() < max {
             let before = reader.buffer_position() as usize;
             let Ok((ns, event)) = reader.read_resolved_event() else {
                 break;
             };
-            let (Event::Start(e) | Event::Empty(e)) = event else {
-                if matches!(event, Event::Eof) {
-                    break;
+            let (empty, e) = match event {
+                Event::Start(e) => (false, e),
+                Event::Empty(e) => (true, e),
+                Event::End(_) => {
+                    open.pop();
+                    continue;
                 }
-                continue;
-            };
-            let local = e.local_name().into_inner();
-            let Some(declared) = self.namespaces.get(local) else {
-                continue;
+                Event::Eof => break,
+                _ => continue,
             };
             let namespace = match ns {
                 ResolveResult::Bound(Namespace(uri)) => uri.to_string(),
@@ -114,16 +124,79 @@ impl DeclaredNames {
                 // An undeclared prefix is a parse error for the engine.
                 ResolveResult::Unknown(_) => break,
             };
-            if !declared.contains(&namespace) {
+            let local = e.local_name().into_inner();
+            let frame = self.frame(local, &namespace, open.last());
+            if frame.misplaced {
                 let (line, column) = lines.at(xml, before);
+                let declared = &self.namespaces[local];
                 out.push(SchemaViolation {
                     line,
                     column,
                     message: wrong_namespace(local, &namespace, declared),
                 });
             }
+            if !empty {
+                open.push(frame);
+            }
         }
         out
+    }
+
+    /// How the element `local` in `namespace` stands in its parent.
+    fn frame(&self, local: &str, namespace: &str, parent: Option<&Frame>) -> Frame {
+        let in_wildcard = parent.is_some_and(|p| p.wildcard);
+        let declared = self.namespaces.get(local);
+        let ours = declared.is_some_and(|d| d.contains(namespace));
+        if in_wildcard || (!ours && parent.is_some_and(|p| p.admits_others)) {
+            return Frame {
+                wildcard: true,
+                ..Frame::default()
+            };
+        }
+        Frame {
+            admits_others: ours && self.open.contains(local),
+            wildcard: false,
+            misplaced: declared.is_some() && !ours,
+        }
+    }
+}
+
+/// An open element, for the namespace pass.
+#[derive(Default)]
+struct Frame {
+    /// Its content admits elements of other namespaces.
+    admits_others: bool,
+    /// It is wildcard content: neither it nor what it holds is checked.
+    wildcard: bool,
+    /// Its name is declared, but not in its namespace.
+    misplaced: bool,
+}
+
+/// Whether a type's content, or that of a type it extends, has a wildcard.
+fn admits_other_namespaces(schema: &Schema, ty: &TypeDef, depth: usize) -> bool {
+    let TypeDef::Complex(complex) = ty else {
+        return false;
+    };
+    if depth > 16 {
+        return false;
+    }
+    let own = complex.wildcard.is_some()
+        || matches!(complex.content, ContentModel::Any { .. })
+        || complex.particle.as_deref().is_some_and(has_wildcard);
+    own || complex
+        .base_ns
+        .as_ref()
+        .and_then(|base| schema.types_ns.get(base))
+        .is_some_and(|base| admits_other_namespaces(schema, base, depth + 1))
+}
+
+fn has_wildcard(particle: &Particle) -> bool {
+    match particle {
+        Particle::Wildcard(_) => true,
+        Particle::Element(_) | Particle::All { .. } => false,
+        Particle::Sequence { items, .. } | Particle::Choice { items, .. } => {
+            items.iter().any(has_wildcard)
+        }
     }
 }
 
@@ -186,7 +259,7 @@ mod tests {
     #[test]
     fn every_undoc_element_is_declared_in_the_undoc_namespace() {
         let names = names();
-        assert!(!names.open);
+        assert!(names.open.is_empty());
         for local in [
             "document", "masthead", "title", "para", "chapter", "date", "emph", "item",
         ] {
@@ -210,5 +283,20 @@ mod tests {
             "element 'masthead' is in namespace `urn:evil`, but the schema declares it in namespace `urn:undoc:1`"
         );
         assert!(found[1].message.contains("is in no namespace"));
+    }
+
+    #[test]
+    fn akoma_ntoso_admits_other_namespaces_only_where_its_wildcards_stand() {
+        let akn = crate::validate::xsd::akoma_ntoso().expect("compiles");
+        let names = DeclaredNames::of(akn.schema());
+        assert!(names.open.contains("proprietary"));
+        assert!(!names.open.contains("p"));
+        let ns = crate::akn::NAMESPACE;
+        let xml = format!(
+            "<akomaNtoso xmlns=\"{ns}\">\n<proprietary><x:p xmlns:x=\"urn:evil\"><p/></x:p></proprietary>\n<content><x:p xmlns:x=\"urn:evil\"/></content></akomaNtoso>"
+        );
+        let found = names.check(xml.as_bytes(), 100);
+        let at: Vec<(u32, u32)> = found.iter().map(|v| (v.line, v.column)).collect();
+        assert_eq!(at, [(3, 10)], "{found:?}");
     }
 }

@@ -98,6 +98,12 @@ impl FastXml {
         Ok(FastXml::new(schema, fingerprint))
     }
 
+    /// The compiled schema.
+    #[cfg(test)]
+    pub(crate) fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
     fn new(schema: Schema, fingerprint: String) -> FastXml {
         FastXml {
             names: DeclaredNames::of(&schema),
