@@ -119,132 +119,175 @@ impl Cursor<'_> {
 pub(crate) fn parse_tree(source: &str, vocabulary: Vocabulary) -> Result<Element, Diagnostic> {
     let mut reader = NsReader::from_str(source);
     reader.config_mut().check_end_names = true;
-    let mut cursor = Cursor {
-        source,
-        pos: 0,
-        line: 1,
-        column: 0,
+    let mut tree = TreeBuilder {
+        cursor: Cursor {
+            source,
+            pos: 0,
+            line: 1,
+            column: 0,
+        },
+        stack: Vec::new(),
+        root: None,
+        outside: None,
+        vocabulary,
     };
-    let mut stack: Vec<Element> = Vec::new();
-    let mut root: Option<Element> = None;
-    let mut outside: Option<Diagnostic> = None;
     loop {
         let before = reader.buffer_position() as usize;
-        let (namespace, event) = match reader.read_resolved_event() {
-            Ok((ns, e)) => (resolved(&ns), e),
+        match reader.read_resolved_event() {
+            Ok((_, Event::Eof)) => break,
+            Ok((ns, event)) => tree.event(resolved(&ns), event, before)?,
             Err(e) => {
-                let span = cursor.span_at(reader.error_position() as usize);
+                let span = tree.cursor.span_at(reader.error_position() as usize);
                 return Err(Diagnostic::new(
                     Code::MalformedXml,
                     span,
                     format!("malformed XML: {e}"),
                 ));
             }
-        };
+        }
+    }
+    tree.finish()
+}
+
+/// The tree under construction: the elements open, the root once closed.
+struct TreeBuilder<'a> {
+    cursor: Cursor<'a>,
+    stack: Vec<Element>,
+    root: Option<Element>,
+    /// The first element found outside the vocabulary's namespace.
+    outside: Option<Diagnostic>,
+    vocabulary: Vocabulary<'a>,
+}
+
+impl TreeBuilder<'_> {
+    /// Takes one parser event that started at byte `before`.
+    fn event(
+        &mut self,
+        namespace: Resolved,
+        event: Event,
+        before: usize,
+    ) -> Result<(), Diagnostic> {
+        let cursor = self.cursor;
         let span = || {
             let mut c = cursor;
             c.span_at(before)
         };
         match event {
-            Event::Start(e) | Event::Empty(e) if root.is_some() => {
-                return Err(Diagnostic::new(
-                    Code::MalformedXml,
-                    span(),
-                    format!("content after the root element: <{}>", e.name().as_ref()),
-                ));
-            }
-            Event::Start(_) if stack.len() >= MAX_DEPTH => {
-                return Err(Diagnostic::new(
-                    Code::ForbiddenXml,
-                    span(),
-                    format!("elements nested deeper than {MAX_DEPTH} levels"),
-                ));
-            }
+            Event::Start(e) | Event::Empty(e) if self.root.is_some() => Err(Diagnostic::new(
+                Code::MalformedXml,
+                span(),
+                format!("content after the root element: <{}>", e.name().as_ref()),
+            )),
+            Event::Start(_) if self.stack.len() >= MAX_DEPTH => Err(Diagnostic::new(
+                Code::ForbiddenXml,
+                span(),
+                format!("elements nested deeper than {MAX_DEPTH} levels"),
+            )),
             Event::Start(e) => {
-                let span = cursor.span_at(before);
-                let check = check_namespace(&e, &namespace, span, vocabulary);
-                defer(&mut outside, check)?;
-                stack.push(element(&e, namespace, span, vocabulary)?);
+                let el = self.element(&e, namespace, before)?;
+                self.stack.push(el);
+                Ok(())
             }
             Event::Empty(e) => {
-                let span = cursor.span_at(before);
-                let check = check_namespace(&e, &namespace, span, vocabulary);
-                defer(&mut outside, check)?;
-                let el = element(&e, namespace, span, vocabulary)?;
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(el)),
-                    None => root = Some(el),
-                }
+                let el = self.element(&e, namespace, before)?;
+                self.close(el);
+                Ok(())
             }
             Event::End(_) => {
-                let Some(done) = stack.pop() else {
-                    return Err(Diagnostic::new(
-                        Code::MalformedXml,
-                        span(),
-                        "unexpected end tag",
-                    ));
-                };
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(Node::Element(done)),
-                    None => root = Some(done),
-                }
+                let done = self.stack.pop().ok_or_else(|| {
+                    Diagnostic::new(Code::MalformedXml, span(), "unexpected end tag")
+                })?;
+                self.close(done);
+                Ok(())
             }
-            Event::Text(t) => push_text(&mut stack, &t.xml10_content(), &span)?,
-            Event::CData(t) => push_text(&mut stack, &t.xml10_content(), &span)?,
+            Event::Text(t) => push_text(&mut self.stack, &t.xml10_content(), &span),
+            Event::CData(t) => push_text(&mut self.stack, &t.xml10_content(), &span),
             Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    Ok(None) => predefined_entity(&r.xml10_content())
-                        .ok_or_else(|| {
-                            Diagnostic::new(
-                                Code::ForbiddenXml,
-                                span(),
-                                format!(
-                                    "entity reference `&{};` refused: only &lt; &gt; &amp; &quot; &apos; and character references are allowed",
-                                    r.xml10_content()
-                                ),
-                            )
-                        })?
-                        .to_string(),
-                    Err(e) => {
-                        return Err(Diagnostic::new(Code::MalformedXml, span(), format!("bad character reference: {e}")));
-                    }
-                };
-                push_text(&mut stack, &resolved, &span)?;
+                let resolved = general_ref(&r, &span)?;
+                push_text(&mut self.stack, &resolved, &span)
             }
-            Event::DocType(_) => {
-                return Err(Diagnostic::new(
+            Event::DocType(_) => Err(Diagnostic::new(
+                Code::ForbiddenXml,
+                span(),
+                format!(
+                    "DOCTYPE refused: {} has no DTD, and DTDs can define entities that expand without bound or read local files",
+                    self.vocabulary.what
+                ),
+            )),
+            Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::Eof => Ok(()),
+        }
+    }
+
+    /// The element a start tag opens, its namespace checked.
+    fn element(
+        &mut self,
+        e: &BytesStart,
+        namespace: Resolved,
+        before: usize,
+    ) -> Result<Element, Diagnostic> {
+        let span = self.cursor.span_at(before);
+        let check = check_namespace(e, &namespace, span, self.vocabulary);
+        defer(&mut self.outside, check)?;
+        element(e, namespace, span, self.vocabulary)
+    }
+
+    /// A finished element joins its parent, or is the root.
+    fn close(&mut self, done: Element) {
+        match self.stack.last_mut() {
+            Some(parent) => parent.children.push(Node::Element(done)),
+            None => self.root = Some(done),
+        }
+    }
+
+    fn finish(mut self) -> Result<Element, Diagnostic> {
+        if let Some(open) = self.stack.last() {
+            let name = open.name.clone();
+            let at = self.cursor.span_at(self.cursor.source.len());
+            return Err(Diagnostic::new(
+                Code::MalformedXml,
+                at,
+                format!("the document ends inside <{name}>: the file is truncated"),
+            ));
+        }
+        if let Some(d) = self.outside {
+            return Err(d);
+        }
+        self.root.ok_or_else(|| {
+            Diagnostic::new(
+                Code::MalformedXml,
+                Span::new(1, 1),
+                "no root element: this is not an XML document",
+            )
+        })
+    }
+}
+
+/// The text of a character reference or one of the five predefined
+/// entities; any other entity is refused.
+fn general_ref(
+    r: &quick_xml::events::BytesRef,
+    span: &dyn Fn() -> Span,
+) -> Result<String, Diagnostic> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Ok(c.to_string()),
+        Ok(None) => predefined_entity(&r.xml10_content())
+            .map(String::from)
+            .ok_or_else(|| {
+                Diagnostic::new(
                     Code::ForbiddenXml,
                     span(),
                     format!(
-                        "DOCTYPE refused: {} has no DTD, and DTDs can define entities that expand without bound or read local files",
-                        vocabulary.what
+                        "entity reference `&{};` refused: only &lt; &gt; &amp; &quot; &apos; and character references are allowed",
+                        r.xml10_content()
                     ),
-                ));
-            }
-            Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
-            Event::Eof => break,
-        }
-    }
-    if !stack.is_empty() {
-        let open = stack.last().map_or_else(String::new, |e| e.name.clone());
-        let at = cursor.span_at(source.len());
-        return Err(Diagnostic::new(
+                )
+            }),
+        Err(e) => Err(Diagnostic::new(
             Code::MalformedXml,
-            at,
-            format!("the document ends inside <{open}>: the file is truncated"),
-        ));
+            span(),
+            format!("bad character reference: {e}"),
+        )),
     }
-    if let Some(d) = outside {
-        return Err(d);
-    }
-    root.ok_or_else(|| {
-        Diagnostic::new(
-            Code::MalformedXml,
-            Span::new(1, 1),
-            "no root element: this is not an XML document",
-        )
-    })
 }
 
 fn predefined_entity(name: &str) -> Option<char> {

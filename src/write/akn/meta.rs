@@ -13,6 +13,11 @@ fn ontology(class: &str, name: &str) -> String {
     format!("/akn/ontology/{class}/un/{name}")
 }
 
+/// A `TLCRole` reference.
+fn role(id: &str, show_as: &str) -> (&'static str, String, String, String) {
+    ("TLCRole", id.into(), ontology("roles", id), show_as.into())
+}
+
 impl AknWriter<'_> {
     pub(super) fn meta(&mut self, depth: usize) {
         self.newline(depth);
@@ -133,7 +138,22 @@ impl AknWriter<'_> {
         self.end("lifecycle");
     }
 
+    /// `<references>`: the original, the organ, undoc, the roles, and the
+    /// concepts the masthead uses.
     fn references(&mut self, depth: usize) {
+        let entries = self.reference_entries();
+        self.newline(depth);
+        self.start("references", &[("source", "#undoc")], Span::default());
+        for (element, id, href, show_as) in &entries {
+            self.newline(depth + 1);
+            self.empty(element, &[("eId", id), ("href", href), ("showAs", show_as)]);
+        }
+        self.newline(depth);
+        self.end("references");
+    }
+
+    /// (element, eId, href, showAs) of each reference.
+    fn reference_entries(&self) -> Vec<(&'static str, String, String, String)> {
         let m = &self.doc.masthead;
         let organ = m
             .organ
@@ -141,11 +161,15 @@ impl AknWriter<'_> {
             .map(|o| o.value.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let actor = self.identity.actor.clone();
-        let expression = self.identity.expression.clone();
-        let symbol = self.identity.symbol.clone();
-        let mut entries: Vec<(&str, String, String, String)> = vec![
-            ("original", "original".into(), expression, symbol),
+        let id = &self.identity;
+        let actor = id.actor.clone();
+        let mut entries = vec![
+            (
+                "original",
+                "original".into(),
+                id.expression.clone(),
+                id.symbol.clone(),
+            ),
             (
                 "TLCOrganization",
                 actor.clone(),
@@ -158,46 +182,22 @@ impl AknWriter<'_> {
                 "/akn/ontology/organizations/undoc".into(),
                 "undoc".into(),
             ),
-            (
-                "TLCRole",
-                "author".into(),
-                ontology("roles", "author"),
-                "Author".into(),
-            ),
-            (
-                "TLCRole",
-                "editor".into(),
-                ontology("roles", "editor"),
-                "Editor".into(),
-            ),
+            role("author", "Author"),
+            role("editor", "Editor"),
         ];
         if let Some(d) = &m.distribution {
             let name = d.value.as_str();
             let id = name.to_ascii_lowercase();
-            entries.push((
-                "TLCConcept",
-                id.clone(),
-                ontology("concepts", &format!("distribution/{id}")),
-                name.into(),
-            ));
+            let href = ontology("concepts", &format!("distribution/{id}"));
+            entries.push(("TLCConcept", id, href, name.into()));
         }
         if let Some(o) = &m.original {
             let code = o.value.iso639_2();
-            entries.push((
-                "TLCConcept",
-                code.into(),
-                ontology("concepts", &format!("languages/{code}")),
-                o.value.english_name().into(),
-            ));
+            let href = ontology("concepts", &format!("languages/{code}"));
+            let name = o.value.english_name().into();
+            entries.push(("TLCConcept", code.into(), href, name));
         }
-        self.newline(depth);
-        self.start("references", &[("source", "#undoc")], Span::default());
-        for (element, id, href, show_as) in &entries {
-            self.newline(depth + 1);
-            self.empty(element, &[("eId", id), ("href", href), ("showAs", show_as)]);
-        }
-        self.newline(depth);
-        self.end("references");
+        entries
     }
 
     /// Footnotes no mark in the text refers to, kept as the document's
