@@ -569,3 +569,65 @@ fn count_tables(doc: &Document) -> usize {
     }
     walk(&doc.body) + doc.annexes.iter().map(|a| walk(&a.blocks)).sum::<usize>()
 }
+
+#[test]
+fn hostile_akn_is_refused_without_panic() {
+    let xml = akn(&every_construct());
+    let code = |source: &str| {
+        let outcome = read_akn(source);
+        assert!(outcome.document.is_none(), "refused");
+        outcome.diagnostics.first().map(|d| d.code)
+    };
+    let doctype = xml.replacen(
+        "<akomaNtoso",
+        "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><akomaNtoso",
+        1,
+    );
+    assert_eq!(code(&doctype), Some(Code::ForbiddenXml));
+    let deep = format!("{}{}", "<p>".repeat(80), "</p>".repeat(80));
+    let nested = xml.replacen("<p>", &format!("<p>{deep}"), 1);
+    assert_eq!(code(&nested), Some(Code::ForbiddenXml));
+    let entity = xml.replacen("<p>", "<p>&x;", 1);
+    assert_eq!(code(&entity), Some(Code::ForbiddenXml));
+    let undeclared = xml.replacen("<p>", "<q:p>", 1);
+    assert_eq!(code(&undeclared), Some(Code::MalformedXml));
+    // Every cut of the file ends in a document or diagnostics, never a panic.
+    for cut in (0..xml.len())
+        .step_by(53)
+        .filter(|&i| xml.is_char_boundary(i))
+    {
+        let outcome = read_akn(&xml[..cut]);
+        assert!(outcome.document.is_some() || !outcome.diagnostics.is_empty());
+    }
+    // So does a document stripped of each kind of element in turn.
+    for element in ["meta", "coverPage", "preface", "mainBody", "num", "content"] {
+        let stripped = strip_elements(&xml, element);
+        let outcome = read_akn(&stripped);
+        assert!(
+            outcome.document.is_some() || !outcome.diagnostics.is_empty(),
+            "{element}"
+        );
+    }
+}
+
+/// `xml` without any `<element …>…</element>` (not nested in itself).
+fn strip_elements(xml: &str, element: &str) -> String {
+    let (open, close) = (format!("<{element}"), format!("</{element}>"));
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(at) = rest.find(&open) {
+        let after = &rest[at + open.len()..];
+        if !after.starts_with(['>', ' ']) {
+            out.push_str(&rest[..at + open.len()]);
+            rest = after;
+            continue;
+        }
+        let Some(end) = rest[at..].find(&close) else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        rest = &rest[at + end + close.len()..];
+    }
+    out.push_str(rest);
+    out
+}
