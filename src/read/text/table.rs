@@ -409,34 +409,6 @@ fn tab_separated(
             block.len()
         ),
     ));
-    let row = |l: &Line| {
-        let mut offset = 0;
-        let cells = l
-            .text
-            .split('\t')
-            .map(|field| {
-                let col = l.col + l.text[..offset].chars().count() as u32;
-                offset += field.len() + 1;
-                let text = field.trim();
-                Cell {
-                    paragraphs: if text.is_empty() {
-                        Vec::new()
-                    } else {
-                        vec![inline::parse(text, &[(0, Span::new(l.no, col))])]
-                    },
-                    col_span: 1,
-                    row_span: 1,
-                    align: None,
-                    span: Span::new(l.no, col),
-                }
-            })
-            .collect();
-        Row {
-            cells,
-            total: false,
-            span: l.span(),
-        }
-    };
     Some(Found {
         table: Table {
             n: None,
@@ -449,12 +421,42 @@ fn tab_separated(
                 };
                 width
             ],
-            head: vec![row(first)],
-            body: block[1..].iter().map(row).collect(),
+            head: vec![tab_row(first)],
+            body: block[1..].iter().map(tab_row).collect(),
             notes: Vec::new(),
             source: None,
             span: first.span(),
         },
         lines: block.len(),
     })
+}
+
+/// A line of tab-separated fields as a table row, each field a cell.
+fn tab_row(l: &Line) -> Row {
+    let mut offset = 0;
+    let cells = l
+        .text
+        .split('\t')
+        .map(|field| {
+            let col = l.col + l.text[..offset].chars().count() as u32;
+            offset += field.len() + 1;
+            let text = field.trim();
+            Cell {
+                paragraphs: if text.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![inline::parse(text, &[(0, Span::new(l.no, col))])]
+                },
+                col_span: 1,
+                row_span: 1,
+                align: None,
+                span: Span::new(l.no, col),
+            }
+        })
+        .collect();
+    Row {
+        cells,
+        total: false,
+        span: l.span(),
+    }
 }
