@@ -191,6 +191,23 @@ impl ReadOutcome {
     }
 }
 
+/// Appends `block` to `body` where a reader meets it in reading order: a
+/// chapter at the top level, a section into the open chapter, anything else
+/// into the innermost open division (section, else chapter).
+pub(crate) fn nest_into(body: &mut Vec<crate::model::Block>, block: crate::model::Block) {
+    use crate::model::Block;
+    let is_section = matches!(block, Block::Section(_));
+    let is_chapter = matches!(block, Block::Chapter(_));
+    match body.last_mut() {
+        Some(Block::Chapter(ch)) if !is_chapter => match ch.blocks.last_mut() {
+            Some(Block::Section(sec)) if !is_section => sec.blocks.push(block),
+            _ => ch.blocks.push(block),
+        },
+        Some(Block::Section(sec)) if !is_section && !is_chapter => sec.blocks.push(block),
+        _ => body.push(block),
+    }
+}
+
 /// Reads `source` in `format`, then applies `overrides` (`--set key=value`).
 pub fn read(source: &Source, format: &InputFormat, overrides: &[(String, String)]) -> ReadOutcome {
     let mut outcome = (format.read)(source);
