@@ -6,6 +6,7 @@
 pub mod decode;
 pub mod fields;
 mod inline;
+pub mod markdown;
 pub mod text;
 mod view;
 pub mod xml;
@@ -67,8 +68,16 @@ impl PartialEq for InputFormat {
 /// their lists from here. A new reader is one module and one row.
 pub static INPUT_FORMATS: &[InputFormat] = &[
     InputFormat {
+        name: "markdown",
+        suffixes: &["md", "markdown"],
+        description: "Markdown draft: CommonMark with pipe tables and footnotes, YAML front matter for the masthead (see the README's Markdown drafts)",
+        looks_like: markdown::looks_like,
+        read: markdown::read_source,
+        is_undoc_xml: false,
+    },
+    InputFormat {
         name: "text",
-        suffixes: &["txt", "md"],
+        suffixes: &["txt"],
         description: "UN report text: the form archived reports extract to (masthead, title, numbered chapters, sections and paragraphs)",
         looks_like: text::looks_like,
         read: text::read_source,

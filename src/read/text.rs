@@ -6,11 +6,11 @@
 //! conventions, and strips extraction debris (leading ` - `, `[X](#)` links,
 //! stray indentation, blank lines inside lists).
 
-mod figure;
+pub(crate) mod figure;
 mod labels;
 mod masthead;
 mod structure;
-mod table;
+pub(crate) mod table;
 
 use super::fields;
 use super::{ReadOutcome, Source};

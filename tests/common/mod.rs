@@ -94,7 +94,9 @@ pub fn python_module(module: &str, package: &str) -> Option<PathBuf> {
         std::env::var("UNDOC_REQUIRE_TOOLS").as_deref() != Ok("1"),
         "the Python package {package} is required (UNDOC_REQUIRE_TOOLS=1): pip install {package}"
     );
-    eprintln!("note: the Python package {package} is not installed; skipping the checks that need it");
+    eprintln!(
+        "note: the Python package {package} is not installed; skipping the checks that need it"
+    );
     None
 }
 
