@@ -69,6 +69,9 @@ pub(super) struct Builder<'c, 's> {
     /// Whether the last paragraph's list was opened by a top-level list
     /// restarting at 1 (its items may go on).
     pub(super) restarted: bool,
+    /// The numbers written before the top-level list items that follow
+    /// the current block, up to the next heading.
+    pub(super) ahead: Vec<u32>,
 }
 
 /// Places `blocks` in the document's structure.
@@ -93,14 +96,32 @@ pub(super) fn build(
         numbered: numbered_levels(blocks, cx),
         consumed: 0,
         restarted: false,
+        ahead: Vec::new(),
     };
-    for node in blocks {
+    for (i, node) in blocks.iter().enumerate() {
         if node.range.start < b.consumed {
             continue;
+        }
+        if matches!(node.kind, Kind::List(Some(_), _)) {
+            b.ahead = written_ahead(&blocks[i + 1..]);
         }
         b.node(node);
     }
     b.finish()
+}
+
+/// The numbers written before top-level list items in `blocks`, up to the
+/// first heading.
+fn written_ahead(blocks: &[Node]) -> Vec<u32> {
+    blocks
+        .iter()
+        .take_while(|n| !matches!(n.kind, Kind::Heading(..)))
+        .filter_map(|n| match &n.kind {
+            Kind::List(Some(_), items) => Some(items.iter().filter_map(|i| i.written)),
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }
 
 /// Which heading levels carry a number somewhere in the document (the

@@ -9,7 +9,7 @@
 //! starts that paragraph's list; its items go on while their written
 //! numbers continue it and differ from the next paragraph number (when
 //! they are equal, the item is a list item only if another item of the
-//! same number follows). `(a)`, `(i)` lines (CommonMark has no such lists)
+//! same number follows before the next heading). `(a)`, `(i)` lines (CommonMark has no such lists)
 //! are the lettered list of the paragraph they stand in or follow; bullets
 //! after a paragraph are its bullet list.
 
@@ -41,7 +41,8 @@ impl Builder<'_, '_> {
         let mut first = true;
         for (k, item) in items.iter().enumerate() {
             let written = item.written.unwrap_or(start as u32 + k as u32);
-            let later: Vec<u32> = items[k + 1..].iter().filter_map(|i| i.written).collect();
+            let mut later: Vec<u32> = items[k + 1..].iter().filter_map(|i| i.written).collect();
+            later.extend(&self.ahead);
             let (lines, rest) = split_item(item);
             let entry = Entry {
                 written,

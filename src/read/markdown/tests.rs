@@ -101,6 +101,10 @@ fn when_the_item_and_the_paragraph_numbers_meet_a_later_repeat_decides() {
     let p = paras(&d);
     assert_eq!(p.len(), 3);
     assert_eq!(p[1].list.as_ref().map(|l| l.items.len()), Some(3));
+    // Across a figure or a table, in another Markdown list.
+    let (d, _) =
+        doc("# T\n\n# I. A\n\n1. One.\n2. Two:\n1. a;\n2. b;\n3. c.\n\nText.\n\n3. Three.\n");
+    assert_eq!(paras(&d)[1].list.as_ref().map(|l| l.items.len()), Some(3));
 }
 
 #[test]
