@@ -29,14 +29,16 @@ pub fn read_source(source: &Source) -> ReadOutcome {
     super::read_decoded(source, |text| read_in(text, dir))
 }
 
-/// Whether a file's first bytes look like a Markdown draft: text whose
-/// first line is an ATX heading (`# Title`) or opens YAML front matter
-/// holding a pandoc `title:`.
+/// Whether a file's first bytes look like a Markdown draft: text with an
+/// ATX heading (`# Title`, `## A. Scope`) at the start of a line, or front
+/// matter holding a pandoc `title:` (UN report text has neither).
 pub fn looks_like(head: &[u8]) -> bool {
     let text = String::from_utf8_lossy(head);
-    let text = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    let heading = text.starts_with("# ");
-    let front = text.starts_with("---") && text.lines().take(20).any(|l| l.starts_with("title:"));
+    let heading = text
+        .lines()
+        .any(|l| l.starts_with("# ") || l.starts_with("## ") || l.starts_with("### "));
+    let front = text.trim_start_matches('\u{feff}').starts_with("---")
+        && text.lines().take(20).any(|l| l.starts_with("title:"));
     !text.contains('\0') && (heading || front)
 }
 
