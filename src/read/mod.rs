@@ -3,6 +3,7 @@
 //! A reader never knows about a writer. Every reader returns the diagnostics
 //! it found alongside the document (when one could be built at all).
 
+mod citations;
 pub mod decode;
 pub mod fields;
 mod inline;
@@ -197,6 +198,10 @@ impl ReadOutcome {
 /// Reads `source` in `format`, then applies `overrides` (`--set key=value`).
 pub fn read(source: &Source, format: &InputFormat, overrides: &[(String, String)]) -> ReadOutcome {
     let mut outcome = (format.read)(source);
+    if let Some(doc) = &outcome.document {
+        let warnings = citations::warnings(doc, &outcome.view);
+        outcome.diagnostics.extend(warnings);
+    }
     if let Some(doc) = &mut outcome.document {
         for (key, value) in overrides {
             if let Err(d) = fields::apply(doc, key, value, Span::default()) {

@@ -200,10 +200,12 @@ fn front_matter<'a>(lines: &[Line<'a>]) -> Result<(FrontMatter<'a>, usize), Diag
                 Code::FrontMatter,
                 line.span(),
                 format!(
-                    "unknown front matter key `{key}`: the keys are {}",
+                    "unknown front matter key `{key}`{}: the keys are {}",
+                    crate::suggest::did_you_mean(key, fields::KEYS),
                     fields::KEYS.join(", ")
                 ),
-            ));
+            )
+            .with_length(key.chars().count() as u32));
         }
         entries.push((key, value.trim(), line.span()));
     }

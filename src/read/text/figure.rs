@@ -37,11 +37,14 @@ pub(in crate::read::text) fn read(
     let image = match load(path, context.dir) {
         Ok(image) => image,
         Err(why) => {
-            out.push(Diagnostic::new(
-                Code::BadImage,
-                line.span(),
-                format!("figure picture `{path}`: {why}"),
-            ));
+            out.push(
+                Diagnostic::new(
+                    Code::BadImage,
+                    line.span(),
+                    format!("figure picture `{path}`: {why}"),
+                )
+                .with_length(line.text.chars().count() as u32),
+            );
             return Some(Found {
                 figure: None,
                 lines: next - i,
