@@ -52,7 +52,7 @@ pub(super) fn join(lines: &[Line]) -> Vec<Inline> {
     let mut before = String::new();
     for line in lines {
         let after = plain_text(&line.inlines);
-        if !out.is_empty() && !(ends_ideographic(&before) || starts_ideographic(&after)) {
+        if !(out.is_empty() || ends_ideographic(&before) || starts_ideographic(&after)) {
             out.push(Inline::Text(" ".into()));
         }
         out.extend(line.inlines.iter().cloned());
@@ -67,10 +67,7 @@ impl<'s> Walker<'s, '_> {
     pub(super) fn lines(&mut self, end: Option<TagEnd>) -> Vec<Line> {
         let start = self.peek().map_or(0, |(_, r)| r.start);
         let mut lines = vec![Line::new(self.src.span(start))];
-        loop {
-            let Some((event, range)) = self.peek().cloned() else {
-                break;
-            };
+        while let Some((event, range)) = self.peek().cloned() {
             let is_end = matches!(&event, Event::End(e) if Some(*e) == end);
             let foreign = match &event {
                 Event::End(_) => true,

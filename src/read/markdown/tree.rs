@@ -114,10 +114,7 @@ impl<'s> Walker<'s, '_> {
     /// Blocks up to `end` (consumed), or to the end of the source.
     fn blocks(&mut self, end: Option<TagEnd>) -> Vec<Node> {
         let mut nodes = Vec::new();
-        loop {
-            let Some((event, range)) = self.peek().cloned() else {
-                break;
-            };
+        while let Some((event, range)) = self.peek().cloned() {
             match event {
                 Event::End(e) if Some(e) == end => {
                     self.next();
