@@ -345,9 +345,7 @@ fn output_is_deterministic() {
         &["--to", "xml", "-j", "2"],
     );
     for xml in xml_outputs(a.path()) {
-        let other = b
-            .path()
-            .join(xml.strip_prefix(a.path()).expect("under a"));
+        let other = b.path().join(xml.strip_prefix(a.path()).expect("under a"));
         assert_eq!(
             std::fs::read(&xml).expect("a"),
             std::fs::read(&other).expect("b")

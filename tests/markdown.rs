@@ -126,3 +126,47 @@ fn md_files_are_read_as_markdown_and_listed() {
         "{stdout}"
     );
 }
+
+/// Reads `text` as Markdown in memory, within `seconds` (a debug build).
+fn reads_within(text: &str, seconds: u64) -> undoc::read::ReadOutcome {
+    let started = std::time::Instant::now();
+    let outcome = undoc::read::markdown::read(text);
+    let took = started.elapsed().as_secs();
+    assert!(took <= seconds, "{took} s for {} bytes", text.len());
+    outcome
+}
+
+#[test]
+fn hostile_markdown_stays_shallow_and_linear() {
+    let head = "---\ntitle: T\n---\n\n";
+    // Nesting: block quotes, lists and emphasis far deeper than any document.
+    let quotes = format!("{head}{} deep\n", ">".repeat(100_000));
+    let outcome = reads_within(&quotes, 20);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("nested deeper"))
+    );
+    let lists: String = (0..2_000)
+        .map(|d| format!("{}- x\n", "  ".repeat(d)))
+        .collect();
+    reads_within(&format!("{head}1. a:\n{lists}"), 20);
+    reads_within(
+        &format!("{head}1. {}a{}\n", "*_".repeat(20_000), "_*".repeat(20_000)),
+        20,
+    );
+    // Many blocks: lists, footnotes, tables and captions, each looked at once.
+    let many = "1. Intro:\n\n- a\n\n".repeat(30_000);
+    reads_within(&format!("{head}# I. A\n\n{many}"), 20);
+    let notes: String = (0..30_000)
+        .map(|i| format!("1. t[^n{i}]\n\n[^n{i}]: x\n\n"))
+        .collect();
+    let outcome = reads_within(&format!("{head}{notes}"), 20);
+    assert_eq!(
+        outcome.document.expect("a document").footnotes.len(),
+        30_000
+    );
+    let tables = "Table 1\nT\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n".repeat(10_000);
+    reads_within(&format!("{head}1. P.\n\n{tables}"), 20);
+}

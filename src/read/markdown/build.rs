@@ -5,6 +5,7 @@
 //! languages' label conventions; an unnumbered one is numbered by its
 //! position, with a warning when the author numbered others.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::inlines::{self, Line};
@@ -69,9 +70,12 @@ pub(super) struct Builder<'c, 's> {
     /// Whether the last paragraph's list was opened by a top-level list
     /// restarting at 1 (its items may go on).
     pub(super) restarted: bool,
-    /// The numbers written before the top-level list items that follow
-    /// the current block, up to the next heading.
-    pub(super) ahead: Vec<u32>,
+    /// How many top-level list items written with each number follow, up
+    /// to the next heading.
+    pub(super) ahead: HashMap<u32, usize>,
+    /// Where the table the current block may announce ends (the first
+    /// table among the next few blocks).
+    pub(super) next_table_end: Option<usize>,
 }
 
 /// Places `blocks` in the document's structure.
@@ -96,32 +100,45 @@ pub(super) fn build(
         numbered: numbered_levels(blocks, cx),
         consumed: 0,
         restarted: false,
-        ahead: Vec::new(),
+        ahead: written_ahead(blocks),
+        next_table_end: None,
     };
     for (i, node) in blocks.iter().enumerate() {
+        if matches!(node.kind, Kind::Heading(..)) {
+            b.ahead = written_ahead(&blocks[i + 1..]);
+        }
         if node.range.start < b.consumed {
             continue;
         }
-        if matches!(node.kind, Kind::List(Some(_), _)) {
-            b.ahead = written_ahead(&blocks[i + 1..]);
-        }
+        b.next_table_end = blocks[i..]
+            .iter()
+            .take(CAPTION_BLOCKS)
+            .find(|n| matches!(n.kind, Kind::Table))
+            .map(|n| n.range.end);
         b.node(node);
     }
     b.finish()
 }
 
-/// The numbers written before top-level list items in `blocks`, up to the
-/// first heading.
-fn written_ahead(blocks: &[Node]) -> Vec<u32> {
-    blocks
+/// How many blocks a table's caption, title and units line take at most.
+const CAPTION_BLOCKS: usize = 5;
+
+/// How many top-level list items in `blocks`, up to the first heading, are
+/// written with each number.
+fn written_ahead(blocks: &[Node]) -> HashMap<u32, usize> {
+    let mut counts = HashMap::new();
+    let written = blocks
         .iter()
         .take_while(|n| !matches!(n.kind, Kind::Heading(..)))
         .filter_map(|n| match &n.kind {
             Kind::List(Some(_), items) => Some(items.iter().filter_map(|i| i.written)),
             _ => None,
         })
-        .flatten()
-        .collect()
+        .flatten();
+    for w in written {
+        *counts.entry(w).or_insert(0) += 1;
+    }
+    counts
 }
 
 /// Which heading levels carry a number somewhere in the document (the

@@ -10,10 +10,15 @@ use crate::model::{Block, Figure, Span, plain_text};
 use crate::read::inline;
 use crate::read::text::{figure, table};
 
+/// How many lines under a table or figure are searched for its notes and
+/// source line (bounded, so a source of many tables stays linear).
+const NOTE_LINES: usize = 120;
+
 impl Builder<'_, '_> {
     /// The table starting at byte `from` (its caption or its first row).
     pub(super) fn table(&mut self, node: &Node, from: usize) {
-        let lines = self.src.lines_from(from);
+        let until = self.next_table_end.unwrap_or(node.range.end);
+        let lines = self.src.lines_window(from, until, NOTE_LINES);
         match table::read(&lines, 0, self.cx.lang, self.out) {
             Some(found) => {
                 self.skip_lines(&lines, found.lines);
@@ -31,7 +36,9 @@ impl Builder<'_, '_> {
     /// source line under it.
     pub(super) fn figure(&mut self, picture: &Picture, node: &Node) {
         let lines = self.src.lines(node.range.clone());
-        let after = self.src.lines_from(node.range.end);
+        let after = self
+            .src
+            .lines_window(node.range.end, node.range.end, NOTE_LINES);
         let (notes, source, next) = table::read_notes(&after, 0, self.cx.lang);
         self.skip_lines(&after, next);
         let (n, title) = figure::caption(&picture.label, self.cx.lang);

@@ -114,7 +114,13 @@ impl<'s> Walker<'s, '_> {
 
     /// Inline content up to `end`, on one line.
     fn nested(&mut self, end: TagEnd) -> Vec<Inline> {
+        let at = self.peek().map_or(0, |(_, r)| r.start);
+        if self.too_deep(end, at) {
+            return Vec::new();
+        }
+        self.depth += 1;
         let lines = self.lines(Some(end));
+        self.depth -= 1;
         let mut alts = Vec::new();
         for line in &lines {
             if let Some(p) = &line.picture {

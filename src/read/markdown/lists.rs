@@ -41,8 +41,10 @@ impl Builder<'_, '_> {
         let mut first = true;
         for (k, item) in items.iter().enumerate() {
             let written = item.written.unwrap_or(start as u32 + k as u32);
-            let mut later: Vec<u32> = items[k + 1..].iter().filter_map(|i| i.written).collect();
-            later.extend(&self.ahead);
+            if let Some(count) = item.written.and_then(|w| self.ahead.get_mut(&w)) {
+                *count = count.saturating_sub(1);
+            }
+            let repeated = self.ahead.get(&written).is_some_and(|&c| c > 0);
             let (lines, rest) = split_item(item);
             let entry = Entry {
                 written,
@@ -50,7 +52,7 @@ impl Builder<'_, '_> {
                 rest,
                 span: item.span,
             };
-            if !self.sub_item(&entry, &later) {
+            if !self.sub_item(&entry, repeated) {
                 self.paragraph_entry(entry, first);
                 first = false;
             }
@@ -71,7 +73,7 @@ impl Builder<'_, '_> {
             rest: Vec::new(),
             span: node.span,
         };
-        if !self.sub_item(&entry, &[]) {
+        if !self.sub_item(&entry, false) {
             self.paragraph_entry(entry, true);
         }
         true
@@ -92,8 +94,9 @@ impl Builder<'_, '_> {
         true
     }
 
-    /// Item `entry` of a list opened by a restart at 1, if it is one.
-    fn sub_item(&mut self, entry: &Entry, later: &[u32]) -> bool {
+    /// Item `entry` of a list opened by a restart at 1, if it is one;
+    /// `repeated` when a later item is written with the same number.
+    fn sub_item(&mut self, entry: &Entry, repeated: bool) -> bool {
         let (w, p) = (entry.written, self.next_para);
         let restarted = std::mem::take(&mut self.restarted);
         let Some(Block::Para(para)) = self.flats.last() else {
@@ -104,7 +107,7 @@ impl Builder<'_, '_> {
             .as_ref()
             .and_then(|l| l.items.last())
             .map(|i| i.n + 1);
-        let continues = restarted && next == Some(w) && (w != p || later.contains(&w));
+        let continues = restarted && next == Some(w) && (w != p || repeated);
         let starts = w == 1
             && p > 1
             && para.list.is_none()

@@ -61,9 +61,12 @@ impl<'s> Source<'s> {
         (first..=last).map(|i| self.line(i)).collect()
     }
 
-    /// Every line from the one holding `offset` to the end.
-    pub fn lines_from(&self, offset: usize) -> Vec<Line<'s>> {
-        (self.line_index(offset)..self.starts.len())
+    /// The lines from the one holding `from` to the one holding `until`,
+    /// and `extra` more (fewer at the end of the source).
+    pub fn lines_window(&self, from: usize, until: usize, extra: usize) -> Vec<Line<'s>> {
+        let first = self.line_index(from.min(self.text.len()));
+        let last = self.line_index(until.max(from).min(self.text.len())) + extra;
+        (first..=last.min(self.starts.len() - 1))
             .map(|i| self.line(i))
             .collect()
     }

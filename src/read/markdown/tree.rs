@@ -71,8 +71,10 @@ pub(super) fn parse(src: &Source, out: &mut Vec<Diagnostic>) -> Tree {
             .peekable(),
         src,
         notes: Vec::new(),
+        numbers: std::collections::HashMap::new(),
         definitions: Vec::new(),
         front: None,
+        depth: 0,
         out,
     };
     let blocks = walker.blocks(None);
@@ -92,10 +94,18 @@ pub(super) struct Walker<'s, 'a> {
     pub(super) src: &'a Source<'s>,
     /// Footnote labels in order of first reference: label `k` is note `k + 1`.
     pub(super) notes: Vec<String>,
+    /// The number of each footnote label seen.
+    numbers: std::collections::HashMap<String, u32>,
     definitions: Vec<(String, Vec<Inline>, Span)>,
     front: Option<(String, usize)>,
+    /// How many containers (lists, quotes, emphasis …) enclose the event read.
+    pub(super) depth: usize,
     pub(super) out: &'a mut Vec<Diagnostic>,
 }
+
+/// Deepest nesting of containers read; deeper ones are left out with a
+/// warning (UN documents nest lists four deep; the bound keeps recursion shallow).
+pub(super) const MAX_DEPTH: usize = 24;
 
 impl<'s> Walker<'s, '_> {
     pub(super) fn next(&mut self) -> Option<(Event<'s>, Range<usize>)> {
@@ -150,6 +160,16 @@ impl<'s> Walker<'s, '_> {
 
     /// The node (or, for a block quote, nodes) a block-level tag starts.
     fn block(&mut self, tag: Tag<'static>, range: Range<usize>) -> Vec<Node> {
+        if self.too_deep(tag.to_end(), range.start) {
+            return Vec::new();
+        }
+        self.depth += 1;
+        let nodes = self.block_within(tag, range);
+        self.depth -= 1;
+        nodes
+    }
+
+    fn block_within(&mut self, tag: Tag<'static>, range: Range<usize>) -> Vec<Node> {
         let span = self.src.span(range.start);
         let node = |kind| {
             vec![Node {
@@ -252,6 +272,10 @@ impl<'s> Walker<'s, '_> {
         let mut depth = 0usize;
         while let Some((event, _)) = self.next() {
             match event {
+                // A table's cells are read from the source; their notes keep their numbers.
+                Event::FootnoteReference(label) => {
+                    self.note_number(&label);
+                }
                 Event::Start(_) => depth += 1,
                 Event::End(e) if depth == 0 && e == end => break,
                 Event::End(_) => depth = depth.saturating_sub(1),
@@ -262,14 +286,28 @@ impl<'s> Walker<'s, '_> {
 
     /// The number of footnote `label`, given at its first reference.
     pub(super) fn note_number(&mut self, label: &str) -> u32 {
-        let k = match self.notes.iter().position(|l| l == label) {
-            Some(k) => k,
-            None => {
-                self.notes.push(label.to_string());
-                self.notes.len() - 1
-            }
-        };
-        k as u32 + 1
+        if let Some(&n) = self.numbers.get(label) {
+            return n;
+        }
+        self.notes.push(label.to_string());
+        let n = self.notes.len() as u32;
+        self.numbers.insert(label.to_string(), n);
+        n
+    }
+
+    /// Whether a container opening here is one too deep: then it is
+    /// skipped, with a warning.
+    pub(super) fn too_deep(&mut self, end: TagEnd, at: usize) -> bool {
+        if self.depth < MAX_DEPTH {
+            return false;
+        }
+        self.warn(
+            Code::Unsupported,
+            at,
+            format!("content nested deeper than {MAX_DEPTH} levels: left out"),
+        );
+        self.skip(end);
+        true
     }
 
     /// The footnotes in number order; a definition never referred to takes
