@@ -94,6 +94,9 @@ impl<'s> Walker<'s, '_> {
                     dest_url, title, ..
                 }) => {
                     let label = plain_text(&self.nested(TagEnd::Image));
+                    // The description stands in the text; a picture alone
+                    // in its paragraph becomes a figure instead.
+                    line.inlines.push(Inline::Text(label.clone()));
                     line.picture = Some(Picture {
                         label,
                         url: dest_url.to_string(),
@@ -121,15 +124,7 @@ impl<'s> Walker<'s, '_> {
         self.depth += 1;
         let lines = self.lines(Some(end));
         self.depth -= 1;
-        let mut alts = Vec::new();
-        for line in &lines {
-            if let Some(p) = &line.picture {
-                alts.push(Inline::Text(p.label.clone()));
-            }
-        }
-        let mut inlines = join(&lines);
-        inlines.extend(alts);
-        inlines
+        join(&lines)
     }
 
     /// What one inline event becomes.

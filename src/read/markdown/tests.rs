@@ -205,3 +205,41 @@ fn front_matter_title_and_masthead() {
             .any(|d| d.code == Code::FrontMatter && d.message.contains("`symbol`"))
     );
 }
+
+#[test]
+fn paragraphs_numbered_in_text_summary_and_annexes() {
+    let ar =
+        "---\nlanguage: ar\ntitle: عنوان\n---\n\n# أولا - مقدمة\n\n1 - نص أول.\n\n2 - نص ثان.\n";
+    let d = read(ar).document.expect("doc");
+    assert_eq!(paras(&d).iter().map(|p| p.n).collect::<Vec<_>>(), [1, 2]);
+    let zh = "---\nlanguage: zh\ntitle: 标题\n---\n\n# 一. 导言\n\n1.会议开幕。\n";
+    let d = read(zh).document.expect("doc");
+    assert_eq!(paras(&d).len(), 1);
+    let (d, out) = doc(
+        "# Title\n\n## Summary\n\nThe summary text.\n\n# I. Introduction\n\n1. Text.\n\n# Annex I\n\n## List of participants\n\n1. Annex paragraph.\n",
+    );
+    assert!(out.is_empty(), "{out:?}");
+    let summary = d.summary.as_ref().expect("a summary");
+    assert_eq!(summary.blocks.len(), 1);
+    assert_eq!(d.annexes.len(), 1);
+    assert_eq!(
+        crate::model::plain_text(&d.annexes[0].heading),
+        "List of participants"
+    );
+    assert!(matches!(&d.annexes[0].blocks[0], Block::Para(p) if p.n == 1));
+}
+
+#[test]
+fn a_draft_without_a_title_is_an_error_and_images_need_their_file() {
+    let outcome = read("---\nsymbol: A/80/1\n---\n\n# I. Introduction\n\n1. Text.\n");
+    assert!(outcome.document.is_none());
+    assert_eq!(outcome.diagnostics[0].code, Code::MissingTitle);
+    let (_, out) = doc("# T\n\n1. P.\n\n![Figure I: Chart](figures/none.png)\n");
+    assert_eq!(
+        out.iter().map(|d| d.code).collect::<Vec<_>>(),
+        [Code::BadImage]
+    );
+    let (d, out) = doc("# T\n\n1. See ![a chart](c.png) inline.\n");
+    assert_eq!(out[0].code, Code::Unsupported);
+    assert!(crate::model::plain_text(&paras(&d)[0].content).contains("a chart"));
+}

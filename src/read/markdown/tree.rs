@@ -12,7 +12,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use super::inlines::{self, Line};
 use super::source::Source;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Footnote, Inline, Span, Spanned};
+use crate::model::{Footnote, Inline, Span, Spanned, plain_text};
 
 /// A picture standing alone in its paragraph: a figure.
 #[derive(Clone)]
@@ -232,8 +232,12 @@ impl<'s> Walker<'s, '_> {
     /// A paragraph, or a figure when a picture stands alone in it.
     fn paragraph(&mut self, mut lines: Vec<Line>, range: Range<usize>) -> Node {
         let span = self.src.span(range.start);
+        let alone = |line: &Line| {
+            let label = line.picture.as_ref().map(|p| p.label.trim());
+            label.is_some_and(|l| plain_text(&line.inlines).trim() == l)
+        };
         let picture = match lines.as_mut_slice() {
-            [line] => line.picture.take().filter(|_| line.inlines.is_empty()),
+            [line] if alone(line) => line.picture.take(),
             _ => None,
         };
         if picture.is_none() && lines.iter().any(|l| l.picture.is_some()) {
