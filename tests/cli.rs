@@ -203,7 +203,21 @@ fn the_printed_schema_validates_the_xml_and_xpath_queries_it() {
         "{}",
         String::from_utf8_lossy(&valid.stderr)
     );
-    // The README's query: the namespace bound to a prefix in xmllint's shell.
+    // The README's queries: the namespace named in an --xpath predicate,
+    // and bound to a prefix in xmllint's shell.
+    let count = Command::new(&xmllint)
+        .args([
+            "--xpath",
+            "count(//*[namespace-uri()='urn:undoc:1' and local-name()='para'])",
+            s(&xml),
+        ])
+        .output()
+        .expect("xmllint runs");
+    let paras: usize = String::from_utf8_lossy(&count.stdout)
+        .trim()
+        .parse()
+        .expect("a count");
+    assert!(paras >= 10, "{paras} paragraphs");
     let mut shell = Command::new(&xmllint)
         .args(["--shell", s(&xml)])
         .stdin(Stdio::piped())
