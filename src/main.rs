@@ -14,7 +14,7 @@ use undoc::report::ReportFormat;
 use undoc::suggest;
 use undoc::write::{OUTPUT_FORMATS, OutputFormat, WriteOptions};
 
-use cli::args::{Cli, Command, Common, Format, SchemaName};
+use cli::args::{Cli, Command, Common, ConvertArgs, Format, SchemaName};
 use cli::run::{self, Outputs, Settings};
 use cli::single::{self, Target, is_dash};
 
@@ -63,49 +63,7 @@ fn main() -> ExitCode {
 
 fn dispatch(command: Command) -> Result<u8, String> {
     match command {
-        Command::Convert {
-            inputs,
-            output,
-            to,
-            read,
-            paper,
-            font_dir,
-            latin_font,
-            east_asian_font,
-            arabic_font,
-            incremental,
-            common,
-        } => {
-            let options = WriteOptions {
-                paper,
-                font_dir,
-                latin_font,
-                east_asian_font,
-                arabic_font,
-            };
-            let from = input_format(read.from.as_deref(), &inputs)?;
-            let formats = parse_formats(&to)?;
-            let settings = common.settings(inputs);
-            match single_output(&settings.inputs, &output, &to, &formats)? {
-                Some((target, format)) => single::convert(
-                    &settings.inputs[0],
-                    from,
-                    &target,
-                    format,
-                    &settings,
-                    &options,
-                ),
-                None => {
-                    let outputs = Outputs {
-                        dir: output,
-                        formats,
-                        options,
-                        incremental,
-                    };
-                    run::convert(&settings, &outputs)
-                }
-            }
-        }
+        Command::Convert(args) => convert(args),
         Command::Validate {
             inputs,
             format,
@@ -141,6 +99,40 @@ fn dispatch(command: Command) -> Result<u8, String> {
                 .render(&mut std::io::stdout())
                 .map_err(|e| format!("cannot write the man page: {e}"))?;
             Ok(run::EXIT_OK)
+        }
+    }
+}
+
+/// `undoc convert`: one output to a file or standard output, or a batch
+/// into a directory.
+fn convert(args: ConvertArgs) -> Result<u8, String> {
+    let options = WriteOptions {
+        paper: args.paper,
+        font_dir: args.font_dir,
+        latin_font: args.latin_font,
+        east_asian_font: args.east_asian_font,
+        arabic_font: args.arabic_font,
+    };
+    let from = input_format(args.read.from.as_deref(), &args.inputs)?;
+    let formats = parse_formats(&args.to)?;
+    let settings = args.common.settings(args.inputs);
+    match single_output(&settings.inputs, &args.output, &args.to, &formats)? {
+        Some((target, format)) => single::convert(
+            &settings.inputs[0],
+            from,
+            &target,
+            format,
+            &settings,
+            &options,
+        ),
+        None => {
+            let outputs = Outputs {
+                dir: args.output,
+                formats,
+                options,
+                incremental: args.incremental,
+            };
+            run::convert(&settings, &outputs)
         }
     }
 }

@@ -31,44 +31,7 @@ pub struct Cli {
 pub enum Command {
     /// Read sources, validate them, and write the outputs: under a
     /// directory, to one file, or to standard output.
-    Convert {
-        /// Source files or directories searched recursively (see
-        /// --list-input-formats); `-` reads standard input.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// Output directory (each input's relative path is mirrored under
-        /// it); or, for one input and one format, the output file (its
-        /// suffix names the format when --to is not given); `-` writes
-        /// that one output to standard output.
-        #[arg(short, long, value_name = "PATH")]
-        output: PathBuf,
-        /// Output formats, comma-separated (see --list-output-formats) [default: all].
-        #[arg(long, value_name = "FORMATS", value_delimiter = ',')]
-        to: Vec<String>,
-        #[command(flatten)]
-        read: ReadOptions,
-        /// Paper size: a4 or letter [default: Letter for New York, A4 for other duty stations].
-        #[arg(long, value_name = "SIZE", value_parser = parse_paper)]
-        paper: Option<Paper>,
-        /// A directory of extra fonts (.ttf, .otf) for PDF output.
-        #[arg(long, value_name = "DIR")]
-        font_dir: Option<PathBuf>,
-        /// Word font for Latin and Cyrillic text [default: Times New Roman].
-        #[arg(long, value_name = "NAME")]
-        latin_font: Option<String>,
-        /// Word font for Chinese text [default: SimSun].
-        #[arg(long, value_name = "NAME")]
-        east_asian_font: Option<String>,
-        /// Word font for Arabic text [default: Simplified Arabic].
-        #[arg(long, value_name = "NAME")]
-        arabic_font: Option<String>,
-        /// Skip documents whose content, options and undoc version match the
-        /// manifest of the previous run in DIR.
-        #[arg(long)]
-        incremental: bool,
-        #[command(flatten)]
-        common: Common,
-    },
+    Convert(ConvertArgs),
     /// Read and validate sources without writing anything.
     Validate {
         /// Source files or directories searched recursively (see
@@ -110,6 +73,47 @@ pub enum Command {
     /// Print the man page (roff), e.g. `undoc manpage >
     /// ~/.local/share/man/man1/undoc.1`.
     Manpage,
+}
+
+/// What `convert` is given.
+#[derive(clap::Args)]
+pub struct ConvertArgs {
+    /// Source files or directories searched recursively (see
+    /// --list-input-formats); `-` reads standard input.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output directory (each input's relative path is mirrored under
+    /// it); or, for one input and one format, the output file (its
+    /// suffix names the format when --to is not given); `-` writes
+    /// that one output to standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: PathBuf,
+    /// Output formats, comma-separated (see --list-output-formats) [default: all].
+    #[arg(long, value_name = "FORMATS", value_delimiter = ',')]
+    pub to: Vec<String>,
+    #[command(flatten)]
+    pub read: ReadOptions,
+    /// Paper size: a4 or letter [default: Letter for New York, A4 for other duty stations].
+    #[arg(long, value_name = "SIZE", value_parser = parse_paper)]
+    pub paper: Option<Paper>,
+    /// A directory of extra fonts (.ttf, .otf) for PDF output.
+    #[arg(long, value_name = "DIR")]
+    pub font_dir: Option<PathBuf>,
+    /// Word font for Latin and Cyrillic text [default: Times New Roman].
+    #[arg(long, value_name = "NAME")]
+    pub latin_font: Option<String>,
+    /// Word font for Chinese text [default: SimSun].
+    #[arg(long, value_name = "NAME")]
+    pub east_asian_font: Option<String>,
+    /// Word font for Arabic text [default: Simplified Arabic].
+    #[arg(long, value_name = "NAME")]
+    pub arabic_font: Option<String>,
+    /// Skip documents whose content, options and undoc version match the
+    /// manifest of the previous run in DIR.
+    #[arg(long)]
+    pub incremental: bool,
+    #[command(flatten)]
+    pub common: Common,
 }
 
 /// How sources are read.
