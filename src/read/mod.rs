@@ -3,10 +3,12 @@
 //! A reader never knows about a writer. Every reader returns the diagnostics
 //! it found alongside the document (when one could be built at all).
 
+mod citations;
 pub mod decode;
 pub mod docx;
 pub mod fields;
 mod inline;
+pub mod markdown;
 pub mod text;
 mod view;
 pub mod xml;
@@ -68,8 +70,16 @@ impl PartialEq for InputFormat {
 /// their lists from here. A new reader is one module and one row.
 pub static INPUT_FORMATS: &[InputFormat] = &[
     InputFormat {
+        name: "markdown",
+        suffixes: &["md", "markdown"],
+        description: "Markdown draft: CommonMark with pipe tables and footnotes, YAML front matter for the masthead (see the README's Markdown drafts)",
+        looks_like: markdown::looks_like,
+        read: markdown::read_source,
+        is_undoc_xml: false,
+    },
+    InputFormat {
         name: "text",
-        suffixes: &["txt", "md"],
+        suffixes: &["txt"],
         description: "UN report text: the form archived reports extract to (masthead, title, numbered chapters, sections and paragraphs)",
         looks_like: text::looks_like,
         read: text::read_source,
@@ -211,6 +221,10 @@ pub(crate) fn nest_into(body: &mut Vec<crate::model::Block>, block: crate::model
 /// Reads `source` in `format`, then applies `overrides` (`--set key=value`).
 pub fn read(source: &Source, format: &InputFormat, overrides: &[(String, String)]) -> ReadOutcome {
     let mut outcome = (format.read)(source);
+    if let Some(doc) = &outcome.document {
+        let warnings = citations::warnings(doc, &outcome.view);
+        outcome.diagnostics.extend(warnings);
+    }
     if let Some(doc) = &mut outcome.document {
         for (key, value) in overrides {
             if let Err(d) = fields::apply(doc, key, value, Span::default()) {

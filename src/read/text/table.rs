@@ -13,7 +13,7 @@ use crate::model::{Align, Cell, Column, Inline, Row, Span, Table, TableNote};
 use crate::read::inline;
 
 /// A table read from the lines starting at some index, and how many lines it took.
-pub(super) struct Found {
+pub(crate) struct Found {
     pub table: Table,
     pub lines: usize,
 }
@@ -41,7 +41,7 @@ fn is_units_line(text: &str) -> bool {
 /// Reads a table starting at `lines[i]`: a caption line (`Table 3`) followed
 /// by a title and pipe rows, or pipe rows alone (an unnumbered table), or a
 /// tab-separated block. `None` when no table starts there.
-pub(super) fn read(
+pub(crate) fn read(
     lines: &[Line],
     i: usize,
     lang: Lang,
@@ -187,7 +187,7 @@ pub(super) fn notes_and_source(
 }
 
 /// The notes and source line from `lines[from]`, and the index after them.
-pub(super) fn read_notes(
+pub(crate) fn read_notes(
     lines: &[Line],
     from: usize,
     lang: Lang,
