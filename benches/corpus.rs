@@ -7,8 +7,9 @@
 //! cargo run --release --example corpus -- 200 /tmp/corpus [SEED] [MAX_PAGES] [TABLE_EVERY]
 //! ```
 //!
-//! `TABLE_EVERY` (default 0, none) puts a table after every that many
-//! paragraphs, for table-heavy corpora like the peacekeeping budget reports.
+//! `TABLE_EVERY` (default 0, none) puts a table (every third time a figure)
+//! after every that many paragraphs, for table-heavy corpora like the
+//! peacekeeping budget reports.
 
 #[path = "support/corpus_gen.rs"]
 mod corpus_gen;
@@ -25,6 +26,15 @@ fn main() -> Result<(), String> {
     let table_every: usize = args.get(4).and_then(|a| a.parse().ok()).unwrap_or(0);
     let pools = corpus_gen::pools()?;
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    if table_every > 0 {
+        // The generated figures' picture.
+        let picture = out.join(corpus_gen::FIGURE_PATH);
+        let parent = picture.parent().ok_or("no folder for the picture")?;
+        std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("samples/figures/dpi-countries.png");
+        std::fs::copy(sample, picture).map_err(|e| e.to_string())?;
+    }
     let mut rng = corpus_gen::Rng(seed);
     for index in 0..count {
         let pool = &pools[index % pools.len()];

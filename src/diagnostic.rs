@@ -63,9 +63,11 @@ codes! {
     BadValue = "UND011", Error, "A masthead value could not be understood: an unknown language, distribution, duty station or an unreadable date.";
     MissingMasthead = "UND012", Error, "A required masthead field is missing: symbol, organ, distribution, date or original language. Supply it in the source, in front matter (`symbol: A/78/1`) or with `--set symbol=A/78/1`.";
     MissingTitle = "UND013", Error, "The document has no title line after its masthead.";
-    Structure = "UND014", Warning, "A line could not be placed in the document structure (e.g. a list item with no paragraph to hold it) and was kept as plain text.";
+    Structure = "UND014", Warning, "A line could not be placed in the document structure (e.g. a list item with no paragraph to hold it) and was kept as plain text, or a heading's number was given by its position.";
     BadImage = "UND015", Error, "A figure's picture cannot be used: the file is missing, lies outside the source's folder, is not PNG, JPEG, EMF or WMF, is damaged, or is larger than undoc accepts (20 MB, 10,000 pixels a side, 36 megapixels).";
-    AknUnheld = "UND016", Warning, "An Akoma Ntoso input holds something undoc's document model cannot (a speech, a signature, a term definition, an element of another vocabulary, a document type other than doc, statement or debateReport): the message names the element, its eId and what was kept of it, at its line.";
+    Unsupported = "UND016", Warning, "The Markdown holds something a UN document cannot: an HTML block, a code block, a heading deeper than four levels (`#####`), strikethrough, a block quote, inline code or HTML, a link that is not a web address. It is left out or kept as plain text, as the message says.";
+    MalformedCitation = "UND017", Warning, "Running text holds what looks like a document symbol but does not follow the UN symbol grammar (e.g. `A/HRC/54//32`), so it is not linked: correct it, or ignore the warning if it is not a symbol.";
+    AknUnheld = "UND018", Warning, "An Akoma Ntoso input holds something undoc's document model cannot (a speech, a signature, a term definition, an element of another vocabulary, a document type other than doc, statement or debateReport): the message names the element, its eId and what was kept of it, at its line.";
     Schema = "UND020", Error, "The document does not conform to the undoc XML schema (schemas/undoc.xsd); the message names the element and what was expected.";
     AknSchema = "UND021", Error, "The Akoma Ntoso document (an .akn.xml input, or undoc's own --to akn output) does not conform to the OASIS Akoma Ntoso 3.0 schema (schemas/akn/akomantoso30.xsd); the message names the element and what was expected.";
     ParaNumbering = "UND030", Error, "Paragraph numbers must run 1, 2, 3 … through the whole document, without gap or repeat; lists inside a paragraph do not advance the count.";
@@ -99,6 +101,12 @@ pub struct Diagnostic {
     pub message: String,
     /// Where in the source (line 0 when the whole file is concerned).
     pub span: Span,
+    /// How many characters from the column the problem covers (a token, a
+    /// line), for the underline; 0 when the reader does not know.
+    pub length: u32,
+    /// The masthead field (front-matter key) the diagnostic is about: a
+    /// field reported unreadable is not reported missing as well.
+    pub field: Option<&'static str>,
     /// What reports show of the source there; attached by the batch while
     /// the source is still in memory, so reports never read it again.
     pub excerpt: Option<Excerpt>,
@@ -114,6 +122,8 @@ pub struct Excerpt {
     pub text: String,
     /// The 1-based character column of the diagnostic in `text`.
     pub column: u32,
+    /// How many characters from `column` to underline (at least 1).
+    pub length: u32,
 }
 
 impl Diagnostic {
@@ -124,8 +134,22 @@ impl Diagnostic {
             severity: code.severity(),
             message: message.into(),
             span,
+            length: 0,
+            field: None,
             excerpt: None,
         }
+    }
+
+    /// The same diagnostic covering `length` characters from its column.
+    pub fn with_length(mut self, length: u32) -> Self {
+        self.length = length;
+        self
+    }
+
+    /// The same diagnostic, about masthead field `key`.
+    pub fn about(mut self, key: &'static str) -> Self {
+        self.field = Some(key);
+        self
     }
 
     /// Whether this diagnostic stops the document from converting.

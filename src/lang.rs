@@ -593,6 +593,32 @@ pub fn parse_written_date(text: &str) -> Option<Date> {
     })
 }
 
+/// Every month name a masthead date may use, for suggestions.
+pub fn month_names() -> impl Iterator<Item = &'static str> {
+    [MONTHS_EN, MONTHS_FR, MONTHS_ES, MONTHS_RU]
+        .into_iter()
+        .flatten()
+}
+
+/// The distribution words of every language's form, for suggestions.
+pub const DISTRIBUTION_WORDS: [&str; 9] = [
+    "General",
+    "Limited",
+    "Restricted",
+    "générale",
+    "limitée",
+    "restreinte",
+    "general",
+    "limitada",
+    "reservada",
+];
+
+/// Every language name a masthead's `Original:` line may use, for suggestions.
+pub fn language_names() -> impl Iterator<Item = &'static str> {
+    ALL.into_iter()
+        .flat_map(|l| [Lang::En, Lang::Fr, Lang::Es].map(|v| l.name_in(v)))
+}
+
 /// Parses a distribution line in any language's form
 /// (`Distr.: General`, `Distr. générale`, `Distr. general`, `Distr. limitada`).
 pub fn parse_distribution(line: &str) -> Option<crate::model::Distribution> {

@@ -1,129 +1,22 @@
-//! The `undoc` command line: argument parsing here, whole runs in [`cli`];
-//! the work itself is in the library.
+//! The `undoc` command line: argument parsing (definition in
+//! [`cli::args`]) and dispatch; whole runs are in [`cli`], the work itself
+//! in the library.
 
 mod cli;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser};
 use undoc::diagnostic::Code;
-use undoc::pipeline::Shard;
-use undoc::read::{INPUT_FORMATS, fields};
+use undoc::read::{INPUT_FORMATS, InputFormat};
 use undoc::report::ReportFormat;
-use undoc::write::{OUTPUT_FORMATS, OutputFormat, Paper, WriteOptions};
+use undoc::suggest;
+use undoc::write::{OUTPUT_FORMATS, OutputFormat, WriteOptions};
 
+use cli::args::{Cli, Command, Common, ConvertArgs, Format, SchemaName};
 use cli::run::{self, Outputs, Settings};
-
-#[derive(Parser)]
-#[command(
-    name = "undoc",
-    version,
-    about = "Turns United Nations parliamentary documents into their official distribution formats",
-    after_help = "Exit status: 0 when every document converted and validated, 1 when any did not, \
-                  2 for usage or internal errors, 130 when interrupted (Ctrl-C)."
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Option<Command>,
-    /// Print the source formats undoc reads, with their file suffixes, and exit.
-    #[arg(long)]
-    list_input_formats: bool,
-    /// Print the output formats undoc writes (the names `--to` takes), and exit.
-    #[arg(long)]
-    list_output_formats: bool,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Read sources, validate them, and write the outputs under DIR.
-    Convert {
-        /// Source files or directories searched recursively (see --list-input-formats).
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// Output directory; each input's relative path is mirrored under it.
-        #[arg(short, long, value_name = "DIR")]
-        output: PathBuf,
-        /// Output formats, comma-separated (see --list-output-formats) [default: all].
-        #[arg(long, value_name = "FORMATS", value_delimiter = ',')]
-        to: Vec<String>,
-        /// Paper size: a4 or letter [default: Letter for New York, A4 for other duty stations].
-        #[arg(long, value_name = "SIZE", value_parser = parse_paper)]
-        paper: Option<Paper>,
-        /// A directory of extra fonts (.ttf, .otf) for PDF output.
-        #[arg(long, value_name = "DIR")]
-        font_dir: Option<PathBuf>,
-        /// Word font for Latin and Cyrillic text [default: Times New Roman].
-        #[arg(long, value_name = "NAME")]
-        latin_font: Option<String>,
-        /// Word font for Chinese text [default: SimSun].
-        #[arg(long, value_name = "NAME")]
-        east_asian_font: Option<String>,
-        /// Word font for Arabic text [default: Simplified Arabic].
-        #[arg(long, value_name = "NAME")]
-        arabic_font: Option<String>,
-        /// Skip documents whose content, options and undoc version match the
-        /// manifest of the previous run in DIR.
-        #[arg(long)]
-        incremental: bool,
-        #[command(flatten)]
-        common: Common,
-    },
-    /// Read and validate sources without writing anything.
-    Validate {
-        /// Source files or directories searched recursively (see --list-input-formats).
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// How diagnostics are printed on standard output.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        #[command(flatten)]
-        common: Common,
-    },
-    /// Explain a diagnostic code such as UND030.
-    Explain {
-        /// The code.
-        code: String,
-    },
-}
-
-#[derive(clap::Args)]
-struct Common {
-    /// Supply or override a masthead field: symbol, organ, distribution, date,
-    /// language, original, session, agenda, job-number, duty-station
-    /// (organ and agenda take lines separated by `|`).
-    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = fields::parse_assignment)]
-    set: Vec<(String, String)>,
-    /// Number of documents processed at once [default: one per core].
-    #[arg(short = 'j', long = "jobs", value_name = "N")]
-    jobs: Option<usize>,
-    /// Validate against this XSD instead of the embedded schemas/undoc.xsd.
-    #[arg(long, value_name = "FILE")]
-    schema: Option<PathBuf>,
-    /// Treat warnings as errors: a document with warnings fails.
-    #[arg(long)]
-    deny_warnings: bool,
-    /// Process only shard K of N (1 ≤ K ≤ N), a stable split by path hash.
-    #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
-    shard: Option<Shard>,
-    /// No progress display and no closing summary.
-    #[arg(short, long)]
-    quiet: bool,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    /// rustc-style diagnostics with the source line.
-    Human,
-    /// A JSON array, one object per diagnostic.
-    Json,
-    /// JUnit XML, one test case per document.
-    Junit,
-    /// SARIF 2.1.0.
-    Sarif,
-    /// GitHub Actions workflow commands.
-    Github,
-}
+use cli::single::{self, Target, is_dash};
 
 impl Common {
     fn settings(self, inputs: Vec<PathBuf>) -> Settings {
@@ -156,64 +49,172 @@ fn main() -> ExitCode {
         return ExitCode::from(run::EXIT_OK);
     }
     let Some(command) = cli.command else {
-        use clap::CommandFactory;
         let _ = Cli::command().print_help();
         return ExitCode::from(run::EXIT_USAGE);
     };
-    let result = match command {
-        Command::Convert {
-            inputs,
-            output,
-            to,
-            paper,
-            font_dir,
-            latin_font,
-            east_asian_font,
-            arabic_font,
-            incremental,
-            common,
-        } => parse_formats(&to).and_then(|formats| {
-            let outputs = Outputs {
-                dir: output,
-                formats,
-                options: WriteOptions {
-                    paper,
-                    font_dir,
-                    latin_font,
-                    east_asian_font,
-                    arabic_font,
-                },
-                incremental,
-            };
-            run::convert(&common.settings(inputs), &outputs)
-        }),
-        Command::Validate {
-            inputs,
-            format,
-            common,
-        } => run::validate(&common.settings(inputs), report_format(format)),
-        Command::Explain { code } => match Code::parse(&code) {
-            Some(c) => {
-                println!(
-                    "{} ({}): {}",
-                    c.as_str(),
-                    c.severity().as_str(),
-                    c.explanation()
-                );
-                Ok(run::EXIT_OK)
-            }
-            None => Err(format!(
-                "unknown code `{code}` (the README lists every code)"
-            )),
-        },
-    };
-    match result {
+    match dispatch(command) {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
             eprintln!("undoc: {message}");
             ExitCode::from(run::EXIT_USAGE)
         }
     }
+}
+
+fn dispatch(command: Command) -> Result<u8, String> {
+    match command {
+        Command::Convert(args) => convert(args),
+        Command::Validate {
+            inputs,
+            format,
+            read,
+            common,
+        } => {
+            let from = input_format(read.from.as_deref(), &inputs)?;
+            let stdin = inputs.iter().any(|i| is_dash(i));
+            let settings = common.settings(inputs);
+            match (stdin, settings.inputs.len()) {
+                (false, _) => run::validate(&settings, report_format(format)),
+                (true, 1) => single::validate(from, &settings, report_format(format)),
+                (true, _) => Err("`-` (standard input) is validated alone".into()),
+            }
+        }
+        Command::Explain { code, list } => explain(code.as_deref(), list),
+        Command::Schema { name } => {
+            print!(
+                "{}",
+                match name {
+                    SchemaName::Undoc => undoc::validate::xsd::UNDOC_XSD,
+                    SchemaName::Xml => undoc::validate::xsd::XML_XSD,
+                }
+            );
+            Ok(run::EXIT_OK)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "undoc", &mut std::io::stdout());
+            Ok(run::EXIT_OK)
+        }
+        Command::Manpage => {
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut std::io::stdout())
+                .map_err(|e| format!("cannot write the man page: {e}"))?;
+            Ok(run::EXIT_OK)
+        }
+    }
+}
+
+/// `undoc convert`: one output to a file or standard output, or a batch
+/// into a directory.
+fn convert(args: ConvertArgs) -> Result<u8, String> {
+    let options = WriteOptions {
+        paper: args.paper,
+        font_dir: args.font_dir,
+        latin_font: args.latin_font,
+        east_asian_font: args.east_asian_font,
+        arabic_font: args.arabic_font,
+    };
+    let from = input_format(args.read.from.as_deref(), &args.inputs)?;
+    let formats = parse_formats(&args.to)?;
+    let settings = args.common.settings(args.inputs);
+    match single_output(&settings.inputs, &args.output, &args.to, &formats)? {
+        Some((target, format)) => single::convert(
+            &settings.inputs[0],
+            from,
+            &target,
+            format,
+            &settings,
+            &options,
+        ),
+        None => {
+            let outputs = Outputs {
+                dir: args.output,
+                formats,
+                options,
+                incremental: args.incremental,
+            };
+            run::convert(&settings, &outputs)
+        }
+    }
+}
+
+fn explain(code: Option<&str>, list: bool) -> Result<u8, String> {
+    if list {
+        print!("{}", cli::explain::list());
+        return Ok(run::EXIT_OK);
+    }
+    let code = code.unwrap_or_default();
+    let found = Code::parse(code).ok_or_else(|| {
+        let names = undoc::diagnostic::ALL_CODES.iter().map(|c| c.as_str());
+        let hint = suggest::did_you_mean(code, names);
+        format!("unknown code `{code}`{hint} (`undoc explain --list` lists every code)")
+    })?;
+    println!("{}", cli::explain::explain(found));
+    Ok(run::EXIT_OK)
+}
+
+/// `--from NAME`, which names the format of standard input.
+fn input_format(
+    from: Option<&str>,
+    inputs: &[PathBuf],
+) -> Result<Option<&'static InputFormat>, String> {
+    let Some(name) = from else { return Ok(None) };
+    if !inputs.iter().any(|i| is_dash(i)) {
+        return Err("--from names the format of standard input: give `-` as the input".into());
+    }
+    let names = INPUT_FORMATS.iter().map(|f| f.name);
+    InputFormat::by_name(name).map(Some).ok_or_else(|| {
+        let all: Vec<&str> = names.clone().collect();
+        format!(
+            "unknown source format `{name}`{}: the formats are {}",
+            suggest::did_you_mean(name, names),
+            all.join(", ")
+        )
+    })
+}
+
+/// With one input and one format, `-o FILE` (a path whose suffix is an
+/// output format's, not a directory) or `-o -` names the one output; `None`
+/// for a batch into a directory.
+fn single_output(
+    inputs: &[PathBuf],
+    output: &Path,
+    to: &[String],
+    formats: &[&'static OutputFormat],
+) -> Result<Option<(Target, &'static OutputFormat)>, String> {
+    let by_suffix = OutputFormat::for_path(output);
+    let stdin = inputs.iter().any(|i| is_dash(i));
+    let target = if is_dash(output) {
+        Target::Stdout
+    } else if by_suffix.is_some() && !output.is_dir() || stdin {
+        Target::File(output.to_path_buf())
+    } else {
+        return Ok(None);
+    };
+    let shown = output.display();
+    if inputs.len() != 1 || inputs[0].is_dir() {
+        return Err(format!(
+            "-o {shown} names one output, but the inputs are not one file: give a directory (-o DIR)"
+        ));
+    }
+    let format = match (to.is_empty(), by_suffix) {
+        (true, Some(f)) => f,
+        (false, _) if formats.len() == 1 => formats[0],
+        _ => {
+            return Err(format!(
+                "-o {shown} writes one output: name its format with --to (one of {})",
+                OutputFormat::names()
+            ));
+        }
+    };
+    if let (Target::File(_), Some(f)) = (&target, by_suffix)
+        && f != format
+    {
+        return Err(format!(
+            "--to {} but -o {shown} ends in .{}",
+            format.name, f.suffix
+        ));
+    }
+    Ok(Some((target, format)))
 }
 
 fn report_format(format: Format) -> ReportFormat {
@@ -226,10 +227,6 @@ fn report_format(format: Format) -> ReportFormat {
     }
 }
 
-fn parse_paper(s: &str) -> Result<Paper, String> {
-    Paper::parse(s).ok_or_else(|| format!("`{s}` is not a paper size: a4 or letter"))
-}
-
 fn parse_formats(names: &[String]) -> Result<Vec<&'static OutputFormat>, String> {
     if names.is_empty() {
         return Ok(OUTPUT_FORMATS.iter().collect());
@@ -237,8 +234,9 @@ fn parse_formats(names: &[String]) -> Result<Vec<&'static OutputFormat>, String>
     let mut formats = Vec::new();
     for name in names {
         let format = OutputFormat::by_name(name).ok_or_else(|| {
+            let hint = suggest::did_you_mean(name, OUTPUT_FORMATS.iter().map(|f| f.name));
             format!(
-                "unknown format `{name}`: the formats are {}",
+                "unknown format `{name}`{hint}: the formats are {}",
                 OutputFormat::names()
             )
         })?;
@@ -256,7 +254,7 @@ fn input_format_list() -> String {
         .map(|f| {
             let suffixes: Vec<String> = f.suffixes.iter().map(|s| format!(".{s}")).collect();
             format!(
-                "{:<6} {:<12} {}\n",
+                "{:<8} {:<14} {}\n",
                 f.name,
                 suffixes.join(" "),
                 f.description

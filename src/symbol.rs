@@ -168,6 +168,36 @@ pub fn find_in_text(text: &str) -> Vec<std::ops::Range<usize>> {
     found
 }
 
+/// Finds what looks meant as a symbol in `text` but does not follow the
+/// grammar (`A/HRC/54//32`, `A/78/Add.1/2`): capital letters, a `/`, a
+/// digit, symbol characters only. Returns their byte ranges and why each
+/// is not a symbol. Slash-joined words without a digit (`UN/DESA`) are left alone.
+pub fn find_malformed_in_text(text: &str) -> Vec<(std::ops::Range<usize>, SymbolError)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let glued = i > 0
+            && (bytes[i - 1].is_ascii_alphanumeric()
+                || matches!(bytes[i - 1], b'/' | b'.' | b'-' | b'_'));
+        if !bytes[i].is_ascii_uppercase() || glued {
+            i += 1;
+            continue;
+        }
+        let end = candidate_end(text, i);
+        let cand = text[i..end].trim_end_matches('.');
+        let series = cand.split('/').next().unwrap_or("");
+        let looks_meant = cand.contains('/')
+            && cand.bytes().any(|b| b.is_ascii_digit())
+            && series.bytes().all(|b| b.is_ascii_uppercase());
+        if looks_meant && let Err(why) = parse(cand.trim_end_matches('/')).and(parse(cand)) {
+            found.push((i..i + cand.len(), why));
+        }
+        i = end.max(i + 1);
+    }
+    found
+}
+
 fn candidate_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut j = start;
@@ -282,6 +312,17 @@ mod tests {
             ]
         );
         assert!(find_in_text("Aftab Ahmad Khokher, UN/DESA and ISO/IEC").is_empty());
+    }
+
+    #[test]
+    fn finds_malformed_symbols_in_running_text() {
+        let text = "as in A/HRC/54//32, A/78/1 and UN/DESA, see A/78/Add.1/2.";
+        let found: Vec<&str> = find_malformed_in_text(text)
+            .into_iter()
+            .map(|(r, _)| &text[r])
+            .collect();
+        assert_eq!(found, ["A/HRC/54//32", "A/78/Add.1/2"]);
+        assert!(find_malformed_in_text("S/RES/2712 (2023) and A/80/6 (Sect. 24).").is_empty());
     }
 
     #[test]

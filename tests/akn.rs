@@ -409,6 +409,18 @@ fn akn_files_are_read_as_akn_and_named_after_their_stem() {
     assert_eq!(again, akn(&doc), "AKN in, the same AKN out");
     let xml = std::fs::read_to_string(out.path().join("a.xml")).expect("xml");
     assert_eq!(xml, write::xml::write(&doc).xml);
+    // One output named by its suffix: the longest that matches.
+    let single = out.path().join("one.akn.xml");
+    let source = input.path().join("a.akn.xml");
+    let (code, _, stderr) = common::run(&[
+        "convert",
+        source.to_str().expect("path"),
+        "-o",
+        single.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let one = std::fs::read_to_string(&single).expect("one output");
+    assert_eq!(one, akn(&doc));
 }
 
 #[test]

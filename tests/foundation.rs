@@ -11,11 +11,15 @@ use undoc::model::{Block, Document, ListKind};
 use undoc::read::{self, InputFormat, Source};
 
 fn xml_outputs(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("output dir")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-        .collect();
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("output dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            out.extend(xml_outputs(&path));
+        } else if path.extension().is_some_and(|e| e == "xml") {
+            out.push(path);
+        }
+    }
     out.sort();
     out
 }
@@ -321,7 +325,9 @@ fn xml_round_trips_byte_for_byte() {
     common::convert(&[&root().join("samples")], first.path(), &["--to", "xml"]);
     common::convert(&[first.path()], second.path(), &["--to", "xml"]);
     for xml in xml_outputs(first.path()) {
-        let again = second.path().join(xml.file_name().expect("name"));
+        let again = second
+            .path()
+            .join(xml.strip_prefix(first.path()).expect("under the first"));
         assert_eq!(
             std::fs::read(&xml).expect("first"),
             std::fs::read(&again).expect("second"),
@@ -346,7 +352,7 @@ fn output_is_deterministic() {
         &["--to", "xml", "-j", "2"],
     );
     for xml in xml_outputs(a.path()) {
-        let other = b.path().join(xml.file_name().expect("name"));
+        let other = b.path().join(xml.strip_prefix(a.path()).expect("under a"));
         assert_eq!(
             std::fs::read(&xml).expect("a"),
             std::fs::read(&other).expect("b")

@@ -242,12 +242,14 @@ fn fuzz_regressions_stay_fixed() {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        // Inputs of the `convert` target start with a byte that picks the format.
-        let text = InputFormat::by_name("text").expect("text reader");
-        let xml = InputFormat::by_name("xml").expect("XML reader");
+        // Inputs of the `docx_reader` target are a package, or a story to
+        // zip (by their first byte); those of `convert` start with a byte
+        // that picks the format. Every other case goes through every
+        // text-based reader.
         let docx = InputFormat::by_name("docx").expect("Word reader");
+        let text_readers =
+            ["text", "xml", "markdown"].map(|n| InputFormat::by_name(n).expect("a reader"));
         let (formats, bytes) = match bytes.split_first() {
-            // Inputs of the `docx_reader` target: a package, or a story to zip.
             Some((selector, rest)) if name.starts_with("docx_reader-") => {
                 let bytes = if selector % 2 == 0 {
                     rest.to_vec()
@@ -256,11 +258,10 @@ fn fuzz_regressions_stay_fixed() {
                 };
                 (vec![docx], bytes)
             }
-            Some((selector, rest)) if name.starts_with("convert-") => {
-                let format = if selector % 2 == 0 { text } else { xml };
-                (vec![format], rest.to_vec())
+            Some((_, rest)) if name.starts_with("convert-") => {
+                (text_readers.to_vec(), rest.to_vec())
             }
-            _ => (vec![text, xml], bytes),
+            _ => (text_readers.to_vec(), bytes),
         };
         let outputs: Vec<&'static OutputFormat> = OUTPUT_FORMATS.iter().collect();
         let options = WriteOptions::default();

@@ -493,3 +493,31 @@ fn font_dir_adds_fonts_and_a_missing_one_is_an_error() {
     let err = write::pdf::write(&doc, &missing).expect_err("no such dir");
     assert_eq!(err.code.as_str(), "UND050");
 }
+
+#[test]
+fn poppler_reads_cleanly_and_a_hyphen_added_at_a_break_extracts_as_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("draft-en.pdf");
+    let draft = common::root().join("samples/markdown/draft-en.md");
+    let (code, _, stderr) = common::run(&[
+        "convert",
+        draft.to_str().expect("path"),
+        "-o",
+        pdf.to_str().expect("path"),
+        "-q",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let pdf_arg = pdf.to_str().expect("path");
+    if let Some(pdfinfo) = common::tool("pdfinfo") {
+        let (ok, out) = tool_output(&pdfinfo, &[pdf_arg]);
+        assert!(ok && !out.contains("Syntax Error"), "pdfinfo: {out}");
+    }
+    let Some(pdftotext) = common::tool("pdftotext") else {
+        return;
+    };
+    let (ok, text) = tool_output(&pdftotext, &["-enc", "UTF-8", pdf_arg, "-"]);
+    assert!(ok && !text.contains("Syntax Error"), "{text}");
+    assert!(!text.contains('\u{AD}'), "no soft hyphen in the text");
+    // `sys-` ends a line of paragraph 1 and `tem.` starts the next.
+    assert!(text.contains("United Nations system. It draws"), "{text}");
+}

@@ -118,7 +118,8 @@ pub fn generate(p: &Pool, index: usize, pages: usize, rng: &mut Rng) -> String {
 /// One generated report source of `pages` pages with a table after every
 /// `table_every` paragraphs (none when 0): tables of 6 to 14 rows and four
 /// figure columns with a total row, a lettered note and a source line, as
-/// budget reports hold dozens of.
+/// budget reports hold dozens of; every third is a figure instead, whose
+/// picture is [`FIGURE_PATH`] beside the source.
 pub fn generate_with(
     p: &Pool,
     index: usize,
@@ -169,7 +170,7 @@ pub fn generate_with(
     let mut notes = Vec::new();
     let per_chapter = paragraphs.div_ceil(chapters);
     let mut n = 0;
-    let mut tables = 0;
+    let (mut floats, mut tables, mut figures) = (0, 0, 0);
     for chapter in 1..=chapters as u32 {
         s.push_str(&format!(
             "{} {}\n\n",
@@ -193,8 +194,14 @@ pub fn generate_with(
                 n += 1;
                 paragraph(p, n as u32, rng, &mut notes, &mut s);
                 if table_every > 0 && n % table_every == 0 && !p.row_labels.is_empty() {
-                    tables += 1;
-                    table(p, tables, rng, &mut s);
+                    floats += 1;
+                    if floats % 3 == 0 {
+                        figures += 1;
+                        figure(p, figures, rng, &mut s);
+                    } else {
+                        tables += 1;
+                        table(p, tables, rng, &mut s);
+                    }
                 }
             }
         }
@@ -287,6 +294,21 @@ fn table(p: &Pool, n: u32, rng: &mut Rng, s: &mut String) {
     s.push_str(&format!(
         "^a^ {}\n{}: {}\n\n",
         rng.pick(&p.items),
+        lang.source_word(),
+        rng.pick(&p.organ)
+    ));
+}
+
+/// Where generated figures find their picture, relative to the source.
+pub const FIGURE_PATH: &str = "figures/chart.png";
+
+/// A numbered figure line and its source line.
+fn figure(p: &Pool, n: u32, rng: &mut Rng, s: &mut String) {
+    let lang = p.lang;
+    let title = rng.pick(&p.headings);
+    s.push_str(&format!(
+        "![{}: {title}]({FIGURE_PATH} \"{title}\")\n\n{}: {}\n\n",
+        lang.figure_label(n),
         lang.source_word(),
         rng.pick(&p.organ)
     ));

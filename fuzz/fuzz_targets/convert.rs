@@ -1,4 +1,4 @@
-//! Fuzzes the whole path: read (text or XML, by the first byte) → validate →
+//! Fuzzes the whole path: read (text, XML or Markdown, by the first byte) → validate →
 //! write every format, as the batch does for one document. Any input must
 //! end in outputs or diagnostics. The batch catches panics (UND090); here a
 //! caught panic is turned back into one, so the fuzzer reports it.
@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {
         return;
     };
-    let name = if selector % 2 == 0 { "text" } else { "xml" };
+    let name = ["text", "xml", "markdown"][usize::from(selector % 3)];
     let format = InputFormat::by_name(name).expect("a reader");
     let outputs: Vec<&'static OutputFormat> = OUTPUT_FORMATS.iter().collect();
     let options = WriteOptions::default();

@@ -24,12 +24,17 @@ pub const KEYS: [&str; 10] = [
 /// `organ` and `agenda` take several lines separated by `|`.
 pub fn apply(doc: &mut Document, key: &str, value: &str, span: Span) -> Result<(), Diagnostic> {
     let value = value.trim();
+    let field = KEYS.iter().copied().find(|k| *k == key);
     let bad = |what: &str| {
-        Diagnostic::new(
+        let d = Diagnostic::new(
             Code::BadValue,
             span,
             format!("`{key}`: `{value}` is not {what}"),
-        )
+        );
+        match field {
+            Some(k) => d.about(k),
+            None => d,
+        }
     };
     let m = &mut doc.masthead;
     let lines = || {
@@ -76,7 +81,11 @@ pub fn apply(doc: &mut Document, key: &str, value: &str, span: Span) -> Result<(
             return Err(Diagnostic::new(
                 Code::FrontMatter,
                 span,
-                format!("unknown key `{key}`: the keys are {}", KEYS.join(", ")),
+                format!(
+                    "unknown key `{key}`{}: the keys are {}",
+                    crate::suggest::did_you_mean(key, KEYS),
+                    KEYS.join(", ")
+                ),
             ));
         }
     }
@@ -91,7 +100,8 @@ pub fn parse_assignment(s: &str) -> Result<(String, String), String> {
     let key = key.trim();
     if !KEYS.contains(&key) {
         return Err(format!(
-            "unknown key `{key}`: the keys are {}",
+            "unknown key `{key}`{}: the keys are {}",
+            crate::suggest::did_you_mean(key, KEYS),
             KEYS.join(", ")
         ));
     }

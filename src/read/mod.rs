@@ -4,10 +4,12 @@
 //! it found alongside the document (when one could be built at all).
 
 pub mod akn;
+mod citations;
 pub mod decode;
 pub mod docx;
 pub mod fields;
 mod inline;
+pub mod markdown;
 pub mod text;
 mod view;
 pub mod xml;
@@ -81,8 +83,17 @@ impl PartialEq for InputFormat {
 /// their lists from here. A new reader is one module and one row.
 pub static INPUT_FORMATS: &[InputFormat] = &[
     InputFormat {
+        name: "markdown",
+        suffixes: &["md", "markdown"],
+        description: "Markdown draft: CommonMark with pipe tables and footnotes, YAML front matter for the masthead (see the README's Markdown drafts)",
+        looks_like: markdown::looks_like,
+        read: markdown::read_source,
+        is_undoc_xml: false,
+        schema: None,
+    },
+    InputFormat {
         name: "text",
-        suffixes: &["txt", "md"],
+        suffixes: &["txt"],
         description: "UN report text: the form archived reports extract to (masthead, title, numbered chapters, sections and paragraphs)",
         looks_like: text::looks_like,
         read: text::read_source,
@@ -146,11 +157,7 @@ impl InputFormat {
         INPUT_FORMATS
             .iter()
             .flat_map(|f| f.suffixes.iter().map(move |s| (f, *s)))
-            .filter(|(_, suffix)| {
-                name.len() > suffix.len() + 1
-                    && name.ends_with(suffix)
-                    && name.as_bytes()[name.len() - suffix.len() - 1] == b'.'
-            })
+            .filter(|(_, suffix)| has_suffix(&name, suffix))
             .max_by_key(|(_, suffix)| suffix.len())
             .map(|(f, _)| f)
     }
@@ -177,6 +184,13 @@ impl InputFormat {
             None => path.with_extension(""),
         }
     }
+}
+
+/// Whether the (lower-case) file name `name` ends in `.suffix` after a stem.
+pub(crate) fn has_suffix(name: &str, suffix: &str) -> bool {
+    name.len() > suffix.len() + 1
+        && name.ends_with(suffix)
+        && name.as_bytes()[name.len() - suffix.len() - 1] == b'.'
 }
 
 /// What a file's first bytes look like, for a file whose name does not say:
@@ -224,9 +238,30 @@ impl ReadOutcome {
     }
 }
 
+/// Appends `block` to `body` where a reader meets it in reading order: a
+/// chapter at the top level, a section into the open chapter, anything else
+/// into the innermost open division (section, else chapter).
+pub(crate) fn nest_into(body: &mut Vec<crate::model::Block>, block: crate::model::Block) {
+    use crate::model::Block;
+    let is_section = matches!(block, Block::Section(_));
+    let is_chapter = matches!(block, Block::Chapter(_));
+    match body.last_mut() {
+        Some(Block::Chapter(ch)) if !is_chapter => match ch.blocks.last_mut() {
+            Some(Block::Section(sec)) if !is_section => sec.blocks.push(block),
+            _ => ch.blocks.push(block),
+        },
+        Some(Block::Section(sec)) if !is_section && !is_chapter => sec.blocks.push(block),
+        _ => body.push(block),
+    }
+}
+
 /// Reads `source` in `format`, then applies `overrides` (`--set key=value`).
 pub fn read(source: &Source, format: &InputFormat, overrides: &[(String, String)]) -> ReadOutcome {
     let mut outcome = (format.read)(source);
+    if let Some(doc) = &outcome.document {
+        let warnings = citations::warnings(doc, &outcome.view);
+        outcome.diagnostics.extend(warnings);
+    }
     if let Some(doc) = &mut outcome.document {
         for (key, value) in overrides {
             if let Err(d) = fields::apply(doc, key, value, Span::default()) {

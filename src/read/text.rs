@@ -6,11 +6,11 @@
 //! conventions, and strips extraction debris (leading ` - `, `[X](#)` links,
 //! stray indentation, blank lines inside lists).
 
-mod figure;
+pub(crate) mod figure;
 pub(crate) mod labels;
 mod masthead;
 mod structure;
-mod table;
+pub(crate) mod table;
 
 use super::fields;
 use super::{ReadOutcome, Source};
@@ -202,10 +202,12 @@ fn front_matter<'a>(lines: &[Line<'a>]) -> Result<(FrontMatter<'a>, usize), Diag
                 Code::FrontMatter,
                 line.span(),
                 format!(
-                    "unknown front matter key `{key}`: the keys are {}",
+                    "unknown front matter key `{key}`{}: the keys are {}",
+                    crate::suggest::did_you_mean(key, fields::KEYS),
                     fields::KEYS.join(", ")
                 ),
-            ));
+            )
+            .with_length(key.chars().count() as u32));
         }
         entries.push((key, value.trim(), line.span()));
     }

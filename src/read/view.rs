@@ -44,7 +44,7 @@ pub fn attach_excerpts(diagnostics: &mut [Diagnostic], view: &SourceView) {
             let starts = line_starts(text);
             for d in diagnostics.iter_mut() {
                 d.excerpt = text_line(text, &starts, d.span.line)
-                    .map(|line| cut(line, d.span.column, None));
+                    .map(|line| cut(line, d.span.column, d.length, None));
             }
         }
         SourceView::Places(places) => {
@@ -56,6 +56,7 @@ pub fn attach_excerpts(diagnostics: &mut [Diagnostic], view: &SourceView) {
                     cut(
                         &p.text,
                         d.span.column,
+                        d.length,
                         Some(format!("{}, {}", p.part, p.position)),
                     )
                 });
@@ -77,9 +78,26 @@ fn text_line<'a>(text: &'a str, starts: &[usize], line: u32) -> Option<&'a str> 
     Some(&rest[..rest.find('\n').unwrap_or(rest.len())])
 }
 
+/// How many characters from `column` (1-based) of `line` a diagnostic
+/// underlines: `length` when the reader gave one, else the token there (up
+/// to the next space), at least one.
+fn underline(line: &str, column: u32, length: u32) -> usize {
+    if length > 0 {
+        return length as usize;
+    }
+    let token = line
+        .chars()
+        .skip(column.max(1) as usize - 1)
+        .take_while(|c| !c.is_whitespace())
+        .count();
+    token.max(1)
+}
+
 /// The part of `line` around `column` (1-based characters), with `…` where
-/// it was cut, and the column within what is kept.
-fn cut(line: &str, column: u32, place: Option<String>) -> Excerpt {
+/// it was cut, the column within what is kept and the underline's length
+/// (cut where the excerpt is).
+fn cut(line: &str, column: u32, length: u32, place: Option<String>) -> Excerpt {
+    let wanted = underline(line, column, length);
     let column = column.max(1) as usize;
     let first = column.saturating_sub(CONTEXT_CHARS + 1);
     let mut text: String = line
@@ -95,10 +113,13 @@ fn cut(line: &str, column: u32, place: Option<String>) -> Excerpt {
     if line.chars().nth(column + CONTEXT_CHARS).is_some() {
         text.push('…');
     }
+    let room = text.chars().count().saturating_sub(kept_column - 1);
+    let room = room - usize::from(text.ends_with('…') && room > 1);
     Excerpt {
         place,
         text,
         column: kept_column as u32,
+        length: wanted.min(room).max(1) as u32,
     }
 }
 
@@ -127,6 +148,8 @@ mod tests {
             Some('X')
         );
         assert!(second.text.chars().count() < 130);
+        assert_eq!(first.length, 1, "the token `x`");
+        assert_eq!(second.length, 61, "the token, up to the cut");
         assert_eq!(ds[2].excerpt, None);
     }
 

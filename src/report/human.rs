@@ -56,7 +56,7 @@ fn rich(
         .with_message(&d.message)
         .with_labels(vec![Label::primary(
             (),
-            char_range(&excerpt.text, excerpt.column),
+            char_range(&excerpt.text, excerpt.column, excerpt.length),
         )]);
     if color {
         let mut ansi = Ansi::new(Vec::new());
@@ -68,13 +68,18 @@ fn rich(
     }
 }
 
-/// The byte range of the character at 1-based `column` of `text` (empty at its end).
-fn char_range(text: &str, column: u32) -> Range<usize> {
+/// The byte range of `length` characters from 1-based `column` of `text`
+/// (empty at its end).
+fn char_range(text: &str, column: u32, length: u32) -> Range<usize> {
     let skip = column.max(1) as usize - 1;
-    match text.char_indices().nth(skip) {
-        Some((at, c)) => at..at + c.len_utf8(),
-        None => text.len()..text.len(),
-    }
+    let mut chars = text.char_indices().skip(skip);
+    let Some((start, _)) = chars.next() else {
+        return text.len()..text.len();
+    };
+    let end = chars
+        .nth(length.max(1) as usize - 1)
+        .map_or(text.len(), |(at, _)| at);
+    start..end
 }
 
 /// A one-line "file": the excerpt, numbered with its real line.
@@ -154,11 +159,25 @@ mod tests {
             place: None,
             text: "第二行 x".into(),
             column: 3,
+            length: 1,
         });
         let text = render(&report(vec![d]), false);
         assert!(text.contains("r.txt:42:3"), "{text}");
         assert!(text.contains("42 │ 第二行 x"), "{text}");
         assert!(text.contains('^'), "{text}");
+    }
+
+    #[test]
+    fn the_underline_covers_the_whole_token() {
+        let mut d = Diagnostic::new(Code::BadValue, Span::new(9, 1), "bad");
+        d.excerpt = Some(Excerpt {
+            place: None,
+            text: "Distr: General".into(),
+            column: 1,
+            length: 14,
+        });
+        let text = render(&report(vec![d]), false);
+        assert!(text.contains(&format!("│ {}", "^".repeat(14))), "{text}");
     }
 
     #[test]
@@ -168,6 +187,7 @@ mod tests {
             place: Some("word/document.xml, paragraph 7".into()),
             text: "12.\tText".into(),
             column: 1,
+            length: 3,
         });
         let plain = Diagnostic::new(Code::TooLarge, Span::default(), "too large");
         let text = render(&report(vec![d, plain]), false);

@@ -55,7 +55,18 @@ pub fn check(
     let Some(doc) = document else {
         return finish(None, diagnostics);
     };
-    diagnostics.extend(rules::check(&doc));
+    let rules = rules::check(&doc);
+    let start = masthead_start(&doc);
+    diagnostics.extend(
+        not_reported_yet(rules, &diagnostics)
+            .into_iter()
+            .map(|mut d| {
+                if d.code == Code::MissingMasthead {
+                    d.span = start;
+                }
+                d
+            }),
+    );
     let errors = diagnostics.iter().any(Diagnostic::is_error);
     if as_written.is_none() && !errors {
         let out = xml::write(&doc);
@@ -116,6 +127,43 @@ fn source_schema(schema: &SourceSchema, source: &[u8]) -> Vec<Diagnostic> {
             .collect(),
         Err(e) => vec![Diagnostic::new(Code::Internal, Span::default(), e)],
     }
+}
+
+/// Where a missing masthead field is reported: the start of the first
+/// masthead line read (the front matter's, or the masthead's), else the title.
+fn masthead_start(doc: &Document) -> Span {
+    let m = &doc.masthead;
+    let spans = [
+        m.symbol.as_ref().map(|s| s.span),
+        m.organ.first().map(|s| s.span),
+        m.distribution.as_ref().map(|s| s.span),
+        m.date.as_ref().map(|s| s.span),
+        m.original.as_ref().map(|s| s.span),
+        m.session.as_ref().map(|s| s.span),
+        m.job_number.as_ref().map(|s| s.span),
+    ];
+    spans
+        .into_iter()
+        .flatten()
+        .filter(|s| s.line > 0)
+        .min()
+        .map_or(doc.title.span, |s| Span::new(s.line, 1))
+}
+
+/// The rules' findings less a missing masthead field the reader already
+/// reported unreadable (at its line): one root cause, one error.
+fn not_reported_yet(rules: Vec<Diagnostic>, read: &[Diagnostic]) -> Vec<Diagnostic> {
+    let unreadable: Vec<&str> = read
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.field)
+        .collect();
+    rules
+        .into_iter()
+        .filter(|d| {
+            d.code != Code::MissingMasthead || d.field.is_none_or(|f| !unreadable.contains(&f))
+        })
+        .collect()
 }
 
 fn finish(document: Option<Document>, mut diagnostics: Vec<Diagnostic>) -> Checked {

@@ -36,7 +36,8 @@ pub fn check(doc: &Document) -> Vec<Diagnostic> {
 fn masthead(doc: &Document, out: &mut Vec<Diagnostic>) {
     let m = &doc.masthead;
     let start = Span::new(1, 1);
-    let missing = |field: &str, example: &str| {
+    let missing = |field: &str, example: &'static str| {
+        let key = example.split(':').next().unwrap_or(example);
         Diagnostic::new(
             Code::MissingMasthead,
             start,
@@ -45,6 +46,7 @@ fn masthead(doc: &Document, out: &mut Vec<Diagnostic>) {
                 example.replacen(": ", "=", 1)
             ),
         )
+        .about(key)
     };
     match &m.symbol {
         None => out.push(missing("symbol", "symbol: A/78/123")),

@@ -82,6 +82,16 @@ impl OutputFormat {
         OUTPUT_FORMATS.iter().find(|f| f.name == name)
     }
 
+    /// The format of a file by its name's suffix, the longest that matches
+    /// (`r.akn.xml` is Akoma Ntoso, `r.xml` undoc XML).
+    pub fn for_path(path: &std::path::Path) -> Option<&'static OutputFormat> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        OUTPUT_FORMATS
+            .iter()
+            .filter(|f| crate::read::has_suffix(&name, f.suffix))
+            .max_by_key(|f| f.suffix.len())
+    }
+
     /// The names of every format, comma-separated, for messages.
     pub fn names() -> String {
         OUTPUT_FORMATS

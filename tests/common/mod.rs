@@ -16,15 +16,25 @@ pub fn undoc() -> Command {
     Command::new(env!("CARGO_BIN_EXE_undoc"))
 }
 
-/// Every sample source under `samples/` (text and XML), sorted.
+/// Every sample source under `samples/` (text and XML) and
+/// `samples/markdown/` (Markdown drafts), sorted.
 pub fn samples() -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
-        .expect("samples/ exists")
+    let mut out: Vec<PathBuf> = ["samples", "samples/markdown"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root().join(dir)).expect("samples/ exists"))
         .map(|e| e.expect("readable entry").path())
         .filter(|p| undoc::read::InputFormat::for_path(p).is_some())
         .collect();
     out.sort();
     out
+}
+
+/// The Markdown drafts under `samples/markdown/`, sorted.
+pub fn markdown_samples() -> Vec<PathBuf> {
+    samples()
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect()
 }
 
 /// Reads a source file with the reader its name calls for, from its own

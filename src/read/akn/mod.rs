@@ -3,7 +3,7 @@
 //! (Laws.Africa, legislation.gov.uk, AKN4UN markup): everything the model
 //! can hold is kept, and each kind of thing it cannot (an article, a
 //! signature, a term, an element of another vocabulary) is a warning
-//! (`UND016`) naming the element, its eId and its line; its text is kept
+//! (`UND018`) naming the element, its eId and its line; its text is kept
 //! wherever there is text to keep.
 //!
 //! Numbers come from the labels the `num` elements print, in any of the six

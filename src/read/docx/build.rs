@@ -356,15 +356,7 @@ fn nest(flats: Vec<Flat>) -> (Vec<Block>, Vec<Block>) {
             preamble.push(unnumbered(block));
             continue;
         }
-        let is_section = matches!(block, Block::Section(_));
-        match body.last_mut() {
-            Some(Block::Chapter(ch)) => match ch.blocks.last_mut() {
-                Some(Block::Section(sec)) if !is_section => sec.blocks.push(block),
-                _ => ch.blocks.push(block),
-            },
-            Some(Block::Section(sec)) if !is_section => sec.blocks.push(block),
-            _ => body.push(block),
-        }
+        crate::read::nest_into(&mut body, block);
     }
     (preamble, body)
 }

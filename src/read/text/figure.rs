@@ -37,11 +37,14 @@ pub(in crate::read::text) fn read(
     let image = match load(path, context.dir) {
         Ok(image) => image,
         Err(why) => {
-            out.push(Diagnostic::new(
-                Code::BadImage,
-                line.span(),
-                format!("figure picture `{path}`: {why}"),
-            ));
+            out.push(
+                Diagnostic::new(
+                    Code::BadImage,
+                    line.span(),
+                    format!("figure picture `{path}`: {why}"),
+                )
+                .with_length(line.text.chars().count() as u32),
+            );
             return Some(Found {
                 figure: None,
                 lines: next - i,
@@ -88,7 +91,7 @@ fn split_target(target: &str) -> (&str, Option<&str>) {
 
 /// `Figure II: Title` → (Some(2), "Title"), in any language; any other
 /// label is an unnumbered figure's title.
-fn caption(label: &str, lang: Lang) -> (Option<u32>, &str) {
+pub(crate) fn caption(label: &str, lang: Lang) -> (Option<u32>, &str) {
     let label = label.trim();
     for l in [lang].into_iter().chain(lang::ALL) {
         let Some(rest) = label.strip_prefix(l.figure_word()) else {
@@ -112,7 +115,7 @@ fn caption(label: &str, lang: Lang) -> (Option<u32>, &str) {
 
 /// Loads the picture at `path`, relative to `dir`, refusing paths that
 /// leave it.
-fn load(path: &str, dir: Option<&Path>) -> Result<crate::model::Image, String> {
+pub(crate) fn load(path: &str, dir: Option<&Path>) -> Result<crate::model::Image, String> {
     let dir = dir.ok_or("a figure's picture is found relative to the source's folder; this source has none (standard input?)")?;
     let relative = Path::new(path);
     if relative.is_absolute()
@@ -124,6 +127,12 @@ fn load(path: &str, dir: Option<&Path>) -> Result<crate::model::Image, String> {
             "the path must stay inside the source's folder (no absolute path, no `..`)".into(),
         );
     }
+    // A source named without a folder (`report.md`) is in the current one.
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let full = dir.join(relative);
     let meta = std::fs::metadata(&full).map_err(|e| format!("cannot read it: {e}"))?;
     if !meta.is_file() {

@@ -13,6 +13,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::{self, Lang};
 use crate::model::{Inline, Masthead, Spanned};
 use crate::read::inline;
+use crate::suggest;
 
 /// What the top of a text source held.
 pub(super) struct Head {
@@ -119,14 +120,31 @@ impl After<'_> {
         if self.distr && m.date.is_none() && m.original.is_none() && looks_like_date(t) {
             match lang::parse_written_date(t) {
                 Some(d) => m.date = Some(Spanned::new(d, span)),
-                None => self.out.push(Diagnostic::new(
-                    Code::BadValue,
-                    span,
-                    format!("the masthead date `{t}` cannot be read: write it as `12 March 2025` (or in the document's language)"),
-                )),
+                None => self.out.push(
+                    Diagnostic::new(
+                        Code::BadValue,
+                        span,
+                        format!("the masthead date `{t}` cannot be read{}: write it as `12 March 2025` (or in the document's language)", month_hint(t)),
+                    )
+                    .with_length(t.chars().count() as u32)
+                    .about("date"),
+                ),
             }
         } else if let Some(o) = lang::parse_original_line(t) {
             m.original = Some(Spanned::new(o, span));
+        } else if let Some(word) = original_word(t) {
+            self.out.push(
+                Diagnostic::new(
+                    Code::BadValue,
+                    span,
+                    format!(
+                        "the original language `{word}` is not an official language{}: write `Original: English` (French `Original : anglais`, Spanish `Original: inglés`)",
+                        suggest::did_you_mean(word, lang::language_names())
+                    ),
+                )
+                .with_length(t.chars().count() as u32)
+                .about("original"),
+            );
         } else if let Some(v) = Lang::from_name(t).filter(|_| self.distr && m.original.is_none()) {
             self.version = Some(v);
         } else if is_job_number(t) {
@@ -158,6 +176,25 @@ impl After<'_> {
         }
         true
     }
+}
+
+/// ` (did you mean `August`?)` for the word of a date that is near a month name.
+fn month_hint(date: &str) -> String {
+    date.split_whitespace()
+        .filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() > 2)
+        .map(|w| suggest::did_you_mean(w, lang::month_names()))
+        .find(|hint| !hint.is_empty())
+        .unwrap_or_default()
+}
+
+/// The word of a line meant as `Original: <language>` that is no language's name.
+fn original_word(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("Original")?;
+    let word = rest
+        .trim_start_matches([' ', '\u{a0}'])
+        .strip_prefix(':')?
+        .trim();
+    (!word.is_empty() && word.chars().count() <= 20).then_some(word)
 }
 
 /// The next non-blank line after `lines[i]`.
@@ -203,14 +240,22 @@ fn distribution(line: &Line, out: &mut Vec<Diagnostic>) -> Option<crate::model::
         .trim_start_matches(|c: char| c != ' ' && c != ':')
         .trim_start_matches([':', ' ']);
     let guess = lang::parse_distribution(&format!("Distr.: {word}"));
-    out.push(Diagnostic::new(
-        Code::BadValue,
-        line.span(),
-        format!(
-            "the distribution line `{}` is not in the masthead's form: write `Distr.: General` (French `Distr. générale`, Spanish `Distr. general`)",
-            line.text
-        ),
-    ));
+    let hint = match guess {
+        Some(_) => String::new(),
+        None => suggest::did_you_mean(word, lang::DISTRIBUTION_WORDS),
+    };
+    out.push(
+        Diagnostic::new(
+            Code::BadValue,
+            line.span(),
+            format!(
+                "the distribution line `{}` is not in the masthead's form{hint}: write `Distr.: General` (French `Distr. générale`, Spanish `Distr. general`)",
+                line.text
+            ),
+        )
+        .with_length(line.text.chars().count() as u32)
+        .about("distribution"),
+    );
     guess
 }
 
@@ -265,11 +310,15 @@ fn read_before_distr(m: &mut Masthead, line: &Line, out: &mut Vec<Diagnostic>) {
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        out.push(Diagnostic::new(
-            Code::BadSymbol,
-            span,
-            format!("`{t}` stands where the document symbol goes but is not one: {why}"),
-        ));
+        out.push(
+            Diagnostic::new(
+                Code::BadSymbol,
+                span,
+                format!("`{t}` stands where the document symbol goes but is not one: {why}"),
+            )
+            .with_length(t.chars().count() as u32)
+            .about("symbol"),
+        );
     } else {
         m.organ.push(Spanned::new(t.to_string(), span));
     }

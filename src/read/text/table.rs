@@ -13,7 +13,7 @@ use crate::model::{Align, Cell, Column, Inline, Row, Span, Table, TableNote};
 use crate::read::inline;
 
 /// A table read from the lines starting at some index, and how many lines it took.
-pub(super) struct Found {
+pub(crate) struct Found {
     pub table: Table,
     pub lines: usize,
 }
@@ -41,7 +41,7 @@ fn is_units_line(text: &str) -> bool {
 /// Reads a table starting at `lines[i]`: a caption line (`Table 3`) followed
 /// by a title and pipe rows, or pipe rows alone (an unnumbered table), or a
 /// tab-separated block. `None` when no table starts there.
-pub(super) fn read(
+pub(crate) fn read(
     lines: &[Line],
     i: usize,
     lang: Lang,
@@ -187,7 +187,7 @@ pub(super) fn notes_and_source(
 }
 
 /// The notes and source line from `lines[from]`, and the index after them.
-pub(super) fn read_notes(
+pub(crate) fn read_notes(
     lines: &[Line],
     from: usize,
     lang: Lang,
@@ -409,34 +409,6 @@ fn tab_separated(
             block.len()
         ),
     ));
-    let row = |l: &Line| {
-        let mut offset = 0;
-        let cells = l
-            .text
-            .split('\t')
-            .map(|field| {
-                let col = l.col + l.text[..offset].chars().count() as u32;
-                offset += field.len() + 1;
-                let text = field.trim();
-                Cell {
-                    paragraphs: if text.is_empty() {
-                        Vec::new()
-                    } else {
-                        vec![inline::parse(text, &[(0, Span::new(l.no, col))])]
-                    },
-                    col_span: 1,
-                    row_span: 1,
-                    align: None,
-                    span: Span::new(l.no, col),
-                }
-            })
-            .collect();
-        Row {
-            cells,
-            total: false,
-            span: l.span(),
-        }
-    };
     Some(Found {
         table: Table {
             n: None,
@@ -449,12 +421,42 @@ fn tab_separated(
                 };
                 width
             ],
-            head: vec![row(first)],
-            body: block[1..].iter().map(row).collect(),
+            head: vec![tab_row(first)],
+            body: block[1..].iter().map(tab_row).collect(),
             notes: Vec::new(),
             source: None,
             span: first.span(),
         },
         lines: block.len(),
     })
+}
+
+/// A line of tab-separated fields as a table row, each field a cell.
+fn tab_row(l: &Line) -> Row {
+    let mut offset = 0;
+    let cells = l
+        .text
+        .split('\t')
+        .map(|field| {
+            let col = l.col + l.text[..offset].chars().count() as u32;
+            offset += field.len() + 1;
+            let text = field.trim();
+            Cell {
+                paragraphs: if text.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![inline::parse(text, &[(0, Span::new(l.no, col))])]
+                },
+                col_span: 1,
+                row_span: 1,
+                align: None,
+                span: Span::new(l.no, col),
+            }
+        })
+        .collect();
+    Row {
+        cells,
+        total: false,
+        span: l.span(),
+    }
 }

@@ -116,6 +116,8 @@ impl Story<'_, '_> {
                 after: Some(twips(grid::NAME_AFTER_DOCX)),
                 ..Spacing::default()
             }),
+            // Set in the chapter style's type, but not a heading.
+            outline: Some(super::styles::BODY_TEXT_LEVEL),
             mark: Some(rpr.clone()),
             ..PPr::default()
         };

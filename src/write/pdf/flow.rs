@@ -17,7 +17,7 @@ use crate::model::{
 use crate::symbol::undocs_url;
 
 use super::hyphen::hyphenation_points;
-use super::shape::{Align, Missing, Paragraph, SOFT_HYPHEN, ShapedLine, Shaper, SpanStyle};
+use super::shape::{Align, HYPHEN_TEXT, Missing, Paragraph, ShapedLine, Shaper, SpanStyle};
 use super::style::{Geometry, NOTE_MARK_RISE, NOTE_MARK_SCALE, lang_style};
 use crate::write::page::{
     self, AFTER_TITLE, BODY, CHAPTER, FOOTNOTE, HEADING_NUMBER_END, HEADING_RIGHT_INDENT_PDF,
@@ -486,7 +486,7 @@ impl<'a> FlowBuilder<'a> {
         );
         self.report_missing(&missing, source);
         // What a drawn hyphen stands for, just past the text.
-        text.push(SOFT_HYPHEN);
+        text.push(HYPHEN_TEXT);
         LaidText {
             text,
             spans,

@@ -37,9 +37,11 @@ use place::{KeyedGlyph, LineGlyphs, RunKey, align_offset, visible_end};
 /// Re-breaking passes that make room for visible hyphens; real text needs
 /// one or two per paragraph.
 const MAX_HYPHEN_PASSES: usize = 32;
-/// The soft hyphen: the text a drawn hyphen stands for. The caller appends
-/// one to the text it hands the PDF writer (see [`GlyphRun`]).
-pub const SOFT_HYPHEN: char = '\u{AD}';
+/// The text a drawn hyphen stands for: a hyphen-minus, which text
+/// extractors (poppler's pdftotext, pdf.js) drop at the end of a line,
+/// joining the word (`system`, not `sys\u{AD} tem` as a soft hyphen gave).
+/// The caller appends one to the text it hands the PDF writer (see [`GlyphRun`]).
+pub const HYPHEN_TEXT: char = '-';
 
 /// How a paragraph's lines sit in their box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +110,7 @@ pub struct PlacedGlyph {
 }
 
 /// Consecutive glyphs of one font, size and span. A drawn hyphen's text is
-/// the soft hyphen just past the paragraph's text.
+/// the hyphen just past the paragraph's text ([`HYPHEN_TEXT`]).
 #[derive(Debug, Clone)]
 pub struct GlyphRun {
     /// The font, ready for embedding.

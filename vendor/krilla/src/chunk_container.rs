@@ -248,12 +248,10 @@ impl ChunkContainer {
                 catalog.pair(Name(b"StructTreeRoot"), remapper[&st.0]);
                 let mut mark_info = catalog.mark_info();
                 mark_info.marked(true);
-                if sc.serialize_settings().pdf_version() >= PdfVersion::Pdf16
-                    && sc.serialize_settings().pdf_version() < PdfVersion::Pdf20
-                {
-                    // We always set suspects to false because it's required by PDF/UA.
-                    mark_info.suspects(false);
-                }
+                // undoc: no `/Suspects false`. PDF/UA-1 only forbids
+                // `/Suspects true`, and poppler's tools report a `false`
+                // as "Syntax Error: Suspects object is wrong type"
+                // (see UNDOC-PATCH.md).
                 mark_info.finish();
             }
 

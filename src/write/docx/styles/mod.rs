@@ -6,6 +6,8 @@
 
 mod rows;
 
+pub(super) use rows::BODY_TEXT_LEVEL;
+
 use super::Ctx;
 use super::props::{Fonts, PPr, RPr, Tab, TabKind};
 use super::units::{Twips, half_points, twips};

@@ -140,7 +140,7 @@ const CHARACTER: StyleRow = StyleRow {
 const KERN: Option<u32> = Some(14);
 
 /// `w:outlineLvl` 9: body text, never shown in the navigation pane.
-const BODY_TEXT_LEVEL: u8 = 9;
+pub(in crate::write::docx) const BODY_TEXT_LEVEL: u8 = 9;
 
 /// A size of `pt` points.
 const fn size(pt: f32) -> Option<u32> {
@@ -294,6 +294,8 @@ pub const STYLES: [StyleRow; 25] = [
         tracking: Some(-3),
         scale: Some(99),
         size: size(masthead::ORGAN_LONG_DOCX.size),
+        // The masthead is not a heading: no place in the navigation pane.
+        outline: Some(BODY_TEXT_LEVEL),
         ..PARAGRAPH
     },
     StyleRow {

@@ -10,7 +10,7 @@ use parley::{Glyph, Run};
 use crate::script::is_ideographic;
 use crate::write::pdf::style::Justify;
 
-use super::{Align, Missing, Paragraph, PlacedGlyph, SOFT_HYPHEN};
+use super::{Align, HYPHEN_TEXT, Missing, Paragraph, PlacedGlyph};
 
 /// One grapheme cluster on a line, in visual order.
 pub(super) struct PlacedCluster {
@@ -195,7 +195,7 @@ impl LineGlyphs {
     }
 
     /// A visible hyphen (glyph `id`, `advance` wide) at the pen; its text
-    /// is the soft hyphen just past the paragraph's `text_len` bytes.
+    /// is the hyphen just past the paragraph's `text_len` bytes.
     pub fn push_hyphen(&mut self, key: RunKey, id: u32, advance: f32, text_len: usize) {
         let first = self.glyphs.len();
         self.glyphs.push(KeyedGlyph {
@@ -205,7 +205,7 @@ impl LineGlyphs {
                 dx: 0.0,
                 dy: 0.0,
                 advance,
-                text: text_len..text_len + SOFT_HYPHEN.len_utf8(),
+                text: text_len..text_len + HYPHEN_TEXT.len_utf8(),
             },
             key,
         });

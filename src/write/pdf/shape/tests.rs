@@ -108,7 +108,7 @@ fn hyphenated_lines_end_with_a_visible_hyphen_that_fits() {
                 assert_eq!(
                     last.text.start,
                     ENGLISH.len(),
-                    "the hyphen stands for the soft hyphen past the text"
+                    "the hyphen stands for the hyphen past the text"
                 );
             }
         }
