@@ -106,12 +106,20 @@ impl Emitter {
             .push_str(r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     }
 
-    /// A line break and the indentation of `depth`.
+    /// A line break and the indentation of `depth` (one copy from a
+    /// prepared run of spaces, however deep).
     pub fn newline(&mut self, depth: usize) {
+        /// A line break and the indentation of 32 levels.
+        const BREAK: &str = concat!(
+            "\n",
+            "                                ",
+            "                                "
+        );
         self.line += 1;
-        self.out.push('\n');
-        for _ in 0..depth {
-            self.out.push_str("  ");
+        let width = 1 + 2 * depth;
+        self.out.push_str(&BREAK[..width.min(BREAK.len())]);
+        for _ in BREAK.len()..width {
+            self.out.push(' ');
         }
     }
 

@@ -10,6 +10,7 @@ use crate::model::Span;
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
+use std::sync::Arc;
 
 /// Deepest element nesting accepted; the schemas need far less.
 pub const MAX_DEPTH: usize = 64;
@@ -37,8 +38,9 @@ pub(crate) struct Vocabulary<'a> {
 /// it starts.
 pub(crate) struct Element {
     pub name: String,
-    /// The namespace URI its name resolves to (`None`: no namespace).
-    pub namespace: Option<Box<str>>,
+    /// The namespace URI its name resolves to (`None`: no namespace),
+    /// shared with the elements before it in the same namespace.
+    pub namespace: Option<Arc<str>>,
     pub attrs: Vec<(String, String)>,
     pub children: Vec<Node>,
     pub span: Span,
@@ -129,6 +131,7 @@ pub(crate) fn parse_tree(source: &str, vocabulary: Vocabulary) -> Result<Element
         stack: Vec::new(),
         root: None,
         outside: None,
+        last_namespace: None,
         vocabulary,
     };
     loop {
@@ -156,6 +159,8 @@ struct TreeBuilder<'a> {
     root: Option<Element>,
     /// The first element found outside the vocabulary's namespace.
     outside: Option<Diagnostic>,
+    /// The namespace of the last element, shared by the next if the same.
+    last_namespace: Option<Arc<str>>,
     vocabulary: Vocabulary<'a>,
 }
 
@@ -228,7 +233,24 @@ impl TreeBuilder<'_> {
         let span = self.cursor.span_at(before);
         let check = check_namespace(e, &namespace, span, self.vocabulary);
         defer(&mut self.outside, check)?;
+        let namespace = match namespace {
+            Resolved::In(Some(uri)) => Some(self.shared(uri)),
+            Resolved::In(None) | Resolved::UnknownPrefix(_) => None,
+        };
         element(e, namespace, span, self.vocabulary)
+    }
+
+    /// `uri`, shared with the element before when it is the same (a
+    /// document's elements are mostly in one namespace: one allocation).
+    fn shared(&mut self, uri: &str) -> Arc<str> {
+        match &self.last_namespace {
+            Some(last) if &**last == uri => Arc::clone(last),
+            _ => {
+                let fresh: Arc<str> = uri.into();
+                self.last_namespace = Some(Arc::clone(&fresh));
+                fresh
+            }
+        }
     }
 
     /// A finished element joins its parent, or is the root.
@@ -320,16 +342,16 @@ fn push_text(stack: &mut [Element], text: &str, span: &dyn Fn() -> Span) -> Resu
 }
 
 /// An element's resolved namespace.
-enum Resolved {
+enum Resolved<'a> {
     /// In this namespace, or in none (`None`).
-    In(Option<Box<str>>),
+    In(Option<&'a str>),
     /// Its prefix is declared nowhere.
     UnknownPrefix(String),
 }
 
-fn resolved(ns: &ResolveResult) -> Resolved {
+fn resolved<'a>(ns: &ResolveResult<'a>) -> Resolved<'a> {
     match ns {
-        ResolveResult::Bound(Namespace(uri)) => Resolved::In(Some((*uri).into())),
+        ResolveResult::Bound(Namespace(uri)) => Resolved::In(Some(uri)),
         ResolveResult::Unbound => Resolved::In(None),
         ResolveResult::Unknown(prefix) => Resolved::UnknownPrefix(prefix.clone()),
     }
@@ -355,7 +377,7 @@ fn check_namespace(
     let qname = shown(e.name().as_ref());
     let (code, message) = match (namespace, vocabulary.only) {
         (Resolved::In(_), None) => return Ok(()),
-        (Resolved::In(Some(uri)), Some(only)) if &**uri == only => return Ok(()),
+        (Resolved::In(Some(uri)), Some(only)) if *uri == only => return Ok(()),
         (Resolved::In(Some(uri)), Some(only)) => (
             Code::Schema,
             format!(
@@ -404,7 +426,7 @@ fn defer(first: &mut Option<Diagnostic>, found: Result<(), Diagnostic>) -> Resul
 
 fn element(
     e: &BytesStart,
-    namespace: Resolved,
+    namespace: Option<Arc<str>>,
     span: Span,
     vocabulary: Vocabulary,
 ) -> Result<Element, Diagnostic> {
@@ -426,10 +448,7 @@ fn element(
     }
     Ok(Element {
         name,
-        namespace: match namespace {
-            Resolved::In(ns) => ns,
-            Resolved::UnknownPrefix(_) => None,
-        },
+        namespace,
         attrs,
         children: Vec::new(),
         span,
