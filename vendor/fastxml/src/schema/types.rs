@@ -184,6 +184,11 @@ pub struct CompiledSchema {
     ///
     /// This allows O(1) lookup of which substitution group head an element belongs to.
     pub substitution_group_heads: HashMap<String, String>,
+
+    /// Facet constraints (compiled patterns) built while validating against
+    /// this schema, shared by all its validations.
+    #[doc(hidden)]
+    pub shared_facets: crate::schema::xsd::facets::SharedFacets,
 }
 
 impl CompiledSchema {
@@ -202,6 +207,7 @@ impl CompiledSchema {
             ns_type_children_cache: HashMap::default(),
             transitive_substitution_groups: HashMap::default(),
             substitution_group_heads: HashMap::default(),
+            shared_facets: Default::default(),
         }
     }
 
@@ -598,7 +604,7 @@ pub enum TypeDef {
 }
 
 /// A simple type definition.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SimpleType {
     /// Type name
     pub name: String,
@@ -652,7 +658,7 @@ pub struct SimpleType {
 }
 
 /// explicitTimezone facet values (XSD 1.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExplicitTimezone {
     /// The value must carry a timezone
     Required,
@@ -663,7 +669,7 @@ pub enum ExplicitTimezone {
 }
 
 /// Whitespace normalization mode declared by an `xs:whiteSpace` facet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WhiteSpace {
     /// Preserve all whitespace as-is
     Preserve,
