@@ -149,6 +149,26 @@ fn validate(bencher: Bencher, case: Case) {
     });
 }
 
+/// The rules alone: the part of `validate` a schema cannot express.
+#[divan::bench(args = CASES)]
+fn validate_rules(bencher: Bencher, case: Case) {
+    let p = prepared(&case);
+    bencher
+        .counter(BytesCount::new(p.text.len()))
+        .bench(|| validate::rules::check(&p.doc));
+}
+
+/// The XSD engine alone (fastxml and the namespace pass) on the canonical
+/// XML: the schema half of `validate`, for XML and text sources alike.
+#[divan::bench(args = CASES)]
+fn validate_xsd(bencher: Bencher, case: Case) {
+    let p = prepared(&case);
+    LazyLock::force(&ENGINE);
+    bencher
+        .counter(BytesCount::new(p.text.len()))
+        .bench(|| ENGINE.validate(p.xml.xml.as_bytes()));
+}
+
 #[divan::bench(args = CASES)]
 fn write_xml(bencher: Bencher, case: Case) {
     let p = prepared(&case);

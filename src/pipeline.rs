@@ -86,7 +86,8 @@ pub struct DocReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Files written (or, when skipped, already there).
     pub outputs: Vec<Output>,
-    /// SHA-256 of the input, when it could be read.
+    /// SHA-256 of the input, when it could be read and the job writes
+    /// files (the manifest records it).
     pub sha256: Option<String>,
 }
 

@@ -204,6 +204,187 @@ fn an_interrupt_leaves_complete_files_and_a_manifest_of_what_completed() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+/// Starts `undoc convert` on `input` into `out` with `args`, and sends it
+/// `signal` once `outputs` files are in `out`.
+#[cfg(unix)]
+fn convert_until(
+    input: &Path,
+    out: &Path,
+    args: &[&str],
+    outputs: usize,
+    signal: &str,
+) -> std::process::ExitStatus {
+    let mut child = common::undoc()
+        .arg("convert")
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .args(args)
+        .arg("-q")
+        .spawn()
+        .expect("undoc starts");
+    let started = std::time::Instant::now();
+    while std::fs::read_dir(out).expect("out").count() < outputs {
+        assert!(started.elapsed().as_secs() < 60, "no output appeared");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let killed = std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    child.wait().expect("undoc ends")
+}
+
+fn inputs_listed(m: &Value) -> Vec<String> {
+    m["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| d["input"].as_str().expect("input").to_string())
+        .collect()
+}
+
+#[test]
+#[cfg(unix)]
+fn a_killed_run_leaves_the_previous_manifest_whole_and_the_next_completes_it() {
+    let input = many_inputs(300);
+    let out = tempfile::tempdir().expect("tempdir");
+    let (i, o) = (
+        input.path().to_str().expect("path"),
+        out.path().to_str().expect("path"),
+    );
+    let (code, stderr) = convert(&[i, "-o", o, "--to", "xml"]);
+    assert_eq!(code, 0, "{stderr}");
+    let first = std::fs::read(out.path().join("undoc-manifest.json")).expect("manifest");
+
+    // The manifest is streamed to a temporary as documents finish; SIGKILL
+    // stops the run before it is renamed into place.
+    let status = convert_until(
+        input.path(),
+        out.path(),
+        &["--to", "xml,docx"],
+        1030,
+        "-KILL",
+    );
+    assert_eq!(status.code(), None, "killed");
+    assert_eq!(
+        std::fs::read(out.path().join("undoc-manifest.json")).expect("manifest"),
+        first,
+        "the previous manifest, whole"
+    );
+
+    let (code, stderr) = convert(&[i, "-o", o, "--to", "xml,docx"]);
+    assert_eq!(code, 0, "{stderr}");
+    let m = manifest(out.path(), "undoc-manifest.json");
+    let listed = inputs_listed(&m);
+    assert_eq!(listed.len(), 300);
+    assert!(listed.is_sorted(), "input order");
+    assert!(m["documents"][299]["outputs"][1]["path"] == "doc-00299.docx");
+    let leftovers: Vec<PathBuf> = std::fs::read_dir(out.path())
+        .expect("out")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "the killed run's temporaries go: {leftovers:?}"
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn an_interrupted_incremental_run_is_taken_up_where_it_stopped() {
+    let input = many_inputs(1000);
+    let out = tempfile::tempdir().expect("tempdir");
+    let args = ["--to", "xml", "--incremental", "-j", "2"];
+    let status = convert_until(input.path(), out.path(), &args, 20, "-INT");
+    assert_eq!(status.code(), Some(130));
+    let done = inputs_listed(&manifest(out.path(), "undoc-manifest.json"));
+    assert!(!done.is_empty() && done.len() < 1000, "{} done", done.len());
+
+    let mut all = vec![
+        input.path().to_str().expect("path"),
+        "-o",
+        out.path().to_str().expect("path"),
+    ];
+    all.extend(args);
+    let (code, stderr) = convert(&all);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{} converted, 0 failed, {} unchanged",
+            1000 - done.len(),
+            done.len()
+        )),
+        "{stderr}"
+    );
+    let m = manifest(out.path(), "undoc-manifest.json");
+    let listed = inputs_listed(&m);
+    assert_eq!(listed.len(), 1000);
+    assert!(listed.is_sorted());
+    for (entry, input) in m["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .zip(&listed)
+    {
+        let expected = if done.contains(input) {
+            "unchanged"
+        } else {
+            "converted"
+        };
+        assert_eq!(entry["status"], expected, "{input}");
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn shards_running_at_once_into_one_directory_each_stream_their_own_manifest() {
+    let input = many_inputs(90);
+    let out = tempfile::tempdir().expect("tempdir");
+    let children: Vec<_> = (1..=3)
+        .map(|k| {
+            common::undoc()
+                .arg("convert")
+                .arg(input.path())
+                .arg("-o")
+                .arg(out.path())
+                .args(["--to", "xml", "-j", "1", "-q", "--shard", &format!("{k}/3")])
+                .spawn()
+                .expect("undoc starts")
+        })
+        .collect();
+    for mut child in children {
+        assert_eq!(child.wait().expect("undoc ends").code(), Some(0));
+    }
+    let mut seen = BTreeSet::new();
+    for k in 1..=3 {
+        let m = manifest(out.path(), &format!("undoc-manifest-{k}-of-3.json"));
+        let listed = inputs_listed(&m);
+        assert!(listed.is_sorted());
+        for (doc, input) in m["documents"]
+            .as_array()
+            .expect("documents")
+            .iter()
+            .zip(listed)
+        {
+            let path = out
+                .path()
+                .join(doc["outputs"][0]["path"].as_str().expect("path"));
+            assert_eq!(doc["outputs"][0]["sha256"], sha256(&path));
+            assert!(seen.insert(input), "no overlap");
+        }
+    }
+    assert_eq!(seen.len(), 90, "no gap");
+    let names: Vec<String> = std::fs::read_dir(out.path())
+        .expect("out")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".xml") && n != "figures")
+        .collect();
+    assert_eq!(names.len(), 3, "three manifests, no temporary: {names:?}");
+}
+
 #[test]
 fn plain_progress_lines_and_quiet() {
     let input = many_inputs(60);

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use undoc::pipeline::manifest::{self, Entry, Manifest};
+use undoc::pipeline::manifest::{self, Entry};
 use undoc::pipeline::{self, DocReport, Job, Shard};
 use undoc::report::{self, ReportFormat, Summary};
 use undoc::validate::{FastXml, SchemaEngine};
@@ -120,11 +120,14 @@ pub fn convert(settings: &Settings, outputs: &Outputs) -> Result<u8, String> {
     let progress = Progress::new(selected, settings.quiet);
     report_skipped(&found.skipped, &progress);
     let mut summary = Summary::default();
-    let mut entries = Vec::new();
+    // Entries go to disk as documents finish: nothing grows with the batch.
+    let mut manifest = manifest::Writer::create(dir, settings.shard, &fingerprint);
     let mut record = |report: DocReport| {
         progress.println(&report::render_human(&report, color));
         summary.add(&report);
-        entries.push(Entry::from_report(&report, dir));
+        if let Ok(manifest) = &mut manifest {
+            manifest.push(&Entry::from_report(&report, dir));
+        }
         progress.inc();
     };
     found.problems.iter().cloned().for_each(&mut record);
@@ -132,13 +135,7 @@ pub fn convert(settings: &Settings, outputs: &Outputs) -> Result<u8, String> {
     progress.finish();
     summary.not_processed = not_processed;
     summary.skipped_files = found.skipped.len();
-    let manifest = Manifest {
-        undoc: env!("CARGO_PKG_VERSION").into(),
-        options: fingerprint,
-        documents: entries,
-    };
-    let stored =
-        std::fs::create_dir_all(dir).and_then(|()| manifest::store(dir, settings.shard, &manifest));
+    let stored = manifest.and_then(manifest::Writer::finish);
     if let Err(e) = &stored {
         eprintln!("undoc: cannot write the manifest in {}: {e}", dir.display());
     }

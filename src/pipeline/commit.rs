@@ -52,6 +52,16 @@ pub(super) fn write_all(files: &[(PathBuf, &[u8])]) -> Result<(), (PathBuf, std:
 
 /// A complete temporary copy of `bytes` beside `target`, flushed to disk.
 fn stage(target: &Path, bytes: &[u8]) -> std::io::Result<NamedTempFile> {
+    let mut tmp = temporary_beside(target)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_data()?;
+    Ok(tmp)
+}
+
+/// An empty temporary file in `target`'s directory (created if missing),
+/// named so that [`remove_stale_temporaries`] can tell whose it is; renamed
+/// onto `target` once complete.
+pub(super) fn temporary_beside(target: &Path) -> std::io::Result<NamedTempFile> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut builder = tempfile::Builder::new();
@@ -64,10 +74,7 @@ fn stage(target: &Path, bytes: &[u8]) -> std::io::Result<NamedTempFile> {
         // default of 0600 would hide outputs from a web server or another pod.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_data()?;
-    Ok(tmp)
+    builder.tempfile_in(dir)
 }
 
 /// Removes, under `dir`, the temporary files of runs that are no longer

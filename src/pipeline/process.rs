@@ -114,8 +114,10 @@ pub(super) fn process(input: &Input, job: &Job, plan: &Plan) -> DocReport {
         Ok(bytes) => bytes,
         Err(d) => return DocReport::failed(path, d),
     };
-    let sha256 = manifest::sha256_hex(&bytes);
-    if let Some(report) = unchanged(input, job, &sha256) {
+    // Only the manifest and incremental runs use the input's hash: a run
+    // that writes no files (`undoc validate`) does not compute it.
+    let sha256 = job.output_dir.map(|_| manifest::sha256_hex(&bytes));
+    if let Some(report) = sha256.as_deref().and_then(|h| unchanged(input, job, h)) {
         return report;
     }
     let source = Source {
@@ -132,7 +134,7 @@ pub(super) fn process(input: &Input, job: &Job, plan: &Plan) -> DocReport {
         status: if failed { Status::Failed } else { Status::Ok },
         diagnostics: std::mem::take(&mut converted.diagnostics),
         outputs: Vec::new(),
-        sha256: Some(sha256),
+        sha256,
     };
     if let (false, Some(dir)) = (failed, job.output_dir) {
         put_in_place(&converted.rendered, input, dir, plan, &mut report);

@@ -26,6 +26,9 @@ pub struct DeclaredNames {
     open: HashSet<String>,
 }
 
+/// The `xmlns` of namespace declarations (and of nothing else in a name).
+const XMLNS: &[u8] = b"xmlns";
+
 impl DeclaredNames {
     /// Every element declaration of `schema`, global and local.
     pub fn of(schema: &Schema) -> DeclaredNames {
@@ -93,11 +96,25 @@ impl DeclaredNames {
         }
     }
 
+    /// The one namespace every element is declared in, if there is one (a
+    /// file whose elements are all in it has none misplaced, wildcards or not).
+    fn sole_namespace(&self) -> Option<&str> {
+        let mut all = self.namespaces.values().flatten();
+        let first = all.next()?;
+        all.all(|ns| ns == first).then_some(first.as_str())
+    }
+
     /// The elements of `xml` whose name the schema declares, but not in the
     /// namespace they are in (at most `max`), outside what wildcards admit.
     /// Malformed XML ends the pass quietly: the schema engine reports it.
     pub fn check(&self, xml: &[u8], max: usize) -> Vec<SchemaViolation> {
         let mut out = Vec::new();
+        if self
+            .sole_namespace()
+            .is_some_and(|ns| every_element_is_in(xml, ns))
+        {
+            return out;
+        }
         let mut reader = NsReader::from_reader(xml);
         let mut lines = LineCounter::default();
         // Per open element: whether elements of other namespaces may stand
@@ -200,6 +217,35 @@ fn has_wildcard(particle: &Particle) -> bool {
     }
 }
 
+/// Whether every element of `xml` is in `namespace`, seen without reading
+/// its elements: the only `xmlns` in the whole file is the root's default
+/// declaration, binding `namespace` (so nothing redeclares it below), and no
+/// element is in the `xml:` namespace. Any other file takes the full pass;
+/// an undeclared prefix is malformed XML, which the engine reports.
+fn every_element_is_in(xml: &[u8], namespace: &str) -> bool {
+    let mut declarations = memchr::memmem::find_iter(xml, XMLNS);
+    let (Some(at), None) = (declarations.next(), declarations.next()) else {
+        return false;
+    };
+    if memchr::memmem::find(xml, b"<xml:").is_some() {
+        return false;
+    }
+    let mut reader = NsReader::from_reader(xml);
+    loop {
+        let start = reader.buffer_position() as usize;
+        let root_in_namespace = match reader.read_resolved_event() {
+            Ok((ns, Event::Start(root) | Event::Empty(root))) => {
+                root.name().prefix().is_none()
+                    && matches!(ns, ResolveResult::Bound(Namespace(uri)) if *uri == *namespace)
+            }
+            Ok((_, Event::Eof)) | Err(_) => return false,
+            Ok(_) => continue,
+        };
+        let declared_by_root = (start..reader.buffer_position() as usize).contains(&at);
+        return root_in_namespace && declared_by_root;
+    }
+}
+
 fn wrong_namespace(local: &str, namespace: &str, declared: &HashSet<String>) -> String {
     let mut expected: Vec<&str> = declared.iter().map(String::as_str).collect();
     expected.sort_unstable();
@@ -270,6 +316,28 @@ mod tests {
                 "{local}"
             );
         }
+    }
+
+    #[test]
+    fn a_file_whose_root_alone_declares_the_namespace_is_not_read_twice() {
+        let ns = "urn:undoc:1";
+        let root = |rest: &str| {
+            format!("<?xml version=\"1.0\"?>\n<document xmlns=\"{ns}\">{rest}</document>")
+        };
+        assert!(every_element_is_in(root("<para>x</para>").as_bytes(), ns));
+        // Another declaration anywhere, even in text, takes the full pass.
+        assert!(!every_element_is_in(
+            root("<para>xmlns</para>").as_bytes(),
+            ns
+        ));
+        assert!(!every_element_is_in(root("<xml:para/>").as_bytes(), ns));
+        assert!(!every_element_is_in(root("").as_bytes(), "urn:other"));
+        let prefixed = format!("<u:document xmlns:u=\"{ns}\"><para/></u:document>");
+        assert!(!every_element_is_in(prefixed.as_bytes(), ns));
+        // Declared by a DTD's default attribute, not by the root.
+        let dtd = "<!DOCTYPE document [<!ATTLIST para xmlns CDATA #FIXED \"urn:evil\">]><document><para/></document>";
+        assert!(!every_element_is_in(dtd.as_bytes(), ns));
+        assert_eq!(names().sole_namespace(), Some(ns));
     }
 
     #[test]

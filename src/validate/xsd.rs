@@ -136,7 +136,9 @@ impl SchemaEngine for FastXml {
 impl FastXml {
     /// fastxml's own verdict (blind to the namespaces of local elements).
     fn fastxml(&self, xml: &[u8]) -> Vec<SchemaViolation> {
-        let report = Validator::from_reader(xml)
+        // In place: the streaming parser reads the slice without the
+        // buffered reader's copies and position tracking.
+        let report = Validator::from(xml)
             .schema(Arc::clone(&self.schema))
             .max_errors(MAX_VIOLATIONS)
             .run();
@@ -222,5 +224,30 @@ mod tests {
         assert!(engine.validate(xml.as_bytes()).is_empty());
         let bad = xml.replace(r#"xml:lang="en""#, r#"xml:lang="de""#);
         assert_eq!(engine.validate(bad.as_bytes())[0].line, 2);
+    }
+
+    #[test]
+    fn patterns_compiled_once_hold_for_every_document_on_every_thread() {
+        // The symbol's (named) and a link's (anonymous) patterns are shared
+        // by all validations of the schema (vendor/fastxml/UNDOC-PATCH.md).
+        let engine = FastXml::embedded().expect("schema");
+        let xml = include_str!("../../tests/fixtures/report-en.xml").replacen(
+            "</para>",
+            "<link href=\"https://www.un.org\">the site</link></para>",
+            1,
+        );
+        let bad_symbol = xml.replacen("<ref>A/", "<ref>a/", 1);
+        let bad_link = xml.replacen("<link href=\"https:", "<link href=\"gopher:", 1);
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| {
+                    for _ in 0..3 {
+                        assert!(engine.validate(xml.as_bytes()).is_empty());
+                        assert_eq!(engine.validate(bad_symbol.as_bytes()).len(), 1);
+                        assert_eq!(engine.validate(bad_link.as_bytes()).len(), 1);
+                    }
+                });
+            }
+        });
     }
 }

@@ -21,6 +21,7 @@
 //! and core properties. Lengths come from the page template in points and are
 //! converted to Word's units in `units`.
 
+mod archive;
 mod body;
 mod data_table;
 mod drawing;

@@ -1,43 +1,43 @@
 //! The package: content types, relationships, settings, font table, core
-//! and application properties, and the deterministic zip around all parts.
+//! and application properties, and the deterministic zip around all parts
+//! (`archive`).
 //!
 //! Every entry has the DOS epoch as its time stamp and the entries come in a
-//! fixed order, so the same document always gives the same bytes.
+//! fixed order, so the same document always gives the same bytes. The parts
+//! that depend only on the document's language, fonts and paper (styles,
+//! settings, font table, theme, application properties, package
+//! relationships) are built and deflated once per thread for each such
+//! combination: every document of a batch in one language shares them.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
-use std::io::Write;
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use std::sync::Arc;
 
 use super::Ctx;
+use super::archive::{self, Entry};
 use super::body::{self, DocumentPart, Links, Media, RelKind, SectionRefs};
 use super::first_footer::{FirstFooter, Picture};
 use super::headers::{self, Side};
-use super::units::twips;
+use super::units::{Twips, twips};
 use super::xml::{NS_W, Xml};
 use super::{first_footer, masthead, notes, styles, theme};
+use crate::lang::Lang;
 use crate::model::{Document, ImageKind, plain_text};
 use crate::write::page::DEFAULT_TAB;
 
-/// One file of the package.
+/// One file of the package, ready for the zip.
 pub struct Part {
     /// Its name in the zip.
     pub name: Cow<'static, str>,
-    /// Its bytes.
-    pub data: Vec<u8>,
-    /// Deflate it (XML) or store it (PNG is compressed already).
-    pub deflate: bool,
+    /// Its bytes, deflated (XML) or stored (pictures compressed already).
+    pub entry: Arc<Entry>,
 }
 
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NS_PKG_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const NS_CT: &str = "http://schemas.openxmlformats.org/package/2006/content-types";
 const CT_WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
-
-/// Deflate level: within 8 % of level 6's size at a third of its time.
-const DEFLATE_LEVEL: i64 = 2;
 
 /// Fixed relationships of the main document, in id order; hyperlinks follow.
 const DOCUMENT_RELS: [(&str, &str); 11] = [
@@ -60,11 +60,98 @@ const SECTION_REFS: SectionRefs = SectionRefs {
     footers: ["rId8", "rId9", "rId10"],
 };
 
-fn xml_part(name: &'static str, xml: String) -> Part {
+fn xml_part(name: &'static str, xml: String) -> std::io::Result<Part> {
+    Ok(Part {
+        name: Cow::Borrowed(name),
+        entry: Arc::new(Entry::deflated(xml.as_bytes())?),
+    })
+}
+
+/// The parts that depend only on the language, fonts and paper, deflated.
+struct SharedParts {
+    package_rels: Arc<Entry>,
+    app: Arc<Entry>,
+    styles: Arc<Entry>,
+    settings: Arc<Entry>,
+    font_table: Arc<Entry>,
+    theme: Arc<Entry>,
+}
+
+/// What [`SharedParts`] depend on: the fields of [`Ctx`].
+#[derive(PartialEq)]
+struct SharedKey {
+    lang: Lang,
+    rtl: bool,
+    latin: String,
+    script: Option<String>,
+    page: (Twips, Twips),
+}
+
+impl SharedKey {
+    fn of(ctx: &Ctx) -> SharedKey {
+        let Ctx {
+            lang,
+            rtl,
+            latin,
+            script,
+            page,
+        } = *ctx;
+        SharedKey {
+            lang,
+            rtl,
+            latin: latin.to_string(),
+            script: script.map(str::to_string),
+            page,
+        }
+    }
+}
+
+/// Most combinations of language, fonts and paper a thread keeps (a batch
+/// has one or a few per language).
+const SHARED_KEPT: usize = 16;
+
+thread_local! {
+    static SHARED: RefCell<Vec<(SharedKey, Arc<SharedParts>)>> = const { RefCell::new(Vec::new()) };
+}
+
+impl SharedParts {
+    /// This thread's parts for `ctx`, built on first use.
+    fn for_ctx(ctx: &Ctx) -> std::io::Result<Arc<SharedParts>> {
+        let key = SharedKey::of(ctx);
+        if let Some(found) = SHARED.with_borrow(|kept| {
+            kept.iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, parts)| Arc::clone(parts))
+        }) {
+            return Ok(found);
+        }
+        let built = Arc::new(SharedParts::build(ctx)?);
+        SHARED.with_borrow_mut(|kept| {
+            if kept.len() == SHARED_KEPT {
+                kept.remove(0);
+            }
+            kept.push((key, Arc::clone(&built)));
+        });
+        Ok(built)
+    }
+
+    fn build(ctx: &Ctx) -> std::io::Result<SharedParts> {
+        let deflated = |xml: String| Entry::deflated(xml.as_bytes()).map(Arc::new);
+        Ok(SharedParts {
+            package_rels: deflated(package_rels())?,
+            app: deflated(app())?,
+            styles: deflated(styles::styles(ctx))?,
+            settings: deflated(settings(ctx))?,
+            font_table: deflated(font_table(ctx))?,
+            theme: deflated(theme::theme(ctx))?,
+        })
+    }
+}
+
+fn shared_part(name: &'static str, entry: &Arc<Entry>) -> Part {
     Part {
         name: Cow::Borrowed(name),
-        data: xml.into_bytes(),
-        deflate: true,
+        entry: Arc::clone(entry),
     }
 }
 
@@ -80,71 +167,80 @@ pub fn parts(doc: &Document, ctx: &Ctx) -> std::io::Result<Vec<Part>> {
         xml: first_footer,
         pictures,
     } = first_footer::first_page_footer(doc, ctx)?;
+    let shared = SharedParts::for_ctx(ctx)?;
     let mut out = vec![
         xml_part(
             "[Content_Types].xml",
             content_types(&media_types(&media, !pictures.is_empty())),
-        ),
-        xml_part("_rels/.rels", package_rels()),
-        xml_part("docProps/core.xml", core(doc, ctx)),
-        xml_part("docProps/app.xml", app()),
-        xml_part("word/document.xml", document),
-        xml_part("word/_rels/document.xml.rels", document_rels(&links)),
-        xml_part("word/styles.xml", styles::styles(ctx)),
-        xml_part("word/settings.xml", settings(ctx)),
-        xml_part("word/fontTable.xml", font_table(ctx)),
-        xml_part("word/footnotes.xml", footnotes),
-        xml_part("word/theme/theme1.xml", theme::theme(ctx)),
+        )?,
+        shared_part("_rels/.rels", &shared.package_rels),
+        xml_part("docProps/core.xml", core(doc, ctx))?,
+        shared_part("docProps/app.xml", &shared.app),
+        xml_part("word/document.xml", document)?,
+        xml_part("word/_rels/document.xml.rels", document_rels(&links))?,
+        shared_part("word/styles.xml", &shared.styles),
+        shared_part("word/settings.xml", &shared.settings),
+        shared_part("word/fontTable.xml", &shared.font_table),
+        xml_part("word/footnotes.xml", footnotes)?,
+        shared_part("word/theme/theme1.xml", &shared.theme),
     ];
     if note_links.relationships().next().is_some() {
         let mut r = rels_start();
         link_relationships(&mut r, &note_links);
         r.close("Relationships");
-        out.push(xml_part("word/_rels/footnotes.xml.rels", r.finish()));
+        out.push(xml_part("word/_rels/footnotes.xml.rels", r.finish())?);
     }
-    out.extend([
-        xml_part(
+    for (name, xml) in [
+        (
             "word/header1.xml",
             headers::running_header(doc, ctx, Side::Even),
         ),
-        xml_part(
+        (
             "word/header2.xml",
             headers::running_header(doc, ctx, Side::Odd),
         ),
-        xml_part("word/header3.xml", masthead::first_page_header(doc, ctx)),
-        xml_part(
+        ("word/header3.xml", masthead::first_page_header(doc, ctx)),
+        (
             "word/footer1.xml",
             headers::running_footer(doc, ctx, Side::Even),
         ),
-        xml_part(
+        (
             "word/footer2.xml",
             headers::running_footer(doc, ctx, Side::Odd),
         ),
-        xml_part("word/footer3.xml", first_footer),
-    ]);
+        ("word/footer3.xml", first_footer),
+    ] {
+        out.push(xml_part(name, xml)?);
+    }
     if !pictures.is_empty() {
         out.push(xml_part(
             "word/_rels/footer3.xml.rels",
             picture_rels(&pictures),
-        ));
+        )?);
     }
-    out.extend(pictures.into_iter().map(|picture| Part {
-        name: Cow::Borrowed(picture.part),
-        data: picture.png,
-        deflate: false,
-    }));
-    out.extend(media.into_iter().map(media_part));
+    for picture in pictures {
+        out.push(Part {
+            name: Cow::Borrowed(picture.part),
+            entry: Arc::new(Entry::stored(picture.png)?),
+        });
+    }
+    for picture in media {
+        out.push(media_part(picture)?);
+    }
     Ok(out)
 }
 
 /// A picture of the body as a part: PNG and JPEG are stored (they are
 /// compressed already), metafiles deflated.
-fn media_part(media: Media) -> Part {
-    Part {
+fn media_part(media: Media) -> std::io::Result<Part> {
+    let entry = match media.kind {
+        ImageKind::Emf | ImageKind::Wmf => Entry::deflated(&media.bytes)?,
+        ImageKind::Png | ImageKind::Jpeg => Entry::stored(media.bytes.to_vec())?,
+    };
+    Ok(Part {
         name: Cow::Owned(format!("word/{}", media.part)),
-        data: media.bytes.to_vec(),
-        deflate: matches!(media.kind, ImageKind::Emf | ImageKind::Wmf),
-    }
+        entry: Arc::new(entry),
+    })
 }
 
 /// The file suffix and content type of a picture encoding in a Word
@@ -213,24 +309,13 @@ fn picture_rels(pictures: &[Picture]) -> String {
     r.finish()
 }
 
-/// Zips `parts` in order with fixed time stamps and permissions.
-pub fn zip(parts: &[Part]) -> zip::result::ZipResult<Vec<u8>> {
-    let capacity = parts.iter().map(|p| p.data.len()).sum::<usize>() / 3 + 4096;
-    let mut w = ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(capacity)));
-    for part in parts {
-        let options = SimpleFileOptions::default()
-            .compression_method(if part.deflate {
-                CompressionMethod::Deflated
-            } else {
-                CompressionMethod::Stored
-            })
-            .compression_level(part.deflate.then_some(DEFLATE_LEVEL))
-            .last_modified_time(DateTime::DEFAULT)
-            .unix_permissions(0o644);
-        w.start_file(part.name.as_ref(), options)?;
-        w.write_all(&part.data)?;
-    }
-    Ok(w.finish()?.into_inner())
+/// Zips `parts` in order.
+pub fn zip(parts: &[Part]) -> std::io::Result<Vec<u8>> {
+    let entries: Vec<(&str, &Entry)> = parts
+        .iter()
+        .map(|p| (p.name.as_ref(), p.entry.as_ref()))
+        .collect();
+    archive::zip(&entries)
 }
 
 fn rels_start() -> Xml {

@@ -3,11 +3,11 @@
 //! LibreOffice both show a picture, while the DGACM barcode font is rarely
 //! installed.
 
-use std::io::Write;
+use std::cell::RefCell;
 
-use flate2::Compression;
-use flate2::Crc;
-use flate2::write::ZlibEncoder;
+use flate2::{Compress, Compression, Crc};
+
+use super::archive::finish_stream;
 
 use crate::write::barcode::{Bar, QrCode};
 
@@ -17,6 +17,12 @@ pub const PX_PER_MODULE: u32 = 2;
 const HEIGHT: u32 = 4;
 /// Pixels per QR module.
 pub const PX_PER_QR_MODULE: u32 = 4;
+
+thread_local! {
+    /// The zlib state of this thread's pictures (best compression: the
+    /// pictures are tiny), reset between pictures.
+    static ZLIB: RefCell<Compress> = RefCell::new(Compress::new(Compression::best(), true));
+}
 
 /// Encodes `bars` of a symbol `modules` wide as a PNG.
 pub fn bars_png(bars: &[Bar], modules: u32) -> std::io::Result<Vec<u8>> {
@@ -54,9 +60,7 @@ fn mono_png(width: u32, height: u32, dark: impl Fn(u32, u32) -> bool) -> std::io
             raw[start + (x / 8) as usize] &= !(0x80 >> (x % 8));
         }
     }
-    let mut z = ZlibEncoder::new(Vec::new(), Compression::best());
-    z.write_all(&raw)?;
-    let idat = z.finish()?;
+    let idat = ZLIB.with_borrow_mut(|z| finish_stream(z, &raw))?;
 
     let mut png = Vec::with_capacity(idat.len() + 64);
     png.extend_from_slice(b"\x89PNG\r\n\x1a\n");

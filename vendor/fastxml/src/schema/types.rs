@@ -188,6 +188,10 @@ pub struct CompiledSchema {
     /// UNDOC PATCH: the run-time flattenings of this schema's anonymous
     /// types, shared by every validator of it (see `vendor/fastxml/UNDOC-PATCH.md`).
     pub(crate) shared_runtime_types: crate::schema::validator::decls::SharedRuntimeTypes,
+    /// UNDOC PATCH: facet constraints (compiled patterns) built while
+    /// validating against this schema, shared by all its validations.
+    #[doc(hidden)]
+    pub shared_facets: crate::schema::xsd::facets::SharedFacets,
 }
 
 impl CompiledSchema {
@@ -207,6 +211,7 @@ impl CompiledSchema {
             transitive_substitution_groups: HashMap::default(),
             substitution_group_heads: HashMap::default(),
             shared_runtime_types: Default::default(),
+            shared_facets: Default::default(),
         }
     }
 
@@ -603,7 +608,7 @@ pub enum TypeDef {
 }
 
 /// A simple type definition.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SimpleType {
     /// Type name
     pub name: String,
@@ -657,7 +662,7 @@ pub struct SimpleType {
 }
 
 /// explicitTimezone facet values (XSD 1.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExplicitTimezone {
     /// The value must carry a timezone
     Required,
@@ -668,7 +673,7 @@ pub enum ExplicitTimezone {
 }
 
 /// Whitespace normalization mode declared by an `xs:whiteSpace` facet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WhiteSpace {
     /// Preserve all whitespace as-is
     Preserve,

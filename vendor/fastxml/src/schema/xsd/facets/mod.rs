@@ -502,8 +502,10 @@ impl FacetConstraints {
 ///
 /// Building [`FacetConstraints`] walks the base-type chain and compiles
 /// regex patterns, which is far too expensive to repeat per text node or
-/// attribute. Named types (the common case in real schemas) are built once;
-/// anonymous types fall back to a fresh build.
+/// attribute. Named types (the common case in real schemas) are looked up
+/// here first, then in the schema's [`SharedFacets`], which builds each
+/// type once for every validation against the schema; anonymous types are
+/// looked up there by their definition.
 #[derive(Debug, Default)]
 pub(crate) struct FacetCache {
     by_name: rustc_hash::FxHashMap<String, Arc<FacetConstraints>>,
@@ -517,14 +519,66 @@ impl FacetCache {
         simple: &SimpleType,
     ) -> Arc<FacetConstraints> {
         if simple.name.is_empty() {
-            return Arc::new(FacetConstraints::from_simple_type(schema, simple));
+            return schema.shared_facets.get(schema, simple);
         }
         if let Some(cached) = self.by_name.get(&simple.name) {
             return Arc::clone(cached);
         }
-        let built = Arc::new(FacetConstraints::from_simple_type(schema, simple));
+        let built = schema.shared_facets.get(schema, simple);
         self.by_name.insert(simple.name.clone(), Arc::clone(&built));
         built
+    }
+}
+
+/// Facet constraints shared by every validation against one compiled
+/// schema, so that a type's patterns are compiled once for the schema's
+/// lifetime rather than once per validated document (or, for an anonymous
+/// type, once per value). Named types are shared under their name,
+/// anonymous ones under their whole definition (two anonymous types with
+/// the same definition have the same constraints).
+///
+/// A clone of the schema starts with an empty cache: the clone may be
+/// changed before it validates anything.
+#[derive(Debug, Default)]
+pub struct SharedFacets {
+    named: parking_lot::RwLock<rustc_hash::FxHashMap<String, Arc<FacetConstraints>>>,
+    anonymous: parking_lot::RwLock<rustc_hash::FxHashMap<SimpleType, Arc<FacetConstraints>>>,
+}
+
+impl Clone for SharedFacets {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl SharedFacets {
+    /// The constraints of `simple`, built on first use.
+    fn get(&self, schema: &CompiledSchema, simple: &SimpleType) -> Arc<FacetConstraints> {
+        let build = || Arc::new(FacetConstraints::from_simple_type(schema, simple));
+        if simple.name.is_empty() {
+            Self::get_or_build(&self.anonymous, simple, build)
+        } else {
+            Self::get_or_build(&self.named, simple.name.as_str(), build)
+        }
+    }
+
+    /// The entry of `map` under `key`, inserted from `build` when missing.
+    /// It is built outside the lock; a thread that lost the race keeps the
+    /// winner's value, so every validation sees one.
+    fn get_or_build<K, Q>(
+        map: &parking_lot::RwLock<rustc_hash::FxHashMap<K, Arc<FacetConstraints>>>,
+        key: &Q,
+        build: impl FnOnce() -> Arc<FacetConstraints>,
+    ) -> Arc<FacetConstraints>
+    where
+        K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+        Q: ToOwned<Owned = K> + std::hash::Hash + Eq + ?Sized,
+    {
+        if let Some(found) = map.read().get(key) {
+            return Arc::clone(found);
+        }
+        let built = build();
+        Arc::clone(map.write().entry(key.to_owned()).or_insert(built))
     }
 }
 
