@@ -9,6 +9,7 @@
 //! and adds the outline and metadata.
 
 mod draw;
+mod failure;
 mod float;
 mod pen;
 mod tags;
@@ -70,7 +71,7 @@ pub fn emit(
     document.set_metadata(metadata(doc));
     document
         .finish()
-        .map_err(|e| export_error(format!("{e:?}")))
+        .map_err(|e| export_error(failure::describe(&e)))
 }
 
 /// PDF/A-2a and PDF/UA-1, tagged, with compressed content streams.
@@ -79,7 +80,7 @@ fn serialize_settings() -> Result<SerializeSettings, Diagnostic> {
         .with_archival_validator(Archival::A2_A)
         .with_accessibility_validator(Accessibility::UA1)
         .finish()
-        .map_err(|e| export_error(format!("{e:?}")))?;
+        .map_err(|e| export_error(failure::describe_configuration(&e)))?;
     Ok(SerializeSettings {
         compress_content_streams: true,
         ascii_compatible: false,
