@@ -17,7 +17,7 @@ use crate::model::{
 use crate::symbol::undocs_url;
 
 use super::hyphen::hyphenation_points;
-use super::shape::{Align, Missing, Paragraph, SOFT_HYPHEN, ShapedLine, Shaper, SpanStyle};
+use super::shape::{Align, Paragraph, SOFT_HYPHEN, ShapedLine, Shaper, SpanStyle};
 use super::style::{Geometry, NOTE_MARK_RISE, NOTE_MARK_SCALE, lang_style};
 use crate::write::page::{
     self, AFTER_TITLE, BODY, CHAPTER, FOOTNOTE, HEADING_NUMBER_END, HEADING_RIGHT_INDENT_PDF,
@@ -229,7 +229,7 @@ pub struct Flow {
     pub bookmarks: Vec<Bookmark>,
     /// Runs of blocks drawn inside a frame: the summary box.
     pub boxed: Vec<std::ops::Range<usize>>,
-    /// Characters no font covers.
+    /// What the layout could not show as the source has it.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -242,7 +242,6 @@ pub struct FlowBuilder<'a> {
     /// The flow being built.
     pub flow: Flow,
     shaper: &'a mut Shaper,
-    reported: Vec<char>,
     planned_notes: Vec<usize>,
     /// Whether the blocks being laid out stand in the summary box, where
     /// tables take the text width and have no rules.
@@ -388,7 +387,6 @@ impl<'a> FlowBuilder<'a> {
             geom,
             flow: Flow::default(),
             shaper,
-            reported: Vec::new(),
             planned_notes: Vec::new(),
             in_summary: false,
         }
@@ -469,6 +467,8 @@ impl<'a> FlowBuilder<'a> {
     ) -> LaidText {
         let scale = lang_style(lang).width_scale;
         let styles: Vec<SpanStyle> = spans.iter().map(|s| s.style.clone()).collect();
+        // Characters no font covers are reported for the whole document
+        // (`coverage`), not per layout.
         let mut missing = Vec::new();
         let lines = self.shaper.lay_out(
             &Paragraph {
@@ -484,7 +484,7 @@ impl<'a> FlowBuilder<'a> {
             },
             &mut missing,
         );
-        self.report_missing(&missing, source);
+        self.report_forced_breaks(&lines, source);
         // What a drawn hyphen stands for, just past the text.
         text.push(SOFT_HYPHEN);
         LaidText {
@@ -526,21 +526,17 @@ impl<'a> FlowBuilder<'a> {
         )
     }
 
-    fn report_missing(&mut self, missing: &[Missing], source: Span) {
-        for m in missing {
-            if self.reported.contains(&m.ch) {
-                continue;
-            }
-            self.reported.push(m.ch);
-            self.flow.diagnostics.push(Diagnostic::new(
-                Code::MissingGlyph,
-                source,
-                format!(
-                    "U+{:04X} {:?} is in none of the fonts (bundled or --font-dir); it is left out of the PDF",
-                    m.ch as u32, m.ch
-                ),
-            ));
+    /// Warns, once for the paragraph at `source`, that a word longer than
+    /// the line was broken where no break is allowed.
+    fn report_forced_breaks(&mut self, lines: &[ShapedLine], source: Span) {
+        if !lines.iter().any(|l| l.forced) {
+            return;
         }
+        self.flow.diagnostics.push(Diagnostic::new(
+            Code::PdfLayout,
+            source,
+            "a word longer than the line is broken across lines in the PDF, without a hyphen",
+        ));
     }
 
     /// Mirrors a box given by its distances from the margins for right-to-left pages.
