@@ -603,16 +603,20 @@ impl<'a> FlowBuilder<'a> {
         Label { text, x }
     }
 
+    /// For each line of `text`, the footnotes its marks cite. Spans are
+    /// in text order, so each line looks only at the spans it overlaps
+    /// (a paragraph of thousands of lines and spans stays linear).
     fn cited_notes(&self, text: &LaidText) -> Vec<Vec<usize>> {
         text.lines
             .iter()
             .map(|line| {
-                text.spans
+                let end = line.text.end.max(line.text.start + 1);
+                let first = text
+                    .spans
+                    .partition_point(|s| s.style.range.end <= line.text.start);
+                text.spans[first..]
                     .iter()
-                    .filter(|s| {
-                        s.style.range.start < line.text.end.max(line.text.start + 1)
-                            && s.style.range.end > line.text.start
-                    })
+                    .take_while(|s| s.style.range.start < end)
                     .filter_map(|s| match s.kind {
                         SpanKind::NoteMark(n) => self.doc.footnotes.iter().position(|f| f.n == n),
                         _ => None,
