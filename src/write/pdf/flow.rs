@@ -9,6 +9,8 @@ mod caption;
 pub mod figure;
 pub mod table;
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{
@@ -146,6 +148,23 @@ impl LaidBlock {
             Some(Float::Table(t)) => t.bands.get(line).map_or(0.0, |b| b.height),
             Some(Float::Figure(f)) => f.height,
             None => self.pitch,
+        }
+    }
+
+    /// Frees the glyphs of text line `line` (and of the label, drawn with
+    /// the first line) once it is drawn: no text line is drawn twice.
+    pub fn release_line(&mut self, line: usize) {
+        if let Some(l) = self.body.lines.get_mut(line) {
+            l.runs = Vec::new();
+        }
+        if line == 0
+            && let Some(label) = &mut self.label
+        {
+            label
+                .text
+                .lines
+                .iter_mut()
+                .for_each(|l| l.runs = Vec::new());
         }
     }
 
@@ -299,8 +318,8 @@ impl StyledText {
         let italic = rules.style.italic;
         for (k, inline) in inlines.iter().enumerate() {
             let (piece, italic, kind) = match inline {
-                Inline::Text(t) => (t.clone(), italic, SpanKind::Text),
-                Inline::Emph(t) => (t.clone(), !italic, SpanKind::Text),
+                Inline::Text(t) => (Cow::Borrowed(t.as_str()), italic, SpanKind::Text),
+                Inline::Emph(t) => (Cow::Borrowed(t.as_str()), !italic, SpanKind::Text),
                 Inline::Strong(inner) => {
                     self.push_all(inner, true, rules);
                     continue;
@@ -310,7 +329,11 @@ impl StyledText {
                         url: undocs_url(&r.value),
                         label: r.value.clone(),
                     };
-                    (r.value.clone(), italic, SpanKind::Link(target))
+                    (
+                        Cow::Borrowed(r.value.as_str()),
+                        italic,
+                        SpanKind::Link(target),
+                    )
                 }
                 Inline::Link(link) => {
                     let (url, text) = (&link.url, &link.text);
@@ -318,16 +341,20 @@ impl StyledText {
                         url: url.clone(),
                         label: text.clone(),
                     };
-                    (text.clone(), italic, SpanKind::Link(target))
+                    (Cow::Borrowed(text.as_str()), italic, SpanKind::Link(target))
                 }
-                Inline::NoteRef(n) => (n.value.to_string(), false, SpanKind::NoteMark(n.value)),
+                Inline::NoteRef(n) => (
+                    Cow::Owned(n.value.to_string()),
+                    false,
+                    SpanKind::NoteMark(n.value),
+                ),
                 Inline::TableNoteRef(n) => {
                     let mut letter = crate::lang::latin_letter(n.value, false);
                     // Marks side by side are printed `a,b`, as in the DGACM files.
                     if k > 0 && matches!(inlines[k - 1], Inline::TableNoteRef(_)) {
                         letter.insert(0, ',');
                     }
-                    (letter, true, SpanKind::Raised)
+                    (Cow::Owned(letter), true, SpanKind::Raised)
                 }
             };
             self.push(&piece, SpanLook { bold, italic }, kind, rules);

@@ -46,8 +46,14 @@ pub fn font_set(options: &WriteOptions) -> Result<Arc<FontSet>, Diagnostic> {
 /// Writes `doc` as PDF.
 pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnostic> {
     let fonts = font_set(options)?;
-    let laid = lay_out(doc, options, &fonts);
-    let bytes = emit::emit(doc, &laid.flow, &laid.pages, &laid.furniture, &laid.geom)?;
+    let mut laid = lay_out(doc, options, &fonts);
+    let bytes = emit::emit(
+        doc,
+        &mut laid.flow,
+        &laid.pages,
+        &laid.furniture,
+        &laid.geom,
+    )?;
     let mut diagnostics = laid.flow.diagnostics;
     diagnostics.extend(coverage::missing_in(doc, &fonts));
     diagnostics.extend(
