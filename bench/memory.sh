@@ -9,6 +9,7 @@
 #   bench/memory.sh                      # release build, 1 5 20 60 MB
 #   SIZES="1 5" PDF_SIZES="0.2 1" bench/memory.sh
 #   BIN=target/debug/undoc bench/memory.sh   # an existing binary, no build
+#   COMMANDS=pdf SIZES= PDF_SIZES="1 5 20" bench/memory.sh   # the PDF rows only
 #
 # Columns: input, its size in MB, the command, peak RSS in MB, the peak above
 # the same command's on the 12 KB English sample (the program, fonts and
@@ -19,7 +20,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES-"1 5 20 60"}
-PDF_SIZES=${PDF_SIZES-"0.2 1"}
+PDF_SIZES=${PDF_SIZES-"0.2 1 5"}
+COMMANDS=${COMMANDS:-"validate xml docx pdf"}
 TIMEOUT=${TIMEOUT:-600}
 LIMIT_MB=${LIMIT_MB:-8192}
 work=${WORK:-$(mktemp -d)}
@@ -71,13 +73,16 @@ measure() {
     printf "| %-9s | %8.2f | %-12s | %8.0f | %8.0f | %7.1f | %8.2f | %4d |\n", name, mb, cmd, p, above, above / mb, secs, st }'
 }
 
-# run_all NAME FILE PDF: the four commands (PDF only when PDF is yes).
+# wanted COMMAND: whether COMMANDS lists it.
+wanted() { case " $COMMANDS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
+# run_all NAME FILE PDF: the commands of COMMANDS (PDF only when PDF is yes).
 run_all() {
   local name=$1 file=$2 pdf=$3
-  measure "$name" "$file" validate validate "$file"
-  measure "$name" "$file" "convert xml" convert "$file" -o "$work/out" --to xml
-  measure "$name" "$file" "convert docx" convert "$file" -o "$work/out" --to docx
-  if [ "$pdf" = yes ]; then
+  if wanted validate; then measure "$name" "$file" validate validate "$file"; fi
+  if wanted xml; then measure "$name" "$file" "convert xml" convert "$file" -o "$work/out" --to xml; fi
+  if wanted docx; then measure "$name" "$file" "convert docx" convert "$file" -o "$work/out" --to docx; fi
+  if [ "$pdf" = yes ] && wanted pdf; then
     measure "$name" "$file" "convert pdf" convert "$file" -o "$work/out" --to pdf
   fi
 }

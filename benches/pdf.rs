@@ -1,7 +1,9 @@
 //! PDF writer throughput, in one process with the fonts already loaded:
 //! every sample, and each language's report with its body repeated to ten
-//! pages or more (CPU time per ten pages printed for each language), and
-//! table-heavy pages against text pages (issue 12: within 20 % per page).
+//! pages or more (CPU time per ten pages printed for each language, split
+//! into layout and drawing), the fixed cost per document (a one-page
+//! document against the ten-page one), and table-heavy pages against text
+//! pages (issue 12: within 20 % per page).
 //!
 //! ```sh
 //! cargo bench --bench pdf
@@ -40,25 +42,40 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(30)
         .max(1);
-    eprintln!("lang  pages  MB/doc  ms CPU/doc  ms CPU per 10 pages");
+    eprintln!(
+        "lang  pages  MB/doc  ms CPU/doc  ms CPU per 10 pages  layout  drawing  fixed ms  ms/page"
+    );
     for lang in LANGUAGES {
         let (doc, pages) = ten_pages(&format!("report-{lang}.txt"), &options);
-        let Some(start) = thread_cpu_ns() else {
+        let Some(total) = cpu_ms(runs, || {
+            divan::black_box(write::pdf::write(&doc, &options).expect("renders"));
+        }) else {
             break;
         };
-        let mut size = 0;
-        for _ in 0..runs {
-            let r = write::pdf::write(&doc, &options).expect("renders");
-            size = r.bytes.len();
-        }
-        let Some(end) = thread_cpu_ns() else {
-            break;
-        };
-        let ms = (end - start) as f64 / f64::from(runs) / 1e6;
+        let size = write::pdf::write(&doc, &options)
+            .expect("renders")
+            .bytes
+            .len();
+        let fonts = write::pdf::font_set(&options).expect("fonts");
+        let layout = cpu_ms(runs, || {
+            divan::black_box(write::pdf::lay_out(&doc, &options, &fonts));
+        })
+        .unwrap_or(0.0);
+        let one = one_page(&format!("report-{lang}.txt"), &options);
+        let single = cpu_ms(runs, || {
+            divan::black_box(write::pdf::write(&one, &options).expect("renders"));
+        })
+        .unwrap_or(0.0);
+        // The per-page slope between the one-page and the long document,
+        // and what a document costs beyond its pages.
+        let per_page = (total - single) / f64::from(pages.saturating_sub(1).max(1));
+        let fixed = single - per_page;
         eprintln!(
-            "{lang:4} {pages:6} {:7.3} {ms:11.2} {:20.2}",
+            "{lang:4} {pages:6} {:7.3} {total:11.2} {:20.2} {:7.1}% {:7.1}% {fixed:9.2} {per_page:8.3}",
             size as f64 / 1e6,
-            ms * 10.0 / f64::from(pages.max(1))
+            total * 10.0 / f64::from(pages.max(1)),
+            layout / total * 100.0,
+            (total - layout) / total * 100.0,
         );
     }
     tables_against_text(&options, runs);
@@ -125,6 +142,42 @@ fn table_pages(blocks: &[Block]) -> Vec<Block> {
             Block::Table(t)
         })
         .collect()
+}
+
+/// Milliseconds of this thread's CPU per call of `f`, over `runs` calls.
+fn cpu_ms(runs: u32, mut f: impl FnMut()) -> Option<f64> {
+    let start = thread_cpu_ns()?;
+    for _ in 0..runs {
+        f();
+    }
+    let end = thread_cpu_ns()?;
+    Some((end - start) as f64 / f64::from(runs) / 1e6)
+}
+
+/// Sample `name` cut to its masthead, title and first paragraph: a
+/// one-page document, for the fixed cost of a document.
+fn one_page(name: &str, options: &WriteOptions) -> Document {
+    let mut doc = read_sample(name);
+    doc.summary = None;
+    doc.preamble.clear();
+    doc.annexes.clear();
+    doc.footnotes.clear();
+    doc.body = first_paragraph(&doc.body).into_iter().collect();
+    let pages = write::pdf::write(&doc, options)
+        .expect("renders")
+        .pages
+        .unwrap_or(0);
+    assert_eq!(pages, 1, "{name}: one page");
+    doc
+}
+
+/// The first numbered paragraph of `blocks`, as a block of its own.
+fn first_paragraph(blocks: &[Block]) -> Option<Block> {
+    blocks.iter().find_map(|b| match b {
+        Block::Para(_) => Some(b.clone()),
+        Block::Chapter(d) | Block::Section(d) => first_paragraph(&d.blocks),
+        _ => None,
+    })
 }
 
 /// CPU time of this thread in nanoseconds (Linux `schedstat`).

@@ -86,7 +86,7 @@ codes! {
     MissingGlyph = "UND051", Warning, "A character is in none of the PDF fonts (the bundled Liberation Serif, Noto Naskh Arabic and Noto Serif SC, or those of `--font-dir`); it is left out of the PDF. Add a font that covers it with `--font-dir`.";
     BadFont = "UND052", Warning, "A font file in `--font-dir` could not be read or embedded and was skipped.";
     PdfExport = "UND053", Error, "The PDF could not be produced: the PDF library refused the document (for example a PDF/A or PDF/UA rule it could not meet); the message gives its reason.";
-    PdfLayout = "UND054", Warning, "The PDF cannot show something as the source has it, and shows a stand-in: a figure's EMF or WMF picture (carried in XML and DOCX) or a damaged picture becomes a framed box with its alternative text; a table too wide for the page even at its narrowest columns is squeezed, its words overflowing the cells.";
+    PdfLayout = "UND054", Warning, "The PDF cannot show something as the source has it, and shows a stand-in: a figure's EMF or WMF picture (carried in XML and DOCX) or a damaged picture becomes a framed box with its alternative text; a table too wide for the page even at its narrowest columns is squeezed, its words overflowing the cells; a word longer than the line (a checksum, a long address) is broken across lines where it must, without a hyphen.";
     Internal = "UND090", Error, "undoc itself failed on this document (an internal error, caught): nothing was written for it and the batch went on. Please report it with the file.";
 }
 

@@ -9,6 +9,8 @@ mod caption;
 pub mod figure;
 pub mod table;
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{
@@ -17,7 +19,7 @@ use crate::model::{
 use crate::symbol::undocs_url;
 
 use super::hyphen::hyphenation_points;
-use super::shape::{Align, HYPHEN_TEXT, Missing, Paragraph, ShapedLine, Shaper, SpanStyle};
+use super::shape::{Align, HYPHEN_TEXT, Paragraph, ShapedLine, Shaper, SpanStyle};
 use super::style::{Geometry, NOTE_MARK_RISE, NOTE_MARK_SCALE, lang_style};
 use crate::write::page::{
     self, AFTER_TITLE, BODY, CHAPTER, FOOTNOTE, HEADING_NUMBER_END, HEADING_RIGHT_INDENT_PDF,
@@ -149,6 +151,23 @@ impl LaidBlock {
         }
     }
 
+    /// Frees the glyphs of text line `line` (and of the label, drawn with
+    /// the first line) once it is drawn: no text line is drawn twice.
+    pub fn release_line(&mut self, line: usize) {
+        if let Some(l) = self.body.lines.get_mut(line) {
+            l.runs = Vec::new();
+        }
+        if line == 0
+            && let Some(label) = &mut self.label
+        {
+            label
+                .text
+                .lines
+                .iter_mut()
+                .for_each(|l| l.runs = Vec::new());
+        }
+    }
+
     /// The height of each of its lines, as the paginator places them: text
     /// lines, a table's bands, or a figure's picture.
     pub fn line_heights(&self) -> Vec<f32> {
@@ -229,7 +248,7 @@ pub struct Flow {
     pub bookmarks: Vec<Bookmark>,
     /// Runs of blocks drawn inside a frame: the summary box.
     pub boxed: Vec<std::ops::Range<usize>>,
-    /// Characters no font covers.
+    /// What the layout could not show as the source has it.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -242,7 +261,6 @@ pub struct FlowBuilder<'a> {
     /// The flow being built.
     pub flow: Flow,
     shaper: &'a mut Shaper,
-    reported: Vec<char>,
     planned_notes: Vec<usize>,
     /// Whether the blocks being laid out stand in the summary box, where
     /// tables take the text width and have no rules.
@@ -300,8 +318,8 @@ impl StyledText {
         let italic = rules.style.italic;
         for (k, inline) in inlines.iter().enumerate() {
             let (piece, italic, kind) = match inline {
-                Inline::Text(t) => (t.clone(), italic, SpanKind::Text),
-                Inline::Emph(t) => (t.clone(), !italic, SpanKind::Text),
+                Inline::Text(t) => (Cow::Borrowed(t.as_str()), italic, SpanKind::Text),
+                Inline::Emph(t) => (Cow::Borrowed(t.as_str()), !italic, SpanKind::Text),
                 Inline::Strong(inner) => {
                     self.push_all(inner, true, rules);
                     continue;
@@ -311,7 +329,11 @@ impl StyledText {
                         url: undocs_url(&r.value),
                         label: r.value.clone(),
                     };
-                    (r.value.clone(), italic, SpanKind::Link(target))
+                    (
+                        Cow::Borrowed(r.value.as_str()),
+                        italic,
+                        SpanKind::Link(target),
+                    )
                 }
                 Inline::Link(link) => {
                     let (url, text) = (&link.url, &link.text);
@@ -319,16 +341,20 @@ impl StyledText {
                         url: url.clone(),
                         label: text.clone(),
                     };
-                    (text.clone(), italic, SpanKind::Link(target))
+                    (Cow::Borrowed(text.as_str()), italic, SpanKind::Link(target))
                 }
-                Inline::NoteRef(n) => (n.value.to_string(), false, SpanKind::NoteMark(n.value)),
+                Inline::NoteRef(n) => (
+                    Cow::Owned(n.value.to_string()),
+                    false,
+                    SpanKind::NoteMark(n.value),
+                ),
                 Inline::TableNoteRef(n) => {
                     let mut letter = crate::lang::latin_letter(n.value, false);
                     // Marks side by side are printed `a,b`, as in the DGACM files.
                     if k > 0 && matches!(inlines[k - 1], Inline::TableNoteRef(_)) {
                         letter.insert(0, ',');
                     }
-                    (letter, true, SpanKind::Raised)
+                    (Cow::Owned(letter), true, SpanKind::Raised)
                 }
             };
             self.push(&piece, SpanLook { bold, italic }, kind, rules);
@@ -388,7 +414,6 @@ impl<'a> FlowBuilder<'a> {
             geom,
             flow: Flow::default(),
             shaper,
-            reported: Vec::new(),
             planned_notes: Vec::new(),
             in_summary: false,
         }
@@ -469,6 +494,8 @@ impl<'a> FlowBuilder<'a> {
     ) -> LaidText {
         let scale = lang_style(lang).width_scale;
         let styles: Vec<SpanStyle> = spans.iter().map(|s| s.style.clone()).collect();
+        // Characters no font covers are reported for the whole document
+        // (`coverage`), not per layout.
         let mut missing = Vec::new();
         let lines = self.shaper.lay_out(
             &Paragraph {
@@ -484,7 +511,7 @@ impl<'a> FlowBuilder<'a> {
             },
             &mut missing,
         );
-        self.report_missing(&missing, source);
+        self.report_forced_breaks(&lines, source);
         // What a drawn hyphen stands for, just past the text.
         text.push(HYPHEN_TEXT);
         LaidText {
@@ -526,21 +553,17 @@ impl<'a> FlowBuilder<'a> {
         )
     }
 
-    fn report_missing(&mut self, missing: &[Missing], source: Span) {
-        for m in missing {
-            if self.reported.contains(&m.ch) {
-                continue;
-            }
-            self.reported.push(m.ch);
-            self.flow.diagnostics.push(Diagnostic::new(
-                Code::MissingGlyph,
-                source,
-                format!(
-                    "U+{:04X} {:?} is in none of the fonts (bundled or --font-dir); it is left out of the PDF",
-                    m.ch as u32, m.ch
-                ),
-            ));
+    /// Warns, once for the paragraph at `source`, that a word longer than
+    /// the line was broken where no break is allowed.
+    fn report_forced_breaks(&mut self, lines: &[ShapedLine], source: Span) {
+        if !lines.iter().any(|l| l.forced) {
+            return;
         }
+        self.flow.diagnostics.push(Diagnostic::new(
+            Code::PdfLayout,
+            source,
+            "a word longer than the line is broken across lines in the PDF, without a hyphen",
+        ));
     }
 
     /// Mirrors a box given by its distances from the margins for right-to-left pages.
@@ -607,16 +630,20 @@ impl<'a> FlowBuilder<'a> {
         Label { text, x }
     }
 
+    /// For each line of `text`, the footnotes its marks cite. Spans are
+    /// in text order, so each line looks only at the spans it overlaps
+    /// (a paragraph of thousands of lines and spans stays linear).
     fn cited_notes(&self, text: &LaidText) -> Vec<Vec<usize>> {
         text.lines
             .iter()
             .map(|line| {
-                text.spans
+                let end = line.text.end.max(line.text.start + 1);
+                let first = text
+                    .spans
+                    .partition_point(|s| s.style.range.end <= line.text.start);
+                text.spans[first..]
                     .iter()
-                    .filter(|s| {
-                        s.style.range.start < line.text.end.max(line.text.start + 1)
-                            && s.style.range.end > line.text.start
-                    })
+                    .take_while(|s| s.style.range.start < end)
                     .filter_map(|s| match s.kind {
                         SpanKind::NoteMark(n) => self.doc.footnotes.iter().position(|f| f.n == n),
                         _ => None,

@@ -7,9 +7,10 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use parley::fontique::{Blob, Collection, CollectionOptions};
+use skrifa::MetadataProvider;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
@@ -73,6 +74,41 @@ pub struct FontSet {
     extra_families: Vec<String>,
     /// Problems met while loading (unreadable font files), reported per document.
     warnings: Vec<String>,
+    /// Which code points some face maps, built on first use.
+    coverage: OnceLock<Coverage>,
+}
+
+/// One bit per Unicode code point: whether some face of the set maps it.
+struct Coverage {
+    bits: Vec<u64>,
+}
+
+impl Coverage {
+    /// The code points the character maps of `blobs`' faces map.
+    fn of(blobs: &[Blob<u8>], faces: &[Face]) -> Coverage {
+        let mut bits = vec![0u64; (char::MAX as usize + 1).div_ceil(64)];
+        for face in faces {
+            let Some(blob) = blobs.iter().find(|b| b.id() == face.blob_id) else {
+                continue;
+            };
+            let Ok(font) = skrifa::FontRef::from_index(blob.data(), face.index) else {
+                continue;
+            };
+            for (code, _) in font.charmap().mappings() {
+                if let Some(word) = bits.get_mut(code as usize / 64) {
+                    *word |= 1 << (code % 64);
+                }
+            }
+        }
+        Coverage { bits }
+    }
+
+    fn covers(&self, c: char) -> bool {
+        let code = c as usize;
+        self.bits
+            .get(code / 64)
+            .is_some_and(|word| word & (1 << (code % 64)) != 0)
+    }
 }
 
 /// A font file's bytes, shared by the layout engine and the PDF writer.
@@ -118,6 +154,7 @@ impl FontSet {
                 .collect(),
             extra_families: Vec::new(),
             warnings: bundled.warnings.clone(),
+            coverage: OnceLock::new(),
         };
         let mut files = Vec::new();
         collect_font_files(&key, &mut files, 0).map_err(|e| font_dir_error(dir, &e))?;
@@ -148,6 +185,7 @@ impl FontSet {
             faces: Vec::new(),
             extra_families: Vec::new(),
             warnings: Vec::new(),
+            coverage: OnceLock::new(),
         }
     }
 
@@ -196,6 +234,18 @@ impl FontSet {
             .iter()
             .find(|b| b.id() == blob_id)
             .map(|b| b.data())
+    }
+
+    /// Whether some face of the set has a glyph for `c` (its character map
+    /// maps it): the fonts the layout falls back on for any language.
+    pub fn covers(&self, c: char) -> bool {
+        // Printable ASCII is in every bundled face; no map needs reading.
+        if c.is_ascii_graphic() || c == ' ' {
+            return true;
+        }
+        self.coverage
+            .get_or_init(|| Coverage::of(&self.blobs, &self.faces))
+            .covers(c)
     }
 
     /// Families from `--font-dir`, tried after each language's own fonts.

@@ -8,10 +8,15 @@ use std::collections::HashMap;
 
 /// Words shorter than this (in characters) are never hyphenated.
 const MIN_WORD: usize = 6;
+/// Words longer than this (bytes) are no words of a language (checksums,
+/// runs of one letter): never hyphenated nor kept in the cache; a line
+/// too narrow for one breaks it as the last resort.
+const MAX_WORD: usize = 100;
 
-/// Syllable lengths (bytes) of words hyphenated on this thread: the same
-/// words come back again and again.
-type Cache = HashMap<(u8, String), Vec<u8>>;
+/// Syllable lengths (bytes) of words hyphenated on this thread, one map a
+/// language, looked up by the word itself (no copy): the same words come
+/// back again and again.
+type Cache = HashMap<u8, HashMap<String, Vec<u8>>>;
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(HashMap::new());
@@ -39,23 +44,23 @@ pub fn hyphenation_points(text: &str, base: usize, lang: hypher::Lang, points: &
 fn word_points(word: &str, base: usize, lang: hypher::Lang, points: &mut Vec<usize>) {
     // Acronyms and mixed-case names (UNDOF, eGovernment) are left whole.
     let inner_capital = word.chars().skip(1).any(char::is_uppercase);
-    if inner_capital || word.chars().nth(MIN_WORD - 1).is_none() {
+    if inner_capital || word.len() > MAX_WORD || word.chars().nth(MIN_WORD - 1).is_none() {
         return;
     }
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let key = (lang as u8, word.to_string());
-        let lengths = match cache.get(&key) {
-            Some(lengths) => lengths,
-            None => {
-                let lengths: Vec<u8> = hypher::hyphenate(word, lang)
-                    .map(|s| u8::try_from(s.len()).unwrap_or(u8::MAX))
-                    .collect();
-                if cache.len() >= CACHE_LIMIT {
-                    cache.clear();
-                }
-                cache.entry(key).or_insert(lengths)
+        let words = cache.entry(lang as u8).or_default();
+        if !words.contains_key(word) {
+            let lengths: Vec<u8> = hypher::hyphenate(word, lang)
+                .map(|s| u8::try_from(s.len()).unwrap_or(u8::MAX))
+                .collect();
+            if words.len() >= CACHE_LIMIT {
+                words.clear();
             }
+            words.insert(word.to_string(), lengths);
+        }
+        let Some(lengths) = words.get(word) else {
+            return;
         };
         let mut at = base;
         for len in &lengths[..lengths.len().saturating_sub(1)] {

@@ -11,6 +11,7 @@
 //! breaks with keeps, widows, orphans and footnotes) and [`emit`] (krilla:
 //! drawing, structure tree, links, outline, metadata, PDF/A and PDF/UA).
 
+pub mod coverage;
 pub mod emit;
 pub mod flow;
 pub mod fonts;
@@ -28,6 +29,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
 use crate::write::{Paper, Rendered, WriteOptions, page};
 
+pub use coverage::missing_glyphs;
 use flow::{Float, FlowBuilder, LaidBlock};
 use fonts::FontSet;
 use paginate::{Frame, PageItem};
@@ -44,8 +46,46 @@ pub fn font_set(options: &WriteOptions) -> Result<Arc<FontSet>, Diagnostic> {
 /// Writes `doc` as PDF.
 pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnostic> {
     let fonts = font_set(options)?;
+    let mut laid = lay_out(doc, options, &fonts);
+    let bytes = emit::emit(
+        doc,
+        &mut laid.flow,
+        &laid.pages,
+        &laid.furniture,
+        &laid.geom,
+    )?;
+    let mut diagnostics = laid.flow.diagnostics;
+    diagnostics.extend(coverage::missing_in(doc, &fonts));
+    diagnostics.extend(
+        fonts
+            .warnings()
+            .iter()
+            .map(|w| Diagnostic::new(Code::BadFont, Span::default(), format!("font skipped: {w}"))),
+    );
+    Ok(Rendered {
+        bytes,
+        diagnostics,
+        pages: u32::try_from(laid.pages.len()).ok(),
+    })
+}
+
+/// A document laid out and broken into pages, ready to be drawn.
+pub struct Laid {
+    /// The blocks, notes, masthead lines and tag plan.
+    pub flow: flow::Flow,
+    /// The lines and footnotes of each page.
+    pub pages: Vec<paginate::Page>,
+    /// Each page's rules, running header and footer, codes.
+    pub furniture: Vec<furniture::Furniture>,
+    /// The page geometry.
+    pub geom: Geometry,
+}
+
+/// Lays `doc` out with `fonts` on `options`' paper and paginates it: everything but drawing
+/// (separate so benchmarks can time the two halves).
+pub fn lay_out(doc: &Document, options: &WriteOptions, fonts: &Arc<FontSet>) -> Laid {
     let geom = Geometry::new(Paper::for_document(doc, options.paper));
-    let (flow, pages, furniture) = shape::with_shaper(&fonts, |shaper| {
+    let (flow, pages, furniture) = shape::with_shaper(fonts, |shaper| {
         let mut builder = FlowBuilder::new(doc, geom, shaper);
         masthead::lay_out(&mut builder);
         builder.build_body();
@@ -67,19 +107,12 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnos
             .collect();
         (builder.flow, pages, furniture)
     });
-    let bytes = emit::emit(doc, &flow, &pages, &furniture, &geom)?;
-    let mut diagnostics = flow.diagnostics;
-    diagnostics.extend(
-        fonts
-            .warnings()
-            .iter()
-            .map(|w| Diagnostic::new(Code::BadFont, Span::default(), format!("font skipped: {w}"))),
-    );
-    Ok(Rendered {
-        bytes,
-        diagnostics,
-        pages: u32::try_from(pages.len()).ok(),
-    })
+    Laid {
+        flow,
+        pages,
+        furniture,
+        geom,
+    }
 }
 
 /// The paginator's view of a block.

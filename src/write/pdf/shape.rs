@@ -10,6 +10,7 @@
 //! no font covers (glyph 0), which are reported and never drawn. Placing
 //! the glyphs of one broken line is `place`.
 
+mod pieces;
 mod place;
 
 use std::borrow::Cow;
@@ -21,8 +22,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use parley::{
     BaseDirection, BreakReason, FontContext, FontFamily, FontFamilyName, FontStyle, FontWeight,
-    Language, Layout, LayoutContext, LineBreak, LineBreakContext, StyleProperty, WordBreak,
-    YieldData,
+    Language, Layout, LayoutContext, LineBreak, LineBreakContext, OverflowWrap, StyleProperty,
+    WordBreak, YieldData,
 };
 
 use skrifa::instance::{LocationRef, Size};
@@ -32,11 +33,14 @@ use crate::lang::Lang;
 
 use super::fonts::FontSet;
 use super::style::lang_style;
-use place::{KeyedGlyph, LineGlyphs, RunKey, align_offset, visible_end};
+use place::{KeyedGlyph, LineGlyphs, align_offset, visible_end};
 
 /// Re-breaking passes that make room for visible hyphens; real text needs
 /// one or two per paragraph.
 const MAX_HYPHEN_PASSES: usize = 32;
+/// Unbroken ranges (cited symbols, links) up to this many bytes are never
+/// broken, even when wider than the line; UN symbols are far shorter.
+const WHOLE_SYMBOL: usize = 64;
 /// The text a drawn hyphen stands for: a hyphen-minus, which text
 /// extractors (poppler's pdftotext, pdf.js) drop at the end of a line,
 /// joining the word (`system`, not `sys\u{AD} tem` as a soft hyphen gave).
@@ -92,7 +96,9 @@ pub struct Paragraph<'a> {
     pub unbroken: &'a [Range<usize>],
 }
 
-/// A glyph placed on a line.
+/// A glyph placed on a line. Every glyph of a document is kept until the
+/// pages are drawn, so it is small: 32-bit offsets (texts are far below
+/// 4 GB) make it 28 bytes instead of 40.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacedGlyph {
     /// Glyph id in its run's font.
@@ -106,7 +112,14 @@ pub struct PlacedGlyph {
     /// The glyph's own advance.
     pub advance: f32,
     /// The text bytes of the cluster the glyph belongs to.
-    pub text: Range<usize>,
+    pub text: Range<u32>,
+}
+
+impl PlacedGlyph {
+    /// The text bytes of its cluster, as indexes into the paragraph's text.
+    pub fn text_range(&self) -> Range<usize> {
+        self.text.start as usize..self.text.end as usize
+    }
 }
 
 /// Consecutive glyphs of one font, size and span. A drawn hyphen's text is
@@ -142,7 +155,7 @@ impl GlyphRun {
 
     /// The start of the logically first text the run holds.
     pub fn text_start(&self) -> usize {
-        self.glyphs.iter().map(|g| g.text.start).min().unwrap_or(0)
+        self.glyphs.iter().map(|g| g.text.start).min().unwrap_or(0) as usize
     }
 }
 
@@ -157,6 +170,9 @@ pub struct ShapedLine {
     pub text: Range<usize>,
     /// Whether the line ends with an inserted hyphen.
     pub hyphenated: bool,
+    /// Whether the line ends inside a word that is longer than the line
+    /// and had to be broken where no break is allowed.
+    pub forced: bool,
 }
 
 /// A character no font covers, at a byte offset of the paragraph text.
@@ -188,6 +204,10 @@ type SingleKey = (Lang, String, u32, bool, bool, (u32, u32));
 
 /// Single lines kept before the cache starts afresh.
 const SINGLES_LIMIT: usize = 10_000;
+/// Texts longer than this (bytes) are not kept in the single-line cache:
+/// numbers, labels and cells repeat, long texts seldom do, and the key
+/// copies the text.
+const SINGLES_TEXT_LIMIT: usize = 256;
 
 thread_local! {
     static SHAPER: RefCell<Option<Shaper>> = const { RefCell::new(None) };
@@ -240,14 +260,20 @@ impl Shaper {
     /// Lays out `p`; characters no font covers are added to `missing`.
     pub fn lay_out(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<ShapedLine> {
         let single = match p.spans {
-            [span] if p.align == Align::Natural && p.hyphens.is_empty() => Some((
-                p.lang,
-                p.text.to_string(),
-                span.size.to_bits(),
-                span.bold,
-                span.italic,
-                (p.first_width.to_bits(), p.width.to_bits()),
-            )),
+            [span]
+                if p.align == Align::Natural
+                    && p.hyphens.is_empty()
+                    && p.text.len() <= SINGLES_TEXT_LIMIT =>
+            {
+                Some((
+                    p.lang,
+                    p.text.to_string(),
+                    span.size.to_bits(),
+                    span.bold,
+                    span.italic,
+                    (p.first_width.to_bits(), p.width.to_bits()),
+                ))
+            }
             _ => None,
         };
         if let Some(lines) = single.as_ref().and_then(|key| self.singles.get(key)) {
@@ -267,6 +293,15 @@ impl Shaper {
     }
 
     fn lay_out_new(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<ShapedLine> {
+        if p.text.len() > pieces::PIECE {
+            return pieces::lay_out_in_pieces(self, p, missing);
+        }
+        self.lay_out_whole(p, missing)
+    }
+
+    /// Lays out `p` in one go (at most [`pieces::PIECE`] bytes: parley's
+    /// memory, its style table and the hyphen passes grow with the text).
+    fn lay_out_whole(&mut self, p: &Paragraph, missing: &mut Vec<Missing>) -> Vec<ShapedLine> {
         if p.text.is_empty() {
             // Parley shapes an empty text as a space; an empty line is all there is.
             return vec![ShapedLine::default()];
@@ -340,16 +375,25 @@ impl Shaper {
         if style.letter_spacing > 0.0 {
             builder.push_default(StyleProperty::LetterSpacing(style.letter_spacing));
         }
-        for (i, span) in p.spans.iter().enumerate() {
-            let range = span.range.clone();
-            builder.push(StyleProperty::FontSize(span.size), range.clone());
-            if span.bold {
+        if p.align != Align::Natural {
+            // The last resort for a word longer than the line: break it
+            // anywhere. Unaligned text (labels, table cells, whose widest
+            // word sizes their column) is never broken inside a word.
+            builder.push_default(StyleProperty::OverflowWrap(OverflowWrap::Anywhere));
+            // Symbols stay whole even then; only a link too long to be a
+            // symbol (a web address) may be broken.
+            for r in p.unbroken.iter().filter(|r| r.len() <= WHOLE_SYMBOL) {
+                builder.push(StyleProperty::OverflowWrap(OverflowWrap::Normal), r.clone());
+            }
+        }
+        for (range, look) in looks(p.spans) {
+            builder.push(StyleProperty::FontSize(look.size), range.clone());
+            if look.bold {
                 builder.push(StyleProperty::FontWeight(FontWeight::BOLD), range.clone());
             }
-            if span.italic {
-                builder.push(StyleProperty::FontStyle(FontStyle::Italic), range.clone());
+            if look.italic {
+                builder.push(StyleProperty::FontStyle(FontStyle::Italic), range);
             }
-            builder.push(StyleProperty::Brush(i as u32), range);
         }
         builder.build_into(layout, text);
     }
@@ -441,6 +485,8 @@ impl Shaper {
             BreakReason::None | BreakReason::Explicit
         );
         let hyphenated = !last && ends_at_hyphen(p, range.clone());
+        let forced =
+            line.break_reason() == BreakReason::Emergency && !ends_at_space(p.text, range.end);
         let mut placed = LineGlyphs::with_capacity(range.len() + 1);
         for run in line.runs() {
             placed.place_run(&run, p, end, missing);
@@ -450,7 +496,7 @@ impl Shaper {
             && let Some(key) = placed.last_key()
         {
             let (id, advance) = self.hyphen((key.blob, key.index, key.size.to_bits()), key.size);
-            placed.push_hyphen(key, id, advance, p.text.len());
+            placed.push_hyphen(key, id, advance, text_offset(p.text.len()));
         }
         let width = if p.align == Align::Justify && !last && placed.pen < target {
             placed.justify(target, lang_style(p.lang).justify)
@@ -463,36 +509,96 @@ impl Shaper {
             width,
             text: range.start..end,
             hyphenated,
+            forced,
         }
     }
 
-    /// Cuts a line's glyphs, moved right by `offset`, into runs of one font, size and span.
+    /// Cuts a line's glyphs, moved right by `offset`, into runs of one
+    /// font, size and span; each run's vector is allocated at its size.
     fn cut_runs(&self, glyphs: Vec<KeyedGlyph>, offset: f32) -> Vec<GlyphRun> {
-        let mut runs: Vec<GlyphRun> = Vec::new();
-        let mut current: Option<RunKey> = None;
-        for KeyedGlyph { mut glyph, key } in glyphs {
-            glyph.x += offset;
-            if current != Some(key) {
-                let Some(font) = self.fonts.pdf_font(key.blob, key.index) else {
-                    continue;
-                };
-                runs.push(GlyphRun {
-                    font: font.clone(),
-                    size: key.size,
-                    span: key.span as usize,
-                    rtl: key.rtl,
-                    slant: key.slant,
-                    embolden: key.embolden,
-                    glyphs: Vec::new(),
-                });
-                current = Some(key);
-            }
-            if let Some(run) = runs.last_mut() {
-                run.glyphs.push(glyph);
-            }
+        let mut runs: Vec<GlyphRun> = Vec::with_capacity(count_runs(&glyphs));
+        let mut rest = glyphs.as_slice();
+        while let Some(first) = rest.first() {
+            let key = first.key;
+            let len = rest.iter().take_while(|g| g.key == key).count();
+            let (same, tail) = rest.split_at(len);
+            rest = tail;
+            let Some(font) = self.fonts.pdf_font(key.blob, key.index) else {
+                continue;
+            };
+            runs.push(GlyphRun {
+                font: font.clone(),
+                size: key.size,
+                span: key.span as usize,
+                rtl: key.rtl,
+                slant: key.slant,
+                embolden: key.embolden,
+                glyphs: same
+                    .iter()
+                    .map(|g| PlacedGlyph {
+                        x: g.glyph.x + offset,
+                        ..g.glyph.clone()
+                    })
+                    .collect(),
+            });
         }
         runs
     }
+}
+
+/// How many runs `glyphs` cut into: one per change of key.
+fn count_runs(glyphs: &[KeyedGlyph]) -> usize {
+    let changes = glyphs.windows(2).filter(|w| w[0].key != w[1].key).count();
+    changes + usize::from(!glyphs.is_empty())
+}
+
+/// A byte offset of a paragraph's text as a glyph stores it.
+fn text_offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+/// Whether the text before byte `at` is white space (a line broken there
+/// broke between words, not inside one).
+fn ends_at_space(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|t| t.chars().next_back())
+        .is_none_or(char::is_whitespace)
+}
+
+/// The look of a run of text: what parley shapes it with.
+#[derive(Clone, Copy, PartialEq)]
+struct Look {
+    size: f32,
+    bold: bool,
+    italic: bool,
+}
+
+/// The spans as ranges of one look, adjacent spans of the same look
+/// merged: parley keeps a style per range (at most 65,535), and a link or
+/// a note mark in running text only needs its own run when drawn.
+fn looks(spans: &[SpanStyle]) -> Vec<(Range<usize>, Look)> {
+    let mut out: Vec<(Range<usize>, Look)> = Vec::new();
+    for span in spans {
+        let look = Look {
+            size: span.size,
+            bold: span.bold,
+            italic: span.italic,
+        };
+        match out.last_mut() {
+            Some((range, last)) if *last == look && range.end == span.range.start => {
+                range.end = span.range.end;
+            }
+            _ => out.push((span.range.clone(), look)),
+        }
+    }
+    out
+}
+
+/// The index of the span holding byte `at` (spans are contiguous and in order).
+fn span_at(spans: &[SpanStyle], at: usize) -> usize {
+    spans
+        .partition_point(|s| s.range.end <= at)
+        .min(spans.len().saturating_sub(1))
 }
 
 /// Whether a line ends inside a word, at one of its hyphenation points.
@@ -510,12 +616,16 @@ fn break_overrides(p: &Paragraph) -> Vec<(char, Option<bool>)> {
         return Vec::new();
     }
     let mut hyphens = p.hyphens.iter().peekable();
+    // Symbols are in text order: one cursor over them keeps a paragraph
+    // citing thousands of symbols linear.
+    let mut unbroken = p.unbroken.iter().peekable();
     p.text
         .char_indices()
         .skip(1)
         .map(|(at, c)| {
             while hyphens.next_if(|&&h| h < at).is_some() {}
-            let decision = if p.unbroken.iter().any(|r| r.start < at && at < r.end) {
+            while unbroken.next_if(|r| r.end <= at).is_some() {}
+            let decision = if unbroken.peek().is_some_and(|r| r.start < at) {
                 Some(false)
             } else if hyphens.peek() == Some(&&at) {
                 Some(true)

@@ -636,7 +636,10 @@ impl ContentBuilder {
                 }
 
                 // Adjustment is always in 1000 units, even for Type3 fonts.
-                items.adjust(-(adjustment / pdf_font.units_per_em() * PDF_UNITS_PER_EM));
+                // undoc patch: adjustments to 1/100 of a thousandth of an
+                // em (upstream wrote every digit of the f32: `-322.26562`).
+                let thousandths = -(adjustment / pdf_font.units_per_em() * PDF_UNITS_PER_EM);
+                items.adjust((thousandths * 100.0).round() / 100.0);
                 adjustment = 0.0;
             }
 

@@ -173,7 +173,7 @@ fn pdf_glyphs(run: &GlyphRun) -> Vec<PdfGlyph> {
                 advance: (own + after) / upem,
                 dx: units(g.dx) / upem,
                 dy: units(g.dy) / upem,
-                text: g.text.clone(),
+                text: g.text_range(),
             }
         })
         .collect()

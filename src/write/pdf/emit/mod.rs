@@ -9,6 +9,7 @@
 //! and adds the outline and metadata.
 
 mod draw;
+mod failure;
 mod float;
 mod pen;
 mod tags;
@@ -42,25 +43,30 @@ use pen::{Pen, PendingLink};
 use tags::{Collected, Owner, tag_tree};
 
 /// Writes the PDF of `doc`, laid out in `flow` and broken into `pages`.
+/// The glyphs of each text line are freed once it is drawn (the emitter's
+/// memory is then the PDF's, not the whole document's glyphs as well).
 pub fn emit(
     doc: &Model,
-    flow: &Flow,
+    flow: &mut Flow,
     pages: &[Page],
     furniture: &[Furniture],
     geom: &Geometry,
 ) -> Result<Vec<u8>, Diagnostic> {
     let mut document = Document::new_with(serialize_settings()?);
+    let collected = Collected::for_flow(flow);
+    let starts = vec![None; flow.blocks.len()];
     let mut emitter = Emitter {
         flow,
         geom,
         lang: doc.lang,
-        collected: Collected::for_flow(flow),
-        starts: vec![None; flow.blocks.len()],
+        collected,
+        starts,
     };
     for (index, page) in pages.iter().enumerate() {
         emitter.page(&mut document, index, page, furniture.get(index))?;
     }
     let Emitter {
+        flow,
         mut collected,
         starts,
         ..
@@ -70,7 +76,7 @@ pub fn emit(
     document.set_metadata(metadata(doc));
     document
         .finish()
-        .map_err(|e| export_error(format!("{e:?}")))
+        .map_err(|e| export_error(failure::describe(&e)))
 }
 
 /// PDF/A-2a and PDF/UA-1, tagged, with compressed content streams.
@@ -79,7 +85,7 @@ fn serialize_settings() -> Result<SerializeSettings, Diagnostic> {
         .with_archival_validator(Archival::A2_A)
         .with_accessibility_validator(Accessibility::UA1)
         .finish()
-        .map_err(|e| export_error(format!("{e:?}")))?;
+        .map_err(|e| export_error(failure::describe_configuration(&e)))?;
     Ok(SerializeSettings {
         compress_content_streams: true,
         ascii_compatible: false,
@@ -108,7 +114,7 @@ fn page_settings(geom: &Geometry, index: usize) -> Result<PageSettings, Diagnost
 /// What the pages share while they are drawn: the layout, and what the
 /// structure tree and the outline are built from once all are drawn.
 struct Emitter<'a> {
-    flow: &'a Flow,
+    flow: &'a mut Flow,
     geom: &'a Geometry,
     lang: Lang,
     collected: Collected,
@@ -145,10 +151,16 @@ impl Emitter<'_> {
                     pen.text(&fixed.text, 0, fixed.x, fixed.baseline, owner, false);
                 }
             }
-            body_lines(&mut pen, self.flow, page, index, &mut self.starts);
+            body_lines(&mut pen, &mut *self.flow, page, index, &mut self.starts);
             frames(&mut pen, self.flow, page, self.geom);
             if !page.notes.is_empty() {
-                footnotes(&mut pen, self.flow, page, self.geom, self.lang.is_rtl());
+                footnotes(
+                    &mut pen,
+                    &mut *self.flow,
+                    page,
+                    self.geom,
+                    self.lang.is_rtl(),
+                );
             }
             surface.finish();
         }
@@ -158,10 +170,12 @@ impl Emitter<'_> {
     }
 }
 
-/// Draws the body lines of page `index`, noting where blocks start.
+/// Draws the body lines of page `index`, noting where blocks start; a
+/// text line's glyphs are freed once drawn (only a table's header bands
+/// are drawn again, on the pages it continues on).
 fn body_lines(
     pen: &mut Pen,
-    flow: &Flow,
+    flow: &mut Flow,
     page: &Page,
     index: usize,
     starts: &mut [Option<(usize, f32)>],
@@ -182,6 +196,7 @@ fn body_lines(
             None => {
                 let baseline = baseline(block, placed.y);
                 pen.block_line(block, placed.line, baseline, Owner::Block(placed.item));
+                flow.blocks[placed.item].release_line(placed.line);
             }
         }
     }
@@ -217,7 +232,7 @@ fn frames(pen: &mut Pen, flow: &Flow, page: &Page, geom: &Geometry) {
 
 /// Draws the separator rule and the footnotes of `page` at the foot of its
 /// body, the rule at the start edge.
-fn footnotes(pen: &mut Pen, flow: &Flow, page: &Page, geom: &Geometry, rtl: bool) {
+fn footnotes(pen: &mut Pen, flow: &mut Flow, page: &Page, geom: &Geometry, rtl: bool) {
     let heights: f32 = page.notes.iter().map(|&n| flow.notes[n].height()).sum();
     let mut y = geom.bottom - heights;
     let x0 = if rtl {
@@ -233,9 +248,10 @@ fn footnotes(pen: &mut Pen, flow: &Flow, page: &Page, geom: &Geometry, rtl: bool
     };
     artifact(pen.surface, ArtifactType::Layout, |s| draw_rule(s, &rule));
     for &n in &page.notes {
-        let note = &flow.notes[n];
+        let note = &mut flow.notes[n];
         for line in 0..note.body.lines.len() {
             pen.block_line(note, line, baseline(note, y), Owner::Note(n));
+            note.release_line(line);
             y += note.pitch;
         }
         y += note.after;

@@ -10,7 +10,7 @@ use parley::{Glyph, Run};
 use crate::script::is_ideographic;
 use crate::write::pdf::style::Justify;
 
-use super::{Align, HYPHEN_TEXT, Missing, Paragraph, PlacedGlyph};
+use super::{Align, HYPHEN_TEXT, Missing, Paragraph, PlacedGlyph, span_at, text_offset};
 
 /// One grapheme cluster on a line, in visual order.
 pub(super) struct PlacedCluster {
@@ -108,7 +108,7 @@ impl LineGlyphs {
             if text.start >= end {
                 continue; // trailing spaces (and a final soft hyphen)
             }
-            key.span = cluster.style().brush;
+            key.span = span_at(p.spans, text.start) as u32;
             if is_ignorable(p.text.get(text.clone()).unwrap_or_default()) {
                 // Soft hyphens and joiners: no glyph, no text to copy.
                 self.push_blank(advance);
@@ -146,7 +146,7 @@ impl LineGlyphs {
             r.end = r.end.max(text.end);
         } else {
             for g in &mut self.glyphs[atom_start..] {
-                g.glyph.text.end = g.glyph.text.end.max(text.end);
+                g.glyph.text.end = g.glyph.text.end.max(text_offset(text.end));
             }
         }
     }
@@ -176,7 +176,7 @@ impl LineGlyphs {
                     dx: glyph.x,
                     dy: -glyph.y,
                     advance: glyph.advance,
-                    text: text.clone(),
+                    text: text_offset(text.start)..text_offset(text.end),
                 };
                 self.glyphs.push(KeyedGlyph { glyph: placed, key });
             }
@@ -196,7 +196,7 @@ impl LineGlyphs {
 
     /// A visible hyphen (glyph `id`, `advance` wide) at the pen; its text
     /// is the hyphen just past the paragraph's `text_len` bytes.
-    pub fn push_hyphen(&mut self, key: RunKey, id: u32, advance: f32, text_len: usize) {
+    pub fn push_hyphen(&mut self, key: RunKey, id: u32, advance: f32, text_len: u32) {
         let first = self.glyphs.len();
         self.glyphs.push(KeyedGlyph {
             glyph: PlacedGlyph {
@@ -205,7 +205,7 @@ impl LineGlyphs {
                 dx: 0.0,
                 dy: 0.0,
                 advance,
-                text: text_len..text_len + HYPHEN_TEXT.len_utf8(),
+                text: text_len..text_len + HYPHEN_TEXT.len_utf8() as u32,
             },
             key,
         });

@@ -59,7 +59,7 @@ fn x_of(line: &ShapedLine, at: usize) -> f32 {
     line.runs
         .iter()
         .flat_map(|r| &r.glyphs)
-        .find(|g| g.text.contains(&at))
+        .find(|g| g.text_range().contains(&at))
         .map(|g| g.x)
         .unwrap_or_else(|| panic!("no glyph for byte {at}"))
 }
@@ -106,7 +106,7 @@ fn hyphenated_lines_end_with_a_visible_hyphen_that_fits() {
                 );
                 let last = last.expect("a glyph");
                 assert_eq!(
-                    last.text.start,
+                    last.text.start as usize,
                     ENGLISH.len(),
                     "the hyphen stands for the hyphen past the text"
                 );
@@ -216,4 +216,145 @@ fn empty_text_is_one_empty_line() {
     let (lines, missing) = lay_out("", Lang::Ar, 100.0, Align::Justify);
     assert_eq!(lines.len(), 1);
     assert!(lines[0].runs.is_empty() && missing.is_empty());
+}
+
+#[test]
+fn words_longer_than_the_line_are_broken_anywhere_in_latin_cyrillic_and_arabic() {
+    let words = [
+        ("0123456789ABCDEF".repeat(12), Lang::En),
+        ("АБВГДЕЖЗИЙКЛМНОП".repeat(12), Lang::Ru),
+        ("بتثجحخسشصضطظعغفق".repeat(12), Lang::Ar),
+    ];
+    for (word, lang) in words {
+        let text = format!("see {word} here");
+        let (lines, _) = lay_out(&text, lang, 200.0, Align::Justify);
+        assert!(lines.len() > 2, "{lang:?}: {} lines", lines.len());
+        assert!(lines.iter().any(|l| l.forced), "{lang:?}: marked as forced");
+        for (i, line) in lines.iter().enumerate() {
+            assert!(right_edge(line) <= 200.01, "{lang:?} line {i} overfull");
+            assert!(
+                left_edge(line) >= -0.01,
+                "{lang:?} line {i} before the edge"
+            );
+        }
+        let joined: String = lines.iter().map(|l| &text[l.text.clone()]).collect();
+        assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
+        // Unaligned text (labels, table cells measured for their widest
+        // word) keeps its words whole.
+        let (natural, _) = lay_out(&text, lang, 200.0, Align::Natural);
+        assert!(natural.iter().all(|l| !l.forced), "{lang:?}");
+    }
+}
+
+/// A paragraph of `ENGLISH` repeated past one piece, with its hyphenation points.
+fn long_paragraph() -> (String, Vec<usize>) {
+    let text = format!("{ENGLISH} ").repeat(80);
+    let text = text.trim_end().to_string();
+    assert!(text.len() > super::pieces::PIECE);
+    let mut hyphens = Vec::new();
+    hyphenation_points(&text, 0, hypher::Lang::English, &mut hyphens);
+    (text, hyphens)
+}
+
+#[test]
+fn a_long_paragraph_laid_out_in_pieces_has_the_lines_of_the_whole() {
+    let (text, _) = long_paragraph();
+    let fonts = FontSet::bundled();
+    let spans = [SpanStyle {
+        range: 0..text.len(),
+        size: 10.0,
+        bold: false,
+        italic: false,
+    }];
+    let p = Paragraph {
+        text: &text,
+        spans: &spans,
+        lang: Lang::En,
+        rtl: false,
+        first_width: 250.0,
+        width: 300.0,
+        align: Align::Justify,
+        hyphens: &[],
+        unbroken: &[],
+    };
+    let (whole, pieces) = with_shaper(&fonts, |s| {
+        let whole = s.lay_out_whole(&p, &mut Vec::new());
+        (whole, s.lay_out(&p, &mut Vec::new()))
+    });
+    let ranges = |lines: &[ShapedLine]| -> Vec<Range<usize>> {
+        lines.iter().map(|l| l.text.clone()).collect()
+    };
+    assert_eq!(ranges(&pieces), ranges(&whole));
+    let widths = |lines: &[ShapedLine]| -> Vec<f32> { lines.iter().map(|l| l.width).collect() };
+    assert_eq!(widths(&pieces), widths(&whole));
+}
+
+#[test]
+fn a_long_hyphenated_paragraph_fits_its_lines_and_keeps_its_text() {
+    let (text, hyphens) = long_paragraph();
+    let (lines, missing) = lay_out_with(&text, Lang::En, 300.0, Align::Justify, &hyphens, &[]);
+    assert!(missing.is_empty());
+    for (i, line) in lines.iter().enumerate() {
+        assert!(right_edge(line) <= 300.01, "line {i} overfull");
+        for g in line.runs.iter().flat_map(|r| &r.glyphs) {
+            let at = g.text_range();
+            assert!(
+                at.end <= text.len() || at.start == text.len(),
+                "glyph text in range"
+            );
+        }
+    }
+    let joined: String = lines.iter().map(|l| &text[l.text.clone()]).collect();
+    assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
+    assert!(lines.iter().any(|l| l.hyphenated));
+}
+
+#[test]
+fn a_paragraph_of_many_styled_spans_shapes_one_style_per_look() {
+    // Alternating italic words: 70,000 spans, more than parley's 65,535 styles.
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for i in 0..35_000 {
+        let start = text.len();
+        text.push_str(&format!("w{i}"));
+        spans.push(SpanStyle {
+            range: start..text.len(),
+            size: 10.0,
+            bold: false,
+            italic: true,
+        });
+        let start = text.len();
+        text.push(' ');
+        spans.push(SpanStyle {
+            range: start..text.len(),
+            size: 10.0,
+            bold: false,
+            italic: false,
+        });
+    }
+    let fonts = FontSet::bundled();
+    let lines = with_shaper(&fonts, |s| {
+        s.lay_out(
+            &Paragraph {
+                text: &text,
+                spans: &spans,
+                lang: Lang::En,
+                rtl: false,
+                first_width: 300.0,
+                width: 300.0,
+                align: Align::Justify,
+                hyphens: &[],
+                unbroken: &[],
+            },
+            &mut Vec::new(),
+        )
+    });
+    let runs: Vec<&GlyphRun> = lines.iter().flat_map(|l| &l.runs).collect();
+    assert!(runs.iter().all(|r| {
+        let span = &spans[r.span];
+        r.glyphs
+            .iter()
+            .all(|g| span.range.contains(&g.text_range().start))
+    }));
+    assert_eq!(runs.last().map(|r| r.span), Some(spans.len() - 2));
 }

@@ -2,14 +2,10 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::writers::WMode;
 use pdf_writer::{Finish, Name, Ref, Str};
 use rustc_hash::FxHashMap;
-use skrifa::instance::Size;
-use skrifa::outline::DrawSettings;
-use skrifa::prelude::LocationRef;
 use skrifa::raw::tables::cff::Cff;
 use skrifa::raw::{TableProvider, TopLevelTable};
 use std::hash::Hash;
 use std::ops::DerefMut;
-use std::sync::Arc;
 use subsetter::GlyphRemapper;
 
 use super::{CIDIdentifier, FontIdentifier, PDF_UNITS_PER_EM};
@@ -20,7 +16,6 @@ use crate::geom::Rect;
 use crate::serialize::SerializeContext;
 use crate::stream::FilterStreamBuilder;
 use crate::surface::Location;
-use crate::text::outline::OutlineBuilder;
 use crate::text::Font;
 use crate::text::GlyphId;
 use crate::util::{stable_hash128, SliceExt};
@@ -234,12 +229,16 @@ impl CIDFont {
             sc.register_validation_error(ValidationError::RestrictedLicense(self.font.clone()));
         }
 
-        let (subsetted, global_bbox) = subset_font(self.font.clone(), glyph_remapper)?;
-        let num_glyphs = subsetted.num_glyphs();
-        let subsetted_data = subsetted.font_data().0;
+        let (subsetted_data, global_bbox) = subset_font(self.font.clone(), glyph_remapper)?;
+        let num_glyphs = skrifa::FontRef::new(&subsetted_data)
+            .and_then(|f| f.maxp())
+            .map(|maxp| maxp.num_glyphs())
+            .map_err(|_| {
+                KrillaError::Font(self.font.clone(), "failed to read font subset".to_string())
+            })?;
 
         let font_stream = {
-            let mut data = subsetted_data.as_ref().as_ref();
+            let mut data = subsetted_data.as_slice();
 
             // If we have a CFF font, only embed the standalone CFF program.
             let subsetted_ref = skrifa::FontRef::new(data).map_err(|_| {
@@ -433,56 +432,25 @@ pub(crate) fn base_font_name<T: Hash>(font: &Font, data: &T) -> String {
     format!("{subset_tag}+{trimmed}")
 }
 
-#[cfg_attr(feature = "comemo", comemo::memoize)]
-fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font, Rect)> {
-    let mut bbox: Option<Rect> = None;
-
+/// Subsets `font` to the glyphs of `glyph_remapper`; returns the subset's
+/// bytes and the bounding box for the font descriptor.
+///
+/// undoc patch: the box is the font's own (`head`), as before krilla's
+/// PR #241; drawing the outline of every glyph of every subset to compute
+/// a tighter one cost more than the rest of the subsetting. A font's box
+/// encloses all its glyphs, which is all `FontBBox` asks.
+fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Vec<u8>, Rect)> {
     let variation_coordinates = font
         .variation_coordinates()
         .iter()
         .map(|v| (subsetter::Tag::new(v.0.get()), v.1.get()))
         .collect::<Vec<_>>();
-    let font = subsetter::subset_with_variations(
+    let data = subsetter::subset_with_variations(
         font.font_data().as_ref(),
         font.index(),
         &variation_coordinates,
         glyph_remapper,
     )
-    .map_err(|e| KrillaError::Font(font.clone(), format!("failed to subset font: {e}")))
-    .and_then(|data| {
-        Font::new(Arc::new(data).into(), 0).ok_or(KrillaError::Font(
-            font.clone(),
-            "failed to subset font".to_string(),
-        ))
-    })?;
-    let global_bbox = font.bbox();
-
-    for g in 0..font.num_glyphs() {
-        if let Some(path_bbox) = compute_bbox(&font, skrifa::GlyphId::new(g)) {
-            bbox = bbox
-                .map(|mut r| {
-                    r.expand(&path_bbox);
-                    r
-                })
-                .or(Some(path_bbox));
-        }
-    }
-
-    Ok((font, bbox.unwrap_or(global_bbox)))
-}
-
-#[cfg_attr(feature = "comemo", comemo::memoize)]
-fn compute_bbox(font: &Font, glyph: skrifa::GlyphId) -> Option<Rect> {
-    let outline_glyphs = font.outline_glyphs();
-
-    if let Some(outline_glyph) = outline_glyphs.get(glyph) {
-        let mut glyph_builder = OutlineBuilder::new();
-        let _ = outline_glyph.draw(
-            DrawSettings::unhinted(Size::unscaled(), LocationRef::default()),
-            &mut glyph_builder,
-        );
-        glyph_builder.finish().map(|p| Rect::from_tsp(p.bounds()))
-    } else {
-        None
-    }
+    .map_err(|e| KrillaError::Font(font.clone(), format!("failed to subset font: {e}")))?;
+    Ok((data, font.bbox()))
 }
