@@ -1,0 +1,168 @@
+//! Rebuilding a layout table's grid from the columns its cells stand in:
+//! figures are aligned on their right edge, so each value column is a
+//! cluster of right edges; the row label (stub) starts at the left margin.
+//! The grid is clear when every cell of a row falls in one column of its
+//! own and no cell runs across another column's edge; otherwise the table
+//! is kept as one block.
+
+use super::pages::{Src, fields};
+
+/// A rebuilt table: header cells and body rows, one string per column.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Grid {
+    pub head: Vec<String>,
+    pub body: Vec<Vec<String>>,
+}
+
+/// Right edges within this many columns are one column.
+const EDGE_TOLERANCE: usize = 3;
+/// The most value columns a rebuilt table has.
+const MAX_COLUMNS: usize = 16;
+
+/// A cell of a layout line: first and last-plus-one column, text.
+#[derive(Debug, Clone, Copy)]
+struct Cell<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn cells(line: &str) -> Vec<Cell<'_>> {
+    fields(line, 2)
+        .into_iter()
+        .map(|(start, text)| Cell {
+            start,
+            end: start + text.chars().count(),
+            text,
+        })
+        .collect()
+}
+
+/// The grid of `rows` (layout lines), when it is clear.
+pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
+    let lines: Vec<Vec<Cell>> = rows
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| cells(&l.text))
+        .collect();
+    let margin = lines
+        .iter()
+        .filter_map(|c| c.first())
+        .map(|c| c.start)
+        .min()?;
+    let is_stub = |c: &Cell| c.start <= margin + 6 && !super::tables::is_note_mark(c.text);
+    let data_from = lines.iter().position(|l| {
+        l.iter().any(|c| !is_stub(c) && is_value(c.text)) && l.first().is_some_and(is_stub)
+    })?;
+    let edges = columns(&lines[data_from..], &is_stub)?;
+    let mut body: Vec<Vec<String>> = Vec::new();
+    let mut label: Option<String> = None;
+    for line in &lines[data_from..] {
+        let row = place(line, &edges, &is_stub)?;
+        let values = row[1..].iter().any(|c| !c.is_empty());
+        if !values {
+            if let Some(prev) = label.take() {
+                body.push(one_cell(prev, edges.len()));
+            }
+            label = Some(row[0].clone());
+            continue;
+        }
+        let mut row = row;
+        if let Some(prev) = label.take() {
+            if row[0].starts_with(char::is_lowercase) {
+                row[0] = format!("{prev} {}", row[0]);
+            } else {
+                body.push(one_cell(prev, edges.len()));
+            }
+        }
+        body.push(row);
+    }
+    if let Some(prev) = label {
+        body.push(one_cell(prev, edges.len()));
+    }
+    let head = header(&lines[..data_from], &edges, margin);
+    Some(Grid { head, body })
+}
+
+fn one_cell(text: String, values: usize) -> Vec<String> {
+    let mut row = vec![String::new(); values + 1];
+    row[0] = text;
+    row
+}
+
+/// A value cell: figures, a dash, a bracketed figure.
+fn is_value(t: &str) -> bool {
+    t.chars()
+        .any(|c| c.is_ascii_digit() || c == '–' || c == '—' || c == '-')
+        && t.chars().filter(|c| c.is_alphabetic()).count() <= 3
+}
+
+/// The right edges of the value columns, as (leftmost start, right edge).
+fn columns(lines: &[Vec<Cell>], is_stub: &dyn Fn(&Cell) -> bool) -> Option<Vec<(usize, usize)>> {
+    let mut ends: Vec<(usize, usize)> = lines
+        .iter()
+        .flat_map(|l| l.iter().filter(|c| !is_stub(c)).map(|c| (c.end, c.start)))
+        .collect();
+    ends.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (end, start) in ends {
+        match out.last_mut() {
+            Some((s, e)) if end <= *e + EDGE_TOLERANCE => {
+                *e = end;
+                *s = (*s).min(start);
+            }
+            _ => out.push((start, end)),
+        }
+    }
+    (!out.is_empty() && out.len() <= MAX_COLUMNS).then_some(out)
+}
+
+/// A body line's cells by column (stub first); `None` when a cell falls in
+/// no column, two cells in one, or a cell runs across another column's edge.
+fn place(
+    line: &[Cell],
+    edges: &[(usize, usize)],
+    is_stub: &dyn Fn(&Cell) -> bool,
+) -> Option<Vec<String>> {
+    let mut row = vec![String::new(); edges.len() + 1];
+    for cell in line {
+        if is_stub(cell) && row[0].is_empty() {
+            row[0] = cell.text.to_string();
+            continue;
+        }
+        let k = edges
+            .iter()
+            .position(|&(_, e)| cell.end <= e + EDGE_TOLERANCE && cell.end + EDGE_TOLERANCE >= e)?;
+        let crosses = edges
+            .iter()
+            .enumerate()
+            .any(|(j, &(_, e))| j != k && cell.start < e && e < cell.end);
+        if crosses || !row[k + 1].is_empty() {
+            return None;
+        }
+        row[k + 1] = cell.text.to_string();
+    }
+    Some(row)
+}
+
+/// The header lines' cells joined per column: each cell goes to the column
+/// whose right edge is nearest its own (the stub when it starts at the margin).
+fn header(lines: &[Vec<Cell>], edges: &[(usize, usize)], margin: usize) -> Vec<String> {
+    let mut head = vec![String::new(); edges.len() + 1];
+    for line in lines {
+        for cell in line {
+            let k = if cell.start <= margin + 2 && cell.end < edges[0].0 {
+                0
+            } else {
+                1 + (0..edges.len())
+                    .min_by_key(|&j| edges[j].1.abs_diff(cell.end))
+                    .unwrap_or(0)
+            };
+            if !head[k].is_empty() {
+                head[k].push(' ');
+            }
+            head[k].push_str(cell.text);
+        }
+    }
+    head
+}

@@ -1,0 +1,152 @@
+//! Words hyphenated at a line end: `inter-` + `national` is one word,
+//! `cost-` + `benefit` a compound that keeps its hyphen. The document's own
+//! words decide first (the joined word, or the hyphenated one, written
+//! elsewhere in it; both halves standing as words of their own), then the
+//! hyphenation dictionary of its language (a break there means the word was
+//! split by the typesetter).
+
+use std::collections::HashSet;
+
+use super::pages::Src;
+
+/// The words of a document, lowercased, to decide hyphen joins by.
+#[derive(Debug, Default)]
+pub(super) struct Vocabulary {
+    words: HashSet<String>,
+    lang: Option<hypher::Lang>,
+}
+
+/// Prefixes that keep their hyphen in UN English and French (`non-`, `self-`).
+const HYPHEN_PREFIXES: &[&str] = &[
+    "non", "self", "cross", "ex", "quasi", "auto", "co", "sous", "demi",
+];
+
+impl Vocabulary {
+    /// Collects the words of `lines`, leaving out the halves of words
+    /// hyphenated at a line end (they are what is to be decided).
+    pub fn new(lines: &[Src]) -> Self {
+        let mut words = HashSet::new();
+        for line in lines {
+            let t = line.trimmed();
+            let mut tokens = t.split(super::pages::is_space).peekable();
+            tokens.next();
+            while let Some(token) = tokens.next() {
+                let is_last = tokens.peek().is_none();
+                if is_last && token.ends_with('-') {
+                    continue;
+                }
+                add(&mut words, token);
+            }
+        }
+        let lang = detect(lines);
+        Vocabulary { words, lang }
+    }
+
+    /// Whether `left-` at a line end and `right` at the next line's start
+    /// are one word (the hyphen dropped).
+    pub fn joins(&self, left: &str, right: &str) -> bool {
+        let (Some(l), Some(r)) = (left.chars().next_back(), right.chars().next()) else {
+            return false;
+        };
+        if !l.is_alphabetic() || !r.is_lowercase() {
+            return false;
+        }
+        let left_word = last_word(left).to_lowercase();
+        let right_word = first_word(right).to_lowercase();
+        let joined = format!("{left_word}{right_word}");
+        if self.words.contains(&joined) {
+            return true;
+        }
+        if self.words.contains(&format!("{left_word}-{right_word}"))
+            || HYPHEN_PREFIXES.contains(&left_word.as_str())
+            || (self.words.contains(&left_word) && self.words.contains(&right_word))
+        {
+            return false;
+        }
+        self.breaks_at(&joined, left_word.chars().count())
+    }
+
+    /// Whether the dictionary hyphenates `word` after `at` characters.
+    fn breaks_at(&self, word: &str, at: usize) -> bool {
+        let Some(lang) = self.lang else { return false };
+        let mut count = 0;
+        for syllable in hypher::hyphenate(word, lang) {
+            count += syllable.chars().count();
+            if count == at {
+                return true;
+            }
+            if count > at {
+                return false;
+            }
+        }
+        false
+    }
+}
+
+fn add(words: &mut HashSet<String>, token: &str) {
+    let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+    if token.is_empty() || !token.chars().any(char::is_alphabetic) {
+        return;
+    }
+    let lower = token.to_lowercase();
+    if lower.contains('-') {
+        for part in lower.split('-') {
+            if !part.is_empty() {
+                words.insert(part.to_string());
+            }
+        }
+    }
+    words.insert(lower);
+}
+
+/// The word a line ends with, before its hyphen.
+fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &text[start..]
+}
+
+/// The word a line starts with.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The dictionary's language, from the text's letters and commonest words.
+fn detect(lines: &[Src]) -> Option<hypher::Lang> {
+    let mut counts = [0usize; 4];
+    let mut cyrillic = 0usize;
+    for line in lines.iter().take(600) {
+        for word in line.trimmed().split(' ') {
+            match word {
+                "the" | "and" | "of" => counts[0] += 1,
+                "les" | "des" | "et" | "du" => counts[1] += 1,
+                "los" | "las" | "del" | "y" => counts[2] += 1,
+                _ => {}
+            }
+            cyrillic += usize::from(
+                word.chars()
+                    .next()
+                    .is_some_and(|c| ('\u{400}'..='\u{4ff}').contains(&c)),
+            );
+        }
+    }
+    counts[3] = cyrillic / 4;
+    let best = (0..4).max_by_key(|&i| counts[i])?;
+    if counts[best] == 0 {
+        return None;
+    }
+    Some(
+        [
+            hypher::Lang::English,
+            hypher::Lang::French,
+            hypher::Lang::Spanish,
+            hypher::Lang::Russian,
+        ][best],
+    )
+}

@@ -1,0 +1,157 @@
+//! Raw text extracted from a PDF (`pdftotext`, with or without `-layout`):
+//! pages ended by form feeds, running headers and footers, a contents
+//! table, lines wrapped and hyphenated, footnotes at the foot of each page,
+//! tables flattened. This pass turns it into the cleaned form the text
+//! reader reads (see the README's "The source format"): pages → furniture
+//! → contents → footnotes → masthead → tables → joined lines. Every output
+//! line keeps the number of the source line it starts at, so diagnostics
+//! point into the text as given; every decision that drops, moves or keeps
+//! text unrebuilt is recorded for the audit.
+
+mod contents;
+mod flow;
+mod front;
+mod furniture;
+mod grid;
+mod hyphen;
+mod notes;
+mod pages;
+mod render;
+mod tables;
+
+use crate::diagnostic::Diagnostic;
+use crate::read::audit::Decision;
+use crate::read::text::{Label, classify};
+use pages::Src;
+
+/// Extracted text in the cleaned form, with what was done to it.
+#[derive(Debug, Default)]
+pub(crate) struct Normalised {
+    /// Cleaned lines, each with the source line it starts at.
+    pub lines: Vec<(u32, String)>,
+    pub decisions: Vec<Decision>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The first page's job number (`26-04887 (E)`) and its line.
+    pub job_number: Option<(String, u32)>,
+    /// The number of pages.
+    pub pages: u32,
+}
+
+/// A table region on its way out: caption and title lines, the rows (and
+/// their grid when rebuilt), the notes.
+#[derive(Debug)]
+struct Block {
+    head: Vec<Src>,
+    grid: Option<grid::Grid>,
+    rows: Vec<Src>,
+    notes: Vec<Src>,
+}
+
+/// A line of text, or a table region.
+enum Piece {
+    Line(Src),
+    Table(Block),
+}
+
+/// Whether a text is extracted from a PDF: pdftotext ends every page with
+/// a form feed, which no cleaned source has.
+pub(crate) fn is_extracted(text: &str) -> bool {
+    text.contains('\u{c}')
+}
+
+/// Turns extracted text into the cleaned form.
+pub(crate) fn normalise(text: &str) -> Normalised {
+    let mut n = Normalised::default();
+    let lines = pages::split(text);
+    n.pages = pages::count(&lines);
+    let layout = pages::is_layout(&lines);
+    let symbol = first_symbol(&lines);
+    let (lines, found) = furniture::strip(lines, symbol.as_deref(), &mut n.decisions);
+    n.job_number = found.job_number;
+    let lines = contents::strip(lines, &mut n.decisions);
+    let vocab = hyphen::Vocabulary::new(&lines);
+    let (lines, notes) = notes::extract(lines, &mut n.decisions, &mut n.diagnostics);
+    let full = full_width(&lines);
+    let margins = margins(&lines);
+    let (front, body_start) = front::read(&lines, layout, full);
+    n.lines = front;
+    let body = lines[body_start..].to_vec();
+    let pieces = tables::find(body, layout, full, &mut n.decisions, &mut n.diagnostics);
+    let setting = flow::Setting {
+        layout,
+        full,
+        margins: &margins,
+        vocab: &vocab,
+    };
+    flow::write(pieces, &setting, &mut n.lines, &mut n.decisions);
+    for note in notes {
+        let mut text = format!("[^{}]:", note.n);
+        for line in &note.text {
+            flow::join_into(
+                &mut text,
+                &flow::collapse_spaces(line.trimmed()),
+                Some(&vocab),
+                &mut n.decisions,
+                line.no,
+            );
+        }
+        n.lines.push((note.no, text));
+    }
+    n
+}
+
+/// The document symbol: the first field of the first page's top lines
+/// that is one.
+fn first_symbol(lines: &[Src]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(3)
+        .flat_map(|l| {
+            pages::fields(l.trimmed(), 3)
+                .into_iter()
+                .map(|(_, f)| f.to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|f| crate::symbol::is_valid(f))
+}
+
+/// The length of a full line of running text: the 90th percentile of the
+/// lengths of lines that are not table rows.
+fn full_width(lines: &[Src]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.trimmed())
+        .filter(|t| !t.is_empty() && pages::fields(t, 3).len() == 1)
+        .map(|t| t.chars().count())
+        .collect();
+    if lengths.is_empty() {
+        return 80;
+    }
+    lengths.sort_unstable();
+    lengths[lengths.len() * 9 / 10].max(20)
+}
+
+/// Each page's text margin: the commonest indentation of its lines.
+fn margins(lines: &[Src]) -> Vec<usize> {
+    let pages = pages::count(lines) as usize;
+    let mut counts: Vec<std::collections::HashMap<usize, usize>> =
+        vec![Default::default(); pages + 1];
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        *counts[l.page as usize].entry(l.indent()).or_default() += 1;
+    }
+    counts
+        .iter()
+        .map(|c| {
+            c.iter()
+                .max_by_key(|&(indent, n)| (*n, usize::MAX - indent))
+                .map_or(0, |(i, _)| *i)
+        })
+        .collect()
+}
+
+/// Whether `lines[i]` starts a numbered paragraph (a table never takes it).
+fn starts_para(lines: &[Src], i: usize) -> bool {
+    let t = lines[i].trimmed();
+    matches!(classify(t), Some((labels, _)) if matches!(labels[0], Label::Decimal(_)))
+}
