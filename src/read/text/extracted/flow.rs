@@ -22,6 +22,9 @@ pub(super) struct Setting<'a> {
     pub vocab: &'a Vocabulary,
 }
 
+/// The most lines a heading runs to.
+const HEADING_LINES: usize = 7;
+
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Heading,
@@ -104,11 +107,11 @@ impl Flow<'_, '_> {
         }
         let indent = self.rel_indent(line);
         match classify(&text) {
-            Some((_, at)) if at >= text.len() => {
+            Some((labels, at)) if at >= text.len() && !matches!(labels[0], Label::Annex(_)) => {
                 self.pending_label = Some((no, text));
                 return;
             }
-            Some((labels, at)) if self.label_starts(labels[0]) => {
+            Some((labels, at)) if self.label_starts(labels[0], indent) => {
                 let kind = match labels[0] {
                     Label::Chapter(_) | Label::Section(_) | Label::Annex(_) => Kind::Heading,
                     Label::Decimal(n) => {
@@ -138,12 +141,22 @@ impl Flow<'_, '_> {
         cur.kind == Kind::Heading || short || self.blank && closes
     }
 
-    fn label_starts(&self, label: Label) -> bool {
+    fn label_starts(&self, label: Label, indent: isize) -> bool {
         match label {
             Label::Decimal(n) => self.ended() || n == self.next_para,
             Label::Note(_) => false,
+            Label::Alpha(_) | Label::Roman(_) => self.ended() || self.introduces_item(indent),
             _ => self.ended(),
         }
+    }
+
+    /// Whether the block so far ends with a colon or semicolon before a
+    /// list item (in layout text, one indented like an item).
+    fn introduces_item(&self, indent: isize) -> bool {
+        let Some(cur) = &self.cur else { return true };
+        let text = cur.text.trim_end();
+        let opens = text.ends_with([':', ';', '：', '；']);
+        opens && (!self.s.layout || indent > cur.last_indent + 2 || text.ends_with(';'))
     }
 
     fn continues(&self, text: &str, indent: isize) -> bool {
@@ -161,7 +174,7 @@ impl Flow<'_, '_> {
     }
 
     fn heading_continues(&self, cur: &Cur, text: &str, indent: isize) -> bool {
-        if self.blank || cur.lines >= 3 || text.ends_with('.') {
+        if self.blank || cur.lines >= HEADING_LINES || text.ends_with('.') {
             return false;
         }
         if self.s.layout {
@@ -173,7 +186,7 @@ impl Flow<'_, '_> {
 
     fn start(&mut self, no: u32, text: String, kind: Kind, indent: isize, heading_col: isize) {
         self.flush();
-        let last_len = text.chars().count();
+        let last_len = self.extent(&text, indent);
         self.cur = Some(Cur {
             no,
             text,
@@ -189,8 +202,22 @@ impl Flow<'_, '_> {
         let Some(cur) = &mut self.cur else { return };
         join_into(&mut cur.text, text, Some(self.s.vocab), self.decisions, no);
         cur.lines += 1;
-        cur.last_len = text.chars().count();
         cur.last_indent = indent;
+        let extent = self.extent(text, indent);
+        if let Some(cur) = &mut self.cur {
+            cur.last_len = extent;
+        }
+    }
+
+    /// How far a line reaches: its length, and in layout text its end
+    /// column from the page's margin (an indented item line is not short).
+    fn extent(&self, text: &str, indent: isize) -> usize {
+        let len = text.chars().count();
+        if self.s.layout {
+            indent.max(0) as usize + len
+        } else {
+            len
+        }
     }
 
     fn flush(&mut self) {

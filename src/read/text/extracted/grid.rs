@@ -84,6 +84,24 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
     Some(Grid { head, body })
 }
 
+/// The rows without the header lines a table repeats on each new page.
+fn without_repeated_headers(rows: &[Src]) -> Vec<&Src> {
+    let mut seen_page = rows.first().map_or(0, |l| l.page);
+    let mut first_page: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for line in rows.iter().filter(|l| !l.is_blank()) {
+        if line.page == seen_page {
+            first_page.push(line.trimmed());
+        } else if first_page.contains(&line.trimmed()) {
+            continue;
+        } else {
+            seen_page = u32::MAX;
+        }
+        out.push(line);
+    }
+    out
+}
+
 fn one_cell(text: String, values: usize) -> Vec<String> {
     let mut row = vec![String::new(); values + 1];
     row[0] = text;

@@ -71,8 +71,8 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     let lines = contents::strip(lines, &mut n.decisions);
     let vocab = hyphen::Vocabulary::new(&lines);
     let (lines, notes) = notes::extract(lines, &mut n.decisions, &mut n.diagnostics);
-    let full = full_width(&lines);
     let margins = margins(&lines);
+    let full = full_width(&lines, layout, &margins);
     let (front, body_start) = front::read(&lines, layout, full);
     n.lines = front;
     let body = lines[body_start..].to_vec();
@@ -116,20 +116,28 @@ fn first_symbol(lines: &[Src]) -> Option<String> {
         .find(|f| crate::symbol::is_valid(f))
 }
 
-/// The length of a full line of running text: the 90th percentile of the
-/// lengths of lines that are not table rows.
-fn full_width(lines: &[Src]) -> usize {
-    let mut lengths: Vec<usize> = lines
+/// How far a full line of running text reaches: the 90th percentile of
+/// the lines that are not table rows, by length (raw text) or by end
+/// column from the page's margin (layout text).
+fn full_width(lines: &[Src], layout: bool, margins: &[usize]) -> usize {
+    let mut extents: Vec<usize> = lines
         .iter()
-        .map(|l| l.trimmed())
-        .filter(|t| !t.is_empty() && pages::fields(t, 3).len() == 1)
-        .map(|t| t.chars().count())
+        .filter(|l| !l.is_blank() && pages::fields(l.trimmed(), 3).len() == 1)
+        .map(|l| {
+            let len = l.trimmed().chars().count();
+            let margin = margins.get(l.page as usize).copied().unwrap_or(0);
+            if layout {
+                l.indent().saturating_sub(margin) + len
+            } else {
+                len
+            }
+        })
         .collect();
-    if lengths.is_empty() {
+    if extents.is_empty() {
         return 80;
     }
-    lengths.sort_unstable();
-    lengths[lengths.len() * 9 / 10].max(20)
+    extents.sort_unstable();
+    extents[extents.len() * 9 / 10].max(20)
 }
 
 /// Each page's text margin: the commonest indentation of its lines.

@@ -34,10 +34,17 @@ pub(super) fn extract(
             continue;
         };
         let first_new = notes.len();
-        for i in rule..range.end {
-            keep[i] = false;
+        let block_start = rule + 1;
+        let kept_before = orphan_lines(&lines[block_start..range.end], notes.is_empty());
+        for k in keep
+            .iter_mut()
+            .take(range.end)
+            .skip(block_start + kept_before)
+        {
+            *k = false;
         }
-        read_block(&lines[rule + 1..range.end], &mut notes);
+        keep[rule] = kept_before > 0;
+        read_block(&lines[block_start + kept_before..range.end], &mut notes);
         for note in &notes[first_new..] {
             let body = range.start..rule;
             place(&mut lines, body, note, decisions, diagnostics);
@@ -49,6 +56,19 @@ pub(super) fn extract(
         .filter_map(|(l, k)| k.then_some(l))
         .collect();
     (kept, notes)
+}
+
+/// How many lines at the top of a note block belong to no note (text
+/// before the first number, with no note before it to continue): they stay
+/// in the body rather than be lost.
+fn orphan_lines(block: &[Src], no_note_yet: bool) -> usize {
+    if !no_note_yet {
+        return 0;
+    }
+    block
+        .iter()
+        .position(|l| leading_number(l.trimmed()).0.is_some())
+        .unwrap_or(block.len())
 }
 
 /// `__________________`: the footnote rule.
@@ -65,6 +85,7 @@ fn read_block(block: &[Src], notes: &mut Vec<Note>) {
         let t = line.trimmed();
         let (number, rest) = leading_number(t);
         if let Some(n) = number.filter(|&n| n >= next && n <= next + 2) {
+            pending.retain(|&k| notes[k].text.is_empty());
             notes.push(Note {
                 n,
                 no: line.no,

@@ -86,16 +86,18 @@ fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
     let mut gapped = 1;
     while end < lines.len() {
         let line = &lines[end];
+        let far = blanks > BLANKS_INSIDE && line.page == lines[last_row].page;
         if line.is_blank() {
             blanks += 1;
-            if blanks > BLANKS_INSIDE && line.page == lines[last_row].page {
-                break;
-            }
+        } else if far {
+            break;
         } else if is_gapped(line, full) {
             gapped += 1;
             last_row = end;
             blanks = 0;
-        } else if is_row_label(line, full) && gapped_follows(lines, end, full) {
+        } else if is_row_label(line, full) && gapped_follows(lines, end, full)
+            || is_labelled_row(lines, end, full)
+        {
             last_row = end;
             blanks = 0;
         } else {
@@ -136,6 +138,15 @@ pub(super) fn is_gapped(line: &Src, full: usize) -> bool {
 fn is_row_label(line: &Src, full: usize) -> bool {
     let t = line.trimmed();
     t.chars().count() * 2 < full && classify(t).is_none() && !t.ends_with(['.', ':', ';'])
+}
+
+/// A labelled line inside a table (`I. Military observers`) with its
+/// figures on the very next line; a heading has a blank line or text after it.
+fn is_labelled_row(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    classify(t).is_some()
+        && t.chars().count() * 2 < full
+        && lines.get(i + 1).is_some_and(|next| is_gapped(next, full))
 }
 
 fn gapped_follows(lines: &[Src], i: usize, full: usize) -> bool {
