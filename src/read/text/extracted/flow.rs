@@ -106,11 +106,11 @@ impl Flow<'_, '_> {
             no = label_no;
         }
         let indent = self.rel_indent(line);
+        if is_lone_label(&text) {
+            self.pending_label = Some((no, text));
+            return;
+        }
         match classify(&text) {
-            Some((labels, at)) if at >= text.len() && !matches!(labels[0], Label::Annex(_)) => {
-                self.pending_label = Some((no, text));
-                return;
-            }
             Some((labels, at)) if self.label_starts(labels[0], indent) => {
                 let kind = match labels[0] {
                     Label::Chapter(_) | Label::Section(_) | Label::Annex(_) => Kind::Heading,
@@ -226,6 +226,13 @@ impl Flow<'_, '_> {
             self.out.push((cur.no, String::new()));
         }
     }
+}
+
+/// A label alone on its line (`1.`, `A.`, `(a)`), as raw extraction puts
+/// them: its text is on the next line. An annex line stands alone anyway.
+fn is_lone_label(text: &str) -> bool {
+    !text.contains(' ')
+        && matches!(classify(&format!("{text} x")), Some((labels, at)) if at > text.len() && !matches!(labels[0], Label::Annex(_)))
 }
 
 /// Appends the next line's text: a word hyphenated at the line end joined

@@ -130,7 +130,7 @@ pub(super) fn is_gapped(line: &Src, full: usize) -> bool {
     if classify(t).is_some() && parts.len() == 2 {
         return false;
     }
-    parts.len() >= 3 || parts[1].1.chars().count() < 40 && t.chars().count() < full + 40
+    parts.len() >= 3 || parts[1].1.chars().count() < 40 || parts.iter().all(|(_, f)| f.chars().count() >= 20)
 }
 
 /// A row label standing alone (`Posts`, `Military and police`): short,
