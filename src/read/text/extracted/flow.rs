@@ -53,6 +53,9 @@ struct Flow<'a, 's> {
     blank: bool,
     pending_label: Option<(u32, String)>,
     next_para: u32,
+    /// The last chapter and section numbers seen, to know the next ones.
+    chapter: u32,
+    section: u32,
 }
 
 /// Writes the pieces as cleaned text lines into `out`.
@@ -70,6 +73,8 @@ pub(super) fn write(
         blank: false,
         pending_label: None,
         next_para: 1,
+        chapter: 0,
+        section: 0,
     };
     for piece in pieces {
         match piece {
@@ -111,9 +116,13 @@ impl Flow<'_, '_> {
             return;
         }
         match classify(&text) {
-            Some((labels, at)) if self.label_starts(labels[0], indent) => {
+            Some((labels, at)) if self.label_starts(&labels, indent) => {
                 let kind = match labels[0] {
-                    Label::Chapter(_) | Label::Section(_) | Label::Annex(_) => Kind::Heading,
+                    Label::Chapter(_) | Label::Section(_) => {
+                        self.count_heading(&labels);
+                        Kind::Heading
+                    }
+                    Label::Annex(_) => Kind::Heading,
                     Label::Decimal(n) => {
                         self.next_para = self.next_para.max(n.saturating_add(1));
                         Kind::Para
@@ -141,9 +150,37 @@ impl Flow<'_, '_> {
         cur.kind == Kind::Heading || short || self.blank && closes
     }
 
-    fn label_starts(&self, label: Label, indent: isize) -> bool {
-        match label {
+    /// Notes the chapter or section a heading label opens: the reading
+    /// that continues the sequence (`I.` after `H.` is section I).
+    fn count_heading(&mut self, labels: &[Label]) {
+        let next_section = labels
+            .iter()
+            .any(|&l| l == Label::Section(self.section + 1));
+        let chapter = labels.iter().find_map(|&l| match l {
+            Label::Chapter(n) => Some(n),
+            _ => None,
+        });
+        match chapter {
+            Some(n) if n == self.chapter + 1 || !next_section => {
+                (self.chapter, self.section) = (n, 0)
+            }
+            _ => {
+                if let Some(Label::Section(n)) =
+                    labels.iter().find(|l| matches!(l, Label::Section(_)))
+                {
+                    self.section = *n;
+                }
+            }
+        }
+    }
+
+    fn label_starts(&self, labels: &[Label], indent: isize) -> bool {
+        let continues_sequence = labels.iter().any(|&l| {
+            l == Label::Chapter(self.chapter + 1) || l == Label::Section(self.section + 1)
+        });
+        match labels[0] {
             Label::Decimal(n) => self.ended() || n == self.next_para,
+            Label::Chapter(_) | Label::Section(_) => self.ended() || continues_sequence,
             Label::Note(_) => false,
             Label::Alpha(_) | Label::Roman(_) => self.ended() || self.introduces_item(indent),
             _ => self.ended(),

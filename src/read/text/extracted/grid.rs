@@ -40,9 +40,8 @@ fn cells(line: &str) -> Vec<Cell<'_>> {
 
 /// The grid of `rows` (layout lines), when it is clear.
 pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
-    let lines: Vec<Vec<Cell>> = rows
+    let lines: Vec<Vec<Cell>> = without_repeated_headers(rows)
         .iter()
-        .filter(|l| !l.is_blank())
         .map(|l| cells(&l.text))
         .collect();
     let margin = lines

@@ -121,7 +121,7 @@ fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
 
 /// Whether a layout line holds cells: two or more fields apart by three
 /// spaces, not a label and its text, not prose split by a wide space.
-pub(super) fn is_gapped(line: &Src, full: usize) -> bool {
+pub(super) fn is_gapped(line: &Src, _full: usize) -> bool {
     let t = line.trimmed();
     let parts = fields(t, 3);
     if parts.len() < 2 || super::contents::has_leader(t) {
@@ -130,7 +130,9 @@ pub(super) fn is_gapped(line: &Src, full: usize) -> bool {
     if classify(t).is_some() && parts.len() == 2 {
         return false;
     }
-    parts.len() >= 3 || parts[1].1.chars().count() < 40 || parts.iter().all(|(_, f)| f.chars().count() >= 20)
+    parts.len() >= 3
+        || parts[1].1.chars().count() < 40
+        || parts.iter().all(|(_, f)| f.chars().count() >= 20)
 }
 
 /// A row label standing alone (`Posts`, `Military and police`): short,
