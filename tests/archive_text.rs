@@ -189,3 +189,125 @@ fn official_pdfs_read_as_their_word_files() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// What a round trip through print must keep: chapters and sections with
+/// their headings, numbered paragraphs with their text, tables' cells,
+/// footnotes (text squeezed as for the official files).
+fn outline(doc: &Document) -> Vec<String> {
+    fn walk(blocks: &[Block], out: &mut Vec<String>) {
+        for block in blocks {
+            match block {
+                Block::Chapter(d) => {
+                    out.push(format!(
+                        "chapter {} {}",
+                        d.n,
+                        squeeze(&plain_text(&d.heading))
+                    ));
+                    walk(&d.blocks, out);
+                }
+                Block::Section(d) => {
+                    out.push(format!(
+                        "section {} {}",
+                        d.n,
+                        squeeze(&plain_text(&d.heading))
+                    ));
+                    walk(&d.blocks, out);
+                }
+                Block::Para(p) => {
+                    out.push(format!("para {} {}", p.n, squeeze(&plain_text(&p.content))))
+                }
+                Block::Table(t) => {
+                    for row in t.head.iter().chain(&t.body) {
+                        let cells: Vec<String> = row
+                            .cells
+                            .iter()
+                            .map(|c| {
+                                c.paragraphs
+                                    .iter()
+                                    .map(|p| squeeze(&plain_text(p)))
+                                    .collect::<String>()
+                            })
+                            .collect();
+                        out.push(format!("row {}", cells.join("|")));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&doc.body, &mut out);
+    for annex in &doc.annexes {
+        out.push(format!("annex {:?}", annex.n));
+        walk(&annex.blocks, &mut out);
+    }
+    for note in &doc.footnotes {
+        out.push(format!(
+            "footnote {} {}",
+            note.n,
+            squeeze(&plain_text(&note.content))
+        ));
+    }
+    out
+}
+
+/// The first line where two outlines differ, with its neighbours.
+fn first_difference(a: &[String], b: &[String]) -> Option<String> {
+    let at = (0..a.len().max(b.len())).find(|&i| a.get(i) != b.get(i))?;
+    let (x, y) = (
+        a.get(at).cloned().unwrap_or_default(),
+        b.get(at).cloned().unwrap_or_default(),
+    );
+    let same = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    let cut = |s: &str| {
+        s.chars()
+            .skip(same.saturating_sub(20))
+            .take(60)
+            .collect::<String>()
+    };
+    Some(format!(
+        "item {at}: {:?} / {:?} ({} and {} items)",
+        cut(&x),
+        cut(&y),
+        a.len(),
+        b.len()
+    ))
+}
+
+#[test]
+fn undocs_own_pdfs_read_back_to_their_samples() {
+    let Some(tool) = common::tool("pdftotext") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut failures = Vec::new();
+    for sample in common::samples() {
+        let doc = common::read_file(&sample).document.expect("sample reads");
+        let rendered =
+            undoc::write::pdf::write(&doc, &undoc::write::WriteOptions::default()).expect("PDF");
+        let pdf = dir.path().join("out.pdf");
+        std::fs::write(&pdf, &rendered.bytes).expect("written");
+        let want = outline(&doc);
+        for layout in [false, true] {
+            let mut cmd = Command::new(&tool);
+            if layout {
+                cmd.arg("-layout");
+            }
+            let out = cmd.arg(&pdf).arg("-").output().expect("pdftotext runs");
+            let text = String::from_utf8(out.stdout).expect("UTF-8");
+            let outcome = read_as("text", text.as_bytes(), Path::new("report.txt"));
+            let name = format!(
+                "{} ({})",
+                sample.display(),
+                if layout { "layout" } else { "raw" }
+            );
+            match &outcome.document {
+                None => failures.push(format!("{name}: no document: {:?}", outcome.diagnostics)),
+                Some(back) => failures.extend(
+                    first_difference(&want, &outline(back)).map(|d| format!("{name}: {d}")),
+                ),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

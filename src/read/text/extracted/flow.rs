@@ -282,6 +282,12 @@ pub(super) fn join_into(
     decisions: &mut Vec<Decision>,
     no: u32,
 ) {
+    if text.ends_with('\u{ad}') {
+        // A soft hyphen: the typesetter's break, never part of the word.
+        text.pop();
+        text.push_str(next);
+        return;
+    }
     if let Some(left) = text.strip_suffix('-') {
         if vocab.is_some_and(|v| v.joins(left, next)) {
             text.pop();

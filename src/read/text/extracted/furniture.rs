@@ -112,7 +112,10 @@ fn is_page_number(f: &str) -> bool {
         return false;
     };
     let digits = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
-    digits(a) && digits(b)
+    let (Ok(page), Ok(pages)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+        return false;
+    };
+    digits(a) && digits(b) && (1..=pages).contains(&page) && pages < 2000
 }
 
 /// `26-04887`, `V.23-18588`.

@@ -29,12 +29,19 @@ pub(super) fn extract(
 ) -> (Vec<Src>, Vec<Note>) {
     let mut notes: Vec<Note> = Vec::new();
     let mut keep = vec![true; lines.len()];
-    for range in ranges(&lines) {
-        let Some(rule) = range.clone().rev().find(|&i| is_rule(lines[i].trimmed())) else {
-            continue;
+    let pages = ranges(&lines);
+    for (p, range) in pages.iter().enumerate() {
+        let range = range.clone();
+        let next = notes.last().map_or(1, |n| n.n + 1);
+        let found = range.clone().rev().find(|&i| is_rule(lines[i].trimmed()));
+        let (rule, block_start) = match found
+            .or_else(|| unruled_start(&lines[range.clone()], next).map(|k| range.start + k))
+        {
+            Some(k) if found.is_some() => (k, k + 1),
+            Some(k) => (k, k),
+            None => continue,
         };
         let first_new = notes.len();
-        let block_start = rule + 1;
         let kept_before = orphan_lines(&lines[block_start..range.end], notes.is_empty());
         for k in keep
             .iter_mut()
@@ -46,8 +53,14 @@ pub(super) fn extract(
         keep[rule] = kept_before > 0;
         read_block(&lines[block_start + kept_before..range.end], &mut notes);
         for note in &notes[first_new..] {
-            let body = range.start..rule;
-            place(&mut lines, body, note, decisions, diagnostics);
+            let mut bodies = vec![range.start..rule];
+            if let Some(before) = p.checked_sub(1).map(|q| pages[q].clone()) {
+                let end = (before.start..before.end)
+                    .find(|&i| !keep[i])
+                    .unwrap_or(before.end);
+                bodies.push(before.start..end);
+            }
+            place(&mut lines, &bodies, note, decisions, diagnostics);
         }
     }
     let kept = lines
@@ -69,6 +82,20 @@ fn orphan_lines(block: &[Src], no_note_yet: bool) -> usize {
         .iter()
         .position(|l| leading_number(l.trimmed()).0.is_some())
         .unwrap_or(block.len())
+}
+
+/// Where a page's note block starts when no rule is drawn in text (undoc's
+/// own PDFs draw it as a line): a blank line, then the expected note's
+/// number alone, then its text, to the page's end.
+fn unruled_start(page: &[Src], next: u32) -> Option<usize> {
+    (1..page.len()).rev().find(|&k| {
+        page[k - 1].is_blank()
+            && leading_number(page[k].trimmed()) == (Some(next), "")
+            && page[k + 1..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| leading_number(l.trimmed()).0.is_none())
+    })
 }
 
 /// `__________________`: the footnote rule.
@@ -131,22 +158,20 @@ fn leading_number(t: &str) -> (Option<u32>, &str) {
 /// Restores note `note`'s mark in the page's body lines.
 fn place(
     lines: &mut [Src],
-    body: std::ops::Range<usize>,
+    bodies: &[std::ops::Range<usize>],
     note: &Note,
     decisions: &mut Vec<Decision>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let digits = note.n.to_string();
-    let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    for i in body.clone() {
-        let before_line = i
-            .checked_sub(1)
-            .filter(|p| body.contains(p))
-            .map(|p| lines[p].trimmed().chars().next_back());
-        for (start, end) in candidates(&lines[i].text, &digits, before_line.flatten()) {
-            found.push((i, start, end));
-        }
-    }
+    // The note's own page first; a mark near the foot of the page before
+    // may have had its note pushed over.
+    let found = bodies
+        .iter()
+        .map(|body| marks_in(lines, body.clone(), &digits))
+        .find(|found| !found.is_empty())
+        .unwrap_or_default();
+    let body = bodies[0].clone();
     let start_of = |text: &str| text.chars().take(60).collect::<String>();
     let summary = note
         .text
@@ -184,6 +209,26 @@ fn place(
             found.len()
         ),
     ));
+}
+
+/// Every place in `lines[body]` where `digits` stands as a note mark:
+/// (line, byte range to replace).
+fn marks_in(
+    lines: &[Src],
+    body: std::ops::Range<usize>,
+    digits: &str,
+) -> Vec<(usize, usize, usize)> {
+    let mut found = Vec::new();
+    for i in body.clone() {
+        let before_line = i
+            .checked_sub(1)
+            .filter(|p| body.contains(p))
+            .and_then(|p| lines[p].trimmed().chars().next_back());
+        for (start, end) in candidates(&lines[i].text, digits, before_line) {
+            found.push((i, start, end));
+        }
+    }
+    found
 }
 
 /// Abbreviations after which a number is a reference, not a note mark.
@@ -277,7 +322,7 @@ mod tests {
         assert_eq!(candidates("balance,1 or", "1", None), vec![(8, 9)]);
         assert_eq!(
             candidates("$10,500,500, 1 or 15", "1", None),
-            vec![(11, 13)]
+            vec![(12, 14)]
         );
         assert_eq!(candidates("represented. 2 The", "2", None), vec![(12, 14)]);
         assert!(candidates("(A/80/596, para. 28)", "28", None).is_empty());
