@@ -109,6 +109,10 @@ struct Common {
     /// No progress display and no closing summary.
     #[arg(short, long)]
     quiet: bool,
+    /// List every line a reader dropped, moved or kept unrebuilt (page
+    /// furniture, contents, footnotes, tables of text extracted from PDFs).
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -135,6 +139,7 @@ impl Common {
             deny_warnings: self.deny_warnings,
             quiet: self.quiet,
             shard: self.shard,
+            verbose: self.verbose,
         }
     }
 }

@@ -88,6 +88,9 @@ pub struct DocReport {
     pub outputs: Vec<Output>,
     /// SHA-256 of the input, when it could be read.
     pub sha256: Option<String>,
+    /// What the reader dropped, moved or kept unrebuilt, for `--verbose`
+    /// and the summary's counts (archive text; empty for other sources).
+    pub decisions: Vec<crate::read::audit::Decision>,
 }
 
 impl DocReport {
@@ -99,6 +102,7 @@ impl DocReport {
             diagnostics: vec![diagnostic],
             outputs: Vec::new(),
             sha256: None,
+            decisions: Vec::new(),
         }
     }
 }

@@ -144,6 +144,7 @@ mod tests {
             diagnostics,
             outputs: Vec::new(),
             sha256: None,
+            decisions: Vec::new(),
         }
     }
 
