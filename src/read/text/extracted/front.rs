@@ -45,11 +45,15 @@ pub(super) fn read(lines: &[Src], layout: bool, full: usize) -> (Vec<(u32, Strin
 
 fn masthead_fields(line: &Src, layout: bool) -> Vec<&str> {
     let t = line.trimmed();
-    if layout {
-        fields(t, 3).into_iter().map(|(_, f)| f).collect()
-    } else {
-        vec![t]
+    if !layout {
+        return vec![t];
     }
+    let mut out: Vec<&str> = fields(t, 3).into_iter().map(|(_, f)| f).collect();
+    // A right-to-left page reads its columns from the right.
+    if t.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)) {
+        out.reverse();
+    }
+    out
 }
 
 fn is_original(field: &str) -> bool {

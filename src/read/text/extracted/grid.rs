@@ -40,10 +40,8 @@ fn cells(line: &str) -> Vec<Cell<'_>> {
 
 /// The grid of `rows` (layout lines), when it is clear.
 pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
-    let lines: Vec<Vec<Cell>> = without_repeated_headers(rows)
-        .iter()
-        .map(|l| cells(&l.text))
-        .collect();
+    let kept = without_repeated_headers(rows);
+    let (lines, marks) = with_marks_folded(&kept);
     let margin = lines
         .iter()
         .filter_map(|c| c.first())
@@ -53,20 +51,58 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
     let data_from = lines.iter().position(|l| {
         l.iter().any(|c| !is_stub(c) && is_value(c.text)) && l.first().is_some_and(is_stub)
     })?;
+    // Row labels alone on their lines just above the first figures are rows.
+    let mut data_from = data_from;
+    while data_from > 0 && matches!(&lines[data_from - 1][..], [only] if is_stub(only)) {
+        data_from -= 1;
+    }
     let edges = columns(&lines[data_from..], &is_stub)?;
+    let mut body = body_rows(&lines[data_from..], &marks[data_from..], &edges, &is_stub)?;
+    body.retain(|row| row.iter().any(|c| !c.is_empty()));
+    let head = header(&lines[..data_from], &edges, margin);
+    Some(Grid { head, body })
+}
+
+/// The lines' cells, with the note marks that stand alone on a line above
+/// a row (superscripts set higher than their line) moved to that row.
+fn with_marks_folded<'a>(lines: &[&'a Src]) -> (Vec<Vec<Cell<'a>>>, Vec<Option<&'a str>>) {
+    let mut out = Vec::new();
+    let mut marks = Vec::new();
+    let mut pending = None;
+    for line in lines {
+        let cells = cells(&line.text);
+        if let [only] = cells[..] {
+            if super::tables::is_note_mark(only.text) && only.text.len() <= 3 {
+                pending = Some(only.text);
+                continue;
+            }
+        }
+        out.push(cells);
+        marks.push(pending.take());
+    }
+    (out, marks)
+}
+
+/// The body rows: a row label alone on its line is a row of its own, or the
+/// first part of the next row's label when that goes on in lower case.
+fn body_rows(
+    lines: &[Vec<Cell>],
+    marks: &[Option<&str>],
+    edges: &[(usize, usize)],
+    is_stub: &dyn Fn(&Cell) -> bool,
+) -> Option<Vec<Vec<String>>> {
     let mut body: Vec<Vec<String>> = Vec::new();
     let mut label: Option<String> = None;
-    for line in &lines[data_from..] {
-        let row = place(line, &edges, &is_stub)?;
-        let values = row[1..].iter().any(|c| !c.is_empty());
-        if !values {
-            if let Some(prev) = label.take() {
-                body.push(one_cell(prev, edges.len()));
-            }
+    for (line, mark) in lines.iter().zip(marks) {
+        let mut row = place(line, edges, is_stub)?;
+        if let Some(mark) = mark {
+            row[0] = format!("{} {mark}", row[0]);
+        }
+        if row[1..].iter().all(String::is_empty) {
+            body.extend(label.take().map(|prev| one_cell(prev, edges.len())));
             label = Some(row[0].clone());
             continue;
         }
-        let mut row = row;
         if let Some(prev) = label.take() {
             if row[0].starts_with(char::is_lowercase) {
                 row[0] = format!("{prev} {}", row[0]);
@@ -76,11 +112,8 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
         }
         body.push(row);
     }
-    if let Some(prev) = label {
-        body.push(one_cell(prev, edges.len()));
-    }
-    let head = header(&lines[..data_from], &edges, margin);
-    Some(Grid { head, body })
+    body.extend(label.map(|prev| one_cell(prev, edges.len())));
+    Some(body)
 }
 
 /// The rows without the header lines a table repeats on each new page.
@@ -107,10 +140,18 @@ fn one_cell(text: String, values: usize) -> Vec<String> {
     row
 }
 
-/// A value cell: figures, a dash, a bracketed figure.
+/// A value cell: figures, a dash, a bracketed figure; not a header's
+/// period (`(2024/25)`) or column number (`(1)`, `(6)=(5)-(3)`).
 fn is_value(t: &str) -> bool {
-    t.chars()
-        .any(|c| c.is_ascii_digit() || c == '–' || c == '—' || c == '-')
+    let inner = t.trim_start_matches('(').trim_end_matches(')');
+    let period = inner.len() >= 6
+        && inner.contains('/')
+        && inner.bytes().all(|b| b.is_ascii_digit() || b == b'/');
+    let column_number = t.starts_with('(') && (inner.len() <= 2 || t.contains('='));
+    !period
+        && !column_number
+        && t.chars()
+            .any(|c| c.is_ascii_digit() || c == '–' || c == '—' || c == '-')
         && t.chars().filter(|c| c.is_alphabetic()).count() <= 3
 }
 

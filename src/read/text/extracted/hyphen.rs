@@ -9,10 +9,12 @@ use std::collections::HashSet;
 
 use super::pages::Src;
 
-/// The words of a document, lowercased, to decide hyphen joins by.
+/// The words of a document, to decide hyphen joins by: each kept as a
+/// 64-bit hash of its lowercase letters (no allocation per word; a
+/// collision among a report's few thousand words is beyond likely).
 #[derive(Debug, Default)]
 pub(super) struct Vocabulary {
-    words: HashSet<String>,
+    words: HashSet<u64>,
     lang: Option<hypher::Lang>,
 }
 
@@ -54,12 +56,13 @@ impl Vocabulary {
         let left_word = last_word(left).to_lowercase();
         let right_word = first_word(right).to_lowercase();
         let joined = format!("{left_word}{right_word}");
-        if self.words.contains(&joined) {
+        let has = |w: &str| self.words.contains(&key(w));
+        if has(&joined) {
             return true;
         }
-        if self.words.contains(&format!("{left_word}-{right_word}"))
+        if has(&format!("{left_word}-{right_word}"))
             || HYPHEN_PREFIXES.contains(&left_word.as_str())
-            || (self.words.contains(&left_word) && self.words.contains(&right_word))
+            || (has(&left_word) && has(&right_word))
         {
             return false;
         }
@@ -83,20 +86,25 @@ impl Vocabulary {
     }
 }
 
-fn add(words: &mut HashSet<String>, token: &str) {
+fn add(words: &mut HashSet<u64>, token: &str) {
     let token = token.trim_matches(|c: char| !c.is_alphanumeric());
     if token.is_empty() || !token.chars().any(char::is_alphabetic) {
         return;
     }
-    let lower = token.to_lowercase();
-    if lower.contains('-') {
-        for part in lower.split('-') {
-            if !part.is_empty() {
-                words.insert(part.to_string());
-            }
-        }
+    if token.contains('-') {
+        words.extend(token.split('-').filter(|p| !p.is_empty()).map(key));
     }
-    words.insert(lower);
+    words.insert(key(token));
+}
+
+/// The hash of a word's lowercase letters (FNV-1a).
+fn key(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h ^= u64::from(c);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// The word a line ends with, before its hyphen.

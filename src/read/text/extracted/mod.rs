@@ -33,8 +33,6 @@ pub(crate) struct Normalised {
     pub diagnostics: Vec<Diagnostic>,
     /// The first page's job number (`26-04887 (E)`) and its line.
     pub job_number: Option<(String, u32)>,
-    /// The number of pages.
-    pub pages: u32,
 }
 
 /// A table region on its way out: caption and title lines, the rows (and
@@ -63,22 +61,31 @@ pub(crate) fn is_extracted(text: &str) -> bool {
 pub(crate) fn normalise(text: &str) -> Normalised {
     let mut n = Normalised::default();
     let lines = pages::split(text);
-    n.pages = pages::count(&lines);
+    let page_count = pages::count(&lines);
     let layout = pages::is_layout(&lines);
     let symbol = first_symbol(&lines);
     let (lines, found) = furniture::strip(lines, symbol.as_deref(), &mut n.decisions);
     n.job_number = found.job_number;
+    if let Some(numbered) = found.pages.filter(|&p| p != page_count) {
+        n.diagnostics.push(Diagnostic::new(
+            crate::diagnostic::Code::ExtractedText,
+            crate::model::Span::new(1, 1),
+            format!("the text has {page_count} pages but its page numbers count {numbered}: a page may be missing"),
+        ));
+    }
     let lines = contents::strip(lines, &mut n.decisions);
     let vocab = hyphen::Vocabulary::new(&lines);
     let (lines, notes) = notes::extract(lines, &mut n.decisions, &mut n.diagnostics);
     let margins = margins(&lines);
-    let full = full_width(&lines, layout, &margins);
+    // Right-aligned text is measured by its lines' lengths, as raw text is.
+    let aligned_left = layout && !is_right_to_left(&lines);
+    let full = full_width(&lines, aligned_left, &margins);
     let (front, body_start) = front::read(&lines, layout, full);
     n.lines = front;
     let body = lines[body_start..].to_vec();
     let pieces = tables::find(body, layout, full, &mut n.decisions, &mut n.diagnostics);
     let setting = flow::Setting {
-        layout,
+        layout: aligned_left,
         full,
         margins: &margins,
         vocab: &vocab,
@@ -122,7 +129,7 @@ fn first_symbol(lines: &[Src]) -> Option<String> {
 fn full_width(lines: &[Src], layout: bool, margins: &[usize]) -> usize {
     let mut extents: Vec<usize> = lines
         .iter()
-        .filter(|l| !l.is_blank() && pages::fields(l.trimmed(), 3).len() == 1)
+        .filter(|l| !l.is_blank() && !pages::has_gap(&l.text, 3))
         .map(|l| {
             let len = l.trimmed().chars().count();
             let margin = margins.get(l.page as usize).copied().unwrap_or(0);
@@ -138,6 +145,13 @@ fn full_width(lines: &[Src], layout: bool, margins: &[usize]) -> usize {
     }
     extents.sort_unstable();
     extents[extents.len() * 9 / 10].max(20)
+}
+
+/// Whether most lines are in Arabic script (set right to left).
+fn is_right_to_left(lines: &[Src]) -> bool {
+    let arabic = |l: &&Src| l.text.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c));
+    let text = lines.iter().filter(|l| !l.is_blank()).count();
+    lines.iter().filter(arabic).count() * 2 > text
 }
 
 /// Each page's text margin: the commonest indentation of its lines.
@@ -163,3 +177,6 @@ fn starts_para(lines: &[Src], i: usize) -> bool {
     let t = lines[i].trimmed();
     matches!(classify(t), Some((labels, _)) if matches!(labels[0], Label::Decimal(_)))
 }
+
+#[cfg(test)]
+mod tests;

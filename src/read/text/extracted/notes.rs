@@ -300,10 +300,14 @@ fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usi
     out
 }
 
+/// Whether the punctuation ending `head` sits inside a number (`2.5`,
+/// `2,5`); a comma after a group of three digits (`10,500,500,`) ends a
+/// number written with thousands separators, so a mark may follow it.
 fn is_decimal_point(head: &str) -> bool {
     let mut rev = head.chars().rev();
-    rev.next();
-    rev.next().is_some_and(|c| c.is_ascii_digit())
+    let punct = rev.next();
+    let digits = rev.take_while(char::is_ascii_digit).count();
+    digits > 0 && !(punct == Some(',') && digits == 3)
 }
 
 fn ends_with_abbreviation(word: &str) -> bool {

@@ -48,7 +48,7 @@ pub(super) fn split(text: &str) -> Vec<Src> {
         out.push(Src {
             no: i as u32 + 1,
             page,
-            text: line.to_string(),
+            text: logical(line),
         });
     }
     // The form feed closing the last page opens no page.
@@ -56,6 +56,40 @@ pub(super) fn split(text: &str) -> Vec<Src> {
         out.pop();
     }
     out
+}
+
+/// The line without the direction marks pdftotext sets around right-to-left
+/// and embedded left-to-right runs, and with an Arabic paragraph label back
+/// in reading order (`- 1 text` as extracted is `1 - text`).
+fn logical(line: &str) -> String {
+    let is_mark = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    // The marks are all E2 80 xx or E2 81 xx in UTF-8: most lines have none.
+    if !line.as_bytes().contains(&0xE2) {
+        return line.to_string();
+    }
+    let mut text: String = line.chars().filter(|&c| !is_mark(c)).collect();
+    let body = text.trim_start_matches(is_space);
+    let indent = text.len() - body.len();
+    if let Some(rest) = body.strip_prefix("- ") {
+        let digits = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(c))
+            .count();
+        let after = rest.chars().nth(digits);
+        if digits > 0 && after.is_none_or(|c| c == ' ') {
+            let split = rest
+                .char_indices()
+                .nth(digits)
+                .map_or(rest.len(), |(i, _)| i);
+            text = format!(
+                "{}{} - {}",
+                &text[..indent],
+                &rest[..split],
+                rest[split..].trim_start()
+            );
+        }
+    }
+    text
 }
 
 /// The number of pages.
@@ -82,6 +116,24 @@ pub(super) fn is_layout(lines: &[Src]) -> bool {
     let text: Vec<&Src> = lines.iter().filter(|l| !l.is_blank()).collect();
     let indented = text.iter().filter(|l| l.indent() >= 4).count();
     !text.is_empty() && indented * 2 > text.len()
+}
+
+/// Whether a line has a run of `gap` spaces between two pieces of text
+/// (a cheap test before [`fields`]).
+pub(super) fn has_gap(text: &str, gap: usize) -> bool {
+    let t = text.trim_matches(is_space);
+    let mut run = 0;
+    for b in t.bytes() {
+        if b == b' ' {
+            run += 1;
+            if run >= gap {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// The fields of a layout line: runs of text separated by `gap` or more

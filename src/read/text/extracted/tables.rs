@@ -123,6 +123,9 @@ fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
 /// spaces, not a label and its text, not prose split by a wide space.
 pub(super) fn is_gapped(line: &Src, _full: usize) -> bool {
     let t = line.trimmed();
+    if !super::pages::has_gap(t, 3) {
+        return false;
+    }
     let parts = fields(t, 3);
     if parts.len() < 2 || super::contents::has_leader(t) {
         return false;
