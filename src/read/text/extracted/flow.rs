@@ -321,12 +321,13 @@ pub(super) fn collapse_spaces(text: &str) -> String {
             while chars.peek().is_some_and(|&n| super::pages::is_space(n)) {
                 chars.next();
             }
-            let hyphen_glued =
-                chars.peek() == Some(&'-') && out.ends_with(char::is_alphabetic) && {
-                    let mut ahead = chars.clone();
-                    ahead.next();
-                    ahead.peek().is_some_and(|n| n.is_alphabetic())
-                };
+            // Latin and Cyrillic only: Arabic labels keep their ` - `.
+            let letter = |c: char| c.is_alphabetic() && c < '\u{590}';
+            let hyphen_glued = chars.peek() == Some(&'-') && out.ends_with(letter) && {
+                let mut ahead = chars.clone();
+                ahead.next();
+                ahead.peek().is_some_and(|&n| letter(n))
+            };
             if !hyphen_glued {
                 out.push(' ');
             }

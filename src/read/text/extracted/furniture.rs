@@ -147,7 +147,9 @@ fn is_print_date(f: &str) -> bool {
 }
 
 fn is_recycle(f: &str) -> bool {
-    f.eq_ignore_ascii_case("please recycle") || f == "Please recycle" || f == "♲"
+    f.trim_start_matches(['♲', ' '])
+        .eq_ignore_ascii_case("please recycle")
+        || f == "♲"
 }
 
 #[cfg(test)]

@@ -68,6 +68,22 @@ fn logical(line: &str) -> String {
         return line.to_string();
     }
     let mut text: String = line.chars().filter(|&c| !is_mark(c)).collect();
+    // An Arabic label's dash (`أولا - مقدمة`) set in a left-to-right run with
+    // the space on its wrong side.
+    if let Some(at) = text
+        .find(" -")
+        .filter(|&at| text[at + 2..].starts_with(is_arabic))
+    {
+        text.insert(at + 2, ' ');
+    }
+    // `)25-11874 (A`: a job number with its brackets mirrored.
+    if let Some(job) = text
+        .trim()
+        .strip_prefix(')')
+        .filter(|j| j.len() > 3 && j.as_bytes()[j.len() - 2] == b'(')
+    {
+        text = format!("{job})");
+    }
     let body = text.trim_start_matches(is_space);
     let indent = text.len() - body.len();
     if let Some(rest) = body.strip_prefix("- ") {
@@ -76,7 +92,7 @@ fn logical(line: &str) -> String {
             .take_while(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(c))
             .count();
         let after = rest.chars().nth(digits);
-        if digits > 0 && after.is_none_or(|c| c == ' ') {
+        if digits > 0 && after.is_none_or(|c| !c.is_ascii_digit()) {
             let split = rest
                 .char_indices()
                 .nth(digits)
@@ -90,6 +106,10 @@ fn logical(line: &str) -> String {
         }
     }
     text
+}
+
+fn is_arabic(c: char) -> bool {
+    ('\u{600}'..='\u{6ff}').contains(&c)
 }
 
 /// The number of pages.
