@@ -113,7 +113,7 @@ fn first_symbol(lines: &[Src]) -> Option<String> {
     lines
         .iter()
         .filter(|l| !l.is_blank())
-        .take(3)
+        .take(12)
         .flat_map(|l| {
             pages::fields(l.trimmed(), 3)
                 .into_iter()

@@ -97,6 +97,8 @@ fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
             blanks = 0;
         } else if is_row_label(line, full) && gapped_follows(lines, end, full)
             || is_labelled_row(lines, end, full)
+            || continues_on_new_page(lines, end, last_row, full)
+            || blanks <= 1 && is_long_row_label(lines, end, full)
         {
             last_row = end;
             blanks = 0;
@@ -151,6 +153,28 @@ fn is_labelled_row(lines: &[Src], i: usize, full: usize) -> bool {
     let t = lines[i].trimmed();
     classify(t).is_some()
         && t.chars().count() * 2 < full
+        && lines.get(i + 1).is_some_and(|next| is_gapped(next, full))
+}
+
+/// A table going on at the top of the next page with a long row label (a
+/// group heading, `Office of the Chief of Operations and Resource
+/// Management`) before its next row of cells.
+fn continues_on_new_page(lines: &[Src], i: usize, last_row: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    lines[i].page != lines[last_row].page
+        && classify(t).is_none()
+        && !t.ends_with(['.', ':', ';'])
+        && t.chars().count() <= full
+        && gapped_follows(lines, i, full)
+}
+
+/// A group heading inside a table, longer than a row label, with the
+/// group's first row of cells on the next line.
+fn is_long_row_label(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    classify(t).is_none()
+        && !t.ends_with(['.', ':', ';'])
+        && t.chars().count() <= full
         && lines.get(i + 1).is_some_and(|next| is_gapped(next, full))
 }
 
