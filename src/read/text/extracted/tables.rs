@@ -99,6 +99,7 @@ fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
             || is_labelled_row(lines, end, full)
             || continues_on_new_page(lines, end, last_row, full)
             || blanks <= 1 && is_long_row_label(lines, end, full)
+            || blanks <= 1 && line.indent() > lines[i].indent() + 20 && classify(line.trimmed()).is_none()
         {
             last_row = end;
             blanks = 0;
