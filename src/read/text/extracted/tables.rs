@@ -80,39 +80,37 @@ fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
     if !is_gapped(&lines[i], full) {
         return None;
     }
+    let mut run = Run {
+        first: i,
+        last_row: i,
+        blanks: 0,
+        gapped: 1,
+        text_table: is_text_row(&lines[i]),
+    };
     let mut end = i + 1;
-    let mut last_row = i;
-    let mut blanks = 0;
-    let mut gapped = 1;
     while end < lines.len() {
         let line = &lines[end];
-        let far = blanks > BLANKS_INSIDE && line.page == lines[last_row].page;
+        let far = run.blanks > BLANKS_INSIDE && line.page == lines[run.last_row].page;
         if line.is_blank() {
-            blanks += 1;
+            run.blanks += 1;
         } else if far {
             break;
         } else if is_gapped(line, full) {
-            gapped += 1;
-            last_row = end;
-            blanks = 0;
-        } else if is_row_label(line, full) && gapped_follows(lines, end, full)
-            || is_labelled_row(lines, end, full)
-            || continues_on_new_page(lines, end, last_row, full)
-            || blanks <= 1 && is_long_row_label(lines, end, full)
-            || blanks <= 1 && line.indent() > lines[i].indent() + 20 && classify(line.trimmed()).is_none()
-        {
-            last_row = end;
-            blanks = 0;
+            run.gapped += 1;
+            run.text_table |= is_text_row(line);
+            (run.last_row, run.blanks) = (end, 0);
+        } else if run.takes(lines, end, full) {
+            (run.last_row, run.blanks) = (end, 0);
         } else {
             break;
         }
         end += 1;
     }
-    if gapped < 2 {
+    let rows = header_start(lines, i, full);
+    if run.gapped < 2 && rows == i {
         return None;
     }
-    let rows = header_start(lines, i, full);
-    let notes = last_row + 1;
+    let notes = run.last_row + 1;
     let end = notes_end(lines, notes);
     Some(Region {
         head: title_start(lines, rows),
@@ -120,6 +118,43 @@ fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
         notes,
         end,
     })
+}
+
+/// A layout table being grown line by line.
+struct Run {
+    /// Its first row of cells.
+    first: usize,
+    last_row: usize,
+    /// Blank lines since the last row.
+    blanks: usize,
+    /// Rows of cells so far.
+    gapped: usize,
+    /// Whether its cells are text (two columns of prose), not figures.
+    text_table: bool,
+}
+
+impl Run {
+    /// Whether a line without cells apart still belongs to the table: a
+    /// row label before its row, a labelled row, a group heading, a cell
+    /// standing alone far right, a text cell's next line.
+    fn takes(&self, lines: &[Src], i: usize, full: usize) -> bool {
+        let line = &lines[i];
+        // Under a header of one or two rows, a group heading may stand two blank lines down.
+        let close = self.blanks <= 1 || self.blanks <= 2 && self.gapped <= 2;
+        let unlabelled = classify(line.trimmed()).is_none();
+        is_row_label(line, full) && gapped_follows(lines, i, full)
+            || is_labelled_row(lines, i, full)
+            || continues_on_new_page(lines, i, self.last_row, full)
+            || close && is_long_row_label(lines, i, full)
+            || close && unlabelled && line.indent() > lines[self.first].indent() + 20
+            || self.blanks == 0 && self.text_table && unlabelled
+    }
+}
+
+/// A row of two or more text cells (each of twenty characters or more).
+fn is_text_row(line: &Src) -> bool {
+    let parts = fields(line.trimmed(), 3);
+    parts.len() >= 2 && parts.iter().all(|(_, f)| f.chars().count() >= 20)
 }
 
 /// Whether a layout line holds cells: two or more fields apart by three
@@ -175,8 +210,8 @@ fn is_long_row_label(lines: &[Src], i: usize, full: usize) -> bool {
     let t = lines[i].trimmed();
     classify(t).is_none()
         && !t.ends_with(['.', ':', ';'])
-        && t.chars().count() <= full
-        && lines.get(i + 1).is_some_and(|next| is_gapped(next, full))
+        && t.chars().count() <= full + 20
+        && gapped_follows(lines, i, full)
 }
 
 fn gapped_follows(lines: &[Src], i: usize, full: usize) -> bool {
