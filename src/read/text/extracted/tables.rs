@@ -140,13 +140,14 @@ impl Run {
     fn takes(&self, lines: &[Src], i: usize, full: usize) -> bool {
         let line = &lines[i];
         // Under a header of one or two rows, a group heading may stand two blank lines down.
+        let new_page = line.page != lines[self.last_row].page;
         let close = self.blanks <= 1 || self.blanks <= 2 && self.gapped <= 2;
         let unlabelled = classify(line.trimmed()).is_none();
         is_row_label(line, full) && gapped_follows(lines, i, full)
             || is_labelled_row(lines, i, full)
             || continues_on_new_page(lines, i, self.last_row, full)
             || close && is_long_row_label(lines, i, full)
-            || close && unlabelled && line.indent() > lines[self.first].indent() + 20
+            || (close || new_page) && unlabelled && line.indent() > lines[self.first].indent() + 20
             || self.blanks == 0 && self.text_table && unlabelled
     }
 }
