@@ -90,7 +90,8 @@ fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
     let mut end = i + 1;
     while end < lines.len() {
         let line = &lines[end];
-        let far = run.blanks > BLANKS_INSIDE && line.page == lines[run.last_row].page;
+        let deep = line.indent() > lines[i].indent() + 20;
+        let far = run.blanks > BLANKS_INSIDE && line.page == lines[run.last_row].page && !deep;
         if line.is_blank() {
             run.blanks += 1;
         } else if far {
@@ -147,7 +148,7 @@ impl Run {
             || is_labelled_row(lines, i, full)
             || continues_on_new_page(lines, i, self.last_row, full)
             || close && is_long_row_label(lines, i, full)
-            || (close || new_page) && unlabelled && line.indent() > lines[self.first].indent() + 20
+            || unlabelled && line.indent() > lines[self.first].indent() + 20 && (close || new_page || self.gapped >= 2)
             || self.blanks == 0 && self.text_table && unlabelled
     }
 }
