@@ -5,7 +5,7 @@
 //! hyphenation dictionary of its language (a break there means the word was
 //! split by the typesetter).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::pages::Src;
 
@@ -14,7 +14,8 @@ use super::pages::Src;
 /// collision among a report's few thousand words is beyond likely).
 #[derive(Debug, Default)]
 pub(super) struct Vocabulary {
-    words: HashSet<u64>,
+    /// How often each word is written.
+    words: HashMap<u64, u32>,
     lang: Option<hypher::Lang>,
 }
 
@@ -27,7 +28,7 @@ impl Vocabulary {
     /// Collects the words of `lines`, leaving out the halves of words
     /// hyphenated at a line end (they are what is to be decided).
     pub fn new(lines: &[Src]) -> Self {
-        let mut words = HashSet::new();
+        let mut words = HashMap::new();
         for line in lines {
             let t = line.trimmed();
             let mut tokens = t.split(super::pages::is_space).peekable();
@@ -56,7 +57,7 @@ impl Vocabulary {
         let left_word = last_word(left).to_lowercase();
         let right_word = first_word(right).to_lowercase();
         let joined = format!("{left_word}{right_word}");
-        let has = |w: &str| self.words.contains(&key(w));
+        let has = |w: &str| self.has(w);
         if has(&joined) {
             return true;
         }
@@ -67,6 +68,16 @@ impl Vocabulary {
             return false;
         }
         self.breaks_at(&joined, left_word.chars().count())
+    }
+
+    /// Whether the document writes `word` (any case).
+    pub fn has(&self, word: &str) -> bool {
+        self.count(word) > 0
+    }
+
+    /// How many times the document writes `word` (any case).
+    pub fn count(&self, word: &str) -> u32 {
+        self.words.get(&key(word)).copied().unwrap_or(0)
     }
 
     /// Whether the dictionary hyphenates `word` after `at` characters.
@@ -86,15 +97,17 @@ impl Vocabulary {
     }
 }
 
-fn add(words: &mut HashSet<u64>, token: &str) {
+fn add(words: &mut HashMap<u64, u32>, token: &str) {
     let token = token.trim_matches(|c: char| !c.is_alphanumeric());
     if token.is_empty() || !token.chars().any(char::is_alphabetic) {
         return;
     }
     if token.contains('-') {
-        words.extend(token.split('-').filter(|p| !p.is_empty()).map(key));
+        for part in token.split('-').filter(|p| !p.is_empty()) {
+            *words.entry(key(part)).or_default() += 1;
+        }
     }
-    words.insert(key(token));
+    *words.entry(key(token)).or_default() += 1;
 }
 
 /// The hash of a word's lowercase letters (FNV-1a).

@@ -5,13 +5,17 @@
 
 use super::Block;
 use super::flow::{collapse_spaces, join_into};
+use super::hyphen::Vocabulary;
 use super::tables::{is_note_mark, is_units};
 use crate::read::text::caption_number;
 
 /// Appends the table's lines to `out`.
-pub(super) fn table(block: &Block, out: &mut Vec<(u32, String)>) {
+pub(super) fn table(block: &Block, vocab: &Vocabulary, out: &mut Vec<(u32, String)>) {
     head(block, out);
-    let letters = note_letters(block);
+    let letters = Letters {
+        letters: note_letters(block),
+        vocab,
+    };
     let first = block.rows.first().map_or(0, |l| l.no);
     match &block.grid {
         Some(grid) => {
@@ -28,7 +32,11 @@ pub(super) fn table(block: &Block, out: &mut Vec<(u32, String)>) {
         }
         None => {
             for line in block.rows.iter().filter(|l| !l.is_blank()) {
-                out.push((line.no, row(&[collapse_spaces(line.trimmed())], &[])));
+                let none = Letters {
+                    letters: Vec::new(),
+                    vocab,
+                };
+                out.push((line.no, row(&[collapse_spaces(line.trimmed())], &none)));
             }
         }
     }
@@ -71,7 +79,14 @@ fn head(block: &Block, out: &mut Vec<(u32, String)>) {
     }
 }
 
-fn row(cells: &[String], letters: &[char]) -> String {
+/// The table's note letters, and the document's words to tell a letter
+/// set as a superscript (`populationa`) from a word's own last letter.
+struct Letters<'a> {
+    letters: Vec<char>,
+    vocab: &'a Vocabulary,
+}
+
+fn row(cells: &[String], letters: &Letters) -> String {
     let cells: Vec<String> = cells
         .iter()
         .map(|c| mark_notes(&c.replace('|', "¦"), letters))
@@ -91,8 +106,14 @@ fn note_letters(block: &Block) -> Vec<char> {
 }
 
 /// A cell ending in a lone note letter (`2024/25 a`, `Temporary positions a,b`)
-/// gets the letter as a note mark.
-fn mark_notes(cell: &str, letters: &[char]) -> String {
+/// gets the letter as a note mark; so does one whose last word ends in a
+/// note letter set against it (`populationa`, `2024 годa`) when the word
+/// without it is the document's and the letter is Latin after other letters.
+fn mark_notes(cell: &str, letters: &Letters) -> String {
+    if let Some(marked) = glued_mark(cell, letters) {
+        return marked;
+    }
+    let letters = &letters.letters;
     let Some((body, last)) = cell.rsplit_once(' ') else {
         return cell.to_string();
     };
@@ -105,6 +126,21 @@ fn mark_notes(cell: &str, letters: &[char]) -> String {
     }
     let marks: String = marks.iter().map(|m| format!("^{m}^")).collect();
     format!("{body}{marks}")
+}
+
+fn glued_mark(cell: &str, letters: &Letters) -> Option<String> {
+    let mark = cell
+        .chars()
+        .next_back()
+        .filter(|m| letters.letters.contains(m))?;
+    let body = &cell[..cell.len() - 1];
+    let word = body.rsplit(' ').next().unwrap_or(body);
+    let before = word.chars().next_back()?;
+    let other_script = before.is_alphabetic() && !before.is_ascii();
+    let glued = format!("{word}{mark}");
+    let known =
+        word.chars().count() >= 3 && letters.vocab.has(word) && letters.vocab.count(&glued) <= 1;
+    (other_script || known).then(|| format!("{body}^{mark}^"))
 }
 
 /// The notes (`a` and its text, or `a Text`) and source lines under the table.

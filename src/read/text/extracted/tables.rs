@@ -148,7 +148,9 @@ impl Run {
             || is_labelled_row(lines, i, full)
             || continues_on_new_page(lines, i, self.last_row, full)
             || close && is_long_row_label(lines, i, full)
-            || unlabelled && line.indent() > lines[self.first].indent() + 20 && (close || new_page || self.gapped >= 2)
+            || unlabelled
+                && line.indent() > lines[self.first].indent() + 20
+                && (close || new_page || self.gapped >= 2)
             || self.blanks == 0 && self.text_table && unlabelled
     }
 }
