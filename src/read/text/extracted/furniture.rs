@@ -34,6 +34,9 @@ pub(super) fn strip(
         let first_page = text.first().is_some_and(|&i| lines[i].page == 1);
         for (k, &i) in text.iter().enumerate() {
             let edge = k < EDGE_LINES || k + FOOT_LINES >= text.len();
+            if !edge && !first_page {
+                continue;
+            }
             let kind = classify(lines[i].trimmed(), symbol, first_page);
             let take = match kind {
                 Some(Kind::Running) => edge && !(first_page && k < EDGE_LINES),

@@ -148,8 +148,13 @@ fn is_value(t: &str) -> bool {
         && inner.contains('/')
         && inner.bytes().all(|b| b.is_ascii_digit() || b == b'/');
     let column_number = t.starts_with('(') && (inner.len() <= 2 || t.contains('='));
+    let year = t.len() >= 4 && (t.starts_with("19") || t.starts_with("20")) && {
+        let (digits, rest) = t.split_at(4);
+        digits.bytes().all(|b| b.is_ascii_digit()) && (rest.is_empty() || rest.starts_with(' '))
+    };
     !period
         && !column_number
+        && !year
         && t.chars()
             .any(|c| c.is_ascii_digit() || c == '–' || c == '—' || c == '-')
         && t.chars().filter(|c| c.is_alphabetic()).count() <= 3

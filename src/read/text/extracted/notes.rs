@@ -123,8 +123,7 @@ fn read_block(block: &[Src], notes: &mut Vec<Note>) {
                 continue;
             }
             pending.clear();
-            let mut text = line.clone();
-            text.text = rest.to_string();
+            let text = Src::new(line.no, line.page, rest.to_string());
             notes.last_mut().expect("pushed").text.push(text);
             continue;
         }
@@ -179,8 +178,7 @@ fn place(
         .map(|l| start_of(l.trimmed()))
         .unwrap_or_default();
     if let [(i, start, end)] = found[..] {
-        let text = &mut lines[i].text;
-        text.replace_range(start..end, &format!("[^{}]", note.n));
+        lines[i].edit(|text| text.replace_range(start..end, &format!("[^{}]", note.n)));
         decisions.push(Decision::new(
             Action::FootnoteMoved,
             note.no,
@@ -191,9 +189,10 @@ fn place(
     let Some(last) = body.clone().rev().find(|&i| !lines[i].is_blank()) else {
         return;
     };
-    let text = &mut lines[last].text;
-    let end = text.trim_end().len();
-    text.insert_str(end, &format!("[^{}]", note.n));
+    lines[last].edit(|text| {
+        let end = text.trim_end().len();
+        text.insert_str(end, &format!("[^{}]", note.n));
+    });
     decisions.push(Decision::new(
         Action::FootnoteUnplaced,
         note.no,

@@ -9,23 +9,53 @@ pub(super) struct Src {
     pub no: u32,
     /// 1-based page number.
     pub page: u32,
-    /// The line as extracted, without the form feed and the line end.
+    /// The line as extracted, without the form feed and the line end;
+    /// changed only through [`Src::edit`], which keeps the measures below.
     pub text: String,
+    /// Where the text without its surrounding spaces lies (bytes), and the
+    /// indentation in characters: measured once, asked for on every pass.
+    trim: (usize, usize),
+    indent: usize,
 }
 
 impl Src {
+    pub fn new(no: u32, page: u32, text: String) -> Self {
+        let mut line = Src {
+            no,
+            page,
+            text,
+            trim: (0, 0),
+            indent: 0,
+        };
+        line.measure();
+        line
+    }
+
+    fn measure(&mut self) {
+        let start = self.text.len() - self.text.trim_start_matches(is_space).len();
+        let end = self.text.trim_end_matches(is_space).len().max(start);
+        self.trim = (start, end);
+        self.indent = self.text[..start].chars().count();
+    }
+
+    /// Changes the text (a footnote mark restored).
+    pub fn edit(&mut self, change: impl FnOnce(&mut String)) {
+        change(&mut self.text);
+        self.measure();
+    }
+
     /// The text without indentation or trailing spaces.
     pub fn trimmed(&self) -> &str {
-        self.text.trim_matches(is_space)
+        &self.text[self.trim.0..self.trim.1]
     }
 
     /// Columns of indentation (in characters).
     pub fn indent(&self) -> usize {
-        self.text.chars().take_while(|&c| is_space(c)).count()
+        self.indent
     }
 
     pub fn is_blank(&self) -> bool {
-        self.trimmed().is_empty()
+        self.trim.0 == self.trim.1
     }
 }
 
@@ -45,11 +75,7 @@ pub(super) fn split(text: &str) -> Vec<Src> {
             line = rest;
         }
         let line = line.trim_end_matches(['\r', '\u{c}']);
-        out.push(Src {
-            no: i as u32 + 1,
-            page,
-            text: logical(line),
-        });
+        out.push(Src::new(i as u32 + 1, page, logical(line)));
     }
     // The form feed closing the last page opens no page.
     while out.last().is_some_and(Src::is_blank) {
