@@ -92,10 +92,10 @@ pub fn read_in(source: &str, dir: Option<&std::path::Path>) -> ReadOutcome {
         .collect();
     let mut outcome = read_lines(&lines, dir, normalised.diagnostics);
     outcome.decisions = normalised.decisions;
-    if let (Some(doc), Some((job, no))) = (&mut outcome.document, normalised.job_number) {
-        if doc.masthead.job_number.is_none() {
-            doc.masthead.job_number = Some(crate::model::Spanned::new(job, Span::new(no, 1)));
-        }
+    if let (Some(doc), Some((job, no))) = (&mut outcome.document, normalised.job_number)
+        && doc.masthead.job_number.is_none()
+    {
+        doc.masthead.job_number = Some(crate::model::Spanned::new(job, Span::new(no, 1)));
     }
     outcome
 }
@@ -120,7 +120,6 @@ fn read_lines(
     dir: Option<&std::path::Path>,
     mut diagnostics: Vec<Diagnostic>,
 ) -> ReadOutcome {
-    let lines = lines;
     let (front, body_start) = match front_matter(lines) {
         Ok(found) => found,
         Err(d) => return ReadOutcome::failed(d),

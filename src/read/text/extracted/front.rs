@@ -109,11 +109,11 @@ fn title_block(block: &[Src], out: &mut Vec<(u32, String)>) -> usize {
     for line in block {
         let t = line.trimmed();
         let alone = is_session_line(t) || is_agenda_line(t);
-        if alone || is_subtitle_like(t) {
-            if let Some(done) = current.take() {
-                out.push(done);
-                titles += 1;
-            }
+        if (alone || is_subtitle_like(t))
+            && let Some(done) = current.take()
+        {
+            out.push(done);
+            titles += 1;
         }
         if alone {
             out.push((line.no, t.to_string()));

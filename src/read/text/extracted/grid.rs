@@ -71,11 +71,12 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> (Vec<Vec<Cell<'a>>>, Vec<Option<&
     let mut pending = None;
     for line in lines {
         let cells = cells(&line.text);
-        if let [only] = cells[..] {
-            if super::tables::is_note_mark(only.text) && only.text.len() <= 3 {
-                pending = Some(only.text);
-                continue;
-            }
+        if let [only] = cells[..]
+            && super::tables::is_note_mark(only.text)
+            && only.text.len() <= 3
+        {
+            pending = Some(only.text);
+            continue;
         }
         out.push(cells);
         marks.push(pending.take());

@@ -53,7 +53,8 @@ pub(super) fn extract(
         keep[rule] = kept_before > 0;
         read_block(&lines[block_start + kept_before..range.end], &mut notes);
         for note in &notes[first_new..] {
-            let mut bodies = vec![range.start..rule];
+            let mut bodies: Vec<std::ops::Range<usize>> = Vec::with_capacity(2);
+            bodies.push(range.start..rule);
             if let Some(before) = p.checked_sub(1).map(|q| pages[q].clone()) {
                 let end = (before.start..before.end)
                     .find(|&i| !keep[i])

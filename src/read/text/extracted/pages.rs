@@ -192,10 +192,10 @@ pub(super) fn fields(text: &str, gap: usize) -> Vec<(usize, &str)> {
     for (col, (byte, c)) in text.char_indices().enumerate() {
         if is_space(c) {
             spaces += 1;
-            if spaces >= gap {
-                if let Some((c0, b0)) = start.take() {
-                    out.push((c0, &text[b0..last_end]));
-                }
+            if spaces >= gap
+                && let Some((c0, b0)) = start.take()
+            {
+                out.push((c0, &text[b0..last_end]));
             }
             continue;
         }

@@ -297,13 +297,11 @@ fn notes_end(lines: &[Src], from: usize) -> usize {
             k += 1;
             continue;
         }
+        let outdented = line.indent() < lines[end.saturating_sub(1)].indent().saturating_sub(2)
+            && !is_note_mark(lines[end - 1].trimmed());
         if is_note_mark(t) || is_source(t) {
             in_note = true;
-        } else if !(in_note && classify(t).is_none()) {
-            break;
-        } else if line.indent() < lines[end.saturating_sub(1)].indent().saturating_sub(2)
-            && !is_note_mark(lines[end - 1].trimmed())
-        {
+        } else if !in_note || classify(t).is_some() || outdented {
             break;
         }
         k += 1;
