@@ -420,3 +420,105 @@ const ROUND_TRIP_GAPS: &[(&str, &str)] = &[
         "raw text: tables kept as blocks",
     ),
 ];
+
+/// A one-page PDF with nothing drawn on it: a scan without its text layer
+/// reads the same.
+fn blank_pdf() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    pdf
+}
+
+fn pdf_error(bytes: &[u8]) -> String {
+    let outcome = read_as("pdf", bytes, Path::new("in.pdf"));
+    assert!(outcome.document.is_none());
+    let d = &outcome.diagnostics[0];
+    assert_eq!(d.code, undoc::diagnostic::Code::PdfText);
+    d.message.clone()
+}
+
+#[test]
+fn pdfs_that_cannot_be_read_say_why() {
+    if common::tool("pdftotext").is_none() {
+        return;
+    }
+    assert!(pdf_error(&blank_pdf()).contains("no text layer: OCR it first"));
+    assert!(pdf_error(b"%PDF-1.7\nnot a PDF at all").contains("damaged"));
+    let Some(qpdf) = common::tool("qpdf") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let locked = dir.path().join("locked.pdf");
+    let status = Command::new(qpdf)
+        .args(["--encrypt", "user", "owner", "256", "--"])
+        .arg(fixture_pdf("A_80_604_Add.1"))
+        .arg(&locked)
+        .status()
+        .expect("qpdf runs");
+    assert!(status.success());
+    assert!(pdf_error(&std::fs::read(&locked).expect("written")).contains("encrypted"));
+}
+
+fn fixture_pdf(name: &str) -> PathBuf {
+    common::root()
+        .join("tests/fixtures/un-official")
+        .join(format!("{name}.pdf"))
+}
+
+#[test]
+fn without_poppler_a_pdf_gets_an_error_naming_the_package() {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let out = common::undoc()
+        .env("PATH", empty.path())
+        .args(["validate", "--format", "json"])
+        .arg(fixture_pdf("A_80_604_Add.1"))
+        .output()
+        .expect("undoc runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("UND008") && stdout.contains("poppler-utils"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn verbose_lists_what_was_dropped_and_the_summary_counts_it() {
+    if common::tool("pdftotext").is_none() {
+        return;
+    }
+    let out = common::undoc()
+        .args(["validate", "-v"])
+        .arg(fixture_pdf("A_80_604_Add.1"))
+        .output()
+        .expect("undoc runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("A_80_604_Add.1.pdf:53: furniture lines dropped: 26-04887 (E)  150426"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("archive text: ") && stderr.contains("2 footnotes moved"),
+        "{stderr}"
+    );
+}

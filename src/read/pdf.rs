@@ -62,7 +62,7 @@ pub fn extract(bytes: &[u8]) -> Result<String, Diagnostic> {
     let text = String::from_utf8_lossy(&output.stdout).into_owned();
     if !has_text(&text) {
         return Err(fail(
-            "the PDF has no text layer (a scanned document?): OCR it first (e.g. ocrmypdf), then convert the result".into(),
+            "the PDF has no text layer: OCR it first (a scanned document: e.g. ocrmypdf), then convert the result".into(),
         ));
     }
     Ok(text)

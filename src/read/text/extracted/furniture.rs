@@ -52,11 +52,12 @@ pub(super) fn strip(
     let mut kept = Vec::with_capacity(lines.len());
     for (line, dropped) in lines.into_iter().zip(drop) {
         if dropped {
-            out.push(Decision::new(
-                Action::FurnitureDropped,
-                line.no,
-                line.trimmed(),
-            ));
+            let parts: Vec<&str> = fields(line.trimmed(), 2)
+                .into_iter()
+                .map(|(_, f)| f)
+                .collect();
+            let text = parts.join("  ");
+            out.push(Decision::new(Action::FurnitureDropped, line.no, text));
         } else {
             kept.push(line);
         }

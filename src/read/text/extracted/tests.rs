@@ -71,7 +71,7 @@ fn furniture_is_dropped_and_the_job_number_kept() {
     assert_eq!(
         dropped,
         [
-            "26-00001 (E)    010226",
+            "26-00001 (E)  010226",
             "*2600001*",
             "Please recycle",
             "A/80/999",
