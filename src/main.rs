@@ -28,6 +28,7 @@ impl Common {
             deny_warnings: self.deny_warnings,
             quiet: self.quiet,
             shard: self.shard,
+            verbose: self.verbose,
         }
     }
 }

@@ -89,6 +89,9 @@ pub struct DocReport {
     /// SHA-256 of the input, when it could be read and the job writes
     /// files (the manifest records it).
     pub sha256: Option<String>,
+    /// What the reader dropped, moved or kept unrebuilt, for `--verbose`
+    /// and the summary's counts (archive text; empty for other sources).
+    pub decisions: Vec<crate::read::audit::Decision>,
 }
 
 impl DocReport {
@@ -100,6 +103,7 @@ impl DocReport {
             diagnostics: vec![diagnostic],
             outputs: Vec::new(),
             sha256: None,
+            decisions: Vec::new(),
         }
     }
 }

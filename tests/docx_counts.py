@@ -21,7 +21,9 @@ the standard library and applies the DGACM conventions as written here.
   `Contents` heading) and the summary box (a one-column table opening with
   `Summary`), whose inner tables count; tables inside other tables' cells
   are part of those tables;
-- footnotes: distinct footnote references in the document part.
+- footnotes: distinct footnote references in the document part;
+- starts: each numbered paragraph's number and the first 60 characters of
+  its text after the label (for tests/archive_text.rs).
 
 Usage: python3 docx_counts.py FILE.docx  (prints JSON)
 """
@@ -116,7 +118,8 @@ def count(path):
     doc = ET.fromstring(z.read("word/document.xml"))
     items = list(blocks(doc.find(W + "body")))
     c = {"chapters": 0, "sections": 0, "subheadings": 0, "paragraphs": 0, "tables": 0,
-         "footnotes": len({f.get(W + "id") for f in doc.iter(W + "footnoteReference")})}
+         "footnotes": len({f.get(W + "id") for f in doc.iter(W + "footnoteReference")}),
+         "starts": []}
     chapter, para, started, skip_table, annex_due = 0, 0, False, False, False
     for i, el in enumerate(items):
         if el.tag == W + "tbl":
@@ -171,6 +174,7 @@ def count(path):
         elif numbered and not bold:
             c["paragraphs"] += 1
             para, started = int(numbered.group(1)), True
+            c["starts"].append([para, t[numbered.end():].strip()[:60]])
     return c
 
 

@@ -147,6 +147,10 @@ pub struct Common {
     /// No progress display and no closing summary.
     #[arg(short, long)]
     pub quiet: bool,
+    /// List every line a reader dropped, moved or kept unrebuilt (page
+    /// furniture, contents, footnotes, tables of text extracted from PDFs).
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

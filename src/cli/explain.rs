@@ -60,6 +60,10 @@ fn example(code: Code) -> (&'static str, &'static str) {
             "undoc convert report.doc -o out      # a Word 97-2003 file renamed .docx",
             "soffice --headless --convert-to docx report.doc, then undoc convert report.docx -o out",
         ),
+        Code::PdfText => (
+            "undoc convert scanned-report.pdf -o out      # pages are pictures, no text layer",
+            "OCR it first (e.g. ocrmypdf scanned-report.pdf report.pdf), or convert the Word file it was printed from",
+        ),
         Code::TooLarge => (
             "a 200 MiB file of pasted data",
             "split it: no UN document is over 64 MiB",
@@ -93,6 +97,10 @@ fn example(code: Code) -> (&'static str, &'static str) {
         Code::AknUnheld => (
             "<paragraph eId=\"para_3\">…<signature><person refersTo=\"#sg\">A. Guterres</person></signature>",
             "nothing to fix in the source: undoc keeps the signature's text and says so; write the signature in the text if it must stay",
+        ),
+        Code::ExtractedText => (
+            "a page's footnote 3 whose number stands nowhere in the page's text",
+            "nothing to fix in the PDF: check the note's place in the output (undoc convert r.pdf -o out --verbose lists each move)",
         ),
         Code::Schema => (
             "<para>Text</para>          (no number)",

@@ -46,6 +46,8 @@ pub struct Settings {
     pub quiet: bool,
     /// `--shard K/N`: only this part of the inputs.
     pub shard: Option<Shard>,
+    /// `--verbose`: list every line a reader dropped, moved or kept unrebuilt.
+    pub verbose: bool,
 }
 
 /// What `convert` writes.
@@ -124,6 +126,9 @@ pub fn convert(settings: &Settings, outputs: &Outputs) -> Result<u8, String> {
     let mut manifest = manifest::Writer::create(dir, settings.shard, &fingerprint);
     let mut record = |report: DocReport| {
         progress.println(&report::render_human(&report, color));
+        if settings.verbose && !report.decisions.is_empty() {
+            progress.println(&report::render_decisions(&report));
+        }
         summary.add(&report);
         if let Ok(manifest) = &mut manifest {
             manifest.push(&Entry::from_report(&report, dir));
@@ -174,6 +179,9 @@ pub fn validate(settings: &Settings, format: ReportFormat) -> Result<u8, String>
     let mut reports = Vec::new();
     let mut record = |report: DocReport| {
         summary.add(&report);
+        if settings.verbose {
+            progress.suspend(|| eprint!("{}", report::render_decisions(&report)));
+        }
         if format == ReportFormat::Human {
             progress.suspend(|| print!("{}", report::render_human(&report, color)));
         } else {

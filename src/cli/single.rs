@@ -61,6 +61,9 @@ pub fn convert(
     }
     let color = std::io::stderr().is_terminal();
     eprint!("{}", report::render_human(&report, color));
+    if settings.verbose {
+        eprint!("{}", report::render_decisions(&report));
+    }
     if !settings.quiet {
         let mut summary = Summary::default();
         summary.add(&report);
@@ -78,6 +81,9 @@ pub fn validate(
     let started = Instant::now();
     let options = WriteOptions::default();
     let (report, _) = run_one(Path::new("-"), from, settings, &[], &options)?;
+    if settings.verbose {
+        eprint!("{}", report::render_decisions(&report));
+    }
     let color = format == ReportFormat::Human && std::io::stdout().is_terminal();
     print!(
         "{}",
@@ -155,6 +161,7 @@ fn run_one(
         diagnostics,
         outputs: Vec::new(),
         sha256: Some(manifest::sha256_hex(&bytes)),
+        decisions: std::mem::take(&mut converted.decisions),
     };
     Ok((report, rendered.filter(|_| !failed)))
 }

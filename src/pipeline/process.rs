@@ -8,6 +8,7 @@ use super::plan::Plan;
 use super::{DocReport, Input, Job, MAX_INPUT_BYTES, Output, Status, commit, manifest};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
+use crate::read::audit::Decision;
 use crate::read::{self, InputFormat, Source, SourceView, attach_excerpts};
 use crate::validate;
 use crate::write::{OutputFormat, Rendered};
@@ -25,6 +26,8 @@ pub struct Converted {
     pub rendered: Vec<(&'static OutputFormat, Rendered)>,
     /// What reports show of the source.
     pub view: SourceView,
+    /// What the reader dropped, moved or kept unrebuilt (archive text).
+    pub decisions: Vec<Decision>,
 }
 
 impl Converted {
@@ -70,6 +73,7 @@ fn convert_unguarded(source: &Source, format: &InputFormat, job: &Job) -> Conver
         diagnostics: checked.diagnostics,
         rendered: Vec::new(),
         view: outcome.view,
+        decisions: outcome.decisions,
     };
     if converted.fails(job.deny_warnings) {
         return converted;
@@ -135,6 +139,7 @@ pub(super) fn process(input: &Input, job: &Job, plan: &Plan) -> DocReport {
         diagnostics: std::mem::take(&mut converted.diagnostics),
         outputs: Vec::new(),
         sha256,
+        decisions: std::mem::take(&mut converted.decisions),
     };
     if let (false, Some(dir)) = (failed, job.output_dir) {
         put_in_place(&converted.rendered, input, dir, plan, &mut report);
@@ -210,6 +215,7 @@ fn unchanged(input: &Input, job: &Job, sha256: &str) -> Option<DocReport> {
         diagnostics: Vec::new(),
         outputs,
         sha256: Some(sha256.to_string()),
+        decisions: Vec::new(),
     })
 }
 

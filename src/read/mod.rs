@@ -4,12 +4,14 @@
 //! it found alongside the document (when one could be built at all).
 
 pub mod akn;
+pub mod audit;
 mod citations;
 pub mod decode;
 pub mod docx;
 pub mod fields;
 mod inline;
 pub mod markdown;
+pub mod pdf;
 pub mod text;
 mod view;
 pub mod xml;
@@ -130,6 +132,15 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
             code: crate::diagnostic::Code::AknSchema,
         }),
     },
+    InputFormat {
+        name: "pdf",
+        suffixes: &["pdf"],
+        description: "PDF files with a text layer (official UN PDFs, undoc's own): the text is extracted by poppler's pdftotext (package poppler-utils) and read as archive text: page furniture and contents dropped, footnotes and tables rebuilt",
+        looks_like: pdf::looks_like,
+        read: pdf::read_source,
+        is_undoc_xml: false,
+        schema: None,
+    },
 ];
 
 /// Whether a file's first bytes look like a format.
@@ -142,13 +153,10 @@ fn akn_engine() -> Result<&'static dyn crate::validate::SchemaEngine, String> {
 
 /// Formats undoc recognises by their first bytes but does not read, so a
 /// file of one of them gets a diagnostic that names it.
-static RECOGNISED_ONLY: &[(&str, Sniffer)] = &[
-    ("a PDF file", |b| b.starts_with(b"%PDF-")),
-    (
-        "an OLE compound file: a legacy Word .doc (convert it to .docx, e.g. `soffice --headless --convert-to docx FILE.doc`) or a password-protected Word file",
-        |b| b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
-    ),
-];
+static RECOGNISED_ONLY: &[(&str, Sniffer)] = &[(
+    "an OLE compound file: a legacy Word .doc (convert it to .docx, e.g. `soffice --headless --convert-to docx FILE.doc`) or a password-protected Word file",
+    |b| b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+)];
 
 impl InputFormat {
     /// The format of a file by its name's suffix (the longest suffix that matches).
@@ -225,6 +233,9 @@ pub struct ReadOutcome {
     pub diagnostics: Vec<Diagnostic>,
     /// The source as reports show it.
     pub view: SourceView,
+    /// What the reader dropped, moved or could not rebuild (extracted PDF
+    /// text), for an audit of a batch; empty for other sources.
+    pub decisions: Vec<audit::Decision>,
 }
 
 impl ReadOutcome {
@@ -234,6 +245,7 @@ impl ReadOutcome {
             document: None,
             diagnostics: vec![diagnostic],
             view: SourceView::Unavailable,
+            decisions: Vec::new(),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! conventions, and strips extraction debris (leading ` - `, `[X](#)` links,
 //! stray indentation, blank lines inside lists).
 
+mod extracted;
 pub(crate) mod figure;
 pub(crate) mod labels;
 mod masthead;
@@ -62,7 +63,7 @@ pub fn looks_like(head: &[u8]) -> bool {
         Err(_) => return false,
     };
     let text = utf8.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    !text.is_empty() && !text.contains('\0') && !text.starts_with('<')
+    !text.is_empty() && !text.contains('\0') && !text.starts_with('<') && !text.starts_with("%PDF-")
 }
 
 /// Reads a UN report text source held in memory (figures' pictures cannot
@@ -72,14 +73,54 @@ pub fn read(source: &str) -> ReadOutcome {
 }
 
 /// Reads a UN report text source whose figures' pictures are in `dir`.
+/// Text extracted from a PDF (pages ended by form feeds) is first turned
+/// into the cleaned form (see `extracted`), its lines keeping their numbers.
 pub fn read_in(source: &str, dir: Option<&std::path::Path>) -> ReadOutcome {
-    let lines: Vec<Line> = source
-        .split('\n')
-        .enumerate()
-        .map(|(i, raw)| clean(i as u32 + 1, raw))
+    if !extracted::is_extracted(source) {
+        let lines: Vec<Line> = source
+            .split('\n')
+            .enumerate()
+            .map(|(i, raw)| clean(i as u32 + 1, raw))
+            .collect();
+        return read_lines(&lines, dir, Vec::new());
+    }
+    let normalised = extracted::normalise(source);
+    let lines: Vec<Line> = normalised
+        .lines
+        .iter()
+        .map(|(no, text)| clean(*no, text))
         .collect();
-    let mut diagnostics = Vec::new();
-    let (front, body_start) = match front_matter(&lines) {
+    let mut outcome = read_lines(&lines, dir, normalised.diagnostics);
+    outcome.decisions = normalised.decisions;
+    if let (Some(doc), Some((job, no))) = (&mut outcome.document, normalised.job_number)
+        && doc.masthead.job_number.is_none()
+    {
+        doc.masthead.job_number = Some(crate::model::Spanned::new(job, Span::new(no, 1)));
+    }
+    outcome
+}
+
+/// The cleaned form of text extracted from a PDF, as the reader reads it
+/// (one line per block), for review; `None` for text that is not extracted.
+pub fn clean_extracted(source: &str) -> Option<String> {
+    if !extracted::is_extracted(source) {
+        return None;
+    }
+    let lines: Vec<String> = extracted::normalise(source)
+        .lines
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    Some(lines.join("\n"))
+}
+
+/// Reads cleaned lines; `diagnostics` holds what was found before.
+fn read_lines(
+    lines: &[Line],
+    dir: Option<&std::path::Path>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> ReadOutcome {
+    let (front, body_start) = match front_matter(lines) {
         Ok(found) => found,
         Err(d) => return ReadOutcome::failed(d),
     };

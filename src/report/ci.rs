@@ -274,6 +274,7 @@ mod tests {
                 )],
                 outputs: Vec::new(),
                 sha256: None,
+                decisions: Vec::new(),
             },
             DocReport {
                 path: "ok.txt".into(),
@@ -281,6 +282,7 @@ mod tests {
                 diagnostics: Vec::new(),
                 outputs: Vec::new(),
                 sha256: None,
+                decisions: Vec::new(),
             },
         ]
     }

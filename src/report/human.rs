@@ -149,6 +149,7 @@ mod tests {
             diagnostics,
             outputs: Vec::new(),
             sha256: None,
+            decisions: Vec::new(),
         }
     }
 

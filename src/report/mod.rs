@@ -8,6 +8,7 @@ mod human;
 use std::time::Duration;
 
 use crate::pipeline::{DocReport, Status};
+use crate::read::audit::{self, Action};
 use crate::write::OUTPUT_FORMATS;
 
 /// How diagnostics are printed.
@@ -51,6 +52,24 @@ pub struct Written {
     pub pages: u64,
 }
 
+/// The reader's decisions on one document, a line each (`--verbose`):
+/// `report.txt:12: furniture lines dropped: 2/13  26-04887`.
+pub fn render_decisions(report: &DocReport) -> String {
+    report
+        .decisions
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}: {}: {}\n",
+                report.path.display(),
+                d.line,
+                d.action.name(),
+                d.text
+            )
+        })
+        .collect()
+}
+
 /// Counts gathered over a run, for the closing summary.
 #[derive(Debug, Default, Clone)]
 pub struct Summary {
@@ -70,6 +89,9 @@ pub struct Summary {
     pub not_processed: usize,
     /// Files with a source suffix passed over in discovery (not regular files).
     pub skipped_files: usize,
+    /// What readers dropped, moved or kept unrebuilt, by action, over all
+    /// documents (archive text).
+    pub decisions: Vec<(Action, usize)>,
 }
 
 impl Summary {
@@ -82,6 +104,13 @@ impl Summary {
             Status::Failed => self.failed += 1,
         }
         self.warnings += report.diagnostics.iter().filter(|d| !d.is_error()).count();
+        for (action, n) in audit::tally(&report.decisions) {
+            match self.decisions.iter_mut().find(|(a, _)| *a == action) {
+                Some((_, total)) => *total += n,
+                None => self.decisions.push((action, n)),
+            }
+        }
+        self.decisions.sort();
         if self.written.is_empty() {
             self.written = vec![Written::default(); OUTPUT_FORMATS.len()];
         }
@@ -119,6 +148,17 @@ impl Summary {
             .collect();
         if !written.is_empty() {
             line.push_str(&format!("; wrote {}", written.join(", ")));
+        }
+        if !self.decisions.is_empty() {
+            let counts: Vec<String> = self
+                .decisions
+                .iter()
+                .map(|(a, n)| format!("{n} {}", a.name()))
+                .collect();
+            line.push_str(&format!(
+                "; archive text: {} (--verbose lists them)",
+                counts.join(", ")
+            ));
         }
         let secs = elapsed.as_secs_f64();
         let rate = if secs > 0.0 {

@@ -293,6 +293,7 @@ fn finish(
             document: None,
             diagnostics,
             view,
+            decisions: Vec::new(),
         });
     };
     let document = Document {
@@ -310,5 +311,6 @@ fn finish(
         document: Some(document),
         diagnostics,
         view,
+        decisions: Vec::new(),
     })
 }

@@ -278,7 +278,7 @@ fn looks_like_dates(text: &str) -> bool {
 }
 
 /// Whether a line reads like a subtitle (`Report of the Secretary-General`).
-fn is_subtitle_like(text: &str) -> bool {
+pub(super) fn is_subtitle_like(text: &str) -> bool {
     lang::ALL.iter().any(|l| {
         let w = l.masthead_words();
         w.subtitle_openings.iter().any(|o| text.starts_with(o))
@@ -371,7 +371,7 @@ fn guess_language(lines: &[Line], m: &Masthead) -> Lang {
 
 /// Whether a masthead line is a session line (`Eightieth session`,
 /// `第八十届会议`) in any language.
-fn is_session_line(line: &str) -> bool {
+pub(super) fn is_session_line(line: &str) -> bool {
     let l = line.trim().to_lowercase();
     lang::ALL.iter().any(|lang| {
         let w = lang.masthead_words();
@@ -382,7 +382,7 @@ fn is_session_line(line: &str) -> bool {
 
 /// Whether a masthead line is an agenda item line (`Item 7 of the
 /// provisional agenda*`, `临时议程项目68`) in any language.
-fn is_agenda_line(line: &str) -> bool {
+pub(super) fn is_agenda_line(line: &str) -> bool {
     let l = line.trim().to_lowercase();
     lang::ALL.iter().any(|lang| {
         let w = lang.masthead_words();

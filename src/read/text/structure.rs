@@ -270,7 +270,9 @@ impl Builder<'_> {
         let in_chapter = self.chapter > 0;
         let is_chapter = match (chapter, section) {
             (Some(c), _) if c == self.chapter.saturating_add(1) => true,
-            (_, Some(s)) if in_chapter && s == self.next_section => false,
+            // `C.` after sections A and B is section C, not chapter 100,
+            // in a chapter or in an annex without chapters.
+            (_, Some(s)) if (in_chapter || s > 1) && s == self.next_section => false,
             (Some(_), None) => true,
             (None, Some(_)) => false,
             _ => !in_chapter,

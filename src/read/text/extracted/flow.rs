@@ -1,0 +1,339 @@
+//! Joins the lines of extracted text into blocks, one output line each: a
+//! block starts at a label (`12.`, `IV.`, `A.`, `(a)`) when the line before
+//! ended its own block, after a short line that ends a sentence, after a
+//! blank line that follows a sentence, or (layout text) at a first-line
+//! indent. A paragraph runs on across a page break, and a word hyphenated
+//! at a line end is joined when the document's words say it is one word.
+
+use super::hyphen::Vocabulary;
+use super::pages::Src;
+use super::{Piece, render};
+use crate::read::audit::{Action, Decision};
+use crate::read::text::{Label, classify};
+use crate::script::{ends_ideographic, starts_ideographic};
+
+/// What the flow knows of the document.
+pub(super) struct Setting<'a> {
+    pub layout: bool,
+    /// The width of a full line of text (characters).
+    pub full: usize,
+    /// Each page's text margin (indexed by page number).
+    pub margins: &'a [usize],
+    pub vocab: &'a Vocabulary,
+}
+
+/// The most lines a heading runs to.
+const HEADING_LINES: usize = 7;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Heading,
+    Para,
+    Text,
+}
+
+/// The block being gathered.
+struct Cur {
+    no: u32,
+    text: String,
+    kind: Kind,
+    lines: usize,
+    /// The last line's length, relative indent and page.
+    last_len: usize,
+    last_indent: isize,
+    /// Relative column where a heading's text starts.
+    heading_col: isize,
+}
+
+struct Flow<'a, 's> {
+    s: &'a Setting<'s>,
+    out: &'a mut Vec<(u32, String)>,
+    decisions: &'a mut Vec<Decision>,
+    cur: Option<Cur>,
+    blank: bool,
+    pending_label: Option<(u32, String)>,
+    next_para: u32,
+    /// The last chapter and section numbers seen, to know the next ones.
+    chapter: u32,
+    section: u32,
+}
+
+/// Writes the pieces as cleaned text lines into `out`.
+pub(super) fn write(
+    pieces: Vec<Piece>,
+    s: &Setting,
+    out: &mut Vec<(u32, String)>,
+    decisions: &mut Vec<Decision>,
+) {
+    let mut f = Flow {
+        s,
+        out,
+        decisions,
+        cur: None,
+        blank: false,
+        pending_label: None,
+        next_para: 1,
+        chapter: 0,
+        section: 0,
+    };
+    for piece in pieces {
+        match piece {
+            Piece::Line(line) => f.line(&line),
+            Piece::Table(block) => {
+                f.flush();
+                render::table(&block, f.s.vocab, f.out);
+                f.blank = true;
+            }
+        }
+    }
+    if let Some((no, label)) = f.pending_label.take() {
+        f.start(no, label, Kind::Text, 0, 0);
+    }
+    f.flush();
+}
+
+impl Flow<'_, '_> {
+    fn rel_indent(&self, line: &Src) -> isize {
+        let margin = self.s.margins.get(line.page as usize).copied().unwrap_or(0);
+        line.indent() as isize - margin as isize
+    }
+
+    fn line(&mut self, line: &Src) {
+        let trimmed = line.trimmed();
+        if trimmed.is_empty() {
+            self.blank = true;
+            return;
+        }
+        let mut text = collapse_spaces(trimmed);
+        let mut no = line.no;
+        if let Some((label_no, label)) = self.pending_label.take() {
+            text = format!("{label} {text}");
+            no = label_no;
+        }
+        let indent = self.rel_indent(line);
+        if is_lone_label(&text) {
+            self.pending_label = Some((no, text));
+            return;
+        }
+        match classify(&text) {
+            Some((labels, at)) if self.label_starts(&labels, indent) => {
+                let kind = match labels[0] {
+                    Label::Chapter(_) | Label::Section(_) => {
+                        self.count_heading(&labels);
+                        Kind::Heading
+                    }
+                    Label::Annex(_) => Kind::Heading,
+                    Label::Decimal(n) => {
+                        self.next_para = self.next_para.max(n.saturating_add(1));
+                        Kind::Para
+                    }
+                    _ => Kind::Para,
+                };
+                let col = indent + text[..at].chars().count() as isize;
+                self.start(no, text, kind, indent, col);
+            }
+            _ if self.continues(&text, indent) => self.append(&text, no, indent),
+            _ => self.start(no, text, Kind::Text, indent, indent),
+        }
+        self.blank = false;
+    }
+
+    /// Whether the block before has ended: its last line is short, or it
+    /// ends a sentence before a blank line, or it is a heading.
+    fn ended(&self) -> bool {
+        let Some(cur) = &self.cur else { return true };
+        let short = cur.last_len * 5 < self.s.full * 4;
+        let closes = cur
+            .text
+            .trim_end()
+            .ends_with(['.', ':', ';', '!', '?', '。', '：', '；']);
+        cur.kind == Kind::Heading || short || self.blank && closes
+    }
+
+    /// Notes the chapter or section a heading label opens: the reading
+    /// that continues the sequence (`I.` after `H.` is section I).
+    fn count_heading(&mut self, labels: &[Label]) {
+        let next_section = labels
+            .iter()
+            .any(|&l| l == Label::Section(self.section + 1));
+        let chapter = labels.iter().find_map(|&l| match l {
+            Label::Chapter(n) => Some(n),
+            _ => None,
+        });
+        match chapter {
+            Some(n) if n == self.chapter + 1 || !next_section => {
+                (self.chapter, self.section) = (n, 0)
+            }
+            _ => {
+                if let Some(Label::Section(n)) =
+                    labels.iter().find(|l| matches!(l, Label::Section(_)))
+                {
+                    self.section = *n;
+                }
+            }
+        }
+    }
+
+    fn label_starts(&self, labels: &[Label], indent: isize) -> bool {
+        let continues_sequence = labels.iter().any(|&l| {
+            l == Label::Chapter(self.chapter + 1) || l == Label::Section(self.section + 1)
+        });
+        match labels[0] {
+            Label::Decimal(n) => self.ended() || n == self.next_para,
+            Label::Chapter(_) | Label::Section(_) => self.ended() || continues_sequence,
+            Label::Note(_) => false,
+            Label::Alpha(_) | Label::Roman(_) => self.ended() || self.introduces_item(indent),
+            _ => self.ended(),
+        }
+    }
+
+    /// Whether the block so far ends with a colon or semicolon before a
+    /// list item (in layout text, one indented like an item).
+    fn introduces_item(&self, indent: isize) -> bool {
+        let Some(cur) = &self.cur else { return true };
+        let text = cur.text.trim_end();
+        let opens = text.ends_with([':', ';', '：', '；']);
+        opens && (!self.s.layout || indent > cur.last_indent + 2 || text.ends_with(';'))
+    }
+
+    fn continues(&self, text: &str, indent: isize) -> bool {
+        let Some(cur) = &self.cur else { return false };
+        if cur.kind == Kind::Heading {
+            return self.heading_continues(cur, text, indent);
+        }
+        let lower = text.starts_with(|c: char| c.is_lowercase());
+        let first_line_indent =
+            self.s.layout && cur.lines >= 1 && indent > cur.last_indent + 2 && !lower;
+        if first_line_indent && self.ended() {
+            return false;
+        }
+        lower || !self.ended()
+    }
+
+    fn heading_continues(&self, cur: &Cur, text: &str, indent: isize) -> bool {
+        if self.blank || cur.lines >= HEADING_LINES || text.ends_with('.') {
+            return false;
+        }
+        if self.s.layout {
+            return (indent - cur.heading_col).abs() <= 1;
+        }
+        text.starts_with(|c: char| c.is_lowercase())
+            || cur.last_len >= 40 && text.chars().count() * 20 < self.s.full * 17
+    }
+
+    fn start(&mut self, no: u32, text: String, kind: Kind, indent: isize, heading_col: isize) {
+        self.flush();
+        let last_len = self.extent(&text, indent);
+        self.cur = Some(Cur {
+            no,
+            text,
+            kind,
+            lines: 1,
+            last_len,
+            last_indent: indent,
+            heading_col,
+        });
+    }
+
+    fn append(&mut self, text: &str, no: u32, indent: isize) {
+        let Some(cur) = &mut self.cur else { return };
+        join_into(&mut cur.text, text, Some(self.s.vocab), self.decisions, no);
+        cur.lines += 1;
+        cur.last_indent = indent;
+        let extent = self.extent(text, indent);
+        if let Some(cur) = &mut self.cur {
+            cur.last_len = extent;
+        }
+    }
+
+    /// How far a line reaches: its length, and in layout text its end
+    /// column from the page's margin (an indented item line is not short).
+    fn extent(&self, text: &str, indent: isize) -> usize {
+        let len = text.chars().count();
+        if self.s.layout {
+            indent.max(0) as usize + len
+        } else {
+            len
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(cur) = self.cur.take() {
+            self.out.push((cur.no, cur.text));
+            self.out.push((cur.no, String::new()));
+        }
+    }
+}
+
+/// A label alone on its line (`1.`, `A.`, `(a)`), as raw extraction puts
+/// them: its text is on the next line. An annex line stands alone anyway.
+fn is_lone_label(text: &str) -> bool {
+    !text.contains(' ')
+        && matches!(classify(&format!("{text} x")), Some((labels, at)) if at > text.len() && !matches!(labels[0], Label::Annex(_)))
+}
+
+/// Appends the next line's text: a word hyphenated at the line end joined
+/// when `vocab` says so (recorded), a hyphen after a space closed up
+/// (`self -` + `sufficiency`), no space where Chinese text meets.
+pub(super) fn join_into(
+    text: &mut String,
+    next: &str,
+    vocab: Option<&Vocabulary>,
+    decisions: &mut Vec<Decision>,
+    no: u32,
+) {
+    if text.ends_with('\u{ad}') {
+        // A soft hyphen: the typesetter's break, never part of the word.
+        text.pop();
+        text.push_str(next);
+        return;
+    }
+    if let Some(left) = text.strip_suffix('-') {
+        if vocab.is_some_and(|v| v.joins(left, next)) {
+            text.pop();
+            let word_start = text.rfind(' ').map_or(0, |i| i + 1);
+            let word = format!(
+                "{}{}",
+                &text[word_start..],
+                next.split(' ').next().unwrap_or("")
+            );
+            decisions.push(Decision::new(Action::HyphenJoined, no, word));
+        } else if left.ends_with(' ') && next.starts_with(char::is_alphabetic) {
+            text.truncate(text.len() - 2);
+            text.push('-');
+        }
+        text.push_str(next);
+        return;
+    }
+    if !(ends_ideographic(text) || starts_ideographic(next) || text.is_empty()) {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+/// Collapses runs of spaces (layout text's column gaps) to one, and closes
+/// the space pdftotext leaves before a hyphen inside a word (`Secretary -General`).
+pub(super) fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if super::pages::is_space(c) {
+            while chars.peek().is_some_and(|&n| super::pages::is_space(n)) {
+                chars.next();
+            }
+            // Latin and Cyrillic only: Arabic labels keep their ` - `.
+            let letter = |c: char| c.is_alphabetic() && c < '\u{590}';
+            let hyphen_glued = chars.peek() == Some(&'-') && out.ends_with(letter) && {
+                let mut ahead = chars.clone();
+                ahead.next();
+                ahead.peek().is_some_and(|&n| letter(n))
+            };
+            if !hyphen_glued {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}

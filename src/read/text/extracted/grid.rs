@@ -1,0 +1,232 @@
+//! Rebuilding a layout table's grid from the columns its cells stand in:
+//! figures are aligned on their right edge, so each value column is a
+//! cluster of right edges; the row label (stub) starts at the left margin.
+//! The grid is clear when every cell of a row falls in one column of its
+//! own and no cell runs across another column's edge; otherwise the table
+//! is kept as one block.
+
+use super::pages::{Src, fields};
+
+/// A rebuilt table: header cells and body rows, one string per column.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Grid {
+    pub head: Vec<String>,
+    pub body: Vec<Vec<String>>,
+}
+
+/// Right edges within this many columns are one column.
+const EDGE_TOLERANCE: usize = 3;
+/// The most value columns a rebuilt table has.
+const MAX_COLUMNS: usize = 16;
+
+/// A cell of a layout line: first and last-plus-one column, text.
+#[derive(Debug, Clone, Copy)]
+struct Cell<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn cells(line: &str) -> Vec<Cell<'_>> {
+    fields(line, 2)
+        .into_iter()
+        .map(|(start, text)| Cell {
+            start,
+            end: start + text.chars().count(),
+            text,
+        })
+        .collect()
+}
+
+/// The grid of `rows` (layout lines), when it is clear.
+pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
+    let kept = without_repeated_headers(rows);
+    let (lines, marks) = with_marks_folded(&kept);
+    let margin = lines
+        .iter()
+        .filter_map(|c| c.first())
+        .map(|c| c.start)
+        .min()?;
+    let is_stub = |c: &Cell| c.start <= margin + 6 && !super::tables::is_note_mark(c.text);
+    let data_from = lines.iter().position(|l| {
+        l.iter().any(|c| !is_stub(c) && is_value(c.text)) && l.first().is_some_and(is_stub)
+    })?;
+    // Row labels alone on their lines just above the first figures are rows.
+    let mut data_from = data_from;
+    while data_from > 0 && matches!(&lines[data_from - 1][..], [only] if is_stub(only)) {
+        data_from -= 1;
+    }
+    let edges = columns(&lines[data_from..], &is_stub)?;
+    let mut body = body_rows(&lines[data_from..], &marks[data_from..], &edges, &is_stub)?;
+    body.retain(|row| row.iter().any(|c| !c.is_empty()));
+    let head = header(&lines[..data_from], &edges, margin);
+    Some(Grid { head, body })
+}
+
+/// The lines' cells, with the note marks that stand alone on a line above
+/// a row (superscripts set higher than their line) moved to that row.
+fn with_marks_folded<'a>(lines: &[&'a Src]) -> (Vec<Vec<Cell<'a>>>, Vec<Option<&'a str>>) {
+    let mut out = Vec::new();
+    let mut marks = Vec::new();
+    let mut pending = None;
+    for line in lines {
+        let cells = cells(&line.text);
+        if let [only] = cells[..]
+            && super::tables::is_note_mark(only.text)
+            && only.text.len() <= 3
+        {
+            pending = Some(only.text);
+            continue;
+        }
+        out.push(cells);
+        marks.push(pending.take());
+    }
+    (out, marks)
+}
+
+/// The body rows: a row label alone on its line is a row of its own, or the
+/// first part of the next row's label when that goes on in lower case.
+fn body_rows(
+    lines: &[Vec<Cell>],
+    marks: &[Option<&str>],
+    edges: &[(usize, usize)],
+    is_stub: &dyn Fn(&Cell) -> bool,
+) -> Option<Vec<Vec<String>>> {
+    let mut body: Vec<Vec<String>> = Vec::new();
+    let mut label: Option<String> = None;
+    for (line, mark) in lines.iter().zip(marks) {
+        let mut row = place(line, edges, is_stub)?;
+        if let Some(mark) = mark {
+            row[0] = format!("{} {mark}", row[0]);
+        }
+        if row[1..].iter().all(String::is_empty) {
+            body.extend(label.take().map(|prev| one_cell(prev, edges.len())));
+            label = Some(row[0].clone());
+            continue;
+        }
+        if let Some(prev) = label.take() {
+            if row[0].starts_with(char::is_lowercase) {
+                row[0] = format!("{prev} {}", row[0]);
+            } else {
+                body.push(one_cell(prev, edges.len()));
+            }
+        }
+        body.push(row);
+    }
+    body.extend(label.map(|prev| one_cell(prev, edges.len())));
+    Some(body)
+}
+
+/// The rows without the header lines a table repeats on each new page.
+fn without_repeated_headers(rows: &[Src]) -> Vec<&Src> {
+    let mut seen_page = rows.first().map_or(0, |l| l.page);
+    let mut first_page: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for line in rows.iter().filter(|l| !l.is_blank()) {
+        if line.page == seen_page {
+            first_page.push(line.trimmed());
+        } else if first_page.contains(&line.trimmed()) {
+            continue;
+        } else {
+            seen_page = u32::MAX;
+        }
+        out.push(line);
+    }
+    out
+}
+
+fn one_cell(text: String, values: usize) -> Vec<String> {
+    let mut row = vec![String::new(); values + 1];
+    row[0] = text;
+    row
+}
+
+/// A value cell: figures, a dash, a bracketed figure; not a header's
+/// period (`(2024/25)`) or column number (`(1)`, `(6)=(5)-(3)`).
+fn is_value(t: &str) -> bool {
+    let inner = t.trim_start_matches('(').trim_end_matches(')');
+    let period = inner.len() >= 6
+        && inner.contains('/')
+        && inner.bytes().all(|b| b.is_ascii_digit() || b == b'/');
+    let column_number = t.starts_with('(') && (inner.len() <= 2 || t.contains('='));
+    let year = t.len() >= 4 && (t.starts_with("19") || t.starts_with("20")) && {
+        let (digits, rest) = t.split_at(4);
+        digits.bytes().all(|b| b.is_ascii_digit()) && (rest.is_empty() || rest.starts_with(' '))
+    };
+    !period
+        && !column_number
+        && !year
+        && t.chars()
+            .any(|c| c.is_ascii_digit() || c == '–' || c == '—' || c == '-')
+        && t.chars().filter(|c| c.is_alphabetic()).count() <= 3
+}
+
+/// The right edges of the value columns, as (leftmost start, right edge).
+fn columns(lines: &[Vec<Cell>], is_stub: &dyn Fn(&Cell) -> bool) -> Option<Vec<(usize, usize)>> {
+    let mut ends: Vec<(usize, usize)> = lines
+        .iter()
+        .flat_map(|l| l.iter().filter(|c| !is_stub(c)).map(|c| (c.end, c.start)))
+        .collect();
+    ends.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (end, start) in ends {
+        match out.last_mut() {
+            Some((s, e)) if end <= *e + EDGE_TOLERANCE => {
+                *e = end;
+                *s = (*s).min(start);
+            }
+            _ => out.push((start, end)),
+        }
+    }
+    (!out.is_empty() && out.len() <= MAX_COLUMNS).then_some(out)
+}
+
+/// A body line's cells by column (stub first); `None` when a cell falls in
+/// no column, two cells in one, or a cell runs across another column's edge.
+fn place(
+    line: &[Cell],
+    edges: &[(usize, usize)],
+    is_stub: &dyn Fn(&Cell) -> bool,
+) -> Option<Vec<String>> {
+    let mut row = vec![String::new(); edges.len() + 1];
+    for cell in line {
+        if is_stub(cell) && row[0].is_empty() {
+            row[0] = cell.text.to_string();
+            continue;
+        }
+        let k = edges
+            .iter()
+            .position(|&(_, e)| cell.end <= e + EDGE_TOLERANCE && cell.end + EDGE_TOLERANCE >= e)?;
+        let crosses = edges
+            .iter()
+            .enumerate()
+            .any(|(j, &(_, e))| j != k && cell.start < e && e < cell.end);
+        if crosses || !row[k + 1].is_empty() {
+            return None;
+        }
+        row[k + 1] = cell.text.to_string();
+    }
+    Some(row)
+}
+
+/// The header lines' cells joined per column: each cell goes to the column
+/// whose right edge is nearest its own (the stub when it starts at the margin).
+fn header(lines: &[Vec<Cell>], edges: &[(usize, usize)], margin: usize) -> Vec<String> {
+    let mut head = vec![String::new(); edges.len() + 1];
+    for line in lines {
+        for cell in line {
+            let k = if cell.start <= margin + 2 && cell.end < edges[0].0 {
+                0
+            } else {
+                1 + (0..edges.len())
+                    .min_by_key(|&j| edges[j].1.abs_diff(cell.end))
+                    .unwrap_or(0)
+            };
+            if !head[k].is_empty() {
+                head[k].push(' ');
+            }
+            head[k].push_str(cell.text);
+        }
+    }
+    head
+}

@@ -1,0 +1,182 @@
+//! Raw text extracted from a PDF (`pdftotext`, with or without `-layout`):
+//! pages ended by form feeds, running headers and footers, a contents
+//! table, lines wrapped and hyphenated, footnotes at the foot of each page,
+//! tables flattened. This pass turns it into the cleaned form the text
+//! reader reads (see the README's "The source format"): pages → furniture
+//! → contents → footnotes → masthead → tables → joined lines. Every output
+//! line keeps the number of the source line it starts at, so diagnostics
+//! point into the text as given; every decision that drops, moves or keeps
+//! text unrebuilt is recorded for the audit.
+
+mod contents;
+mod flow;
+mod front;
+mod furniture;
+mod grid;
+mod hyphen;
+mod notes;
+mod pages;
+mod render;
+mod tables;
+
+use crate::diagnostic::Diagnostic;
+use crate::read::audit::Decision;
+use crate::read::text::{Label, classify};
+use pages::Src;
+
+/// Extracted text in the cleaned form, with what was done to it.
+#[derive(Debug, Default)]
+pub(crate) struct Normalised {
+    /// Cleaned lines, each with the source line it starts at.
+    pub lines: Vec<(u32, String)>,
+    pub decisions: Vec<Decision>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The first page's job number (`26-04887 (E)`) and its line.
+    pub job_number: Option<(String, u32)>,
+}
+
+/// A table region on its way out: caption and title lines, the rows (and
+/// their grid when rebuilt), the notes.
+#[derive(Debug)]
+struct Block {
+    head: Vec<Src>,
+    grid: Option<grid::Grid>,
+    rows: Vec<Src>,
+    notes: Vec<Src>,
+}
+
+/// A line of text, or a table region.
+enum Piece {
+    Line(Src),
+    Table(Block),
+}
+
+/// Whether a text is extracted from a PDF: pdftotext ends every page with
+/// a form feed, which no cleaned source has.
+pub(crate) fn is_extracted(text: &str) -> bool {
+    text.contains('\u{c}')
+}
+
+/// Turns extracted text into the cleaned form.
+pub(crate) fn normalise(text: &str) -> Normalised {
+    let mut n = Normalised::default();
+    let lines = pages::split(text);
+    let page_count = pages::count(&lines);
+    let layout = pages::is_layout(&lines);
+    let symbol = first_symbol(&lines);
+    let (lines, found) = furniture::strip(lines, symbol.as_deref(), &mut n.decisions);
+    n.job_number = found.job_number;
+    if let Some(numbered) = found.pages.filter(|&p| p != page_count) {
+        n.diagnostics.push(Diagnostic::new(
+            crate::diagnostic::Code::ExtractedText,
+            crate::model::Span::new(1, 1),
+            format!("the text has {page_count} pages but its page numbers count {numbered}: a page may be missing"),
+        ));
+    }
+    let lines = contents::strip(lines, &mut n.decisions);
+    let vocab = hyphen::Vocabulary::new(&lines);
+    let (lines, notes) = notes::extract(lines, &mut n.decisions, &mut n.diagnostics);
+    let margins = margins(&lines);
+    // Right-aligned text is measured by its lines' lengths, as raw text is.
+    let aligned_left = layout && !is_right_to_left(&lines);
+    let full = full_width(&lines, aligned_left, &margins);
+    let (front, body_start) = front::read(&lines, layout, full);
+    n.lines = front;
+    let body = lines[body_start..].to_vec();
+    let pieces = tables::find(body, layout, full, &mut n.decisions, &mut n.diagnostics);
+    let setting = flow::Setting {
+        layout: aligned_left,
+        full,
+        margins: &margins,
+        vocab: &vocab,
+    };
+    flow::write(pieces, &setting, &mut n.lines, &mut n.decisions);
+    for note in notes {
+        let mut text = format!("[^{}]:", note.n);
+        for line in &note.text {
+            flow::join_into(
+                &mut text,
+                &flow::collapse_spaces(line.trimmed()),
+                Some(&vocab),
+                &mut n.decisions,
+                line.no,
+            );
+        }
+        n.lines.push((note.no, text));
+    }
+    n
+}
+
+/// The document symbol: the first field of the first page's top lines
+/// that is one.
+fn first_symbol(lines: &[Src]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(12)
+        .flat_map(|l| {
+            pages::fields(l.trimmed(), 3)
+                .into_iter()
+                .map(|(_, f)| f.to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|f| crate::symbol::is_valid(f))
+}
+
+/// How far a full line of running text reaches: the 90th percentile of
+/// the lines that are not table rows, by length (raw text) or by end
+/// column from the page's margin (layout text).
+fn full_width(lines: &[Src], layout: bool, margins: &[usize]) -> usize {
+    let mut extents: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.is_blank() && !pages::has_gap(&l.text, 3))
+        .map(|l| {
+            let len = l.trimmed().chars().count();
+            let margin = margins.get(l.page as usize).copied().unwrap_or(0);
+            if layout {
+                l.indent().saturating_sub(margin) + len
+            } else {
+                len
+            }
+        })
+        .collect();
+    if extents.is_empty() {
+        return 80;
+    }
+    extents.sort_unstable();
+    extents[extents.len() * 9 / 10].max(20)
+}
+
+/// Whether most lines are in Arabic script (set right to left).
+fn is_right_to_left(lines: &[Src]) -> bool {
+    let arabic = |l: &&Src| l.text.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c));
+    let text = lines.iter().filter(|l| !l.is_blank()).count();
+    lines.iter().filter(arabic).count() * 2 > text
+}
+
+/// Each page's text margin: the commonest indentation of its lines.
+fn margins(lines: &[Src]) -> Vec<usize> {
+    let pages = pages::count(lines) as usize;
+    let mut counts: Vec<std::collections::HashMap<usize, usize>> =
+        vec![Default::default(); pages + 1];
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        *counts[l.page as usize].entry(l.indent()).or_default() += 1;
+    }
+    counts
+        .iter()
+        .map(|c| {
+            c.iter()
+                .max_by_key(|&(indent, n)| (*n, usize::MAX - indent))
+                .map_or(0, |(i, _)| *i)
+        })
+        .collect()
+}
+
+/// Whether `lines[i]` starts a numbered paragraph (a table never takes it).
+fn starts_para(lines: &[Src], i: usize) -> bool {
+    let t = lines[i].trimmed();
+    matches!(classify(t), Some((labels, _)) if matches!(labels[0], Label::Decimal(_)))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,336 @@
+//! Footnotes at the foot of each page: under a short rule of underscores,
+//! each note's number (alone on its line, or before its text) and its text.
+//! Each is moved to the document's footnotes, and its mark restored where
+//! its number stands in the page's text right after a word or punctuation
+//! (`… resources,1 or`, `represented. 2 The`). Only a mark found once on
+//! its page is restored; a note whose mark is not found is kept, its mark
+//! put at the end of its page's text, with a warning: its text is never
+//! merged into the body.
+
+use super::pages::{Src, ranges};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::read::audit::{Action, Decision};
+
+/// A footnote taken from a page foot.
+#[derive(Debug)]
+pub(super) struct Note {
+    pub n: u32,
+    /// Source line of the note's number.
+    pub no: u32,
+    /// Its text lines, in order.
+    pub text: Vec<Src>,
+}
+
+/// Takes the footnote blocks out of `lines` and restores their marks.
+pub(super) fn extract(
+    mut lines: Vec<Src>,
+    decisions: &mut Vec<Decision>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Src>, Vec<Note>) {
+    let mut notes: Vec<Note> = Vec::new();
+    let mut keep = vec![true; lines.len()];
+    let pages = ranges(&lines);
+    for (p, range) in pages.iter().enumerate() {
+        let range = range.clone();
+        let next = notes.last().map_or(1, |n| n.n + 1);
+        let found = range.clone().rev().find(|&i| is_rule(lines[i].trimmed()));
+        let (rule, block_start) = match found
+            .or_else(|| unruled_start(&lines[range.clone()], next).map(|k| range.start + k))
+        {
+            Some(k) if found.is_some() => (k, k + 1),
+            Some(k) => (k, k),
+            None => continue,
+        };
+        let first_new = notes.len();
+        let kept_before = orphan_lines(&lines[block_start..range.end], notes.is_empty());
+        for k in keep
+            .iter_mut()
+            .take(range.end)
+            .skip(block_start + kept_before)
+        {
+            *k = false;
+        }
+        keep[rule] = kept_before > 0;
+        read_block(&lines[block_start + kept_before..range.end], &mut notes);
+        for note in &notes[first_new..] {
+            let mut bodies: Vec<std::ops::Range<usize>> = Vec::with_capacity(2);
+            bodies.push(range.start..rule);
+            if let Some(before) = p.checked_sub(1).map(|q| pages[q].clone()) {
+                let end = (before.start..before.end)
+                    .find(|&i| !keep[i])
+                    .unwrap_or(before.end);
+                bodies.push(before.start..end);
+            }
+            place(&mut lines, &bodies, note, decisions, diagnostics);
+        }
+    }
+    let kept = lines
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(l, k)| k.then_some(l))
+        .collect();
+    (kept, notes)
+}
+
+/// How many lines at the top of a note block belong to no note (text
+/// before the first number, with no note before it to continue): they stay
+/// in the body rather than be lost.
+fn orphan_lines(block: &[Src], no_note_yet: bool) -> usize {
+    if !no_note_yet {
+        return 0;
+    }
+    block
+        .iter()
+        .position(|l| leading_number(l.trimmed()).0.is_some())
+        .unwrap_or(block.len())
+}
+
+/// Where a page's note block starts when no rule is drawn in text (undoc's
+/// own PDFs draw it as a line): a blank line, then the expected note's
+/// number alone, then its text, to the page's end.
+fn unruled_start(page: &[Src], next: u32) -> Option<usize> {
+    (1..page.len()).rev().find(|&k| {
+        page[k - 1].is_blank()
+            && leading_number(page[k].trimmed()) == (Some(next), "")
+            && page[k + 1..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| leading_number(l.trimmed()).0.is_none())
+    })
+}
+
+/// `__________________`: the footnote rule.
+fn is_rule(t: &str) -> bool {
+    t.len() >= 5 && t.bytes().all(|c| c == b'_')
+}
+
+/// Reads one page's note block into notes; text before any number
+/// continues the last note (a note running on from the page before).
+fn read_block(block: &[Src], notes: &mut Vec<Note>) {
+    let mut pending: Vec<usize> = Vec::new();
+    for line in block.iter().filter(|l| !l.is_blank()) {
+        let next = notes.last().map_or(1, |n| n.n + 1);
+        let t = line.trimmed();
+        let (number, rest) = leading_number(t);
+        if let Some(n) = number.filter(|&n| n >= next && n <= next + 2) {
+            pending.retain(|&k| notes[k].text.is_empty());
+            notes.push(Note {
+                n,
+                no: line.no,
+                text: Vec::new(),
+            });
+            if rest.is_empty() {
+                pending.push(notes.len() - 1);
+                continue;
+            }
+            pending.clear();
+            let text = Src::new(line.no, line.page, rest.to_string());
+            notes.last_mut().expect("pushed").text.push(text);
+            continue;
+        }
+        // Numbers stacked before their texts (raw extraction): each text
+        // goes to the first note still without one, moving on at a sentence end.
+        let target = pending.first().copied().or(notes.len().checked_sub(1));
+        let Some(target) = target else { continue };
+        notes[target].text.push(line.clone());
+        if t.ends_with(['.', '。']) && pending.len() > 1 {
+            pending.remove(0);
+        }
+    }
+}
+
+/// `12` or `12 Text…`: the number and what follows it.
+fn leading_number(t: &str) -> (Option<u32>, &str) {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return (None, t);
+    }
+    let rest = &t[digits..];
+    if !rest.is_empty() && !rest.starts_with(super::pages::is_space) {
+        return (None, t);
+    }
+    (
+        t[..digits].parse().ok(),
+        rest.trim_start_matches(super::pages::is_space),
+    )
+}
+
+/// Restores note `note`'s mark in the page's body lines.
+fn place(
+    lines: &mut [Src],
+    bodies: &[std::ops::Range<usize>],
+    note: &Note,
+    decisions: &mut Vec<Decision>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let digits = note.n.to_string();
+    // The note's own page first; a mark near the foot of the page before
+    // may have had its note pushed over.
+    let found = bodies
+        .iter()
+        .map(|body| marks_in(lines, body.clone(), &digits))
+        .find(|found| !found.is_empty())
+        .unwrap_or_default();
+    let body = bodies[0].clone();
+    let start_of = |text: &str| text.chars().take(60).collect::<String>();
+    let summary = note
+        .text
+        .first()
+        .map(|l| start_of(l.trimmed()))
+        .unwrap_or_default();
+    if let [(i, start, end)] = found[..] {
+        lines[i].edit(|text| text.replace_range(start..end, &format!("[^{}]", note.n)));
+        decisions.push(Decision::new(
+            Action::FootnoteMoved,
+            note.no,
+            format!("{}: {summary}", note.n),
+        ));
+        return;
+    }
+    let Some(last) = body.clone().rev().find(|&i| !lines[i].is_blank()) else {
+        return;
+    };
+    lines[last].edit(|text| {
+        let end = text.trim_end().len();
+        text.insert_str(end, &format!("[^{}]", note.n));
+    });
+    decisions.push(Decision::new(
+        Action::FootnoteUnplaced,
+        note.no,
+        format!("{}: {summary}", note.n),
+    ));
+    diagnostics.push(Diagnostic::new(
+        Code::ExtractedText,
+        crate::model::Span::new(note.no, 1),
+        format!(
+            "footnote {} at the foot of page {}: its mark was found {} times in the page's text; the note is kept, its mark put at the end of the page's text",
+            note.n,
+            lines[last].page,
+            found.len()
+        ),
+    ));
+}
+
+/// Every place in `lines[body]` where `digits` stands as a note mark:
+/// (line, byte range to replace).
+fn marks_in(
+    lines: &[Src],
+    body: std::ops::Range<usize>,
+    digits: &str,
+) -> Vec<(usize, usize, usize)> {
+    let mut found = Vec::new();
+    for i in body.clone() {
+        let before_line = i
+            .checked_sub(1)
+            .filter(|p| body.contains(p))
+            .and_then(|p| lines[p].trimmed().chars().next_back());
+        for (start, end) in candidates(&lines[i].text, digits, before_line) {
+            found.push((i, start, end));
+        }
+    }
+    found
+}
+
+/// Abbreviations after which a number is a reference, not a note mark.
+const ABBREVIATIONS: &[&str] = &[
+    "para.",
+    "paras.",
+    "No.",
+    "Nos.",
+    "Vol.",
+    "art.",
+    "arts.",
+    "Sect.",
+    "p.",
+    "pp.",
+    "chap.",
+    "sect.",
+    "annex",
+    "resolution",
+    "rule",
+    "item",
+];
+
+/// Where the number `digits` stands as a note mark in `text`: glued after
+/// a lowercase letter or punctuation (`word1`, `word,1`), or after
+/// punctuation and a space (`, 1 or`); the byte range to replace by the
+/// mark (the space before the number included). `before` is the last
+/// character of the line before, for a number at the start of this one.
+fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find(digits) {
+        let start = from + at;
+        let end = start + digits.len();
+        from = end;
+        let after = text[end..].chars().next();
+        let after_ok = after.is_none_or(|c| {
+            c == ' '
+                || c == ','
+                || c == ';'
+                || c == ':'
+                || c == ')'
+                || c == '.' && !text[end + 1..].starts_with(|d: char| d.is_ascii_digit())
+        });
+        if !after_ok {
+            continue;
+        }
+        let head = &text[..start];
+        let prev = head.chars().next_back();
+        let punct = |c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '’' | '”' | '"');
+        match prev {
+            Some(c) if c.is_lowercase() || punct(c) && !is_decimal_point(head) => {
+                out.push((start, end))
+            }
+            Some(' ') => {
+                let word = head.trim_end();
+                let glued = word.chars().next_back();
+                if glued.is_some_and(punct) && !ends_with_abbreviation(word) {
+                    out.push((word.len(), end));
+                }
+            }
+            None if before.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':'))
+                && after == Some(' ') =>
+            {
+                out.push((start, end + 1));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether the punctuation ending `head` sits inside a number (`2.5`,
+/// `2,5`); a comma after a group of three digits (`10,500,500,`) ends a
+/// number written with thousands separators, so a mark may follow it.
+fn is_decimal_point(head: &str) -> bool {
+    let mut rev = head.chars().rev();
+    let punct = rev.next();
+    let digits = rev.take_while(char::is_ascii_digit).count();
+    digits > 0 && !(punct == Some(',') && digits == 3)
+}
+
+fn ends_with_abbreviation(word: &str) -> bool {
+    let last = word.rsplit(' ').next().unwrap_or(word);
+    ABBREVIATIONS
+        .iter()
+        .any(|a| last.trim_end_matches([',', ';']) == *a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_after_words_and_punctuation() {
+        assert_eq!(candidates("balance,1 or", "1", None), vec![(8, 9)]);
+        assert_eq!(
+            candidates("$10,500,500, 1 or 15", "1", None),
+            vec![(12, 14)]
+        );
+        assert_eq!(candidates("represented. 2 The", "2", None), vec![(12, 14)]);
+        assert!(candidates("(A/80/596, para. 28)", "28", None).is_empty());
+        assert!(candidates("group 1 and 2.5 per", "2", None).is_empty());
+        assert!(candidates("1 July 2024", "1", Some('a')).is_empty());
+    }
+}

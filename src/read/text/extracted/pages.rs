@@ -1,0 +1,212 @@
+//! Pages of extracted text: pdftotext ends every page with a form feed, so
+//! a line that starts with one starts a new page.
+
+/// One source line of extracted text, with the page it is on. The text is
+/// owned because later passes restore footnote marks in it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Src {
+    /// 1-based source line number.
+    pub no: u32,
+    /// 1-based page number.
+    pub page: u32,
+    /// The line as extracted, without the form feed and the line end;
+    /// changed only through [`Src::edit`], which keeps the measures below.
+    pub text: String,
+    /// Where the text without its surrounding spaces lies (bytes), and the
+    /// indentation in characters: measured once, asked for on every pass.
+    trim: (usize, usize),
+    indent: usize,
+}
+
+impl Src {
+    pub fn new(no: u32, page: u32, text: String) -> Self {
+        let mut line = Src {
+            no,
+            page,
+            text,
+            trim: (0, 0),
+            indent: 0,
+        };
+        line.measure();
+        line
+    }
+
+    fn measure(&mut self) {
+        let start = self.text.len() - self.text.trim_start_matches(is_space).len();
+        let end = self.text.trim_end_matches(is_space).len().max(start);
+        self.trim = (start, end);
+        self.indent = self.text[..start].chars().count();
+    }
+
+    /// Changes the text (a footnote mark restored).
+    pub fn edit(&mut self, change: impl FnOnce(&mut String)) {
+        change(&mut self.text);
+        self.measure();
+    }
+
+    /// The text without indentation or trailing spaces.
+    pub fn trimmed(&self) -> &str {
+        &self.text[self.trim.0..self.trim.1]
+    }
+
+    /// Columns of indentation (in characters).
+    pub fn indent(&self) -> usize {
+        self.indent
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.trim.0 == self.trim.1
+    }
+}
+
+/// Spaces as extraction leaves them, with no-break and ideographic ones.
+pub(super) fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\r' || c == '\u{a0}' || c == '\u{3000}' || c == '\u{feff}'
+}
+
+/// Splits the text into lines, each knowing its page.
+pub(super) fn split(text: &str) -> Vec<Src> {
+    let mut page = 1;
+    let mut out = Vec::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        let mut line = raw;
+        while let Some(rest) = line.strip_prefix('\u{c}') {
+            page += 1;
+            line = rest;
+        }
+        let line = line.trim_end_matches(['\r', '\u{c}']);
+        out.push(Src::new(i as u32 + 1, page, logical(line)));
+    }
+    // The form feed closing the last page opens no page.
+    while out.last().is_some_and(Src::is_blank) {
+        out.pop();
+    }
+    out
+}
+
+/// The line without the direction marks pdftotext sets around right-to-left
+/// and embedded left-to-right runs, and with an Arabic paragraph label back
+/// in reading order (`- 1 text` as extracted is `1 - text`).
+fn logical(line: &str) -> String {
+    let is_mark = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    // The marks are all E2 80 xx or E2 81 xx in UTF-8: most lines have none.
+    if !line.as_bytes().contains(&0xE2) {
+        return line.to_string();
+    }
+    let mut text: String = line.chars().filter(|&c| !is_mark(c)).collect();
+    // An Arabic label's dash (`أولا - مقدمة`) set in a left-to-right run with
+    // the space on its wrong side.
+    if let Some(at) = text
+        .find(" -")
+        .filter(|&at| text[at + 2..].starts_with(is_arabic))
+    {
+        text.insert(at + 2, ' ');
+    }
+    // `)25-11874 (A`: a job number with its brackets mirrored.
+    if let Some(job) = text
+        .trim()
+        .strip_prefix(')')
+        .filter(|j| j.len() > 3 && j.as_bytes()[j.len() - 2] == b'(')
+    {
+        text = format!("{job})");
+    }
+    let body = text.trim_start_matches(is_space);
+    let indent = text.len() - body.len();
+    if let Some(rest) = body.strip_prefix("- ") {
+        let digits = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(c))
+            .count();
+        let after = rest.chars().nth(digits);
+        if digits > 0 && after.is_none_or(|c| !c.is_ascii_digit()) {
+            let split = rest
+                .char_indices()
+                .nth(digits)
+                .map_or(rest.len(), |(i, _)| i);
+            text = format!(
+                "{}{} - {}",
+                &text[..indent],
+                &rest[..split],
+                rest[split..].trim_start()
+            );
+        }
+    }
+    text
+}
+
+fn is_arabic(c: char) -> bool {
+    ('\u{600}'..='\u{6ff}').contains(&c)
+}
+
+/// The number of pages.
+pub(super) fn count(lines: &[Src]) -> u32 {
+    lines.iter().map(|l| l.page).max().unwrap_or(0)
+}
+
+/// The lines of each page, as index ranges into `lines`.
+pub(super) fn ranges(lines: &[Src]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=lines.len() {
+        if i == lines.len() || lines[i].page != lines[start].page {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    out
+}
+
+/// Whether the text keeps the page's layout (`pdftotext -layout`): most
+/// lines are indented, and columns are separated by runs of spaces.
+pub(super) fn is_layout(lines: &[Src]) -> bool {
+    let text: Vec<&Src> = lines.iter().filter(|l| !l.is_blank()).collect();
+    let indented = text.iter().filter(|l| l.indent() >= 4).count();
+    !text.is_empty() && indented * 2 > text.len()
+}
+
+/// Whether a line has a run of `gap` spaces between two pieces of text
+/// (a cheap test before [`fields`]).
+pub(super) fn has_gap(text: &str, gap: usize) -> bool {
+    let t = text.trim_matches(is_space);
+    let mut run = 0;
+    for b in t.bytes() {
+        if b == b' ' {
+            run += 1;
+            if run >= gap {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// The fields of a layout line: runs of text separated by `gap` or more
+/// spaces, each with the column (in characters) where it starts.
+pub(super) fn fields(text: &str, gap: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    let mut spaces = 0;
+    let mut last_end = 0;
+    for (col, (byte, c)) in text.char_indices().enumerate() {
+        if is_space(c) {
+            spaces += 1;
+            if spaces >= gap
+                && let Some((c0, b0)) = start.take()
+            {
+                out.push((c0, &text[b0..last_end]));
+            }
+            continue;
+        }
+        spaces = 0;
+        if start.is_none() {
+            start = Some((col, byte));
+        }
+        last_end = byte + c.len_utf8();
+    }
+    if let Some((c0, b0)) = start {
+        out.push((c0, &text[b0..last_end]));
+    }
+    out
+}

@@ -1,0 +1,178 @@
+//! Writes a table region in the text reader's table form: the caption,
+//! title and units lines, pipe rows (a header row and its rule when the
+//! grid was rebuilt, one cell per line when it was kept as a block), the
+//! notes as `^a^ text` and the source line.
+
+use super::Block;
+use super::flow::{collapse_spaces, join_into};
+use super::hyphen::Vocabulary;
+use super::tables::{is_note_mark, is_units};
+use crate::read::text::caption_number;
+
+/// Appends the table's lines to `out`.
+pub(super) fn table(block: &Block, vocab: &Vocabulary, out: &mut Vec<(u32, String)>) {
+    head(block, out);
+    let letters = Letters {
+        letters: note_letters(block),
+        vocab,
+    };
+    let first = block.rows.first().map_or(0, |l| l.no);
+    match &block.grid {
+        Some(grid) => {
+            if grid.head.iter().any(|c| !c.is_empty()) {
+                out.push((first, row(&grid.head, &letters)));
+                let rule: Vec<&str> = (0..grid.head.len())
+                    .map(|k| if k == 0 { ":--" } else { "--:" })
+                    .collect();
+                out.push((first, format!("|{}|", rule.join("|"))));
+            }
+            for cells in &grid.body {
+                out.push((first, row(cells, &letters)));
+            }
+        }
+        None => {
+            for line in block.rows.iter().filter(|l| !l.is_blank()) {
+                let none = Letters {
+                    letters: Vec::new(),
+                    vocab,
+                };
+                out.push((line.no, row(&[collapse_spaces(line.trimmed())], &none)));
+            }
+        }
+    }
+    out.push((first, String::new()));
+    notes(block, out);
+}
+
+/// The caption (`Table 3`), title and units; without a caption, the title
+/// and units are text lines before the (unnumbered) table.
+fn head(block: &Block, out: &mut Vec<(u32, String)>) {
+    let lines: Vec<_> = block.head.iter().filter(|l| !l.is_blank()).collect();
+    let caption = lines
+        .first()
+        .filter(|l| caption_number(l.trimmed()).is_some());
+    let mut title: Option<(u32, String)> = None;
+    let mut units: Option<(u32, String)> = None;
+    for line in lines.iter().skip(usize::from(caption.is_some())) {
+        let t = collapse_spaces(line.trimmed());
+        if is_units(&t) {
+            units = Some((line.no, t));
+            continue;
+        }
+        match &mut title {
+            Some((_, text)) => join_into(text, &t, None, &mut Vec::new(), line.no),
+            None => title = Some((line.no, t)),
+        }
+    }
+    if let Some(c) = caption {
+        out.push((c.no, c.trimmed().to_string()));
+    }
+    let blank_between = caption.is_none();
+    for (no, text) in title.into_iter().chain(units) {
+        out.push((no, text));
+        if blank_between {
+            out.push((no, String::new()));
+        }
+    }
+    if !blank_between {
+        out.push((block.rows.first().map_or(0, |l| l.no), String::new()));
+    }
+}
+
+/// The table's note letters, and the document's words to tell a letter
+/// set as a superscript (`populationa`) from a word's own last letter.
+struct Letters<'a> {
+    letters: Vec<char>,
+    vocab: &'a Vocabulary,
+}
+
+fn row(cells: &[String], letters: &Letters) -> String {
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|c| mark_notes(&c.replace('|', "¦"), letters))
+        .collect();
+    format!("| {} |", cells.join(" | "))
+}
+
+/// The letters of the table's notes.
+fn note_letters(block: &Block) -> Vec<char> {
+    block
+        .notes
+        .iter()
+        .map(|l| l.trimmed())
+        .filter(|t| is_note_mark(t))
+        .filter_map(|t| t.chars().next())
+        .collect()
+}
+
+/// A cell ending in a lone note letter (`2024/25 a`, `Temporary positions a,b`)
+/// gets the letter as a note mark; so does one whose last word ends in a
+/// note letter set against it (`populationa`, `2024 годa`) when the word
+/// without it is the document's and the letter is Latin after other letters.
+fn mark_notes(cell: &str, letters: &Letters) -> String {
+    if let Some(marked) = glued_mark(cell, letters) {
+        return marked;
+    }
+    let letters = &letters.letters;
+    let Some((body, last)) = cell.rsplit_once(' ') else {
+        return cell.to_string();
+    };
+    let marks: Vec<char> = last
+        .split(',')
+        .filter_map(|m| m.chars().next().filter(|_| m.len() == 1))
+        .collect();
+    if marks.is_empty() || !marks.iter().all(|m| letters.contains(m)) {
+        return cell.to_string();
+    }
+    let marks: String = marks.iter().map(|m| format!("^{m}^")).collect();
+    format!("{body}{marks}")
+}
+
+fn glued_mark(cell: &str, letters: &Letters) -> Option<String> {
+    let mark = cell
+        .chars()
+        .next_back()
+        .filter(|m| letters.letters.contains(m))?;
+    let body = &cell[..cell.len() - 1];
+    let word = body.rsplit(' ').next().unwrap_or(body);
+    let before = word.chars().next_back()?;
+    let other_script = before.is_alphabetic() && !before.is_ascii();
+    let glued = format!("{word}{mark}");
+    let known =
+        word.chars().count() >= 3 && letters.vocab.has(word) && letters.vocab.count(&glued) <= 1;
+    (other_script || known).then(|| format!("{body}^{mark}^"))
+}
+
+/// The notes (`a` and its text, or `a Text`) and source lines under the table.
+fn notes(block: &Block, out: &mut Vec<(u32, String)>) {
+    let mut current: Option<(u32, String)> = None;
+    for line in block.notes.iter().filter(|l| !l.is_blank()) {
+        let t = collapse_spaces(line.trimmed());
+        let mark = is_note_mark(&t)
+            .then(|| t.split(' ').next().unwrap_or(""))
+            .filter(|m| !m.is_empty());
+        let opens = mark.is_some() || t.starts_with("Source") || t.starts_with("Note");
+        if opens || current.is_none() {
+            out.extend(current.take());
+            let text = match mark {
+                Some(m) => format!("^{}^ {}", &m[..1], t[m.len()..].trim_start())
+                    .trim_end()
+                    .to_string(),
+                None => t,
+            };
+            current = Some((line.no, text));
+            continue;
+        }
+        if let Some((_, text)) = &mut current {
+            let joined_mark = text.ends_with('^') && text.len() <= 4;
+            if joined_mark {
+                text.push(' ');
+                text.push_str(&t);
+            } else {
+                join_into(text, &t, None, &mut Vec::new(), line.no);
+            }
+        }
+    }
+    out.extend(current);
+    out.push((block.notes.first().map_or(0, |l| l.no), String::new()));
+}

@@ -1,0 +1,432 @@
+//! Table regions of extracted text. In layout text (`pdftotext -layout`) a
+//! table is a run of lines whose cells are separated by runs of spaces; in
+//! raw text a run of short lines, one cell per line, most of them figures.
+//! A region takes the `Table N` caption, title and units line above it and
+//! the notes (`a` … text) and source line under it; it never takes a
+//! numbered paragraph or a heading, so tables never break the numbering.
+
+use super::grid;
+use super::pages::{Src, fields};
+use super::{Block, Piece, starts_para};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Span;
+use crate::read::audit::{Action, Decision};
+use crate::read::text::{Label, caption_number, classify};
+
+/// Consecutive blank lines a layout table may hold (between its header and body).
+const BLANKS_INSIDE: usize = 3;
+/// Raw text: the fewest cell lines that make a table, and how many of them are figures.
+const RAW_MIN_CELLS: usize = 6;
+const RAW_MIN_FIGURES: usize = 3;
+
+/// Splits the lines into text lines and table blocks.
+pub(super) fn find(
+    lines: Vec<Src>,
+    layout: bool,
+    full: usize,
+    decisions: &mut Vec<Decision>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut taken_to = 0;
+    while i < lines.len() {
+        let region = if layout {
+            layout_region(&lines, i, full)
+        } else {
+            raw_region(&lines, i, full)
+        };
+        let Some(region) = region.filter(|r| r.head >= taken_to) else {
+            i += 1;
+            continue;
+        };
+        out.extend(
+            lines[taken_to..region.head]
+                .iter()
+                .cloned()
+                .map(Piece::Line),
+        );
+        out.push(Piece::Table(build(
+            &lines,
+            &region,
+            layout,
+            decisions,
+            diagnostics,
+        )));
+        taken_to = region.end;
+        i = region.end;
+    }
+    out.extend(
+        lines[taken_to.min(lines.len())..]
+            .iter()
+            .cloned()
+            .map(Piece::Line),
+    );
+    out
+}
+
+/// Where a table lies in the lines: its caption, title and units lines
+/// from `head`, its rows from `rows` to `notes`, its notes to `end`.
+#[derive(Debug)]
+pub(super) struct Region {
+    pub head: usize,
+    pub rows: usize,
+    pub notes: usize,
+    pub end: usize,
+}
+
+/// A layout table starting at `lines[i]` (its first row of cells).
+fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
+    if !is_gapped(&lines[i], full) {
+        return None;
+    }
+    let mut run = Run {
+        first: i,
+        last_row: i,
+        blanks: 0,
+        gapped: 1,
+        text_table: is_text_row(&lines[i]),
+    };
+    let mut end = i + 1;
+    while end < lines.len() {
+        let line = &lines[end];
+        let deep = line.indent() > lines[i].indent() + 20;
+        let far = run.blanks > BLANKS_INSIDE && line.page == lines[run.last_row].page && !deep;
+        if line.is_blank() {
+            run.blanks += 1;
+        } else if far {
+            break;
+        } else if is_gapped(line, full) {
+            run.gapped += 1;
+            run.text_table |= is_text_row(line);
+            (run.last_row, run.blanks) = (end, 0);
+        } else if run.takes(lines, end, full) {
+            (run.last_row, run.blanks) = (end, 0);
+        } else {
+            break;
+        }
+        end += 1;
+    }
+    let rows = header_start(lines, i, full);
+    if run.gapped < 2 && rows == i {
+        return None;
+    }
+    let notes = run.last_row + 1;
+    let end = notes_end(lines, notes);
+    Some(Region {
+        head: title_start(lines, rows),
+        rows,
+        notes,
+        end,
+    })
+}
+
+/// A layout table being grown line by line.
+struct Run {
+    /// Its first row of cells.
+    first: usize,
+    last_row: usize,
+    /// Blank lines since the last row.
+    blanks: usize,
+    /// Rows of cells so far.
+    gapped: usize,
+    /// Whether its cells are text (two columns of prose), not figures.
+    text_table: bool,
+}
+
+impl Run {
+    /// Whether a line without cells apart still belongs to the table: a
+    /// row label before its row, a labelled row, a group heading, a cell
+    /// standing alone far right, a text cell's next line.
+    fn takes(&self, lines: &[Src], i: usize, full: usize) -> bool {
+        let line = &lines[i];
+        // Under a header of one or two rows, a group heading may stand two blank lines down.
+        let new_page = line.page != lines[self.last_row].page;
+        let close = self.blanks <= 1 || self.blanks <= 2 && self.gapped <= 2;
+        let unlabelled = classify(line.trimmed()).is_none();
+        is_row_label(line, full) && gapped_follows(lines, i, full)
+            || is_labelled_row(lines, i, full)
+            || continues_on_new_page(lines, i, self.last_row, full)
+            || close && is_long_row_label(lines, i, full)
+            || unlabelled
+                && line.indent() > lines[self.first].indent() + 20
+                && (close || new_page || self.gapped >= 2)
+            || self.blanks == 0 && self.text_table && unlabelled
+    }
+}
+
+/// A row of two or more text cells (each of twenty characters or more).
+fn is_text_row(line: &Src) -> bool {
+    let parts = fields(line.trimmed(), 3);
+    parts.len() >= 2 && parts.iter().all(|(_, f)| f.chars().count() >= 20)
+}
+
+/// Whether a layout line holds cells: two or more fields apart by three
+/// spaces, not a label and its text, not prose split by a wide space.
+pub(super) fn is_gapped(line: &Src, _full: usize) -> bool {
+    let t = line.trimmed();
+    if !super::pages::has_gap(t, 3) {
+        return false;
+    }
+    let parts = fields(t, 3);
+    if parts.len() < 2 || super::contents::has_leader(t) {
+        return false;
+    }
+    if classify(t).is_some() && parts.len() == 2 {
+        return false;
+    }
+    parts.len() >= 3
+        || parts[1].1.chars().count() < 40
+        || parts.iter().all(|(_, f)| f.chars().count() >= 20)
+}
+
+/// A row label standing alone (`Posts`, `Military and police`): short,
+/// unlabelled, not a sentence.
+fn is_row_label(line: &Src, full: usize) -> bool {
+    let t = line.trimmed();
+    t.chars().count() * 2 < full && classify(t).is_none() && !t.ends_with(['.', ':', ';'])
+}
+
+/// A labelled line inside a table (`I. Military observers`) with its
+/// figures on the very next line; a heading has a blank line or text after it.
+fn is_labelled_row(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    classify(t).is_some()
+        && t.chars().count() * 2 < full
+        && lines.get(i + 1).is_some_and(|next| is_gapped(next, full))
+}
+
+/// A table going on at the top of the next page with a long row label (a
+/// group heading, `Office of the Chief of Operations and Resource
+/// Management`) before its next row of cells.
+fn continues_on_new_page(lines: &[Src], i: usize, last_row: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    lines[i].page != lines[last_row].page
+        && classify(t).is_none()
+        && !t.ends_with(['.', ':', ';'])
+        && t.chars().count() <= full
+        && gapped_follows(lines, i, full)
+}
+
+/// A group heading inside a table, longer than a row label, with the
+/// group's first row of cells on the next line.
+fn is_long_row_label(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    classify(t).is_none()
+        && !t.ends_with(['.', ':', ';'])
+        && t.chars().count() <= full + 20
+        && gapped_follows(lines, i, full)
+}
+
+fn gapped_follows(lines: &[Src], i: usize, full: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(3)
+        .any(|l| is_gapped(l, full))
+}
+
+/// Header lines above the first row of cells that hold one cell each,
+/// indented past the text (`Actual`, `(2024/25)`).
+fn header_start(lines: &[Src], i: usize, full: usize) -> usize {
+    let margin = lines[i].indent();
+    let mut start = i;
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let line = &lines[k];
+        if line.is_blank() {
+            continue;
+        }
+        if line.indent() > margin + 20 && is_row_label(line, full) {
+            start = k;
+            continue;
+        }
+        break;
+    }
+    start
+}
+
+/// The caption, title and units lines above a table (up to four lines,
+/// none of them a sentence or a numbered line).
+pub(super) fn title_start(lines: &[Src], rows: usize) -> usize {
+    let mut start = rows;
+    let mut k = rows;
+    let mut taken = 0;
+    while k > 0 && taken < 4 {
+        k -= 1;
+        let t = lines[k].trimmed();
+        if t.is_empty() {
+            if taken > 0 && !is_units(lines[start].trimmed()) {
+                break;
+            }
+            continue;
+        }
+        let caption = caption_number(t).is_some();
+        if !caption
+            && (classify(t).is_some()
+                || t.ends_with(['.', ':', ';', ','])
+                || t.chars().count() > 120)
+        {
+            break;
+        }
+        start = k;
+        taken += 1;
+        if caption {
+            break;
+        }
+    }
+    start
+}
+
+/// `(Thousands of United States dollars)`.
+pub(super) fn is_units(t: &str) -> bool {
+    t.starts_with(['(', '（']) && t.ends_with([')', '）']) && t.chars().count() <= 160
+}
+
+/// The notes under a table: a lone letter (or `a,b`) and the note's text,
+/// `Source:` and `Note:` lines; returns the index after them.
+fn notes_end(lines: &[Src], from: usize) -> usize {
+    let mut end = from;
+    let mut k = from;
+    let mut in_note = false;
+    while k < lines.len() {
+        let line = &lines[k];
+        let t = line.trimmed();
+        if t.is_empty() {
+            k += 1;
+            continue;
+        }
+        let outdented = line.indent() < lines[end.saturating_sub(1)].indent().saturating_sub(2)
+            && !is_note_mark(lines[end - 1].trimmed());
+        if is_note_mark(t) || is_source(t) {
+            in_note = true;
+        } else if !in_note || classify(t).is_some() || outdented {
+            break;
+        }
+        k += 1;
+        end = k;
+    }
+    end
+}
+
+/// `a`, `b`, `a,b` alone on a line, or a note's first line `a Text`.
+pub(super) fn is_note_mark(t: &str) -> bool {
+    let mark = t.split(super::pages::is_space).next().unwrap_or("");
+    !mark.is_empty()
+        && mark.len() <= 5
+        && mark
+            .split(',')
+            .all(|m| m.len() == 1 && m.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+fn is_source(t: &str) -> bool {
+    [
+        "Source:",
+        "Sources:",
+        "Note:",
+        "Notes:",
+        "Source :",
+        "Fuente:",
+        "Источник:",
+    ]
+    .iter()
+    .any(|s| t.starts_with(s))
+}
+
+/// A raw-text table: a run of short lines, many of them figures, starting
+/// at `lines[i]`, ended by a numbered paragraph, a heading or prose.
+fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
+    if !is_units(lines[i].trimmed())
+        && caption_number(lines[i].trimmed()).is_none()
+        && !is_cell(&lines[i], full)
+    {
+        return None;
+    }
+    let mut end = i;
+    let (mut cells, mut figures) = (0, 0);
+    while end < lines.len() {
+        let line = &lines[end];
+        let t = line.trimmed();
+        if !t.is_empty() {
+            if !is_cell(line, full) || starts_para(lines, end) || is_heading_label(t) {
+                break;
+            }
+            cells += 1;
+            figures += usize::from(is_figure(t));
+        }
+        end += 1;
+    }
+    if cells < RAW_MIN_CELLS || figures < RAW_MIN_FIGURES {
+        return None;
+    }
+    while end > i && lines[end - 1].is_blank() {
+        end -= 1;
+    }
+    Some(Region {
+        head: title_start(lines, i),
+        rows: i,
+        notes: end,
+        end,
+    })
+}
+
+fn is_cell(line: &Src, full: usize) -> bool {
+    let t = line.trimmed();
+    t.chars().count() * 2 <= full && !t.ends_with(['.', ':', ';']) || is_figure(t)
+}
+
+fn is_heading_label(t: &str) -> bool {
+    matches!(classify(t), Some((labels, _)) if matches!(labels[0], Label::Chapter(_) | Label::Section(_) | Label::Annex(_)))
+}
+
+/// A figure cell: digits with separators, `$`, `%`, brackets, or a dash.
+fn is_figure(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && t.chars()
+            .any(|c| c.is_ascii_digit() || c == '–' || c == '—' || c == '-')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || " ,.$%()–—-+/".contains(c) || c == '\u{a0}')
+}
+
+/// Renders a region: a rebuilt table, or the lines kept as one block.
+fn build(
+    lines: &[Src],
+    region: &Region,
+    layout: bool,
+    decisions: &mut Vec<Decision>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Block {
+    let rows = &lines[region.rows..region.notes];
+    let notes = &lines[region.notes..region.end];
+    let head = &lines[region.head..region.rows];
+    let rebuilt = if layout { grid::rebuild(rows) } else { None };
+    let at = lines[region.rows].no;
+    let what = head
+        .iter()
+        .chain(rows)
+        .map(Src::trimmed)
+        .find(|t| !t.is_empty())
+        .unwrap_or("");
+    let what: String = what.chars().take(60).collect();
+    if rebuilt.is_some() {
+        decisions.push(Decision::new(Action::TableRebuilt, at, what));
+    } else {
+        decisions.push(Decision::new(Action::TableKept, at, what));
+        diagnostics.push(Diagnostic::new(
+            Code::ExtractedText,
+            Span::new(at, 1),
+            format!(
+                "a table of {} lines whose rows and columns are not clear: kept as one block, a row per line",
+                rows.iter().filter(|l| !l.is_blank()).count()
+            ),
+        ));
+    }
+    Block {
+        head: head.to_vec(),
+        grid: rebuilt,
+        rows: rows.to_vec(),
+        notes: notes.to_vec(),
+    }
+}

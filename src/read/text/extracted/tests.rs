@@ -1,0 +1,344 @@
+//! Each piece of the extracted-text pass on small pages built here: page
+//! furniture, the contents, hyphen joins in four languages, footnotes moved
+//! (and one that cannot be placed), a table region in raw and layout text,
+//! Arabic and Chinese pages.
+
+use super::hyphen::Vocabulary;
+use super::pages::split;
+use crate::diagnostic::Code;
+use crate::model::{Block, Document, plain_text};
+use crate::read::audit::Action;
+use crate::read::text::read;
+
+/// Pages joined as pdftotext joins them: each ends with a form feed.
+fn pages(pages: &[&str]) -> String {
+    pages.iter().map(|p| format!("{p}\n\u{c}")).collect()
+}
+
+fn doc(text: &str) -> (Document, crate::read::ReadOutcome) {
+    let mut outcome = read(text);
+    let errors: Vec<_> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{errors:?}\n{}",
+        super::super::clean_extracted(text).unwrap_or_default()
+    );
+    let doc = outcome.document.take().expect("a document");
+    (doc, outcome)
+}
+
+fn para_texts(doc: &Document) -> Vec<(u32, String)> {
+    doc.paragraphs()
+        .iter()
+        .map(|p| (p.n, plain_text(&p.content)))
+        .collect()
+}
+
+const MASTHEAD: &str = "A/80/999\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: General\n2 February 2026\nOriginal: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\nReport on a mission\nReport of the Secretary-General\n";
+
+#[test]
+fn furniture_is_dropped_and_the_job_number_kept() {
+    let text = pages(&[
+        &format!(
+            "{MASTHEAD}\nI. Introduction\n1. The first paragraph of the report runs over a page break and\n\n26-00001 (E)    010226\n\n*2600001*\n\nPlease recycle"
+        ),
+        "A/80/999\n\ncontinues on the second page without a break in its text.\n2. The second paragraph.\n\n2/3\n\n26-00001",
+        "26-00001\n\n3/3\n\nA/80/999\n\n3. The third paragraph.",
+    ]);
+    let (doc, outcome) = doc(&text);
+    assert_eq!(
+        para_texts(&doc),
+        vec![
+            (1, "The first paragraph of the report runs over a page break and continues on the second page without a break in its text.".into()),
+            (2, "The second paragraph.".into()),
+            (3, "The third paragraph.".into()),
+        ]
+    );
+    assert_eq!(
+        doc.masthead.job_number.as_ref().map(|j| j.value.as_str()),
+        Some("26-00001 (E)")
+    );
+    let dropped: Vec<&str> = outcome
+        .decisions
+        .iter()
+        .filter(|d| d.action == Action::FurnitureDropped)
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(
+        dropped,
+        [
+            "26-00001 (E)  010226",
+            "*2600001*",
+            "Please recycle",
+            "A/80/999",
+            "2/3",
+            "26-00001",
+            "26-00001",
+            "3/3",
+            "A/80/999"
+        ]
+    );
+}
+
+#[test]
+fn the_contents_is_dropped_across_pages() {
+    let text = pages(&[
+        &format!(
+            "{MASTHEAD}\nContents\nPage\nI.\nIntroduction . . . . . . . . . . . . . .\n3\nA.\nBackground . . . . . . . . . . . . . . . .\n3"
+        ),
+        "A/80/999\nII.\nConclusions . . . . . . . . . . . . . .\n4\n\n2/3",
+        "I. Introduction\nA. Background\n1. The text.\nII. Conclusions\n2. The end.",
+    ]);
+    let (doc, outcome) = doc(&text);
+    let chapters: Vec<u32> = doc
+        .body
+        .iter()
+        .filter_map(|b| {
+            if let Block::Chapter(c) = b {
+                Some(c.n)
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert_eq!(chapters, [1, 2]);
+    assert_eq!(para_texts(&doc).len(), 2);
+    assert_eq!(
+        outcome
+            .decisions
+            .iter()
+            .filter(|d| d.action == Action::ContentsDropped)
+            .count(),
+        11
+    );
+}
+
+/// `left-` at a line end and `right` at the next line's start, with the
+/// document's other words in `context`.
+fn joins(context: &str, left: &str, right: &str) -> bool {
+    let text = pages(&[context]);
+    Vocabulary::new(&split(&text)).joins(left, right)
+}
+
+#[test]
+fn hyphens_are_joined_by_the_documents_words_and_the_dictionary() {
+    let en = "The international community and the cost-benefit analysis of the national plans, and the costs of the benefits of the programme.";
+    assert!(joins(en, "the inter", "national community"));
+    assert!(!joins(en, "a cost", "benefit analysis"));
+    assert!(!joins(en, "a non", "governmental body"));
+    assert!(joins(
+        "The organization of the meeting and the work of the committees of the Assembly.",
+        "the recommen",
+        "dations of the"
+    ));
+    assert!(!joins(en, "the Secretary", "General"));
+    let fr = "Les recommandations du Comité et les mesures des États Membres sur le développement durable et la coopération internationale.";
+    assert!(joins(fr, "les recomman", "dations du"));
+    assert!(joins(fr, "la coopé", "ration entre"));
+    let es = "Las recomendaciones del Comité y las medidas de los Estados Miembros sobre el desarrollo sostenible y la cooperación internacional.";
+    assert!(joins(es, "la coope", "ración entre"));
+    assert!(joins(es, "el desarro", "llo de"));
+    let ru = "Рекомендации Комитета и меры государств-членов по устойчивому развитию и международному сотрудничеству в области развития.";
+    assert!(joins(ru, "по сотрудни", "честву в"));
+    assert!(!joins(ru, "государств", "членов и"));
+}
+
+#[test]
+fn footnotes_move_to_their_marks_and_an_unplaced_one_is_kept() {
+    let text = pages(&[
+        &format!(
+            "{MASTHEAD}\nI. Introduction\n1. The expenditure amounted to $10,500,500,1 or 15 per cent of the total.\n2. Staff of 28 nationalities were represented. 2 The Committee was informed.\n__________________\n1\nEstimates as at 28 February 2026.\n2\nDetailed information is on the portal.\n\n1/2"
+        ),
+        "A/80/999\n\n3. Paragraph 3 mentions no note at all.\n__________________\n3\nA note whose mark was lost.\n\n2/2",
+    ]);
+    let (doc, outcome) = doc(&text);
+    let notes: Vec<(u32, String)> = doc
+        .footnotes
+        .iter()
+        .map(|n| (n.n, plain_text(&n.content)))
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            (1, "Estimates as at 28 February 2026.".into()),
+            (2, "Detailed information is on the portal.".into()),
+            (3, "A note whose mark was lost.".into()),
+        ]
+    );
+    let texts = para_texts(&doc);
+    assert_eq!(
+        texts[0].1,
+        "The expenditure amounted to $10,500,500, or 15 per cent of the total."
+    );
+    assert_eq!(
+        texts[1].1,
+        "Staff of 28 nationalities were represented. The Committee was informed."
+    );
+    let moved = outcome
+        .decisions
+        .iter()
+        .filter(|d| d.action == Action::FootnoteMoved)
+        .count();
+    assert_eq!(moved, 2);
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::FootnoteUnplaced)
+    );
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::ExtractedText && d.message.contains("footnote 3"))
+    );
+}
+
+const LAYOUT_TABLE: &str = "                 18. Resource requirements are set out below.
+
+                 Financial resources
+                 (Thousands of United States dollars)
+
+                                               Apportionment     Expenditure      Variance
+                 Category                          (2024/25)       (2024/25)        Amount
+
+                 Military and police
+                 personnel                          41 945.0        41 386.3         558.7
+                 Civilian personnel a               15 528.8        16 504.8        (976.0)
+
+                       Gross requirements           68 743.8        67 872.2         871.6
+
+                   a
+                       Includes general temporary assistance.
+
+                 19. The next paragraph follows the table.";
+
+#[test]
+fn a_layout_table_is_rebuilt_between_paragraphs() {
+    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let body = LAYOUT_TABLE.replace("18.", "1.").replace("19.", "2.");
+    let (doc, outcome) = doc(&pages(&[&format!("{head}{body}")]));
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = doc
+        .body
+        .iter()
+        .find_map(|b| {
+            if let Block::Table(t) = b {
+                Some(t)
+            } else {
+                None
+            }
+        })
+        .expect("a table");
+    let cells = |row: &crate::model::Row| -> Vec<String> {
+        row.cells
+            .iter()
+            .map(|c| {
+                c.paragraphs
+                    .iter()
+                    .map(|p| plain_text(p))
+                    .collect::<String>()
+            })
+            .collect()
+    };
+    assert_eq!(
+        cells(&table.body[0]),
+        [
+            "Military and police personnel",
+            "41 945.0",
+            "41 386.3",
+            "558.7"
+        ]
+    );
+    assert_eq!(
+        cells(&table.body[2]),
+        ["Gross requirements", "68 743.8", "67 872.2", "871.6"]
+    );
+    assert_eq!(table.notes.len(), 1);
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::TableRebuilt)
+    );
+}
+
+#[test]
+fn a_raw_table_is_kept_as_one_block_with_a_warning() {
+    let body = "I. Introduction\n1. Resource requirements are set out below, in the table of the report.\nFinancial resources\n(Thousands of United States dollars)\nCategory\nApportionment\nExpenditure\nMilitary\n41 945.0\n41 386.3\nCivilian\n15 528.8\n16 504.8\n2. The next paragraph follows the table, and its number follows the first.";
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{body}")]));
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let tables = doc
+        .body
+        .iter()
+        .flat_map(|b| {
+            if let Block::Chapter(c) = b {
+                c.blocks.clone()
+            } else {
+                vec![]
+            }
+        })
+        .filter(|b| matches!(b, Block::Table(_)))
+        .count();
+    assert_eq!(tables, 1);
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::TableKept)
+    );
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::ExtractedText)
+    );
+}
+
+#[test]
+fn chinese_pages_join_without_spaces() {
+    let text = pages(&[
+        "CAC/COSP/EG.1/2023/4\n\n联合国\n\n大会\n\nDistr.: General\n29 September 2023\nChinese\nOriginal: English\n\n专家组会议报告\n\n一. 导言\n1. 本报告根据第4/2号决议编写，报告了\n\n23-18588 (C)\n\n*2318588*",
+        "CAC/COSP/EG.1/2023/4\n\n专家组会议的工作。\n2. 第二段。\n\n2/2\n\n23-18588",
+    ]);
+    let (doc, _) = doc(&text);
+    assert_eq!(
+        para_texts(&doc),
+        vec![
+            (
+                1,
+                "本报告根据第4/2号决议编写，报告了专家组会议的工作。".into()
+            ),
+            (2, "第二段。".into())
+        ]
+    );
+}
+
+#[test]
+fn arabic_pages_read_their_labels() {
+    let text = pages(&[
+        "A/HRC/58/1\n\nالأمم المتحدة\n\nالجمعية العامة\n\nDistr.: General\n4 August 2025\nArabic\nOriginal: English\n\nتقرير عن التعليم\n\nأولا - مقدمة\n1 - يقدم هذا التقرير عملا بقرار المجلس،\n\n25-12874 (A)",
+        "A/HRC/58/1\n\nويستعرض الاتجاهات.\n2 - الفقرة الثانية.\n\n2/2\n\n25-12874",
+    ]);
+    let (doc, _) = doc(&text);
+    assert_eq!(
+        para_texts(&doc),
+        vec![
+            (
+                1,
+                "يقدم هذا التقرير عملا بقرار المجلس، ويستعرض الاتجاهات.".into()
+            ),
+            (2, "الفقرة الثانية.".into())
+        ]
+    );
+}

@@ -1,0 +1,524 @@
+//! Archive text: the text of official UN PDFs as pdftotext extracts it
+//! (raw and `-layout`), and the PDFs themselves, read to the same structure
+//! as the Word files they were printed from. The Word files are counted
+//! independently by `tests/docx_counts.py`; the first 60 characters of
+//! every numbered paragraph are compared with white space and hyphens
+//! removed on both sides (extraction splits words at justified spaces,
+//! `an d`, and line ends decide hyphens; neither is a reading error).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use undoc::model::{Block, Document, plain_text};
+use undoc::read::{InputFormat, ReadOutcome, Source};
+
+/// What a document holds, counted as `docx_counts.py` counts a Word file.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Counts {
+    chapters: u64,
+    sections: u64,
+    paragraphs: u64,
+    tables: u64,
+    footnotes: u64,
+}
+
+fn count_blocks(blocks: &[Block], c: &mut Counts) {
+    for block in blocks {
+        match block {
+            Block::Chapter(d) => {
+                c.chapters += 1;
+                count_blocks(&d.blocks, c);
+            }
+            Block::Section(d) => {
+                c.sections += 1;
+                count_blocks(&d.blocks, c);
+            }
+            Block::Para(_) => c.paragraphs += 1,
+            Block::Table(_) => c.tables += 1,
+            Block::Subheading(_) | Block::Text(_) | Block::Figure(_) => {}
+        }
+    }
+}
+
+fn model_counts(doc: &Document) -> Counts {
+    let mut c = Counts::default();
+    if let Some(s) = &doc.summary {
+        count_blocks(&s.blocks, &mut c);
+    }
+    count_blocks(&doc.preamble, &mut c);
+    count_blocks(&doc.body, &mut c);
+    for annex in &doc.annexes {
+        count_blocks(&annex.blocks, &mut c);
+    }
+    c.footnotes = doc.footnotes.len() as u64;
+    c
+}
+
+/// The Word file's counts and its numbered paragraphs' starts.
+fn word_counts(docx: &Path) -> Option<(Counts, Vec<(u32, String)>)> {
+    common::tool("python3")?;
+    let out = Command::new("python3")
+        .arg(common::root().join("tests/docx_counts.py"))
+        .arg(docx)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let n = |k: &str| v[k].as_u64().expect(k);
+    let counts = Counts {
+        chapters: n("chapters"),
+        sections: n("sections"),
+        paragraphs: n("paragraphs"),
+        tables: n("tables"),
+        footnotes: n("footnotes"),
+    };
+    let starts = v["starts"]
+        .as_array()
+        .expect("starts")
+        .iter()
+        .map(|s| {
+            (
+                s[0].as_u64().expect("n") as u32,
+                s[1].as_str().expect("text").to_string(),
+            )
+        })
+        .collect();
+    Some((counts, starts))
+}
+
+/// White space and hyphens removed: what the comparison of starts sees.
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '\u{2011}'))
+        .collect()
+}
+
+/// The official PDFs that have a Word file beside them.
+fn official_pdfs() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> =
+        std::fs::read_dir(common::root().join("tests/fixtures/un-official"))
+            .expect("fixtures")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "pdf") && p.with_extension("docx").exists()
+            })
+            .collect();
+    out.sort();
+    out
+}
+
+fn pdftotext(pdf: &Path, layout: bool) -> Option<String> {
+    let tool = common::tool("pdftotext")?;
+    let mut cmd = Command::new(tool);
+    if layout {
+        cmd.arg("-layout");
+    }
+    let out = cmd.arg(pdf).arg("-").output().expect("pdftotext runs");
+    assert!(out.status.success());
+    Some(String::from_utf8(out.stdout).expect("UTF-8"))
+}
+
+fn read_as(format: &str, bytes: &[u8], path: &Path) -> ReadOutcome {
+    let format = InputFormat::by_name(format).expect("format");
+    undoc::read::read(&Source { bytes, path }, format, &[])
+}
+
+/// Differences between a reading and the Word file: counts, then starts.
+fn differences(
+    what: &str,
+    outcome: &ReadOutcome,
+    word: &(Counts, Vec<(u32, String)>),
+) -> Vec<String> {
+    let Some(doc) = &outcome.document else {
+        return vec![format!("{what}: no document: {:?}", outcome.diagnostics)];
+    };
+    let mut out = Vec::new();
+    let counts = model_counts(doc);
+    if counts != word.0 {
+        out.push(format!("{what}: counts {counts:?}, Word {:?}", word.0));
+    }
+    let paras: std::collections::HashMap<u32, String> = doc
+        .paragraphs()
+        .iter()
+        .map(|p| (p.n, plain_text(&p.content)))
+        .collect();
+    for (n, start) in &word.1 {
+        let ours = paras.get(n).map(|t| squeeze(t)).unwrap_or_default();
+        if !ours.starts_with(&squeeze(start)) {
+            out.push(format!(
+                "{what}: paragraph {n} reads {:?}, Word {start:?}",
+                paras.get(n).map(|t| t.chars().take(70).collect::<String>())
+            ));
+        }
+    }
+    out
+}
+
+/// Readings that do not yet match, each with why; every other reading
+/// must match exactly, and each of these must still differ (a fix updates
+/// this list). The differences are printed (`--nocapture`).
+const KNOWN_GAPS: &[(&str, &str)] = &[
+    (
+        "A_80_614.pdf (pdftotext -layout)",
+        "a landscape table over four pages whose description column stands alone on the last ones is read as two tables (39 for 38)",
+    ),
+    (
+        "A_80_614.pdf (.pdf)",
+        "the same table, as the .pdf is read through pdftotext -layout",
+    ),
+    (
+        "A_80_600.pdf (pdftotext)",
+        "raw text: tables are flattened a cell per line in column order; some headings and paragraphs run into them",
+    ),
+    (
+        "A_80_604_Add.1.pdf (pdftotext)",
+        "raw text: a paragraph after a table is read into the table",
+    ),
+    ("A_80_614.pdf (pdftotext)", "raw text, as A/80/600"),
+    ("A_80_630.pdf (pdftotext)", "raw text, as A/80/600"),
+];
+
+/// Checks each reading's differences against [`KNOWN_GAPS`].
+fn check_against_known(readings: Vec<(String, Vec<String>)>, known: &[(&str, &str)]) {
+    let mut unexpected = Vec::new();
+    for (what, differences) in &readings {
+        let gap = known.iter().find(|(k, _)| k == what);
+        match (gap, differences.is_empty()) {
+            (None, false) => unexpected.extend(differences.iter().cloned()),
+            (Some(_), true) => {
+                unexpected.push(format!("{what} now matches: take it off the known gaps"))
+            }
+            (Some((_, why)), false) => {
+                eprintln!("known gap, {what}: {why}");
+                differences.iter().take(5).for_each(|d| eprintln!("  {d}"));
+            }
+            (None, true) => {}
+        }
+    }
+    assert!(unexpected.is_empty(), "{}", unexpected.join("\n"));
+}
+
+#[test]
+fn official_pdfs_read_as_their_word_files() {
+    let mut readings = Vec::new();
+    for pdf in official_pdfs() {
+        let Some(word) = word_counts(&pdf.with_extension("docx")) else {
+            return;
+        };
+        let name = pdf.file_name().unwrap().to_string_lossy().to_string();
+        for (layout, mode) in [(true, "pdftotext -layout"), (false, "pdftotext")] {
+            let Some(text) = pdftotext(&pdf, layout) else {
+                return;
+            };
+            let outcome = read_as("text", text.as_bytes(), Path::new("report.txt"));
+            let what = format!("{name} ({mode})");
+            readings.push((what.clone(), differences(&what, &outcome, &word)));
+        }
+        let bytes = std::fs::read(&pdf).expect("pdf");
+        let outcome = read_as("pdf", &bytes, &pdf);
+        let what = format!("{name} (.pdf)");
+        readings.push((what.clone(), differences(&what, &outcome, &word)));
+    }
+    check_against_known(readings, KNOWN_GAPS);
+}
+
+/// What a round trip through print must keep: chapters and sections with
+/// their headings, numbered paragraphs with their text, tables' cells,
+/// footnotes (text squeezed as for the official files).
+fn outline(doc: &Document) -> Vec<String> {
+    fn walk(blocks: &[Block], out: &mut Vec<String>) {
+        for block in blocks {
+            match block {
+                Block::Chapter(d) => {
+                    out.push(format!(
+                        "chapter {} {}",
+                        d.n,
+                        squeeze(&plain_text(&d.heading))
+                    ));
+                    walk(&d.blocks, out);
+                }
+                Block::Section(d) => {
+                    out.push(format!(
+                        "section {} {}",
+                        d.n,
+                        squeeze(&plain_text(&d.heading))
+                    ));
+                    walk(&d.blocks, out);
+                }
+                Block::Para(p) => {
+                    out.push(format!("para {} {}", p.n, squeeze(&plain_text(&p.content))))
+                }
+                Block::Table(t) => {
+                    // Header cells merged across columns come back as one
+                    // row: the header's words are compared, in any order.
+                    let mut words: Vec<String> = t
+                        .head
+                        .iter()
+                        .flat_map(|r| &r.cells)
+                        .flat_map(|c| &c.paragraphs)
+                        .flat_map(|p| {
+                            plain_text(p)
+                                .split_whitespace()
+                                .map(str::to_string)
+                                .collect::<Vec<_>>()
+                        })
+                        .collect();
+                    words.sort();
+                    out.push(format!("header {}", words.join(" ")));
+                    // Narrow spacer columns are not in the text: empty
+                    // cells are left out.
+                    for row in &t.body {
+                        let cells: Vec<String> = row
+                            .cells
+                            .iter()
+                            .map(|c| {
+                                c.paragraphs
+                                    .iter()
+                                    .map(|p| squeeze(&plain_text(p)))
+                                    .collect::<String>()
+                            })
+                            .filter(|c: &String| !c.is_empty())
+                            .collect();
+                        out.push(format!("row {}", cells.join("|")));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&doc.body, &mut out);
+    for annex in &doc.annexes {
+        out.push(format!("annex {:?}", annex.n));
+        walk(&annex.blocks, &mut out);
+    }
+    for note in &doc.footnotes {
+        out.push(format!(
+            "footnote {} {}",
+            note.n,
+            squeeze(&plain_text(&note.content))
+        ));
+    }
+    out
+}
+
+/// The first line where two outlines differ, with its neighbours.
+fn first_difference(a: &[String], b: &[String]) -> Option<String> {
+    let at = (0..a.len().max(b.len())).find(|&i| a.get(i) != b.get(i))?;
+    let (x, y) = (
+        a.get(at).cloned().unwrap_or_default(),
+        b.get(at).cloned().unwrap_or_default(),
+    );
+    let same = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    let cut = |s: &str| {
+        s.chars()
+            .skip(same.saturating_sub(20))
+            .take(60)
+            .collect::<String>()
+    };
+    Some(format!(
+        "item {at}: {:?} / {:?} ({} and {} items)",
+        cut(&x),
+        cut(&y),
+        a.len(),
+        b.len()
+    ))
+}
+
+#[test]
+fn undocs_own_pdfs_read_back_to_their_samples() {
+    let Some(tool) = common::tool("pdftotext") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut failures = Vec::new();
+    for sample in common::samples() {
+        let doc = common::read_file(&sample).document.expect("sample reads");
+        let rendered =
+            undoc::write::pdf::write(&doc, &undoc::write::WriteOptions::default()).expect("PDF");
+        let pdf = dir.path().join("out.pdf");
+        std::fs::write(&pdf, &rendered.bytes).expect("written");
+        let want = outline(&doc);
+        for layout in [false, true] {
+            let mut cmd = Command::new(&tool);
+            if layout {
+                cmd.arg("-layout");
+            }
+            let out = cmd.arg(&pdf).arg("-").output().expect("pdftotext runs");
+            let text = String::from_utf8(out.stdout).expect("UTF-8");
+            let outcome = read_as("text", text.as_bytes(), Path::new("report.txt"));
+            let name = format!(
+                "{} ({})",
+                sample.file_name().expect("a file").to_string_lossy(),
+                if layout {
+                    "pdftotext -layout"
+                } else {
+                    "pdftotext"
+                }
+            );
+            let found = match &outcome.document {
+                None => vec![format!("{name}: no document: {:?}", outcome.diagnostics)],
+                Some(back) => first_difference(&want, &outline(back))
+                    .map(|d| format!("{name}: {d}"))
+                    .into_iter()
+                    .collect(),
+            };
+            failures.push((name, found));
+        }
+    }
+    check_against_known(failures, ROUND_TRIP_GAPS);
+}
+
+/// Round trips that do not yet come back whole, each with why.
+const ROUND_TRIP_GAPS: &[(&str, &str)] = &[
+    (
+        "report-ar.txt (pdftotext -layout)",
+        "pdftotext gives Arabic lines in visual order: a left-to-right run with brackets inside (a symbol) comes back mirrored",
+    ),
+    ("report-ar.txt (pdftotext)", "as with -layout"),
+    (
+        "report-es.txt (pdftotext -layout)",
+        "a note letter set against a header word the document writes nowhere else (`Condenasa`) stays glued",
+    ),
+    (
+        "report-fr.txt (pdftotext -layout)",
+        "a row label wrapped before a capital (`Nations / Unies`) is read as two rows",
+    ),
+    (
+        "report-zh.txt (pdftotext -layout)",
+        "a table continued on the next page: Chinese header cells are narrower in columns than they print, so the repeated header is not recognised",
+    ),
+    (
+        "hrc-report-en.txt (pdftotext)",
+        "raw text has no foot rule and puts undoc's footnote text among the body lines: the mark is not restored",
+    ),
+    (
+        "report-en.txt (pdftotext)",
+        "raw text: as hrc-report-en, and tables a cell per line are kept as blocks",
+    ),
+    (
+        "report-es.txt (pdftotext)",
+        "raw text: tables a cell per line are kept as blocks (one row per line)",
+    ),
+    ("report-fr.txt (pdftotext)", "raw text: as hrc-report-en"),
+    (
+        "report-ru.txt (pdftotext)",
+        "raw text: tables kept as blocks",
+    ),
+    (
+        "report-zh.txt (pdftotext)",
+        "raw text: tables kept as blocks",
+    ),
+    (
+        "sc-report-en.txt (pdftotext)",
+        "raw text: tables kept as blocks",
+    ),
+];
+
+/// A one-page PDF with nothing drawn on it: a scan without its text layer
+/// reads the same.
+fn blank_pdf() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    pdf
+}
+
+fn pdf_error(bytes: &[u8]) -> String {
+    let outcome = read_as("pdf", bytes, Path::new("in.pdf"));
+    assert!(outcome.document.is_none());
+    let d = &outcome.diagnostics[0];
+    assert_eq!(d.code, undoc::diagnostic::Code::PdfText);
+    d.message.clone()
+}
+
+#[test]
+fn pdfs_that_cannot_be_read_say_why() {
+    if common::tool("pdftotext").is_none() {
+        return;
+    }
+    assert!(pdf_error(&blank_pdf()).contains("no text layer: OCR it first"));
+    assert!(pdf_error(b"%PDF-1.7\nnot a PDF at all").contains("damaged"));
+    let Some(qpdf) = common::tool("qpdf") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let locked = dir.path().join("locked.pdf");
+    let status = Command::new(qpdf)
+        .args(["--encrypt", "user", "owner", "256", "--"])
+        .arg(fixture_pdf("A_80_604_Add.1"))
+        .arg(&locked)
+        .status()
+        .expect("qpdf runs");
+    assert!(status.success());
+    assert!(pdf_error(&std::fs::read(&locked).expect("written")).contains("encrypted"));
+}
+
+fn fixture_pdf(name: &str) -> PathBuf {
+    common::root()
+        .join("tests/fixtures/un-official")
+        .join(format!("{name}.pdf"))
+}
+
+#[test]
+fn without_poppler_a_pdf_gets_an_error_naming_the_package() {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let out = common::undoc()
+        .env("PATH", empty.path())
+        .args(["validate", "--format", "json"])
+        .arg(fixture_pdf("A_80_604_Add.1"))
+        .output()
+        .expect("undoc runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("UND008") && stdout.contains("poppler-utils"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn verbose_lists_what_was_dropped_and_the_summary_counts_it() {
+    if common::tool("pdftotext").is_none() {
+        return;
+    }
+    let out = common::undoc()
+        .args(["validate", "-v"])
+        .arg(fixture_pdf("A_80_604_Add.1"))
+        .output()
+        .expect("undoc runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("A_80_604_Add.1.pdf:53: furniture lines dropped: 26-04887 (E)  150426"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("archive text: ") && stderr.contains("2 footnotes moved"),
+        "{stderr}"
+    );
+}
