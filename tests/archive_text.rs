@@ -378,6 +378,30 @@ fn undocs_own_pdfs_read_back_to_their_samples() {
 /// Round trips that do not yet come back whole, each with why.
 const ROUND_TRIP_GAPS: &[(&str, &str)] = &[
     (
+        "draft-ar.md (pdftotext -layout)",
+        "as report-ar.txt: Arabic lines in visual order mirror a symbol in brackets",
+    ),
+    ("draft-ar.md (pdftotext)", "as report-ar.txt"),
+    (
+        "draft-es.md (pdftotext -layout)",
+        "as report-es.txt: the note letter glued to `Condenas`",
+    ),
+    (
+        "draft-zh.md (pdftotext -layout)",
+        "as report-zh.txt: the repeated Chinese table header on the next page is read as a row",
+    ),
+    (
+        "draft-en.md (pdftotext)",
+        "raw text: a paragraph whose first sentence ends at a line end is cut there and the rest read as other blocks (twice the items); -layout, which keeps the indentation, reads it whole",
+    ),
+    ("draft-es.md (pdftotext)", "raw text, as draft-en.md"),
+    ("draft-fr.md (pdftotext)", "raw text, as draft-en.md"),
+    ("draft-ru.md (pdftotext)", "raw text, as draft-en.md"),
+    (
+        "draft-zh.md (pdftotext)",
+        "raw text: tables a cell per line are kept as blocks",
+    ),
+    (
         "report-ar.txt (pdftotext -layout)",
         "pdftotext gives Arabic lines in visual order: a left-to-right run with brackets inside (a symbol) comes back mirrored",
     ),
