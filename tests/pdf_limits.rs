@@ -157,4 +157,15 @@ fn deny_warnings_fails_a_document_with_characters_no_font_covers() {
     let all = stdout + &stderr;
     assert_eq!(code, 1, "--deny-warnings fails it: {all}");
     assert!(common::reports(&all, "U+1230", "UND051"), "{all}");
+
+    // `validate` reports what `convert` would, and fails it the same way.
+    let file = path.to_str().expect("path");
+    let (code, stdout, stderr) = common::run(&["validate", file]);
+    let all = stdout + &stderr;
+    assert_eq!(code, 0, "a warning only: {all}");
+    assert!(common::reports(&all, "U+1230", "UND051"), "{all}");
+    let (code, stdout, stderr) = common::run(&["validate", file, "--deny-warnings"]);
+    let all = stdout + &stderr;
+    assert_eq!(code, 1, "--deny-warnings fails it: {all}");
+    assert!(common::reports(&all, "U+1230", "UND051"), "{all}");
 }

@@ -81,6 +81,13 @@ fn convert_unguarded(source: &Source, format: &InputFormat, job: &Job) -> Conver
     let Some(doc) = &converted.document else {
         return converted;
     };
+    if job.formats.is_empty() {
+        // `validate` reports what `convert` would: characters no font covers
+        // (UND051), found from the fonts' character maps, nothing laid out.
+        let missing = crate::write::pdf::missing_glyphs(doc, job.options);
+        converted.diagnostics.extend(missing);
+        return converted;
+    }
     let mut rendered = Vec::with_capacity(job.formats.len());
     for &output in job.formats {
         match (output.write)(doc, job.options) {
