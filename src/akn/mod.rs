@@ -44,6 +44,38 @@ pub fn ext_name(local: &str) -> String {
     format!("{UNDOC_PREFIX}:{local}")
 }
 
+/// The extensions' qualified names as the writer writes them (`undoc:` and
+/// the names of [`ext`]), spelled out so that no table cell or list builds
+/// one; a test holds them equal to [`ext_name`]'s.
+pub mod qualified {
+    pub const KIND: &str = "undoc:kind";
+    pub const LEVEL: &str = "undoc:level";
+    pub const COLUMNS: &str = "undoc:columns";
+    pub const ALIGN: &str = "undoc:align";
+    pub const TOTAL: &str = "undoc:total";
+    pub const DUTY_STATION: &str = "undoc:dutyStation";
+}
+
+#[cfg(test)]
+mod qualified_tests {
+    use super::{ext, ext_name, qualified};
+
+    #[test]
+    fn qualified_names_are_the_prefix_and_the_extension() {
+        let pairs = [
+            (qualified::KIND, ext::KIND),
+            (qualified::LEVEL, ext::LEVEL),
+            (qualified::COLUMNS, ext::COLUMNS),
+            (qualified::ALIGN, ext::ALIGN),
+            (qualified::TOTAL, ext::TOTAL),
+            (qualified::DUTY_STATION, ext::DUTY_STATION),
+        ];
+        for (written, local) in pairs {
+            assert_eq!(written, ext_name(local));
+        }
+    }
+}
+
 /// What kind of document an Akoma Ntoso element holds: the element under
 /// `<akomaNtoso>` (`doc`, `statement`), the subtype of the IRIs and the
 /// document's `name` attribute.

@@ -7,7 +7,7 @@
 
 use super::AknWriter;
 use super::eid::{self, Scope};
-use crate::akn::{self, ext};
+use crate::akn;
 use crate::model::{Block, Division, Inline, Item, List, Para, Span, Subheading};
 
 /// The `class` of the empty `<p>` that stands in an empty body.
@@ -151,12 +151,12 @@ impl AknWriter<'_> {
     /// marks its level (3 or 4), which its label's form shows on paper.
     fn subheading(&mut self, depth: usize, h: &Subheading, id: &str) {
         let level = h.level.to_string();
-        let level_attr = akn::ext_name(ext::LEVEL);
+        let level_attr = akn::qualified::LEVEL;
         self.newline(depth);
         let attrs = [
             ("eId", id),
             ("name", names::SUBHEADING),
-            (&level_attr, &level),
+            (level_attr, &level),
         ];
         self.start("hcontainer", &attrs, h.span);
         if let Some(n) = h.n {
@@ -174,7 +174,7 @@ impl AknWriter<'_> {
     /// A numbered paragraph: `num`, then its text as `content` or, when it
     /// introduces a list, as the list's `intro`.
     fn paragraph(&mut self, depth: usize, p: &Para, scope: &Scope) {
-        let id = scope.global(&format!("para_{}", p.n));
+        let id = format!("{}para_{}", scope.doc, p.n);
         self.newline(depth);
         self.start("paragraph", &[("eId", &id)], p.span);
         let label = self.doc.lang.para_label(p.n);
@@ -202,11 +202,11 @@ impl AknWriter<'_> {
     /// `<list>` after its introducing text (`intro`, when there is any).
     fn list(&mut self, depth: usize, intro: &[Inline], list: &List, parent: &str) {
         let id = format!("{parent}__list_1");
-        let kind_attr = akn::ext_name(ext::KIND);
+        let kind_attr = akn::qualified::KIND;
         self.newline(depth);
         self.start(
             "list",
-            &[("eId", &id), (&kind_attr, list.kind.as_str())],
+            &[("eId", &id), (kind_attr, list.kind.as_str())],
             Span::default(),
         );
         if !intro.is_empty() {
@@ -227,7 +227,7 @@ impl AknWriter<'_> {
     }
 
     fn point(&mut self, depth: usize, item: &Item, kind: crate::model::ListKind, list: &str) {
-        let id = format!("{list}__{}", eid::point(kind, item.n));
+        let id = eid::point(list, kind, item.n);
         self.newline(depth);
         self.start("point", &[("eId", &id)], item.span);
         let label = self.doc.lang.item_label(kind, item.n);

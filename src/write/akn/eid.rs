@@ -69,14 +69,14 @@ pub(super) fn section(n: u32) -> String {
     format!("sec_{}", latin_letter(n, true))
 }
 
-/// `point_c`, `point_iv`, `point_3`: list items by their label's form.
-pub(super) fn point(kind: ListKind, n: u32) -> String {
-    let label = match kind {
-        ListKind::Alpha => latin_letter(n, false),
-        ListKind::Roman => roman(n, false),
-        ListKind::Decimal | ListKind::Bullet => n.to_string(),
-    };
-    format!("point_{label}")
+/// `LIST__point_c`, `LIST__point_iv`, `LIST__point_3`: the item `n` of
+/// list `list`, by its label's form.
+pub(super) fn point(list: &str, kind: ListKind, n: u32) -> String {
+    match kind {
+        ListKind::Alpha => format!("{list}__point_{}", latin_letter(n, false)),
+        ListKind::Roman => format!("{list}__point_{}", roman(n, false)),
+        ListKind::Decimal | ListKind::Bullet => format!("{list}__point_{n}"),
+    }
 }
 
 /// `authorialNote_3`: footnotes are numbered through the whole document.

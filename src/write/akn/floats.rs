@@ -11,7 +11,7 @@
 use base64::Engine;
 
 use super::AknWriter;
-use crate::akn::{self, ext};
+use crate::akn;
 use crate::lang::latin_letter;
 use crate::model::{Cell, Figure, Inline, Row, Span, Table, TableNote};
 
@@ -51,12 +51,12 @@ impl AknWriter<'_> {
                 }
             })
             .collect();
-        let (table_id, columns_attr) = (format!("{id}__table"), akn::ext_name(ext::COLUMNS));
+        let (table_id, columns_attr) = (format!("{id}__table"), akn::qualified::COLUMNS);
         let columns = columns.join(" ");
         self.newline(depth + 1);
         self.start(
             "table",
-            &[("eId", &table_id), (&columns_attr, &columns)],
+            &[("eId", &table_id), (columns_attr, &columns)],
             t.span,
         );
         for row in &t.head {
@@ -103,9 +103,9 @@ impl AknWriter<'_> {
 
     fn row(&mut self, depth: usize, row: &Row, cell_element: &str) {
         self.newline(depth);
-        let total_attr = akn::ext_name(ext::TOTAL);
+        let total_attr = akn::qualified::TOTAL;
         let attrs: Vec<(&str, &str)> = if row.total {
-            vec![(&total_attr, "true")]
+            vec![(total_attr, "true")]
         } else {
             vec![]
         };
@@ -119,7 +119,7 @@ impl AknWriter<'_> {
 
     fn cell(&mut self, depth: usize, cell: &Cell, element: &str) {
         let (cols, rows) = (cell.col_span.to_string(), cell.row_span.to_string());
-        let align_attr = akn::ext_name(ext::ALIGN);
+        let align_attr = akn::qualified::ALIGN;
         let mut attrs = Vec::new();
         if cell.row_span != 1 {
             attrs.push(("rowspan", rows.as_str()));
@@ -128,7 +128,7 @@ impl AknWriter<'_> {
             attrs.push(("colspan", cols.as_str()));
         }
         if let Some(align) = cell.align {
-            attrs.push((align_attr.as_str(), align.as_str()));
+            attrs.push((align_attr, align.as_str()));
         }
         self.newline(depth);
         if cell.paragraphs.is_empty() {

@@ -203,6 +203,9 @@ impl AknWriter<'_> {
     /// Footnotes no mark in the text refers to, kept as the document's
     /// notes so that nothing is lost (a valid document has none).
     fn unplaced_notes(&mut self, depth: usize) {
+        if self.doc.footnotes.is_empty() {
+            return;
+        }
         let marked = marked_notes(self.doc);
         let unplaced: Vec<usize> = (0..self.doc.footnotes.len())
             .filter(|&i| !marked.contains(&self.doc.footnotes[i].n))
@@ -233,27 +236,30 @@ impl AknWriter<'_> {
         let Some(station) = self.doc.masthead.duty_station.as_ref() else {
             return;
         };
-        let element = akn::ext_name(akn::ext::DUTY_STATION);
+        let element = akn::qualified::DUTY_STATION;
         self.newline(depth);
         self.start("proprietary", &[("source", "#undoc")], Span::default());
-        self.leaf(depth + 1, &element, station.value.as_str(), station.span);
+        self.leaf(depth + 1, element, station.value.as_str(), station.span);
         self.newline(depth);
         self.end("proprietary");
     }
 }
 
-/// The footnote numbers marked anywhere in the document.
-fn marked_notes(doc: &crate::model::Document) -> Vec<u32> {
-    fn collect(inlines: &[Inline], out: &mut Vec<u32>) {
+/// The footnote numbers marked anywhere in the document (a set: a report
+/// may hold hundreds of notes and thousands of marks).
+fn marked_notes(doc: &crate::model::Document) -> std::collections::HashSet<u32> {
+    fn collect(inlines: &[Inline], out: &mut std::collections::HashSet<u32>) {
         for inline in inlines {
             match inline {
-                Inline::NoteRef(n) => out.push(n.value),
+                Inline::NoteRef(n) => {
+                    out.insert(n.value);
+                }
                 Inline::Strong(inner) => collect(inner, out),
                 _ => {}
             }
         }
     }
-    let mut out = Vec::new();
+    let mut out = std::collections::HashSet::new();
     doc.for_each_inlines(&mut |inlines| collect(inlines, &mut out));
     out
 }

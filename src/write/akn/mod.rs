@@ -63,7 +63,9 @@ pub fn write(doc: &Document) -> Result<XmlOutput, Diagnostic> {
         )
     })?;
     let mut w = AknWriter {
-        e: Emitter::with_capacity(32 * 1024),
+        // Akoma Ntoso is up to about twice undoc XML's length (measured on
+        // the samples: 1.3–2.2×): one allocation, no doubling.
+        e: Emitter::with_capacity(2 * crate::write::emit::estimated_len(doc)),
         doc,
         identity,
         placed_notes: vec![false; doc.footnotes.len()],

@@ -101,24 +101,48 @@ impl Xml {
 /// when `attr`. Characters XML 1.0 forbids (C0 controls other than tab,
 /// newline and carriage return) are dropped, so output is always well-formed.
 pub fn escape_into(out: &mut String, text: &str, attr: bool) {
-    let mut rest = text;
-    while let Some(pos) = rest.find(|c: char| {
-        matches!(c, '<' | '>' | '&')
-            || (attr && c == '"')
-            || (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
-    }) {
-        out.push_str(&rest[..pos]);
-        let c = rest[pos..].chars().next().unwrap_or(' ');
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            _ => {}
+    let special = if attr {
+        &ATTRIBUTE_SPECIAL
+    } else {
+        &TEXT_SPECIAL
+    };
+    let mut from = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !special[usize::from(b)] {
+            continue;
         }
-        rest = &rest[pos + c.len_utf8()..];
+        // Every special byte is ASCII: slicing around it stays on char bounds.
+        out.push_str(&text[from..i]);
+        out.push_str(match b {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            _ => "",
+        });
+        from = i + 1;
     }
-    out.push_str(rest);
+    out.push_str(&text[from..]);
+}
+
+/// Bytes escaped or dropped in element content: markup characters and the
+/// C0 controls XML 1.0 forbids. A table: one load a byte, no char decoding.
+static TEXT_SPECIAL: [bool; 256] = specials(false);
+/// Those of text, and the double quote that delimits attribute values.
+static ATTRIBUTE_SPECIAL: [bool; 256] = specials(true);
+
+const fn specials(attr: bool) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        set[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r');
+        b += 1;
+    }
+    set[b'<' as usize] = true;
+    set[b'>' as usize] = true;
+    set[b'&' as usize] = true;
+    set[b'"' as usize] = attr;
+    set
 }
 
 #[cfg(test)]
