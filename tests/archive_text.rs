@@ -165,14 +165,6 @@ fn differences(
 /// this list). The differences are printed (`--nocapture`).
 const KNOWN_GAPS: &[(&str, &str)] = &[
     (
-        "A_80_614.pdf (pdftotext -layout)",
-        "a landscape table over four pages whose description column stands alone on the last ones is read as two tables (39 for 38)",
-    ),
-    (
-        "A_80_614.pdf (.pdf)",
-        "the same table, as the .pdf is read through pdftotext -layout",
-    ),
-    (
         "A_80_600.pdf (pdftotext)",
         "raw text: tables are flattened a cell per line in column order; some headings and paragraphs run into them",
     ),

@@ -143,7 +143,7 @@ fn one_cell(text: String, values: usize) -> Vec<String> {
 
 /// A value cell: figures, a dash, a bracketed figure; not a header's
 /// period (`(2024/25)`) or column number (`(1)`, `(6)=(5)-(3)`).
-fn is_value(t: &str) -> bool {
+pub(super) fn is_value(t: &str) -> bool {
     let inner = t.trim_start_matches('(').trim_end_matches(')');
     let period = inner.len() >= 6
         && inner.contains('/')
