@@ -379,10 +379,6 @@ const ROUND_TRIP_GAPS: &[(&str, &str)] = &[
         "as report-es.txt: the note letter glued to `Condenas`",
     ),
     (
-        "draft-zh.md (pdftotext -layout)",
-        "as report-zh.txt: the repeated Chinese table header on the next page is read as a row",
-    ),
-    (
         "draft-en.md (pdftotext)",
         "raw text: as report-en.txt (the footnote text among the body lines, tables a cell per line)",
     ),
@@ -405,10 +401,6 @@ const ROUND_TRIP_GAPS: &[(&str, &str)] = &[
     (
         "report-fr.txt (pdftotext -layout)",
         "a row label wrapped before a capital (`Nations / Unies`) is read as two rows",
-    ),
-    (
-        "report-zh.txt (pdftotext -layout)",
-        "a table continued on the next page: Chinese header cells are narrower in columns than they print, so the repeated header is not recognised",
     ),
     (
         "hrc-report-en.txt (pdftotext)",
