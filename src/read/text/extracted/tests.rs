@@ -356,3 +356,20 @@ fn lines_joined_at_a_broken_word_do_not_set_the_measure() {
     assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2]);
     assert!(paras[0].1.ends_with("public systems."), "{:?}", paras[0].1);
 }
+
+#[test]
+fn an_enumeration_inside_a_sentence_is_not_a_list() {
+    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let body = "          1. The increased requirements were attributable primarily to: (a) a\n          retroactive increase in the rate for rations, owing to the conflict;\n          (b) the higher cost of commercial flights for troop rotations; and\n          (c) additional charges for equipment.\n          2. It is proposed to:\n                (a) Reassign six posts;\n                (b) Abolish one position.\n";
+    let (doc, outcome) = doc(&pages(&[&format!("{head}{body}")]));
+    assert!(outcome.diagnostics.iter().all(|d| !d.is_error()));
+    let paras = para_texts(&doc);
+    assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2]);
+    assert!(
+        paras[0]
+            .1
+            .ends_with("(c) additional charges for equipment."),
+        "{:?}",
+        paras[0].1
+    );
+}
