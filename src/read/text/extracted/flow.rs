@@ -188,12 +188,14 @@ impl Flow<'_, '_> {
     }
 
     /// Whether the block so far ends with a colon or semicolon before a
-    /// list item (in layout text, one indented like an item).
+    /// list item (in layout text, one indented like an item: `(b)` at the
+    /// margin after `…Sudan;` goes on an enumeration inside the sentence).
     fn introduces_item(&self, indent: isize) -> bool {
         let Some(cur) = &self.cur else { return true };
         let text = cur.text.trim_end();
         let opens = text.ends_with([':', ';', '：', '；']);
-        opens && (!self.s.layout || indent > cur.last_indent + 2 || text.ends_with(';'))
+        let indented = indent > cur.last_indent + 2 || text.ends_with(';') && indent > 0;
+        opens && (!self.s.layout || indented)
     }
 
     fn continues(&self, text: &str, indent: isize) -> bool {

@@ -5,6 +5,9 @@
 //! own and no cell runs across another column's edge; otherwise the table
 //! is kept as one block.
 
+use std::collections::HashSet;
+
+use super::flow::collapse_spaces;
 use super::pages::{Src, fields};
 
 /// A rebuilt table: header cells and body rows, one string per column.
@@ -117,15 +120,17 @@ fn body_rows(
     Some(body)
 }
 
-/// The rows without the header lines a table repeats on each new page.
+/// The rows without the header lines a table repeats on each new page
+/// (compared with spaces collapsed: a page sets its columns apart by its
+/// own widths).
 fn without_repeated_headers(rows: &[Src]) -> Vec<&Src> {
     let mut seen_page = rows.first().map_or(0, |l| l.page);
-    let mut first_page: Vec<&str> = Vec::new();
+    let mut first_page: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
     for line in rows.iter().filter(|l| !l.is_blank()) {
         if line.page == seen_page {
-            first_page.push(line.trimmed());
-        } else if first_page.contains(&line.trimmed()) {
+            first_page.insert(collapse_spaces(line.trimmed()));
+        } else if first_page.contains(&collapse_spaces(line.trimmed())) {
             continue;
         } else {
             seen_page = u32::MAX;
@@ -142,8 +147,10 @@ fn one_cell(text: String, values: usize) -> Vec<String> {
 }
 
 /// A value cell: figures, a dash, a bracketed figure; not a header's
-/// period (`(2024/25)`) or column number (`(1)`, `(6)=(5)-(3)`).
-fn is_value(t: &str) -> bool {
+/// period (`(2024/25)`), year (`2024`, `2024年`) or column number (`(1)`,
+/// `(6)=(5)-(3)`); a unit's letter or ideograph may follow the figure, never
+/// words (`金额2022年`).
+pub(super) fn is_value(t: &str) -> bool {
     let inner = t.trim_start_matches('(').trim_end_matches(')');
     let period = inner.len() >= 6
         && inner.contains('/')
@@ -151,7 +158,8 @@ fn is_value(t: &str) -> bool {
     let column_number = t.starts_with('(') && (inner.len() <= 2 || t.contains('='));
     let year = t.len() >= 4 && (t.starts_with("19") || t.starts_with("20")) && {
         let (digits, rest) = t.split_at(4);
-        digits.bytes().all(|b| b.is_ascii_digit()) && (rest.is_empty() || rest.starts_with(' '))
+        digits.bytes().all(|b| b.is_ascii_digit())
+            && (rest.is_empty() || rest.starts_with(' ') || crate::script::starts_ideographic(rest))
     };
     !period
         && !column_number
@@ -159,6 +167,10 @@ fn is_value(t: &str) -> bool {
         && t.chars()
             .any(|c| c.is_ascii_digit() || c == '–' || c == '—' || c == '-')
         && t.chars().filter(|c| c.is_alphabetic()).count() <= 3
+        && t.chars()
+            .filter(|&c| crate::script::is_ideographic(c))
+            .count()
+            <= 1
 }
 
 /// The right edges of the value columns, as (leftmost start, right edge).
@@ -229,4 +241,26 @@ fn header(lines: &[Vec<Cell>], edges: &[(usize, usize)], margin: usize) -> Vec<S
         }
     }
     head
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::extracted::pages::split;
+
+    #[test]
+    fn years_and_words_with_figures_are_not_values() {
+        assert!(is_value("22.6") && is_value("(1 336.4)") && is_value("–"));
+        assert!(!is_value("2022年") && !is_value("2024") && !is_value("金额2022年"));
+    }
+
+    #[test]
+    fn a_header_repeated_with_other_spacing_is_dropped() {
+        let rows = split(
+            "区域                  项目数     恢复面积\n非洲                      14       1 250\n\u{c}区域              项目数               恢复面积\n西亚                       2          95\n",
+        );
+        let grid = rebuild(&rows).expect("a clear grid");
+        let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(labels, ["非洲", "西亚"]);
+    }
 }

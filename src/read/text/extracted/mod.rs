@@ -125,7 +125,8 @@ fn first_symbol(lines: &[Src]) -> Option<String> {
 
 /// How far a full line of running text reaches: the 90th percentile of
 /// the lines that are not table rows, by length (raw text) or by end
-/// column from the page's margin (layout text).
+/// column from the page's margin (layout text), lines joined at a broken
+/// word left out.
 fn full_width(lines: &[Src], layout: bool, margins: &[usize]) -> usize {
     let mut extents: Vec<usize> = lines
         .iter()
@@ -144,7 +145,21 @@ fn full_width(lines: &[Src], layout: bool, margins: &[usize]) -> usize {
         return 80;
     }
     extents.sort_unstable();
-    extents[extents.len() * 9 / 10].max(20)
+    let full = extents[extents.len() * 9 / 10].max(20);
+    // Where a word is broken at a line end, pdftotext (raw) joins the two
+    // lines into one of about twice a full line. When such lines are so
+    // many that they set the measure (past half again the median line not
+    // short), the measure is taken without them.
+    let long = &extents[extents.partition_point(|&e| e < 20)..];
+    let Some(&median) = long.get(long.len() / 2) else {
+        return full;
+    };
+    let within = |e: usize| e * 2 <= median * 3;
+    if within(full) {
+        return full;
+    }
+    let kept = extents.partition_point(|&e| within(e));
+    extents[kept * 9 / 10].max(20)
 }
 
 /// Whether most lines are in Arabic script (set right to left).

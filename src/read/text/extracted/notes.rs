@@ -253,7 +253,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Where the number `digits` stands as a note mark in `text`: glued after
 /// a lowercase letter or punctuation (`word1`, `word,1`), or after
-/// punctuation and a space (`, 1 or`); the byte range to replace by the
+/// punctuation and a space (`, 1 or`), or after an ideograph before
+/// full-width punctuation (`数据1。`); the byte range to replace by the
 /// mark (the space before the number included). `before` is the last
 /// character of the line before, for a number at the start of this one.
 fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usize)> {
@@ -264,6 +265,15 @@ fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usi
         let end = start + digits.len();
         from = end;
         let after = text[end..].chars().next();
+        let head = &text[..start];
+        if crate::script::ends_ideographic(head) {
+            // Chinese and Japanese set the mark after the word, before the
+            // full-width punctuation: `数据1。`.
+            if after.is_none_or(|c| "。，；：、）".contains(c)) {
+                out.push((start, end));
+            }
+            continue;
+        }
         let after_ok = after.is_none_or(|c| {
             c == ' '
                 || c == ','
@@ -275,7 +285,6 @@ fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usi
         if !after_ok {
             continue;
         }
-        let head = &text[..start];
         let prev = head.chars().next_back();
         let punct = |c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '’' | '”' | '"');
         match prev {
@@ -332,5 +341,7 @@ mod tests {
         assert!(candidates("(A/80/596, para. 28)", "28", None).is_empty());
         assert!(candidates("group 1 and 2.5 per", "2", None).is_empty());
         assert!(candidates("1 July 2024", "1", Some('a')).is_empty());
+        assert_eq!(candidates("提交数据1。", "1", None), vec![(12, 13)]);
+        assert!(candidates("共有1个项目", "1", None).is_empty());
     }
 }

@@ -5,6 +5,7 @@
 //! the notes (`a` … text) and source line under it; it never takes a
 //! numbered paragraph or a heading, so tables never break the numbering.
 
+use super::flow::collapse_spaces;
 use super::grid;
 use super::pages::{Src, fields};
 use super::{Block, Piece, starts_para};
@@ -81,16 +82,18 @@ fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
         return None;
     }
     let mut run = Run {
-        first: i,
+        margin: lines[i].indent(),
         last_row: i,
         blanks: 0,
         gapped: 1,
         text_table: is_text_row(&lines[i]),
+        values: has_values(&lines[i]),
+        header: header_lines(lines, i, full),
     };
     let mut end = i + 1;
     while end < lines.len() {
         let line = &lines[end];
-        let deep = line.indent() > lines[i].indent() + 20;
+        let deep = line.indent() > run.margin + 20;
         let far = run.blanks > BLANKS_INSIDE && line.page == lines[run.last_row].page && !deep;
         if line.is_blank() {
             run.blanks += 1;
@@ -99,9 +102,10 @@ fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
         } else if is_gapped(line, full) {
             run.gapped += 1;
             run.text_table |= is_text_row(line);
-            (run.last_row, run.blanks) = (end, 0);
+            run.values |= has_values(line);
+            run.row(line, end);
         } else if run.takes(lines, end, full) {
-            (run.last_row, run.blanks) = (end, 0);
+            run.row(line, end);
         } else {
             break;
         }
@@ -123,8 +127,9 @@ fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
 
 /// A layout table being grown line by line.
 struct Run {
-    /// Its first row of cells.
-    first: usize,
+    /// Its leftmost indentation so far: the row labels' margin (its first
+    /// line may be a header set far right, over the value columns).
+    margin: usize,
     last_row: usize,
     /// Blank lines since the last row.
     blanks: usize,
@@ -132,9 +137,20 @@ struct Run {
     gapped: usize,
     /// Whether its cells are text (two columns of prose), not figures.
     text_table: bool,
+    /// Whether a row with figures has been taken (the header is behind).
+    values: bool,
+    /// The lines above its first row of cells, spaces collapsed: a page
+    /// that repeats one of them goes on with the table.
+    header: Vec<String>,
 }
 
 impl Run {
+    /// Takes `line` (at `i`) as the table's last row so far.
+    fn row(&mut self, line: &Src, i: usize) {
+        (self.last_row, self.blanks) = (i, 0);
+        self.margin = self.margin.min(line.indent());
+    }
+
     /// Whether a line without cells apart still belongs to the table: a
     /// row label before its row, a labelled row, a group heading, a cell
     /// standing alone far right, a text cell's next line.
@@ -144,15 +160,64 @@ impl Run {
         let new_page = line.page != lines[self.last_row].page;
         let close = self.blanks <= 1 || self.blanks <= 2 && self.gapped <= 2;
         let unlabelled = classify(line.trimmed()).is_none();
+        if opens_notes(lines, i, full)
+            || self.values && heads_new_table(lines, i, self.last_row, full)
+        {
+            return false;
+        }
         is_row_label(line, full) && gapped_follows(lines, i, full)
             || is_labelled_row(lines, i, full)
             || continues_on_new_page(lines, i, self.last_row, full)
+            || new_page && self.header.contains(&collapse_spaces(line.trimmed()))
             || close && is_long_row_label(lines, i, full)
             || unlabelled
-                && line.indent() > lines[self.first].indent() + 20
+                && line.indent() > self.margin + 20
                 && (close || new_page || self.gapped >= 2)
             || self.blanks == 0 && self.text_table && unlabelled
     }
+}
+
+/// The caption, title and header lines above `lines[i]`, spaces collapsed.
+fn header_lines(lines: &[Src], i: usize, full: usize) -> Vec<String> {
+    lines[title_start(lines, header_start(lines, i, full))..i]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| collapse_spaces(l.trimmed()))
+        .collect()
+}
+
+/// A note letter alone on its line with the note's text after it: the
+/// table's foot (a letter set above a row, as superscripts are, has the
+/// row's cells after it).
+fn opens_notes(lines: &[Src], i: usize, full: usize) -> bool {
+    is_note_mark(lines[i].trimmed())
+        && lines[i + 1..]
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|next| !is_gapped(next, full))
+}
+
+/// A title line set off by blank lines, with a header of its own under it
+/// (cells without figures), on the page of the table's last row: the next
+/// table begins (a table going on over a page repeats its header without
+/// a title; a group heading has its rows right under it).
+fn heads_new_table(lines: &[Src], i: usize, last_row: usize, full: usize) -> bool {
+    let set_off = last_row + 1 < i && lines.get(i + 1).is_some_and(Src::is_blank);
+    let page = lines[last_row].page;
+    set_off
+        && lines[i].page == page
+        && lines[i + 1..]
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|next| next.page == page && is_gapped(next, full) && !has_values(next))
+}
+
+/// Whether a layout line has a figure among its cells after the first.
+fn has_values(line: &Src) -> bool {
+    fields(line.trimmed(), 2)
+        .iter()
+        .skip(1)
+        .any(|(_, f)| grid::is_value(f))
 }
 
 /// A row of two or more text cells (each of twenty characters or more).
@@ -430,3 +495,6 @@ fn build(
         notes: notes.to_vec(),
     }
 }
+
+#[cfg(test)]
+mod tests;

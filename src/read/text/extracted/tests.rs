@@ -342,3 +342,34 @@ fn arabic_pages_read_their_labels() {
         ]
     );
 }
+
+#[test]
+fn lines_joined_at_a_broken_word_do_not_set_the_measure() {
+    // Raw text joins the two lines around a word broken at a line end: in a
+    // text that hyphenates often, such lines are more than a tenth of all.
+    let long = "and the regional commissions, which report on the trends observed in their regions, as requested by the Assembly";
+    let body = format!(
+        "I. Introduction\n1.\nThe present report is submitted pursuant to resolution\n79/204, in which the Assembly requested the Secretary-\nGeneral to report on the 2030 Agenda, as adopted (A/RES/70/1).\nThe report reviews recent trends and identifies the gaps\nin access, governance and financing of public systems.\n2.\nIt draws on contributions received from Member States\n{long}\n{long}\n{long}\n{long}\nand from experts of the private sector and civil society."
+    );
+    let (doc, _) = doc(&pages(&[&format!("{MASTHEAD}\n{body}")]));
+    let paras = para_texts(&doc);
+    assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2]);
+    assert!(paras[0].1.ends_with("public systems."), "{:?}", paras[0].1);
+}
+
+#[test]
+fn an_enumeration_inside_a_sentence_is_not_a_list() {
+    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let body = "          1. The increased requirements were attributable primarily to: (a) a\n          retroactive increase in the rate for rations, owing to the conflict;\n          (b) the higher cost of commercial flights for troop rotations; and\n          (c) additional charges for equipment.\n          2. It is proposed to:\n                (a) Reassign six posts;\n                (b) Abolish one position.\n";
+    let (doc, outcome) = doc(&pages(&[&format!("{head}{body}")]));
+    assert!(outcome.diagnostics.iter().all(|d| !d.is_error()));
+    let paras = para_texts(&doc);
+    assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2]);
+    assert!(
+        paras[0]
+            .1
+            .ends_with("(c) additional charges for equipment."),
+        "{:?}",
+        paras[0].1
+    );
+}

@@ -1,0 +1,119 @@
+//! Where layout tables begin and end, on small pages built here: a table
+//! going on over pages (its header repeated, a description cell alone),
+//! and the next table after a table's notes or under a title of its own.
+
+use super::super::pages::split;
+use super::{Piece, find};
+
+/// The tables found in layout text (pages apart by form feeds), each as
+/// its rows' first words.
+fn tables(text: &str) -> Vec<Vec<String>> {
+    let pieces = find(split(text), true, 80, &mut Vec::new(), &mut Vec::new());
+    pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Table(b) => Some(
+                b.rows
+                    .iter()
+                    .filter(|l| !l.is_blank())
+                    .map(|l| l.trimmed().split("  ").next().unwrap_or("").to_string())
+                    .collect(),
+            ),
+            Piece::Line(_) => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_table_goes_on_over_pages_with_its_description_column_alone() {
+    // The header is set far right, over the figures: the rows' margin is
+    // the row labels', so the description column counts as inside.
+    let text = "\
+(Thousands of United States dollars)
+
+                                                           Estimated    Realized
+        Budget class             Description of the              (1)         (2)
+
+        Military                 Reduced deployment                –     3 065.8
+        Facilities               Solar power: installing     1 502.9       166.5
+                                 plants in 3 camps;
+                                 returning animals;
+
+
+
+
+                                 remediating soil
+\u{c}
+                                                           Estimated    Realized
+        Budget class             Description of the              (1)         (2)
+
+                                 Recycling: metals and
+                                 glass; composting
+        Medical                  Troops hospital                   –       216.4
+
+        1. The next paragraph follows the table.
+";
+    let found = tables(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|r| r == "remediating soil"));
+    assert!(found[0].iter().any(|r| r == "Recycling: metals and"));
+}
+
+#[test]
+fn a_notes_letter_or_a_title_over_a_new_header_ends_a_table() {
+    let text = "\
+Category                                          Total
+
+I.   Military observers
+     Approved 2024/25                               135
+     Proposed 2026/27                               135
+ a
+     Funded under general temporary assistance.
+
+Component 2: support
+
+                                 International   National
+Civilian staff                           staff      staff
+
+     Approved posts                          1          4
+     Proposed posts                          2          5
+
+
+Component 3: military
+
+Category                                          Total
+
+     Approved 2024/25                               218
+     Proposed 2026/27                               218
+";
+    let found = tables(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(
+        found[0].last().map(String::as_str),
+        Some("Proposed 2026/27")
+    );
+    assert_eq!(found[1].last().map(String::as_str), Some("Proposed posts"));
+}
+
+#[test]
+fn a_text_table_goes_on_where_the_next_page_repeats_its_header() {
+    let text = "\
+Decision/request                          Action taken to implement decision/request
+
+
+Requests the Secretary-General to         As at 31 December 2025, 14 of the 15
+improve comprehensive oversight           recommendations were implemented.
+
+
+
+\u{c}
+
+Decision/request                          Action taken to implement decision/request
+
+
+Requests that future budget proposals     The mission support ratio in the
+demonstrate the scalability of support    2025/26 period is 444.9.
+";
+    let found = tables(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+}
