@@ -24,7 +24,7 @@ impl AknWriter<'_> {
                 }
                 Inline::Link(link) => self.wrapped_text("a", &[("href", &link.url)], &link.text),
                 Inline::Ref(r) => {
-                    let href = iri::cited_work(&r.value);
+                    let href = self.cited_work(&r.value);
                     self.start("ref", &[("href", &href)], r.span);
                     self.text(&r.value);
                     self.end("ref");
@@ -45,11 +45,23 @@ impl AknWriter<'_> {
         self.end(element);
     }
 
+    /// The Work IRI of a cited symbol, worked out once a document: reports
+    /// cite the same resolutions and reports again and again.
+    fn cited_work(&mut self, symbol: &str) -> std::rc::Rc<str> {
+        if let Some(iri) = self.cited.get(symbol) {
+            return std::rc::Rc::clone(iri);
+        }
+        let iri: std::rc::Rc<str> = iri::cited_work(symbol).into();
+        self.cited
+            .insert(symbol.to_string(), std::rc::Rc::clone(&iri));
+        iri
+    }
+
     /// Footnote `n` at its mark: its text the first time, a reference after.
     fn footnote(&mut self, n: u32) {
         let (id, marker) = (eid::footnote(n), n.to_string());
         let doc = self.doc;
-        let found = doc.footnotes.iter().position(|f| f.n == n);
+        let found = self.note_index.get(&n).copied();
         match found {
             Some(i) if !self.placed_notes[i] => {
                 self.placed_notes[i] = true;

@@ -69,6 +69,8 @@ pub fn write(doc: &Document) -> Result<XmlOutput, Diagnostic> {
         doc,
         identity,
         placed_notes: vec![false; doc.footnotes.len()],
+        note_index: note_index(doc),
+        cited: std::collections::HashMap::new(),
     };
     w.document();
     Ok(w.e.finish())
@@ -108,6 +110,19 @@ struct AknWriter<'d> {
     /// For each footnote (in `doc.footnotes` order), whether it has been
     /// written at its first mark; later marks refer to it.
     placed_notes: Vec<bool>,
+    /// Footnote number → its index in `doc.footnotes` (the first of a number).
+    note_index: std::collections::HashMap<u32, usize>,
+    /// Cited symbol → the Work IRI of the cited document.
+    cited: std::collections::HashMap<String, std::rc::Rc<str>>,
+}
+
+/// Footnote number → index of the first footnote of that number.
+fn note_index(doc: &Document) -> std::collections::HashMap<u32, usize> {
+    let mut index = std::collections::HashMap::with_capacity(doc.footnotes.len());
+    for (i, note) in doc.footnotes.iter().enumerate() {
+        index.entry(note.n).or_insert(i);
+    }
+    index
 }
 
 impl std::ops::Deref for AknWriter<'_> {
