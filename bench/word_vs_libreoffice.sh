@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 soffice --headless --convert-to pdf --outdir "$work/warm" "${files[0]}" >/dev/null 2>&1
 pages=$(for f in "$work"/warm/*.pdf; do pdfinfo "$f" 2>/dev/null | awk '/^Pages/ {print $2}'; done)
 echo "files: ${#files[@]} Word files ($(du -ch "${files[@]}" | tail -1 | cut -f1))"
-undoc_cmd="$undoc convert ${files[*]} -o $work/undoc --quiet -j 2"
+undoc_cmd="$undoc convert ${files[*]} -o $work/undoc --to xml,docx,pdf --quiet -j 2"
 lo_cmd="soffice --headless --convert-to pdf --outdir $work/lo ${files[*]}"
 if command -v hyperfine >/dev/null; then
   hyperfine --warmup 1 --runs "$runs" -N \
