@@ -39,6 +39,31 @@ pub mod ext {
     pub const DUTY_STATION: &str = "dutyStation";
 }
 
+/// The `name`s of the `hcontainer`s undoc writes: a subheading, and the
+/// containers that hold text, a table or a figure inside a chapter or
+/// section (where only hierarchy elements may stand).
+pub mod hcontainer {
+    pub const SUBHEADING: &str = "subheading";
+    pub const TEXT: &str = "text";
+    pub const TABLE: &str = "table";
+    pub const FIGURE: &str = "figure";
+}
+
+/// The `class` of the empty `<p>` that stands in an empty body.
+pub const PLACEHOLDER: &str = "placeholder";
+
+/// The `name`s of the cover page's inline elements (`<inline name="…">`)
+/// that carry masthead fields, as the writer writes and the reader reads them.
+pub mod cover {
+    pub const DISTRIBUTION: &str = "distribution";
+    pub const VERSION: &str = "versionLanguage";
+    pub const ORIGINAL: &str = "originalLanguage";
+    pub const SESSION_BODY: &str = "sessionBody";
+    pub const SESSION_DATES: &str = "sessionDates";
+    pub const AGENDA: &str = "agendaItem";
+    pub const AGENDA_TITLE: &str = "agendaItemTitle";
+}
+
 /// `undoc:name`, the qualified name undoc writes for an extension.
 pub fn ext_name(local: &str) -> String {
     format!("{UNDOC_PREFIX}:{local}")

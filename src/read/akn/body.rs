@@ -8,6 +8,7 @@
 
 use super::{AknReader, numbers};
 use crate::akn::ext;
+use crate::akn::hcontainer;
 use crate::model::{Block, Division, Inline, Item, List, ListKind, Para, Spanned, Subheading};
 use crate::read::xml::tree::Element;
 
@@ -60,7 +61,7 @@ impl<'t> AknReader<'t> {
                 self.paragraph(el)
             }
             "hcontainer" => self.hcontainer(el),
-            "p" if el.attr("class") == Some(super::PLACEHOLDER) && el.children.is_empty() => {
+            "p" if el.attr("class") == Some(crate::akn::PLACEHOLDER) && el.children.is_empty() => {
                 Vec::new()
             }
             "p" => vec![Block::Text(Spanned::new(self.inline_content(el), el.span))],
@@ -131,7 +132,7 @@ impl<'t> AknReader<'t> {
         let only_headings = el
             .elements()
             .all(|e| matches!(e.name.as_str(), "num" | "heading"));
-        if name == "subheading" || (only_headings && child(el, "heading").is_some()) {
+        if name == hcontainer::SUBHEADING || (only_headings && child(el, "heading").is_some()) {
             let level: u8 = match self.ext(el, ext::LEVEL) {
                 Some("4") => 4,
                 _ => 3,
@@ -150,7 +151,7 @@ impl<'t> AknReader<'t> {
                 span: el.span,
             })];
         }
-        if !matches!(name, "text" | "table" | "figure") {
+        if ![hcontainer::TEXT, hcontainer::TABLE, hcontainer::FIGURE].contains(&name) {
             return self.foreign_hierarchy(el);
         }
         self.blocks(el)

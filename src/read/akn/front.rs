@@ -8,16 +8,7 @@ use crate::lang;
 use crate::model::{Distribution, Document, Masthead, Spanned, Summary};
 use crate::read::xml::tree::{Element, Node};
 
-/// The `name`s of the coverPage inlines (see the writer).
-mod names {
-    pub const DISTRIBUTION: &str = "distribution";
-    pub const VERSION: &str = "versionLanguage";
-    pub const ORIGINAL: &str = "originalLanguage";
-    pub const SESSION_BODY: &str = "sessionBody";
-    pub const SESSION_DATES: &str = "sessionDates";
-    pub const AGENDA: &str = "agendaItem";
-    pub const AGENDA_TITLE: &str = "agendaItemTitle";
-}
+use crate::akn::cover as names;
 
 /// The trimmed text of `el`, its white space runs made single spaces.
 fn line_text(el: &Element) -> String {

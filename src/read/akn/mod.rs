@@ -96,9 +96,6 @@ struct AknReader<'t> {
     title_in_preface: bool,
 }
 
-/// The `class` of the empty `<p>` undoc writes in an empty body.
-const PLACEHOLDER: &str = "placeholder";
-
 /// Akoma Ntoso's hierarchy elements (the `ANhier` group of the schema).
 const HIERARCHY: [&str; 27] = [
     "clause",

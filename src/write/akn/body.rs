@@ -10,16 +10,7 @@ use super::eid::{self, Scope};
 use crate::akn;
 use crate::model::{Block, Division, Inline, Item, List, Para, Span, Subheading};
 
-/// The `class` of the empty `<p>` that stands in an empty body.
-pub(super) const PLACEHOLDER: &str = "placeholder";
-
-/// `hcontainer` names undoc writes.
-pub(super) mod names {
-    pub const SUBHEADING: &str = "subheading";
-    pub const TEXT: &str = "text";
-    pub const TABLE: &str = "table";
-    pub const FIGURE: &str = "figure";
-}
+use crate::akn::hcontainer as names;
 
 impl AknWriter<'_> {
     /// Blocks of a body (`scope.hier` false) or of a chapter or section.

@@ -8,16 +8,7 @@ use super::AknWriter;
 use super::eid::Scope;
 use crate::model::{Inline, Span, Spanned};
 
-/// The `name` of the coverPage inlines undoc writes and reads.
-pub(super) mod names {
-    pub const DISTRIBUTION: &str = "distribution";
-    pub const VERSION: &str = "versionLanguage";
-    pub const ORIGINAL: &str = "originalLanguage";
-    pub const SESSION_BODY: &str = "sessionBody";
-    pub const SESSION_DATES: &str = "sessionDates";
-    pub const AGENDA: &str = "agendaItem";
-    pub const AGENDA_TITLE: &str = "agendaItemTitle";
-}
+use crate::akn::cover as names;
 
 /// The `class` of the summary box's `tblock`.
 pub(super) const SUMMARY: &str = "summary";

@@ -171,7 +171,7 @@ impl AknWriter<'_> {
         self.start("mainBody", &[], Span::default());
         if blocks.is_empty() {
             self.newline(depth + 1);
-            self.empty("p", &[("class", body::PLACEHOLDER)]);
+            self.empty("p", &[("class", akn::PLACEHOLDER)]);
         }
         self.blocks(depth + 1, blocks, scope);
         self.newline(depth);
