@@ -476,3 +476,35 @@ fn ragged_and_very_wide_tables_render_without_a_panic() {
         warning.message
     );
 }
+
+/// A table too wide for the page at its preferred widths shrinks its
+/// columns toward their widest word; a number whose digit groups are set
+/// apart by spaces (`1 250 000`, as DGACM tables write them) is one word
+/// there: it is never split across lines.
+#[test]
+fn numbers_grouped_with_spaces_stay_on_one_line_in_narrow_columns() {
+    let Some(pdftotext) = common::tool("pdftotext") else {
+        return;
+    };
+    let sentence = "Resources for the maintenance of the Force, including rations, fuel, \
+                    spare parts and the rotation of contingent personnel";
+    let body: String = (1..=6)
+        .map(|i| format!("| {sentence} {i} | {sentence} | 1 250 00{i} | 3 11{i} |\n"))
+        .collect();
+    let table = format!(
+        "Table 1\nResource requirements\n\n| Item | Description | Amount | Posts |\n\
+         |:--|:--|--:|--:|\n{body}\n"
+    );
+    let doc = with_long_table("report-en.txt", "\n5. ", &table);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = pdf_file(dir.path(), "grouped.pdf", &render(&doc).bytes);
+    let text = output(&pdftotext, &["-raw", &pdf, "-"]);
+    for i in 1..=6 {
+        for number in [format!("1 250 00{i}"), format!("3 11{i}")] {
+            assert!(
+                text.lines().any(|l| l.contains(&number)),
+                "{number} whole on a line:\n{text}"
+            );
+        }
+    }
+}

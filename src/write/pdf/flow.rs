@@ -18,6 +18,7 @@ use crate::model::{
 };
 use crate::symbol::undocs_url;
 
+use super::grouped::grouped_numbers;
 use super::hyphen::hyphenation_points;
 use super::shape::{Align, HYPHEN_TEXT, Paragraph, ShapedLine, Shaper, SpanStyle};
 use super::style::{Geometry, NOTE_MARK_RISE, NOTE_MARK_SCALE, lang_style};
@@ -374,6 +375,10 @@ impl StyledText {
             SpanKind::Text => (style.size, 0.0, rules.locale),
         };
         self.text.push_str(piece);
+        if let SpanKind::Text = kind {
+            // `3 115` never splits across lines (DGACM tables, French text).
+            grouped_numbers(piece, start, &mut self.breaks.unbroken);
+        }
         match (&kind, rules.hyphenation) {
             (SpanKind::Text, Some(hyphenation)) => {
                 hyphenation_points(piece, start, hyphenation, &mut self.breaks.hyphens)
