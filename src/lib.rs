@@ -15,6 +15,7 @@ pub mod pipeline;
 pub mod read;
 pub mod report;
 pub mod script;
+pub mod suffix;
 pub mod suggest;
 pub mod symbol;
 pub mod validate;

@@ -165,7 +165,7 @@ impl InputFormat {
         INPUT_FORMATS
             .iter()
             .flat_map(|f| f.suffixes.iter().map(move |s| (f, *s)))
-            .filter(|(_, suffix)| has_suffix(&name, suffix))
+            .filter(|(_, suffix)| crate::suffix::has_suffix(&name, suffix))
             .max_by_key(|(_, suffix)| suffix.len())
             .map(|(f, _)| f)
     }
@@ -192,13 +192,6 @@ impl InputFormat {
             None => path.with_extension(""),
         }
     }
-}
-
-/// Whether the (lower-case) file name `name` ends in `.suffix` after a stem.
-pub(crate) fn has_suffix(name: &str, suffix: &str) -> bool {
-    name.len() > suffix.len() + 1
-        && name.ends_with(suffix)
-        && name.as_bytes()[name.len() - suffix.len() - 1] == b'.'
 }
 
 /// What a file's first bytes look like, for a file whose name does not say:

@@ -23,7 +23,7 @@ use tree::{Element, Node, Vocabulary, parse_tree, shown};
 pub use tree::{MAX_ATTRIBUTES, MAX_DEPTH};
 
 /// The namespace of every element of undoc XML.
-const NAMESPACE: &str = crate::write::xml::NAMESPACE;
+const NAMESPACE: &str = crate::model::XML_NAMESPACE;
 
 /// undoc XML, every element in undoc's namespace.
 const UNDOC_XML: Vocabulary = Vocabulary {

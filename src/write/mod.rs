@@ -88,7 +88,7 @@ impl OutputFormat {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
         OUTPUT_FORMATS
             .iter()
-            .filter(|f| crate::read::has_suffix(&name, f.suffix))
+            .filter(|f| crate::suffix::has_suffix(&name, f.suffix))
             .max_by_key(|f| f.suffix.len())
     }
 
