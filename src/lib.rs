@@ -8,6 +8,7 @@
 
 pub mod akn;
 pub mod diagnostic;
+pub mod hash;
 pub mod image;
 pub mod lang;
 pub mod model;

@@ -6,7 +6,6 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use tempfile::NamedTempFile;
 
 use super::{DocReport, Output, Shard, Status};
@@ -54,13 +53,7 @@ pub struct OutputEntry {
     pub pages: Option<u32>,
 }
 
-/// Lower-case hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub use crate::hash::sha256_hex;
 
 /// The manifest's file name: one per shard, so shards sharing an output
 /// directory never overwrite each other's manifest.

@@ -62,17 +62,16 @@ pub struct InputFormat {
     /// (so schema errors point at the file's own lines).
     pub is_undoc_xml: bool,
     /// A schema of the format's own that its sources are checked against
-    /// as written, besides undoc's (Akoma Ntoso's).
+    /// as written, besides undoc's; validation holds the schemas.
     pub schema: Option<SourceSchema>,
 }
 
-/// The schema of a source format, and the code its violations carry.
-#[derive(Debug)]
-pub struct SourceSchema {
-    /// The compiled schema (compiled on first use).
-    pub engine: fn() -> Result<&'static dyn crate::validate::SchemaEngine, String>,
-    /// The diagnostic code of a violation.
-    pub code: crate::diagnostic::Code,
+/// The schemas of source formats (validation compiles and applies them;
+/// a reader only says which one its format has).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceSchema {
+    /// The OASIS Akoma Ntoso 3.0 schema (`schemas/akn/`).
+    AkomaNtoso,
 }
 
 impl PartialEq for InputFormat {
@@ -127,10 +126,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         looks_like: akn::looks_like,
         read: akn::read_source,
         is_undoc_xml: false,
-        schema: Some(SourceSchema {
-            engine: akn_engine,
-            code: crate::diagnostic::Code::AknSchema,
-        }),
+        schema: Some(SourceSchema::AkomaNtoso),
     },
     InputFormat {
         name: "pdf",
@@ -145,11 +141,6 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
 
 /// Whether a file's first bytes look like a format.
 type Sniffer = fn(&[u8]) -> bool;
-
-/// The Akoma Ntoso schema engine, as a source schema.
-fn akn_engine() -> Result<&'static dyn crate::validate::SchemaEngine, String> {
-    crate::validate::xsd::akoma_ntoso().map(|e| e as &dyn crate::validate::SchemaEngine)
-}
 
 /// Formats undoc recognises by their first bytes but does not read, so a
 /// file of one of them gets a diagnostic that names it.

@@ -119,11 +119,14 @@ fn well_formed(diagnostics: &[Diagnostic]) -> bool {
 
 /// The violations of a source format's own schema, at the source's lines.
 fn source_schema(schema: &SourceSchema, source: &[u8]) -> Vec<Diagnostic> {
-    match (schema.engine)() {
+    let (engine, code) = match schema {
+        SourceSchema::AkomaNtoso => (xsd::akoma_ntoso(), Code::AknSchema),
+    };
+    match engine {
         Ok(engine) => engine
             .validate(source)
             .into_iter()
-            .map(|v| Diagnostic::new(schema.code, Span::new(v.line, v.column), v.message))
+            .map(|v| Diagnostic::new(code, Span::new(v.line, v.column), v.message))
             .collect(),
         Err(e) => vec![Diagnostic::new(Code::Internal, Span::default(), e)],
     }

@@ -68,8 +68,7 @@ impl FastXml {
             .add("xml.xsd", XML_XSD.as_bytes())
             .resolve()
             .map_err(|e| format!("the embedded schema does not compile: {e}"))?;
-        let fingerprint =
-            crate::pipeline::manifest::sha256_hex(format!("{UNDOC_XSD}{XML_XSD}").as_bytes());
+        let fingerprint = crate::hash::sha256_hex(format!("{UNDOC_XSD}{XML_XSD}").as_bytes());
         Ok(FastXml::new(schema, fingerprint))
     }
 
@@ -80,8 +79,7 @@ impl FastXml {
             .add("xml.xsd", AKN_XML_XSD.as_bytes())
             .resolve()
             .map_err(|e| format!("the embedded Akoma Ntoso schema does not compile: {e}"))?;
-        let fingerprint =
-            crate::pipeline::manifest::sha256_hex(format!("{AKN_XSD}{AKN_XML_XSD}").as_bytes());
+        let fingerprint = crate::hash::sha256_hex(format!("{AKN_XSD}{AKN_XML_XSD}").as_bytes());
         Ok(FastXml::new(schema, fingerprint))
     }
 
@@ -90,7 +88,7 @@ impl FastXml {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let dir = path.parent().unwrap_or(Path::new("."));
         let uri = path.to_string_lossy().into_owned();
-        let fingerprint = crate::pipeline::manifest::sha256_hex(&bytes);
+        let fingerprint = crate::hash::sha256_hex(&bytes);
         let schema = Schema::builder()
             .add(uri, bytes)
             .resolve_with(&FileFetcher::with_base_dir(dir))
