@@ -379,10 +379,19 @@ impl Lang {
 
     /// The paragraph number as typed before a paragraph: `1.`, Arabic `1 -`.
     pub fn para_label(self, n: u32) -> String {
-        match self {
-            Lang::Ar => format!("{n} -"),
-            _ => format!("{n}."),
-        }
+        let mut label = String::with_capacity(12);
+        self.push_para_label(&mut label, n);
+        label
+    }
+
+    /// [`Lang::para_label`] appended to `out`, for writers that write a
+    /// label for every paragraph and would otherwise allocate each.
+    pub fn push_para_label(self, out: &mut String, n: u32) {
+        push_decimal(out, n);
+        out.push_str(match self {
+            Lang::Ar => " -",
+            _ => ".",
+        });
     }
 
     /// A list item's label: `(a)`/`a)`/`(أ)`, `(i)`/`i)`, `1.`.
@@ -977,6 +986,25 @@ pub fn digit_value(c: char) -> Option<u32> {
     }
 }
 
+/// `n` in decimal digits appended to `out`, without the formatting
+/// machinery (labels and ids are written for every paragraph and item).
+pub fn push_decimal(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1075,5 +1103,14 @@ mod tests {
         assert_eq!(distribution_language("Distr. générale"), Some(Lang::Fr));
         assert_eq!(distribution_language("Distr. limitada"), Some(Lang::Es));
         assert_eq!(distribution_language("Distr.: General"), None);
+    }
+
+    #[test]
+    fn decimal_digits_are_pushed_as_format_writes_them() {
+        for n in [0, 7, 10, 99, 100, 4_294_967_295] {
+            let mut out = String::from("x");
+            super::push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
     }
 }

@@ -150,6 +150,15 @@ impl Emitter {
         self.out.push_str("/>");
     }
 
+    /// `<name>` on its own line, what `write` appends (text with no markup
+    /// character: a label's digits and punctuation), and `</name>`.
+    pub fn leaf_with(&mut self, depth: usize, name: &str, write: impl FnOnce(&mut String)) {
+        self.newline(depth);
+        self.start(name, &[], Span::default());
+        write(&mut self.out);
+        self.end(name);
+    }
+
     /// `<name>text</name>` on its own line.
     pub fn leaf(&mut self, depth: usize, name: &str, text: &str, span: Span) {
         self.newline(depth);
@@ -197,7 +206,9 @@ const fn byte_set(bytes: &[u8]) -> [bool; 256] {
 /// fourth special byte of text) almost never stands in one.
 fn escape_text_into(out: &mut String, raw: &str) -> u32 {
     let bytes = raw.as_bytes();
-    if memchr::memchr(b'\r', bytes).is_some() {
+    // Short runs (labels, numbers, words between marks) are done sooner
+    // byte by byte than by setting up a vectorised search.
+    if bytes.len() < SHORT || memchr::memchr(b'\r', bytes).is_some() {
         return escape_into(out, raw, &TEXT_SPECIAL);
     }
     let mut from = 0;
@@ -214,10 +225,13 @@ fn escape_text_into(out: &mut String, raw: &str) -> u32 {
     line_breaks(bytes)
 }
 
+/// Below this length a string is scanned byte by byte.
+const SHORT: usize = 64;
+
 /// The `\n`s in `bytes`: a plain loop for the short strings most calls
 /// get (labels, numbers, attribute values), a vectorised count otherwise.
 fn line_breaks(bytes: &[u8]) -> u32 {
-    let count = if bytes.len() < 64 {
+    let count = if bytes.len() < SHORT {
         bytes.iter().filter(|&&b| b == b'\n').count()
     } else {
         memchr::memchr_iter(b'\n', bytes).count()
@@ -276,7 +290,8 @@ mod tests {
 
     #[test]
     fn text_without_carriage_returns_is_escaped_alike_and_its_lines_counted() {
-        for raw in ["", "plain", "a<b>&c\nd é", "<<&&>>", "x\n\n&"] {
+        let long = "a<b>&c\nd é, and a longer run of plain words ".repeat(4);
+        for raw in ["", "plain", "a<b>&c\nd é", "<<&&>>", "x\n\n&", &long] {
             let (mut fast, mut table) = (String::new(), String::new());
             let lines = escape_text_into(&mut fast, raw);
             assert_eq!(

@@ -165,11 +165,11 @@ impl AknWriter<'_> {
     /// A numbered paragraph: `num`, then its text as `content` or, when it
     /// introduces a list, as the list's `intro`.
     fn paragraph(&mut self, depth: usize, p: &Para, scope: &Scope) {
-        let id = format!("{}para_{}", scope.doc, p.n);
+        let id = eid::numbered(&scope.doc, "para_", p.n);
         self.newline(depth);
         self.start("paragraph", &[("eId", &id)], p.span);
-        let label = self.doc.lang.para_label(p.n);
-        self.leaf(depth + 1, "num", &label, Span::default());
+        let lang = self.doc.lang;
+        self.leaf_with(depth + 1, "num", |out| lang.push_para_label(out, p.n));
         match &p.list {
             Some(list) => self.list(depth + 1, &p.content, list, &id),
             None => self.content(depth + 1, &p.content),
@@ -192,7 +192,7 @@ impl AknWriter<'_> {
 
     /// `<list>` after its introducing text (`intro`, when there is any).
     fn list(&mut self, depth: usize, intro: &[Inline], list: &List, parent: &str) {
-        let id = format!("{parent}__list_1");
+        let id = eid::joined(parent, "__list_1");
         let kind_attr = akn::qualified::KIND;
         self.newline(depth);
         self.start(

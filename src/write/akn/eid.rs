@@ -4,7 +4,7 @@
 //! in every language (`chp_II`, `sec_B`, `point_c`), so the six language
 //! versions of a document share their ids.
 
-use crate::lang::{latin_letter, roman};
+use crate::lang::{latin_letter, push_decimal, roman};
 use crate::model::ListKind;
 
 /// Where blocks are being written, for the ids of what is written there.
@@ -69,13 +69,31 @@ pub(super) fn section(n: u32) -> String {
     format!("sec_{}", latin_letter(n, true))
 }
 
+/// `prefix` + `part` + `n` (`att_1__` `para_` 12): an id built without the
+/// formatting machinery, as every paragraph needs one.
+pub(super) fn numbered(prefix: &str, part: &str, n: u32) -> String {
+    let mut id = String::with_capacity(prefix.len() + part.len() + 10);
+    id.push_str(prefix);
+    id.push_str(part);
+    push_decimal(&mut id, n);
+    id
+}
+
+/// `parent` + `tail` (`para_4` `__list_1`).
+pub(super) fn joined(parent: &str, tail: &str) -> String {
+    let mut id = String::with_capacity(parent.len() + tail.len());
+    id.push_str(parent);
+    id.push_str(tail);
+    id
+}
+
 /// `LIST__point_c`, `LIST__point_iv`, `LIST__point_3`: the item `n` of
 /// list `list`, by its label's form.
 pub(super) fn point(list: &str, kind: ListKind, n: u32) -> String {
     match kind {
         ListKind::Alpha => format!("{list}__point_{}", latin_letter(n, false)),
         ListKind::Roman => format!("{list}__point_{}", roman(n, false)),
-        ListKind::Decimal | ListKind::Bullet => format!("{list}__point_{n}"),
+        ListKind::Decimal | ListKind::Bullet => numbered(list, "__point_", n),
     }
 }
 
