@@ -4,6 +4,9 @@
 //! blank line that follows a sentence, or (layout text) at a first-line
 //! indent. A paragraph runs on across a page break, and a word hyphenated
 //! at a line end is joined when the document's words say it is one word.
+//! In layout text an indented label inside an open list (after an
+//! introduction that ends with a colon, or after an item) is a list item:
+//! it follows its paragraph with no blank line, as items do in the source.
 
 use super::hyphen::Vocabulary;
 use super::pages::Src;
@@ -29,8 +32,13 @@ const HEADING_LINES: usize = 7;
 enum Kind {
     Heading,
     Para,
+    /// A list item inside a paragraph (layout text).
+    Item,
     Text,
 }
+
+/// How far (characters) past the margin a label sits to be an item's.
+const ITEM_INDENT: isize = 3;
 
 /// The block being gathered.
 struct Cur {
@@ -123,6 +131,7 @@ impl Flow<'_, '_> {
                         Kind::Heading
                     }
                     Label::Annex(_) => Kind::Heading,
+                    _ if self.opens_item(&labels, indent) => Kind::Item,
                     Label::Decimal(n) => {
                         self.next_para = self.next_para.max(n.saturating_add(1));
                         Kind::Para
@@ -179,10 +188,14 @@ impl Flow<'_, '_> {
             l == Label::Chapter(self.chapter + 1) || l == Label::Section(self.section + 1)
         });
         match labels[0] {
-            Label::Decimal(n) => self.ended() || n == self.next_para,
+            Label::Decimal(n) => {
+                self.ended() || n == self.next_para || self.opens_item(labels, indent)
+            }
             Label::Chapter(_) | Label::Section(_) => self.ended() || continues_sequence,
             Label::Note(_) => false,
-            Label::Alpha(_) | Label::Roman(_) => self.ended() || self.introduces_item(indent),
+            Label::Alpha(_) | Label::Roman(_) => {
+                self.ended() || self.introduces_item(indent) || self.opens_item(labels, indent)
+            }
             _ => self.ended(),
         }
     }
@@ -196,6 +209,23 @@ impl Flow<'_, '_> {
         let opens = text.ends_with([':', ';', '：', '；']);
         let indented = indent > cur.last_indent + 2 || text.ends_with(';') && indent > 0;
         opens && (!self.s.layout || indented)
+    }
+
+    /// Whether a label line opens a list item (layout text): the label is
+    /// indented past the margin, inside a list: the block before is an item
+    /// or, for a number or letter, a paragraph whose text ends with a colon.
+    /// A paragraph's own label sits at the margin.
+    fn opens_item(&self, labels: &[Label], indent: isize) -> bool {
+        let Some(cur) = &self.cur else { return false };
+        if !self.s.layout || indent < ITEM_INDENT {
+            return false;
+        }
+        let listed = matches!(
+            labels[0],
+            Label::Decimal(_) | Label::Alpha(_) | Label::Roman(_)
+        );
+        let intro = cur.kind != Kind::Heading && cur.text.trim_end().ends_with([':', '：']);
+        listed && (cur.kind == Kind::Item || intro)
     }
 
     fn continues(&self, text: &str, indent: isize) -> bool {
@@ -225,6 +255,10 @@ impl Flow<'_, '_> {
 
     fn start(&mut self, no: u32, text: String, kind: Kind, indent: isize, heading_col: isize) {
         self.flush();
+        if kind == Kind::Item && self.out.last().is_some_and(|(_, t)| t.is_empty()) {
+            // An item follows its paragraph or the item before directly.
+            self.out.pop();
+        }
         let last_len = self.extent(&text, indent);
         self.cur = Some(Cur {
             no,

@@ -373,3 +373,23 @@ fn an_enumeration_inside_a_sentence_is_not_a_list() {
         paras[0].1
     );
 }
+
+#[test]
+fn indented_items_after_an_introduction_are_a_list() {
+    // undoc's own PDFs indent a list's labels and set its lines back at
+    // the margin: the items go in the paragraph, whatever their numbers.
+    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let body = "          1.   The Assembly may wish to consider the following recommendations, as set out\n          in the report of the Secretary-General:\n               1.   Entities should continue to align their support with the Global\n          Digital Compact and report on progress through existing mechanisms.\n               2.   Member States are encouraged to adopt a phased approach to the\n          deployment of systems, in the following order:\n                    (a) Adoption of a national strategy or policy framework, often linked\n          to the national development plan.\n                    (b) Establishment of a legal basis for digital identification.\n               3.   Independent evaluation and revision of the initial design.\n          2.   The second paragraph follows the list.\n";
+    let (doc, _) = doc(&pages(&[&format!("{head}{body}")]));
+    let paras = doc.paragraphs();
+    assert_eq!(paras.iter().map(|p| p.n).collect::<Vec<_>>(), [1, 2]);
+    let list = paras[0].list.as_ref().expect("a list");
+    assert_eq!(list.items.len(), 3);
+    assert!(
+        plain_text(&list.items[0].content).ends_with("existing mechanisms."),
+        "{:?}",
+        plain_text(&list.items[0].content)
+    );
+    let sub = list.items[1].list.as_ref().expect("a sublist");
+    assert_eq!(sub.items.len(), 2);
+}
