@@ -393,3 +393,17 @@ fn indented_items_after_an_introduction_are_a_list() {
     let sub = list.items[1].list.as_ref().expect("a sublist");
     assert_eq!(sub.items.len(), 2);
 }
+
+#[test]
+fn an_organ_name_wrapped_in_the_masthead_is_joined() {
+    // The organ's column is narrow: its name's next line comes after the
+    // date, on a line of its own, and the text reader must still find the
+    // date and the original language after `Distr.`.
+    let head = "            Nations Unies                                                A/80/999\n            Conseil des droits de                      Distr. générale\n                                                       9 mars 2025\n            l'homme\n                                                       Français\n                                                       Original : anglais\n\nSoixantième session\n\n            Rapport sur une mission\n\n";
+    let body = "            1.   Le premier paragraphe.\n";
+    let (doc, _) = doc(&pages(&[&format!("{head}{body}")]));
+    let m = &doc.masthead;
+    let organ: Vec<&str> = m.organ.iter().map(|o| o.value.as_str()).collect();
+    assert_eq!(organ, ["Conseil des droits de l'homme"]);
+    assert!(m.date.is_some() && m.original.is_some());
+}
