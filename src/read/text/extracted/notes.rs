@@ -288,7 +288,9 @@ fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usi
         let prev = head.chars().next_back();
         let punct = |c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '’' | '”' | '"');
         match prev {
-            Some(c) if c.is_lowercase() || punct(c) && !is_decimal_point(head) => {
+            Some(c)
+                if c.is_lowercase() || punct(c) && !is_decimal_point(head) && !in_symbol(head) =>
+            {
                 out.push((start, end))
             }
             Some(' ') => {
@@ -311,19 +313,40 @@ fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usi
 
 /// Whether the punctuation ending `head` sits inside a number (`2.5`,
 /// `2,5`); a comma after a group of three digits (`10,500,500,`) ends a
-/// number written with thousands separators, so a mark may follow it.
+/// number written with thousands separators, and a full stop after a
+/// year (`in May 2025.`) ends a sentence, so a mark may follow them, as
+/// it may a bracket closed after figures (`(A/79/101)`).
 fn is_decimal_point(head: &str) -> bool {
     let mut rev = head.chars().rev();
     let punct = rev.next();
-    let digits = rev.take_while(char::is_ascii_digit).count();
-    digits > 0 && !(punct == Some(',') && digits == 3)
+    let mut digits: Vec<char> = rev.take_while(char::is_ascii_digit).collect();
+    digits.reverse();
+    let year = digits.len() == 4 && matches!(digits[..2], ['1', '9'] | ['2', '0']);
+    let is_number = match punct {
+        Some(',') => digits.len() != 3,
+        Some('.') => !year,
+        _ => false,
+    };
+    !digits.is_empty() && is_number
+}
+
+/// Whether a full stop ending `head` is inside a document symbol's word
+/// (`A/HRC/WG.17/2/L.1`, `A/80/614/Add.1`): the figures after it are the
+/// symbol's.
+fn in_symbol(head: &str) -> bool {
+    head.ends_with('.') && {
+        let word = head.rsplit([' ', '(', '[']).next().unwrap_or(head);
+        word.contains('/')
+    }
 }
 
 fn ends_with_abbreviation(word: &str) -> bool {
     let last = word.rsplit(' ').next().unwrap_or(word);
-    ABBREVIATIONS
-        .iter()
-        .any(|a| last.trim_end_matches([',', ';']) == *a)
+    ABBREVIATIONS.iter().any(|a| {
+        last.trim_start_matches(['(', '['])
+            .trim_end_matches([',', ';'])
+            == *a
+    })
 }
 
 #[cfg(test)]
@@ -339,6 +362,11 @@ mod tests {
         );
         assert_eq!(candidates("represented. 2 The", "2", None), vec![(12, 14)]);
         assert!(candidates("(A/80/596, para. 28)", "28", None).is_empty());
+        assert!(candidates("(A/80/6 (Sect. 9))", "9", None).is_empty());
+        assert!(candidates("(A/HRC/WG.17/2/L.1) et", "1", None).is_empty());
+        assert_eq!(candidates("(A/79/101)6", "6", None), vec![(10, 11)]);
+        assert_eq!(candidates("in May 2025.8", "8", None), vec![(12, 13)]);
+        assert!(candidates("rose by 12025.8 per", "8", None).is_empty());
         assert!(candidates("group 1 and 2.5 per", "2", None).is_empty());
         assert!(candidates("1 July 2024", "1", Some('a')).is_empty());
         assert_eq!(candidates("提交数据1。", "1", None), vec![(12, 13)]);
