@@ -38,7 +38,7 @@ enum Kind {
 }
 
 /// How far (characters) past the margin a label sits to be an item's.
-const ITEM_INDENT: isize = 3;
+const ITEM_INDENT: isize = 2;
 
 /// The block being gathered.
 struct Cur {
@@ -49,6 +49,7 @@ struct Cur {
     /// The last line's length, relative indent and page.
     last_len: usize,
     last_indent: isize,
+    last_page: u32,
     /// Relative column where a heading's text starts.
     heading_col: isize,
 }
@@ -119,6 +120,11 @@ impl Flow<'_, '_> {
             no = label_no;
         }
         let indent = self.rel_indent(line);
+        if self.cur.as_ref().is_some_and(|c| c.last_page != line.page) {
+            // A page break is not a blank line: a block whose last line
+            // is full runs on at the top of the next page.
+            self.blank = false;
+        }
         if is_lone_label(&text) {
             self.pending_label = Some((no, text));
             return;
@@ -145,6 +151,9 @@ impl Flow<'_, '_> {
             _ => self.start(no, text, Kind::Text, indent, indent),
         }
         self.blank = false;
+        if let Some(cur) = &mut self.cur {
+            cur.last_page = line.page;
+        }
     }
 
     /// Whether the block before has ended: its last line is short, or it
@@ -267,6 +276,7 @@ impl Flow<'_, '_> {
             lines: 1,
             last_len,
             last_indent: indent,
+            last_page: 0,
             heading_col,
         });
     }

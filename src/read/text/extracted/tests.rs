@@ -407,3 +407,36 @@ fn an_organ_name_wrapped_in_the_masthead_is_joined() {
     assert_eq!(organ, ["Conseil des droits de l'homme"]);
     assert!(m.date.is_some() && m.original.is_some());
 }
+
+#[test]
+fn a_sentence_at_a_page_foot_runs_on_when_its_line_is_full() {
+    // A page break is not a blank line: the item's sentence ends with a
+    // full line at the foot of the page, and the next page goes on with it.
+    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let body = "          1.   The Assembly may wish to consider the following recommendations, as set out\n          in the report of the Secretary-General and its annex, in the following order:\n               1.   Entities should continue to align their support with the Global\n          Digital Compact and report on progress through the existing mechanisms.\n               2.   The session was opened on 12 May 2025 by a representative of the\n          Office, who stressed the importance of the work of the Working Group.\n";
+    let next = "          At its first meeting, the Working Group adopted its agenda, as follows:\n                    (a) Election of officers.\n                    (b) Adoption of the report.\n          2.   The second paragraph follows the list.\n";
+    let (doc, _) = doc(&pages(&[&format!("{head}{body}"), next]));
+    let paras = doc.paragraphs();
+    assert_eq!(paras.iter().map(|p| p.n).collect::<Vec<_>>(), [1, 2]);
+    let item = &paras[0].list.as_ref().expect("a list").items[1];
+    assert!(
+        plain_text(&item.content).ends_with("adopted its agenda, as follows:"),
+        "{:?}",
+        plain_text(&item.content)
+    );
+    assert_eq!(item.list.as_ref().map(|l| l.items.len()), Some(2));
+}
+
+#[test]
+fn chinese_items_indented_by_two_columns_are_a_list() {
+    // Chinese text is set in wide characters: pdftotext's columns are wider
+    // and an item's indent is two of them.
+    let head = "               联合国                                                   A/80/1001\n               大会                                     Distr.: General\n                                           16 March 2025\n                                           Chinese\n                                           Original: English\n\n第八十届会议\n\n            专家组会议报告\n\n";
+    let body = "            1. 项目由受援国政府主导实施，并在项目设计阶段即充分征求当地社区的意\n            见。项目活动主要包括以下几个方面：\n              1. 鼓励会员国将干旱地区生态系统恢复纳入国家发展规划和气候行\n            动计划，并制定具有时限的量化目标。\n              2. 报告所述期间，联合国环境规划署协助各国开展了下列活动：\n\n                   (a)   协助各国编制项目建议书，争取国际资金支持。\n\n                   (b)   为政府官员、技术人员和社区组织提供培训；\n              3. 鼓励会员国将干旱地区生态系统恢复纳入国家发展规划和气候行\n            动计划，并制定具有时限的量化目标。\n            2. 培训和能力建设活动特别注重妇女、青年和土著人民的参与。在若干\n{}            地社区从生态系统恢复中切实受益。\n";
+    let full = "            试点地区，当地社区在专家指导下参与了恢复方案的设计、实施和监测，并\n";
+    let body = body.replace("{}", &full.repeat(8));
+    let (doc, _) = doc(&pages(&[&format!("{head}{body}")]));
+    let paras = doc.paragraphs();
+    assert_eq!(paras.iter().map(|p| p.n).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(paras[0].list.as_ref().map(|l| l.items.len()), Some(3));
+}
