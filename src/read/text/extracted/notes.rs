@@ -61,7 +61,9 @@ pub(super) fn extract(
                     .unwrap_or(before.end);
                 bodies.push(before.start..end);
             }
-            place(&mut lines, &bodies, note, decisions, diagnostics);
+            if let Some(raised) = place(&mut lines, &bodies, note, decisions, diagnostics) {
+                keep[raised] = false;
+            }
         }
     }
     let kept = lines
@@ -90,13 +92,24 @@ fn orphan_lines(block: &[Src], no_note_yet: bool) -> usize {
 /// number alone, then its text, to the page's end.
 fn unruled_start(page: &[Src], next: u32) -> Option<usize> {
     (1..page.len()).rev().find(|&k| {
-        page[k - 1].is_blank()
-            && leading_number(page[k].trimmed()) == (Some(next), "")
-            && page[k + 1..]
+        let (number, rest) = leading_number(page[k].trimmed());
+        let text_follows = || {
+            page[k + 1..]
                 .iter()
                 .find(|l| !l.is_blank())
                 .is_some_and(|l| leading_number(l.trimmed()).0.is_none())
+        };
+        page[k - 1].is_blank()
+            && number == Some(next)
+            && (rest.is_empty() && text_follows() || glued_to_rtl(page[k].trimmed()))
     })
+}
+
+/// Whether `t` opens with a number set against right-to-left text with no
+/// space (`1تشجيع`): a note's number once its direction marks are out.
+fn glued_to_rtl(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && t[digits..].starts_with(crate::script::is_arabic)
 }
 
 /// `__________________`: the footnote rule.
@@ -146,7 +159,9 @@ fn leading_number(t: &str) -> (Option<u32>, &str) {
         return (None, t);
     }
     let rest = &t[digits..];
-    if !rest.is_empty() && !rest.starts_with(super::pages::is_space) {
+    // Right-to-left text loses the space between a note's number and its
+    // text when its direction marks are taken out: `1تشجيع`.
+    if !rest.is_empty() && !rest.starts_with(super::pages::is_space) && !glued_to_rtl(t) {
         return (None, t);
     }
     (
@@ -155,14 +170,15 @@ fn leading_number(t: &str) -> (Option<u32>, &str) {
     )
 }
 
-/// Restores note `note`'s mark in the page's body lines.
+/// Restores note `note`'s mark in the page's body lines; returns the line
+/// a raised mark stood on alone, which goes.
 fn place(
     lines: &mut [Src],
     bodies: &[std::ops::Range<usize>],
     note: &Note,
     decisions: &mut Vec<Decision>,
     diagnostics: &mut Vec<Diagnostic>,
-) {
+) -> Option<usize> {
     let digits = note.n.to_string();
     // The note's own page first; a mark near the foot of the page before
     // may have had its note pushed over.
@@ -178,18 +194,24 @@ fn place(
         .first()
         .map(|l| start_of(l.trimmed()))
         .unwrap_or_default();
-    if let [(i, start, end)] = found[..] {
-        lines[i].edit(|text| text.replace_range(start..end, &format!("[^{}]", note.n)));
+    if let [
+        Spot {
+            line,
+            start,
+            end,
+            raised,
+        },
+    ] = found[..]
+    {
+        lines[line].edit(|text| text.replace_range(start..end, &format!("[^{}]", note.n)));
         decisions.push(Decision::new(
             Action::FootnoteMoved,
             note.no,
             format!("{}: {summary}", note.n),
         ));
-        return;
+        return raised;
     }
-    let Some(last) = body.clone().rev().find(|&i| !lines[i].is_blank()) else {
-        return;
-    };
+    let last = body.clone().rev().find(|&i| !lines[i].is_blank())?;
     lines[last].edit(|text| {
         let end = text.trim_end().len();
         text.insert_str(end, &format!("[^{}]", note.n));
@@ -209,15 +231,21 @@ fn place(
             found.len()
         ),
     ));
+    None
 }
 
-/// Every place in `lines[body]` where `digits` stands as a note mark:
-/// (line, byte range to replace).
-fn marks_in(
-    lines: &[Src],
-    body: std::ops::Range<usize>,
-    digits: &str,
-) -> Vec<(usize, usize, usize)> {
+/// Where a note's mark stands: the byte range of `line` to replace by the
+/// mark, and the line a raised mark stood on alone, which goes.
+#[derive(Clone, Copy)]
+struct Spot {
+    line: usize,
+    start: usize,
+    end: usize,
+    raised: Option<usize>,
+}
+
+/// Every place in `lines[body]` where `digits` stands as a note mark.
+fn marks_in(lines: &[Src], body: std::ops::Range<usize>, digits: &str) -> Vec<Spot> {
     let mut found = Vec::new();
     for i in body.clone() {
         let before_line = i
@@ -225,10 +253,39 @@ fn marks_in(
             .filter(|p| body.contains(p))
             .and_then(|p| lines[p].trimmed().chars().next_back());
         for (start, end) in candidates(&lines[i].text, digits, before_line) {
-            found.push((i, start, end));
+            found.push(Spot {
+                line: i,
+                start,
+                end,
+                raised: None,
+            });
+        }
+        if let Some(spot) = raised_mark(lines, i, body.end, digits) {
+            found.push(spot);
         }
     }
     found
+}
+
+/// A mark pdftotext raises onto a line of its own in right-to-left text,
+/// over the end of the next line (its left end, where the mark's column
+/// is): the mark goes at the end of that line.
+fn raised_mark(lines: &[Src], i: usize, end: usize, digits: &str) -> Option<Spot> {
+    if lines[i].trimmed() != digits {
+        return None;
+    }
+    let next = (i + 1..end).find(|&k| !lines[k].is_blank())?;
+    let line = &lines[next];
+    let arabic = |l: &Src| l.trimmed().chars().any(crate::script::is_arabic);
+    let rtl = arabic(line) || i.checked_sub(1).is_some_and(|p| arabic(&lines[p]));
+    let under = line.indent().abs_diff(lines[i].indent()) <= 3;
+    let at = line.text.trim_end_matches(super::pages::is_space).len();
+    (rtl && under).then_some(Spot {
+        line: next,
+        start: at,
+        end: at,
+        raised: Some(i),
+    })
 }
 
 /// Abbreviations after which a number is a reference, not a note mark.

@@ -440,3 +440,30 @@ fn chinese_items_indented_by_two_columns_are_a_list() {
     assert_eq!(paras.iter().map(|p| p.n).collect::<Vec<_>>(), [1, 2]);
     assert_eq!(paras[0].list.as_ref().map(|l| l.items.len()), Some(3));
 }
+
+#[test]
+fn an_arabic_note_with_its_mark_raised_onto_a_line_of_its_own() {
+    // pdftotext sets a right-to-left page's note mark on a line of its own
+    // over the end of its line, and the note's number against its text.
+    let text = pages(&[
+        "A/HRC/58/1\n\nالأمم المتحدة\n\nالجمعية العامة\n\nDistr.: General\n4 August 2025\nArabic\nOriginal: English\n\nتقرير عن التعليم\n\nأولا - مقدمة\n1 - يقدم هذا التقرير عملا بقرار المجلس،\n                    1\n                     ويستعرض الاتجاهات.\n2 - الفقرة الثانية.\n\n\n1تعليق على الفقرة الأولى.\n\n25-12874 (A)",
+    ]);
+    let (doc, outcome) = doc(&text);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::ExtractedText),
+        "{:?}",
+        outcome.diagnostics
+    );
+    assert_eq!(
+        para_texts(&doc)[0].1,
+        "يقدم هذا التقرير عملا بقرار المجلس، ويستعرض الاتجاهات."
+    );
+    assert_eq!(doc.footnotes.len(), 1);
+    assert_eq!(
+        plain_text(&doc.footnotes[0].content),
+        "تعليق على الفقرة الأولى."
+    );
+}
