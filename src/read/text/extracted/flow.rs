@@ -10,6 +10,7 @@
 
 use super::hyphen::Vocabulary;
 use super::pages::Src;
+use super::sequence::{At, Sequence};
 use super::{Piece, render};
 use crate::read::audit::{Action, Decision};
 use crate::read::text::{Label, classify};
@@ -65,6 +66,10 @@ struct Flow<'a, 's> {
     /// The last chapter and section numbers seen, to know the next ones.
     chapter: u32,
     section: u32,
+    /// Lists told by their numbers (text whose indentation tells nothing).
+    sequence: Sequence,
+    /// The piece being read.
+    piece: usize,
 }
 
 /// Writes the pieces as cleaned text lines into `out`.
@@ -84,8 +89,11 @@ pub(super) fn write(
         next_para: 1,
         chapter: 0,
         section: 0,
+        sequence: Sequence::new(&pieces),
+        piece: 0,
     };
-    for piece in pieces {
+    for (i, piece) in pieces.into_iter().enumerate() {
+        f.piece = i;
         match piece {
             Piece::Line(line) => f.line(&line),
             Piece::Table(block) => {
@@ -144,6 +152,7 @@ impl Flow<'_, '_> {
                     }
                     _ => Kind::Para,
                 };
+                self.sequence.opened(&labels, kind == Kind::Item);
                 let col = indent + text[..at].chars().count() as isize;
                 self.start(no, text, kind, indent, col);
             }
@@ -161,11 +170,7 @@ impl Flow<'_, '_> {
     fn ended(&self) -> bool {
         let Some(cur) = &self.cur else { return true };
         let short = cur.last_len * 5 < self.s.full * 4;
-        let closes = cur
-            .text
-            .trim_end()
-            .ends_with(['.', ':', ';', '!', '?', '。', '：', '；']);
-        cur.kind == Kind::Heading || short || self.blank && closes
+        cur.kind == Kind::Heading || short || self.blank && closes(&cur.text)
     }
 
     /// Notes the chapter or section a heading label opens: the reading
@@ -220,21 +225,27 @@ impl Flow<'_, '_> {
         opens && (!self.s.layout || indented)
     }
 
-    /// Whether a label line opens a list item (layout text): the label is
-    /// indented past the margin, inside a list: the block before is an item
-    /// or, for a number or letter, a paragraph whose text ends with a colon.
-    /// A paragraph's own label sits at the margin.
+    /// Whether a label line opens a list item inside a list: the block
+    /// before is an item or, for a number or letter, a paragraph whose text
+    /// ends with a colon. In layout text the label is indented past the
+    /// margin (a paragraph's own sits at it); elsewhere its number says.
     fn opens_item(&self, labels: &[Label], indent: isize) -> bool {
         let Some(cur) = &self.cur else { return false };
-        if !self.s.layout || indent < ITEM_INDENT {
-            return false;
+        let intro = cur.kind != Kind::Heading && cur.text.trim_end().ends_with([':', '：']);
+        if !self.s.layout {
+            let at = At {
+                piece: self.piece,
+                intro,
+                in_item: cur.kind == Kind::Item,
+                next_para: self.next_para,
+            };
+            return self.sequence.is_item(labels, &at);
         }
         let listed = matches!(
             labels[0],
             Label::Decimal(_) | Label::Alpha(_) | Label::Roman(_)
         );
-        let intro = cur.kind != Kind::Heading && cur.text.trim_end().ends_with([':', '：']);
-        listed && (cur.kind == Kind::Item || intro)
+        listed && indent >= ITEM_INDENT && (cur.kind == Kind::Item || intro)
     }
 
     fn continues(&self, text: &str, indent: isize) -> bool {
@@ -248,7 +259,10 @@ impl Flow<'_, '_> {
         if first_line_indent && self.ended() {
             return false;
         }
-        lower || !self.ended()
+        // Where lines are measured by their length, an item's first line is
+        // short by its label's indent: an item runs on to its punctuation.
+        let open_item = !self.s.layout && cur.kind == Kind::Item && !closes(&cur.text);
+        lower || open_item || !self.ended()
     }
 
     fn heading_continues(&self, cur: &Cur, text: &str, indent: isize) -> bool {
@@ -309,6 +323,12 @@ impl Flow<'_, '_> {
             self.out.push((cur.no, String::new()));
         }
     }
+}
+
+/// Whether a text ends a sentence or a clause.
+fn closes(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', ':', ';', '!', '?', '。', '：', '；', '؛', '؟'])
 }
 
 /// A label alone on its line (`1.`, `A.`, `(a)`), as raw extraction puts

@@ -467,3 +467,46 @@ fn an_arabic_note_with_its_mark_raised_onto_a_line_of_its_own() {
         "تعليق على الفقرة الأولى."
     );
 }
+
+/// An Arabic page of extracted text with `body` under its masthead.
+fn arabic_page(body: &str) -> String {
+    pages(&[&format!(
+        "A/HRC/58/1\n\nالأمم المتحدة\n\nالجمعية العامة\n\nDistr.: General\n4 August 2025\nArabic\nOriginal: English\n\nتقرير عن التعليم\n\nأولا - مقدمة\n{body}\n\n25-12874 (A)"
+    )])
+}
+
+#[test]
+fn arabic_lists_are_told_by_their_numbers() {
+    // Right-to-left lines are measured from the right: an item's indent
+    // does not show, its number does. Item 2 is also the next paragraph's
+    // number: the paragraph comes after the list.
+    let body = "1 - تقدم الفقرة الأولى التوصيات التالية:\n1 - البند الأول؛\n2 - البند الثاني يشمل ما يلي:\n(أ) الفرع الأول؛\n(ب) الفرع الثاني الذي يبدأ في هذا السطر\nويستمر في السطر التالي؛\n3 - البند الثالث.\n2 - الفقرة الثانية.";
+    let (doc, _) = doc(&arabic_page(body));
+    let paras = doc.paragraphs();
+    assert_eq!(paras.iter().map(|p| p.n).collect::<Vec<_>>(), [1, 2]);
+    let list = paras[0].list.as_ref().expect("a list");
+    assert_eq!(list.items.len(), 3);
+    let sub = list.items[1].list.as_ref().expect("a sublist");
+    assert_eq!(
+        plain_text(&sub.items[1].content),
+        "الفرع الثاني الذي يبدأ في هذا السطر ويستمر في السطر التالي؛"
+    );
+}
+
+#[test]
+fn a_wide_arabic_label_set_apart_at_the_line_end_opens_its_paragraph() {
+    // pdftotext sets `- 101` apart in a direction run of its own at the
+    // end of the line, after the text.
+    let line = |n: u32, text: &str| {
+        format!("\u{202b}{text}\u{202c}        \u{202b}\u{202a}- {n}\u{202c}\u{202c}")
+    };
+    let body = format!(
+        "\u{202b}\u{202a} - 99\u{202c}الفقرة التاسعة والتسعون.\u{202c}\n{}\n{}",
+        line(100, "الفقرة المائة."),
+        line(101, "الفقرة الحادية بعد المائة.")
+    );
+    let text = arabic_page(&body);
+    let cleaned = super::super::clean_extracted(&text).unwrap_or_default();
+    assert!(cleaned.contains("\n100 - الفقرة المائة.\n"), "{cleaned}");
+    assert!(cleaned.contains("\n101 - الفقرة الحادية"), "{cleaned}");
+}
