@@ -194,14 +194,13 @@ fn place(
         .first()
         .map(|l| start_of(l.trimmed()))
         .unwrap_or_default();
-    if let [
-        Spot {
-            line,
-            start,
-            end,
-            raised,
-        },
-    ] = found[..]
+    if let Some(Spot {
+        line,
+        start,
+        end,
+        raised,
+        ..
+    }) = only_one(&found)
     {
         lines[line].edit(|text| text.replace_range(start..end, &format!("[^{}]", note.n)));
         decisions.push(Decision::new(
@@ -242,6 +241,22 @@ struct Spot {
     start: usize,
     end: usize,
     raised: Option<usize>,
+    /// Set against its word (`civile.9`), not after a space (`, 9 d'`).
+    glued: bool,
+}
+
+/// The one place a mark stands: the only one found, or the only one set
+/// against its word among places after a space (where a figure may be
+/// a figure: `d'États, 9 d'organisations`).
+fn only_one(found: &[Spot]) -> Option<Spot> {
+    if let [one] = found {
+        return Some(*one);
+    }
+    let mut glued = found.iter().filter(|s| s.glued);
+    match (glued.next(), glued.next()) {
+        (Some(one), None) => Some(*one),
+        _ => None,
+    }
 }
 
 /// Every place in `lines[body]` where `digits` stands as a note mark.
@@ -258,6 +273,7 @@ fn marks_in(lines: &[Src], body: std::ops::Range<usize>, digits: &str) -> Vec<Sp
                 start,
                 end,
                 raised: None,
+                glued: lines[i].text[start..end] == *digits,
             });
         }
         if let Some(spot) = raised_mark(lines, i, body.end, digits) {
@@ -285,6 +301,7 @@ fn raised_mark(lines: &[Src], i: usize, end: usize, digits: &str) -> Option<Spot
         start: at,
         end: at,
         raised: Some(i),
+        glued: true,
     })
 }
 

@@ -510,3 +510,26 @@ fn a_wide_arabic_label_set_apart_at_the_line_end_opens_its_paragraph() {
     assert!(cleaned.contains("\n100 - الفقرة المائة.\n"), "{cleaned}");
     assert!(cleaned.contains("\n101 - الفقرة الحادية"), "{cleaned}");
 }
+
+#[test]
+fn a_mark_set_against_its_word_wins_over_a_figure_after_a_comma() {
+    // `, 1 d'organisations` could be a mark set off by a space; the mark
+    // set against its word (`civile.1`) is the one.
+    let text = pages(&[&format!(
+        "{MASTHEAD}\nI. Introduction\n1. Le secrétariat a reçu 67 contributions, dont 31 d'États, 1 d'organisations et le reste de la société civile.1\n__________________\n1\nContributions reçues au 2 mai.\n\n1/1"
+    )]);
+    let (doc, outcome) = doc(&text);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::ExtractedText),
+        "{:?}",
+        outcome.diagnostics
+    );
+    assert_eq!(
+        para_texts(&doc)[0].1,
+        "Le secrétariat a reçu 67 contributions, dont 31 d'États, 1 d'organisations et le reste de la société civile."
+    );
+    assert_eq!(doc.footnotes.len(), 1);
+}
