@@ -7,6 +7,8 @@
 //! `an d`, and line ends decide hyphens; neither is a reading error).
 
 mod common;
+#[path = "../benches/support/corpus_gen.rs"]
+mod corpus_gen;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -428,6 +430,60 @@ const ROUND_TRIP_GAPS: &[(&str, &str)] = &[
         "raw text: tables kept as blocks",
     ),
 ];
+
+/// Generated documents (as `benches/` makes them: lists with nested items,
+/// footnotes, cited symbols, every language) printed by undoc and read back
+/// from `pdftotext -layout`: each must read with no error, no footnote left
+/// unplaced, and the same outline as its source.
+#[test]
+fn generated_documents_read_back_from_their_pdfs() {
+    let Some(tool) = common::tool("pdftotext") else {
+        return;
+    };
+    let pools = corpus_gen::pools().expect("the samples give the pools");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut rng = corpus_gen::Rng(2026);
+    let mut failures = Vec::new();
+    for (index, pool) in pools.iter().enumerate() {
+        let pages = 3 + rng.below(3);
+        let source = corpus_gen::generate(pool, index, pages, &mut rng);
+        let doc = undoc::read::text::read(&source)
+            .document
+            .expect("a generated source reads");
+        let rendered =
+            undoc::write::pdf::write(&doc, &undoc::write::WriteOptions::default()).expect("PDF");
+        let pdf = dir.path().join("generated.pdf");
+        std::fs::write(&pdf, &rendered.bytes).expect("written");
+        let out = Command::new(&tool)
+            .arg("-layout")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        let outcome = read_as("text", text.as_bytes(), Path::new("generated.txt"));
+        let name = format!("generated {} ({pages} pages)", pool.lang.code());
+        let mut found: Vec<String> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error() || d.code == undoc::diagnostic::Code::ExtractedText)
+            .map(|d| format!("{name}: line {}: {}", d.span.line, d.message))
+            .collect();
+        if let Some(back) = &outcome.document {
+            found.extend(
+                first_difference(&outline(&doc), &outline(back)).map(|d| format!("{name}: {d}")),
+            );
+        }
+        failures.push((name, found));
+    }
+    check_against_known(failures, GENERATED_GAPS);
+}
+
+/// Generated documents that do not yet read back whole, each with why.
+const GENERATED_GAPS: &[(&str, &str)] = &[(
+    "generated ar (4 pages)",
+    "as report-ar.txt: pdftotext gives a left-to-right run inside Arabic text in visual order (`عام .2030`, a symbol's brackets mirrored)",
+)];
 
 /// A one-page PDF with nothing drawn on it: a scan without its text layer
 /// reads the same.

@@ -4,9 +4,13 @@
 //! blank line that follows a sentence, or (layout text) at a first-line
 //! indent. A paragraph runs on across a page break, and a word hyphenated
 //! at a line end is joined when the document's words say it is one word.
+//! In layout text an indented label inside an open list (after an
+//! introduction that ends with a colon, or after an item) is a list item:
+//! it follows its paragraph with no blank line, as items do in the source.
 
 use super::hyphen::Vocabulary;
 use super::pages::Src;
+use super::sequence::{At, Sequence};
 use super::{Piece, render};
 use crate::read::audit::{Action, Decision};
 use crate::read::text::{Label, classify};
@@ -29,8 +33,13 @@ const HEADING_LINES: usize = 7;
 enum Kind {
     Heading,
     Para,
+    /// A list item inside a paragraph (layout text).
+    Item,
     Text,
 }
+
+/// How far (characters) past the margin a label sits to be an item's.
+const ITEM_INDENT: isize = 2;
 
 /// The block being gathered.
 struct Cur {
@@ -41,6 +50,7 @@ struct Cur {
     /// The last line's length, relative indent and page.
     last_len: usize,
     last_indent: isize,
+    last_page: u32,
     /// Relative column where a heading's text starts.
     heading_col: isize,
 }
@@ -56,6 +66,10 @@ struct Flow<'a, 's> {
     /// The last chapter and section numbers seen, to know the next ones.
     chapter: u32,
     section: u32,
+    /// Lists told by their numbers (text whose indentation tells nothing).
+    sequence: Sequence,
+    /// The piece being read.
+    piece: usize,
 }
 
 /// Writes the pieces as cleaned text lines into `out`.
@@ -75,8 +89,11 @@ pub(super) fn write(
         next_para: 1,
         chapter: 0,
         section: 0,
+        sequence: Sequence::new(&pieces),
+        piece: 0,
     };
-    for piece in pieces {
+    for (i, piece) in pieces.into_iter().enumerate() {
+        f.piece = i;
         match piece {
             Piece::Line(line) => f.line(&line),
             Piece::Table(block) => {
@@ -111,6 +128,11 @@ impl Flow<'_, '_> {
             no = label_no;
         }
         let indent = self.rel_indent(line);
+        if self.cur.as_ref().is_some_and(|c| c.last_page != line.page) {
+            // A page break is not a blank line: a block whose last line
+            // is full runs on at the top of the next page.
+            self.blank = false;
+        }
         if is_lone_label(&text) {
             self.pending_label = Some((no, text));
             return;
@@ -123,12 +145,14 @@ impl Flow<'_, '_> {
                         Kind::Heading
                     }
                     Label::Annex(_) => Kind::Heading,
+                    _ if self.opens_item(&labels, indent) => Kind::Item,
                     Label::Decimal(n) => {
                         self.next_para = self.next_para.max(n.saturating_add(1));
                         Kind::Para
                     }
                     _ => Kind::Para,
                 };
+                self.sequence.opened(&labels, kind == Kind::Item);
                 let col = indent + text[..at].chars().count() as isize;
                 self.start(no, text, kind, indent, col);
             }
@@ -136,6 +160,9 @@ impl Flow<'_, '_> {
             _ => self.start(no, text, Kind::Text, indent, indent),
         }
         self.blank = false;
+        if let Some(cur) = &mut self.cur {
+            cur.last_page = line.page;
+        }
     }
 
     /// Whether the block before has ended: its last line is short, or it
@@ -143,11 +170,7 @@ impl Flow<'_, '_> {
     fn ended(&self) -> bool {
         let Some(cur) = &self.cur else { return true };
         let short = cur.last_len * 5 < self.s.full * 4;
-        let closes = cur
-            .text
-            .trim_end()
-            .ends_with(['.', ':', ';', '!', '?', '。', '：', '；']);
-        cur.kind == Kind::Heading || short || self.blank && closes
+        cur.kind == Kind::Heading || short || self.blank && closes(&cur.text)
     }
 
     /// Notes the chapter or section a heading label opens: the reading
@@ -179,10 +202,14 @@ impl Flow<'_, '_> {
             l == Label::Chapter(self.chapter + 1) || l == Label::Section(self.section + 1)
         });
         match labels[0] {
-            Label::Decimal(n) => self.ended() || n == self.next_para,
+            Label::Decimal(n) => {
+                self.ended() || n == self.next_para || self.opens_item(labels, indent)
+            }
             Label::Chapter(_) | Label::Section(_) => self.ended() || continues_sequence,
             Label::Note(_) => false,
-            Label::Alpha(_) | Label::Roman(_) => self.ended() || self.introduces_item(indent),
+            Label::Alpha(_) | Label::Roman(_) => {
+                self.ended() || self.introduces_item(indent) || self.opens_item(labels, indent)
+            }
             _ => self.ended(),
         }
     }
@@ -198,6 +225,29 @@ impl Flow<'_, '_> {
         opens && (!self.s.layout || indented)
     }
 
+    /// Whether a label line opens a list item inside a list: the block
+    /// before is an item or, for a number or letter, a paragraph whose text
+    /// ends with a colon. In layout text the label is indented past the
+    /// margin (a paragraph's own sits at it); elsewhere its number says.
+    fn opens_item(&self, labels: &[Label], indent: isize) -> bool {
+        let Some(cur) = &self.cur else { return false };
+        let intro = cur.kind != Kind::Heading && cur.text.trim_end().ends_with([':', '：']);
+        if !self.s.layout {
+            let at = At {
+                piece: self.piece,
+                intro,
+                in_item: cur.kind == Kind::Item,
+                next_para: self.next_para,
+            };
+            return self.sequence.is_item(labels, &at);
+        }
+        let listed = matches!(
+            labels[0],
+            Label::Decimal(_) | Label::Alpha(_) | Label::Roman(_)
+        );
+        listed && indent >= ITEM_INDENT && (cur.kind == Kind::Item || intro)
+    }
+
     fn continues(&self, text: &str, indent: isize) -> bool {
         let Some(cur) = &self.cur else { return false };
         if cur.kind == Kind::Heading {
@@ -209,7 +259,10 @@ impl Flow<'_, '_> {
         if first_line_indent && self.ended() {
             return false;
         }
-        lower || !self.ended()
+        // Where lines are measured by their length, an item's first line is
+        // short by its label's indent: an item runs on to its punctuation.
+        let open_item = !self.s.layout && cur.kind == Kind::Item && !closes(&cur.text);
+        lower || open_item || !self.ended()
     }
 
     fn heading_continues(&self, cur: &Cur, text: &str, indent: isize) -> bool {
@@ -225,6 +278,10 @@ impl Flow<'_, '_> {
 
     fn start(&mut self, no: u32, text: String, kind: Kind, indent: isize, heading_col: isize) {
         self.flush();
+        if kind == Kind::Item && self.out.last().is_some_and(|(_, t)| t.is_empty()) {
+            // An item follows its paragraph or the item before directly.
+            self.out.pop();
+        }
         let last_len = self.extent(&text, indent);
         self.cur = Some(Cur {
             no,
@@ -233,6 +290,7 @@ impl Flow<'_, '_> {
             lines: 1,
             last_len,
             last_indent: indent,
+            last_page: 0,
             heading_col,
         });
     }
@@ -265,6 +323,12 @@ impl Flow<'_, '_> {
             self.out.push((cur.no, String::new()));
         }
     }
+}
+
+/// Whether a text ends a sentence or a clause.
+fn closes(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', ':', ';', '!', '?', '。', '：', '；', '؛', '؟'])
 }
 
 /// A label alone on its line (`1.`, `A.`, `(a)`), as raw extraction puts

@@ -28,15 +28,17 @@ pub(super) fn read(lines: &[Src], layout: bool, full: usize) -> (Vec<(u32, Strin
         return (out, 0);
     };
     let mut i = 0;
-    let mut seen = 0;
-    while i < lines.len() && seen <= original {
+    let mut masthead = Vec::new();
+    while i < lines.len() && masthead.len() <= original {
         if !lines[i].is_blank() {
-            for field in masthead_fields(&lines[i], layout) {
-                out.push((lines[i].no, field.to_string()));
-            }
-            seen += 1;
+            masthead.push(&lines[i]);
         }
         i += 1;
+    }
+    if layout {
+        out.extend(columns(&masthead));
+    } else {
+        out.extend(masthead.iter().map(|l| (l.no, l.trimmed().to_string())));
     }
     out.push((lines[i.saturating_sub(1)].no, String::new()));
     let end = titles(lines, i, layout, full, &mut out);
@@ -48,12 +50,50 @@ fn masthead_fields(line: &Src, layout: bool) -> Vec<&str> {
     if !layout {
         return vec![t];
     }
-    let mut out: Vec<&str> = fields(t, 3).into_iter().map(|(_, f)| f).collect();
-    // A right-to-left page reads its columns from the right.
-    if t.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)) {
-        out.reverse();
+    fields(t, 3).into_iter().map(|(_, f)| f).collect()
+}
+
+/// The layout masthead's fields in the order the text reader reads them:
+/// the organ column first (the Organization, the organ, the symbol), then
+/// the distribution column (`Distr.`, date, language, `Original:`), told
+/// apart by the column the `Original:` field starts at. A long organ name
+/// wraps in its column, its lines interleaved with the other column's:
+/// its next line is joined to it.
+fn columns(lines: &[&Src]) -> Vec<(u32, String)> {
+    let column = lines
+        .last()
+        .and_then(|l| fields(&l.text, 3).into_iter().find(|(_, f)| is_original(f)))
+        .map_or(0, |(col, _)| col);
+    let mut organ: Vec<(u32, usize, String)> = Vec::new();
+    let mut distribution = Vec::new();
+    for line in lines {
+        for (col, field) in fields(&line.text, 3) {
+            if col.abs_diff(column) <= 3 {
+                distribution.push((line.no, field.to_string()));
+            } else if let Some((_, _, name)) = organ
+                .last_mut()
+                .filter(|(_, c, name)| c.abs_diff(col) <= 3 && wraps(name, field))
+            {
+                name.push(' ');
+                name.push_str(field);
+            } else {
+                organ.push((line.no, col, field.to_string()));
+            }
+        }
     }
-    out
+    organ
+        .into_iter()
+        .map(|(no, _, name)| (no, name))
+        .chain(distribution)
+        .collect()
+}
+
+/// Whether `next` goes on the name `name`, wrapped: it starts with a small
+/// letter, or the name ends with a short word in small letters (`de`, `on`).
+fn wraps(name: &str, next: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("");
+    next.starts_with(char::is_lowercase)
+        || (last.chars().count() <= 4 && last.chars().all(char::is_lowercase))
 }
 
 fn is_original(field: &str) -> bool {

@@ -17,6 +17,7 @@ mod hyphen;
 mod notes;
 mod pages;
 mod render;
+mod sequence;
 mod tables;
 
 use crate::diagnostic::Diagnostic;

@@ -61,7 +61,9 @@ pub(super) fn extract(
                     .unwrap_or(before.end);
                 bodies.push(before.start..end);
             }
-            place(&mut lines, &bodies, note, decisions, diagnostics);
+            if let Some(raised) = place(&mut lines, &bodies, note, decisions, diagnostics) {
+                keep[raised] = false;
+            }
         }
     }
     let kept = lines
@@ -90,13 +92,24 @@ fn orphan_lines(block: &[Src], no_note_yet: bool) -> usize {
 /// number alone, then its text, to the page's end.
 fn unruled_start(page: &[Src], next: u32) -> Option<usize> {
     (1..page.len()).rev().find(|&k| {
-        page[k - 1].is_blank()
-            && leading_number(page[k].trimmed()) == (Some(next), "")
-            && page[k + 1..]
+        let (number, rest) = leading_number(page[k].trimmed());
+        let text_follows = || {
+            page[k + 1..]
                 .iter()
                 .find(|l| !l.is_blank())
                 .is_some_and(|l| leading_number(l.trimmed()).0.is_none())
+        };
+        page[k - 1].is_blank()
+            && number == Some(next)
+            && (rest.is_empty() && text_follows() || glued_to_rtl(page[k].trimmed()))
     })
+}
+
+/// Whether `t` opens with a number set against right-to-left text with no
+/// space (`1تشجيع`): a note's number once its direction marks are out.
+fn glued_to_rtl(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && t[digits..].starts_with(crate::script::is_arabic)
 }
 
 /// `__________________`: the footnote rule.
@@ -146,7 +159,9 @@ fn leading_number(t: &str) -> (Option<u32>, &str) {
         return (None, t);
     }
     let rest = &t[digits..];
-    if !rest.is_empty() && !rest.starts_with(super::pages::is_space) {
+    // Right-to-left text loses the space between a note's number and its
+    // text when its direction marks are taken out: `1تشجيع`.
+    if !rest.is_empty() && !rest.starts_with(super::pages::is_space) && !glued_to_rtl(t) {
         return (None, t);
     }
     (
@@ -155,14 +170,15 @@ fn leading_number(t: &str) -> (Option<u32>, &str) {
     )
 }
 
-/// Restores note `note`'s mark in the page's body lines.
+/// Restores note `note`'s mark in the page's body lines; returns the line
+/// a raised mark stood on alone, which goes.
 fn place(
     lines: &mut [Src],
     bodies: &[std::ops::Range<usize>],
     note: &Note,
     decisions: &mut Vec<Decision>,
     diagnostics: &mut Vec<Diagnostic>,
-) {
+) -> Option<usize> {
     let digits = note.n.to_string();
     // The note's own page first; a mark near the foot of the page before
     // may have had its note pushed over.
@@ -178,18 +194,23 @@ fn place(
         .first()
         .map(|l| start_of(l.trimmed()))
         .unwrap_or_default();
-    if let [(i, start, end)] = found[..] {
-        lines[i].edit(|text| text.replace_range(start..end, &format!("[^{}]", note.n)));
+    if let Some(Spot {
+        line,
+        start,
+        end,
+        raised,
+        ..
+    }) = only_one(&found)
+    {
+        lines[line].edit(|text| text.replace_range(start..end, &format!("[^{}]", note.n)));
         decisions.push(Decision::new(
             Action::FootnoteMoved,
             note.no,
             format!("{}: {summary}", note.n),
         ));
-        return;
+        return raised;
     }
-    let Some(last) = body.clone().rev().find(|&i| !lines[i].is_blank()) else {
-        return;
-    };
+    let last = body.clone().rev().find(|&i| !lines[i].is_blank())?;
     lines[last].edit(|text| {
         let end = text.trim_end().len();
         text.insert_str(end, &format!("[^{}]", note.n));
@@ -209,15 +230,37 @@ fn place(
             found.len()
         ),
     ));
+    None
 }
 
-/// Every place in `lines[body]` where `digits` stands as a note mark:
-/// (line, byte range to replace).
-fn marks_in(
-    lines: &[Src],
-    body: std::ops::Range<usize>,
-    digits: &str,
-) -> Vec<(usize, usize, usize)> {
+/// Where a note's mark stands: the byte range of `line` to replace by the
+/// mark, and the line a raised mark stood on alone, which goes.
+#[derive(Clone, Copy)]
+struct Spot {
+    line: usize,
+    start: usize,
+    end: usize,
+    raised: Option<usize>,
+    /// Set against its word (`civile.9`), not after a space (`, 9 d'`).
+    glued: bool,
+}
+
+/// The one place a mark stands: the only one found, or the only one set
+/// against its word among places after a space (where a figure may be
+/// a figure: `d'États, 9 d'organisations`).
+fn only_one(found: &[Spot]) -> Option<Spot> {
+    if let [one] = found {
+        return Some(*one);
+    }
+    let mut glued = found.iter().filter(|s| s.glued);
+    match (glued.next(), glued.next()) {
+        (Some(one), None) => Some(*one),
+        _ => None,
+    }
+}
+
+/// Every place in `lines[body]` where `digits` stands as a note mark.
+fn marks_in(lines: &[Src], body: std::ops::Range<usize>, digits: &str) -> Vec<Spot> {
     let mut found = Vec::new();
     for i in body.clone() {
         let before_line = i
@@ -225,10 +268,41 @@ fn marks_in(
             .filter(|p| body.contains(p))
             .and_then(|p| lines[p].trimmed().chars().next_back());
         for (start, end) in candidates(&lines[i].text, digits, before_line) {
-            found.push((i, start, end));
+            found.push(Spot {
+                line: i,
+                start,
+                end,
+                raised: None,
+                glued: lines[i].text[start..end] == *digits,
+            });
+        }
+        if let Some(spot) = raised_mark(lines, i, body.end, digits) {
+            found.push(spot);
         }
     }
     found
+}
+
+/// A mark pdftotext raises onto a line of its own in right-to-left text,
+/// over the end of the next line (its left end, where the mark's column
+/// is): the mark goes at the end of that line.
+fn raised_mark(lines: &[Src], i: usize, end: usize, digits: &str) -> Option<Spot> {
+    if lines[i].trimmed() != digits {
+        return None;
+    }
+    let next = (i + 1..end).find(|&k| !lines[k].is_blank())?;
+    let line = &lines[next];
+    let arabic = |l: &Src| l.trimmed().chars().any(crate::script::is_arabic);
+    let rtl = arabic(line) || i.checked_sub(1).is_some_and(|p| arabic(&lines[p]));
+    let under = line.indent().abs_diff(lines[i].indent()) <= 3;
+    let at = line.text.trim_end_matches(super::pages::is_space).len();
+    (rtl && under).then_some(Spot {
+        line: next,
+        start: at,
+        end: at,
+        raised: Some(i),
+        glued: true,
+    })
 }
 
 /// Abbreviations after which a number is a reference, not a note mark.
@@ -288,7 +362,9 @@ fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usi
         let prev = head.chars().next_back();
         let punct = |c: char| matches!(c, '.' | ',' | ';' | ':' | ')' | '’' | '”' | '"');
         match prev {
-            Some(c) if c.is_lowercase() || punct(c) && !is_decimal_point(head) => {
+            Some(c)
+                if c.is_lowercase() || punct(c) && !is_decimal_point(head) && !in_symbol(head) =>
+            {
                 out.push((start, end))
             }
             Some(' ') => {
@@ -311,19 +387,40 @@ fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usi
 
 /// Whether the punctuation ending `head` sits inside a number (`2.5`,
 /// `2,5`); a comma after a group of three digits (`10,500,500,`) ends a
-/// number written with thousands separators, so a mark may follow it.
+/// number written with thousands separators, and a full stop after a
+/// year (`in May 2025.`) ends a sentence, so a mark may follow them, as
+/// it may a bracket closed after figures (`(A/79/101)`).
 fn is_decimal_point(head: &str) -> bool {
     let mut rev = head.chars().rev();
     let punct = rev.next();
-    let digits = rev.take_while(char::is_ascii_digit).count();
-    digits > 0 && !(punct == Some(',') && digits == 3)
+    let mut digits: Vec<char> = rev.take_while(char::is_ascii_digit).collect();
+    digits.reverse();
+    let year = digits.len() == 4 && matches!(digits[..2], ['1', '9'] | ['2', '0']);
+    let is_number = match punct {
+        Some(',') => digits.len() != 3,
+        Some('.') => !year,
+        _ => false,
+    };
+    !digits.is_empty() && is_number
+}
+
+/// Whether a full stop ending `head` is inside a document symbol's word
+/// (`A/HRC/WG.17/2/L.1`, `A/80/614/Add.1`): the figures after it are the
+/// symbol's.
+fn in_symbol(head: &str) -> bool {
+    head.ends_with('.') && {
+        let word = head.rsplit([' ', '(', '[']).next().unwrap_or(head);
+        word.contains('/')
+    }
 }
 
 fn ends_with_abbreviation(word: &str) -> bool {
     let last = word.rsplit(' ').next().unwrap_or(word);
-    ABBREVIATIONS
-        .iter()
-        .any(|a| last.trim_end_matches([',', ';']) == *a)
+    ABBREVIATIONS.iter().any(|a| {
+        last.trim_start_matches(['(', '['])
+            .trim_end_matches([',', ';'])
+            == *a
+    })
 }
 
 #[cfg(test)]
@@ -339,6 +436,11 @@ mod tests {
         );
         assert_eq!(candidates("represented. 2 The", "2", None), vec![(12, 14)]);
         assert!(candidates("(A/80/596, para. 28)", "28", None).is_empty());
+        assert!(candidates("(A/80/6 (Sect. 9))", "9", None).is_empty());
+        assert!(candidates("(A/HRC/WG.17/2/L.1) et", "1", None).is_empty());
+        assert_eq!(candidates("(A/79/101)6", "6", None), vec![(10, 11)]);
+        assert_eq!(candidates("in May 2025.8", "8", None), vec![(12, 13)]);
+        assert!(candidates("rose by 12025.8 per", "8", None).is_empty());
         assert!(candidates("group 1 and 2.5 per", "2", None).is_empty());
         assert!(candidates("1 July 2024", "1", Some('a')).is_empty());
         assert_eq!(candidates("提交数据1。", "1", None), vec![(12, 13)]);

@@ -93,6 +93,8 @@ fn logical(line: &str) -> String {
     if !line.as_bytes().contains(&0xE2) {
         return line.to_string();
     }
+    let moved = label_set_apart(line);
+    let line = moved.as_deref().unwrap_or(line);
     let mut text: String = line.chars().filter(|&c| !is_mark(c)).collect();
     // An Arabic label's dash (`أولا - مقدمة`) set in a left-to-right run with
     // the space on its wrong side.
@@ -132,6 +134,25 @@ fn logical(line: &str) -> String {
         }
     }
     text
+}
+
+/// An Arabic paragraph label too wide for the label's place (`- 101`),
+/// which pdftotext sets apart at the line's end in a direction run of its
+/// own (`text PDF RLE LRE - 101 PDF PDF`): the line with the label before
+/// its text, as narrower labels come (`RLE LRE - 1 PDF text`).
+fn label_set_apart(line: &str) -> Option<String> {
+    let run = line
+        .trim_end_matches(is_space)
+        .strip_suffix("\u{202c}\u{202c}")?;
+    let at = run.rfind("\u{202b}\u{202a}- ")?;
+    let number = &run[at + "\u{202b}\u{202a}- ".len()..];
+    let body = run[..at]
+        .trim_end_matches(is_space)
+        .strip_suffix('\u{202c}')?;
+    let words = body.trim_start_matches(is_space);
+    let indent = &body[..body.len() - words.len()];
+    (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("{indent}- {number} {words}\u{202c}"))
 }
 
 fn is_arabic(c: char) -> bool {

@@ -373,3 +373,163 @@ fn an_enumeration_inside_a_sentence_is_not_a_list() {
         paras[0].1
     );
 }
+
+#[test]
+fn indented_items_after_an_introduction_are_a_list() {
+    // undoc's own PDFs indent a list's labels and set its lines back at
+    // the margin: the items go in the paragraph, whatever their numbers.
+    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let body = "          1.   The Assembly may wish to consider the following recommendations, as set out\n          in the report of the Secretary-General:\n               1.   Entities should continue to align their support with the Global\n          Digital Compact and report on progress through existing mechanisms.\n               2.   Member States are encouraged to adopt a phased approach to the\n          deployment of systems, in the following order:\n                    (a) Adoption of a national strategy or policy framework, often linked\n          to the national development plan.\n                    (b) Establishment of a legal basis for digital identification.\n               3.   Independent evaluation and revision of the initial design.\n          2.   The second paragraph follows the list.\n";
+    let (doc, _) = doc(&pages(&[&format!("{head}{body}")]));
+    let paras = doc.paragraphs();
+    assert_eq!(paras.iter().map(|p| p.n).collect::<Vec<_>>(), [1, 2]);
+    let list = paras[0].list.as_ref().expect("a list");
+    assert_eq!(list.items.len(), 3);
+    assert!(
+        plain_text(&list.items[0].content).ends_with("existing mechanisms."),
+        "{:?}",
+        plain_text(&list.items[0].content)
+    );
+    let sub = list.items[1].list.as_ref().expect("a sublist");
+    assert_eq!(sub.items.len(), 2);
+}
+
+#[test]
+fn an_organ_name_wrapped_in_the_masthead_is_joined() {
+    // The organ's column is narrow: its name's next line comes after the
+    // date, on a line of its own, and the text reader must still find the
+    // date and the original language after `Distr.`.
+    let head = "            Nations Unies                                                A/80/999\n            Conseil des droits de                      Distr. générale\n                                                       9 mars 2025\n            l'homme\n                                                       Français\n                                                       Original : anglais\n\nSoixantième session\n\n            Rapport sur une mission\n\n";
+    let body = "            1.   Le premier paragraphe.\n";
+    let (doc, _) = doc(&pages(&[&format!("{head}{body}")]));
+    let m = &doc.masthead;
+    let organ: Vec<&str> = m.organ.iter().map(|o| o.value.as_str()).collect();
+    assert_eq!(organ, ["Conseil des droits de l'homme"]);
+    assert!(m.date.is_some() && m.original.is_some());
+}
+
+#[test]
+fn a_sentence_at_a_page_foot_runs_on_when_its_line_is_full() {
+    // A page break is not a blank line: the item's sentence ends with a
+    // full line at the foot of the page, and the next page goes on with it.
+    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let body = "          1.   The Assembly may wish to consider the following recommendations, as set out\n          in the report of the Secretary-General and its annex, in the following order:\n               1.   Entities should continue to align their support with the Global\n          Digital Compact and report on progress through the existing mechanisms.\n               2.   The session was opened on 12 May 2025 by a representative of the\n          Office, who stressed the importance of the work of the Working Group.\n";
+    let next = "          At its first meeting, the Working Group adopted its agenda, as follows:\n                    (a) Election of officers.\n                    (b) Adoption of the report.\n          2.   The second paragraph follows the list.\n";
+    let (doc, _) = doc(&pages(&[&format!("{head}{body}"), next]));
+    let paras = doc.paragraphs();
+    assert_eq!(paras.iter().map(|p| p.n).collect::<Vec<_>>(), [1, 2]);
+    let item = &paras[0].list.as_ref().expect("a list").items[1];
+    assert!(
+        plain_text(&item.content).ends_with("adopted its agenda, as follows:"),
+        "{:?}",
+        plain_text(&item.content)
+    );
+    assert_eq!(item.list.as_ref().map(|l| l.items.len()), Some(2));
+}
+
+#[test]
+fn chinese_items_indented_by_two_columns_are_a_list() {
+    // Chinese text is set in wide characters: pdftotext's columns are wider
+    // and an item's indent is two of them.
+    let head = "               联合国                                                   A/80/1001\n               大会                                     Distr.: General\n                                           16 March 2025\n                                           Chinese\n                                           Original: English\n\n第八十届会议\n\n            专家组会议报告\n\n";
+    let body = "            1. 项目由受援国政府主导实施，并在项目设计阶段即充分征求当地社区的意\n            见。项目活动主要包括以下几个方面：\n              1. 鼓励会员国将干旱地区生态系统恢复纳入国家发展规划和气候行\n            动计划，并制定具有时限的量化目标。\n              2. 报告所述期间，联合国环境规划署协助各国开展了下列活动：\n\n                   (a)   协助各国编制项目建议书，争取国际资金支持。\n\n                   (b)   为政府官员、技术人员和社区组织提供培训；\n              3. 鼓励会员国将干旱地区生态系统恢复纳入国家发展规划和气候行\n            动计划，并制定具有时限的量化目标。\n            2. 培训和能力建设活动特别注重妇女、青年和土著人民的参与。在若干\n{}            地社区从生态系统恢复中切实受益。\n";
+    let full = "            试点地区，当地社区在专家指导下参与了恢复方案的设计、实施和监测，并\n";
+    let body = body.replace("{}", &full.repeat(8));
+    let (doc, _) = doc(&pages(&[&format!("{head}{body}")]));
+    let paras = doc.paragraphs();
+    assert_eq!(paras.iter().map(|p| p.n).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(paras[0].list.as_ref().map(|l| l.items.len()), Some(3));
+}
+
+#[test]
+fn an_arabic_note_with_its_mark_raised_onto_a_line_of_its_own() {
+    // pdftotext sets a right-to-left page's note mark on a line of its own
+    // over the end of its line, and the note's number against its text.
+    let text = pages(&[
+        "A/HRC/58/1\n\nالأمم المتحدة\n\nالجمعية العامة\n\nDistr.: General\n4 August 2025\nArabic\nOriginal: English\n\nتقرير عن التعليم\n\nأولا - مقدمة\n1 - يقدم هذا التقرير عملا بقرار المجلس،\n                    1\n                     ويستعرض الاتجاهات.\n2 - الفقرة الثانية.\n\n\n1تعليق على الفقرة الأولى.\n\n25-12874 (A)",
+    ]);
+    let (doc, outcome) = doc(&text);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::ExtractedText),
+        "{:?}",
+        outcome.diagnostics
+    );
+    assert_eq!(
+        para_texts(&doc)[0].1,
+        "يقدم هذا التقرير عملا بقرار المجلس، ويستعرض الاتجاهات."
+    );
+    assert_eq!(doc.footnotes.len(), 1);
+    assert_eq!(
+        plain_text(&doc.footnotes[0].content),
+        "تعليق على الفقرة الأولى."
+    );
+}
+
+/// An Arabic page of extracted text with `body` under its masthead.
+fn arabic_page(body: &str) -> String {
+    pages(&[&format!(
+        "A/HRC/58/1\n\nالأمم المتحدة\n\nالجمعية العامة\n\nDistr.: General\n4 August 2025\nArabic\nOriginal: English\n\nتقرير عن التعليم\n\nأولا - مقدمة\n{body}\n\n25-12874 (A)"
+    )])
+}
+
+#[test]
+fn arabic_lists_are_told_by_their_numbers() {
+    // Right-to-left lines are measured from the right: an item's indent
+    // does not show, its number does. Item 2 is also the next paragraph's
+    // number: the paragraph comes after the list.
+    let body = "1 - تقدم الفقرة الأولى التوصيات التالية:\n1 - البند الأول؛\n2 - البند الثاني يشمل ما يلي:\n(أ) الفرع الأول؛\n(ب) الفرع الثاني الذي يبدأ في هذا السطر\nويستمر في السطر التالي؛\n3 - البند الثالث.\n2 - الفقرة الثانية.";
+    let (doc, _) = doc(&arabic_page(body));
+    let paras = doc.paragraphs();
+    assert_eq!(paras.iter().map(|p| p.n).collect::<Vec<_>>(), [1, 2]);
+    let list = paras[0].list.as_ref().expect("a list");
+    assert_eq!(list.items.len(), 3);
+    let sub = list.items[1].list.as_ref().expect("a sublist");
+    assert_eq!(
+        plain_text(&sub.items[1].content),
+        "الفرع الثاني الذي يبدأ في هذا السطر ويستمر في السطر التالي؛"
+    );
+}
+
+#[test]
+fn a_wide_arabic_label_set_apart_at_the_line_end_opens_its_paragraph() {
+    // pdftotext sets `- 101` apart in a direction run of its own at the
+    // end of the line, after the text.
+    let line = |n: u32, text: &str| {
+        format!("\u{202b}{text}\u{202c}        \u{202b}\u{202a}- {n}\u{202c}\u{202c}")
+    };
+    let body = format!(
+        "\u{202b}\u{202a} - 99\u{202c}الفقرة التاسعة والتسعون.\u{202c}\n{}\n{}",
+        line(100, "الفقرة المائة."),
+        line(101, "الفقرة الحادية بعد المائة.")
+    );
+    let text = arabic_page(&body);
+    let cleaned = super::super::clean_extracted(&text).unwrap_or_default();
+    assert!(cleaned.contains("\n100 - الفقرة المائة.\n"), "{cleaned}");
+    assert!(cleaned.contains("\n101 - الفقرة الحادية"), "{cleaned}");
+}
+
+#[test]
+fn a_mark_set_against_its_word_wins_over_a_figure_after_a_comma() {
+    // `, 1 d'organisations` could be a mark set off by a space; the mark
+    // set against its word (`civile.1`) is the one.
+    let text = pages(&[&format!(
+        "{MASTHEAD}\nI. Introduction\n1. Le secrétariat a reçu 67 contributions, dont 31 d'États, 1 d'organisations et le reste de la société civile.1\n__________________\n1\nContributions reçues au 2 mai.\n\n1/1"
+    )]);
+    let (doc, outcome) = doc(&text);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::ExtractedText),
+        "{:?}",
+        outcome.diagnostics
+    );
+    assert_eq!(
+        para_texts(&doc)[0].1,
+        "Le secrétariat a reçu 67 contributions, dont 31 d'États, 1 d'organisations et le reste de la société civile."
+    );
+    assert_eq!(doc.footnotes.len(), 1);
+}
