@@ -15,6 +15,18 @@ fn pages(pages: &[&str]) -> String {
     pages.iter().map(|p| format!("{p}\n\u{c}")).collect()
 }
 
+/// No UND019: the reader placed every note and table of the text.
+fn assert_nothing_unplaced(outcome: &crate::read::ReadOutcome) {
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::ExtractedText),
+        "{:?}",
+        outcome.diagnostics
+    );
+}
+
 fn doc(text: &str) -> (Document, crate::read::ReadOutcome) {
     let mut outcome = read(text);
     let errors: Vec<_> = outcome
@@ -449,14 +461,7 @@ fn an_arabic_note_with_its_mark_raised_onto_a_line_of_its_own() {
         "A/HRC/58/1\n\nالأمم المتحدة\n\nالجمعية العامة\n\nDistr.: General\n4 August 2025\nArabic\nOriginal: English\n\nتقرير عن التعليم\n\nأولا - مقدمة\n1 - يقدم هذا التقرير عملا بقرار المجلس،\n                    1\n                     ويستعرض الاتجاهات.\n2 - الفقرة الثانية.\n\n\n1تعليق على الفقرة الأولى.\n\n25-12874 (A)",
     ]);
     let (doc, outcome) = doc(&text);
-    assert!(
-        outcome
-            .diagnostics
-            .iter()
-            .all(|d| d.code != Code::ExtractedText),
-        "{:?}",
-        outcome.diagnostics
-    );
+    assert_nothing_unplaced(&outcome);
     assert_eq!(
         para_texts(&doc)[0].1,
         "يقدم هذا التقرير عملا بقرار المجلس، ويستعرض الاتجاهات."
@@ -519,14 +524,7 @@ fn a_mark_set_against_its_word_wins_over_a_figure_after_a_comma() {
         "{MASTHEAD}\nI. Introduction\n1. Le secrétariat a reçu 67 contributions, dont 31 d'États, 1 d'organisations et le reste de la société civile.1\n__________________\n1\nContributions reçues au 2 mai.\n\n1/1"
     )]);
     let (doc, outcome) = doc(&text);
-    assert!(
-        outcome
-            .diagnostics
-            .iter()
-            .all(|d| d.code != Code::ExtractedText),
-        "{:?}",
-        outcome.diagnostics
-    );
+    assert_nothing_unplaced(&outcome);
     assert_eq!(
         para_texts(&doc)[0].1,
         "Le secrétariat a reçu 67 contributions, dont 31 d'États, 1 d'organisations et le reste de la société civile."
