@@ -395,6 +395,23 @@ impl Lang {
     }
 
     /// A list item's label: `(a)`/`a)`/`(أ)`, `(i)`/`i)`, `1.`.
+    /// [`Lang::item_label`] appended to `out`: numbers and Latin letters
+    /// without an allocation of their own.
+    pub fn push_item_label(self, out: &mut String, kind: ListKind, n: u32) {
+        match kind {
+            ListKind::Decimal => self.push_para_label(out, n),
+            ListKind::Alpha if self != Lang::Ar => {
+                let french_form = matches!(self, Lang::Fr | Lang::Es | Lang::Ru);
+                if !french_form {
+                    out.push('(');
+                }
+                push_latin_letter(out, n, false);
+                out.push(')');
+            }
+            _ => out.push_str(&self.item_label(kind, n)),
+        }
+    }
+
     pub fn item_label(self, kind: ListKind, n: u32) -> String {
         let paren = |s: String| match self {
             Lang::Fr | Lang::Es | Lang::Ru => format!("{s})"),
@@ -823,13 +840,23 @@ pub const MAX_LATIN_LETTER: u32 = 26 * 3;
 /// Latin letter label: 1 → `a`, 26 → `z`, 27 → `aa`; digits past
 /// [`MAX_LATIN_LETTER`].
 pub fn latin_letter(n: u32, upper: bool) -> String {
+    let mut s = String::with_capacity(3);
+    push_latin_letter(&mut s, n, upper);
+    s
+}
+
+/// [`latin_letter`] appended to `out` (ids and labels of list items).
+pub fn push_latin_letter(out: &mut String, n: u32, upper: bool) {
     if n > MAX_LATIN_LETTER {
-        return n.to_string();
+        push_decimal(out, n);
+        return;
     }
     let n = n.max(1) - 1;
-    let letter = (b'a' + (n % 26) as u8) as char;
-    let s: String = std::iter::repeat_n(letter, (n / 26 + 1) as usize).collect();
-    if upper { s.to_uppercase() } else { s }
+    let base = if upper { b'A' } else { b'a' };
+    let letter = char::from(base + (n % 26) as u8);
+    for _ in 0..=n / 26 {
+        out.push(letter);
+    }
 }
 
 /// Parses a Latin letter label (`a`, `B`, `aa`); Cyrillic look-alikes count as Latin.
@@ -1112,5 +1139,34 @@ mod tests {
             super::push_decimal(&mut out, n);
             assert_eq!(out, format!("x{n}"));
         }
+    }
+
+    #[test]
+    fn labels_pushed_in_place_are_the_labels() {
+        use crate::model::ListKind;
+        for lang in super::ALL {
+            for kind in [
+                ListKind::Decimal,
+                ListKind::Alpha,
+                ListKind::Roman,
+                ListKind::Bullet,
+            ] {
+                for n in [1, 2, 26, 27, 80, 4000] {
+                    let mut out = String::new();
+                    lang.push_item_label(&mut out, kind, n);
+                    assert_eq!(out, lang.item_label(kind, n), "{lang:?} {kind:?} {n}");
+                }
+            }
+        }
+        let letters = [
+            (1, false, "a"),
+            (3, true, "C"),
+            (27, false, "aa"),
+            (78, true, "ZZZ"),
+        ];
+        for (n, upper, want) in letters {
+            assert_eq!(super::latin_letter(n, upper), want);
+        }
+        assert_eq!(super::latin_letter(79, false), "79", "past zzz: digits");
     }
 }

@@ -208,8 +208,16 @@ fn escape_text_into(out: &mut String, raw: &str) -> u32 {
     let bytes = raw.as_bytes();
     // Short runs (labels, numbers, words between marks) are done sooner
     // byte by byte than by setting up a vectorised search.
-    if bytes.len() < SHORT || memchr::memchr(b'\r', bytes).is_some() {
+    if bytes.len() < SHORT {
         return escape_into(out, raw, &TEXT_SPECIAL);
+    }
+    // One pass for the line breaks and the rare `\r`, one for the markup.
+    let mut lines = 0u32;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if bytes[i] == b'\r' {
+            return escape_into(out, raw, &TEXT_SPECIAL);
+        }
+        lines += 1;
     }
     let mut from = 0;
     for i in memchr::memchr3_iter(b'<', b'>', b'&', bytes) {
@@ -222,7 +230,7 @@ fn escape_text_into(out: &mut String, raw: &str) -> u32 {
         from = i + 1;
     }
     out.push_str(&raw[from..]);
-    line_breaks(bytes)
+    lines
 }
 
 /// Below this length a string is scanned byte by byte.
@@ -289,9 +297,18 @@ mod tests {
     }
 
     #[test]
-    fn text_without_carriage_returns_is_escaped_alike_and_its_lines_counted() {
+    fn text_is_escaped_alike_on_both_paths_and_its_lines_counted() {
         let long = "a<b>&c\nd é, and a longer run of plain words ".repeat(4);
-        for raw in ["", "plain", "a<b>&c\nd é", "<<&&>>", "x\n\n&", &long] {
+        let long_cr = format!("{long}\r\n");
+        for raw in [
+            "",
+            "plain",
+            "a<b>&c\nd é",
+            "<<&&>>",
+            "x\n\n&",
+            &long,
+            &long_cr,
+        ] {
             let (mut fast, mut table) = (String::new(), String::new());
             let lines = escape_text_into(&mut fast, raw);
             assert_eq!(

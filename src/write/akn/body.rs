@@ -221,8 +221,10 @@ impl AknWriter<'_> {
         let id = eid::point(list, kind, item.n);
         self.newline(depth);
         self.start("point", &[("eId", &id)], item.span);
-        let label = self.doc.lang.item_label(kind, item.n);
-        self.leaf(depth + 1, "num", &label, Span::default());
+        let lang = self.doc.lang;
+        self.leaf_with(depth + 1, "num", |out| {
+            lang.push_item_label(out, kind, item.n)
+        });
         match &item.list {
             Some(sub) => self.list(depth + 1, &item.content, sub, &id),
             None => self.content(depth + 1, &item.content),

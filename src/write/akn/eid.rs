@@ -4,7 +4,7 @@
 //! in every language (`chp_II`, `sec_B`, `point_c`), so the six language
 //! versions of a document share their ids.
 
-use crate::lang::{latin_letter, push_decimal, roman};
+use crate::lang::{latin_letter, push_decimal, push_latin_letter, roman};
 use crate::model::ListKind;
 
 /// Where blocks are being written, for the ids of what is written there.
@@ -91,7 +91,11 @@ pub(super) fn joined(parent: &str, tail: &str) -> String {
 /// list `list`, by its label's form.
 pub(super) fn point(list: &str, kind: ListKind, n: u32) -> String {
     match kind {
-        ListKind::Alpha => format!("{list}__point_{}", latin_letter(n, false)),
+        ListKind::Alpha => {
+            let mut id = joined(list, "__point_");
+            push_latin_letter(&mut id, n, false);
+            id
+        }
         ListKind::Roman => format!("{list}__point_{}", roman(n, false)),
         ListKind::Decimal | ListKind::Bullet => numbered(list, "__point_", n),
     }
