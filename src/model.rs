@@ -265,7 +265,8 @@ pub struct Subheading {
 }
 
 /// A table with its number, title, units line, grid, notes and source.
-#[derive(Debug, Clone, PartialEq)]
+/// `Table { span, ..Table::default() }` is an empty one that readers fill.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     /// `Table 3` is 3 (numbered through the body, and through each annex);
     /// `None` for an unnumbered table.

@@ -200,15 +200,8 @@ impl<'t> AknReader<'t> {
 
 fn empty_table(el: &Element) -> Table {
     Table {
-        n: None,
-        title: Vec::new(),
-        units: None,
-        columns: Vec::new(),
-        head: Vec::new(),
-        body: Vec::new(),
-        notes: Vec::new(),
-        source: None,
         span: el.span,
+        ..Table::default()
     }
 }
 

@@ -56,15 +56,12 @@ pub fn table(t: &WTable, ctx: &mut Ctx) -> Table {
     }
     let columns = columns(t, width, &aligns, &head, &body);
     let mut table = Table {
-        n: None,
-        title: Vec::new(),
-        units: None,
         columns,
         head,
         body,
         notes,
-        source: None,
         span,
+        ..Table::default()
     };
     clear_default_aligns(&mut table);
     table

@@ -411,9 +411,6 @@ fn tab_separated(
     ));
     Some(Found {
         table: Table {
-            n: None,
-            title: Vec::new(),
-            units: None,
             columns: vec![
                 Column {
                     align: Align::Start,
@@ -423,9 +420,8 @@ fn tab_separated(
             ],
             head: vec![tab_row(first)],
             body: block[1..].iter().map(tab_row).collect(),
-            notes: Vec::new(),
-            source: None,
             span: first.span(),
+            ..Table::default()
         },
         lines: block.len(),
     })

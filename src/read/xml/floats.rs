@@ -65,14 +65,8 @@ fn span_count(el: &Element, name: &str) -> Result<u32, Diagnostic> {
 pub(super) fn table(el: &Element) -> Result<Table, Diagnostic> {
     let mut table = Table {
         n: optional_number(el)?,
-        title: Vec::new(),
-        units: None,
-        columns: Vec::new(),
-        head: Vec::new(),
-        body: Vec::new(),
-        notes: Vec::new(),
-        source: None,
         span: el.span,
+        ..Table::default()
     };
     for child in element_children(el)? {
         match child.name.as_str() {
