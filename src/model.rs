@@ -605,6 +605,22 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
 }
 
 impl Document {
+    /// A document in `lang` with nothing in it yet, its (empty) title at
+    /// `span`: what the structured readers fill.
+    pub fn empty(lang: Lang, span: Span) -> Document {
+        Document {
+            lang,
+            masthead: Masthead::default(),
+            title: Spanned::new(Vec::new(), span),
+            subtitle: None,
+            summary: None,
+            preamble: Vec::new(),
+            body: Vec::new(),
+            footnotes: Vec::new(),
+            annexes: Vec::new(),
+        }
+    }
+
     /// Visits every numbered paragraph of the body in document order.
     pub fn paragraphs(&self) -> Vec<&Para> {
         fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Para>) {

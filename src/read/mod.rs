@@ -43,6 +43,14 @@ impl<'a> Source<'a> {
             path: Path::new(""),
         }
     }
+
+    /// The folder the source stands in, where the pictures it names are
+    /// looked for (none for bytes with no file behind them).
+    pub fn dir(&self) -> Option<&'a Path> {
+        self.path
+            .parent()
+            .filter(|_| !self.path.as_os_str().is_empty())
+    }
 }
 
 /// One source format undoc reads: a row of [`INPUT_FORMATS`].

@@ -25,10 +25,7 @@ pub fn read_source(source: &Source) -> ReadOutcome {
         Ok(text) => text,
         Err(d) => return ReadOutcome::failed(d),
     };
-    let dir = source
-        .path
-        .parent()
-        .filter(|_| !source.path.as_os_str().is_empty());
+    let dir = source.dir();
     let mut outcome = super::text::read_in(&text, dir);
     outcome.view = SourceView::Text(text);
     outcome

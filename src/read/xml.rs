@@ -101,17 +101,7 @@ fn document(root: &Element) -> Result<Document, Diagnostic> {
                 "<document> needs xml:lang, one of ar, zh, en, fr, ru, es",
             )
         })?;
-    let mut doc = Document {
-        lang,
-        masthead: Masthead::default(),
-        title: Spanned::new(Vec::new(), root.span),
-        subtitle: None,
-        summary: None,
-        preamble: Vec::new(),
-        body: Vec::new(),
-        footnotes: Vec::new(),
-        annexes: Vec::new(),
-    };
+    let mut doc = Document::empty(lang, root.span);
     let mut has_title = false;
     for el in element_children(root)? {
         match el.name.as_str() {

@@ -21,7 +21,7 @@ use super::{ReadOutcome, Source};
 use crate::akn;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
-use crate::model::{Document, Footnote, Masthead, Span, Spanned};
+use crate::model::{Document, Footnote, Span, Spanned};
 
 /// Reads Akoma Ntoso from its bytes (UTF-8, or UTF-16 with a byte order mark).
 pub fn read_source(source: &Source) -> ReadOutcome {
@@ -235,17 +235,7 @@ impl<'t> AknReader<'t> {
             .ok_or_else(|| schema_error(el, format!("<{}> has no <meta>", el.name)))?;
         self.lang = self.language(meta)?;
         self.index_meta_notes(meta);
-        let mut doc = Document {
-            lang: self.lang,
-            masthead: Masthead::default(),
-            title: Spanned::new(Vec::new(), el.span),
-            subtitle: None,
-            summary: None,
-            preamble: Vec::new(),
-            body: Vec::new(),
-            footnotes: Vec::new(),
-            annexes: Vec::new(),
-        };
+        let mut doc = Document::empty(self.lang, el.span);
         self.meta(meta, &mut doc);
         for part in el.elements().filter(|e| e.name != "meta") {
             self.part(part, &mut doc);

@@ -22,10 +22,7 @@ use crate::model::{Document, Inline, Masthead, Span, Spanned};
 
 /// Reads a Markdown draft from its bytes (UTF-8, or UTF-16 with a byte order mark).
 pub fn read_source(source: &Source) -> ReadOutcome {
-    let dir = source
-        .path
-        .parent()
-        .filter(|_| !source.path.as_os_str().is_empty());
+    let dir = source.dir();
     super::read_decoded(source, |text| read_in(text, dir))
 }
 
