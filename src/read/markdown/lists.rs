@@ -275,14 +275,7 @@ fn lettered(line: &Line) -> Option<(Vec<(ListKind, u32)>, usize)> {
         return None;
     };
     let (labels, at) = classify(text)?;
-    let readings: Vec<(ListKind, u32)> = labels
-        .iter()
-        .filter_map(|l| match l {
-            Label::Alpha(n) => Some((ListKind::Alpha, *n)),
-            Label::Roman(n) => Some((ListKind::Roman, *n)),
-            _ => None,
-        })
-        .collect();
+    let readings = Label::lettered_readings(&labels);
     (!readings.is_empty()).then_some((readings, at))
 }
 

@@ -5,6 +5,7 @@
 //! returned and the structure builder picks one from context.
 
 use crate::lang;
+use crate::model::ListKind;
 use crate::read::window;
 use crate::script::is_ideographic;
 
@@ -37,6 +38,19 @@ impl Label {
             self,
             Label::Chapter(_) | Label::Section(_) | Label::Annex(_)
         )
+    }
+
+    /// The lettered readings among `labels` (`(i)` is roman 1 or letter 9),
+    /// as list kinds and numbers.
+    pub fn lettered_readings(labels: &[Label]) -> Vec<(ListKind, u32)> {
+        labels
+            .iter()
+            .filter_map(|l| match l {
+                Label::Alpha(n) => Some((ListKind::Alpha, *n)),
+                Label::Roman(n) => Some((ListKind::Roman, *n)),
+                _ => None,
+            })
+            .collect()
     }
 }
 

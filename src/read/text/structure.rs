@@ -454,14 +454,7 @@ impl Builder<'_> {
     }
 
     fn lettered(&mut self, line: &Line, labels: &[Label], at: usize) {
-        let readings: Vec<(ListKind, u32)> = labels
-            .iter()
-            .filter_map(|l| match l {
-                Label::Alpha(n) => Some((ListKind::Alpha, *n)),
-                Label::Roman(n) => Some((ListKind::Roman, *n)),
-                _ => None,
-            })
-            .collect();
+        let readings = Label::lettered_readings(labels);
         let levels = self.levels();
         // The reading that continues an open list, deepest first.
         let continuing = levels
