@@ -137,6 +137,15 @@ fn is_suffix(s: &str) -> bool {
         .is_some_and(|(word, n)| SUFFIXES.contains(&word) && is_number(n))
 }
 
+/// Whether a symbol may start at `i`: a capital ASCII letter not glued to
+/// a preceding letter, digit, `/`, `.`, `-` or `_`.
+fn starts_candidate(bytes: &[u8], i: usize) -> bool {
+    let glued = i > 0
+        && (bytes[i - 1].is_ascii_alphanumeric()
+            || matches!(bytes[i - 1], b'/' | b'.' | b'-' | b'_'));
+    bytes[i].is_ascii_uppercase() && !glued
+}
+
 /// Finds the symbols cited in `text`; returns their byte ranges, in order.
 ///
 /// A candidate starts at a capital ASCII letter not glued to a preceding
@@ -148,10 +157,7 @@ pub fn find_in_text(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let glued = i > 0
-            && (bytes[i - 1].is_ascii_alphanumeric()
-                || matches!(bytes[i - 1], b'/' | b'.' | b'-' | b'_'));
-        if !bytes[i].is_ascii_uppercase() || glued {
+        if !starts_candidate(bytes, i) {
             i += 1;
             continue;
         }
@@ -177,10 +183,7 @@ pub fn find_malformed_in_text(text: &str) -> Vec<(std::ops::Range<usize>, Symbol
     let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let glued = i > 0
-            && (bytes[i - 1].is_ascii_alphanumeric()
-                || matches!(bytes[i - 1], b'/' | b'.' | b'-' | b'_'));
-        if !bytes[i].is_ascii_uppercase() || glued {
+        if !starts_candidate(bytes, i) {
             i += 1;
             continue;
         }
