@@ -395,35 +395,40 @@ impl Lang {
     }
 
     /// A list item's label: `(a)`/`a)`/`(أ)`, `(i)`/`i)`, `1.`.
-    /// [`Lang::item_label`] appended to `out`: numbers and Latin letters
-    /// without an allocation of their own.
-    pub fn push_item_label(self, out: &mut String, kind: ListKind, n: u32) {
-        match kind {
-            ListKind::Decimal => self.push_para_label(out, n),
-            ListKind::Alpha if self != Lang::Ar => {
-                let french_form = matches!(self, Lang::Fr | Lang::Es | Lang::Ru);
-                if !french_form {
-                    out.push('(');
-                }
-                push_latin_letter(out, n, false);
-                out.push(')');
-            }
-            _ => out.push_str(&self.item_label(kind, n)),
-        }
+    pub fn item_label(self, kind: ListKind, n: u32) -> String {
+        let mut label = String::with_capacity(8);
+        self.push_item_label(&mut label, kind, n);
+        label
     }
 
-    pub fn item_label(self, kind: ListKind, n: u32) -> String {
-        let paren = |s: String| match self {
-            Lang::Fr | Lang::Es | Lang::Ru => format!("{s})"),
-            _ => format!("({s})"),
-        };
+    /// [`Lang::item_label`] appended to `out`, for writers that write a
+    /// label for every item and would otherwise allocate each.
+    pub fn push_item_label(self, out: &mut String, kind: ListKind, n: u32) {
+        // French, Spanish and Russian close the label only: `a)`, `i)`.
+        let open = !matches!(self, Lang::Fr | Lang::Es | Lang::Ru);
         match kind {
-            ListKind::Decimal => self.para_label(n),
-            ListKind::Alpha if self == Lang::Ar => format!("({})", arabic_letter(n)),
-            ListKind::Alpha => paren(latin_letter(n, false)),
-            ListKind::Roman if self == Lang::Ar => format!("'{n}'"),
-            ListKind::Roman => paren(roman(n, false)),
-            ListKind::Bullet => "•".into(),
+            ListKind::Decimal => self.push_para_label(out, n),
+            ListKind::Alpha if self == Lang::Ar => {
+                out.push('(');
+                out.push_str(&arabic_letter(n));
+                out.push(')');
+            }
+            ListKind::Roman if self == Lang::Ar => {
+                out.push('\'');
+                push_decimal(out, n);
+                out.push('\'');
+            }
+            ListKind::Alpha | ListKind::Roman => {
+                if open {
+                    out.push('(');
+                }
+                match kind {
+                    ListKind::Alpha => push_latin_letter(out, n, false),
+                    _ => out.push_str(&roman(n, false)),
+                }
+                out.push(')');
+            }
+            ListKind::Bullet => out.push('•'),
         }
     }
 
@@ -1144,19 +1149,23 @@ mod tests {
     #[test]
     fn labels_pushed_in_place_are_the_labels() {
         use crate::model::ListKind;
-        for lang in super::ALL {
-            for kind in [
-                ListKind::Decimal,
-                ListKind::Alpha,
-                ListKind::Roman,
-                ListKind::Bullet,
-            ] {
-                for n in [1, 2, 26, 27, 80, 4000] {
-                    let mut out = String::new();
-                    lang.push_item_label(&mut out, kind, n);
-                    assert_eq!(out, lang.item_label(kind, n), "{lang:?} {kind:?} {n}");
-                }
-            }
+        let cases = [
+            (Lang::En, ListKind::Alpha, 1, "(a)"),
+            (Lang::Fr, ListKind::Alpha, 2, "b)"),
+            (Lang::Ar, ListKind::Alpha, 1, "(أ)"),
+            (Lang::En, ListKind::Roman, 4, "(iv)"),
+            (Lang::Ru, ListKind::Roman, 2, "ii)"),
+            (Lang::Ar, ListKind::Roman, 3, "'3'"),
+            (Lang::En, ListKind::Decimal, 5, "5."),
+            (Lang::Ar, ListKind::Decimal, 5, "5 -"),
+            (Lang::Zh, ListKind::Bullet, 1, "•"),
+            (Lang::Es, ListKind::Alpha, 27, "aa)"),
+        ];
+        for (lang, kind, n, want) in cases {
+            let mut out = String::from("x");
+            lang.push_item_label(&mut out, kind, n);
+            assert_eq!(out, format!("x{want}"), "{lang:?} {kind:?} {n}");
+            assert_eq!(lang.item_label(kind, n), want);
         }
         let letters = [
             (1, false, "a"),
