@@ -222,11 +222,7 @@ fn escape_text_into(out: &mut String, raw: &str) -> u32 {
     let mut from = 0;
     for i in memchr::memchr3_iter(b'<', b'>', b'&', bytes) {
         out.push_str(&raw[from..i]);
-        out.push_str(match bytes[i] {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            _ => "&amp;",
-        });
+        out.push_str(reference(bytes[i]));
         from = i + 1;
     }
     out.push_str(&raw[from..]);
@@ -251,28 +247,43 @@ fn line_breaks(bytes: &[u8]) -> u32 {
 /// references (all ASCII, so slicing between them stays on char bounds);
 /// returns the number of line breaks in `raw`.
 fn escape_into(out: &mut String, raw: &str, special: &[bool; 256]) -> u32 {
-    let bytes = raw.as_bytes();
-    let lines = line_breaks(bytes);
+    replace_bytes(out, raw, special, reference);
+    line_breaks(raw.as_bytes())
+}
+
+/// The character reference undoc writes for a special byte.
+fn reference(b: u8) -> &'static str {
+    match b {
+        b'<' => "&lt;",
+        b'>' => "&gt;",
+        b'&' => "&amp;",
+        b'\'' => "&apos;",
+        b'"' => "&quot;",
+        b'\t' => "&#9;",
+        b'\n' => "&#10;",
+        _ => "&#13;",
+    }
+}
+
+/// Appends `raw` to `out` with each byte `special` picks replaced by
+/// `with(byte)`. The special bytes are ASCII, so slicing between them
+/// stays on char boundaries. The XML writers' escaping (and the DOCX
+/// writer's, which drops what XML forbids) share it.
+pub(crate) fn replace_bytes(
+    out: &mut String,
+    raw: &str,
+    special: &[bool; 256],
+    with: fn(u8) -> &'static str,
+) {
     let mut from = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !special[usize::from(b)] {
-            continue;
+    for (i, &b) in raw.as_bytes().iter().enumerate() {
+        if special[usize::from(b)] {
+            out.push_str(&raw[from..i]);
+            out.push_str(with(b));
+            from = i + 1;
         }
-        out.push_str(&raw[from..i]);
-        out.push_str(match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' => "&amp;",
-            b'\'' => "&apos;",
-            b'"' => "&quot;",
-            b'\t' => "&#9;",
-            b'\n' => "&#10;",
-            _ => "&#13;",
-        });
-        from = i + 1;
     }
     out.push_str(&raw[from..]);
-    lines
 }
 
 #[cfg(test)]

@@ -106,23 +106,13 @@ pub fn escape_into(out: &mut String, text: &str, attr: bool) {
     } else {
         &TEXT_SPECIAL
     };
-    let mut from = 0;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if !special[usize::from(b)] {
-            continue;
-        }
-        // Every special byte is ASCII: slicing around it stays on char bounds.
-        out.push_str(&text[from..i]);
-        out.push_str(match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' => "&amp;",
-            b'"' => "&quot;",
-            _ => "",
-        });
-        from = i + 1;
-    }
-    out.push_str(&text[from..]);
+    crate::write::emit::replace_bytes(out, text, special, |b| match b {
+        b'<' => "&lt;",
+        b'>' => "&gt;",
+        b'&' => "&amp;",
+        b'"' => "&quot;",
+        _ => "",
+    });
 }
 
 /// Bytes escaped or dropped in element content: markup characters and the
