@@ -1037,6 +1037,17 @@ pub fn push_decimal(out: &mut String, n: u32) {
     }
 }
 
+/// `n` in at least `width` decimal digits (zeros in front) appended to
+/// `out`: the parts of an ISO date.
+pub fn push_zero_padded(out: &mut String, n: u32, width: usize) {
+    let start = out.len();
+    push_decimal(out, n);
+    let len = out.len() - start;
+    if len < width {
+        out.insert_str(start, &"0000000000"[..(width - len).min(10)]);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

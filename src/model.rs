@@ -115,7 +115,22 @@ pub struct Date {
 impl Date {
     /// ISO 8601 form `YYYY-MM-DD`.
     pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let mut out = String::with_capacity(10);
+        self.push_iso(&mut out);
+        out
+    }
+
+    /// Appends the ISO 8601 form to `out` (IRIs and attributes are built
+    /// in place, without the formatting machinery).
+    pub fn push_iso(&self, out: &mut String) {
+        match u32::try_from(self.year) {
+            Ok(year) => crate::lang::push_zero_padded(out, year, 4),
+            Err(_) => out.push_str(&format!("{:04}", self.year)),
+        }
+        out.push('-');
+        crate::lang::push_zero_padded(out, self.month, 2);
+        out.push('-');
+        crate::lang::push_zero_padded(out, self.day, 2);
     }
 
     /// Parses `YYYY-MM-DD` (shape only; reality is checked by [`Date::is_real`]).
@@ -741,6 +756,20 @@ fn visit_list<'a>(list: &'a List, f: &mut dyn FnMut(&'a [Inline])) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_are_zero_padded_as_the_format_machinery_pads_them() {
+        for (year, month, day) in [
+            (2025, 8, 4),
+            (99, 1, 1),
+            (12345, 12, 31),
+            (-5, 1, 9),
+            (0, 10, 10),
+        ] {
+            let date = Date { year, month, day };
+            assert_eq!(date.iso(), format!("{year:04}-{month:02}-{day:02}"));
+        }
+    }
 
     #[test]
     fn dates_are_checked_against_the_calendar() {

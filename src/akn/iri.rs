@@ -46,7 +46,18 @@ pub fn symbol_class(symbol: &str) -> DocClass {
 /// The symbol as the number part of an IRI: `A/80/6 (Sect. 29)` →
 /// `A-80-6_(Sect._29)`.
 pub fn number(symbol: &str) -> String {
-    symbol.trim().replace('/', "-").replace(' ', "_")
+    let mut out = String::with_capacity(symbol.len());
+    push_number(&mut out, symbol);
+    out
+}
+
+/// Appends [`number`]'s form of `symbol` to `out`.
+fn push_number(out: &mut String, symbol: &str) {
+    out.extend(symbol.trim().chars().map(|c| match c {
+        '/' => '-',
+        ' ' => '_',
+        c => c,
+    }));
 }
 
 /// The issuing organ a symbol names, as an IRI actor: the series (`A` is
@@ -54,56 +65,74 @@ pub fn number(symbol: &str) -> String {
 /// body codes before the first number (`HRC`, `C.5` → `c5`), after `un-`.
 pub fn actor(symbol: &str) -> String {
     let mut parts = symbol.split('/');
-    let series = match parts.next().unwrap_or("").trim() {
-        "A" => "ga".to_string(),
-        "S" => "sc".to_string(),
-        "E" => "ecosoc".to_string(),
-        "T" => "tc".to_string(),
-        other => other.to_ascii_lowercase(),
-    };
+    let mut out = String::from("un-");
+    match parts.next().unwrap_or("").trim() {
+        "A" => out.push_str("ga"),
+        "S" => out.push_str("sc"),
+        "E" => out.push_str("ecosoc"),
+        "T" => out.push_str("tc"),
+        other => out.push_str(&other.to_ascii_lowercase()),
+    }
     let bodies = parts
         .take_while(|p| !p.starts_with(|c: char| c.is_ascii_digit()))
-        .filter(|p| !NATURE_CODES.contains(p) && !p.is_empty())
-        .map(|p| p.replace('.', "").to_ascii_lowercase());
-    std::iter::once("un".to_string())
-        .chain(std::iter::once(series))
-        .chain(bodies)
-        .collect::<Vec<_>>()
-        .join("-")
+        .filter(|p| !NATURE_CODES.contains(p) && !p.is_empty());
+    for body in bodies {
+        out.push('-');
+        out.extend(
+            body.chars()
+                .filter(|&c| c != '.')
+                .map(|c| c.to_ascii_lowercase()),
+        );
+    }
+    out
 }
 
 /// The Work IRI of the document `symbol` issued on `date`.
 pub fn work(symbol: &str, date: Date) -> String {
     let class = symbol_class(symbol);
-    format!(
-        "/akn/un/{}/{}/{}/{}/{}",
-        class.doc_type,
-        class.subtype,
-        actor(symbol),
-        date.iso(),
-        number(symbol)
-    )
+    let mut out = String::with_capacity(64 + 2 * symbol.len());
+    for part in ["/akn/un/", class.doc_type, "/", class.subtype, "/"] {
+        out.push_str(part);
+    }
+    out.push_str(&actor(symbol));
+    out.push('/');
+    date.push_iso(&mut out);
+    out.push('/');
+    push_number(&mut out, symbol);
+    out
 }
 
 /// The Expression IRI of `work` in `lang`, as of `date`.
 pub fn expression(work: &str, lang: Lang, date: Date) -> String {
-    format!("{work}/{}@{}", lang.iso639_2(), date.iso())
+    let mut out = String::with_capacity(work.len() + 16);
+    for part in [work, "/", lang.iso639_2(), "@"] {
+        out.push_str(part);
+    }
+    date.push_iso(&mut out);
+    out
 }
 
-/// The Manifestation IRI of `expression` in XML.
-pub fn manifestation(expression: &str) -> String {
-    format!("{expression}.xml")
+/// Appends the Manifestation IRI of `expression` in XML to `out` (the
+/// writer builds IRIs in reused buffers, so these append).
+pub fn push_manifestation(out: &mut String, expression: &str) {
+    out.push_str(expression);
+    out.push_str(".xml");
 }
 
-/// The IRI of component `name` (`main`, `annex_1`) of a Work or Expression.
-pub fn component(iri: &str, name: &str) -> String {
-    format!("{iri}/!{name}")
+/// Appends the IRI of component `name` (`main`, `annex_1`) of a Work or
+/// Expression `iri` to `out`.
+pub fn push_component(out: &mut String, iri: &str, name: &str) {
+    out.push_str(iri);
+    out.push_str("/!");
+    out.push_str(name);
 }
 
-/// The IRI of component `name` of the XML Manifestation of `expression`:
-/// the component comes before the format (`…@2025-08-04/!main.xml`).
-pub fn manifestation_component(expression: &str, name: &str) -> String {
-    format!("{expression}/!{name}.xml")
+/// Appends the IRI of component `name` of the XML Manifestation of
+/// `expression`: the component comes before the format
+/// (`…@2025-08-04/!main.xml`).
+pub fn push_manifestation_component(out: &mut String, expression: &str, name: &str) {
+    push_component(out, expression, name);
+    out.push_str(".xml");
 }
 
 /// The Work IRI a reference to a cited symbol points at. Its date is not
@@ -191,16 +220,21 @@ mod tests {
             expression,
             "/akn/un/doc/report/un-ga/2025-08-04/A-80-312/zho@2025-08-04"
         );
+        let built = |push: &dyn Fn(&mut String)| {
+            let mut out = String::new();
+            push(&mut out);
+            out
+        };
         assert_eq!(
-            manifestation(&expression),
+            built(&|o| push_manifestation(o, &expression)),
             "/akn/un/doc/report/un-ga/2025-08-04/A-80-312/zho@2025-08-04.xml"
         );
         assert_eq!(
-            manifestation_component(&expression, "main"),
+            built(&|o| push_manifestation_component(o, &expression, "main")),
             "/akn/un/doc/report/un-ga/2025-08-04/A-80-312/zho@2025-08-04/!main.xml"
         );
         assert_eq!(
-            component(&expression, "annex_1"),
+            built(&|o| push_component(o, &expression, "annex_1")),
             "/akn/un/doc/report/un-ga/2025-08-04/A-80-312/zho@2025-08-04/!annex_1"
         );
         let codes: Vec<&str> = crate::lang::ALL.iter().map(|l| l.iso639_2()).collect();

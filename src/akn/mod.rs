@@ -73,6 +73,8 @@ pub fn ext_name(local: &str) -> String {
 /// the names of [`ext`]), spelled out so that no table cell or list builds
 /// one; a test holds them equal to [`ext_name`]'s.
 pub mod qualified {
+    /// The declaration of the prefix, on the root element.
+    pub const XMLNS: &str = "xmlns:undoc";
     pub const KIND: &str = "undoc:kind";
     pub const LEVEL: &str = "undoc:level";
     pub const COLUMNS: &str = "undoc:columns";
@@ -83,7 +85,7 @@ pub mod qualified {
 
 #[cfg(test)]
 mod qualified_tests {
-    use super::{ext, ext_name, qualified};
+    use super::{UNDOC_PREFIX, ext, ext_name, qualified};
 
     #[test]
     fn qualified_names_are_the_prefix_and_the_extension() {
@@ -98,6 +100,7 @@ mod qualified_tests {
         for (written, local) in pairs {
             assert_eq!(written, ext_name(local));
         }
+        assert_eq!(qualified::XMLNS, format!("xmlns:{UNDOC_PREFIX}"));
     }
 }
 

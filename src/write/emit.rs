@@ -27,12 +27,20 @@ impl XmlOutput {
 /// About how long the undoc XML of `doc` is: its text plus the markup around
 /// each run, so the buffer is allocated once, not doubled past the need.
 pub fn estimated_len(doc: &Document) -> usize {
+    estimated_len_seeing(doc, &mut |_| {})
+}
+
+/// [`estimated_len`], showing every run of inlines to `see` on the way: one
+/// walk of the document for a writer that must know something of all of it
+/// before it starts.
+pub fn estimated_len_seeing(doc: &Document, see: &mut impl FnMut(&[Inline])) -> usize {
     /// Markup, indentation and masthead around the text, per run and in all.
     const PER_RUN: usize = 48;
     const FIXED: usize = 4096;
     let mut len = FIXED + figure_bytes(doc) * 4 / 3;
     doc.for_each_inlines(&mut |inlines| {
         len += PER_RUN + inlines_len(inlines);
+        see(inlines);
     });
     len
 }
@@ -88,7 +96,9 @@ impl Emitter {
         Emitter {
             out: String::with_capacity(capacity),
             line: 1,
-            line_spans: Vec::new(),
+            // About one element with a source line per 200 bytes of output
+            // (a paragraph's start, a heading): grown rarely, if at all.
+            line_spans: Vec::with_capacity(capacity / 200),
         }
     }
 
@@ -275,6 +285,10 @@ pub(crate) fn replace_bytes(
     special: &[bool; 256],
     with: fn(u8) -> &'static str,
 ) {
+    if !any_special(raw.as_bytes(), special) {
+        out.push_str(raw);
+        return;
+    }
     let mut from = 0;
     for (i, &b) in raw.as_bytes().iter().enumerate() {
         if special[usize::from(b)] {
@@ -284,6 +298,17 @@ pub(crate) fn replace_bytes(
         }
     }
     out.push_str(&raw[from..]);
+}
+
+/// Whether any byte of `bytes` is in `special`: the table's answers
+/// or-ed a chunk at a time, with no branch a byte, since most values
+/// (ids, IRIs, names) hold none.
+fn any_special(bytes: &[u8], special: &[bool; 256]) -> bool {
+    bytes.chunks(16).any(|chunk| {
+        chunk
+            .iter()
+            .fold(false, |found, &b| found | special[usize::from(b)])
+    })
 }
 
 #[cfg(test)]

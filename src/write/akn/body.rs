@@ -20,30 +20,51 @@ impl AknWriter<'_> {
         for block in blocks {
             match block {
                 Block::Chapter(d) => {
-                    let id = scope.global(&eid::chapter(d.n));
+                    let id = self.ids.build(|id| {
+                        id.push_str(&scope.doc);
+                        eid::push_chapter(id, d.n);
+                    });
                     let label = self.doc.lang.chapter_label(d.n);
                     self.division(depth, "chapter", &id, &label, d, scope);
+                    self.ids.recycle(id);
                 }
                 Block::Section(d) => {
-                    let id = scope.child(&eid::section(d.n));
+                    let id = self.ids.build(|id| {
+                        scope.push_child_prefix(id);
+                        eid::push_section(id, d.n);
+                    });
                     let label = self.doc.lang.section_label(d.n);
                     self.division(depth, "section", &id, &label, d, scope);
+                    self.ids.recycle(id);
                 }
                 Block::Para(p) => self.paragraph(depth, p, scope),
                 Block::Subheading(h) => {
                     hcontainers += 1;
-                    self.subheading(depth, h, &scope.child(&format!("hcontainer_{hcontainers}")));
+                    let id = self.hcontainer_id(scope, hcontainers);
+                    self.subheading(depth, h, &id);
+                    self.ids.recycle(id);
                 }
                 other if scope.hier => {
                     hcontainers += 1;
-                    let id = scope.child(&format!("hcontainer_{hcontainers}"));
+                    let id = self.hcontainer_id(scope, hcontainers);
                     self.wrapped(depth, other, &id);
+                    self.ids.recycle(id);
                 }
                 other => {
                     tblocks += self.loose_block(depth, other, scope, tblocks);
                 }
             }
         }
+    }
+
+    /// `…__hcontainer_N`: the `n`th hcontainer of `scope`.
+    fn hcontainer_id(&mut self, scope: &Scope, n: u32) -> String {
+        self.ids.build(|id| scope.push_child(id, "hcontainer_", n))
+    }
+
+    /// `…__tblock_N`: the `n`th tblock of `scope`.
+    fn tblock_id(&mut self, scope: &Scope, n: u32) -> String {
+        self.ids.build(|id| scope.push_child(id, "tblock_", n))
     }
 
     /// A text, table or figure inside a chapter or section: an
@@ -77,7 +98,7 @@ impl AknWriter<'_> {
         depth: usize,
         blocks: &[Block],
         scope: &Scope,
-        mut tblocks: usize,
+        mut tblocks: u32,
     ) {
         for block in blocks {
             tblocks += self.loose_block(depth, block, scope, tblocks);
@@ -88,8 +109,7 @@ impl AknWriter<'_> {
     /// `<tblock>`s (numbered after the `tblocks` before it; returns how
     /// many it wrote). Numbered parts cannot stand there; should one, its
     /// text is kept as a paragraph.
-    fn loose_block(&mut self, depth: usize, block: &Block, scope: &Scope, tblocks: usize) -> usize {
-        let tblock_id = || scope.child(&format!("tblock_{}", tblocks + 1));
+    fn loose_block(&mut self, depth: usize, block: &Block, scope: &Scope, tblocks: u32) -> u32 {
         match block {
             Block::Text(t) => {
                 self.newline(depth);
@@ -99,11 +119,15 @@ impl AknWriter<'_> {
                 0
             }
             Block::Table(t) => {
-                self.table(depth, t, &tblock_id());
+                let id = self.tblock_id(scope, tblocks + 1);
+                self.table(depth, t, &id);
+                self.ids.recycle(id);
                 1
             }
             Block::Figure(f) => {
-                self.figure(depth, f, &tblock_id());
+                let id = self.tblock_id(scope, tblocks + 1);
+                self.figure(depth, f, &id);
+                self.ids.recycle(id);
                 1
             }
             other => {
@@ -165,7 +189,9 @@ impl AknWriter<'_> {
     /// A numbered paragraph: `num`, then its text as `content` or, when it
     /// introduces a list, as the list's `intro`.
     fn paragraph(&mut self, depth: usize, p: &Para, scope: &Scope) {
-        let id = eid::numbered(&scope.doc, "para_", p.n);
+        let id = self
+            .ids
+            .build(|id| eid::push_numbered(id, &scope.doc, "para_", p.n));
         self.newline(depth);
         self.start("paragraph", &[("eId", &id)], p.span);
         let lang = self.doc.lang;
@@ -176,6 +202,7 @@ impl AknWriter<'_> {
         }
         self.newline(depth);
         self.end("paragraph");
+        self.ids.recycle(id);
     }
 
     /// `<content><p>…</p></content>`.
@@ -192,7 +219,10 @@ impl AknWriter<'_> {
 
     /// `<list>` after its introducing text (`intro`, when there is any).
     fn list(&mut self, depth: usize, intro: &[Inline], list: &List, parent: &str) {
-        let id = eid::joined(parent, "__list_1");
+        let id = self.ids.build(|id| {
+            id.push_str(parent);
+            id.push_str("__list_1");
+        });
         let kind_attr = akn::qualified::KIND;
         self.newline(depth);
         self.start(
@@ -215,10 +245,11 @@ impl AknWriter<'_> {
         }
         self.newline(depth);
         self.end("list");
+        self.ids.recycle(id);
     }
 
     fn point(&mut self, depth: usize, item: &Item, kind: crate::model::ListKind, list: &str) {
-        let id = eid::point(list, kind, item.n);
+        let id = self.ids.build(|id| eid::push_point(id, list, kind, item.n));
         self.newline(depth);
         self.start("point", &[("eId", &id)], item.span);
         let lang = self.doc.lang;
@@ -231,6 +262,7 @@ impl AknWriter<'_> {
         }
         self.newline(depth);
         self.end("point");
+        self.ids.recycle(id);
     }
 }
 

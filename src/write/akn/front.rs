@@ -74,10 +74,10 @@ impl AknWriter<'_> {
     fn masthead_lines(&mut self, depth: usize) {
         let (m, lang) = (&self.doc.masthead, self.doc.lang);
         if !m.organ.is_empty() {
-            let actor = format!("#{}", self.identity.actor);
+            let author = &self.identity.author;
             self.newline(depth);
             self.start("p", &[], m.organ[0].span);
-            self.start("docAuthority", &[("refersTo", &actor)], Span::default());
+            self.start("docAuthority", &[("refersTo", author)], Span::default());
             for (i, organ) in m.organ.iter().enumerate() {
                 if i > 0 {
                     self.empty("eol", &[]);
@@ -87,8 +87,8 @@ impl AknWriter<'_> {
             self.end("docAuthority");
             self.end("p");
         }
-        let symbol = self.identity.symbol.clone();
-        self.line(depth, "docNumber", &[], &symbol, Span::default());
+        let symbol = &self.identity.symbol;
+        self.line(depth, "docNumber", &[], symbol, Span::default());
         if let Some(d) = &m.distribution {
             let concept = format!("#{}", d.value.as_str().to_ascii_lowercase());
             let text = Spanned::new(lang.distribution_line(d.value), d.span);
@@ -171,7 +171,9 @@ impl AknWriter<'_> {
         let mut tblocks = 0;
         if let Some(summary) = &doc.summary {
             tblocks += 1;
-            let id = scope.child(&format!("tblock_{tblocks}"));
+            let id = self
+                .ids
+                .build(|id| scope.push_child(id, "tblock_", tblocks));
             self.newline(depth + 1);
             self.start("tblock", &[("eId", &id), ("class", SUMMARY)], summary.span);
             if let Some(heading) = &summary.heading {
@@ -183,6 +185,7 @@ impl AknWriter<'_> {
             self.loose_blocks(depth + 2, &summary.blocks, &scope.inside(&id));
             self.newline(depth + 1);
             self.end("tblock");
+            self.ids.recycle(id);
         }
         self.loose_blocks_from(depth + 1, &doc.preamble, &scope, tblocks);
         self.newline(depth);

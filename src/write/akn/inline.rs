@@ -59,28 +59,23 @@ impl AknWriter<'_> {
 
     /// Footnote `n` at its mark: its text the first time, a reference after.
     fn footnote(&mut self, n: u32) {
-        let (id, marker) = (eid::footnote(n), n.to_string());
+        let href = self.ids.build(|id| eid::push_note_href(id, n));
+        let (id, marker) = eid::note_parts(&href);
         let doc = self.doc;
         let found = self.note_index.get(&n).copied();
         match found {
             Some(i) if !self.placed_notes[i] => {
                 self.placed_notes[i] = true;
                 let note = &doc.footnotes[i];
-                let attrs = [
-                    ("marker", marker.as_str()),
-                    ("placement", "bottom"),
-                    ("eId", &id),
-                ];
+                let attrs = [("marker", marker), ("placement", "bottom"), ("eId", id)];
                 self.start("authorialNote", &attrs, note.span);
                 self.start("p", &[], Span::default());
                 self.inlines(&note.content);
                 self.end("p");
                 self.end("authorialNote");
             }
-            _ => {
-                let href = format!("#{id}");
-                self.empty("noteRef", &[("marker", &marker), ("href", &href)]);
-            }
+            _ => self.empty("noteRef", &[("marker", marker), ("href", &href)]),
         }
+        self.ids.recycle(href);
     }
 }

@@ -8,16 +8,6 @@ use super::AknWriter;
 use crate::akn::{self, iri};
 use crate::model::{Inline, Span};
 
-/// `href` of a Top Level Class entity of the UN ontology (naming convention §4.11).
-fn ontology(class: &str, name: &str) -> String {
-    format!("/akn/ontology/{class}/un/{name}")
-}
-
-/// A `TLCRole` reference.
-fn role(id: &str, show_as: &str) -> (&'static str, String, String, String) {
-    ("TLCRole", id.into(), ontology("roles", id), show_as.into())
-}
-
 impl AknWriter<'_> {
     pub(super) fn meta(&mut self, depth: usize) {
         self.newline(depth);
@@ -43,37 +33,42 @@ impl AknWriter<'_> {
 
     /// `<identification>` of component `name` (`main`, `annex_1`).
     fn identification(&mut self, depth: usize, name: &str) {
-        let id = &self.identity;
-        let (work, expression) = (id.work.clone(), id.expression.clone());
-        let date = id.date.iso();
-        let author = format!("#{}", id.actor);
+        let id = self.identity;
+        let (date, author) = (id.date.as_str(), id.author.as_str());
         self.newline(depth);
         self.start("identification", &[("source", "#undoc")], Span::default());
-        self.frbr_open(depth + 1, "FRBRWork", &iri::component(&work, name), &work);
-        self.frbr_tail(depth + 2, &date, "publication", &author, "#author");
+        let this = self.ids.build(|o| iri::push_component(o, &id.work, name));
+        self.frbr_open(depth + 1, "FRBRWork", &this, &id.work);
+        self.frbr_tail(depth + 2, date, "publication", author, "#author");
         self.value(depth + 2, "FRBRcountry", "un", None);
-        self.value(depth + 2, "FRBRsubtype", self.identity.class.subtype, None);
-        let (number, symbol) = (
-            iri::number(&self.identity.symbol),
-            self.identity.symbol.clone(),
-        );
-        self.value(depth + 2, "FRBRnumber", &number, Some(&symbol));
+        self.value(depth + 2, "FRBRsubtype", id.class.subtype, None);
+        self.value(depth + 2, "FRBRnumber", &id.number, Some(&id.symbol));
         self.frbr_close(depth + 1, "FRBRWork");
-        let this = iri::component(&expression, name);
-        self.frbr_open(depth + 1, "FRBRExpression", &this, &expression);
-        self.frbr_tail(depth + 2, &date, "publication", &author, "#author");
+        self.ids.recycle(this);
+        let this = self
+            .ids
+            .build(|o| iri::push_component(o, &id.expression, name));
+        self.frbr_open(depth + 1, "FRBRExpression", &this, &id.expression);
+        self.frbr_tail(depth + 2, date, "publication", author, "#author");
         self.newline(depth + 2);
         let language = self.doc.lang.iso639_2();
         self.empty("FRBRlanguage", &[("language", language)]);
         self.frbr_close(depth + 1, "FRBRExpression");
-        let this = iri::manifestation_component(&expression, name);
-        let uri = iri::manifestation(&expression);
+        self.ids.recycle(this);
+        let this = self
+            .ids
+            .build(|o| iri::push_manifestation_component(o, &id.expression, name));
+        let uri = self
+            .ids
+            .build(|o| iri::push_manifestation(o, &id.expression));
         self.frbr_open(depth + 1, "FRBRManifestation", &this, &uri);
-        self.frbr_tail(depth + 2, &date, "markup", "#undoc", "#editor");
+        self.frbr_tail(depth + 2, date, "markup", "#undoc", "#editor");
         self.value(depth + 2, "FRBRformat", "application/akn+xml", None);
         self.frbr_close(depth + 1, "FRBRManifestation");
         self.newline(depth);
         self.end("identification");
+        self.ids.recycle(this);
+        self.ids.recycle(uri);
     }
 
     /// An FRBR level's start with its `FRBRthis` and `FRBRuri`.
@@ -100,30 +95,30 @@ impl AknWriter<'_> {
     /// `<name value="…"/>`, with `showAs` when given.
     fn value(&mut self, depth: usize, name: &str, value: &str, show_as: Option<&str>) {
         self.newline(depth);
-        let mut attrs = vec![("value", value)];
-        attrs.extend(show_as.map(|s| ("showAs", s)));
-        self.empty(name, &attrs);
+        match show_as {
+            Some(show_as) => self.empty(name, &[("value", value), ("showAs", show_as)]),
+            None => self.empty(name, &[("value", value)]),
+        }
     }
 
     /// The publication in the Official Document System under the symbol.
     fn publication(&mut self, depth: usize) {
-        let date = self.identity.date.iso();
-        let symbol = self.identity.symbol.clone();
+        let id = self.identity;
         self.newline(depth);
         self.empty(
             "publication",
             &[
-                ("date", &date),
+                ("date", &id.date),
                 ("name", "ods"),
                 ("showAs", "Official Document System of the United Nations"),
-                ("number", &symbol),
+                ("number", &id.symbol),
             ],
         );
     }
 
     /// The one event undoc knows: the document's issue on its date.
     fn lifecycle(&mut self, depth: usize) {
-        let date = self.identity.date.iso();
+        let date = &self.identity.date;
         self.newline(depth);
         self.start("lifecycle", &[("source", "#undoc")], Span::default());
         self.newline(depth + 1);
@@ -141,63 +136,59 @@ impl AknWriter<'_> {
     /// `<references>`: the original, the organ, undoc, the roles, and the
     /// concepts the masthead uses.
     fn references(&mut self, depth: usize) {
-        let entries = self.reference_entries();
+        let (id, m) = (self.identity, &self.doc.masthead);
         self.newline(depth);
         self.start("references", &[("source", "#undoc")], Span::default());
-        for (element, id, href, show_as) in &entries {
-            self.newline(depth + 1);
-            self.empty(element, &[("eId", id), ("href", href), ("showAs", show_as)]);
-        }
-        self.newline(depth);
-        self.end("references");
-    }
-
-    /// (element, eId, href, showAs) of each reference.
-    fn reference_entries(&self) -> Vec<(&'static str, String, String, String)> {
-        let m = &self.doc.masthead;
+        let d = depth + 1;
+        self.reference(d, "original", "original", &id.expression, &id.symbol);
         let organ = m
             .organ
             .iter()
             .map(|o| o.value.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let id = &self.identity;
-        let actor = id.actor.clone();
-        let mut entries = vec![
-            (
-                "original",
-                "original".into(),
-                id.expression.clone(),
-                id.symbol.clone(),
-            ),
-            (
-                "TLCOrganization",
-                actor.clone(),
-                ontology("organizations", &actor),
-                organ,
-            ),
-            (
-                "TLCOrganization",
-                "undoc".into(),
-                "/akn/ontology/organizations/undoc".into(),
-                "undoc".into(),
-            ),
-            role("author", "Author"),
-            role("editor", "Editor"),
-        ];
-        if let Some(d) = &m.distribution {
-            let name = d.value.as_str();
-            let id = name.to_ascii_lowercase();
-            let href = ontology("concepts", &format!("distribution/{id}"));
-            entries.push(("TLCConcept", id, href, name.into()));
+        let href = self.ontology("organizations", &[&id.actor]);
+        self.reference(d, "TLCOrganization", &id.actor, &href, &organ);
+        self.ids.recycle(href);
+        let href = "/akn/ontology/organizations/undoc";
+        self.reference(d, "TLCOrganization", "undoc", href, "undoc");
+        for (role, show_as) in [("author", "Author"), ("editor", "Editor")] {
+            let href = self.ontology("roles", &[role]);
+            self.reference(d, "TLCRole", role, &href, show_as);
+            self.ids.recycle(href);
+        }
+        if let Some(dist) = &m.distribution {
+            let name = dist.value.as_str();
+            let concept = name.to_ascii_lowercase();
+            let href = self.ontology("concepts", &["distribution/", &concept]);
+            self.reference(d, "TLCConcept", &concept, &href, name);
+            self.ids.recycle(href);
         }
         if let Some(o) = &m.original {
             let code = o.value.iso639_2();
-            let href = ontology("concepts", &format!("languages/{code}"));
-            let name = o.value.english_name().into();
-            entries.push(("TLCConcept", code.into(), href, name));
+            let href = self.ontology("concepts", &["languages/", code]);
+            self.reference(d, "TLCConcept", code, &href, o.value.english_name());
+            self.ids.recycle(href);
         }
-        entries
+        self.newline(depth);
+        self.end("references");
+    }
+
+    /// One entry of `<references>`.
+    fn reference(&mut self, depth: usize, element: &str, id: &str, href: &str, show_as: &str) {
+        self.newline(depth);
+        self.empty(element, &[("eId", id), ("href", href), ("showAs", show_as)]);
+    }
+
+    /// The `href` of a Top Level Class entity of the UN ontology (naming
+    /// convention §4.11), `/akn/ontology/CLASS/un/NAME` with the name made
+    /// of `name`, in a reused buffer.
+    fn ontology(&mut self, class: &str, name: &[&str]) -> String {
+        self.ids.build(|href| {
+            for part in ["/akn/ontology/", class, "/un/"].iter().chain(name) {
+                href.push_str(part);
+            }
+        })
     }
 
     /// Footnotes no mark in the text refers to, kept as the document's
@@ -206,9 +197,8 @@ impl AknWriter<'_> {
         if self.doc.footnotes.is_empty() {
             return;
         }
-        let marked = marked_notes(self.doc);
         let unplaced: Vec<usize> = (0..self.doc.footnotes.len())
-            .filter(|&i| !marked.contains(&self.doc.footnotes[i].n))
+            .filter(|&i| self.marks.binary_search(&self.doc.footnotes[i].n).is_err())
             .collect();
         if unplaced.is_empty() {
             return;
@@ -217,14 +207,16 @@ impl AknWriter<'_> {
         self.start("notes", &[("source", "#undoc")], Span::default());
         for i in unplaced {
             let note = &self.doc.footnotes[i];
-            let (id, marker) = (super::eid::footnote(note.n), note.n.to_string());
+            let href = self.ids.build(|id| super::eid::push_note_href(id, note.n));
+            let (id, marker) = super::eid::note_parts(&href);
             self.newline(depth + 1);
-            self.start("note", &[("eId", &id), ("marker", &marker)], note.span);
+            self.start("note", &[("eId", id), ("marker", marker)], note.span);
             self.start("p", &[], Span::default());
             self.placed_notes[i] = true;
             self.inlines(&note.content);
             self.end("p");
             self.end("note");
+            self.ids.recycle(href);
         }
         self.newline(depth);
         self.end("notes");
@@ -245,21 +237,13 @@ impl AknWriter<'_> {
     }
 }
 
-/// The footnote numbers marked anywhere in the document (a set: a report
-/// may hold hundreds of notes and thousands of marks).
-fn marked_notes(doc: &crate::model::Document) -> std::collections::HashSet<u32> {
-    fn collect(inlines: &[Inline], out: &mut std::collections::HashSet<u32>) {
-        for inline in inlines {
-            match inline {
-                Inline::NoteRef(n) => {
-                    out.insert(n.value);
-                }
-                Inline::Strong(inner) => collect(inner, out),
-                _ => {}
-            }
+/// Adds the footnote numbers marked in `inlines` to `out`.
+pub(super) fn collect_marks(inlines: &[Inline], out: &mut Vec<u32>) {
+    for inline in inlines {
+        match inline {
+            Inline::NoteRef(n) => out.push(n.value),
+            Inline::Strong(inner) => collect_marks(inner, out),
+            _ => {}
         }
     }
-    let mut out = std::collections::HashSet::new();
-    doc.for_each_inlines(&mut |inlines| collect(inlines, &mut out));
-    out
 }

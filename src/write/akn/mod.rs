@@ -55,34 +55,48 @@ pub fn render(
 /// Serializes `doc` as Akoma Ntoso. A document needs its symbol and date to
 /// be named (its FRBR IRIs); without them there is nothing to write.
 pub fn write(doc: &Document) -> Result<XmlOutput, Diagnostic> {
-    let identity = Identity::of(doc).ok_or_else(|| {
+    let identity = &Identity::of(doc).ok_or_else(|| {
         Diagnostic::new(
             Code::MissingMasthead,
             Span::new(1, 1),
             "an Akoma Ntoso document is named by its symbol and date: the masthead has no symbol or no date",
         )
     })?;
+    let mut marks = Vec::new();
+    let xml_len = crate::write::emit::estimated_len_seeing(doc, &mut |inlines| {
+        meta::collect_marks(inlines, &mut marks);
+    });
+    marks.sort_unstable();
+    marks.dedup();
     let mut w = AknWriter {
         // Akoma Ntoso is up to about twice undoc XML's length (measured on
         // the samples: 1.3–2.2×): one allocation, no doubling.
-        e: Emitter::with_capacity(2 * crate::write::emit::estimated_len(doc)),
+        e: Emitter::with_capacity(2 * xml_len),
+        marks,
         doc,
         identity,
         placed_notes: vec![false; doc.footnotes.len()],
         note_index: note_index(doc),
         cited: std::collections::HashMap::new(),
+        ids: eid::Ids::default(),
     };
     w.document();
     Ok(w.e.finish())
 }
 
-/// What names the document: its symbol, date and class.
+/// What names the document: its symbol, date and class, and the IRIs and
+/// references made of them (worked out once, written several times).
 struct Identity {
     symbol: String,
-    date: Date,
+    /// The date of issue, `YYYY-MM-DD`.
+    date: String,
     class: DocClass,
     /// The organ the symbol names (`un-ga`), the id of its TLCOrganization.
     actor: String,
+    /// `#un-ga`: a reference to the organ.
+    author: String,
+    /// The symbol as the IRIs' number (`A-80-312-Add.1`).
+    number: String,
     work: String,
     expression: String,
 }
@@ -90,14 +104,17 @@ struct Identity {
 impl Identity {
     fn of(doc: &Document) -> Option<Identity> {
         let symbol = doc.masthead.symbol.as_ref()?.value.clone();
-        let date = doc.masthead.date.as_ref()?.value;
+        let date: Date = doc.masthead.date.as_ref()?.value;
         let work = akn::iri::work(&symbol, date);
+        let actor = akn::iri::actor(&symbol);
         Some(Identity {
             expression: akn::iri::expression(&work, doc.lang, date),
-            actor: akn::iri::actor(&symbol),
+            author: format!("#{actor}"),
+            actor,
             class: akn::doc_class(doc),
+            number: akn::iri::number(&symbol),
             symbol,
-            date,
+            date: date.iso(),
             work,
         })
     }
@@ -106,7 +123,7 @@ impl Identity {
 struct AknWriter<'d> {
     e: Emitter,
     doc: &'d Document,
-    identity: Identity,
+    identity: &'d Identity,
     /// For each footnote (in `doc.footnotes` order), whether it has been
     /// written at its first mark; later marks refer to it.
     placed_notes: Vec<bool>,
@@ -114,6 +131,11 @@ struct AknWriter<'d> {
     note_index: std::collections::HashMap<u32, usize>,
     /// Cited symbol → the Work IRI of the cited document.
     cited: std::collections::HashMap<String, std::rc::Rc<str>>,
+    /// The footnote numbers marked in the text, sorted: a footnote no mark
+    /// calls is kept in `<meta>`, which comes before the text.
+    marks: Vec<u32>,
+    /// Buffers the element ids and component IRIs are built in.
+    ids: eid::Ids,
 }
 
 /// Footnote number → index of the first footnote of that number.
@@ -142,10 +164,12 @@ impl AknWriter<'_> {
     fn document(&mut self) {
         self.declaration();
         self.newline(0);
-        let ext = format!("xmlns:{}", akn::UNDOC_PREFIX);
         self.start(
             "akomaNtoso",
-            &[("xmlns", akn::NAMESPACE), (&ext, akn::UNDOC_NAMESPACE)],
+            &[
+                ("xmlns", akn::NAMESPACE),
+                (akn::qualified::XMLNS, akn::UNDOC_NAMESPACE),
+            ],
             Span::default(),
         );
         let (doc_type, name) = (self.identity.class.doc_type, self.identity.class.name);
