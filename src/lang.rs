@@ -424,7 +424,7 @@ impl Lang {
                 }
                 match kind {
                     ListKind::Alpha => push_latin_letter(out, n, false),
-                    _ => out.push_str(&roman(n, false)),
+                    _ => push_roman(out, n, false),
                 }
                 out.push(')');
             }
@@ -778,33 +778,39 @@ pub const MAX_ROMAN: u32 = 3999;
 /// Roman numeral for `n` (1–3999), upper or lower case; digits past
 /// [`MAX_ROMAN`], so a label never grows with the number's value.
 pub fn roman(n: u32, upper: bool) -> String {
+    let mut out = String::with_capacity(8);
+    push_roman(&mut out, n, upper);
+    out
+}
+
+/// [`roman`] appended to `out` (ids and labels of chapters and items).
+pub fn push_roman(out: &mut String, n: u32, upper: bool) {
     if n > MAX_ROMAN {
-        return n.to_string();
+        push_decimal(out, n);
+        return;
     }
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
+    const TABLE: [(u32, &str, &str); 13] = [
+        (1000, "M", "m"),
+        (900, "CM", "cm"),
+        (500, "D", "d"),
+        (400, "CD", "cd"),
+        (100, "C", "c"),
+        (90, "XC", "xc"),
+        (50, "L", "l"),
+        (40, "XL", "xl"),
+        (10, "X", "x"),
+        (9, "IX", "ix"),
+        (5, "V", "v"),
+        (4, "IV", "iv"),
+        (1, "I", "i"),
     ];
     let mut n = n;
-    let mut out = String::new();
-    for (value, digits) in TABLE {
+    for (value, upper_digits, lower_digits) in TABLE {
         while n >= value {
-            out.push_str(digits);
+            out.push_str(if upper { upper_digits } else { lower_digits });
             n -= value;
         }
     }
-    if upper { out } else { out.to_lowercase() }
 }
 
 /// Parses a Roman numeral (either case, canonical form only).
@@ -1081,6 +1087,9 @@ mod tests {
     fn labels_of_huge_numbers_stay_short() {
         assert_eq!(roman(3999, true), "MMMCMXCIX");
         assert_eq!(roman(4000, true), "4000");
+        for n in 1..=3999 {
+            assert_eq!(roman(n, false), roman(n, true).to_lowercase());
+        }
         assert_eq!(latin_letter(78, false), "zzz");
         assert_eq!(parse_latin_letter(&latin_letter(78, false)), Some(78));
         assert_eq!(latin_letter(79, true), "79");

@@ -143,15 +143,17 @@ pub fn push_manifestation_component(out: &mut String, expression: &str, name: &s
 pub fn cited_work(symbol: &str) -> String {
     let class = symbol_class(symbol);
     let actor = actor(symbol);
-    let year = cited_year(symbol, &actor)
-        .map(|y| format!("/{y}"))
-        .unwrap_or_default();
-    format!(
-        "/akn/un/{}/{}/{actor}{year}/{}",
-        class.doc_type,
-        class.subtype,
-        number(symbol)
-    )
+    let mut out = String::with_capacity(48 + 2 * symbol.len());
+    for part in ["/akn/un/", class.doc_type, "/", class.subtype, "/", &actor] {
+        out.push_str(part);
+    }
+    if let Some(year) = cited_year(symbol, &actor) {
+        out.push('/');
+        crate::lang::push_decimal(&mut out, year);
+    }
+    out.push('/');
+    push_number(&mut out, symbol);
+    out
 }
 
 /// The year a symbol (of organ `actor`) names, if any (see [`cited_work`]).

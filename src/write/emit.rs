@@ -147,6 +147,36 @@ impl Emitter {
         self.out.push('>');
     }
 
+    /// Markup spelled out whole (`<content>`, `</p>`): one copy where
+    /// [`Emitter::start`] and [`Emitter::end`] make three, for the tags a
+    /// writer writes around every paragraph. Nothing in it is escaped.
+    pub fn markup(&mut self, markup: &'static str) {
+        self.out.push_str(markup);
+    }
+
+    /// A start tag with one attribute, an id: `open` spelled out up to the
+    /// value's opening quote (`<paragraph eId="`), then `id`, which is made
+    /// of ASCII letters, digits and `_` and so needs no escaping, then `">`.
+    /// `span` is recorded as by [`Emitter::start`].
+    pub fn start_with_id(&mut self, open: &'static str, id: &str, span: Span) {
+        debug_assert!(
+            id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+            "an id to escape: {id}"
+        );
+        if span.line > 0 {
+            self.line_spans.push((self.line, span));
+        }
+        self.out.push_str(open);
+        self.out.push_str(id);
+        self.out.push_str("\">");
+    }
+
+    /// What `write` appends, as it is: text with no markup character (a
+    /// label's digits and punctuation).
+    pub fn write_raw(&mut self, write: impl FnOnce(&mut String)) {
+        write(&mut self.out);
+    }
+
     /// An end tag.
     pub fn end(&mut self, name: &str) {
         self.out.push_str("</");
@@ -158,15 +188,6 @@ impl Emitter {
     pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
         self.open_tag(name, attrs);
         self.out.push_str("/>");
-    }
-
-    /// `<name>` on its own line, what `write` appends (text with no markup
-    /// character: a label's digits and punctuation), and `</name>`.
-    pub fn leaf_with(&mut self, depth: usize, name: &str, write: impl FnOnce(&mut String)) {
-        self.newline(depth);
-        self.start(name, &[], Span::default());
-        write(&mut self.out);
-        self.end(name);
     }
 
     /// `<name>text</name>` on its own line.
@@ -185,7 +206,7 @@ impl Emitter {
             self.out.push(' ');
             self.out.push_str(key);
             self.out.push_str("=\"");
-            escape_into(&mut self.out, value, &ATTRIBUTE_SPECIAL);
+            escape_attribute_into(&mut self.out, value);
             self.out.push('"');
         }
     }
@@ -237,6 +258,22 @@ fn escape_text_into(out: &mut String, raw: &str) -> u32 {
     }
     out.push_str(&raw[from..]);
     lines
+}
+
+/// An attribute value, escaped. A long value (a picture's data in base64,
+/// an IRI) is searched for the eight special bytes with vectorised passes,
+/// as text is: it almost never holds one.
+fn escape_attribute_into(out: &mut String, raw: &str) {
+    let bytes = raw.as_bytes();
+    let plain = bytes.len() >= SHORT
+        && memchr::memchr3(b'<', b'>', b'&', bytes).is_none()
+        && memchr::memchr3(b'\'', b'"', b'\n', bytes).is_none()
+        && memchr::memchr2(b'\r', b'\t', bytes).is_none();
+    if plain {
+        out.push_str(raw);
+    } else {
+        replace_bytes(out, raw, &ATTRIBUTE_SPECIAL, reference);
+    }
 }
 
 /// Below this length a string is scanned byte by byte.
@@ -304,16 +341,38 @@ pub(crate) fn replace_bytes(
 /// or-ed a chunk at a time, with no branch a byte, since most values
 /// (ids, IRIs, names) hold none.
 fn any_special(bytes: &[u8], special: &[bool; 256]) -> bool {
-    bytes.chunks(16).any(|chunk| {
-        chunk
-            .iter()
-            .fold(false, |found, &b| found | special[usize::from(b)])
-    })
+    let is = |b: u8| u8::from(special[usize::from(b)]);
+    let mut chunks = bytes.chunks_exact(8);
+    let found = chunks.any(|c| {
+        let found = is(c[0]) | is(c[1]) | is(c[2]) | is(c[3]);
+        (found | is(c[4]) | is(c[5]) | is(c[6]) | is(c[7])) != 0
+    });
+    found || chunks.remainder().iter().any(|&b| special[usize::from(b)])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_attribute_values_are_escaped_like_short_ones() {
+        for special in ['<', '>', '&', '\'', '"', '\r', '\n', '\t'] {
+            for at in [0, 31, 63, 64, 99] {
+                let mut raw: String = "A/80/6".repeat(17);
+                raw.insert(at, special);
+                let (mut fast, mut slow) = (String::new(), String::new());
+                escape_attribute_into(&mut fast, &raw);
+                replace_bytes(&mut slow, &raw, &ATTRIBUTE_SPECIAL, reference);
+                assert_eq!(fast, slow, "{special:?} at {at}");
+                let escaped = special == '&' || !fast.contains(special);
+                assert!(escaped, "{special:?} at {at}");
+            }
+        }
+        let plain = "QUJD".repeat(40);
+        let mut out = String::new();
+        escape_attribute_into(&mut out, &plain);
+        assert_eq!(out, plain);
+    }
 
     #[test]
     fn escapes_as_quick_xml_writes() {

@@ -79,12 +79,12 @@ impl AknWriter<'_> {
         self.newline(depth);
         self.start("hcontainer", &[("eId", id), ("name", name)], span);
         self.newline(depth + 1);
-        self.start("content", &[], Span::default());
+        self.markup("<content>");
         self.loose_block(depth + 2, block, &Scope::body("").inside(id), 0);
         self.newline(depth + 1);
-        self.end("content");
+        self.markup("</content>");
         self.newline(depth);
-        self.end("hcontainer");
+        self.markup("</hcontainer>");
     }
 
     /// Blocks where only blocks may stand (the preamble, a summary box).
@@ -115,7 +115,7 @@ impl AknWriter<'_> {
                 self.newline(depth);
                 self.start("p", &[], t.span);
                 self.inlines(&t.value);
-                self.end("p");
+                self.markup("</p>");
                 0
             }
             Block::Table(t) => {
@@ -133,9 +133,9 @@ impl AknWriter<'_> {
             other => {
                 let text = vec![Inline::Text(other_text(other))];
                 self.newline(depth);
-                self.start("p", &[], Span::default());
+                self.markup("<p>");
                 self.inlines(&text);
-                self.end("p");
+                self.markup("</p>");
                 0
             }
         }
@@ -156,7 +156,7 @@ impl AknWriter<'_> {
         self.newline(depth + 1);
         self.start("heading", &[], d.span);
         self.inlines(&d.heading);
-        self.end("heading");
+        self.markup("</heading>");
         self.blocks(depth + 1, &d.blocks, &scope.inside(id));
         self.newline(depth);
         self.end(element);
@@ -179,11 +179,11 @@ impl AknWriter<'_> {
             self.leaf(depth + 1, "num", &label, Span::default());
         }
         self.newline(depth + 1);
-        self.start("heading", &[], Span::default());
+        self.markup("<heading>");
         self.inlines(&h.heading);
-        self.end("heading");
+        self.markup("</heading>");
         self.newline(depth);
-        self.end("hcontainer");
+        self.markup("</hcontainer>");
     }
 
     /// A numbered paragraph: `num`, then its text as `content` or, when it
@@ -193,28 +193,37 @@ impl AknWriter<'_> {
             .ids
             .build(|id| eid::push_numbered(id, &scope.doc, "para_", p.n));
         self.newline(depth);
-        self.start("paragraph", &[("eId", &id)], p.span);
+        self.start_with_id("<paragraph eId=\"", &id, p.span);
         let lang = self.doc.lang;
-        self.leaf_with(depth + 1, "num", |out| lang.push_para_label(out, p.n));
+        self.num_with(depth + 1, |out| lang.push_para_label(out, p.n));
         match &p.list {
             Some(list) => self.list(depth + 1, &p.content, list, &id),
             None => self.content(depth + 1, &p.content),
         }
         self.newline(depth);
-        self.end("paragraph");
+        self.markup("</paragraph>");
         self.ids.recycle(id);
+    }
+
+    /// `<num>` on its own line with the label `write` appends (digits and
+    /// punctuation: nothing to escape).
+    fn num_with(&mut self, depth: usize, write: impl FnOnce(&mut String)) {
+        self.newline(depth);
+        self.markup("<num>");
+        self.write_raw(write);
+        self.markup("</num>");
     }
 
     /// `<content><p>…</p></content>`.
     fn content(&mut self, depth: usize, inlines: &[Inline]) {
         self.newline(depth);
-        self.start("content", &[], Span::default());
+        self.markup("<content>");
         self.newline(depth + 1);
-        self.start("p", &[], Span::default());
+        self.markup("<p>");
         self.inlines(inlines);
-        self.end("p");
+        self.markup("</p>");
         self.newline(depth);
-        self.end("content");
+        self.markup("</content>");
     }
 
     /// `<list>` after its introducing text (`intro`, when there is any).
@@ -232,36 +241,34 @@ impl AknWriter<'_> {
         );
         if !intro.is_empty() {
             self.newline(depth + 1);
-            self.start("intro", &[], Span::default());
+            self.markup("<intro>");
             self.newline(depth + 2);
-            self.start("p", &[], Span::default());
+            self.markup("<p>");
             self.inlines(intro);
-            self.end("p");
+            self.markup("</p>");
             self.newline(depth + 1);
-            self.end("intro");
+            self.markup("</intro>");
         }
         for item in &list.items {
             self.point(depth + 1, item, list.kind, &id);
         }
         self.newline(depth);
-        self.end("list");
+        self.markup("</list>");
         self.ids.recycle(id);
     }
 
     fn point(&mut self, depth: usize, item: &Item, kind: crate::model::ListKind, list: &str) {
         let id = self.ids.build(|id| eid::push_point(id, list, kind, item.n));
         self.newline(depth);
-        self.start("point", &[("eId", &id)], item.span);
+        self.start_with_id("<point eId=\"", &id, item.span);
         let lang = self.doc.lang;
-        self.leaf_with(depth + 1, "num", |out| {
-            lang.push_item_label(out, kind, item.n)
-        });
+        self.num_with(depth + 1, |out| lang.push_item_label(out, kind, item.n));
         match &item.list {
             Some(sub) => self.list(depth + 1, &item.content, sub, &id),
             None => self.content(depth + 1, &item.content),
         }
         self.newline(depth);
-        self.end("point");
+        self.markup("</point>");
         self.ids.recycle(id);
     }
 }

@@ -4,7 +4,7 @@
 //! in every language (`chp_II`, `sec_B`, `point_c`), so the six language
 //! versions of a document share their ids.
 
-use crate::lang::{push_decimal, push_latin_letter, roman};
+use crate::lang::{push_decimal, push_latin_letter, push_roman};
 use crate::model::ListKind;
 
 /// Where blocks are being written, for the ids of what is written there.
@@ -95,7 +95,7 @@ impl Ids {
 /// `chp_II`: chapters by their Roman number.
 pub(super) fn push_chapter(id: &mut String, n: u32) {
     id.push_str("chp_");
-    id.push_str(&roman(n, true));
+    push_roman(id, n, true);
 }
 
 /// `sec_B`: sections by their capital letter.
@@ -118,7 +118,7 @@ pub(super) fn push_point(id: &mut String, list: &str, kind: ListKind, n: u32) {
     id.push_str("__point_");
     match kind {
         ListKind::Alpha => push_latin_letter(id, n, false),
-        ListKind::Roman => id.push_str(&roman(n, false)),
+        ListKind::Roman => push_roman(id, n, false),
         ListKind::Decimal | ListKind::Bullet => push_decimal(id, n),
     }
 }

@@ -67,15 +67,15 @@ impl AknWriter<'_> {
         }
         if t.head.is_empty() && t.body.is_empty() {
             self.newline(depth + 2);
-            self.start("tr", &[], Span::default());
+            self.markup("<tr>");
             self.empty("td", &[]);
-            self.end("tr");
+            self.markup("</tr>");
         }
         self.newline(depth + 1);
-        self.end("table");
+        self.markup("</table>");
         self.notes(depth + 1, &t.notes, t.source.as_deref());
         self.newline(depth);
-        self.end("tblock");
+        self.markup("</tblock>");
     }
 
     /// The tblock's start, with the label and title when there are any.
@@ -95,9 +95,9 @@ impl AknWriter<'_> {
         }
         if !title.is_empty() {
             self.newline(depth + 1);
-            self.start("heading", &[], Span::default());
+            self.markup("<heading>");
             self.inlines(title);
-            self.end("heading");
+            self.markup("</heading>");
         }
     }
 
@@ -114,7 +114,7 @@ impl AknWriter<'_> {
             self.cell(depth + 1, cell, cell_element);
         }
         self.newline(depth);
-        self.end("tr");
+        self.markup("</tr>");
     }
 
     fn cell(&mut self, depth: usize, cell: &Cell, element: &str) {
@@ -137,9 +137,9 @@ impl AknWriter<'_> {
         }
         self.start(element, &attrs, cell.span);
         for paragraph in &cell.paragraphs {
-            self.start("p", &[], Span::default());
+            self.markup("<p>");
             self.inlines(paragraph);
-            self.end("p");
+            self.markup("</p>");
         }
         self.end(element);
     }
@@ -149,7 +149,7 @@ impl AknWriter<'_> {
         self.newline(depth);
         self.start("p", &[("class", class)], Span::default());
         self.inlines(content);
-        self.end("p");
+        self.markup("</p>");
     }
 
     /// The lettered notes (`<sup>a</sup> text`) and the source line.
@@ -157,12 +157,12 @@ impl AknWriter<'_> {
         for note in notes {
             self.newline(depth);
             self.start("p", &[("class", classes::NOTE)], note.span);
-            self.start("sup", &[], Span::default());
+            self.markup("<sup>");
             self.text(&latin_letter(note.n, false));
-            self.end("sup");
+            self.markup("</sup>");
             self.text(" ");
             self.inlines(&note.content);
-            self.end("p");
+            self.markup("</p>");
         }
         if let Some(source) = source {
             self.classed_p(depth, classes::SOURCE, source);
@@ -176,7 +176,7 @@ impl AknWriter<'_> {
         let src = format!("data:{};base64,{encoded}", f.image.kind.media_type());
         let (width, height) = (f.image.width.to_string(), f.image.height.to_string());
         self.newline(depth + 1);
-        self.start("p", &[], Span::default());
+        self.markup("<p>");
         let attrs = [
             ("src", src.as_str()),
             ("alt", f.alt.as_str()),
@@ -184,9 +184,9 @@ impl AknWriter<'_> {
             ("height", height.as_str()),
         ];
         self.empty("img", &attrs);
-        self.end("p");
+        self.markup("</p>");
         self.notes(depth + 1, &f.notes, f.source.as_deref());
         self.newline(depth);
-        self.end("tblock");
+        self.markup("</tblock>");
     }
 }

@@ -16,7 +16,7 @@ pub(super) const SUMMARY: &str = "summary";
 impl AknWriter<'_> {
     pub(super) fn cover_page(&mut self, depth: usize) {
         self.newline(depth);
-        self.start("coverPage", &[], Span::default());
+        self.markup("<coverPage>");
         self.container(depth + 1, "masthead", Self::masthead_lines);
         let m = &self.doc.masthead;
         let has_session = m.session_body.is_some()
@@ -34,7 +34,7 @@ impl AknWriter<'_> {
             });
         }
         self.newline(depth);
-        self.end("coverPage");
+        self.markup("</coverPage>");
     }
 
     /// `<container name="…">` holding what `lines` writes.
@@ -43,7 +43,7 @@ impl AknWriter<'_> {
         self.start("container", &[("name", name)], Span::default());
         lines(self, depth + 1);
         self.newline(depth);
-        self.end("container");
+        self.markup("</container>");
     }
 
     /// `<p><element …>text</element></p>` on its own line.
@@ -60,7 +60,7 @@ impl AknWriter<'_> {
         self.start(element, attrs, Span::default());
         self.text(text);
         self.end(element);
-        self.end("p");
+        self.markup("</p>");
     }
 
     /// A named `<inline>` line.
@@ -84,8 +84,8 @@ impl AknWriter<'_> {
                 }
                 self.text(&organ.value);
             }
-            self.end("docAuthority");
-            self.end("p");
+            self.markup("</docAuthority>");
+            self.markup("</p>");
         }
         let symbol = &self.identity.symbol;
         self.line(depth, "docNumber", &[], symbol, Span::default());
@@ -139,13 +139,13 @@ impl AknWriter<'_> {
     /// is (`docType`: `Report of the Secretary-General`).
     pub(super) fn preface(&mut self, depth: usize) {
         self.newline(depth);
-        self.start("preface", &[], Span::default());
+        self.markup("<preface>");
         self.inline_line(depth + 1, "docTitle", &self.doc.title);
         if let Some(sub) = &self.doc.subtitle {
             self.inline_line(depth + 1, "docType", sub);
         }
         self.newline(depth);
-        self.end("preface");
+        self.markup("</preface>");
     }
 
     /// `<p><element>inlines</element></p>` on its own line.
@@ -155,7 +155,7 @@ impl AknWriter<'_> {
         self.start(element, &[], Span::default());
         self.inlines(&content.value);
         self.end(element);
-        self.end("p");
+        self.markup("</p>");
     }
 
     /// The summary box (a `tblock` with its heading) and the unnumbered
@@ -166,7 +166,7 @@ impl AknWriter<'_> {
             return;
         }
         self.newline(depth);
-        self.start("preamble", &[], Span::default());
+        self.markup("<preamble>");
         let scope = Scope::body("preamble");
         let mut tblocks = 0;
         if let Some(summary) = &doc.summary {
@@ -178,17 +178,17 @@ impl AknWriter<'_> {
             self.start("tblock", &[("eId", &id), ("class", SUMMARY)], summary.span);
             if let Some(heading) = &summary.heading {
                 self.newline(depth + 2);
-                self.start("heading", &[], Span::default());
+                self.markup("<heading>");
                 self.inlines(heading);
-                self.end("heading");
+                self.markup("</heading>");
             }
             self.loose_blocks(depth + 2, &summary.blocks, &scope.inside(&id));
             self.newline(depth + 1);
-            self.end("tblock");
+            self.markup("</tblock>");
             self.ids.recycle(id);
         }
         self.loose_blocks_from(depth + 1, &doc.preamble, &scope, tblocks);
         self.newline(depth);
-        self.end("preamble");
+        self.markup("</preamble>");
     }
 }

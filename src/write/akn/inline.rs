@@ -18,16 +18,16 @@ impl AknWriter<'_> {
                 Inline::Text(t) => self.text(t),
                 Inline::Emph(t) => self.wrapped_text("i", &[], t),
                 Inline::Strong(inner) => {
-                    self.start("b", &[], Span::default());
+                    self.markup("<b>");
                     self.inlines(inner);
-                    self.end("b");
+                    self.markup("</b>");
                 }
                 Inline::Link(link) => self.wrapped_text("a", &[("href", &link.url)], &link.text),
                 Inline::Ref(r) => {
                     let href = self.cited_work(&r.value);
                     self.start("ref", &[("href", &href)], r.span);
                     self.text(&r.value);
-                    self.end("ref");
+                    self.markup("</ref>");
                 }
                 Inline::NoteRef(n) => self.footnote(n.value),
                 Inline::TableNoteRef(n) => {
@@ -69,10 +69,10 @@ impl AknWriter<'_> {
                 let note = &doc.footnotes[i];
                 let attrs = [("marker", marker), ("placement", "bottom"), ("eId", id)];
                 self.start("authorialNote", &attrs, note.span);
-                self.start("p", &[], Span::default());
+                self.markup("<p>");
                 self.inlines(&note.content);
-                self.end("p");
-                self.end("authorialNote");
+                self.markup("</p>");
+                self.markup("</authorialNote>");
             }
             _ => self.empty("noteRef", &[("marker", marker), ("href", &href)]),
         }

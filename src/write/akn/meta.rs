@@ -11,7 +11,7 @@ use crate::model::{Inline, Span};
 impl AknWriter<'_> {
     pub(super) fn meta(&mut self, depth: usize) {
         self.newline(depth);
-        self.start("meta", &[], Span::default());
+        self.markup("<meta>");
         self.identification(depth + 1, "main");
         self.publication(depth + 1);
         self.lifecycle(depth + 1);
@@ -19,16 +19,16 @@ impl AknWriter<'_> {
         self.unplaced_notes(depth + 1);
         self.proprietary(depth + 1);
         self.newline(depth);
-        self.end("meta");
+        self.markup("</meta>");
     }
 
     /// The `<meta>` of an annex: the identification of component `name`.
     pub(super) fn component_meta(&mut self, depth: usize, name: &str) {
         self.newline(depth);
-        self.start("meta", &[], Span::default());
+        self.markup("<meta>");
         self.identification(depth + 1, name);
         self.newline(depth);
-        self.end("meta");
+        self.markup("</meta>");
     }
 
     /// `<identification>` of component `name` (`main`, `annex_1`).
@@ -66,7 +66,7 @@ impl AknWriter<'_> {
         self.value(depth + 2, "FRBRformat", "application/akn+xml", None);
         self.frbr_close(depth + 1, "FRBRManifestation");
         self.newline(depth);
-        self.end("identification");
+        self.markup("</identification>");
         self.ids.recycle(this);
         self.ids.recycle(uri);
     }
@@ -130,7 +130,7 @@ impl AknWriter<'_> {
         ];
         self.empty("eventRef", &attrs);
         self.newline(depth);
-        self.end("lifecycle");
+        self.markup("</lifecycle>");
     }
 
     /// `<references>`: the original, the organ, undoc, the roles, and the
@@ -171,7 +171,7 @@ impl AknWriter<'_> {
             self.ids.recycle(href);
         }
         self.newline(depth);
-        self.end("references");
+        self.markup("</references>");
     }
 
     /// One entry of `<references>`.
@@ -211,15 +211,15 @@ impl AknWriter<'_> {
             let (id, marker) = super::eid::note_parts(&href);
             self.newline(depth + 1);
             self.start("note", &[("eId", id), ("marker", marker)], note.span);
-            self.start("p", &[], Span::default());
+            self.markup("<p>");
             self.placed_notes[i] = true;
             self.inlines(&note.content);
-            self.end("p");
-            self.end("note");
+            self.markup("</p>");
+            self.markup("</note>");
             self.ids.recycle(href);
         }
         self.newline(depth);
-        self.end("notes");
+        self.markup("</notes>");
     }
 
     /// The duty station, which only the page writers use (for the paper):
@@ -233,7 +233,7 @@ impl AknWriter<'_> {
         self.start("proprietary", &[("source", "#undoc")], Span::default());
         self.leaf(depth + 1, element, station.value.as_str(), station.span);
         self.newline(depth);
-        self.end("proprietary");
+        self.markup("</proprietary>");
     }
 }
 

@@ -184,7 +184,7 @@ impl AknWriter<'_> {
         self.newline(1);
         self.end(doc_type);
         self.newline(0);
-        self.end("akomaNtoso");
+        self.markup("</akomaNtoso>");
         self.text("\n");
     }
 
@@ -192,14 +192,14 @@ impl AknWriter<'_> {
     /// one (a letter with no numbered part) holds an empty placeholder.
     fn main_body(&mut self, depth: usize, blocks: &[crate::model::Block], scope: &Scope) {
         self.newline(depth);
-        self.start("mainBody", &[], Span::default());
+        self.markup("<mainBody>");
         if blocks.is_empty() {
             self.newline(depth + 1);
             self.empty("p", &[("class", akn::PLACEHOLDER)]);
         }
         self.blocks(depth + 1, blocks, scope);
         self.newline(depth);
-        self.end("mainBody");
+        self.markup("</mainBody>");
     }
 
     /// Annexes as `<attachments>`: each an `<attachment>` with its label and
@@ -211,12 +211,12 @@ impl AknWriter<'_> {
             return;
         }
         self.newline(depth);
-        self.start("attachments", &[], Span::default());
+        self.markup("<attachments>");
         for (i, annex) in annexes.iter().enumerate() {
             self.attachment(depth + 1, i + 1, annex);
         }
         self.newline(depth);
-        self.end("attachments");
+        self.markup("</attachments>");
     }
 
     fn attachment(&mut self, depth: usize, k: usize, annex: &Annex) {
@@ -228,14 +228,14 @@ impl AknWriter<'_> {
         self.newline(depth + 1);
         self.start("heading", &[], annex.span);
         self.inlines(&annex.heading);
-        self.end("heading");
+        self.markup("</heading>");
         self.newline(depth + 1);
         self.start("doc", &[("name", "annex")], Span::default());
         self.component_meta(depth + 2, &format!("annex_{k}"));
         self.main_body(depth + 2, &annex.blocks, &Scope::body(&id));
         self.newline(depth + 1);
-        self.end("doc");
+        self.markup("</doc>");
         self.newline(depth);
-        self.end("attachment");
+        self.markup("</attachment>");
     }
 }
