@@ -87,9 +87,10 @@ fn orphan_lines(block: &[Src], no_note_yet: bool) -> usize {
         .unwrap_or(block.len())
 }
 
-/// Where a page's note block starts when no rule is drawn in text (undoc's
-/// own PDFs draw it as a line): a blank line, then the expected note's
-/// number alone, then its text, to the page's end.
+/// Where a page's note block starts when its separator is not text (a
+/// PDF that draws it as a line, as undoc's own did before they drew
+/// Word's underscores): a blank line, then the expected note's number
+/// alone, then its text, to the page's end.
 fn unruled_start(page: &[Src], next: u32) -> Option<usize> {
     (1..page.len()).rev().find(|&k| {
         let (number, rest) = leading_number(page[k].trimmed());
