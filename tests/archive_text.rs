@@ -444,10 +444,6 @@ const ROUND_TRIP_GAPS: &[(&str, &str)] = &[
     ),
     ("draft-ar.md (pdftotext)", "as report-ar.txt"),
     (
-        "draft-es.md (pdftotext -layout)",
-        "as report-es.txt: the note letter glued to `Condenas`",
-    ),
-    (
         "draft-en.md (pdftotext)",
         "raw text: as report-en.txt (tables a cell per line)",
     ),
@@ -463,10 +459,6 @@ const ROUND_TRIP_GAPS: &[(&str, &str)] = &[
         "pdftotext gives Arabic lines in visual order: a left-to-right run with brackets inside (a symbol) comes back mirrored",
     ),
     ("report-ar.txt (pdftotext)", "as with -layout"),
-    (
-        "report-es.txt (pdftotext -layout)",
-        "a note letter set against a header word the document writes nowhere else (`Condenasa`) stays glued",
-    ),
     (
         "report-fr.txt (pdftotext -layout)",
         "a row label wrapped before a capital (`Nations / Unies`) is read as two rows",

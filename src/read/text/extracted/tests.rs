@@ -531,3 +531,52 @@ fn a_mark_set_against_its_word_wins_over_a_figure_after_a_comma() {
     );
     assert_eq!(doc.footnotes.len(), 1);
 }
+
+#[test]
+fn a_lines_first_word_is_the_documents_unless_a_hyphen_broke_it() {
+    let text = pages(&[
+        "Causas      Condenasa\n\n  a\n   Condenas firmes dictadas en el mismo período.\nel desarro-\nllo de los Estados",
+    ]);
+    let vocab = Vocabulary::new(&split(&text));
+    assert!(vocab.has("Condenas"));
+    assert!(!vocab.has("llo"));
+    assert!(vocab.has("de"));
+}
+
+/// A header word with its note letter set against it, the word written
+/// elsewhere only at the start of a line (the note's text).
+#[test]
+fn a_note_letter_glued_to_a_header_word_is_a_mark() {
+    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let body = "                 1. The cases reported by States are set out below.
+
+                 Table 1
+                 Criminal cases reported by States
+
+                 Offence                                        Cases      Convictionsa
+
+                 Wildlife trafficking                             412            97
+                 Illegal logging                                  276            58
+                       Total                                      688           155
+
+                   a
+                       Convictions handed down in the same period.
+
+                 2. The next paragraph follows the table.";
+    let (doc, _) = doc(&pages(&[&format!("{head}{body}")]));
+    let table = doc
+        .body
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("a table");
+    let head: Vec<String> = table.head[0]
+        .cells
+        .iter()
+        .map(|c| c.paragraphs.iter().map(|p| plain_text(p)).collect())
+        .collect();
+    assert_eq!(head, ["Offence", "Cases", "Convictions"]);
+    assert_eq!(table.notes.len(), 1);
+}
