@@ -460,10 +460,6 @@ const ROUND_TRIP_GAPS: &[(&str, &str)] = &[
     ),
     ("report-ar.txt (pdftotext)", "as with -layout"),
     (
-        "report-fr.txt (pdftotext -layout)",
-        "a row label wrapped before a capital (`Nations / Unies`) is read as two rows",
-    ),
-    (
         "hrc-report-en.txt (pdftotext)",
         "raw text: tables a cell per line are kept as blocks",
     ),

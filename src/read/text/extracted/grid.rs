@@ -88,27 +88,37 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> (Vec<Vec<Cell<'a>>>, Vec<Option<&
 }
 
 /// The body rows: a row label alone on its line is a row of its own, or the
-/// first part of the next row's label when that goes on in lower case.
+/// first part of the next row's label when that goes on in lower case, or
+/// when the label was wrapped (see [`wraps_into`]).
 fn body_rows(
     lines: &[Vec<Cell>],
     marks: &[Option<&str>],
     edges: &[(usize, usize)],
     is_stub: &dyn Fn(&Cell) -> bool,
 ) -> Option<Vec<Vec<String>>> {
+    let widest = lines
+        .iter()
+        .filter_map(|l| l.first().filter(|c| is_stub(c)))
+        .map(|c| c.end)
+        .max()
+        .unwrap_or(0);
     let mut body: Vec<Vec<String>> = Vec::new();
-    let mut label: Option<String> = None;
+    let mut label: Option<(String, Cell)> = None;
     for (line, mark) in lines.iter().zip(marks) {
         let mut row = place(line, edges, is_stub)?;
         if let Some(mark) = mark {
             row[0] = format!("{} {mark}", row[0]);
         }
         if row[1..].iter().all(String::is_empty) {
-            body.extend(label.take().map(|prev| one_cell(prev, edges.len())));
-            label = Some(row[0].clone());
+            body.extend(label.take().map(|(prev, _)| one_cell(prev, edges.len())));
+            label = line.first().map(|&c| (row[0].clone(), c));
             continue;
         }
-        if let Some(prev) = label.take() {
-            if row[0].starts_with(char::is_lowercase) {
+        if let Some((prev, cell)) = label.take() {
+            let next = line.first().filter(|c| is_stub(c));
+            if row[0].starts_with(char::is_lowercase)
+                || next.is_some_and(|next| wraps_into(&cell, next, widest))
+            {
                 row[0] = format!("{prev} {}", row[0]);
             } else {
                 body.push(one_cell(prev, edges.len()));
@@ -116,8 +126,21 @@ fn body_rows(
         }
         body.push(row);
     }
-    body.extend(label.map(|prev| one_cell(prev, edges.len())));
+    body.extend(label.map(|(prev, _)| one_cell(prev, edges.len())));
     Some(body)
+}
+
+/// Whether a row label alone on its line (`… entités des Nations`) was
+/// wrapped into the next line's label (`Unies`), though that starts with a
+/// capital: both start at one column, and the next label's first word would
+/// not have fitted after it within the widest label of the table (so the
+/// line was full). A group heading over its rows is shorter than the
+/// widest label by more than a word, or its rows are indented.
+fn wraps_into(label: &Cell, next: &Cell, widest: usize) -> bool {
+    let word = next.text.split(' ').next().unwrap_or("").chars().count();
+    label.start.abs_diff(next.start) <= 1
+        && !label.text.ends_with([':', '.', ';'])
+        && label.end + 1 + word > widest
 }
 
 /// The rows without the header lines a table repeats on each new page
@@ -252,6 +275,32 @@ mod tests {
     fn years_and_words_with_figures_are_not_values() {
         assert!(is_value("22.6") && is_value("(1 336.4)") && is_value("–"));
         assert!(!is_value("2022年") && !is_value("2024") && !is_value("金额2022年"));
+    }
+
+    #[test]
+    fn a_label_wrapped_before_a_capital_is_one_row_and_a_heading_stays_apart() {
+        let rows = split(concat!(
+            "Origine                                                  Première   Deuxième\n",
+            "États                                                          24         31\n",
+            "Organisations intergouvernementales et entités des Nations\n",
+            "Unies                                                           6          9\n",
+            "Institutions nationales des droits de l'homme et société\n",
+            "civile                                                         19         27\n",
+            "Europe\n",
+            "Amérique latine                                                 4          5\n",
+        ));
+        let grid = rebuild(&rows).expect("a clear grid");
+        let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "États",
+                "Organisations intergouvernementales et entités des Nations Unies",
+                "Institutions nationales des droits de l'homme et société civile",
+                "Europe",
+                "Amérique latine",
+            ]
+        );
     }
 
     #[test]
