@@ -81,10 +81,16 @@ fn orphan_lines(block: &[Src], no_note_yet: bool) -> usize {
     if !no_note_yet {
         return 0;
     }
-    block
+    let first = block
         .iter()
         .position(|l| leading_number(l.trimmed()).0.is_some())
-        .unwrap_or(block.len())
+        .unwrap_or(block.len());
+    // Blank lines before the first number belong to no text.
+    if block[..first].iter().all(Src::is_blank) {
+        0
+    } else {
+        first
+    }
 }
 
 /// Where a page's note block starts when its separator is not text (a

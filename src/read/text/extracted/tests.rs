@@ -580,3 +580,48 @@ fn a_note_letter_glued_to_a_header_word_is_a_mark() {
     assert_eq!(head, ["Offence", "Cases", "Convictions"]);
     assert_eq!(table.notes.len(), 1);
 }
+
+/// pdftotext gives a right-to-left line's left-to-right stretches (LRE …
+/// PDF) as they are seen: the runs and the marks between them reversed.
+#[test]
+fn left_to_right_runs_in_arabic_lines_come_back_in_reading_order() {
+    let (rle, lre, pdf) = ('\u{202b}', '\u{202a}', '\u{202c}');
+    let body = format!(
+        "{rle}{lre} - 1{pdf}يقدم هذا التقرير عملا بقرار الجمعية العامة {lre} ،)A/RES/79/150( 79/150{pdf}الذي{pdf}\n\
+         {rle}طلبت فيه الجمعية تقريرا عن الغاية {lre} 3-1{pdf}من أهداف التنمية بحلول عام {lre}.2030{pdf}{pdf}\n\
+         {rle}{lre} - 2{pdf}وقد سجلت المناطق تقدما (انظر{lre}.)E/CN.5/2025/3 {pdf}{pdf}\n\
+         {rle}{lre} - 3{pdf}ولا يزال نحو {lre} 3,8{pdf}بلايين شخص محرومين{lre}.{pdf}{pdf}"
+    );
+    let (doc, _) = doc(&arabic_page(&body));
+    let paras = para_texts(&doc);
+    assert_eq!(
+        paras[0].1,
+        "يقدم هذا التقرير عملا بقرار الجمعية العامة 79/150 (A/RES/79/150)، الذي طلبت فيه الجمعية تقريرا عن الغاية 1-3 من أهداف التنمية بحلول عام 2030."
+    );
+    assert_eq!(paras[1].1, "وقد سجلت المناطق تقدما (انظر E/CN.5/2025/3).");
+    assert_eq!(paras[2].1, "ولا يزال نحو 3,8 بلايين شخص محرومين.");
+    // A left-to-right line alone (a job number, a symbol) is as it is seen.
+    let lines = super::pages::split(&format!(
+        "{rle}{lre}25-11874{pdf}{pdf}\n{rle}){lre}25-11874 (A{pdf}{pdf}"
+    ));
+    assert_eq!(lines[0].trimmed(), "25-11874");
+    assert_eq!(lines[1].trimmed(), "25-11874 (A)");
+}
+
+/// A blank line between the separator and the first note (as undoc's
+/// right-to-left pages give it) is nobody's text: the separator goes.
+#[test]
+fn a_blank_line_under_the_separator_keeps_no_line_in_the_body() {
+    let text = pages(&[&format!(
+        "{MASTHEAD}\nI. Introduction\n1. The Committee took note of the report.1\n\n__________________\n\n1 See the report of the Board of Auditors.\n\n1/1"
+    )]);
+    let (doc, outcome) = doc(&text);
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc)[0].1,
+        "The Committee took note of the report."
+    );
+    assert_eq!(doc.footnotes.len(), 1);
+    let cleaned = super::super::clean_extracted(&text).unwrap_or_default();
+    assert!(!cleaned.contains("___"), "{cleaned}");
+}
