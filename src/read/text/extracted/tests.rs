@@ -625,3 +625,32 @@ fn a_blank_line_under_the_separator_keeps_no_line_in_the_body() {
     let cleaned = super::super::clean_extracted(&text).unwrap_or_default();
     assert!(!cleaned.contains("___"), "{cleaned}");
 }
+
+/// Raw extraction may set a note's number below the notes after it, where
+/// a page's notes are one line each: its text is the line after the
+/// previous note's sentence.
+#[test]
+fn a_note_number_set_below_the_later_notes_takes_its_text_back() {
+    let text = pages(&[&format!(
+        "{MASTHEAD}\nI. Introduction\n1. The Committee took note of the report.1 It welcomed the plan.2 It noted the\nrisks.3\n__________________\n1\n\nSee A/79/101.\nSee A/79/102.\n3\nSee A/79/103.\n2\n\n1/1"
+    )]);
+    let (doc, outcome) = doc(&text);
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc)[0].1,
+        "The Committee took note of the report. It welcomed the plan. It noted the risks."
+    );
+    let notes: Vec<(u32, String)> = doc
+        .footnotes
+        .iter()
+        .map(|n| (n.n, plain_text(&n.content)))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (1, "See A/79/101.".to_string()),
+            (2, "See A/79/102.".to_string()),
+            (3, "See A/79/103.".to_string())
+        ]
+    );
+}
