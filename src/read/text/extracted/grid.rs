@@ -41,8 +41,20 @@ fn cells(line: &str) -> Vec<Cell<'_>> {
         .collect()
 }
 
-/// The grid of `rows` (layout lines), when it is clear.
+/// The grid of `rows` (layout lines), when it is clear. A right-to-left
+/// table (its labels at the right, figures to their left) is read
+/// mirrored, so its columns come in reading order, labels first.
 pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
+    let mirrored;
+    let rows = if rows
+        .iter()
+        .any(|l| l.trimmed().chars().any(crate::script::is_arabic))
+    {
+        mirrored = mirror(rows);
+        &mirrored
+    } else {
+        rows
+    };
     let kept = without_repeated_headers(rows);
     let (lines, marks) = with_marks_folded(&kept);
     let margin = lines
@@ -64,6 +76,53 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
     body.retain(|row| row.iter().any(|c| !c.is_empty()));
     let head = header(&lines[..data_from], &edges, margin);
     Some(Grid { head, body })
+}
+
+/// The lines with their cells set at the mirrored columns (a cell's text
+/// as it is: extraction gives each in reading order). A note letter that
+/// ends a line of figures where its label should stand (set higher, it
+/// parted from its label, which follows alone on the next line) is put
+/// back after its label, on the figures' line.
+fn mirror(rows: &[Src]) -> Vec<Src> {
+    let width = rows
+        .iter()
+        .map(|l| l.text.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = Vec::with_capacity(rows.len());
+    let mut i = 0;
+    while i < rows.len() {
+        let line = &rows[i];
+        let mut cells = cells(&line.text);
+        let label = rows.get(i + 1).map(|l| self::cells(&l.text));
+        let raised = cells.len() > 1
+            && cells
+                .last()
+                .is_some_and(|c| c.text.len() == 1 && super::tables::is_note_mark(c.text));
+        let joined;
+        if raised && let Some([label]) = label.as_deref() {
+            let mark = cells.pop().map_or("", |c| c.text);
+            joined = format!("{} {mark}", label.text);
+            cells.push(Cell {
+                start: label.start,
+                end: label.end,
+                text: &joined,
+            });
+            i += 1;
+        }
+        let mut text = String::with_capacity(line.text.len());
+        for cell in cells.iter().rev() {
+            let at = width.saturating_sub(cell.end);
+            let pad = at
+                .saturating_sub(text.chars().count())
+                .max(2 * usize::from(!text.is_empty()));
+            text.extend(std::iter::repeat_n(' ', pad));
+            text.push_str(cell.text);
+        }
+        out.push(Src::new(line.no, line.page, text));
+        i += 1;
+    }
+    out
 }
 
 /// The lines' cells, with the note marks that stand alone on a line above
@@ -182,7 +241,10 @@ pub(super) fn is_value(t: &str) -> bool {
     let year = t.len() >= 4 && (t.starts_with("19") || t.starts_with("20")) && {
         let (digits, rest) = t.split_at(4);
         digits.bytes().all(|b| b.is_ascii_digit())
-            && (rest.is_empty() || rest.starts_with(' ') || crate::script::starts_ideographic(rest))
+            && (rest.is_empty()
+                || rest.starts_with(' ')
+                || crate::script::starts_ideographic(rest)
+                || rest.len() == 1 && super::tables::is_note_mark(rest))
     };
     !period
         && !column_number
@@ -299,6 +361,32 @@ mod tests {
                 "Institutions nationales des droits de l'homme et société civile",
                 "Europe",
                 "Amérique latine",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_right_to_left_table_is_read_mirrored_with_its_raised_mark_on_its_label() {
+        // As pdftotext -layout sets it (direction marks out): figures at
+        // the left, labels at the right, a note letter raised onto the
+        // figures' line and its label alone on the next.
+        let rows = split(concat!(
+            "2023a      2015                                          المنطقة\n",
+            "19         17                                            أفريقيا\n",
+            "44         40                                     الدول العربية\n",
+            "54         44                                 b\n",
+            "                                         آسيا والمحيط الهادئ\n",
+            "52         45                                              العالم\n",
+        ));
+        let grid = rebuild(&rows).expect("a clear grid");
+        assert_eq!(grid.head, ["المنطقة", "2015", "2023a"]);
+        assert_eq!(
+            grid.body,
+            [
+                ["أفريقيا", "17", "19"],
+                ["الدول العربية", "40", "44"],
+                ["آسيا والمحيط الهادئ b", "44", "54"],
+                ["العالم", "45", "52"],
             ]
         );
     }
