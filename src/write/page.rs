@@ -69,10 +69,13 @@ pub mod note {
     pub const STYLE_TAB: f32 = 20.9;
     /// The `FootnoteText` style's indent, hanging by as much.
     pub const STYLE_INDENT: f32 = 23.75;
-    /// Length of the separator rule: eighteen underscores at 8 pt.
-    pub const RULE_LENGTH: f32 = 72.0;
-    /// Thickness of the separator rule.
-    pub const RULE_WIDTH: f32 = 0.5;
+    /// The separator as text (PDF): what Word prints, 72 pt long.
+    pub const SEPARATOR_TEXT: &str = "__________________";
+    /// Type size of the separator's underscores (PDF).
+    pub const SEPARATOR_SIZE: f32 = 8.0;
+    /// How far below its baseline an underscore's stroke lies, in ems
+    /// (Times and its metric twins: from -0.125 to -0.075).
+    pub const UNDERSCORE_DROP: f32 = 0.1;
     /// Height of the separator: the rule and the space around it.
     pub const SEPARATOR: f32 = 14.0;
     /// From the separator rule down to the top of the first footnote.

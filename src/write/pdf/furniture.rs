@@ -11,7 +11,7 @@ use crate::symbol::document_url;
 use crate::write::barcode::{
     Bar, QrCode, RECYCLING_SYMBOL, RECYCLING_WORDS, code39, job_barcode_data, qr, short_job_number,
 };
-use crate::write::page::{TextStyle, codes, running};
+use crate::write::page::{TextStyle, codes, note, running};
 
 use super::flow::{FixedLine, FlowBuilder, LaidText};
 use super::masthead;
@@ -71,6 +71,8 @@ pub struct Furniture {
     pub barcode: Option<Barcode>,
     /// The first page's QR code.
     pub qr: Option<Qr>,
+    /// The footnote separator, on a page with footnotes (see [`note_separator`]).
+    pub note_separator: Option<LaidText>,
 }
 
 /// A line of furniture in English, which has no source.
@@ -132,13 +134,32 @@ fn recycling_mark(b: &mut FlowBuilder, qr: &Qr, rtl: bool) -> [FixedLine; 2] {
     ]
 }
 
-/// Header, footer, barcode and QR code of page `index` (0-based) of `total`.
-pub fn page(b: &mut FlowBuilder, index: usize, total: usize) -> Furniture {
-    if index == 0 {
+/// Header, footer, barcode and QR code of page `index` (0-based) of
+/// `total`, and the footnote separator if the page has `notes`.
+pub fn page(b: &mut FlowBuilder, index: usize, total: usize, notes: bool) -> Furniture {
+    let mut f = if index == 0 {
         first_page(b)
     } else {
         running_page(b, index + 1, total)
+    };
+    if notes {
+        f.note_separator = Some(note_separator(b));
     }
+    f
+}
+
+/// The footnote separator as Word prints it in the official files: eighteen
+/// underscores at 8 pt, drawn as text (an artifact, so the structure tree
+/// is unchanged). Text extracted from the PDF then has the
+/// `__________________` line the official files give, which tells a reader
+/// of the extracted text where the notes start; a drawn rule leaves no
+/// trace, and raw extraction puts the notes among the body's lines.
+pub fn note_separator(b: &mut FlowBuilder) -> LaidText {
+    let mut text = furniture_line(b, note::SEPARATOR_TEXT, note::SEPARATOR_SIZE, false);
+    // Unwidened, unlike text set in the template's style: the rule is
+    // Word's, 72 pt long.
+    text.scale = 1.0;
+    text
 }
 
 /// The first page's furniture: the masthead's rules, the job number over

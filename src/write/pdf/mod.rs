@@ -103,8 +103,10 @@ pub fn lay_out(doc: &Document, options: &WriteOptions, fonts: &Arc<FontSet>) -> 
             },
         );
         let total = pages.len();
-        let furniture: Vec<_> = (0..total)
-            .map(|i| furniture::page(&mut builder, i, total))
+        let furniture: Vec<_> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| furniture::page(&mut builder, i, total, !p.notes.is_empty()))
             .collect();
         (builder.flow, pages, furniture)
     });

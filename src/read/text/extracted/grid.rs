@@ -41,8 +41,20 @@ fn cells(line: &str) -> Vec<Cell<'_>> {
         .collect()
 }
 
-/// The grid of `rows` (layout lines), when it is clear.
+/// The grid of `rows` (layout lines), when it is clear. A right-to-left
+/// table (its labels at the right, figures to their left) is read
+/// mirrored, so its columns come in reading order, labels first.
 pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
+    let mirrored;
+    let rows = if rows
+        .iter()
+        .any(|l| l.trimmed().chars().any(crate::script::is_arabic))
+    {
+        mirrored = mirror(rows);
+        &mirrored
+    } else {
+        rows
+    };
     let kept = without_repeated_headers(rows);
     let (lines, marks) = with_marks_folded(&kept);
     let margin = lines
@@ -64,6 +76,53 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
     body.retain(|row| row.iter().any(|c| !c.is_empty()));
     let head = header(&lines[..data_from], &edges, margin);
     Some(Grid { head, body })
+}
+
+/// The lines with their cells set at the mirrored columns (a cell's text
+/// as it is: extraction gives each in reading order). A note letter that
+/// ends a line of figures where its label should stand (set higher, it
+/// parted from its label, which follows alone on the next line) is put
+/// back after its label, on the figures' line.
+fn mirror(rows: &[Src]) -> Vec<Src> {
+    let width = rows
+        .iter()
+        .map(|l| l.text.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = Vec::with_capacity(rows.len());
+    let mut i = 0;
+    while i < rows.len() {
+        let line = &rows[i];
+        let mut cells = cells(&line.text);
+        let label = rows.get(i + 1).map(|l| self::cells(&l.text));
+        let raised = cells.len() > 1
+            && cells
+                .last()
+                .is_some_and(|c| c.text.len() == 1 && super::tables::is_note_mark(c.text));
+        let joined;
+        if raised && let Some([label]) = label.as_deref() {
+            let mark = cells.pop().map_or("", |c| c.text);
+            joined = format!("{} {mark}", label.text);
+            cells.push(Cell {
+                start: label.start,
+                end: label.end,
+                text: &joined,
+            });
+            i += 1;
+        }
+        let mut text = String::with_capacity(line.text.len());
+        for cell in cells.iter().rev() {
+            let at = width.saturating_sub(cell.end);
+            let pad = at
+                .saturating_sub(text.chars().count())
+                .max(2 * usize::from(!text.is_empty()));
+            text.extend(std::iter::repeat_n(' ', pad));
+            text.push_str(cell.text);
+        }
+        out.push(Src::new(line.no, line.page, text));
+        i += 1;
+    }
+    out
 }
 
 /// The lines' cells, with the note marks that stand alone on a line above
@@ -88,27 +147,37 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> (Vec<Vec<Cell<'a>>>, Vec<Option<&
 }
 
 /// The body rows: a row label alone on its line is a row of its own, or the
-/// first part of the next row's label when that goes on in lower case.
+/// first part of the next row's label when that goes on in lower case, or
+/// when the label was wrapped (see [`wraps_into`]).
 fn body_rows(
     lines: &[Vec<Cell>],
     marks: &[Option<&str>],
     edges: &[(usize, usize)],
     is_stub: &dyn Fn(&Cell) -> bool,
 ) -> Option<Vec<Vec<String>>> {
+    let widest = lines
+        .iter()
+        .filter_map(|l| l.first().filter(|c| is_stub(c)))
+        .map(|c| c.end)
+        .max()
+        .unwrap_or(0);
     let mut body: Vec<Vec<String>> = Vec::new();
-    let mut label: Option<String> = None;
+    let mut label: Option<(String, Cell)> = None;
     for (line, mark) in lines.iter().zip(marks) {
         let mut row = place(line, edges, is_stub)?;
         if let Some(mark) = mark {
             row[0] = format!("{} {mark}", row[0]);
         }
         if row[1..].iter().all(String::is_empty) {
-            body.extend(label.take().map(|prev| one_cell(prev, edges.len())));
-            label = Some(row[0].clone());
+            body.extend(label.take().map(|(prev, _)| one_cell(prev, edges.len())));
+            label = line.first().map(|&c| (row[0].clone(), c));
             continue;
         }
-        if let Some(prev) = label.take() {
-            if row[0].starts_with(char::is_lowercase) {
+        if let Some((prev, cell)) = label.take() {
+            let next = line.first().filter(|c| is_stub(c));
+            if row[0].starts_with(char::is_lowercase)
+                || next.is_some_and(|next| wraps_into(&cell, next, widest))
+            {
                 row[0] = format!("{prev} {}", row[0]);
             } else {
                 body.push(one_cell(prev, edges.len()));
@@ -116,8 +185,21 @@ fn body_rows(
         }
         body.push(row);
     }
-    body.extend(label.map(|prev| one_cell(prev, edges.len())));
+    body.extend(label.map(|(prev, _)| one_cell(prev, edges.len())));
     Some(body)
+}
+
+/// Whether a row label alone on its line (`… entités des Nations`) was
+/// wrapped into the next line's label (`Unies`), though that starts with a
+/// capital: both start at one column, and the next label's first word would
+/// not have fitted after it within the widest label of the table (so the
+/// line was full). A group heading over its rows is shorter than the
+/// widest label by more than a word, or its rows are indented.
+fn wraps_into(label: &Cell, next: &Cell, widest: usize) -> bool {
+    let word = next.text.split(' ').next().unwrap_or("").chars().count();
+    label.start.abs_diff(next.start) <= 1
+        && !label.text.ends_with([':', '.', ';'])
+        && label.end + 1 + word > widest
 }
 
 /// The rows without the header lines a table repeats on each new page
@@ -159,7 +241,10 @@ pub(super) fn is_value(t: &str) -> bool {
     let year = t.len() >= 4 && (t.starts_with("19") || t.starts_with("20")) && {
         let (digits, rest) = t.split_at(4);
         digits.bytes().all(|b| b.is_ascii_digit())
-            && (rest.is_empty() || rest.starts_with(' ') || crate::script::starts_ideographic(rest))
+            && (rest.is_empty()
+                || rest.starts_with(' ')
+                || crate::script::starts_ideographic(rest)
+                || rest.len() == 1 && super::tables::is_note_mark(rest))
     };
     !period
         && !column_number
@@ -252,6 +337,58 @@ mod tests {
     fn years_and_words_with_figures_are_not_values() {
         assert!(is_value("22.6") && is_value("(1 336.4)") && is_value("–"));
         assert!(!is_value("2022年") && !is_value("2024") && !is_value("金额2022年"));
+    }
+
+    #[test]
+    fn a_label_wrapped_before_a_capital_is_one_row_and_a_heading_stays_apart() {
+        let rows = split(concat!(
+            "Origine                                                  Première   Deuxième\n",
+            "États                                                          24         31\n",
+            "Organisations intergouvernementales et entités des Nations\n",
+            "Unies                                                           6          9\n",
+            "Institutions nationales des droits de l'homme et société\n",
+            "civile                                                         19         27\n",
+            "Europe\n",
+            "Amérique latine                                                 4          5\n",
+        ));
+        let grid = rebuild(&rows).expect("a clear grid");
+        let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "États",
+                "Organisations intergouvernementales et entités des Nations Unies",
+                "Institutions nationales des droits de l'homme et société civile",
+                "Europe",
+                "Amérique latine",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_right_to_left_table_is_read_mirrored_with_its_raised_mark_on_its_label() {
+        // As pdftotext -layout sets it (direction marks out): figures at
+        // the left, labels at the right, a note letter raised onto the
+        // figures' line and its label alone on the next.
+        let rows = split(concat!(
+            "2023a      2015                                          المنطقة\n",
+            "19         17                                            أفريقيا\n",
+            "44         40                                     الدول العربية\n",
+            "54         44                                 b\n",
+            "                                         آسيا والمحيط الهادئ\n",
+            "52         45                                              العالم\n",
+        ));
+        let grid = rebuild(&rows).expect("a clear grid");
+        assert_eq!(grid.head, ["المنطقة", "2015", "2023a"]);
+        assert_eq!(
+            grid.body,
+            [
+                ["أفريقيا", "17", "19"],
+                ["الدول العربية", "40", "44"],
+                ["آسيا والمحيط الهادئ b", "44", "54"],
+                ["العالم", "45", "52"],
+            ]
+        );
     }
 
     #[test]

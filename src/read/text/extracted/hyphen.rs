@@ -26,16 +26,24 @@ const HYPHEN_PREFIXES: &[&str] = &[
 
 impl Vocabulary {
     /// Collects the words of `lines`, leaving out the halves of words
-    /// hyphenated at a line end (they are what is to be decided).
+    /// hyphenated at a line end (they are what is to be decided): a line's
+    /// last word before its hyphen and the next line's first word. Other
+    /// lines' first words count (a table note's `Condenas firmes …` is
+    /// what tells `Condenasa` in the header for `Condenas` and a mark).
     pub fn new(lines: &[Src]) -> Self {
         let mut words = HashMap::new();
-        for line in lines {
+        let mut after_hyphen = false;
+        for line in lines.iter().filter(|l| !l.is_blank()) {
             let t = line.trimmed();
             let mut tokens = t.split(super::pages::is_space).peekable();
-            tokens.next();
+            if after_hyphen {
+                tokens.next();
+            }
+            after_hyphen = false;
             while let Some(token) = tokens.next() {
                 let is_last = tokens.peek().is_none();
                 if is_last && token.ends_with('-') {
+                    after_hyphen = true;
                     continue;
                 }
                 add(&mut words, token);

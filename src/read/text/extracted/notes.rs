@@ -81,15 +81,22 @@ fn orphan_lines(block: &[Src], no_note_yet: bool) -> usize {
     if !no_note_yet {
         return 0;
     }
-    block
+    let first = block
         .iter()
         .position(|l| leading_number(l.trimmed()).0.is_some())
-        .unwrap_or(block.len())
+        .unwrap_or(block.len());
+    // Blank lines before the first number belong to no text.
+    if block[..first].iter().all(Src::is_blank) {
+        0
+    } else {
+        first
+    }
 }
 
-/// Where a page's note block starts when no rule is drawn in text (undoc's
-/// own PDFs draw it as a line): a blank line, then the expected note's
-/// number alone, then its text, to the page's end.
+/// Where a page's note block starts when its separator is not text (a
+/// PDF that draws it as a line, as undoc's own did before they drew
+/// Word's underscores): a blank line, then the expected note's number
+/// alone, then its text, to the page's end.
 fn unruled_start(page: &[Src], next: u32) -> Option<usize> {
     (1..page.len()).rev().find(|&k| {
         let (number, rest) = leading_number(page[k].trimmed());
@@ -112,6 +119,25 @@ fn glued_to_rtl(t: &str) -> bool {
     digits > 0 && t[digits..].starts_with(crate::script::is_arabic)
 }
 
+/// Note `n`, whose number raw extraction set below the notes after it
+/// (pdftotext may do so where a page's notes are one line each: `1`, two
+/// texts, `3`, its text, …, `2`): the lines of note `n - 1` from its last
+/// sentence end on, when this page's notes have no note `n`.
+fn left_behind(page_notes: &mut [Note], n: u32, no: u32) -> Option<Note> {
+    if page_notes.iter().any(|m| m.n == n) {
+        return None;
+    }
+    let before = page_notes.iter_mut().find(|m| m.n + 1 == n)?;
+    let split = (1..before.text.len())
+        .rev()
+        .find(|&p| before.text[p - 1].trimmed().ends_with(['.', '。', ';']))?;
+    Some(Note {
+        n,
+        no,
+        text: before.text.split_off(split),
+    })
+}
+
 /// `__________________`: the footnote rule.
 fn is_rule(t: &str) -> bool {
     t.len() >= 5 && t.bytes().all(|c| c == b'_')
@@ -120,11 +146,24 @@ fn is_rule(t: &str) -> bool {
 /// Reads one page's note block into notes; text before any number
 /// continues the last note (a note running on from the page before).
 fn read_block(block: &[Src], notes: &mut Vec<Note>) {
+    let first = notes.len();
     let mut pending: Vec<usize> = Vec::new();
     for line in block.iter().filter(|l| !l.is_blank()) {
         let next = notes.last().map_or(1, |n| n.n + 1);
         let t = line.trimmed();
         let (number, rest) = leading_number(t);
+        if rest.is_empty()
+            && let Some(n) = number.filter(|&n| n < next)
+            && let Some(note) = left_behind(&mut notes[first..], n, line.no)
+        {
+            let at = notes.partition_point(|m| m.n < n);
+            notes.insert(at, note);
+            pending
+                .iter_mut()
+                .filter(|k| **k >= at)
+                .for_each(|k| *k += 1);
+            continue;
+        }
         if let Some(n) = number.filter(|&n| n >= next && n <= next + 2) {
             pending.retain(|&k| notes[k].text.is_empty());
             notes.push(Note {

@@ -95,7 +95,19 @@ fn logical(line: &str) -> String {
     }
     let moved = label_set_apart(line);
     let line = moved.as_deref().unwrap_or(line);
-    let mut text: String = line.chars().filter(|&c| !is_mark(c)).collect();
+    let unmarked = |line: &str| line.chars().filter(|&c| !is_mark(c)).collect::<String>();
+    let mut text = unmarked(line);
+    // `)25-11874 (A`: a job number (set left to right) with its brackets mirrored.
+    if let Some(job) = text
+        .trim()
+        .strip_prefix(')')
+        .filter(|j| j.len() > 3 && j.as_bytes()[j.len() - 2] == b'(')
+    {
+        return format!("{job})");
+    }
+    if let Some(reordered) = embedded_in_reading_order(line) {
+        text = unmarked(&reordered);
+    }
     // An Arabic label's dash (`أولا - مقدمة`) set in a left-to-right run with
     // the space on its wrong side.
     if let Some(at) = text
@@ -103,14 +115,6 @@ fn logical(line: &str) -> String {
         .filter(|&at| text[at + 2..].starts_with(is_arabic))
     {
         text.insert(at + 2, ' ');
-    }
-    // `)25-11874 (A`: a job number with its brackets mirrored.
-    if let Some(job) = text
-        .trim()
-        .strip_prefix(')')
-        .filter(|j| j.len() > 3 && j.as_bytes()[j.len() - 2] == b'(')
-    {
-        text = format!("{job})");
     }
     let body = text.trim_start_matches(is_space);
     let indent = text.len() - body.len();
@@ -153,6 +157,104 @@ fn label_set_apart(line: &str) -> Option<String> {
     let indent = &body[..body.len() - words.len()];
     (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
         .then(|| format!("{indent}- {number} {words}\u{202c}"))
+}
+
+/// A right-to-left line's left-to-right runs back in reading order.
+/// pdftotext gives each such stretch (between LRE and PDF) as it is seen,
+/// left to right: its figures and Latin words in order, but the runs and
+/// the punctuation between them as an Arabic reader meets them reversed
+/// (`)A/RES/79/150( 79/150` for `79/150 (A/RES/79/150)`, `3-1` for
+/// `1-3`, `.2030` for `2030.`). The stretch is cut into runs and single
+/// characters, and their order reversed. None for a line that is not
+/// right to left (no RLE), or is one left-to-right stretch alone (a
+/// symbol, a page number, a job number: set left to right, as seen), or
+/// has no stretch to change.
+fn embedded_in_reading_order(line: &str) -> Option<String> {
+    const RLE: char = '\u{202b}';
+    const LRE: char = '\u{202a}';
+    const PDF: char = '\u{202c}';
+    let mut open: Vec<char> = Vec::new();
+    let mut outside = false;
+    for c in line.chars() {
+        match c {
+            RLE | LRE => open.push(c),
+            PDF => {
+                open.pop();
+            }
+            c if open.last() != Some(&LRE) && !is_space(c) => outside = true,
+            _ => {}
+        }
+    }
+    if !outside || !line.contains(RLE) || !line.contains(LRE) {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find(LRE) {
+        let start = at + LRE.len_utf8();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find(PDF).map_or(rest.len(), |e| start + e);
+        out.extend(reading_order(&rest[start..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    (out != line).then_some(out)
+}
+
+/// The runs and single characters of a left-to-right stretch as seen,
+/// in reverse. A run is figures and Latin letters with what joins them:
+/// inside Latin text (a symbol, `A/RES/79/150`, `E/CN.5/2025/3`) any mark
+/// between two of them, and a space between two letters; between figures
+/// only a separator of digit groups or decimals (`79/150`, `3,8`,
+/// `1 250`), since a bidi layout sets figures around a hyphen apart
+/// (`1-3` is seen `3-1`).
+fn reading_order(stretch: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = stretch.char_indices().collect();
+    let kind = |c: char| {
+        if c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c) {
+            'd'
+        } else if c.is_alphabetic() && !is_arabic(c) {
+            'l'
+        } else {
+            'n'
+        }
+    };
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (from, c) = chars[i];
+        let mut j = i + 1;
+        if kind(c) != 'n' {
+            let mut latin = kind(c) == 'l';
+            while j < chars.len() {
+                let k = kind(chars[j].1);
+                if k != 'n' {
+                    latin |= k == 'l';
+                    j += 1;
+                    continue;
+                }
+                let (prev, mark) = (kind(chars[j - 1].1), chars[j].1);
+                let Some(next) = chars.get(j + 1).map(|&(_, c)| kind(c)) else {
+                    break;
+                };
+                let joins = match (prev, next) {
+                    (_, 'n') => false,
+                    ('l', 'l') => true,
+                    _ if latin || next == 'l' => mark != ' ',
+                    _ => matches!(mark, '/' | '.' | ',' | ':' | ' ' | '\u{a0}'),
+                };
+                if !joins {
+                    break;
+                }
+                j += 2;
+            }
+        }
+        let to = chars.get(j).map_or(stretch.len(), |&(at, _)| at);
+        pieces.push(&stretch[from..to]);
+        i = j;
+    }
+    pieces.reverse();
+    pieces
 }
 
 fn is_arabic(c: char) -> bool {

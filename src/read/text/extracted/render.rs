@@ -108,7 +108,8 @@ fn note_letters(block: &Block) -> Vec<char> {
 /// A cell ending in a lone note letter (`2024/25 a`, `Temporary positions a,b`)
 /// gets the letter as a note mark; so does one whose last word ends in a
 /// note letter set against it (`populationa`, `2024 годa`) when the word
-/// without it is the document's and the letter is Latin after other letters.
+/// without it is the document's and the letter is Latin after other
+/// letters, or the word is a year (`2023a`).
 fn mark_notes(cell: &str, letters: &Letters) -> String {
     if let Some(marked) = glued_mark(cell, letters) {
         return marked;
@@ -137,10 +138,12 @@ fn glued_mark(cell: &str, letters: &Letters) -> Option<String> {
     let word = body.rsplit(' ').next().unwrap_or(body);
     let before = word.chars().next_back()?;
     let other_script = before.is_alphabetic() && !before.is_ascii();
+    // A year (`2023a`, a header's): figures never end in a letter.
+    let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
     let glued = format!("{word}{mark}");
     let known =
         word.chars().count() >= 3 && letters.vocab.has(word) && letters.vocab.count(&glued) <= 1;
-    (other_script || known).then(|| format!("{body}^{mark}^"))
+    (other_script || year || known).then(|| format!("{body}^{mark}^"))
 }
 
 /// The notes (`a` and its text, or `a Text`) and source lines under the table.

@@ -531,3 +531,126 @@ fn a_mark_set_against_its_word_wins_over_a_figure_after_a_comma() {
     );
     assert_eq!(doc.footnotes.len(), 1);
 }
+
+#[test]
+fn a_lines_first_word_is_the_documents_unless_a_hyphen_broke_it() {
+    let text = pages(&[
+        "Causas      Condenasa\n\n  a\n   Condenas firmes dictadas en el mismo período.\nel desarro-\nllo de los Estados",
+    ]);
+    let vocab = Vocabulary::new(&split(&text));
+    assert!(vocab.has("Condenas"));
+    assert!(!vocab.has("llo"));
+    assert!(vocab.has("de"));
+}
+
+/// A header word with its note letter set against it, the word written
+/// elsewhere only at the start of a line (the note's text).
+#[test]
+fn a_note_letter_glued_to_a_header_word_is_a_mark() {
+    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let body = "                 1. The cases reported by States are set out below.
+
+                 Table 1
+                 Criminal cases reported by States
+
+                 Offence                                        Cases      Convictionsa
+
+                 Wildlife trafficking                             412            97
+                 Illegal logging                                  276            58
+                       Total                                      688           155
+
+                   a
+                       Convictions handed down in the same period.
+
+                 2. The next paragraph follows the table.";
+    let (doc, _) = doc(&pages(&[&format!("{head}{body}")]));
+    let table = doc
+        .body
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("a table");
+    let head: Vec<String> = table.head[0]
+        .cells
+        .iter()
+        .map(|c| c.paragraphs.iter().map(|p| plain_text(p)).collect())
+        .collect();
+    assert_eq!(head, ["Offence", "Cases", "Convictions"]);
+    assert_eq!(table.notes.len(), 1);
+}
+
+/// pdftotext gives a right-to-left line's left-to-right stretches (LRE …
+/// PDF) as they are seen: the runs and the marks between them reversed.
+#[test]
+fn left_to_right_runs_in_arabic_lines_come_back_in_reading_order() {
+    let (rle, lre, pdf) = ('\u{202b}', '\u{202a}', '\u{202c}');
+    let body = format!(
+        "{rle}{lre} - 1{pdf}يقدم هذا التقرير عملا بقرار الجمعية العامة {lre} ،)A/RES/79/150( 79/150{pdf}الذي{pdf}\n\
+         {rle}طلبت فيه الجمعية تقريرا عن الغاية {lre} 3-1{pdf}من أهداف التنمية بحلول عام {lre}.2030{pdf}{pdf}\n\
+         {rle}{lre} - 2{pdf}وقد سجلت المناطق تقدما (انظر{lre}.)E/CN.5/2025/3 {pdf}{pdf}\n\
+         {rle}{lre} - 3{pdf}ولا يزال نحو {lre} 3,8{pdf}بلايين شخص محرومين{lre}.{pdf}{pdf}"
+    );
+    let (doc, _) = doc(&arabic_page(&body));
+    let paras = para_texts(&doc);
+    assert_eq!(
+        paras[0].1,
+        "يقدم هذا التقرير عملا بقرار الجمعية العامة 79/150 (A/RES/79/150)، الذي طلبت فيه الجمعية تقريرا عن الغاية 1-3 من أهداف التنمية بحلول عام 2030."
+    );
+    assert_eq!(paras[1].1, "وقد سجلت المناطق تقدما (انظر E/CN.5/2025/3).");
+    assert_eq!(paras[2].1, "ولا يزال نحو 3,8 بلايين شخص محرومين.");
+    // A left-to-right line alone (a job number, a symbol) is as it is seen.
+    let lines = super::pages::split(&format!(
+        "{rle}{lre}25-11874{pdf}{pdf}\n{rle}){lre}25-11874 (A{pdf}{pdf}"
+    ));
+    assert_eq!(lines[0].trimmed(), "25-11874");
+    assert_eq!(lines[1].trimmed(), "25-11874 (A)");
+}
+
+/// A blank line between the separator and the first note (as undoc's
+/// right-to-left pages give it) is nobody's text: the separator goes.
+#[test]
+fn a_blank_line_under_the_separator_keeps_no_line_in_the_body() {
+    let text = pages(&[&format!(
+        "{MASTHEAD}\nI. Introduction\n1. The Committee took note of the report.1\n\n__________________\n\n1 See the report of the Board of Auditors.\n\n1/1"
+    )]);
+    let (doc, outcome) = doc(&text);
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc)[0].1,
+        "The Committee took note of the report."
+    );
+    assert_eq!(doc.footnotes.len(), 1);
+    let cleaned = super::super::clean_extracted(&text).unwrap_or_default();
+    assert!(!cleaned.contains("___"), "{cleaned}");
+}
+
+/// Raw extraction may set a note's number below the notes after it, where
+/// a page's notes are one line each: its text is the line after the
+/// previous note's sentence.
+#[test]
+fn a_note_number_set_below_the_later_notes_takes_its_text_back() {
+    let text = pages(&[&format!(
+        "{MASTHEAD}\nI. Introduction\n1. The Committee took note of the report.1 It welcomed the plan.2 It noted the\nrisks.3\n__________________\n1\n\nSee A/79/101.\nSee A/79/102.\n3\nSee A/79/103.\n2\n\n1/1"
+    )]);
+    let (doc, outcome) = doc(&text);
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc)[0].1,
+        "The Committee took note of the report. It welcomed the plan. It noted the risks."
+    );
+    let notes: Vec<(u32, String)> = doc
+        .footnotes
+        .iter()
+        .map(|n| (n.n, plain_text(&n.content)))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (1, "See A/79/101.".to_string()),
+            (2, "See A/79/102.".to_string()),
+            (3, "See A/79/103.".to_string())
+        ]
+    );
+}

@@ -34,11 +34,11 @@ use crate::model::{Document as Model, Span, plain_text};
 use crate::write::page::table::{BOX_PADDING, BOX_RULE};
 use crate::write::page::{TEXT_INDENT, note};
 
-use super::flow::{Bookmark, Float, Flow, LaidBlock};
-use super::furniture::{Furniture, Rule};
+use super::flow::{Bookmark, Float, Flow, LaidBlock, LaidText};
+use super::furniture::Furniture;
 use super::paginate::Page;
 use super::style::Geometry;
-use draw::{artifact, draw_frame, draw_furniture, draw_rule};
+use draw::{artifact, draw_frame, draw_furniture, draw_line};
 use pen::{Pen, PendingLink};
 use tags::{Collected, Owner, tag_tree};
 
@@ -154,10 +154,12 @@ impl Emitter<'_> {
             body_lines(&mut pen, &mut *self.flow, page, index, &mut self.starts);
             frames(&mut pen, self.flow, page, self.geom);
             if !page.notes.is_empty() {
+                let separator = furniture.and_then(|f| f.note_separator.as_ref());
                 footnotes(
                     &mut pen,
                     &mut *self.flow,
                     page,
+                    separator,
                     self.geom,
                     self.lang.is_rtl(),
                 );
@@ -230,23 +232,30 @@ fn frames(pen: &mut Pen, flow: &Flow, page: &Page, geom: &Geometry) {
     }
 }
 
-/// Draws the separator rule and the footnotes of `page` at the foot of its
-/// body, the rule at the start edge.
-fn footnotes(pen: &mut Pen, flow: &mut Flow, page: &Page, geom: &Geometry, rtl: bool) {
+/// Draws the separator and the footnotes of `page` at the foot of its
+/// body, the separator's underscores at the start edge, their stroke
+/// where Word's rule stands.
+fn footnotes(
+    pen: &mut Pen,
+    flow: &mut Flow,
+    page: &Page,
+    separator: Option<&LaidText>,
+    geom: &Geometry,
+    rtl: bool,
+) {
     let heights: f32 = page.notes.iter().map(|&n| flow.notes[n].height()).sum();
     let mut y = geom.bottom - heights;
-    let x0 = if rtl {
-        geom.right() - note::START - note::RULE_LENGTH
-    } else {
-        geom.margin_x + note::START
-    };
-    let rule = Rule {
-        x0,
-        x1: x0 + note::RULE_LENGTH,
-        y: y - note::RULE_ABOVE,
-        width: note::RULE_WIDTH,
-    };
-    artifact(pen.surface, ArtifactType::Layout, |s| draw_rule(s, &rule));
+    if let Some(text) = separator {
+        let x = if rtl {
+            geom.right() - note::START - text.line_width(0)
+        } else {
+            geom.margin_x + note::START
+        };
+        let baseline = y - note::RULE_ABOVE - note::UNDERSCORE_DROP * note::SEPARATOR_SIZE;
+        artifact(pen.surface, ArtifactType::Layout, |s| {
+            draw_line(s, text, 0, x, baseline)
+        });
+    }
     for &n in &page.notes {
         let note = &mut flow.notes[n];
         for line in 0..note.body.lines.len() {
