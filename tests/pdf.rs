@@ -317,6 +317,15 @@ fn pdfs_are_tagged_archival_with_outline_labels_links_and_metadata() {
         rendered.diagnostics
     );
     assert!(rendered.pages.is_some_and(|p| p >= 2));
+    // The structure tree's many small dictionaries are packed into
+    // compressed object streams, indexed by a cross-reference stream.
+    let has = |needle: &[u8]| rendered.bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"/Type/ObjStm"), "no object streams");
+    assert!(has(b"/Type/XRef"), "no cross-reference stream");
+    assert!(
+        !has(b"/Type /StructElem"),
+        "structure elements left unpacked"
+    );
     let raw = uncompressed(&qpdf, &rendered.bytes);
     for needle in [
         "/StructTreeRoot",

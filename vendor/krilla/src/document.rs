@@ -151,6 +151,22 @@ impl Document {
             chunk_container,
         } = self;
 
-        Ok(serializer_context.finish(chunk_container)?.finish())
+        // UNDOC PATCH (see UNDOC-PATCH.md): from PDF 1.5 on, the objects
+        // that are not streams go into compressed object streams.
+        let settings = serializer_context.serialize_settings();
+        let packed = settings.compress_content_streams
+            && !settings.ascii_compatible
+            && settings.pdf_version() != crate::configure::PdfVersion::Pdf14;
+        let pdf = serializer_context.finish(chunk_container)?;
+        Ok(if packed {
+            pdf.finish_with_object_streams(OBJECTS_PER_STREAM, crate::stream::deflate_encode_fast)
+        } else {
+            pdf.finish()
+        })
     }
 }
+
+/// UNDOC PATCH: how many objects one object stream holds. Readers unpack a
+/// whole stream to reach one object in it, so streams stay small enough to
+/// unpack quickly and large enough to compress well.
+const OBJECTS_PER_STREAM: usize = 200;

@@ -99,6 +99,7 @@ mod forms;
 mod functions;
 mod object;
 mod renditions;
+mod objstm;
 mod renumber;
 mod structure;
 mod transitions;
