@@ -156,16 +156,12 @@ impl LaidBlock {
     /// the first line) once it is drawn: no text line is drawn twice.
     pub fn release_line(&mut self, line: usize) {
         if let Some(l) = self.body.lines.get_mut(line) {
-            l.runs = Vec::new();
+            l.release();
         }
         if line == 0
             && let Some(label) = &mut self.label
         {
-            label
-                .text
-                .lines
-                .iter_mut()
-                .for_each(|l| l.runs = Vec::new());
+            label.text.lines.iter_mut().for_each(ShapedLine::release);
         }
     }
 
