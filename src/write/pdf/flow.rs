@@ -154,10 +154,17 @@ impl LaidBlock {
     }
 
     /// Frees the glyphs of text line `line` (and of the label, drawn with
-    /// the first line) once it is drawn: no text line is drawn twice.
+    /// the first line) once it is drawn: no text line is drawn twice, and
+    /// lines are drawn in order, so the last one also frees the text and
+    /// its spans (a block is then only its geometry, for the outline and
+    /// the structure tree).
     pub fn release_line(&mut self, line: usize) {
         if let Some(l) = self.body.lines.get_mut(line) {
             l.release();
+        }
+        if line + 1 >= self.body.lines.len() {
+            self.body.text = String::new();
+            self.body.spans = Vec::new();
         }
         if line == 0
             && let Some(label) = &mut self.label
