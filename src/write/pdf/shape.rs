@@ -135,7 +135,7 @@ pub struct GlyphRun {
     pub embolden: bool,
     /// Left edge: the pen position of its first glyph.
     pub left: f32,
-    /// Right edge: the first glyph's pen position past its last glyph.
+    /// Right edge: its last glyph's pen position plus that glyph's own advance.
     pub right: f32,
     /// The start of the logically first text the run holds.
     pub text_start: u32,
@@ -208,6 +208,7 @@ impl ShapedLine {
                 text_start
             };
         }
+        glyphs.shrink_to_fit();
         self.glyphs = glyphs;
     }
 }
@@ -556,7 +557,6 @@ impl Shaper {
     fn cut_runs(&self, glyphs: Vec<KeyedGlyph>, offset: f32) -> (Vec<GlyphRun>, Vec<u8>) {
         let mut runs: Vec<GlyphRun> = Vec::with_capacity(count_runs(&glyphs));
         let mut packed = Vec::with_capacity(glyphs.len() * 6);
-        let mut moved: Vec<PlacedGlyph> = Vec::new();
         let mut rest = glyphs.as_slice();
         while let Some(first) = rest.first() {
             let key = first.key;
@@ -566,12 +566,7 @@ impl Shaper {
             let Some(font) = self.fonts.pdf_font(key.blob, key.index) else {
                 continue;
             };
-            moved.clear();
-            moved.extend(same.iter().map(|g| PlacedGlyph {
-                x: g.glyph.x + offset,
-                ..g.glyph.clone()
-            }));
-            let (Some(head), Some(last)) = (moved.first(), moved.last()) else {
+            let (Some(head), Some(last)) = (same.first(), same.last()) else {
                 continue;
             };
             let mut run = GlyphRun {
@@ -581,13 +576,13 @@ impl Shaper {
                 rtl: key.rtl,
                 slant: key.slant,
                 embolden: key.embolden,
-                left: head.x,
-                right: last.x + last.advance,
-                text_start: moved.iter().map(|g| g.text.start).min().unwrap_or(0),
+                left: head.glyph.x + offset,
+                right: last.glyph.x + offset + last.glyph.advance,
+                text_start: same.iter().map(|g| g.glyph.text.start).min().unwrap_or(0),
                 glyphs: 0..0,
             };
             let start = packed.len();
-            packed::pack(&moved, run.unit(), &mut packed);
+            packed::pack(same, |g| &g.glyph, offset, run.unit(), &mut packed);
             run.glyphs = buffer_offset(start)..buffer_offset(packed.len());
             runs.push(run);
         }

@@ -1,6 +1,7 @@
 //! Drawing on a page: artifacts (rules, the codes, furniture lines) and
 //! glyph runs, with synthetic italics and bold.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use krilla::color::rgb;
@@ -153,22 +154,26 @@ pub(super) fn line_transform(text: &LaidText, x: f32, baseline: f32) -> Transfor
     Transform::from_row(text.scale, 0.0, 0.0, 1.0, x, baseline)
 }
 
-/// The glyphs of `run` (of `line`) for krilla. Advances are in whole
-/// font units, the glyph's own and the space after it (letter spacing,
-/// justification) each rounded when the line was packed: the numbers krilla
-/// writes to position glyphs then repeat exactly, which keeps the content
-/// streams short and quick to compress.
-fn pdf_glyphs(run: &GlyphRun, line: &ShapedLine) -> Vec<PdfGlyph> {
+/// The glyphs of `run` (of `line`) for krilla, in `out`. Advances are in
+/// whole font units, the glyph's own and the space after it (letter
+/// spacing, justification) each rounded when the line was packed: the
+/// numbers krilla writes to position glyphs then repeat exactly, which
+/// keeps the content streams short and quick to compress.
+fn pdf_glyphs(run: &GlyphRun, line: &ShapedLine, out: &mut Vec<PdfGlyph>) {
     let upem = run.font.units_per_em().max(1.0);
-    line.glyphs(run)
-        .map(|g| PdfGlyph {
-            id: g.id,
-            advance: g.advance as f32 / upem,
-            dx: g.dx as f32 / upem,
-            dy: g.dy as f32 / upem,
-            text: g.text_range(),
-        })
-        .collect()
+    out.clear();
+    out.extend(line.glyphs(run).map(|g| PdfGlyph {
+        id: g.id,
+        advance: g.advance as f32 / upem,
+        dx: g.dx as f32 / upem,
+        dy: g.dy as f32 / upem,
+        text: g.text_range(),
+    }));
+}
+
+thread_local! {
+    /// The glyphs of the run being drawn, one buffer for every run.
+    static GLYPHS: RefCell<Vec<PdfGlyph>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Black fill, or blue for a link; a thin outline for synthetic bold.
@@ -202,7 +207,6 @@ pub(super) fn draw_run(surface: &mut Surface, run: &GlyphRun, line: &ShapedLine,
     let span = text.spans.get(run.span);
     let rise = span.map_or(0.0, |s| s.rise);
     let link = matches!(span.map(|s| &s.kind), Some(SpanKind::Link(_)));
-    let glyphs = pdf_glyphs(run, line);
     let start = Point::from_xy(run.left, -rise);
     if run.slant {
         surface.push_transform(&Transform::from_row(
@@ -215,14 +219,17 @@ pub(super) fn draw_run(surface: &mut Surface, run: &GlyphRun, line: &ShapedLine,
     } else {
         start
     };
-    surface.draw_glyphs(
-        origin,
-        &glyphs,
-        run.font.clone(),
-        &text.text,
-        run.size,
-        false,
-    );
+    GLYPHS.with_borrow_mut(|glyphs| {
+        pdf_glyphs(run, line, glyphs);
+        surface.draw_glyphs(
+            origin,
+            glyphs,
+            run.font.clone(),
+            &text.text,
+            run.size,
+            false,
+        );
+    });
     if run.slant {
         surface.pop();
     }

@@ -37,29 +37,57 @@ impl Glyph {
     }
 }
 
-/// Appends `glyphs` (of one run, positions on the line) to `out` in whole
-/// units of `unit` points; each advance, and the room after it, are
+/// Appends the glyphs of one run to `out`: `placed` gives each one's
+/// placement, its pen position moved right by `offset`, lengths in whole
+/// units of `unit` points. Each advance, and the room after it, are
 /// rounded separately, as the PDF has always positioned them.
-pub(super) fn pack(glyphs: &[PlacedGlyph], unit: f32, out: &mut Vec<u8>) {
-    let units = |x: f32| (x / unit).round();
+pub(super) fn pack<T>(
+    glyphs: &[T],
+    placed: impl Fn(&T) -> &PlacedGlyph,
+    offset: f32,
+    unit: f32,
+    out: &mut Vec<u8>,
+) {
+    // Most offsets, and many gaps, are zero: no division to round.
+    let units = |x: f32| if x == 0.0 { 0.0 } else { round(x / unit) };
     let mut prev_end = 0;
-    for (i, g) in glyphs.iter().enumerate() {
+    for (i, item) in glyphs.iter().enumerate() {
+        let g = placed(item);
+        let x = g.x + offset;
         let own = units(g.advance);
         let after = glyphs
             .get(i + 1)
-            .map_or(0.0, |next| units(next.x - g.x - g.advance));
-        let (dx, dy) = (units(g.dx) as i32, units(g.dy) as i32);
+            .map_or(0.0, |next| units(placed(next).x + offset - x - g.advance));
         push(
             out,
             &Glyph {
                 id: g.id,
                 advance: (own + after) as i32,
-                dx,
-                dy,
+                dx: units(g.dx) as i32,
+                dy: units(g.dy) as i32,
                 text: g.text.clone(),
             },
             &mut prev_end,
         );
+    }
+}
+
+/// `x` rounded half away from zero, as `f32::round`, without its library
+/// call where the value is an `i32` (subtracting the whole part is exact).
+fn round(x: f32) -> f32 {
+    if x.abs() < 2.0e9 {
+        let whole = x as i32;
+        let rest = x - whole as f32;
+        let rounded = if rest >= 0.5 {
+            whole + 1
+        } else if rest <= -0.5 {
+            whole - 1
+        } else {
+            whole
+        };
+        rounded as f32
+    } else {
+        x.round()
     }
 }
 
@@ -91,6 +119,13 @@ impl<'a> Glyphs<'a> {
     }
 
     fn number(&mut self) -> u64 {
+        // Most numbers are one byte.
+        if let Some((&byte, rest)) = self.bytes.split_first()
+            && byte < 0x80
+        {
+            self.bytes = rest;
+            return u64::from(byte);
+        }
         let mut value = 0u64;
         let mut shift = 0;
         while let Some((&byte, rest)) = self.bytes.split_first() {
@@ -137,6 +172,8 @@ impl Iterator for Glyphs<'_> {
     }
 }
 
+/// Writes `value` as LEB128.
+#[inline]
 fn write(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
@@ -156,6 +193,34 @@ fn unzigzag(value: u64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounding_is_that_of_f32_round() {
+        for x in [
+            0.0f32,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            2.5,
+            -2.5,
+            0.49999997,
+            -0.49999997,
+            1023.5,
+            -1023.49,
+            8388607.5,
+            16777215.0,
+            3.0e9,
+            -3.0e9,
+            1.0e-30,
+        ] {
+            assert_eq!(round(x), x.round(), "{x}");
+        }
+        for i in -100_000..100_000 {
+            let x = i as f32 * 0.173;
+            assert_eq!(round(x), x.round(), "{x}");
+        }
+    }
 
     #[test]
     fn glyphs_read_back_as_packed() {
@@ -203,7 +268,7 @@ mod tests {
             })
             .collect();
         let mut bytes = Vec::new();
-        pack(&placed, 10.0 / 2048.0, &mut bytes);
+        pack(&placed, |g| g, 0.0, 10.0 / 2048.0, &mut bytes);
         assert!(bytes.len() <= 500, "{} bytes", bytes.len());
         let read: Vec<Glyph> = Glyphs::new(&bytes).collect();
         assert_eq!(read.len(), 100);
