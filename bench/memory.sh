@@ -17,6 +17,12 @@
 # (1: the document has errors, e.g. UND031 for the annex, or UND053; 124:
 # stopped by TIMEOUT). A run past LIMIT_MB of address space is stopped
 # rather than let a shared machine swap.
+#
+# The PDF rows are the regression check of the PDF writer's memory: about
+# 17-32 times the input for text, 78 for a run per word (bench/RESULTS.md,
+# "2026-11-30: PDF memory", with where it goes). It keeps every glyph,
+# packed, until the page count is known (footers read `2/13`), and krilla
+# holds the PDF, up to 6 times the input for text, until it is written.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES-"1 5 20 60"}

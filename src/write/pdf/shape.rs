@@ -10,6 +10,7 @@
 //! no font covers (glyph 0), which are reported and never drawn. Placing
 //! the glyphs of one broken line is `place`.
 
+pub mod packed;
 mod pieces;
 mod place;
 
@@ -33,6 +34,7 @@ use crate::lang::Lang;
 
 use super::fonts::FontSet;
 use super::style::lang_style;
+use packed::Glyphs;
 use place::{KeyedGlyph, LineGlyphs, align_offset, visible_end};
 
 /// Re-breaking passes that make room for visible hyphens; real text needs
@@ -96,8 +98,8 @@ pub struct Paragraph<'a> {
     pub unbroken: &'a [Range<usize>],
 }
 
-/// A glyph placed on a line. Every glyph of a document is kept until the
-/// pages are drawn, so it is small: 32-bit offsets (texts are far below
+/// A glyph placed on a line, as the layout places it; lines keep their
+/// glyphs [`packed`] until drawn. 32-bit offsets (texts are far below
 /// 4 GB) make it 28 bytes instead of 40.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacedGlyph {
@@ -113,13 +115,6 @@ pub struct PlacedGlyph {
     pub advance: f32,
     /// The text bytes of the cluster the glyph belongs to.
     pub text: Range<u32>,
-}
-
-impl PlacedGlyph {
-    /// The text bytes of its cluster, as indexes into the paragraph's text.
-    pub fn text_range(&self) -> Range<usize> {
-        self.text.start as usize..self.text.end as usize
-    }
 }
 
 /// Consecutive glyphs of one font, size and span. A drawn hyphen's text is
@@ -138,32 +133,30 @@ pub struct GlyphRun {
     pub slant: bool,
     /// Whether a bold must be emboldened synthetically (no bold face).
     pub embolden: bool,
-    /// The glyphs, left to right.
-    pub glyphs: Vec<PlacedGlyph>,
+    /// Left edge: the pen position of its first glyph.
+    pub left: f32,
+    /// Right edge: its last glyph's pen position plus that glyph's own advance.
+    pub right: f32,
+    /// The start of the logically first text the run holds.
+    pub text_start: u32,
+    /// Its glyphs, left to right: bytes of its line's [`ShapedLine::glyphs`].
+    pub glyphs: Range<u32>,
 }
 
 impl GlyphRun {
-    /// Left edge of the run.
-    pub fn left(&self) -> f32 {
-        self.glyphs.first().map_or(0.0, |g| g.x)
-    }
-
-    /// Right edge of the run.
-    pub fn right(&self) -> f32 {
-        self.glyphs.last().map_or(0.0, |g| g.x + g.advance)
-    }
-
-    /// The start of the logically first text the run holds.
-    pub fn text_start(&self) -> usize {
-        self.glyphs.iter().map(|g| g.text.start).min().unwrap_or(0) as usize
+    /// The size of one font unit of the run, in layout units.
+    pub fn unit(&self) -> f32 {
+        self.size.max(0.01) / self.font.units_per_em().max(1.0)
     }
 }
 
 /// A laid-out line.
 #[derive(Debug, Clone, Default)]
 pub struct ShapedLine {
-    /// Runs in visual order; glyph positions are from the line box's left edge.
+    /// Runs in visual order; positions are from the line box's left edge.
     pub runs: Vec<GlyphRun>,
+    /// The glyphs of all its runs, [`packed`].
+    pub glyphs: Vec<u8>,
     /// Width of the inked line (justification included).
     pub width: f32,
     /// The text bytes of the line, trailing spaces excluded.
@@ -173,6 +166,51 @@ pub struct ShapedLine {
     /// Whether the line ends inside a word that is longer than the line
     /// and had to be broken where no break is allowed.
     pub forced: bool,
+}
+
+impl ShapedLine {
+    /// The glyphs of `run`, one of its runs, left to right.
+    pub fn glyphs(&self, run: &GlyphRun) -> Glyphs<'_> {
+        let bytes = self
+            .glyphs
+            .get(run.glyphs.start as usize..run.glyphs.end as usize)
+            .unwrap_or_default();
+        Glyphs::new(bytes)
+    }
+
+    /// Frees its glyphs (once drawn).
+    pub fn release(&mut self) {
+        self.runs = Vec::new();
+        self.glyphs = Vec::new();
+    }
+
+    /// Maps the text range of each glyph with `f` (a line of a piece of a
+    /// paragraph becoming a line of the paragraph).
+    pub fn map_text(&mut self, f: impl Fn(Range<u32>) -> Range<u32>) {
+        let mut glyphs = Vec::with_capacity(self.glyphs.len());
+        for run in &mut self.runs {
+            let start = glyphs.len();
+            let mut prev_end = 0;
+            let mut text_start = u32::MAX;
+            let bytes = self
+                .glyphs
+                .get(run.glyphs.start as usize..run.glyphs.end as usize)
+                .unwrap_or_default();
+            for mut g in Glyphs::new(bytes) {
+                g.text = f(g.text);
+                text_start = text_start.min(g.text.start);
+                packed::push(&mut glyphs, &g, &mut prev_end);
+            }
+            run.glyphs = buffer_offset(start)..buffer_offset(glyphs.len());
+            run.text_start = if text_start == u32::MAX {
+                0
+            } else {
+                text_start
+            };
+        }
+        glyphs.shrink_to_fit();
+        self.glyphs = glyphs;
+    }
 }
 
 /// A character no font covers, at a byte offset of the paragraph text.
@@ -503,9 +541,10 @@ impl Shaper {
         } else {
             placed.pen
         };
-        let runs = self.cut_runs(placed.glyphs, align_offset(p, width, target));
+        let (runs, glyphs) = self.cut_runs(placed.glyphs, align_offset(p, width, target));
         ShapedLine {
             runs,
+            glyphs,
             width,
             text: range.start..end,
             hyphenated,
@@ -514,9 +553,10 @@ impl Shaper {
     }
 
     /// Cuts a line's glyphs, moved right by `offset`, into runs of one
-    /// font, size and span; each run's vector is allocated at its size.
-    fn cut_runs(&self, glyphs: Vec<KeyedGlyph>, offset: f32) -> Vec<GlyphRun> {
+    /// font, size and span, their glyphs packed into one buffer.
+    fn cut_runs(&self, glyphs: Vec<KeyedGlyph>, offset: f32) -> (Vec<GlyphRun>, Vec<u8>) {
         let mut runs: Vec<GlyphRun> = Vec::with_capacity(count_runs(&glyphs));
+        let mut packed = Vec::with_capacity(glyphs.len() * 6);
         let mut rest = glyphs.as_slice();
         while let Some(first) = rest.first() {
             let key = first.key;
@@ -526,23 +566,28 @@ impl Shaper {
             let Some(font) = self.fonts.pdf_font(key.blob, key.index) else {
                 continue;
             };
-            runs.push(GlyphRun {
+            let (Some(head), Some(last)) = (same.first(), same.last()) else {
+                continue;
+            };
+            let mut run = GlyphRun {
                 font: font.clone(),
                 size: key.size,
                 span: key.span as usize,
                 rtl: key.rtl,
                 slant: key.slant,
                 embolden: key.embolden,
-                glyphs: same
-                    .iter()
-                    .map(|g| PlacedGlyph {
-                        x: g.glyph.x + offset,
-                        ..g.glyph.clone()
-                    })
-                    .collect(),
-            });
+                left: head.glyph.x + offset,
+                right: last.glyph.x + offset + last.glyph.advance,
+                text_start: same.iter().map(|g| g.glyph.text.start).min().unwrap_or(0),
+                glyphs: 0..0,
+            };
+            let start = packed.len();
+            packed::pack(same, |g| &g.glyph, offset, run.unit(), &mut packed);
+            run.glyphs = buffer_offset(start)..buffer_offset(packed.len());
+            runs.push(run);
         }
-        runs
+        packed.shrink_to_fit();
+        (runs, packed)
     }
 }
 
@@ -550,6 +595,11 @@ impl Shaper {
 fn count_runs(glyphs: &[KeyedGlyph]) -> usize {
     let changes = glyphs.windows(2).filter(|w| w[0].key != w[1].key).count();
     changes + usize::from(!glyphs.is_empty())
+}
+
+/// An offset into a line's packed glyphs (a line is far below 4 GB).
+fn buffer_offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// A byte offset of a paragraph's text as a glyph stores it.

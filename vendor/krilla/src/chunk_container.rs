@@ -97,7 +97,7 @@ impl ChunkContainer {
         }
     }
 
-    pub(crate) fn finish(self, sc: &mut SerializeContext) -> KrillaResult<Pdf> {
+    pub(crate) fn finish(mut self, sc: &mut SerializeContext) -> KrillaResult<Pdf> {
         let mut remapped_ref = Ref::new(1);
         let mut remapper = HashMap::new();
 
@@ -136,9 +136,14 @@ impl ChunkContainer {
             pdf.set_binary_marker(b"AAAA")
         }
 
+        let has_embedded_files = self.non_stream.embedded_files.len() != 0;
+
         // Write the chunks in all the fields.
+        // undoc: each chunk is freed once written, so the PDF is not held
+        // twice, in its chunks and in the output (see UNDOC-PATCH.md).
         self.visit(sc, &mut |chunk| {
             chunk.renumber_into(&mut pdf, |old| remapper[&old]);
+            *chunk = Chunk::new();
         })?;
 
         let missing_title = self.metadata.as_ref().is_none_or(|m| m.title.is_none());
@@ -289,8 +294,8 @@ impl ChunkContainer {
 
             let settings = sc.serialize_settings();
             let validators = settings.validators();
-            let write_embedded_files = self.non_stream.embedded_files.len() != 0
-                || validators.requires_embedded_files_when_empty();
+            let write_embedded_files =
+                has_embedded_files || validators.requires_embedded_files_when_empty();
 
             if !named_destinations.is_empty() || write_embedded_files {
                 // Cannot use pdf-writer API here because it requires Ref's, while
@@ -354,11 +359,19 @@ pub(crate) struct EmbeddedPdfChunk {
 
 /// Visits all chunks in a type.
 trait Visit {
-    fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()>;
+    fn visit(
+        &mut self,
+        sc: &mut SerializeContext,
+        f: &mut impl FnMut(&mut Chunk),
+    ) -> KrillaResult<()>;
 }
 
 impl Visit for EmbeddedPdfChunk {
-    fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
+    fn visit(
+        &mut self,
+        sc: &mut SerializeContext,
+        f: &mut impl FnMut(&mut Chunk),
+    ) -> KrillaResult<()> {
         // Now, we have a chunk that contains everything we need to fully embed the PDF, including
         // the pages we wanted to extract into, as well as all their dependencies. The
         // problem is: during the document creation, we already assigned references to the
@@ -372,19 +385,26 @@ impl Visit for EmbeddedPdfChunk {
 
         // Since we are calling `visit` twice, we also cache the renumbered chunk.
 
-        let renumbered = self.new_chunk.get_or_init(|| {
+        self.new_chunk.get_or_init(|| {
             let mut remapper = self.root_ref_mappings.clone();
 
             self.original_chunk
                 .renumber(|old| *remapper.entry(old).or_insert_with(|| sc.new_ref()))
         });
 
-        renumbered.visit(sc, f)
+        match self.new_chunk.get_mut() {
+            Some(renumbered) => renumbered.visit(sc, f),
+            None => Ok(()),
+        }
     }
 }
 
 impl Visit for ChunkContainer {
-    fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
+    fn visit(
+        &mut self,
+        sc: &mut SerializeContext,
+        f: &mut impl FnMut(&mut Chunk),
+    ) -> KrillaResult<()> {
         self.non_stream.visit(sc, f)?;
         self.mixed.visit(sc, f)?;
         self.streams.visit(sc, f)?;
@@ -393,7 +413,11 @@ impl Visit for ChunkContainer {
 }
 
 impl Visit for StreamChunks {
-    fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
+    fn visit(
+        &mut self,
+        sc: &mut SerializeContext,
+        f: &mut impl FnMut(&mut Chunk),
+    ) -> KrillaResult<()> {
         self.fonts.visit(sc, f)?;
         self.shading_functions.visit(sc, f)?;
         self.patterns.visit(sc, f)?;
@@ -408,7 +432,11 @@ impl Visit for StreamChunks {
 }
 
 impl Visit for MixedChunks {
-    fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
+    fn visit(
+        &mut self,
+        sc: &mut SerializeContext,
+        f: &mut impl FnMut(&mut Chunk),
+    ) -> KrillaResult<()> {
         self.embedded_pdfs.visit(sc, f)?;
 
         Ok(())
@@ -416,7 +444,11 @@ impl Visit for MixedChunks {
 }
 
 impl Visit for NonStreamChunks {
-    fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
+    fn visit(
+        &mut self,
+        sc: &mut SerializeContext,
+        f: &mut impl FnMut(&mut Chunk),
+    ) -> KrillaResult<()> {
         self.page_tree.visit(sc, f)?;
         self.outline.visit(sc, f)?;
         self.page_label_tree.visit(sc, f)?;
@@ -441,14 +473,22 @@ impl Visit for NonStreamChunks {
 }
 
 impl Visit for Chunk {
-    fn visit(&self, _: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
+    fn visit(
+        &mut self,
+        _: &mut SerializeContext,
+        f: &mut impl FnMut(&mut Chunk),
+    ) -> KrillaResult<()> {
         f(self);
         Ok(())
     }
 }
 
 impl Visit for Option<Chunk> {
-    fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
+    fn visit(
+        &mut self,
+        sc: &mut SerializeContext,
+        f: &mut impl FnMut(&mut Chunk),
+    ) -> KrillaResult<()> {
         if let Some(chunk) = self {
             chunk.visit(sc, f)?;
         }
@@ -457,7 +497,11 @@ impl Visit for Option<Chunk> {
 }
 
 impl Visit for Option<(Ref, Chunk)> {
-    fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
+    fn visit(
+        &mut self,
+        sc: &mut SerializeContext,
+        f: &mut impl FnMut(&mut Chunk),
+    ) -> KrillaResult<()> {
         if let Some((_, chunk)) = self {
             chunk.visit(sc, f)?;
         }
@@ -466,19 +510,31 @@ impl Visit for Option<(Ref, Chunk)> {
 }
 
 impl<T: Visit + Send + Sync + 'static> Visit for Deferred<T> {
-    fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
-        self.wait().visit(sc, f)
+    fn visit(
+        &mut self,
+        sc: &mut SerializeContext,
+        f: &mut impl FnMut(&mut Chunk),
+    ) -> KrillaResult<()> {
+        self.wait_mut().visit(sc, f)
     }
 }
 
 impl<T: Visit> Visit for KrillaResult<T> {
-    fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
-        self.as_ref().map_err(|e| e.clone())?.visit(sc, f)
+    fn visit(
+        &mut self,
+        sc: &mut SerializeContext,
+        f: &mut impl FnMut(&mut Chunk),
+    ) -> KrillaResult<()> {
+        self.as_mut().map_err(|e| e.clone())?.visit(sc, f)
     }
 }
 
 impl<T: Visit> Visit for Vec<T> {
-    fn visit(&self, sc: &mut SerializeContext, f: &mut impl FnMut(&Chunk)) -> KrillaResult<()> {
+    fn visit(
+        &mut self,
+        sc: &mut SerializeContext,
+        f: &mut impl FnMut(&mut Chunk),
+    ) -> KrillaResult<()> {
         for field in self {
             field.visit(sc, f)?;
         }

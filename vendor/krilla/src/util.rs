@@ -205,6 +205,10 @@ mod deferred {
         pub fn wait(&self) -> &T {
             &self.0
         }
+
+        pub fn wait_mut(&mut self) -> &mut T {
+            &mut self.0
+        }
     }
 }
 
@@ -252,6 +256,19 @@ mod deferred {
             while let Some(rayon::Yield::Executed) = rayon::yield_now() {}
 
             self.0.wait()
+        }
+
+        /// Waits on the value, then gives it mutably (undoc: chunks are
+        /// freed as they are written).
+        pub fn wait_mut(&mut self) -> &mut T {
+            self.wait();
+            // The worker drops its handle right after setting the value.
+            while std::sync::Arc::get_mut(&mut self.0).is_none() {
+                std::thread::yield_now();
+            }
+            std::sync::Arc::get_mut(&mut self.0)
+                .and_then(std::sync::OnceLock::get_mut)
+                .expect("the value is set")
         }
     }
 }

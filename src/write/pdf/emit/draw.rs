@@ -1,6 +1,7 @@
 //! Drawing on a page: artifacts (rules, the codes, furniture lines) and
 //! glyph runs, with synthetic italics and bold.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use krilla::color::rgb;
@@ -13,7 +14,7 @@ use krilla::text::GlyphId;
 
 use crate::write::pdf::flow::{FixedLine, LaidText, SpanKind};
 use crate::write::pdf::furniture::{Barcode, Furniture, Qr, Rule};
-use crate::write::pdf::shape::GlyphRun;
+use crate::write::pdf::shape::{GlyphRun, ShapedLine};
 
 /// Colour of linked symbols, as Word shows hyperlinks.
 const LINK_BLUE: (u8, u8, u8) = (0, 0, 255);
@@ -92,8 +93,10 @@ pub(super) fn draw_line(
     baseline: f32,
 ) {
     surface.push_transform(&line_transform(text, x, baseline));
-    for run in text.lines.get(line).map_or(&[][..], |l| l.runs.as_slice()) {
-        draw_run(surface, run, text);
+    if let Some(l) = text.lines.get(line) {
+        for run in &l.runs {
+            draw_run(surface, run, l, text);
+        }
     }
     surface.pop();
 }
@@ -151,32 +154,26 @@ pub(super) fn line_transform(text: &LaidText, x: f32, baseline: f32) -> Transfor
     Transform::from_row(text.scale, 0.0, 0.0, 1.0, x, baseline)
 }
 
-/// The glyphs of `run` for krilla. Advances are in whole font units, the
-/// glyph's own and the space after it (letter spacing, justification) each
-/// rounded: the numbers krilla writes to position glyphs then repeat
-/// exactly, which keeps the content streams short and quick to compress.
-fn pdf_glyphs(run: &GlyphRun) -> Vec<PdfGlyph> {
+/// The glyphs of `run` (of `line`) for krilla, in `out`. Advances are in
+/// whole font units, the glyph's own and the space after it (letter
+/// spacing, justification) each rounded when the line was packed: the
+/// numbers krilla writes to position glyphs then repeat exactly, which
+/// keeps the content streams short and quick to compress.
+fn pdf_glyphs(run: &GlyphRun, line: &ShapedLine, out: &mut Vec<PdfGlyph>) {
     let upem = run.font.units_per_em().max(1.0);
-    let unit = run.size.max(0.01) / upem;
-    let units = |x: f32| (x / unit).round();
-    run.glyphs
-        .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let own = units(g.advance);
-            let after = run
-                .glyphs
-                .get(i + 1)
-                .map_or(0.0, |next| units(next.x - g.x - g.advance));
-            PdfGlyph {
-                id: g.id,
-                advance: (own + after) / upem,
-                dx: units(g.dx) / upem,
-                dy: units(g.dy) / upem,
-                text: g.text_range(),
-            }
-        })
-        .collect()
+    out.clear();
+    out.extend(line.glyphs(run).map(|g| PdfGlyph {
+        id: g.id,
+        advance: g.advance as f32 / upem,
+        dx: g.dx as f32 / upem,
+        dy: g.dy as f32 / upem,
+        text: g.text_range(),
+    }));
+}
+
+thread_local! {
+    /// The glyphs of the run being drawn, one buffer for every run.
+    static GLYPHS: RefCell<Vec<PdfGlyph>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Black fill, or blue for a link; a thin outline for synthetic bold.
@@ -202,16 +199,15 @@ fn set_paint(surface: &mut Surface, run: &GlyphRun, link: bool) {
     }
 }
 
-/// Draws a run of `text` in its line's coordinates ([`line_transform`]).
-pub(super) fn draw_run(surface: &mut Surface, run: &GlyphRun, text: &LaidText) {
-    let Some(first) = run.glyphs.first() else {
+/// Draws a run of `line` of `text` in the line's coordinates ([`line_transform`]).
+pub(super) fn draw_run(surface: &mut Surface, run: &GlyphRun, line: &ShapedLine, text: &LaidText) {
+    if run.glyphs.is_empty() {
         return;
-    };
+    }
     let span = text.spans.get(run.span);
     let rise = span.map_or(0.0, |s| s.rise);
     let link = matches!(span.map(|s| &s.kind), Some(SpanKind::Link(_)));
-    let glyphs = pdf_glyphs(run);
-    let start = Point::from_xy(first.x, -rise);
+    let start = Point::from_xy(run.left, -rise);
     if run.slant {
         surface.push_transform(&Transform::from_row(
             1.0, 0.0, -SLANT, 1.0, start.x, start.y,
@@ -223,14 +219,17 @@ pub(super) fn draw_run(surface: &mut Surface, run: &GlyphRun, text: &LaidText) {
     } else {
         start
     };
-    surface.draw_glyphs(
-        origin,
-        &glyphs,
-        run.font.clone(),
-        &text.text,
-        run.size,
-        false,
-    );
+    GLYPHS.with_borrow_mut(|glyphs| {
+        pdf_glyphs(run, line, glyphs);
+        surface.draw_glyphs(
+            origin,
+            glyphs,
+            run.font.clone(),
+            &text.text,
+            run.size,
+            false,
+        );
+    });
     if run.slant {
         surface.pop();
     }

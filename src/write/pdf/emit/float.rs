@@ -5,7 +5,7 @@
 //! alternative text that stands in for a picture that cannot be drawn.
 
 use krilla::geom::{Rect, Size, Transform};
-use krilla::tagging::{ArtifactType, ContentTag, Node};
+use krilla::tagging::{ArtifactType, ContentTag};
 
 use crate::write::page::table::{PLACEHOLDER_PADDING, PLACEHOLDER_RULE};
 use crate::write::pdf::flow::figure::{LaidFigure, Picture};
@@ -71,9 +71,7 @@ pub(super) fn figure(pen: &mut Pen, figure: &LaidFigure, x: f32, at: &At) {
             pen.surface.draw_image(image.clone(), size);
             pen.surface.pop();
             pen.surface.end_tagged();
-            pen.collected
-                .list(owner, false)
-                .push(Slot::Node(Node::Leaf(id)));
+            pen.collected.list(owner, false).push(Slot::Leaf(id));
         }
         Picture::Placeholder { text, pitch, size } => {
             if let Some(rect) = Rect::from_xywh(x, at.y, figure.width, figure.height) {

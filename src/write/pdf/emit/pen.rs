@@ -3,7 +3,7 @@
 
 use krilla::geom::Rect;
 use krilla::surface::Surface;
-use krilla::tagging::{ContentTag, Node, SpanTag};
+use krilla::tagging::{ContentTag, Identifier, Node, SpanTag};
 
 use crate::write::pdf::flow::{LaidBlock, LaidText, LinkTarget, SpanKind};
 use crate::write::pdf::shape::GlyphRun;
@@ -55,7 +55,7 @@ impl Pen<'_, '_> {
             return;
         };
         // Leaves in logical order: (text start, slot).
-        let mut leaves: Vec<(usize, Slot)> = Vec::new();
+        let mut leaves: Vec<(u32, Slot)> = Vec::new();
         let mut current_link: Option<(usize, usize)> = None; // (span, pending index)
         self.surface
             .push_transform(&line_transform(text, x, baseline));
@@ -66,20 +66,19 @@ impl Pen<'_, '_> {
             let id = self
                 .surface
                 .start_tagged(ContentTag::Span(SpanTag::empty().with_lang(lang)));
-            draw_run(self.surface, run, text);
+            draw_run(self.surface, run, l, text);
             self.surface.end_tagged();
-            let leaf = Node::Leaf(id);
             match span.map(|s| &s.kind) {
                 Some(SpanKind::Link(target)) => {
                     let rect = link_rect(text, run, x, baseline);
-                    let piece = self.link_piece(target, run.span, rect, leaf, &mut current_link);
+                    let piece = self.link_piece(target, run.span, rect, id, &mut current_link);
                     if let Some(slot) = piece {
-                        leaves.push((run.text_start(), slot));
+                        leaves.push((run.text_start, slot));
                     }
                 }
                 _ => {
                     current_link = None;
-                    leaves.push((run.text_start(), Slot::Node(leaf)));
+                    leaves.push((run.text_start, Slot::Leaf(id)));
                 }
             }
         }
@@ -98,21 +97,21 @@ impl Pen<'_, '_> {
         target: &LinkTarget,
         span: usize,
         rect: Option<Rect>,
-        leaf: Node,
+        leaf: Identifier,
         current: &mut Option<(usize, usize)>,
     ) -> Option<Slot> {
         if let Some((s, k)) = *current
             && s == span
         {
             let link = &mut self.pending[k];
-            link.ids.push(leaf);
+            link.ids.push(Node::Leaf(leaf));
             if let Some(r) = rect {
                 link.rect = union(link.rect, r);
             }
             return None;
         }
         let Some(rect) = rect else {
-            return Some(Slot::Node(leaf));
+            return Some(Slot::Leaf(leaf));
         };
         let slot = self.collected.links.len();
         self.collected.links.push(None);
@@ -120,7 +119,7 @@ impl Pen<'_, '_> {
             alt: format!("{} ({})", target.label, target.url),
             url: target.url.clone(),
             rect,
-            ids: vec![leaf],
+            ids: vec![Node::Leaf(leaf)],
             slot,
         });
         *current = Some((span, self.pending.len() - 1));
@@ -141,8 +140,8 @@ fn union(a: Rect, b: Rect) -> Rect {
 /// The clickable area of a link's run: its width, from a little above the
 /// type's top to a little below the baseline.
 fn link_rect(text: &LaidText, run: &GlyphRun, x: f32, baseline: f32) -> Option<Rect> {
-    let left = x + run.left() * text.scale;
-    let right = x + run.right() * text.scale;
+    let left = x + run.left * text.scale;
+    let right = x + run.right * text.scale;
     Rect::from_ltrb(
         left,
         baseline - run.size * 0.85,

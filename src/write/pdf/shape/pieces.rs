@@ -145,14 +145,14 @@ impl Piece {
         line.text = line.text.start + start..line.text.end + start;
         for run in &mut line.runs {
             run.span += self.first_span;
-            for g in &mut run.glyphs {
-                g.text = if g.text.start >= piece_len {
-                    hyphen..hyphen + (g.text.end - g.text.start)
-                } else {
-                    g.text.start + offset..g.text.end + offset
-                };
-            }
         }
+        line.map_text(|text| {
+            if text.start >= piece_len {
+                hyphen..hyphen + (text.end - text.start)
+            } else {
+                text.start + offset..text.end + offset
+            }
+        });
         line
     }
 }

@@ -1,5 +1,6 @@
 //! Unit tests of the layout adapter: line breaking, hyphens, bidi, justification.
 
+use super::packed::Glyph;
 use super::*;
 use crate::write::pdf::fonts::FontSet;
 use crate::write::pdf::hyphen::hyphenation_points;
@@ -44,23 +45,34 @@ fn lay_out_with(
 }
 
 fn right_edge(line: &ShapedLine) -> f32 {
-    line.runs.iter().map(GlyphRun::right).fold(0.0, f32::max)
+    line.runs.iter().map(|r| r.right).fold(0.0, f32::max)
 }
 
 fn left_edge(line: &ShapedLine) -> f32 {
-    line.runs
-        .iter()
-        .map(GlyphRun::left)
-        .fold(f32::MAX, f32::min)
+    line.runs.iter().map(|r| r.left).fold(f32::MAX, f32::min)
+}
+
+/// Every glyph of `line` with its pen position (from the run's left edge
+/// and the whole-unit advances the line keeps).
+fn placed(line: &ShapedLine) -> Vec<(f32, Glyph)> {
+    let mut out = Vec::new();
+    for run in &line.runs {
+        let mut x = run.left;
+        for g in line.glyphs(run) {
+            let advance = g.advance as f32 * run.unit();
+            out.push((x, g));
+            x += advance;
+        }
+    }
+    out
 }
 
 /// The x of the glyph drawn for the text at byte `at`.
 fn x_of(line: &ShapedLine, at: usize) -> f32 {
-    line.runs
-        .iter()
-        .flat_map(|r| &r.glyphs)
-        .find(|g| g.text_range().contains(&at))
-        .map(|g| g.x)
+    placed(line)
+        .into_iter()
+        .find(|(_, g)| g.text_range().contains(&at))
+        .map(|(x, _)| x)
         .unwrap_or_else(|| panic!("no glyph for byte {at}"))
 }
 
@@ -97,7 +109,7 @@ fn hyphenated_lines_end_with_a_visible_hyphen_that_fits() {
         let (lines, _) = lay_out_with(ENGLISH, Lang::En, width, Align::Justify, &hyphens, &[]);
         for line in &lines {
             assert!(right_edge(line) <= width + 0.01, "overfull at {width}");
-            let last = line.runs.last().and_then(|r| r.glyphs.last());
+            let last = line.runs.last().and_then(|r| line.glyphs(r).last());
             if line.hyphenated {
                 count += 1;
                 assert!(
@@ -205,8 +217,7 @@ fn characters_no_font_covers_are_reported_not_drawn() {
     assert!(
         lines
             .iter()
-            .flat_map(|l| &l.runs)
-            .flat_map(|r| &r.glyphs)
+            .flat_map(|l| l.runs.iter().flat_map(|r| l.glyphs(r)))
             .all(|g| g.id != 0)
     );
 }
@@ -296,7 +307,7 @@ fn a_long_hyphenated_paragraph_fits_its_lines_and_keeps_its_text() {
     assert!(missing.is_empty());
     for (i, line) in lines.iter().enumerate() {
         assert!(right_edge(line) <= 300.01, "line {i} overfull");
-        for g in line.runs.iter().flat_map(|r| &r.glyphs) {
+        for g in line.runs.iter().flat_map(|r| line.glyphs(r)) {
             let at = g.text_range();
             assert!(
                 at.end <= text.len() || at.start == text.len(),
@@ -349,12 +360,14 @@ fn a_paragraph_of_many_styled_spans_shapes_one_style_per_look() {
             &mut Vec::new(),
         )
     });
-    let runs: Vec<&GlyphRun> = lines.iter().flat_map(|l| &l.runs).collect();
-    assert!(runs.iter().all(|r| {
+    let runs: Vec<(&ShapedLine, &GlyphRun)> = lines
+        .iter()
+        .flat_map(|l| l.runs.iter().map(move |r| (l, r)))
+        .collect();
+    assert!(runs.iter().all(|(l, r)| {
         let span = &spans[r.span];
-        r.glyphs
-            .iter()
+        l.glyphs(r)
             .all(|g| span.range.contains(&g.text_range().start))
     }));
-    assert_eq!(runs.last().map(|r| r.span), Some(spans.len() - 2));
+    assert_eq!(runs.last().map(|(_, r)| r.span), Some(spans.len() - 2));
 }

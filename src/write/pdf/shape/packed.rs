@@ -1,0 +1,277 @@
+//! Glyphs as they wait to be drawn. Every glyph of a document is kept from
+//! layout until its page is drawn (the footer of each page needs the page
+//! count), so a line keeps its glyphs packed in one byte buffer, about five
+//! bytes a glyph where a [`PlacedGlyph`] takes 28: each glyph holds only
+//! what the PDF gets of it, in whole font units as the PDF writes them.
+//!
+//! A glyph is a run of LEB128 numbers: its id; its text's start (as the
+//! distance from the previous glyph's text end, zigzagged) shifted left by
+//! one, the low bit saying whether offsets follow; its text's length
+//! (zigzagged); its advance with the room after it up to the next glyph;
+//! and, when the bit is set, its horizontal and vertical offsets.
+
+use std::ops::Range;
+
+use super::PlacedGlyph;
+
+/// A glyph as it is drawn: lengths in font units of its run's font.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Glyph {
+    /// Glyph id in its run's font.
+    pub id: u32,
+    /// Its advance plus the room after it (letter spacing, justification)
+    /// up to the next glyph of the run.
+    pub advance: i32,
+    /// Horizontal offset from the pen position.
+    pub dx: i32,
+    /// Vertical offset (up).
+    pub dy: i32,
+    /// The text bytes of the cluster the glyph belongs to.
+    pub text: Range<u32>,
+}
+
+impl Glyph {
+    /// The text bytes of its cluster, as indexes into the paragraph's text.
+    pub fn text_range(&self) -> Range<usize> {
+        self.text.start as usize..self.text.end as usize
+    }
+}
+
+/// Appends the glyphs of one run to `out`: `placed` gives each one's
+/// placement, its pen position moved right by `offset`, lengths in whole
+/// units of `unit` points. Each advance, and the room after it, are
+/// rounded separately, as the PDF has always positioned them.
+pub(super) fn pack<T>(
+    glyphs: &[T],
+    placed: impl Fn(&T) -> &PlacedGlyph,
+    offset: f32,
+    unit: f32,
+    out: &mut Vec<u8>,
+) {
+    // Most offsets, and many gaps, are zero: no division to round.
+    let units = |x: f32| if x == 0.0 { 0.0 } else { round(x / unit) };
+    let mut prev_end = 0;
+    for (i, item) in glyphs.iter().enumerate() {
+        let g = placed(item);
+        let x = g.x + offset;
+        let own = units(g.advance);
+        let after = glyphs
+            .get(i + 1)
+            .map_or(0.0, |next| units(placed(next).x + offset - x - g.advance));
+        push(
+            out,
+            &Glyph {
+                id: g.id,
+                advance: (own + after) as i32,
+                dx: units(g.dx) as i32,
+                dy: units(g.dy) as i32,
+                text: g.text.clone(),
+            },
+            &mut prev_end,
+        );
+    }
+}
+
+/// `x` rounded half away from zero, as `f32::round`, without its library
+/// call where the value is an `i32` (subtracting the whole part is exact).
+fn round(x: f32) -> f32 {
+    if x.abs() < 2.0e9 {
+        let whole = x as i32;
+        let rest = x - whole as f32;
+        let rounded = if rest >= 0.5 {
+            whole + 1
+        } else if rest <= -0.5 {
+            whole - 1
+        } else {
+            whole
+        };
+        rounded as f32
+    } else {
+        x.round()
+    }
+}
+
+/// Appends one glyph, its text start taken from `prev_end`.
+pub(super) fn push(out: &mut Vec<u8>, g: &Glyph, prev_end: &mut u32) {
+    let offsets = g.dx != 0 || g.dy != 0;
+    let start = zigzag(i64::from(g.text.start) - i64::from(*prev_end));
+    write(out, u64::from(g.id));
+    write(out, (start << 1) | u64::from(offsets));
+    write(out, zigzag(i64::from(g.text.end) - i64::from(g.text.start)));
+    write(out, zigzag(i64::from(g.advance)));
+    if offsets {
+        write(out, zigzag(i64::from(g.dx)));
+        write(out, zigzag(i64::from(g.dy)));
+    }
+    *prev_end = g.text.end;
+}
+
+/// The glyphs packed in `bytes`, in order.
+pub struct Glyphs<'a> {
+    bytes: &'a [u8],
+    prev_end: u32,
+}
+
+impl<'a> Glyphs<'a> {
+    /// Reads the glyphs `pack` wrote to `bytes`.
+    pub fn new(bytes: &'a [u8]) -> Glyphs<'a> {
+        Glyphs { bytes, prev_end: 0 }
+    }
+
+    fn number(&mut self) -> u64 {
+        // Most numbers are one byte.
+        if let Some((&byte, rest)) = self.bytes.split_first()
+            && byte < 0x80
+        {
+            self.bytes = rest;
+            return u64::from(byte);
+        }
+        let mut value = 0u64;
+        let mut shift = 0;
+        while let Some((&byte, rest)) = self.bytes.split_first() {
+            self.bytes = rest;
+            value |= u64::from(byte & 0x7f) << shift;
+            shift += 7;
+            if byte & 0x80 == 0 || shift >= 64 {
+                break;
+            }
+        }
+        value
+    }
+
+    fn signed(&mut self) -> i64 {
+        unzigzag(self.number())
+    }
+}
+
+impl Iterator for Glyphs<'_> {
+    type Item = Glyph;
+
+    fn next(&mut self) -> Option<Glyph> {
+        if self.bytes.is_empty() {
+            return None;
+        }
+        let id = self.number() as u32;
+        let head = self.number();
+        let start = (i64::from(self.prev_end) + unzigzag(head >> 1)) as u32;
+        let end = (i64::from(start) + self.signed()) as u32;
+        let advance = self.signed() as i32;
+        let (dx, dy) = if head & 1 == 1 {
+            (self.signed() as i32, self.signed() as i32)
+        } else {
+            (0, 0)
+        };
+        self.prev_end = end;
+        Some(Glyph {
+            id,
+            advance,
+            dx,
+            dy,
+            text: start..end,
+        })
+    }
+}
+
+/// Writes `value` as LEB128.
+#[inline]
+fn write(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn zigzag(value: i64) -> u64 {
+    ((value << 1) ^ (value >> 63)) as u64
+}
+
+fn unzigzag(value: u64) -> i64 {
+    ((value >> 1) as i64) ^ -((value & 1) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_that_of_f32_round() {
+        for x in [
+            0.0f32,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            2.5,
+            -2.5,
+            0.49999997,
+            -0.49999997,
+            1023.5,
+            -1023.49,
+            8388607.5,
+            16777215.0,
+            3.0e9,
+            -3.0e9,
+            1.0e-30,
+        ] {
+            assert_eq!(round(x), x.round(), "{x}");
+        }
+        for i in -100_000..100_000 {
+            let x = i as f32 * 0.173;
+            assert_eq!(round(x), x.round(), "{x}");
+        }
+    }
+
+    #[test]
+    fn glyphs_read_back_as_packed() {
+        let glyphs = [
+            Glyph {
+                id: 70_000,
+                advance: -3,
+                dx: 0,
+                dy: 0,
+                text: 5..9,
+            },
+            Glyph {
+                id: 3,
+                advance: 1_000_000,
+                dx: -120,
+                dy: 40,
+                text: 2..3,
+            },
+            Glyph {
+                id: 0,
+                advance: i32::MIN,
+                dx: i32::MAX,
+                dy: 0,
+                text: u32::MAX - 1..u32::MAX,
+            },
+        ];
+        let mut bytes = Vec::new();
+        let mut prev_end = 0;
+        for g in &glyphs {
+            push(&mut bytes, g, &mut prev_end);
+        }
+        assert_eq!(Glyphs::new(&bytes).collect::<Vec<_>>(), glyphs);
+    }
+
+    #[test]
+    fn a_latin_glyph_takes_about_five_bytes() {
+        let placed: Vec<PlacedGlyph> = (0..100)
+            .map(|i| PlacedGlyph {
+                id: 68 + i % 26,
+                x: i as f32 * 5.0,
+                dx: 0.0,
+                dy: 0.0,
+                advance: 5.0,
+                text: i..i + 1,
+            })
+            .collect();
+        let mut bytes = Vec::new();
+        pack(&placed, |g| g, 0.0, 10.0 / 2048.0, &mut bytes);
+        assert!(bytes.len() <= 500, "{} bytes", bytes.len());
+        let read: Vec<Glyph> = Glyphs::new(&bytes).collect();
+        assert_eq!(read.len(), 100);
+        assert!(read.iter().all(|g| g.advance == 1024));
+    }
+}
