@@ -4,6 +4,9 @@
 //! A region takes the `Table N` caption, title and units line above it and
 //! the notes (`a` … text) and source line under it; it never takes a
 //! numbered paragraph or a heading, so tables never break the numbering.
+//! A layout table's grid is rebuilt from its columns ([`super::grid`]), a
+//! raw table's from its cells' order when that is certain
+//! ([`super::cells`]); otherwise the region is kept as one block (UND019).
 
 use super::flow::collapse_spaces;
 use super::grid;
@@ -37,9 +40,14 @@ pub(super) fn find(
         } else {
             raw_region(&lines, i, full)
         };
-        let Some(region) = region.filter(|r| r.head >= taken_to) else {
+        let Some(mut region) = region.filter(|r| r.head >= taken_to) else {
             i += 1;
             continue;
+        };
+        let cells = if layout {
+            None
+        } else {
+            raw_grid(&lines, &mut region)
         };
         out.extend(
             lines[taken_to..region.head]
@@ -51,6 +59,7 @@ pub(super) fn find(
             &lines,
             &region,
             layout,
+            cells,
             decisions,
             diagnostics,
         )));
@@ -385,7 +394,7 @@ pub(super) fn is_note_mark(t: &str) -> bool {
             .all(|m| m.len() == 1 && m.chars().all(|c| c.is_ascii_lowercase()))
 }
 
-fn is_source(t: &str) -> bool {
+pub(super) fn is_source(t: &str) -> bool {
     [
         "Source:",
         "Sources:",
@@ -414,7 +423,11 @@ fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
         let line = &lines[end];
         let t = line.trimmed();
         if !t.is_empty() {
-            if !is_cell(line, full) || starts_para(lines, end) || is_heading_label(t) {
+            if !is_cell(line, full)
+                || starts_para(lines, end)
+                || is_heading_label(t)
+                || opens_raw_para(lines, end, full)
+            {
                 break;
             }
             cells += 1;
@@ -436,6 +449,20 @@ fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
     })
 }
 
+/// A paragraph number alone on its line (`3.`) with the paragraph's text
+/// on the next: raw text sets a numbered paragraph so.
+fn opens_raw_para(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    let number = t
+        .strip_suffix('.')
+        .is_some_and(|n| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    number
+        && lines[i + 1..]
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|next| !is_cell(next, full))
+}
+
 fn is_cell(line: &Src, full: usize) -> bool {
     let t = line.trimmed();
     t.chars().count() * 2 <= full && !t.ends_with(['.', ':', ';']) || is_figure(t)
@@ -455,18 +482,90 @@ fn is_figure(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " ,.$%()–—-+/".contains(c) || c == '\u{a0}')
 }
 
+/// A raw table's grid, when it is certain (see [`super::cells`]): the
+/// region's rows then start under its caption, title and units line and
+/// end at its notes, which run on to the notes' last line.
+fn raw_grid(lines: &[Src], region: &mut Region) -> Option<grid::Grid> {
+    let rows = raw_rows_start(lines, region);
+    let (grid, used) = super::cells::rebuild(&lines[rows..region.notes])?;
+    region.rows = rows;
+    region.notes = rows + used;
+    region.end = region.end.max(raw_notes_end(lines, region.notes));
+    Some(grid)
+}
+
+/// Where a raw region's cells begin: after its caption (`Table 1`),
+/// title and units line when a units line comes within its first five
+/// lines, before any figure (else after the caption and the one title
+/// line under it).
+fn raw_rows_start(lines: &[Src], region: &Region) -> usize {
+    let filled: Vec<usize> = (region.rows..region.notes)
+        .filter(|&k| !lines[k].is_blank())
+        .collect();
+    let units = filled
+        .iter()
+        .take(5)
+        .take_while(|&&k| !grid::is_value(lines[k].trimmed()))
+        .position(|&k| is_units(lines[k].trimmed()));
+    let caption = filled
+        .first()
+        .is_some_and(|&k| caption_number(lines[k].trimmed()).is_some());
+    let mut at = match units {
+        Some(u) => u + 1,
+        None => usize::from(caption) * 2,
+    };
+    while filled
+        .get(at)
+        .is_some_and(|&k| is_units(lines[k].trimmed()))
+    {
+        at += 1;
+    }
+    filled.get(at).map_or(region.notes, |&k| k)
+}
+
+/// The notes under a raw table: a lone note letter with its text on the
+/// next line, a `Source:` or `Note:` line and the lines that end its
+/// sentence; returns the index after them.
+fn raw_notes_end(lines: &[Src], from: usize) -> usize {
+    let mut end = from;
+    let mut k = from;
+    // The lines still to take: a note's text after its letter, or a
+    // source line's until one ends its sentence.
+    let mut open = false;
+    while k < lines.len() {
+        let t = lines[k].trimmed();
+        if t.is_empty() {
+            k += 1;
+            continue;
+        }
+        if open && classify(t).is_none() {
+            open = !t.ends_with(['.', ')']);
+        } else if is_note_mark(t) && !t.contains(' ') {
+            open = true;
+        } else if is_source(t) || is_note_mark(t) && classify(t).is_none() {
+            open = !t.ends_with(['.', ')']);
+        } else {
+            break;
+        }
+        k += 1;
+        end = k;
+    }
+    end
+}
+
 /// Renders a region: a rebuilt table, or the lines kept as one block.
 fn build(
     lines: &[Src],
     region: &Region,
     layout: bool,
+    cells: Option<grid::Grid>,
     decisions: &mut Vec<Decision>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Block {
     let rows = &lines[region.rows..region.notes];
     let notes = &lines[region.notes..region.end];
     let head = &lines[region.head..region.rows];
-    let rebuilt = if layout { grid::rebuild(rows) } else { None };
+    let rebuilt = if layout { grid::rebuild(rows) } else { cells };
     let at = lines[region.rows].no;
     let what = head
         .iter()

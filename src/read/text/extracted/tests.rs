@@ -283,8 +283,10 @@ fn a_layout_table_is_rebuilt_between_paragraphs() {
 }
 
 #[test]
-fn a_raw_table_is_kept_as_one_block_with_a_warning() {
-    let body = "I. Introduction\n1. Resource requirements are set out below, in the table of the report.\nFinancial resources\n(Thousands of United States dollars)\nCategory\nApportionment\nExpenditure\nMilitary\n41 945.0\n41 386.3\nCivilian\n15 528.8\n16 504.8\n2. The next paragraph follows the table, and its number follows the first.";
+fn a_raw_table_read_column_by_column_is_kept_as_one_block_with_a_warning() {
+    // The labels first, then all the figures: how many columns there are
+    // cannot be told from the order.
+    let body = "I. Introduction\n1. Resource requirements are set out below, in the table of the report.\nFinancial resources\n(Thousands of United States dollars)\nCategory\nApportionment\nExpenditure\nMilitary\nCivilian\n41 945.0\n41 386.3\n15 528.8\n16 504.8\n2. The next paragraph follows the table, and its number follows the first.";
     let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{body}")]));
     assert_eq!(
         para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
@@ -652,5 +654,100 @@ fn a_note_number_set_below_the_later_notes_takes_its_text_back() {
             (2, "See A/79/102.".to_string()),
             (3, "See A/79/103.".to_string())
         ]
+    );
+}
+
+/// A raw-text table as pdftotext gives it without `-layout`: one cell per
+/// line, a blank line between, the header's cells first (a heading set
+/// over two columns read before the others), each row's label before its
+/// figures, the total's bold label after them; the paragraph numbers alone
+/// on their lines.
+const RAW_TABLE: &str = "I. Introduction\n1.\nResource requirements for the period are set out below, in the table of the present\nreport, by category of expenditure. The variance between the apportionment and the\nexpenditure is explained in section II, and the figures are those of the financial\nstatements of the mission, as audited by the Board of Auditors for the period.\nTable 1\nFinancial resources by category\n(Thousands of United States dollars)\n\nVariance\nCategory\n\nApportionment\n\nAmount\n\nPercentage\n\nMilitary and police personnel\n\n41 945.0\n\n558.7\n\n1.3\n\nCivilian personnela\n\n15 528.8\n\n(976.0)\n\n(6.3)\n\nOperational costs\n\n11 270.0\n\n–\n\n–\n\n68 743.8\n\n(417.3)\n\n(0.6)\n\nTotal\n\na\nIncludes general temporary assistance.\nSource: Budget performance report.\n2.\nThe next paragraph follows the table, and its number follows the first one. The\nlower expenditure for operational costs was attributable mainly to the reduced cost\nof fuel and to the delayed deployment of aircraft, offset in part by higher costs.";
+
+fn first_table(doc: &Document) -> crate::model::Table {
+    fn find(blocks: &[Block]) -> Option<crate::model::Table> {
+        blocks.iter().find_map(|b| match b {
+            Block::Table(t) => Some(t.clone()),
+            Block::Chapter(c) => find(&c.blocks),
+            Block::Section(s) => find(&s.blocks),
+            _ => None,
+        })
+    }
+    find(&doc.body).expect("a table")
+}
+
+fn row_cells(row: &crate::model::Row) -> Vec<String> {
+    row.cells
+        .iter()
+        .map(|c| {
+            c.paragraphs
+                .iter()
+                .map(|p| plain_text(p))
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn a_raw_table_read_row_by_row_is_rebuilt_between_paragraphs() {
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{RAW_TABLE}")]));
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(
+        body,
+        [
+            ["Military and police personnel", "41 945.0", "558.7", "1.3"],
+            ["Civilian personnel", "15 528.8", "(976.0)", "(6.3)"],
+            ["Operational costs", "11 270.0", "–", "–"],
+            ["Total", "68 743.8", "(417.3)", "(0.6)"],
+        ]
+    );
+    assert_eq!(table.n, Some(1));
+    assert_eq!(plain_text(&table.title), "Financial resources by category");
+    assert_eq!(
+        table.units.as_deref().map(plain_text).as_deref(),
+        Some("(Thousands of United States dollars)")
+    );
+    let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
+    assert_eq!(
+        head,
+        ["Category", "Apportionment", "Amount", "Variance Percentage"]
+    );
+    assert_eq!(table.notes.len(), 1);
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::TableRebuilt)
+    );
+}
+
+#[test]
+fn a_raw_table_with_a_group_heading_among_its_rows_is_kept_as_one_block() {
+    // `Posts` heads a group of rows: two labels stand between figures, so
+    // which row each figure belongs to is not certain.
+    let text = RAW_TABLE.replace("Civilian personnela\n", "Posts\n\nCivilian personnela\n");
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert!(first_table(&doc).head.is_empty());
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::TableKept)
+    );
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::ExtractedText)
     );
 }
