@@ -1,14 +1,17 @@
 //! Rebuilding a raw-text table (`pdftotext` without `-layout`, one cell
 //! per line) when its grid is certain. Read row by row, a table comes out
 //! as its header cells, then each row's label followed by its figures (a
-//! bold total row may give its figures before its label). The grid is
-//! taken as clear only when the cells fall into that pattern exactly:
-//! every run of figures is one row's (the first run sets how many columns
-//! there are), each preceded by one label, the last run perhaps two rows'
-//! with the total's label after it; anything else (labels set apart from
-//! their figures, a table read column by column, a wrapped label, a group
-//! heading, a single column of figures, fewer than three rows, a row
-//! label that is a column's heading) is left to be kept as one block.
+//! bold total row may give its figures before its label); pdftotext may
+//! also read the stub column first, down to where the figures begin (the
+//! stub's heading and the first rows' labels, then the other headings and
+//! those rows' figures). The grid is taken as clear only when the cells
+//! fall into one of these patterns exactly: every run of figures is one
+//! row's (the shortest run sets how many columns there are), each
+//! preceded by one label, the first run perhaps several rows' with their
+//! labels read first, the last run perhaps two rows' with the total's
+//! label after it. Anything else (a table read column by column, a
+//! wrapped label, a group heading, a single column of figures, fewer than
+//! three rows, a row label that is a column's heading) is kept as one block.
 
 use super::flow::collapse_spaces;
 use super::grid::{Grid, is_value};
@@ -78,7 +81,7 @@ fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
     if values.len() < 2 {
         return None;
     }
-    let n = values[0].len();
+    let n = values.iter().map(|v| v.len()).min()?;
     if n > MAX_COLUMNS {
         return None;
     }
@@ -92,25 +95,26 @@ fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
     } else {
         return None;
     };
-    let mut body = Vec::new();
-    for (k, figures) in values.iter().enumerate() {
+    let (head, mut body) = first_rows(&runs[0].1, values[0], n)?;
+    let mut total_after = false;
+    for (k, figures) in values.iter().enumerate().skip(1) {
         let labels = &runs[2 * k].1;
-        if k > 0 && labels.len() != 1 {
+        let [label] = &labels[..] else {
             return None;
-        }
-        let label = labels.last()?.clone();
+        };
         if figures.len() == n {
-            body.push(row(label, figures));
+            body.push(row(label.clone(), figures));
         } else if k == last && figures.len() == 2 * n && after.len() == 1 {
-            body.push(row(label, &figures[..n]));
+            body.push(row(label.clone(), &figures[..n]));
             body.push(row(after[0].clone(), &figures[n..]));
-            continue;
+            total_after = true;
         } else {
             return None;
         }
-        if k == last && !after.is_empty() {
-            return None;
-        }
+    }
+    if !after.is_empty() && !total_after {
+        // A label after the last row's figures, which took none.
+        return None;
     }
     // Two rows or a single column of figures may be a heading's lines
     // (`2024/25 variance`) read as a table; a label without letters
@@ -119,9 +123,40 @@ fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
     if n < 2 || body.len() < MIN_ROWS || body.iter().any(|r| bare(&r[0])) {
         return None;
     }
-    let first = &runs[0].1;
-    let head = header(&first[..first.len() - 1], n)?;
     Some(Grid { head, body })
+}
+
+/// The header and the first rows, from the labels before the first
+/// figures. Read row by row, the labels are the header's cells and the
+/// first row's label; when the first figures are several rows' (the stub
+/// column read first, down to where the figures begin), they are the
+/// stub's heading, those rows' labels and the value columns' headings,
+/// exactly one each.
+fn first_rows(
+    labels: &[String],
+    figures: &[String],
+    n: usize,
+) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+    let rows = figures.len() / n;
+    if !figures.len().is_multiple_of(n) || rows == 0 {
+        return None;
+    }
+    if rows == 1 {
+        let (label, head) = labels.split_last()?;
+        return Some((header(head, n)?, vec![row(label.clone(), figures)]));
+    }
+    if labels.len() != 1 + rows + n {
+        return None;
+    }
+    let head = std::iter::once(labels[0].clone())
+        .chain(labels[1 + rows..].iter().cloned())
+        .collect();
+    let body = labels[1..=rows]
+        .iter()
+        .zip(figures.chunks(n))
+        .map(|(label, figures)| row(label.clone(), figures))
+        .collect();
+    Some((head, body))
 }
 
 fn row(label: String, figures: &[String]) -> Vec<String> {
@@ -156,4 +191,49 @@ fn header(cells: &[String], n: usize) -> Option<Vec<String>> {
         head[n] = format!("{spanning} {}", head[n]);
     }
     Some(head)
+}
+
+/// A raw table's notes with each letter before its note: raw text may
+/// give the letters apart from the texts (`a`, both notes, the source
+/// line, `b`). When the lone letters are as many as the notes' sentences,
+/// each letter is set before its sentence, in order, the source and note
+/// lines after them; otherwise the lines stay as they are.
+pub(super) fn notes_in_order(notes: &[Src]) -> Vec<Src> {
+    let mut marks = Vec::new();
+    let mut texts: Vec<Vec<Src>> = Vec::new();
+    let mut sources = Vec::new();
+    let mut in_source = false;
+    let mut open = false;
+    for line in notes.iter().filter(|l| !l.is_blank()) {
+        let t = line.trimmed();
+        let ends = t.ends_with(['.', ')']);
+        if is_lone_mark(t) {
+            marks.push(line.clone());
+            in_source = false;
+        } else if is_source(t) {
+            sources.push(line.clone());
+            in_source = !ends;
+        } else if is_note_mark(t) {
+            // `a Text`: the letter is with its note already.
+            return notes.to_vec();
+        } else if in_source {
+            sources.push(line.clone());
+            in_source = !ends;
+        } else {
+            match texts.last_mut() {
+                Some(text) if open => text.push(line.clone()),
+                _ => texts.push(vec![line.clone()]),
+            }
+            open = !ends;
+        }
+    }
+    if marks.is_empty() || marks.len() != texts.len() {
+        return notes.to_vec();
+    }
+    marks
+        .into_iter()
+        .zip(texts)
+        .flat_map(|(mark, text)| std::iter::once(mark).chain(text))
+        .chain(sources)
+        .collect()
 }

@@ -22,6 +22,8 @@ const BLANKS_INSIDE: usize = 3;
 /// Raw text: the fewest cell lines that make a table, and how many of them are figures.
 const RAW_MIN_CELLS: usize = 6;
 const RAW_MIN_FIGURES: usize = 3;
+/// Raw text: the most lines a raw table's notes are looked for in.
+const RAW_NOTE_LINES: usize = 12;
 
 /// Splits the lines into text lines and table blocks.
 pub(super) fn find(
@@ -47,7 +49,7 @@ pub(super) fn find(
         let cells = if layout {
             None
         } else {
-            raw_grid(&lines, &mut region)
+            raw_grid(&lines, &mut region, full)
         };
         out.extend(
             lines[taken_to..region.head]
@@ -449,6 +451,12 @@ fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
     })
 }
 
+/// A heading's or paragraph's label alone on its line (`C.`, `III.`,
+/// `7.`), its text on the next line as raw text sets it.
+fn is_lone_label(t: &str) -> bool {
+    !t.contains(char::is_whitespace) && classify(&format!("{t} Text")).is_some()
+}
+
 /// A paragraph number alone on its line (`3.`) with the paragraph's text
 /// on the next: raw text sets a numbered paragraph so.
 fn opens_raw_para(lines: &[Src], i: usize, full: usize) -> bool {
@@ -485,12 +493,19 @@ fn is_figure(t: &str) -> bool {
 /// A raw table's grid, when it is certain (see [`super::cells`]): the
 /// region's rows then start under its caption, title and units line and
 /// end at its notes, which run on to the notes' last line.
-fn raw_grid(lines: &[Src], region: &mut Region) -> Option<grid::Grid> {
+fn raw_grid(lines: &[Src], region: &mut Region, full: usize) -> Option<grid::Grid> {
     let rows = raw_rows_start(lines, region);
     let (grid, used) = super::cells::rebuild(&lines[rows..region.notes])?;
+    // A caption heads its table: the lines above it are the text's.
+    if let Some(caption) = (region.rows..rows)
+        .find(|&k| !lines[k].is_blank())
+        .filter(|&k| caption_number(lines[k].trimmed()).is_some())
+    {
+        region.head = caption;
+    }
     region.rows = rows;
     region.notes = rows + used;
-    region.end = region.end.max(raw_notes_end(lines, region.notes));
+    region.end = region.end.max(raw_notes_end(lines, region.notes, full));
     Some(grid)
 }
 
@@ -523,32 +538,43 @@ fn raw_rows_start(lines: &[Src], region: &Region) -> usize {
     filled.get(at).map_or(region.notes, |&k| k)
 }
 
-/// The notes under a raw table: a lone note letter with its text on the
-/// next line, a `Source:` or `Note:` line and the lines that end its
-/// sentence; returns the index after them.
-fn raw_notes_end(lines: &[Src], from: usize) -> usize {
+/// The notes under a raw table: lone note letters, each note's text, a
+/// `Source:` or `Note:` line; returns the index after them. Raw text may
+/// give a note's letter after the notes' texts (`a`, two notes, the
+/// source line, `b`): a sentence is taken when a letter or a source line
+/// follows it, within the next lines, before a heading or a numbered
+/// paragraph.
+fn raw_notes_end(lines: &[Src], from: usize, full: usize) -> usize {
     let mut end = from;
-    let mut k = from;
-    // The lines still to take: a note's text after its letter, or a
-    // source line's until one ends its sentence.
+    // Taking a sentence to its end: a note's after its letter, or a source line's.
     let mut open = false;
-    while k < lines.len() {
+    let mut seen = 0;
+    for k in from..lines.len() {
         let t = lines[k].trimmed();
         if t.is_empty() {
-            k += 1;
             continue;
         }
-        if open && classify(t).is_none() {
-            open = !t.ends_with(['.', ')']);
-        } else if is_note_mark(t) && !t.contains(' ') {
-            open = true;
-        } else if is_source(t) || is_note_mark(t) && classify(t).is_none() {
-            open = !t.ends_with(['.', ')']);
-        } else {
+        seen += 1;
+        if seen > RAW_NOTE_LINES {
             break;
         }
-        k += 1;
-        end = k;
+        let ends = t.ends_with(['.', ')']);
+        if is_note_mark(t) && !t.contains(' ') {
+            open = true;
+        } else if is_source(t) || is_note_mark(t) && classify(t).is_none() {
+            open = !ends;
+        } else if classify(t).is_some()
+            || is_lone_label(t)
+            || opens_raw_para(lines, k, full)
+            || is_heading_label(t)
+        {
+            break;
+        } else if open {
+            open = !ends;
+        } else {
+            continue;
+        }
+        end = k + 1;
     }
     end
 }
@@ -564,6 +590,11 @@ fn build(
 ) -> Block {
     let rows = &lines[region.rows..region.notes];
     let notes = &lines[region.notes..region.end];
+    let notes = if cells.is_some() {
+        super::cells::notes_in_order(notes)
+    } else {
+        notes.to_vec()
+    };
     let head = &lines[region.head..region.rows];
     let rebuilt = if layout { grid::rebuild(rows) } else { cells };
     let at = lines[region.rows].no;
@@ -591,7 +622,7 @@ fn build(
         head: head.to_vec(),
         grid: rebuilt,
         rows: rows.to_vec(),
-        notes: notes.to_vec(),
+        notes,
     }
 }
 

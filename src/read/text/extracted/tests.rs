@@ -751,3 +751,48 @@ fn a_raw_table_with_a_group_heading_among_its_rows_is_kept_as_one_block() {
             .any(|d| d.code == Code::ExtractedText)
     );
 }
+
+/// A raw table whose stub column is read first, down to where the figures
+/// begin (the heading and the first rows' labels, then the value columns'
+/// headings and those rows' figures), with its second note's letter given
+/// after the notes' texts and the source line.
+const RAW_TABLE_STUB_FIRST: &str = "I. Introduction\n1.\nResource requirements for the period are set out below, in the table of the present\nreport, by category of expenditure. The variance between the apportionment and the\nexpenditure is explained in section II, and the figures are those of the financial\nstatements of the mission, as audited by the Board of Auditors for the period.\nTable 1\nPopulation offline, by region, 2024\n(Millions of persons)\n\nRegion\n\nAfrica\nAsia and the Pacific\n\nb\n\nPersons offline\n\nShare of populationa\n\n840\n\n57\n\n1 250\n\n29\n\nLatin America and the Caribbean\n\n170\n\n26\n\nOther regions\n\n340\n\n12\n\nTotal\n\n2 600\n\n32\n\na\n\nPercentage of the population of the region.\nIncluding the small island developing States of the Pacific.\nSource: International Telecommunication Union.\nb\n\n2.\nThe next paragraph follows the table, and its number follows the first one. The\nlower expenditure for operational costs was attributable mainly to the reduced cost\nof fuel and to the delayed deployment of aircraft, offset in part by higher costs for\nthe rotation of contingents, for the rental of premises and for the maintenance of the\ncommunications network, as set out in the annex to the present report, in which the\nrequirements of each component are given with the indicators of their achievement.";
+
+#[test]
+fn a_raw_table_read_stub_column_first_is_rebuilt_with_its_notes_lettered() {
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{RAW_TABLE_STUB_FIRST}")]));
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
+    assert_eq!(head, ["Region", "Persons offline", "Share of population"]);
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(
+        body,
+        [
+            ["Africa", "840", "57"],
+            ["Asia and the Pacific", "1 250", "29"],
+            ["Latin America and the Caribbean", "170", "26"],
+            ["Other regions", "340", "12"],
+            ["Total", "2 600", "32"],
+        ]
+    );
+    let notes: Vec<(u32, String)> = table
+        .notes
+        .iter()
+        .map(|n| (n.n, plain_text(&n.content)))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (1, "Percentage of the population of the region.".to_string()),
+            (
+                2,
+                "Including the small island developing States of the Pacific.".to_string()
+            ),
+        ]
+    );
+}
