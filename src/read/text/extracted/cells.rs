@@ -78,8 +78,10 @@ fn runs(tokens: &[(usize, String)]) -> Option<Vec<(bool, Vec<String>)>> {
 /// The grid of the runs when they follow the row-by-row pattern exactly.
 fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
     let values: Vec<&Vec<String>> = runs.iter().filter(|(v, _)| *v).map(|(_, r)| r).collect();
-    if values.len() < 2 {
-        return None;
+    match values.len() {
+        0 => return None,
+        1 => return one_run(runs),
+        _ => {}
     }
     let n = values.iter().map(|v| v.len()).min()?;
     if n > MAX_COLUMNS {
@@ -124,6 +126,41 @@ fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
         return None;
     }
     Some(Grid { head, body })
+}
+
+/// A table read stub column first whose figures are all in one run (the
+/// stub's heading and every row's label, the other headings, then the
+/// figures row by row): how many columns there are is told only when one
+/// split of the labels alone gives headings that are all years or periods
+/// (`2022 год`, `2024/25`) and row labels that are none.
+fn one_run(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
+    let [(false, labels), (true, figures)] = runs else {
+        return None;
+    };
+    let fits: Vec<usize> = (2..=MAX_COLUMNS)
+        .filter(|&n| {
+            let rows = figures.len() / n;
+            figures.len().is_multiple_of(n)
+                && rows >= MIN_ROWS
+                && labels.len() == 1 + rows + n
+                && labels[1 + rows..].iter().all(|h| is_dated(h))
+                && !labels[1..=rows].iter().any(|l| is_dated(l))
+        })
+        .collect();
+    let [n] = fits[..] else {
+        return None;
+    };
+    let (head, body) = first_rows(labels, figures, n)?;
+    Some(Grid { head, body })
+}
+
+/// A heading that begins with a year or a period (`2024`, `2024 годa`,
+/// `2022年`, `2024/25`).
+fn is_dated(t: &str) -> bool {
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    digits == 4
+        && (t.starts_with("19") || t.starts_with("20"))
+        && !t[4..].starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
 /// The header and the first rows, from the labels before the first

@@ -49,7 +49,7 @@ pub(super) fn find(
         let cells = if layout {
             None
         } else {
-            raw_grid(&lines, &mut region, full)
+            raw_grid(&lines, &mut region, taken_to, full)
         };
         out.extend(
             lines[taken_to..region.head]
@@ -493,20 +493,59 @@ fn is_figure(t: &str) -> bool {
 /// A raw table's grid, when it is certain (see [`super::cells`]): the
 /// region's rows then start under its caption, title and units line and
 /// end at its notes, which run on to the notes' last line.
-fn raw_grid(lines: &[Src], region: &mut Region, full: usize) -> Option<grid::Grid> {
-    let rows = raw_rows_start(lines, region);
-    let (grid, used) = super::cells::rebuild(&lines[rows..region.notes])?;
+fn raw_grid(
+    lines: &[Src],
+    region: &mut Region,
+    taken_to: usize,
+    full: usize,
+) -> Option<grid::Grid> {
+    let mut wide = Region {
+        rows: anchor_above(lines, region.rows, taken_to, full).unwrap_or(region.rows),
+        ..*region
+    };
+    let rows = raw_rows_start(lines, &wide);
+    let (grid, used) = super::cells::rebuild(&lines[rows..wide.notes])?;
+    wide.head = wide.head.min(title_start(lines, wide.rows)).max(taken_to);
     // A caption heads its table: the lines above it are the text's.
-    if let Some(caption) = (region.rows..rows)
+    if let Some(caption) = (wide.rows..rows)
         .find(|&k| !lines[k].is_blank())
         .filter(|&k| caption_number(lines[k].trimmed()).is_some())
     {
-        region.head = caption;
+        wide.head = caption;
     }
+    *region = wide;
     region.rows = rows;
     region.notes = rows + used;
     region.end = region.end.max(raw_notes_end(lines, region.notes, full));
     Some(grid)
+}
+
+/// The caption or units line a raw region's first cells hang from, when
+/// only row labels stand between them (lines too long to be taken as
+/// cells, `All small island developing States`, none a sentence or a
+/// numbered line).
+fn anchor_above(lines: &[Src], rows: usize, taken_to: usize, full: usize) -> Option<usize> {
+    let mut k = rows;
+    let mut seen = 0;
+    while k > taken_to && seen < RAW_NOTE_LINES {
+        k -= 1;
+        let t = lines[k].trimmed();
+        if t.is_empty() {
+            continue;
+        }
+        if is_units(t) || caption_number(t).is_some() {
+            return Some(k);
+        }
+        seen += 1;
+        let label = t.chars().count() <= full
+            && !t.ends_with(['.', ':', ';', ','])
+            && classify(t).is_none()
+            && !is_lone_label(t);
+        if !label {
+            return None;
+        }
+    }
+    None
 }
 
 /// Where a raw region's cells begin: after its caption (`Table 1`),

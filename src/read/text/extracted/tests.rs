@@ -796,3 +796,71 @@ fn a_raw_table_read_stub_column_first_is_rebuilt_with_its_notes_lettered() {
         ]
     );
 }
+
+/// A raw table read stub column first with all its figures after its
+/// labels: the stub's heading, every row's label (one too long to be
+/// taken as a cell), the year headings, then the figures row by row.
+fn raw_table_labels_first(headings: [&str; 2]) -> String {
+    let [first, second] = headings;
+    RAW_TABLE_STUB_FIRST
+        .split_once("Table 1\n")
+        .map(|(before, _)| before)
+        .unwrap_or_default()
+        .to_string()
+        + "Table 1\nCoverage of early warning systems, by region\n(Percentage of the population)\n\nRegion\n\nCaribbean\n\nPacific\n\nb\n\nAtlantic and Indian Ocean\n\nAll small island developing States taken together in the reporting period\n\n"
+        + &format!("{first}\n\n{second}\n\n")
+        + "58\n\n71\n\n42\n\n55\n\n49\n\n63\n\n51\n\n65\n\na\n\nPreliminary data.\nIncluding the South China Sea.\nSource: World Meteorological Organization.\nb\n\n"
+        + RAW_TABLE_STUB_FIRST
+            .split_once("\nb\n\n2.\n")
+            .map(|(_, after)| after)
+            .map(|after| format!("2.\n{after}"))
+            .unwrap_or_default()
+            .as_str()
+}
+
+#[test]
+fn a_raw_table_with_its_labels_before_all_its_figures_is_rebuilt_under_year_headings() {
+    let text = raw_table_labels_first(["2022", "2024a"]);
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
+    assert_eq!(head, ["Region", "2022", "2024"]);
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(
+        body,
+        [
+            ["Caribbean", "58", "71"],
+            ["Pacific", "42", "55"],
+            ["Atlantic and Indian Ocean", "49", "63"],
+            [
+                "All small island developing States taken together in the reporting period",
+                "51",
+                "65"
+            ],
+        ]
+    );
+}
+
+#[test]
+fn a_raw_table_with_its_labels_before_all_its_figures_under_other_headings_is_kept() {
+    // Four labels and two headings, or two labels and four headings: the
+    // order cannot tell.
+    let text = raw_table_labels_first(["Persons", "Share"]);
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert!(first_table(&doc).head.is_empty());
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::TableKept)
+    );
+}
