@@ -11,7 +11,8 @@
 //! labels read first, the last run perhaps two rows' with the total's
 //! label after it. Anything else (a table read column by column, a
 //! wrapped label, a group heading, a single column of figures, fewer than
-//! three rows, a row label that is a column's heading) is kept as one block.
+//! three rows unless every column has its heading, a row label that is a
+//! column's heading) is kept as one block.
 
 use super::flow::collapse_spaces;
 use super::grid::{Grid, is_value};
@@ -33,11 +34,19 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<(Grid, usize)> {
         .map(|(i, l)| (i, collapse_spaces(l.trimmed())))
         .collect();
     let last_value = tokens.iter().rposition(|(_, t)| is_value(t))?;
-    // The notes begin at the first lone note letter or source line after
-    // the last figure.
-    let notes_at = tokens[last_value + 1..]
-        .iter()
-        .position(|(_, t)| is_lone_mark(t) || is_source(t))
+    // The notes begin after the last figure at the first source line,
+    // note with its letter (`a Text`), or lone letter with a sentence or
+    // nothing after it (a letter raised over a label has the label after).
+    let after = &tokens[last_value + 1..];
+    let notes_at = (0..after.len())
+        .find(|&k| {
+            let t = after[k].1.as_str();
+            let next = after.get(k + 1).map(|(_, n)| n.as_str());
+            is_source(t)
+                || is_note_mark(t) && t.contains(' ')
+                || is_lone_mark(t)
+                    && next.is_none_or(|n| n.ends_with(['.', '。']) || is_lone_mark(n))
+        })
         .map_or(tokens.len(), |p| last_value + 1 + p);
     let used = tokens.get(notes_at).map_or(rows.len(), |(i, _)| *i);
     let runs = runs(&tokens[..notes_at])?;
@@ -119,21 +128,28 @@ fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
         return None;
     }
     // Two rows or a single column of figures may be a heading's lines
-    // (`2024/25 variance`) read as a table; a label without letters
-    // (`2024/25`) is a column's heading read before its row.
+    // (`2024/25 variance`) read as a table: two rows are taken only under
+    // a heading for every column. A label without letters (`2024/25`) is
+    // a column's heading read before its row.
     let bare = |label: &String| !label.chars().any(char::is_alphabetic);
-    if n < 2 || body.len() < MIN_ROWS || body.iter().any(|r| bare(&r[0])) {
+    let headed = !head.is_empty() && head.iter().all(|c| !c.is_empty());
+    let enough = body.len() >= MIN_ROWS || body.len() == 2 && headed;
+    if n < 2 || !enough || body.iter().any(|r| bare(&r[0])) {
         return None;
     }
     Some(Grid { head, body })
 }
 
-/// A table read stub column first whose figures are all in one run (the
+/// A table whose figures are all in one run: with the other rows' labels
+/// after them (see [`labels_after`]), or read stub column first (the
 /// stub's heading and every row's label, the other headings, then the
-/// figures row by row): how many columns there are is told only when one
-/// split of the labels alone gives headings that are all years or periods
-/// (`2022 год`, `2024/25`) and row labels that are none.
+/// figures row by row), where how many columns there are is told only
+/// when one split of the labels alone gives headings that are all years
+/// or periods (`2022 год`, `2024/25`) and row labels that are none.
 fn one_run(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
+    if let [(false, labels), (true, figures), (false, rest)] = runs {
+        return labels_after(labels, figures, rest);
+    }
     let [(false, labels), (true, figures)] = runs else {
         return None;
     };
@@ -152,6 +168,34 @@ fn one_run(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
     };
     let (head, body) = first_rows(labels, figures, n)?;
     Some(Grid { head, body })
+}
+
+/// A table whose figures all come after its header and first row's
+/// label, the other rows' labels after them: the rows are as many as the
+/// labels, the columns as many as the headings (which must be years or
+/// periods, the labels none), and the figures must fill them exactly.
+fn labels_after(labels: &[String], figures: &[String], rest: &[String]) -> Option<Grid> {
+    let rows = rest.len() + 1;
+    let n = figures.len() / rows;
+    let (first, head) = labels.split_last()?;
+    let fits = figures.len() == rows * n
+        && (2..=MAX_COLUMNS).contains(&n)
+        && rows >= MIN_ROWS
+        && head.len() == n + 1
+        && head[1..].iter().all(|h| is_dated(h))
+        && !std::iter::once(first).chain(rest).any(|l| is_dated(l));
+    if !fits {
+        return None;
+    }
+    let body = std::iter::once(first)
+        .chain(rest)
+        .zip(figures.chunks(n))
+        .map(|(label, figures)| row(label.clone(), figures))
+        .collect();
+    Some(Grid {
+        head: head.to_vec(),
+        body,
+    })
 }
 
 /// A heading that begins with a year or a period (`2024`, `2024 годa`,

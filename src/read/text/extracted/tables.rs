@@ -405,6 +405,12 @@ pub(super) fn is_source(t: &str) -> bool {
         "Source :",
         "Fuente:",
         "Источник:",
+        "Fuentes:",
+        "Источники:",
+        "المصدر:",
+        "المصادر:",
+        "资料来源：",
+        "来源：",
     ]
     .iter()
     .any(|s| t.starts_with(s))

@@ -864,3 +864,72 @@ fn a_raw_table_with_its_labels_before_all_its_figures_under_other_headings_is_ke
             .any(|d| d.action == Action::TableKept)
     );
 }
+
+#[test]
+fn a_raw_table_with_its_other_labels_after_all_its_figures_is_rebuilt() {
+    // The header and the first row's label, every row's figures, then the
+    // other rows' labels (one with its note letter raised onto a line of
+    // its own): five labels, ten figures, two year headings.
+    let table = "Table 1\nSocial protection coverage, by region\n(Percentage of the population)\n\nRegion\n\n2015\n\n2023a\n\nAfrica\n\n17\n\n19\n\n40\n\n44\n\n44\n\n54\n\n61\n\n64\n\n45\n\n52\n\nArab States\nAsia and the Pacific\n\nb\n\nLatin America and the Caribbean\nWorld\n\na\n\nPreliminary estimates.\nSource: International Labour Organization.\n";
+    let text = raw_table_labels_first(["2022", "2024a"]);
+    let (before, rest) = text.split_once("Table 1\n").expect("a caption");
+    let (_, after) = rest.split_once("\nb\n\n2.\n").expect("the next paragraph");
+    let text = format!("{before}{table}b\nExcluding the Arab States in Asia.\n\n2.\n{after}");
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
+    assert_eq!(head, ["Region", "2015", "2023"]);
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(
+        body,
+        [
+            ["Africa", "17", "19"],
+            ["Arab States", "40", "44"],
+            ["Asia and the Pacific", "44", "54"],
+            ["Latin America and the Caribbean", "61", "64"],
+            ["World", "45", "52"],
+        ]
+    );
+}
+
+/// Two rows of a raw table, under the given header cells.
+fn raw_two_rows(header: &str) -> String {
+    let text = raw_table_labels_first(["2022", "2024a"]);
+    let (before, rest) = text.split_once("Table 1\n").expect("a caption");
+    let (_, after) = rest.split_once("\nb\n\n2.\n").expect("the next paragraph");
+    format!(
+        "{before}Table 1\nAnnual financing gap, by income group\n(Billions of United States dollars)\n\n{header}Low-income countries\n\n78\n\n94\n\n16\n\n20.5\n\nLower-middle-income countries\n\n362\n\n401\n\n39\n\n10.8\n\n2.\n{after}"
+    )
+}
+
+#[test]
+fn two_raw_rows_are_a_table_only_under_a_heading_for_every_column() {
+    let headed = raw_two_rows("Income group\n\n2020\n\n2024\n\nAmount\n\nPercentage\n\n");
+    let (read, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{headed}")]));
+    assert_nothing_unplaced(&outcome);
+    let table = first_table(&read);
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(
+        body,
+        [
+            ["Low-income countries", "78", "94", "16", "20.5"],
+            ["Lower-middle-income countries", "362", "401", "39", "10.8"],
+        ]
+    );
+    // Under one heading, two lines of figures may be a heading's lines.
+    let (_, outcome) = doc(&pages(&[&format!(
+        "{MASTHEAD}\n{}",
+        raw_two_rows("2024/25 variance\n\n")
+    )]));
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::TableKept)
+    );
+}
