@@ -247,8 +247,12 @@ fn row(label: String, figures: &[String]) -> Vec<String> {
 }
 
 /// The header cells, one per column: as many as the columns (the stub's
-/// first), fewer (the stub's left empty), or more when a heading spans
-/// columns over the others (read first, it is set on the last column).
+/// first), fewer (the stub's left empty), or more when headings span
+/// columns over a second header row. Then the last cells are the second
+/// row's, one per value column, and the stub's heading, set down across
+/// both rows, comes second (after the first spanning heading, set higher);
+/// the spanning headings, whose columns the order does not tell, are set
+/// on the last column, so that no heading is lost.
 fn header(cells: &[String], n: usize) -> Option<Vec<String>> {
     let columns = n + 1;
     if cells.is_empty() {
@@ -263,14 +267,19 @@ fn header(cells: &[String], n: usize) -> Option<Vec<String>> {
         for (k, c) in cells.iter().enumerate() {
             head[skip + k] = c.clone();
         }
-    } else {
-        let extra = cells.len() - columns;
-        for (k, c) in cells[extra..].iter().enumerate() {
-            head[k] = c.clone();
-        }
-        let spanning = cells[..extra].join(" ");
-        head[n] = format!("{spanning} {}", head[n]);
+        return Some(head);
     }
+    let (upper, lower) = cells.split_at(cells.len() - n);
+    let stub = upper.len().min(2) - 1;
+    head[0] = upper[stub].clone();
+    head[1..].clone_from_slice(lower);
+    let spanning: Vec<&str> = upper
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != stub)
+        .map(|(_, c)| c.as_str())
+        .collect();
+    head[n] = format!("{} {}", spanning.join(" "), head[n]);
     Some(head)
 }
 

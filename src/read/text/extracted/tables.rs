@@ -479,7 +479,7 @@ fn opens_raw_para(lines: &[Src], i: usize, full: usize) -> bool {
 
 fn is_cell(line: &Src, full: usize) -> bool {
     let t = line.trimmed();
-    t.chars().count() * 2 <= full && !t.ends_with(['.', ':', ';']) || is_figure(t)
+    t.chars().count() * 2 <= full && !t.ends_with(['.', ':', ';', '。', '：', '；']) || is_figure(t)
 }
 
 fn is_heading_label(t: &str) -> bool {
@@ -565,7 +565,10 @@ fn raw_rows_start(lines: &[Src], region: &Region) -> usize {
     let units = filled
         .iter()
         .take(5)
-        .take_while(|&&k| !grid::is_value(lines[k].trimmed()))
+        .take_while(|&&k| {
+            let t = lines[k].trimmed();
+            !grid::is_value(t) || caption_number(t).is_some()
+        })
         .position(|&k| is_units(lines[k].trimmed()));
     let caption = filled
         .first()

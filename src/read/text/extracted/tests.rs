@@ -933,3 +933,34 @@ fn two_raw_rows_are_a_table_only_under_a_heading_for_every_column() {
             .any(|d| d.action == Action::TableKept)
     );
 }
+
+#[test]
+fn a_chinese_raw_table_is_rebuilt_and_a_short_last_line_stays_in_its_paragraph() {
+    // The paragraph's last line, short and ending in a full stop, is not a
+    // cell; the header has two rows (two headings over two columns each),
+    // the stub's heading read second.
+    let line = "与此同时，知识共享平台汇集了来自世界各地的数百个恢复案例，涵盖技术措施";
+    let text = pages(&[&format!(
+        "UNEP/EA.7/12\n\n联合国\n\n环境大会\n\nDistr.: General\n1 May 2025\nChinese\nOriginal: English\n\n报告\n\n一. 导言\n1.\n{line}\n{line}\n{line}\n{line}\n{line}\n响。\n表2\n干旱地区恢复资金，按来源分列\n（百万美元）\n\n金额\n\n来源\n\n变化\n\n2022年\n\n2024年\n\n数额\n\n百分比\n\n多边基金\n\n420\n\n515\n\n95\n\n22.6\n\n双边伙伴\n\n236\n\n251\n\n15\n\n6.4\n\n国家预算\n\n188\n\n230\n\n42\n\n22.3\n\n2.\n{line}\n{line}\n{line}。"
+    )]);
+    let (doc, outcome) = doc(&text);
+    assert_nothing_unplaced(&outcome);
+    let paras = para_texts(&doc);
+    assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2]);
+    assert!(paras[0].1.ends_with("涵盖技术措施响。"), "{:?}", paras[0]);
+    let table = first_table(&doc);
+    let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
+    assert_eq!(
+        head,
+        ["来源", "2022年", "2024年", "数额", "金额 变化 百分比"]
+    );
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(
+        body,
+        [
+            ["多边基金", "420", "515", "95", "22.6"],
+            ["双边伙伴", "236", "251", "15", "6.4"],
+            ["国家预算", "188", "230", "42", "22.3"],
+        ]
+    );
+}
