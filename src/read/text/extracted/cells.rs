@@ -296,7 +296,7 @@ pub(super) fn notes_in_order(notes: &[Src]) -> Vec<Src> {
     let mut open = false;
     for line in notes.iter().filter(|l| !l.is_blank()) {
         let t = line.trimmed();
-        let ends = t.ends_with(['.', ')']);
+        let ends = t.ends_with(['.', ')', '。']);
         if is_lone_mark(t) {
             marks.push(line.clone());
             in_source = false;

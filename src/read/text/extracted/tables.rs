@@ -606,12 +606,14 @@ fn raw_notes_end(lines: &[Src], from: usize, full: usize) -> usize {
         if seen > RAW_NOTE_LINES {
             break;
         }
-        let ends = t.ends_with(['.', ')']);
+        let ends = t.ends_with(['.', ')', '。']);
         if is_note_mark(t) && !t.contains(' ') {
             open = true;
         } else if is_source(t) || is_note_mark(t) && classify(t).is_none() {
             open = !ends;
         } else if classify(t).is_some()
+            || caption_number(t).is_some()
+            || is_units(t)
             || is_lone_label(t)
             || opens_raw_para(lines, k, full)
             || is_heading_label(t)

@@ -964,3 +964,30 @@ fn a_chinese_raw_table_is_rebuilt_and_a_short_last_line_stays_in_its_paragraph()
         ]
     );
 }
+
+#[test]
+fn a_raw_tables_notes_stop_at_the_next_tables_caption() {
+    // The first table's source line has no note letter after it; the next
+    // table's caption, a few lines down, ends the first one's notes.
+    let first = RAW_TABLE
+        .split_once("2.\nThe next paragraph")
+        .map(|(table, _)| table)
+        .expect("the table");
+    let second = RAW_TABLE
+        .split_once("Table 1\n")
+        .map(|(_, table)| table.replace("Financial resources by category", "Resources by source"))
+        .expect("the caption");
+    let text = format!("{first}Table 2\n{second}");
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    assert_nothing_unplaced(&outcome);
+    let tables = outcome
+        .decisions
+        .iter()
+        .filter(|d| d.action == Action::TableRebuilt)
+        .count();
+    assert_eq!(tables, 2);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+}
