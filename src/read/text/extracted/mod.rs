@@ -8,6 +8,7 @@
 //! point into the text as given; every decision that drops, moves or keeps
 //! text unrebuilt is recorded for the audit.
 
+mod cells;
 mod contents;
 mod flow;
 mod front;

@@ -6,7 +6,7 @@
 use super::Block;
 use super::flow::{collapse_spaces, join_into};
 use super::hyphen::Vocabulary;
-use super::tables::{is_note_mark, is_units};
+use super::tables::{is_note_mark, is_source, is_units};
 use crate::read::text::caption_number;
 
 /// Appends the table's lines to `out`.
@@ -154,7 +154,8 @@ fn notes(block: &Block, out: &mut Vec<(u32, String)>) {
         let mark = is_note_mark(&t)
             .then(|| t.split(' ').next().unwrap_or(""))
             .filter(|m| !m.is_empty());
-        let opens = mark.is_some() || t.starts_with("Source") || t.starts_with("Note");
+        let opens =
+            mark.is_some() || is_source(&t) || t.starts_with("Source") || t.starts_with("Note");
         if opens || current.is_none() {
             out.extend(current.take());
             let text = match mark {

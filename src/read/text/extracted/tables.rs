@@ -4,6 +4,9 @@
 //! A region takes the `Table N` caption, title and units line above it and
 //! the notes (`a` … text) and source line under it; it never takes a
 //! numbered paragraph or a heading, so tables never break the numbering.
+//! A layout table's grid is rebuilt from its columns ([`super::grid`]), a
+//! raw table's from its cells' order when that is certain
+//! ([`super::cells`]); otherwise the region is kept as one block (UND019).
 
 use super::flow::collapse_spaces;
 use super::grid;
@@ -19,6 +22,8 @@ const BLANKS_INSIDE: usize = 3;
 /// Raw text: the fewest cell lines that make a table, and how many of them are figures.
 const RAW_MIN_CELLS: usize = 6;
 const RAW_MIN_FIGURES: usize = 3;
+/// Raw text: the most lines a raw table's notes are looked for in.
+const RAW_NOTE_LINES: usize = 12;
 
 /// Splits the lines into text lines and table blocks.
 pub(super) fn find(
@@ -37,9 +42,14 @@ pub(super) fn find(
         } else {
             raw_region(&lines, i, full)
         };
-        let Some(region) = region.filter(|r| r.head >= taken_to) else {
+        let Some(mut region) = region.filter(|r| r.head >= taken_to) else {
             i += 1;
             continue;
+        };
+        let cells = if layout {
+            None
+        } else {
+            raw_grid(&lines, &mut region, taken_to, full)
         };
         out.extend(
             lines[taken_to..region.head]
@@ -51,6 +61,7 @@ pub(super) fn find(
             &lines,
             &region,
             layout,
+            cells,
             decisions,
             diagnostics,
         )));
@@ -385,7 +396,7 @@ pub(super) fn is_note_mark(t: &str) -> bool {
             .all(|m| m.len() == 1 && m.chars().all(|c| c.is_ascii_lowercase()))
 }
 
-fn is_source(t: &str) -> bool {
+pub(super) fn is_source(t: &str) -> bool {
     [
         "Source:",
         "Sources:",
@@ -394,6 +405,12 @@ fn is_source(t: &str) -> bool {
         "Source :",
         "Fuente:",
         "Источник:",
+        "Fuentes:",
+        "Источники:",
+        "المصدر:",
+        "المصادر:",
+        "资料来源：",
+        "来源：",
     ]
     .iter()
     .any(|s| t.starts_with(s))
@@ -414,7 +431,11 @@ fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
         let line = &lines[end];
         let t = line.trimmed();
         if !t.is_empty() {
-            if !is_cell(line, full) || starts_para(lines, end) || is_heading_label(t) {
+            if !is_cell(line, full)
+                || starts_para(lines, end)
+                || is_heading_label(t)
+                || opens_raw_para(lines, end, full)
+            {
                 break;
             }
             cells += 1;
@@ -436,9 +457,29 @@ fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
     })
 }
 
+/// A heading's or paragraph's label alone on its line (`C.`, `III.`,
+/// `7.`), its text on the next line as raw text sets it.
+fn is_lone_label(t: &str) -> bool {
+    !t.contains(char::is_whitespace) && classify(&format!("{t} Text")).is_some()
+}
+
+/// A paragraph number alone on its line (`3.`) with the paragraph's text
+/// on the next: raw text sets a numbered paragraph so.
+fn opens_raw_para(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    let number = t
+        .strip_suffix('.')
+        .is_some_and(|n| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    number
+        && lines[i + 1..]
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|next| !is_cell(next, full))
+}
+
 fn is_cell(line: &Src, full: usize) -> bool {
     let t = line.trimmed();
-    t.chars().count() * 2 <= full && !t.ends_with(['.', ':', ';']) || is_figure(t)
+    t.chars().count() * 2 <= full && !t.ends_with(['.', ':', ';', '。', '：', '；']) || is_figure(t)
 }
 
 fn is_heading_label(t: &str) -> bool {
@@ -455,18 +496,157 @@ fn is_figure(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " ,.$%()–—-+/".contains(c) || c == '\u{a0}')
 }
 
+/// A raw table's grid, when it is certain (see [`super::cells`]): the
+/// region's rows then start under its caption, title and units line and
+/// end at its notes, which run on to the notes' last line.
+fn raw_grid(
+    lines: &[Src],
+    region: &mut Region,
+    taken_to: usize,
+    full: usize,
+) -> Option<grid::Grid> {
+    let mut wide = Region {
+        rows: anchor_above(lines, region.rows, taken_to, full).unwrap_or(region.rows),
+        ..*region
+    };
+    let rows = raw_rows_start(lines, &wide);
+    let (grid, used) = super::cells::rebuild(&lines[rows..wide.notes])?;
+    wide.head = wide.head.min(title_start(lines, wide.rows)).max(taken_to);
+    // A caption heads its table: the lines above it are the text's.
+    if let Some(caption) = (wide.rows..rows)
+        .find(|&k| !lines[k].is_blank())
+        .filter(|&k| caption_number(lines[k].trimmed()).is_some())
+    {
+        wide.head = caption;
+    }
+    *region = wide;
+    region.rows = rows;
+    region.notes = rows + used;
+    region.end = region.end.max(raw_notes_end(lines, region.notes, full));
+    Some(grid)
+}
+
+/// The caption or units line a raw region's first cells hang from, when
+/// only row labels stand between them (lines too long to be taken as
+/// cells, `All small island developing States`, none a sentence or a
+/// numbered line).
+fn anchor_above(lines: &[Src], rows: usize, taken_to: usize, full: usize) -> Option<usize> {
+    let mut k = rows;
+    let mut seen = 0;
+    while k > taken_to && seen < RAW_NOTE_LINES {
+        k -= 1;
+        let t = lines[k].trimmed();
+        if t.is_empty() {
+            continue;
+        }
+        if is_units(t) || caption_number(t).is_some() {
+            return Some(k);
+        }
+        seen += 1;
+        let label = t.chars().count() <= full
+            && !t.ends_with(['.', ':', ';', ','])
+            && classify(t).is_none()
+            && !is_lone_label(t);
+        if !label {
+            return None;
+        }
+    }
+    None
+}
+
+/// Where a raw region's cells begin: after its caption (`Table 1`),
+/// title and units line when a units line comes within its first five
+/// lines, before any figure (else after the caption and the one title
+/// line under it).
+fn raw_rows_start(lines: &[Src], region: &Region) -> usize {
+    let filled: Vec<usize> = (region.rows..region.notes)
+        .filter(|&k| !lines[k].is_blank())
+        .collect();
+    let units = filled
+        .iter()
+        .take(5)
+        .take_while(|&&k| {
+            let t = lines[k].trimmed();
+            !grid::is_value(t) || caption_number(t).is_some()
+        })
+        .position(|&k| is_units(lines[k].trimmed()));
+    let caption = filled
+        .first()
+        .is_some_and(|&k| caption_number(lines[k].trimmed()).is_some());
+    let mut at = match units {
+        Some(u) => u + 1,
+        None => usize::from(caption) * 2,
+    };
+    while filled
+        .get(at)
+        .is_some_and(|&k| is_units(lines[k].trimmed()))
+    {
+        at += 1;
+    }
+    filled.get(at).map_or(region.notes, |&k| k)
+}
+
+/// The notes under a raw table: lone note letters, each note's text, a
+/// `Source:` or `Note:` line; returns the index after them. Raw text may
+/// give a note's letter after the notes' texts (`a`, two notes, the
+/// source line, `b`): a sentence is taken when a letter or a source line
+/// follows it, within the next lines, before a heading or a numbered
+/// paragraph.
+fn raw_notes_end(lines: &[Src], from: usize, full: usize) -> usize {
+    let mut end = from;
+    // Taking a sentence to its end: a note's after its letter, or a source line's.
+    let mut open = false;
+    let mut seen = 0;
+    for k in from..lines.len() {
+        let t = lines[k].trimmed();
+        if t.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > RAW_NOTE_LINES {
+            break;
+        }
+        let ends = t.ends_with(['.', ')', '。']);
+        if is_note_mark(t) && !t.contains(' ') {
+            open = true;
+        } else if is_source(t) || is_note_mark(t) && classify(t).is_none() {
+            open = !ends;
+        } else if classify(t).is_some()
+            || caption_number(t).is_some()
+            || is_units(t)
+            || is_lone_label(t)
+            || opens_raw_para(lines, k, full)
+            || is_heading_label(t)
+        {
+            break;
+        } else if open {
+            open = !ends;
+        } else {
+            continue;
+        }
+        end = k + 1;
+    }
+    end
+}
+
 /// Renders a region: a rebuilt table, or the lines kept as one block.
 fn build(
     lines: &[Src],
     region: &Region,
     layout: bool,
+    cells: Option<grid::Grid>,
     decisions: &mut Vec<Decision>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Block {
     let rows = &lines[region.rows..region.notes];
     let notes = &lines[region.notes..region.end];
+    let notes = if cells.is_some() {
+        super::cells::notes_in_order(notes)
+    } else {
+        notes.to_vec()
+    };
     let head = &lines[region.head..region.rows];
-    let rebuilt = if layout { grid::rebuild(rows) } else { None };
+    let rebuilt = if layout { grid::rebuild(rows) } else { cells };
     let at = lines[region.rows].no;
     let what = head
         .iter()
@@ -492,7 +672,7 @@ fn build(
         head: head.to_vec(),
         grid: rebuilt,
         rows: rows.to_vec(),
-        notes: notes.to_vec(),
+        notes,
     }
 }
 

@@ -283,8 +283,10 @@ fn a_layout_table_is_rebuilt_between_paragraphs() {
 }
 
 #[test]
-fn a_raw_table_is_kept_as_one_block_with_a_warning() {
-    let body = "I. Introduction\n1. Resource requirements are set out below, in the table of the report.\nFinancial resources\n(Thousands of United States dollars)\nCategory\nApportionment\nExpenditure\nMilitary\n41 945.0\n41 386.3\nCivilian\n15 528.8\n16 504.8\n2. The next paragraph follows the table, and its number follows the first.";
+fn a_raw_table_read_column_by_column_is_kept_as_one_block_with_a_warning() {
+    // The labels first, then all the figures: how many columns there are
+    // cannot be told from the order.
+    let body = "I. Introduction\n1. Resource requirements are set out below, in the table of the report.\nFinancial resources\n(Thousands of United States dollars)\nCategory\nApportionment\nExpenditure\nMilitary\nCivilian\n41 945.0\n41 386.3\n15 528.8\n16 504.8\n2. The next paragraph follows the table, and its number follows the first.";
     let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{body}")]));
     assert_eq!(
         para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
@@ -652,5 +654,340 @@ fn a_note_number_set_below_the_later_notes_takes_its_text_back() {
             (2, "See A/79/102.".to_string()),
             (3, "See A/79/103.".to_string())
         ]
+    );
+}
+
+/// A raw-text table as pdftotext gives it without `-layout`: one cell per
+/// line, a blank line between, the header's cells first (a heading set
+/// over two columns read before the others), each row's label before its
+/// figures, the total's bold label after them; the paragraph numbers alone
+/// on their lines.
+const RAW_TABLE: &str = "I. Introduction\n1.\nResource requirements for the period are set out below, in the table of the present\nreport, by category of expenditure. The variance between the apportionment and the\nexpenditure is explained in section II, and the figures are those of the financial\nstatements of the mission, as audited by the Board of Auditors for the period.\nTable 1\nFinancial resources by category\n(Thousands of United States dollars)\n\nVariance\nCategory\n\nApportionment\n\nAmount\n\nPercentage\n\nMilitary and police personnel\n\n41 945.0\n\n558.7\n\n1.3\n\nCivilian personnela\n\n15 528.8\n\n(976.0)\n\n(6.3)\n\nOperational costs\n\n11 270.0\n\n–\n\n–\n\n68 743.8\n\n(417.3)\n\n(0.6)\n\nTotal\n\na\nIncludes general temporary assistance.\nSource: Budget performance report.\n2.\nThe next paragraph follows the table, and its number follows the first one. The\nlower expenditure for operational costs was attributable mainly to the reduced cost\nof fuel and to the delayed deployment of aircraft, offset in part by higher costs.";
+
+fn first_table(doc: &Document) -> crate::model::Table {
+    fn find(blocks: &[Block]) -> Option<crate::model::Table> {
+        blocks.iter().find_map(|b| match b {
+            Block::Table(t) => Some(t.clone()),
+            Block::Chapter(c) => find(&c.blocks),
+            Block::Section(s) => find(&s.blocks),
+            _ => None,
+        })
+    }
+    find(&doc.body).expect("a table")
+}
+
+fn row_cells(row: &crate::model::Row) -> Vec<String> {
+    row.cells
+        .iter()
+        .map(|c| {
+            c.paragraphs
+                .iter()
+                .map(|p| plain_text(p))
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn a_raw_table_read_row_by_row_is_rebuilt_between_paragraphs() {
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{RAW_TABLE}")]));
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(
+        body,
+        [
+            ["Military and police personnel", "41 945.0", "558.7", "1.3"],
+            ["Civilian personnel", "15 528.8", "(976.0)", "(6.3)"],
+            ["Operational costs", "11 270.0", "–", "–"],
+            ["Total", "68 743.8", "(417.3)", "(0.6)"],
+        ]
+    );
+    assert_eq!(table.n, Some(1));
+    assert_eq!(plain_text(&table.title), "Financial resources by category");
+    assert_eq!(
+        table.units.as_deref().map(plain_text).as_deref(),
+        Some("(Thousands of United States dollars)")
+    );
+    let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
+    assert_eq!(
+        head,
+        ["Category", "Apportionment", "Amount", "Variance Percentage"]
+    );
+    assert_eq!(table.notes.len(), 1);
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::TableRebuilt)
+    );
+}
+
+#[test]
+fn a_raw_table_with_a_group_heading_among_its_rows_is_kept_as_one_block() {
+    // `Posts` heads a group of rows: two labels stand between figures, so
+    // which row each figure belongs to is not certain.
+    let text = RAW_TABLE.replace("Civilian personnela\n", "Posts\n\nCivilian personnela\n");
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert!(first_table(&doc).head.is_empty());
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::TableKept)
+    );
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::ExtractedText)
+    );
+}
+
+/// A raw table whose stub column is read first, down to where the figures
+/// begin (the heading and the first rows' labels, then the value columns'
+/// headings and those rows' figures), with its second note's letter given
+/// after the notes' texts and the source line.
+const RAW_TABLE_STUB_FIRST: &str = "I. Introduction\n1.\nResource requirements for the period are set out below, in the table of the present\nreport, by category of expenditure. The variance between the apportionment and the\nexpenditure is explained in section II, and the figures are those of the financial\nstatements of the mission, as audited by the Board of Auditors for the period.\nTable 1\nPopulation offline, by region, 2024\n(Millions of persons)\n\nRegion\n\nAfrica\nAsia and the Pacific\n\nb\n\nPersons offline\n\nShare of populationa\n\n840\n\n57\n\n1 250\n\n29\n\nLatin America and the Caribbean\n\n170\n\n26\n\nOther regions\n\n340\n\n12\n\nTotal\n\n2 600\n\n32\n\na\n\nPercentage of the population of the region.\nIncluding the small island developing States of the Pacific.\nSource: International Telecommunication Union.\nb\n\n2.\nThe next paragraph follows the table, and its number follows the first one. The\nlower expenditure for operational costs was attributable mainly to the reduced cost\nof fuel and to the delayed deployment of aircraft, offset in part by higher costs for\nthe rotation of contingents, for the rental of premises and for the maintenance of the\ncommunications network, as set out in the annex to the present report, in which the\nrequirements of each component are given with the indicators of their achievement.";
+
+#[test]
+fn a_raw_table_read_stub_column_first_is_rebuilt_with_its_notes_lettered() {
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{RAW_TABLE_STUB_FIRST}")]));
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
+    assert_eq!(head, ["Region", "Persons offline", "Share of population"]);
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(
+        body,
+        [
+            ["Africa", "840", "57"],
+            ["Asia and the Pacific", "1 250", "29"],
+            ["Latin America and the Caribbean", "170", "26"],
+            ["Other regions", "340", "12"],
+            ["Total", "2 600", "32"],
+        ]
+    );
+    let notes: Vec<(u32, String)> = table
+        .notes
+        .iter()
+        .map(|n| (n.n, plain_text(&n.content)))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (1, "Percentage of the population of the region.".to_string()),
+            (
+                2,
+                "Including the small island developing States of the Pacific.".to_string()
+            ),
+        ]
+    );
+}
+
+/// A raw table read stub column first with all its figures after its
+/// labels: the stub's heading, every row's label (one too long to be
+/// taken as a cell), the year headings, then the figures row by row.
+fn raw_table_labels_first(headings: [&str; 2]) -> String {
+    let [first, second] = headings;
+    RAW_TABLE_STUB_FIRST
+        .split_once("Table 1\n")
+        .map(|(before, _)| before)
+        .unwrap_or_default()
+        .to_string()
+        + "Table 1\nCoverage of early warning systems, by region\n(Percentage of the population)\n\nRegion\n\nCaribbean\n\nPacific\n\nb\n\nAtlantic and Indian Ocean\n\nAll small island developing States taken together in the reporting period\n\n"
+        + &format!("{first}\n\n{second}\n\n")
+        + "58\n\n71\n\n42\n\n55\n\n49\n\n63\n\n51\n\n65\n\na\n\nPreliminary data.\nIncluding the South China Sea.\nSource: World Meteorological Organization.\nb\n\n"
+        + RAW_TABLE_STUB_FIRST
+            .split_once("\nb\n\n2.\n")
+            .map(|(_, after)| after)
+            .map(|after| format!("2.\n{after}"))
+            .unwrap_or_default()
+            .as_str()
+}
+
+#[test]
+fn a_raw_table_with_its_labels_before_all_its_figures_is_rebuilt_under_year_headings() {
+    let text = raw_table_labels_first(["2022", "2024a"]);
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
+    assert_eq!(head, ["Region", "2022", "2024"]);
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(
+        body,
+        [
+            ["Caribbean", "58", "71"],
+            ["Pacific", "42", "55"],
+            ["Atlantic and Indian Ocean", "49", "63"],
+            [
+                "All small island developing States taken together in the reporting period",
+                "51",
+                "65"
+            ],
+        ]
+    );
+}
+
+#[test]
+fn a_raw_table_with_its_labels_before_all_its_figures_under_other_headings_is_kept() {
+    // Four labels and two headings, or two labels and four headings: the
+    // order cannot tell.
+    let text = raw_table_labels_first(["Persons", "Share"]);
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert!(first_table(&doc).head.is_empty());
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::TableKept)
+    );
+}
+
+#[test]
+fn a_raw_table_with_its_other_labels_after_all_its_figures_is_rebuilt() {
+    // The header and the first row's label, every row's figures, then the
+    // other rows' labels (one with its note letter raised onto a line of
+    // its own): five labels, ten figures, two year headings.
+    let table = "Table 1\nSocial protection coverage, by region\n(Percentage of the population)\n\nRegion\n\n2015\n\n2023a\n\nAfrica\n\n17\n\n19\n\n40\n\n44\n\n44\n\n54\n\n61\n\n64\n\n45\n\n52\n\nArab States\nAsia and the Pacific\n\nb\n\nLatin America and the Caribbean\nWorld\n\na\n\nPreliminary estimates.\nSource: International Labour Organization.\n";
+    let text = raw_table_labels_first(["2022", "2024a"]);
+    let (before, rest) = text.split_once("Table 1\n").expect("a caption");
+    let (_, after) = rest.split_once("\nb\n\n2.\n").expect("the next paragraph");
+    let text = format!("{before}{table}b\nExcluding the Arab States in Asia.\n\n2.\n{after}");
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
+    assert_eq!(head, ["Region", "2015", "2023"]);
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(
+        body,
+        [
+            ["Africa", "17", "19"],
+            ["Arab States", "40", "44"],
+            ["Asia and the Pacific", "44", "54"],
+            ["Latin America and the Caribbean", "61", "64"],
+            ["World", "45", "52"],
+        ]
+    );
+}
+
+/// Two rows of a raw table, under the given header cells.
+fn raw_two_rows(header: &str) -> String {
+    let text = raw_table_labels_first(["2022", "2024a"]);
+    let (before, rest) = text.split_once("Table 1\n").expect("a caption");
+    let (_, after) = rest.split_once("\nb\n\n2.\n").expect("the next paragraph");
+    format!(
+        "{before}Table 1\nAnnual financing gap, by income group\n(Billions of United States dollars)\n\n{header}Low-income countries\n\n78\n\n94\n\n16\n\n20.5\n\nLower-middle-income countries\n\n362\n\n401\n\n39\n\n10.8\n\n2.\n{after}"
+    )
+}
+
+#[test]
+fn two_raw_rows_are_a_table_only_under_a_heading_for_every_column() {
+    let headed = raw_two_rows("Income group\n\n2020\n\n2024\n\nAmount\n\nPercentage\n\n");
+    let (read, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{headed}")]));
+    assert_nothing_unplaced(&outcome);
+    let table = first_table(&read);
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(
+        body,
+        [
+            ["Low-income countries", "78", "94", "16", "20.5"],
+            ["Lower-middle-income countries", "362", "401", "39", "10.8"],
+        ]
+    );
+    // Under one heading, two lines of figures may be a heading's lines.
+    let (_, outcome) = doc(&pages(&[&format!(
+        "{MASTHEAD}\n{}",
+        raw_two_rows("2024/25 variance\n\n")
+    )]));
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::TableKept)
+    );
+}
+
+#[test]
+fn a_chinese_raw_table_is_rebuilt_and_a_short_last_line_stays_in_its_paragraph() {
+    // The paragraph's last line, short and ending in a full stop, is not a
+    // cell; the header has two rows (two headings over two columns each),
+    // the stub's heading read second.
+    let line = "与此同时，知识共享平台汇集了来自世界各地的数百个恢复案例，涵盖技术措施";
+    let text = pages(&[&format!(
+        "UNEP/EA.7/12\n\n联合国\n\n环境大会\n\nDistr.: General\n1 May 2025\nChinese\nOriginal: English\n\n报告\n\n一. 导言\n1.\n{line}\n{line}\n{line}\n{line}\n{line}\n响。\n表2\n干旱地区恢复资金，按来源分列\n（百万美元）\n\n金额\n\n来源\n\n变化\n\n2022年\n\n2024年\n\n数额\n\n百分比\n\n多边基金\n\n420\n\n515\n\n95\n\n22.6\n\n双边伙伴\n\n236\n\n251\n\n15\n\n6.4\n\n国家预算\n\n188\n\n230\n\n42\n\n22.3\n\n2.\n{line}\n{line}\n{line}。"
+    )]);
+    let (doc, outcome) = doc(&text);
+    assert_nothing_unplaced(&outcome);
+    let paras = para_texts(&doc);
+    assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2]);
+    assert!(paras[0].1.ends_with("涵盖技术措施响。"), "{:?}", paras[0]);
+    let table = first_table(&doc);
+    let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
+    assert_eq!(
+        head,
+        ["来源", "2022年", "2024年", "数额", "金额 变化 百分比"]
+    );
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(
+        body,
+        [
+            ["多边基金", "420", "515", "95", "22.6"],
+            ["双边伙伴", "236", "251", "15", "6.4"],
+            ["国家预算", "188", "230", "42", "22.3"],
+        ]
+    );
+}
+
+#[test]
+fn a_raw_tables_notes_stop_at_the_next_tables_caption() {
+    // The first table's source line has no note letter after it; the next
+    // table's caption, a few lines down, ends the first one's notes.
+    let first = RAW_TABLE
+        .split_once("2.\nThe next paragraph")
+        .map(|(table, _)| table)
+        .expect("the table");
+    let second = RAW_TABLE
+        .split_once("Table 1\n")
+        .map(|(_, table)| table.replace("Financial resources by category", "Resources by source"))
+        .expect("the caption");
+    let text = format!("{first}Table 2\n{second}");
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    assert_nothing_unplaced(&outcome);
+    let tables = outcome
+        .decisions
+        .iter()
+        .filter(|d| d.action == Action::TableRebuilt)
+        .count();
+    assert_eq!(tables, 2);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
     );
 }

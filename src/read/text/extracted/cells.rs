@@ -1,0 +1,329 @@
+//! Rebuilding a raw-text table (`pdftotext` without `-layout`, one cell
+//! per line) when its grid is certain. Read row by row, a table comes out
+//! as its header cells, then each row's label followed by its figures (a
+//! bold total row may give its figures before its label); pdftotext may
+//! also read the stub column first, down to where the figures begin (the
+//! stub's heading and the first rows' labels, then the other headings and
+//! those rows' figures). The grid is taken as clear only when the cells
+//! fall into one of these patterns exactly: every run of figures is one
+//! row's (the shortest run sets how many columns there are), each
+//! preceded by one label, the first run perhaps several rows' with their
+//! labels read first, the last run perhaps two rows' with the total's
+//! label after it. Anything else (a table read column by column, a
+//! wrapped label, a group heading, a single column of figures, fewer than
+//! three rows unless every column has its heading, a row label that is a
+//! column's heading) is kept as one block.
+
+use super::flow::collapse_spaces;
+use super::grid::{Grid, is_value};
+use super::pages::Src;
+use super::tables::{is_note_mark, is_source};
+
+/// The most value columns a rebuilt raw table has.
+const MAX_COLUMNS: usize = 12;
+/// The fewest body rows a rebuilt raw table has.
+const MIN_ROWS: usize = 3;
+
+/// A rebuilt grid and the number of lines of `rows` it took (the rest are
+/// the table's notes and source line), when the grid is certain.
+pub(super) fn rebuild(rows: &[Src]) -> Option<(Grid, usize)> {
+    let tokens: Vec<(usize, String)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_blank())
+        .map(|(i, l)| (i, collapse_spaces(l.trimmed())))
+        .collect();
+    let last_value = tokens.iter().rposition(|(_, t)| is_value(t))?;
+    // The notes begin after the last figure at the first source line,
+    // note with its letter (`a Text`), or lone letter with a sentence or
+    // nothing after it (a letter raised over a label has the label after).
+    let after = &tokens[last_value + 1..];
+    let notes_at = (0..after.len())
+        .find(|&k| {
+            let t = after[k].1.as_str();
+            let next = after.get(k + 1).map(|(_, n)| n.as_str());
+            is_source(t)
+                || is_note_mark(t) && t.contains(' ')
+                || is_lone_mark(t)
+                    && next.is_none_or(|n| n.ends_with(['.', '。']) || is_lone_mark(n))
+        })
+        .map_or(tokens.len(), |p| last_value + 1 + p);
+    let used = tokens.get(notes_at).map_or(rows.len(), |(i, _)| *i);
+    let runs = runs(&tokens[..notes_at])?;
+    let grid = grid_of(&runs)?;
+    Some((grid, used))
+}
+
+/// A lone note letter (`a`, `b`, `a,b`): a superscript set on a line of its own.
+fn is_lone_mark(t: &str) -> bool {
+    is_note_mark(t) && !t.contains(' ')
+}
+
+/// Alternating runs of labels and of figures, labels first; a lone note
+/// letter after a label is set on it (`Asia b`).
+fn runs(tokens: &[(usize, String)]) -> Option<Vec<(bool, Vec<String>)>> {
+    let mut runs: Vec<(bool, Vec<String>)> = Vec::new();
+    for (_, t) in tokens {
+        let value = is_value(t);
+        if !value && is_lone_mark(t) {
+            match runs.last_mut() {
+                Some((false, labels)) => {
+                    let last = labels.last_mut()?;
+                    last.push(' ');
+                    last.push_str(t);
+                    continue;
+                }
+                _ => return None,
+            }
+        }
+        match runs.last_mut() {
+            Some((v, items)) if *v == value => items.push(t.clone()),
+            _ => runs.push((value, vec![t.clone()])),
+        }
+    }
+    runs.first().is_some_and(|(v, _)| !v).then_some(runs)
+}
+
+/// The grid of the runs when they follow the row-by-row pattern exactly.
+fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
+    let values: Vec<&Vec<String>> = runs.iter().filter(|(v, _)| *v).map(|(_, r)| r).collect();
+    match values.len() {
+        0 => return None,
+        1 => return one_run(runs),
+        _ => {}
+    }
+    let n = values.iter().map(|v| v.len()).min()?;
+    if n > MAX_COLUMNS {
+        return None;
+    }
+    let last = values.len() - 1;
+    // Runs: labels (header and first row's label), then figures and one
+    // label in turn, then the last figures and perhaps the total's label.
+    let after: &[String] = if runs.len() == 2 * values.len() + 1 {
+        &runs[runs.len() - 1].1
+    } else if runs.len() == 2 * values.len() {
+        &[]
+    } else {
+        return None;
+    };
+    let (head, mut body) = first_rows(&runs[0].1, values[0], n)?;
+    let mut total_after = false;
+    for (k, figures) in values.iter().enumerate().skip(1) {
+        let labels = &runs[2 * k].1;
+        let [label] = &labels[..] else {
+            return None;
+        };
+        if figures.len() == n {
+            body.push(row(label.clone(), figures));
+        } else if k == last && figures.len() == 2 * n && after.len() == 1 {
+            body.push(row(label.clone(), &figures[..n]));
+            body.push(row(after[0].clone(), &figures[n..]));
+            total_after = true;
+        } else {
+            return None;
+        }
+    }
+    if !after.is_empty() && !total_after {
+        // A label after the last row's figures, which took none.
+        return None;
+    }
+    // Two rows or a single column of figures may be a heading's lines
+    // (`2024/25 variance`) read as a table: two rows are taken only under
+    // a heading for every column. A label without letters (`2024/25`) is
+    // a column's heading read before its row.
+    let bare = |label: &String| !label.chars().any(char::is_alphabetic);
+    let headed = !head.is_empty() && head.iter().all(|c| !c.is_empty());
+    let enough = body.len() >= MIN_ROWS || body.len() == 2 && headed;
+    if n < 2 || !enough || body.iter().any(|r| bare(&r[0])) {
+        return None;
+    }
+    Some(Grid { head, body })
+}
+
+/// A table whose figures are all in one run: with the other rows' labels
+/// after them (see [`labels_after`]), or read stub column first (the
+/// stub's heading and every row's label, the other headings, then the
+/// figures row by row), where how many columns there are is told only
+/// when one split of the labels alone gives headings that are all years
+/// or periods (`2022 год`, `2024/25`) and row labels that are none.
+fn one_run(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
+    if let [(false, labels), (true, figures), (false, rest)] = runs {
+        return labels_after(labels, figures, rest);
+    }
+    let [(false, labels), (true, figures)] = runs else {
+        return None;
+    };
+    let fits: Vec<usize> = (2..=MAX_COLUMNS)
+        .filter(|&n| {
+            let rows = figures.len() / n;
+            figures.len().is_multiple_of(n)
+                && rows >= MIN_ROWS
+                && labels.len() == 1 + rows + n
+                && labels[1 + rows..].iter().all(|h| is_dated(h))
+                && !labels[1..=rows].iter().any(|l| is_dated(l))
+        })
+        .collect();
+    let [n] = fits[..] else {
+        return None;
+    };
+    let (head, body) = first_rows(labels, figures, n)?;
+    Some(Grid { head, body })
+}
+
+/// A table whose figures all come after its header and first row's
+/// label, the other rows' labels after them: the rows are as many as the
+/// labels, the columns as many as the headings (which must be years or
+/// periods, the labels none), and the figures must fill them exactly.
+fn labels_after(labels: &[String], figures: &[String], rest: &[String]) -> Option<Grid> {
+    let rows = rest.len() + 1;
+    let n = figures.len() / rows;
+    let (first, head) = labels.split_last()?;
+    let fits = figures.len() == rows * n
+        && (2..=MAX_COLUMNS).contains(&n)
+        && rows >= MIN_ROWS
+        && head.len() == n + 1
+        && head[1..].iter().all(|h| is_dated(h))
+        && !std::iter::once(first).chain(rest).any(|l| is_dated(l));
+    if !fits {
+        return None;
+    }
+    let body = std::iter::once(first)
+        .chain(rest)
+        .zip(figures.chunks(n))
+        .map(|(label, figures)| row(label.clone(), figures))
+        .collect();
+    Some(Grid {
+        head: head.to_vec(),
+        body,
+    })
+}
+
+/// A heading that begins with a year or a period (`2024`, `2024 годa`,
+/// `2022年`, `2024/25`).
+fn is_dated(t: &str) -> bool {
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    digits == 4
+        && (t.starts_with("19") || t.starts_with("20"))
+        && !t[4..].starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// The header and the first rows, from the labels before the first
+/// figures. Read row by row, the labels are the header's cells and the
+/// first row's label; when the first figures are several rows' (the stub
+/// column read first, down to where the figures begin), they are the
+/// stub's heading, those rows' labels and the value columns' headings,
+/// exactly one each.
+fn first_rows(
+    labels: &[String],
+    figures: &[String],
+    n: usize,
+) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+    let rows = figures.len() / n;
+    if !figures.len().is_multiple_of(n) || rows == 0 {
+        return None;
+    }
+    if rows == 1 {
+        let (label, head) = labels.split_last()?;
+        return Some((header(head, n)?, vec![row(label.clone(), figures)]));
+    }
+    if labels.len() != 1 + rows + n {
+        return None;
+    }
+    let head = std::iter::once(labels[0].clone())
+        .chain(labels[1 + rows..].iter().cloned())
+        .collect();
+    let body = labels[1..=rows]
+        .iter()
+        .zip(figures.chunks(n))
+        .map(|(label, figures)| row(label.clone(), figures))
+        .collect();
+    Some((head, body))
+}
+
+fn row(label: String, figures: &[String]) -> Vec<String> {
+    std::iter::once(label)
+        .chain(figures.iter().cloned())
+        .collect()
+}
+
+/// The header cells, one per column: as many as the columns (the stub's
+/// first), fewer (the stub's left empty), or more when headings span
+/// columns over a second header row. Then the last cells are the second
+/// row's, one per value column, and the stub's heading, set down across
+/// both rows, comes second (after the first spanning heading, set higher);
+/// the spanning headings, whose columns the order does not tell, are set
+/// on the last column, so that no heading is lost.
+fn header(cells: &[String], n: usize) -> Option<Vec<String>> {
+    let columns = n + 1;
+    if cells.is_empty() {
+        return Some(Vec::new());
+    }
+    if cells.len() > 2 * columns {
+        return None;
+    }
+    let mut head = vec![String::new(); columns];
+    if cells.len() <= columns {
+        let skip = columns - cells.len();
+        for (k, c) in cells.iter().enumerate() {
+            head[skip + k] = c.clone();
+        }
+        return Some(head);
+    }
+    let (upper, lower) = cells.split_at(cells.len() - n);
+    let stub = upper.len().min(2) - 1;
+    head[0] = upper[stub].clone();
+    head[1..].clone_from_slice(lower);
+    let spanning: Vec<&str> = upper
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != stub)
+        .map(|(_, c)| c.as_str())
+        .collect();
+    head[n] = format!("{} {}", spanning.join(" "), head[n]);
+    Some(head)
+}
+
+/// A raw table's notes with each letter before its note: raw text may
+/// give the letters apart from the texts (`a`, both notes, the source
+/// line, `b`). When the lone letters are as many as the notes' sentences,
+/// each letter is set before its sentence, in order, the source and note
+/// lines after them; otherwise the lines stay as they are.
+pub(super) fn notes_in_order(notes: &[Src]) -> Vec<Src> {
+    let mut marks = Vec::new();
+    let mut texts: Vec<Vec<Src>> = Vec::new();
+    let mut sources = Vec::new();
+    let mut in_source = false;
+    let mut open = false;
+    for line in notes.iter().filter(|l| !l.is_blank()) {
+        let t = line.trimmed();
+        let ends = t.ends_with(['.', ')', '。']);
+        if is_lone_mark(t) {
+            marks.push(line.clone());
+            in_source = false;
+        } else if is_source(t) {
+            sources.push(line.clone());
+            in_source = !ends;
+        } else if is_note_mark(t) {
+            // `a Text`: the letter is with its note already.
+            return notes.to_vec();
+        } else if in_source {
+            sources.push(line.clone());
+            in_source = !ends;
+        } else {
+            match texts.last_mut() {
+                Some(text) if open => text.push(line.clone()),
+                _ => texts.push(vec![line.clone()]),
+            }
+            open = !ends;
+        }
+    }
+    if marks.is_empty() || marks.len() != texts.len() {
+        return notes.to_vec();
+    }
+    marks
+        .into_iter()
+        .zip(texts)
+        .flat_map(|(mark, text)| std::iter::once(mark).chain(text))
+        .chain(sources)
+        .collect()
+}
