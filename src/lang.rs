@@ -302,22 +302,46 @@ impl Lang {
 
     /// The masthead line saying which language the document was written in.
     pub fn original_line(self, original: Lang) -> String {
-        let sep = if self == Lang::Fr { " : " } else { ": " };
-        format!("Original{sep}{}", original.name_in(self))
+        let mut line = String::with_capacity(24);
+        self.push_original_line(&mut line, original);
+        line
+    }
+
+    /// [`Lang::original_line`] appended to `out`.
+    pub fn push_original_line(self, out: &mut String, original: Lang) {
+        out.push_str(if self == Lang::Fr {
+            "Original : "
+        } else {
+            "Original: "
+        });
+        out.push_str(original.name_in(self));
     }
 
     /// The masthead's distribution line.
     pub fn distribution_line(self, distribution: crate::model::Distribution) -> String {
+        let mut line = String::with_capacity(24);
+        self.push_distribution_line(&mut line, distribution);
+        line
+    }
+
+    /// [`Lang::distribution_line`] appended to `out`.
+    pub fn push_distribution_line(
+        self,
+        out: &mut String,
+        distribution: crate::model::Distribution,
+    ) {
         use crate::model::Distribution::*;
-        match (self, distribution) {
-            (Lang::Fr, General) => "Distr. générale".into(),
-            (Lang::Fr, Limited) => "Distr. limitée".into(),
-            (Lang::Fr, Restricted) => "Distr. restreinte".into(),
-            (Lang::Es, General) => "Distr. general".into(),
-            (Lang::Es, Limited) => "Distr. limitada".into(),
-            (Lang::Es, Restricted) => "Distr. reservada".into(),
-            (_, d) => format!("Distr.: {}", d.as_str()),
-        }
+        let (opening, word) = match (self, distribution) {
+            (Lang::Fr, General) => ("Distr. ", "générale"),
+            (Lang::Fr, Limited) => ("Distr. ", "limitée"),
+            (Lang::Fr, Restricted) => ("Distr. ", "restreinte"),
+            (Lang::Es, General) => ("Distr. ", "general"),
+            (Lang::Es, Limited) => ("Distr. ", "limitada"),
+            (Lang::Es, Restricted) => ("Distr. ", "reservada"),
+            (_, d) => ("Distr.: ", d.as_str()),
+        };
+        out.push_str(opening);
+        out.push_str(word);
     }
 
     /// The language the masthead's distribution, date and original lines are
@@ -333,18 +357,47 @@ impl Lang {
     /// The masthead date: English form in Arabic, Chinese, English and Russian
     /// versions, localized in French and Spanish.
     pub fn masthead_date(self, date: Date) -> String {
+        let mut line = String::with_capacity(24);
+        self.push_masthead_date(&mut line, date);
+        line
+    }
+
+    /// [`Lang::masthead_date`] appended to `out`.
+    pub fn push_masthead_date(self, out: &mut String, date: Date) {
         let m = (date.month as usize).clamp(1, 12) - 1;
+        let (day, year) = (date.day, date.year.unsigned_abs());
+        let negative = date.year < 0;
+        let push_year = |out: &mut String| {
+            if negative {
+                out.push('-');
+            }
+            push_decimal(out, year);
+        };
         match self {
             Lang::Fr => {
-                let day = if date.day == 1 {
-                    "1er".to_string()
-                } else {
-                    date.day.to_string()
-                };
-                format!("{day} {} {}", MONTHS_FR[m], date.year)
+                push_decimal(out, day);
+                if day == 1 {
+                    out.push_str("er");
+                }
+                out.push(' ');
+                out.push_str(MONTHS_FR[m]);
+                out.push(' ');
+                push_year(out);
             }
-            Lang::Es => format!("{} de {} de {}", date.day, MONTHS_ES[m], date.year),
-            _ => format!("{} {} {}", date.day, MONTHS_EN[m], date.year),
+            Lang::Es => {
+                push_decimal(out, day);
+                out.push_str(" de ");
+                out.push_str(MONTHS_ES[m]);
+                out.push_str(" de ");
+                push_year(out);
+            }
+            _ => {
+                push_decimal(out, day);
+                out.push(' ');
+                out.push_str(MONTHS_EN[m]);
+                out.push(' ');
+                push_year(out);
+            }
         }
     }
 
@@ -362,18 +415,47 @@ impl Lang {
 
     /// The chapter number as written before a heading: `I.`, `一.`, `أولا -`.
     pub fn chapter_label(self, n: u32) -> String {
+        let mut label = String::with_capacity(16);
+        self.push_chapter_label(&mut label, n);
+        label
+    }
+
+    /// [`Lang::chapter_label`] appended to `out`.
+    pub fn push_chapter_label(self, out: &mut String, n: u32) {
         match self {
-            Lang::Ar => format!("{} -", arabic_ordinal(n)),
-            Lang::Zh => format!("{}.", chinese_numeral(n)),
-            _ => format!("{}.", roman(n, true)),
+            Lang::Ar => {
+                out.push_str(&arabic_ordinal(n));
+                out.push_str(" -");
+            }
+            Lang::Zh => {
+                out.push_str(&chinese_numeral(n));
+                out.push('.');
+            }
+            _ => {
+                push_roman(out, n, true);
+                out.push('.');
+            }
         }
     }
 
     /// The section letter as written before a heading: `A.`, `ألف -`.
     pub fn section_label(self, n: u32) -> String {
+        let mut label = String::with_capacity(16);
+        self.push_section_label(&mut label, n);
+        label
+    }
+
+    /// [`Lang::section_label`] appended to `out`.
+    pub fn push_section_label(self, out: &mut String, n: u32) {
         match self {
-            Lang::Ar => format!("{} -", arabic_section(n)),
-            _ => format!("{}.", latin_letter(n, true)),
+            Lang::Ar => {
+                out.push_str(&arabic_section(n));
+                out.push_str(" -");
+            }
+            _ => {
+                push_latin_letter(out, n, true);
+                out.push('.');
+            }
         }
     }
 
@@ -1068,6 +1150,8 @@ mod tests {
             assert_eq!(parse_arabic_letter(&arabic_letter(n)), Some(n));
             assert_eq!(parse_latin_letter(&latin_letter(n, false)), Some(n));
         }
+        assert_eq!(Lang::En.chapter_label(14), "XIV.");
+        assert_eq!(Lang::Ru.section_label(2), "B.");
         assert_eq!(Lang::Zh.chapter_label(3), "三.");
         assert_eq!(Lang::Ar.chapter_label(3), "ثالثا -");
         assert_eq!(Lang::Ar.section_label(4), "دال -");
@@ -1197,5 +1281,39 @@ mod tests {
             assert_eq!(super::latin_letter(n, upper), want);
         }
         assert_eq!(super::latin_letter(79, false), "79", "past zzz: digits");
+    }
+
+    /// The masthead's lines as each version prints them, appended in place
+    /// by the writers: French `1er`, Spanish `de`, the English form in the
+    /// other four languages, and the years before the common era.
+    #[test]
+    fn masthead_lines_as_each_version_prints_them() {
+        use crate::model::Distribution;
+        let date = |year, month, day| Date { year, month, day };
+        assert_eq!(Lang::Fr.masthead_date(date(2025, 5, 1)), "1er mai 2025");
+        assert_eq!(Lang::Fr.masthead_date(date(2025, 5, 2)), "2 mai 2025");
+        assert_eq!(
+            Lang::Es.masthead_date(date(2025, 9, 30)),
+            "30 de septiembre de 2025"
+        );
+        assert_eq!(Lang::Ar.masthead_date(date(2025, 12, 9)), "9 December 2025");
+        assert_eq!(Lang::En.masthead_date(date(-44, 3, 15)), "15 March -44");
+        assert_eq!(
+            Lang::Fr.distribution_line(Distribution::Limited),
+            "Distr. limitée"
+        );
+        assert_eq!(
+            Lang::Es.distribution_line(Distribution::General),
+            "Distr. general"
+        );
+        assert_eq!(
+            Lang::Zh.distribution_line(Distribution::Restricted),
+            "Distr.: Restricted"
+        );
+        assert_eq!(Lang::Fr.original_line(Lang::En), "Original : anglais");
+        assert_eq!(Lang::Ru.original_line(Lang::Ru), "Original: Russian");
+        let mut line = String::from("x");
+        Lang::Es.push_masthead_date(&mut line, date(2024, 1, 1));
+        assert_eq!(line, "x1 de enero de 2024", "appended, not replaced");
     }
 }

@@ -171,6 +171,19 @@ impl Emitter {
         self.out.push_str("\">");
     }
 
+    /// A tag spelled out whole around its attribute values: each part is
+    /// the markup before a value (`<FRBRdate date="`, `" name="`) and the
+    /// value, escaped; `close` ends it (`"/>`, `">`). One copy for a name
+    /// and its quotes where [`Emitter::empty`] makes four, for writers that
+    /// write many tags of a few attributes (Akoma Ntoso's metadata).
+    pub fn spelled_tag(&mut self, parts: &[(&'static str, &str)], close: &'static str) {
+        for (markup, value) in parts {
+            self.out.push_str(markup);
+            escape_attribute_into(&mut self.out, value);
+        }
+        self.out.push_str(close);
+    }
+
     /// What `write` appends, as it is: text with no markup character (a
     /// label's digits and punctuation).
     pub fn write_raw(&mut self, write: impl FnOnce(&mut String)) {

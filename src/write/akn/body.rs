@@ -21,11 +21,12 @@ impl AknWriter<'_> {
             match block {
                 Block::Chapter(d) => {
                     let id = self.ids.build(|id| {
-                        id.push_str(&scope.doc);
+                        id.push_str(scope.doc);
                         eid::push_chapter(id, d.n);
                     });
-                    let label = self.doc.lang.chapter_label(d.n);
-                    self.division(depth, "chapter", &id, &label, d, scope);
+                    let lang = self.doc.lang;
+                    let label = |out: &mut String| lang.push_chapter_label(out, d.n);
+                    self.division(depth, "chapter", &id, label, d, scope);
                     self.ids.recycle(id);
                 }
                 Block::Section(d) => {
@@ -33,8 +34,9 @@ impl AknWriter<'_> {
                         scope.push_child_prefix(id);
                         eid::push_section(id, d.n);
                     });
-                    let label = self.doc.lang.section_label(d.n);
-                    self.division(depth, "section", &id, &label, d, scope);
+                    let lang = self.doc.lang;
+                    let label = |out: &mut String| lang.push_section_label(out, d.n);
+                    self.division(depth, "section", &id, label, d, scope);
                     self.ids.recycle(id);
                 }
                 Block::Para(p) => self.paragraph(depth, p, scope),
@@ -146,13 +148,13 @@ impl AknWriter<'_> {
         depth: usize,
         element: &str,
         id: &str,
-        label: &str,
+        label: impl FnOnce(&mut String),
         d: &Division,
         scope: &Scope,
     ) {
         self.newline(depth);
         self.start(element, &[("eId", id)], d.span);
-        self.leaf(depth + 1, "num", label, Span::default());
+        self.num_with(depth + 1, label);
         self.newline(depth + 1);
         self.start("heading", &[], d.span);
         self.inlines(&d.heading);
@@ -191,7 +193,7 @@ impl AknWriter<'_> {
     fn paragraph(&mut self, depth: usize, p: &Para, scope: &Scope) {
         let id = self
             .ids
-            .build(|id| eid::push_numbered(id, &scope.doc, "para_", p.n));
+            .build(|id| eid::push_numbered(id, scope.doc, "para_", p.n));
         self.newline(depth);
         self.start_with_id("<paragraph eId=\"", &id, p.span);
         let lang = self.doc.lang;
@@ -205,8 +207,9 @@ impl AknWriter<'_> {
         self.ids.recycle(id);
     }
 
-    /// `<num>` on its own line with the label `write` appends (digits and
-    /// punctuation: nothing to escape).
+    /// `<num>` on its own line with the label `write` appends (a number's
+    /// digits, letters or words and punctuation, as `lang` writes labels:
+    /// nothing to escape).
     fn num_with(&mut self, depth: usize, write: impl FnOnce(&mut String)) {
         self.newline(depth);
         self.markup("<num>");

@@ -8,38 +8,41 @@ use crate::lang::{push_decimal, push_latin_letter, push_roman};
 use crate::model::ListKind;
 
 /// Where blocks are being written, for the ids of what is written there.
-#[derive(Debug, Clone)]
-pub(super) struct Scope {
+/// It borrows the ids it is made of: a scope is opened for every chapter
+/// and section, and copying its ids each time was the writer's most
+/// frequent allocation.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Scope<'a> {
     /// The prefix of elements numbered through their document (paragraphs,
     /// chapters): empty in the main body, `att_1__` in annex 1.
-    pub doc: String,
+    pub doc: &'a str,
     /// The id of the enclosing element; empty at the top of a body.
-    pub parent: String,
+    pub parent: &'a str,
     /// Inside a chapter or section, where only hierarchy elements stand:
     /// text, tables and figures are wrapped in `hcontainer`s there.
     pub hier: bool,
 }
 
-impl Scope {
-    /// The top of a body: the main one (`component` empty) or an annex's
-    /// (`att_1`), or the preamble (`preamble`).
-    pub fn body(component: &str) -> Scope {
+impl<'a> Scope<'a> {
+    /// The top of a body whose numbered elements' ids begin with `doc`:
+    /// empty for the main body, `att_1__` for annex 1, `preamble__` for
+    /// the preamble ([`push_component_prefix`] makes it).
+    pub fn body(doc: &'a str) -> Scope<'a> {
         Scope {
-            doc: if component.is_empty() {
-                String::new()
-            } else {
-                format!("{component}__")
-            },
-            parent: String::new(),
+            doc,
+            parent: "",
             hier: false,
         }
     }
 
     /// Inside the hierarchy element `id`.
-    pub fn inside(&self, id: &str) -> Scope {
+    pub fn inside<'b>(&self, id: &'b str) -> Scope<'b>
+    where
+        'a: 'b,
+    {
         Scope {
-            doc: self.doc.clone(),
-            parent: id.to_string(),
+            doc: self.doc,
+            parent: id,
             hier: true,
         }
     }
@@ -48,9 +51,9 @@ impl Scope {
     /// caller pushes the child's part (`sec_B`, `hcontainer_2`) after it.
     pub fn push_child_prefix(&self, id: &mut String) {
         if self.parent.is_empty() {
-            id.push_str(&self.doc);
+            id.push_str(self.doc);
         } else {
-            id.push_str(&self.parent);
+            id.push_str(self.parent);
             id.push_str("__");
         }
     }
@@ -90,6 +93,12 @@ impl Ids {
     pub fn recycle(&mut self, id: String) {
         self.free.push(id);
     }
+}
+
+/// `att_1__`: the prefix of the ids numbered through component `name`.
+pub(super) fn push_component_prefix(id: &mut String, name: &str) {
+    id.push_str(name);
+    id.push_str("__");
 }
 
 /// `chp_II`: chapters by their Roman number.

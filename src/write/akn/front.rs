@@ -65,9 +65,28 @@ impl AknWriter<'_> {
 
     /// A named `<inline>` line.
     fn named(&mut self, depth: usize, name: &str, refers_to: Option<&str>, line: &Spanned<String>) {
-        let mut attrs = vec![("name", name)];
-        attrs.extend(refers_to.map(|r| ("refersTo", r)));
-        self.line(depth, "inline", &attrs, &line.value, line.span);
+        self.named_text(depth, name, refers_to, &line.value, line.span);
+    }
+
+    /// A named `<inline>` line of `text` from `span`.
+    fn named_text(
+        &mut self,
+        depth: usize,
+        name: &str,
+        refers_to: Option<&str>,
+        text: &str,
+        span: Span,
+    ) {
+        match refers_to {
+            Some(r) => self.line(
+                depth,
+                "inline",
+                &[("name", name), ("refersTo", r)],
+                text,
+                span,
+            ),
+            None => self.line(depth, "inline", &[("name", name)], text, span),
+        }
     }
 
     /// Organ, symbol, distribution, date and original language, as printed.
@@ -90,28 +109,36 @@ impl AknWriter<'_> {
         let symbol = &self.identity.symbol;
         self.line(depth, "docNumber", &[], symbol, Span::default());
         if let Some(d) = &m.distribution {
-            let concept = format!("#{}", d.value.as_str().to_ascii_lowercase());
-            let text = Spanned::new(lang.distribution_line(d.value), d.span);
-            self.named(depth, names::DISTRIBUTION, Some(&concept), &text);
+            let concept = self.ids.build(|c| {
+                c.push('#');
+                c.push_str(d.value.as_str());
+                c.make_ascii_lowercase();
+            });
+            let text = self.ids.build(|t| lang.push_distribution_line(t, d.value));
+            self.named_text(depth, names::DISTRIBUTION, Some(&concept), &text, d.span);
+            self.ids.recycle(text);
+            self.ids.recycle(concept);
         }
         if let Some(d) = &m.date {
-            let iso = d.value.iso();
-            self.line(
-                depth,
-                "docDate",
-                &[("date", &iso)],
-                &lang.masthead_date(d.value),
-                d.span,
-            );
+            let iso = self.ids.build(|iso| d.value.push_iso(iso));
+            let text = self.ids.build(|t| lang.push_masthead_date(t, d.value));
+            self.line(depth, "docDate", &[("date", &iso)], &text, d.span);
+            self.ids.recycle(text);
+            self.ids.recycle(iso);
         }
         if let Some(o) = &m.original {
             if o.value != lang {
-                let version = Spanned::new(lang.version_line().to_string(), o.span);
-                self.named(depth, names::VERSION, None, &version);
+                let version = lang.version_line();
+                self.named_text(depth, names::VERSION, None, version, o.span);
             }
-            let concept = format!("#{}", o.value.iso639_2());
-            let text = Spanned::new(lang.original_line(o.value), o.span);
-            self.named(depth, names::ORIGINAL, Some(&concept), &text);
+            let concept = self.ids.build(|c| {
+                c.push('#');
+                c.push_str(o.value.iso639_2());
+            });
+            let text = self.ids.build(|t| lang.push_original_line(t, o.value));
+            self.named_text(depth, names::ORIGINAL, Some(&concept), &text, o.span);
+            self.ids.recycle(text);
+            self.ids.recycle(concept);
         }
     }
 
@@ -167,7 +194,7 @@ impl AknWriter<'_> {
         }
         self.newline(depth);
         self.markup("<preamble>");
-        let scope = Scope::body("preamble");
+        let scope = Scope::body("preamble__");
         let mut tblocks = 0;
         if let Some(summary) = &doc.summary {
             tblocks += 1;

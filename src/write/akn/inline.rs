@@ -8,7 +8,7 @@ use super::AknWriter;
 use super::eid;
 use super::floats::classes;
 use crate::akn::iri;
-use crate::lang::latin_letter;
+use crate::lang::push_latin_letter;
 use crate::model::{Inline, Span};
 
 impl AknWriter<'_> {
@@ -31,8 +31,9 @@ impl AknWriter<'_> {
                 }
                 Inline::NoteRef(n) => self.footnote(n.value),
                 Inline::TableNoteRef(n) => {
-                    let letter = latin_letter(n.value, false);
+                    let letter = self.ids.build(|l| push_latin_letter(l, n.value, false));
                     self.wrapped_text("sup", &[("class", classes::NOTE_REF)], &letter);
+                    self.ids.recycle(letter);
                 }
             }
         }

@@ -6,7 +6,7 @@
 
 use super::AknWriter;
 use crate::akn::{self, iri};
-use crate::model::{Inline, Span};
+use crate::model::Inline;
 
 impl AknWriter<'_> {
     pub(super) fn meta(&mut self, depth: usize) {
@@ -35,25 +35,30 @@ impl AknWriter<'_> {
     fn identification(&mut self, depth: usize, name: &str) {
         let id = self.identity;
         let (date, author) = (id.date.as_str(), id.author.as_str());
+        let d = depth + 2;
         self.newline(depth);
-        self.start("identification", &[("source", "#undoc")], Span::default());
+        self.markup(r##"<identification source="#undoc">"##);
         let this = self.ids.build(|o| iri::push_component(o, &id.work, name));
-        self.frbr_open(depth + 1, "FRBRWork", &this, &id.work);
-        self.frbr_tail(depth + 2, date, "publication", author, "#author");
-        self.value(depth + 2, "FRBRcountry", "un", None);
-        self.value(depth + 2, "FRBRsubtype", id.class.subtype, None);
-        self.value(depth + 2, "FRBRnumber", &id.number, Some(&id.symbol));
-        self.frbr_close(depth + 1, "FRBRWork");
+        self.frbr_open(depth + 1, "<FRBRWork>", &this, &id.work);
+        self.frbr_tail(d, date, "publication", author, "#author");
+        self.value(d, r#"<FRBRcountry value=""#, "un");
+        self.value(d, r#"<FRBRsubtype value=""#, id.class.subtype);
+        self.newline(d);
+        let number = [
+            (r#"<FRBRnumber value=""#, id.number.as_str()),
+            (r#"" showAs=""#, &id.symbol),
+        ];
+        self.spelled_tag(&number, "\"/>");
+        self.frbr_close(depth + 1, "</FRBRWork>");
         self.ids.recycle(this);
         let this = self
             .ids
             .build(|o| iri::push_component(o, &id.expression, name));
-        self.frbr_open(depth + 1, "FRBRExpression", &this, &id.expression);
-        self.frbr_tail(depth + 2, date, "publication", author, "#author");
-        self.newline(depth + 2);
+        self.frbr_open(depth + 1, "<FRBRExpression>", &this, &id.expression);
+        self.frbr_tail(d, date, "publication", author, "#author");
         let language = self.doc.lang.iso639_2();
-        self.empty("FRBRlanguage", &[("language", language)]);
-        self.frbr_close(depth + 1, "FRBRExpression");
+        self.value(d, r#"<FRBRlanguage language=""#, language);
+        self.frbr_close(depth + 1, "</FRBRExpression>");
         self.ids.recycle(this);
         let this = self
             .ids
@@ -61,74 +66,79 @@ impl AknWriter<'_> {
         let uri = self
             .ids
             .build(|o| iri::push_manifestation(o, &id.expression));
-        self.frbr_open(depth + 1, "FRBRManifestation", &this, &uri);
-        self.frbr_tail(depth + 2, date, "markup", "#undoc", "#editor");
-        self.value(depth + 2, "FRBRformat", "application/akn+xml", None);
-        self.frbr_close(depth + 1, "FRBRManifestation");
+        self.frbr_open(depth + 1, "<FRBRManifestation>", &this, &uri);
+        self.frbr_tail(d, date, "markup", "#undoc", "#editor");
+        self.value(d, r#"<FRBRformat value=""#, "application/akn+xml");
+        self.frbr_close(depth + 1, "</FRBRManifestation>");
         self.newline(depth);
         self.markup("</identification>");
         self.ids.recycle(this);
         self.ids.recycle(uri);
     }
 
-    /// An FRBR level's start with its `FRBRthis` and `FRBRuri`.
-    fn frbr_open(&mut self, depth: usize, level: &str, this: &str, uri: &str) {
+    /// An FRBR level's start tag (`open`) with its `FRBRthis` and `FRBRuri`.
+    fn frbr_open(&mut self, depth: usize, open: &'static str, this: &str, uri: &str) {
         self.newline(depth);
-        self.start(level, &[], Span::default());
-        self.value(depth + 1, "FRBRthis", this, None);
-        self.value(depth + 1, "FRBRuri", uri, None);
+        self.markup(open);
+        self.value(depth + 1, r#"<FRBRthis value=""#, this);
+        self.value(depth + 1, r#"<FRBRuri value=""#, uri);
     }
 
     /// An FRBR level's `FRBRdate` and `FRBRauthor`.
-    fn frbr_tail(&mut self, depth: usize, date: &str, event: &str, author: &str, role: &str) {
+    fn frbr_tail(
+        &mut self,
+        depth: usize,
+        date: &str,
+        event: &'static str,
+        author: &str,
+        role: &'static str,
+    ) {
         self.newline(depth);
-        self.empty("FRBRdate", &[("date", date), ("name", event)]);
+        self.spelled_tag(
+            &[(r#"<FRBRdate date=""#, date), (r#"" name=""#, event)],
+            "\"/>",
+        );
         self.newline(depth);
-        self.empty("FRBRauthor", &[("href", author), ("as", role)]);
+        let tag = [(r#"<FRBRauthor href=""#, author), (r#"" as=""#, role)];
+        self.spelled_tag(&tag, "\"/>");
     }
 
-    fn frbr_close(&mut self, depth: usize, level: &str) {
+    fn frbr_close(&mut self, depth: usize, close: &'static str) {
         self.newline(depth);
-        self.end(level);
+        self.markup(close);
     }
 
-    /// `<name value="…"/>`, with `showAs` when given.
-    fn value(&mut self, depth: usize, name: &str, value: &str, show_as: Option<&str>) {
+    /// An empty element of one attribute on its own line: `open` spells
+    /// it up to the value (`<FRBRthis value="`).
+    fn value(&mut self, depth: usize, open: &'static str, value: &str) {
         self.newline(depth);
-        match show_as {
-            Some(show_as) => self.empty(name, &[("value", value), ("showAs", show_as)]),
-            None => self.empty(name, &[("value", value)]),
-        }
+        self.spelled_tag(&[(open, value)], "\"/>");
     }
 
     /// The publication in the Official Document System under the symbol.
     fn publication(&mut self, depth: usize) {
         let id = self.identity;
         self.newline(depth);
-        self.empty(
-            "publication",
-            &[
-                ("date", &id.date),
-                ("name", "ods"),
-                ("showAs", "Official Document System of the United Nations"),
-                ("number", &id.symbol),
-            ],
-        );
+        let tag = [
+            (r#"<publication date=""#, id.date.as_str()),
+            (r#"" name=""#, "ods"),
+            (
+                r#"" showAs=""#,
+                "Official Document System of the United Nations",
+            ),
+            (r#"" number=""#, &id.symbol),
+        ];
+        self.spelled_tag(&tag, "\"/>");
     }
 
     /// The one event undoc knows: the document's issue on its date.
     fn lifecycle(&mut self, depth: usize) {
         let date = &self.identity.date;
         self.newline(depth);
-        self.start("lifecycle", &[("source", "#undoc")], Span::default());
+        self.markup(r##"<lifecycle source="#undoc">"##);
         self.newline(depth + 1);
-        let attrs = [
-            ("eId", "e_issued"),
-            ("date", date.as_str()),
-            ("source", "#original"),
-            ("type", "generation"),
-        ];
-        self.empty("eventRef", &attrs);
+        let tag = [(r#"<eventRef eId="e_issued" date=""#, date.as_str())];
+        self.spelled_tag(&tag, r##"" source="#original" type="generation"/>"##);
         self.newline(depth);
         self.markup("</lifecycle>");
     }
@@ -138,46 +148,62 @@ impl AknWriter<'_> {
     fn references(&mut self, depth: usize) {
         let (id, m) = (self.identity, &self.doc.masthead);
         self.newline(depth);
-        self.start("references", &[("source", "#undoc")], Span::default());
+        self.markup(r##"<references source="#undoc">"##);
         let d = depth + 1;
-        self.reference(d, "original", "original", &id.expression, &id.symbol);
-        let organ = m
-            .organ
-            .iter()
-            .map(|o| o.value.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let original = r#"<original eId=""#;
+        self.reference(d, original, "original", &id.expression, &id.symbol);
+        let organ = self.ids.build(|organ| {
+            for (i, o) in m.organ.iter().enumerate() {
+                if i > 0 {
+                    organ.push(' ');
+                }
+                organ.push_str(&o.value);
+            }
+        });
+        let organization = r#"<TLCOrganization eId=""#;
         let href = self.ontology("organizations", &[&id.actor]);
-        self.reference(d, "TLCOrganization", &id.actor, &href, &organ);
+        self.reference(d, organization, &id.actor, &href, &organ);
         self.ids.recycle(href);
+        self.ids.recycle(organ);
         let href = "/akn/ontology/organizations/undoc";
-        self.reference(d, "TLCOrganization", "undoc", href, "undoc");
+        self.reference(d, organization, "undoc", href, "undoc");
         for (role, show_as) in [("author", "Author"), ("editor", "Editor")] {
             let href = self.ontology("roles", &[role]);
-            self.reference(d, "TLCRole", role, &href, show_as);
+            self.reference(d, r#"<TLCRole eId=""#, role, &href, show_as);
             self.ids.recycle(href);
         }
+        let concept = r#"<TLCConcept eId=""#;
         if let Some(dist) = &m.distribution {
             let name = dist.value.as_str();
-            let concept = name.to_ascii_lowercase();
-            let href = self.ontology("concepts", &["distribution/", &concept]);
-            self.reference(d, "TLCConcept", &concept, &href, name);
+            let id = self.ids.build(|id| {
+                id.push_str(name);
+                id.make_ascii_lowercase();
+            });
+            let href = self.ontology("concepts", &["distribution/", &id]);
+            self.reference(d, concept, &id, &href, name);
             self.ids.recycle(href);
+            self.ids.recycle(id);
         }
         if let Some(o) = &m.original {
             let code = o.value.iso639_2();
             let href = self.ontology("concepts", &["languages/", code]);
-            self.reference(d, "TLCConcept", code, &href, o.value.english_name());
+            self.reference(d, concept, code, &href, o.value.english_name());
             self.ids.recycle(href);
         }
         self.newline(depth);
         self.markup("</references>");
     }
 
-    /// One entry of `<references>`.
-    fn reference(&mut self, depth: usize, element: &str, id: &str, href: &str, show_as: &str) {
+    /// One entry of `<references>`: `open` spells its tag up to the id
+    /// (`<TLCRole eId="`).
+    fn reference(&mut self, depth: usize, open: &'static str, id: &str, href: &str, show_as: &str) {
         self.newline(depth);
-        self.empty(element, &[("eId", id), ("href", href), ("showAs", show_as)]);
+        let tag = [
+            (open, id),
+            (r#"" href=""#, href),
+            (r#"" showAs=""#, show_as),
+        ];
+        self.spelled_tag(&tag, "\"/>");
     }
 
     /// The `href` of a Top Level Class entity of the UN ontology (naming
@@ -204,7 +230,7 @@ impl AknWriter<'_> {
             return;
         }
         self.newline(depth);
-        self.start("notes", &[("source", "#undoc")], Span::default());
+        self.markup(r##"<notes source="#undoc">"##);
         for i in unplaced {
             let note = &self.doc.footnotes[i];
             let href = self.ids.build(|id| super::eid::push_note_href(id, note.n));
@@ -230,7 +256,7 @@ impl AknWriter<'_> {
         };
         let element = akn::qualified::DUTY_STATION;
         self.newline(depth);
-        self.start("proprietary", &[("source", "#undoc")], Span::default());
+        self.markup(r##"<proprietary source="#undoc">"##);
         self.leaf(depth + 1, element, station.value.as_str(), station.span);
         self.newline(depth);
         self.markup("</proprietary>");

@@ -232,7 +232,9 @@ impl AknWriter<'_> {
         self.newline(depth + 1);
         self.start("doc", &[("name", "annex")], Span::default());
         self.component_meta(depth + 2, &format!("annex_{k}"));
-        self.main_body(depth + 2, &annex.blocks, &Scope::body(&id));
+        let prefix = self.ids.build(|p| eid::push_component_prefix(p, &id));
+        self.main_body(depth + 2, &annex.blocks, &Scope::body(&prefix));
+        self.ids.recycle(prefix);
         self.newline(depth + 1);
         self.markup("</doc>");
         self.newline(depth);
