@@ -89,12 +89,17 @@ pub fn actor(symbol: &str) -> String {
 
 /// The Work IRI of the document `symbol` issued on `date`.
 pub fn work(symbol: &str, date: Date) -> String {
+    work_of(symbol, &actor(symbol), date)
+}
+
+/// [`work`] for a writer that has the symbol's [`actor`] already.
+pub fn work_of(symbol: &str, actor: &str, date: Date) -> String {
     let class = symbol_class(symbol);
     let mut out = String::with_capacity(64 + 2 * symbol.len());
     for part in ["/akn/un/", class.doc_type, "/", class.subtype, "/"] {
         out.push_str(part);
     }
-    out.push_str(&actor(symbol));
+    out.push_str(actor);
     out.push('/');
     date.push_iso(&mut out);
     out.push('/');

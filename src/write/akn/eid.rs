@@ -69,13 +69,32 @@ impl<'a> Scope<'a> {
 
 /// Buffers for ids, reused: a 60-page report has thousands of elements
 /// with ids, and building each in place (no `format!`, no allocation once
-/// the pool is warm) keeps Akoma Ntoso writing near undoc XML's speed.
+/// the pool is warm) keeps Akoma Ntoso writing near undoc XML's speed. The
+/// pool outlives the document on its thread ([`Ids::for_thread`]), so a
+/// batch of short documents does not fill it afresh for each.
 #[derive(Debug, Default)]
 pub(super) struct Ids {
     free: Vec<String>,
 }
 
+thread_local! {
+    static POOL: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Buffers kept on a thread between documents, and the largest kept: an id
+/// or IRI is far shorter, and a huge one (an organ line of a hostile
+/// masthead) is not held after its document.
+const POOL_BUFFERS: usize = 32;
+const POOL_BUFFER_BYTES: usize = 4096;
+
 impl Ids {
+    /// The buffers this thread's previous document gave back.
+    pub fn for_thread() -> Ids {
+        Ids {
+            free: POOL.with(|pool| std::mem::take(&mut *pool.borrow_mut())),
+        }
+    }
+
     /// An id built by `build` in a reused buffer; give it back with
     /// [`Ids::recycle`] once written.
     pub fn build(&mut self, build: impl FnOnce(&mut String)) -> String {
@@ -92,6 +111,16 @@ impl Ids {
 
     pub fn recycle(&mut self, id: String) {
         self.free.push(id);
+    }
+}
+
+impl Drop for Ids {
+    /// Gives the buffers back to the thread's pool, within its bounds.
+    fn drop(&mut self) {
+        let mut free = std::mem::take(&mut self.free);
+        free.retain(|b| b.capacity() <= POOL_BUFFER_BYTES);
+        free.truncate(POOL_BUFFERS);
+        POOL.with(|pool| *pool.borrow_mut() = free);
     }
 }
 

@@ -63,7 +63,11 @@ impl AknWriter<'_> {
         let href = self.ids.build(|id| eid::push_note_href(id, n));
         let (id, marker) = eid::note_parts(&href);
         let doc = self.doc;
-        let found = self.note_index.get(&n).copied();
+        let found = self
+            .note_index
+            .binary_search_by_key(&n, |&(number, _)| number)
+            .ok()
+            .map(|at| self.note_index[at].1);
         match found {
             Some(i) if !self.placed_notes[i] => {
                 self.placed_notes[i] = true;

@@ -62,7 +62,7 @@ pub fn write(doc: &Document) -> Result<XmlOutput, Diagnostic> {
             "an Akoma Ntoso document is named by its symbol and date: the masthead has no symbol or no date",
         )
     })?;
-    let mut marks = Vec::new();
+    let mut marks = Vec::with_capacity(doc.footnotes.len());
     let xml_len = crate::write::emit::estimated_len_seeing(doc, &mut |inlines| {
         meta::collect_marks(inlines, &mut marks);
     });
@@ -78,7 +78,7 @@ pub fn write(doc: &Document) -> Result<XmlOutput, Diagnostic> {
         placed_notes: vec![false; doc.footnotes.len()],
         note_index: note_index(doc),
         cited: std::collections::HashMap::new(),
-        ids: eid::Ids::default(),
+        ids: eid::Ids::for_thread(),
     };
     w.document();
     Ok(w.e.finish())
@@ -105,8 +105,8 @@ impl Identity {
     fn of(doc: &Document) -> Option<Identity> {
         let symbol = doc.masthead.symbol.as_ref()?.value.clone();
         let date: Date = doc.masthead.date.as_ref()?.value;
-        let work = akn::iri::work(&symbol, date);
         let actor = akn::iri::actor(&symbol);
+        let work = akn::iri::work_of(&symbol, &actor, date);
         Some(Identity {
             expression: akn::iri::expression(&work, doc.lang, date),
             author: format!("#{actor}"),
@@ -127,8 +127,9 @@ struct AknWriter<'d> {
     /// For each footnote (in `doc.footnotes` order), whether it has been
     /// written at its first mark; later marks refer to it.
     placed_notes: Vec<bool>,
-    /// Footnote number → its index in `doc.footnotes` (the first of a number).
-    note_index: std::collections::HashMap<u32, usize>,
+    /// (footnote number, its index in `doc.footnotes`), sorted by number,
+    /// the first footnote of a number only.
+    note_index: Vec<(u32, usize)>,
     /// Cited symbol → the Work IRI of the cited document.
     cited: std::collections::HashMap<String, std::rc::Rc<str>>,
     /// The footnote numbers marked in the text, sorted: a footnote no mark
@@ -138,12 +139,19 @@ struct AknWriter<'d> {
     ids: eid::Ids,
 }
 
-/// Footnote number → index of the first footnote of that number.
-fn note_index(doc: &Document) -> std::collections::HashMap<u32, usize> {
-    let mut index = std::collections::HashMap::with_capacity(doc.footnotes.len());
-    for (i, note) in doc.footnotes.iter().enumerate() {
-        index.entry(note.n).or_insert(i);
-    }
+/// (footnote number, index of the first footnote of that number), sorted
+/// by number: footnotes come numbered in order, so this is usually sorted
+/// as built, and a search in it costs no hashing.
+fn note_index(doc: &Document) -> Vec<(u32, usize)> {
+    let mut index: Vec<(u32, usize)> = doc
+        .footnotes
+        .iter()
+        .enumerate()
+        .map(|(i, note)| (note.n, i))
+        .collect();
+    // Stable, so that the first footnote of a number stays first.
+    index.sort_by_key(|&(n, _)| n);
+    index.dedup_by_key(|&mut (n, _)| n);
     index
 }
 
@@ -239,5 +247,26 @@ impl AknWriter<'_> {
         self.markup("</doc>");
         self.newline(depth);
         self.markup("</attachment>");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Footnote, Inline};
+
+    /// A footnote number given twice (a draft's slip) is written at its
+    /// first note's marks; numbers out of order are still found.
+    #[test]
+    fn note_index_keeps_the_first_footnote_of_a_number() {
+        let mut doc = Document::empty(crate::lang::Lang::En, Span::default());
+        for n in [1, 3, 2, 3] {
+            doc.footnotes.push(Footnote {
+                n,
+                content: vec![Inline::Text(format!("note {n}"))],
+                span: Span::default(),
+            });
+        }
+        assert_eq!(note_index(&doc), vec![(1, 0), (2, 2), (3, 1)]);
     }
 }
