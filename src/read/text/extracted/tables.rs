@@ -320,7 +320,33 @@ fn header_start(lines: &[Src], i: usize, full: usize) -> usize {
         }
         break;
     }
-    start
+    below_caption(lines, start, i)
+}
+
+/// Where a table's header begins when the lines taken as its header,
+/// `lines[start..i]`, hold its caption (`Table 2`, `الجدول 2`): a caption
+/// set at the far margin (right-to-left text, or centred) is indented like
+/// a header cell, and so are its title and units lines. They are the
+/// table's head, not header cells: the header begins after the units line
+/// (`(Billions of United States dollars)`, in words, within the three
+/// lines under the caption: a header's `(2024/25)` has none), or without
+/// one after the caption's one title line.
+fn below_caption(lines: &[Src], start: usize, i: usize) -> usize {
+    let filled = || (start..i).filter(|&k| !lines[k].is_blank());
+    let Some(caption) = filled().find(|&k| caption_number(lines[k].trimmed()).is_some()) else {
+        return start;
+    };
+    let after: Vec<usize> = filled().filter(|&k| k > caption).collect();
+    let worded_units = |t: &str| is_units(t) && t.chars().any(char::is_alphabetic);
+    let units = after
+        .iter()
+        .take(3)
+        .position(|&k| worded_units(lines[k].trimmed()));
+    let head_end = match units {
+        Some(u) => u + 1,
+        None => 1,
+    };
+    after.get(head_end).copied().unwrap_or(i)
 }
 
 /// The caption, title and units lines above a table (up to four lines,

@@ -117,3 +117,35 @@ demonstrate the scalability of support    2025/26 period is 444.9.
     let found = tables(text);
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+/// A table of one value column under a caption and title set far right of
+/// the row labels (centred, or flush right in right-to-left text), with
+/// the given line between the title and the column's heading.
+fn captioned_far_right(units: &str) -> String {
+    format!(
+        "\
+The posts of the office are set out below, by category of staff.
+                          Table 3
+                          Posts by category of staff
+                          {units}
+                                          Approved
+
+Professional and higher                        120
+General Service                                 80
+Total                                          200
+"
+    )
+}
+
+#[test]
+fn a_caption_and_title_set_far_right_are_not_header_cells() {
+    // Indented like the column's heading, the caption, title and units
+    // line are the table's head: the header begins under the units line.
+    let found = tables(&captioned_far_right("(Number of posts)"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0][0], "Approved", "{found:?}");
+    // A heading's period (`(2024/25)`) is not a units line: it stays in
+    // the header, which begins under the title.
+    let found = tables(&captioned_far_right("(2024/25)"));
+    assert_eq!(found[0][..2], ["(2024/25)", "Approved"], "{found:?}");
+}
