@@ -535,8 +535,18 @@ fn raw_grid(
         rows: anchor_above(lines, region.rows, taken_to, full).unwrap_or(region.rows),
         ..*region
     };
-    let rows = raw_rows_start(lines, &wide);
-    let (grid, used) = super::cells::rebuild(&lines[rows..wide.notes])?;
+    let start = raw_rows_start(lines, &wide);
+    let wrapped = || {
+        let next = title_wrapped(lines, &wide, start, full)?;
+        Some((next, super::cells::rebuild(&lines[next..wide.notes])?))
+    };
+    let (rows, (grid, used)) = super::cells::rebuild(&lines[start..wide.notes])
+        .map(|found| (start, found))
+        .or_else(wrapped)
+        .or_else(|| {
+            let found = super::cells::grid_first_label_after(&lines[start..wide.notes])?;
+            Some((start, found))
+        })?;
     wide.head = wide.head.min(title_start(lines, wide.rows)).max(taken_to);
     // A caption heads its table: the lines above it are the text's.
     if let Some(caption) = (wide.rows..rows)
@@ -578,6 +588,30 @@ fn anchor_above(lines: &[Src], rows: usize, taken_to: usize, full: usize) -> Opt
         }
     }
     None
+}
+
+/// Where a raw table's cells begin when its title, under its caption and
+/// with no units line, was wrapped onto a short line taken as the first
+/// cell (`… notificadas por los` / `Estados`): the title's line is too
+/// long to be a cell and the line after it is a word, not a figure. Only
+/// a grid clear from the next line on takes it (see [`raw_grid`]).
+fn title_wrapped(lines: &[Src], region: &Region, start: usize, full: usize) -> Option<usize> {
+    let above: Vec<usize> = (region.rows..start)
+        .filter(|&k| !lines[k].is_blank())
+        .collect();
+    let [caption, title] = above[..] else {
+        return None;
+    };
+    let t = lines[start].trimmed();
+    let wrapped = caption_number(lines[caption].trimmed()).is_some()
+        && !is_cell(&lines[title], full)
+        && !is_figure(t)
+        && !is_units(t)
+        && caption_number(t).is_none();
+    if !wrapped {
+        return None;
+    }
+    (start + 1..region.notes).find(|&k| !lines[k].is_blank())
 }
 
 /// Where a raw region's cells begin: after its caption (`Table 1`),

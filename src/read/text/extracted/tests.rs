@@ -991,3 +991,45 @@ fn a_raw_tables_notes_stop_at_the_next_tables_caption() {
         [1, 2]
     );
 }
+
+/// The first table read from a page of raw text (the masthead, the first
+/// paragraph of [`RAW_TABLE`], `table`, its next paragraph): its header
+/// cells and body rows, both empty when it was kept as one block.
+fn read_raw_table(table: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let (before, _) = RAW_TABLE.split_once("Table 1\n").expect("a caption");
+    let (_, after) = RAW_TABLE.split_once("\n2.\n").expect("the next paragraph");
+    let text = format!("{MASTHEAD}\n{before}{table}\n2.\n{after}");
+    let (doc, _) = doc(&pages(&[&text]));
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let head = table.head.iter().flat_map(row_cells).collect();
+    (head, table.body.iter().map(row_cells).collect())
+}
+
+/// A raw table under a caption and a title of the given lines, with its
+/// stub's heading given after its rows, before the total's label.
+fn raw_table_titled(title: &str) -> String {
+    format!(
+        "Table 1\n{title}\nCases\n\nConvictions\n\nWildlife trafficking\n\n412\n\n97\n\nIllegal logging\n\n276\n\n58\n\nIllegal fishing\n\n189\n\n41\n\n970\n\n218\n\nType of offence\n\nTotal\n"
+    )
+}
+
+#[test]
+fn a_raw_tables_title_wrapped_onto_a_short_line_is_joined_when_the_grid_then_fits() {
+    let (head, body) = read_raw_table(&raw_table_titled(
+        "Criminal cases of offences that affect the environment reported by the\nStates",
+    ));
+    assert_eq!(head, ["Type of offence", "Cases", "Convictions"]);
+    assert_eq!(body.len(), 4);
+    assert_eq!(body[3], ["Total", "970", "218"]);
+    // A short title is not wrapped: its next line is a header cell, and
+    // with the stub's heading there the labels after the rows do not fit.
+    let (head, body) = read_raw_table(&raw_table_titled("Criminal cases\nStates"));
+    assert!(
+        head.is_empty() && body.iter().all(|r| r.len() == 1),
+        "{body:?}"
+    );
+}

@@ -1,0 +1,137 @@
+//! Raw tables' grids from their cells in pdftotext's order, one cell a
+//! line: the leftovers after the last figures (the stub's heading, a
+//! row's label, a spanning heading) set back only when they fit exactly.
+
+use super::super::pages::split;
+use super::{grid_first_label_after, rebuild};
+
+/// The cells as raw text sets them: one a line, a blank line between.
+fn raw(cells: &[&str]) -> String {
+    cells.iter().map(|c| format!("{c}\n\n")).collect()
+}
+
+/// Asserts the grid rebuilt from `cells`: its header and body rows.
+fn assert_table(cells: &[&str], head: &[&str], body: &[&[&str]]) {
+    let lines = split(&raw(cells));
+    let (grid, _) = rebuild(&lines)
+        .or_else(|| grid_first_label_after(&lines))
+        .expect("a clear grid");
+    assert_eq!(grid.head, head);
+    assert_eq!(grid.body, body);
+}
+
+/// Asserts that no reading of `cells` gives a grid: the table stays a block.
+fn assert_kept(cells: &[&str]) {
+    let lines = split(&raw(cells));
+    let found = rebuild(&lines).or_else(|| grid_first_label_after(&lines));
+    assert!(found.is_none(), "{found:?}");
+}
+
+/// A table whose stub heading (`Type of offence`) pdftotext gives after
+/// the rows, before the total's label.
+const STUB_HEADING_AFTER: &[&str] = &[
+    "Cases",
+    "Convictionsa",
+    "Wildlife trafficking",
+    "412",
+    "97",
+    "Illegal logging",
+    "276",
+    "58",
+    "Illegal fishing",
+    "189",
+    "41",
+    "Waste trafficking",
+    "93",
+    "22",
+    "970",
+    "218",
+    "Type of offence",
+    "Total",
+];
+
+#[test]
+fn the_stub_heading_after_the_rows_goes_back_to_the_header() {
+    assert_table(
+        STUB_HEADING_AFTER,
+        &["Type of offence", "Cases", "Convictionsa"],
+        &[
+            &["Wildlife trafficking", "412", "97"],
+            &["Illegal logging", "276", "58"],
+            &["Illegal fishing", "189", "41"],
+            &["Waste trafficking", "93", "22"],
+            &["Total", "970", "218"],
+        ],
+    );
+}
+
+#[test]
+fn two_labels_after_the_rows_under_a_header_with_its_stub_heading_are_kept() {
+    // The stub has its heading: which label is the total's is not told.
+    let mut cells = vec!["Offence"];
+    cells.extend_from_slice(STUB_HEADING_AFTER);
+    assert_kept(&cells);
+    // Three labels after the rows for two places: kept too.
+    let mut cells = STUB_HEADING_AFTER.to_vec();
+    cells.push("All offences");
+    assert_kept(&cells);
+}
+
+/// A table with a header of two rows whose first row's label and second
+/// spanning heading pdftotext gives after the rows.
+fn first_label_after(spanning: &[&'static str]) -> Vec<&'static str> {
+    let mut cells = vec![
+        "In person",
+        "Category",
+        "Experts",
+        "Observers",
+        "Experts",
+        "Observers",
+        "112",
+        "9",
+        "46",
+        "5",
+        "Intergovernmental organizations",
+        "7",
+        "4",
+        "3",
+        "2",
+        "Non-governmental organizations",
+        "–",
+        "6",
+        "–",
+        "4",
+        "Member States",
+    ];
+    cells.extend_from_slice(spanning);
+    cells
+}
+
+#[test]
+fn the_first_rows_label_after_the_rows_comes_back_with_a_spanning_heading() {
+    assert_table(
+        &first_label_after(&["Online"]),
+        &[
+            "Category",
+            "Experts",
+            "Observers",
+            "Experts",
+            "Online In person Observers",
+        ],
+        &[
+            &["Member States", "112", "9", "46", "5"],
+            &["Intergovernmental organizations", "7", "4", "3", "2"],
+            &["Non-governmental organizations", "–", "6", "–", "4"],
+        ],
+    );
+}
+
+#[test]
+fn a_label_after_the_rows_without_a_heading_or_with_two_is_kept() {
+    // Without a spanning heading after the rows, the last label before
+    // the figures is the first row's, and the one after has no place.
+    assert_kept(&first_label_after(&[]));
+    // Two leftovers beyond the row's label: more than a header of two
+    // rows over four columns can lack.
+    assert_kept(&first_label_after(&["Online", "Other"]));
+}
