@@ -452,7 +452,7 @@ const ROUND_TRIP_GAPS: &[(&str, &str)] = &[
     ),
     (
         "report-zh.txt (pdftotext)",
-        "raw text: Table 1 runs over a page break, its last rows after the page's foot: kept as a block",
+        "raw text: a subsection's label (`1.`) is read at the page's foot, apart from its heading (`资金`), and runs into the paragraph going on over the page",
     ),
 ];
 

@@ -63,6 +63,53 @@ fn rebuild_with(rows: &[Src], first_after: bool) -> Option<(Grid, usize)> {
     Some((grid, used))
 }
 
+/// The rows of a table's part on a new page, under the header `head` of
+/// its part before (`n` value columns): the header's cells that the page
+/// repeats are left out, each once, and the rest must make whole rows,
+/// read row by row (each label before its figures) or stub column first
+/// (every label, then the figures row by row), with exactly `n` figures a
+/// row.
+pub(super) fn continued_rows(
+    head: &[String],
+    cells: Vec<String>,
+    n: usize,
+) -> Option<Vec<Vec<String>>> {
+    let mut repeated: Vec<&String> = head.iter().filter(|c| !c.is_empty()).collect();
+    let cells: Vec<String> = cells
+        .into_iter()
+        .filter(|c| match repeated.iter().position(|h| *h == c) {
+            Some(p) => {
+                repeated.remove(p);
+                false
+            }
+            None => true,
+        })
+        .collect();
+    let split = cells.iter().position(|c| is_value(c))?;
+    let (labels, figures) = cells.split_at(split);
+    if n == 0 || labels.is_empty() {
+        return None;
+    }
+    if figures.iter().all(|f| is_value(f)) && labels.len() * n == figures.len() {
+        let rows = labels
+            .iter()
+            .zip(figures.chunks(n))
+            .map(|(label, figures)| row(label.clone(), figures))
+            .collect();
+        return Some(rows);
+    }
+    // Row by row: a label, then its figures.
+    let mut rows = Vec::new();
+    for chunk in cells.chunks(n + 1) {
+        let (label, figures) = chunk.split_first()?;
+        if figures.len() != n || is_value(label) || !figures.iter().all(|f| is_value(f)) {
+            return None;
+        }
+        rows.push(row(label.clone(), figures));
+    }
+    Some(rows)
+}
+
 /// A lone note letter (`a`, `b`, `a,b`): a superscript set on a line of its own.
 fn is_lone_mark(t: &str) -> bool {
     is_note_mark(t) && !t.contains(' ')

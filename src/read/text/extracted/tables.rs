@@ -530,12 +530,24 @@ fn raw_grid(
     region: &mut Region,
     taken_to: usize,
     full: usize,
-) -> Option<grid::Grid> {
+) -> Option<(grid::Grid, Option<Vec<Src>>)> {
     let mut wide = Region {
         rows: anchor_above(lines, region.rows, taken_to, full).unwrap_or(region.rows),
         ..*region
     };
     let start = raw_rows_start(lines, &wide);
+    if let Some(over) = over_page(lines, &wide, start, full) {
+        set_head(lines, &mut wide, start, taken_to);
+        *region = Region {
+            rows: start,
+            notes: over.end,
+            end: raw_notes_end(lines, over.end, full),
+            ..wide
+        };
+        let mut notes = over.notes;
+        notes.extend_from_slice(&lines[region.notes..region.end]);
+        return Some((over.grid, Some(notes)));
+    }
     let wrapped = || {
         let next = title_wrapped(lines, &wide, start, full)?;
         Some((next, super::cells::rebuild(&lines[next..wide.notes])?))
@@ -547,19 +559,92 @@ fn raw_grid(
             let found = super::cells::grid_first_label_after(&lines[start..wide.notes])?;
             Some((start, found))
         })?;
+    set_head(lines, &mut wide, rows, taken_to);
+    *region = wide;
+    region.rows = rows;
+    region.notes = rows + used;
+    region.end = region.end.max(raw_notes_end(lines, region.notes, full));
+    Some((grid, None))
+}
+
+/// Where a raw table's head begins, its cells beginning at `rows`: at
+/// its caption, title and units lines; a caption heads its table, the
+/// lines above it being the text's.
+fn set_head(lines: &[Src], wide: &mut Region, rows: usize, taken_to: usize) {
     wide.head = wide.head.min(title_start(lines, wide.rows)).max(taken_to);
-    // A caption heads its table: the lines above it are the text's.
     if let Some(caption) = (wide.rows..rows)
         .find(|&k| !lines[k].is_blank())
         .filter(|&k| caption_number(lines[k].trimmed()).is_some())
     {
         wide.head = caption;
     }
-    *region = wide;
-    region.rows = rows;
-    region.notes = rows + used;
-    region.end = region.end.max(raw_notes_end(lines, region.notes, full));
-    Some(grid)
+}
+
+/// A raw table going on over a page break, rebuilt in two parts.
+struct OverPage {
+    grid: grid::Grid,
+    /// The note lines read among the next page's cells, in order.
+    notes: Vec<Src>,
+    /// The index after the table's last cell.
+    end: usize,
+}
+
+/// A raw table whose rows go on over a page break, when its first page's
+/// cells give a clear grid by themselves and the next page's, read apart,
+/// give whole rows under the same header. pdftotext reads the next page's
+/// part anew: it repeats the header's cells (left out here, each once),
+/// and may read the stub column first with the notes set under it (a lone
+/// note letter and its sentence) before the other headings and the
+/// figures. The part ends at the first line that is neither a cell nor
+/// such a note: a source line, a heading, a paragraph.
+fn over_page(lines: &[Src], region: &Region, start: usize, full: usize) -> Option<OverPage> {
+    let page = lines.get(start)?.page;
+    let brk = (start..region.notes).find(|&k| !lines[k].is_blank() && lines[k].page != page)?;
+    let (first, used) = super::cells::rebuild(&lines[start..brk])?;
+    if used != brk - start {
+        return None;
+    }
+    let next_page = lines[brk].page;
+    let mut cells = Vec::new();
+    let mut notes = Vec::new();
+    let mut end = brk;
+    let mut k = brk;
+    while k < lines.len() && lines[k].page == next_page {
+        let t = lines[k].trimmed();
+        if t.is_empty() {
+            k += 1;
+            continue;
+        }
+        let next = (k + 1..lines.len()).find(|&j| !lines[j].is_blank());
+        let sentence = next.filter(|&j| {
+            let n = lines[j].trimmed();
+            n.ends_with(['.', '。']) && !is_figure(n) && classify(n).is_none()
+        });
+        if is_note_mark(t)
+            && !t.contains(' ')
+            && let Some(j) = sentence
+        {
+            notes.extend([lines[k].clone(), lines[j].clone()]);
+            k = j + 1;
+            end = k;
+            continue;
+        }
+        if !is_cell(&lines[k], full)
+            || is_source(t)
+            || starts_para(lines, k)
+            || is_heading_label(t)
+            || opens_raw_para(lines, k, full)
+        {
+            break;
+        }
+        cells.push(collapse_spaces(t));
+        k += 1;
+        end = k;
+    }
+    let rows = super::cells::continued_rows(&first.head, cells, first.head.len() - 1)?;
+    let mut grid = first;
+    grid.body.extend(rows);
+    Some(OverPage { grid, notes, end })
 }
 
 /// The caption or units line a raw region's first cells hang from, when
@@ -694,16 +779,19 @@ fn build(
     lines: &[Src],
     region: &Region,
     layout: bool,
-    cells: Option<grid::Grid>,
+    cells: Option<(grid::Grid, Option<Vec<Src>>)>,
     decisions: &mut Vec<Decision>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Block {
     let rows = &lines[region.rows..region.notes];
-    let notes = &lines[region.notes..region.end];
-    let notes = if cells.is_some() {
-        super::cells::notes_in_order(notes)
-    } else {
-        notes.to_vec()
+    let (cells, notes) = match cells {
+        // Notes read among a raw table's cells come in their own order.
+        Some((grid, Some(notes))) => (Some(grid), super::cells::notes_in_order(&notes)),
+        Some((grid, None)) => (
+            Some(grid),
+            super::cells::notes_in_order(&lines[region.notes..region.end]),
+        ),
+        None => (None, lines[region.notes..region.end].to_vec()),
     };
     let head = &lines[region.head..region.rows];
     let rebuilt = if layout { grid::rebuild(rows) } else { cells };

@@ -1033,3 +1033,53 @@ fn a_raw_tables_title_wrapped_onto_a_short_line_is_joined_when_the_grid_then_fit
         "{body:?}"
     );
 }
+
+/// A raw table over two pages: its header and first rows on the first; on
+/// the second, read stub column first, the stub's heading repeated, the
+/// last rows' labels, the notes set under the stub, the other headings
+/// repeated, then the last rows' figures (`figures`) and the source line;
+/// the paragraph after it long enough to set the measure of a full line.
+fn raw_table_over_pages(figures: &str) -> String {
+    let (before, _) = RAW_TABLE.split_once("Table 1\n").expect("a caption");
+    let (_, after) = RAW_TABLE.split_once("\n2.\n").expect("the next paragraph");
+    pages(&[
+        &format!(
+            "{MASTHEAD}\n{before}Table 1\nTechnical cooperation projects, by region\n\nRegion\n\nProjects\n\nAreaa\n\nAfrica\n\n14\n\n1 250\n\nAsia and the Pacific\n\n9\n\n860\n\nLatin America and the Caribbean\n\n5\n\n410\n"
+        ),
+        &format!(
+            "Region\n\nWest Asiab\nTotal\na\n\nThousands of hectares.\n\nb\n\nIncluding the Arabian Peninsula.\n\nProjects\n\nAreaa\n\n{figures}\n\nSource: United Nations Environment Programme.\n2.\n{after}\n{after}"
+        ),
+    ])
+}
+
+#[test]
+fn a_raw_table_going_on_over_a_page_is_rebuilt_with_its_notes_from_among_its_cells() {
+    let (doc, outcome) = doc(&raw_table_over_pages("2\n\n95\n\n30\n\n2 615"));
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(body.len(), 5, "{body:?}");
+    assert_eq!(body[3], ["West Asia", "2", "95"]);
+    assert_eq!(body[4], ["Total", "30", "2 615"]);
+    let notes: Vec<String> = table.notes.iter().map(|n| plain_text(&n.content)).collect();
+    assert_eq!(
+        notes,
+        ["Thousands of hectares.", "Including the Arabian Peninsula."]
+    );
+}
+
+#[test]
+fn a_raw_table_whose_next_page_gives_no_whole_rows_is_kept() {
+    // A figure short on the second page: which row lacks it is not told.
+    let (_, outcome) = doc(&raw_table_over_pages("2\n\n95\n\n30"));
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::TableKept)
+    );
+}

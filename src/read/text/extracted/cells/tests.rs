@@ -3,7 +3,7 @@
 //! row's label, a spanning heading) set back only when they fit exactly.
 
 use super::super::pages::split;
-use super::{grid_first_label_after, rebuild};
+use super::{continued_rows, grid_first_label_after, rebuild};
 
 /// The cells as raw text sets them: one a line, a blank line between.
 fn raw(cells: &[&str]) -> String {
@@ -134,4 +134,51 @@ fn a_label_after_the_rows_without_a_heading_or_with_two_is_kept() {
     // Two leftovers beyond the row's label: more than a header of two
     // rows over four columns can lack.
     assert_kept(&first_label_after(&["Online", "Other"]));
+}
+
+/// The cells of a table's part on a new page, under a header of three
+/// columns.
+fn continued(cells: &[&str]) -> Option<Vec<Vec<String>>> {
+    let head: Vec<String> = ["Region", "Projects", "Areaa"].map(String::from).to_vec();
+    continued_rows(&head, cells.iter().map(|c| c.to_string()).collect(), 2)
+}
+
+#[test]
+fn a_tables_part_on_a_new_page_gives_whole_rows_under_its_repeated_header() {
+    let rows = [["West Asiab", "2", "95"], ["Total", "30", "2 615"]];
+    // Stub column first, the header repeated around it.
+    let stub_first = [
+        "Region",
+        "West Asiab",
+        "Total",
+        "Projects",
+        "Areaa",
+        "2",
+        "95",
+        "30",
+        "2 615",
+    ];
+    assert_eq!(continued(&stub_first).expect("whole rows"), rows);
+    // Row by row, without the header.
+    let row_by_row = ["West Asiab", "2", "95", "Total", "30", "2 615"];
+    assert_eq!(continued(&row_by_row).expect("whole rows"), rows);
+}
+
+#[test]
+fn a_tables_part_on_a_new_page_without_whole_rows_is_not_taken() {
+    // Three labels for two rows' figures; a row one figure short.
+    assert!(
+        continued(&[
+            "Region",
+            "West Asia",
+            "Gulf",
+            "Total",
+            "2",
+            "95",
+            "30",
+            "2 615"
+        ])
+        .is_none()
+    );
+    assert!(continued(&["West Asia", "2", "95", "Total", "30"]).is_none());
 }
