@@ -435,24 +435,18 @@ fn footnotes_in_undocs_raw_text_are_found_under_their_separator() {
 /// Round trips that do not yet come back whole, each with why.
 const ROUND_TRIP_GAPS: &[(&str, &str)] = &[
     ("draft-en.md (pdftotext)", "raw text: as report-en.txt"),
+    (
+        "draft-es.md (pdftotext)",
+        "raw text: Table 2's header cells and row labels are wrapped over two lines, its stub heading comes after its rows: kept as a block",
+    ),
     ("draft-fr.md (pdftotext)", "raw text: as report-fr.txt"),
-    ("draft-zh.md (pdftotext)", "raw text: as report-zh.txt"),
     (
         "report-en.txt (pdftotext)",
         "raw text: Table 2's header cells come partly after its rows, across the heading under it: kept as a block",
     ),
-    ("draft-es.md (pdftotext)", "raw text: as report-es.txt"),
-    (
-        "report-es.txt (pdftotext)",
-        "raw text: a section's label (`C.`) comes apart from its heading (`Asistencia`), before the first item label (`a)`) of the list above it",
-    ),
     (
         "report-fr.txt (pdftotext)",
         "raw text: Table 2's row labels are wrapped and its header comes after its rows: kept as a block",
-    ),
-    (
-        "report-zh.txt (pdftotext)",
-        "raw text: a subsection's label (`1.`) is read at the page's foot, apart from its heading (`资金`), and runs into the paragraph going on over the page",
     ),
 ];
 
