@@ -536,7 +536,20 @@ fn raw_grid(
         ..*region
     };
     let start = raw_rows_start(lines, &wide);
-    if let Some(over) = over_page(lines, &wide, start, full) {
+    let wrapped = || {
+        let next = title_wrapped(lines, &wide, start, full)?;
+        Some((next, super::cells::rebuild(&lines[next..wide.notes])?))
+    };
+    let found = super::cells::rebuild(&lines[start..wide.notes])
+        .map(|found| (start, found))
+        .or_else(wrapped)
+        .or_else(|| {
+            let found = super::cells::grid_first_label_after(&lines[start..wide.notes])?;
+            Some((start, found))
+        });
+    let Some((rows, (grid, used))) = found else {
+        // Last, a table going on over a page break, read in two parts.
+        let over = over_page(lines, &wide, start, full)?;
         set_head(lines, &mut wide, start, taken_to);
         *region = Region {
             rows: start,
@@ -547,18 +560,7 @@ fn raw_grid(
         let mut notes = over.notes;
         notes.extend_from_slice(&lines[region.notes..region.end]);
         return Some((over.grid, Some(notes)));
-    }
-    let wrapped = || {
-        let next = title_wrapped(lines, &wide, start, full)?;
-        Some((next, super::cells::rebuild(&lines[next..wide.notes])?))
     };
-    let (rows, (grid, used)) = super::cells::rebuild(&lines[start..wide.notes])
-        .map(|found| (start, found))
-        .or_else(wrapped)
-        .or_else(|| {
-            let found = super::cells::grid_first_label_after(&lines[start..wide.notes])?;
-            Some((start, found))
-        })?;
     set_head(lines, &mut wide, rows, taken_to);
     *region = wide;
     region.rows = rows;
