@@ -28,10 +28,10 @@ const MIN_ROWS: usize = 3;
 /// A rebuilt grid and the number of lines of `rows` it took (the rest are
 /// the table's notes and source line), when the grid is certain.
 pub(super) fn rebuild(rows: &[Src]) -> Option<(Grid, usize)> {
-    rebuild_with(rows, false)
+    rebuild_with(rows, Reading::AsGiven)
 }
 
-fn rebuild_with(rows: &[Src], first_after: bool) -> Option<(Grid, usize)> {
+fn rebuild_with(rows: &[Src], reading: Reading) -> Option<(Grid, usize)> {
     let tokens: Vec<(usize, String)> = rows
         .iter()
         .enumerate()
@@ -54,12 +54,12 @@ fn rebuild_with(rows: &[Src], first_after: bool) -> Option<(Grid, usize)> {
         })
         .map_or(tokens.len(), |p| last_value + 1 + p);
     let used = tokens.get(notes_at).map_or(rows.len(), |(i, _)| *i);
-    let runs = runs(&tokens[..notes_at])?;
-    let grid = if first_after {
-        grid_with(&runs, true)?
-    } else {
-        grid_of(&runs)?
+    let cells = match reading {
+        Reading::Wrapped => joined(&tokens[..notes_at])?,
+        _ => tokens[..notes_at].to_vec(),
     };
+    let runs = runs(&cells)?;
+    let grid = grid_with(&runs, reading == Reading::FirstLabelAfter)?;
     Some((grid, used))
 }
 
@@ -140,13 +140,6 @@ fn runs(tokens: &[(usize, String)]) -> Option<Vec<(bool, Vec<String>)>> {
     runs.first().is_some_and(|(v, _)| !v).then_some(runs)
 }
 
-/// The grid of the runs when they follow the row-by-row pattern exactly,
-/// the labels before the first figures read as the header and the first
-/// row's label.
-fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
-    grid_with(runs, false)
-}
-
 /// The grid of the runs read with the first row's label after the rows:
 /// under a header of two rows, whose cells the count does not fix, the
 /// labels before the first figures may be the header's alone, pdftotext
@@ -155,9 +148,55 @@ fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
 /// Taken only when a spanning heading is among those leftovers (see
 /// [`fill_from_after`]) and the labelled reading fails.
 pub(super) fn grid_first_label_after(rows: &[Src]) -> Option<(Grid, usize)> {
-    rebuild_with(rows, true)
+    rebuild_with(rows, Reading::FirstLabelAfter)
 }
 
+/// The grid of a table whose cells may be wrapped over lines: pdftotext
+/// ends each block of text with a blank line, so the lines of a wrapped
+/// cell (`Organizaciones` / `intergubernamentales`, `Presencial` /
+/// `Expertos`) follow each other without one. Lines apart from the
+/// figures that so follow each other are read as one cell; taken only
+/// when no reading of them as they come fits (the stub column read first
+/// gives several rows' labels without blank lines between).
+pub(super) fn grid_of_wrapped_cells(rows: &[Src]) -> Option<(Grid, usize)> {
+    rebuild_with(rows, Reading::Wrapped)
+}
+
+/// How a raw table's cells are read.
+#[derive(Clone, Copy, PartialEq)]
+enum Reading {
+    /// One cell a line, in the order given.
+    AsGiven,
+    /// The first row's label after the rows (see [`grid_first_label_after`]).
+    FirstLabelAfter,
+    /// Wrapped cells joined (see [`grid_of_wrapped_cells`]).
+    Wrapped,
+}
+
+/// The cells with the lines of each wrapped cell joined: a line that is
+/// not a figure or a note letter, right under another such (no blank line
+/// between), goes on that one's cell. `None` when no line is so joined.
+fn joined(tokens: &[(usize, String)]) -> Option<Vec<(usize, String)>> {
+    let text = |t: &str| !is_value(t) && !is_lone_mark(t);
+    let mut out: Vec<(usize, String)> = Vec::with_capacity(tokens.len());
+    let mut any = false;
+    for (i, t) in tokens {
+        match out.last_mut() {
+            Some((last, cell)) if *last + 1 == *i && text(cell) && text(t) => {
+                cell.push(' ');
+                cell.push_str(t);
+                *last = *i;
+                any = true;
+            }
+            _ => out.push((*i, t.clone())),
+        }
+    }
+    any.then_some(out)
+}
+
+/// The grid of the runs when they follow the row-by-row pattern exactly,
+/// the labels before the first figures read as the header and the first
+/// row's label (or, `first_after`, as the header alone).
 fn grid_with(runs: &[(bool, Vec<String>)], first_after: bool) -> Option<Grid> {
     let values: Vec<&Vec<String>> = runs.iter().filter(|(v, _)| *v).map(|(_, r)| r).collect();
     match values.len() {

@@ -546,6 +546,10 @@ fn raw_grid(
         .or_else(|| {
             let found = super::cells::grid_first_label_after(&lines[start..wide.notes])?;
             Some((start, found))
+        })
+        .or_else(|| {
+            let found = super::cells::grid_of_wrapped_cells(&lines[start..wide.notes])?;
+            Some((start, found))
         });
     let Some((rows, (grid, used))) = found else {
         // Last, a table going on over a page break, read in two parts.

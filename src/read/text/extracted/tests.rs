@@ -1025,9 +1025,10 @@ fn a_raw_tables_title_wrapped_onto_a_short_line_is_joined_when_the_grid_then_fit
     assert_eq!(head, ["Type of offence", "Cases", "Convictions"]);
     assert_eq!(body.len(), 4);
     assert_eq!(body[3], ["Total", "970", "218"]);
-    // A short title is not wrapped: its next line is a header cell, and
-    // with the stub's heading there the labels after the rows do not fit.
-    let (head, body) = read_raw_table(&raw_table_titled("Criminal cases\nStates"));
+    // A short title is not wrapped: its next line, a block of its own, is
+    // a header cell, and with the stub's heading there the labels after
+    // the rows do not fit.
+    let (head, body) = read_raw_table(&raw_table_titled("Criminal cases\nStates\n"));
     assert!(
         head.is_empty() && body.iter().all(|r| r.len() == 1),
         "{body:?}"

@@ -2,28 +2,35 @@
 //! line: the leftovers after the last figures (the stub's heading, a
 //! row's label, a spanning heading) set back only when they fit exactly.
 
+use super::super::grid::Grid;
 use super::super::pages::split;
-use super::{continued_rows, grid_first_label_after, rebuild};
+use super::{continued_rows, grid_first_label_after, grid_of_wrapped_cells, rebuild};
 
 /// The cells as raw text sets them: one a line, a blank line between.
 fn raw(cells: &[&str]) -> String {
     cells.iter().map(|c| format!("{c}\n\n")).collect()
 }
 
+/// The grid of the first reading of `cells` that fits, in the order the
+/// table finder tries them.
+fn any_reading(cells: &[&str]) -> Option<Grid> {
+    let lines = split(&raw(cells));
+    rebuild(&lines)
+        .or_else(|| grid_first_label_after(&lines))
+        .or_else(|| grid_of_wrapped_cells(&lines))
+        .map(|(grid, _)| grid)
+}
+
 /// Asserts the grid rebuilt from `cells`: its header and body rows.
 fn assert_table(cells: &[&str], head: &[&str], body: &[&[&str]]) {
-    let lines = split(&raw(cells));
-    let (grid, _) = rebuild(&lines)
-        .or_else(|| grid_first_label_after(&lines))
-        .expect("a clear grid");
+    let grid = any_reading(cells).expect("a clear grid");
     assert_eq!(grid.head, head);
     assert_eq!(grid.body, body);
 }
 
 /// Asserts that no reading of `cells` gives a grid: the table stays a block.
 fn assert_kept(cells: &[&str]) {
-    let lines = split(&raw(cells));
-    let found = rebuild(&lines).or_else(|| grid_first_label_after(&lines));
+    let found = any_reading(cells);
     assert!(found.is_none(), "{found:?}");
 }
 
@@ -181,4 +188,64 @@ fn a_tables_part_on_a_new_page_without_whole_rows_is_not_taken() {
         .is_none()
     );
     assert!(continued(&["West Asia", "2", "95", "Total", "30"]).is_none());
+}
+
+/// A table whose header cells and row labels are wrapped over two lines
+/// (`wrap` between the lines: a line break within a cell, a blank line
+/// between cells), its stub heading given after the rows.
+fn wrapped(wrap: &str) -> Vec<String> {
+    [
+        "In person|Experts",
+        "In person|Observers",
+        "Online|Experts",
+        "Online|Observers",
+        "Member States",
+        "112",
+        "9",
+        "46",
+        "5",
+        "Intergovernmental|organizations",
+        "7",
+        "4",
+        "3",
+        "2",
+        "Non-governmental|organizations",
+        "–",
+        "6",
+        "–",
+        "4",
+        "Category",
+    ]
+    .map(|c| c.replace('|', wrap))
+    .to_vec()
+}
+
+#[test]
+fn a_cells_lines_without_a_blank_line_between_are_one_wrapped_cell() {
+    let cells = wrapped("\n");
+    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+    assert_table(
+        &cells,
+        &[
+            "Category",
+            "In person Experts",
+            "In person Observers",
+            "Online Experts",
+            "Online Observers",
+        ],
+        &[
+            &["Member States", "112", "9", "46", "5"],
+            &["Intergovernmental organizations", "7", "4", "3", "2"],
+            &["Non-governmental organizations", "–", "6", "–", "4"],
+        ],
+    );
+}
+
+#[test]
+fn lines_apart_by_a_blank_line_are_not_joined_into_one_cell() {
+    // Each line its own block: a group heading over a row, say, whose
+    // figures' place the order does not tell.
+    let cells = wrapped("\n\n");
+    let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+    assert_kept(&cells);
 }
