@@ -10,9 +10,13 @@
 //! preceded by one label, the first run perhaps several rows' with their
 //! labels read first, the last run perhaps two rows' with the total's
 //! label after it (and before that label the stub's heading, when the
-//! header lacks it). Anything else (a table read column by column, a
-//! wrapped label, a group heading, a single column of figures, fewer than
-//! three rows unless every column has its heading, a row label that is a
+//! header lacks it). When that reading fails, two others are tried, each
+//! taken only when it fits exactly: the first row's label after the rows
+//! with a spanning heading ([`grid_first_label_after`]), and cells wrapped
+//! over lines that follow each other without a blank line joined
+//! ([`grid_of_wrapped_cells`]). Anything else (a table read column by
+//! column, a group heading, a single column of figures, fewer than three
+//! rows unless every column has its heading, a row label that is a
 //! column's heading) is kept as one block.
 
 use super::flow::collapse_spaces;

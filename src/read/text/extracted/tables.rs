@@ -647,7 +647,8 @@ fn over_page(lines: &[Src], region: &Region, start: usize, full: usize) -> Optio
         k += 1;
         end = k;
     }
-    let rows = super::cells::continued_rows(&first.head, cells, first.head.len() - 1)?;
+    let values = first.body.first()?.len().checked_sub(1)?;
+    let rows = super::cells::continued_rows(&first.head, cells, values)?;
     let mut grid = first;
     grid.body.extend(rows);
     Some(OverPage { grid, notes, end })
