@@ -461,6 +461,7 @@ fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
                 || starts_para(lines, end)
                 || is_heading_label(t)
                 || opens_raw_para(lines, end, full)
+                || opens_raw_heading(lines, end, full)
             {
                 break;
             }
@@ -487,6 +488,28 @@ fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
 /// `7.`), its text on the next line as raw text sets it.
 fn is_lone_label(t: &str) -> bool {
     !t.contains(char::is_whitespace) && classify(&format!("{t} Text")).is_some()
+}
+
+/// A numbered heading's label alone on its line (`2.`) with its text, a
+/// short line that ends no sentence (`Extrabudgetary resources`), on the
+/// next and a numbered paragraph right after: raw text sets a subsection's
+/// heading so, and a table's cells never run on into a paragraph.
+fn opens_raw_heading(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    let decimal = matches!(classify(&format!("{t} Text")), Some((labels, _)) if matches!(labels[0], Label::Decimal(_)));
+    if !decimal || t.contains(char::is_whitespace) {
+        return false;
+    }
+    let mut after = (i + 1..lines.len()).filter(|&k| !lines[k].is_blank());
+    let (Some(text), Some(para)) = (after.next(), after.next()) else {
+        return false;
+    };
+    let heading = lines[text].trimmed();
+    is_cell(&lines[text], full)
+        && !is_figure(heading)
+        && classify(heading).is_none()
+        && !heading.ends_with(['.', ':', ';', ','])
+        && (starts_para(lines, para) || opens_raw_para(lines, para, full))
 }
 
 /// A paragraph number alone on its line (`3.`) with the paragraph's text
