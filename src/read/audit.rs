@@ -23,11 +23,14 @@ pub enum Action {
     TableKept,
     /// A word hyphenated at a line end joined into one word.
     HyphenJoined,
+    /// A heading's label that raw text read apart from its heading, put
+    /// back before the heading's text.
+    LabelMoved,
 }
 
 impl Action {
     /// Every action, in the order reports list them.
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 8] = [
         Action::FurnitureDropped,
         Action::ContentsDropped,
         Action::FootnoteMoved,
@@ -35,6 +38,7 @@ impl Action {
         Action::TableRebuilt,
         Action::TableKept,
         Action::HyphenJoined,
+        Action::LabelMoved,
     ];
 
     /// A short name for the summary line (`furniture dropped`).
@@ -47,6 +51,7 @@ impl Action {
             Action::TableRebuilt => "tables rebuilt",
             Action::TableKept => "tables kept as blocks",
             Action::HyphenJoined => "hyphens joined",
+            Action::LabelMoved => "heading labels moved",
         }
     }
 }

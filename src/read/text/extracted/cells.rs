@@ -9,9 +9,14 @@
 //! row's (the shortest run sets how many columns there are), each
 //! preceded by one label, the first run perhaps several rows' with their
 //! labels read first, the last run perhaps two rows' with the total's
-//! label after it. Anything else (a table read column by column, a
-//! wrapped label, a group heading, a single column of figures, fewer than
-//! three rows unless every column has its heading, a row label that is a
+//! label after it (and before that label the stub's heading, when the
+//! header lacks it). When that reading fails, two others are tried, each
+//! taken only when it fits exactly: the first row's label after the rows
+//! with a spanning heading ([`grid_first_label_after`]), and cells wrapped
+//! over lines that follow each other without a blank line joined
+//! ([`grid_of_wrapped_cells`]). Anything else (a table read column by
+//! column, a group heading, a single column of figures, fewer than three
+//! rows unless every column has its heading, a row label that is a
 //! column's heading) is kept as one block.
 
 use super::flow::collapse_spaces;
@@ -27,6 +32,10 @@ const MIN_ROWS: usize = 3;
 /// A rebuilt grid and the number of lines of `rows` it took (the rest are
 /// the table's notes and source line), when the grid is certain.
 pub(super) fn rebuild(rows: &[Src]) -> Option<(Grid, usize)> {
+    rebuild_with(rows, Reading::AsGiven)
+}
+
+fn rebuild_with(rows: &[Src], reading: Reading) -> Option<(Grid, usize)> {
     let tokens: Vec<(usize, String)> = rows
         .iter()
         .enumerate()
@@ -49,9 +58,60 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<(Grid, usize)> {
         })
         .map_or(tokens.len(), |p| last_value + 1 + p);
     let used = tokens.get(notes_at).map_or(rows.len(), |(i, _)| *i);
-    let runs = runs(&tokens[..notes_at])?;
-    let grid = grid_of(&runs)?;
+    let cells = match reading {
+        Reading::Wrapped => joined(&tokens[..notes_at])?,
+        _ => tokens[..notes_at].to_vec(),
+    };
+    let runs = runs(&cells)?;
+    let grid = grid_with(&runs, reading == Reading::FirstLabelAfter)?;
     Some((grid, used))
+}
+
+/// The rows of a table's part on a new page, under the header `head` of
+/// its part before (`n` value columns): the header's cells that the page
+/// repeats are left out, each once, and the rest must make whole rows,
+/// read row by row (each label before its figures) or stub column first
+/// (every label, then the figures row by row), with exactly `n` figures a
+/// row.
+pub(super) fn continued_rows(
+    head: &[String],
+    cells: Vec<String>,
+    n: usize,
+) -> Option<Vec<Vec<String>>> {
+    let mut repeated: Vec<&String> = head.iter().filter(|c| !c.is_empty()).collect();
+    let cells: Vec<String> = cells
+        .into_iter()
+        .filter(|c| match repeated.iter().position(|h| *h == c) {
+            Some(p) => {
+                repeated.remove(p);
+                false
+            }
+            None => true,
+        })
+        .collect();
+    let split = cells.iter().position(|c| is_value(c))?;
+    let (labels, figures) = cells.split_at(split);
+    if n == 0 || labels.is_empty() {
+        return None;
+    }
+    if figures.iter().all(|f| is_value(f)) && labels.len() * n == figures.len() {
+        let rows = labels
+            .iter()
+            .zip(figures.chunks(n))
+            .map(|(label, figures)| row(label.clone(), figures))
+            .collect();
+        return Some(rows);
+    }
+    // Row by row: a label, then its figures.
+    let mut rows = Vec::new();
+    for chunk in cells.chunks(n + 1) {
+        let (label, figures) = chunk.split_first()?;
+        if figures.len() != n || is_value(label) || !figures.iter().all(|f| is_value(f)) {
+            return None;
+        }
+        rows.push(row(label.clone(), figures));
+    }
+    Some(rows)
 }
 
 /// A lone note letter (`a`, `b`, `a,b`): a superscript set on a line of its own.
@@ -84,8 +144,64 @@ fn runs(tokens: &[(usize, String)]) -> Option<Vec<(bool, Vec<String>)>> {
     runs.first().is_some_and(|(v, _)| !v).then_some(runs)
 }
 
-/// The grid of the runs when they follow the row-by-row pattern exactly.
-fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
+/// The grid of the runs read with the first row's label after the rows:
+/// under a header of two rows, whose cells the count does not fix, the
+/// labels before the first figures may be the header's alone, pdftotext
+/// having read the top of the table in two blocks, the second after the
+/// rows: the first row's label and a heading over later value columns.
+/// Taken only when a spanning heading is among those leftovers (see
+/// [`fill_from_after`]) and the labelled reading fails.
+pub(super) fn grid_first_label_after(rows: &[Src]) -> Option<(Grid, usize)> {
+    rebuild_with(rows, Reading::FirstLabelAfter)
+}
+
+/// The grid of a table whose cells may be wrapped over lines: pdftotext
+/// ends each block of text with a blank line, so the lines of a wrapped
+/// cell (`Organizaciones` / `intergubernamentales`, `Presencial` /
+/// `Expertos`) follow each other without one. Lines apart from the
+/// figures that so follow each other are read as one cell; taken only
+/// when no reading of them as they come fits (the stub column read first
+/// gives several rows' labels without blank lines between).
+pub(super) fn grid_of_wrapped_cells(rows: &[Src]) -> Option<(Grid, usize)> {
+    rebuild_with(rows, Reading::Wrapped)
+}
+
+/// How a raw table's cells are read.
+#[derive(Clone, Copy, PartialEq)]
+enum Reading {
+    /// One cell a line, in the order given.
+    AsGiven,
+    /// The first row's label after the rows (see [`grid_first_label_after`]).
+    FirstLabelAfter,
+    /// Wrapped cells joined (see [`grid_of_wrapped_cells`]).
+    Wrapped,
+}
+
+/// The cells with the lines of each wrapped cell joined: a line that is
+/// not a figure or a note letter, right under another such (no blank line
+/// between), goes on that one's cell. `None` when no line is so joined.
+fn joined(tokens: &[(usize, String)]) -> Option<Vec<(usize, String)>> {
+    let text = |t: &str| !is_value(t) && !is_lone_mark(t);
+    let mut out: Vec<(usize, String)> = Vec::with_capacity(tokens.len());
+    let mut any = false;
+    for (i, t) in tokens {
+        match out.last_mut() {
+            Some((last, cell)) if *last + 1 == *i && text(cell) && text(t) => {
+                cell.push(' ');
+                cell.push_str(t);
+                *last = *i;
+                any = true;
+            }
+            _ => out.push((*i, t.clone())),
+        }
+    }
+    any.then_some(out)
+}
+
+/// The grid of the runs when they follow the row-by-row pattern exactly,
+/// the labels before the first figures read as the header and the first
+/// row's label (or, `first_after`, as the header alone).
+fn grid_with(runs: &[(bool, Vec<String>)], first_after: bool) -> Option<Grid> {
     let values: Vec<&Vec<String>> = runs.iter().filter(|(v, _)| *v).map(|(_, r)| r).collect();
     match values.len() {
         0 => return None,
@@ -96,9 +212,8 @@ fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
     if n > MAX_COLUMNS {
         return None;
     }
-    let last = values.len() - 1;
     // Runs: labels (header and first row's label), then figures and one
-    // label in turn, then the last figures and perhaps the total's label.
+    // label in turn, then the last figures and perhaps labels after them.
     let after: &[String] = if runs.len() == 2 * values.len() + 1 {
         &runs[runs.len() - 1].1
     } else if runs.len() == 2 * values.len() {
@@ -106,31 +221,46 @@ fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
     } else {
         return None;
     };
-    let (head, mut body) = first_rows(&runs[0].1, values[0], n)?;
-    let mut total_after = false;
+    let mut rest = Vec::new();
     for (k, figures) in values.iter().enumerate().skip(1) {
-        let labels = &runs[2 * k].1;
-        let [label] = &labels[..] else {
+        let [label] = &runs[2 * k].1[..] else {
             return None;
         };
         if figures.len() == n {
-            body.push(row(label.clone(), figures));
-        } else if k == last && figures.len() == 2 * n && after.len() == 1 {
-            body.push(row(label.clone(), &figures[..n]));
-            body.push(row(after[0].clone(), &figures[n..]));
-            total_after = true;
+            rest.push((Some(label.clone()), &figures[..]));
+        } else if k == values.len() - 1 && figures.len() == 2 * n {
+            rest.push((Some(label.clone()), &figures[..n]));
+            rest.push((None, &figures[n..]));
         } else {
             return None;
         }
     }
-    if !after.is_empty() && !total_after {
-        // A label after the last row's figures, which took none.
+    let labels = &runs[0].1;
+    if !first_after {
+        let (mut head, mut body) = first_rows(labels, values[0], n)?;
+        body.extend(fill_from_after(&mut head, &rest, after, false)?);
+        return checked(head, body, n);
+    }
+    // The first run one row's, the labels before it the header's alone.
+    let two_rows = values[0].len() == n && labels.len() > n + 1;
+    let mut head = header(labels, n).filter(|_| two_rows)?;
+    let rows: Vec<_> = std::iter::once((None, &values[0][..]))
+        .chain(rest.iter().cloned())
+        .collect();
+    let missing = rows.iter().filter(|(label, _)| label.is_none()).count();
+    let spanning = labels.len() - n - 1;
+    if after.len() != missing + 1 || lacks_stub_heading(&head) || spanning >= n / 2 {
         return None;
     }
-    // Two rows or a single column of figures may be a heading's lines
-    // (`2024/25 variance`) read as a table: two rows are taken only under
-    // a heading for every column. A label without letters (`2024/25`) is
-    // a column's heading read before its row.
+    let body = fill_from_after(&mut head, &rows, after, true)?;
+    checked(head, body, n)
+}
+
+/// The grid, unless it may be a heading's lines read as a table: two
+/// rows or a single column of figures (`2024/25 variance`) are taken only
+/// under a heading for every column, and a label without letters
+/// (`2024/25`) is a column's heading read before its row.
+fn checked(head: Vec<String>, body: Vec<Vec<String>>, n: usize) -> Option<Grid> {
     let bare = |label: &String| !label.chars().any(char::is_alphabetic);
     let headed = !head.is_empty() && head.iter().all(|c| !c.is_empty());
     let enough = body.len() >= MIN_ROWS || body.len() == 2 && headed;
@@ -138,6 +268,49 @@ fn grid_of(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
         return None;
     }
     Some(Grid { head, body })
+}
+
+/// The rows with a label each, the labels that pdftotext gave after the
+/// table's last figures filling the rows without one. Those leftovers
+/// come column by column, each top down: first the stub column's (the
+/// stub's heading when the header lacks it, then the label-less rows'
+/// labels in order), then a heading over value columns that a header of
+/// two rows lacks (`may_span`: it has fewer spanning headings than half
+/// its value columns), set with the other spanning headings on the last
+/// column. Taken only when the leftovers number exactly those.
+fn fill_from_after(
+    head: &mut [String],
+    rows: &[(Option<String>, &[String])],
+    after: &[String],
+    may_span: bool,
+) -> Option<Vec<Vec<String>>> {
+    let missing = rows.iter().filter(|(label, _)| label.is_none()).count();
+    let stub = usize::from(lacks_stub_heading(head));
+    let spanning = match after.len().checked_sub(stub + missing)? {
+        0 => None,
+        1 if may_span && stub == 0 => after.last(),
+        _ => return None,
+    };
+    let mut labels = after.iter();
+    if stub == 1 {
+        head[0] = labels.next()?.clone();
+    }
+    let body = rows
+        .iter()
+        .map(|(label, figures)| {
+            let label = label.clone().or_else(|| labels.next().cloned())?;
+            Some(row(label, figures))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    if let (Some(heading), Some(last)) = (spanning, head.last_mut()) {
+        *last = format!("{heading} {last}");
+    }
+    Some(body)
+}
+
+/// A header with a heading over every value column but none over the stub.
+fn lacks_stub_heading(head: &[String]) -> bool {
+    head.len() > 1 && head[0].is_empty() && head[1..].iter().all(|c| !c.is_empty())
 }
 
 /// A table whose figures are all in one run: with the other rows' labels
@@ -327,3 +500,6 @@ pub(super) fn notes_in_order(notes: &[Src]) -> Vec<Src> {
         .chain(sources)
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

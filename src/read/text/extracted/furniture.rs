@@ -29,20 +29,23 @@ pub(super) fn strip(
 ) -> (Vec<Src>, Found) {
     let mut drop = vec![false; lines.len()];
     let mut found = Found::default();
+    let pages = super::pages::count(&lines);
     for range in ranges(&lines) {
         let text: Vec<usize> = range.filter(|&i| !lines[i].is_blank()).collect();
         let first_page = text.first().is_some_and(|&i| lines[i].page == 1);
         for (k, &i) in text.iter().enumerate() {
             let edge = k < EDGE_LINES || k + FOOT_LINES >= text.len();
-            if !edge && !first_page {
+            let own = is_own_page_number(lines[i].trimmed(), lines[i].page, pages);
+            if !edge && !first_page && !own {
                 continue;
             }
             let kind = classify(lines[i].trimmed(), symbol, first_page);
-            let take = match kind {
-                Some(Kind::Running) => edge && !(first_page && k < EDGE_LINES),
-                Some(Kind::FirstFooter) => first_page,
-                None => false,
-            };
+            let take = own
+                || match kind {
+                    Some(Kind::Running) => edge && !(first_page && k < EDGE_LINES),
+                    Some(Kind::FirstFooter) => first_page,
+                    None => false,
+                };
             if take {
                 drop[i] = true;
                 note(lines[i].trimmed(), lines[i].no, &mut found);
@@ -110,6 +113,13 @@ fn note(text: &str, no: u32, found: &mut Found) {
     }
 }
 
+/// A line that is its own page's number out of the document's pages
+/// (`2/5` on page 2 of 5): furniture wherever it stands, for raw text may
+/// set the page's foot among a table's cells, far from the page's end.
+fn is_own_page_number(t: &str, page: u32, pages: u32) -> bool {
+    t == format!("{page}/{pages}")
+}
+
 /// `2/13`.
 fn is_page_number(f: &str) -> bool {
     let Some((a, b)) = f.split_once('/') else {
@@ -169,5 +179,23 @@ mod tests {
         assert!(classify("2/13        26-04887", None, false).is_some());
         assert!(classify("A/80/614", Some("A/80/614"), false).is_some());
         assert!(classify("2024/25 period", None, false).is_none());
+    }
+
+    #[test]
+    fn a_pages_own_number_is_dropped_among_its_lines() {
+        // Page 2 of 3 has its number mid-page, among a table's cells, where
+        // `3/3` (not its number) stays.
+        let mut text = String::from("A/80/1\n\n1. Text.\n\u{c}");
+        let cells = (1..=12).map(|k| format!("Cell {k}\n")).collect::<String>();
+        text.push_str(&format!(
+            "A/80/1\nTable 1\nA title\n(Units)\n2/3\n3/3\n{cells}\u{c}A/80/1\n\n2. Text.\n\u{c}"
+        ));
+        let (kept, _) = strip(
+            super::super::pages::split(&text),
+            Some("A/80/1"),
+            &mut Vec::new(),
+        );
+        let kept: Vec<&str> = kept.iter().map(Src::trimmed).collect();
+        assert!(!kept.contains(&"2/3") && kept.contains(&"3/3"), "{kept:?}");
     }
 }

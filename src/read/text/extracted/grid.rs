@@ -21,6 +21,12 @@ pub(super) struct Grid {
 const EDGE_TOLERANCE: usize = 3;
 /// The most value columns a rebuilt table has.
 const MAX_COLUMNS: usize = 16;
+/// How far right of the margin a row label may start.
+const STUB_SLACK: usize = 6;
+/// The same in a mirrored right-to-left table: pdftotext places each run
+/// of Arabic text by its own glyphs' widths, so the right edges of labels
+/// set flush right drift by several columns from row to row.
+const STUB_SLACK_RIGHT_TO_LEFT: usize = 10;
 
 /// A cell of a layout line: first and last-plus-one column, text.
 #[derive(Debug, Clone, Copy)]
@@ -46,10 +52,10 @@ fn cells(line: &str) -> Vec<Cell<'_>> {
 /// mirrored, so its columns come in reading order, labels first.
 pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
     let mirrored;
-    let rows = if rows
+    let right_to_left = rows
         .iter()
-        .any(|l| l.trimmed().chars().any(crate::script::is_arabic))
-    {
+        .any(|l| l.trimmed().chars().any(crate::script::is_arabic));
+    let rows = if right_to_left {
         mirrored = mirror(rows);
         &mirrored
     } else {
@@ -62,7 +68,12 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
         .filter_map(|c| c.first())
         .map(|c| c.start)
         .min()?;
-    let is_stub = |c: &Cell| c.start <= margin + 6 && !super::tables::is_note_mark(c.text);
+    let slack = if right_to_left {
+        STUB_SLACK_RIGHT_TO_LEFT
+    } else {
+        STUB_SLACK
+    };
+    let is_stub = |c: &Cell| c.start <= margin + slack && !super::tables::is_note_mark(c.text);
     let data_from = lines.iter().position(|l| {
         l.iter().any(|c| !is_stub(c) && is_value(c.text)) && l.first().is_some_and(is_stub)
     })?;
@@ -387,6 +398,30 @@ mod tests {
                 ["الدول العربية", "40", "44"],
                 ["آسيا والمحيط الهادئ b", "44", "54"],
                 ["العالم", "45", "52"],
+            ]
+        );
+    }
+
+    #[test]
+    fn right_to_left_labels_whose_right_edges_drift_are_the_stub() {
+        // As pdftotext -layout sets Arabic: the labels, flush right, end
+        // seven columns apart; figures keep their columns.
+        let rows = split(concat!(
+            "النسبة المئوية              المبلغ    2024      2020                                                          فئة البلدان\n",
+            "20,5                        16        94        78                                          البلدان المنخفضة الدخل\n",
+            "10,8                        39        401       362                        البلدان المتوسطة الدخل من الشريحة الدنيا\n",
+        ));
+        let grid = rebuild(&rows).expect("a clear grid");
+        assert_eq!(
+            grid.head,
+            ["فئة البلدان", "2020", "2024", "المبلغ", "النسبة المئوية"]
+        );
+        let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "البلدان المنخفضة الدخل",
+                "البلدان المتوسطة الدخل من الشريحة الدنيا"
             ]
         );
     }

@@ -3,7 +3,8 @@
 //! table, lines wrapped and hyphenated, footnotes at the foot of each page,
 //! tables flattened. This pass turns it into the cleaned form the text
 //! reader reads (see the README's "The source format"): pages → furniture
-//! → contents → footnotes → masthead → tables → joined lines. Every output
+//! → contents → footnotes → masthead → heading labels read apart (raw
+//! text) → tables → joined lines. Every output
 //! line keeps the number of the source line it starts at, so diagnostics
 //! point into the text as given; every decision that drops, moves or keeps
 //! text unrebuilt is recorded for the audit.
@@ -16,6 +17,7 @@ mod furniture;
 mod grid;
 mod hyphen;
 mod notes;
+mod orphans;
 mod pages;
 mod render;
 mod sequence;
@@ -84,7 +86,10 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     let full = full_width(&lines, aligned_left, &margins);
     let (front, body_start) = front::read(&lines, layout, full);
     n.lines = front;
-    let body = lines[body_start..].to_vec();
+    let mut body = lines[body_start..].to_vec();
+    if !layout {
+        body = orphans::rejoin(body, full, &mut n.decisions);
+    }
     let pieces = tables::find(body, layout, full, &mut n.decisions, &mut n.diagnostics);
     let setting = flow::Setting {
         layout: aligned_left,

@@ -109,7 +109,26 @@ fn unruled_start(page: &[Src], next: u32) -> Option<usize> {
         page[k - 1].is_blank()
             && number == Some(next)
             && (rest.is_empty() && text_follows() || glued_to_rtl(page[k].trimmed()))
+            && no_cells_after(&page[k + 1..], next)
     })
+}
+
+/// Whether the lines under an unruled note's number hold no line without
+/// letters other than the next notes' numbers, in order: a table's last
+/// rows at a page's foot (`2`, `Organizaciones no gubernamentales`, `–`,
+/// `6`) have figures and dashes alone on their lines, a note's text none.
+fn no_cells_after(lines: &[Src], n: u32) -> bool {
+    let mut expected = n + 1;
+    for t in lines.iter().map(Src::trimmed).filter(|t| !t.is_empty()) {
+        if t.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        if leading_number(t) != (Some(expected), "") {
+            return false;
+        }
+        expected += 1;
+    }
+    true
 }
 
 /// Whether `t` opens with a number set against right-to-left text with no
@@ -464,6 +483,7 @@ fn ends_with_abbreviation(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pages::split;
     use super::*;
 
     #[test]
@@ -484,5 +504,20 @@ mod tests {
         assert!(candidates("1 July 2024", "1", Some('a')).is_empty());
         assert_eq!(candidates("提交数据1。", "1", None), vec![(12, 13)]);
         assert!(candidates("共有1个项目", "1", None).is_empty());
+    }
+
+    #[test]
+    fn a_tables_last_rows_at_an_unruled_page_foot_are_not_notes() {
+        // `2` alone after a blank line, text after it: a note's number,
+        // unless figures and dashes stand alone on the lines under it.
+        let page = |foot: &str| {
+            split(&format!(
+                "The experts met in Vienna.\n\nIntergovernmental\n\n7\n\n3\n\n{foot}"
+            ))
+        };
+        let table = page("2\n\nNon-governmental organizations\n\n–\n\n6\n\nMember States\n");
+        assert_eq!(unruled_start(&table, 2), None);
+        let notes = page("2\n\nSee the report of 2024.\n\n3\n\nIbid.\n");
+        assert_eq!(unruled_start(&notes, 2), Some(8));
     }
 }

@@ -320,7 +320,33 @@ fn header_start(lines: &[Src], i: usize, full: usize) -> usize {
         }
         break;
     }
-    start
+    below_caption(lines, start, i)
+}
+
+/// Where a table's header begins when the lines taken as its header,
+/// `lines[start..i]`, hold its caption (`Table 2`, `الجدول 2`): a caption
+/// set at the far margin (right-to-left text, or centred) is indented like
+/// a header cell, and so are its title and units lines. They are the
+/// table's head, not header cells: the header begins after the units line
+/// (`(Billions of United States dollars)`, in words, within the three
+/// lines under the caption: a header's `(2024/25)` has none), or without
+/// one after the caption's one title line.
+fn below_caption(lines: &[Src], start: usize, i: usize) -> usize {
+    let filled = || (start..i).filter(|&k| !lines[k].is_blank());
+    let Some(caption) = filled().find(|&k| caption_number(lines[k].trimmed()).is_some()) else {
+        return start;
+    };
+    let after: Vec<usize> = filled().filter(|&k| k > caption).collect();
+    let worded_units = |t: &str| is_units(t) && t.chars().any(char::is_alphabetic);
+    let units = after
+        .iter()
+        .take(3)
+        .position(|&k| worded_units(lines[k].trimmed()));
+    let head_end = match units {
+        Some(u) => u + 1,
+        None => 1,
+    };
+    after.get(head_end).copied().unwrap_or(i)
 }
 
 /// The caption, title and units lines above a table (up to four lines,
@@ -435,6 +461,7 @@ fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
                 || starts_para(lines, end)
                 || is_heading_label(t)
                 || opens_raw_para(lines, end, full)
+                || opens_raw_heading(lines, end, full)
             {
                 break;
             }
@@ -461,6 +488,28 @@ fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
 /// `7.`), its text on the next line as raw text sets it.
 fn is_lone_label(t: &str) -> bool {
     !t.contains(char::is_whitespace) && classify(&format!("{t} Text")).is_some()
+}
+
+/// A numbered heading's label alone on its line (`2.`) with its text, a
+/// short line that ends no sentence (`Extrabudgetary resources`), on the
+/// next and a numbered paragraph right after: raw text sets a subsection's
+/// heading so, and a table's cells never run on into a paragraph.
+fn opens_raw_heading(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    let decimal = matches!(classify(&format!("{t} Text")), Some((labels, _)) if matches!(labels[0], Label::Decimal(_)));
+    if !decimal || t.contains(char::is_whitespace) {
+        return false;
+    }
+    let mut after = (i + 1..lines.len()).filter(|&k| !lines[k].is_blank());
+    let (Some(text), Some(para)) = (after.next(), after.next()) else {
+        return false;
+    };
+    let heading = lines[text].trimmed();
+    is_cell(&lines[text], full)
+        && !is_figure(heading)
+        && classify(heading).is_none()
+        && !heading.ends_with(['.', ':', ';', ','])
+        && (starts_para(lines, para) || opens_raw_para(lines, para, full))
 }
 
 /// A paragraph number alone on its line (`3.`) with the paragraph's text
@@ -504,26 +553,128 @@ fn raw_grid(
     region: &mut Region,
     taken_to: usize,
     full: usize,
-) -> Option<grid::Grid> {
+) -> Option<(grid::Grid, Option<Vec<Src>>)> {
     let mut wide = Region {
         rows: anchor_above(lines, region.rows, taken_to, full).unwrap_or(region.rows),
         ..*region
     };
-    let rows = raw_rows_start(lines, &wide);
-    let (grid, used) = super::cells::rebuild(&lines[rows..wide.notes])?;
+    let start = raw_rows_start(lines, &wide);
+    let wrapped = || {
+        let next = title_wrapped(lines, &wide, start, full)?;
+        Some((next, super::cells::rebuild(&lines[next..wide.notes])?))
+    };
+    let found = super::cells::rebuild(&lines[start..wide.notes])
+        .map(|found| (start, found))
+        .or_else(wrapped)
+        .or_else(|| {
+            let found = super::cells::grid_first_label_after(&lines[start..wide.notes])?;
+            Some((start, found))
+        })
+        .or_else(|| {
+            let found = super::cells::grid_of_wrapped_cells(&lines[start..wide.notes])?;
+            Some((start, found))
+        });
+    let Some((rows, (grid, used))) = found else {
+        // Last, a table going on over a page break, read in two parts.
+        let over = over_page(lines, &wide, start, full)?;
+        set_head(lines, &mut wide, start, taken_to);
+        *region = Region {
+            rows: start,
+            notes: over.end,
+            end: raw_notes_end(lines, over.end, full),
+            ..wide
+        };
+        let mut notes = over.notes;
+        notes.extend_from_slice(&lines[region.notes..region.end]);
+        return Some((over.grid, Some(notes)));
+    };
+    set_head(lines, &mut wide, rows, taken_to);
+    *region = wide;
+    region.rows = rows;
+    region.notes = rows + used;
+    region.end = region.end.max(raw_notes_end(lines, region.notes, full));
+    Some((grid, None))
+}
+
+/// Where a raw table's head begins, its cells beginning at `rows`: at
+/// its caption, title and units lines; a caption heads its table, the
+/// lines above it being the text's.
+fn set_head(lines: &[Src], wide: &mut Region, rows: usize, taken_to: usize) {
     wide.head = wide.head.min(title_start(lines, wide.rows)).max(taken_to);
-    // A caption heads its table: the lines above it are the text's.
     if let Some(caption) = (wide.rows..rows)
         .find(|&k| !lines[k].is_blank())
         .filter(|&k| caption_number(lines[k].trimmed()).is_some())
     {
         wide.head = caption;
     }
-    *region = wide;
-    region.rows = rows;
-    region.notes = rows + used;
-    region.end = region.end.max(raw_notes_end(lines, region.notes, full));
-    Some(grid)
+}
+
+/// A raw table going on over a page break, rebuilt in two parts.
+struct OverPage {
+    grid: grid::Grid,
+    /// The note lines read among the next page's cells, in order.
+    notes: Vec<Src>,
+    /// The index after the table's last cell.
+    end: usize,
+}
+
+/// A raw table whose rows go on over a page break, when its first page's
+/// cells give a clear grid by themselves and the next page's, read apart,
+/// give whole rows under the same header. pdftotext reads the next page's
+/// part anew: it repeats the header's cells (left out here, each once),
+/// and may read the stub column first with the notes set under it (a lone
+/// note letter and its sentence) before the other headings and the
+/// figures. The part ends at the first line that is neither a cell nor
+/// such a note: a source line, a heading, a paragraph.
+fn over_page(lines: &[Src], region: &Region, start: usize, full: usize) -> Option<OverPage> {
+    let page = lines.get(start)?.page;
+    let brk = (start..region.notes).find(|&k| !lines[k].is_blank() && lines[k].page != page)?;
+    let (first, used) = super::cells::rebuild(&lines[start..brk])?;
+    if used != brk - start {
+        return None;
+    }
+    let next_page = lines[brk].page;
+    let mut cells = Vec::new();
+    let mut notes = Vec::new();
+    let mut end = brk;
+    let mut k = brk;
+    while k < lines.len() && lines[k].page == next_page {
+        let t = lines[k].trimmed();
+        if t.is_empty() {
+            k += 1;
+            continue;
+        }
+        let next = (k + 1..lines.len()).find(|&j| !lines[j].is_blank());
+        let sentence = next.filter(|&j| {
+            let n = lines[j].trimmed();
+            n.ends_with(['.', '。']) && !is_figure(n) && classify(n).is_none()
+        });
+        if is_note_mark(t)
+            && !t.contains(' ')
+            && let Some(j) = sentence
+        {
+            notes.extend([lines[k].clone(), lines[j].clone()]);
+            k = j + 1;
+            end = k;
+            continue;
+        }
+        if !is_cell(&lines[k], full)
+            || is_source(t)
+            || starts_para(lines, k)
+            || is_heading_label(t)
+            || opens_raw_para(lines, k, full)
+        {
+            break;
+        }
+        cells.push(collapse_spaces(t));
+        k += 1;
+        end = k;
+    }
+    let values = first.body.first()?.len().checked_sub(1)?;
+    let rows = super::cells::continued_rows(&first.head, cells, values)?;
+    let mut grid = first;
+    grid.body.extend(rows);
+    Some(OverPage { grid, notes, end })
 }
 
 /// The caption or units line a raw region's first cells hang from, when
@@ -552,6 +703,30 @@ fn anchor_above(lines: &[Src], rows: usize, taken_to: usize, full: usize) -> Opt
         }
     }
     None
+}
+
+/// Where a raw table's cells begin when its title, under its caption and
+/// with no units line, was wrapped onto a short line taken as the first
+/// cell (`… notificadas por los` / `Estados`): the title's line is too
+/// long to be a cell and the line after it is a word, not a figure. Only
+/// a grid clear from the next line on takes it (see [`raw_grid`]).
+fn title_wrapped(lines: &[Src], region: &Region, start: usize, full: usize) -> Option<usize> {
+    let above: Vec<usize> = (region.rows..start)
+        .filter(|&k| !lines[k].is_blank())
+        .collect();
+    let [caption, title] = above[..] else {
+        return None;
+    };
+    let t = lines[start].trimmed();
+    let wrapped = caption_number(lines[caption].trimmed()).is_some()
+        && !is_cell(&lines[title], full)
+        && !is_figure(t)
+        && !is_units(t)
+        && caption_number(t).is_none();
+    if !wrapped {
+        return None;
+    }
+    (start + 1..region.notes).find(|&k| !lines[k].is_blank())
 }
 
 /// Where a raw region's cells begin: after its caption (`Table 1`),
@@ -634,16 +809,19 @@ fn build(
     lines: &[Src],
     region: &Region,
     layout: bool,
-    cells: Option<grid::Grid>,
+    cells: Option<(grid::Grid, Option<Vec<Src>>)>,
     decisions: &mut Vec<Decision>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Block {
     let rows = &lines[region.rows..region.notes];
-    let notes = &lines[region.notes..region.end];
-    let notes = if cells.is_some() {
-        super::cells::notes_in_order(notes)
-    } else {
-        notes.to_vec()
+    let (cells, notes) = match cells {
+        // Notes read among a raw table's cells come in their own order.
+        Some((grid, Some(notes))) => (Some(grid), super::cells::notes_in_order(&notes)),
+        Some((grid, None)) => (
+            Some(grid),
+            super::cells::notes_in_order(&lines[region.notes..region.end]),
+        ),
+        None => (None, lines[region.notes..region.end].to_vec()),
     };
     let head = &lines[region.head..region.rows];
     let rebuilt = if layout { grid::rebuild(rows) } else { cells };

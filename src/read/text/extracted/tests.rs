@@ -305,12 +305,7 @@ fn a_raw_table_read_column_by_column_is_kept_as_one_block_with_a_warning() {
         .filter(|b| matches!(b, Block::Table(_)))
         .count();
     assert_eq!(tables, 1);
-    assert!(
-        outcome
-            .decisions
-            .iter()
-            .any(|d| d.action == Action::TableKept)
-    );
+    assert!(kept_a_table(&outcome));
     assert!(
         outcome
             .diagnostics
@@ -732,18 +727,9 @@ fn a_raw_table_with_a_group_heading_among_its_rows_is_kept_as_one_block() {
     // `Posts` heads a group of rows: two labels stand between figures, so
     // which row each figure belongs to is not certain.
     let text = RAW_TABLE.replace("Civilian personnela\n", "Posts\n\nCivilian personnela\n");
-    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
-    assert_eq!(
-        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
-        [1, 2]
-    );
-    assert!(first_table(&doc).head.is_empty());
-    assert!(
-        outcome
-            .decisions
-            .iter()
-            .any(|d| d.action == Action::TableKept)
-    );
+    let (head, _, outcome) = table_in(&text);
+    assert!(head.is_empty());
+    assert!(kept_a_table(&outcome));
     assert!(
         outcome
             .diagnostics
@@ -820,17 +806,9 @@ fn raw_table_labels_first(headings: [&str; 2]) -> String {
 
 #[test]
 fn a_raw_table_with_its_labels_before_all_its_figures_is_rebuilt_under_year_headings() {
-    let text = raw_table_labels_first(["2022", "2024a"]);
-    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    let (head, body, outcome) = table_in(&raw_table_labels_first(["2022", "2024a"]));
     assert_nothing_unplaced(&outcome);
-    assert_eq!(
-        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
-        [1, 2]
-    );
-    let table = first_table(&doc);
-    let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
     assert_eq!(head, ["Region", "2022", "2024"]);
-    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
     assert_eq!(
         body,
         [
@@ -850,19 +828,9 @@ fn a_raw_table_with_its_labels_before_all_its_figures_is_rebuilt_under_year_head
 fn a_raw_table_with_its_labels_before_all_its_figures_under_other_headings_is_kept() {
     // Four labels and two headings, or two labels and four headings: the
     // order cannot tell.
-    let text = raw_table_labels_first(["Persons", "Share"]);
-    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
-    assert_eq!(
-        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
-        [1, 2]
-    );
-    assert!(first_table(&doc).head.is_empty());
-    assert!(
-        outcome
-            .decisions
-            .iter()
-            .any(|d| d.action == Action::TableKept)
-    );
+    let (head, _, outcome) = table_in(&raw_table_labels_first(["Persons", "Share"]));
+    assert!(head.is_empty());
+    assert!(kept_a_table(&outcome));
 }
 
 #[test]
@@ -875,16 +843,9 @@ fn a_raw_table_with_its_other_labels_after_all_its_figures_is_rebuilt() {
     let (before, rest) = text.split_once("Table 1\n").expect("a caption");
     let (_, after) = rest.split_once("\nb\n\n2.\n").expect("the next paragraph");
     let text = format!("{before}{table}b\nExcluding the Arab States in Asia.\n\n2.\n{after}");
-    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    let (head, body, outcome) = table_in(&text);
     assert_nothing_unplaced(&outcome);
-    assert_eq!(
-        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
-        [1, 2]
-    );
-    let table = first_table(&doc);
-    let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
     assert_eq!(head, ["Region", "2015", "2023"]);
-    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
     assert_eq!(
         body,
         [
@@ -910,10 +871,8 @@ fn raw_two_rows(header: &str) -> String {
 #[test]
 fn two_raw_rows_are_a_table_only_under_a_heading_for_every_column() {
     let headed = raw_two_rows("Income group\n\n2020\n\n2024\n\nAmount\n\nPercentage\n\n");
-    let (read, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{headed}")]));
+    let (_, body, outcome) = table_in(&headed);
     assert_nothing_unplaced(&outcome);
-    let table = first_table(&read);
-    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
     assert_eq!(
         body,
         [
@@ -922,16 +881,8 @@ fn two_raw_rows_are_a_table_only_under_a_heading_for_every_column() {
         ]
     );
     // Under one heading, two lines of figures may be a heading's lines.
-    let (_, outcome) = doc(&pages(&[&format!(
-        "{MASTHEAD}\n{}",
-        raw_two_rows("2024/25 variance\n\n")
-    )]));
-    assert!(
-        outcome
-            .decisions
-            .iter()
-            .any(|d| d.action == Action::TableKept)
-    );
+    let (_, _, outcome) = table_in(&raw_two_rows("2024/25 variance\n\n"));
+    assert!(kept_a_table(&outcome));
 }
 
 #[test]
@@ -990,4 +941,108 @@ fn a_raw_tables_notes_stop_at_the_next_tables_caption() {
         para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
         [1, 2]
     );
+}
+
+/// The first table read from a page of raw text (the masthead, the first
+/// paragraph of [`RAW_TABLE`], `table`, its next paragraph): its header
+/// cells and body rows, both empty when it was kept as one block.
+fn read_raw_table(table: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let (before, _) = RAW_TABLE.split_once("Table 1\n").expect("a caption");
+    let (_, after) = RAW_TABLE.split_once("\n2.\n").expect("the next paragraph");
+    let (head, body, _) = table_in(&format!("{before}{table}\n2.\n{after}"));
+    (head, body)
+}
+
+/// The first table of a page of raw text (the masthead, then `text`, whose
+/// paragraphs are numbered 1 and 2, the table between them): its header
+/// cells and body rows, both empty when it was kept as one block, and the
+/// reading's outcome.
+fn table_in(text: &str) -> (Vec<String>, Vec<Vec<String>>, crate::read::ReadOutcome) {
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let head = table.head.iter().flat_map(row_cells).collect();
+    (head, table.body.iter().map(row_cells).collect(), outcome)
+}
+
+/// Whether the reading kept a table as one block.
+fn kept_a_table(outcome: &crate::read::ReadOutcome) -> bool {
+    outcome
+        .decisions
+        .iter()
+        .any(|d| d.action == Action::TableKept)
+}
+
+/// A raw table under a caption and a title of the given lines, with its
+/// stub's heading given after its rows, before the total's label.
+fn raw_table_titled(title: &str) -> String {
+    format!(
+        "Table 1\n{title}\nCases\n\nConvictions\n\nWildlife trafficking\n\n412\n\n97\n\nIllegal logging\n\n276\n\n58\n\nIllegal fishing\n\n189\n\n41\n\n970\n\n218\n\nType of offence\n\nTotal\n"
+    )
+}
+
+#[test]
+fn a_raw_tables_title_wrapped_onto_a_short_line_is_joined_when_the_grid_then_fits() {
+    let (head, body) = read_raw_table(&raw_table_titled(
+        "Criminal cases of offences that affect the environment reported by the\nStates",
+    ));
+    assert_eq!(head, ["Type of offence", "Cases", "Convictions"]);
+    assert_eq!(body.len(), 4);
+    assert_eq!(body[3], ["Total", "970", "218"]);
+    // A short title is not wrapped: its next line, a block of its own, is
+    // a header cell, and with the stub's heading there the labels after
+    // the rows do not fit.
+    let (head, body) = read_raw_table(&raw_table_titled("Criminal cases\nStates\n"));
+    assert!(
+        head.is_empty() && body.iter().all(|r| r.len() == 1),
+        "{body:?}"
+    );
+}
+
+/// A raw table over two pages: its header and first rows on the first; on
+/// the second, read stub column first, the stub's heading repeated, the
+/// last rows' labels, the notes set under the stub, the other headings
+/// repeated, then the last rows' figures (`figures`) and the source line;
+/// the paragraph after it long enough to set the measure of a full line.
+fn raw_table_over_pages(figures: &str) -> String {
+    let (before, _) = RAW_TABLE.split_once("Table 1\n").expect("a caption");
+    let (_, after) = RAW_TABLE.split_once("\n2.\n").expect("the next paragraph");
+    pages(&[
+        &format!(
+            "{MASTHEAD}\n{before}Table 1\nTechnical cooperation projects, by region\n\nRegion\n\nProjects\n\nAreaa\n\nAfrica\n\n14\n\n1 250\n\nAsia and the Pacific\n\n9\n\n860\n\nLatin America and the Caribbean\n\n5\n\n410\n"
+        ),
+        &format!(
+            "Region\n\nWest Asiab\nTotal\na\n\nThousands of hectares.\n\nb\n\nIncluding the Arabian Peninsula.\n\nProjects\n\nAreaa\n\n{figures}\n\nSource: United Nations Environment Programme.\n2.\n{after}\n{after}"
+        ),
+    ])
+}
+
+#[test]
+fn a_raw_table_going_on_over_a_page_is_rebuilt_with_its_notes_from_among_its_cells() {
+    let (doc, outcome) = doc(&raw_table_over_pages("2\n\n95\n\n30\n\n2 615"));
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
+    assert_eq!(body.len(), 5, "{body:?}");
+    assert_eq!(body[3], ["West Asia", "2", "95"]);
+    assert_eq!(body[4], ["Total", "30", "2 615"]);
+    let notes: Vec<String> = table.notes.iter().map(|n| plain_text(&n.content)).collect();
+    assert_eq!(
+        notes,
+        ["Thousands of hectares.", "Including the Arabian Peninsula."]
+    );
+}
+
+#[test]
+fn a_raw_table_whose_next_page_gives_no_whole_rows_is_kept() {
+    // A figure short on the second page: which row lacks it is not told.
+    let (_, outcome) = doc(&raw_table_over_pages("2\n\n95\n\n30"));
+    assert!(kept_a_table(&outcome));
 }

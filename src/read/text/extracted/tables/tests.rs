@@ -3,7 +3,7 @@
 //! and the next table after a table's notes or under a title of its own.
 
 use super::super::pages::split;
-use super::{Piece, find};
+use super::{Piece, find, opens_raw_heading};
 
 /// The tables found in layout text (pages apart by form feeds), each as
 /// its rows' first words.
@@ -116,4 +116,49 @@ demonstrate the scalability of support    2025/26 period is 444.9.
 ";
     let found = tables(text);
     assert_eq!(found.len(), 1, "{found:?}");
+}
+
+/// A table of one value column under a caption and title set far right of
+/// the row labels (centred, or flush right in right-to-left text), with
+/// the given line between the title and the column's heading.
+fn captioned_far_right(units: &str) -> String {
+    format!(
+        "\
+The posts of the office are set out below, by category of staff.
+                          Table 3
+                          Posts by category of staff
+                          {units}
+                                          Approved
+
+Professional and higher                        120
+General Service                                 80
+Total                                          200
+"
+    )
+}
+
+#[test]
+fn a_caption_and_title_set_far_right_are_not_header_cells() {
+    // Indented like the column's heading, the caption, title and units
+    // line are the table's head: the header begins under the units line.
+    let found = tables(&captioned_far_right("(Number of posts)"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0][0], "Approved", "{found:?}");
+    // A heading's period (`(2024/25)`) is not a units line: it stays in
+    // the header, which begins under the title.
+    let found = tables(&captioned_far_right("(2024/25)"));
+    assert_eq!(found[0][..2], ["(2024/25)", "Approved"], "{found:?}");
+}
+
+#[test]
+fn a_lone_number_with_a_short_line_and_a_paragraph_after_it_is_a_heading() {
+    // Raw text: a table's total, then the next subsection's heading, its
+    // label alone on a line, then its first paragraph.
+    let lines = split(
+        "Total\n\n2.\n\nExtrabudgetary resources\n15. Several innovative financing approaches have emerged.\n",
+    );
+    assert!(opens_raw_heading(&lines, 2, 80));
+    // A figure `2.` with a row label and that row's figures after it is a cell.
+    let lines = split("Total\n\n2.\n\nExtrabudgetary resources\n\n346.2\n\n412.0\n");
+    assert!(!opens_raw_heading(&lines, 2, 80));
 }

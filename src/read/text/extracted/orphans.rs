@@ -1,0 +1,157 @@
+//! Heading labels that raw text (`pdftotext` without `-layout`) reads
+//! apart from their headings. Raw text gives a heading's label alone on
+//! its line and the heading's text on the next; but where labels stand in
+//! a column of their own, pdftotext may read the label with the column's
+//! other labels (`C.` before a list's `a)`), or at the page's foot, in the
+//! middle of a paragraph running over the page (`… 但主`, `1.`, `要集中…`).
+//! The heading's text then stands alone elsewhere, a short line without
+//! label or closing punctuation right above a numbered paragraph. When a
+//! page holds exactly one such label and one such text, the label is put
+//! back before its text (recorded as a decision); otherwise the lines stay
+//! as they are.
+
+use super::pages::Src;
+use crate::read::audit::{Action, Decision};
+use crate::read::text::{Label, classify};
+
+/// Puts each orphan heading label back before its heading's text.
+pub(super) fn rejoin(mut lines: Vec<Src>, full: usize, decisions: &mut Vec<Decision>) -> Vec<Src> {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&k| !lines[k].is_blank()).collect();
+    let orphans: Vec<usize> = (0..filled.len())
+        .filter(|&p| is_orphan(&lines, &filled, p, full))
+        .collect();
+    let texts: Vec<usize> = (0..filled.len())
+        .filter(|&p| is_lone_heading_text(&lines, &filled, p, full))
+        .collect();
+    let mut moves = Vec::new();
+    for &p in &orphans {
+        let page = lines[filled[p]].page;
+        let on_page = |q: &&usize| lines[filled[**q]].page == page;
+        if orphans.iter().filter(on_page).count() != 1 {
+            continue;
+        }
+        let mut candidates = texts.iter().filter(on_page);
+        if let (Some(&q), None) = (candidates.next(), candidates.next()) {
+            moves.push((filled[p], filled[q]));
+        }
+    }
+    // Latest first, so that earlier indices stay right.
+    moves.sort_by_key(|&(from, to)| std::cmp::Reverse(from.max(to)));
+    for (from, to) in moves {
+        let label = lines.remove(from);
+        let at = if from < to { to - 1 } else { to };
+        decisions.push(Decision::new(
+            Action::LabelMoved,
+            label.no,
+            format!("{} {}", label.trimmed(), lines[at].trimmed()),
+        ));
+        lines.insert(at, label);
+    }
+    lines
+}
+
+/// A heading's label alone on its line (`C.`, `1.`) with its text not
+/// after it: the next line is another label alone (`a)`), or the label
+/// stands in a sentence, between a full line that does not end it and an
+/// unlabelled line.
+fn is_orphan(lines: &[Src], filled: &[usize], p: usize, full: usize) -> bool {
+    let t = lines[filled[p]].trimmed();
+    if !is_heading_label(t) {
+        return false;
+    }
+    let next = filled.get(p + 1).map(|&k| lines[k].trimmed());
+    let prev = p.checked_sub(1).map(|q| lines[filled[q]].trimmed());
+    let before_label = next.is_some_and(is_lone_label);
+    let in_sentence = prev.is_some_and(|prev| {
+        prev.chars().count() * 5 >= full * 4 && !ends_sentence(prev) && classify(prev).is_none()
+    }) && next.is_some_and(|n| classify(n).is_none() && !is_lone_label(n));
+    before_label || in_sentence
+}
+
+/// A chapter's, section's or decimal label alone on its line.
+fn is_heading_label(t: &str) -> bool {
+    is_lone_label(t)
+        && matches!(
+            classify(&format!("{t} Text")),
+            Some((labels, _)) if matches!(labels[0], Label::Chapter(_) | Label::Section(_) | Label::Decimal(_))
+        )
+}
+
+/// A label alone on its line (`C.`, `3.`, `a)`).
+fn is_lone_label(t: &str) -> bool {
+    !t.contains(char::is_whitespace) && classify(&format!("{t} Text")).is_some()
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.ends_with(['.', '。', ':', '：', ';', '；', '!', '?', ')', '）'])
+}
+
+/// A heading's text standing without its label: a short unlabelled line,
+/// no sentence's end, not a figure, not the text of a label alone on the
+/// line before, right above a numbered paragraph (`14. Asistieron …`).
+fn is_lone_heading_text(lines: &[Src], filled: &[usize], p: usize, full: usize) -> bool {
+    let t = lines[filled[p]].trimmed();
+    let short = t.chars().count() * 2 <= full;
+    let worded = t.chars().any(char::is_alphabetic);
+    let after_label = p
+        .checked_sub(1)
+        .is_some_and(|q| is_lone_label(lines[filled[q]].trimmed()));
+    let before_para = filled.get(p + 1).is_some_and(|&k| {
+        matches!(classify(lines[k].trimmed()), Some((labels, _)) if matches!(labels[0], Label::Decimal(_)))
+    });
+    short
+        && worded
+        && !after_label
+        && before_para
+        && classify(t).is_none()
+        && !ends_sentence(t)
+        && !t.ends_with([',', '，'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::extracted::pages::split;
+
+    fn rejoined(text: &str) -> Vec<String> {
+        let lines = rejoin(split(text), 80, &mut Vec::new());
+        lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.trimmed().to_string())
+            .collect()
+    }
+
+    /// A page whose section label `C.` pdftotext read with the list's
+    /// labels, before its first item.
+    const LABEL_WITH_THE_LIST: &str = "3.\nExamination of the responses of criminal justice to crimes that affect\nthe environment:\n\nC.\n\na)\n\nNational legal frameworks;\n\nb)\n\nInternational cooperation.\n\n4.\n\nOther matters.\n\nAttendance\n14. The meeting was attended by experts from 78 Member States.\n";
+
+    #[test]
+    fn a_section_label_read_with_a_lists_labels_goes_back_before_its_heading() {
+        let lines = rejoined(LABEL_WITH_THE_LIST);
+        let at = lines.iter().position(|l| l == "C.").expect("the label");
+        assert_eq!(lines[at - 1], "Other matters.");
+        assert_eq!(lines[at + 1], "Attendance");
+        assert!(lines[at + 2].starts_with("14. "), "{lines:?}");
+    }
+
+    #[test]
+    fn an_orphan_label_with_two_headings_to_choose_from_stays() {
+        let text = LABEL_WITH_THE_LIST.replace(
+            "4.\n\nOther matters.\n",
+            "Participation\n13. The meeting was opened by the Chair.\n",
+        );
+        let lines = rejoined(&text);
+        let at = lines.iter().position(|l| l == "C.").expect("the label");
+        assert_eq!(lines[at + 1], "a)");
+    }
+
+    #[test]
+    fn a_label_in_a_sentence_running_over_a_page_goes_back_to_its_heading() {
+        let text = "A. Main challenges\nFunding\n11. Insufficient funding remains the main obstacle to restoring\necosystems in drylands: the funds fall short of what the targets require, and\n\n1.\n\u{c}\nmost of it comes as short-term projects.\n2.\n\nClimate change\n12. Climate change adds to the uncertainty.\n";
+        let lines = rejoined(text);
+        let at = lines.iter().position(|l| l == "1.").expect("the label");
+        assert_eq!(lines[at + 1], "Funding");
+        assert_eq!(lines[at - 1], "A. Main challenges");
+    }
+}
