@@ -1045,12 +1045,32 @@ pub fn parse_arabic_ordinal_adjective(s: &str) -> Option<u32> {
 
 /// Parses an Arabic chapter ordinal, with or without tanwin (`أولاً`).
 pub fn parse_arabic_ordinal(s: &str) -> Option<u32> {
-    let cleaned: String = s.chars().filter(|&c| c != '\u{064B}').collect();
-    let cleaned = cleaned.replace('إ', "ا");
+    let s = s.trim();
+    // Labels are read from every line of a text: words that cannot be an
+    // ordinal are turned away before anything is copied.
+    if !s.starts_with(is_arabic_letter) {
+        return None;
+    }
+    let cleaned: std::borrow::Cow<str> = if s.contains(['\u{064B}', 'إ']) {
+        s.chars()
+            .filter(|&c| c != '\u{064B}')
+            .map(|c| if c == 'إ' { 'ا' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    };
+    let cleaned = cleaned.trim();
     AR_ORDINALS
         .iter()
-        .position(|o| *o == cleaned.trim())
+        .position(|o| *o == cleaned)
         .map(|i| i as u32 + 1)
+}
+
+/// A letter of the Arabic script (the Arabic blocks and their presentation
+/// forms): what an Arabic heading's label begins with.
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// Arabic section name (`ألف`, `باء`, …).
@@ -1062,9 +1082,10 @@ pub fn arabic_section(n: u32) -> String {
 
 /// Parses an Arabic section name.
 pub fn parse_arabic_section(s: &str) -> Option<u32> {
+    let s = s.trim();
     AR_SECTIONS
         .iter()
-        .position(|o| *o == s.trim())
+        .position(|o| *o == s)
         .map(|i| i as u32 + 1)
 }
 
@@ -1163,6 +1184,10 @@ mod tests {
         assert_eq!(chinese_numeral(12), "十二");
         assert_eq!(parse_roman("IIII"), None);
         assert_eq!(parse_arabic_ordinal("أولاً"), Some(1));
+        assert_eq!(parse_arabic_ordinal(" ثالثا "), Some(3), "trimmed first");
+        assert_eq!(parse_arabic_ordinal("إحدى"), None);
+        assert_eq!(parse_arabic_ordinal("Third"), None, "turned away unread");
+        assert!(is_arabic_letter('ث') && !is_arabic_letter('T') && !is_arabic_letter('3'));
         assert_eq!(parse_digits("٣٠"), Some(30));
         assert_eq!(parse_latin_letter("С"), Some(3), "Cyrillic look-alike");
     }

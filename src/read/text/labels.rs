@@ -193,6 +193,11 @@ fn arabic_heading(text: &str) -> Option<(Vec<Label>, usize)> {
     if text.starts_with(is_any_digit) {
         return arabic_decimal(text);
     }
+    // Chapter ordinals and section names are Arabic words: any other line
+    // is turned away here, before its words are looked up.
+    if !text.starts_with(lang::is_arabic_letter) {
+        return None;
+    }
     let dash = window(text, 64).find([' ', '-', '–', '—'])?;
     // Two-word ordinals (`حادي عشر`) need the first two words.
     let words: Vec<&str> = text.split(' ').take(2).collect();
@@ -215,6 +220,11 @@ fn arabic_heading(text: &str) -> Option<(Vec<Label>, usize)> {
 }
 
 fn latin_heading(text: &str) -> Option<(Vec<Label>, usize)> {
+    // A Roman number or a capital letter: a line starting otherwise is
+    // turned away before it is searched.
+    if !text.starts_with(char::is_uppercase) {
+        return None;
+    }
     let dot = window(text, 16).find(". ")?;
     let token = &text[..dot];
     if token.is_empty() || token.len() > 12 {
@@ -255,6 +265,12 @@ fn decimal(text: &str) -> Option<(Vec<Label>, usize)> {
 
 /// `(a)`, `a)`, `(iv)`, `iv)`, `(أ)`, Arabic `'1'`.
 fn parenthesised(text: &str) -> Option<(Vec<Label>, usize)> {
+    // A bracket, a quote or a lower-case letter opens every such label.
+    if !text.starts_with(['(', '（', '\'', '‘'])
+        && !text.starts_with(|c: char| c.is_ascii_lowercase())
+    {
+        return None;
+    }
     let (inner, len) = if let Some(rest) = text.strip_prefix(['(', '（']) {
         let close = window(rest, 16).find([')', '）'])?;
         let close_len = rest[close..].chars().next()?.len_utf8();

@@ -29,19 +29,37 @@ const MAX_COLUMNS: usize = 12;
 /// The fewest body rows a rebuilt raw table has.
 const MIN_ROWS: usize = 3;
 
-/// A rebuilt grid and the number of lines of `rows` it took (the rest are
-/// the table's notes and source line), when the grid is certain.
-pub(super) fn rebuild(rows: &[Src]) -> Option<(Grid, usize)> {
-    rebuild_with(rows, Reading::AsGiven)
+/// A region's lines as cells, made once for all the readings tried on
+/// them: each non-blank line's index and its text, spaces collapsed.
+pub(super) struct Cells {
+    tokens: Vec<(usize, String)>,
+    /// How many lines the region has, blank ones included.
+    lines: usize,
 }
 
-fn rebuild_with(rows: &[Src], reading: Reading) -> Option<(Grid, usize)> {
-    let tokens: Vec<(usize, String)> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !l.is_blank())
-        .map(|(i, l)| (i, collapse_spaces(l.trimmed())))
-        .collect();
+impl Cells {
+    pub(super) fn of(rows: &[Src]) -> Cells {
+        let tokens = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.is_blank())
+            .map(|(i, l)| (i, collapse_spaces(l.trimmed())))
+            .collect();
+        Cells {
+            tokens,
+            lines: rows.len(),
+        }
+    }
+}
+
+/// A rebuilt grid and the number of lines of the region it took (the rest
+/// are the table's notes and source line), when the grid is certain.
+pub(super) fn rebuild(cells: &Cells) -> Option<(Grid, usize)> {
+    rebuild_with(cells, Reading::AsGiven)
+}
+
+fn rebuild_with(cells: &Cells, reading: Reading) -> Option<(Grid, usize)> {
+    let tokens = &cells.tokens;
     let last_value = tokens.iter().rposition(|(_, t)| is_value(t))?;
     // The notes begin after the last figure at the first source line,
     // note with its letter (`a Text`), or lone letter with a sentence or
@@ -57,12 +75,16 @@ fn rebuild_with(rows: &[Src], reading: Reading) -> Option<(Grid, usize)> {
                     && next.is_none_or(|n| n.ends_with(['.', '。']) || is_lone_mark(n))
         })
         .map_or(tokens.len(), |p| last_value + 1 + p);
-    let used = tokens.get(notes_at).map_or(rows.len(), |(i, _)| *i);
+    let used = tokens.get(notes_at).map_or(cells.lines, |(i, _)| *i);
+    let wrapped;
     let cells = match reading {
-        Reading::Wrapped => joined(&tokens[..notes_at])?,
-        _ => tokens[..notes_at].to_vec(),
+        Reading::Wrapped => {
+            wrapped = joined(&tokens[..notes_at])?;
+            &wrapped[..]
+        }
+        _ => &tokens[..notes_at],
     };
-    let runs = runs(&cells)?;
+    let runs = runs(cells)?;
     let grid = grid_with(&runs, reading == Reading::FirstLabelAfter)?;
     Some((grid, used))
 }
@@ -151,8 +173,8 @@ fn runs(tokens: &[(usize, String)]) -> Option<Vec<(bool, Vec<String>)>> {
 /// rows: the first row's label and a heading over later value columns.
 /// Taken only when a spanning heading is among those leftovers (see
 /// [`fill_from_after`]) and the labelled reading fails.
-pub(super) fn grid_first_label_after(rows: &[Src]) -> Option<(Grid, usize)> {
-    rebuild_with(rows, Reading::FirstLabelAfter)
+pub(super) fn grid_first_label_after(cells: &Cells) -> Option<(Grid, usize)> {
+    rebuild_with(cells, Reading::FirstLabelAfter)
 }
 
 /// The grid of a table whose cells may be wrapped over lines: pdftotext
@@ -162,8 +184,8 @@ pub(super) fn grid_first_label_after(rows: &[Src]) -> Option<(Grid, usize)> {
 /// figures that so follow each other are read as one cell; taken only
 /// when no reading of them as they come fits (the stub column read first
 /// gives several rows' labels without blank lines between).
-pub(super) fn grid_of_wrapped_cells(rows: &[Src]) -> Option<(Grid, usize)> {
-    rebuild_with(rows, Reading::Wrapped)
+pub(super) fn grid_of_wrapped_cells(cells: &Cells) -> Option<(Grid, usize)> {
+    rebuild_with(cells, Reading::Wrapped)
 }
 
 /// How a raw table's cells are read.

@@ -257,16 +257,33 @@ pub(super) fn is_value(t: &str) -> bool {
                 || crate::script::starts_ideographic(rest)
                 || rest.len() == 1 && super::tables::is_note_mark(rest))
     };
-    !period
-        && !column_number
-        && !year
-        && t.chars()
-            .any(|c| c.is_ascii_digit() || c == '–' || c == '—' || c == '-')
-        && t.chars().filter(|c| c.is_alphabetic()).count() <= 3
-        && t.chars()
-            .filter(|&c| crate::script::is_ideographic(c))
-            .count()
-            <= 1
+    !period && !column_number && !year && figure_like(t)
+}
+
+/// A digit or dash, at most three letters and one ideograph: read in one
+/// pass that stops at the fourth letter, since most lines of a text are
+/// words (every line of a table region is asked).
+fn figure_like(t: &str) -> bool {
+    let (mut figure, mut letters, mut ideographs) = (false, 0, 0);
+    for c in t.chars() {
+        if c.is_ascii_digit() || matches!(c, '–' | '—' | '-') {
+            figure = true;
+        } else if c.is_alphabetic() {
+            letters += 1;
+            if crate::script::is_ideographic(c) {
+                ideographs += 1;
+            }
+            if letters > 3 || ideographs > 1 {
+                return false;
+            }
+        } else if crate::script::is_ideographic(c) {
+            ideographs += 1;
+            if ideographs > 1 {
+                return false;
+            }
+        }
+    }
+    figure
 }
 
 /// The right edges of the value columns, as (leftmost start, right edge).

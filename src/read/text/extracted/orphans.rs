@@ -17,11 +17,16 @@ use crate::read::text::{Label, classify};
 /// Puts each orphan heading label back before its heading's text.
 pub(super) fn rejoin(mut lines: Vec<Src>, full: usize, decisions: &mut Vec<Decision>) -> Vec<Src> {
     let filled: Vec<usize> = (0..lines.len()).filter(|&k| !lines[k].is_blank()).collect();
+    let facts: Vec<Facts> = filled
+        .iter()
+        .map(|&k| Facts::of(lines[k].trimmed()))
+        .collect();
+    let text = |p: usize| lines[filled[p]].trimmed();
     let orphans: Vec<usize> = (0..filled.len())
-        .filter(|&p| is_orphan(&lines, &filled, p, full))
+        .filter(|&p| is_orphan(&facts, p, p.checked_sub(1).map(text), full))
         .collect();
     let texts: Vec<usize> = (0..filled.len())
-        .filter(|&p| is_lone_heading_text(&lines, &filled, p, full))
+        .filter(|&p| is_lone_heading_text(&facts, p, text(p), full))
         .collect();
     let mut moves = Vec::new();
     for &p in &orphans {
@@ -50,60 +55,72 @@ pub(super) fn rejoin(mut lines: Vec<Src>, full: usize, decisions: &mut Vec<Decis
     lines
 }
 
+/// What the rules ask of a line's label, worked out once a line: a text
+/// has thousands of lines, and each rule looks at a line's neighbours.
+#[derive(Debug, Clone, Copy, Default)]
+struct Facts {
+    /// A label alone on its line (`C.`, `3.`, `a)`).
+    lone: bool,
+    /// A chapter's, section's or decimal label alone on its line.
+    heading_label: bool,
+    /// The line begins with a label.
+    labelled: bool,
+    /// The line begins with a decimal label (a numbered paragraph).
+    numbered: bool,
+}
+
+impl Facts {
+    fn of(t: &str) -> Facts {
+        let own = classify(t).map(|(labels, _)| labels[0]);
+        // A label alone reads as one only with text after it.
+        let alone = (!t.contains(char::is_whitespace))
+            .then(|| classify(&format!("{t} Text")).map(|(labels, _)| labels[0]))
+            .flatten();
+        Facts {
+            lone: alone.is_some(),
+            heading_label: matches!(
+                alone,
+                Some(Label::Chapter(_) | Label::Section(_) | Label::Decimal(_))
+            ),
+            labelled: own.is_some(),
+            numbered: matches!(own, Some(Label::Decimal(_))),
+        }
+    }
+}
+
 /// A heading's label alone on its line (`C.`, `1.`) with its text not
 /// after it: the next line is another label alone (`a)`), or the label
-/// stands in a sentence, between a full line that does not end it and an
-/// unlabelled line.
-fn is_orphan(lines: &[Src], filled: &[usize], p: usize, full: usize) -> bool {
-    let t = lines[filled[p]].trimmed();
-    if !is_heading_label(t) {
+/// stands in a sentence, between a full line (`prev`) that does not end
+/// it and an unlabelled line.
+fn is_orphan(facts: &[Facts], p: usize, prev: Option<&str>, full: usize) -> bool {
+    if !facts[p].heading_label {
         return false;
     }
-    let next = filled.get(p + 1).map(|&k| lines[k].trimmed());
-    let prev = p.checked_sub(1).map(|q| lines[filled[q]].trimmed());
-    let before_label = next.is_some_and(is_lone_label);
+    let next = facts.get(p + 1);
+    let before_label = next.is_some_and(|n| n.lone);
     let in_sentence = prev.is_some_and(|prev| {
-        prev.chars().count() * 5 >= full * 4 && !ends_sentence(prev) && classify(prev).is_none()
-    }) && next.is_some_and(|n| classify(n).is_none() && !is_lone_label(n));
+        prev.chars().count() * 5 >= full * 4 && !ends_sentence(prev) && !facts[p - 1].labelled
+    }) && next.is_some_and(|n| !n.labelled && !n.lone);
     before_label || in_sentence
-}
-
-/// A chapter's, section's or decimal label alone on its line.
-fn is_heading_label(t: &str) -> bool {
-    is_lone_label(t)
-        && matches!(
-            classify(&format!("{t} Text")),
-            Some((labels, _)) if matches!(labels[0], Label::Chapter(_) | Label::Section(_) | Label::Decimal(_))
-        )
-}
-
-/// A label alone on its line (`C.`, `3.`, `a)`).
-fn is_lone_label(t: &str) -> bool {
-    !t.contains(char::is_whitespace) && classify(&format!("{t} Text")).is_some()
 }
 
 fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', '。', ':', '：', ';', '；', '!', '?', ')', '）'])
 }
 
-/// A heading's text standing without its label: a short unlabelled line,
-/// no sentence's end, not a figure, not the text of a label alone on the
-/// line before, right above a numbered paragraph (`14. Asistieron …`).
-fn is_lone_heading_text(lines: &[Src], filled: &[usize], p: usize, full: usize) -> bool {
-    let t = lines[filled[p]].trimmed();
+/// A heading's text standing without its label: a short unlabelled line
+/// `t`, no sentence's end, not a figure, not the text of a label alone on
+/// the line before, right above a numbered paragraph (`14. Asistieron …`).
+fn is_lone_heading_text(facts: &[Facts], p: usize, t: &str, full: usize) -> bool {
     let short = t.chars().count() * 2 <= full;
     let worded = t.chars().any(char::is_alphabetic);
-    let after_label = p
-        .checked_sub(1)
-        .is_some_and(|q| is_lone_label(lines[filled[q]].trimmed()));
-    let before_para = filled.get(p + 1).is_some_and(|&k| {
-        matches!(classify(lines[k].trimmed()), Some((labels, _)) if matches!(labels[0], Label::Decimal(_)))
-    });
+    let after_label = p.checked_sub(1).is_some_and(|q| facts[q].lone);
+    let before_para = facts.get(p + 1).is_some_and(|n| n.numbered);
     short
         && worded
         && !after_label
         && before_para
-        && classify(t).is_none()
+        && !facts[p].labelled
         && !ends_sentence(t)
         && !t.ends_with([',', '，'])
 }

@@ -8,6 +8,7 @@
 //! raw table's from its cells' order when that is certain
 //! ([`super::cells`]); otherwise the region is kept as one block (UND019).
 
+use super::cells::Cells;
 use super::flow::collapse_spaces;
 use super::grid;
 use super::pages::{Src, fields};
@@ -561,17 +562,19 @@ fn raw_grid(
     let start = raw_rows_start(lines, &wide);
     let wrapped = || {
         let next = title_wrapped(lines, &wide, start, full)?;
-        Some((next, super::cells::rebuild(&lines[next..wide.notes])?))
+        let cells = Cells::of(&lines[next..wide.notes]);
+        Some((next, super::cells::rebuild(&cells)?))
     };
-    let found = super::cells::rebuild(&lines[start..wide.notes])
+    let cells = Cells::of(&lines[start..wide.notes]);
+    let found = super::cells::rebuild(&cells)
         .map(|found| (start, found))
         .or_else(wrapped)
         .or_else(|| {
-            let found = super::cells::grid_first_label_after(&lines[start..wide.notes])?;
+            let found = super::cells::grid_first_label_after(&cells)?;
             Some((start, found))
         })
         .or_else(|| {
-            let found = super::cells::grid_of_wrapped_cells(&lines[start..wide.notes])?;
+            let found = super::cells::grid_of_wrapped_cells(&cells)?;
             Some((start, found))
         });
     let Some((rows, (grid, used))) = found else {
@@ -629,7 +632,7 @@ struct OverPage {
 fn over_page(lines: &[Src], region: &Region, start: usize, full: usize) -> Option<OverPage> {
     let page = lines.get(start)?.page;
     let brk = (start..region.notes).find(|&k| !lines[k].is_blank() && lines[k].page != page)?;
-    let (first, used) = super::cells::rebuild(&lines[start..brk])?;
+    let (first, used) = super::cells::rebuild(&Cells::of(&lines[start..brk]))?;
     if used != brk - start {
         return None;
     }

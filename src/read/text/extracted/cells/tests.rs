@@ -4,7 +4,7 @@
 
 use super::super::grid::Grid;
 use super::super::pages::split;
-use super::{continued_rows, grid_first_label_after, grid_of_wrapped_cells, rebuild};
+use super::{Cells, continued_rows, grid_first_label_after, grid_of_wrapped_cells, rebuild};
 
 /// The cells as raw text sets them: one a line, a blank line between.
 fn raw(cells: &[&str]) -> String {
@@ -14,7 +14,7 @@ fn raw(cells: &[&str]) -> String {
 /// The grid of the first reading of `cells` that fits, in the order the
 /// table finder tries them.
 fn any_reading(cells: &[&str]) -> Option<Grid> {
-    let lines = split(&raw(cells));
+    let lines = Cells::of(&split(&raw(cells)));
     rebuild(&lines)
         .or_else(|| grid_first_label_after(&lines))
         .or_else(|| grid_of_wrapped_cells(&lines))
