@@ -29,6 +29,7 @@ pub(super) fn strip(lines: Vec<Src>, out: &mut Vec<Decision>) -> Vec<Src> {
     while end > start + 1 && lines[end - 1].is_blank() {
         end -= 1;
     }
+    let end = trailing_labels_end(&lines, end);
     let mut kept = lines;
     for line in kept.drain(start..end) {
         if !line.is_blank() {
@@ -78,6 +79,45 @@ fn belongs(lines: &[Src], i: usize) -> bool {
         .take(ENTRY_LINES)
         .take_while(|l| !is_lone_label(l.trimmed()) || has_leader(l.trimmed()))
         .any(|l| has_leader(l.trimmed()))
+}
+
+/// Past the entries of the contents, the labels that raw text reads after
+/// them (`II.`, `Annex`: a column of labels set apart from the titles):
+/// lone labels up to the foot of the contents' last page. Taken only when
+/// nothing else follows them on that page, so that a heading's label that
+/// opens the body under the contents, with its text after it, stays.
+fn trailing_labels_end(lines: &[Src], end: usize) -> usize {
+    let Some(page) = lines[..end]
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank())
+        .map(|l| l.page)
+    else {
+        return end;
+    };
+    let mut past = None;
+    for (k, line) in lines.iter().enumerate().skip(end) {
+        let t = line.trimmed();
+        if line.is_blank() {
+            continue;
+        }
+        if line.page != page {
+            break;
+        }
+        if !is_label_alone(t) {
+            return end;
+        }
+        past = Some(k + 1);
+    }
+    past.unwrap_or(end)
+}
+
+/// A label alone on its line as a heading's label reads (`II.`, `C.`), or
+/// the word that opens an annex's entry.
+fn is_label_alone(t: &str) -> bool {
+    is_lone_label(t)
+        || !t.contains(char::is_whitespace)
+            && crate::read::text::classify(&format!("{t} Text")).is_some()
 }
 
 /// `. . . . .` or `.....` (a run of at least four dots).

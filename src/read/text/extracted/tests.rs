@@ -129,6 +129,43 @@ fn the_contents_is_dropped_across_pages() {
     );
 }
 
+/// Raw text may read a contents column's labels after its entries, at the
+/// foot of its last page (`II.`, `Annex`): they are the contents', not an
+/// annex opening the body; a label opening the body on the contents' own
+/// page, its heading after it, stays the body's.
+#[test]
+fn labels_read_after_the_contents_entries_are_the_contents() {
+    let contents = format!(
+        "{MASTHEAD}\nContents\nPage\nI.\nIntroduction . . . . . . . . . . . . . .\n3\nConclusions . . . . . . . . . . . . . .\n4\nOrganization chart . . . . . . . . . . . .\n5\nII.\n\nAnnex"
+    );
+    let body = "I. Introduction\n1. The text.\nII. Conclusions\n2. The end.";
+    let (read_back, outcome) = doc(&pages(&[&contents, body]));
+    assert!(read_back.annexes.is_empty(), "{:?}", read_back.annexes);
+    assert_eq!(para_texts(&read_back).len(), 2);
+    let dropped: Vec<&str> = outcome
+        .decisions
+        .iter()
+        .filter(|d| d.action == Action::ContentsDropped)
+        .map(|d| d.text.as_str())
+        .collect();
+    assert!(dropped.ends_with(&["II.", "Annex"]), "{dropped:?}");
+
+    // The body under the contents on its page: a paragraph's number alone
+    // on its line, its text after it, stays the body's.
+    let same_page = format!(
+        "{MASTHEAD}\nContents\nPage\nIntroduction . . . . . . . . . . . . . .\n2\n\n1.\n\nThe text runs on."
+    );
+    let (_, under) = doc(&pages(&[&same_page]));
+    assert!(
+        under
+            .decisions
+            .iter()
+            .all(|d| d.action != Action::ContentsDropped || d.text != "1."),
+        "{:?}",
+        under.decisions
+    );
+}
+
 /// `left-` at a line end and `right` at the next line's start, with the
 /// document's other words in `context`.
 fn joins(context: &str, left: &str, right: &str) -> bool {
