@@ -174,7 +174,11 @@ impl Flow<'_, '_> {
     }
 
     /// Notes the chapter or section a heading label opens: the reading
-    /// that continues the sequence (`I.` after `H.` is section I).
+    /// that continues the sequence (`I.` after `H.` is section I). A
+    /// chapter more than one ahead (`V.` in chapter I, most likely a
+    /// table's row read as a heading) is not counted, so that the real next
+    /// chapter still continues the sequence; a chapter back to `I.` (an
+    /// annex's) is.
     fn count_heading(&mut self, labels: &[Label]) {
         let next_section = labels
             .iter()
@@ -184,7 +188,7 @@ impl Flow<'_, '_> {
             _ => None,
         });
         match chapter {
-            Some(n) if n == self.chapter + 1 || !next_section => {
+            Some(n) if n == self.chapter + 1 || !next_section && n <= self.chapter + 1 => {
                 (self.chapter, self.section) = (n, 0)
             }
             _ => {

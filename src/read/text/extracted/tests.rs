@@ -370,6 +370,36 @@ fn chinese_pages_join_without_spaces() {
     );
 }
 
+/// A Roman-numbered cell read as a heading (`V. Civilian staff`, a row of
+/// a staffing table whose grid raw text loses) does not move the chapter
+/// count five ahead: the next chapter, `II.` at the top of a page after a
+/// full line, still opens its chapter instead of running on as its text.
+#[test]
+fn a_stray_roman_label_does_not_jump_the_chapter_count() {
+    let line =
+        "The factors that may affect the delivery of the outputs include the situation and the";
+    let text = pages(&[
+        &format!(
+            "{MASTHEAD}\nI. Mandate\n1. The mandate was established by the Council.\n\nV. Civilian staff\n\n{line}\n{line}"
+        ),
+        "A/80/999\nII. Financial resources\nA.\nOverall\n2. The budget is proposed.",
+    ]);
+    let outcome = read(&text);
+    let doc = outcome.document.expect("a document");
+    let chapters: Vec<(u32, String)> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Chapter(c) => Some((c.n, plain_text(&c.heading))),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        chapters.contains(&(2, "Financial resources".to_string())),
+        "{chapters:?}"
+    );
+}
+
 #[test]
 fn arabic_pages_read_their_labels() {
     let text = pages(&[
