@@ -148,7 +148,8 @@ pub struct Common {
     #[arg(short, long)]
     pub quiet: bool,
     /// List every line a reader dropped, moved or kept unrebuilt (page
-    /// furniture, contents, footnotes, tables of text extracted from PDFs).
+    /// furniture, contents, footnotes, tables, hyphen joins and heading
+    /// labels of text extracted from PDFs).
     #[arg(short, long)]
     pub verbose: bool,
 }
