@@ -365,40 +365,22 @@ impl Lang {
     /// [`Lang::masthead_date`] appended to `out`.
     pub fn push_masthead_date(self, out: &mut String, date: Date) {
         let m = (date.month as usize).clamp(1, 12) - 1;
-        let (day, year) = (date.day, date.year.unsigned_abs());
-        let negative = date.year < 0;
-        let push_year = |out: &mut String| {
-            if negative {
-                out.push('-');
-            }
-            push_decimal(out, year);
+        let (month, between) = match self {
+            Lang::Fr => (MONTHS_FR[m], " "),
+            Lang::Es => (MONTHS_ES[m], " de "),
+            _ => (MONTHS_EN[m], " "),
         };
-        match self {
-            Lang::Fr => {
-                push_decimal(out, day);
-                if day == 1 {
-                    out.push_str("er");
-                }
-                out.push(' ');
-                out.push_str(MONTHS_FR[m]);
-                out.push(' ');
-                push_year(out);
-            }
-            Lang::Es => {
-                push_decimal(out, day);
-                out.push_str(" de ");
-                out.push_str(MONTHS_ES[m]);
-                out.push_str(" de ");
-                push_year(out);
-            }
-            _ => {
-                push_decimal(out, day);
-                out.push(' ');
-                out.push_str(MONTHS_EN[m]);
-                out.push(' ');
-                push_year(out);
-            }
+        push_decimal(out, date.day);
+        if self == Lang::Fr && date.day == 1 {
+            out.push_str("er");
         }
+        for part in [between, month, between] {
+            out.push_str(part);
+        }
+        if date.year < 0 {
+            out.push('-');
+        }
+        push_decimal(out, date.year.unsigned_abs());
     }
 
     /// The word that introduces an annex (`Annex`, `Annexe`, `附件`).
@@ -1048,7 +1030,7 @@ pub fn parse_arabic_ordinal(s: &str) -> Option<u32> {
     let s = s.trim();
     // Labels are read from every line of a text: words that cannot be an
     // ordinal are turned away before anything is copied.
-    if !s.starts_with(is_arabic_letter) {
+    if !s.starts_with(crate::script::is_arabic) {
         return None;
     }
     let cleaned: std::borrow::Cow<str> = if s.contains(['\u{064B}', 'إ']) {
@@ -1060,17 +1042,10 @@ pub fn parse_arabic_ordinal(s: &str) -> Option<u32> {
     } else {
         s.into()
     };
-    let cleaned = cleaned.trim();
     AR_ORDINALS
         .iter()
         .position(|o| *o == cleaned)
         .map(|i| i as u32 + 1)
-}
-
-/// A letter of the Arabic script (the Arabic blocks and their presentation
-/// forms): what an Arabic heading's label begins with.
-pub fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// Arabic section name (`ألف`, `باء`, …).
@@ -1187,7 +1162,11 @@ mod tests {
         assert_eq!(parse_arabic_ordinal(" ثالثا "), Some(3), "trimmed first");
         assert_eq!(parse_arabic_ordinal("إحدى"), None);
         assert_eq!(parse_arabic_ordinal("Third"), None, "turned away unread");
-        assert!(is_arabic_letter('ث') && !is_arabic_letter('T') && !is_arabic_letter('3'));
+        assert!(
+            crate::script::is_arabic('ث')
+                && !crate::script::is_arabic('T')
+                && !crate::script::is_arabic('3')
+        );
         assert_eq!(parse_digits("٣٠"), Some(30));
         assert_eq!(parse_latin_letter("С"), Some(3), "Cyrillic look-alike");
     }

@@ -195,7 +195,7 @@ fn arabic_heading(text: &str) -> Option<(Vec<Label>, usize)> {
     }
     // Chapter ordinals and section names are Arabic words: any other line
     // is turned away here, before its words are looked up.
-    if !text.starts_with(lang::is_arabic_letter) {
+    if !text.starts_with(crate::script::is_arabic) {
         return None;
     }
     let dash = window(text, 64).find([' ', '-', '–', '—'])?;

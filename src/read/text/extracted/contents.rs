@@ -115,9 +115,7 @@ fn trailing_labels_end(lines: &[Src], end: usize) -> usize {
 /// A label alone on its line as a heading's label reads (`II.`, `C.`), or
 /// the word that opens an annex's entry.
 fn is_label_alone(t: &str) -> bool {
-    is_lone_label(t)
-        || !t.contains(char::is_whitespace)
-            && crate::read::text::classify(&format!("{t} Text")).is_some()
+    is_lone_label(t) || super::lone_label(t).is_some()
 }
 
 /// `. . . . .` or `.....` (a run of at least four dots).

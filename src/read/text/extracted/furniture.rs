@@ -117,7 +117,12 @@ fn note(text: &str, no: u32, found: &mut Found) {
 /// (`2/5` on page 2 of 5): furniture wherever it stands, for raw text may
 /// set the page's foot among a table's cells, far from the page's end.
 fn is_own_page_number(t: &str, page: u32, pages: u32) -> bool {
-    t == format!("{page}/{pages}")
+    // Asked of every line: read in place, not formatted for comparison.
+    let written = |s: &str, n: u32| {
+        !s.starts_with('0') && s.bytes().all(|b| b.is_ascii_digit()) && s.parse() == Ok(n)
+    };
+    t.split_once('/')
+        .is_some_and(|(a, b)| written(a, page) && written(b, pages))
 }
 
 /// `2/13`.

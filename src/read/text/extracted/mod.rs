@@ -194,6 +194,16 @@ fn margins(lines: &[Src]) -> Vec<usize> {
         .collect()
 }
 
+/// The label of a label alone on its line (`C.`, `3.`, `a)`), read as it
+/// reads with its text after it: raw text sets a heading's or paragraph's
+/// label so, its text on the next line.
+fn lone_label(t: &str) -> Option<Label> {
+    if t.contains(char::is_whitespace) {
+        return None;
+    }
+    classify(&format!("{t} Text")).map(|(labels, _)| labels[0])
+}
+
 /// Whether `lines[i]` starts a numbered paragraph (a table never takes it).
 fn starts_para(lines: &[Src], i: usize) -> bool {
     let t = lines[i].trimmed();

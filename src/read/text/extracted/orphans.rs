@@ -72,10 +72,7 @@ struct Facts {
 impl Facts {
     fn of(t: &str) -> Facts {
         let own = classify(t).map(|(labels, _)| labels[0]);
-        // A label alone reads as one only with text after it.
-        let alone = (!t.contains(char::is_whitespace))
-            .then(|| classify(&format!("{t} Text")).map(|(labels, _)| labels[0]))
-            .flatten();
+        let alone = super::lone_label(t);
         Facts {
             lone: alone.is_some(),
             heading_label: matches!(

@@ -488,7 +488,7 @@ fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
 /// A heading's or paragraph's label alone on its line (`C.`, `III.`,
 /// `7.`), its text on the next line as raw text sets it.
 fn is_lone_label(t: &str) -> bool {
-    !t.contains(char::is_whitespace) && classify(&format!("{t} Text")).is_some()
+    super::lone_label(t).is_some()
 }
 
 /// A numbered heading's label alone on its line (`2.`) with its text, a
@@ -496,9 +496,10 @@ fn is_lone_label(t: &str) -> bool {
 /// next and a numbered paragraph right after: raw text sets a subsection's
 /// heading so, and a table's cells never run on into a paragraph.
 fn opens_raw_heading(lines: &[Src], i: usize, full: usize) -> bool {
-    let t = lines[i].trimmed();
-    let decimal = matches!(classify(&format!("{t} Text")), Some((labels, _)) if matches!(labels[0], Label::Decimal(_)));
-    if !decimal || t.contains(char::is_whitespace) {
+    if !matches!(
+        super::lone_label(lines[i].trimmed()),
+        Some(Label::Decimal(_))
+    ) {
         return false;
     }
     let mut after = (i + 1..lines.len()).filter(|&k| !lines[k].is_blank());
@@ -569,14 +570,8 @@ fn raw_grid(
     let found = super::cells::rebuild(&cells)
         .map(|found| (start, found))
         .or_else(wrapped)
-        .or_else(|| {
-            let found = super::cells::grid_first_label_after(&cells)?;
-            Some((start, found))
-        })
-        .or_else(|| {
-            let found = super::cells::grid_of_wrapped_cells(&cells)?;
-            Some((start, found))
-        });
+        .or_else(|| super::cells::grid_first_label_after(&cells).map(|found| (start, found)))
+        .or_else(|| super::cells::grid_of_wrapped_cells(&cells).map(|found| (start, found)));
     let Some((rows, (grid, used))) = found else {
         // Last, a table going on over a page break, read in two parts.
         let over = over_page(lines, &wide, start, full)?;

@@ -738,6 +738,18 @@ fn first_table(doc: &Document) -> crate::model::Table {
     find(&doc.body).expect("a table")
 }
 
+/// The table of a text that reads with nothing left unplaced, the table
+/// standing between paragraphs 1 and 2 (the numbering unbroken by it).
+fn table_between_paragraphs(text: &str) -> (crate::model::Table, crate::read::ReadOutcome) {
+    let (doc, outcome) = doc(text);
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    (first_table(&doc), outcome)
+}
+
 fn row_cells(row: &crate::model::Row) -> Vec<String> {
     row.cells
         .iter()
@@ -752,13 +764,7 @@ fn row_cells(row: &crate::model::Row) -> Vec<String> {
 
 #[test]
 fn a_raw_table_read_row_by_row_is_rebuilt_between_paragraphs() {
-    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{RAW_TABLE}")]));
-    assert_nothing_unplaced(&outcome);
-    assert_eq!(
-        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
-        [1, 2]
-    );
-    let table = first_table(&doc);
+    let (table, outcome) = table_between_paragraphs(&pages(&[&format!("{MASTHEAD}\n{RAW_TABLE}")]));
     let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
     assert_eq!(
         body,
@@ -813,13 +819,8 @@ const RAW_TABLE_STUB_FIRST: &str = "I. Introduction\n1.\nResource requirements f
 
 #[test]
 fn a_raw_table_read_stub_column_first_is_rebuilt_with_its_notes_lettered() {
-    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{RAW_TABLE_STUB_FIRST}")]));
-    assert_nothing_unplaced(&outcome);
-    assert_eq!(
-        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
-        [1, 2]
-    );
-    let table = first_table(&doc);
+    let (table, _) =
+        table_between_paragraphs(&pages(&[&format!("{MASTHEAD}\n{RAW_TABLE_STUB_FIRST}")]));
     let head: Vec<String> = table.head.iter().flat_map(row_cells).collect();
     assert_eq!(head, ["Region", "Persons offline", "Share of population"]);
     let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
@@ -1089,13 +1090,7 @@ fn raw_table_over_pages(figures: &str) -> String {
 
 #[test]
 fn a_raw_table_going_on_over_a_page_is_rebuilt_with_its_notes_from_among_its_cells() {
-    let (doc, outcome) = doc(&raw_table_over_pages("2\n\n95\n\n30\n\n2 615"));
-    assert_nothing_unplaced(&outcome);
-    assert_eq!(
-        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
-        [1, 2]
-    );
-    let table = first_table(&doc);
+    let (table, _) = table_between_paragraphs(&raw_table_over_pages("2\n\n95\n\n30\n\n2 615"));
     let body: Vec<Vec<String>> = table.body.iter().map(row_cells).collect();
     assert_eq!(body.len(), 5, "{body:?}");
     assert_eq!(body[3], ["West Asia", "2", "95"]);

@@ -84,6 +84,14 @@ fn two_labels_after_the_rows_under_a_header_with_its_stub_heading_are_kept() {
     assert_kept(&cells);
 }
 
+/// The body rows of the participation tables below, however their header
+/// comes.
+const PARTICIPANTS: &[&[&str]] = &[
+    &["Member States", "112", "9", "46", "5"],
+    &["Intergovernmental organizations", "7", "4", "3", "2"],
+    &["Non-governmental organizations", "–", "6", "–", "4"],
+];
+
 /// A table with a header of two rows whose first row's label and second
 /// spanning heading pdftotext gives after the rows.
 fn first_label_after(spanning: &[&'static str]) -> Vec<&'static str> {
@@ -125,11 +133,7 @@ fn the_first_rows_label_after_the_rows_comes_back_with_a_spanning_heading() {
             "Experts",
             "Online In person Observers",
         ],
-        &[
-            &["Member States", "112", "9", "46", "5"],
-            &["Intergovernmental organizations", "7", "4", "3", "2"],
-            &["Non-governmental organizations", "–", "6", "–", "4"],
-        ],
+        PARTICIPANTS,
     );
 }
 
@@ -233,11 +237,7 @@ fn a_cells_lines_without_a_blank_line_between_are_one_wrapped_cell() {
             "Online Experts",
             "Online Observers",
         ],
-        &[
-            &["Member States", "112", "9", "46", "5"],
-            &["Intergovernmental organizations", "7", "4", "3", "2"],
-            &["Non-governmental organizations", "–", "6", "–", "4"],
-        ],
+        PARTICIPANTS,
     );
 }
 
