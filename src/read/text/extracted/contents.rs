@@ -1,7 +1,9 @@
 //! The contents table: a `Contents` line (in any of the six languages),
 //! `Page`, then entries ending in dot leaders and a page number, possibly
 //! running onto the next pages. It repeats the headings found later, so it
-//! is dropped whole, each line recorded.
+//! is dropped whole, each line recorded; its entries' titles are kept to
+//! tell a heading from a table's row labelled like one (`III. Civilian
+//! staff` in a staffing table).
 
 use super::pages::Src;
 use crate::lang;
@@ -12,14 +14,77 @@ const SEARCH_LINES: usize = 200;
 /// How many lines an entry may take before its dot leaders.
 const ENTRY_LINES: usize = 4;
 
-/// Removes the contents table, recording each dropped line.
-pub(super) fn strip(lines: Vec<Src>, out: &mut Vec<Decision>) -> Vec<Src> {
+/// The titles of the contents' entries, as [`words`] gives them: a
+/// title's first line and the text before its dot leaders.
+#[derive(Debug, Default)]
+pub(super) struct Titles(Vec<String>);
+
+/// The fewest entries that make a contents worth asking.
+const FEWEST_TITLES: usize = 3;
+
+impl Titles {
+    /// Whether the contents deny that `heading` (a heading's text, without
+    /// its label) is one: there is a contents, and no entry's title begins
+    /// with its words, nor it with a title's words (a title or heading
+    /// wrapped over lines). Without a contents nothing is denied.
+    pub fn deny(&self, heading: &str) -> bool {
+        if self.0.len() < FEWEST_TITLES {
+            return false;
+        }
+        let h = words(heading);
+        let begins = |long: &str, short: &str| {
+            long.strip_prefix(short)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        };
+        !h.is_empty() && !self.0.iter().any(|t| begins(t, &h) || begins(&h, t))
+    }
+
+    fn note(&mut self, line: &str) {
+        let text = line.split(". . .").next().unwrap_or(line);
+        let text = text.split("....").next().unwrap_or(text);
+        let text = match crate::read::text::classify(text) {
+            Some((_, at)) => &text[at..],
+            None => text,
+        };
+        let words = words(text);
+        if words.chars().any(char::is_alphabetic) {
+            self.0.push(words);
+        }
+    }
+}
+
+/// Lowercase words one space apart, hyphens and soft hyphens dropped, and
+/// a footnote's mark after a word (`variances4`, `variances[^4]`): a heading's
+/// words as the contents and the body may both give them. A number
+/// reads as `0`.
+fn words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let word = word.split("[^").next().unwrap_or(word);
+        let word = word.trim_end_matches(|c: char| c.is_ascii_digit());
+        let word = if word.is_empty() { "0" } else { word };
+        out.extend(
+            word.chars()
+                .filter(|c| !matches!(c, '-' | '\u{ad}' | '\u{2011}'))
+                .flat_map(char::to_lowercase),
+        );
+    }
+    out
+}
+
+/// Removes the contents table, recording each dropped line; returns the
+/// lines left and the entries' titles.
+pub(super) fn strip(lines: Vec<Src>, out: &mut Vec<Decision>) -> (Vec<Src>, Titles) {
+    let mut titles = Titles::default();
     let Some(start) = lines
         .iter()
         .take(SEARCH_LINES)
         .position(|l| is_heading(l.trimmed()) && leader_follows(&lines, 0, l.no))
     else {
-        return lines;
+        return (lines, titles);
     };
     let mut end = start + 1;
     while end < lines.len() && belongs(&lines, end) {
@@ -31,16 +96,23 @@ pub(super) fn strip(lines: Vec<Src>, out: &mut Vec<Decision>) -> Vec<Src> {
     }
     let end = trailing_labels_end(&lines, end);
     let mut kept = lines;
-    for line in kept.drain(start..end) {
-        if !line.is_blank() {
-            out.push(Decision::new(
-                Action::ContentsDropped,
-                line.no,
-                line.trimmed(),
-            ));
+    out.push(Decision::new(
+        Action::ContentsDropped,
+        kept[start].no,
+        kept[start].trimmed(),
+    ));
+    for line in kept.drain(start + 1..end) {
+        let t = line.trimmed();
+        if line.is_blank() {
+            continue;
         }
+        if !is_page_word(t) && !is_lone_number(t) && !is_lone_label(t) {
+            titles.note(t);
+        }
+        out.push(Decision::new(Action::ContentsDropped, line.no, t));
     }
-    kept
+    kept.remove(start);
+    (kept, titles)
 }
 
 fn is_heading(text: &str) -> bool {

@@ -77,7 +77,7 @@ pub(crate) fn normalise(text: &str) -> Normalised {
             format!("the text has {page_count} pages but its page numbers count {numbered}: a page may be missing"),
         ));
     }
-    let lines = contents::strip(lines, &mut n.decisions);
+    let (lines, titles) = contents::strip(lines, &mut n.decisions);
     let vocab = hyphen::Vocabulary::new(&lines);
     let (lines, notes) = notes::extract(lines, &mut n.decisions, &mut n.diagnostics);
     let margins = margins(&lines);
@@ -90,7 +90,13 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     if !layout {
         body = orphans::rejoin(body, full, &mut n.decisions);
     }
-    let pieces = tables::find(body, layout, full, &mut n.decisions, &mut n.diagnostics);
+    let pieces = tables::find(
+        body,
+        (layout, full),
+        &titles,
+        &mut n.decisions,
+        &mut n.diagnostics,
+    );
     let setting = flow::Setting {
         layout: aligned_left,
         full,

@@ -9,6 +9,7 @@
 //! ([`super::cells`]); otherwise the region is kept as one block (UND019).
 
 use super::cells::Cells;
+use super::contents::Titles;
 use super::flow::collapse_spaces;
 use super::grid;
 use super::pages::{Src, fields};
@@ -29,8 +30,8 @@ const RAW_NOTE_LINES: usize = 12;
 /// Splits the lines into text lines and table blocks.
 pub(super) fn find(
     lines: Vec<Src>,
-    layout: bool,
-    full: usize,
+    (layout, full): (bool, usize),
+    titles: &Titles,
     decisions: &mut Vec<Decision>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Piece> {
@@ -41,7 +42,7 @@ pub(super) fn find(
         let region = if layout {
             layout_region(&lines, i, full)
         } else {
-            raw_region(&lines, i, full)
+            raw_region(&lines, i, full, titles)
         };
         let Some(mut region) = region.filter(|r| r.head >= taken_to) else {
             i += 1;
@@ -351,7 +352,7 @@ fn below_caption(lines: &[Src], start: usize, i: usize) -> usize {
 }
 
 /// The caption, title and units lines above a table (up to four lines,
-/// none of them a sentence or a numbered line).
+/// none of them a sentence, a numbered line or a lone label's text).
 pub(super) fn title_start(lines: &[Src], rows: usize) -> usize {
     let mut start = rows;
     let mut k = rows;
@@ -368,6 +369,7 @@ pub(super) fn title_start(lines: &[Src], rows: usize) -> usize {
         let caption = caption_number(t).is_some();
         if !caption
             && (classify(t).is_some()
+                || follows_lone_label(lines, k)
                 || t.ends_with(['.', ':', ';', ','])
                 || t.chars().count() > 120)
         {
@@ -444,12 +446,16 @@ pub(super) fn is_source(t: &str) -> bool {
 }
 
 /// A raw-text table: a run of short lines, many of them figures, starting
-/// at `lines[i]`, ended by a numbered paragraph, a heading or prose.
-fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
-    if !is_units(lines[i].trimmed())
-        && caption_number(lines[i].trimmed()).is_none()
-        && !is_cell(&lines[i], full)
-    {
+/// at `lines[i]` (not a label alone, nor its text), ended by a numbered
+/// paragraph, a heading or prose. A
+/// line labelled as a heading whose text the contents deny is a row's
+/// label (`III. Civilian staff`, or `I.` with `Total` after it).
+fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Option<Region> {
+    let starts = is_units(lines[i].trimmed())
+        || caption_number(lines[i].trimmed()).is_some()
+        || is_cell(&lines[i], full);
+    let t = lines[i].trimmed();
+    if !starts || t.is_empty() || is_lone_label(t) || follows_lone_label(lines, i) {
         return None;
     }
     let mut end = i;
@@ -457,7 +463,7 @@ fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
     while end < lines.len() {
         let line = &lines[end];
         let t = line.trimmed();
-        if !t.is_empty() {
+        if !t.is_empty() && !is_denied_heading(lines, end, full, titles) {
             if !is_cell(line, full)
                 || starts_para(lines, end)
                 || is_heading_label(t)
@@ -483,6 +489,44 @@ fn raw_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
         notes: end,
         end,
     })
+}
+
+/// Whether `lines[i]` is the text of a heading's or paragraph's label
+/// standing alone on the line before (raw text sets them so): it is
+/// never a table's first cell.
+fn follows_lone_label(lines: &[Src], i: usize) -> bool {
+    lines[..i]
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank())
+        .is_some_and(|l| is_lone_label(l.trimmed()))
+}
+
+/// A chapter's or section's label (`III. Civilian staff`, or `I.` alone
+/// with its text on the next line) whose text the contents deny is one,
+/// when a row's cell follows it.
+fn is_denied_heading(lines: &[Src], i: usize, full: usize, titles: &Titles) -> bool {
+    let t = lines[i].trimmed();
+    let Some((labels, at)) =
+        classify(t).or_else(|| super::lone_label(t).map(|l| (vec![l], t.len())))
+    else {
+        return false;
+    };
+    if !matches!(labels[0], Label::Chapter(_) | Label::Section(_)) {
+        return false;
+    }
+    let mut after = (i + 1..lines.len()).filter(|&k| !lines[k].is_blank());
+    let text = match t[at..].trim() {
+        "" => match after.next() {
+            Some(k) => lines[k].trimmed(),
+            None => return false,
+        },
+        rest => rest,
+    };
+    let row_follows = after
+        .next()
+        .is_some_and(|k| is_cell(&lines[k], full) && !starts_para(lines, k));
+    row_follows && titles.deny(text)
 }
 
 /// A heading's or paragraph's label alone on its line (`C.`, `III.`,

@@ -1108,3 +1108,141 @@ fn a_raw_table_whose_next_page_gives_no_whole_rows_is_kept() {
     let (_, outcome) = doc(&raw_table_over_pages("2\n\n95\n\n30"));
     assert!(kept_a_table(&outcome));
 }
+
+/// A paragraph of full lines, which set the measure of a full line.
+const PROSE: &str = "The staffing of the mission is set out below, by component and by category of\npersonnel, with the posts approved for the current period and those proposed for\nthe next one; the changes proposed are explained in section F of the present report,\nand the vacancy rates applied to them in section G, as the Assembly requested. The\nposts of the mission are those of its three components, the substantive civilian,\nthe military and the support components, and of the offices of executive direction\nand management, which the present report describes with the results they achieved\nin the last period and the outputs they will deliver in the next one, in chapter I.";
+
+/// A contents for [`staffing_table`]'s report: the chapters and the
+/// sections the body has, as raw text gives them (labels apart).
+const STAFFING_CONTENTS: &str = "Contents\nPage\nI.\n\nII.\n\nMandate and planned results . . . . . . . . . . . . . .\n3\nA.\nHuman resources . . . . . . . . . . . . . . . . .\n3\nFinancial resources . . . . . . . . . . . . . .\n4\nA.\nOverall . . . . . . . . . . . . . . . . . . . . .\n4\nB.\nEfficiency gains . . . . . . . . . . . . . . . . .\n4";
+
+/// A report whose staffing table, flattened a cell per line, labels its
+/// groups as chapters are labelled (`I.` alone with `Total` after it,
+/// `II. Government-provided personnel`), with a contents or without.
+fn staffing_table(contents: bool) -> String {
+    let rows = "Approved 2024/25\n\n12\n\nActual 2024/25\n\n2\n\nApproved 2025/26\n\n12\n\nNet change\n\n–";
+    let first = format!(
+        "{MASTHEAD}\n{}",
+        if contents { STAFFING_CONTENTS } else { "" }
+    );
+    pages(&[
+        &first,
+        &format!(
+            "A/80/999\nI. Mandate and planned results\nA.\n\nHuman resources\n1. {PROSE}\n\nComponent 1: substantive civilian\nCategory\n\nI.\n\nTotal\n\nUnited Nations police\n{rows}\n\nII. Government-provided personnel\n{rows}\n\nII. Financial resources\nA.\n\nOverall\n2. The budget is proposed."
+        ),
+    ])
+}
+
+fn chapters(doc: &Document) -> Vec<(u32, String)> {
+    doc.body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Chapter(c) => Some((c.n, plain_text(&c.heading))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Rows labelled like headings stay in their table when the contents do
+/// not list their text; the real headings, which it lists, open chapters.
+#[test]
+fn a_tables_rows_labelled_as_chapters_stay_in_it_when_the_contents_deny_them() {
+    let (read_back, _) = doc(&staffing_table(true));
+    assert_eq!(
+        chapters(&read_back),
+        [
+            (1, "Mandate and planned results".to_string()),
+            (2, "Financial resources".to_string())
+        ]
+    );
+    let table = first_table(&read_back);
+    let cells: Vec<String> = table
+        .head
+        .iter()
+        .chain(&table.body)
+        .flat_map(row_cells)
+        .collect();
+    for label in ["I.", "II. Government-provided personnel"] {
+        assert!(cells.iter().any(|c| c == label), "{label}: {cells:?}");
+    }
+    assert_eq!(para_texts(&read_back).len(), 2);
+
+    // Without a contents nothing denies them: `II.` then opens a chapter.
+    let outcome = read(&staffing_table(false));
+    let opened = outcome.document.as_ref().map(chapters).unwrap_or_default();
+    assert!(
+        opened
+            .iter()
+            .any(|(_, h)| h == "Government-provided personnel"),
+        "{opened:?}"
+    );
+}
+
+/// A heading the contents list, its footnote's number glued to its last
+/// word, ends the table above it even when cells follow it.
+#[test]
+fn a_heading_the_contents_list_ends_a_table_though_cells_follow_it() {
+    let text = staffing_table(true).replace(
+        "\n\nII. Financial resources\nA.\n\nOverall\n2. The budget is proposed.",
+        "\n\nII. Financial resources4\n2024/25 variance\n\n($773.5)\n\n2. The budget is proposed.",
+    );
+    let outcome = read(&text);
+    let doc = outcome.document.expect("a document");
+    assert!(
+        chapters(&doc)
+            .iter()
+            .any(|(n, h)| *n == 2 && h.starts_with("Financial resources")),
+        "{:?}",
+        chapters(&doc)
+    );
+}
+
+/// A subheading's label alone on its line and its text on the next, over
+/// a table with no caption: neither is the table's; both are the
+/// subheading's, and the table begins at its units line.
+#[test]
+fn a_subheading_set_over_a_raw_table_stays_out_of_it() {
+    let text = pages(&[&format!(
+        "{MASTHEAD}\nI. Financial resources\n1. {PROSE}\nA.\n\nOther revenue and adjustments, and borrowing\n\n1.\n\nOther revenue and adjustments\n(Thousands of United States dollars)\nCategory\n\nAmount\n\nInvestment revenue\n\n7.4\n\nOther revenue\n\n56.4\n\nPrior-period adjustments\n\n–\n\nTotal\n\n63.8\n\n2.\n\nBorrowing\n2. The Mission received loans."
+    )]);
+    let (read_back, _) = doc(&text);
+    let Some(Block::Chapter(chapter)) = read_back.body.first() else {
+        panic!("a chapter: {:?}", read_back.body);
+    };
+    let Some(Block::Section(section)) = chapter
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::Section(_)))
+    else {
+        panic!("a section: {:?}", chapter.blocks);
+    };
+    assert_eq!(
+        plain_text(&section.heading),
+        "Other revenue and adjustments, and borrowing"
+    );
+    let subheadings: Vec<(Option<u32>, String)> = section
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Subheading(s) => Some((s.n, plain_text(&s.heading))),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        subheadings,
+        [
+            (Some(1), "Other revenue and adjustments".to_string()),
+            (Some(2), "Borrowing".to_string())
+        ]
+    );
+    let table = first_table(&read_back);
+    let rows: Vec<Vec<String>> = table
+        .head
+        .iter()
+        .chain(&table.body)
+        .map(row_cells)
+        .collect();
+    assert_eq!(rows[0], ["(Thousands of United States dollars)"]);
+    assert_eq!(rows[1], ["Category"]);
+    assert_eq!(rows.len(), 11);
+}

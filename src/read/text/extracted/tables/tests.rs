@@ -8,7 +8,13 @@ use super::{Piece, find, opens_raw_heading};
 /// The tables found in layout text (pages apart by form feeds), each as
 /// its rows' first words.
 fn tables(text: &str) -> Vec<Vec<String>> {
-    let pieces = find(split(text), true, 80, &mut Vec::new(), &mut Vec::new());
+    let pieces = find(
+        split(text),
+        (true, 80),
+        &super::super::contents::Titles::default(),
+        &mut Vec::new(),
+        &mut Vec::new(),
+    );
     pieces
         .iter()
         .filter_map(|p| match p {
