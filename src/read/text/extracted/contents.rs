@@ -39,6 +39,12 @@ impl Titles {
         !h.is_empty() && !self.0.iter().any(|t| begins(t, &h) || begins(&h, t))
     }
 
+    /// Whether the contents confirm that `heading` is one: there is a
+    /// contents, and an entry's title begins as it does.
+    pub fn confirm(&self, heading: &str) -> bool {
+        self.0.len() >= FEWEST_TITLES && !self.deny(heading)
+    }
+
     fn note(&mut self, line: &str) {
         let text = line.split(". . .").next().unwrap_or(line);
         let text = text.split("....").next().unwrap_or(text);

@@ -68,6 +68,8 @@ struct Flow<'a, 's> {
     section: u32,
     /// Lists told by their numbers (text whose indentation tells nothing).
     sequence: Sequence,
+    /// The letters that opened blocks since the last paragraph or heading.
+    letters: Letters,
     /// The piece being read.
     piece: usize,
 }
@@ -90,6 +92,7 @@ pub(super) fn write(
         chapter: 0,
         section: 0,
         sequence: Sequence::new(&pieces),
+        letters: Letters::default(),
         piece: 0,
     };
     for (i, piece) in pieces.into_iter().enumerate() {
@@ -133,12 +136,21 @@ impl Flow<'_, '_> {
             // is full runs on at the top of the next page.
             self.blank = false;
         }
-        if is_lone_label(&text) {
+        let far_ahead = self.far_ahead(&text);
+        if is_lone_label(&text) && !far_ahead {
             self.pending_label = Some((no, text));
             return;
         }
+        if far_ahead && self.cur.is_some() {
+            // Set apart, the cleaned text would read it as a paragraph's number.
+            self.append(&text, no, indent);
+            self.blank = false;
+            return;
+        }
         match classify(&text) {
-            Some((labels, at)) if self.label_starts(&labels, indent) => {
+            Some((labels, at))
+                if self.label_starts(&labels, indent) || is_annex_line(&labels, at, &text) =>
+            {
                 let kind = match labels[0] {
                     Label::Chapter(_) | Label::Section(_) => {
                         self.count_heading(&labels);
@@ -153,6 +165,7 @@ impl Flow<'_, '_> {
                     _ => Kind::Para,
                 };
                 self.sequence.opened(&labels, kind == Kind::Item);
+                self.letters.opened(&labels, kind);
                 let col = indent + text[..at].chars().count() as isize;
                 self.start(no, text, kind, indent, col);
             }
@@ -201,16 +214,33 @@ impl Flow<'_, '_> {
         }
     }
 
+    /// Whether a line opens with a number too far past the next
+    /// paragraph's to be a paragraph's (`2026.`, a year ending a sentence
+    /// at a line's start): it is the text's.
+    fn far_ahead(&self, text: &str) -> bool {
+        // Read as a label with text after it, as a lone label reads.
+        matches!(classify(&format!("{text} x")), Some((labels, _)) if matches!(labels[0], Label::Decimal(n) if self.is_far_ahead(n)))
+    }
+
+    /// Once a paragraph is numbered (the first may be any number: an
+    /// excerpt's), a number more than [`PARA_JUMP`] past the next is not a
+    /// paragraph's.
+    fn is_far_ahead(&self, n: u32) -> bool {
+        self.next_para > 1 && n > self.next_para.saturating_add(PARA_JUMP)
+    }
+
     fn label_starts(&self, labels: &[Label], indent: isize) -> bool {
         let continues_sequence = labels.iter().any(|&l| {
             l == Label::Chapter(self.chapter + 1) || l == Label::Section(self.section + 1)
         });
         match labels[0] {
+            Label::Decimal(n) if self.is_far_ahead(n) => false,
             Label::Decimal(n) => {
                 self.ended() || n == self.next_para || self.opens_item(labels, indent)
             }
             Label::Chapter(_) | Label::Section(_) => self.ended() || continues_sequence,
             Label::Note(_) => false,
+            Label::Alpha(_) | Label::Roman(_) if !self.letters.may_open(labels) => false,
             Label::Alpha(_) | Label::Roman(_) => {
                 self.ended() || self.introduces_item(indent) || self.opens_item(labels, indent)
             }
@@ -334,6 +364,54 @@ fn closes(text: &str) -> bool {
     text.trim_end()
         .ends_with(['.', ':', ';', '!', '?', '。', '：', '；', '؛', '؟'])
 }
+
+/// The letters (`(a)`, `(ii)`, each reading) that opened blocks since the
+/// last paragraph or heading, as bits.
+#[derive(Debug, Default)]
+struct Letters(u64);
+
+impl Letters {
+    /// Whether a letter label may open a block: it is `(a)` (or `(i)`), or
+    /// the letter after one that opened a block. `(b)` with no `(a)` before
+    /// it runs on in its sentence (`… to: (a) the rates;` / `(b) the flights`).
+    fn may_open(&self, labels: &[Label]) -> bool {
+        labels.iter().any(|&l| match l {
+            Label::Alpha(n) | Label::Roman(n) => n == 1 || self.has(n - 1),
+            _ => true,
+        })
+    }
+
+    fn has(&self, n: u32) -> bool {
+        n < 64 && self.0 & (1 << n) != 0
+    }
+
+    /// Notes the block a label opened.
+    fn opened(&mut self, labels: &[Label], kind: Kind) {
+        match labels[0] {
+            Label::Alpha(_) | Label::Roman(_) => {
+                for &l in labels {
+                    if let Label::Alpha(n) | Label::Roman(n) = l
+                        && n < 64
+                    {
+                        self.0 |= 1 << n;
+                    }
+                }
+            }
+            Label::Decimal(_) if kind == Kind::Item => {}
+            _ => self.0 = 0,
+        }
+    }
+}
+
+/// An annex's label that is the whole line (`Annex`, `Annex II`): it opens
+/// the annex wherever it stands, a page's full last line before it or not.
+fn is_annex_line(labels: &[Label], at: usize, text: &str) -> bool {
+    matches!(labels[0], Label::Annex(_)) && at >= text.len()
+}
+
+/// How far past the next paragraph's number a number may be and still be
+/// a paragraph's (paragraphs lost to a misread table, say).
+const PARA_JUMP: u32 = 20;
 
 /// A label alone on its line (`1.`, `A.`, `(a)`), as raw extraction puts
 /// them: its text is on the next line. An annex line stands alone anyway.

@@ -88,7 +88,7 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     n.lines = front;
     let mut body = lines[body_start..].to_vec();
     if !layout {
-        body = orphans::rejoin(body, full, &mut n.decisions);
+        body = orphans::rejoin(body, full, &titles, &mut n.decisions);
     }
     let pieces = tables::find(
         body,

@@ -8,38 +8,75 @@
 //! label or closing punctuation right above a numbered paragraph. When a
 //! page holds exactly one such label and one such text, the label is put
 //! back before its text (recorded as a decision); otherwise the lines stay
-//! as they are.
+//! as they are. A label may also be read among a table's cells (`C.`
+//! before `Actual value (2024/25)`): when the contents deny that its next
+//! line is a heading, it goes to the one text on its page they confirm.
+//! An annex's label read at the foot of its page goes back to its top.
 
+use super::contents::Titles;
 use super::pages::Src;
 use crate::read::audit::{Action, Decision};
 use crate::read::text::{Label, classify};
 
 /// Puts each orphan heading label back before its heading's text.
-pub(super) fn rejoin(mut lines: Vec<Src>, full: usize, decisions: &mut Vec<Decision>) -> Vec<Src> {
+pub(super) fn rejoin(
+    mut lines: Vec<Src>,
+    full: usize,
+    titles: &Titles,
+    decisions: &mut Vec<Decision>,
+) -> Vec<Src> {
     let filled: Vec<usize> = (0..lines.len()).filter(|&k| !lines[k].is_blank()).collect();
     let facts: Vec<Facts> = filled
         .iter()
         .map(|&k| Facts::of(lines[k].trimmed()))
         .collect();
     let text = |p: usize| lines[filled[p]].trimmed();
-    let orphans: Vec<usize> = (0..filled.len())
-        .filter(|&p| is_orphan(&facts, p, p.checked_sub(1).map(text), full))
-        .collect();
+    // A heading's text is short, or one the contents list.
     let texts: Vec<usize> = (0..filled.len())
-        .filter(|&p| is_lone_heading_text(&facts, p, text(p), full))
+        .filter(|&p| {
+            let t = text(p);
+            (t.chars().count() * 2 <= full || titles.confirm(t))
+                && is_lone_heading_text(&facts, p, t)
+        })
+        .collect();
+    // A label whose next line the contents deny is a heading's takes only
+    // a text the contents confirm, whatever follows that text; a heading
+    // begins with a capital (a table's header cell `efficiency gains`
+    // does not).
+    let listed: Vec<usize> = (0..filled.len())
+        .filter(|&p| {
+            let t = text(p);
+            !t.starts_with(char::is_lowercase)
+                && titles.confirm(t)
+                && is_unlabelled_text(&facts, p, t)
+        })
+        .collect();
+    let denied =
+        |p: usize| facts[p].section_label && p + 1 < filled.len() && titles.deny(text(p + 1));
+    let orphans: Vec<(usize, bool)> = (0..filled.len())
+        .filter_map(|p| {
+            if is_orphan(&facts, p, p.checked_sub(1).map(text), full) {
+                Some((p, false))
+            } else {
+                denied(p).then_some((p, true))
+            }
+        })
         .collect();
     let mut moves = Vec::new();
-    for &p in &orphans {
+    for &(p, by_contents) in &orphans {
         let page = lines[filled[p]].page;
-        let on_page = |q: &&usize| lines[filled[**q]].page == page;
-        if orphans.iter().filter(on_page).count() != 1 {
+        let on_page = |q: usize| lines[filled[q]].page == page;
+        if orphans.iter().filter(|(q, _)| on_page(*q)).count() != 1 {
             continue;
         }
-        let mut candidates = texts.iter().filter(on_page);
+        let mut candidates = if by_contents { &listed } else { &texts }
+            .iter()
+            .filter(|&&q| on_page(q));
         if let (Some(&q), None) = (candidates.next(), candidates.next()) {
             moves.push((filled[p], filled[q]));
         }
     }
+    moves.extend(annex_labels_at_foot(&lines, &filled));
     // Latest first, so that earlier indices stay right.
     moves.sort_by_key(|&(from, to)| std::cmp::Reverse(from.max(to)));
     for (from, to) in moves {
@@ -55,6 +92,40 @@ pub(super) fn rejoin(mut lines: Vec<Src>, full: usize, decisions: &mut Vec<Decis
     lines
 }
 
+/// Annex labels read at the foot of their page (`Annex` after the
+/// organization chart's title and boxes: pdftotext reads a landscape
+/// page in its own order), each with the page's first line, an
+/// unlabelled title, that it goes back before. Only the page's last line,
+/// the page's one annex label, moves.
+fn annex_labels_at_foot(lines: &[Src], filled: &[usize]) -> Vec<(usize, usize)> {
+    let is_annex = |k: usize| matches!(classify(lines[k].trimmed()), Some((labels, at)) if matches!(labels[0], Label::Annex(_)) && at >= lines[k].trimmed().len());
+    let mut moves = Vec::new();
+    for (p, &k) in filled.iter().enumerate() {
+        let page = lines[k].page;
+        let last_on_page = filled.get(p + 1).is_none_or(|&n| lines[n].page != page);
+        if !last_on_page || !is_annex(k) {
+            continue;
+        }
+        let on_page: Vec<usize> = filled[..p]
+            .iter()
+            .rev()
+            .take_while(|&&j| lines[j].page == page)
+            .copied()
+            .collect();
+        let Some(&top) = on_page.last() else {
+            continue;
+        };
+        let title = lines[top].trimmed();
+        if classify(title).is_none()
+            && !ends_sentence(title)
+            && !on_page.iter().any(|&j| is_annex(j))
+        {
+            moves.push((k, top));
+        }
+    }
+    moves
+}
+
 /// What the rules ask of a line's label, worked out once a line: a text
 /// has thousands of lines, and each rule looks at a line's neighbours.
 #[derive(Debug, Clone, Copy, Default)]
@@ -63,6 +134,8 @@ struct Facts {
     lone: bool,
     /// A chapter's, section's or decimal label alone on its line.
     heading_label: bool,
+    /// A chapter's or section's label alone on its line.
+    section_label: bool,
     /// The line begins with a label.
     labelled: bool,
     /// The line begins with a decimal label (a numbered paragraph).
@@ -79,6 +152,7 @@ impl Facts {
                 alone,
                 Some(Label::Chapter(_) | Label::Section(_) | Label::Decimal(_))
             ),
+            section_label: matches!(alone, Some(Label::Chapter(_) | Label::Section(_))),
             labelled: own.is_some(),
             numbered: matches!(own, Some(Label::Decimal(_))),
         }
@@ -105,21 +179,20 @@ fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', '。', ':', '：', ';', '；', '!', '?', ')', '）'])
 }
 
-/// A heading's text standing without its label: a short unlabelled line
-/// `t`, no sentence's end, not a figure, not the text of a label alone on
-/// the line before, right above a numbered paragraph (`14. Asistieron …`).
-fn is_lone_heading_text(facts: &[Facts], p: usize, t: &str, full: usize) -> bool {
-    let short = t.chars().count() * 2 <= full;
+/// A heading's text standing without its label: an unlabelled line `t`,
+/// no sentence's end, not a figure, not the text of a label alone on the
+/// line before, right above a numbered paragraph (`14. Asistieron …`).
+fn is_lone_heading_text(facts: &[Facts], p: usize, t: &str) -> bool {
+    let before_para = facts.get(p + 1).is_some_and(|n| n.numbered);
+    before_para && is_unlabelled_text(facts, p, t)
+}
+
+/// A line of words that could be a heading's text without its label: no
+/// label of its own nor alone on the line before, no sentence's end.
+fn is_unlabelled_text(facts: &[Facts], p: usize, t: &str) -> bool {
     let worded = t.chars().any(char::is_alphabetic);
     let after_label = p.checked_sub(1).is_some_and(|q| facts[q].lone);
-    let before_para = facts.get(p + 1).is_some_and(|n| n.numbered);
-    short
-        && worded
-        && !after_label
-        && before_para
-        && !facts[p].labelled
-        && !ends_sentence(t)
-        && !t.ends_with([',', '，'])
+    worded && !after_label && !facts[p].labelled && !ends_sentence(t) && !t.ends_with([',', '，'])
 }
 
 #[cfg(test)]
@@ -128,7 +201,7 @@ mod tests {
     use crate::read::text::extracted::pages::split;
 
     fn rejoined(text: &str) -> Vec<String> {
-        let lines = rejoin(split(text), 80, &mut Vec::new());
+        let lines = rejoin(split(text), 80, &Titles::default(), &mut Vec::new());
         lines
             .iter()
             .filter(|l| !l.is_blank())

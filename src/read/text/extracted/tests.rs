@@ -1246,3 +1246,121 @@ fn a_subheading_set_over_a_raw_table_stays_out_of_it() {
     assert_eq!(rows[1], ["Category"]);
     assert_eq!(rows.len(), 11);
 }
+
+/// A year that ends a sentence at a line's start (`2026.`), far past the
+/// next paragraph's number, stays in its text; the section label after
+/// it still opens its section.
+#[test]
+fn a_year_at_a_lines_start_is_not_a_paragraphs_number() {
+    let text = pages(&[&format!(
+        "{MASTHEAD}\nI. Staffing\nA.\n\nReviews\n1. {PROSE}\n2.\nThe Mission is preparing for the civilian staffing review in\n2026.\nB.\n\nVacancies\n3. The vacancy rates are set out below."
+    )]);
+    let (read_back, _) = doc(&text);
+    assert_eq!(
+        para_texts(&read_back)
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    let (_, second) = &para_texts(&read_back)[1];
+    assert!(second.ends_with("review in 2026."), "{second}");
+    let Some(Block::Chapter(chapter)) = read_back.body.first() else {
+        panic!("a chapter");
+    };
+    let sections: Vec<String> = chapter
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some(plain_text(&s.heading)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sections, ["Reviews", "Vacancies"]);
+}
+
+/// An enumeration inside a paragraph whose `(b)` falls at a line's start,
+/// after a line ending in a semicolon: no list opens at `(b)` with no
+/// item `(a)` before it; a real list after it still reads.
+#[test]
+fn a_letter_past_a_sentences_first_does_not_open_a_list() {
+    let text = pages(&[&format!(
+        "{MASTHEAD}\nI. Resources\n1. {PROSE}\n2. For the period, the increased requirements were attributable primarily\nto: (a) a retroactive increase in the contractual rate for rations, owing to the\nneed to use the southern supply route because of the ongoing conflict in the region;\n(b) the higher cost of commercial flights for troop rotations; and (c) demurrage.\n3. The actions to be taken by the General Assembly are:\n(a) To take note of the balance;\n(b) To appropriate the amount."
+    )]);
+    let (read_back, _) = doc(&text);
+    let paras = read_back.paragraphs();
+    assert_eq!(paras.len(), 3);
+    assert!(paras[1].list.is_none(), "{:?}", paras[1].list);
+    assert!(
+        plain_text(&paras[1].content).contains("region; (b) the higher cost"),
+        "{}",
+        plain_text(&paras[1].content)
+    );
+    let list = paras[2].list.as_ref().expect("the list");
+    assert_eq!(list.items.len(), 2);
+}
+
+/// An annex's label that pdftotext reads at the foot of its landscape
+/// page (after the organization chart's title and boxes) opens the annex
+/// at the page's top, its sections inside it.
+#[test]
+fn an_annex_label_read_at_its_pages_foot_opens_the_annex() {
+    let text = pages(&[
+        &format!("{MASTHEAD}\nI. Resources\n1. {PROSE}"),
+        "Organization charts\nA.\nSubstantive\nAbbreviations: FS, Field Service.\nA/80/999\n2/3\nAnnex",
+        "B.\nSupport\nAbbreviations: NGS, national General Service.\nA/80/999\n3/3",
+    ]);
+    let (read_back, outcome) = doc(&text);
+    assert_eq!(read_back.annexes.len(), 1, "{:?}", read_back.annexes);
+    let sections: Vec<String> = read_back.annexes[0]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some(plain_text(&s.heading)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sections, ["Substantive", "Support"]);
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::LabelMoved && d.text.starts_with("Annex")),
+        "{:?}",
+        outcome.decisions
+    );
+}
+
+/// A section's label read among a table's cells (`C.` before `Actual
+/// value`) goes to the heading text the contents list on its page.
+#[test]
+fn a_section_label_read_among_cells_goes_to_the_text_the_contents_list() {
+    let contents = "Contents\nPage\nI.\n\nResources . . . . . . . . . . . . . .\n2\nA.\nOverall . . . . . . . . . . . . . . . .\n2\nB.\nNon-budgeted contributions . . . . . . . . .\n2\nC.\nEfficiency gains . . . . . . . . . . . . . .\n2";
+    let text = pages(&[
+        &format!("{MASTHEAD}\n{contents}"),
+        &format!(
+            "A/80/999\nI. Resources\nA.\n\nOverall\n1. {PROSE}\nB.\n\nNon-budgeted contributions\n2. The value of non-budgeted contributions is as follows:\n(Thousands of United States dollars)\nCategory\nStatus-of-forces agreement\nTotal\na\nC.\nActual value (2024/25)\nEstimated value (2026/27)\n941.7\n527.3\n941.7\n527.3\nEfficiency gains\n3. The cost estimates reflect the following efficiency initiatives."
+        ),
+    ]);
+    let (read_back, _) = doc(&text);
+    let Some(Block::Chapter(chapter)) = read_back.body.first() else {
+        panic!("a chapter");
+    };
+    let sections: Vec<(u32, String)> = chapter
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some((s.n, plain_text(&s.heading))),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            (1, "Overall".to_string()),
+            (2, "Non-budgeted contributions".to_string()),
+            (3, "Efficiency gains".to_string())
+        ]
+    );
+    assert_eq!(para_texts(&read_back).len(), 3);
+}
