@@ -23,31 +23,38 @@ pub(super) struct Titles(Vec<String>);
 const FEWEST_TITLES: usize = 3;
 
 impl Titles {
-    /// Whether the contents deny that `heading` (a heading's text, without
-    /// its label) is one: there is a contents, and no entry's title begins
-    /// with its words, nor it with a title's words (a title or heading
-    /// wrapped over lines). Without a contents nothing is denied.
-    pub fn deny(&self, heading: &str) -> bool {
-        if self.0.len() < FEWEST_TITLES {
-            return false;
-        }
+    /// Whether the contents list `heading` (a heading's text, without its
+    /// label): an entry's title begins with its words, or it with a
+    /// title's words (a title or heading wrapped over lines). `None`
+    /// without a contents, or for a text of no words.
+    fn lists(&self, heading: &str) -> Option<bool> {
         let h = words(heading);
+        if self.0.len() < FEWEST_TITLES || h.is_empty() {
+            return None;
+        }
         let begins = |long: &str, short: &str| {
             long.strip_prefix(short)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
         };
-        !h.is_empty() && !self.0.iter().any(|t| begins(t, &h) || begins(&h, t))
+        Some(self.0.iter().any(|t| begins(t, &h) || begins(&h, t)))
     }
 
-    /// Whether the contents confirm that `heading` is one: there is a
-    /// contents, and an entry's title begins as it does.
+    /// Whether the contents deny that `heading` is one: there is a
+    /// contents and it does not list it. Without one nothing is denied.
+    pub fn deny(&self, heading: &str) -> bool {
+        self.lists(heading) == Some(false)
+    }
+
+    /// Whether the contents confirm that `heading` is one: they list it.
     pub fn confirm(&self, heading: &str) -> bool {
-        self.0.len() >= FEWEST_TITLES && !self.deny(heading)
+        self.lists(heading) == Some(true)
     }
 
+    /// Notes an entry's line: its text before the dot leaders, without
+    /// its label.
     fn note(&mut self, line: &str) {
-        let text = line.split(". . .").next().unwrap_or(line);
-        let text = text.split("....").next().unwrap_or(text);
+        let leader = LEADERS.iter().filter_map(|l| line.find(l)).min();
+        let text = &line[..leader.unwrap_or(line.len())];
         let text = match crate::read::text::classify(text) {
             Some((_, at)) => &text[at..],
             None => text,
@@ -102,22 +109,16 @@ pub(super) fn strip(lines: Vec<Src>, out: &mut Vec<Decision>) -> (Vec<Src>, Titl
     }
     let end = trailing_labels_end(&lines, end);
     let mut kept = lines;
-    out.push(Decision::new(
-        Action::ContentsDropped,
-        kept[start].no,
-        kept[start].trimmed(),
-    ));
-    for line in kept.drain(start + 1..end) {
+    for line in kept.drain(start..end) {
         let t = line.trimmed();
         if line.is_blank() {
             continue;
         }
-        if !is_page_word(t) && !is_lone_number(t) && !is_lone_label(t) {
+        if !is_heading(t) && !is_page_word(t) && !is_lone_number(t) && !is_lone_label(t) {
             titles.note(t);
         }
         out.push(Decision::new(Action::ContentsDropped, line.no, t));
     }
-    kept.remove(start);
     (kept, titles)
 }
 
@@ -196,9 +197,12 @@ fn is_label_alone(t: &str) -> bool {
     is_lone_label(t) || super::lone_label(t).is_some()
 }
 
-/// `. . . . .` or `.....` (a run of at least four dots).
+/// Dot leaders: `. . . .`, `....`, `…………`.
+const LEADERS: [&str; 3] = [". . . .", "....", "…………"];
+
+/// Whether a line has dot leaders (a run of at least four dots).
 pub(super) fn has_leader(text: &str) -> bool {
-    text.contains(". . . .") || text.contains("....") || text.contains("…………")
+    LEADERS.iter().any(|l| text.contains(l))
 }
 
 fn is_page_word(t: &str) -> bool {

@@ -136,8 +136,13 @@ impl Flow<'_, '_> {
             // is full runs on at the top of the next page.
             self.blank = false;
         }
-        let far_ahead = self.far_ahead(&text);
-        if is_lone_label(&text) && !far_ahead {
+        let lone = lone_label(&text);
+        let read = classify(&text);
+        let far_ahead = matches!(
+            lone.or(read.as_ref().map(|(labels, _)| labels[0])),
+            Some(Label::Decimal(n)) if self.is_far_ahead(n)
+        );
+        if lone.is_some() && !far_ahead {
             self.pending_label = Some((no, text));
             return;
         }
@@ -147,7 +152,7 @@ impl Flow<'_, '_> {
             self.blank = false;
             return;
         }
-        match classify(&text) {
+        match read {
             Some((labels, at))
                 if self.label_starts(&labels, indent) || is_annex_line(&labels, at, &text) =>
             {
@@ -214,17 +219,9 @@ impl Flow<'_, '_> {
         }
     }
 
-    /// Whether a line opens with a number too far past the next
-    /// paragraph's to be a paragraph's (`2026.`, a year ending a sentence
-    /// at a line's start): it is the text's.
-    fn far_ahead(&self, text: &str) -> bool {
-        // Read as a label with text after it, as a lone label reads.
-        matches!(classify(&format!("{text} x")), Some((labels, _)) if matches!(labels[0], Label::Decimal(n) if self.is_far_ahead(n)))
-    }
-
     /// Once a paragraph is numbered (the first may be any number: an
     /// excerpt's), a number more than [`PARA_JUMP`] past the next is not a
-    /// paragraph's.
+    /// paragraph's (`2026.`, a year ending a sentence at a line's start).
     fn is_far_ahead(&self, n: u32) -> bool {
         self.next_para > 1 && n > self.next_para.saturating_add(PARA_JUMP)
     }
@@ -413,11 +410,19 @@ fn is_annex_line(labels: &[Label], at: usize, text: &str) -> bool {
 /// a paragraph's (paragraphs lost to a misread table, say).
 const PARA_JUMP: u32 = 20;
 
-/// A label alone on its line (`1.`, `A.`, `(a)`), as raw extraction puts
-/// them: its text is on the next line. An annex line stands alone anyway.
-fn is_lone_label(text: &str) -> bool {
-    !text.contains(' ')
-        && matches!(classify(&format!("{text} x")), Some((labels, at)) if at > text.len() && !matches!(labels[0], Label::Annex(_)))
+/// The label of a label alone on its line (`1.`, `A.`, `(a)`), as raw
+/// extraction puts them: its text is on the next line. An annex line
+/// stands alone anyway.
+fn lone_label(text: &str) -> Option<Label> {
+    if text.contains(' ') {
+        return None;
+    }
+    match classify(&format!("{text} x")) {
+        Some((labels, at)) if at > text.len() && !matches!(labels[0], Label::Annex(_)) => {
+            Some(labels[0])
+        }
+        _ => None,
+    }
 }
 
 /// Appends the next line's text: a word hyphenated at the line end joined

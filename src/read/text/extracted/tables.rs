@@ -447,14 +447,12 @@ pub(super) fn is_source(t: &str) -> bool {
 
 /// A raw-text table: a run of short lines, many of them figures, starting
 /// at `lines[i]` (not a label alone, nor its text), ended by a numbered
-/// paragraph, a heading or prose. A
-/// line labelled as a heading whose text the contents deny is a row's
-/// label (`III. Civilian staff`, or `I.` with `Total` after it).
+/// paragraph, a heading or prose. A line labelled as a heading whose text
+/// the contents deny is a row's label (`III. Civilian staff`, or `I.`
+/// with `Total` after it): it does not end the table.
 fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Option<Region> {
-    let starts = is_units(lines[i].trimmed())
-        || caption_number(lines[i].trimmed()).is_some()
-        || is_cell(&lines[i], full);
     let t = lines[i].trimmed();
+    let starts = is_units(t) || caption_number(t).is_some() || is_cell(&lines[i], full);
     if !starts || t.is_empty() || is_lone_label(t) || follows_lone_label(lines, i) {
         return None;
     }
@@ -463,17 +461,19 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Option<R
     while end < lines.len() {
         let line = &lines[end];
         let t = line.trimmed();
-        if !t.is_empty() && !is_denied_heading(lines, end, full, titles) {
-            if !is_cell(line, full)
+        if !t.is_empty() {
+            let ends = !is_cell(line, full)
                 || starts_para(lines, end)
                 || is_heading_label(t)
                 || opens_raw_para(lines, end, full)
-                || opens_raw_heading(lines, end, full)
-            {
+                || opens_raw_heading(lines, end, full);
+            if ends && !is_denied_heading(lines, end, full, titles) {
                 break;
             }
-            cells += 1;
-            figures += usize::from(is_figure(t));
+            if !ends {
+                cells += 1;
+                figures += usize::from(is_figure(t));
+            }
         }
         end += 1;
     }

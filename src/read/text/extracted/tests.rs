@@ -386,14 +386,7 @@ fn a_stray_roman_label_does_not_jump_the_chapter_count() {
     ]);
     let outcome = read(&text);
     let doc = outcome.document.expect("a document");
-    let chapters: Vec<(u32, String)> = doc
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Chapter(c) => Some((c.n, plain_text(&c.heading))),
-            _ => None,
-        })
-        .collect();
+    let chapters = chapters(&doc);
     assert!(
         chapters.contains(&(2, "Financial resources".to_string())),
         "{chapters:?}"
@@ -1143,6 +1136,30 @@ fn chapters(doc: &Document) -> Vec<(u32, String)> {
         .collect()
 }
 
+/// The sections among `blocks`, each as its number and heading.
+fn sections(blocks: &[Block]) -> Vec<(u32, String)> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some((s.n, plain_text(&s.heading))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The sections' headings among `blocks`.
+fn section_headings(blocks: &[Block]) -> Vec<String> {
+    sections(blocks).into_iter().map(|(_, h)| h).collect()
+}
+
+/// The document's first chapter.
+fn first_chapter(doc: &Document) -> &crate::model::Division {
+    match doc.body.first() {
+        Some(Block::Chapter(chapter)) => chapter,
+        other => panic!("a chapter: {other:?}"),
+    }
+}
+
 /// Rows labelled like headings stay in their table when the contents do
 /// not list their text; the real headings, which it lists, open chapters.
 #[test]
@@ -1206,9 +1223,7 @@ fn a_subheading_set_over_a_raw_table_stays_out_of_it() {
         "{MASTHEAD}\nI. Financial resources\n1. {PROSE}\nA.\n\nOther revenue and adjustments, and borrowing\n\n1.\n\nOther revenue and adjustments\n(Thousands of United States dollars)\nCategory\n\nAmount\n\nInvestment revenue\n\n7.4\n\nOther revenue\n\n56.4\n\nPrior-period adjustments\n\n–\n\nTotal\n\n63.8\n\n2.\n\nBorrowing\n2. The Mission received loans."
     )]);
     let (read_back, _) = doc(&text);
-    let Some(Block::Chapter(chapter)) = read_back.body.first() else {
-        panic!("a chapter: {:?}", read_back.body);
-    };
+    let chapter = first_chapter(&read_back);
     let Some(Block::Section(section)) = chapter
         .blocks
         .iter()
@@ -1265,18 +1280,10 @@ fn a_year_at_a_lines_start_is_not_a_paragraphs_number() {
     );
     let (_, second) = &para_texts(&read_back)[1];
     assert!(second.ends_with("review in 2026."), "{second}");
-    let Some(Block::Chapter(chapter)) = read_back.body.first() else {
-        panic!("a chapter");
-    };
-    let sections: Vec<String> = chapter
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Section(s) => Some(plain_text(&s.heading)),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(sections, ["Reviews", "Vacancies"]);
+    assert_eq!(
+        section_headings(&first_chapter(&read_back).blocks),
+        ["Reviews", "Vacancies"]
+    );
 }
 
 /// An enumeration inside a paragraph whose `(b)` falls at a line's start,
@@ -1312,15 +1319,10 @@ fn an_annex_label_read_at_its_pages_foot_opens_the_annex() {
     ]);
     let (read_back, outcome) = doc(&text);
     assert_eq!(read_back.annexes.len(), 1, "{:?}", read_back.annexes);
-    let sections: Vec<String> = read_back.annexes[0]
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Section(s) => Some(plain_text(&s.heading)),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(sections, ["Substantive", "Support"]);
+    assert_eq!(
+        section_headings(&read_back.annexes[0].blocks),
+        ["Substantive", "Support"]
+    );
     assert!(
         outcome
             .decisions
@@ -1343,19 +1345,8 @@ fn a_section_label_read_among_cells_goes_to_the_text_the_contents_list() {
         ),
     ]);
     let (read_back, _) = doc(&text);
-    let Some(Block::Chapter(chapter)) = read_back.body.first() else {
-        panic!("a chapter");
-    };
-    let sections: Vec<(u32, String)> = chapter
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Section(s) => Some((s.n, plain_text(&s.heading))),
-            _ => None,
-        })
-        .collect();
     assert_eq!(
-        sections,
+        sections(&first_chapter(&read_back).blocks),
         [
             (1, "Overall".to_string()),
             (2, "Non-budgeted contributions".to_string()),
