@@ -31,12 +31,13 @@ pub(super) fn rejoin(
         .map(|&k| Facts::of(lines[k].trimmed()))
         .collect();
     let text = |p: usize| lines[filled[p]].trimmed();
-    // A heading's text is short, or one the contents list.
+    // A heading's text is short, or one the contents list (asked last:
+    // the costliest test).
     let texts: Vec<usize> = (0..filled.len())
         .filter(|&p| {
             let t = text(p);
-            (t.chars().count() * 2 <= full || titles.confirm(t))
-                && is_lone_heading_text(&facts, p, t)
+            is_lone_heading_text(&facts, p, t)
+                && (t.chars().count() * 2 <= full || titles.confirm(t))
         })
         .collect();
     // A label whose next line the contents deny is a heading's takes only
@@ -47,8 +48,8 @@ pub(super) fn rejoin(
         .filter(|&p| {
             let t = text(p);
             !t.starts_with(char::is_lowercase)
-                && titles.confirm(t)
                 && is_unlabelled_text(&facts, p, t)
+                && titles.confirm(t)
         })
         .collect();
     let denied =
