@@ -1255,6 +1255,17 @@ mod tests {
     }
 
     #[test]
+    fn zero_padded_numbers_are_pushed_as_format_pads_them() {
+        for n in [0, 7, 10, 99, 100, 2025, 12_345, 4_294_967_295] {
+            for width in [1, 2, 4] {
+                let mut out = String::from("x");
+                super::push_zero_padded(&mut out, n, width);
+                assert_eq!(out, format!("x{n:0width$}"));
+            }
+        }
+    }
+
+    #[test]
     fn labels_pushed_in_place_are_the_labels() {
         use crate::model::ListKind;
         let cases = [

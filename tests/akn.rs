@@ -295,6 +295,38 @@ fn every_construct_of_the_model_round_trips_and_validates() {
     }
 }
 
+/// The metadata writes identity values unescaped only when they need no
+/// escaping: a symbol with markup characters is escaped wherever it
+/// stands (IRIs, `showAs`, the cover page) and the file stays well formed.
+#[test]
+fn a_symbol_with_markup_characters_is_escaped_in_the_metadata() {
+    let mut doc = every_construct();
+    let symbol = doc
+        .masthead
+        .symbol
+        .as_mut()
+        .expect("the fixture has a symbol");
+    symbol.value = r#"A/80/7 <&"'>"#.to_string();
+    let xml = akn(&doc);
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!(
+                "not well formed at {}: {e}\n{xml}",
+                reader.buffer_position()
+            ),
+        }
+    }
+    assert!(
+        xml.contains(r#"showAs="A/80/7 &lt;&amp;&quot;&apos;&gt;""#),
+        "{xml}"
+    );
+    assert!(xml.contains("/A-80-7_&lt;&amp;&quot;&apos;&gt;/"), "{xml}");
+    assert!(!xml.contains(r#"A/80/7 <"#), "{xml}");
+}
+
 #[test]
 fn akn4un_structure_names_and_identifiers() {
     let xml = akn(&every_construct());

@@ -64,14 +64,21 @@ fn push_number(out: &mut String, symbol: &str) {
 /// `ga`, `S` `sc`, `E` `ecosoc`, `T` `tc`, others in lower case) and the
 /// body codes before the first number (`HRC`, `C.5` → `c5`), after `un-`.
 pub fn actor(symbol: &str) -> String {
+    let mut out = String::with_capacity(8);
+    push_actor(&mut out, symbol);
+    out
+}
+
+/// Appends [`actor`]'s form of `symbol` to `out`.
+fn push_actor(out: &mut String, symbol: &str) {
     let mut parts = symbol.split('/');
-    let mut out = String::from("un-");
+    out.push_str("un-");
     match parts.next().unwrap_or("").trim() {
         "A" => out.push_str("ga"),
         "S" => out.push_str("sc"),
         "E" => out.push_str("ecosoc"),
         "T" => out.push_str("tc"),
-        other => out.push_str(&other.to_ascii_lowercase()),
+        other => out.extend(other.chars().map(|c| c.to_ascii_lowercase())),
     }
     let bodies = parts
         .take_while(|p| !p.starts_with(|c: char| c.is_ascii_digit()))
@@ -84,7 +91,6 @@ pub fn actor(symbol: &str) -> String {
                 .map(|c| c.to_ascii_lowercase()),
         );
     }
-    out
 }
 
 /// The Work IRI of the document `symbol` issued on `date`.
@@ -146,19 +152,26 @@ pub fn push_manifestation_component(out: &mut String, expression: &str, name: &s
 /// (`S/2023/123`), or the year a General Assembly session opened
 /// (`A/RES/70/1` → 2015); a symbol that names no year has no date part.
 pub fn cited_work(symbol: &str) -> String {
-    let class = symbol_class(symbol);
-    let actor = actor(symbol);
     let mut out = String::with_capacity(48 + 2 * symbol.len());
-    for part in ["/akn/un/", class.doc_type, "/", class.subtype, "/", &actor] {
+    push_cited_work(&mut out, symbol);
+    out
+}
+
+/// Appends [`cited_work`]'s IRI of `symbol` to `out` (a writer's reused
+/// buffer: a report cites dozens of symbols).
+pub fn push_cited_work(out: &mut String, symbol: &str) {
+    let class = symbol_class(symbol);
+    for part in ["/akn/un/", class.doc_type, "/", class.subtype, "/"] {
         out.push_str(part);
     }
-    if let Some(year) = cited_year(symbol, &actor) {
+    let actor_at = out.len();
+    push_actor(out, symbol);
+    if let Some(year) = cited_year(symbol, &out[actor_at..]) {
         out.push('/');
-        crate::lang::push_decimal(&mut out, year);
+        crate::lang::push_decimal(out, year);
     }
     out.push('/');
-    push_number(&mut out, symbol);
-    out
+    push_number(out, symbol);
 }
 
 /// The year a symbol (of organ `actor`) names, if any (see [`cited_work`]).

@@ -138,11 +138,17 @@ impl Emitter {
         self.line += escape_text_into(&mut self.out, text);
     }
 
-    /// A start tag; `span` (when known) is recorded against the current line.
-    pub fn start(&mut self, name: &str, attrs: &[(&str, &str)], span: Span) {
+    /// `span` (when known) recorded against the current line: the element
+    /// starting there came from it.
+    pub fn record(&mut self, span: Span) {
         if span.line > 0 {
             self.line_spans.push((self.line, span));
         }
+    }
+
+    /// A start tag; `span` (when known) is recorded against the current line.
+    pub fn start(&mut self, name: &str, attrs: &[(&str, &str)], span: Span) {
+        self.record(span);
         self.open_tag(name, attrs);
         self.out.push('>');
     }
@@ -163,9 +169,7 @@ impl Emitter {
             id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
             "an id to escape: {id}"
         );
-        if span.line > 0 {
-            self.line_spans.push((self.line, span));
-        }
+        self.record(span);
         self.out.push_str(open);
         self.out.push_str(id);
         self.out.push_str("\">");
@@ -182,6 +186,30 @@ impl Emitter {
             escape_attribute_into(&mut self.out, value);
         }
         self.out.push_str(close);
+    }
+
+    /// `template` with its holes filled, in order, by `values` (escaped).
+    pub fn fill(&mut self, template: &Template, values: &[&str]) {
+        assert_eq!(values.len(), template.holes(), "a value for each hole");
+        for (piece, value) in template.pieces.iter().zip(values) {
+            self.out.push_str(piece);
+            escape_attribute_into(&mut self.out, value);
+        }
+        self.out.push_str(&template.pieces[values.len()]);
+        self.line += template.lines;
+    }
+
+    /// [`Emitter::fill`] with values known to hold no byte that escaping
+    /// changes (checked once where they were made, not at every hole).
+    pub fn fill_plain(&mut self, template: &Template, values: &[&str]) {
+        assert_eq!(values.len(), template.holes(), "a value for each hole");
+        for (piece, value) in template.pieces.iter().zip(values) {
+            debug_assert!(is_plain_attribute(value), "a value to escape: {value}");
+            self.out.push_str(piece);
+            self.out.push_str(value);
+        }
+        self.out.push_str(&template.pieces[values.len()]);
+        self.line += template.lines;
     }
 
     /// What `write` appends, as it is: text with no markup character (a
@@ -222,6 +250,44 @@ impl Emitter {
             escape_attribute_into(&mut self.out, value);
             self.out.push('"');
         }
+    }
+}
+
+/// Lines of markup with holes (`{}`) for attribute values, spelled out
+/// once with their line breaks and indentation: a block every document
+/// writes whole (Akoma Ntoso's identification) then costs a copy per
+/// hole, not several per tag, quote and indentation.
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// The markup between the holes: one more piece than holes.
+    pieces: Vec<String>,
+    /// The line breaks the template writes.
+    lines: u32,
+}
+
+impl Template {
+    /// `lines`, each (depth under `depth`, markup), each on its own line.
+    /// A hole stands only inside an attribute value: what fills it is
+    /// escaped as a value.
+    pub fn new(depth: usize, lines: &[(usize, &str)]) -> Template {
+        let mut pieces = vec![String::new()];
+        for &(under, line) in lines {
+            let mut parts = line.split("{}");
+            let current = pieces.last_mut().expect("a piece at least");
+            current.push('\n');
+            current.extend(std::iter::repeat_n(' ', 2 * (depth + under)));
+            current.push_str(parts.next().unwrap_or_default());
+            pieces.extend(parts.map(str::to_owned));
+        }
+        Template {
+            pieces,
+            lines: u32::try_from(lines.len()).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// How many values [`Emitter::fill`] takes.
+    pub fn holes(&self) -> usize {
+        self.pieces.len() - 1
     }
 }
 
@@ -287,6 +353,12 @@ fn escape_attribute_into(out: &mut String, raw: &str) {
     } else {
         replace_bytes(out, raw, &ATTRIBUTE_SPECIAL, reference);
     }
+}
+
+/// Whether `raw` is written as it is in an attribute value (no byte of it
+/// is escaped there).
+pub fn is_plain_attribute(raw: &str) -> bool {
+    !any_special(raw.as_bytes(), &ATTRIBUTE_SPECIAL)
 }
 
 /// Below this length a string is scanned byte by byte.
@@ -366,6 +438,28 @@ fn any_special(bytes: &[u8], special: &[bool; 256]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates_indent_their_lines_and_escape_what_fills_their_holes() {
+        let lines = [(0, r#"<a x="{}" y="{}">"#), (1, "<b/>"), (0, "</a>")];
+        let template = Template::new(1, &lines);
+        assert_eq!(template.holes(), 2);
+        let mut e = Emitter::with_capacity(0);
+        e.fill(&template, &["<&", "plain"]);
+        e.fill_plain(&template, &["p", "q"]);
+        assert_eq!(e.line, 7);
+        let expected = "\n  <a x=\"&lt;&amp;\" y=\"plain\">\n    <b/>\n  </a>";
+        let plain = "\n  <a x=\"p\" y=\"q\">\n    <b/>\n  </a>";
+        assert_eq!(e.finish().xml, format!("{expected}{plain}"));
+        assert!(!is_plain_attribute("a\"b") && is_plain_attribute("/akn/un/A-80-1"));
+    }
+
+    #[test]
+    #[should_panic(expected = "a value for each hole")]
+    fn a_template_is_filled_with_a_value_for_each_hole() {
+        let template = Template::new(0, &[(0, r#"<a x="{}"/>"#)]);
+        Emitter::with_capacity(0).fill(&template, &[]);
+    }
 
     #[test]
     fn long_attribute_values_are_escaped_like_short_ones() {

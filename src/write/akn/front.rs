@@ -27,10 +27,11 @@ impl AknWriter<'_> {
         if has_session {
             self.container(depth + 1, "session", Self::session_lines);
         }
-        if let Some(job) = &self.doc.masthead.job_number {
-            let (value, span) = (job.value.clone(), job.span);
+        let doc = self.doc;
+        if let Some(job) = &doc.masthead.job_number {
             self.container(depth + 1, "jobNumber", |w, depth| {
-                w.line(depth, "docketNumber", &[], &value, span);
+                let open = (&[][..], "<p><docketNumber>");
+                w.line(depth, open, &job.value, "</docketNumber></p>", job.span);
             });
         }
         self.newline(depth);
@@ -40,27 +41,28 @@ impl AknWriter<'_> {
     /// `<container name="…">` holding what `lines` writes.
     fn container(&mut self, depth: usize, name: &str, lines: impl FnOnce(&mut Self, usize)) {
         self.newline(depth);
-        self.start("container", &[("name", name)], Span::default());
+        self.spelled_tag(&[(r#"<container name=""#, name)], "\">");
         lines(self, depth + 1);
         self.newline(depth);
         self.markup("</container>");
     }
 
-    /// `<p><element …>text</element></p>` on its own line.
+    /// `<p>`, a start tag, `text` and `close` on their own line: `open`
+    /// spells the start tag around its attribute values (see
+    /// [`crate::write::emit::Emitter::spelled_tag`]) up to `open_end`.
     fn line(
         &mut self,
         depth: usize,
-        element: &str,
-        attrs: &[(&str, &str)],
+        (open, open_end): (&[(&'static str, &str)], &'static str),
         text: &str,
+        close: &'static str,
         span: Span,
     ) {
         self.newline(depth);
-        self.start("p", &[], span);
-        self.start(element, attrs, Span::default());
+        self.record(span);
+        self.spelled_tag(open, open_end);
         self.text(text);
-        self.end(element);
-        self.markup("</p>");
+        self.markup(close);
     }
 
     /// A named `<inline>` line.
@@ -77,15 +79,14 @@ impl AknWriter<'_> {
         text: &str,
         span: Span,
     ) {
+        const OPEN: &str = r#"<p><inline name=""#;
+        const CLOSE: &str = "</inline></p>";
         match refers_to {
-            Some(r) => self.line(
-                depth,
-                "inline",
-                &[("name", name), ("refersTo", r)],
-                text,
-                span,
-            ),
-            None => self.line(depth, "inline", &[("name", name)], text, span),
+            Some(r) => {
+                let open = [(OPEN, name), (r#"" refersTo=""#, r)];
+                self.line(depth, (&open, "\">"), text, CLOSE, span);
+            }
+            None => self.line(depth, (&[(OPEN, name)], "\">"), text, CLOSE, span),
         }
     }
 
@@ -95,8 +96,8 @@ impl AknWriter<'_> {
         if !m.organ.is_empty() {
             let author = &self.identity.author;
             self.newline(depth);
-            self.start("p", &[], m.organ[0].span);
-            self.start("docAuthority", &[("refersTo", author)], Span::default());
+            self.record(m.organ[0].span);
+            self.spelled_tag(&[(r#"<p><docAuthority refersTo=""#, author)], "\">");
             for (i, organ) in m.organ.iter().enumerate() {
                 if i > 0 {
                     self.empty("eol", &[]);
@@ -107,7 +108,8 @@ impl AknWriter<'_> {
             self.markup("</p>");
         }
         let symbol = &self.identity.symbol;
-        self.line(depth, "docNumber", &[], symbol, Span::default());
+        let open = (&[][..], "<p><docNumber>");
+        self.line(depth, open, symbol, "</docNumber></p>", Span::default());
         if let Some(d) = &m.distribution {
             let concept = self.ids.build(|c| {
                 c.push('#');
@@ -120,11 +122,12 @@ impl AknWriter<'_> {
             self.ids.recycle(concept);
         }
         if let Some(d) = &m.date {
-            let iso = self.ids.build(|iso| d.value.push_iso(iso));
+            // The identity's date is the masthead's, in ISO form.
+            let iso = self.identity.date.as_str();
             let text = self.ids.build(|t| lang.push_masthead_date(t, d.value));
-            self.line(depth, "docDate", &[("date", &iso)], &text, d.span);
+            let open = [(r#"<p><docDate date=""#, iso)];
+            self.line(depth, (&open, "\">"), &text, "</docDate></p>", d.span);
             self.ids.recycle(text);
-            self.ids.recycle(iso);
         }
         if let Some(o) = &m.original {
             if o.value != lang {
@@ -149,7 +152,8 @@ impl AknWriter<'_> {
             self.named(depth, names::SESSION_BODY, None, b);
         }
         if let Some(s) = &m.session {
-            self.line(depth, "session", &[], &s.value, s.span);
+            let open = (&[][..], "<p><session>");
+            self.line(depth, open, &s.value, "</session></p>", s.span);
         }
         if let Some(d) = &m.session_dates {
             self.named(depth, names::SESSION_DATES, None, d);
@@ -167,22 +171,29 @@ impl AknWriter<'_> {
     pub(super) fn preface(&mut self, depth: usize) {
         self.newline(depth);
         self.markup("<preface>");
-        self.inline_line(depth + 1, "docTitle", &self.doc.title);
-        if let Some(sub) = &self.doc.subtitle {
-            self.inline_line(depth + 1, "docType", sub);
+        let doc = self.doc;
+        let title = ("<p><docTitle>", "</docTitle></p>");
+        self.inline_line(depth + 1, title, &doc.title);
+        if let Some(sub) = &doc.subtitle {
+            self.inline_line(depth + 1, ("<p><docType>", "</docType></p>"), sub);
         }
         self.newline(depth);
         self.markup("</preface>");
     }
 
-    /// `<p><element>inlines</element></p>` on its own line.
-    fn inline_line(&mut self, depth: usize, element: &str, content: &Spanned<Vec<Inline>>) {
+    /// `open`, inlines and `close` (`<p><docTitle>`, `</docTitle></p>`)
+    /// on their own line.
+    fn inline_line(
+        &mut self,
+        depth: usize,
+        (open, close): (&'static str, &'static str),
+        content: &Spanned<Vec<Inline>>,
+    ) {
         self.newline(depth);
-        self.start("p", &[], content.span);
-        self.start(element, &[], Span::default());
+        self.record(content.span);
+        self.markup(open);
         self.inlines(&content.value);
-        self.end(element);
-        self.markup("</p>");
+        self.markup(close);
     }
 
     /// The summary box (a `tblock` with its heading) and the unnumbered

@@ -24,10 +24,12 @@ impl AknWriter<'_> {
                 }
                 Inline::Link(link) => self.wrapped_text("a", &[("href", &link.url)], &link.text),
                 Inline::Ref(r) => {
-                    let href = self.cited_work(&r.value);
-                    self.start("ref", &[("href", &href)], r.span);
+                    let href = self.ids.build(|o| iri::push_cited_work(o, &r.value));
+                    self.record(r.span);
+                    self.spelled_tag(&[(r#"<ref href=""#, &href)], "\">");
                     self.text(&r.value);
                     self.markup("</ref>");
+                    self.ids.recycle(href);
                 }
                 Inline::NoteRef(n) => self.footnote(n.value),
                 Inline::TableNoteRef(n) => {
@@ -44,18 +46,6 @@ impl AknWriter<'_> {
         self.start(element, attrs, Span::default());
         self.text(text);
         self.end(element);
-    }
-
-    /// The Work IRI of a cited symbol, worked out once a document: reports
-    /// cite the same resolutions and reports again and again.
-    fn cited_work(&mut self, symbol: &str) -> std::rc::Rc<str> {
-        if let Some(iri) = self.cited.get(symbol) {
-            return std::rc::Rc::clone(iri);
-        }
-        let iri: std::rc::Rc<str> = iri::cited_work(symbol).into();
-        self.cited
-            .insert(symbol.to_string(), std::rc::Rc::clone(&iri));
-        iri
     }
 
     /// Footnote `n` at its mark: its text the first time, a reference after.

@@ -4,18 +4,110 @@
 //! author and editor roles, TLCConcept for the distribution class and the
 //! original language), footnotes no mark places, and the duty station.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use super::AknWriter;
 use crate::akn::{self, iri};
 use crate::model::Inline;
+use crate::write::emit::{self, Template};
+
+/// The three FRBR levels of a component; its holes, in order: the Work's
+/// this and uri, date, author, subtype, number and symbol; the
+/// Expression's this and uri, date, author and language; the
+/// Manifestation's this and uri and date.
+const IDENTIFICATION: &[(usize, &str)] = &[
+    (0, r##"<identification source="#undoc">"##),
+    (1, "<FRBRWork>"),
+    (2, r#"<FRBRthis value="{}"/>"#),
+    (2, r#"<FRBRuri value="{}"/>"#),
+    (2, r#"<FRBRdate date="{}" name="publication"/>"#),
+    (2, r##"<FRBRauthor href="{}" as="#author"/>"##),
+    (2, r#"<FRBRcountry value="un"/>"#),
+    (2, r#"<FRBRsubtype value="{}"/>"#),
+    (2, r#"<FRBRnumber value="{}" showAs="{}"/>"#),
+    (1, "</FRBRWork>"),
+    (1, "<FRBRExpression>"),
+    (2, r#"<FRBRthis value="{}"/>"#),
+    (2, r#"<FRBRuri value="{}"/>"#),
+    (2, r#"<FRBRdate date="{}" name="publication"/>"#),
+    (2, r##"<FRBRauthor href="{}" as="#author"/>"##),
+    (2, r#"<FRBRlanguage language="{}"/>"#),
+    (1, "</FRBRExpression>"),
+    (1, "<FRBRManifestation>"),
+    (2, r#"<FRBRthis value="{}"/>"#),
+    (2, r#"<FRBRuri value="{}"/>"#),
+    (2, r#"<FRBRdate date="{}" name="markup"/>"#),
+    (2, r##"<FRBRauthor href="#undoc" as="#editor"/>"##),
+    (2, r#"<FRBRformat value="application/akn+xml"/>"#),
+    (1, "</FRBRManifestation>"),
+    (0, "</identification>"),
+];
+
+/// The publication, the lifecycle and the references every document has;
+/// its holes: the date and symbol, the date, the original's href and
+/// symbol, the organ's id, name (in its href) and title.
+const PUBLICATION_TO_ROLES: &[(usize, &str)] = &[
+    (
+        0,
+        r#"<publication date="{}" name="ods" showAs="Official Document System of the United Nations" number="{}"/>"#,
+    ),
+    (0, r##"<lifecycle source="#undoc">"##),
+    (
+        1,
+        r##"<eventRef eId="e_issued" date="{}" source="#original" type="generation"/>"##,
+    ),
+    (0, "</lifecycle>"),
+    (0, r##"<references source="#undoc">"##),
+    (1, r#"<original eId="original" href="{}" showAs="{}"/>"#),
+    (
+        1,
+        r#"<TLCOrganization eId="{}" href="/akn/ontology/organizations/un/{}" showAs="{}"/>"#,
+    ),
+    (
+        1,
+        r#"<TLCOrganization eId="undoc" href="/akn/ontology/organizations/undoc" showAs="undoc"/>"#,
+    ),
+    (
+        1,
+        r#"<TLCRole eId="author" href="/akn/ontology/roles/un/author" showAs="Author"/>"#,
+    ),
+    (
+        1,
+        r#"<TLCRole eId="editor" href="/akn/ontology/roles/un/editor" showAs="Editor"/>"#,
+    ),
+];
+
+/// A template for each depth up to this one is spelled once per process.
+const CACHED_DEPTHS: usize = 8;
+
+type Cache = [OnceLock<Template>; CACHED_DEPTHS];
+
+static IDENTIFICATIONS: Cache = [const { OnceLock::new() }; CACHED_DEPTHS];
+static PUBLICATIONS: Cache = [const { OnceLock::new() }; CACHED_DEPTHS];
+
+/// `lines` spelled at `depth`: from `cache`, or made now for a depth
+/// deeper than any document goes.
+fn template(
+    cache: &'static Cache,
+    depth: usize,
+    lines: &[(usize, &str)],
+) -> Cow<'static, Template> {
+    match cache.get(depth) {
+        Some(cell) => Cow::Borrowed(cell.get_or_init(|| Template::new(depth, lines))),
+        None => Cow::Owned(Template::new(depth, lines)),
+    }
+}
 
 impl AknWriter<'_> {
     pub(super) fn meta(&mut self, depth: usize) {
         self.newline(depth);
         self.markup("<meta>");
         self.identification(depth + 1, "main");
-        self.publication(depth + 1);
-        self.lifecycle(depth + 1);
-        self.references(depth + 1);
+        self.publication_to_roles(depth + 1);
+        self.concepts(depth + 2);
+        self.newline(depth + 1);
+        self.markup("</references>");
         self.unplaced_notes(depth + 1);
         self.proprietary(depth + 1);
         self.newline(depth);
@@ -34,124 +126,56 @@ impl AknWriter<'_> {
     /// `<identification>` of component `name` (`main`, `annex_1`).
     fn identification(&mut self, depth: usize, name: &str) {
         let id = self.identity;
-        let (date, author) = (id.date.as_str(), id.author.as_str());
-        let d = depth + 2;
-        self.newline(depth);
-        self.markup(r##"<identification source="#undoc">"##);
-        let this = self.ids.build(|o| iri::push_component(o, &id.work, name));
-        self.frbr_open(depth + 1, "<FRBRWork>", &this, &id.work);
-        self.frbr_tail(d, date, "publication", author, "#author");
-        self.value(d, r#"<FRBRcountry value=""#, "un");
-        self.value(d, r#"<FRBRsubtype value=""#, id.class.subtype);
-        self.newline(d);
-        let number = [
-            (r#"<FRBRnumber value=""#, id.number.as_str()),
-            (r#"" showAs=""#, &id.symbol),
-        ];
-        self.spelled_tag(&number, "\"/>");
-        self.frbr_close(depth + 1, "</FRBRWork>");
-        self.ids.recycle(this);
-        let this = self
+        let work_this = self.ids.build(|o| iri::push_component(o, &id.work, name));
+        let expression_this = self
             .ids
             .build(|o| iri::push_component(o, &id.expression, name));
-        self.frbr_open(depth + 1, "<FRBRExpression>", &this, &id.expression);
-        self.frbr_tail(d, date, "publication", author, "#author");
-        let language = self.doc.lang.iso639_2();
-        self.value(d, r#"<FRBRlanguage language=""#, language);
-        self.frbr_close(depth + 1, "</FRBRExpression>");
-        self.ids.recycle(this);
-        let this = self
+        let manifestation_this = self
             .ids
             .build(|o| iri::push_manifestation_component(o, &id.expression, name));
-        let uri = self
+        let manifestation = self
             .ids
             .build(|o| iri::push_manifestation(o, &id.expression));
-        self.frbr_open(depth + 1, "<FRBRManifestation>", &this, &uri);
-        self.frbr_tail(d, date, "markup", "#undoc", "#editor");
-        self.value(d, r#"<FRBRformat value=""#, "application/akn+xml");
-        self.frbr_close(depth + 1, "</FRBRManifestation>");
-        self.newline(depth);
-        self.markup("</identification>");
-        self.ids.recycle(this);
-        self.ids.recycle(uri);
-    }
-
-    /// An FRBR level's start tag (`open`) with its `FRBRthis` and `FRBRuri`.
-    fn frbr_open(&mut self, depth: usize, open: &'static str, this: &str, uri: &str) {
-        self.newline(depth);
-        self.markup(open);
-        self.value(depth + 1, r#"<FRBRthis value=""#, this);
-        self.value(depth + 1, r#"<FRBRuri value=""#, uri);
-    }
-
-    /// An FRBR level's `FRBRdate` and `FRBRauthor`.
-    fn frbr_tail(
-        &mut self,
-        depth: usize,
-        date: &str,
-        event: &'static str,
-        author: &str,
-        role: &'static str,
-    ) {
-        self.newline(depth);
-        self.spelled_tag(
-            &[(r#"<FRBRdate date=""#, date), (r#"" name=""#, event)],
-            "\"/>",
-        );
-        self.newline(depth);
-        let tag = [(r#"<FRBRauthor href=""#, author), (r#"" as=""#, role)];
-        self.spelled_tag(&tag, "\"/>");
-    }
-
-    fn frbr_close(&mut self, depth: usize, close: &'static str) {
-        self.newline(depth);
-        self.markup(close);
-    }
-
-    /// An empty element of one attribute on its own line: `open` spells
-    /// it up to the value (`<FRBRthis value="`).
-    fn value(&mut self, depth: usize, open: &'static str, value: &str) {
-        self.newline(depth);
-        self.spelled_tag(&[(open, value)], "\"/>");
-    }
-
-    /// The publication in the Official Document System under the symbol.
-    fn publication(&mut self, depth: usize) {
-        let id = self.identity;
-        self.newline(depth);
-        let tag = [
-            (r#"<publication date=""#, id.date.as_str()),
-            (r#"" name=""#, "ods"),
-            (
-                r#"" showAs=""#,
-                "Official Document System of the United Nations",
-            ),
-            (r#"" number=""#, &id.symbol),
+        let (date, author) = (id.date.as_str(), id.author.as_str());
+        let values = [
+            &work_this,
+            &id.work,
+            date,
+            author,
+            id.class.subtype,
+            &id.number,
+            &id.symbol,
+            &expression_this,
+            &id.expression,
+            date,
+            author,
+            self.doc.lang.iso639_2(),
+            &manifestation_this,
+            &manifestation,
+            date,
         ];
-        self.spelled_tag(&tag, "\"/>");
+        let identification = template(&IDENTIFICATIONS, depth, IDENTIFICATION);
+        // Component names are ids (`annex_1`): plain like the rest.
+        if id.plain && emit::is_plain_attribute(name) {
+            self.fill_plain(&identification, &values);
+        } else {
+            self.fill(&identification, &values);
+        }
+        for buffer in [
+            work_this,
+            expression_this,
+            manifestation_this,
+            manifestation,
+        ] {
+            self.ids.recycle(buffer);
+        }
     }
 
-    /// The one event undoc knows: the document's issue on its date.
-    fn lifecycle(&mut self, depth: usize) {
-        let date = &self.identity.date;
-        self.newline(depth);
-        self.markup(r##"<lifecycle source="#undoc">"##);
-        self.newline(depth + 1);
-        let tag = [(r#"<eventRef eId="e_issued" date=""#, date.as_str())];
-        self.spelled_tag(&tag, r##"" source="#original" type="generation"/>"##);
-        self.newline(depth);
-        self.markup("</lifecycle>");
-    }
-
-    /// `<references>`: the original, the organ, undoc, the roles, and the
-    /// concepts the masthead uses.
-    fn references(&mut self, depth: usize) {
+    /// The publication in the Official Document System under the symbol,
+    /// the one event undoc knows (the document's issue on its date), and
+    /// the references up to the roles: the original, the organ, undoc.
+    fn publication_to_roles(&mut self, depth: usize) {
         let (id, m) = (self.identity, &self.doc.masthead);
-        self.newline(depth);
-        self.markup(r##"<references source="#undoc">"##);
-        let d = depth + 1;
-        let original = r#"<original eId=""#;
-        self.reference(d, original, "original", &id.expression, &id.symbol);
         let organ = self.ids.build(|organ| {
             for (i, o) in m.organ.iter().enumerate() {
                 if i > 0 {
@@ -160,18 +184,28 @@ impl AknWriter<'_> {
                 organ.push_str(&o.value);
             }
         });
-        let organization = r#"<TLCOrganization eId=""#;
-        let href = self.ontology("organizations", &[&id.actor]);
-        self.reference(d, organization, &id.actor, &href, &organ);
-        self.ids.recycle(href);
+        let (date, symbol, actor) = (id.date.as_str(), id.symbol.as_str(), id.actor.as_str());
+        let values = [
+            date,
+            symbol,
+            date,
+            &id.expression,
+            symbol,
+            actor,
+            actor,
+            &organ,
+        ];
+        self.fill(
+            &template(&PUBLICATIONS, depth, PUBLICATION_TO_ROLES),
+            &values,
+        );
         self.ids.recycle(organ);
-        let href = "/akn/ontology/organizations/undoc";
-        self.reference(d, organization, "undoc", href, "undoc");
-        for (role, show_as) in [("author", "Author"), ("editor", "Editor")] {
-            let href = self.ontology("roles", &[role]);
-            self.reference(d, r#"<TLCRole eId=""#, role, &href, show_as);
-            self.ids.recycle(href);
-        }
+    }
+
+    /// The concepts the masthead uses: its distribution class and the
+    /// original language.
+    fn concepts(&mut self, d: usize) {
+        let m = &self.doc.masthead;
         let concept = r#"<TLCConcept eId=""#;
         if let Some(dist) = &m.distribution {
             let name = dist.value.as_str();
@@ -190,8 +224,6 @@ impl AknWriter<'_> {
             self.reference(d, concept, code, &href, o.value.english_name());
             self.ids.recycle(href);
         }
-        self.newline(depth);
-        self.markup("</references>");
     }
 
     /// One entry of `<references>`: `open` spells its tag up to the id

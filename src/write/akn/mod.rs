@@ -21,7 +21,7 @@ use crate::akn::{self, DocClass};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Annex, Date, Document, Span};
 use crate::validate::{SchemaEngine, xsd};
-use crate::write::emit::{Emitter, XmlOutput};
+use crate::write::emit::{self, Emitter, XmlOutput};
 use eid::Scope;
 
 /// The writer as a row of the output table: the document, checked against
@@ -77,7 +77,6 @@ pub fn write(doc: &Document) -> Result<XmlOutput, Diagnostic> {
         identity,
         placed_notes: vec![false; doc.footnotes.len()],
         note_index: note_index(doc),
-        cited: std::collections::HashMap::new(),
         ids: eid::Ids::for_thread(),
     };
     w.document();
@@ -99,6 +98,9 @@ struct Identity {
     number: String,
     work: String,
     expression: String,
+    /// Whether all of the above is written as it is in an attribute (as
+    /// symbols are): the metadata then writes them without escaping.
+    plain: bool,
 }
 
 impl Identity {
@@ -107,7 +109,7 @@ impl Identity {
         let date: Date = doc.masthead.date.as_ref()?.value;
         let actor = akn::iri::actor(&symbol);
         let work = akn::iri::work_of(&symbol, &actor, date);
-        Some(Identity {
+        let mut identity = Identity {
             expression: akn::iri::expression(&work, doc.lang, date),
             author: format!("#{actor}"),
             actor,
@@ -116,7 +118,14 @@ impl Identity {
             symbol,
             date: date.iso(),
             work,
-        })
+            plain: false,
+        };
+        // The Work's IRI holds the actor, the date and the number, and the
+        // Expression's extends it.
+        identity.plain = [&identity.expression, &identity.symbol]
+            .iter()
+            .all(|s| emit::is_plain_attribute(s));
+        Some(identity)
     }
 }
 
@@ -130,8 +139,6 @@ struct AknWriter<'d> {
     /// (footnote number, its index in `doc.footnotes`), sorted by number,
     /// the first footnote of a number only.
     note_index: Vec<(u32, usize)>,
-    /// Cited symbol → the Work IRI of the cited document.
-    cited: std::collections::HashMap<String, std::rc::Rc<str>>,
     /// The footnote numbers marked in the text, sorted: a footnote no mark
     /// calls is kept in `<meta>`, which comes before the text.
     marks: Vec<u32>,
