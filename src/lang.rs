@@ -1105,6 +1105,11 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// `n` in decimal digits appended to `out`, without the formatting
 /// machinery (labels and ids are written for every paragraph and item).
 pub fn push_decimal(out: &mut String, n: u32) {
+    // Most numbers written are paragraph, item and footnote numbers.
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut digits = [0u8; 10];
     let mut at = digits.len();
     let mut rest = n;
@@ -1124,12 +1129,16 @@ pub fn push_decimal(out: &mut String, n: u32) {
 /// `n` in at least `width` decimal digits (zeros in front) appended to
 /// `out`: the parts of an ISO date.
 pub fn push_zero_padded(out: &mut String, n: u32, width: usize) {
-    let start = out.len();
-    push_decimal(out, n);
-    let len = out.len() - start;
-    if len < width {
-        out.insert_str(start, &"0000000000"[..(width - len).min(10)]);
+    let mut digits = 1;
+    let mut rest = n / 10;
+    while rest > 0 {
+        digits += 1;
+        rest /= 10;
     }
+    for _ in digits..width {
+        out.push('0');
+    }
+    push_decimal(out, n);
 }
 
 #[cfg(test)]

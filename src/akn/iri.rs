@@ -52,7 +52,7 @@ pub fn number(symbol: &str) -> String {
 }
 
 /// Appends [`number`]'s form of `symbol` to `out`.
-fn push_number(out: &mut String, symbol: &str) {
+pub fn push_number(out: &mut String, symbol: &str) {
     out.extend(symbol.trim().chars().map(|c| match c {
         '/' => '-',
         ' ' => '_',
@@ -70,7 +70,7 @@ pub fn actor(symbol: &str) -> String {
 }
 
 /// Appends [`actor`]'s form of `symbol` to `out`.
-fn push_actor(out: &mut String, symbol: &str) {
+pub fn push_actor(out: &mut String, symbol: &str) {
     let mut parts = symbol.split('/');
     out.push_str("un-");
     match parts.next().unwrap_or("").trim() {
@@ -100,27 +100,43 @@ pub fn work(symbol: &str, date: Date) -> String {
 
 /// [`work`] for a writer that has the symbol's [`actor`] already.
 pub fn work_of(symbol: &str, actor: &str, date: Date) -> String {
-    let class = symbol_class(symbol);
     let mut out = String::with_capacity(64 + 2 * symbol.len());
-    for part in ["/akn/un/", class.doc_type, "/", class.subtype, "/"] {
+    push_work(&mut out, symbol, actor, &date.iso());
+    out
+}
+
+/// Appends [`work_of`]'s IRI to `out`, with the date in ISO form (which a
+/// writer makes once for all its IRIs).
+pub fn push_work(out: &mut String, symbol: &str, actor: &str, iso_date: &str) {
+    let class = symbol_class(symbol);
+    for part in [
+        "/akn/un/",
+        class.doc_type,
+        "/",
+        class.subtype,
+        "/",
+        actor,
+        "/",
+    ] {
         out.push_str(part);
     }
-    out.push_str(actor);
+    out.push_str(iso_date);
     out.push('/');
-    date.push_iso(&mut out);
-    out.push('/');
-    push_number(&mut out, symbol);
-    out
+    push_number(out, symbol);
 }
 
 /// The Expression IRI of `work` in `lang`, as of `date`.
 pub fn expression(work: &str, lang: Lang, date: Date) -> String {
     let mut out = String::with_capacity(work.len() + 16);
-    for part in [work, "/", lang.iso639_2(), "@"] {
+    push_expression(&mut out, work, lang, &date.iso());
+    out
+}
+
+/// Appends [`expression`]'s IRI to `out`, with the date in ISO form.
+pub fn push_expression(out: &mut String, work: &str, lang: Lang, iso_date: &str) {
+    for part in [work, "/", lang.iso639_2(), "@", iso_date] {
         out.push_str(part);
     }
-    date.push_iso(&mut out);
-    out
 }
 
 /// Appends the Manifestation IRI of `expression` in XML to `out` (the

@@ -5,6 +5,10 @@
 
 use crate::model::{Block, Document, Inline, Span};
 
+mod template;
+
+pub use template::{Spelled, Template};
+
 /// The XML of a document and, for each element that starts a line, the
 /// source span of the node it came from (so schema errors in generated XML
 /// can be reported at the source line).
@@ -188,28 +192,15 @@ impl Emitter {
         self.out.push_str(close);
     }
 
-    /// `template` with its holes filled, in order, by `values` (escaped).
-    pub fn fill(&mut self, template: &Template, values: &[&str]) {
-        assert_eq!(values.len(), template.holes(), "a value for each hole");
-        for (piece, value) in template.pieces.iter().zip(values) {
-            self.out.push_str(piece);
-            escape_attribute_into(&mut self.out, value);
-        }
-        self.out.push_str(&template.pieces[values.len()]);
-        self.line += template.lines;
-    }
-
-    /// [`Emitter::fill`] with values known to hold no byte that escaping
-    /// changes (checked once where they were made, not at every hole).
-    pub fn fill_plain(&mut self, template: &Template, values: &[&str]) {
-        assert_eq!(values.len(), template.holes(), "a value for each hole");
-        for (piece, value) in template.pieces.iter().zip(values) {
+    /// [`Emitter::spelled_tag`] with values undoc makes (names, ids, ISO
+    /// dates, language codes), which hold nothing to escape.
+    pub fn spelled_plain_tag(&mut self, parts: &[(&'static str, &str)], close: &'static str) {
+        for (markup, value) in parts {
             debug_assert!(is_plain_attribute(value), "a value to escape: {value}");
-            self.out.push_str(piece);
+            self.out.push_str(markup);
             self.out.push_str(value);
         }
-        self.out.push_str(&template.pieces[values.len()]);
-        self.line += template.lines;
+        self.out.push_str(close);
     }
 
     /// What `write` appends, as it is: text with no markup character (a
@@ -253,47 +244,12 @@ impl Emitter {
     }
 }
 
-/// Lines of markup with holes (`{}`) for attribute values, spelled out
-/// once with their line breaks and indentation: a block every document
-/// writes whole (Akoma Ntoso's identification) then costs a copy per
-/// hole, not several per tag, quote and indentation.
-#[derive(Debug, Clone)]
-pub struct Template {
-    /// The markup between the holes: one more piece than holes.
-    pieces: Vec<String>,
-    /// The line breaks the template writes.
-    lines: u32,
-}
-
-impl Template {
-    /// `lines`, each (depth under `depth`, markup), each on its own line.
-    /// A hole stands only inside an attribute value: what fills it is
-    /// escaped as a value.
-    pub fn new(depth: usize, lines: &[(usize, &str)]) -> Template {
-        let mut pieces = vec![String::new()];
-        for &(under, line) in lines {
-            let mut parts = line.split("{}");
-            let current = pieces.last_mut().expect("a piece at least");
-            current.push('\n');
-            current.extend(std::iter::repeat_n(' ', 2 * (depth + under)));
-            current.push_str(parts.next().unwrap_or_default());
-            pieces.extend(parts.map(str::to_owned));
-        }
-        Template {
-            pieces,
-            lines: u32::try_from(lines.len()).unwrap_or(u32::MAX),
-        }
-    }
-
-    /// How many values [`Emitter::fill`] takes.
-    pub fn holes(&self) -> usize {
-        self.pieces.len() - 1
-    }
-}
-
 /// Bytes escaped in text: `<`, `>`, `&`, and `\r` (which XML end-of-line
 /// handling would otherwise turn into `\n`).
 static TEXT_SPECIAL: [bool; 256] = byte_set(b"<>&\r");
+
+/// [`TEXT_SPECIAL`] and the line break, which text counts.
+static TEXT_SPECIAL_OR_BREAK: [bool; 256] = byte_set(b"<>&\r\n");
 
 /// Bytes escaped in attribute values: those of text, both quotes, and the
 /// white space attribute-value normalization would turn into spaces.
@@ -319,6 +275,12 @@ fn escape_text_into(out: &mut String, raw: &str) -> u32 {
     // Short runs (labels, numbers, words between marks) are done sooner
     // byte by byte than by setting up a vectorised search.
     if bytes.len() < SHORT {
+        // Most short runs (labels, headings, names) hold neither markup nor
+        // a line break: one pass tells, and they are copied as they are.
+        if !any_special(bytes, &TEXT_SPECIAL_OR_BREAK) {
+            out.push_str(raw);
+            return 0;
+        }
         return escape_into(out, raw, &TEXT_SPECIAL);
     }
     // One pass for the line breaks and the rare `\r`, one for the markup.
@@ -438,28 +400,6 @@ fn any_special(bytes: &[u8], special: &[bool; 256]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn templates_indent_their_lines_and_escape_what_fills_their_holes() {
-        let lines = [(0, r#"<a x="{}" y="{}">"#), (1, "<b/>"), (0, "</a>")];
-        let template = Template::new(1, &lines);
-        assert_eq!(template.holes(), 2);
-        let mut e = Emitter::with_capacity(0);
-        e.fill(&template, &["<&", "plain"]);
-        e.fill_plain(&template, &["p", "q"]);
-        assert_eq!(e.line, 7);
-        let expected = "\n  <a x=\"&lt;&amp;\" y=\"plain\">\n    <b/>\n  </a>";
-        let plain = "\n  <a x=\"p\" y=\"q\">\n    <b/>\n  </a>";
-        assert_eq!(e.finish().xml, format!("{expected}{plain}"));
-        assert!(!is_plain_attribute("a\"b") && is_plain_attribute("/akn/un/A-80-1"));
-    }
-
-    #[test]
-    #[should_panic(expected = "a value for each hole")]
-    fn a_template_is_filled_with_a_value_for_each_hole() {
-        let template = Template::new(0, &[(0, r#"<a x="{}"/>"#)]);
-        Emitter::with_capacity(0).fill(&template, &[]);
-    }
 
     #[test]
     fn long_attribute_values_are_escaped_like_short_ones() {

@@ -9,8 +9,54 @@ use super::AknWriter;
 use super::eid::{self, Scope};
 use crate::akn;
 use crate::model::{Block, Division, Inline, Item, List, Para, Span, Subheading};
+use crate::write::emit::Spelled;
 
 use crate::akn::hcontainer as names;
+
+/// A numbered paragraph holding text; its holes: the id, the label, the text.
+static PARAGRAPH: Spelled = Spelled::new(&[
+    (0, r#"<paragraph eId="{}">"#),
+    (1, "<num>{}</num>"),
+    (1, "<content>"),
+    (2, "<p>{}</p>"),
+    (1, "</content>"),
+    (0, "</paragraph>"),
+]);
+
+/// A list's point holding text; its holes as [`PARAGRAPH`]'s.
+static POINT: Spelled = Spelled::new(&[
+    (0, r#"<point eId="{}">"#),
+    (1, "<num>{}</num>"),
+    (1, "<content>"),
+    (2, "<p>{}</p>"),
+    (1, "</content>"),
+    (0, "</point>"),
+]);
+
+/// A chapter's start: its id, label and heading.
+static CHAPTER: Spelled = Spelled::new(&[
+    (0, r#"<chapter eId="{}">"#),
+    (1, "<num>{}</num>"),
+    (1, "<heading>{}</heading>"),
+]);
+
+/// A section's start, as [`CHAPTER`]'s.
+static SECTION: Spelled = Spelled::new(&[
+    (0, r#"<section eId="{}">"#),
+    (1, "<num>{}</num>"),
+    (1, "<heading>{}</heading>"),
+]);
+
+/// A list's start: its id and kind (undoc's name for its numbering).
+static LIST: Spelled = Spelled::new(&[(0, r#"<list eId="{}" undoc:kind="{}">"#)]);
+
+/// A list's start with the text that introduces it.
+static LIST_WITH_INTRO: Spelled = Spelled::new(&[
+    (0, r#"<list eId="{}" undoc:kind="{}">"#),
+    (1, "<intro>"),
+    (2, "<p>{}</p>"),
+    (1, "</intro>"),
+]);
 
 impl AknWriter<'_> {
     /// Blocks of a body (`scope.hier` false) or of a chapter or section.
@@ -26,7 +72,7 @@ impl AknWriter<'_> {
                     });
                     let lang = self.doc.lang;
                     let label = |out: &mut String| lang.push_chapter_label(out, d.n);
-                    self.division(depth, "chapter", &id, label, d, scope);
+                    self.division(depth, (&CHAPTER, "chapter"), &id, label, d, scope);
                     self.ids.recycle(id);
                 }
                 Block::Section(d) => {
@@ -36,7 +82,7 @@ impl AknWriter<'_> {
                     });
                     let lang = self.doc.lang;
                     let label = |out: &mut String| lang.push_section_label(out, d.n);
-                    self.division(depth, "section", &id, label, d, scope);
+                    self.division(depth, (&SECTION, "section"), &id, label, d, scope);
                     self.ids.recycle(id);
                 }
                 Block::Para(p) => self.paragraph(depth, p, scope),
@@ -143,25 +189,39 @@ impl AknWriter<'_> {
         }
     }
 
+    /// A chapter or section, begun from its `frame` (`CHAPTER`, `SECTION`:
+    /// its id, label and heading) and ended with `</element>`.
     fn division(
         &mut self,
         depth: usize,
-        element: &str,
+        (frame, element): (&'static Spelled, &str),
         id: &str,
         label: impl FnOnce(&mut String),
         d: &Division,
         scope: &Scope,
     ) {
-        self.newline(depth);
-        self.start(element, &[("eId", id)], d.span);
-        self.num_with(depth + 1, label);
-        self.newline(depth + 1);
-        self.start("heading", &[], d.span);
+        let frame = frame.at(depth);
+        self.piece(&frame, 0);
+        self.record(d.span);
+        self.write_id(id);
+        self.piece(&frame, 1);
+        self.write_raw(label);
+        self.piece(&frame, 2);
+        self.record(d.span);
         self.inlines(&d.heading);
-        self.markup("</heading>");
+        self.piece(&frame, 3);
         self.blocks(depth + 1, &d.blocks, &scope.inside(id));
         self.newline(depth);
         self.end(element);
+    }
+
+    /// An element id, made of letters, digits and `_`: nothing to escape.
+    fn write_id(&mut self, id: &str) {
+        debug_assert!(
+            id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+            "an id to escape: {id}"
+        );
+        self.write_raw(|out| out.push_str(id));
     }
 
     /// `<hcontainer name="subheading">` with its number and heading; undoc
@@ -194,17 +254,43 @@ impl AknWriter<'_> {
         let id = self
             .ids
             .build(|id| eid::push_numbered(id, scope.doc, "para_", p.n));
-        self.newline(depth);
-        self.start_with_id("<paragraph eId=\"", &id, p.span);
         let lang = self.doc.lang;
-        self.num_with(depth + 1, |out| lang.push_para_label(out, p.n));
+        let label = |out: &mut String| lang.push_para_label(out, p.n);
         match &p.list {
-            Some(list) => self.list(depth + 1, &p.content, list, &id),
-            None => self.content(depth + 1, &p.content),
+            Some(list) => {
+                self.newline(depth);
+                self.start_with_id("<paragraph eId=\"", &id, p.span);
+                self.num_with(depth + 1, label);
+                self.list(depth + 1, &p.content, list, &id);
+                self.newline(depth);
+                self.markup("</paragraph>");
+            }
+            None => {
+                let numbered = (&PARAGRAPH, depth, &*id, p.span);
+                self.numbered_text(numbered, label, &p.content);
+            }
         }
-        self.newline(depth);
-        self.markup("</paragraph>");
         self.ids.recycle(id);
+    }
+
+    /// A numbered paragraph or point that holds text, written from its
+    /// [`Spelled`] frame (`PARAGRAPH`, `POINT`) at `depth`: its id (made
+    /// of letters, digits and `_`), the label `label` appends and `text`.
+    fn numbered_text(
+        &mut self,
+        (frame, depth, id, span): (&'static Spelled, usize, &str, Span),
+        label: impl FnOnce(&mut String),
+        text: &[Inline],
+    ) {
+        let frame = frame.at(depth);
+        self.piece(&frame, 0);
+        self.record(span);
+        self.write_id(id);
+        self.piece(&frame, 1);
+        self.write_raw(label);
+        self.piece(&frame, 2);
+        self.inlines(text);
+        self.piece(&frame, 3);
     }
 
     /// `<num>` on its own line with the label `write` appends (a number's
@@ -217,40 +303,26 @@ impl AknWriter<'_> {
         self.markup("</num>");
     }
 
-    /// `<content><p>…</p></content>`.
-    fn content(&mut self, depth: usize, inlines: &[Inline]) {
-        self.newline(depth);
-        self.markup("<content>");
-        self.newline(depth + 1);
-        self.markup("<p>");
-        self.inlines(inlines);
-        self.markup("</p>");
-        self.newline(depth);
-        self.markup("</content>");
-    }
-
     /// `<list>` after its introducing text (`intro`, when there is any).
     fn list(&mut self, depth: usize, intro: &[Inline], list: &List, parent: &str) {
         let id = self.ids.build(|id| {
             id.push_str(parent);
             id.push_str("__list_1");
         });
-        let kind_attr = akn::qualified::KIND;
-        self.newline(depth);
-        self.start(
-            "list",
-            &[("eId", &id), (kind_attr, list.kind.as_str())],
-            Span::default(),
-        );
+        let frame = if intro.is_empty() {
+            &LIST
+        } else {
+            &LIST_WITH_INTRO
+        };
+        let frame = frame.at(depth);
+        self.piece(&frame, 0);
+        self.write_id(&id);
+        self.piece(&frame, 1);
+        self.write_raw(|out| out.push_str(list.kind.as_str()));
+        self.piece(&frame, 2);
         if !intro.is_empty() {
-            self.newline(depth + 1);
-            self.markup("<intro>");
-            self.newline(depth + 2);
-            self.markup("<p>");
             self.inlines(intro);
-            self.markup("</p>");
-            self.newline(depth + 1);
-            self.markup("</intro>");
+            self.piece(&frame, 3);
         }
         for item in &list.items {
             self.point(depth + 1, item, list.kind, &id);
@@ -262,16 +334,22 @@ impl AknWriter<'_> {
 
     fn point(&mut self, depth: usize, item: &Item, kind: crate::model::ListKind, list: &str) {
         let id = self.ids.build(|id| eid::push_point(id, list, kind, item.n));
-        self.newline(depth);
-        self.start_with_id("<point eId=\"", &id, item.span);
         let lang = self.doc.lang;
-        self.num_with(depth + 1, |out| lang.push_item_label(out, kind, item.n));
+        let label = |out: &mut String| lang.push_item_label(out, kind, item.n);
         match &item.list {
-            Some(sub) => self.list(depth + 1, &item.content, sub, &id),
-            None => self.content(depth + 1, &item.content),
+            Some(sub) => {
+                self.newline(depth);
+                self.start_with_id("<point eId=\"", &id, item.span);
+                self.num_with(depth + 1, label);
+                self.list(depth + 1, &item.content, sub, &id);
+                self.newline(depth);
+                self.markup("</point>");
+            }
+            None => {
+                let numbered = (&POINT, depth, &*id, item.span);
+                self.numbered_text(numbered, label, &item.content);
+            }
         }
-        self.newline(depth);
-        self.markup("</point>");
         self.ids.recycle(id);
     }
 }

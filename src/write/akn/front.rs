@@ -41,7 +41,7 @@ impl AknWriter<'_> {
     /// `<container name="…">` holding what `lines` writes.
     fn container(&mut self, depth: usize, name: &str, lines: impl FnOnce(&mut Self, usize)) {
         self.newline(depth);
-        self.spelled_tag(&[(r#"<container name=""#, name)], "\">");
+        self.spelled_plain_tag(&[(r#"<container name=""#, name)], "\">");
         lines(self, depth + 1);
         self.newline(depth);
         self.markup("</container>");
@@ -50,6 +50,8 @@ impl AknWriter<'_> {
     /// `<p>`, a start tag, `text` and `close` on their own line: `open`
     /// spells the start tag around its attribute values (see
     /// [`crate::write::emit::Emitter::spelled_tag`]) up to `open_end`.
+    /// The values are names, ISO dates and concept ids undoc makes from
+    /// the masthead's fields, never source text: written as they are.
     fn line(
         &mut self,
         depth: usize,
@@ -60,7 +62,7 @@ impl AknWriter<'_> {
     ) {
         self.newline(depth);
         self.record(span);
-        self.spelled_tag(open, open_end);
+        self.spelled_plain_tag(open, open_end);
         self.text(text);
         self.markup(close);
     }
@@ -94,10 +96,10 @@ impl AknWriter<'_> {
     fn masthead_lines(&mut self, depth: usize) {
         let (m, lang) = (&self.doc.masthead, self.doc.lang);
         if !m.organ.is_empty() {
-            let author = &self.identity.author;
+            let actor = self.identity.actor.as_str();
             self.newline(depth);
             self.record(m.organ[0].span);
-            self.spelled_tag(&[(r#"<p><docAuthority refersTo=""#, author)], "\">");
+            self.spelled_tag(&[(r##"<p><docAuthority refersTo="#"##, actor)], "\">");
             for (i, organ) in m.organ.iter().enumerate() {
                 if i > 0 {
                     self.empty("eol", &[]);
@@ -107,7 +109,7 @@ impl AknWriter<'_> {
             self.markup("</docAuthority>");
             self.markup("</p>");
         }
-        let symbol = &self.identity.symbol;
+        let symbol = self.identity.symbol;
         let open = (&[][..], "<p><docNumber>");
         self.line(depth, open, symbol, "</docNumber></p>", Span::default());
         if let Some(d) = &m.distribution {

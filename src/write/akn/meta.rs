@@ -4,17 +4,14 @@
 //! author and editor roles, TLCConcept for the distribution class and the
 //! original language), footnotes no mark places, and the duty station.
 
-use std::borrow::Cow;
-use std::sync::OnceLock;
-
 use super::AknWriter;
 use crate::akn::{self, iri};
 use crate::model::Inline;
-use crate::write::emit::{self, Template};
+use crate::write::emit::{self, Spelled};
 
 /// The three FRBR levels of a component; its holes, in order: the Work's
-/// this and uri, date, author, subtype, number and symbol; the
-/// Expression's this and uri, date, author and language; the
+/// this and uri, date, author (the organ's id), subtype, number and
+/// symbol; the Expression's this and uri, date, author and language; the
 /// Manifestation's this and uri and date.
 const IDENTIFICATION: &[(usize, &str)] = &[
     (0, r##"<identification source="#undoc">"##),
@@ -22,7 +19,7 @@ const IDENTIFICATION: &[(usize, &str)] = &[
     (2, r#"<FRBRthis value="{}"/>"#),
     (2, r#"<FRBRuri value="{}"/>"#),
     (2, r#"<FRBRdate date="{}" name="publication"/>"#),
-    (2, r##"<FRBRauthor href="{}" as="#author"/>"##),
+    (2, r##"<FRBRauthor href="#{}" as="#author"/>"##),
     (2, r#"<FRBRcountry value="un"/>"#),
     (2, r#"<FRBRsubtype value="{}"/>"#),
     (2, r#"<FRBRnumber value="{}" showAs="{}"/>"#),
@@ -31,7 +28,7 @@ const IDENTIFICATION: &[(usize, &str)] = &[
     (2, r#"<FRBRthis value="{}"/>"#),
     (2, r#"<FRBRuri value="{}"/>"#),
     (2, r#"<FRBRdate date="{}" name="publication"/>"#),
-    (2, r##"<FRBRauthor href="{}" as="#author"/>"##),
+    (2, r##"<FRBRauthor href="#{}" as="#author"/>"##),
     (2, r#"<FRBRlanguage language="{}"/>"#),
     (1, "</FRBRExpression>"),
     (1, "<FRBRManifestation>"),
@@ -78,26 +75,8 @@ const PUBLICATION_TO_ROLES: &[(usize, &str)] = &[
     ),
 ];
 
-/// A template for each depth up to this one is spelled once per process.
-const CACHED_DEPTHS: usize = 8;
-
-type Cache = [OnceLock<Template>; CACHED_DEPTHS];
-
-static IDENTIFICATIONS: Cache = [const { OnceLock::new() }; CACHED_DEPTHS];
-static PUBLICATIONS: Cache = [const { OnceLock::new() }; CACHED_DEPTHS];
-
-/// `lines` spelled at `depth`: from `cache`, or made now for a depth
-/// deeper than any document goes.
-fn template(
-    cache: &'static Cache,
-    depth: usize,
-    lines: &[(usize, &str)],
-) -> Cow<'static, Template> {
-    match cache.get(depth) {
-        Some(cell) => Cow::Borrowed(cell.get_or_init(|| Template::new(depth, lines))),
-        None => Cow::Owned(Template::new(depth, lines)),
-    }
-}
+static IDENTIFICATIONS: Spelled = Spelled::new(IDENTIFICATION);
+static PUBLICATIONS: Spelled = Spelled::new(PUBLICATION_TO_ROLES);
 
 impl AknWriter<'_> {
     pub(super) fn meta(&mut self, depth: usize) {
@@ -136,7 +115,7 @@ impl AknWriter<'_> {
         let manifestation = self
             .ids
             .build(|o| iri::push_manifestation(o, &id.expression));
-        let (date, author) = (id.date.as_str(), id.author.as_str());
+        let (date, author) = (id.date.as_str(), id.actor.as_str());
         let values = [
             &work_this,
             &id.work,
@@ -144,7 +123,7 @@ impl AknWriter<'_> {
             author,
             id.class.subtype,
             &id.number,
-            &id.symbol,
+            id.symbol,
             &expression_this,
             &id.expression,
             date,
@@ -154,7 +133,7 @@ impl AknWriter<'_> {
             &manifestation,
             date,
         ];
-        let identification = template(&IDENTIFICATIONS, depth, IDENTIFICATION);
+        let identification = IDENTIFICATIONS.at(depth);
         // Component names are ids (`annex_1`): plain like the rest.
         if id.plain && emit::is_plain_attribute(name) {
             self.fill_plain(&identification, &values);
@@ -184,7 +163,7 @@ impl AknWriter<'_> {
                 organ.push_str(&o.value);
             }
         });
-        let (date, symbol, actor) = (id.date.as_str(), id.symbol.as_str(), id.actor.as_str());
+        let (date, symbol, actor) = (id.date.as_str(), id.symbol, id.actor.as_str());
         let values = [
             date,
             symbol,
@@ -195,10 +174,7 @@ impl AknWriter<'_> {
             actor,
             &organ,
         ];
-        self.fill(
-            &template(&PUBLICATIONS, depth, PUBLICATION_TO_ROLES),
-            &values,
-        );
+        self.fill(&PUBLICATIONS.at(depth), &values);
         self.ids.recycle(organ);
     }
 

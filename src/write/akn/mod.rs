@@ -17,9 +17,9 @@ mod front;
 mod inline;
 mod meta;
 
-use crate::akn::{self, DocClass};
+use crate::akn::{self, DocClass, iri};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Annex, Date, Document, Span};
+use crate::model::{Annex, Document, Span};
 use crate::validate::{SchemaEngine, xsd};
 use crate::write::emit::{self, Emitter, XmlOutput};
 use eid::Scope;
@@ -55,7 +55,8 @@ pub fn render(
 /// Serializes `doc` as Akoma Ntoso. A document needs its symbol and date to
 /// be named (its FRBR IRIs); without them there is nothing to write.
 pub fn write(doc: &Document) -> Result<XmlOutput, Diagnostic> {
-    let identity = &Identity::of(doc).ok_or_else(|| {
+    let mut ids = eid::Ids::for_thread();
+    let identity = Identity::of(doc, &mut ids).ok_or_else(|| {
         Diagnostic::new(
             Code::MissingMasthead,
             Span::new(1, 1),
@@ -74,26 +75,26 @@ pub fn write(doc: &Document) -> Result<XmlOutput, Diagnostic> {
         e: Emitter::with_capacity(2 * xml_len),
         marks,
         doc,
-        identity,
+        identity: &identity,
         placed_notes: vec![false; doc.footnotes.len()],
         note_index: note_index(doc),
-        ids: eid::Ids::for_thread(),
+        ids,
     };
     w.document();
-    Ok(w.e.finish())
+    let AknWriter { e, mut ids, .. } = w;
+    identity.give_back(&mut ids);
+    Ok(e.finish())
 }
 
 /// What names the document: its symbol, date and class, and the IRIs and
 /// references made of them (worked out once, written several times).
-struct Identity {
-    symbol: String,
+struct Identity<'d> {
+    symbol: &'d str,
     /// The date of issue, `YYYY-MM-DD`.
     date: String,
     class: DocClass,
     /// The organ the symbol names (`un-ga`), the id of its TLCOrganization.
     actor: String,
-    /// `#un-ga`: a reference to the organ.
-    author: String,
     /// The symbol as the IRIs' number (`A-80-312-Add.1`).
     number: String,
     work: String,
@@ -103,36 +104,52 @@ struct Identity {
     plain: bool,
 }
 
-impl Identity {
-    fn of(doc: &Document) -> Option<Identity> {
-        let symbol = doc.masthead.symbol.as_ref()?.value.clone();
-        let date: Date = doc.masthead.date.as_ref()?.value;
-        let actor = akn::iri::actor(&symbol);
-        let work = akn::iri::work_of(&symbol, &actor, date);
+impl<'d> Identity<'d> {
+    /// The identity of `doc`, its strings built in `ids`' buffers (give
+    /// them back with [`Identity::give_back`]).
+    fn of(doc: &'d Document, ids: &mut eid::Ids) -> Option<Identity<'d>> {
+        let symbol = doc.masthead.symbol.as_ref()?.value.as_str();
+        let date = doc.masthead.date.as_ref()?.value;
+        let date = ids.build(|iso| date.push_iso(iso));
+        let actor = ids.build(|actor| iri::push_actor(actor, symbol));
+        let work = ids.build(|work| iri::push_work(work, symbol, &actor, &date));
+        let expression = ids.build(|e| iri::push_expression(e, &work, doc.lang, &date));
         let mut identity = Identity {
-            expression: akn::iri::expression(&work, doc.lang, date),
-            author: format!("#{actor}"),
+            expression,
             actor,
             class: akn::doc_class(doc),
-            number: akn::iri::number(&symbol),
+            number: ids.build(|number| iri::push_number(number, symbol)),
             symbol,
-            date: date.iso(),
+            date,
             work,
             plain: false,
         };
         // The Work's IRI holds the actor, the date and the number, and the
         // Expression's extends it.
-        identity.plain = [&identity.expression, &identity.symbol]
+        identity.plain = [&identity.expression, identity.symbol]
             .iter()
             .all(|s| emit::is_plain_attribute(s));
         Some(identity)
+    }
+
+    /// Returns the identity's buffers to `ids`, for the next document.
+    fn give_back(self, ids: &mut eid::Ids) {
+        for buffer in [
+            self.date,
+            self.actor,
+            self.number,
+            self.work,
+            self.expression,
+        ] {
+            ids.recycle(buffer);
+        }
     }
 }
 
 struct AknWriter<'d> {
     e: Emitter,
     doc: &'d Document,
-    identity: &'d Identity,
+    identity: &'d Identity<'d>,
     /// For each footnote (in `doc.footnotes` order), whether it has been
     /// written at its first mark; later marks refer to it.
     placed_notes: Vec<bool>,
