@@ -77,6 +77,13 @@ pub(super) fn rejoin(
             moves.push((filled[p], filled[q]));
         }
     }
+    let moved: Vec<usize> = orphans.iter().map(|&(p, _)| p).collect();
+    moves.extend(
+        labels_before_stray_cells(&facts, &text, full)
+            .into_iter()
+            .filter(|(p, _)| !moved.contains(p))
+            .map(|(p, q)| (filled[p], filled[q])),
+    );
     moves.extend(annex_labels_at_foot(&lines, &filled));
     // Latest first, so that earlier indices stay right.
     moves.sort_by_key(|&(from, to)| std::cmp::Reverse(from.max(to)));
@@ -91,6 +98,46 @@ pub(super) fn rejoin(
         lines.insert(at, label);
     }
     lines
+}
+
+/// The most of a table's cells pdftotext may read between a subheading's
+/// label and its text (header cells set beside the heading, as `2022`
+/// and `Change` over a table ending just above `2. Extrabudgetary
+/// resources`).
+const MAX_STRAY_CELLS: usize = 3;
+
+/// Subheading labels (`2.`) read before a few of the table's cells above
+/// them, their text after those cells and right above a numbered
+/// paragraph: each (label, text) as indices into the filled lines. The
+/// cells are short unlabelled lines; the text a short line of words that
+/// begins with a capital and ends no sentence.
+fn labels_before_stray_cells<'a>(
+    facts: &[Facts],
+    text: &impl Fn(usize) -> &'a str,
+    full: usize,
+) -> Vec<(usize, usize)> {
+    let short = |t: &str| t.chars().count() * 2 <= full;
+    let mut moves = Vec::new();
+    for p in 0..facts.len() {
+        if !(facts[p].lone && matches!(super::lone_label(text(p)), Some(Label::Decimal(_)))) {
+            continue;
+        }
+        let stray = |q: usize| !facts[q].labelled && !facts[q].lone && short(text(q));
+        let cells = (p + 1..facts.len())
+            .take(MAX_STRAY_CELLS + 1)
+            .take_while(|&q| stray(q) && !is_lone_heading_text(facts, q, text(q)))
+            .count();
+        let q = p + 1 + cells;
+        let heading = |t: &str| short(t) && t.starts_with(char::is_uppercase);
+        let found = (1..=MAX_STRAY_CELLS).contains(&cells)
+            && q < facts.len()
+            && heading(text(q))
+            && is_lone_heading_text(facts, q, text(q));
+        if found {
+            moves.push((p, q));
+        }
+    }
+    moves
 }
 
 /// Annex labels read at the foot of their page (`Annex` after the
@@ -232,6 +279,31 @@ mod tests {
         let lines = rejoined(&text);
         let at = lines.iter().position(|l| l == "C.").expect("the label");
         assert_eq!(lines[at + 1], "a)");
+    }
+
+    /// The foot of a table whose header cells pdftotext read after its
+    /// rows, across the subheading under the table.
+    const LABEL_AMONG_HEADER_CELLS: &str = "Table 2\nResources, by source of funds\n\nExpenditure\nSource of funds\n\n2024\n\nRegular budget\n\n18.2\n\n19.0\n\nTotal\n\n2.\n\n2022\n\nChange\n\nExtrabudgetary resources\n15. Several innovative financing approaches have emerged.\n";
+
+    #[test]
+    fn a_subheading_label_read_before_a_tables_header_cells_goes_to_its_text() {
+        let lines = rejoined(LABEL_AMONG_HEADER_CELLS);
+        let at = lines.iter().position(|l| l == "2.").expect("the label");
+        assert_eq!(lines[at - 2..at], ["2022", "Change"], "{lines:?}");
+        assert_eq!(lines[at + 1], "Extrabudgetary resources");
+    }
+
+    #[test]
+    fn a_label_before_cells_and_a_sentence_or_lower_case_text_stays() {
+        for (from, to) in [
+            ("Extrabudgetary resources\n", "Extrabudgetary resources.\n"),
+            ("Extrabudgetary resources\n", "extrabudgetary resources\n"),
+            ("2022\n\nChange\n", "2022\n\nChange\n\nAmount\n\nShare\n"),
+        ] {
+            let lines = rejoined(&LABEL_AMONG_HEADER_CELLS.replace(from, to));
+            let at = lines.iter().position(|l| l == "2.").expect("the label");
+            assert_eq!(lines[at + 1], "2022", "{to}: {lines:?}");
+        }
     }
 
     #[test]

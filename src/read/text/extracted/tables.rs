@@ -462,7 +462,9 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Option<R
         let line = &lines[end];
         let t = line.trimmed();
         if !t.is_empty() {
-            let ends = !is_cell(line, full)
+            let in_table =
+                is_cell(line, full) || cells > 0 && is_wrapped_row_label(lines, end, full);
+            let ends = !in_table
                 || starts_para(lines, end)
                 || is_heading_label(t)
                 || opens_raw_para(lines, end, full)
@@ -489,6 +491,26 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Option<R
         notes: end,
         end,
     })
+}
+
+/// A row label too long for a cell that raw text breaks over two lines
+/// (`Organisations intergouvernementales et entités des Nations`, then
+/// `Unies`): no label, no sentence's end, its rest a short line and a
+/// figure right after.
+fn is_wrapped_row_label(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    if classify(t).is_some() || t.ends_with(['.', ':', ';', ',']) || t.chars().count() > full {
+        return false;
+    }
+    let mut after = lines[i + 1..].iter().filter(|l| !l.is_blank());
+    let (Some(rest), Some(figure)) = (after.next(), after.next()) else {
+        return false;
+    };
+    let rest = rest.trimmed();
+    rest.chars().count() * 4 <= full
+        && !is_figure(rest)
+        && classify(rest).is_none()
+        && is_figure(figure.trimmed())
 }
 
 /// Whether `lines[i]` is the text of a heading's or paragraph's label

@@ -351,6 +351,49 @@ fn a_raw_table_read_column_by_column_is_kept_as_one_block_with_a_warning() {
     );
 }
 
+/// All blocks of the document's chapters, in order.
+fn chapter_blocks(doc: &Document) -> Vec<Block> {
+    doc.body
+        .iter()
+        .flat_map(|b| match b {
+            Block::Chapter(c) => c.blocks.clone(),
+            _ => vec![],
+        })
+        .collect()
+}
+
+#[test]
+fn a_raw_row_label_broken_over_two_lines_stays_in_its_table() {
+    // pdftotext breaks a row label too long for its cell (`… des Nations`
+    // then `Unies`): the table goes on through it to its last figure.
+    // Paragraphs of full lines, as raw text gives them: they set the
+    // measure a row label is too long for.
+    let body = "I. Introduction\n1. Written contributions were received from Member States, intergovernmental\norganizations, entities of the United Nations system, national human rights\ninstitutions and civil society, as set out in the table below and in the annex\nto the present report, which lists the contributions received by the deadline.\nTable 2\nWritten contributions received, by origin\nContributions\nChange\nFirst\nsession\nSecond\nsession\nStates\n24\n31\n7\n29.2\nIntergovernmental organizations and entities of the United\nNations\n6\n9\n3\n50.0\nCivil society\n19\n27\n8\n42.1\n2. The next paragraph follows the table, and its number follows the first\none; its lines are as full as those of the paragraph before the table, and its\nlast line is as short as the last line of a paragraph usually is.";
+    let (wrapped, _) = doc(&pages(&[&format!("{MASTHEAD}\n{body}")]));
+    let blocks = chapter_blocks(&wrapped);
+    let kinds: Vec<&str> = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para(_) => "para",
+            Block::Table(_) => "table",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["para", "table", "para"], "{blocks:#?}");
+    // A sentence's line broken the same way is not a row label: the
+    // table ends before it and the text stays a paragraph's.
+    let sentence = body.replace(
+        "Intergovernmental organizations and entities of the United\nNations\n6",
+        "Intergovernmental organizations and entities of the United Nations answered.\nLater\n6",
+    );
+    let (broken, _) = doc(&pages(&[&format!("{MASTHEAD}\n{sentence}")]));
+    let tables = chapter_blocks(&broken)
+        .iter()
+        .filter(|b| matches!(b, Block::Table(_)))
+        .count();
+    assert_ne!(tables, 1, "the sentence ended the first table");
+}
+
 #[test]
 fn chinese_pages_join_without_spaces() {
     let text = pages(&[
