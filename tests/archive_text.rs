@@ -483,7 +483,7 @@ const ROUND_TRIP_GAPS: &[(&str, &[&str], &str)] = &[
     (
         "report-en.txt (pdftotext)",
         &["outline"],
-        "raw text: Table 2's header cells come partly after its rows, across the heading under it: kept as a block",
+        "raw text: Table 2's header cells come partly after its rows, across the heading under it: the table kept as a block (the heading's label goes back to its text)",
     ),
     (
         "report-fr.txt (pdftotext)",
