@@ -169,14 +169,20 @@ impl Emitter {
     /// of ASCII letters, digits and `_` and so needs no escaping, then `">`.
     /// `span` is recorded as by [`Emitter::start`].
     pub fn start_with_id(&mut self, open: &'static str, id: &str, span: Span) {
+        self.record(span);
+        self.out.push_str(open);
+        self.id(id);
+        self.out.push_str("\">");
+    }
+
+    /// An element id, made of ASCII letters, digits and `_`: written as it
+    /// is, with nothing to escape.
+    pub fn id(&mut self, id: &str) {
         debug_assert!(
             id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
             "an id to escape: {id}"
         );
-        self.record(span);
-        self.out.push_str(open);
         self.out.push_str(id);
-        self.out.push_str("\">");
     }
 
     /// A tag spelled out whole around its attribute values: each part is

@@ -13,39 +13,37 @@ use crate::write::emit::Spelled;
 
 use crate::akn::hcontainer as names;
 
-/// A numbered paragraph holding text; its holes: the id, the label, the text.
-static PARAGRAPH: Spelled = Spelled::new(&[
-    (0, r#"<paragraph eId="{}">"#),
-    (1, "<num>{}</num>"),
-    (1, "<content>"),
-    (2, "<p>{}</p>"),
-    (1, "</content>"),
-    (0, "</paragraph>"),
-]);
+/// The frame of a numbered `element` holding text (a paragraph, a list's
+/// point); its holes: the id, the label, the text.
+macro_rules! numbered_text_frame {
+    ($element:literal) => {
+        Spelled::new(&[
+            (0, concat!("<", $element, r#" eId="{}">"#)),
+            (1, "<num>{}</num>"),
+            (1, "<content>"),
+            (2, "<p>{}</p>"),
+            (1, "</content>"),
+            (0, concat!("</", $element, ">")),
+        ])
+    };
+}
 
-/// A list's point holding text; its holes as [`PARAGRAPH`]'s.
-static POINT: Spelled = Spelled::new(&[
-    (0, r#"<point eId="{}">"#),
-    (1, "<num>{}</num>"),
-    (1, "<content>"),
-    (2, "<p>{}</p>"),
-    (1, "</content>"),
-    (0, "</point>"),
-]);
+/// The start of a chapter or section `element`; its holes: the id, the
+/// label, the heading.
+macro_rules! division_frame {
+    ($element:literal) => {
+        Spelled::new(&[
+            (0, concat!("<", $element, r#" eId="{}">"#)),
+            (1, "<num>{}</num>"),
+            (1, "<heading>{}</heading>"),
+        ])
+    };
+}
 
-/// A chapter's start: its id, label and heading.
-static CHAPTER: Spelled = Spelled::new(&[
-    (0, r#"<chapter eId="{}">"#),
-    (1, "<num>{}</num>"),
-    (1, "<heading>{}</heading>"),
-]);
-
-/// A section's start, as [`CHAPTER`]'s.
-static SECTION: Spelled = Spelled::new(&[
-    (0, r#"<section eId="{}">"#),
-    (1, "<num>{}</num>"),
-    (1, "<heading>{}</heading>"),
-]);
+static PARAGRAPH: Spelled = numbered_text_frame!("paragraph");
+static POINT: Spelled = numbered_text_frame!("point");
+static CHAPTER: Spelled = division_frame!("chapter");
+static SECTION: Spelled = division_frame!("section");
 
 /// A list's start: its id and kind (undoc's name for its numbering).
 static LIST: Spelled = Spelled::new(&[(0, r#"<list eId="{}" undoc:kind="{}">"#)]);
@@ -203,7 +201,7 @@ impl AknWriter<'_> {
         let frame = frame.at(depth);
         self.piece(&frame, 0);
         self.record(d.span);
-        self.write_id(id);
+        self.id(id);
         self.piece(&frame, 1);
         self.write_raw(label);
         self.piece(&frame, 2);
@@ -213,15 +211,6 @@ impl AknWriter<'_> {
         self.blocks(depth + 1, &d.blocks, &scope.inside(id));
         self.newline(depth);
         self.end(element);
-    }
-
-    /// An element id, made of letters, digits and `_`: nothing to escape.
-    fn write_id(&mut self, id: &str) {
-        debug_assert!(
-            id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
-            "an id to escape: {id}"
-        );
-        self.write_raw(|out| out.push_str(id));
     }
 
     /// `<hcontainer name="subheading">` with its number and heading; undoc
@@ -285,7 +274,7 @@ impl AknWriter<'_> {
         let frame = frame.at(depth);
         self.piece(&frame, 0);
         self.record(span);
-        self.write_id(id);
+        self.id(id);
         self.piece(&frame, 1);
         self.write_raw(label);
         self.piece(&frame, 2);
@@ -316,7 +305,7 @@ impl AknWriter<'_> {
         };
         let frame = frame.at(depth);
         self.piece(&frame, 0);
-        self.write_id(&id);
+        self.id(&id);
         self.piece(&frame, 1);
         self.write_raw(|out| out.push_str(list.kind.as_str()));
         self.piece(&frame, 2);

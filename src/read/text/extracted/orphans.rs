@@ -119,7 +119,7 @@ fn labels_before_stray_cells<'a>(
     let short = |t: &str| t.chars().count() * 2 <= full;
     let mut moves = Vec::new();
     for p in 0..facts.len() {
-        if !(facts[p].lone && matches!(super::lone_label(text(p)), Some(Label::Decimal(_)))) {
+        if !facts[p].decimal_label {
             continue;
         }
         let stray = |q: usize| !facts[q].labelled && !facts[q].lone && short(text(q));
@@ -184,6 +184,9 @@ struct Facts {
     heading_label: bool,
     /// A chapter's or section's label alone on its line.
     section_label: bool,
+    /// A decimal label alone on its line (`2.`: a subheading's or a
+    /// paragraph's).
+    decimal_label: bool,
     /// The line begins with a label.
     labelled: bool,
     /// The line begins with a decimal label (a numbered paragraph).
@@ -201,6 +204,7 @@ impl Facts {
                 Some(Label::Chapter(_) | Label::Section(_) | Label::Decimal(_))
             ),
             section_label: matches!(alone, Some(Label::Chapter(_) | Label::Section(_))),
+            decimal_label: matches!(alone, Some(Label::Decimal(_))),
             labelled: own.is_some(),
             numbered: matches!(own, Some(Label::Decimal(_))),
         }
