@@ -23,10 +23,10 @@ const NATURE_CODES: [&str; 4] = ["RES", "DEC", "PRST", "INF"];
 /// and presidential statements are AKN4UN deliberative statements, any
 /// other document a report-like `doc`.
 pub fn symbol_class(symbol: &str) -> DocClass {
-    let nature = symbol.split('/').find_map(|part| match part {
-        "RES" => Some("resolution"),
-        "DEC" => Some("decision"),
-        "PRST" => Some("presidentialStatement"),
+    let nature = parts(symbol).find_map(|part| match part {
+        b"RES" => Some("resolution"),
+        b"DEC" => Some("decision"),
+        b"PRST" => Some("presidentialStatement"),
         _ => None,
     });
     match nature {
@@ -43,6 +43,13 @@ pub fn symbol_class(symbol: &str) -> DocClass {
     }
 }
 
+/// The `/`-separated parts of a symbol, as bytes: every part the IRIs look
+/// at is ASCII, and a byte split costs a symbol's few bytes, not a string
+/// searcher per part (IRIs are built for every citation).
+fn parts(symbol: &str) -> impl Iterator<Item = &[u8]> {
+    symbol.as_bytes().split(|&b| b == b'/')
+}
+
 /// The symbol as the number part of an IRI: `A/80/6 (Sect. 29)` →
 /// `A-80-6_(Sect._29)`.
 pub fn number(symbol: &str) -> String {
@@ -53,11 +60,18 @@ pub fn number(symbol: &str) -> String {
 
 /// Appends [`number`]'s form of `symbol` to `out`.
 pub fn push_number(out: &mut String, symbol: &str) {
-    out.extend(symbol.trim().chars().map(|c| match c {
+    let spelled = |c| match c {
         '/' => '-',
         ' ' => '_',
         c => c,
-    }));
+    };
+    let symbol = symbol.trim();
+    if symbol.is_ascii() {
+        // Symbols are ASCII: one byte per character, no decoding.
+        out.extend(symbol.bytes().map(|b| spelled(char::from(b))));
+    } else {
+        out.extend(symbol.chars().map(spelled));
+    }
 }
 
 /// The issuing organ a symbol names, as an IRI actor: the series (`A` is
@@ -78,37 +92,38 @@ pub fn push_actor(out: &mut String, symbol: &str) {
         "S" => out.push_str("sc"),
         "E" => out.push_str("ecosoc"),
         "T" => out.push_str("tc"),
-        other => out.extend(other.chars().map(|c| c.to_ascii_lowercase())),
+        other => push_lowercase(out, other),
     }
     let bodies = parts
         .take_while(|p| !p.starts_with(|c: char| c.is_ascii_digit()))
-        .filter(|p| !NATURE_CODES.contains(p) && !p.is_empty());
+        .filter(|p| !p.is_empty() && !NATURE_CODES.contains(p));
     for body in bodies {
         out.push('-');
-        out.extend(
-            body.chars()
-                .filter(|&c| c != '.')
-                .map(|c| c.to_ascii_lowercase()),
-        );
+        for piece in body.split('.') {
+            push_lowercase(out, piece);
+        }
     }
+}
+
+/// Appends `text` in ASCII lower case.
+fn push_lowercase(out: &mut String, text: &str) {
+    let at = out.len();
+    out.push_str(text);
+    out[at..].make_ascii_lowercase();
 }
 
 /// The Work IRI of the document `symbol` issued on `date`.
 pub fn work(symbol: &str, date: Date) -> String {
-    work_of(symbol, &actor(symbol), date)
-}
-
-/// [`work`] for a writer that has the symbol's [`actor`] already.
-pub fn work_of(symbol: &str, actor: &str, date: Date) -> String {
     let mut out = String::with_capacity(64 + 2 * symbol.len());
-    push_work(&mut out, symbol, actor, &date.iso());
+    let actor = actor(symbol);
+    push_work(&mut out, symbol_class(symbol), symbol, &actor, &date.iso());
     out
 }
 
-/// Appends [`work_of`]'s IRI to `out`, with the date in ISO form (which a
-/// writer makes once for all its IRIs).
-pub fn push_work(out: &mut String, symbol: &str, actor: &str, iso_date: &str) {
-    let class = symbol_class(symbol);
+/// Appends [`work`]'s IRI to `out`, for a writer that has the symbol's
+/// class and [`actor`] already and the date in ISO form (it makes them
+/// once for all its IRIs).
+pub fn push_work(out: &mut String, class: DocClass, symbol: &str, actor: &str, iso_date: &str) {
     for part in [
         "/akn/un/",
         class.doc_type,
@@ -117,11 +132,11 @@ pub fn push_work(out: &mut String, symbol: &str, actor: &str, iso_date: &str) {
         "/",
         actor,
         "/",
+        iso_date,
+        "/",
     ] {
         out.push_str(part);
     }
-    out.push_str(iso_date);
-    out.push('/');
     push_number(out, symbol);
 }
 
@@ -246,6 +261,14 @@ mod tests {
             work("CAC/COSP/EG.1/2023/4", date("2023-09-29")),
             "/akn/un/doc/report/un-cac-cosp-eg1/2023-09-29/CAC-COSP-EG.1-2023-4"
         );
+    }
+
+    #[test]
+    fn numbers_and_actors_keep_characters_beyond_ascii() {
+        assert_eq!(number(" E/ICEF/2025/Révision 1 "), "E-ICEF-2025-Révision_1");
+        // Lower case is ASCII's: IRIs of other scripts keep their letters.
+        assert_eq!(actor("UNEP/ÉA.6/1"), "un-unep-Éa6");
+        assert_eq!(actor("a/C.5/80/2"), "un-a-c5");
     }
 
     #[test]

@@ -112,12 +112,13 @@ impl<'d> Identity<'d> {
         let date = doc.masthead.date.as_ref()?.value;
         let date = ids.build(|iso| date.push_iso(iso));
         let actor = ids.build(|actor| iri::push_actor(actor, symbol));
-        let work = ids.build(|work| iri::push_work(work, symbol, &actor, &date));
+        let class = akn::doc_class(doc);
+        let work = ids.build(|work| iri::push_work(work, class, symbol, &actor, &date));
         let expression = ids.build(|e| iri::push_expression(e, &work, doc.lang, &date));
         let mut identity = Identity {
             expression,
             actor,
-            class: akn::doc_class(doc),
+            class,
             number: ids.build(|number| iri::push_number(number, symbol)),
             symbol,
             date,
