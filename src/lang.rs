@@ -406,11 +406,11 @@ impl Lang {
     pub fn push_chapter_label(self, out: &mut String, n: u32) {
         match self {
             Lang::Ar => {
-                out.push_str(&arabic_ordinal(n));
+                push_arabic_ordinal(out, n);
                 out.push_str(" -");
             }
             Lang::Zh => {
-                out.push_str(&chinese_numeral(n));
+                push_chinese_numeral(out, n);
                 out.push('.');
             }
             _ => {
@@ -431,7 +431,7 @@ impl Lang {
     pub fn push_section_label(self, out: &mut String, n: u32) {
         match self {
             Lang::Ar => {
-                out.push_str(&arabic_section(n));
+                push_named(out, &AR_SECTIONS, n);
                 out.push_str(" -");
             }
             _ => {
@@ -474,7 +474,7 @@ impl Lang {
             ListKind::Decimal => self.push_para_label(out, n),
             ListKind::Alpha if self == Lang::Ar => {
                 out.push('(');
-                out.push_str(&arabic_letter(n));
+                push_named(out, &AR_LETTERS, n);
                 out.push(')');
             }
             ListKind::Roman if self == Lang::Ar => {
@@ -973,33 +973,59 @@ fn cyrillic_lookalike(c: char) -> char {
 /// Chinese numeral 1–99: 一, 十, 十一, 二十三; digits past 99 (the tens
 /// digit alone cannot write them).
 pub fn chinese_numeral(n: u32) -> String {
+    let mut s = String::with_capacity(9);
+    push_chinese_numeral(&mut s, n);
+    s
+}
+
+/// [`chinese_numeral`] appended to `out` (writers label every chapter).
+pub fn push_chinese_numeral(out: &mut String, n: u32) {
     if n > 99 {
-        return n.to_string();
+        return push_decimal(out, n);
     }
     let (tens, ones) = (n / 10, n % 10);
-    let mut s = String::new();
     if tens > 1 {
-        s.push(ZH_DIGITS[(tens % 10) as usize]);
+        out.push(ZH_DIGITS[(tens % 10) as usize]);
     }
     if tens >= 1 {
-        s.push('十');
+        out.push('十');
     }
     if ones > 0 || n == 0 {
-        s.push(ZH_DIGITS[ones as usize]);
+        out.push(ZH_DIGITS[ones as usize]);
     }
-    s
+}
+
+/// Entry `n` (from 1; 0 is taken as 1) of a list of names, or `n` in
+/// digits past its end, appended to `out`.
+fn push_named(out: &mut String, names: &[&str], n: u32) {
+    match names.get(n.max(1) as usize - 1) {
+        Some(name) => out.push_str(name),
+        None => push_decimal(out, n),
+    }
 }
 
 /// Parses a Chinese numeral 1–99.
 pub fn parse_chinese_numeral(s: &str) -> Option<u32> {
-    (1..100).find(|&n| chinese_numeral(n) == s)
+    let mut numeral = String::with_capacity(9);
+    (1..100).find(|&n| {
+        numeral.clear();
+        push_chinese_numeral(&mut numeral, n);
+        numeral == s
+    })
 }
 
 /// Arabic chapter ordinal (`أولا`, `ثانيا`, …); falls back to digits past 20.
 pub fn arabic_ordinal(n: u32) -> String {
+    let mut s = String::with_capacity(24);
+    push_arabic_ordinal(&mut s, n);
+    s
+}
+
+/// [`arabic_ordinal`] appended to `out`.
+pub fn push_arabic_ordinal(out: &mut String, n: u32) {
     match n {
-        1..=20 => AR_ORDINALS[n as usize - 1].to_string(),
-        _ => n.to_string(),
+        1..=20 => out.push_str(AR_ORDINALS[n as usize - 1]),
+        _ => push_decimal(out, n),
     }
 }
 
@@ -1050,9 +1076,9 @@ pub fn parse_arabic_ordinal(s: &str) -> Option<u32> {
 
 /// Arabic section name (`ألف`, `باء`, …).
 pub fn arabic_section(n: u32) -> String {
-    AR_SECTIONS
-        .get(n.max(1) as usize - 1)
-        .map_or_else(|| n.to_string(), |s| s.to_string())
+    let mut s = String::with_capacity(16);
+    push_named(&mut s, &AR_SECTIONS, n);
+    s
 }
 
 /// Parses an Arabic section name.
@@ -1066,9 +1092,9 @@ pub fn parse_arabic_section(s: &str) -> Option<u32> {
 
 /// Arabic subparagraph letter (`أ`, `ب`, `ج`, …).
 pub fn arabic_letter(n: u32) -> String {
-    AR_LETTERS
-        .get(n.max(1) as usize - 1)
-        .map_or_else(|| n.to_string(), |s| s.to_string())
+    let mut s = String::with_capacity(8);
+    push_named(&mut s, &AR_LETTERS, n);
+    s
 }
 
 /// Parses an Arabic subparagraph letter (`ه` is accepted for `هـ`).

@@ -50,6 +50,13 @@ fn parts(symbol: &str) -> impl Iterator<Item = &[u8]> {
     symbol.as_bytes().split(|&b| b == b'/')
 }
 
+/// `text` split at `separator` by a plain scan: a symbol is a few bytes,
+/// where `str::split(char)` sets up a vectorised search (and compares each
+/// match with a library call) for every part.
+fn split_at(text: &str, separator: char) -> std::str::Split<'_, impl FnMut(char) -> bool> {
+    text.split(move |c| c == separator)
+}
+
 /// The symbol as the number part of an IRI: `A/80/6 (Sect. 29)` →
 /// `A-80-6_(Sect._29)`.
 pub fn number(symbol: &str) -> String {
@@ -85,7 +92,7 @@ pub fn actor(symbol: &str) -> String {
 
 /// Appends [`actor`]'s form of `symbol` to `out`.
 pub fn push_actor(out: &mut String, symbol: &str) {
-    let mut parts = symbol.split('/');
+    let mut parts = split_at(symbol, '/');
     out.push_str("un-");
     match parts.next().unwrap_or("").trim() {
         "A" => out.push_str("ga"),
@@ -99,7 +106,7 @@ pub fn push_actor(out: &mut String, symbol: &str) {
         .filter(|p| !p.is_empty() && !NATURE_CODES.contains(p));
     for body in bodies {
         out.push('-');
-        for piece in body.split('.') {
+        for piece in split_at(body, '.') {
             push_lowercase(out, piece);
         }
     }
@@ -207,13 +214,12 @@ pub fn push_cited_work(out: &mut String, symbol: &str) {
 
 /// The year a symbol (of organ `actor`) names, if any (see [`cited_work`]).
 fn cited_year(symbol: &str, actor: &str) -> Option<u32> {
-    let paren_year = symbol.split('(').skip(1).find_map(|p| {
-        let inner = p.split(')').next()?;
+    let paren_year = split_at(symbol, '(').skip(1).find_map(|p| {
+        let inner = split_at(p, ')').next()?;
         (inner.len() == 4).then(|| inner.parse().ok()).flatten()
     });
-    let first_number: Option<u32> = symbol
-        .split('/')
-        .map(|p| p.split(' ').next().unwrap_or(p))
+    let first_number: Option<u32> = split_at(symbol, '/')
+        .map(|p| split_at(p, ' ').next().unwrap_or(p))
         .find(|p| p.starts_with(|c: char| c.is_ascii_digit()))
         .and_then(|p| p.parse().ok());
     let ga_session = actor == "un-ga"

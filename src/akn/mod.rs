@@ -8,7 +8,8 @@
 
 pub mod iri;
 
-use crate::model::{Document, plain_text};
+use crate::model::{Document, Inline, plain_text};
+use std::borrow::Cow;
 
 /// The Akoma Ntoso 3.0 namespace (OASIS LegalDocML).
 pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -135,10 +136,18 @@ pub fn doc_class(doc: &Document) -> DocClass {
     let name = lines
         .into_iter()
         .flatten()
-        .map(|line| plain_text(&line.value))
+        .map(|line| line_text(&line.value))
         .find_map(|text| kind_of_line(doc.lang, text.trim()))
         .unwrap_or("report");
     DocClass { name, ..class }
+}
+
+/// A line's text, borrowed when it is one run (as titles mostly are).
+fn line_text(inlines: &[Inline]) -> Cow<'_, str> {
+    match inlines {
+        [Inline::Text(text) | Inline::Emph(text)] => Cow::Borrowed(text),
+        _ => Cow::Owned(plain_text(inlines)),
+    }
 }
 
 /// `note` or `letter` when a subtitle or title line opens (in Chinese,
