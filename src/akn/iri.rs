@@ -53,6 +53,7 @@ fn parts(symbol: &str) -> impl Iterator<Item = &[u8]> {
 /// `text` split at `separator` by a plain scan: a symbol is a few bytes,
 /// where `str::split(char)` sets up a vectorised search (and compares each
 /// match with a library call) for every part.
+#[allow(clippy::manual_pattern_char_comparison)] // the scan is the point
 fn split_at(text: &str, separator: char) -> std::str::Split<'_, impl FnMut(char) -> bool> {
     text.split(move |c| c == separator)
 }
