@@ -198,8 +198,8 @@ const KNOWN_GAPS: &[(&str, &[&str], &str)] = &[
     ),
     (
         "A_80_614.pdf (pdftotext)",
-        &["sections", "tables"],
-        "raw text, as A/80/600; and an annex's section labels read among an organization chart's boxes stay there",
+        &["tables"],
+        "raw text, as A/80/600",
     ),
     (
         "A_80_630.pdf (pdftotext)",

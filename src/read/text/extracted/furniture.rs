@@ -35,7 +35,8 @@ pub(super) fn strip(
         let first_page = text.first().is_some_and(|&i| lines[i].page == 1);
         for (k, &i) in text.iter().enumerate() {
             let edge = k < EDGE_LINES || k + FOOT_LINES >= text.len();
-            let own = is_own_page_number(lines[i].trimmed(), lines[i].page, pages);
+            let t = lines[i].trimmed();
+            let own = is_own_page_number(t, lines[i].page, pages) || is_own_job(t, &found);
             if !edge && !first_page && !own {
                 continue;
             }
@@ -123,6 +124,16 @@ fn is_own_page_number(t: &str, page: u32, pages: u32) -> bool {
     };
     t.split_once('/')
         .is_some_and(|(a, b)| written(a, page) && written(b, pages))
+}
+
+/// A line that is the document's own job number (`26-01284`, as the first
+/// page prints it before its language letter): furniture wherever it
+/// stands, for raw text may set a page's foot among a chart's boxes.
+fn is_own_job(t: &str, found: &Found) -> bool {
+    found
+        .job_number
+        .as_ref()
+        .is_some_and(|(job, _)| job.split_whitespace().next() == Some(t))
 }
 
 /// `2/13`.

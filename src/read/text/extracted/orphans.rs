@@ -11,7 +11,8 @@
 //! as they are. A label may also be read among a table's cells (`C.`
 //! before `Actual value (2024/25)`): when the contents deny that its next
 //! line is a heading, it goes to the one text on its page they confirm.
-//! An annex's label read at the foot of its page goes back to its top.
+//! An annex's or section's label read at the foot of its page (after an
+//! organization chart's boxes) goes back to the title at the page's top.
 
 use super::contents::Titles;
 use super::pages::Src;
@@ -20,7 +21,7 @@ use crate::read::text::{Label, classify};
 
 /// Puts each orphan heading label back before its heading's text.
 pub(super) fn rejoin(
-    mut lines: Vec<Src>,
+    lines: Vec<Src>,
     full: usize,
     titles: &Titles,
     decisions: &mut Vec<Decision>,
@@ -31,12 +32,17 @@ pub(super) fn rejoin(
         .map(|&k| Facts::of(lines[k].trimmed()))
         .collect();
     let text = |p: usize| lines[filled[p]].trimmed();
+    // Labels at their page's foot are placed first: the title each goes
+    // to (the page's first line) is no other label's.
+    let at_foot = labels_at_foot(&lines, &filled, &facts, full);
+    let claimed = |p: usize| at_foot.iter().any(|&(_, to)| to == p);
     // A heading's text is short, or one the contents list (asked last:
     // the costliest test).
     let texts: Vec<usize> = (0..filled.len())
         .filter(|&p| {
             let t = text(p);
-            is_lone_heading_text(&facts, p, t)
+            !claimed(p)
+                && is_lone_heading_text(&facts, p, t)
                 && (t.chars().count() * 2 <= full || titles.confirm(t))
         })
         .collect();
@@ -47,7 +53,8 @@ pub(super) fn rejoin(
     let listed: Vec<usize> = (0..filled.len())
         .filter(|&p| {
             let t = text(p);
-            !t.starts_with(char::is_lowercase)
+            !claimed(p)
+                && !t.starts_with(char::is_lowercase)
                 && is_unlabelled_text(&facts, p, t)
                 && titles.confirm(t)
         })
@@ -63,41 +70,77 @@ pub(super) fn rejoin(
             }
         })
         .collect();
-    let mut moves = Vec::new();
+    let mut moves = at_foot.clone();
     for &(p, by_contents) in &orphans {
         let page = lines[filled[p]].page;
         let on_page = |q: usize| lines[filled[q]].page == page;
-        if orphans.iter().filter(|(q, _)| on_page(*q)).count() != 1 {
+        let placed = at_foot.iter().any(|&(from, _)| from == p);
+        if placed || orphans.iter().filter(|(q, _)| on_page(*q)).count() != 1 {
             continue;
         }
         let mut candidates = if by_contents { &listed } else { &texts }
             .iter()
             .filter(|&&q| on_page(q));
         if let (Some(&q), None) = (candidates.next(), candidates.next()) {
-            moves.push((filled[p], filled[q]));
+            moves.push((p, q));
         }
     }
-    let moved: Vec<usize> = orphans.iter().map(|&(p, _)| p).collect();
+    let moved: Vec<usize> = orphans
+        .iter()
+        .map(|&(p, _)| p)
+        .chain(at_foot.iter().map(|&(p, _)| p))
+        .collect();
+    // A text another label goes to is that label's heading, not a
+    // subheading's whose label stray cells kept from it.
+    let taken: Vec<usize> = moves.iter().map(|&(_, q)| q).collect();
     moves.extend(
         labels_before_stray_cells(&facts, &text, full)
             .into_iter()
-            .filter(|(p, _)| !moved.contains(p))
-            .map(|(p, q)| (filled[p], filled[q])),
+            .filter(|(p, q)| !moved.contains(p) && !taken.contains(q)),
     );
-    moves.extend(annex_labels_at_foot(&lines, &filled));
-    // Latest first, so that earlier indices stay right.
-    moves.sort_by_key(|&(from, to)| std::cmp::Reverse(from.max(to)));
-    for (from, to) in moves {
-        let label = lines.remove(from);
-        let at = if from < to { to - 1 } else { to };
+    let moves: Vec<(usize, usize)> = moves
+        .into_iter()
+        .map(|(p, q)| (filled[p], filled[q]))
+        .collect();
+    for &(from, to) in &moves {
         decisions.push(Decision::new(
             Action::LabelMoved,
-            label.no,
-            format!("{} {}", label.trimmed(), lines[at].trimmed()),
+            lines[from].no,
+            format!("{} {}", lines[from].trimmed(), lines[to].trimmed()),
         ));
-        lines.insert(at, label);
     }
-    lines
+    placed_before(lines, &moves)
+}
+
+/// `lines` with each `(from, to)` line taken out and put right before
+/// line `to` (indices into `lines` as given, so that moves never see each
+/// other's shifts; two labels before one line keep their order).
+fn placed_before(lines: Vec<Src>, moves: &[(usize, usize)]) -> Vec<Src> {
+    if moves.is_empty() {
+        return lines;
+    }
+    let mut before: Vec<Vec<usize>> = vec![Vec::new(); lines.len()];
+    let mut taken = vec![false; lines.len()];
+    for &(from, to) in moves {
+        if !taken[from] {
+            taken[from] = true;
+            before[to].push(from);
+        }
+    }
+    let mut slots: Vec<Option<Src>> = lines.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(slots.len());
+    for i in 0..slots.len() {
+        if taken[i] {
+            continue;
+        }
+        for &from in &before[i] {
+            out.extend(slots[from].take());
+        }
+        out.extend(slots[i].take());
+    }
+    // A label whose line was itself moved away stays with the rest, in order.
+    out.extend(slots.into_iter().flatten());
+    out
 }
 
 /// The most of a table's cells pdftotext may read between a subheading's
@@ -140,35 +183,55 @@ fn labels_before_stray_cells<'a>(
     moves
 }
 
-/// Annex labels read at the foot of their page (`Annex` after the
-/// organization chart's title and boxes: pdftotext reads a landscape
-/// page in its own order), each with the page's first line, an
-/// unlabelled title, that it goes back before. Only the page's last line,
-/// the page's one annex label, moves.
-fn annex_labels_at_foot(lines: &[Src], filled: &[usize]) -> Vec<(usize, usize)> {
+/// Heading labels read at the foot of their page, each with the page's
+/// first line, an unlabelled title, that it goes back before: an annex's
+/// (`Annex` after the organization chart's title and boxes: pdftotext
+/// reads a landscape page in its own order) or a section's (`C.` after a
+/// chart's boxes, its title `Substantive (2025/26 approved)` at the top).
+/// A label and its title share a line on the page, so a label last on its
+/// page, with no title after it, was read out of place. Only the page's
+/// last line moves, and only where it is the page's one label alone on a
+/// line; a section's title must also be short and begin with a capital.
+/// As indices into `filled`.
+fn labels_at_foot(
+    lines: &[Src],
+    filled: &[usize],
+    facts: &[Facts],
+    full: usize,
+) -> Vec<(usize, usize)> {
     let is_annex = |k: usize| matches!(classify(lines[k].trimmed()), Some((labels, at)) if matches!(labels[0], Label::Annex(_)) && at >= lines[k].trimmed().len());
     let mut moves = Vec::new();
     for (p, &k) in filled.iter().enumerate() {
         let page = lines[k].page;
         let last_on_page = filled.get(p + 1).is_none_or(|&n| lines[n].page != page);
-        if !last_on_page || !is_annex(k) {
+        let annex = is_annex(k);
+        if !last_on_page || !(annex || facts[p].section_label) {
             continue;
         }
-        let on_page: Vec<usize> = filled[..p]
-            .iter()
+        let first = (0..p)
             .rev()
-            .take_while(|&&j| lines[j].page == page)
-            .copied()
-            .collect();
-        let Some(&top) = on_page.last() else {
+            .take_while(|&q| lines[filled[q]].page == page)
+            .collect::<Vec<_>>();
+        let Some(&top) = first.last() else {
             continue;
         };
-        let title = lines[top].trimmed();
-        if classify(title).is_none()
-            && !ends_sentence(title)
-            && !on_page.iter().any(|&j| is_annex(j))
-        {
-            moves.push((k, top));
+        let title = lines[filled[top]].trimmed();
+        // The page's one annex label; a section's, its one label alone.
+        let alone = !first
+            .iter()
+            .any(|&q| is_annex(filled[q]) || (!annex && facts[q].lone));
+        // A title may end in a parenthesis it opens (`Support (2025/26
+        // approved)`); a sentence may not.
+        let parenthesised = title.ends_with(')') && title.contains('(');
+        let ends = ends_sentence(title) && !parenthesised;
+        let after_label = top.checked_sub(1).is_some_and(|q| facts[q].lone);
+        let fits = annex
+            || (title.chars().count() * 2 <= full
+                && title.starts_with(char::is_uppercase)
+                && !after_label
+                && !facts[top].labelled);
+        if alone && fits && classify(title).is_none() && !ends {
+            moves.push((p, top));
         }
     }
     moves
@@ -259,6 +322,16 @@ mod tests {
             .filter(|l| !l.is_blank())
             .map(|l| l.trimmed().to_string())
             .collect()
+    }
+
+    /// Moves are made on the lines as given: one never shifts another's
+    /// lines, and two labels before one line keep their order.
+    #[test]
+    fn moves_are_made_on_the_lines_as_given() {
+        let lines = split("T1\nL1\nT2\nL2\nL3\n");
+        let placed = placed_before(lines, &[(4, 0), (1, 2), (3, 0)]);
+        let texts: Vec<&str> = placed.iter().map(Src::trimmed).collect();
+        assert_eq!(texts, ["L3", "L2", "T1", "L1", "T2"]);
     }
 
     /// A page whose section label `C.` pdftotext read with the list's

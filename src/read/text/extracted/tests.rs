@@ -1376,6 +1376,57 @@ fn an_annex_label_read_at_its_pages_foot_opens_the_annex() {
     );
 }
 
+/// An annex of organization charts as raw text reads it: the contents
+/// list the annex's title alone, the annex label at the foot of its page,
+/// the job number among a chart's boxes, and on a later page section `C.`
+/// read after the boxes, its title (in parentheses at its end) at the top.
+/// The annex takes its title (no section label may), the job number is
+/// dropped, and `C.` goes back to its title.
+#[test]
+fn heading_labels_at_a_pages_foot_go_back_to_its_title() {
+    let contents = "Contents\nPage\nI.\n\nResources . . . . . . . . . . . . . .\n2\nOrganization charts . . . . . . . . . . .\n3";
+    let text = pages(&[
+        &format!("{MASTHEAD}\n{contents}\n\n26-00001 (E)    010226\n\n*2600001*\n\nPlease recycle"),
+        &format!("A/80/999\nI. Resources\n1. {PROSE}\n2/5\n26-00001"),
+        "Organization charts\nA.\nSubstantive (2026/27 proposed)\n26-00001\nAbbreviations: FS, Field Service.\nA/80/999\n3/5\nAnnex",
+        "26-00001\nB.\nSupport (2026/27 proposed)\nAbbreviations: NGS, national General Service.\nA/80/999\n4/5",
+        "Substantive (2025/26 approved)\nAbbreviations: FS, Field Service.\nA/80/999\n5/5\nC.\n26-00001",
+    ]);
+    let (read_back, outcome) = doc(&text);
+    assert_eq!(read_back.annexes.len(), 1, "{:?}", read_back.annexes);
+    let annex = &read_back.annexes[0];
+    assert_eq!(plain_text(&annex.heading), "Organization charts");
+    assert_eq!(
+        section_headings(&annex.blocks),
+        [
+            "Substantive (2026/27 proposed)",
+            "Support (2026/27 proposed)",
+            "Substantive (2025/26 approved)"
+        ]
+    );
+    let dropped = |t: &str| {
+        outcome
+            .decisions
+            .iter()
+            .filter(|d| d.action == Action::FurnitureDropped && d.text == t)
+            .count()
+    };
+    assert_eq!(dropped("26-00001"), 4, "{:?}", outcome.decisions);
+    let moved: Vec<&str> = outcome
+        .decisions
+        .iter()
+        .filter(|d| d.action == Action::LabelMoved)
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(
+        moved,
+        [
+            "Annex Organization charts",
+            "C. Substantive (2025/26 approved)"
+        ]
+    );
+}
+
 /// A section's label read among a table's cells (`C.` before `Actual
 /// value`) goes to the heading text the contents list on its page.
 #[test]
