@@ -178,6 +178,15 @@ impl Finder<'_> {
 
     /// Checks `text`, which starts at `at`, and moves `at` past it.
     fn advance(&mut self, text: &str, at: &mut Span) {
+        // ASCII is printable (every face has it) or a control (needs no
+        // glyph): most runs of Latin text are checked by one fast pass.
+        if text.is_ascii() {
+            if at.line != 0 {
+                let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
+                at.column = at.column.saturating_add(len);
+            }
+            return;
+        }
         for c in text.chars() {
             if !self.fonts.covers(c) && !needs_no_glyph(c) && !self.reported.contains(&c) {
                 self.reported.push(c);
