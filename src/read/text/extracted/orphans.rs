@@ -204,8 +204,13 @@ fn labels_at_foot(
     for (p, &k) in filled.iter().enumerate() {
         let page = lines[k].page;
         let last_on_page = filled.get(p + 1).is_none_or(|&n| lines[n].page != page);
+        // Only a page's last line is asked its label (classifying every
+        // line again would double the pass).
+        if !last_on_page {
+            continue;
+        }
         let annex = is_annex(k);
-        if !last_on_page || !(annex || facts[p].section_label) {
+        if !(annex || facts[p].section_label) {
             continue;
         }
         let first = (0..p)
