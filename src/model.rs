@@ -484,8 +484,11 @@ pub struct Para {
     pub content: Vec<Inline>,
     /// A list that the paragraph introduces (it usually ends with a colon).
     pub list: Option<List>,
-    /// Where the paragraph starts.
+    /// Where the paragraph starts (its label).
     pub span: Span,
+    /// Where its text starts, after the label: the column a diagnostic
+    /// about the text counts from (`span` where a reader cannot tell).
+    pub text_at: Span,
 }
 
 /// How the items of a list are labelled.
@@ -543,8 +546,11 @@ pub struct Item {
     pub content: Vec<Inline>,
     /// A nested list.
     pub list: Option<List>,
-    /// Where the item starts.
+    /// Where the item starts (its label).
     pub span: Span,
+    /// Where its text starts, after the label (`span` where a reader
+    /// cannot tell).
+    pub text_at: Span,
 }
 
 /// Inline content of paragraphs, items, headings and titles.

@@ -126,6 +126,11 @@ fn every_missing_code_point_is_reported_with_its_column_in_convert_and_validate(
         columns.windows(2).all(|w| w[0] < w[1]) && columns[0] > 1,
         "real, increasing columns: {columns:?}"
     );
+    // The first is where `ሰ` stands in its source line: counted from the
+    // paragraph's text, after its label `1. `.
+    let source_line = source.lines().nth(line as usize - 1).expect("the line");
+    let at = source_line.chars().position(|c| c == 'ሰ').expect("ሰ");
+    assert_eq!(columns[0] as usize, at + 1, "{source_line}");
     // Validation finds the same without laying anything out.
     let found = write::pdf::missing_glyphs(&doc, &WriteOptions::default());
     assert_eq!(found, reported);

@@ -342,6 +342,7 @@ fn para(el: &Element) -> Result<Para, Diagnostic> {
         content,
         list,
         span: el.span,
+        text_at: el.span,
     })
 }
 
@@ -361,6 +362,7 @@ fn read_list(el: &Element) -> Result<List, Diagnostic> {
             content,
             list,
             span: child.span,
+            text_at: child.span,
         });
     }
     Ok(List { kind, items })

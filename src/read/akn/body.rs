@@ -184,6 +184,7 @@ impl<'t> AknReader<'t> {
             content,
             list,
             span: el.span,
+            text_at: el.span,
         }));
         out.extend(after);
         out
@@ -306,6 +307,7 @@ impl<'t> AknReader<'t> {
                 content,
                 list,
                 span: el.span,
+                text_at: el.span,
             });
         }
         List { kind, items }

@@ -219,6 +219,7 @@ impl Flow {
                     content,
                     list: None,
                     span,
+                    text_at: span,
                 }));
             }
             (Some(Label::Decimal(n)), _, _) => self.item(ListKind::Decimal, n, p, label, span, ctx),
@@ -319,6 +320,7 @@ impl Flow {
                 content,
                 list: None,
                 span,
+                text_at: span,
             },
             0,
         );

@@ -150,6 +150,7 @@ impl Builder<'_, '_> {
             content: inlines::join(&content),
             list,
             span: entry.span,
+            text_at: entry.span,
         }));
         for node in after {
             self.node(node);
@@ -194,6 +195,7 @@ impl Builder<'_, '_> {
             content: crate::read::inline::merge_text(content),
             list,
             span,
+            text_at: span,
         }
     }
 
@@ -292,6 +294,7 @@ fn place_lettered(
         content: content.clone(),
         list: None,
         span,
+        text_at: span,
     };
     let next = |l: &List| (l.kind, l.items.last().map_or(1, |i| i.n + 1));
     let Some(list) = top else {

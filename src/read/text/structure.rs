@@ -36,6 +36,11 @@ struct Acc {
 }
 
 impl Acc {
+    /// Where the text starts in the source (after a label).
+    fn text_at(&self) -> Span {
+        self.map.first().map_or(self.span, |&(_, at)| at)
+    }
+
     fn new(line: &Line, offset: usize) -> Acc {
         let col = line.col + line.text[..offset].chars().count() as u32;
         Acc {
@@ -660,6 +665,7 @@ fn division(n: u32, acc: Acc) -> Division {
 fn para(p: RawPara) -> Para {
     Para {
         n: p.n,
+        text_at: p.acc.text_at(),
         content: p.acc.inlines(),
         list: p.list.map(list),
         span: p.acc.span,
@@ -674,6 +680,7 @@ fn list(l: RawList) -> List {
             .into_iter()
             .map(|i| Item {
                 n: i.n,
+                text_at: i.acc.text_at(),
                 content: i.acc.inlines(),
                 list: i.list.map(list),
                 span: i.acc.span,

@@ -98,7 +98,7 @@ impl Finder<'_> {
                     self.blocks(&d.blocks);
                 }
                 Block::Para(p) => {
-                    self.inlines(&p.content, p.span);
+                    self.inlines(&p.content, p.text_at);
                     if let Some(list) = &p.list {
                         self.list(list);
                     }
@@ -117,7 +117,7 @@ impl Finder<'_> {
 
     fn list(&mut self, list: &List) {
         for item in &list.items {
-            self.inlines(&item.content, item.span);
+            self.inlines(&item.content, item.text_at);
             if let Some(sub) = &item.list {
                 self.list(sub);
             }
