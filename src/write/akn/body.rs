@@ -42,6 +42,26 @@ macro_rules! division_frame {
 
 static PARAGRAPH: Spelled = numbered_text_frame!("paragraph");
 static POINT: Spelled = numbered_text_frame!("point");
+
+/// A numbered element's markup: its frame when it holds text, and its
+/// start (up to the id) and end when it introduces a list.
+struct Numbered {
+    text: &'static Spelled,
+    open: &'static str,
+    close: &'static str,
+}
+
+const NUMBERED_PARAGRAPH: Numbered = Numbered {
+    text: &PARAGRAPH,
+    open: "<paragraph eId=\"",
+    close: "</paragraph>",
+};
+
+const NUMBERED_POINT: Numbered = Numbered {
+    text: &POINT,
+    open: "<point eId=\"",
+    close: "</point>",
+};
 static CHAPTER: Spelled = division_frame!("chapter");
 static SECTION: Spelled = division_frame!("section");
 
@@ -245,21 +265,33 @@ impl AknWriter<'_> {
             .build(|id| eid::push_numbered(id, scope.doc, "para_", p.n));
         let lang = self.doc.lang;
         let label = |out: &mut String| lang.push_para_label(out, p.n);
-        match &p.list {
+        let at = (depth, &*id, p.span);
+        self.numbered(&NUMBERED_PARAGRAPH, at, label, &p.content, p.list.as_ref());
+        self.ids.recycle(id);
+    }
+
+    /// A numbered paragraph or point at `depth` with its id and span: its
+    /// label (which `label` appends), then its text, or the list its text
+    /// introduces.
+    fn numbered(
+        &mut self,
+        markup: &Numbered,
+        (depth, id, span): (usize, &str, Span),
+        label: impl FnOnce(&mut String),
+        text: &[Inline],
+        list: Option<&List>,
+    ) {
+        match list {
             Some(list) => {
                 self.newline(depth);
-                self.start_with_id("<paragraph eId=\"", &id, p.span);
+                self.start_with_id(markup.open, id, span);
                 self.num_with(depth + 1, label);
-                self.list(depth + 1, &p.content, list, &id);
+                self.list(depth + 1, text, list, id);
                 self.newline(depth);
-                self.markup("</paragraph>");
+                self.markup(markup.close);
             }
-            None => {
-                let numbered = (&PARAGRAPH, depth, &*id, p.span);
-                self.numbered_text(numbered, label, &p.content);
-            }
+            None => self.numbered_text((markup.text, depth, id, span), label, text),
         }
-        self.ids.recycle(id);
     }
 
     /// A numbered paragraph or point that holds text, written from its
@@ -325,20 +357,9 @@ impl AknWriter<'_> {
         let id = self.ids.build(|id| eid::push_point(id, list, kind, item.n));
         let lang = self.doc.lang;
         let label = |out: &mut String| lang.push_item_label(out, kind, item.n);
-        match &item.list {
-            Some(sub) => {
-                self.newline(depth);
-                self.start_with_id("<point eId=\"", &id, item.span);
-                self.num_with(depth + 1, label);
-                self.list(depth + 1, &item.content, sub, &id);
-                self.newline(depth);
-                self.markup("</point>");
-            }
-            None => {
-                let numbered = (&POINT, depth, &*id, item.span);
-                self.numbered_text(numbered, label, &item.content);
-            }
-        }
+        let at = (depth, &*id, item.span);
+        let sub = item.list.as_ref();
+        self.numbered(&NUMBERED_POINT, at, label, &item.content, sub);
         self.ids.recycle(id);
     }
 }
