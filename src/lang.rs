@@ -1155,12 +1155,7 @@ pub fn push_decimal(out: &mut String, n: u32) {
 /// `n` in at least `width` decimal digits (zeros in front) appended to
 /// `out`: the parts of an ISO date.
 pub fn push_zero_padded(out: &mut String, n: u32, width: usize) {
-    let mut digits = 1;
-    let mut rest = n / 10;
-    while rest > 0 {
-        digits += 1;
-        rest /= 10;
-    }
+    let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
     for _ in digits..width {
         out.push('0');
     }

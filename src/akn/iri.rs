@@ -23,10 +23,10 @@ const NATURE_CODES: [&str; 4] = ["RES", "DEC", "PRST", "INF"];
 /// and presidential statements are AKN4UN deliberative statements, any
 /// other document a report-like `doc`.
 pub fn symbol_class(symbol: &str) -> DocClass {
-    let nature = parts(symbol).find_map(|part| match part {
-        b"RES" => Some("resolution"),
-        b"DEC" => Some("decision"),
-        b"PRST" => Some("presidentialStatement"),
+    let nature = split_at(symbol, '/').find_map(|part| match part {
+        "RES" => Some("resolution"),
+        "DEC" => Some("decision"),
+        "PRST" => Some("presidentialStatement"),
         _ => None,
     });
     match nature {
@@ -41,13 +41,6 @@ pub fn symbol_class(symbol: &str) -> DocClass {
             name: "report",
         },
     }
-}
-
-/// The `/`-separated parts of a symbol, as bytes: every part the IRIs look
-/// at is ASCII, and a byte split costs a symbol's few bytes, not a string
-/// searcher per part (IRIs are built for every citation).
-fn parts(symbol: &str) -> impl Iterator<Item = &[u8]> {
-    symbol.as_bytes().split(|&b| b == b'/')
 }
 
 /// `text` split at `separator` by a plain scan: a symbol is a few bytes,
