@@ -113,8 +113,9 @@ pub(super) fn rejoin(
 }
 
 /// `lines` with each `(from, to)` line taken out and put right before
-/// line `to` (indices into `lines` as given, so that moves never see each
-/// other's shifts; two labels before one line keep their order).
+/// line `to`, wherever that line goes itself (indices into `lines` as
+/// given, so that moves never see each other's shifts; two labels before
+/// one line keep their order).
 fn placed_before(lines: Vec<Src>, moves: &[(usize, usize)]) -> Vec<Src> {
     if moves.is_empty() {
         return lines;
@@ -127,18 +128,19 @@ fn placed_before(lines: Vec<Src>, moves: &[(usize, usize)]) -> Vec<Src> {
             before[to].push(from);
         }
     }
-    let mut slots: Vec<Option<Src>> = lines.into_iter().map(Some).collect();
-    let mut out = Vec::with_capacity(slots.len());
-    for i in 0..slots.len() {
-        if taken[i] {
-            continue;
-        }
+    /// Line `i`, after the lines placed before it.
+    fn place(i: usize, before: &[Vec<usize>], slots: &mut [Option<Src>], out: &mut Vec<Src>) {
         for &from in &before[i] {
-            out.extend(slots[from].take());
+            place(from, before, slots, out);
         }
         out.extend(slots[i].take());
     }
-    // A label whose line was itself moved away stays with the rest, in order.
+    let mut slots: Vec<Option<Src>> = lines.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(slots.len());
+    for i in (0..slots.len()).filter(|&i| !taken[i]) {
+        place(i, &before, &mut slots, &mut out);
+    }
+    // Only lines moved before each other in a circle are left: kept, in order.
     out.extend(slots.into_iter().flatten());
     out
 }
@@ -213,16 +215,16 @@ fn labels_at_foot(
         if !(annex || facts[p].section_label) {
             continue;
         }
-        let first = (0..p)
+        let earlier = (0..p)
             .rev()
             .take_while(|&q| lines[filled[q]].page == page)
             .collect::<Vec<_>>();
-        let Some(&top) = first.last() else {
+        let Some(&top) = earlier.last() else {
             continue;
         };
         let title = lines[filled[top]].trimmed();
         // The page's one annex label; a section's, its one label alone.
-        let alone = !first
+        let alone = !earlier
             .iter()
             .any(|&q| is_annex(filled[q]) || (!annex && facts[q].lone));
         // A title may end in a parenthesis it opens (`Support (2025/26
@@ -337,6 +339,11 @@ mod tests {
         let placed = placed_before(lines, &[(4, 0), (1, 2), (3, 0)]);
         let texts: Vec<&str> = placed.iter().map(Src::trimmed).collect();
         assert_eq!(texts, ["L3", "L2", "T1", "L1", "T2"]);
+        // A label goes with the line it is put before, wherever that goes.
+        let lines = split("T1\nT2\nL1\nL2\n");
+        let placed = placed_before(lines, &[(2, 1), (1, 0), (3, 2)]);
+        let texts: Vec<&str> = placed.iter().map(Src::trimmed).collect();
+        assert_eq!(texts, ["L2", "L1", "T2", "T1"]);
     }
 
     /// A page whose section label `C.` pdftotext read with the list's
