@@ -109,6 +109,12 @@ pub struct Diagnostic {
     /// The masthead field (front-matter key) the diagnostic is about: a
     /// field reported unreadable is not reported missing as well.
     pub field: Option<&'static str>,
+    /// The character the diagnostic is about (UND051). The span then marks
+    /// where the text holding it starts, and the batch pins it to the
+    /// character's own line and column in the source (see
+    /// [`crate::read::attach_excerpts`]): markup and line breaks inside the
+    /// text leave the model's count short.
+    pub character: Option<char>,
     /// What reports show of the source there; attached by the batch while
     /// the source is still in memory, so reports never read it again.
     pub excerpt: Option<Excerpt>,
@@ -138,6 +144,7 @@ impl Diagnostic {
             span,
             length: 0,
             field: None,
+            character: None,
             excerpt: None,
         }
     }
@@ -151,6 +158,13 @@ impl Diagnostic {
     /// The same diagnostic, about masthead field `key`.
     pub fn about(mut self, key: &'static str) -> Self {
         self.field = Some(key);
+        self
+    }
+
+    /// The same diagnostic, about character `c` of the source.
+    pub fn about_character(mut self, c: char) -> Self {
+        self.character = Some(c);
+        self.length = 1;
         self
     }
 

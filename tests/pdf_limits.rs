@@ -174,3 +174,93 @@ fn deny_warnings_fails_a_document_with_characters_no_font_covers() {
     assert_eq!(code, 1, "--deny-warnings fails it: {all}");
     assert!(common::reports(&all, "U+1230", "UND051"), "{all}");
 }
+
+/// Where `c` first stands in `source`: its 1-based line and character column.
+fn place_of(source: &str, c: char) -> (u64, u64) {
+    let (index, line) = source
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(c))
+        .expect("the character is there");
+    let column = line.chars().position(|x| x == c).expect("on the line");
+    (index as u64 + 1, column as u64 + 1)
+}
+
+/// `validate --format json`'s UND051 places in `file`, character by character.
+fn glyph_places(file: &std::path::Path) -> Vec<(String, u64, u64)> {
+    let (_, stdout, stderr) =
+        common::run(&["validate", file.to_str().expect("path"), "--format", "json"]);
+    let found: serde_json::Value = serde_json::from_str(&stdout).expect(&stderr);
+    found
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|d| d["code"] == "UND051")
+        .map(|d| {
+            let message = d["message"].as_str().expect("message");
+            (
+                message[..message.find(' ').expect("U+…")].to_string(),
+                d["line"].as_u64().expect("line"),
+                d["column"].as_u64().expect("column"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn missing_glyphs_are_reported_where_they_stand_in_markdown_xml_and_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = common::root();
+    // Markdown: markup before the character and a paragraph over two lines.
+    let draft = std::fs::read_to_string(root.join("samples/markdown/draft-en.md")).expect("draft");
+    let markdown: String = draft
+        .lines()
+        .filter(|l| !l.starts_with("!["))
+        .map(|l| {
+            l.replacen(
+                "1. The present report is",
+                "1. The **present** report (ሰ) is",
+                1,
+            )
+            .replacen(
+                "2. Digital public infrastructure is understood",
+                "2. Digital *public* infrastructure\nis understood (ጀ)",
+                1,
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    // XML: a strong run and a citation before the character.
+    let xml = std::fs::read_to_string(root.join("samples/acabq-first-page-en.xml"))
+        .expect("xml sample")
+        .replacen(
+            "<strong>The Advisory Committee trusts that",
+            "<strong>The Advisory</strong> Committee ሰ <strong>trusts that",
+            1,
+        )
+        .replacen(
+            "(<ref>A/80/604</ref>), and those",
+            "(<ref>A/80/604</ref>), and ጀ those",
+            1,
+        );
+    // Text: the character on a paragraph's second line.
+    let text = source_with_body("1. The present report\ncites the word ሰ and\n\n2. Then ጀ here.");
+    for (name, source) in [
+        ("draft.md", markdown),
+        ("first.xml", xml),
+        ("report.txt", text),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &source).expect("written");
+        let expected: Vec<(String, u64, u64)> = ['ሰ', 'ጀ']
+            .into_iter()
+            .map(|c| {
+                let (line, column) = place_of(&source, c);
+                (format!("U+{:04X}", c as u32), line, column)
+            })
+            .collect();
+        let mut found = glyph_places(&path);
+        found.sort();
+        assert_eq!(found, expected, "{name}");
+    }
+}

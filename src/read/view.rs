@@ -33,7 +33,9 @@ pub struct Place {
 /// How many characters of a line an excerpt keeps on each side of its column.
 const CONTEXT_CHARS: usize = 60;
 
-/// Attaches to each diagnostic the line (or place) of `view` it points at.
+/// Attaches to each diagnostic the line (or place) of `view` it points at,
+/// first pinning a diagnostic about a character to where that character
+/// stands.
 pub fn attach_excerpts(diagnostics: &mut [Diagnostic], view: &SourceView) {
     if diagnostics.iter().all(|d| d.span.line == 0) {
         return;
@@ -43,6 +45,7 @@ pub fn attach_excerpts(diagnostics: &mut [Diagnostic], view: &SourceView) {
         SourceView::Text(text) => {
             let starts = line_starts(text);
             for d in diagnostics.iter_mut() {
+                pin_in_text(d, text, &starts);
                 d.excerpt = text_line(text, &starts, d.span.line)
                     .map(|line| cut(line, d.span.column, d.length, None));
             }
@@ -52,6 +55,13 @@ pub fn attach_excerpts(diagnostics: &mut [Diagnostic], view: &SourceView) {
                 let place = (d.span.line as usize)
                     .checked_sub(1)
                     .and_then(|i| places.get(i));
+                let found = d
+                    .character
+                    .zip(place)
+                    .and_then(|(c, p)| p.text.chars().position(|x| x == c));
+                if let Some(at) = found {
+                    d.span.column = u32::try_from(at + 1).unwrap_or(u32::MAX);
+                }
                 d.excerpt = place.map(|p| {
                     cut(
                         &p.text,
@@ -70,6 +80,28 @@ fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect()
+}
+
+/// Moves a diagnostic about a character to the character's first place at
+/// or after the start of the diagnostic's line: the span marks where the
+/// text holding it starts, and the character is reported at its first
+/// place in the text, so the first place from there is its own.
+fn pin_in_text(d: &mut Diagnostic, text: &str, starts: &[usize]) {
+    let (Some(c), Some(&from)) = (
+        d.character,
+        (d.span.line as usize)
+            .checked_sub(1)
+            .and_then(|i| starts.get(i)),
+    ) else {
+        return;
+    };
+    let Some(found) = text[from..].find(c).map(|k| from + k) else {
+        return;
+    };
+    let line = starts.partition_point(|&s| s <= found);
+    let column = text[starts[line - 1]..found].chars().count() + 1;
+    d.span.line = line as u32;
+    d.span.column = u32::try_from(column).unwrap_or(u32::MAX);
 }
 
 fn text_line<'a>(text: &'a str, starts: &[usize], line: u32) -> Option<&'a str> {
@@ -151,6 +183,31 @@ mod tests {
         assert_eq!(first.length, 1, "the token `x`");
         assert_eq!(second.length, 61, "the token, up to the cut");
         assert_eq!(ds[2].excerpt, None);
+    }
+
+    #[test]
+    fn a_character_is_pinned_to_where_it_stands() {
+        let text = "1. The **word**\nis ሰ here.\n".to_string();
+        let about = |span| Diagnostic::new(Code::MissingGlyph, span, "m").about_character('ሰ');
+        // The model's count falls short of markup and of the line break.
+        let mut ds = vec![about(Span::new(1, 20)), about(Span::new(3, 1))];
+        attach_excerpts(&mut ds, &SourceView::Text(text));
+        assert_eq!(ds[0].span, Span::new(2, 4));
+        let e = ds[0].excerpt.as_ref().unwrap();
+        assert_eq!((e.column, e.length), (4, 1));
+        assert_eq!(
+            ds[1].span,
+            Span::new(3, 1),
+            "not found after it: left as given"
+        );
+        let places = vec![Place {
+            part: "word/document.xml".into(),
+            position: "paragraph 7".into(),
+            text: "The ሰ word".into(),
+        }];
+        let mut ds = vec![about(Span::new(1, 0))];
+        attach_excerpts(&mut ds, &SourceView::Places(places));
+        assert_eq!(ds[0].span, Span::new(1, 5));
     }
 
     #[test]

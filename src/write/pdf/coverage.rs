@@ -197,7 +197,7 @@ impl Finder<'_> {
                         "U+{:04X} {c:?} is in none of the fonts (bundled or --font-dir); it is left out of the PDF",
                         c as u32
                     ),
-                ));
+                ).about_character(c));
             }
             if at.line != 0 {
                 at.column = at.column.saturating_add(1);
