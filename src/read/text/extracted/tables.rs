@@ -462,8 +462,9 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Option<R
         let line = &lines[end];
         let t = line.trimmed();
         if !t.is_empty() {
-            let in_table =
-                is_cell(line, full) || cells > 0 && is_wrapped_row_label(lines, end, full);
+            let in_table = is_cell(line, full)
+                || cells > 0 && is_wrapped_row_label(lines, end, full)
+                || cells >= RAW_MIN_CELLS && is_raw_group_heading(lines, end, full);
             let ends = !in_table
                 || starts_para(lines, end)
                 || is_heading_label(t)
@@ -511,6 +512,34 @@ fn is_wrapped_row_label(lines: &[Src], i: usize, full: usize) -> bool {
         && !is_figure(rest)
         && classify(rest).is_none()
         && is_figure(figure.trimmed())
+}
+
+/// A group heading inside a raw table, too long for a cell (`Office of
+/// the Chief of Operations and Resource Management`): one line, no label,
+/// no sentence's end, and the group's rows right under it, cells with a
+/// digit among the next four (`1 D-1`; a title over the next table has
+/// its header's words there, a subheading its paragraph).
+fn is_raw_group_heading(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    if classify(t).is_some()
+        || caption_number(t).is_some()
+        || is_units(t)
+        || t.ends_with(['.', ':', ';', ',', '。', '：', '；'])
+        || t.chars().count() > full
+    {
+        return false;
+    }
+    let next: Vec<usize> = (i + 1..lines.len())
+        .filter(|&k| !lines[k].is_blank())
+        .take(4)
+        .collect();
+    next.len() == 4
+        && next.iter().all(|&k| {
+            is_cell(&lines[k], full) && !starts_para(lines, k) && !is_lone_label(lines[k].trimmed())
+        })
+        && next
+            .iter()
+            .any(|&k| lines[k].trimmed().bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Whether `lines[i]` is the text of a heading's or paragraph's label

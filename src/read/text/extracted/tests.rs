@@ -394,6 +394,57 @@ fn a_raw_row_label_broken_over_two_lines_stays_in_its_table() {
     assert_ne!(tables, 1, "the sentence ended the first table");
 }
 
+/// Kinds of the chapters' blocks, in order.
+fn block_kinds(doc: &Document) -> Vec<&'static str> {
+    chapter_blocks(doc)
+        .iter()
+        .map(|b| match b {
+            Block::Para(_) => "para",
+            Block::Table(_) => "table",
+            Block::Subheading(_) => "subheading",
+            _ => "other",
+        })
+        .collect()
+}
+
+#[test]
+fn a_raw_tables_group_heading_too_long_for_a_cell_stays_in_its_table() {
+    // A staffing table over two pages: raw text gives its cells a line each
+    // and its group headings (`Office of the Chief of …`) a full line. The
+    // group's rows under the heading keep the table going, across the page.
+    let para = "1. The proposed changes to the staffing of the mission are set out below by\noffice and section, with the number of posts established, abolished or redeployed\nin each, as required by the mission's mandate for the coming financial period.";
+    let group = |office: &str, title: &str| {
+        format!(
+            "Office of the Chief of {office}\nPosts\n\nInternational\n\n1 P-4\n\n{title}\n\nEstablishment\n\nNational\n\n2 NGS\n\nAssistant\n\nEstablishment\n\nNet change\n\n3\n"
+        )
+    };
+    let first = format!(
+        "{MASTHEAD}\nI. Introduction\n{para}\nHuman resources: proposed changes\nOffice/section\n\nType\n\nNumber Level\n\nFunctional title\n\nPost action\n\n{}\n\n2/3\n\n26-00001",
+        group("Operations and Resource Management", "Budget Officer")
+    );
+    let second = format!(
+        "A/80/999\n{}\nNet change\n\n6\n\n2. The next paragraph follows the table, and its number follows the first\none; its lines are as full as those of the paragraph before the table, and its\nlast line is as short as the last line of a paragraph usually is.",
+        group("Supply Chain and Property Management", "Supply Officer")
+    );
+    let (over_pages, _) = doc(&pages(&[&first, &second]));
+    assert_eq!(block_kinds(&over_pages), ["para", "table", "para"]);
+    // A full line with a paragraph under it is the text's subheading: the
+    // table ends before it.
+    let subheading = second.replace(
+        "\n\n2. The next",
+        "\nSupply Chain and Property Management Section of the Mission\n2. The next",
+    );
+    let (ended, _) = doc(&pages(&[&first, &subheading]));
+    let kinds = block_kinds(&ended);
+    assert_eq!(kinds.first(), Some(&"para"));
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "table").count(),
+        1,
+        "{kinds:?}"
+    );
+    assert_ne!(kinds[kinds.len() - 2], "table", "{kinds:?}");
+}
+
 #[test]
 fn chinese_pages_join_without_spaces() {
     let text = pages(&[
