@@ -24,6 +24,11 @@ const BLANKS_INSIDE: usize = 3;
 /// Raw text: the fewest cell lines that make a table, and how many of them are figures.
 const RAW_MIN_CELLS: usize = 6;
 const RAW_MIN_FIGURES: usize = 3;
+/// Raw text: a smaller table (a variance's header, its row's label and
+/// figures) makes one when its figures are amounts or shares, which stand
+/// alone on a line only in a table.
+const RAW_MIN_SMALL_CELLS: usize = 4;
+const RAW_MIN_AMOUNTS: usize = 2;
 /// Raw text: the most lines a raw table's notes are looked for in.
 const RAW_NOTE_LINES: usize = 12;
 
@@ -457,13 +462,15 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Option<R
         return None;
     }
     let mut end = i;
-    let (mut cells, mut figures) = (0, 0);
+    let (mut cells, mut figures, mut amounts) = (0, 0, 0);
     while end < lines.len() {
         let line = &lines[end];
         let t = line.trimmed();
         if !t.is_empty() {
             let in_table = is_cell(line, full)
                 || cells > 0 && is_wrapped_row_label(lines, end, full)
+                || cells > 0 && is_colon_row_label(lines, end, full)
+                || cells > 0 && is_whole_row_label(lines, end, full)
                 || cells >= RAW_MIN_CELLS && is_raw_group_heading(lines, end, full);
             let ends = !in_table
                 || starts_para(lines, end)
@@ -476,11 +483,13 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Option<R
             if !ends {
                 cells += 1;
                 figures += usize::from(is_figure(t));
+                amounts += usize::from(is_amount(t));
             }
         }
         end += 1;
     }
-    if cells < RAW_MIN_CELLS || figures < RAW_MIN_FIGURES {
+    let small = cells >= RAW_MIN_SMALL_CELLS && amounts >= RAW_MIN_AMOUNTS;
+    if (cells < RAW_MIN_CELLS || figures < RAW_MIN_FIGURES) && !small {
         return None;
     }
     while end > i && lines[end - 1].is_blank() {
@@ -512,6 +521,40 @@ fn is_wrapped_row_label(lines: &[Src], i: usize, full: usize) -> bool {
         && !is_figure(rest)
         && classify(rest).is_none()
         && is_figure(figure.trimmed())
+}
+
+/// A row label broken after its colon (`Military contingents:`, then
+/// `troops`): short, no label, its rest a cell on the next line, which
+/// neither opens a paragraph nor is labelled (a sentence introducing a
+/// list ends the same way, and its list's items are labelled).
+fn is_colon_row_label(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    if !t.ends_with([':', '：']) || t.chars().count() * 2 > full || classify(t).is_some() {
+        return false;
+    }
+    (i + 1..lines.len())
+        .find(|&k| !lines[k].is_blank())
+        .is_some_and(|k| {
+            let rest = lines[k].trimmed();
+            is_cell(&lines[k], full)
+                && !starts_para(lines, k)
+                && classify(rest).is_none()
+                && !is_lone_label(rest)
+        })
+}
+
+/// A row label too long for a cell, whole on its line (`Communications
+/// and information technology`): no label, no sentence's end, its row's
+/// first figure right under it.
+fn is_whole_row_label(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    !t.ends_with(['.', ':', ';', ',', '。', '：', '；'])
+        && t.chars().count() <= full
+        && classify(t).is_none()
+        && caption_number(t).is_none()
+        && (i + 1..lines.len())
+            .find(|&k| !lines[k].is_blank())
+            .is_some_and(|k| is_figure(lines[k].trimmed()))
 }
 
 /// A group heading inside a raw table, too long for a cell (`Office of
@@ -630,6 +673,12 @@ fn is_cell(line: &Src, full: usize) -> bool {
 
 fn is_heading_label(t: &str) -> bool {
     matches!(classify(t), Some((labels, _)) if matches!(labels[0], Label::Chapter(_) | Label::Section(_) | Label::Annex(_)))
+}
+
+/// An amount or a share: a figure with a currency sign or a per cent sign
+/// (`$340.5`, `46.9%`, `($27.6)`, `(5.8%)`).
+fn is_amount(t: &str) -> bool {
+    is_figure(t) && t.contains(['$', '%'])
 }
 
 /// A figure cell: digits with separators, `$`, `%`, brackets, or a dash.

@@ -445,6 +445,48 @@ fn a_raw_tables_group_heading_too_long_for_a_cell_stays_in_its_table() {
     assert_ne!(kinds[kinds.len() - 2], "table", "{kinds:?}");
 }
 
+/// Two paragraphs of full lines with `table` between them.
+fn between_paragraphs(table: &str) -> String {
+    let first = "1. For the 2026/27 period, the increased requirements are attributable primarily to\nthe need to procure sea containers for the acquisition, transportation and ongoing\nstorage of goods, which requirement had been met in the previous periods.";
+    let second = "2. For the 2024/25 period, the reduced requirements were attributable primarily to\nnew, lower-cost, contractual arrangements and a reduction in the number of\nlicences, as set out in the annex to the present report.";
+    pages(&[&format!(
+        "{MASTHEAD}\nI. Introduction\n{first}\n{table}\n{second}"
+    )])
+}
+
+#[test]
+fn a_raw_variance_table_of_one_row_is_a_table() {
+    // A header, a row label too long for a cell and the row's amounts and
+    // shares: fewer cells than a table needs otherwise, but amounts stand
+    // alone on a line only in a table.
+    let table = "2024/25 variance\n\nCommunications and information technology\n\n$466.2\n\n4.8%\n";
+    let (read, _) = doc(&between_paragraphs(table));
+    assert_eq!(block_kinds(&read), ["para", "table", "para"]);
+    let Some(Block::Table(t)) = chapter_blocks(&read).into_iter().nth(1) else {
+        panic!("a table");
+    };
+    let cells: Vec<String> = t.head.iter().chain(&t.body).flat_map(row_cells).collect();
+    assert_eq!(
+        cells,
+        [
+            "2024/25 variance",
+            "Communications and information technology",
+            "$466.2",
+            "4.8%"
+        ]
+    );
+    // Plain figures are not enough for so small a table.
+    let (plain, _) = doc(&between_paragraphs("Communications\n\n466\n\n48\n"));
+    assert!(!block_kinds(&plain).contains(&"table"));
+}
+
+#[test]
+fn a_raw_row_label_broken_after_its_colon_stays_in_its_table() {
+    let table = "Efficiency gains\n(Thousands of United States dollars)\nCategory\n\nInitiative\n\nGain\n\nMilitary observers\n\nReduced deployment\n\n3 065.8\n\nMilitary contingents:\ntroops\n\nReduced deployment\n\n12 169.9\n\nMilitary contingents:\nstaff officers\n\nReduced deployment\n\n1 629.7\n";
+    let (read, _) = doc(&between_paragraphs(table));
+    assert_eq!(block_kinds(&read), ["para", "table", "para"]);
+}
+
 #[test]
 fn chinese_pages_join_without_spaces() {
     let text = pages(&[
