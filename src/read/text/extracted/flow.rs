@@ -356,6 +356,21 @@ impl Flow<'_, '_> {
     }
 }
 
+/// Whether [`collapse_spaces`] leaves `text` as it is: ASCII whose spaces
+/// stand alone, none before a hyphen (most lines of raw text: one pass
+/// over the bytes instead of a character-by-character copy).
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut after_space = false;
+    for &b in bytes {
+        if !b.is_ascii() || b == b'\t' || b == b'\r' || after_space && (b == b' ' || b == b'-') {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    true
+}
+
 /// Whether a text ends a sentence or a clause.
 fn closes(text: &str) -> bool {
     text.trim_end()
@@ -467,6 +482,9 @@ pub(super) fn join_into(
 /// Collapses runs of spaces (layout text's column gaps) to one, and closes
 /// the space pdftotext leaves before a hyphen inside a word (`Secretary -General`).
 pub(super) fn collapse_spaces(text: &str) -> String {
+    if is_collapsed(text) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -45,13 +45,20 @@ pub(super) fn find(
     let mut taken_to = 0;
     while i < lines.len() {
         let region = if layout {
-            layout_region(&lines, i, full)
+            layout_region(&lines, i, full).ok_or(i + 1)
         } else {
-            raw_region(&lines, i, full, titles)
+            raw_region(&lines, i, full, titles).map(|r| raw_over_pages(&lines, r, full, titles))
         };
-        let Some(mut region) = region.filter(|r| r.head >= taken_to) else {
-            i += 1;
-            continue;
+        let mut region = match region {
+            Ok(r) if r.head >= taken_to => r,
+            Ok(_) => {
+                i += 1;
+                continue;
+            }
+            Err(next) => {
+                i = next;
+                continue;
+            }
         };
         let cells = if layout {
             None
@@ -454,12 +461,13 @@ pub(super) fn is_source(t: &str) -> bool {
 /// at `lines[i]` (not a label alone, nor its text), ended by a numbered
 /// paragraph, a heading or prose. A line labelled as a heading whose text
 /// the contents deny is a row's label (`III. Civilian staff`, or `I.`
-/// with `Total` after it): it does not end the table.
-fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Option<Region> {
+/// with `Total` after it): it does not end the table. Without a table,
+/// the line to look from next.
+fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Result<Region, usize> {
     let t = lines[i].trimmed();
     let starts = is_units(t) || caption_number(t).is_some() || is_cell(&lines[i], full);
     if !starts || t.is_empty() || is_lone_label(t) || follows_lone_label(lines, i) {
-        return None;
+        return Err(i + 1);
     }
     let mut end = i;
     let (mut cells, mut figures, mut amounts) = (0, 0, 0);
@@ -490,12 +498,13 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Option<R
     }
     let small = cells >= RAW_MIN_SMALL_CELLS && amounts >= RAW_MIN_AMOUNTS;
     if (cells < RAW_MIN_CELLS || figures < RAW_MIN_FIGURES) && !small {
-        return None;
+        // A run starting further on ends here too, with fewer cells.
+        return Err(end.max(i + 1));
     }
     while end > i && lines[end - 1].is_blank() {
         end -= 1;
     }
-    Some(Region {
+    Ok(Region {
         head: title_start(lines, i),
         rows: i,
         notes: end,
@@ -541,6 +550,40 @@ fn is_colon_row_label(lines: &[Src], i: usize, full: usize) -> bool {
                 && classify(rest).is_none()
                 && !is_lone_label(rest)
         })
+}
+
+/// A raw table that goes on over the next page: after its last row only
+/// its notes stand at the page's foot (no paragraph, no heading), and the
+/// next page opens with one of its header's lines (`International staff`)
+/// and a table from there. The notes between stay among its rows.
+fn raw_over_pages(lines: &[Src], mut region: Region, full: usize, titles: &Titles) -> Region {
+    loop {
+        let last_page = lines[region.end - 1].page;
+        let mut k = region.end;
+        while k < lines.len() && lines[k].page == last_page {
+            let t = lines[k].trimmed();
+            if k - region.end > RAW_NOTE_LINES || starts_para(lines, k) || is_heading_label(t) {
+                return region;
+            }
+            k += 1;
+        }
+        let Some(next) = (k..lines.len()).find(|&j| !lines[j].is_blank()) else {
+            return region;
+        };
+        let first = lines[next].trimmed();
+        let repeats = lines[region.rows..region.notes]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(6)
+            .any(|l| l.trimmed() == first);
+        match raw_region(lines, next, full, titles) {
+            Ok(more) if repeats && more.end > region.end => {
+                region.notes = more.notes;
+                region.end = more.end;
+            }
+            _ => return region,
+        }
+    }
 }
 
 /// A row label too long for a cell, whole on its line (`Communications

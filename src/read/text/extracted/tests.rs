@@ -488,6 +488,34 @@ fn a_raw_row_label_broken_after_its_colon_stays_in_its_table() {
 }
 
 #[test]
+fn a_raw_table_whose_next_page_repeats_its_header_after_notes_at_the_foot_is_one_table() {
+    let para = "1. The human resources of the mission for the coming financial period are set out\nbelow by category, with the posts approved and proposed and the changes between\nthem, as required by the mission's mandate for the period concerned.";
+    let rows = |label: &str| format!("{label}\n\n1\n\n2\n\n5\n\n8\n\n");
+    let first = format!(
+        "{MASTHEAD}\nI. Introduction\n{para}\nExecutive direction and management\nInternational staff\n\nUSG\n\nD-2\n\nP-5\n\nTotal\n\n{}{}Note: The following abbreviations are used in the tables: ASG, Assistant\nSecretary-General; USG, Under-Secretary-General.\n\n2/3\n\n26-00001",
+        rows("Approved posts 2024/25"),
+        rows("Proposed posts 2026/27")
+    );
+    let second = |top: &str| {
+        format!(
+            "A/80/999\n{top}\n\nUSG\n\nD-2\n\nP-5\n\nTotal\n\n{}{}2. The next paragraph follows the table, and its number follows the first\none; its lines are as full as those of the paragraph before the table, and its\nlast line is as short as the last line of a paragraph usually is.",
+            rows("Approved 2024/25"),
+            rows("Proposed 2026/27")
+        )
+    };
+    let (over, _) = doc(&pages(&[&first, &second("International staff")]));
+    assert_eq!(block_kinds(&over), ["para", "table", "para"]);
+    // A page that does not repeat the header opens a table of its own.
+    let (two, _) = doc(&pages(&[&first, &second("Civilian personnel")]));
+    let kinds = block_kinds(&two);
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "table").count(),
+        2,
+        "{kinds:?}"
+    );
+}
+
+#[test]
 fn chinese_pages_join_without_spaces() {
     let text = pages(&[
         "CAC/COSP/EG.1/2023/4\n\n联合国\n\n大会\n\nDistr.: General\n29 September 2023\nChinese\nOriginal: English\n\n专家组会议报告\n\n一. 导言\n1. 本报告根据第4/2号决议编写，报告了\n\n23-18588 (C)\n\n*2318588*",
@@ -1541,4 +1569,20 @@ fn a_section_label_read_among_cells_goes_to_the_text_the_contents_list() {
         ]
     );
     assert_eq!(para_texts(&read_back).len(), 3);
+}
+
+#[test]
+fn spaces_are_collapsed_alike_on_the_fast_path_and_the_slow_one() {
+    use super::flow::collapse_spaces;
+    for (line, collapsed) in [
+        ("a plain line", "a plain line"),
+        ("two  spaces", "two spaces"),
+        ("inter -national", "inter-national"),
+        ("a tab\there", "a tab here"),
+        ("cost - benefit", "cost - benefit"),
+        ("é  wide", "é wide"),
+        (" leading", " leading"),
+    ] {
+        assert_eq!(collapse_spaces(line), collapsed, "{line:?}");
+    }
 }
