@@ -19,6 +19,9 @@ use crate::script::{ends_ideographic, starts_ideographic};
 /// What the flow knows of the document.
 pub(super) struct Setting<'a> {
     pub layout: bool,
+    /// Raw text (not `-layout`): paragraphs have no blank lines between
+    /// them, table cells do.
+    pub raw: bool,
     /// The width of a full line of text (characters).
     pub full: usize,
     /// Each page's text margin (indexed by page number).
@@ -72,6 +75,8 @@ struct Flow<'a, 's> {
     letters: Letters,
     /// The piece being read.
     piece: usize,
+    /// Whether a blank line follows the line being read on its page.
+    set_apart: bool,
 }
 
 /// Writes the pieces as cleaned text lines into `out`.
@@ -94,9 +99,17 @@ pub(super) fn write(
         sequence: Sequence::new(&pieces),
         letters: Letters::default(),
         piece: 0,
+        set_apart: false,
     };
-    for (i, piece) in pieces.into_iter().enumerate() {
+    let mut pieces = pieces.into_iter().enumerate().peekable();
+    while let Some((i, piece)) = pieces.next() {
         f.piece = i;
+        f.set_apart = match (&piece, pieces.peek()) {
+            (Piece::Line(line), Some((_, Piece::Line(next)))) => {
+                next.is_blank() && next.page == line.page
+            }
+            _ => false,
+        };
         match piece {
             Piece::Line(line) => f.line(&line),
             Piece::Table(block) => {
@@ -290,10 +303,26 @@ impl Flow<'_, '_> {
         if first_line_indent && self.ended() {
             return false;
         }
+        if self.is_set_apart_after(cur, text) {
+            return false;
+        }
         // Where lines are measured by their length, an item's first line is
         // short by its label's indent: an item runs on to its punctuation.
         let open_item = !self.s.layout && cur.kind == Kind::Item && !closes(&cur.text);
         lower || open_item || !self.ended()
+    }
+
+    /// Raw text: a short line after a paragraph's full stop with a blank
+    /// line under it is not the paragraph's (its lines have no blank lines
+    /// between them): it is a cell of a table too small to be read as one,
+    /// or a line set apart, and is not glued to the paragraph.
+    fn is_set_apart_after(&self, cur: &Cur, text: &str) -> bool {
+        self.s.raw
+            && self.set_apart
+            && cur.kind != Kind::Heading
+            && cur.text.ends_with(['.', '。'])
+            && text.chars().count() * 2 <= self.s.full
+            && !text.starts_with(|c: char| c.is_lowercase())
     }
 
     fn heading_continues(&self, cur: &Cur, text: &str, indent: isize) -> bool {

@@ -99,6 +99,7 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     );
     let setting = flow::Setting {
         layout: aligned_left,
+        raw: !layout,
         full,
         margins: &margins,
         vocab: &vocab,

@@ -475,9 +475,20 @@ fn a_raw_variance_table_of_one_row_is_a_table() {
             "4.8%"
         ]
     );
-    // Plain figures are not enough for so small a table.
+    // Plain figures are not enough for so small a table; set apart by
+    // blank lines, they are not glued to the paragraph before them either.
     let (plain, _) = doc(&between_paragraphs("Communications\n\n466\n\n48\n"));
     assert!(!block_kinds(&plain).contains(&"table"));
+    let texts = para_texts(&plain);
+    assert!(texts[0].1.ends_with("previous periods."), "{texts:?}");
+    // A paragraph's short last sentence, with the next paragraph right
+    // under it, stays the paragraph's.
+    let (last, _) = doc(&between_paragraphs("It is met."));
+    let texts = para_texts(&last);
+    assert!(
+        texts[0].1.ends_with("previous periods. It is met."),
+        "{texts:?}"
+    );
 }
 
 #[test]
