@@ -194,7 +194,7 @@ const KNOWN_GAPS: &[(&str, &[&str], &str)] = &[
     (
         "A_80_600.pdf (pdftotext)",
         &["tables"],
-        "raw text: tables flattened a cell per line; small tables next to each other are read as one, or as text",
+        "raw text: tables flattened a cell per line; tables of two columns of prose are read as text, tables back to back with no line between them as one",
     ),
     (
         "A_80_614.pdf (pdftotext)",
