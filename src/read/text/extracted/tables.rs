@@ -466,7 +466,12 @@ pub(super) fn is_source(t: &str) -> bool {
 fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Result<Region, usize> {
     let t = lines[i].trimmed();
     let starts = is_units(t) || caption_number(t).is_some() || is_cell(&lines[i], full);
-    if !starts || t.is_empty() || is_lone_label(t) || follows_lone_label(lines, i) {
+    if !starts
+        || t.is_empty()
+        || is_lone_label(t)
+        || follows_lone_label(lines, i)
+        || ends_prose(lines, i, full)
+    {
         return Err(i + 1);
     }
     let mut end = i;
@@ -510,6 +515,20 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Result<R
         notes: end,
         end,
     })
+}
+
+/// A figure closing the sentence of the prose line right above it
+/// (`… in the approved budget for` then `2025/26.`): the paragraph's last
+/// line, not a table's first cell.
+fn ends_prose(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    t.ends_with('.')
+        && is_figure(t)
+        && i > 0
+        && lines[i - 1].page == lines[i].page
+        && !lines[i - 1].is_blank()
+        && !is_cell(&lines[i - 1], full)
+        && !lines[i - 1].trimmed().ends_with(['.', ':', ';'])
 }
 
 /// A row label too long for a cell that raw text breaks over two lines

@@ -462,6 +462,16 @@ fn a_raw_variance_table_of_one_row_is_a_table() {
     let table = "2024/25 variance\n\nCommunications and information technology\n\n$466.2\n\n4.8%\n";
     let (read, _) = doc(&between_paragraphs(table));
     assert_eq!(block_kinds(&read), ["para", "table", "para"]);
+    // A year closing the paragraph above, on a line of its own, stays the
+    // paragraph's.
+    let year = between_paragraphs(table).replace(
+        "had been met in the previous periods.\n",
+        "had been met in the approved budget for\n2025/26.\n",
+    );
+    let (with_year, _) = doc(&year);
+    let texts = para_texts(&with_year);
+    assert!(texts[0].1.ends_with("budget for 2025/26."), "{texts:?}");
+    assert_eq!(block_kinds(&with_year), ["para", "table", "para"]);
     let Some(Block::Table(t)) = chapter_blocks(&read).into_iter().nth(1) else {
         panic!("a table");
     };
