@@ -55,12 +55,8 @@ pub fn attach_excerpts(diagnostics: &mut [Diagnostic], view: &SourceView) {
                 let place = (d.span.line as usize)
                     .checked_sub(1)
                     .and_then(|i| places.get(i));
-                let found = d
-                    .character
-                    .zip(place)
-                    .and_then(|(c, p)| p.text.chars().position(|x| x == c));
-                if let Some(at) = found {
-                    d.span.column = u32::try_from(at + 1).unwrap_or(u32::MAX);
+                if let Some(p) = place {
+                    pin_in_place(d, p);
                 }
                 d.excerpt = place.map(|p| {
                     cut(
@@ -102,6 +98,17 @@ fn pin_in_text(d: &mut Diagnostic, text: &str, starts: &[usize]) {
     let column = text[starts[line - 1]..found].chars().count() + 1;
     d.span.line = line as u32;
     d.span.column = u32::try_from(column).unwrap_or(u32::MAX);
+}
+
+/// Moves a diagnostic about a character to the character's column in its
+/// place's text (a Word paragraph or cell).
+fn pin_in_place(d: &mut Diagnostic, place: &Place) {
+    let found = d
+        .character
+        .and_then(|c| place.text.chars().position(|x| x == c));
+    if let Some(at) = found {
+        d.span.column = u32::try_from(at + 1).unwrap_or(u32::MAX);
+    }
 }
 
 fn text_line<'a>(text: &'a str, starts: &[usize], line: u32) -> Option<&'a str> {

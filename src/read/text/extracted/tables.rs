@@ -480,10 +480,11 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Result<R
         let line = &lines[end];
         let t = line.trimmed();
         if !t.is_empty() {
+            let row_label = is_wrapped_row_label(lines, end, full)
+                || is_colon_row_label(lines, end, full)
+                || is_whole_row_label(lines, end, full);
             let in_table = is_cell(line, full)
-                || cells > 0 && is_wrapped_row_label(lines, end, full)
-                || cells > 0 && is_colon_row_label(lines, end, full)
-                || cells > 0 && is_whole_row_label(lines, end, full)
+                || cells > 0 && row_label
                 || cells >= RAW_MIN_CELLS && is_raw_group_heading(lines, end, full);
             let ends = !in_table
                 || starts_para(lines, end)
@@ -560,15 +561,13 @@ fn is_colon_row_label(lines: &[Src], i: usize, full: usize) -> bool {
     if !t.ends_with([':', '：']) || t.chars().count() * 2 > full || classify(t).is_some() {
         return false;
     }
-    (i + 1..lines.len())
-        .find(|&k| !lines[k].is_blank())
-        .is_some_and(|k| {
-            let rest = lines[k].trimmed();
-            is_cell(&lines[k], full)
-                && !starts_para(lines, k)
-                && classify(rest).is_none()
-                && !is_lone_label(rest)
-        })
+    texts_after(lines, i).next().is_some_and(|k| {
+        let rest = lines[k].trimmed();
+        is_cell(&lines[k], full)
+            && !starts_para(lines, k)
+            && classify(rest).is_none()
+            && !is_lone_label(rest)
+    })
 }
 
 /// A raw table that goes on over the next page: after its last row only
@@ -606,38 +605,34 @@ fn raw_over_pages(lines: &[Src], mut region: Region, full: usize, titles: &Title
 }
 
 /// A row label too long for a cell, whole on its line (`Communications
-/// and information technology`): no label, no sentence's end, its row's
-/// first figure right under it.
+/// and information technology`), its row's first figure right under it.
 fn is_whole_row_label(lines: &[Src], i: usize, full: usize) -> bool {
-    let t = lines[i].trimmed();
+    is_long_label(lines[i].trimmed(), full)
+        && texts_after(lines, i)
+            .next()
+            .is_some_and(|k| is_figure(lines[k].trimmed()))
+}
+
+/// A table's label too long for a cell: one line, no label of its own, no
+/// caption, no units line, no sentence's end.
+fn is_long_label(t: &str, full: usize) -> bool {
     !t.ends_with(['.', ':', ';', ',', '。', '：', '；'])
         && t.chars().count() <= full
         && classify(t).is_none()
         && caption_number(t).is_none()
-        && (i + 1..lines.len())
-            .find(|&k| !lines[k].is_blank())
-            .is_some_and(|k| is_figure(lines[k].trimmed()))
+        && !is_units(t)
 }
 
 /// A group heading inside a raw table, too long for a cell (`Office of
-/// the Chief of Operations and Resource Management`): one line, no label,
-/// no sentence's end, and the group's rows right under it, cells with a
-/// digit among the next four (`1 D-1`; a title over the next table has
-/// its header's words there, a subheading its paragraph).
+/// the Chief of Operations and Resource Management`), with the group's
+/// rows right under it: cells with a digit among the next four (`1 D-1`;
+/// a title over the next table has its header's words there, a subheading
+/// its paragraph).
 fn is_raw_group_heading(lines: &[Src], i: usize, full: usize) -> bool {
-    let t = lines[i].trimmed();
-    if classify(t).is_some()
-        || caption_number(t).is_some()
-        || is_units(t)
-        || t.ends_with(['.', ':', ';', ',', '。', '：', '；'])
-        || t.chars().count() > full
-    {
+    if !is_long_label(lines[i].trimmed(), full) {
         return false;
     }
-    let next: Vec<usize> = (i + 1..lines.len())
-        .filter(|&k| !lines[k].is_blank())
-        .take(4)
-        .collect();
+    let next: Vec<usize> = texts_after(lines, i).take(4).collect();
     next.len() == 4
         && next.iter().all(|&k| {
             is_cell(&lines[k], full) && !starts_para(lines, k) && !is_lone_label(lines[k].trimmed())
@@ -671,7 +666,7 @@ fn is_denied_heading(lines: &[Src], i: usize, full: usize, titles: &Titles) -> b
     if !matches!(labels[0], Label::Chapter(_) | Label::Section(_)) {
         return false;
     }
-    let mut after = (i + 1..lines.len()).filter(|&k| !lines[k].is_blank());
+    let mut after = texts_after(lines, i);
     let text = match t[at..].trim() {
         "" => match after.next() {
             Some(k) => lines[k].trimmed(),
@@ -702,7 +697,7 @@ fn opens_raw_heading(lines: &[Src], i: usize, full: usize) -> bool {
     ) {
         return false;
     }
-    let mut after = (i + 1..lines.len()).filter(|&k| !lines[k].is_blank());
+    let mut after = texts_after(lines, i);
     let (Some(text), Some(para)) = (after.next(), after.next()) else {
         return false;
     };
@@ -735,6 +730,11 @@ fn is_cell(line: &Src, full: usize) -> bool {
 
 fn is_heading_label(t: &str) -> bool {
     matches!(classify(t), Some((labels, _)) if matches!(labels[0], Label::Chapter(_) | Label::Section(_) | Label::Annex(_)))
+}
+
+/// The indices of the lines with text after `lines[i]`, in order.
+fn texts_after(lines: &[Src], i: usize) -> impl Iterator<Item = usize> + '_ {
+    (i + 1..lines.len()).filter(|&k| !lines[k].is_blank())
 }
 
 /// An amount or a share: a figure with a currency sign or a per cent sign
@@ -848,7 +848,7 @@ fn over_page(lines: &[Src], region: &Region, start: usize, full: usize) -> Optio
             k += 1;
             continue;
         }
-        let next = (k + 1..lines.len()).find(|&j| !lines[j].is_blank());
+        let next = texts_after(lines, k).next();
         let sentence = next.filter(|&j| {
             let n = lines[j].trimmed();
             n.ends_with(['.', '。']) && !is_figure(n) && classify(n).is_none()
