@@ -194,7 +194,7 @@ const KNOWN_GAPS: &[(&str, &[&str], &str)] = &[
     (
         "A_80_600.pdf (pdftotext)",
         &["tables"],
-        "raw text: tables flattened a cell per line; tables of two columns of prose are read as text, tables back to back with no line between them as one",
+        "raw text: tables flattened a cell per line; tables back to back with only a title between them read as one, a chart's labels as a table, a long table whose next page opens with neither a header line nor a group heading read in pieces",
     ),
     (
         "A_80_614.pdf (pdftotext)",

@@ -19,6 +19,7 @@ mod hyphen;
 mod notes;
 mod orphans;
 mod pages;
+mod prose;
 mod render;
 mod sequence;
 mod tables;
@@ -93,7 +94,7 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     let pieces = tables::find(
         body,
         (layout, full),
-        &titles,
+        (&titles, &vocab),
         &mut n.decisions,
         &mut n.diagnostics,
     );

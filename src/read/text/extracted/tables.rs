@@ -12,6 +12,7 @@ use super::cells::Cells;
 use super::contents::Titles;
 use super::flow::collapse_spaces;
 use super::grid;
+use super::hyphen::Vocabulary;
 use super::pages::{Src, fields};
 use super::{Block, Piece, starts_para};
 use crate::diagnostic::{Code, Diagnostic};
@@ -36,14 +37,31 @@ const RAW_NOTE_LINES: usize = 12;
 pub(super) fn find(
     lines: Vec<Src>,
     (layout, full): (bool, usize),
-    titles: &Titles,
+    (titles, vocab): (&Titles, &Vocabulary),
     decisions: &mut Vec<Decision>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut taken_to = 0;
+    let prose = super::prose::Reading { full, vocab };
     while i < lines.len() {
+        if !layout {
+            let found = super::prose::find(&lines, i, &prose, decisions, diagnostics);
+            if let Some((region, grid)) = found.filter(|(r, _)| r.head >= taken_to) {
+                let cells = Some((grid, None));
+                let table = build(&lines, &region, layout, cells, decisions, diagnostics);
+                out.extend(
+                    lines[taken_to..region.head]
+                        .iter()
+                        .cloned()
+                        .map(Piece::Line),
+                );
+                out.push(Piece::Table(table));
+                (taken_to, i) = (region.end, region.end);
+                continue;
+            }
+        }
         let region = if layout {
             layout_region(&lines, i, full).ok_or(i + 1)
         } else {
@@ -56,7 +74,10 @@ pub(super) fn find(
                 continue;
             }
             Err(next) => {
-                i = next;
+                // A failing run of cells may hold a table of prose's headings.
+                let prose_at =
+                    (i + 1..next).find(|&k| !layout && super::prose::may_open(&lines, k, full));
+                i = prose_at.unwrap_or(next);
                 continue;
             }
         };
@@ -728,7 +749,7 @@ fn is_cell(line: &Src, full: usize) -> bool {
     t.chars().count() * 2 <= full && !t.ends_with(['.', ':', ';', '。', '：', '；']) || is_figure(t)
 }
 
-fn is_heading_label(t: &str) -> bool {
+pub(super) fn is_heading_label(t: &str) -> bool {
     matches!(classify(t), Some((labels, _)) if matches!(labels[0], Label::Chapter(_) | Label::Section(_) | Label::Annex(_)))
 }
 

@@ -1607,3 +1607,136 @@ fn spaces_are_collapsed_alike_on_the_fast_path_and_the_slow_one() {
         assert_eq!(collapse_spaces(line), collapsed, "{line:?}");
     }
 }
+
+/// A report's first page with `table` between paragraphs 1 and 2, and a
+/// second page (`next`, under the page's symbol) when one is given. The
+/// paragraphs are long: most of a report's lines are full ones, which set
+/// the measure the table's narrow lines are told by.
+fn prose_table_pages(table: &str, next: Option<&str>) -> String {
+    let first = format!("1. {PROSE}\n{PROSE}\n");
+    let second = format!("2. {PROSE}\n{PROSE}");
+    match next {
+        Some(next) => pages(&[
+            &format!("{MASTHEAD}\nI. Introduction\n{first}\n{table}\n1/2\n\n26-00001"),
+            &format!("A/80/999\n{next}\n{second}"),
+        ]),
+        None => pages(&[&format!(
+            "{MASTHEAD}\nI. Introduction\n{first}\n{table}\n{second}"
+        )]),
+    }
+}
+
+/// The texts of a table's head and body rows, its left cells' row spans,
+/// and the reading's outcome; paragraphs 1 and 2 read around it.
+fn prose_table(text: &str) -> (Vec<Vec<String>>, Vec<u32>, crate::read::ReadOutcome) {
+    let (doc, outcome) = doc(text);
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = first_table(&doc);
+    let rows = table
+        .head
+        .iter()
+        .chain(&table.body)
+        .map(row_cells)
+        .collect();
+    let spans = table.body.iter().map(|r| r.cells[0].row_span).collect();
+    (rows, spans, outcome)
+}
+
+#[test]
+fn a_raw_results_framework_over_a_page_is_one_table_of_two_columns() {
+    // Raw text gives each row's cells one after the other, an indicator's
+    // figures on a line of their own (like a units line), and repeats the
+    // headings on the next page; `External factors` with a full line under
+    // it is the text's again.
+    let first = "Component 1: security and border monitoring\nExpected accomplishment\n\nIndicators of achievement\n\n1.1 Provision of a safe and secure environment that\nfacilitates the delivery of humanitarian aid in the area\nand in the border zone\n\n1.1.1 Zero incidents of attacks against humanitarian\nactors in the area (2024/25: 0; 2025/26: 0; 2026/27: 0)\n1.1.2 Average number of days for post-specific\nrecruitments, from posting of the job opening to\ncandidate selection, for international candidates\n(2025/26: 60; 2026/27: 70)\n";
+    let next = "Expected accomplishment\n\nIndicators of achievement\n\n1.2 Effective functioning of the joint border\nverification and monitoring mechanism of the zone\n\n1.2.1 Withdrawal of forces within the border zone\nconfirmed and allegations verified through patrols\n\nExternal factors\n\nThe Governments have the primary responsibility to protect civilians and to implement\nthe Agreements on the temporary arrangements for the administration of the area.\n";
+    let (rows, spans, outcome) = prose_table(&prose_table_pages(first, Some(next)));
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(
+        rows,
+        [
+            vec!["Expected accomplishment", "Indicators of achievement"],
+            vec![
+                "1.1 Provision of a safe and secure environment that facilitates the delivery of humanitarian aid in the area and in the border zone",
+                "1.1.1 Zero incidents of attacks against humanitarian actors in the area (2024/25: 0; 2025/26: 0; 2026/27: 0)",
+            ],
+            vec![
+                "1.1.2 Average number of days for post-specific recruitments, from posting of the job opening to candidate selection, for international candidates (2025/26: 60; 2026/27: 70)",
+            ],
+            vec![
+                "1.2 Effective functioning of the joint border verification and monitoring mechanism of the zone",
+                "1.2.1 Withdrawal of forces within the border zone confirmed and allegations verified through patrols",
+            ],
+        ]
+    );
+    // The accomplishment's cell spans the rows of its indicators.
+    assert_eq!(spans, [2, 1, 1]);
+}
+
+/// A follow-up table: two requests and the actions taken on them, the
+/// last action broken by a page (`next` opens the second page).
+const FOLLOW_UP: &str = "Decision/request\n\nAction taken to implement decision/request\n\nRequests the Secretary-General to improve the oversight\nof the activities of peacekeeping missions and to implement\nthe recommendations of the oversight bodies (para. 17).\n\nAs at 31 December 2025, 69 of the 99 recommendations\nissued by the Office of Internal Oversight Services\nwere implemented, and the others are followed up.\n\nRequests that future budget proposals demonstrate the\nscalability of mission support components (para. 27).\n\nThe mission support ratio in the 2025/26 period is higher\n";
+
+#[test]
+fn a_raw_follow_up_table_pairs_its_cells_in_turn_across_a_page() {
+    let next = "Decision/request\n\nAction taken to implement decision/request\n\nthan in the 2020/21 period, as the mission has grown in size\nand its support has grown with it.\n";
+    let (rows, spans, outcome) = prose_table(&prose_table_pages(FOLLOW_UP, Some(next)));
+    assert_nothing_unplaced(&outcome);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(
+        rows[0],
+        [
+            "Decision/request",
+            "Action taken to implement decision/request"
+        ]
+    );
+    assert!(
+        rows[1][0].starts_with("Requests the Secretary-General")
+            && rows[1][1].starts_with("As at 31 December")
+    );
+    assert_eq!(
+        rows[2][1],
+        "The mission support ratio in the 2025/26 period is higher than in the 2020/21 period, as the mission has grown in size and its support has grown with it."
+    );
+    assert_eq!(spans, [1, 1]);
+}
+
+#[test]
+fn a_raw_follow_up_table_with_a_cell_left_over_says_so() {
+    // The last action is missing: the request stands alone, with a warning.
+    let table = FOLLOW_UP.replace(
+        "\nThe mission support ratio in the 2025/26 period is higher\n",
+        "",
+    );
+    let (rows, _, outcome) = prose_table(&prose_table_pages(&table, None));
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows[2][0].starts_with("Requests that future") && rows[2][1].is_empty());
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::ExtractedText && d.message.contains("one without a partner")),
+        "{:?}",
+        outcome.diagnostics
+    );
+}
+
+#[test]
+fn two_short_lines_over_numbered_or_full_text_are_no_table_of_prose() {
+    // Headings over a numbered paragraph, and over unnumbered text of
+    // full lines: the text's, as before.
+    for under in ["2. ", ""] {
+        let text = pages(&[&format!(
+            "{MASTHEAD}\nI. Introduction\n1. {PROSE}\nEvaluation activities\n\nSelf-evaluations\n\n{under}{PROSE}\n"
+        )]);
+        let (doc, _) = doc(&text);
+        assert!(
+            !block_kinds(&doc).contains(&"table"),
+            "{under:?}: {:?}",
+            block_kinds(&doc)
+        );
+    }
+}

@@ -8,10 +8,12 @@ use super::{Piece, find, opens_raw_heading};
 /// The tables found in layout text (pages apart by form feeds), each as
 /// its rows' first words.
 fn tables(text: &str) -> Vec<Vec<String>> {
+    let lines = split(text);
+    let vocab = super::super::hyphen::Vocabulary::new(&lines);
     let pieces = find(
-        split(text),
+        lines,
         (true, 80),
-        &super::super::contents::Titles::default(),
+        (&super::super::contents::Titles::default(), &vocab),
         &mut Vec::new(),
         &mut Vec::new(),
     );
