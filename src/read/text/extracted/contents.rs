@@ -17,7 +17,12 @@ const ENTRY_LINES: usize = 4;
 /// The titles of the contents' entries, as [`words`] gives them: a
 /// title's first line and the text before its dot leaders.
 #[derive(Debug, Default)]
-pub(super) struct Titles(Vec<String>);
+pub(super) struct Titles {
+    /// Each entry's title in [`words`].
+    entries: Vec<String>,
+    /// Each entry's first word, sorted: most lines asked share none.
+    firsts: Vec<String>,
+}
 
 /// The fewest entries that make a contents worth asking.
 const FEWEST_TITLES: usize = 3;
@@ -28,15 +33,22 @@ impl Titles {
     /// title's words (a title or heading wrapped over lines). `None`
     /// without a contents, or for a text of no words.
     fn lists(&self, heading: &str) -> Option<bool> {
-        let h = words(heading);
-        if self.0.len() < FEWEST_TITLES || h.is_empty() {
+        if self.entries.len() < FEWEST_TITLES {
             return None;
         }
+        // Asked of most lines of raw text: a title and a heading that
+        // begin one another share their first word, which is compared
+        // before the whole text is made into words.
+        let first = words(heading.split_whitespace().next()?);
+        if self.firsts.binary_search(&first).is_err() {
+            return Some(false);
+        }
+        let h = words(heading);
         let begins = |long: &str, short: &str| {
             long.strip_prefix(short)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
         };
-        Some(self.0.iter().any(|t| begins(t, &h) || begins(&h, t)))
+        Some(self.entries.iter().any(|t| begins(t, &h) || begins(&h, t)))
     }
 
     /// Whether the contents deny that `heading` is one: there is a
@@ -61,7 +73,11 @@ impl Titles {
         };
         let words = words(text);
         if words.chars().any(char::is_alphabetic) {
-            self.0.push(words);
+            let first = words.split(' ').next().unwrap_or_default().to_string();
+            if let Err(at) = self.firsts.binary_search(&first) {
+                self.firsts.insert(at, first);
+            }
+            self.entries.push(words);
         }
     }
 }

@@ -206,7 +206,11 @@ fn margins(lines: &[Src]) -> Vec<usize> {
 /// reads with its text after it: raw text sets a heading's or paragraph's
 /// label so, its text on the next line.
 fn lone_label(t: &str) -> Option<Label> {
-    if t.contains(char::is_whitespace) {
+    // Every label ends in a full stop, a bracket, a colon, a quote or an
+    // enumeration comma: a line ending otherwise (most cells) is turned
+    // away before it is copied.
+    const LABEL_ENDS: [char; 8] = ['.', ')', '）', '、', '．', ':', '\'', '’'];
+    if !t.ends_with(LABEL_ENDS) || t.contains(char::is_whitespace) {
         return None;
     }
     classify(&format!("{t} Text")).map(|(labels, _)| labels[0])

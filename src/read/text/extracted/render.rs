@@ -87,11 +87,19 @@ struct Letters<'a> {
 }
 
 fn row(cells: &[String], letters: &Letters) -> String {
-    let cells: Vec<String> = cells
-        .iter()
-        .map(|c| mark_notes(&c.replace('|', "¦"), letters))
-        .collect();
-    format!("| {} |", cells.join(" | "))
+    let mut out = String::with_capacity(cells.iter().map(|c| c.len() + 3).sum::<usize>() + 2);
+    out.push('|');
+    for cell in cells {
+        out.push(' ');
+        let marked = if cell.contains('|') {
+            mark_notes(&cell.replace('|', "¦"), letters)
+        } else {
+            mark_notes(cell, letters)
+        };
+        out.push_str(&marked);
+        out.push_str(" |");
+    }
+    out
 }
 
 /// The letters of the table's notes.
