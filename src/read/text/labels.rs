@@ -225,7 +225,11 @@ fn latin_heading(text: &str) -> Option<(Vec<Label>, usize)> {
     if !text.starts_with(char::is_uppercase) {
         return None;
     }
-    let dot = window(text, 16).find(". ")?;
+    // A byte search: a string pattern sets up a searcher per line.
+    let dot = window(text, 16)
+        .as_bytes()
+        .windows(2)
+        .position(|w| w == b". ")?;
     let token = &text[..dot];
     if token.is_empty() || token.len() > 12 {
         return None;

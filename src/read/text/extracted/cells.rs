@@ -23,11 +23,17 @@ use super::flow::collapse_spaces;
 use super::grid::{Grid, is_value};
 use super::pages::Src;
 use super::tables::{is_note_mark, is_source};
+use std::borrow::Cow;
 
 /// The most value columns a rebuilt raw table has.
 const MAX_COLUMNS: usize = 12;
 /// The fewest body rows a rebuilt raw table has.
 const MIN_ROWS: usize = 3;
+
+/// A cell of a run: a token as read, or a label with a note letter put after it.
+type Cell<'a> = Cow<'a, str>;
+/// A run of figures (`true`) or of labels, in order.
+type Run<'a> = (bool, Vec<Cell<'a>>);
 
 /// A region's lines as cells, made once for all the readings tried on
 /// them: each non-blank line's index and its text, spaces collapsed.
@@ -143,14 +149,14 @@ fn is_lone_mark(t: &str) -> bool {
 
 /// Alternating runs of labels and of figures, labels first; a lone note
 /// letter after a label is set on it (`Asia b`).
-fn runs(tokens: &[(usize, String)]) -> Option<Vec<(bool, Vec<String>)>> {
-    let mut runs: Vec<(bool, Vec<String>)> = Vec::new();
+fn runs(tokens: &[(usize, String)]) -> Option<Vec<Run<'_>>> {
+    let mut runs: Vec<Run> = Vec::new();
     for (_, t) in tokens {
         let value = is_value(t);
         if !value && is_lone_mark(t) {
             match runs.last_mut() {
                 Some((false, labels)) => {
-                    let last = labels.last_mut()?;
+                    let last = labels.last_mut()?.to_mut();
                     last.push(' ');
                     last.push_str(t);
                     continue;
@@ -159,8 +165,8 @@ fn runs(tokens: &[(usize, String)]) -> Option<Vec<(bool, Vec<String>)>> {
             }
         }
         match runs.last_mut() {
-            Some((v, items)) if *v == value => items.push(t.clone()),
-            _ => runs.push((value, vec![t.clone()])),
+            Some((v, items)) if *v == value => items.push(Cow::Borrowed(t)),
+            _ => runs.push((value, vec![Cow::Borrowed(t)])),
         }
     }
     runs.first().is_some_and(|(v, _)| !v).then_some(runs)
@@ -223,8 +229,8 @@ fn joined(tokens: &[(usize, String)]) -> Option<Vec<(usize, String)>> {
 /// The grid of the runs when they follow the row-by-row pattern exactly,
 /// the labels before the first figures read as the header and the first
 /// row's label (or, `first_after`, as the header alone).
-fn grid_with(runs: &[(bool, Vec<String>)], first_after: bool) -> Option<Grid> {
-    let values: Vec<&Vec<String>> = runs.iter().filter(|(v, _)| *v).map(|(_, r)| r).collect();
+fn grid_with(runs: &[Run], first_after: bool) -> Option<Grid> {
+    let values: Vec<&Vec<Cell>> = runs.iter().filter(|(v, _)| *v).map(|(_, r)| r).collect();
     match values.len() {
         0 => return None,
         1 => return one_run(runs),
@@ -236,7 +242,7 @@ fn grid_with(runs: &[(bool, Vec<String>)], first_after: bool) -> Option<Grid> {
     }
     // Runs: labels (header and first row's label), then figures and one
     // label in turn, then the last figures and perhaps labels after them.
-    let after: &[String] = if runs.len() == 2 * values.len() + 1 {
+    let after: &[Cell] = if runs.len() == 2 * values.len() + 1 {
         &runs[runs.len() - 1].1
     } else if runs.len() == 2 * values.len() {
         &[]
@@ -249,9 +255,9 @@ fn grid_with(runs: &[(bool, Vec<String>)], first_after: bool) -> Option<Grid> {
             return None;
         };
         if figures.len() == n {
-            rest.push((Some(label.clone()), &figures[..]));
+            rest.push((Some(label.to_string()), &figures[..]));
         } else if k == values.len() - 1 && figures.len() == 2 * n {
-            rest.push((Some(label.clone()), &figures[..n]));
+            rest.push((Some(label.to_string()), &figures[..n]));
             rest.push((None, &figures[n..]));
         } else {
             return None;
@@ -302,8 +308,8 @@ fn checked(head: Vec<String>, body: Vec<Vec<String>>, n: usize) -> Option<Grid> 
 /// column. Taken only when the leftovers number exactly those.
 fn fill_from_after(
     head: &mut [String],
-    rows: &[(Option<String>, &[String])],
-    after: &[String],
+    rows: &[(Option<String>, &[Cell])],
+    after: &[Cell],
     may_span: bool,
 ) -> Option<Vec<Vec<String>>> {
     let missing = rows.iter().filter(|(label, _)| label.is_none()).count();
@@ -315,12 +321,14 @@ fn fill_from_after(
     };
     let mut labels = after.iter();
     if stub == 1 {
-        head[0] = labels.next()?.clone();
+        head[0] = labels.next()?.to_string();
     }
     let body = rows
         .iter()
         .map(|(label, figures)| {
-            let label = label.clone().or_else(|| labels.next().cloned())?;
+            let label = label
+                .clone()
+                .or_else(|| labels.next().map(|l| l.to_string()))?;
             Some(row(label, figures))
         })
         .collect::<Option<Vec<_>>>()?;
@@ -341,7 +349,7 @@ fn lacks_stub_heading(head: &[String]) -> bool {
 /// figures row by row), where how many columns there are is told only
 /// when one split of the labels alone gives headings that are all years
 /// or periods (`2022 год`, `2024/25`) and row labels that are none.
-fn one_run(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
+fn one_run(runs: &[Run]) -> Option<Grid> {
     if let [(false, labels), (true, figures), (false, rest)] = runs {
         return labels_after(labels, figures, rest);
     }
@@ -369,7 +377,7 @@ fn one_run(runs: &[(bool, Vec<String>)]) -> Option<Grid> {
 /// label, the other rows' labels after them: the rows are as many as the
 /// labels, the columns as many as the headings (which must be years or
 /// periods, the labels none), and the figures must fill them exactly.
-fn labels_after(labels: &[String], figures: &[String], rest: &[String]) -> Option<Grid> {
+fn labels_after(labels: &[Cell], figures: &[Cell], rest: &[Cell]) -> Option<Grid> {
     let rows = rest.len() + 1;
     let n = figures.len() / rows;
     let (first, head) = labels.split_last()?;
@@ -385,10 +393,10 @@ fn labels_after(labels: &[String], figures: &[String], rest: &[String]) -> Optio
     let body = std::iter::once(first)
         .chain(rest)
         .zip(figures.chunks(n))
-        .map(|(label, figures)| row(label.clone(), figures))
+        .map(|(label, figures)| row(label.to_string(), figures))
         .collect();
     Some(Grid {
-        head: head.to_vec(),
+        head: head.iter().map(|h| h.to_string()).collect(),
         body,
     })
 }
@@ -409,8 +417,8 @@ fn is_dated(t: &str) -> bool {
 /// stub's heading, those rows' labels and the value columns' headings,
 /// exactly one each.
 fn first_rows(
-    labels: &[String],
-    figures: &[String],
+    labels: &[Cell],
+    figures: &[Cell],
     n: usize,
 ) -> Option<(Vec<String>, Vec<Vec<String>>)> {
     let rows = figures.len() / n;
@@ -419,25 +427,26 @@ fn first_rows(
     }
     if rows == 1 {
         let (label, head) = labels.split_last()?;
-        return Some((header(head, n)?, vec![row(label.clone(), figures)]));
+        return Some((header(head, n)?, vec![row(label.to_string(), figures)]));
     }
     if labels.len() != 1 + rows + n {
         return None;
     }
-    let head = std::iter::once(labels[0].clone())
-        .chain(labels[1 + rows..].iter().cloned())
+    let head = std::iter::once(&labels[0])
+        .chain(&labels[1 + rows..])
+        .map(|l| l.to_string())
         .collect();
     let body = labels[1..=rows]
         .iter()
         .zip(figures.chunks(n))
-        .map(|(label, figures)| row(label.clone(), figures))
+        .map(|(label, figures)| row(label.to_string(), figures))
         .collect();
     Some((head, body))
 }
 
-fn row(label: String, figures: &[String]) -> Vec<String> {
+fn row<S: AsRef<str>>(label: String, figures: &[S]) -> Vec<String> {
     std::iter::once(label)
-        .chain(figures.iter().cloned())
+        .chain(figures.iter().map(|f| f.as_ref().to_string()))
         .collect()
 }
 
@@ -448,7 +457,7 @@ fn row(label: String, figures: &[String]) -> Vec<String> {
 /// both rows, comes second (after the first spanning heading, set higher);
 /// the spanning headings, whose columns the order does not tell, are set
 /// on the last column, so that no heading is lost.
-fn header(cells: &[String], n: usize) -> Option<Vec<String>> {
+fn header(cells: &[Cell], n: usize) -> Option<Vec<String>> {
     let columns = n + 1;
     if cells.is_empty() {
         return Some(Vec::new());
@@ -460,19 +469,21 @@ fn header(cells: &[String], n: usize) -> Option<Vec<String>> {
     if cells.len() <= columns {
         let skip = columns - cells.len();
         for (k, c) in cells.iter().enumerate() {
-            head[skip + k] = c.clone();
+            head[skip + k] = c.to_string();
         }
         return Some(head);
     }
     let (upper, lower) = cells.split_at(cells.len() - n);
     let stub = upper.len().min(2) - 1;
-    head[0] = upper[stub].clone();
-    head[1..].clone_from_slice(lower);
+    head[0] = upper[stub].to_string();
+    for (h, l) in head[1..].iter_mut().zip(lower) {
+        *h = l.to_string();
+    }
     let spanning: Vec<&str> = upper
         .iter()
         .enumerate()
         .filter(|&(k, _)| k != stub)
-        .map(|(_, c)| c.as_str())
+        .map(|(_, c)| c.as_ref())
         .collect();
     head[n] = format!("{} {}", spanning.join(" "), head[n]);
     Some(head)
