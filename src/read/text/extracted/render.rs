@@ -5,6 +5,7 @@
 
 use super::Block;
 use super::flow::{collapse_spaces, join_into};
+use super::grid::{Grid, is_value};
 use super::hyphen::Vocabulary;
 use super::tables::{is_note_mark, is_source, is_units};
 use crate::read::text::caption_number;
@@ -21,10 +22,7 @@ pub(super) fn table(block: &Block, vocab: &Vocabulary, out: &mut Vec<(u32, Strin
         Some(grid) => {
             if grid.head.iter().any(|c| !c.is_empty()) {
                 out.push((first, row(&grid.head, &letters)));
-                let rule: Vec<&str> = (0..grid.head.len())
-                    .map(|k| if k == 0 { ":--" } else { "--:" })
-                    .collect();
-                out.push((first, format!("|{}|", rule.join("|"))));
+                out.push((first, rule(grid)));
             }
             for cells in &grid.body {
                 out.push((first, row(cells, &letters)));
@@ -42,6 +40,34 @@ pub(super) fn table(block: &Block, vocab: &Vocabulary, out: &mut Vec<(u32, Strin
     }
     out.push((first, String::new()));
     notes(block, out);
+}
+
+/// The rule under a rebuilt grid's header: the stub column set left, a
+/// column with a figure in its body right, a column of text only (a
+/// table of prose, a column of titles) left, as the text reads.
+fn rule(grid: &Grid) -> String {
+    let figures = |k: usize| {
+        grid.body
+            .iter()
+            .filter_map(|r| r.get(k))
+            .any(|c| is_value(c))
+    };
+    let texts = |k: usize| {
+        grid.body
+            .iter()
+            .filter_map(|r| r.get(k))
+            .any(|c| !c.is_empty())
+    };
+    let aligns: Vec<&str> = (0..grid.head.len())
+        .map(|k| {
+            if k == 0 || texts(k) && !figures(k) {
+                ":--"
+            } else {
+                "--:"
+            }
+        })
+        .collect();
+    format!("|{}|", aligns.join("|"))
 }
 
 /// The caption (`Table 3`), title and units; without a caption, the title

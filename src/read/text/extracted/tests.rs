@@ -1627,7 +1627,8 @@ fn prose_table_pages(table: &str, next: Option<&str>) -> String {
 }
 
 /// The texts of a table's head and body rows, its left cells' row spans,
-/// and the reading's outcome; paragraphs 1 and 2 read around it.
+/// and the reading's outcome; paragraphs 1 and 2 read around it, and its
+/// columns of prose set left as text is.
 fn prose_table(text: &str) -> (Vec<Vec<String>>, Vec<u32>, crate::read::ReadOutcome) {
     let (doc, outcome) = doc(text);
     assert_eq!(
@@ -1635,6 +1636,14 @@ fn prose_table(text: &str) -> (Vec<Vec<String>>, Vec<u32>, crate::read::ReadOutc
         [1, 2]
     );
     let table = first_table(&doc);
+    assert!(
+        table
+            .columns
+            .iter()
+            .all(|c| c.align == crate::model::Align::Start),
+        "{:?}",
+        table.columns
+    );
     let rows = table
         .head
         .iter()
