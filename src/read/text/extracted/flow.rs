@@ -368,8 +368,13 @@ impl Flow<'_, '_> {
 
     /// How far a line reaches: its length, and in layout text its end
     /// column from the page's margin (an indented item line is not short).
+    /// A footnote's mark put back (`[^5]`) counts as its number, as the
+    /// page set it.
     fn extent(&self, text: &str, indent: isize) -> usize {
-        let len = text.chars().count();
+        let len = text
+            .chars()
+            .count()
+            .saturating_sub(text.matches("[^").count() * 3);
         if self.s.layout {
             indent.max(0) as usize + len
         } else {

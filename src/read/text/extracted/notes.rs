@@ -338,7 +338,45 @@ fn marks_in(lines: &[Src], body: std::ops::Range<usize>, digits: &str) -> Vec<Sp
             found.push(spot);
         }
     }
+    if found.is_empty() {
+        found.extend(heading_mark(lines, body, digits));
+    }
     found
+}
+
+/// A mark set a space after a heading's last word (`Human resources 1`,
+/// `Results-based budgeting frameworks 5`), as pdftotext gives a raised
+/// number after a bold word: asked only when the page has no other place
+/// for the mark, and taken only on the one short line of words that ends
+/// so, with no other figure, its last word in lower case (`Sector 2` is a
+/// name).
+fn heading_mark(lines: &[Src], body: std::ops::Range<usize>, digits: &str) -> Option<Spot> {
+    const HEADING_CHARS: usize = 80;
+    let mut ends_so = body.filter(|&i| {
+        let t = lines[i].trimmed();
+        let Some(words) = t.strip_suffix(digits).and_then(|w| w.strip_suffix(' ')) else {
+            return false;
+        };
+        let last = words.rsplit(' ').next().unwrap_or(words);
+        words.contains(' ')
+            && t.chars().count() <= HEADING_CHARS
+            && last.starts_with(char::is_lowercase)
+            && last.ends_with(char::is_lowercase)
+            && !words.bytes().any(|b| b.is_ascii_digit())
+    });
+    let (Some(i), None) = (ends_so.next(), ends_so.next()) else {
+        return None;
+    };
+    let text = &lines[i].text;
+    let end = text.trim_end_matches(super::pages::is_space).len();
+    let start = end - digits.len() - 1;
+    Some(Spot {
+        line: i,
+        start,
+        end,
+        raised: None,
+        glued: false,
+    })
 }
 
 /// A mark pdftotext raises onto a line of its own in right-to-left text,
@@ -504,6 +542,50 @@ mod tests {
         assert!(candidates("1 July 2024", "1", Some('a')).is_empty());
         assert_eq!(candidates("提交数据1。", "1", None), vec![(12, 13)]);
         assert!(candidates("共有1个项目", "1", None).is_empty());
+    }
+
+    #[test]
+    fn a_mark_a_space_after_a_headings_last_word_is_taken_when_nothing_else_is() {
+        let marks = |page: &str, digits: &str| {
+            let lines = split(page);
+            let spots = marks_in(&lines, 0..lines.len(), digits);
+            spots
+                .iter()
+                .map(|s| (s.line, lines[s.line].text[s.start..s.end].to_string()))
+                .collect::<Vec<_>>()
+        };
+        let heading = "Human resources 1
+
+Staff of 28 nationalities attended the session.
+";
+        assert_eq!(marks(heading, "1"), [(0, " 1".to_string())]);
+        // A place after punctuation wins: the heading is asked last.
+        let both = "Human resources 1
+
+The total, 1 in all, was met.
+";
+        assert_eq!(marks(both, "1"), [(2, " 1".to_string())]);
+        // A name with its number, or two such headings, are no place for it.
+        assert!(
+            marks(
+                "Sector 2
+
+The sector was reviewed.
+",
+                "2"
+            )
+            .is_empty()
+        );
+        assert!(
+            marks(
+                "Human resources 1
+
+Financial resources 1
+",
+                "1"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
