@@ -20,6 +20,7 @@ mod notes;
 mod orphans;
 mod pages;
 mod prose;
+mod prose_layout;
 mod render;
 mod sequence;
 mod tables;

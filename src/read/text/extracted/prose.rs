@@ -72,14 +72,25 @@ pub(super) fn find(
         }
     };
     decisions.append(&mut joined);
+    let head = head.iter().map(|h| h.to_string()).collect();
+    Some(table_of(i, end, head, body))
+}
+
+/// A table of prose from its headings' line `i` to `end`: its region (the
+/// headings are its grid's head, no notes) and grid.
+pub(super) fn table_of(
+    i: usize,
+    end: usize,
+    head: Vec<String>,
+    body: Vec<Vec<String>>,
+) -> (Region, Grid) {
     let region = Region {
         head: i,
         rows: i,
         notes: end,
         end,
     };
-    let head = head.iter().map(|h| h.to_string()).collect();
-    Some((region, Grid { head, body }))
+    (region, Grid { head, body })
 }
 
 /// A table read in turn with a cell left over: its rows may be paired
@@ -125,7 +136,11 @@ fn headings(lines: &[Src], i: usize, full: usize) -> Option<([usize; 2], usize)>
 /// A column heading's look, its label aside: a short line opening with a
 /// capital, ending no sentence, without figures.
 fn may_head_column(line: &Src, full: usize) -> bool {
-    let t = line.trimmed();
+    is_heading_text(line.trimmed(), full)
+}
+
+/// The same, of a text (a layout line's field).
+pub(super) fn is_heading_text(t: &str, full: usize) -> bool {
     let starts_upper = t
         .chars()
         .next()
@@ -231,7 +246,7 @@ fn is_cell(lines: &[Src], block: &[usize], full: usize, numbered: bool) -> bool 
 
 /// The label of the item a line opens (`1.1`, `1.1.2`): numbers joined by
 /// full stops, two or more, then a space.
-fn item_label(t: &str) -> Option<&str> {
+pub(super) fn item_label(t: &str) -> Option<&str> {
     let (label, rest) = t.split_once(' ')?;
     let parts = label.split('.').count();
     let numbers = label

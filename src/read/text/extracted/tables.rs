@@ -46,11 +46,16 @@ pub(super) fn find(
     let mut taken_to = 0;
     let prose = super::prose::Reading { full, vocab };
     while i < lines.len() {
-        if !layout {
-            let found = super::prose::find(&lines, i, &prose, decisions, diagnostics);
+        {
+            let found = if layout {
+                super::prose_layout::find(&lines, i, full, vocab, decisions)
+            } else {
+                super::prose::find(&lines, i, &prose, decisions, diagnostics)
+            };
             if let Some((region, grid)) = found.filter(|(r, _)| r.head >= taken_to) {
+                // The grid is the table of prose's own, in layout text too.
                 let cells = Some((grid, None));
-                let table = build(&lines, &region, layout, cells, decisions, diagnostics);
+                let table = build(&lines, &region, false, cells, decisions, diagnostics);
                 out.extend(
                     lines[taken_to..region.head]
                         .iter()

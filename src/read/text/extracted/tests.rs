@@ -268,9 +268,8 @@ const LAYOUT_TABLE: &str = "                 18. Resource requirements are set o
 
 #[test]
 fn a_layout_table_is_rebuilt_between_paragraphs() {
-    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
     let body = LAYOUT_TABLE.replace("18.", "1.").replace("19.", "2.");
-    let (doc, outcome) = doc(&pages(&[&format!("{head}{body}")]));
+    let (doc, outcome) = doc(&pages(&[&format!("{LAYOUT_HEAD}{body}")]));
     assert_eq!(
         para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
         [1, 2]
@@ -1748,4 +1747,66 @@ fn two_short_lines_over_numbered_or_full_text_are_no_table_of_prose() {
             block_kinds(&doc)
         );
     }
+}
+
+/// The masthead of a page of layout text, as pdftotext `-layout` sets it.
+const LAYOUT_HEAD: &str = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+
+#[test]
+fn layout_tables_of_prose_are_paired_by_numbers_and_by_their_cells_tops() {
+    // A results framework (numbered; an accomplishment's cell longer than
+    // its first indicator's) and a follow-up table whose rows have no
+    // blank line between them: a row begins where both columns begin.
+    let body = "                 1. The results of the mission for the period are set out below, in the framework of the\n                 report, with the actions taken on the requests of the General Assembly and its committees.\n\n                 Expected accomplishment                    Indicators of achievement\n\n\n                 1.1 Provision of a safe and secure         1.1.1 Zero incidents of attacks against\n                 environment in the area and in the         humanitarian actors (2024/25: 0; 2025/26: 0)\n                 border zone                                1.1.2 Average number of days for\n                                                            recruitments (2025/26: 60; 2026/27: 70)\n\n                 1.2 Effective functioning of the joint     1.2.1 Withdrawal of forces within the\n                 border mechanism                           border zone confirmed by patrols\n\n                 2. The actions taken on the requests of the General Assembly are set out below, in the\n                 order of the resolutions, with the paragraphs of each resolution in brackets as usual.\n\n                 Decision/request                           Action taken to implement decision/request\n\n                 Requests the Secretary-General to          As at 31 December 2025, 69 of the 99\n                 improve the oversight of missions          recommendations were implemented.\n                 (para. 17).\n                 Requests that future budget proposals      The mission support ratio in the\n                 demonstrate scalability (para. 27).        2025/26 period is 63.5.\n\n                 3. The next paragraph follows the tables, and its number follows the one before them.";
+    let (doc, outcome) = doc(&pages(&[&format!("{LAYOUT_HEAD}{body}")]));
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    assert_nothing_unplaced(&outcome);
+    let tables: Vec<crate::model::Table> = chapter_blocks(&doc)
+        .into_iter()
+        .chain(doc.body.clone())
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 2, "{:?}", block_kinds(&doc));
+    let rows = |t: &crate::model::Table| -> Vec<Vec<String>> {
+        t.head.iter().chain(&t.body).map(row_cells).collect()
+    };
+    assert_eq!(
+        rows(&tables[0]),
+        [
+            vec!["Expected accomplishment", "Indicators of achievement"],
+            vec![
+                "1.1 Provision of a safe and secure environment in the area and in the border zone",
+                "1.1.1 Zero incidents of attacks against humanitarian actors (2024/25: 0; 2025/26: 0)",
+            ],
+            vec!["1.1.2 Average number of days for recruitments (2025/26: 60; 2026/27: 70)"],
+            vec![
+                "1.2 Effective functioning of the joint border mechanism",
+                "1.2.1 Withdrawal of forces within the border zone confirmed by patrols",
+            ],
+        ]
+    );
+    assert_eq!(tables[0].body[0].cells[0].row_span, 2);
+    assert_eq!(
+        rows(&tables[1]),
+        [
+            vec![
+                "Decision/request",
+                "Action taken to implement decision/request"
+            ],
+            vec![
+                "Requests the Secretary-General to improve the oversight of missions (para. 17).",
+                "As at 31 December 2025, 69 of the 99 recommendations were implemented.",
+            ],
+            vec![
+                "Requests that future budget proposals demonstrate scalability (para. 27).",
+                "The mission support ratio in the 2025/26 period is 63.5.",
+            ],
+        ]
+    );
 }
