@@ -30,35 +30,29 @@ const FILLED: (usize, usize) = (1, 3);
 
 /// The cell text used to mark a row's left cell as the one above it
 /// continued (the text reader's `^`): an accomplishment's later indicators.
-const SPANNED: &str = "^";
-
-/// Inputs the table is read with.
-pub(super) struct Reading<'a> {
-    pub full: usize,
-    pub vocab: &'a Vocabulary,
-}
+pub(super) const SPANNED: &str = "^";
 
 /// A table of two columns of prose whose headings start at `lines[i]`:
 /// its region (the headings are its grid's head) and grid.
 pub(super) fn find(
     lines: &[Src],
     i: usize,
-    reading: &Reading,
+    (full, vocab): (usize, &Vocabulary),
     decisions: &mut Vec<Decision>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Region, Grid)> {
-    let (heads, after) = headings(lines, i, reading.full)?;
+    let (heads, after) = headings(lines, i, full)?;
     let head = [lines[heads[0]].trimmed(), lines[heads[1]].trimmed()];
-    let (blocks, end) = blocks(lines, after, head, reading.full);
+    let (blocks, end) = blocks(lines, after, head, full);
     // Hyphens joined in the cells count only when the table is one.
     let mut joined = Vec::new();
     let body = match first_item(lines, &blocks)? {
         Some(label) if extended(lines, &blocks, label) => {
-            by_numbers(lines, &blocks, reading.vocab, &mut joined)
+            by_numbers(lines, &blocks, vocab, &mut joined)
         }
         Some(_) => return None,
         None => {
-            let cells = in_turn(lines, &blocks, reading.vocab, &mut joined);
+            let cells = in_turn(lines, &blocks, vocab, &mut joined);
             if cells.len() < 2 {
                 return None;
             }

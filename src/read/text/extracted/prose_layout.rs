@@ -5,14 +5,14 @@
 //! cells from there to the next left cell are the row's (an
 //! accomplishment `1.1` and its indicators `1.1.1`, `1.1.2`, a row each,
 //! the left cell spanning them). pdftotext places each page anew, so each
-//! page's columns are taken from its repeated headings, or from its own
-//! margin at the headings' distance apart.
+//! page's right column is taken from its repeated headings or its lines
+//! of both columns, or else kept from the page before.
 
 use super::flow::{collapse_spaces, join_into};
 use super::grid::{Grid, is_value};
 use super::hyphen::Vocabulary;
 use super::pages::{Src, fields};
-use super::prose::{is_heading_text, item_label, table_of};
+use super::prose::{SPANNED, is_heading_text, item_label, table_of};
 use super::tables::{Region, is_heading_label, is_units};
 use crate::read::audit::Decision;
 use crate::read::text::{caption_number, classify};
@@ -24,37 +24,6 @@ const BLANKS_INSIDE: usize = 3;
 /// (a page whose column is carried from the page before may sit a few
 /// columns off; the left column's lines start far from it).
 const SLACK: usize = 12;
-
-/// Each page's right column: where its repeated headings put it, or its
-/// lines with two pieces; a page with neither (its lines all in one
-/// column) keeps the page before's.
-fn right_columns(
-    lines: &[Src],
-    i: usize,
-    end: usize,
-    head: &[(usize, String); 2],
-) -> HashMap<u32, usize> {
-    let mut found: HashMap<u32, usize> = HashMap::new();
-    found.insert(lines[i].page, head[1].0);
-    for line in lines[i + 1..end].iter().filter(|l| !l.is_blank()) {
-        let second = match repeats(line, head) {
-            Some(rc) => Some(rc),
-            None => fields(&line.text, 3).get(1).map(|(c, _)| *c),
-        };
-        if let Some(rc) = second {
-            let at = found.entry(line.page).or_insert(rc);
-            *at = (*at).min(rc);
-        }
-    }
-    let mut out = HashMap::new();
-    let mut carried = head[1].0;
-    for line in &lines[i..end] {
-        let rc = *found.get(&line.page).unwrap_or(&carried);
-        carried = rc;
-        out.insert(line.page, rc);
-    }
-    out
-}
 
 /// Which column a piece of a line is in.
 #[derive(Clone, Copy, PartialEq)]
@@ -187,6 +156,37 @@ fn ends(lines: &[Src], k: usize, full: usize) -> bool {
         || single && t.chars().count() * 4 > full * 3
 }
 
+/// Each page's right column: where its repeated headings put it, or its
+/// lines with two pieces; a page with neither (its lines all in one
+/// column) keeps the page before's.
+fn right_columns(
+    lines: &[Src],
+    i: usize,
+    end: usize,
+    head: &[(usize, String); 2],
+) -> HashMap<u32, usize> {
+    let mut found: HashMap<u32, usize> = HashMap::new();
+    found.insert(lines[i].page, head[1].0);
+    for line in lines[i + 1..end].iter().filter(|l| !l.is_blank()) {
+        let second = match repeats(line, head) {
+            Some(rc) => Some(rc),
+            None => fields(&line.text, 3).get(1).map(|(c, _)| *c),
+        };
+        if let Some(rc) = second {
+            let at = found.entry(line.page).or_insert(rc);
+            *at = (*at).min(rc);
+        }
+    }
+    let mut out = HashMap::new();
+    let mut carried = head[1].0;
+    for line in &lines[i..end] {
+        let rc = *found.get(&line.page).unwrap_or(&carried);
+        carried = rc;
+        out.insert(line.page, rc);
+    }
+    out
+}
+
 /// The region's lines cut into their columns' pieces, in order; repeated
 /// headings left out.
 fn pieces(lines: &[Src], i: usize, end: usize, head: &[(usize, String); 2]) -> Vec<Piece> {
@@ -248,26 +248,22 @@ fn rows(
         .find(|p| p.side == Side::Left)
         .is_some_and(|p| item_label(&p.text).is_some());
     let same_page = |l: usize, k: usize| lines[l].page == lines[k].page;
-    let (left, right) = if numbered {
-        let starts = |p: &Piece, last: Option<usize>| {
-            let blank =
-                |l: usize| same_page(l, p.line) && (l + 1..p.line).any(|k| lines[k].is_blank());
-            p.fresh || item_label(&p.text).is_some() || last.is_none_or(blank)
-        };
-        (
-            cells(lines, pieces, Side::Left, &starts, vocab, decisions),
-            cells(lines, pieces, Side::Right, &starts, vocab, decisions),
-        )
+    let row_starts = if numbered {
+        Vec::new()
     } else {
-        let row_starts = row_starts(pieces, &same_page);
-        let starts = |p: &Piece, last: Option<usize>| {
-            p.fresh || last.is_none() || row_starts.contains(&p.line)
-        };
-        (
-            cells(lines, pieces, Side::Left, &starts, vocab, decisions),
-            cells(lines, pieces, Side::Right, &starts, vocab, decisions),
-        )
+        row_starts(pieces, &same_page)
     };
+    let starts = |p: &Piece, last: Option<usize>| {
+        let blank = |l: usize| same_page(l, p.line) && (l + 1..p.line).any(|k| lines[k].is_blank());
+        p.fresh
+            || if numbered {
+                item_label(&p.text).is_some() || last.is_none_or(blank)
+            } else {
+                last.is_none() || row_starts.contains(&p.line)
+            }
+    };
+    let left = cells(lines, pieces, Side::Left, &starts, vocab, decisions);
+    let right = cells(lines, pieces, Side::Right, &starts, vocab, decisions);
     let mut rows: Vec<Vec<String>> = Vec::new();
     let starts: Vec<usize> = left.iter().map(|(at, _)| *at).collect();
     for (n, (_, text)) in left.iter().enumerate() {
@@ -283,7 +279,7 @@ fn rows(
             mine.first().map(|t| t.to_string()).unwrap_or_default(),
         ]);
         for t in mine.iter().skip(1) {
-            rows.push(vec!["^".to_string(), t.to_string()]);
+            rows.push(vec![SPANNED.to_string(), t.to_string()]);
         }
     }
     rows

@@ -44,28 +44,25 @@ pub(super) fn find(
     let mut out = Vec::new();
     let mut i = 0;
     let mut taken_to = 0;
-    let prose = super::prose::Reading { full, vocab };
     while i < lines.len() {
-        {
-            let found = if layout {
-                super::prose_layout::find(&lines, i, full, vocab, decisions)
-            } else {
-                super::prose::find(&lines, i, &prose, decisions, diagnostics)
-            };
-            if let Some((region, grid)) = found.filter(|(r, _)| r.head >= taken_to) {
-                // The grid is the table of prose's own, in layout text too.
-                let cells = Some((grid, None));
-                let table = build(&lines, &region, false, cells, decisions, diagnostics);
-                out.extend(
-                    lines[taken_to..region.head]
-                        .iter()
-                        .cloned()
-                        .map(Piece::Line),
-                );
-                out.push(Piece::Table(table));
-                (taken_to, i) = (region.end, region.end);
-                continue;
-            }
+        let prose = if layout {
+            super::prose_layout::find(&lines, i, full, vocab, decisions)
+        } else {
+            super::prose::find(&lines, i, (full, vocab), decisions, diagnostics)
+        };
+        if let Some((region, grid)) = prose.filter(|(r, _)| r.head >= taken_to) {
+            // The grid is the table of prose's own, in layout text too.
+            let table = build(
+                &lines,
+                &region,
+                false,
+                Some((grid, None)),
+                decisions,
+                diagnostics,
+            );
+            taken_to = emit(&mut out, &lines, taken_to, &region, table);
+            i = taken_to;
+            continue;
         }
         let region = if layout {
             layout_region(&lines, i, full).ok_or(i + 1)
@@ -91,22 +88,9 @@ pub(super) fn find(
         } else {
             raw_grid(&lines, &mut region, taken_to, full)
         };
-        out.extend(
-            lines[taken_to..region.head]
-                .iter()
-                .cloned()
-                .map(Piece::Line),
-        );
-        out.push(Piece::Table(build(
-            &lines,
-            &region,
-            layout,
-            cells,
-            decisions,
-            diagnostics,
-        )));
-        taken_to = region.end;
-        i = region.end;
+        let table = build(&lines, &region, layout, cells, decisions, diagnostics);
+        taken_to = emit(&mut out, &lines, taken_to, &region, table);
+        i = taken_to;
     }
     out.extend(
         lines[taken_to.min(lines.len())..]
@@ -115,6 +99,25 @@ pub(super) fn find(
             .map(Piece::Line),
     );
     out
+}
+
+/// Appends the text lines from `taken_to` up to a table's head and the
+/// table; returns where the text goes on.
+fn emit(
+    out: &mut Vec<Piece>,
+    lines: &[Src],
+    taken_to: usize,
+    region: &Region,
+    table: Block,
+) -> usize {
+    out.extend(
+        lines[taken_to..region.head]
+            .iter()
+            .cloned()
+            .map(Piece::Line),
+    );
+    out.push(Piece::Table(table));
+    region.end
 }
 
 /// Where a table lies in the lines: its caption, title and units lines
