@@ -56,6 +56,11 @@ impl Cells {
             lines: rows.len(),
         }
     }
+
+    /// Each non-blank line's index in the region and its text.
+    pub(super) fn tokens(&self) -> &[(usize, String)] {
+        &self.tokens
+    }
 }
 
 /// A rebuilt grid and the number of lines of the region it took (the rest

@@ -24,6 +24,7 @@ mod prose_layout;
 mod render;
 mod sequence;
 mod tables;
+mod variance;
 
 use crate::diagnostic::Diagnostic;
 use crate::read::audit::Decision;

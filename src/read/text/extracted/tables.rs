@@ -773,7 +773,7 @@ fn is_amount(t: &str) -> bool {
 }
 
 /// A figure cell: digits with separators, `$`, `%`, brackets, or a dash.
-fn is_figure(t: &str) -> bool {
+pub(super) fn is_figure(t: &str) -> bool {
     let t = t.trim();
     !t.is_empty()
         && t.chars()
@@ -806,7 +806,8 @@ fn raw_grid(
         .map(|found| (start, found))
         .or_else(wrapped)
         .or_else(|| super::cells::grid_first_label_after(&cells).map(|found| (start, found)))
-        .or_else(|| super::cells::grid_of_wrapped_cells(&cells).map(|found| (start, found)));
+        .or_else(|| super::cells::grid_of_wrapped_cells(&cells).map(|found| (start, found)))
+        .or_else(|| super::variance::grid(&cells).map(|found| (start, found)));
     let Some((rows, (grid, used))) = found else {
         // Last, a table going on over a page break, read in two parts.
         let over = over_page(lines, &wide, start, full)?;

@@ -474,11 +474,14 @@ fn a_raw_variance_table_of_one_row_is_a_table() {
     let Some(Block::Table(t)) = chapter_blocks(&read).into_iter().nth(1) else {
         panic!("a table");
     };
-    let cells: Vec<String> = t.head.iter().chain(&t.body).flat_map(row_cells).collect();
+    // Rebuilt: the period's heading over the amount and its share.
+    let head: Vec<String> = t.head.iter().flat_map(row_cells).collect();
+    assert_eq!(head, ["", "2024/25 variance"]);
+    assert_eq!(t.head[0].cells[1].col_span, 2);
+    let body: Vec<String> = t.body.iter().flat_map(row_cells).collect();
     assert_eq!(
-        cells,
+        body,
         [
-            "2024/25 variance",
             "Communications and information technology",
             "$466.2",
             "4.8%"
@@ -498,6 +501,107 @@ fn a_raw_variance_table_of_one_row_is_a_table() {
         texts[0].1.ends_with("previous periods. It is met."),
         "{texts:?}"
     );
+}
+
+/// The head and the one row of the only table of `text`, and whether the
+/// reader warned of a table kept as a block.
+fn variance_table(table: &str) -> (Vec<(String, u32)>, Vec<String>, bool) {
+    let (read, outcome) = doc(&between_paragraphs(table));
+    assert_eq!(block_kinds(&read), ["para", "table", "para"]);
+    let Some(Block::Table(t)) = chapter_blocks(&read).into_iter().nth(1) else {
+        panic!("a table");
+    };
+    let head = t
+        .head
+        .iter()
+        .flat_map(|r| &r.cells)
+        .map(|c| {
+            (
+                c.paragraphs.iter().map(|p| plain_text(p)).collect(),
+                c.col_span,
+            )
+        })
+        .collect();
+    let body = t.body.iter().flat_map(row_cells).collect();
+    let kept = outcome
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("kept as one block"));
+    (head, body, kept)
+}
+
+#[test]
+fn raw_variance_tables_are_rebuilt_under_their_periods_in_any_order_read() {
+    let heads = |a: &str, n: u32, b: &str, m: u32| {
+        vec![(String::new(), 1), (a.to_string(), n), (b.to_string(), m)]
+    };
+    // Row by row: each period's heading, then its amount and share.
+    let (head, body, kept) = variance_table(
+        "2024/25 variance\n\nMilitary observers\n\n($773.5)\n\n(12.0%)\n\n2026/27 variance\n\n($768.0)\n\n(9.9%)\n",
+    );
+    assert_eq!(head, heads("2024/25 variance", 2, "2026/27 variance", 2));
+    assert_eq!(
+        body,
+        [
+            "Military observers",
+            "($773.5)",
+            "(12.0%)",
+            "($768.0)",
+            "(9.9%)"
+        ]
+    );
+    assert!(!kept);
+    // The label first and the amounts before the shares.
+    let (head, body, _) = variance_table(
+        "National Professional Officer\n\n2024/25 variance\n\n2026/27 variance\n\n$57.0\n\n$83.0\n\n19.8%\n\n28.8%\n",
+    );
+    assert_eq!(head, heads("2024/25 variance", 2, "2026/27 variance", 2));
+    assert_eq!(
+        body,
+        [
+            "National Professional Officer",
+            "$57.0",
+            "19.8%",
+            "$83.0",
+            "28.8%"
+        ]
+    );
+    // Two figures on one line, the second heading read among them.
+    let (_, body, _) = variance_table(
+        "2024/25 variance\n\nInternational staff\n\n$426.1\n\n2026/27 variance\n\n2.5% ($2 033.4)\n\n(11.2%)\n",
+    );
+    assert_eq!(
+        body,
+        [
+            "International staff",
+            "$426.1",
+            "2.5%",
+            "($2 033.4)",
+            "(11.2%)"
+        ]
+    );
+    // A requirement alone under its period, a variance with its share.
+    let (head, body, _) = variance_table(
+        "2025/26 requirements\n\nMilitary contingents\n\n$38 558.2\n\n2026/27 variance\n\n$47 303.0\n\n122.7%\n",
+    );
+    assert_eq!(
+        head,
+        heads("2025/26 requirements", 1, "2026/27 variance", 2)
+    );
+    assert_eq!(
+        body,
+        ["Military contingents", "$38 558.2", "$47 303.0", "122.7%"]
+    );
+    // Bad input: two readings fit (no sign tells amounts from shares), a
+    // share with no amount, a second label: each stays a block, warned of.
+    for unclear in [
+        "Medical\n\n2024/25 variance\n\n2026/27 variance\n\n$252.0\n\n36.8\n\n82.7\n\n(12.1%)\n",
+        "2024/25 variance\n\nMedical\n\n36.8%\n\n$252.0\n\n2026/27 variance\n\n($82.7)\n\n(12.1%)\n",
+        "2024/25 variance\n\nMedical\n\n$252.0\n\n36.8%\n\nRations\n\n($82.7)\n\n(12.1%)\n",
+    ] {
+        let (_, body, kept) = variance_table(unclear);
+        assert!(kept, "{unclear:?} read as {body:?}");
+    }
 }
 
 #[test]
