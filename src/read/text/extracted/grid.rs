@@ -36,15 +36,30 @@ struct Cell<'a> {
     text: &'a str,
 }
 
+/// A line's cells: its fields, and two figures one space apart in a
+/// field (`2.5% ($2 033.4)`, pdftotext closing a narrow gap) two cells.
 fn cells(line: &str) -> Vec<Cell<'_>> {
-    fields(line, 2)
-        .into_iter()
-        .map(|(start, text)| Cell {
+    let mut out = Vec::new();
+    for (start, text) in fields(line, 2) {
+        let parts = super::variance::split_figures(text);
+        if parts.len() > 1 && parts.iter().all(|(_, p)| is_value(p)) {
+            for (offset, part) in parts {
+                let at = start + text[..offset].chars().count();
+                out.push(Cell {
+                    start: at,
+                    end: at + part.chars().count(),
+                    text: part,
+                });
+            }
+            continue;
+        }
+        out.push(Cell {
             start,
             end: start + text.chars().count(),
             text,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// The grid of `rows` (layout lines), when it is clear. A right-to-left
@@ -441,6 +456,36 @@ mod tests {
                 "البلدان المتوسطة الدخل من الشريحة الدنيا"
             ]
         );
+    }
+
+    #[test]
+    fn two_figures_one_space_apart_are_two_cells_and_a_thousands_space_is_not() {
+        // As pdftotext -layout closes a narrow gap between a share and
+        // the next amount (A/80/600, A/80/614).
+        let rows = split(concat!(
+            "                                      2024/25 variance         2026/27 variance\n",
+            "\n",
+            "International staff                   $426.1         2.5% ($2 033.4)    (11.2%)\n",
+            "Air operations                      $1 555.9         7.7%  ($1 750.0) (9.8%)\n",
+        ));
+        let grid = rebuild(&rows).expect("a clear grid");
+        assert_eq!(
+            grid.body,
+            [
+                [
+                    "International staff",
+                    "$426.1",
+                    "2.5%",
+                    "($2 033.4)",
+                    "(11.2%)"
+                ],
+                ["Air operations", "$1 555.9", "7.7%", "($1 750.0)", "(9.8%)"],
+            ]
+        );
+        // Words with figures stay one cell.
+        let rows = split("Post           Count\nP-3 (2 posts)      4\nP-4 (1 post)       2\n");
+        let grid = rebuild(&rows).expect("a clear grid");
+        assert_eq!(grid.body[0], ["P-3 (2 posts)", "4"]);
     }
 
     #[test]

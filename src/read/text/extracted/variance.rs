@@ -24,7 +24,7 @@ pub(super) fn grid(cells: &Cells) -> Option<(Grid, usize)> {
     let mut label_line = None;
     for (line, t) in tokens {
         if is_figure(t) {
-            figures.extend(split_figures(t));
+            figures.extend(split_figures(t).into_iter().map(|(_, f)| f));
         } else if names_a_year(t) {
             headings.push(t.as_str());
         } else {
@@ -69,10 +69,11 @@ fn names_a_year(t: &str) -> bool {
     })
 }
 
-/// A line's figures: two set on one line (`2.5% ($2 033.4)`) are split
-/// where one closes (`%`, `)`) and the next opens (`(`, `$`, a digit, a
-/// dash); a thousands space (`$2 033.4`) never splits.
-fn split_figures(t: &str) -> Vec<&str> {
+/// A line's figures, each with its byte offset: two set on one line
+/// (`2.5% ($2 033.4)`) are split where one closes (`%`, `)`) and the
+/// next opens (`(`, `$`, a digit, a dash); a thousands space
+/// (`$2 033.4`) never splits.
+pub(super) fn split_figures(t: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (k, _) in t.match_indices(' ') {
@@ -81,11 +82,11 @@ fn split_figures(t: &str) -> Vec<&str> {
         let opens = right.starts_with(['(', '$', '–', '—', '-'])
             || right.starts_with(|c: char| c.is_ascii_digit());
         if closes && opens {
-            out.push(left);
+            out.push((start, left));
             start = k + 1;
         }
     }
-    out.push(&t[start..]);
+    out.push((start, &t[start..]));
     out
 }
 
