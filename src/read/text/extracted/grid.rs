@@ -97,8 +97,25 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
     while data_from > 0 && matches!(&lines[data_from - 1][..], [only] if is_stub(only)) {
         data_from -= 1;
     }
-    let edges = columns(&lines[data_from..], &is_stub)?;
-    let mut body = body_rows(&lines[data_from..], &marks[data_from..], &edges, &is_stub)?;
+    let data = &lines[data_from..];
+    let marks = &marks[data_from..];
+    let by_edges = || {
+        let edges = columns(data, &is_stub)?;
+        let place = |line: &[Cell]| place(line, &edges, &is_stub);
+        Some((
+            body_rows(data, marks, edges.len(), &is_stub, &place)?,
+            edges,
+        ))
+    };
+    let by_order = || {
+        let edges = columns_in_order(data, &is_stub)?;
+        let place = |line: &[Cell]| place_in_order(line, edges.len(), &is_stub);
+        Some((
+            body_rows(data, marks, edges.len(), &is_stub, &place)?,
+            edges,
+        ))
+    };
+    let (mut body, edges) = by_edges().or_else(by_order)?;
     body.retain(|row| row.iter().any(|c| !c.is_empty()));
     let head = header(&lines[..data_from], &edges, margin);
     Some(Grid { head, body })
@@ -178,8 +195,9 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> (Vec<Vec<Cell<'a>>>, Vec<Option<&
 fn body_rows(
     lines: &[Vec<Cell>],
     marks: &[Option<&str>],
-    edges: &[(usize, usize)],
+    values: usize,
     is_stub: &dyn Fn(&Cell) -> bool,
+    place: &dyn Fn(&[Cell]) -> Option<Vec<String>>,
 ) -> Option<Vec<Vec<String>>> {
     let widest = lines
         .iter()
@@ -190,12 +208,12 @@ fn body_rows(
     let mut body: Vec<Vec<String>> = Vec::new();
     let mut label: Option<(String, Cell)> = None;
     for (line, mark) in lines.iter().zip(marks) {
-        let mut row = place(line, edges, is_stub)?;
+        let mut row = place(line)?;
         if let Some(mark) = mark {
             row[0] = format!("{} {mark}", row[0]);
         }
         if row[1..].iter().all(String::is_empty) {
-            body.extend(label.take().map(|(prev, _)| one_cell(prev, edges.len())));
+            body.extend(label.take().map(|(prev, _)| one_cell(prev, values)));
             label = line.first().map(|&c| (row[0].clone(), c));
             continue;
         }
@@ -206,12 +224,12 @@ fn body_rows(
             {
                 row[0] = format!("{prev} {}", row[0]);
             } else {
-                body.push(one_cell(prev, edges.len()));
+                body.push(one_cell(prev, values));
             }
         }
         body.push(row);
     }
-    body.extend(label.map(|(prev, _)| one_cell(prev, edges.len())));
+    body.extend(label.map(|(prev, _)| one_cell(prev, values)));
     Some(body)
 }
 
@@ -301,21 +319,42 @@ fn figure_like(t: &str) -> bool {
     figure
 }
 
-/// The right edges of the value columns, as (leftmost start, right edge).
-fn columns(lines: &[Vec<Cell>], is_stub: &dyn Fn(&Cell) -> bool) -> Option<Vec<(usize, usize)>> {
+/// A value column: its cells' leftmost start and the span of their right
+/// edges (pdftotext sets a dash or a bracketed figure a column or two off
+/// the others' edge, so edges chain by at most [`EDGE_TOLERANCE`]).
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    start: usize,
+    lo: usize,
+    hi: usize,
+}
+
+impl Column {
+    /// Whether a cell ending at `end` is set in this column.
+    fn holds(&self, end: usize) -> bool {
+        end + EDGE_TOLERANCE >= self.lo && end <= self.hi + EDGE_TOLERANCE
+    }
+}
+
+/// The value columns, by their cells' right edges.
+fn columns(lines: &[Vec<Cell>], is_stub: &dyn Fn(&Cell) -> bool) -> Option<Vec<Column>> {
     let mut ends: Vec<(usize, usize)> = lines
         .iter()
         .flat_map(|l| l.iter().filter(|c| !is_stub(c)).map(|c| (c.end, c.start)))
         .collect();
     ends.sort_unstable();
-    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut out: Vec<Column> = Vec::new();
     for (end, start) in ends {
         match out.last_mut() {
-            Some((s, e)) if end <= *e + EDGE_TOLERANCE => {
-                *e = end;
-                *s = (*s).min(start);
+            Some(column) if end <= column.hi + EDGE_TOLERANCE => {
+                column.hi = end;
+                column.start = column.start.min(start);
             }
-            _ => out.push((start, end)),
+            _ => out.push(Column {
+                start,
+                lo: end,
+                hi: end,
+            }),
         }
     }
     (!out.is_empty() && out.len() <= MAX_COLUMNS).then_some(out)
@@ -323,24 +362,18 @@ fn columns(lines: &[Vec<Cell>], is_stub: &dyn Fn(&Cell) -> bool) -> Option<Vec<(
 
 /// A body line's cells by column (stub first); `None` when a cell falls in
 /// no column, two cells in one, or a cell runs across another column's edge.
-fn place(
-    line: &[Cell],
-    edges: &[(usize, usize)],
-    is_stub: &dyn Fn(&Cell) -> bool,
-) -> Option<Vec<String>> {
+fn place(line: &[Cell], edges: &[Column], is_stub: &dyn Fn(&Cell) -> bool) -> Option<Vec<String>> {
     let mut row = vec![String::new(); edges.len() + 1];
     for cell in line {
         if is_stub(cell) && row[0].is_empty() {
             row[0] = cell.text.to_string();
             continue;
         }
-        let k = edges
-            .iter()
-            .position(|&(_, e)| cell.end <= e + EDGE_TOLERANCE && cell.end + EDGE_TOLERANCE >= e)?;
+        let k = edges.iter().position(|c| c.holds(cell.end))?;
         let crosses = edges
             .iter()
             .enumerate()
-            .any(|(j, &(_, e))| j != k && cell.start < e && e < cell.end);
+            .any(|(j, c)| j != k && cell.start < c.hi && c.hi < cell.end);
         if crosses || !row[k + 1].is_empty() {
             return None;
         }
@@ -349,26 +382,135 @@ fn place(
     Some(row)
 }
 
+/// The value columns when every row with figures has as many value
+/// cells, in order: pdftotext -layout may set a row's last columns a few
+/// places left or right of the row above's (a wide table squeezed), so
+/// right edges do not line up, but the count of cells does.
+fn columns_in_order(lines: &[Vec<Cell>], is_stub: &dyn Fn(&Cell) -> bool) -> Option<Vec<Column>> {
+    let mut out: Vec<Column> = Vec::new();
+    for line in lines {
+        let values: Vec<&Cell> = line.iter().filter(|c| !is_stub(c)).collect();
+        if values.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out = values
+                .iter()
+                .map(|c| Column {
+                    start: c.start,
+                    lo: c.end,
+                    hi: c.end,
+                })
+                .collect();
+        } else if values.len() != out.len() {
+            return None;
+        }
+        for (column, cell) in out.iter_mut().zip(&values) {
+            column.start = column.start.min(cell.start);
+            column.lo = column.lo.min(cell.end);
+            column.hi = column.hi.max(cell.end);
+        }
+    }
+    // Columns in order still follow each other on every line.
+    (!out.is_empty() && out.len() <= MAX_COLUMNS).then_some(out)
+}
+
+/// A body line's cells in order: the stub, then one cell a column.
+fn place_in_order(
+    line: &[Cell],
+    values: usize,
+    is_stub: &dyn Fn(&Cell) -> bool,
+) -> Option<Vec<String>> {
+    let mut row = vec![String::new(); values + 1];
+    let mut cells = line.iter().peekable();
+    if let Some(stub) = cells.next_if(|c| is_stub(c)) {
+        row[0] = stub.text.to_string();
+    }
+    let rest: Vec<&Cell> = cells.collect();
+    if rest.is_empty() {
+        return Some(row);
+    }
+    if rest.len() != values || rest.iter().any(|c| is_stub(c)) {
+        return None;
+    }
+    for (slot, cell) in row[1..].iter_mut().zip(rest) {
+        *slot = cell.text.to_string();
+    }
+    Some(row)
+}
+
 /// The header lines' cells joined per column: each cell goes to the column
-/// whose right edge is nearest its own (the stub when it starts at the margin).
-fn header(lines: &[Vec<Cell>], edges: &[(usize, usize)], margin: usize) -> Vec<String> {
+/// whose right edge is nearest its own (the stub when it starts at the
+/// margin). In a header of stacked lines, a cell that holds a column's
+/// right edge inside it may be two headings one space apart (`Percentage
+/// apportionment`, a wide table squeezed): it is split when its words
+/// fall into groups each ending on its own column's edge.
+fn header(lines: &[Vec<Cell>], edges: &[Column], margin: usize) -> Vec<String> {
     let mut head = vec![String::new(); edges.len() + 1];
+    let column_of = |start: usize, end: usize| {
+        if start <= margin + 2 && end < edges[0].start {
+            0
+        } else {
+            1 + (0..edges.len())
+                .min_by_key(|&j| edges[j].hi.abs_diff(end))
+                .unwrap_or(0)
+        }
+    };
+    let stacked = lines.len() >= 2;
     for line in lines {
         for cell in line {
-            let k = if cell.start <= margin + 2 && cell.end < edges[0].0 {
-                0
+            let groups = if stacked {
+                headings_squeezed(cell, edges, &column_of)
             } else {
-                1 + (0..edges.len())
-                    .min_by_key(|&j| edges[j].1.abs_diff(cell.end))
-                    .unwrap_or(0)
+                None
             };
-            if !head[k].is_empty() {
-                head[k].push(' ');
+            for (k, text) in groups
+                .unwrap_or_else(|| vec![(column_of(cell.start, cell.end), cell.text.to_string())])
+            {
+                if !head[k].is_empty() {
+                    head[k].push(' ');
+                }
+                head[k].push_str(&text);
             }
-            head[k].push_str(cell.text);
         }
     }
     head
+}
+
+/// A header cell's words grouped by column, when the cell holds a
+/// column's edge inside it and each group's last word ends on its
+/// column's edge (a heading over two columns, `2024/25 variance`, ends on
+/// one edge only).
+fn headings_squeezed(
+    cell: &Cell,
+    edges: &[Column],
+    column_of: &dyn Fn(usize, usize) -> usize,
+) -> Option<Vec<(usize, String)>> {
+    let holds_edge = edges
+        .iter()
+        .any(|c| cell.start < c.hi && c.hi + EDGE_TOLERANCE < cell.end);
+    if !holds_edge || !cell.text.contains(' ') {
+        return None;
+    }
+    let mut groups: Vec<(usize, String, usize)> = Vec::new();
+    let mut at = cell.start;
+    for word in cell.text.split(' ') {
+        let end = at + word.chars().count();
+        let k = column_of(at, end);
+        match groups.last_mut() {
+            Some((last, text, last_end)) if *last == k => {
+                text.push(' ');
+                text.push_str(word);
+                *last_end = end;
+            }
+            _ => groups.push((k, word.to_string(), end)),
+        }
+        at = end + 1;
+    }
+    let on_edges = groups
+        .iter()
+        .all(|&(k, _, end)| k > 0 && edges[k - 1].holds(end));
+    (groups.len() >= 2 && on_edges).then(|| groups.into_iter().map(|(k, t, _)| (k, t)).collect())
 }
 
 #[cfg(test)]
@@ -486,6 +628,82 @@ mod tests {
         let rows = split("Post           Count\nP-3 (2 posts)      4\nP-4 (1 post)       2\n");
         let grid = rebuild(&rows).expect("a clear grid");
         assert_eq!(grid.body[0], ["P-3 (2 posts)", "4"]);
+    }
+
+    #[test]
+    fn a_squeezed_table_is_read_by_its_cells_order_and_its_stacked_headings_apart() {
+        // As pdftotext -layout sets a wide table (A/80/600): the last
+        // columns drift by rows, three figures run together, two headings
+        // one space apart under a stacked header; a dash off its column.
+        let rows = split(concat!(
+            "                                                  Variance\n",
+            "                            2024/25       Unencumbered                     2025/26        2026/27\n",
+            " Category             apportionment            balance      Percentage apportionment      estimates\n",
+            "\n",
+            " Military personnel         7 425.1            (895.4)          (12.1)        8 879.5        7 064.6\n",
+            " Civilian personnel        25 334.7              177.2             0.7        26 196.6 23 620.3\n",
+            " Operational costs         36 031.3            4 776.9            13.3          35 618.0 32 024.4\n",
+            " Voluntary contributions in kind\n",
+            " (budgeted)                   519.0              302.0            58.2          519.0            –\n",
+        ));
+        let grid = rebuild(&rows).expect("a clear grid");
+        assert_eq!(
+            grid.head,
+            [
+                "Category",
+                "2024/25 apportionment",
+                "Variance Unencumbered balance",
+                "Percentage",
+                "2025/26 apportionment",
+                "2026/27 estimates"
+            ]
+        );
+        assert_eq!(
+            grid.body,
+            [
+                [
+                    "Military personnel",
+                    "7 425.1",
+                    "(895.4)",
+                    "(12.1)",
+                    "8 879.5",
+                    "7 064.6"
+                ],
+                [
+                    "Civilian personnel",
+                    "25 334.7",
+                    "177.2",
+                    "0.7",
+                    "26 196.6",
+                    "23 620.3"
+                ],
+                [
+                    "Operational costs",
+                    "36 031.3",
+                    "4 776.9",
+                    "13.3",
+                    "35 618.0",
+                    "32 024.4"
+                ],
+                [
+                    "Voluntary contributions in kind (budgeted)",
+                    "519.0",
+                    "302.0",
+                    "58.2",
+                    "519.0",
+                    "–"
+                ],
+            ]
+        );
+        // Drifting columns with a row a cell short fit neither by edges
+        // nor by order: no grid.
+        let short = split(concat!(
+            " Category             apportionment            balance      Percentage apportionment\n",
+            " Military personnel         7 425.1            (895.4)          (12.1)        8 879.5\n",
+            " Civilian personnel        25 334.7              177.2             0.7 26 196.6\n",
+            " Operational costs         36 031.3            4 776.9          35 618.0\n",
+        ));
+        assert!(rebuild(&short).is_none());
     }
 
     #[test]

@@ -337,12 +337,19 @@ fn is_long_row_label(lines: &[Src], i: usize, full: usize) -> bool {
         && gapped_follows(lines, i, full)
 }
 
+/// Whether a row of cells follows within three lines of text, none of
+/// them ending a sentence (a heading over prose that introduces the next
+/// table, `Human resources` then `… as follows:`, is no row label).
 fn gapped_follows(lines: &[Src], i: usize, full: usize) -> bool {
-    lines[i + 1..]
-        .iter()
-        .filter(|l| !l.is_blank())
-        .take(3)
-        .any(|l| is_gapped(l, full))
+    for line in lines[i + 1..].iter().filter(|l| !l.is_blank()).take(3) {
+        if is_gapped(line, full) {
+            return true;
+        }
+        if line.trimmed().ends_with(['.', ':', ';']) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Header lines above the first row of cells that hold one cell each,

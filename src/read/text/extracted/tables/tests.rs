@@ -170,3 +170,33 @@ fn a_lone_number_with_a_short_line_and_a_paragraph_after_it_is_a_heading() {
     let lines = split("Total\n\n2.\n\nExtrabudgetary resources\n\n346.2\n\n412.0\n");
     assert!(!opens_raw_heading(&lines, 2, 80));
 }
+
+#[test]
+fn a_heading_over_prose_that_introduces_the_next_table_is_not_a_row() {
+    // A/80/614: `Human resources` with its note letter, then a sentence
+    // ending `as follows:` over the next table's header.
+    let text = "\
+ Category                                   apportionment    expenditure
+
+ Military and police personnel                121 382.1      135 366.5
+       Total requirements                     297 776.2      296 804.1
+
+
+                    Human resources a
+                          The proposed budget provides for the deployment of uniformed personnel and
+                    civilian staff as follows:
+
+                                                             United     Formed        Total
+ Approved 2024/25                                              135        492          627
+";
+    let found = tables(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[0].last().map(String::as_str),
+        Some("Total requirements")
+    );
+    assert!(
+        !found.concat().iter().any(|r| r.contains("Human")),
+        "{found:?}"
+    );
+}
