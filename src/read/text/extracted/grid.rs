@@ -77,7 +77,7 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
         rows
     };
     let kept = without_repeated_headers(rows);
-    let (lines, marks) = with_marks_folded(&kept);
+    let (lines, marks, pages) = with_marks_folded(&kept);
     let margin = lines
         .iter()
         .filter_map(|c| c.first())
@@ -99,8 +99,16 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
     }
     let data = &lines[data_from..];
     let marks = &marks[data_from..];
+    // The most cells a line of the table has apart from its stub: a
+    // column no line fills that far is a page's columns set apart from
+    // another page's (pdftotext places each page anew), not a column.
+    let widest_line = lines
+        .iter()
+        .map(|l| l.iter().filter(|c| !is_stub(c)).count())
+        .max()
+        .unwrap_or(0);
     let by_edges = || {
-        let edges = columns(data, &is_stub)?;
+        let edges = columns(data, &is_stub).filter(|e| e.len() <= widest_line)?;
         let place = |line: &[Cell]| place(line, &edges, &is_stub);
         Some((
             body_rows(data, marks, edges.len(), &is_stub, &place)?,
@@ -115,9 +123,28 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
             edges,
         ))
     };
-    let (mut body, edges) = by_edges().or_else(by_order)?;
+    let (mut body, edges, in_order) = by_order()
+        .map(|(b, e)| (b, e, true))
+        .or_else(|| by_edges().map(|(b, e)| (b, e, false)))?;
     body.retain(|row| row.iter().any(|c| !c.is_empty()));
-    let head = header(&lines[..data_from], &edges, margin);
+    // Read in order, the columns stand where the header's page sets them.
+    let head_edges = if in_order {
+        let page = pages[data_from];
+        let same_page: Vec<Vec<Cell>> = data
+            .iter()
+            .zip(&pages[data_from..])
+            .filter(|(_, p)| **p == page)
+            .map(|(l, _)| l.clone())
+            .collect();
+        columns_in_order(&same_page, &is_stub).filter(|e| e.len() == edges.len())
+    } else {
+        None
+    };
+    let head = header(
+        &lines[..data_from],
+        head_edges.as_deref().unwrap_or(&edges),
+        margin,
+    );
     Some(Grid { head, body })
 }
 
@@ -168,14 +195,38 @@ fn mirror(rows: &[Src]) -> Vec<Src> {
     out
 }
 
+/// Each line's cells, the note mark folded onto it, and its page.
+type Folded<'a> = (Vec<Vec<Cell<'a>>>, Vec<Option<&'a str>>, Vec<u32>);
+
 /// The lines' cells, with the note marks that stand alone on a line above
-/// a row (superscripts set higher than their line) moved to that row.
-fn with_marks_folded<'a>(lines: &[&'a Src]) -> (Vec<Vec<Cell<'a>>>, Vec<Option<&'a str>>) {
+/// a row (superscripts set higher than their line) moved to that row. A
+/// table going on over pages has each page's cells moved so that its
+/// leftmost text stands at the first page's: pdftotext places each page
+/// anew, and the row labels (the stub) are told by their margin.
+fn with_marks_folded<'a>(lines: &[&'a Src]) -> Folded<'a> {
+    let mut margins: Vec<(u32, usize)> = Vec::new();
+    for line in lines {
+        match margins.last_mut() {
+            Some((page, margin)) if *page == line.page => *margin = (*margin).min(line.indent()),
+            _ => margins.push((line.page, line.indent())),
+        }
+    }
+    let base = margins.first().map_or(0, |m| m.1);
     let mut out = Vec::new();
     let mut marks = Vec::new();
+    let mut pages = Vec::new();
     let mut pending = None;
     for line in lines {
-        let cells = cells(&line.text);
+        let mut cells = cells(&line.text);
+        let margin = margins
+            .iter()
+            .find(|(page, _)| *page == line.page)
+            .map_or(base, |m| m.1);
+        if margin != base {
+            for cell in &mut cells {
+                (cell.start, cell.end) = (cell.start + base - margin, cell.end + base - margin);
+            }
+        }
         if let [only] = cells[..]
             && super::tables::is_note_mark(only.text)
             && only.text.len() <= 3
@@ -185,8 +236,9 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> (Vec<Vec<Cell<'a>>>, Vec<Option<&
         }
         out.push(cells);
         marks.push(pending.take());
+        pages.push(line.page);
     }
-    (out, marks)
+    (out, marks, pages)
 }
 
 /// The body rows: a row label alone on its line is a row of its own, or the
@@ -704,6 +756,69 @@ mod tests {
             " Operational costs         36 031.3            4 776.9          35 618.0\n",
         ));
         assert!(rebuild(&short).is_none());
+    }
+
+    #[test]
+    fn a_table_whose_next_page_sets_its_columns_apart_is_read_in_order_or_not_at_all() {
+        // As pdftotext -layout places each page anew (A/80/614): the second
+        // page's columns stand four places right of the first's, and a
+        // dash runs into the total.
+        let page = |shift: usize, rows: &[(&str, [&str; 3])]| -> String {
+            rows.iter()
+                .map(|(label, v)| {
+                    format!(
+                        "{label:<22}{:>w$}{:>10}{:>10}\n",
+                        v[0],
+                        v[1],
+                        v[2],
+                        w = 8 + shift
+                    )
+                })
+                .collect()
+        };
+        let first = page(0, &[("Approved 2024/25", ["135", "–", "3 115"])]);
+        let second =
+            page(4, &[("Actual 2024/25", ["126", "–", "3 112"])]).replace("–     3 112", "– 3 112");
+        let rows = split(&format!("{first}\u{c}{second}"));
+        let grid = rebuild(&rows).expect("read in order");
+        assert_eq!(
+            grid.body,
+            [
+                ["Approved 2024/25", "135", "–", "3 115"],
+                ["Actual 2024/25", "126", "–", "3 112"],
+            ]
+        );
+        // A row a cell short, its page set twelve places right: not in
+        // order, and by edges its first figure would join the dash's
+        // column: the two pages give more columns than any line has cells.
+        let short = page(12, &[("Actual 2024/25", ["126", "", "3 112"])]);
+        let rows = split(&format!("{first}\u{c}{short}"));
+        assert!(rebuild(&rows).is_none());
+    }
+
+    #[test]
+    fn a_page_set_further_right_keeps_its_indented_total_in_the_stub() {
+        // As pdftotext -layout sets undoc's own Chinese table over two
+        // pages: the second page five places right, its total indented.
+        let rows = split(concat!(
+            "     区域                  项目数      恢复面积\n",
+            "     非洲                      14       1 250\n",
+            "     亚洲及太平洋                9         860\n",
+            "\u{c}          区域                      项目数          恢复面积\n",
+            "          西亚                          2              95\n",
+            "               共计                    30           2 615\n",
+        ));
+        let grid = rebuild(&rows).expect("a clear grid");
+        assert_eq!(grid.head, ["区域", "项目数", "恢复面积"]);
+        assert_eq!(
+            grid.body,
+            [
+                ["非洲", "14", "1 250"],
+                ["亚洲及太平洋", "9", "860"],
+                ["西亚", "2", "95"],
+                ["共计", "30", "2 615"],
+            ]
+        );
     }
 
     #[test]

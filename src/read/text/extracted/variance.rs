@@ -71,7 +71,7 @@ fn names_a_year(t: &str) -> bool {
 
 /// A line's figures, each with its byte offset: two set on one line
 /// (`2.5% ($2 033.4)`, `70 694.1 62 709.3`) are split where one closes
-/// (`%`, `)`, a decimal part) and the next opens (`(`, `$`, a digit, a
+/// (`%`, `)`, a decimal part, a nil dash) and the next opens (`(`, `$`, a digit, a
 /// dash); a thousands space (`$2 033.4`) never splits.
 pub(super) fn split_figures(t: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -81,7 +81,8 @@ pub(super) fn split_figures(t: &str) -> Vec<(usize, &str)> {
         // A decimal part ends a figure: thousands groups come before it.
         let last_word = left.rsplit(' ').next().unwrap_or(left);
         let closes = left.ends_with(['%', ')'])
-            || last_word.contains(['.', ',']) && left.ends_with(|c: char| c.is_ascii_digit());
+            || last_word.contains(['.', ',']) && left.ends_with(|c: char| c.is_ascii_digit())
+            || matches!(last_word, "–" | "—" | "-");
         let opens = right.starts_with(['(', '$', '–', '—', '-'])
             || right.starts_with(|c: char| c.is_ascii_digit());
         if closes && opens {
