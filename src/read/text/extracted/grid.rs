@@ -41,7 +41,16 @@ struct Cell<'a> {
 fn cells(line: &str) -> Vec<Cell<'_>> {
     let mut out = Vec::new();
     for (start, text) in fields(line, 2) {
-        let parts = super::variance::split_figures(text);
+        // Only a field of figures and spaces may be two figures.
+        let figures = text.contains(' ')
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || " ,.$%()–—-".contains(c));
+        let parts = if figures {
+            super::variance::split_figures(text)
+        } else {
+            Vec::new()
+        };
         if parts.len() > 1 && parts.iter().all(|(_, p)| is_value(p)) {
             for (offset, part) in parts {
                 let at = start + text[..offset].chars().count();
