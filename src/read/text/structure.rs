@@ -28,6 +28,10 @@ pub(super) struct Built {
     pub annexes: Vec<Annex>,
 }
 
+/// The longest lone line read as a heading of its own rather than the
+/// start of the text after it.
+const STANDING_ALONE: usize = 60;
+
 /// Text gathered from one or more source lines, with where each piece came from.
 struct Acc {
     text: String,
@@ -60,6 +64,15 @@ impl Acc {
         }
         self.map.push((self.text.len(), line.span()));
         self.text.push_str(line.text);
+    }
+
+    /// A lone short line in capitals, set apart by a blank line: an
+    /// unnumbered heading (`Financial resources` in a summary), never the
+    /// start of the paragraph under it.
+    fn stands_alone(&self) -> bool {
+        self.map.len() == 1
+            && self.text.chars().count() <= STANDING_ALONE
+            && self.text.starts_with(char::is_uppercase)
     }
 
     fn ends_with_colon(&self) -> bool {
@@ -513,8 +526,14 @@ impl Builder<'_> {
             self.target = Target::None;
             return;
         }
+        // Only unnumbered text may be a heading standing alone, and only
+        // over text that opens as a sentence does.
+        let heading_over = matches!(self.target, Target::Text)
+            && line.text.starts_with(|c: char| !c.is_lowercase());
         let continues = match self.target_acc() {
-            Some(acc) => !after_blank || !acc.ends_sentence(),
+            Some(acc) => {
+                !after_blank || !(acc.ends_sentence() || heading_over && acc.stands_alone())
+            }
             None => false,
         };
         if continues {

@@ -227,3 +227,31 @@ fn a_paragraph_number_of_any_size_stays_a_numbered_paragraph() {
     let long = read(&format!("{head}{}. Second.\n", "9".repeat(10_000)));
     assert!(long.diagnostics[0].message.contains("of 10000 digits"));
 }
+
+#[test]
+fn a_lone_heading_line_stands_apart_from_the_text_under_it() {
+    let head = "---\nsymbol: A/80/600\n---\n\nGeneral Assembly\n\nDistr.: General\n26 January 2026\nOriginal: English\n\nEightieth session\nAgenda item 158\n\nBudget for the Mission\n\nReport of the Secretary-General\n\nSummary\n\n";
+    let source = format!(
+        "{head}Financial resources\n\nDuring the 2024/25 period, the Mission incurred $64.7 million in expenditure.\n\nThe budget proposed for the 2026/27 period\n\namounts to $62.7 million.\n\nI. Introduction\n\n1. The present report sets out the budget.\n"
+    );
+    let doc = doc(&source);
+    let summary = doc.summary.expect("a summary");
+    let texts: Vec<String> = summary
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text(t) => Some(crate::model::plain_text(&t.value)),
+            _ => None,
+        })
+        .collect();
+    // A heading line stands alone; a sentence broken by a blank line still
+    // runs on.
+    assert_eq!(
+        texts,
+        [
+            "Financial resources",
+            "During the 2024/25 period, the Mission incurred $64.7 million in expenditure.",
+            "The budget proposed for the 2026/27 period amounts to $62.7 million.",
+        ]
+    );
+}
