@@ -535,7 +535,34 @@ fn header(lines: &[Vec<Cell>], edges: &[Column], margin: usize) -> Vec<String> {
             }
         }
     }
+    if let [line] = lines {
+        span_headings(line, edges, &mut head);
+    }
     head
+}
+
+/// In a header of one line, a heading set over two or more columns that
+/// have no heading of their own (`2024/25 variance` over an amount and its
+/// share) spans them: it stands at the first, `<` at the others.
+fn span_headings(line: &[Cell], edges: &[Column], head: &mut [String]) {
+    for cell in line {
+        let over: Vec<usize> = (0..edges.len())
+            .filter(|&j| cell.end.min(edges[j].hi) > cell.start.max(edges[j].start))
+            .map(|j| j + 1)
+            .collect();
+        let (Some(&first), Some(&last)) = (over.first(), over.last()) else {
+            continue;
+        };
+        let held: Vec<usize> = (first..=last).filter(|&k| !head[k].is_empty()).collect();
+        if over.len() < 2 || held.len() != 1 || head[held[0]] != cell.text {
+            continue;
+        }
+        let text = std::mem::take(&mut head[held[0]]);
+        head[first] = text;
+        for spanned in &mut head[first + 1..=last] {
+            *spanned = "<".to_string();
+        }
+    }
 }
 
 /// A header cell's words grouped by column, when the cell holds a
@@ -672,6 +699,11 @@ mod tests {
             "Air operations                      $1 555.9         7.7%  ($1 750.0) (9.8%)\n",
         ));
         let grid = rebuild(&rows).expect("a clear grid");
+        // Each period's heading spans its amount and its share.
+        assert_eq!(
+            grid.head,
+            ["", "2024/25 variance", "<", "2026/27 variance", "<"]
+        );
         assert_eq!(
             grid.body,
             [
