@@ -47,7 +47,7 @@ fn cells(line: &str) -> Vec<Cell<'_>> {
                 .chars()
                 .all(|c| c.is_ascii_digit() || " ,.$%()–—-".contains(c));
         let parts = if figures {
-            super::variance::split_figures(text)
+            split_figures(text)
         } else {
             Vec::new()
         };
@@ -107,54 +107,71 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
         data_from -= 1;
     }
     let data = &lines[data_from..];
-    let marks = &marks[data_from..];
-    // The most cells a line of the table has apart from its stub: a
-    // column no line fills that far is a page's columns set apart from
-    // another page's (pdftotext places each page anew), not a column.
-    let widest_line = lines
-        .iter()
-        .map(|l| l.iter().filter(|c| !is_stub(c)).count())
-        .max()
-        .unwrap_or(0);
-    let by_edges = || {
-        let edges = columns(data, &is_stub).filter(|e| e.len() <= widest_line)?;
-        let place = |line: &[Cell]| place(line, &edges, &is_stub);
-        Some((
-            body_rows(data, marks, edges.len(), &is_stub, &place)?,
-            edges,
-        ))
-    };
-    let by_order = || {
-        let edges = columns_in_order(data, &is_stub)?;
-        let place = |line: &[Cell]| place_in_order(line, edges.len(), &is_stub);
-        Some((
-            body_rows(data, marks, edges.len(), &is_stub, &place)?,
-            edges,
-        ))
-    };
-    let (mut body, edges, in_order) = by_order()
-        .map(|(b, e)| (b, e, true))
-        .or_else(|| by_edges().map(|(b, e)| (b, e, false)))?;
+    let (mut body, edges, in_order) = body_grid(&lines, data, &marks[data_from..], &is_stub)?;
     body.retain(|row| row.iter().any(|c| !c.is_empty()));
     // Read in order, the columns stand where the header's page sets them.
-    let head_edges = if in_order {
-        let page = pages[data_from];
-        let same_page: Vec<Vec<Cell>> = data
-            .iter()
-            .zip(&pages[data_from..])
-            .filter(|(_, p)| **p == page)
-            .map(|(l, _)| l.clone())
-            .collect();
-        columns_in_order(&same_page, &is_stub).filter(|e| e.len() == edges.len())
-    } else {
-        None
-    };
+    let head_edges = in_order
+        .then(|| columns_on_page(data, &pages[data_from..], &is_stub))
+        .flatten()
+        .filter(|e| e.len() == edges.len());
     let head = header(
         &lines[..data_from],
         head_edges.as_deref().unwrap_or(&edges),
         margin,
     );
     Some(Grid { head, body })
+}
+
+/// The body rows of `data` and their columns, and whether they were read
+/// in order: by their cells' order when every row has as many, else by
+/// their right edges unless the pages' columns make more columns than any
+/// of `lines` has cells (pdftotext places each page anew).
+fn body_grid(
+    lines: &[Vec<Cell>],
+    data: &[Vec<Cell>],
+    marks: &[Option<&str>],
+    is_stub: &dyn Fn(&Cell) -> bool,
+) -> Option<(Vec<Vec<String>>, Vec<Column>, bool)> {
+    let by_order = || {
+        let edges = columns_in_order(data, is_stub)?;
+        let place = |line: &[Cell]| place_in_order(line, edges.len(), is_stub);
+        Some((
+            body_rows(data, marks, edges.len(), is_stub, &place)?,
+            edges,
+            true,
+        ))
+    };
+    let widest_line = lines
+        .iter()
+        .map(|l| l.iter().filter(|c| !is_stub(c)).count())
+        .max()
+        .unwrap_or(0);
+    let by_edges = || {
+        let edges = columns(data, is_stub).filter(|e| e.len() <= widest_line)?;
+        let place = |line: &[Cell]| place(line, &edges, is_stub);
+        Some((
+            body_rows(data, marks, edges.len(), is_stub, &place)?,
+            edges,
+            false,
+        ))
+    };
+    by_order().or_else(by_edges)
+}
+
+/// The columns, read in order, of the rows on the first row's page.
+fn columns_on_page(
+    data: &[Vec<Cell>],
+    pages: &[u32],
+    is_stub: &dyn Fn(&Cell) -> bool,
+) -> Option<Vec<Column>> {
+    let page = *pages.first()?;
+    let same_page: Vec<Vec<Cell>> = data
+        .iter()
+        .zip(pages)
+        .filter(|(_, p)| **p == page)
+        .map(|(l, _)| l.clone())
+        .collect();
+    columns_in_order(&same_page, is_stub)
 }
 
 /// The lines with their cells set at the mirrored columns (a cell's text
@@ -331,6 +348,31 @@ fn one_cell(text: String, values: usize) -> Vec<String> {
     let mut row = vec![String::new(); values + 1];
     row[0] = text;
     row
+}
+
+/// A field's figures, each with its byte offset: two set one space apart
+/// (`2.5% ($2 033.4)`, `70 694.1 62 709.3`, `– 3 951`) are split where one
+/// closes (`%`, `)`, a decimal part, a nil dash) and the next opens (`(`,
+/// `$`, a digit, a dash); a thousands space (`$2 033.4`) never splits.
+pub(super) fn split_figures(t: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, _) in t.match_indices(' ') {
+        let (left, right) = (&t[start..k], &t[k + 1..]);
+        // A decimal part ends a figure: thousands groups come before it.
+        let last_word = left.rsplit(' ').next().unwrap_or(left);
+        let closes = left.ends_with(['%', ')'])
+            || last_word.contains(['.', ',']) && left.ends_with(|c: char| c.is_ascii_digit())
+            || matches!(last_word, "–" | "—" | "-");
+        let opens = right.starts_with(['(', '$', '–', '—', '-'])
+            || right.starts_with(|c: char| c.is_ascii_digit());
+        if closes && opens {
+            out.push((start, left));
+            start = k + 1;
+        }
+    }
+    out.push((start, &t[start..]));
+    out
 }
 
 /// A value cell: figures, a dash, a bracketed figure; not a header's

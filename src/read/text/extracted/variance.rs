@@ -11,7 +11,7 @@
 //! otherwise the table stays a block (UND019).
 
 use super::cells::Cells;
-use super::grid::Grid;
+use super::grid::{Grid, split_figures};
 use super::tables::is_figure;
 
 /// The most headings (periods) a variance table has.
@@ -67,31 +67,6 @@ fn names_a_year(t: &str) -> bool {
             && (k == 0 || !b[k - 1].is_ascii_digit())
             && b.get(k + 4).is_none_or(|c| !c.is_ascii_digit())
     })
-}
-
-/// A line's figures, each with its byte offset: two set on one line
-/// (`2.5% ($2 033.4)`, `70 694.1 62 709.3`) are split where one closes
-/// (`%`, `)`, a decimal part, a nil dash) and the next opens (`(`, `$`, a digit, a
-/// dash); a thousands space (`$2 033.4`) never splits.
-pub(super) fn split_figures(t: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (k, _) in t.match_indices(' ') {
-        let (left, right) = (&t[start..k], &t[k + 1..]);
-        // A decimal part ends a figure: thousands groups come before it.
-        let last_word = left.rsplit(' ').next().unwrap_or(left);
-        let closes = left.ends_with(['%', ')'])
-            || last_word.contains(['.', ',']) && left.ends_with(|c: char| c.is_ascii_digit())
-            || matches!(last_word, "–" | "—" | "-");
-        let opens = right.starts_with(['(', '$', '–', '—', '-'])
-            || right.starts_with(|c: char| c.is_ascii_digit());
-        if closes && opens {
-            out.push((start, left));
-            start = k + 1;
-        }
-    }
-    out.push((start, &t[start..]));
-    out
 }
 
 /// The figures as one group per heading, each an amount and perhaps its
