@@ -526,7 +526,8 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Result<R
                 || starts_para(lines, end)
                 || is_heading_label(t)
                 || opens_raw_para(lines, end, full)
-                || opens_raw_heading(lines, end, full);
+                || opens_raw_heading(lines, end, full)
+                || heads_prose(lines, end, full);
             if ends && !is_denied_heading(lines, end, full, titles) {
                 break;
             }
@@ -743,6 +744,26 @@ fn opens_raw_heading(lines: &[Src], i: usize, full: usize) -> bool {
         && classify(heading).is_none()
         && !heading.ends_with(['.', ':', ';', ','])
         && (starts_para(lines, para) || opens_raw_para(lines, para, full))
+}
+
+/// A short line of words right over a paragraph, with no blank line
+/// between (`Human resources a` over `The proposed budget provides …`):
+/// the paragraph's heading, not a table's cell. The paragraph's first line
+/// is full (it wraps) and another line follows it; a table's long label
+/// (`Component 1: security, governance and …`) is shorter.
+fn heads_prose(lines: &[Src], i: usize, full: usize) -> bool {
+    let t = lines[i].trimmed();
+    let (Some(first), Some(second)) = (lines.get(i + 1), lines.get(i + 2)) else {
+        return false;
+    };
+    let first_text = first.trimmed();
+    !is_figure(t)
+        && first.page == lines[i].page
+        && second.page == lines[i].page
+        && !second.is_blank()
+        && first_text.chars().count() * 10 >= full * 8
+        && first_text.starts_with(char::is_uppercase)
+        && !first_text.ends_with(['.', ':', ';'])
 }
 
 /// A paragraph number alone on its line (`3.`) with the paragraph's text

@@ -1914,3 +1914,24 @@ fn layout_tables_of_prose_are_paired_by_numbers_and_by_their_cells_tops() {
         ]
     );
 }
+
+#[test]
+fn a_raw_tables_region_ends_at_a_heading_right_over_its_paragraph() {
+    // A/80/614: the summary's first table, then `Human resources a` over
+    // the paragraph that introduces the next table, no blank line between.
+    let table = "2024/25 variance\n\nMilitary observers\n\n($773.5)\n\n(12.0%)\n\nHuman resources\nThe proposed budget provides for the deployment of uniformed personnel and\ncivilian staff as follows:\n";
+    let (read, _) = doc(&between_paragraphs(table));
+    let Some(Block::Table(t)) = chapter_blocks(&read).into_iter().nth(1) else {
+        panic!("a table");
+    };
+    let body: Vec<String> = t.body.iter().flat_map(row_cells).collect();
+    assert_eq!(body, ["Military observers", "($773.5)", "(12.0%)"]);
+    let texts: Vec<String> = chapter_blocks(&read)
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text(t) => Some(crate::model::plain_text(&t.value)),
+            _ => None,
+        })
+        .collect();
+    assert!(texts.iter().any(|t| t == "Human resources"), "{texts:?}");
+}
