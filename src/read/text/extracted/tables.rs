@@ -757,13 +757,15 @@ fn heads_prose(lines: &[Src], i: usize, full: usize) -> bool {
         return false;
     };
     let first_text = first.trimmed();
-    !is_figure(t)
+    // Bytes first: most lines asked are a table's short cells.
+    first_text.len() * 10 >= full * 8
         && first.page == lines[i].page
         && second.page == lines[i].page
         && !second.is_blank()
-        && first_text.chars().count() * 10 >= full * 8
         && first_text.starts_with(char::is_uppercase)
         && !first_text.ends_with(['.', ':', ';'])
+        && first_text.chars().count() * 10 >= full * 8
+        && !is_figure(t)
 }
 
 /// A paragraph number alone on its line (`3.`) with the paragraph's text
