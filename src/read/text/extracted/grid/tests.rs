@@ -1,0 +1,272 @@
+//! The layout grid on lines built here as pdftotext -layout sets them:
+//! labels wrapped, right-to-left tables, squeezed tables whose columns
+//! drift, tables over pages placed anew, figures run together.
+
+use super::*;
+use crate::read::text::extracted::pages::split;
+
+#[test]
+fn years_and_words_with_figures_are_not_values() {
+    assert!(is_value("22.6") && is_value("(1 336.4)") && is_value("–"));
+    assert!(!is_value("2022年") && !is_value("2024") && !is_value("金额2022年"));
+}
+
+#[test]
+fn a_label_wrapped_before_a_capital_is_one_row_and_a_heading_stays_apart() {
+    let rows = split(concat!(
+        "Origine                                                  Première   Deuxième\n",
+        "États                                                          24         31\n",
+        "Organisations intergouvernementales et entités des Nations\n",
+        "Unies                                                           6          9\n",
+        "Institutions nationales des droits de l'homme et société\n",
+        "civile                                                         19         27\n",
+        "Europe\n",
+        "Amérique latine                                                 4          5\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "États",
+            "Organisations intergouvernementales et entités des Nations Unies",
+            "Institutions nationales des droits de l'homme et société civile",
+            "Europe",
+            "Amérique latine",
+        ]
+    );
+}
+
+#[test]
+fn a_right_to_left_table_is_read_mirrored_with_its_raised_mark_on_its_label() {
+    // As pdftotext -layout sets it (direction marks out): figures at
+    // the left, labels at the right, a note letter raised onto the
+    // figures' line and its label alone on the next.
+    let rows = split(concat!(
+        "2023a      2015                                          المنطقة\n",
+        "19         17                                            أفريقيا\n",
+        "44         40                                     الدول العربية\n",
+        "54         44                                 b\n",
+        "                                         آسيا والمحيط الهادئ\n",
+        "52         45                                              العالم\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(grid.head, ["المنطقة", "2015", "2023a"]);
+    assert_eq!(
+        grid.body,
+        [
+            ["أفريقيا", "17", "19"],
+            ["الدول العربية", "40", "44"],
+            ["آسيا والمحيط الهادئ b", "44", "54"],
+            ["العالم", "45", "52"],
+        ]
+    );
+}
+
+#[test]
+fn right_to_left_labels_whose_right_edges_drift_are_the_stub() {
+    // As pdftotext -layout sets Arabic: the labels, flush right, end
+    // seven columns apart; figures keep their columns.
+    let rows = split(concat!(
+        "النسبة المئوية              المبلغ    2024      2020                                                          فئة البلدان\n",
+        "20,5                        16        94        78                                          البلدان المنخفضة الدخل\n",
+        "10,8                        39        401       362                        البلدان المتوسطة الدخل من الشريحة الدنيا\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(
+        grid.head,
+        ["فئة البلدان", "2020", "2024", "المبلغ", "النسبة المئوية"]
+    );
+    let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "البلدان المنخفضة الدخل",
+            "البلدان المتوسطة الدخل من الشريحة الدنيا"
+        ]
+    );
+}
+
+#[test]
+fn two_figures_one_space_apart_are_two_cells_and_a_thousands_space_is_not() {
+    // As pdftotext -layout closes a narrow gap between a share and
+    // the next amount (A/80/600, A/80/614).
+    let rows = split(concat!(
+        "                                      2024/25 variance         2026/27 variance\n",
+        "\n",
+        "International staff                   $426.1         2.5% ($2 033.4)    (11.2%)\n",
+        "Air operations                      $1 555.9         7.7%  ($1 750.0) (9.8%)\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    // Each period's heading spans its amount and its share.
+    assert_eq!(
+        grid.head,
+        ["", "2024/25 variance", "<", "2026/27 variance", "<"]
+    );
+    assert_eq!(
+        grid.body,
+        [
+            [
+                "International staff",
+                "$426.1",
+                "2.5%",
+                "($2 033.4)",
+                "(11.2%)"
+            ],
+            ["Air operations", "$1 555.9", "7.7%", "($1 750.0)", "(9.8%)"],
+        ]
+    );
+    // Words with figures stay one cell.
+    let rows = split("Post           Count\nP-3 (2 posts)      4\nP-4 (1 post)       2\n");
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(grid.body[0], ["P-3 (2 posts)", "4"]);
+}
+
+#[test]
+fn a_squeezed_table_is_read_by_its_cells_order_and_its_stacked_headings_apart() {
+    // As pdftotext -layout sets a wide table (A/80/600): the last
+    // columns drift by rows, three figures run together, two headings
+    // one space apart under a stacked header; a dash off its column.
+    let rows = split(concat!(
+        "                                                  Variance\n",
+        "                            2024/25       Unencumbered                     2025/26        2026/27\n",
+        " Category             apportionment            balance      Percentage apportionment      estimates\n",
+        "\n",
+        " Military personnel         7 425.1            (895.4)          (12.1)        8 879.5        7 064.6\n",
+        " Civilian personnel        25 334.7              177.2             0.7        26 196.6 23 620.3\n",
+        " Operational costs         36 031.3            4 776.9            13.3          35 618.0 32 024.4\n",
+        " Voluntary contributions in kind\n",
+        " (budgeted)                   519.0              302.0            58.2          519.0            –\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(
+        grid.head,
+        [
+            "Category",
+            "2024/25 apportionment",
+            "Variance Unencumbered balance",
+            "Percentage",
+            "2025/26 apportionment",
+            "2026/27 estimates"
+        ]
+    );
+    assert_eq!(
+        grid.body,
+        [
+            [
+                "Military personnel",
+                "7 425.1",
+                "(895.4)",
+                "(12.1)",
+                "8 879.5",
+                "7 064.6"
+            ],
+            [
+                "Civilian personnel",
+                "25 334.7",
+                "177.2",
+                "0.7",
+                "26 196.6",
+                "23 620.3"
+            ],
+            [
+                "Operational costs",
+                "36 031.3",
+                "4 776.9",
+                "13.3",
+                "35 618.0",
+                "32 024.4"
+            ],
+            [
+                "Voluntary contributions in kind (budgeted)",
+                "519.0",
+                "302.0",
+                "58.2",
+                "519.0",
+                "–"
+            ],
+        ]
+    );
+    // Drifting columns with a row a cell short fit neither by edges
+    // nor by order: no grid.
+    let short = split(concat!(
+        " Category             apportionment            balance      Percentage apportionment\n",
+        " Military personnel         7 425.1            (895.4)          (12.1)        8 879.5\n",
+        " Civilian personnel        25 334.7              177.2             0.7 26 196.6\n",
+        " Operational costs         36 031.3            4 776.9          35 618.0\n",
+    ));
+    assert!(rebuild(&short).is_none());
+}
+
+#[test]
+fn a_table_whose_next_page_sets_its_columns_apart_is_read_in_order_or_not_at_all() {
+    // As pdftotext -layout places each page anew (A/80/614): the second
+    // page's columns stand four places right of the first's, and a
+    // dash runs into the total.
+    let page = |shift: usize, rows: &[(&str, [&str; 3])]| -> String {
+        rows.iter()
+            .map(|(label, v)| {
+                format!(
+                    "{label:<22}{:>w$}{:>10}{:>10}\n",
+                    v[0],
+                    v[1],
+                    v[2],
+                    w = 8 + shift
+                )
+            })
+            .collect()
+    };
+    let first = page(0, &[("Approved 2024/25", ["135", "–", "3 115"])]);
+    let second =
+        page(4, &[("Actual 2024/25", ["126", "–", "3 112"])]).replace("–     3 112", "– 3 112");
+    let rows = split(&format!("{first}\u{c}{second}"));
+    let grid = rebuild(&rows).expect("read in order");
+    assert_eq!(
+        grid.body,
+        [
+            ["Approved 2024/25", "135", "–", "3 115"],
+            ["Actual 2024/25", "126", "–", "3 112"],
+        ]
+    );
+    // A row a cell short, its page set twelve places right: not in
+    // order, and by edges its first figure would join the dash's
+    // column: the two pages give more columns than any line has cells.
+    let short = page(12, &[("Actual 2024/25", ["126", "", "3 112"])]);
+    let rows = split(&format!("{first}\u{c}{short}"));
+    assert!(rebuild(&rows).is_none());
+}
+
+#[test]
+fn a_page_set_further_right_keeps_its_indented_total_in_the_stub() {
+    // As pdftotext -layout sets undoc's own Chinese table over two
+    // pages: the second page five places right, its total indented.
+    let rows = split(concat!(
+        "     区域                  项目数      恢复面积\n",
+        "     非洲                      14       1 250\n",
+        "     亚洲及太平洋                9         860\n",
+        "\u{c}          区域                      项目数          恢复面积\n",
+        "          西亚                          2              95\n",
+        "               共计                    30           2 615\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(grid.head, ["区域", "项目数", "恢复面积"]);
+    assert_eq!(
+        grid.body,
+        [
+            ["非洲", "14", "1 250"],
+            ["亚洲及太平洋", "9", "860"],
+            ["西亚", "2", "95"],
+            ["共计", "30", "2 615"],
+        ]
+    );
+}
+
+#[test]
+fn a_header_repeated_with_other_spacing_is_dropped() {
+    let rows = split(
+        "区域                  项目数     恢复面积\n非洲                      14       1 250\n\u{c}区域              项目数               恢复面积\n西亚                       2          95\n",
+    );
+    let grid = rebuild(&rows).expect("a clear grid");
+    let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(labels, ["非洲", "西亚"]);
+}
