@@ -41,12 +41,8 @@ struct Cell<'a> {
 fn cells(line: &str) -> Vec<Cell<'_>> {
     let mut out = Vec::new();
     for (start, text) in fields(line, 2) {
-        // Only a field of figures and spaces may be two figures.
-        let figures = text.contains(' ')
-            && text
-                .chars()
-                .all(|c| c.is_ascii_digit() || " ,.$%()–—-".contains(c));
-        let parts = if figures {
+        // Only a field of figures with a space may be two figures.
+        let parts = if text.contains(' ') && super::tables::is_figure(text) {
             split_figures(text)
         } else {
             Vec::new()
