@@ -42,7 +42,15 @@ pub(super) fn extract(
             None => continue,
         };
         let first_new = notes.len();
-        let kept_before = orphan_lines(&lines[block_start..range.end], notes.is_empty());
+        let orphans = orphan_lines(&lines[block_start..range.end], notes.is_empty());
+        read_block(&lines[block_start + orphans..range.end], &mut notes);
+        let kept_before = match notes.get_mut(first_new) {
+            Some(note) if orphans > 0 => {
+                open_note(note, &lines[block_start..block_start + orphans]);
+                0
+            }
+            _ => orphans,
+        };
         for k in keep
             .iter_mut()
             .take(range.end)
@@ -51,7 +59,6 @@ pub(super) fn extract(
             *k = false;
         }
         keep[rule] = kept_before > 0;
-        read_block(&lines[block_start + kept_before..range.end], &mut notes);
         for note in &notes[first_new..] {
             let mut bodies: Vec<std::ops::Range<usize>> = Vec::with_capacity(2);
             bodies.push(range.start..rule);
@@ -75,8 +82,9 @@ pub(super) fn extract(
 }
 
 /// How many lines at the top of a note block belong to no note (text
-/// before the first number, with no note before it to continue): they stay
-/// in the body rather than be lost.
+/// before the first number, with no note before it to continue): they
+/// open the page's first note, or with none stay in the body rather than
+/// be lost.
 fn orphan_lines(block: &[Src], no_note_yet: bool) -> usize {
     if !no_note_yet {
         return 0;
@@ -91,6 +99,15 @@ fn orphan_lines(block: &[Src], no_note_yet: bool) -> usize {
     } else {
         first
     }
+}
+
+/// Puts the text standing under the rule before a page's first note's
+/// number at the head of that note (`Note: The following abbreviations
+/// are used in the tables: …` over note 1): Word keeps such a general note
+/// in the first footnote's text, and under the rule it is no body text.
+fn open_note(note: &mut Note, lead: &[Src]) {
+    let lead = lead.iter().filter(|l| !l.is_blank()).cloned();
+    note.text.splice(0..0, lead);
 }
 
 /// Where a page's note block starts when its separator is not text (a

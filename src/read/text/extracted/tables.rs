@@ -20,6 +20,8 @@ use crate::model::Span;
 use crate::read::audit::{Action, Decision};
 use crate::read::text::{Label, caption_number, classify};
 
+/// The most lines a layout table's header repeated at a page's top has.
+const HEADER_LINES: usize = 4;
 /// Consecutive blank lines a layout table may hold (between its header and body).
 const BLANKS_INSIDE: usize = 3;
 /// Raw text: the fewest cell lines that make a table, and how many of them are figures.
@@ -143,6 +145,8 @@ fn layout_region(lines: &[Src], i: usize, full: usize) -> Option<Region> {
         text_table: is_text_row(&lines[i]),
         values: has_values(&lines[i]),
         header: header_lines(lines, i, full),
+        page: lines[i].page,
+        header_rows: 0,
     };
     let mut end = i + 1;
     while end < lines.len() {
@@ -196,26 +200,45 @@ struct Run {
     /// The lines above its first row of cells, spaces collapsed: a page
     /// that repeats one of them goes on with the table.
     header: Vec<String>,
+    /// The page of its last row.
+    page: u32,
+    /// How many rows its page has taken since the page's first row
+    /// repeated the header (0: it did not).
+    header_rows: usize,
 }
 
 impl Run {
     /// Takes `line` (at `i`) as the table's last row so far.
     fn row(&mut self, line: &Src, i: usize) {
-        (self.last_row, self.blanks) = (i, 0);
+        // A page's first row may repeat the header; the header's other
+        // lines (`USG– D-2– P-5–` has figures' characters) follow it.
+        self.header_rows = if line.page != self.page {
+            usize::from(self.header.contains(&collapse_spaces(line.trimmed())))
+        } else if self.header_rows > 0 {
+            self.header_rows + 1
+        } else {
+            0
+        };
+        (self.last_row, self.blanks, self.page) = (i, 0, line.page);
         self.margin = self.margin.min(line.indent());
     }
 
     /// Whether a line without cells apart still belongs to the table: a
     /// row label before its row, a labelled row, a group heading, a cell
-    /// standing alone far right, a text cell's next line.
+    /// standing alone far right, a text cell's next line. A numbered title
+    /// opening a page (`Component 1: …`) heads the next table; on the
+    /// table's page it is a group's heading.
     fn takes(&self, lines: &[Src], i: usize, full: usize) -> bool {
         let line = &lines[i];
-        // Under a header of one or two rows, a group heading may stand two blank lines down.
+        // Under a header of one or two rows, or its repeat at a page's
+        // top, a group heading may stand two blank lines down.
         let new_page = line.page != lines[self.last_row].page;
-        let close = self.blanks <= 1 || self.blanks <= 2 && self.gapped <= 2;
+        let under_header = (1..=HEADER_LINES).contains(&self.header_rows);
+        let close = self.blanks <= 1 || self.blanks <= 2 && (self.gapped <= 2 || under_header);
         let unlabelled = classify(line.trimmed()).is_none();
         if opens_notes(lines, i, full)
             || self.values && heads_new_table(lines, i, self.last_row, full)
+            || new_page && numbered_title(line.trimmed()).is_some()
         {
             return false;
         }
@@ -231,9 +254,11 @@ impl Run {
     }
 }
 
-/// The caption, title and header lines above `lines[i]`, spaces collapsed.
+/// The caption, title and header lines above `lines[i]`, and `lines[i]`
+/// itself when it holds no figure (a header of one line), spaces collapsed.
 fn header_lines(lines: &[Src], i: usize, full: usize) -> Vec<String> {
-    lines[title_start(lines, header_start(lines, i, full))..i]
+    let to = if has_values(&lines[i]) { i } else { i + 1 };
+    lines[title_start(lines, header_start(lines, i, full))..to]
         .iter()
         .filter(|l| !l.is_blank())
         .map(|l| collapse_spaces(l.trimmed()))
@@ -400,7 +425,8 @@ fn below_caption(lines: &[Src], start: usize, i: usize) -> usize {
 }
 
 /// The caption, title and units lines above a table (up to four lines,
-/// none of them a sentence, a numbered line or a lone label's text).
+/// none of them a sentence, a numbered line or a lone label's text; a
+/// caption or a numbered title is the first).
 pub(super) fn title_start(lines: &[Src], rows: usize) -> usize {
     let mut start = rows;
     let mut k = rows;
@@ -425,7 +451,7 @@ pub(super) fn title_start(lines: &[Src], rows: usize) -> usize {
         }
         start = k;
         taken += 1;
-        if caption {
+        if caption || numbered_title(t).is_some() {
             break;
         }
     }
@@ -507,21 +533,27 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Result<R
         || is_lone_label(t)
         || follows_lone_label(lines, i)
         || ends_prose(lines, i, full)
+        || numbered_title(t).is_some()
     {
         return Err(i + 1);
     }
     let mut end = i;
     let (mut cells, mut figures, mut amounts) = (0, 0, 0);
+    let series = title_series(lines, i);
     while end < lines.len() {
         let line = &lines[end];
         let t = line.trimmed();
         if !t.is_empty() {
+            if cells > 0 && series.is_some_and(|s| continues_series(t, s)) {
+                break;
+            }
             let row_label = is_wrapped_row_label(lines, end, full)
                 || is_colon_row_label(lines, end, full)
                 || is_whole_row_label(lines, end, full);
             let in_table = is_cell(line, full)
                 || cells > 0 && row_label
-                || cells >= RAW_MIN_CELLS && is_raw_group_heading(lines, end, full);
+                || cells >= RAW_MIN_CELLS && is_raw_group_heading(lines, end, full)
+                || figures >= RAW_MIN_FIGURES && is_wrapped_text_cell(lines, end, full);
             let ends = !in_table
                 || starts_para(lines, end)
                 || is_heading_label(t)
@@ -555,6 +587,36 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Result<R
     })
 }
 
+/// A numbered title (`Component 2: military`): a capitalised word, its
+/// number and a colon, then the title's text. Tables set one after
+/// another under such titles are one series.
+fn numbered_title(t: &str) -> Option<(&str, u32)> {
+    let (word, rest) = t.split_once(' ')?;
+    let (number, text) = rest.split_once(':')?;
+    let numbered = word.chars().count() > 2
+        && word.starts_with(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && (1..=2).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit());
+    (numbered && text.starts_with(' ') && !text.trim().is_empty())
+        .then(|| Some((word, number.parse().ok()?)))?
+}
+
+/// The numbered title a raw table stands right under (`Component 1:
+/// substantive civilian`), if any.
+fn title_series(lines: &[Src], i: usize) -> Option<(&str, u32)> {
+    let above = lines[..i].iter().rev().take(2).find(|l| !l.is_blank())?;
+    numbered_title(above.trimmed())
+}
+
+/// Whether `t` is a later title of the series a table stands under
+/// (`Component 2: military` inside the table under `Component 1: …`):
+/// raw text runs the next table on with nothing between, but a table
+/// never holds its successor's title.
+fn continues_series(t: &str, (word, n): (&str, u32)) -> bool {
+    numbered_title(t).is_some_and(|(w, m)| w == word && m > n)
+}
+
 /// A figure closing the sentence of the prose line right above it
 /// (`… in the approved budget for` then `2025/26.`): the paragraph's last
 /// line, not a table's first cell.
@@ -567,6 +629,25 @@ fn ends_prose(lines: &[Src], i: usize, full: usize) -> bool {
         && !lines[i - 1].is_blank()
         && !is_cell(&lines[i - 1], full)
         && !lines[i - 1].trimmed().ends_with(['.', ':', ';'])
+}
+
+/// A line of a text cell wrapped in its column (`3 camps; for irrigation,
+/// recycling water,` in a table of efficiency measures): a little longer
+/// than a cell, ending a clause but no sentence, no label, and the lines
+/// around it on its page as short. A paragraph's lines fill the width.
+fn is_wrapped_text_cell(lines: &[Src], i: usize, full: usize) -> bool {
+    let narrow = |l: &Src| l.trimmed().chars().count() * 5 <= full * 3;
+    let t = lines[i].trimmed();
+    let around = |k: Option<usize>| {
+        k.is_some_and(|k| {
+            lines[k].page == lines[i].page && narrow(&lines[k]) && !starts_para(lines, k)
+        })
+    };
+    narrow(&lines[i])
+        && !t.ends_with(['.', '。'])
+        && classify(t).is_none()
+        && around((0..i).rev().find(|&k| !lines[k].is_blank()))
+        && around(texts_after(lines, i).next())
 }
 
 /// A row label too long for a cell that raw text breaks over two lines

@@ -1935,3 +1935,152 @@ fn a_raw_tables_region_ends_at_a_heading_right_over_its_paragraph() {
         .collect();
     assert!(texts.iter().any(|t| t == "Human resources"), "{texts:?}");
 }
+
+/// The plain text of the text blocks (titles, lone lines) among the blocks.
+fn text_blocks(doc: &Document) -> Vec<String> {
+    chapter_blocks(doc)
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text(t) => Some(crate::model::plain_text(&t.value)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn raw_tables_under_numbered_titles_end_at_the_next_title() {
+    // A/80/600's human resources by component: raw text runs each table
+    // on into the next one's title and header with nothing between.
+    let table = |n: u32, title: &str, group: &str| {
+        format!(
+            "Component {n}: {title}\nCategory\n\n{group}\n\nCivilian staff\n\nTotal\n\nApproved 2024/25\n\n12\n\n4\n\n16\n\nProposed 2026/27\n\n12\n\n3\n\n15\n"
+        )
+    };
+    let tables = format!(
+        "{}{}",
+        table(1, "substantive civilian", "United Nations police"),
+        table(2, "military", "Military observers")
+    );
+    let (read, _) = doc(&between_paragraphs(&tables));
+    assert_eq!(
+        block_kinds(&read),
+        ["para", "other", "table", "other", "table", "para"]
+    );
+    assert_eq!(
+        text_blocks(&read),
+        ["Component 1: substantive civilian", "Component 2: military"]
+    );
+    // A row label of the same form but no later number stays in its table.
+    let same = tables.replace("Component 2: military", "Component 1: military");
+    let (one, _) = doc(&between_paragraphs(&same));
+    assert_eq!(block_kinds(&one), ["para", "other", "table", "para"]);
+}
+
+#[test]
+fn a_raw_text_cell_wrapped_over_lines_longer_than_a_cell_stays_in_its_table() {
+    // A/80/614's efficiency gains: a column of descriptions, each wrapped
+    // over lines a little wider than half the page, ending clauses.
+    let table = "(Thousands of United States dollars)\n\nBudget class\n\nDescription\n\nGains\n\nAir operations\n\nFewer flight hours\n\n120.5\n\nMedical\n\nShared clinics\n\n45.0\n\nMarine operations\n\nFewer boats\n\n12.0\n\nFacilities and\ninfrastructure\n\nSolar power: installing solar plants in\n3 camps; for irrigation, recycling water,\nreducing fuel use from heating water\n\n896.4\n\nGround transportation\n\nModifying the transport workshop;\nproviding some technical support\nremotely; acquiring a refurbished fire\ntruck instead of a new one;\n\n3 747.2\n\nTotal\n\n4 822.1\n";
+    // The page's full width is measured on the text: a page of prose first.
+    let page = |table: &str| {
+        let line = "the Mission will continue to pursue efficiencies in its operations and in";
+        let lines = format!("{line}\n").repeat(40);
+        between_paragraphs(table).replacen("primarily to\n", &format!("primarily to\n{lines}"), 1)
+    };
+    let (read, _) = doc(&page(table));
+    assert_eq!(block_kinds(&read), ["para", "table", "para"]);
+    assert!(text_blocks(&read).is_empty(), "{:?}", text_blocks(&read));
+    // A paragraph's full line after the table is no cell of it.
+    let prose = table.replace(
+        "Total\n\n4 822.1\n",
+        "Total\n\n4 822.1\n\nThe Mission continues to review its initiatives; the gains reported above\nare estimates, and the realized gains will be set out in the performance report.",
+    );
+    let (ended, _) = doc(&page(&prose));
+    assert_eq!(block_kinds(&ended), ["para", "table", "other", "para"]);
+}
+
+#[test]
+fn a_general_note_under_the_rule_opens_the_pages_first_note() {
+    // A/80/600: `Note: The following abbreviations …` stands under the
+    // rule before note 1, which Word holds in the first footnote's text.
+    let page = |notes: &str| {
+        pages(&[&format!(
+            "{MASTHEAD}\nI. Introduction\n1. The actual number of posts is reported for each component of the mission.1\n2. The second paragraph follows the first one.\n__________________\nNote: The following abbreviations are used in the tables: ASG, Assistant\nSecretary-General; USG, Under-Secretary-General.\n{notes}\n1/2"
+        )])
+    };
+    let (with_note, _) = doc(&page(
+        "1\nThe actual number of posts is based on the rounded average.\n",
+    ));
+    let notes: Vec<String> = with_note
+        .footnotes
+        .iter()
+        .map(|n| plain_text(&n.content))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "Note: The following abbreviations are used in the tables: ASG, Assistant Secretary-General; USG, Under-Secretary-General. The actual number of posts is based on the rounded average."
+        ]
+    );
+    assert!(
+        text_blocks(&with_note).is_empty(),
+        "{:?}",
+        text_blocks(&with_note)
+    );
+    // With no numbered note after it, it stays in the body, not lost.
+    let (alone, _) = doc(&page(""));
+    assert!(alone.footnotes.is_empty());
+    assert!(
+        text_blocks(&alone)
+            .iter()
+            .any(|t| t.contains("Note: The following abbreviations")),
+        "{:?}",
+        text_blocks(&alone)
+    );
+}
+
+/// A layout staffing table's page: its header, then `rows`.
+fn layout_staffing_page(rows: &str) -> String {
+    format!(
+        "                                          International staff            National staff\n\n     Civilian staff                          P-5      P-4     Subtotal       NGS    Total\n{rows}"
+    )
+}
+
+#[test]
+fn a_layout_table_goes_on_over_page_foot_notes_and_its_repeated_header() {
+    // A/80/600 and A/80/630: the page's notes under the rule, then the next
+    // page repeats the header, with a group heading two blank lines under it.
+    let row = |label: &str| format!("     {label:<36}  1        2          3         4        7\n");
+    let first = format!(
+        "{LAYOUT_HEAD}                 I. Introduction\n\n                 1. The proposed staffing of the mission for the coming financial period is set out\n                 below by office, with the posts approved and proposed for each of its sections.\n\n{}\n                 __________________\n                   Note: The following abbreviations are used in the tables: NGS, national General\n                   Service.\n                 1\n                   The actual number of posts is based on the rounded average.\n\n2/3                                                                        26-00001",
+        layout_staffing_page(&format!(
+            "\n     Office of the Chief\n{}{}",
+            row("Approved posts 2024/25"),
+            row("Proposed posts 2026/27")
+        ))
+    );
+    let second = |top: &str| {
+        format!(
+            "                                                                        A/80/999\n\n{top}\n\n     Office of the Chief of Supply Chain Management\n{}{}\n                 2. The next paragraph follows the table, and its number follows the first one.",
+            row("Approved posts 2024/25"),
+            row("Proposed posts 2026/27")
+        )
+    };
+    let (over, _) = doc(&pages(&[&first, &second(&layout_staffing_page(""))]));
+    assert_eq!(block_kinds(&over), ["para", "table", "para"]);
+    assert_eq!(over.footnotes.len(), 1);
+    // A numbered title opening the next page heads a table of its own.
+    let titled = format!(
+        "Component 2: security, governance and border monitoring\n\n{}",
+        layout_staffing_page("")
+    );
+    let (two, _) = doc(&pages(&[&first, &second(&titled)]));
+    assert_eq!(
+        block_kinds(&two),
+        ["para", "table", "other", "table", "para"]
+    );
+    assert_eq!(
+        text_blocks(&two),
+        ["Component 2: security, governance and border monitoring"]
+    );
+}
