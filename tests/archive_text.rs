@@ -184,31 +184,59 @@ fn differences(
     out
 }
 
-/// Readings that do not yet match, each with what may still differ and
-/// why; every other reading must match exactly, each of these must still
-/// differ (a fix updates this list), and none may differ in anything else:
-/// the raw text of these three reads with no error of undoc's rules and
-/// with Word's chapters, paragraphs (their starts too) and footnotes. The
-/// differences are printed (`--nocapture`).
-const KNOWN_GAPS: &[(&str, &[&str], &str)] = &[
+/// Why A/80/600 and A/80/630 read one table fewer than Word has.
+const SPLIT_AT_PAGE: &str = "Word has one table in two at a page break, the second part repeating the first's header (A/80/600: the summary's staffing table; A/80/630: its legislative history); printed, that is one table whose header repeats on the next page, as a header row set to repeat prints, so one table is read";
+
+/// The differences from Word that are expected, each exactly, with why:
+/// every other reading must match Word exactly (no error of undoc's rules;
+/// Word's chapters, sections, paragraphs and their starts, tables and
+/// footnotes), each of these must still be found (a fix updates this
+/// list), and no reading may differ in anything else. The differences are
+/// printed (`--nocapture`).
+const KNOWN_GAPS: &[(&str, &str)] = &[
     (
-        "A_80_600.pdf (pdftotext)",
-        &["tables"],
-        "raw text: tables flattened a cell per line; tables back to back with only a title between them read as one, a chart's labels as a table, a long table whose next page opens with neither a header line nor a group heading read in pieces",
+        "A_80_600.pdf (pdftotext -layout): tables 41, Word 42",
+        SPLIT_AT_PAGE,
     ),
     (
-        "A_80_614.pdf (pdftotext)",
-        &["tables"],
-        "raw text, as A/80/600",
+        "A_80_600.pdf (pdftotext): tables 41, Word 42",
+        SPLIT_AT_PAGE,
+    ),
+    ("A_80_600.pdf (.pdf): tables 41, Word 42", SPLIT_AT_PAGE),
+    (
+        "A_80_630.pdf (pdftotext -layout): tables 23, Word 24",
+        SPLIT_AT_PAGE,
     ),
     (
-        "A_80_630.pdf (pdftotext)",
-        &["tables"],
-        "raw text, as A/80/600",
+        "A_80_630.pdf (pdftotext): tables 23, Word 24",
+        SPLIT_AT_PAGE,
     ),
+    ("A_80_630.pdf (.pdf): tables 23, Word 24", SPLIT_AT_PAGE),
 ];
 
-/// Checks each reading's differences against [`KNOWN_GAPS`].
+/// Checks the readings' differences against [`KNOWN_GAPS`], exactly.
+fn check_exact_gaps(readings: Vec<(String, Vec<(&'static str, String)>)>, known: &[(&str, &str)]) {
+    let found: Vec<String> = readings
+        .into_iter()
+        .flat_map(|(_, differences)| differences.into_iter().map(|(_, d)| d))
+        .collect();
+    let mut unexpected: Vec<String> = Vec::new();
+    for d in &found {
+        match known.iter().find(|(k, _)| k == d) {
+            Some((_, why)) => eprintln!("known gap: {d}: {why}"),
+            None => unexpected.push(d.clone()),
+        }
+    }
+    for (k, _) in known {
+        if !found.contains(&k.to_string()) {
+            unexpected.push(format!("no longer found: {k}: take it off the known gaps"));
+        }
+    }
+    assert!(unexpected.is_empty(), "{}", unexpected.join("\n"));
+}
+
+/// Checks each reading's differences against its known gaps: the fields
+/// that may still differ, with why.
 fn check_against_known(
     readings: Vec<(String, Vec<(&'static str, String)>)>,
     known: &[(&str, &[&str], &str)],
@@ -258,7 +286,7 @@ fn official_pdfs_read_as_their_word_files() {
         let what = format!("{name} (.pdf)");
         readings.push((what.clone(), differences(&what, &outcome, &word)));
     }
-    check_against_known(readings, KNOWN_GAPS);
+    check_exact_gaps(readings, KNOWN_GAPS);
 }
 
 /// What a round trip through print must keep: chapters and sections with
