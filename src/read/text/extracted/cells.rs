@@ -96,7 +96,12 @@ fn rebuild_with(cells: &Cells, reading: Reading) -> Option<(Grid, usize)> {
         _ => &tokens[..notes_at],
     };
     let runs = runs(cells)?;
-    let grid = grid_with(&runs, reading == Reading::FirstLabelAfter)?;
+    let grid = match reading {
+        Reading::AsGiven => grid_with(&runs, false),
+        Reading::FirstLabelAfter => grid_with(&runs, true),
+        // Wrapped cells joined, the first row's label may come after too.
+        Reading::Wrapped => grid_with(&runs, false).or_else(|| grid_with(&runs, true)),
+    }?;
     Some((grid, used))
 }
 
@@ -181,9 +186,11 @@ fn runs(tokens: &[(usize, String)]) -> Option<Vec<Run<'_>>> {
 /// under a header of two rows, whose cells the count does not fix, the
 /// labels before the first figures may be the header's alone, pdftotext
 /// having read the top of the table in two blocks, the second after the
-/// rows: the first row's label and a heading over later value columns.
-/// Taken only when a spanning heading is among those leftovers (see
-/// [`fill_from_after`]) and the labelled reading fails.
+/// rows: the first row's label and a heading over later value columns
+/// (taken only when such a spanning heading is among those leftovers, see
+/// [`fill_from_after`]); under the value columns' headings alone, the
+/// stub's heading and the first row's label. Tried when the labelled
+/// reading fails.
 pub(super) fn grid_first_label_after(cells: &Cells) -> Option<(Grid, usize)> {
     rebuild_with(cells, Reading::FirstLabelAfter)
 }
@@ -192,9 +199,12 @@ pub(super) fn grid_first_label_after(cells: &Cells) -> Option<(Grid, usize)> {
 /// ends each block of text with a blank line, so the lines of a wrapped
 /// cell (`Organizaciones` / `intergubernamentales`, `Presencial` /
 /// `Expertos`) follow each other without one. Lines apart from the
-/// figures that so follow each other are read as one cell; taken only
-/// when no reading of them as they come fits (the stub column read first
-/// gives several rows' labels without blank lines between).
+/// figures that so follow each other are read as one cell, then read as
+/// given or with the first row's label after the rows (its header then
+/// the value columns' headings alone, the stub's heading after the rows
+/// too); taken only when no reading of them as they come fits (the stub
+/// column read first gives several rows' labels without blank lines
+/// between).
 pub(super) fn grid_of_wrapped_cells(cells: &Cells) -> Option<(Grid, usize)> {
     rebuild_with(cells, Reading::Wrapped)
 }
@@ -274,15 +284,21 @@ fn grid_with(runs: &[Run], first_after: bool) -> Option<Grid> {
         body.extend(fill_from_after(&mut head, &rest, after, false)?);
         return checked(head, body, n);
     }
-    // The first run one row's, the labels before it the header's alone.
+    // The first run one row's, the labels before it the header's alone:
+    // two rows of it, or the value columns' headings only (the stub's
+    // heading then left after the rows with the first row's label).
     let two_rows = values[0].len() == n && labels.len() > n + 1;
-    let mut head = header(labels, n).filter(|_| two_rows)?;
+    let value_heads = values[0].len() == n && labels.len() == n;
+    let mut head = header(labels, n).filter(|_| two_rows || value_heads)?;
     let rows: Vec<_> = std::iter::once((None, &values[0][..]))
         .chain(rest.iter().cloned())
         .collect();
     let missing = rows.iter().filter(|(label, _)| label.is_none()).count();
-    let spanning = labels.len() - n - 1;
-    if after.len() != missing + 1 || lacks_stub_heading(&head) || spanning >= n / 2 {
+    let spanning = labels.len().saturating_sub(n + 1);
+    if after.len() != missing + 1
+        || two_rows && lacks_stub_heading(&head)
+        || spanning >= n / 2 && !value_heads
+    {
         return None;
     }
     let body = fill_from_after(&mut head, &rows, after, true)?;

@@ -2084,3 +2084,36 @@ fn a_layout_table_goes_on_over_page_foot_notes_and_its_repeated_header() {
         ["Component 2: security, governance and border monitoring"]
     );
 }
+
+#[test]
+fn a_raw_tables_wrapped_headings_then_stub_heading_and_first_label_after_the_rows_are_rebuilt() {
+    // undoc's own PDF (draft-es.md) at a page's foot: the value columns'
+    // headings, each wrapped over two lines, then the rows, the first
+    // without its label, then the stub's heading and that label.
+    let table = "Table 1\nParticipants, by mode\n\nIn person\nExperts\n\nIn person\nObservers\n\nOnline\nExperts\n\nOnline\nObservers\n\n112\n\n9\n\n46\n\n5\n\nIntergovernmental organizations\n\n7\n\n4\n\n3\n\n2\n\nNon-governmental organizations\n\n–\n\n6\n\n–\n\n4\n\nCategory\n\nMember States\n";
+    let (head, body) = read_raw_table(table);
+    assert_eq!(
+        head,
+        [
+            "Category",
+            "In person Experts",
+            "In person Observers",
+            "Online Experts",
+            "Online Observers"
+        ]
+    );
+    assert_eq!(
+        body,
+        [
+            ["Member States", "112", "9", "46", "5"],
+            ["Intergovernmental organizations", "7", "4", "3", "2"],
+            ["Non-governmental organizations", "–", "6", "–", "4"],
+        ]
+    );
+    // A label too many after the rows fits no reading: kept as a block.
+    let (head, body) = read_raw_table(&format!("{table}\nObservers\n"));
+    assert!(
+        head.is_empty() || body.iter().all(|r| r.len() == 1),
+        "{head:?} {body:?}"
+    );
+}
