@@ -265,6 +265,18 @@ pub struct Summary {
     pub span: Span,
 }
 
+impl Summary {
+    /// The table of a summary that is nothing but a table of figures (a
+    /// box of figures, A/80/604/Add.1), set apart from a framed summary
+    /// of text (A/80/600) by both writers.
+    pub fn table_alone(&self) -> Option<&Table> {
+        match (&self.heading, self.blocks.as_slice()) {
+            (None, [Block::Table(t)]) => Some(t),
+            _ => None,
+        }
+    }
+}
+
 /// A third- or fourth-level heading. Its number restarts in each section (or
 /// chapter) and never interrupts the paragraph numbering.
 #[derive(Debug, Clone, PartialEq)]
@@ -571,6 +583,19 @@ pub enum Inline {
     NoteRef(Spanned<u32>),
     /// The mark of table (or figure) note `n` (1 is `a`), in a cell or title.
     TableNoteRef(Spanned<u32>),
+}
+
+/// Whether `inlines` are a bold line: strong text throughout, perhaps
+/// with note marks after it (`**Financial resources**`, a run-in heading
+/// of a summary, set as text, not at a paragraph's first tab).
+pub fn all_strong(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| matches!(i, Inline::Strong(_)))
+        && inlines.iter().all(|i| {
+            matches!(
+                i,
+                Inline::Strong(_) | Inline::NoteRef(_) | Inline::TableNoteRef(_)
+            )
+        })
 }
 
 /// A link to a web address.

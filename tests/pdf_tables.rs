@@ -508,3 +508,51 @@ fn numbers_grouped_with_spaces_stay_on_one_line_in_narrow_columns() {
         }
     }
 }
+
+/// A framed summary (A/80/600): its frame runs from margin to margin, its
+/// heading stands in from the frame, and a table in it is set as in the
+/// body, its header wrapping before its row labels do.
+#[test]
+fn a_framed_summary_spans_the_margins_and_its_tables_row_labels_stay_whole() {
+    let Some(pdftotext) = common::tool("pdftotext") else {
+        return;
+    };
+    let header: String = (1..=6)
+        .map(|i| format!(" Government-provided personnel {i} |"))
+        .collect();
+    let row: String = (1..=6).map(|i| format!(" {i} |")).collect();
+    let table = format!(
+        "(Number of posts)\n\n| Category |{header}\n|:--|{}\n| Approved 2024/25 |{row}\n| Proposed 2026/27 |{row}\n\n",
+        "--:|".repeat(6)
+    );
+    let doc = with_long_table("hrc-report-en.txt", "I. Introduction", &table);
+    let summary = doc.summary.as_ref().expect("a summary");
+    assert!(
+        summary.blocks.iter().any(|b| matches!(b, Block::Table(_))),
+        "the table stands in the summary"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = pdf_file(dir.path(), "framed.pdf", &render(&doc).bytes);
+    let lefts = word_lefts(&pdftotext, &pdf, 1);
+    let left = |word: &str| {
+        lefts
+            .iter()
+            .find(|(w, _)| w == word)
+            .map(|(_, x)| *x)
+            .unwrap_or_else(|| panic!("{word:?} in {lefts:?}"))
+    };
+    // The body's paragraph number stands at the text indent, the
+    // summary's heading 10.8 pt in from the frame at the margin.
+    let from_text_indent = left("1.") - left("Summary");
+    assert!(
+        (from_text_indent - (63.35 - 10.8)).abs() < 1.0,
+        "{from_text_indent}"
+    );
+    let page = output(&pdftotext, &["-layout", "-f", "1", "-l", "2", &pdf, "-"]);
+    for label in ["Approved 2024/25", "Proposed 2026/27"] {
+        assert!(
+            page.lines().any(|l| l.contains(label)),
+            "{label:?} on one line in\n{page}"
+        );
+    }
+}

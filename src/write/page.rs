@@ -472,7 +472,7 @@ pub mod table {
     /// … and its inner margin around the alternative text.
     pub const PLACEHOLDER_PADDING: f32 = 6.0;
 
-    /// The summary box: a frame around the summary, the width of the text.
+    /// The summary box: a frame around the summary, margin to margin.
     pub const BOX_RULE: f32 = 0.5;
     /// The box's "Summary" heading: 12 pt italic.
     pub const BOX_HEADING_SIZE: f32 = 12.0;
@@ -488,6 +488,9 @@ pub mod table {
     pub const BOX_TABLE_GAP: f32 = 7.2;
     /// Space inside the frame above the first row and below the last.
     pub const BOX_PADDING: f32 = 5.75;
+    /// A table inside a framed summary stands in from the frame (90 twips,
+    /// A/80/600's nested tables).
+    pub const FRAMED_TABLE_INDENT: f32 = 4.5;
     /// The rule over the notes in a box, as long as the footnote separator.
     pub const BOX_NOTES_RULE: f32 = 72.0;
 }

@@ -16,7 +16,7 @@ use super::grid::Metrics;
 use super::props::{Ind, LineRule, PPr, RPr, Spacing, TblPr, TcPr, TrPr};
 use super::styles::TEXT_INDENT;
 use super::units::{Twips, eighths, half_points, twips};
-use crate::model::{Block, Inline, Summary, Table};
+use crate::model::{Block, Inline, Summary, Table, all_strong};
 use crate::write::page::{self, table as geometry};
 
 /// A table of figures that is a box: running-text type, wide insets.
@@ -42,7 +42,7 @@ const BOX_LOOK: Look = Look {
 impl Story<'_, '_> {
     /// The summary box, then the space the title block leaves below it.
     pub(super) fn summary(&mut self, s: &Summary) {
-        match box_of_figures(s) {
+        match s.table_alone() {
             Some(t) => self.figures_box(t),
             None if s.heading.is_some() || !s.blocks.is_empty() => self.framed_summary(s),
             None => return,
@@ -187,7 +187,8 @@ impl Story<'_, '_> {
     }
 
     /// A block of the summary: an unnumbered paragraph starts with a tab,
-    /// as in the files; the others stand as in the body.
+    /// as in the files (a bold run-in heading does not); the others stand
+    /// as in the body.
     fn summary_block(&mut self, block: &Block) {
         match block {
             Block::Text(t) => {
@@ -195,21 +196,17 @@ impl Story<'_, '_> {
                     style: Some("SingleTxt"),
                     ..PPr::default()
                 };
+                // A bold run-in heading stands at the text indent.
+                let tab = !all_strong(&t.value);
                 self.paragraph(ppr, |f| {
-                    f.tab();
+                    if tab {
+                        f.tab();
+                    }
                     f.inlines(&t.value, &RPr::default());
                 });
             }
             _ => self.blocks(slice::from_ref(block)),
         }
-    }
-}
-
-/// The table of a summary that is nothing but a table of figures.
-fn box_of_figures(s: &Summary) -> Option<&Table> {
-    match (&s.heading, s.blocks.as_slice()) {
-        (None, [Block::Table(t)]) => Some(t),
-        _ => None,
     }
 }
 

@@ -14,7 +14,8 @@ use std::borrow::Cow;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{
-    Annex, Block, Division, Document, Inline, List, ListKind, Span, Subheading, plain_text,
+    Annex, Block, Division, Document, Inline, List, ListKind, Span, Subheading, all_strong,
+    plain_text,
 };
 use crate::symbol::undocs_url;
 
@@ -251,8 +252,8 @@ pub struct Flow {
     pub plan: Vec<Plan>,
     /// The outline.
     pub bookmarks: Vec<Bookmark>,
-    /// Runs of blocks drawn inside a frame: the summary box.
-    pub boxed: Vec<std::ops::Range<usize>>,
+    /// Runs of blocks drawn inside a frame: the summary box, and its kind.
+    pub boxed: Vec<(std::ops::Range<usize>, SummaryBox)>,
     /// What the layout could not show as the source has it.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -267,9 +268,21 @@ pub struct FlowBuilder<'a> {
     pub flow: Flow,
     shaper: &'a mut Shaper,
     planned_notes: Vec<usize>,
-    /// Whether the blocks being laid out stand in the summary box, where
-    /// tables take the text width and have no rules.
-    in_summary: bool,
+    /// The summary box the blocks being laid out stand in, if any.
+    in_summary: Option<SummaryBox>,
+}
+
+/// The two shapes of the DGACM summary box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryBox {
+    /// A summary that is only a table of figures (A/80/604/Add.1): the
+    /// table is the box, inset by the text indent, in running-text type,
+    /// without rules.
+    Figures,
+    /// A summary of text under its italic heading (A/80/600): a frame from
+    /// margin to margin, the text at the body's indents, each paragraph's
+    /// first line at the first tab, tables as in the body.
+    Framed,
 }
 
 /// Where lines may and may not break, beyond UAX #14.
@@ -428,7 +441,7 @@ impl<'a> FlowBuilder<'a> {
             flow: Flow::default(),
             shaper,
             planned_notes: Vec::new(),
-            in_summary: false,
+            in_summary: None,
         }
     }
 
@@ -606,10 +619,20 @@ impl<'a> FlowBuilder<'a> {
         }
     }
 
+    /// Where a table's caption, title and units lines start: the text
+    /// indent, or in a framed summary the table's own edge.
+    fn caption_indent(&self) -> f32 {
+        if self.in_summary == Some(SummaryBox::Framed) {
+            page::table::FRAMED_TABLE_INDENT
+        } else {
+            TEXT_INDENT
+        }
+    }
+
     /// The indent of unnumbered text and headings: the text indent, and
-    /// inside the summary box as far again as the box's inset.
+    /// inside a box of figures as far again as the box's inset.
     fn text_indent(&self) -> f32 {
-        if self.in_summary {
+        if self.in_summary == Some(SummaryBox::Figures) {
             TEXT_INDENT + page::table::BOX_TABLE_LEAD
         } else {
             TEXT_INDENT
@@ -723,17 +746,20 @@ impl<'a> FlowBuilder<'a> {
         let doc = self.doc;
         if let Some(summary) = &doc.summary {
             let first = self.flow.blocks.len();
-            self.in_summary = true;
+            let kind = match summary.table_alone() {
+                Some(_) => SummaryBox::Figures,
+                None => SummaryBox::Framed,
+            };
+            self.in_summary = Some(kind);
             if let Some(heading) = &summary.heading {
-                let style = CHAPTER.for_lang(self.lang());
-                let i = self.heading("", heading, style, summary.span, false);
+                let i = self.box_heading(heading, summary.span);
                 plan.push(Plan::Heading(i, 2, plain_text(heading)));
             }
             self.blocks(&summary.blocks, 0, plan);
-            self.in_summary = false;
+            self.in_summary = None;
             let end = self.flow.blocks.len();
             if end > first {
-                self.flow.boxed.push(first..end);
+                self.flow.boxed.push((first..end, kind));
             }
         }
     }
@@ -840,7 +866,15 @@ impl<'a> FlowBuilder<'a> {
                 Block::Text(t) => {
                     let body_style = BODY.for_lang(self.lang());
                     let indent = self.text_indent();
-                    let p = self.place(indent, indent, indent);
+                    // A framed summary's paragraphs start at the first tab,
+                    // its bold run-in headings at the text indent.
+                    let first = match self.in_summary {
+                        Some(SummaryBox::Framed) if !all_strong(&t.value) => {
+                            indent + page::table::BOX_TABLE_LEAD
+                        }
+                        _ => indent,
+                    };
+                    let p = self.place(first, indent, indent);
                     let body = self.text(
                         &t.value,
                         body_style,
@@ -956,6 +990,26 @@ impl<'a> FlowBuilder<'a> {
             block: i,
             children: Vec::new(),
         });
+    }
+
+    /// The framed summary's heading ("Summary"): 12 pt italic, standing in
+    /// from the frame.
+    fn box_heading(&mut self, inlines: &[Inline], source: Span) -> usize {
+        let style = TextStyle {
+            size: page::table::BOX_HEADING_SIZE,
+            bold: false,
+            italic: true,
+            after: BODY.after,
+            ..SECTION
+        }
+        .for_lang(self.lang());
+        let inset = page::table::BOX_INSET;
+        let p = self.place(inset, inset, inset);
+        let body = self.text(inlines, style, p.first_width, p.width, Align::Start, source);
+        self.push_block(LaidBlock {
+            keep_with_next: true,
+            ..self.block(body, p.first_x, p.x, style)
+        })
     }
 
     /// A heading with a number hanging at the template's right tab.

@@ -20,6 +20,8 @@ pub struct CellExtent {
     pub min: f32,
     /// Its preferred width: its text on one line, padding included.
     pub max: f32,
+    /// Whether it is a header cell: a header wraps before a body cell does.
+    pub head: bool,
 }
 
 /// The widths of a table's columns.
@@ -35,26 +37,40 @@ pub struct ColumnWidths {
 /// Column widths for a table `available` wide: each column at least its
 /// widest word, spacer columns narrow, the room that is left shared out
 /// in proportion to the columns' preferred widths, so the table fills the
-/// width as the DGACM tables do.
+/// width as the DGACM tables do. Where the room is short, the header's
+/// cells wrap first: every body cell keeps its line while room allows
+/// (`Approved 2024/25` whole, `Government-provided personnel` stacked).
 pub fn column_widths(spacer: &[bool], cells: &[CellExtent], available: f32) -> ColumnWidths {
     let n = spacer.len();
-    let (mut min, mut max) = (vec![0.0_f32; n], vec![0.0_f32; n]);
+    let (mut min, mut body, mut max) = (vec![0.0_f32; n], vec![0.0_f32; n], vec![0.0_f32; n]);
     for c in cells.iter().filter(|c| c.span <= 1 && c.col < n) {
         min[c.col] = min[c.col].max(c.min);
         max[c.col] = max[c.col].max(c.max);
+        if !c.head {
+            body[c.col] = body[c.col].max(c.max);
+        }
     }
     // Cells that span columns widen the columns they span only where the
     // single-column cells leave them too narrow.
     for c in cells.iter().filter(|c| c.span > 1 && c.col < n) {
         let cols = c.col..(c.col + c.span).min(n);
         widen(&mut min, spacer, cols.clone(), c.min);
-        widen(&mut max, spacer, cols, c.max);
+        widen(&mut max, spacer, cols.clone(), c.max);
+        if !c.head {
+            widen(&mut body, spacer, cols, c.max);
+        }
     }
     for i in 0..n {
         if spacer[i] {
-            (min[i], max[i]) = (SPACER_COLUMN, SPACER_COLUMN);
+            (min[i], body[i], max[i]) = (SPACER_COLUMN, SPACER_COLUMN, SPACER_COLUMN);
         }
+        body[i] = body[i].clamp(min[i], max[i].max(min[i]));
         max[i] = max[i].max(min[i]);
+    }
+    let sum = |w: &[f32]| w.iter().sum::<f32>();
+    if sum(&max) > available && sum(&body) <= available {
+        // The body's lines fit: the header's cells share what is left.
+        return distribute(&body, &max, available);
     }
     distribute(&min, &max, available)
 }
@@ -254,6 +270,7 @@ mod tests {
             span,
             min,
             max,
+            head: false,
         }
     }
 
@@ -280,6 +297,32 @@ mod tests {
             "{w:?}"
         );
         assert!(w.widths.iter().sum::<f32>() - 100.0 < 0.01);
+    }
+
+    #[test]
+    fn header_cells_wrap_before_body_cells_do() {
+        // A row label of 70 pt on one line beside a column whose header
+        // would like 150 pt and whose figures need 30: with 160 pt, the
+        // label keeps its line and the header wraps.
+        let head = |col, min, max| CellExtent {
+            head: true,
+            ..cell(col, 1, min, max)
+        };
+        let cells = [
+            cell(0, 1, 40.0, 70.0),
+            head(1, 50.0, 150.0),
+            cell(1, 1, 30.0, 30.0),
+        ];
+        let w = column_widths(&[false, false], &cells, 160.0);
+        assert!(w.widths[0] >= 70.0, "{w:?}");
+        assert!(close(&[w.widths.iter().sum()], &[160.0]), "{w:?}");
+        // Too little room for the body's lines too: all share as before.
+        let narrow = column_widths(&[false, false], &cells, 100.0);
+        assert!(
+            narrow.widths[0] < 70.0 && narrow.widths[0] >= 40.0,
+            "{narrow:?}"
+        );
+        assert!(close(&[narrow.widths.iter().sum()], &[100.0]), "{narrow:?}");
     }
 
     #[test]

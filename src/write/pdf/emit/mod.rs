@@ -34,7 +34,7 @@ use crate::model::{Document as Model, Span, plain_text};
 use crate::write::page::table::{BOX_PADDING, BOX_RULE};
 use crate::write::page::{TEXT_INDENT, note};
 
-use super::flow::{Bookmark, Float, Flow, LaidBlock, LaidText};
+use super::flow::{Bookmark, Float, Flow, LaidBlock, LaidText, SummaryBox};
 use super::furniture::Furniture;
 use super::paginate::Page;
 use super::style::Geometry;
@@ -205,9 +205,14 @@ fn body_lines(
 }
 
 /// Draws the frame of each boxed run of blocks (the summary box) around
-/// its lines on `page`, as wide as the text.
+/// its lines on `page`: a box of figures inset by the text indent, a
+/// framed summary from margin to margin.
 fn frames(pen: &mut Pen, flow: &Flow, page: &Page, geom: &Geometry) {
-    for range in &flow.boxed {
+    for (range, kind) in &flow.boxed {
+        let inset = match kind {
+            SummaryBox::Figures => TEXT_INDENT,
+            SummaryBox::Framed => 0.0,
+        };
         let mut extent: Option<(f32, f32)> = None;
         for placed in page.lines.iter().filter(|p| range.contains(&p.item)) {
             let foot = placed.y + flow.blocks[placed.item].line_height(placed.line);
@@ -219,9 +224,9 @@ fn frames(pen: &mut Pen, flow: &Flow, page: &Page, geom: &Geometry) {
             continue;
         };
         let rect = Rect::from_ltrb(
-            geom.margin_x + TEXT_INDENT,
+            geom.margin_x + inset,
             top - BOX_PADDING,
-            geom.right() - TEXT_INDENT,
+            geom.right() - inset,
             bottom + BOX_PADDING,
         );
         if let Some(rect) = rect {

@@ -35,7 +35,8 @@ impl FlowBuilder<'_> {
             .into_iter()
             .flatten()
             .collect();
-        let p = self.place(TEXT_INDENT, TEXT_INDENT, HEADING_RIGHT_INDENT_PDF);
+        let indent = self.caption_indent();
+        let p = self.place(indent, indent, HEADING_RIGHT_INDENT_PDF);
         let mut blocks = Vec::new();
         for (k, (inlines, style)) in lines.iter().enumerate() {
             let style = style.for_lang(lang);
@@ -94,8 +95,8 @@ impl FlowBuilder<'_> {
     fn table_note(&mut self, note: &TableNote) -> usize {
         let lang = self.lang();
         let style = FOOTNOTE.for_lang(lang);
-        // Notes of a table in the summary box stand inside it.
-        let inset = if self.in_summary {
+        // Notes of a box of figures stand inside it.
+        let inset = if self.in_summary == Some(super::SummaryBox::Figures) {
             geometry::BOX_TABLE_LEAD
         } else {
             0.0

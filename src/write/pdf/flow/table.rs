@@ -17,7 +17,7 @@ use super::super::grid::{
     self, Band, BandRule, CellExtent, CellHeight, CellLine, ColumnWidths, column_widths,
 };
 use super::super::shape::Align;
-use super::{Float, FlowBuilder, LaidBlock, LaidText, Plan, SpanKind};
+use super::{Float, FlowBuilder, LaidBlock, LaidText, Plan, SpanKind, SummaryBox};
 use crate::diagnostic::{Code, Diagnostic};
 
 /// The width a cell's text is laid out at to find its preferred width.
@@ -203,7 +203,7 @@ impl FlowBuilder<'_> {
     fn cell_style(&self, p: &Placement) -> TextStyle {
         let style = if p.header {
             HEAD
-        } else if self.in_summary {
+        } else if self.in_summary == Some(SummaryBox::Figures) {
             TextStyle {
                 before: geometry::BODY.before,
                 after: geometry::BODY.after,
@@ -250,8 +250,9 @@ impl FlowBuilder<'_> {
 
     /// The table's left edge, width and column widths: from the text
     /// indent to the margin, or margin to margin when the columns need it
-    /// (inside the summary box, the box's width less its inset). A table
-    /// squeezed even so is reported.
+    /// (inside a box of figures, the box's width less its inset; inside a
+    /// framed summary, the frame's less a little). A table squeezed even
+    /// so is reported.
     fn columns(
         &mut self,
         t: &Table,
@@ -273,14 +274,19 @@ impl FlowBuilder<'_> {
                     span: p.span,
                     min: max,
                     max,
+                    head: p.header,
                 }
             })
             .collect();
-        let (x, right) = if self.in_summary {
-            let inset = TEXT_INDENT + geometry::BOX_INSET;
-            self.span_box(inset, inset)
-        } else {
-            self.span_box(TEXT_INDENT, 0.0)
+        let (x, right) = match self.in_summary {
+            Some(SummaryBox::Figures) => {
+                let inset = TEXT_INDENT + geometry::BOX_INSET;
+                self.span_box(inset, inset)
+            }
+            Some(SummaryBox::Framed) => {
+                self.span_box(geometry::FRAMED_TABLE_INDENT, geometry::FRAMED_TABLE_INDENT)
+            }
+            None => self.span_box(TEXT_INDENT, 0.0),
         };
         // Most tables fit at their preferred widths: no word needs measuring.
         let preferred = column_widths(&spacer, &extents, right - x);
@@ -290,7 +296,7 @@ impl FlowBuilder<'_> {
         self.narrowest(placements, &mut extents);
         let mut widths = column_widths(&spacer, &extents, right - x);
         let (mut x, mut width) = (x, right - x);
-        if widths.squeezed && !self.in_summary {
+        if widths.squeezed && self.in_summary.is_none() {
             (x, width) = (self.geom.margin_x, self.geom.right() - self.geom.margin_x);
             widths = column_widths(&spacer, &extents, width);
         }
@@ -451,7 +457,7 @@ impl FlowBuilder<'_> {
 
     /// The rules of the band of rows `group`: above the table, under the
     /// header rows and under header cells that span columns above others,
-    /// above total rows, and at the bottom. Tables in the summary box have none.
+    /// above total rows, and at the bottom. A box of figures has none.
     fn rules(
         &self,
         t: &Table,
@@ -461,7 +467,7 @@ impl FlowBuilder<'_> {
         table: &LaidTable,
         cols: &Columns,
     ) -> Vec<BandRule> {
-        if self.in_summary {
+        if self.in_summary == Some(SummaryBox::Figures) {
             return Vec::new();
         }
         let full = |y: f32, width: f32| BandRule {
