@@ -323,6 +323,10 @@ pub struct Column {
     pub align: Align,
     /// A narrow empty column that only separates others (DGACM tables use them).
     pub spacer: bool,
+    /// Its width where the source sets one (a Word table's grid, in
+    /// twentieths of a point): writers share a table's width among its
+    /// columns in these proportions rather than by their content.
+    pub width: Option<u32>,
 }
 
 /// Alignment of text in a cell, in the direction of the text: `Start` is

@@ -577,3 +577,54 @@ fn docx_to_xml_to_docx_keeps_paragraphs_tables_and_footnotes() {
         assert_eq!(before, after, "{}", path.display());
     }
 }
+
+#[test]
+fn a_tables_grid_widths_are_read_and_kept_through_xml() {
+    // Word's grid sets each column's width (twentieths of a point); the
+    // PDF shares a table's width in these proportions.
+    let row = |cells: &[&str]| {
+        let tcs: String = cells
+            .iter()
+            .map(|c| format!("<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>"))
+            .collect();
+        format!("<w:tr>{tcs}</w:tr>")
+    };
+    let table = format!(
+        "<w:tbl><w:tblGrid><w:gridCol w:w=\"4000\"/><w:gridCol w:w=\"1200\"/><w:gridCol w:w=\"1800\"/></w:tblGrid>{}{}{}</w:tbl>",
+        row(&["Category", "2024", "2025"]),
+        row(&["Military personnel", "7 425.1", "8 320.5"]),
+        row(&["Civilian personnel", "25 334.7", "25 157.5"])
+    );
+    let document = MINIMAL.replace("</w:body>", &format!("{table}<w:p/></w:body>"));
+    let bytes = zip_with(&[("word/document.xml", document.as_bytes())]);
+    let doc = read_bytes(&bytes, Path::new("t.docx"))
+        .document
+        .expect("a document");
+    fn widths_in(blocks: &[Block], out: &mut Vec<Option<u32>>) {
+        for b in blocks {
+            match b {
+                Block::Chapter(d) | Block::Section(d) => widths_in(&d.blocks, out),
+                Block::Table(t) => out.extend(t.columns.iter().map(|c| c.width)),
+                _ => {}
+            }
+        }
+    }
+    let widths = |doc: &Document| {
+        let mut found = Vec::new();
+        widths_in(&doc.body, &mut found);
+        found
+    };
+    assert_eq!(widths(&doc), [Some(4000), Some(1200), Some(1800)]);
+    let text = undoc::write::xml::write(&doc).xml;
+    assert!(
+        text.contains(r#"<column align="start" width="4000"/>"#),
+        "{text}"
+    );
+    let xml_reader = InputFormat::by_name("xml").expect("the XML reader");
+    let source = Source {
+        bytes: text.as_bytes(),
+        path: Path::new("t.xml"),
+    };
+    let again = undoc::read::read(&source, xml_reader, &[]);
+    assert_eq!(widths(&again.document.expect("reads back")), widths(&doc));
+}

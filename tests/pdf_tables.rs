@@ -424,6 +424,7 @@ fn table(columns: usize, head: Vec<Row>, body: Vec<Row>) -> Table {
             Column {
                 align: undoc::model::Align::End,
                 spacer: false,
+                width: None,
             };
             columns
         ],

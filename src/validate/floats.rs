@@ -229,7 +229,8 @@ mod tests {
             columns: vec![
                 Column {
                     align: Align::Start,
-                    spacer: false
+                    spacer: false,
+                    width: None,
                 };
                 width
             ],

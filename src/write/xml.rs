@@ -247,9 +247,13 @@ impl XmlWriter {
         self.start("columns", &[], Span::default());
         for column in &t.columns {
             self.newline(depth + 2);
+            let width = column.width.map(|w| w.to_string());
             let mut attrs = vec![("align", column.align.as_str())];
             if column.spacer {
                 attrs.push(("spacer", "true"));
+            }
+            if let Some(w) = &width {
+                attrs.push(("width", w));
             }
             self.empty("column", &attrs);
         }

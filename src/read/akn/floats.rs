@@ -126,7 +126,8 @@ impl<'t> AknReader<'t> {
             None => vec![
                 Column {
                     align: Align::Start,
-                    spacer: false
+                    spacer: false,
+                    width: None,
                 };
                 grid_width(table)
             ],
@@ -231,6 +232,7 @@ fn columns(spec: &str) -> Vec<Column> {
             Column {
                 align: Align::parse(align).unwrap_or(Align::Start),
                 spacer,
+                width: None,
             }
         })
         .collect()

@@ -344,6 +344,11 @@ fn columns(
             spacer: t.grid.get(i).is_some_and(|&w| w > 0 && w < SPACER_WIDTH)
                 && width > 2
                 && !starts_text(head, body, i),
+            width: t
+                .grid
+                .get(i)
+                .and_then(|&w| u32::try_from(w).ok())
+                .filter(|&w| w > 0),
         })
         .collect()
 }

@@ -152,6 +152,7 @@ fn pipe_table(
         Column {
             align: Align::Start,
             spacer: false,
+            width: None,
         },
     );
     let mut table = Table {
@@ -249,6 +250,7 @@ fn rule_aligns(text: &str) -> Option<Vec<Column>> {
             Some(Column {
                 align,
                 spacer: seg == "-",
+                width: None,
             })
         })
         .collect()
@@ -414,7 +416,8 @@ fn tab_separated(
             columns: vec![
                 Column {
                     align: Align::Start,
-                    spacer: false
+                    spacer: false,
+                    width: None,
                 };
                 width
             ],

@@ -62,6 +62,13 @@ fn span_count(el: &Element, name: &str) -> Result<u32, Diagnostic> {
     }
 }
 
+/// A column's width, when given: a positive number.
+fn width(el: &Element) -> Result<Option<u32>, Diagnostic> {
+    el.attr("width")
+        .map(|_| span_count(el, "width"))
+        .transpose()
+}
+
 pub(super) fn table(el: &Element) -> Result<Table, Diagnostic> {
     let mut table = Table {
         n: optional_number(el)?,
@@ -79,6 +86,7 @@ pub(super) fn table(el: &Element) -> Result<Table, Diagnostic> {
                         align: align(column)?
                             .ok_or_else(|| schema_error(column, "<column> needs an align"))?,
                         spacer: flag(column, "spacer")?,
+                        width: width(column)?,
                     });
                 }
             }

@@ -455,6 +455,7 @@ mod tests {
                 Column {
                     align: Align::End,
                     spacer: false,
+                    width: None,
                 };
                 columns
             ],

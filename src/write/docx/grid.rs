@@ -100,6 +100,7 @@ impl<'t> Grid<'t> {
         self.table.columns.get(i).copied().unwrap_or(Column {
             align: crate::model::Align::Start,
             spacer: false,
+            width: None,
         })
     }
 }
@@ -477,6 +478,7 @@ mod tests {
                 Column {
                     align: Align::End,
                     spacer: false,
+                    width: None,
                 };
                 columns
             ],

@@ -41,6 +41,79 @@ pub struct ColumnWidths {
 /// cells wrap first: every body cell keeps its line while room allows
 /// (`Approved 2024/25` whole, `Government-provided personnel` stacked).
 pub fn column_widths(spacer: &[bool], cells: &[CellExtent], available: f32) -> ColumnWidths {
+    let (min, body, max) = bounds(spacer, cells);
+    let sum = |w: &[f32]| w.iter().sum::<f32>();
+    if sum(&max) > available && sum(&body) <= available {
+        // The body's lines fit: the header's cells share what is left.
+        return distribute(&body, &max, available);
+    }
+    distribute(&min, &max, available)
+}
+
+/// Column widths in the proportions the source sets (a Word table's grid),
+/// each at least its widest word; `None` unless every column has one.
+/// A column too narrow for its word gets the word, and the others share
+/// what is left in their proportions (a pass per column so fixed, at most:
+/// quadratic only in the columns, a thousand at most).
+pub fn given_widths(
+    spacer: &[bool],
+    given: &[Option<u32>],
+    cells: &[CellExtent],
+    available: f32,
+) -> Option<ColumnWidths> {
+    let given: Vec<f32> = given
+        .iter()
+        .map(|w| w.map(|w| w as f32))
+        .collect::<Option<_>>()?;
+    if given.len() != spacer.len() || given.iter().sum::<f32>() <= 0.0 {
+        return None;
+    }
+    let (min, _, _) = bounds(spacer, cells);
+    if min.iter().sum::<f32>() > available + 0.01 {
+        return Some(distribute(&min, &min, available));
+    }
+    let mut fixed = vec![false; given.len()];
+    loop {
+        let room = available
+            - fixed
+                .iter()
+                .zip(&min)
+                .filter(|(f, _)| **f)
+                .map(|(_, m)| m)
+                .sum::<f32>();
+        let share: f32 = given
+            .iter()
+            .zip(&fixed)
+            .filter(|(_, f)| !**f)
+            .map(|(g, _)| g)
+            .sum();
+        let widths: Vec<f32> = (0..given.len())
+            .map(|i| {
+                if fixed[i] || share <= 0.0 {
+                    min[i]
+                } else {
+                    room * given[i] / share
+                }
+            })
+            .collect();
+        let short: Vec<usize> = (0..given.len())
+            .filter(|&i| !fixed[i] && widths[i] < min[i])
+            .collect();
+        if short.is_empty() {
+            return Some(ColumnWidths {
+                widths,
+                squeezed: false,
+            });
+        }
+        for i in short {
+            fixed[i] = true;
+        }
+    }
+}
+
+/// Each column's narrowest width (its widest word), the width of its body
+/// cells on one line, and its preferred width (every cell on one line).
+fn bounds(spacer: &[bool], cells: &[CellExtent]) -> (Vec<f32>, Vec<f32>, Vec<f32>) {
     let n = spacer.len();
     let (mut min, mut body, mut max) = (vec![0.0_f32; n], vec![0.0_f32; n], vec![0.0_f32; n]);
     for c in cells.iter().filter(|c| c.span <= 1 && c.col < n) {
@@ -67,12 +140,7 @@ pub fn column_widths(spacer: &[bool], cells: &[CellExtent], available: f32) -> C
         body[i] = body[i].clamp(min[i], max[i].max(min[i]));
         max[i] = max[i].max(min[i]);
     }
-    let sum = |w: &[f32]| w.iter().sum::<f32>();
-    if sum(&max) > available && sum(&body) <= available {
-        // The body's lines fit: the header's cells share what is left.
-        return distribute(&body, &max, available);
-    }
-    distribute(&min, &max, available)
+    (min, body, max)
 }
 
 /// Spreads what `cols` lack of `need` evenly over its columns that are not spacers.
@@ -323,6 +391,25 @@ mod tests {
             "{narrow:?}"
         );
         assert!(close(&[narrow.widths.iter().sum()], &[100.0]), "{narrow:?}");
+    }
+
+    #[test]
+    fn given_widths_keep_their_proportions_and_each_column_its_widest_word() {
+        // Word's grid 3 : 1 : 1 over 250 pt; the second column's word needs 60.
+        let cells = [
+            cell(0, 1, 40.0, 300.0),
+            cell(1, 1, 20.0, 20.0),
+            cell(2, 1, 60.0, 60.0),
+        ];
+        let given = [Some(3000), Some(1000), Some(1000)];
+        let w = given_widths(&[false; 3], &given, &cells, 500.0).expect("widths");
+        assert!(close(&w.widths, &[300.0, 100.0, 100.0]), "{w:?}");
+        let narrow = given_widths(&[false; 3], &given, &cells, 250.0).expect("widths");
+        assert!(narrow.widths[2] >= 60.0 - 0.01, "{narrow:?}");
+        assert!(close(&[narrow.widths.iter().sum()], &[250.0]), "{narrow:?}");
+        assert!(narrow.widths[0] > narrow.widths[1], "{narrow:?}");
+        // A column without a width: the content decides.
+        assert!(given_widths(&[false; 3], &[Some(1), None, Some(1)], &cells, 500.0).is_none());
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::write::page::{BODY, TEXT_INDENT, TextStyle};
 
 use super::super::grid::{
     self, Band, BandRule, CellExtent, CellHeight, CellLine, ColumnWidths, column_widths,
+    given_widths,
 };
 use super::super::shape::Align;
 use super::{Float, FlowBuilder, LaidBlock, LaidText, Plan, SpanKind, SummaryBox};
@@ -288,6 +289,9 @@ impl FlowBuilder<'_> {
             }
             None => self.span_box(TEXT_INDENT, 0.0),
         };
+        if let Some(given) = self.given_columns(t, placements, &mut extents, (x, right)) {
+            return given;
+        }
         // Most tables fit at their preferred widths: no word needs measuring.
         let preferred = column_widths(&spacer, &extents, right - x);
         if !preferred.squeezed {
@@ -310,6 +314,34 @@ impl FlowBuilder<'_> {
             ));
         }
         (x, width, widths)
+    }
+
+    /// The table's box and columns in the proportions its source sets (a
+    /// Word table's grid), when every column has a width and each keeps
+    /// its widest word: a grid wider than the box from the text indent
+    /// runs from margin to margin, as Word sets it.
+    fn given_columns(
+        &mut self,
+        t: &Table,
+        placements: &[Placement],
+        extents: &mut [CellExtent],
+        (x, right): (f32, f32),
+    ) -> Option<(f32, f32, ColumnWidths)> {
+        let given: Vec<Option<u32>> = t.columns.iter().map(|c| c.width).collect();
+        if given.is_empty() || given.iter().any(Option::is_none) {
+            return None;
+        }
+        let spacer: Vec<bool> = t.columns.iter().map(|c| c.spacer).collect();
+        // Twentieths of a point, as Word's grid is set.
+        let total = given.iter().flatten().map(|&w| w as f32).sum::<f32>() / 20.0;
+        let (x, right) = if total > right - x + 1.0 && self.in_summary.is_none() {
+            (self.geom.margin_x, self.geom.right())
+        } else {
+            (x, right)
+        };
+        self.narrowest(placements, extents);
+        let widths = given_widths(&spacer, &given, extents, right - x)?;
+        (!widths.squeezed).then_some((x, right - x, widths))
     }
 
     /// Sets each extent's smallest width: the cell's widest word.
