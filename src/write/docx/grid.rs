@@ -248,6 +248,9 @@ impl Want {
 /// The table runs from `indent` (the text indent) to the end of `available`
 /// when its columns fit there, else across the whole of `available`.
 pub fn layout(grid: &Grid, m: &Metrics, available: Twips, indent: Twips) -> (Twips, Vec<Twips>) {
+    if let Some(given) = given_layout(grid, available, indent) {
+        return given;
+    }
     let wants = column_wants(grid, m);
     let spacer: Vec<bool> = (0..grid.width).map(|i| grid.column(i).spacer).collect();
     let min: f32 = wants.iter().map(|w| w.min).sum();
@@ -257,6 +260,29 @@ pub fn layout(grid: &Grid, m: &Metrics, available: Twips, indent: Twips) -> (Twi
         (0, available)
     };
     (indent, fit(&wants, &spacer, width))
+}
+
+/// The table's place and columns in the widths its source sets (a Word
+/// file's grid), scaled to the room from the text indent when they fit
+/// there, else to the whole width: `None` unless every column has one.
+fn given_layout(grid: &Grid, available: Twips, indent: Twips) -> Option<(Twips, Vec<Twips>)> {
+    let given: Vec<f32> = (0..grid.width)
+        .map(|i| grid.column(i).width.map(|w| w as f32))
+        .collect::<Option<_>>()?;
+    let total: f32 = given.iter().sum();
+    if given.is_empty() || total <= 0.0 {
+        return None;
+    }
+    let (indent, width) = if total <= (available - indent) as f32 {
+        (indent, available - indent)
+    } else {
+        (0, available)
+    };
+    let points: Vec<f32> = given
+        .iter()
+        .map(|w| w / total * width as f32 / 20.0)
+        .collect();
+    Some((indent, round_to(&points, width)))
 }
 
 /// What each column wants, from its cells: a cell spanning columns
@@ -656,6 +682,25 @@ mod tests {
             Vec::new(),
             vec![row((0..8).map(|_| cell(words, 1, 1)).collect())],
         );
+        let (indent, widths) = layout(&Grid::new(&t), &METRICS, 9840, 1267);
+        assert_eq!(indent, 0);
+        assert_eq!(widths.iter().sum::<Twips>(), 9840);
+    }
+
+    #[test]
+    fn widths_from_the_source_keep_their_proportions() {
+        let mut t = table(3, Vec::new(), vec![row(vec![cell("Category", 1, 1); 3])]);
+        for (c, w) in t.columns.iter_mut().zip([3000, 1000, 1000]) {
+            c.width = Some(w);
+        }
+        let (indent, widths) = layout(&Grid::new(&t), &METRICS, 9840, 1267);
+        assert_eq!(indent, 1267);
+        assert_eq!(widths.iter().sum::<Twips>(), 9840 - 1267);
+        assert!((widths[0] - 3 * widths[1]).abs() <= 3, "{widths:?}");
+        // A grid wider than the room from the indent takes the whole width.
+        for (c, w) in t.columns.iter_mut().zip([6000, 2000, 2000]) {
+            c.width = Some(w);
+        }
         let (indent, widths) = layout(&Grid::new(&t), &METRICS, 9840, 1267);
         assert_eq!(indent, 0);
         assert_eq!(widths.iter().sum::<Twips>(), 9840);
