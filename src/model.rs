@@ -316,6 +316,17 @@ pub struct Table {
     pub span: Span,
 }
 
+impl Table {
+    /// The widths its source sets for each of its `columns` grid columns,
+    /// when it sets one for every column (a Word file's grid); writers
+    /// then share the table's width in these proportions.
+    pub fn source_widths(&self, columns: usize) -> Option<Vec<u32>> {
+        (columns > 0 && self.columns.len() >= columns)
+            .then(|| self.columns[..columns].iter().map(|c| c.width).collect())
+            .flatten()
+    }
+}
+
 /// One column of a table's grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {

@@ -266,11 +266,10 @@ pub fn layout(grid: &Grid, m: &Metrics, available: Twips, indent: Twips) -> (Twi
 /// file's grid), scaled to the room from the text indent when they fit
 /// there, else to the whole width: `None` unless every column has one.
 fn given_layout(grid: &Grid, available: Twips, indent: Twips) -> Option<(Twips, Vec<Twips>)> {
-    let given: Vec<f32> = (0..grid.width)
-        .map(|i| grid.column(i).width.map(|w| w as f32))
-        .collect::<Option<_>>()?;
-    let total: f32 = given.iter().sum();
-    if given.is_empty() || total <= 0.0 {
+    let given = grid.table.source_widths(grid.width)?;
+    // In floating point: widths from a hostile file may overflow a sum.
+    let total = given.iter().map(|&w| w as f32).sum::<f32>();
+    if total <= 0.0 {
         return None;
     }
     let (indent, width) = if total <= (available - indent) as f32 {
@@ -280,7 +279,7 @@ fn given_layout(grid: &Grid, available: Twips, indent: Twips) -> Option<(Twips, 
     };
     let points: Vec<f32> = given
         .iter()
-        .map(|w| w / total * width as f32 / 20.0)
+        .map(|&w| w as f32 / total * width as f32 / 20.0)
         .collect();
     Some((indent, round_to(&points, width)))
 }

@@ -50,21 +50,18 @@ pub fn column_widths(spacer: &[bool], cells: &[CellExtent], available: f32) -> C
     distribute(&min, &max, available)
 }
 
-/// Column widths in the proportions the source sets (a Word table's grid),
-/// each at least its widest word; `None` unless every column has one.
-/// A column too narrow for its word gets the word, and the others share
-/// what is left in their proportions (a pass per column so fixed, at most:
-/// quadratic only in the columns, a thousand at most).
+/// Column widths in the proportions the source sets (a Word table's grid,
+/// one per column), each at least its widest word; `None` when they are
+/// not one per column. A column too narrow for its word gets the word, and
+/// the others share what is left in their proportions (a pass per column
+/// so fixed, at most: quadratic only in the columns, a thousand at most).
 pub fn given_widths(
     spacer: &[bool],
-    given: &[Option<u32>],
+    given: &[u32],
     cells: &[CellExtent],
     available: f32,
 ) -> Option<ColumnWidths> {
-    let given: Vec<f32> = given
-        .iter()
-        .map(|w| w.map(|w| w as f32))
-        .collect::<Option<_>>()?;
+    let given: Vec<f32> = given.iter().map(|&w| w as f32).collect();
     if given.len() != spacer.len() || given.iter().sum::<f32>() <= 0.0 {
         return None;
     }
@@ -401,15 +398,15 @@ mod tests {
             cell(1, 1, 20.0, 20.0),
             cell(2, 1, 60.0, 60.0),
         ];
-        let given = [Some(3000), Some(1000), Some(1000)];
+        let given = [3000, 1000, 1000];
         let w = given_widths(&[false; 3], &given, &cells, 500.0).expect("widths");
         assert!(close(&w.widths, &[300.0, 100.0, 100.0]), "{w:?}");
         let narrow = given_widths(&[false; 3], &given, &cells, 250.0).expect("widths");
         assert!(narrow.widths[2] >= 60.0 - 0.01, "{narrow:?}");
         assert!(close(&[narrow.widths.iter().sum()], &[250.0]), "{narrow:?}");
         assert!(narrow.widths[0] > narrow.widths[1], "{narrow:?}");
-        // A column without a width: the content decides.
-        assert!(given_widths(&[false; 3], &[Some(1), None, Some(1)], &cells, 500.0).is_none());
+        // Widths that are not one per column: the content decides.
+        assert!(given_widths(&[false; 3], &[1, 1], &cells, 500.0).is_none());
     }
 
     #[test]

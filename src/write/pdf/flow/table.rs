@@ -289,7 +289,8 @@ impl FlowBuilder<'_> {
             }
             None => self.span_box(TEXT_INDENT, 0.0),
         };
-        if let Some(given) = self.given_columns(t, placements, &mut extents, (x, right)) {
+        if let Some(given) = self.given_columns(t, (placements, &mut extents), &spacer, (x, right))
+        {
             return given;
         }
         // Most tables fit at their preferred widths: no word needs measuring.
@@ -323,24 +324,20 @@ impl FlowBuilder<'_> {
     fn given_columns(
         &mut self,
         t: &Table,
-        placements: &[Placement],
-        extents: &mut [CellExtent],
+        (placements, extents): (&[Placement], &mut [CellExtent]),
+        spacer: &[bool],
         (x, right): (f32, f32),
     ) -> Option<(f32, f32, ColumnWidths)> {
-        let given: Vec<Option<u32>> = t.columns.iter().map(|c| c.width).collect();
-        if given.is_empty() || given.iter().any(Option::is_none) {
-            return None;
-        }
-        let spacer: Vec<bool> = t.columns.iter().map(|c| c.spacer).collect();
+        let given = t.source_widths(spacer.len())?;
         // Twentieths of a point, as Word's grid is set.
-        let total = given.iter().flatten().map(|&w| w as f32).sum::<f32>() / 20.0;
+        let total = given.iter().map(|&w| w as f32).sum::<f32>() / 20.0;
         let (x, right) = if total > right - x + 1.0 && self.in_summary.is_none() {
             (self.geom.margin_x, self.geom.right())
         } else {
             (x, right)
         };
         self.narrowest(placements, extents);
-        let widths = given_widths(&spacer, &given, extents, right - x)?;
+        let widths = given_widths(spacer, &given, extents, right - x)?;
         (!widths.squeezed).then_some((x, right - x, widths))
     }
 
