@@ -3,17 +3,19 @@
 //! table, lines wrapped and hyphenated, footnotes at the foot of each page,
 //! tables flattened. This pass turns it into the cleaned form the text
 //! reader reads (see the README's "The source format"): pages → furniture
-//! → contents → footnotes → masthead → heading labels read apart (raw
-//! text) → tables → joined lines. Every output
-//! line keeps the number of the source line it starts at, so diagnostics
-//! point into the text as given; every decision that drops, moves or keeps
-//! text unrebuilt is recorded for the audit.
+//! → contents → footnotes → numbers glued to their text → masthead →
+//! words of stretched lines and heading labels read apart (raw text) →
+//! tables → joined lines. Every output line keeps the number of the source
+//! line it starts at, so diagnostics point into the text as given; every
+//! decision that drops, moves or keeps text unrebuilt is recorded for the
+//! audit.
 
 mod cells;
 mod contents;
 mod flow;
 mod front;
 mod furniture;
+mod glued;
 mod grid;
 mod hyphen;
 mod notes;
@@ -23,6 +25,7 @@ mod prose;
 mod prose_layout;
 mod render;
 mod sequence;
+mod spread;
 mod tables;
 mod variance;
 
@@ -82,7 +85,8 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     }
     let (lines, titles) = contents::strip(lines, &mut n.decisions);
     let vocab = hyphen::Vocabulary::new(&lines);
-    let (lines, notes) = notes::extract(lines, &mut n.decisions, &mut n.diagnostics);
+    let (mut lines, notes) = notes::extract(lines, &mut n.decisions, &mut n.diagnostics);
+    glued::separate(&mut lines);
     let margins = margins(&lines);
     // Right-aligned text is measured by its lines' lengths, as raw text is.
     let aligned_left = layout && !is_right_to_left(&lines);
@@ -91,6 +95,7 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     n.lines = front;
     let mut body = lines[body_start..].to_vec();
     if !layout {
+        body = spread::rejoin(body, full);
         body = orphans::rejoin(body, full, &titles, &mut n.decisions);
     }
     let pieces = tables::find(

@@ -2117,3 +2117,32 @@ fn a_raw_tables_wrapped_headings_then_stub_heading_and_first_label_after_the_row
         "{head:?} {body:?}"
     );
 }
+
+/// Two things a PDF with a narrow hanging indent or stretched justified
+/// lines gives (seen in PDFs printed by LibreOffice): `100.For` with no
+/// space after the number, and a justified line read a word to a line
+/// with a list item's `(b)` among its words. Both read as the paragraphs
+/// they are: numbers in sequence, the item inside its paragraph's text.
+#[test]
+fn glued_numbers_and_a_stretched_lines_words_stay_in_their_paragraphs() {
+    let text = pages(&[
+        &format!(
+            "{MASTHEAD}\nI. Resource requirements\n99. For the 2025/26 period, the requirements cover the establishment of a\nmedical facility through commercial arrangements and specialized services.\n100.For the 2026/27 period, the increased requirements are attributable to\nthe provision of medical services for 12 months.\n"
+        ),
+        "101.The key elements of the logistical support provided to the Force\ninclude: (a) the provision of rations, fuel, water, accommodation and\nall necessary infrastructure, medical support, aviation and troop rotation,\nstrategic communications, information technology, and\ngeographic\ninformation\nsystem\n(GIS)\nsupport;\n(b)\nthe\nreimbursement of contingent-owned equipment; and (c) joint operations centres.\n102. The last paragraph.",
+    ]);
+    let (doc, _) = doc(&text);
+    let paras = para_texts(&doc);
+    let numbers: Vec<u32> = paras.iter().map(|(n, _)| *n).collect();
+    assert_eq!(numbers, [99, 100, 101, 102]);
+    assert!(
+        paras[1].1.starts_with("For the 2026/27 period"),
+        "{paras:?}"
+    );
+    assert!(
+        paras[2].1.contains(
+            "technology, and geographic information system (GIS) support; (b) the reimbursement"
+        ),
+        "{paras:?}"
+    );
+}

@@ -1,0 +1,109 @@
+//! Paragraph numbers glued to their text. A PDF whose number is wider than
+//! the room its tab leaves (three digits in a narrow hanging indent, or a
+//! substitute font) extracts as `100.For the period`, no space between.
+//! Such a number is the paragraph's when it is the next of the document's
+//! running sequence; a space is put back so that every later pass (tables,
+//! lists, joined lines) reads it as the label it is. Any other `12.Text`
+//! (a figure, an abbreviation) is left as it stands.
+
+use super::Src;
+use crate::read::text::{Label, classify};
+
+/// Separates each glued number that continues the paragraph sequence;
+/// returns how many were separated.
+pub(super) fn separate(lines: &mut [Src]) -> usize {
+    let mut last: Option<u32> = None;
+    let mut separated = 0;
+    for line in lines.iter_mut() {
+        if let Some(n) = decimal_label(line.trimmed()) {
+            if last.is_none_or(|l| n == l + 1) {
+                last = Some(n);
+            }
+            continue;
+        }
+        let Some((n, digits)) = glued(line.trimmed()) else {
+            continue;
+        };
+        if last.is_some_and(|l| n == l + 1) {
+            let at = line.text.len() - line.text.trim_start().len() + digits + 1;
+            line.edit(|text| text.insert(at, ' '));
+            last = Some(n);
+            separated += 1;
+        }
+    }
+    separated
+}
+
+/// The number of a line that opens with a paragraph label (`12. Text`).
+fn decimal_label(t: &str) -> Option<u32> {
+    match classify(t)?.0.first()? {
+        Label::Decimal(n) => Some(*n),
+        _ => None,
+    }
+}
+
+/// `12.Text`: the number and its digits' length, when a capital letter
+/// follows the full stop directly.
+fn glued(t: &str) -> Option<(u32, usize)> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 || t.as_bytes()[0] == b'0' {
+        return None;
+    }
+    let after = t[digits..].strip_prefix('.')?;
+    after.chars().next().filter(|c| c.is_uppercase())?;
+    Some((t[..digits].parse().ok()?, digits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<Src> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Src::new(i as u32 + 1, 1, (*t).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_next_number_glued_to_its_text_is_separated() {
+        let mut ls = lines(&[
+            "           99. For the 2025/26 period, the requirements cover",
+            "           medical services.",
+            "           100.For the 2026/27 period, the increased requirements",
+            "           101.The increased requirements are offset in part",
+            "102.Ниже приводится",
+        ]);
+        assert_eq!(separate(&mut ls), 3);
+        assert_eq!(
+            ls[2].trimmed(),
+            "100. For the 2026/27 period, the increased requirements"
+        );
+        assert_eq!(
+            ls[3].trimmed(),
+            "101. The increased requirements are offset in part"
+        );
+        assert_eq!(ls[4].trimmed(), "102. Ниже приводится");
+        assert_eq!(ls[3].indent(), 11);
+    }
+
+    #[test]
+    fn other_glued_numbers_stand() {
+        let mut ls = lines(&[
+            "4. The Committee recalls",
+            // Not the next number: a figure, a reference.
+            "7.The text",
+            "5.million dollars",
+            "05.Total",
+            "12345.Net",
+            "5. The next paragraph",
+        ]);
+        assert_eq!(separate(&mut ls), 0);
+        assert_eq!(ls[1].trimmed(), "7.The text");
+        assert_eq!(ls[2].trimmed(), "5.million dollars");
+        // No sequence yet: nothing to continue.
+        let mut first = lines(&["1.Introduction"]);
+        assert_eq!(separate(&mut first), 0);
+    }
+}
