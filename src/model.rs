@@ -380,6 +380,12 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// A total row, set in bold with a rule above it.
     pub total: bool,
+    /// A row of column headings inside the body: a staffing table's
+    /// `III. Civilian staff` with its grades under `International staff`,
+    /// its own small table's header (Word marks it `tblHeader`). Set as
+    /// the header rows are, small and italic between rules, but not
+    /// repeated on the next page.
+    pub heading: bool,
     /// Where the row starts.
     pub span: Span,
 }

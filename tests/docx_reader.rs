@@ -628,3 +628,104 @@ fn a_tables_grid_widths_are_read_and_kept_through_xml() {
     let again = undoc::read::read(&source, xml_reader, &[]);
     assert_eq!(widths(&again.document.expect("reads back")), widths(&doc));
 }
+
+/// A staffing table's own small table inside another: its header row
+/// (`III. Civilian staff` over the grades, in italic, marked `tblHeader`)
+/// stands in the body. It is read as a heading row, its italics dropped
+/// as the header's are, and kept through undoc XML, Akoma Ntoso and
+/// undoc's own Word file.
+#[test]
+fn a_heading_row_inside_a_tables_body_is_read_and_kept() {
+    let cell = |text: &str, italic: bool| {
+        let rpr = if italic { "<w:rPr><w:i/></w:rPr>" } else { "" };
+        let runs: String = text
+            .split('\t')
+            .map(|t| format!("<w:r>{rpr}<w:t>{t}</w:t></w:r>"))
+            .collect::<Vec<_>>()
+            .join(&format!("<w:r>{rpr}<w:tab/></w:r>"));
+        format!("<w:tc><w:p>{runs}</w:p></w:tc>")
+    };
+    let row = |cells: &[&str], header: bool| {
+        let trpr = if header {
+            "<w:trPr><w:tblHeader/></w:trPr>"
+        } else {
+            ""
+        };
+        let tcs: String = cells.iter().map(|c| cell(c, header)).collect();
+        format!("<w:tr>{trpr}{tcs}</w:tr>")
+    };
+    let table = format!(
+        "<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"900\"/><w:gridCol w:w=\"900\"/></w:tblGrid>{}{}{}{}{}</w:tbl>",
+        row(&["Category", "", "Total"], true),
+        row(&["Approved 2024/25", "", "12"], false),
+        row(&["III.\tCivilian staff", "P-5", "Total"], true),
+        row(&["Approved posts 2024/25", "2", "4"], false),
+        row(&["Proposed posts 2026/27", "1", "3"], false),
+    );
+    let document = MINIMAL.replace("</w:body>", &format!("{table}<w:p/></w:body>"));
+    let bytes = zip_with(&[("word/document.xml", document.as_bytes())]);
+    let doc = read_bytes(&bytes, Path::new("t.docx"))
+        .document
+        .expect("a document");
+    fn rows_in(blocks: &[Block], out: &mut Vec<(bool, bool, String)>) {
+        for b in blocks {
+            match b {
+                Block::Chapter(d) | Block::Section(d) => rows_in(&d.blocks, out),
+                Block::Table(t) => {
+                    let head = t.head.iter().map(|r| (true, r));
+                    for (in_head, r) in head.chain(t.body.iter().map(|r| (false, r))) {
+                        let first = r.cells.first().map(|c| c.paragraphs.clone());
+                        let text = first
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|p| {
+                                let emph = p.iter().any(|i| matches!(i, Inline::Emph(_)));
+                                format!("{}{}", plain_text(p), if emph { " (emph)" } else { "" })
+                            })
+                            .collect();
+                        out.push((in_head, r.heading, text));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let rows = |doc: &Document| {
+        let mut found = Vec::new();
+        rows_in(&doc.body, &mut found);
+        found
+    };
+    let want = vec![
+        (true, false, "Category".to_string()),
+        (false, false, "Approved 2024/25".to_string()),
+        (false, true, "III. Civilian staff".to_string()),
+        (false, false, "Approved posts 2024/25".to_string()),
+        (false, false, "Proposed posts 2026/27".to_string()),
+    ];
+    assert_eq!(rows(&doc), want);
+    let read_back = |format: &str, bytes: &[u8], name: &str| {
+        let reader = InputFormat::by_name(format).expect("a reader");
+        let source = Source {
+            bytes,
+            path: Path::new(name),
+        };
+        let outcome = undoc::read::read(&source, reader, &[]);
+        outcome.document.expect("reads back")
+    };
+    let xml = undoc::write::xml::write(&doc).xml;
+    assert!(xml.contains(r#"<row heading="true">"#), "{xml}");
+    assert_eq!(rows(&read_back("xml", xml.as_bytes(), "t.xml")), want);
+    // Akoma Ntoso names a document by its symbol and date: a sample's
+    // masthead over this body.
+    let sample = std::fs::read_to_string("samples/report-en.txt").expect("the sample");
+    let mut named = undoc::read::text::read(&sample)
+        .document
+        .expect("the sample reads");
+    named.body = doc.body.clone();
+    let akn = undoc::write::akn::write(&named).expect("Akoma Ntoso").xml;
+    assert_eq!(rows(&read_back("akn", akn.as_bytes(), "t.akn.xml")), want);
+    let docx = undoc::write::docx::write(&doc, &undoc::write::WriteOptions::default())
+        .expect("DOCX")
+        .bytes;
+    assert_eq!(rows(&read_back("docx", &docx, "again.docx")), want);
+}

@@ -405,6 +405,7 @@ fn row(cells: Vec<Cell>) -> Row {
     Row {
         cells,
         total: false,
+        heading: false,
         span: Span::default(),
     }
 }

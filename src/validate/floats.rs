@@ -240,6 +240,7 @@ mod tests {
                 .map(|cells| Row {
                     cells,
                     total: false,
+                    heading: false,
                     span: Span::new(2, 1),
                 })
                 .collect(),

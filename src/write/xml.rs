@@ -278,8 +278,14 @@ impl XmlWriter {
 
     fn row(&mut self, depth: usize, row: &Row) {
         self.newline(depth);
-        let attrs: &[(&str, &str)] = if row.total { &[("total", "true")] } else { &[] };
-        self.start("row", attrs, row.span);
+        let mut attrs: Vec<(&str, &str)> = Vec::new();
+        if row.total {
+            attrs.push(("total", "true"));
+        }
+        if row.heading {
+            attrs.push(("heading", "true"));
+        }
+        self.start("row", &attrs, row.span);
         for cell in &row.cells {
             self.cell(depth + 1, cell);
         }

@@ -110,6 +110,7 @@ impl<'t> AknReader<'t> {
                 Row {
                     cells,
                     total,
+                    heading: false,
                     span: tr.span,
                 },
             ));
@@ -118,8 +119,19 @@ impl<'t> AknReader<'t> {
             .iter()
             .take_while(|(h, r)| *h && !r.cells.is_empty())
             .count();
-        let mut rows = rows.into_iter().map(|(_, r)| r);
-        table.head = rows.by_ref().take(head_rows).collect();
+        // Rows of header cells past the head are headings inside the body.
+        let mut rows = rows.into_iter().map(|(headers, mut r)| {
+            r.heading = headers && !r.cells.is_empty();
+            r
+        });
+        table.head = rows
+            .by_ref()
+            .take(head_rows)
+            .map(|r| Row {
+                heading: false,
+                ..r
+            })
+            .collect();
         table.body = rows.collect();
         table.columns = match self.ext(el, ext::COLUMNS) {
             Some(spec) => columns(spec),

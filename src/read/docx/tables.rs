@@ -49,6 +49,8 @@ pub fn table(t: &WTable, ctx: &mut Ctx) -> Table {
         }
         heading &= row.header;
         if heading {
+            // Only header rows past the head are headings inside the body.
+            built.heading = false;
             head.push(built)
         } else {
             body.push(built)
@@ -151,6 +153,7 @@ fn build_row(
     Row {
         cells: out,
         total,
+        heading: row.header,
         span,
     }
 }
@@ -190,12 +193,16 @@ fn is_spacer_row(row: &Row, spanned_into: bool) -> bool {
 }
 
 /// A header cell's text without the italic DGACM header rows are set in
-/// (a paragraph wholly in italic is plain; mixed emphasis is kept).
+/// (a paragraph wholly in italic, but for the spaces and tabs between its
+/// words, is plain; mixed emphasis is kept).
 fn plain_header_cell(cell: &mut Cell) {
+    let neutral = |i: &Inline| match i {
+        Inline::Emph(_) | Inline::TableNoteRef(_) => true,
+        Inline::Text(t) => t.trim().is_empty(),
+        _ => false,
+    };
     for p in &mut cell.paragraphs {
-        if p.iter()
-            .all(|i| matches!(i, Inline::Emph(_) | Inline::TableNoteRef(_)))
-        {
+        if p.iter().all(neutral) {
             for i in p.iter_mut() {
                 if let Inline::Emph(t) = i {
                     *i = Inline::Text(std::mem::take(t));

@@ -332,6 +332,7 @@ fn read_row(line: &Line) -> (Row, Vec<bool>) {
         Row {
             cells,
             total,
+            heading: false,
             span: line.span(),
         },
         carets,
@@ -456,6 +457,7 @@ fn tab_row(l: &Line) -> Row {
     Row {
         cells,
         total: false,
+        heading: false,
         span: l.span(),
     }
 }

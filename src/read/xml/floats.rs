@@ -117,6 +117,7 @@ fn rows(el: &Element) -> Result<Vec<Row>, Diagnostic> {
             Ok(Row {
                 cells,
                 total: flag(row, "total")?,
+                heading: flag(row, "heading")?,
                 span: row.span,
             })
         })

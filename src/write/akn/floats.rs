@@ -63,7 +63,8 @@ impl AknWriter<'_> {
             self.row(depth + 2, row, "th");
         }
         for row in &t.body {
-            self.row(depth + 2, row, "td");
+            // A row of headings inside the body is one of header cells.
+            self.row(depth + 2, row, if row.heading { "th" } else { "td" });
         }
         if t.head.is_empty() && t.body.is_empty() {
             self.newline(depth + 2);

@@ -105,6 +105,8 @@ struct Layout {
     look: Look,
     head: usize,
     rows: usize,
+    /// Whether each row is a heading row inside the body.
+    headings: Vec<bool>,
     /// Start of each grid column and the table's end: `width + 1` offsets.
     offsets: Vec<Twips>,
 }
@@ -116,6 +118,17 @@ impl Layout {
 
     fn grid_width(&self) -> usize {
         self.offsets.len() - 1
+    }
+
+    /// Whether row `i` is a heading row inside the body.
+    fn heading(&self, i: usize) -> bool {
+        self.headings.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether row `i` is set as a header: the header's, or a heading
+    /// row inside the body.
+    fn headed(&self, i: usize) -> bool {
+        i < self.head || self.heading(i)
     }
 }
 
@@ -166,6 +179,7 @@ impl<'a> Story<'_, 'a> {
             look: *look,
             head: t.head.len(),
             rows: t.head.len() + t.body.len(),
+            headings: t.head.iter().chain(&t.body).map(|r| r.heading).collect(),
             offsets: offsets(&widths),
         };
         grid.rows(|i, row, slots| self.data_row(&layout, &grid, i, row, slots));
@@ -201,7 +215,9 @@ impl<'a> Story<'_, 'a> {
         self.start_row_with(TrPr {
             grid_after: layout.grid_width().saturating_sub(end) as u32,
             cant_split: true,
-            header: i < layout.head,
+            // Word repeats only the header at the table's top; a heading
+            // row inside the body keeps the mark so that it reads back.
+            header: i < layout.head || (layout.heading(i) && i > layout.head),
             min_height: None,
         });
         for slot in slots {
@@ -232,7 +248,7 @@ impl<'a> Story<'_, 'a> {
             total: row.total,
             col: slot.col,
             last_column: slot.col + slot.span == layout.grid_width(),
-            align: alignment(grid, i < layout.head, slot),
+            align: alignment(grid, layout.headed(i), slot),
         };
         self.cell(tc, |f| match slot.content {
             Content::Cell(cell) if !cell.paragraphs.is_empty() => f.cell_text(&place, cell),
@@ -272,10 +288,11 @@ fn offsets(widths: &[Twips]) -> Vec<Twips> {
     out
 }
 
-/// The rules of a cell: thin above the table (unless framed) and above a
-/// total row that does not follow the header; thick under the header and
-/// at the foot (unless framed); thin under a header cell spanning columns
-/// of figures, and under a total row.
+/// The rules of a cell: thin above the table (unless framed), above a
+/// total row that does not follow the header and above heading rows inside
+/// the body; thick under the header, under those heading rows and at the
+/// foot (unless framed); thin under a header cell with text spanning
+/// columns of figures, and under a total row.
 fn rules(
     layout: &Layout,
     grid: &Grid,
@@ -289,15 +306,17 @@ fn rules(
     let top_of_table = i == 0 && !framed;
     let under_head = layout.head > 0 && i == layout.head;
     let above_total = row.total && i > 0 && !under_head;
-    let top = (top_of_table || above_total).then_some(thin);
+    let opens_headings = layout.heading(i) && i > 0 && !layout.heading(i - 1) && !under_head;
+    let top = (top_of_table || above_total || opens_headings).then_some(thin);
     let bottom = if !slot.ends_here() {
         None
     } else if i + 1 == layout.rows {
         (!framed).then_some(thick)
-    } else if i + 1 == layout.head {
+    } else if i + 1 == layout.head || (layout.heading(i) && !layout.heading(i + 1)) {
         Some(thick)
     } else {
-        let group = i < layout.head && slot.span > 1 && !matches!(slot.content, Content::Filler);
+        let text = matches!(slot.content, Content::Cell(c) if !c.paragraphs.is_empty());
+        let group = layout.headed(i) && slot.span > 1 && text;
         let spacer = grid.column(slot.col).spacer && slot.span == 1;
         let under_total = row.total && !spacer;
         (group || under_total).then_some(thin)
@@ -333,7 +352,7 @@ impl Place<'_> {
     /// space (more under the header, around totals, inside a frame).
     fn ppr<'a>(&self, k: usize, n: usize) -> PPr<'a> {
         let look = &self.layout.look;
-        let head = self.row < self.layout.head;
+        let head = self.layout.headed(self.row);
         let style = if head { look.head } else { look.body };
         let mut lead = if self.col == 0 {
             look.metrics.lead_first
@@ -347,7 +366,8 @@ impl Place<'_> {
         if self.total {
             (before, after) = (geometry::TOTAL.before, geometry::TOTAL.before);
         }
-        if self.layout.head > 0 && self.row == self.layout.head {
+        let under_headings = self.row > 0 && self.layout.heading(self.row - 1) && !head;
+        if (self.layout.head > 0 && self.row == self.layout.head) || under_headings {
             before += geometry::UNDER_HEAD;
         }
         if look.framed && self.row == 0 {
@@ -442,6 +462,7 @@ mod tests {
         Row {
             cells,
             total: false,
+            heading: false,
             span: Span::default(),
         }
     }

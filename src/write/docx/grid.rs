@@ -291,7 +291,8 @@ fn column_wants(grid: &Grid, m: &Metrics) -> Vec<Want> {
     let head = grid.table.head.len();
     let mut spanning: Vec<(usize, usize, Want)> = Vec::new();
     grid.rows(|i, row, slots| {
-        let size = if i < head { m.head_size } else { m.body_size };
+        let headed = i < head || row.heading;
+        let size = if headed { m.head_size } else { m.body_size };
         let bold = row.total;
         for slot in slots {
             let Content::Cell(cell) = slot.content else {
@@ -303,7 +304,7 @@ fn column_wants(grid: &Grid, m: &Metrics) -> Vec<Want> {
             } else {
                 m.trail
             };
-            let mut want = cell_want(cell, size, bold, i < head);
+            let mut want = cell_want(cell, size, bold, headed);
             want.min += lead + trail;
             want.pref += lead + trail;
             if slot.span == 1 {
@@ -490,6 +491,7 @@ mod tests {
         Row {
             cells,
             total: false,
+            heading: false,
             span: Span::default(),
         }
     }

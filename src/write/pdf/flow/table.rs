@@ -110,13 +110,18 @@ fn place_cells(t: &Table) -> (Vec<Placement<'_>>, usize) {
                 col,
                 span,
                 row_span,
-                header: *header,
+                header: *header || row.heading,
                 total: row.total,
             });
             col += span;
         }
     }
     (out, busy_until.len())
+}
+
+/// The end of the run of heading rows inside the body that `r` is in.
+fn heading_end(r: usize, heading: &dyn Fn(usize) -> bool) -> usize {
+    (r..).find(|&e| !heading(e)).unwrap_or(r)
 }
 
 /// Padding at a cell's start and end: none before the first column's
@@ -376,6 +381,12 @@ impl FlowBuilder<'_> {
         let mut heights = Vec::with_capacity(placements.len());
         for (p, cell) in placements.iter().zip(&table.cells) {
             reach[p.row] = reach[p.row].max(p.row + p.row_span - 1);
+            // A heading row inside the body never ends a page: it stays
+            // with the row under it.
+            let heading = p.header && p.row >= table.head_rows && p.row + 1 < rows;
+            if heading {
+                reach[p.row] = reach[p.row].max(p.row + 1);
+            }
             heights.push(CellHeight {
                 row: p.row,
                 span: p.row_span,
@@ -485,8 +496,9 @@ impl FlowBuilder<'_> {
     }
 
     /// The rules of the band of rows `group`: above the table, under the
-    /// header rows and under header cells that span columns above others,
-    /// above total rows, and at the bottom. A box of figures has none.
+    /// header rows (and heading rows inside the body), under header cells
+    /// with text that span columns above others, above total rows, and at
+    /// the bottom. A box of figures has none.
     fn rules(
         &self,
         t: &Table,
@@ -511,15 +523,29 @@ impl FlowBuilder<'_> {
         if group.start == 0 {
             rules.push(full(0.0, THIN_RULE));
         }
+        let body_row = |r: usize| r.checked_sub(head).and_then(|b| t.body.get(b));
+        let heading = |r: usize| body_row(r).is_some_and(|row| row.heading);
         for r in group.clone() {
             let y = tops[r - group.start];
-            let total = r >= head && t.body.get(r - head).is_some_and(|row| row.total);
-            if total && r > 0 && r != head {
+            let total = body_row(r).is_some_and(|row| row.total);
+            // A heading row inside the body opens with a thin rule, as
+            // the header does, and closes with a thick one.
+            let opens = r > 0 && heading(r) && !heading(r - 1);
+            if (total || opens) && r > 0 && r != head {
                 rules.push(full(y, THIN_RULE));
             }
+            if heading(r) && !heading(r + 1) && r + 1 < rows {
+                rules.push(full(tops[r + 1 - group.start], THICK_RULE));
+            }
+            let run_end = if r < head {
+                head
+            } else {
+                heading_end(r, &heading)
+            };
             for &k in &table.rows[r] {
                 let p = &placements[k];
-                if p.header && p.span > 1 && p.row + p.row_span < head {
+                let text = !p.cell.paragraphs.is_empty();
+                if p.header && text && p.span > 1 && p.row + p.row_span < run_end {
                     let (left, right) = cols.cell_box(p.col, p.span);
                     let foot = tops[p.row + p.row_span - group.start];
                     rules.push(BandRule {
@@ -622,6 +648,66 @@ fn widest_line(cell: &LaidCell) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Block, Document};
+    use crate::write::WriteOptions;
+
+    /// The laid-out grid of the first table of `doc`.
+    fn first_table(doc: &Document) -> LaidTable {
+        let options = WriteOptions::default();
+        let fonts = crate::write::pdf::font_set(&options).expect("fonts");
+        let laid = crate::write::pdf::lay_out(doc, &options, &fonts);
+        laid.flow
+            .blocks
+            .into_iter()
+            .find_map(|b| match b.float.map(|f| *f) {
+                Some(Float::Table(t)) => Some(t),
+                _ => None,
+            })
+            .expect("a table")
+    }
+
+    fn thick_rules(t: &LaidTable) -> usize {
+        t.bands
+            .iter()
+            .flat_map(|b| &b.rules)
+            .filter(|r| r.width == THICK_RULE)
+            .count()
+    }
+
+    #[test]
+    fn a_heading_row_inside_the_body_is_set_as_the_header_is() {
+        let source = std::fs::read_to_string("samples/report-en.txt").expect("the sample");
+        let mut doc = crate::read::text::read(&source).document.expect("reads");
+        let plain = first_table(&doc);
+        fn table_in(blocks: &mut [Block]) -> Option<&mut Table> {
+            blocks.iter_mut().find_map(|b| match b {
+                Block::Chapter(d) | Block::Section(d) => table_in(&mut d.blocks),
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+        }
+        let table = table_in(&mut doc.body).expect("the sample has a table");
+        assert!(table.body.len() >= 3, "rows to work with");
+        table.body[1].heading = true;
+        let head_rows = table.head.len();
+        let laid = first_table(&doc);
+        let row = |t: &LaidTable, r: usize| -> Vec<bool> {
+            t.rows[r].iter().map(|&k| t.cells[k].header).collect()
+        };
+        assert!(row(&laid, head_rows + 1).iter().all(|&h| h), "TH cells");
+        assert!(row(&laid, head_rows).iter().all(|&h| !h));
+        assert!(row(&plain, head_rows + 1).iter().all(|&h| !h));
+        // Thick under the header, under the heading row and at the foot.
+        assert_eq!(thick_rules(&plain), 2);
+        assert_eq!(thick_rules(&laid), 3);
+        // The heading row shares its band with the row under it.
+        let band_of = |t: &LaidTable, r: usize| {
+            t.bands
+                .iter()
+                .position(|b| b.lines.iter().any(|l| t.rows[r].contains(&l.cell)))
+        };
+        assert_eq!(band_of(&laid, head_rows + 1), band_of(&laid, head_rows + 2));
+    }
 
     #[test]
     fn right_to_left_columns_start_at_the_right() {
