@@ -630,10 +630,11 @@ fn a_tables_grid_widths_are_read_and_kept_through_xml() {
 }
 
 /// A staffing table's own small table inside another: its header row
-/// (`III. Civilian staff` over the grades, in italic, marked `tblHeader`)
-/// stands in the body. It is read as a heading row, its italics dropped
-/// as the header's are, and kept through undoc XML, Akoma Ntoso and
-/// undoc's own Word file.
+/// (`III. Civilian staff` over the grades, in italic, marked `tblHeader`
+/// or not) stands in the body. It is read as a heading row, its italics
+/// dropped as the header's are, and kept through undoc XML, Akoma Ntoso
+/// and undoc's own Word file. Unmarked italic headings at the top are the
+/// header; a row of italic figures is data.
 #[test]
 fn a_heading_row_inside_a_tables_body_is_read_and_kept() {
     let cell = |text: &str, italic: bool| {
@@ -645,28 +646,33 @@ fn a_heading_row_inside_a_tables_body_is_read_and_kept() {
             .join(&format!("<w:r>{rpr}<w:tab/></w:r>"));
         format!("<w:tc><w:p>{runs}</w:p></w:tc>")
     };
-    let row = |cells: &[&str], header: bool| {
+    // Marked `tblHeader`, or only set in italic (Word files do both).
+    let row = |cells: &[&str], header: bool, italic: bool| {
         let trpr = if header {
             "<w:trPr><w:tblHeader/></w:trPr>"
         } else {
             ""
         };
-        let tcs: String = cells.iter().map(|c| cell(c, header)).collect();
+        let tcs: String = cells.iter().map(|c| cell(c, header || italic)).collect();
         format!("<w:tr>{trpr}{tcs}</w:tr>")
     };
-    let table = format!(
-        "<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"900\"/><w:gridCol w:w=\"900\"/></w:tblGrid>{}{}{}{}{}</w:tbl>",
-        row(&["Category", "", "Total"], true),
-        row(&["Approved 2024/25", "", "12"], false),
-        row(&["III.\tCivilian staff", "P-5", "Total"], true),
-        row(&["Approved posts 2024/25", "2", "4"], false),
-        row(&["Proposed posts 2026/27", "1", "3"], false),
-    );
-    let document = MINIMAL.replace("</w:body>", &format!("{table}<w:p/></w:body>"));
-    let bytes = zip_with(&[("word/document.xml", document.as_bytes())]);
-    let doc = read_bytes(&bytes, Path::new("t.docx"))
-        .document
-        .expect("a document");
+    let word_file = |marked: bool| {
+        let table = format!(
+            "<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"900\"/><w:gridCol w:w=\"900\"/></w:tblGrid>{}{}{}{}{}</w:tbl>",
+            row(&["Category", "", "Total"], marked, true),
+            row(&["Approved 2024/25", "", "12"], false, false),
+            row(&["III.\tCivilian staff", "P-5", "Total"], marked, true),
+            row(&["Approved posts 2024/25", "2", "4"], false, false),
+            // Italic figures are data.
+            row(&["Proposed posts 2026/27", "1", "3"], false, true),
+        );
+        let document = MINIMAL.replace("</w:body>", &format!("{table}<w:p/></w:body>"));
+        let bytes = zip_with(&[("word/document.xml", document.as_bytes())]);
+        read_bytes(&bytes, Path::new("t.docx"))
+            .document
+            .expect("a document")
+    };
+    let doc = word_file(true);
     fn rows_in(blocks: &[Block], out: &mut Vec<(bool, bool, String)>) {
         for b in blocks {
             match b {
@@ -700,9 +706,11 @@ fn a_heading_row_inside_a_tables_body_is_read_and_kept() {
         (false, false, "Approved 2024/25".to_string()),
         (false, true, "III. Civilian staff".to_string()),
         (false, false, "Approved posts 2024/25".to_string()),
-        (false, false, "Proposed posts 2026/27".to_string()),
+        (false, false, "Proposed posts 2026/27 (emph)".to_string()),
     ];
     assert_eq!(rows(&doc), want);
+    let unmarked = word_file(false);
+    assert_eq!(rows(&unmarked), want, "italic, not marked");
     let read_back = |format: &str, bytes: &[u8], name: &str| {
         let reader = InputFormat::by_name(format).expect("a reader");
         let source = Source {

@@ -6,7 +6,7 @@
 use super::content::{Node, VMerge, WCell, WPara, WRow, WTable};
 use super::inlines::plain;
 use super::places::Ctx;
-use crate::model::{Align, Cell, Column, Inline, Row, Span, Table, TableNote};
+use crate::model::{Align, Cell, Column, Inline, Row, Span, Table, TableNote, plain_text};
 
 /// Grid columns narrower than this (twentieths of a point, 0.1 inch) that
 /// hold no text of their own only separate others.
@@ -41,9 +41,13 @@ pub fn table(t: &WTable, ctx: &mut Ctx) -> Table {
         if is_spacer_row(&built, spanned_into) {
             continue;
         }
-        if row.header {
+        // A row set as a header (italic column headings) that Word does
+        // not mark is a heading row all the same.
+        let italic_heading = !row.header && is_heading_row(&built);
+        if row.header || italic_heading {
             built.cells.iter_mut().for_each(plain_header_cell);
         }
+        built.heading |= italic_heading;
         if span.line == 0 {
             span = built.span;
         }
@@ -54,6 +58,19 @@ pub fn table(t: &WTable, ctx: &mut Ctx) -> Table {
             head.push(built)
         } else {
             body.push(built)
+        }
+    }
+    if head.is_empty() {
+        // Unmarked heading rows at the table's top are its header.
+        let lead = body.iter().take_while(|r| r.heading).count();
+        if lead < body.len() {
+            head = body
+                .drain(..lead)
+                .map(|r| Row {
+                    heading: false,
+                    ..r
+                })
+                .collect();
         }
     }
     let columns = columns(t, width, &aligns, &head, &body);
@@ -285,6 +302,34 @@ fn flat_paragraphs<'c>(content: &'c [Node], ctx: &mut Ctx) -> Vec<&'c WPara> {
 
 /// A total row: every cell with text is bold throughout, and there are
 /// figures beside the label (a bold label alone heads a group of rows).
+/// A row of column headings Word does not mark as one: two cells or more
+/// with text, each wholly in italic, none a figure (a row of italic
+/// figures is data; a lone italic label heads a group of rows).
+fn is_heading_row(row: &Row) -> bool {
+    let with_text: Vec<&Cell> = row
+        .cells
+        .iter()
+        .filter(|c| !c.paragraphs.is_empty())
+        .collect();
+    let italic = |c: &Cell| {
+        c.paragraphs.iter().all(|p| {
+            p.iter().all(|i| match i {
+                Inline::Emph(_) | Inline::TableNoteRef(_) => true,
+                Inline::Text(t) => t.trim().is_empty(),
+                _ => false,
+            }) && p.iter().any(|i| matches!(i, Inline::Emph(_)))
+        })
+    };
+    let figure = |c: &Cell| {
+        c.paragraphs.iter().any(|p| {
+            plain_text(p)
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || " .,()–-—%".contains(ch))
+        })
+    };
+    with_text.len() >= 2 && with_text.iter().all(|c| italic(c) && !figure(c))
+}
+
 fn is_total(cells: &[Cell]) -> bool {
     let with_text: Vec<&Cell> = cells.iter().filter(|c| !c.paragraphs.is_empty()).collect();
     with_text.len() >= 2

@@ -65,7 +65,12 @@ pub fn given_widths(
     if given.len() != spacer.len() || given.iter().sum::<f32>() <= 0.0 {
         return None;
     }
-    let (min, _, _) = bounds(spacer, cells);
+    let (mut min, _, _) = bounds(spacer, cells);
+    // A spacer holds nothing: it takes its share of the source's width,
+    // however narrow (Word's are 7 to 113 twips), not a spacer's 5 pt.
+    for (m, _) in min.iter_mut().zip(spacer).filter(|(_, s)| **s) {
+        *m = 0.0;
+    }
     if min.iter().sum::<f32>() > available + 0.01 {
         return Some(distribute(&min, &min, available));
     }
@@ -407,6 +412,11 @@ mod tests {
         assert!(narrow.widths[0] > narrow.widths[1], "{narrow:?}");
         // Widths that are not one per column: the content decides.
         assert!(given_widths(&[false; 3], &[1, 1], &cells, 500.0).is_none());
+        // A spacer takes its share, however narrow: not 5 pt of the others'.
+        let spaced = [cell(0, 1, 40.0, 300.0), cell(2, 1, 20.0, 20.0)];
+        let w =
+            given_widths(&[false, true, false], &[3000, 10, 1000], &spaced, 401.0).expect("widths");
+        assert!(close(&w.widths, &[300.0, 1.0, 100.0]), "{w:?}");
     }
 
     #[test]
