@@ -280,11 +280,15 @@ pub(super) fn ranges(lines: &[Src]) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Whether the text keeps the page's layout (`pdftotext -layout`): most
-/// lines are indented, and columns are separated by runs of spaces.
+/// lines are indented, or columns are separated by runs of spaces. Raw
+/// text has neither: a single space between words, a cell to a line. A
+/// short document whose tables run from margin to margin is indented on
+/// fewer than half its lines, but a tenth or more hold columns.
 pub(super) fn is_layout(lines: &[Src]) -> bool {
     let text: Vec<&Src> = lines.iter().filter(|l| !l.is_blank()).collect();
     let indented = text.iter().filter(|l| l.indent() >= 4).count();
-    !text.is_empty() && indented * 2 > text.len()
+    let gapped = text.iter().filter(|l| has_gap(l.trimmed(), 3)).count();
+    !text.is_empty() && (indented * 2 > text.len() || gapped * 10 >= text.len())
 }
 
 /// Whether a line has a run of `gap` spaces between two pieces of text
@@ -332,4 +336,36 @@ pub(super) fn fields(text: &str, gap: usize) -> Vec<(usize, &str)> {
         out.push((c0, &text[b0..last_end]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<Src> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Src::new(i as u32 + 1, 1, (*t).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn layout_text_is_told_by_its_indents_or_its_columns() {
+        let paragraph = "                1.    The overall purpose of section 29 is to enhance";
+        let row = "Posts                      1 234.5        1 300.0        65.5";
+        let raw = "The overall purpose of section 29 is to enhance the accountability";
+        assert!(is_layout(&lines(&[paragraph, paragraph, raw])));
+        // A short document whose table runs from margin to margin: most
+        // lines flush left, one in ten or more in columns.
+        let mut short = vec![raw; 8];
+        short.extend([row, row]);
+        assert!(is_layout(&lines(&short)));
+        // Raw text: single spaces, a cell to a line.
+        let cells = ["Posts", "1 234.5", "1 300.0", raw, raw, raw];
+        assert!(!is_layout(&lines(&cells)));
+        short.truncate(9);
+        short.extend([raw; 3]);
+        assert!(!is_layout(&lines(&short)), "one row in twelve");
+    }
 }
