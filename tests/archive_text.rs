@@ -332,7 +332,7 @@ fn undocs_pdfs_of_the_word_files_read_as_the_word_files() {
 
 /// Why undoc's own PDFs of the budget reports read more tables than Word
 /// has from `-layout` text.
-const OWN_TABLES_SPLIT: &str = "a staffing table's `Estimated amount` rows, a table continued on the next page under its repeated header and the rows of a results framework after a page break are read as tables of their own";
+const OWN_TABLES_SPLIT: &str = "the human resources table (a header of wrapped names over groups of rows) and tables continued on the next page are read in pieces";
 /// Why their raw text reads more chapters and sections.
 const OWN_RAW_GROUPS: &str = "raw text sets a staffing table's group labels (`II. Military contingents`, `V. Civilian staff`) among its cells, where they read as chapters and sections";
 

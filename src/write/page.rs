@@ -404,6 +404,10 @@ pub mod table {
     pub const CELL_LEAD: f32 = 4.3;
     /// Space between a cell's text and the column after it: 40 twips.
     pub const CELL_TRAIL: f32 = 2.0;
+    /// The least room a Word table wider than the text column leaves at
+    /// the page's edge: Word lets such a table run into the margin beyond
+    /// its end (A/80/600's staffing tables end 41 pt from the edge).
+    pub const EDGE_ROOM: f32 = 36.0;
     /// Width of a spacer column, the narrow empty column between groups
     /// (the files' spacer columns are 7 to 113 twips).
     pub const SPACER_COLUMN: f32 = 5.0;

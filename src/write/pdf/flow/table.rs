@@ -325,7 +325,8 @@ impl FlowBuilder<'_> {
     /// The table's box and columns in the proportions its source sets (a
     /// Word table's grid), when every column has a width and each keeps
     /// its widest word: a grid wider than the box from the text indent
-    /// runs from margin to margin, as Word sets it.
+    /// starts at the margin and keeps its width, as Word sets it, into the
+    /// margin beyond if need be ([`Self::wide_box`]).
     fn given_columns(
         &mut self,
         t: &Table,
@@ -337,13 +338,28 @@ impl FlowBuilder<'_> {
         // Twentieths of a point, as Word's grid is set.
         let total = given.iter().map(|&w| w as f32).sum::<f32>() / 20.0;
         let (x, right) = if total > right - x + 1.0 && self.in_summary.is_none() {
-            (self.geom.margin_x, self.geom.right())
+            self.wide_box(total)
         } else {
             (x, right)
         };
         self.narrowest(placements, extents);
         let widths = given_widths(spacer, &given, extents, right - x)?;
         (!widths.squeezed).then_some((x, right - x, widths))
+    }
+
+    /// The box of a Word table `width` wide, wider than the text column:
+    /// from the margin at its start, as wide as Word sets it but leaving
+    /// [`geometry::EDGE_ROOM`] at the page's edge, and never narrower than
+    /// the text column.
+    fn wide_box(&self, width: f32) -> (f32, f32) {
+        let g = &self.geom;
+        let most = g.width - g.margin_x - geometry::EDGE_ROOM;
+        let width = width.min(most).max(g.right() - g.margin_x);
+        if self.rtl() {
+            (g.right() - width, g.right())
+        } else {
+            (g.margin_x, g.margin_x + width)
+        }
     }
 
     /// Sets each extent's smallest width: the cell's widest word.
