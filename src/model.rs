@@ -390,6 +390,17 @@ pub struct Row {
     pub span: Span,
 }
 
+impl Row {
+    /// Whether the row is a group's label: text in its first cell only
+    /// (`I. Military observers`, `Total, including temporary positions`).
+    /// Writers keep such a row with the row under it.
+    pub fn is_group_label(&self) -> bool {
+        let mut cells = self.cells.iter();
+        cells.next().is_some_and(|c| !c.paragraphs.is_empty())
+            && cells.all(|c| c.paragraphs.is_empty())
+    }
+}
+
 /// A cell of a table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
@@ -401,8 +412,18 @@ pub struct Cell {
     pub row_span: u32,
     /// Its alignment, when it differs from its column's.
     pub align: Option<Align>,
+    /// Tab stops its text stands in from the cell's start: a row label
+    /// under its group's (`Approved 2024/25` under `I. Military
+    /// observers`), as Word sets it with leading tabs. At most
+    /// [`Cell::MAX_INDENT`].
+    pub indent: u32,
     /// Where it was read.
     pub span: Span,
+}
+
+impl Cell {
+    /// The deepest indent a cell keeps: labels nest two or three deep.
+    pub const MAX_INDENT: u32 = 9;
 }
 
 /// A note under a table or figure, lettered a, b, c.

@@ -634,7 +634,8 @@ fn a_tables_grid_widths_are_read_and_kept_through_xml() {
 /// or not) stands in the body. It is read as a heading row, its italics
 /// dropped as the header's are, and kept through undoc XML, Akoma Ntoso
 /// and undoc's own Word file. Unmarked italic headings at the top are the
-/// header; a row of italic figures is data.
+/// header; a row of italic figures is data; a row label set in by a
+/// leading tab keeps its indent.
 #[test]
 fn a_heading_row_inside_a_tables_body_is_read_and_kept() {
     let cell = |text: &str, italic: bool| {
@@ -662,7 +663,8 @@ fn a_heading_row_inside_a_tables_body_is_read_and_kept() {
             row(&["Category", "", "Total"], marked, true),
             row(&["Approved 2024/25", "", "12"], false, false),
             row(&["III.\tCivilian staff", "P-5", "Total"], marked, true),
-            row(&["Approved posts 2024/25", "2", "4"], false, false),
+            // A label under its group's, set in by a tab.
+            row(&["\tApproved posts 2024/25", "2", "4"], false, false),
             // Italic figures are data.
             row(&["Proposed posts 2026/27", "1", "3"], false, true),
         );
@@ -722,7 +724,13 @@ fn a_heading_row_inside_a_tables_body_is_read_and_kept() {
     };
     let xml = undoc::write::xml::write(&doc).xml;
     assert!(xml.contains(r#"<row heading="true">"#), "{xml}");
-    assert_eq!(rows(&read_back("xml", xml.as_bytes(), "t.xml")), want);
+    assert!(
+        xml.contains(r#"<cell indent="1">Approved posts 2024/25</cell>"#),
+        "{xml}"
+    );
+    let again = read_back("xml", xml.as_bytes(), "t.xml");
+    assert_eq!(rows(&again), want);
+    assert_eq!(undoc::write::xml::write(&again).xml, xml, "indent kept");
     // Akoma Ntoso names a document by its symbol and date: a sample's
     // masthead over this body.
     let sample = std::fs::read_to_string("samples/report-en.txt").expect("the sample");
@@ -731,7 +739,34 @@ fn a_heading_row_inside_a_tables_body_is_read_and_kept() {
         .expect("the sample reads");
     named.body = doc.body.clone();
     let akn = undoc::write::akn::write(&named).expect("Akoma Ntoso").xml;
-    assert_eq!(rows(&read_back("akn", akn.as_bytes(), "t.akn.xml")), want);
+    let from_akn = read_back("akn", akn.as_bytes(), "t.akn.xml");
+    assert_eq!(rows(&from_akn), want);
+    // Each row's first cell's indent: the label under its group's.
+    let indents = |doc: &Document| -> Vec<u32> {
+        fn walk(blocks: &[Block], out: &mut Vec<u32>) {
+            for b in blocks {
+                match b {
+                    Block::Chapter(d) | Block::Section(d) => walk(&d.blocks, out),
+                    Block::Table(t) => out.extend(
+                        t.head
+                            .iter()
+                            .chain(&t.body)
+                            .map(|r| r.cells.first().map_or(0, |c| c.indent)),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&doc.body, &mut out);
+        out
+    };
+    assert_eq!(indents(&doc), [0, 0, 0, 1, 0]);
+    assert_eq!(
+        indents(&from_akn),
+        indents(&doc),
+        "Akoma Ntoso keeps indents"
+    );
     let docx = undoc::write::docx::write(&doc, &undoc::write::WriteOptions::default())
         .expect("DOCX")
         .bytes;

@@ -234,6 +234,7 @@ fn invalid_xml_is_reported_at_the_line_xmllint_names() {
     fixtures.sort();
     assert!(fixtures.len() >= 10);
     let expected_lines = [
+        ("bad-cell-indent", 35),
         ("bad-date", 7),
         ("bad-distribution", 6),
         ("bad-lang", 2),

@@ -397,6 +397,7 @@ fn cell(text: &str) -> Cell {
         col_span: 1,
         row_span: 1,
         align: None,
+        indent: 0,
         span: Span::default(),
     }
 }

@@ -34,6 +34,8 @@ pub mod ext {
     pub const COLUMNS: &str = "columns";
     /// On `<th>`/`<td>`: the cell's alignment where it differs from its column's.
     pub const ALIGN: &str = "align";
+    /// On `<th>`/`<td>`: tab stops a row label stands in (`1`).
+    pub const INDENT: &str = "indent";
     /// On `<tr>`: `true` for a total row.
     pub const TOTAL: &str = "total";
     /// In `<proprietary>`: the duty station (`New York`).
@@ -80,6 +82,7 @@ pub mod qualified {
     pub const LEVEL: &str = "undoc:level";
     pub const COLUMNS: &str = "undoc:columns";
     pub const ALIGN: &str = "undoc:align";
+    pub const INDENT: &str = "undoc:indent";
     pub const TOTAL: &str = "undoc:total";
     pub const DUTY_STATION: &str = "undoc:dutyStation";
 }
@@ -95,6 +98,7 @@ mod qualified_tests {
             (qualified::LEVEL, ext::LEVEL),
             (qualified::COLUMNS, ext::COLUMNS),
             (qualified::ALIGN, ext::ALIGN),
+            (qualified::INDENT, ext::INDENT),
             (qualified::TOTAL, ext::TOTAL),
             (qualified::DUTY_STATION, ext::DUTY_STATION),
         ];

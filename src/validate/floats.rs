@@ -217,6 +217,7 @@ mod tests {
             col_span: cols,
             row_span: rows,
             align: None,
+            indent: 0,
             span: Span::new(1, 1),
         }
     }

@@ -445,6 +445,14 @@ pub mod table {
     };
     /// A total row's label stands in from the column's start by a tab (288 twips).
     pub const TOTAL_INDENT: f32 = 14.4;
+
+    /// How far a row label stands in from its column's start: a tab per
+    /// level of its cell's indent (a label under its group's), a total's
+    /// at least one.
+    pub fn label_indent(indent: u32, total: bool) -> f32 {
+        let tabs = indent as f32 * TOTAL_INDENT;
+        if total { tabs.max(TOTAL_INDENT) } else { tabs }
+    }
     /// Space above the first body row, under the header's thick rule.
     pub const UNDER_HEAD: f32 = 5.75;
 
@@ -497,4 +505,18 @@ pub mod table {
     pub const FRAMED_TABLE_INDENT: f32 = 4.5;
     /// The rule over the notes in a box, as long as the footnote separator.
     pub const BOX_NOTES_RULE: f32 = 72.0;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table::{TOTAL_INDENT, label_indent};
+
+    #[test]
+    fn a_row_label_stands_in_a_tab_per_level_and_a_total_at_least_one() {
+        assert_eq!(label_indent(0, false), 0.0);
+        assert_eq!(label_indent(1, false), TOTAL_INDENT);
+        assert_eq!(label_indent(0, true), TOTAL_INDENT);
+        assert_eq!(label_indent(1, true), TOTAL_INDENT);
+        assert_eq!(label_indent(2, true), 2.0 * TOTAL_INDENT);
+    }
 }

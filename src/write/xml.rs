@@ -307,6 +307,10 @@ impl XmlWriter {
         if let Some(align) = cell.align {
             attrs.push(("align", align.as_str()));
         }
+        let indent = cell.indent.to_string();
+        if cell.indent > 0 {
+            attrs.push(("indent", indent.as_str()));
+        }
         self.start("cell", &attrs, cell.span);
         match cell.paragraphs.as_slice() {
             [] => {}

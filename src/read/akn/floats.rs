@@ -170,7 +170,23 @@ impl<'t> AknReader<'t> {
                 .ext(el, ext::ALIGN)
                 .and_then(Align::parse)
                 .or_else(|| style_align(el.attr("style")?, self.lang.is_rtl())),
+            indent: self.indent(el),
             span: el.span,
+        }
+    }
+
+    /// A cell's `undoc:indent`: tab stops up to [`Cell::MAX_INDENT`]; any
+    /// other value is said and read as none.
+    fn indent(&mut self, el: &'t Element) -> u32 {
+        let Some(value) = self.ext(el, ext::INDENT) else {
+            return 0;
+        };
+        match value.parse::<u32>() {
+            Ok(n) if n <= Cell::MAX_INDENT => n,
+            _ => {
+                self.unheld(el, "an indent that is not 0 to 9; read as none");
+                0
+            }
         }
     }
 

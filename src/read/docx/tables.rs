@@ -235,6 +235,7 @@ fn empty_cell(col_span: u32, span: Span) -> Cell {
         col_span,
         row_span: 1,
         align: None,
+        indent: 0,
         span,
     }
 }
@@ -242,6 +243,7 @@ fn empty_cell(col_span: u32, span: Span) -> Cell {
 fn build_cell(placed: &Placed, ctx: &mut Ctx) -> Cell {
     let mut paragraphs = Vec::new();
     let mut align = None;
+    let mut indent = None;
     let mut span = Span::default();
     for p in flat_paragraphs(&placed.cell.content, ctx) {
         let at = ctx.place(p);
@@ -251,6 +253,7 @@ fn build_cell(placed: &Placed, ctx: &mut Ctx) -> Cell {
         let inlines = ctx.inlines(p, 0, true, at);
         if !inlines.is_empty() {
             align = align.or(p.align);
+            indent = indent.or_else(|| Some(leading_tabs(p)));
             paragraphs.push(inlines);
         }
     }
@@ -262,8 +265,17 @@ fn build_cell(placed: &Placed, ctx: &mut Ctx) -> Cell {
         col_span: placed.cell.span.max(1),
         row_span: placed.row_span,
         align,
+        // Only row labels: a tab before a figure aligns it on a tab stop.
+        indent: indent.filter(|_| placed.column == 0).unwrap_or(0),
         span,
     }
+}
+
+/// The tabs before a paragraph's text: the indent of a row label under
+/// its group's (Word sets it so, not by the paragraph's indent).
+fn leading_tabs(p: &WPara) -> u32 {
+    let tabs = plain(&p.runs).chars().take_while(|&c| c == '\t').count();
+    (tabs as u32).min(Cell::MAX_INDENT)
 }
 
 impl Placed<'_> {

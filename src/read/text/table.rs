@@ -325,6 +325,7 @@ fn read_row(line: &Line) -> (Row, Vec<bool>) {
             col_span: 1,
             row_span: 1,
             align: None,
+            indent: 0,
             span: Span::new(line.no, line.col + line.text[..at].chars().count() as u32),
         });
     }
@@ -450,6 +451,7 @@ fn tab_row(l: &Line) -> Row {
                 col_span: 1,
                 row_span: 1,
                 align: None,
+                indent: 0,
                 span: Span::new(l.no, col),
             }
         })

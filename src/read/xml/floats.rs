@@ -62,6 +62,21 @@ fn span_count(el: &Element, name: &str) -> Result<u32, Diagnostic> {
     }
 }
 
+/// A cell's indent: tab stops from 1 to [`Cell::MAX_INDENT`], none when absent.
+fn indent(el: &Element) -> Result<u32, Diagnostic> {
+    if el.attr("indent").is_none() {
+        return Ok(0);
+    }
+    let n = span_count(el, "indent")?;
+    if n > Cell::MAX_INDENT {
+        return Err(schema_error(
+            el,
+            format!("indent=\"{n}\" is more than {}", Cell::MAX_INDENT),
+        ));
+    }
+    Ok(n)
+}
+
 /// A column's width, when given: a positive number.
 fn width(el: &Element) -> Result<Option<u32>, Diagnostic> {
     el.attr("width")
@@ -147,6 +162,7 @@ fn cell(el: &Element) -> Result<Cell, Diagnostic> {
         col_span: span_count(el, "cols")?,
         row_span: span_count(el, "rows")?,
         align: align(el)?,
+        indent: indent(el)?,
         span: el.span,
     })
 }

@@ -131,6 +131,10 @@ impl AknWriter<'_> {
         if let Some(align) = cell.align {
             attrs.push((align_attr, align.as_str()));
         }
+        let indent = cell.indent.to_string();
+        if cell.indent > 0 {
+            attrs.push((akn::qualified::INDENT, indent.as_str()));
+        }
         self.newline(depth);
         if cell.paragraphs.is_empty() {
             self.empty(element, &attrs);

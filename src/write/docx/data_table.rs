@@ -107,6 +107,8 @@ struct Layout {
     rows: usize,
     /// Whether each row is a heading row inside the body.
     headings: Vec<bool>,
+    /// Whether each row is a group's label, kept with the row under it.
+    labels: Vec<bool>,
     /// Start of each grid column and the table's end: `width + 1` offsets.
     offsets: Vec<Twips>,
 }
@@ -180,6 +182,12 @@ impl<'a> Story<'_, 'a> {
             head: t.head.len(),
             rows: t.head.len() + t.body.len(),
             headings: t.head.iter().chain(&t.body).map(|r| r.heading).collect(),
+            labels: t
+                .head
+                .iter()
+                .map(|_| false)
+                .chain(t.body.iter().map(|r| grid.width > 1 && r.is_group_label()))
+                .collect(),
             offsets: offsets(&widths),
         };
         grid.rows(|i, row, slots| self.data_row(&layout, &grid, i, row, slots));
@@ -246,6 +254,10 @@ impl<'a> Story<'_, 'a> {
             layout,
             row: i,
             total: row.total,
+            indent: match slot.content {
+                Content::Cell(cell) => cell.indent,
+                _ => 0,
+            },
             col: slot.col,
             last_column: slot.col + slot.span == layout.grid_width(),
             align: alignment(grid, layout.headed(i), slot),
@@ -340,6 +352,8 @@ struct Place<'f> {
     layout: &'f Layout,
     row: usize,
     total: bool,
+    /// The cell's indent (tab stops), for a row label.
+    indent: u32,
     col: usize,
     last_column: bool,
     align: Align,
@@ -359,8 +373,8 @@ impl Place<'_> {
         } else {
             look.metrics.lead
         };
-        if self.total && self.col == 0 && self.align == Align::Start {
-            lead += geometry::TOTAL_INDENT;
+        if self.col == 0 && self.align == Align::Start {
+            lead += geometry::label_indent(self.indent, self.total);
         }
         let (mut before, mut after) = style.space;
         if self.total {
@@ -398,7 +412,7 @@ impl Place<'_> {
         };
         PPr {
             style: Some(style.id),
-            keep_next: head.then_some(true),
+            keep_next: (head || self.layout.labels.get(self.row) == Some(&true)).then_some(true),
             spacing: (spacing != Spacing::default()).then_some(spacing),
             ind: (ind != Ind::default()).then_some(ind),
             jc: match self.align {
@@ -454,6 +468,7 @@ mod tests {
             col_span: cols,
             row_span: rows,
             align: None,
+            indent: 0,
             span: Span::default(),
         }
     }

@@ -298,7 +298,11 @@ fn column_wants(grid: &Grid, m: &Metrics) -> Vec<Want> {
             let Content::Cell(cell) = slot.content else {
                 continue;
             };
-            let lead = if slot.col == 0 { m.lead_first } else { m.lead };
+            let lead = if slot.col == 0 {
+                m.lead_first + crate::write::page::table::label_indent(cell.indent, row.total)
+            } else {
+                m.lead
+            };
             let trail = if slot.col + slot.span == grid.width {
                 m.trail_last
             } else {
@@ -483,6 +487,7 @@ mod tests {
             col_span: cols,
             row_span: rows,
             align: None,
+            indent: 0,
             span: Span::default(),
         }
     }

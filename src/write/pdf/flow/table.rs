@@ -7,9 +7,9 @@
 //! columns; lettered notes and the source line under it. Right-to-left
 //! tables are mirrored: the first column at the right.
 
-use crate::model::{Align as CellAlign, Cell, Table};
+use crate::model::{Align as CellAlign, Cell, Row, Table};
 use crate::write::page::table::{
-    self as geometry, CELL_LEAD, CELL_TRAIL, HEAD, THICK_RULE, THIN_RULE, TOTAL, TOTAL_INDENT,
+    self as geometry, CELL_LEAD, CELL_TRAIL, HEAD, THICK_RULE, THIN_RULE, TOTAL,
 };
 use crate::write::page::{BODY, TEXT_INDENT, TextStyle};
 
@@ -127,9 +127,8 @@ fn heading_end(r: usize, heading: &dyn Fn(usize) -> bool) -> usize {
 /// Padding at a cell's start and end: none before the first column's
 /// text, a tab's worth more for the label of a total row.
 fn padding(p: &Placement) -> (f32, f32) {
-    let start = match (p.col, p.total) {
-        (0, true) => TOTAL_INDENT,
-        (0, false) => 0.0,
+    let start = match p.col {
+        0 => geometry::label_indent(p.cell.indent, p.total),
         _ => CELL_LEAD,
     };
     (start, CELL_TRAIL)
@@ -397,10 +396,15 @@ impl FlowBuilder<'_> {
         let mut heights = Vec::with_capacity(placements.len());
         for (p, cell) in placements.iter().zip(&table.cells) {
             reach[p.row] = reach[p.row].max(p.row + p.row_span - 1);
-            // A heading row inside the body never ends a page: it stays
-            // with the row under it.
-            let heading = p.header && p.row >= table.head_rows && p.row + 1 < rows;
-            if heading {
+            // A heading row inside the body, or a group's label alone on
+            // its row, never ends a page: it stays with the row under it.
+            let heading = p.header && p.row >= table.head_rows;
+            let label = p.row >= table.head_rows
+                && t.columns.len() > 1
+                && t.body
+                    .get(p.row - table.head_rows)
+                    .is_some_and(Row::is_group_label);
+            if (heading || label) && p.row + 1 < rows {
                 reach[p.row] = reach[p.row].max(p.row + 1);
             }
             heights.push(CellHeight {
@@ -690,18 +694,43 @@ mod tests {
             .count()
     }
 
+    /// The sample's first table, and `doc` to change it in.
+    fn sample_table() -> Document {
+        let source = std::fs::read_to_string("samples/report-en.txt").expect("the sample");
+        crate::read::text::read(&source).document.expect("reads")
+    }
+
+    fn table_in(blocks: &mut [Block]) -> Option<&mut Table> {
+        blocks.iter_mut().find_map(|b| match b {
+            Block::Chapter(d) | Block::Section(d) => table_in(&mut d.blocks),
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn a_groups_label_stays_with_the_row_under_it() {
+        let mut doc = sample_table();
+        let table = table_in(&mut doc.body).expect("a table");
+        let head_rows = table.head.len();
+        for cell in table.body[0].cells.iter_mut().skip(1) {
+            cell.paragraphs.clear();
+        }
+        assert!(table.body[0].is_group_label());
+        let laid = first_table(&doc);
+        let band_of = |r: usize| {
+            laid.bands
+                .iter()
+                .position(|b| b.lines.iter().any(|l| laid.rows[r].contains(&l.cell)))
+        };
+        assert_eq!(band_of(head_rows), band_of(head_rows + 1));
+        assert_ne!(band_of(head_rows + 1), band_of(head_rows + 2));
+    }
+
     #[test]
     fn a_heading_row_inside_the_body_is_set_as_the_header_is() {
-        let source = std::fs::read_to_string("samples/report-en.txt").expect("the sample");
-        let mut doc = crate::read::text::read(&source).document.expect("reads");
+        let mut doc = sample_table();
         let plain = first_table(&doc);
-        fn table_in(blocks: &mut [Block]) -> Option<&mut Table> {
-            blocks.iter_mut().find_map(|b| match b {
-                Block::Chapter(d) | Block::Section(d) => table_in(&mut d.blocks),
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-        }
         let table = table_in(&mut doc.body).expect("the sample has a table");
         assert!(table.body.len() >= 3, "rows to work with");
         table.body[1].heading = true;
