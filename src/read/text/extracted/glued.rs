@@ -15,6 +15,10 @@ pub(super) fn separate(lines: &mut [Src]) -> usize {
     let mut last: Option<u32> = None;
     let mut separated = 0;
     for line in lines.iter_mut() {
+        // Both kinds of line open with a digit: others are passed cheaply.
+        if !line.trimmed().starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         if let Some(n) = decimal_label(line.trimmed()) {
             if last.is_none_or(|l| n == l + 1) {
                 last = Some(n);

@@ -17,23 +17,54 @@ const SHORTEST_RUN: usize = 3;
 
 /// Joins each run of one-word lines that a justified line was read as.
 pub(super) fn rejoin(lines: Vec<Src>, full: usize) -> Vec<Src> {
+    let runs = stretched_runs(&lines, full);
+    if runs.is_empty() {
+        return lines;
+    }
     let mut out: Vec<Src> = Vec::with_capacity(lines.len());
-    let mut i = 0;
-    while i < lines.len() {
-        let end = run_end(&lines, i);
-        if end - i >= SHORTEST_RUN && is_stretched_line(&lines, i, end, full) {
-            let words: Vec<&str> = lines[i..end].iter().map(Src::trimmed).collect();
-            let joined = words.join(" ");
-            let mut line = lines[i].clone();
-            line.edit(|text| *text = joined);
+    let mut runs = runs.into_iter().peekable();
+    let mut joined = String::new();
+    for (i, line) in lines.into_iter().enumerate() {
+        let Some(&(start, end)) = runs.peek() else {
             out.push(line);
-            i = end;
-        } else {
-            out.push(lines[i].clone());
-            i += 1;
+            continue;
+        };
+        if i < start {
+            out.push(line);
+            continue;
+        }
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(line.trimmed());
+        if i == start {
+            out.push(line);
+        }
+        if i + 1 == end {
+            let text = std::mem::take(&mut joined);
+            if let Some(first) = out.last_mut() {
+                first.edit(|t| *t = text);
+            }
+            runs.next();
         }
     }
     out
+}
+
+/// The runs (`start..end`) of one-word lines that are stretched lines.
+fn stretched_runs(lines: &[Src], full: usize) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let end = run_end(lines, i);
+        if end - i >= SHORTEST_RUN && is_stretched_line(lines, i, end, full) {
+            runs.push((i, end));
+            i = end;
+        } else {
+            i = end.max(i + 1);
+        }
+    }
+    runs
 }
 
 /// The end of the run of one-word lines starting at `i` (`i` itself when
