@@ -213,13 +213,8 @@ fn is_spacer_row(row: &Row, spanned_into: bool) -> bool {
 /// (a paragraph wholly in italic, but for the spaces and tabs between its
 /// words, is plain; mixed emphasis is kept).
 fn plain_header_cell(cell: &mut Cell) {
-    let neutral = |i: &Inline| match i {
-        Inline::Emph(_) | Inline::TableNoteRef(_) => true,
-        Inline::Text(t) => t.trim().is_empty(),
-        _ => false,
-    };
     for p in &mut cell.paragraphs {
-        if p.iter().all(neutral) {
+        if p.iter().all(italic_or_space) {
             for i in p.iter_mut() {
                 if let Inline::Emph(t) = i {
                     *i = Inline::Text(std::mem::take(t));
@@ -312,8 +307,16 @@ fn flat_paragraphs<'c>(content: &'c [Node], ctx: &mut Ctx) -> Vec<&'c WPara> {
     out
 }
 
-/// A total row: every cell with text is bold throughout, and there are
-/// figures beside the label (a bold label alone heads a group of rows).
+/// Italic text, a table note's mark, or the spaces between italic words:
+/// what a wholly italic header paragraph holds.
+fn italic_or_space(i: &Inline) -> bool {
+    match i {
+        Inline::Emph(_) | Inline::TableNoteRef(_) => true,
+        Inline::Text(t) => t.trim().is_empty(),
+        _ => false,
+    }
+}
+
 /// A row of column headings Word does not mark as one: two cells or more
 /// with text, each wholly in italic, none a figure (a row of italic
 /// figures is data; a lone italic label heads a group of rows).
@@ -325,11 +328,7 @@ fn is_heading_row(row: &Row) -> bool {
         .collect();
     let italic = |c: &Cell| {
         c.paragraphs.iter().all(|p| {
-            p.iter().all(|i| match i {
-                Inline::Emph(_) | Inline::TableNoteRef(_) => true,
-                Inline::Text(t) => t.trim().is_empty(),
-                _ => false,
-            }) && p.iter().any(|i| matches!(i, Inline::Emph(_)))
+            p.iter().all(italic_or_space) && p.iter().any(|i| matches!(i, Inline::Emph(_)))
         })
     };
     let figure = |c: &Cell| {
@@ -342,6 +341,8 @@ fn is_heading_row(row: &Row) -> bool {
     with_text.len() >= 2 && with_text.iter().all(|c| italic(c) && !figure(c))
 }
 
+/// A total row: every cell with text is bold throughout, and there are
+/// figures beside the label (a bold label alone heads a group of rows).
 fn is_total(cells: &[Cell]) -> bool {
     let with_text: Vec<&Cell> = cells.iter().filter(|c| !c.paragraphs.is_empty()).collect();
     with_text.len() >= 2

@@ -694,7 +694,7 @@ mod tests {
             .count()
     }
 
-    /// The sample's first table, and `doc` to change it in.
+    /// The English sample report, whose first table the tests change.
     fn sample_table() -> Document {
         let source = std::fs::read_to_string("samples/report-en.txt").expect("the sample");
         crate::read::text::read(&source).document.expect("reads")
