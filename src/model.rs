@@ -317,6 +317,13 @@ pub struct Table {
 }
 
 impl Table {
+    /// Whether body row `r` is a group's label (see [`Row::is_group_label`])
+    /// in a table of more than one column, where every row is one cell.
+    /// Writers keep such a row with the row under it.
+    pub fn is_group_label(&self, r: usize) -> bool {
+        self.columns.len() > 1 && self.body.get(r).is_some_and(Row::is_group_label)
+    }
+
     /// The widths its source sets for each of its `columns` grid columns,
     /// when it sets one for every column (a Word file's grid); writers
     /// then share the table's width in these proportions.
@@ -393,7 +400,6 @@ pub struct Row {
 impl Row {
     /// Whether the row is a group's label: text in its first cell only
     /// (`I. Military observers`, `Total, including temporary positions`).
-    /// Writers keep such a row with the row under it.
     pub fn is_group_label(&self) -> bool {
         let mut cells = self.cells.iter();
         cells.next().is_some_and(|c| !c.paragraphs.is_empty())

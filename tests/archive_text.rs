@@ -103,16 +103,42 @@ fn squeeze(text: &str) -> String {
 
 /// The official PDFs that have a Word file beside them.
 fn official_pdfs() -> Vec<PathBuf> {
+    official_files("pdf")
+        .into_iter()
+        .filter(|p| p.with_extension("docx").exists())
+        .collect()
+}
+
+/// The official files of one extension, in order.
+fn official_files(extension: &str) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> =
         std::fs::read_dir(common::root().join("tests/fixtures/un-official"))
             .expect("fixtures")
             .map(|e| e.expect("entry").path())
-            .filter(|p| {
-                p.extension().is_some_and(|e| e == "pdf") && p.with_extension("docx").exists()
-            })
+            .filter(|p| p.extension().is_some_and(|e| e == extension))
             .collect();
     out.sort();
     out
+}
+
+/// `pdf` read from its `pdftotext` text, with and without `-layout`, each
+/// reading's differences from `word` added to `readings` under `name`;
+/// false when pdftotext is missing.
+fn text_readings(
+    pdf: &Path,
+    name: &str,
+    word: &(Counts, Vec<(u32, String)>),
+    readings: &mut Vec<(String, Vec<(&'static str, String)>)>,
+) -> bool {
+    for (layout, mode) in [(true, "pdftotext -layout"), (false, "pdftotext")] {
+        let Some(text) = pdftotext(pdf, layout) else {
+            return false;
+        };
+        let outcome = read_as("text", text.as_bytes(), Path::new("report.txt"));
+        let what = format!("{name} ({mode})");
+        readings.push((what.clone(), differences(&what, &outcome, word)));
+    }
+    true
 }
 
 fn pdftotext(pdf: &Path, layout: bool) -> Option<String> {
@@ -273,13 +299,8 @@ fn official_pdfs_read_as_their_word_files() {
             return;
         };
         let name = pdf.file_name().unwrap().to_string_lossy().to_string();
-        for (layout, mode) in [(true, "pdftotext -layout"), (false, "pdftotext")] {
-            let Some(text) = pdftotext(&pdf, layout) else {
-                return;
-            };
-            let outcome = read_as("text", text.as_bytes(), Path::new("report.txt"));
-            let what = format!("{name} ({mode})");
-            readings.push((what.clone(), differences(&what, &outcome, &word)));
+        if !text_readings(&pdf, &name, &word, &mut readings) {
+            return;
         }
         let bytes = std::fs::read(&pdf).expect("pdf");
         let outcome = read_as("pdf", &bytes, &pdf);
@@ -298,14 +319,7 @@ fn official_pdfs_read_as_their_word_files() {
 fn undocs_pdfs_of_the_word_files_read_as_the_word_files() {
     let mut readings = Vec::new();
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(common::root().join("tests/fixtures/un-official"))
-            .expect("fixtures")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "docx"))
-            .collect();
-    files.sort();
-    for docx in files {
+    for docx in official_files("docx") {
         let Some(word) = word_counts(&docx) else {
             return;
         };
@@ -318,13 +332,8 @@ fn undocs_pdfs_of_the_word_files_read_as_the_word_files() {
         let pdf = dir.path().join("own.pdf");
         std::fs::write(&pdf, &rendered.bytes).expect("written");
         let name = docx.file_name().unwrap().to_string_lossy().to_string();
-        for (layout, mode) in [(true, "pdftotext -layout"), (false, "pdftotext")] {
-            let Some(text) = pdftotext(&pdf, layout) else {
-                return;
-            };
-            let outcome = read_as("text", text.as_bytes(), Path::new("report.txt"));
-            let what = format!("{name} ({mode})");
-            readings.push((what.clone(), differences(&what, &outcome, &word)));
+        if !text_readings(&pdf, &name, &word, &mut readings) {
+            return;
         }
     }
     check_against_known(readings, OWN_PDF_GAPS);

@@ -186,7 +186,7 @@ impl<'a> Story<'_, 'a> {
                 .head
                 .iter()
                 .map(|_| false)
-                .chain(t.body.iter().map(|r| grid.width > 1 && r.is_group_label()))
+                .chain((0..t.body.len()).map(|r| t.is_group_label(r)))
                 .collect(),
             offsets: offsets(&widths),
         };

@@ -6,8 +6,7 @@
 //! lists, joined lines) reads it as the label it is. Any other `12.Text`
 //! (a figure, an abbreviation) is left as it stands.
 
-use super::Src;
-use crate::read::text::{Label, classify};
+use super::{Src, decimal_label};
 
 /// Separates each glued number that continues the paragraph sequence;
 /// returns how many were separated.
@@ -38,14 +37,6 @@ pub(super) fn separate(lines: &mut [Src]) -> usize {
     separated
 }
 
-/// The number of a line that opens with a paragraph label (`12. Text`).
-fn decimal_label(t: &str) -> Option<u32> {
-    match classify(t)?.0.first()? {
-        Label::Decimal(n) => Some(*n),
-        _ => None,
-    }
-}
-
 /// `12.Text`: the number and its digits' length, when a capital letter
 /// follows the full stop directly.
 fn glued(t: &str) -> Option<(u32, usize)> {
@@ -60,15 +51,8 @@ fn glued(t: &str) -> Option<(u32, usize)> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::pages::lines_of as lines;
     use super::*;
-
-    fn lines(texts: &[&str]) -> Vec<Src> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Src::new(i as u32 + 1, 1, (*t).to_string()))
-            .collect()
-    }
 
     #[test]
     fn the_next_number_glued_to_its_text_is_separated() {

@@ -225,8 +225,15 @@ fn lone_label(t: &str) -> Option<Label> {
 
 /// Whether `lines[i]` starts a numbered paragraph (a table never takes it).
 fn starts_para(lines: &[Src], i: usize) -> bool {
-    let t = lines[i].trimmed();
-    matches!(classify(t), Some((labels, _)) if matches!(labels[0], Label::Decimal(_)))
+    decimal_label(lines[i].trimmed()).is_some()
+}
+
+/// The number of a line that opens with a paragraph's label (`12. Text`).
+fn decimal_label(t: &str) -> Option<u32> {
+    match classify(t)?.0.first()? {
+        Label::Decimal(n) => Some(*n),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

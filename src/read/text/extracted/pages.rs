@@ -338,17 +338,20 @@ pub(super) fn fields(text: &str, gap: usize) -> Vec<(usize, &str)> {
     out
 }
 
+/// Lines of page 1, numbered from 1: the small inputs of the passes' tests.
+#[cfg(test)]
+pub(super) fn lines_of(texts: &[&str]) -> Vec<Src> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Src::new(i as u32 + 1, 1, (*t).to_string()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    use super::lines_of as lines;
     use super::*;
-
-    fn lines(texts: &[&str]) -> Vec<Src> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Src::new(i as u32 + 1, 1, (*t).to_string()))
-            .collect()
-    }
 
     #[test]
     fn layout_text_is_told_by_its_indents_or_its_columns() {

@@ -7,7 +7,7 @@
 //! its list).
 
 use super::Piece;
-use crate::read::text::{Label, classify};
+use crate::read::text::Label;
 
 /// The numbers of the lists open, and where the numbered lines are.
 pub(super) struct Sequence {
@@ -33,10 +33,7 @@ impl Sequence {
             .iter()
             .enumerate()
             .filter_map(|(i, p)| match p {
-                Piece::Line(l) => match classify(l.trimmed())?.0.first()? {
-                    Label::Decimal(n) => Some((i, *n)),
-                    _ => None,
-                },
+                Piece::Line(l) => super::decimal_label(l.trimmed()).map(|n| (i, n)),
                 Piece::Table(_) => None,
             })
             .collect();

@@ -107,15 +107,8 @@ fn is_stretched_line(lines: &[Src], start: usize, end: usize, full: usize) -> bo
 
 #[cfg(test)]
 mod tests {
+    use super::super::pages::lines_of as lines;
     use super::*;
-
-    fn lines(texts: &[&str]) -> Vec<Src> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Src::new(i as u32 + 1, 1, (*t).to_string()))
-            .collect()
-    }
 
     fn texts(lines: &[Src]) -> Vec<&str> {
         lines.iter().map(Src::trimmed).collect()

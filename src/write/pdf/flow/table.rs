@@ -7,7 +7,7 @@
 //! columns; lettered notes and the source line under it. Right-to-left
 //! tables are mirrored: the first column at the right.
 
-use crate::model::{Align as CellAlign, Cell, Row, Table};
+use crate::model::{Align as CellAlign, Cell, Table};
 use crate::write::page::table::{
     self as geometry, CELL_LEAD, CELL_TRAIL, HEAD, THICK_RULE, THIN_RULE, TOTAL,
 };
@@ -399,11 +399,7 @@ impl FlowBuilder<'_> {
             // A heading row inside the body, or a group's label alone on
             // its row, never ends a page: it stays with the row under it.
             let heading = p.header && p.row >= table.head_rows;
-            let label = p.row >= table.head_rows
-                && t.columns.len() > 1
-                && t.body
-                    .get(p.row - table.head_rows)
-                    .is_some_and(Row::is_group_label);
+            let label = p.row >= table.head_rows && t.is_group_label(p.row - table.head_rows);
             if (heading || label) && p.row + 1 < rows {
                 reach[p.row] = reach[p.row].max(p.row + 1);
             }
