@@ -557,6 +557,27 @@ impl Lang {
         }
     }
 
+    /// The head of a table of contents' column of page numbers.
+    pub fn page_word(self) -> &'static str {
+        match self {
+            Lang::Ar => "الصفحة",
+            Lang::Zh => "页次",
+            Lang::En | Lang::Fr => "Page",
+            Lang::Ru => "Стр.",
+            Lang::Es => "Página",
+        }
+    }
+
+    /// The label of a table of contents entry: `IV.`, `B.`, `Annex II`.
+    pub fn entry_label(self, kind: crate::model::EntryKind) -> String {
+        use crate::model::EntryKind;
+        match kind {
+            EntryKind::Chapter(n) => self.chapter_label(n),
+            EntryKind::Section(n) => self.section_label(n),
+            EntryKind::Annex(n) => self.annex_label(n),
+        }
+    }
+
     /// The word before a table's number.
     pub fn table_word(self) -> &'static str {
         match self {

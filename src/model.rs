@@ -59,6 +59,9 @@ pub struct Document {
     pub subtitle: Option<Spanned<Vec<Inline>>>,
     /// The boxed, unnumbered summary under the title, in reports that have one.
     pub summary: Option<Summary>,
+    /// A table of contents, in documents that have one: the writers set its
+    /// entries, so the source's own list is not kept, only that it was there.
+    pub contents: Option<Contents>,
     /// Unnumbered text between the title and the first numbered part.
     pub preamble: Vec<Block>,
     /// The numbered body: chapters, sections and paragraphs.
@@ -263,6 +266,45 @@ pub struct Summary {
     pub blocks: Vec<Block>,
     /// Where it starts.
     pub span: Span,
+}
+
+/// Where a document's table of contents stands. Its entries (chapters,
+/// sections, annexes, with their pages) are set by each writer from the
+/// document itself, as Word regenerates a TOC field: a list copied from the
+/// source would go stale with the first edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Contents {
+    /// Whether it comes before the summary box (budget reports set it on
+    /// the first page, the summary on a page of its own) or after it.
+    pub before_summary: bool,
+    /// Where it stood in the source.
+    pub span: Span,
+}
+
+/// What a table of contents entry points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A chapter of the body, by its number.
+    Chapter(u32),
+    /// A section of the body, by its number.
+    Section(u32),
+    /// An annex, by its number (`None`: the only annex).
+    Annex(Option<u32>),
+}
+
+/// One line of a table of contents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentsEntry {
+    /// What it points at.
+    pub kind: EntryKind,
+    /// 1 for chapters and annexes (and sections outside any chapter), 2
+    /// for a chapter's sections.
+    pub level: u8,
+    /// The number of the chapter a section stands in.
+    pub chapter: Option<u32>,
+    /// The heading it repeats, without its footnote marks (the contents
+    /// cite no notes).
+    pub heading: Vec<Inline>,
 }
 
 impl Summary {
@@ -633,6 +675,18 @@ pub enum Inline {
     TableNoteRef(Spanned<u32>),
 }
 
+/// `inlines` without their footnote and table note marks.
+pub fn without_marks(inlines: &[Inline]) -> Vec<Inline> {
+    inlines
+        .iter()
+        .filter_map(|i| match i {
+            Inline::NoteRef(_) | Inline::TableNoteRef(_) => None,
+            Inline::Strong(inner) => Some(Inline::Strong(without_marks(inner))),
+            other => Some(other.clone()),
+        })
+        .collect()
+}
+
 /// Whether `inlines` are a bold line: strong text throughout, perhaps
 /// with note marks after it (`**Financial resources**`, a run-in heading
 /// of a summary, set as text, not at a paragraph's first tab).
@@ -708,11 +762,52 @@ impl Document {
             title: Spanned::new(Vec::new(), span),
             subtitle: None,
             summary: None,
+            contents: None,
             preamble: Vec::new(),
             body: Vec::new(),
             footnotes: Vec::new(),
             annexes: Vec::new(),
         }
+    }
+
+    /// The entries of a table of contents, in document order: the body's
+    /// chapters and sections (as deep as they nest), then the annexes, as
+    /// DGACM lists them. Every writer sets its contents from these.
+    pub fn contents_entries(&self) -> Vec<ContentsEntry> {
+        fn walk(blocks: &[Block], chapter: Option<u32>, out: &mut Vec<ContentsEntry>) {
+            for block in blocks {
+                match block {
+                    Block::Chapter(d) => {
+                        out.push(ContentsEntry {
+                            kind: EntryKind::Chapter(d.n),
+                            level: 1,
+                            chapter: None,
+                            heading: without_marks(&d.heading),
+                        });
+                        walk(&d.blocks, Some(d.n), out);
+                    }
+                    Block::Section(d) => {
+                        out.push(ContentsEntry {
+                            kind: EntryKind::Section(d.n),
+                            level: if chapter.is_some() { 2 } else { 1 },
+                            chapter,
+                            heading: without_marks(&d.heading),
+                        });
+                        walk(&d.blocks, chapter, out);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.body, None, &mut out);
+        out.extend(self.annexes.iter().map(|a| ContentsEntry {
+            kind: EntryKind::Annex(a.n),
+            level: 1,
+            chapter: None,
+            heading: without_marks(&a.heading),
+        }));
+        out
     }
 
     /// Visits every numbered paragraph of the body in document order.

@@ -235,6 +235,8 @@ fn invalid_xml_is_reported_at_the_line_xmllint_names() {
     assert!(fixtures.len() >= 10);
     let expected_lines = [
         ("bad-cell-indent", 35),
+        ("bad-contents-text", 16),
+        ("bad-contents-twice", 17),
         ("bad-date", 7),
         ("bad-distribution", 6),
         ("bad-lang", 2),

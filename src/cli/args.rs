@@ -129,7 +129,8 @@ pub struct ReadOptions {
 pub struct Common {
     /// Supply or override a masthead field: symbol, organ, distribution, date,
     /// language, original, session, agenda, job-number, duty-station
-    /// (organ and agenda take lines separated by `|`).
+    /// (organ and agenda take lines separated by `|`); or contents: yes,
+    /// before-summary or no (a table of contents after the summary, before it, or none).
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = fields::parse_assignment)]
     pub set: Vec<(String, String)>,
     /// Number of documents processed at once [default: one per core].

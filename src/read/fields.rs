@@ -3,10 +3,10 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::{self, Lang};
-use crate::model::{Date, Distribution, Document, DutyStation, Span, Spanned};
+use crate::model::{Contents, Date, Distribution, Document, DutyStation, Span, Spanned};
 
 /// The keys front matter and `--set` accept.
-pub const KEYS: [&str; 10] = [
+pub const KEYS: [&str; 11] = [
     "symbol",
     "organ",
     "distribution",
@@ -17,11 +17,14 @@ pub const KEYS: [&str; 10] = [
     "agenda",
     "job-number",
     "duty-station",
+    "contents",
 ];
 
 /// Sets masthead field `key` of `doc` to `value` (read at `span`).
 ///
-/// `organ` and `agenda` take several lines separated by `|`.
+/// `organ` and `agenda` take several lines separated by `|`; `contents`
+/// (a table of contents, which is no masthead field but is given the same
+/// way) takes `yes`, `before-summary` or `no`.
 pub fn apply(doc: &mut Document, key: &str, value: &str, span: Span) -> Result<(), Diagnostic> {
     let value = value.trim();
     let field = KEYS.iter().copied().find(|k| *k == key);
@@ -71,6 +74,20 @@ pub fn apply(doc: &mut Document, key: &str, value: &str, span: Span) -> Result<(
         "language" => {
             doc.lang = Lang::from_name(value)
                 .ok_or_else(|| bad("an official language (ar, zh, en, fr, ru, es or its name)"))?
+        }
+        "contents" => {
+            doc.contents = match value {
+                "yes" | "after-summary" => Some(Contents {
+                    before_summary: false,
+                    span,
+                }),
+                "before-summary" => Some(Contents {
+                    before_summary: true,
+                    span,
+                }),
+                "no" => None,
+                _ => return Err(bad("yes, before-summary or no")),
+            }
         }
         "duty-station" => {
             let d = DutyStation::parse(value)

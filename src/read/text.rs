@@ -89,6 +89,13 @@ pub fn read_in(source: &str, dir: Option<&std::path::Path>) -> ReadOutcome {
         .collect();
     let mut outcome = read_lines(&lines, dir, normalised.diagnostics);
     outcome.decisions = normalised.decisions;
+    if let (Some(doc), Some(no)) = (&mut outcome.document, normalised.contents_at) {
+        // Dropped from the text, its place kept: the writers set it again.
+        doc.contents = Some(crate::model::Contents {
+            before_summary: doc.summary.as_ref().is_some_and(|s| s.span.line > no),
+            span: Span::new(no, 1),
+        });
+    }
     if let (Some(doc), Some((job, no))) = (&mut outcome.document, normalised.job_number)
         && doc.masthead.job_number.is_none()
     {
@@ -146,6 +153,7 @@ fn read_lines(
         title: head.title,
         subtitle: head.subtitle,
         summary,
+        contents: None,
         preamble,
         body: built.body,
         footnotes: built.footnotes,

@@ -14,8 +14,8 @@ use super::{ReadOutcome, Source};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{
-    Annex, Block, Date, Distribution, Division, Document, DutyStation, Footnote, Inline, Item,
-    List, ListKind, Masthead, Para, Spanned, Summary,
+    Annex, Block, Contents, Date, Distribution, Division, Document, DutyStation, Footnote, Inline,
+    Item, List, ListKind, Masthead, Para, Spanned, Summary,
 };
 use tree::{Element, Node, Vocabulary, parse_tree, shown};
 
@@ -112,6 +112,18 @@ fn document(root: &Element) -> Result<Document, Diagnostic> {
             }
             "subtitle" => doc.subtitle = Some(Spanned::new(inlines(el)?, el.span)),
             "summary" => doc.summary = Some(summary(el)?),
+            "contents" => {
+                if let Some(child) = element_children(el)?.first() {
+                    return Err(schema_error(
+                        child,
+                        "<contents> is empty: the writers set its entries",
+                    ));
+                }
+                doc.contents = Some(Contents {
+                    before_summary: doc.summary.is_none(),
+                    span: el.span,
+                });
+            }
             "preamble" => doc.preamble = blocks(el)?,
             "body" => doc.body = blocks(el)?,
             "footnotes" => {

@@ -6,8 +6,8 @@
 
 use super::emit::{Emitter, estimated_len};
 use crate::model::{
-    Annex, Block, Cell, Division, Document, Figure, Inline, List, Para, Row, Span, Spanned,
-    Subheading, Table, TableNote,
+    Annex, Block, Cell, Contents, Division, Document, Figure, Inline, List, Para, Row, Span,
+    Spanned, Subheading, Table, TableNote,
 };
 
 /// The namespace of undoc's UN XML.
@@ -55,6 +55,13 @@ impl std::ops::DerefMut for XmlWriter {
 }
 
 impl XmlWriter {
+    /// `<contents/>`, where the table of contents stands.
+    fn contents(&mut self, contents: Contents) {
+        self.newline(1);
+        self.record(contents.span);
+        self.empty("contents", &[]);
+    }
+
     fn document(&mut self, doc: &Document) {
         self.declaration();
         self.newline(0);
@@ -68,6 +75,12 @@ impl XmlWriter {
         if let Some(sub) = &doc.subtitle {
             self.inline_element(1, "subtitle", sub);
         }
+        let contents_first = doc
+            .contents
+            .filter(|c| c.before_summary || doc.summary.is_none());
+        if let Some(c) = contents_first {
+            self.contents(c);
+        }
         if let Some(summary) = &doc.summary {
             self.newline(1);
             self.start("summary", &[], summary.span);
@@ -75,6 +88,9 @@ impl XmlWriter {
             self.blocks(2, &summary.blocks);
             self.newline(1);
             self.end("summary");
+        }
+        if let Some(c) = doc.contents.filter(|_| contents_first.is_none()) {
+            self.contents(c);
         }
         if !doc.preamble.is_empty() {
             self.newline(1);

@@ -5,7 +5,7 @@
 
 use super::{AknReader, meta::iso_date};
 use crate::lang;
-use crate::model::{Distribution, Document, Masthead, Spanned, Summary};
+use crate::model::{Contents, Distribution, Document, Masthead, Spanned, Summary};
 use crate::read::xml::tree::{Element, Node};
 
 use crate::akn::cover as names;
@@ -161,7 +161,13 @@ impl<'t> AknReader<'t> {
     /// The summary box (`<tblock class="summary">`) and the unnumbered text.
     pub(super) fn preamble(&mut self, part: &'t Element, doc: &mut Document) {
         for child in part.elements() {
-            if child.name == "tblock" && child.attr("class") == Some("summary") {
+            if child.name == "toc" {
+                // The writers set the entries again from the document.
+                doc.contents = Some(Contents {
+                    before_summary: doc.summary.is_none(),
+                    span: child.span,
+                });
+            } else if child.name == "tblock" && child.attr("class") == Some("summary") {
                 let heading = child.elements().find(|e| e.name == "heading");
                 let blocks = child
                     .elements()

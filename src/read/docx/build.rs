@@ -9,7 +9,9 @@ use super::numbering::Numbering;
 use super::places::Ctx;
 use super::styles::Role;
 use crate::lang::{self, Lang};
-use crate::model::{Annex, Block, Division, Inline, Masthead, Span, Spanned, Subheading, Summary};
+use crate::model::{
+    Annex, Block, Contents, Division, Inline, Masthead, Span, Spanned, Subheading, Summary,
+};
 use crate::read::text::classify;
 
 /// What the story's blocks give: front matter and the nested body.
@@ -18,6 +20,8 @@ pub struct Built {
     pub title: Option<Spanned<Vec<Inline>>>,
     pub subtitle: Option<Spanned<Vec<Inline>>>,
     pub summary: Option<Summary>,
+    /// The table of contents the file had (dropped: the writers set their own).
+    pub contents: Option<Contents>,
     pub preamble: Vec<Block>,
     pub body: Vec<Block>,
     pub annexes: Vec<Annex>,
@@ -46,9 +50,13 @@ impl Reader<'_, '_, '_> {
                     if self.front(p, &flow, m, &mut built) {
                         continue;
                     }
-                    if is_contents_heading(&plain(&p.runs)) && next_is_table(nodes, i) {
-                        skip_table = true;
-                        continue;
+                    if is_contents_heading(&plain(&p.runs)) {
+                        // A TOC field's entries follow, or a table of them.
+                        skip_table = next_is_table(nodes, i);
+                        if skip_table || next_is_toc(nodes, i) {
+                            self.note_contents(p, &mut built);
+                            continue;
+                        }
                     }
                     self.para(p, &mut flow, &mut built);
                 }
@@ -69,10 +77,21 @@ impl Reader<'_, '_, '_> {
         built
     }
 
+    /// Notes that the file has a table of contents, where `p` stands.
+    fn note_contents(&mut self, p: &WPara, built: &mut Built) {
+        if built.contents.is_none() {
+            built.contents = Some(Contents {
+                before_summary: built.summary.is_none(),
+                span: self.ctx.place(p),
+            });
+        }
+    }
+
     /// A masthead or title paragraph before the body: taken, and true.
     fn front(&mut self, p: &WPara, flow: &Flow, m: &mut Masthead, built: &mut Built) -> bool {
         let role = self.ctx.style(p).role;
         if p.toc || role == Role::Toc {
+            self.note_contents(p, built);
             return true;
         }
         let text = plain(&p.runs);
@@ -222,6 +241,17 @@ fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
 fn plain_heading(inlines: Vec<Inline>) -> Vec<Inline> {
     let text = crate::model::plain_text(&inlines);
     vec![Inline::Text(text.trim().to_string())]
+}
+
+/// Whether the next paragraph with text after `nodes[i]` is a TOC field's entry.
+fn next_is_toc(nodes: &[Node], i: usize) -> bool {
+    nodes[i + 1..]
+        .iter()
+        .find(|n| match n {
+            Node::Para(p) => !plain(&p.runs).trim().is_empty(),
+            Node::Table(_) => true,
+        })
+        .is_some_and(|n| matches!(n, Node::Para(p) if p.toc))
 }
 
 fn next_is_table(nodes: &[Node], i: usize) -> bool {

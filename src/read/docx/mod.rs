@@ -302,6 +302,7 @@ fn finish(
         subtitle: built.subtitle.filter(|s| s.span != title.span),
         title,
         summary: built.summary,
+        contents: built.contents,
         preamble: built.preamble,
         body: built.body,
         footnotes,

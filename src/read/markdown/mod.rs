@@ -80,6 +80,7 @@ pub fn read_in(text: &str, dir: Option<&Path>) -> ReadOutcome {
         title,
         subtitle: value("subtitle").map(spanned).or(built.subtitle),
         summary: built.summary,
+        contents: None,
         preamble: built.preamble,
         body: built.body,
         footnotes: tree.footnotes,

@@ -1,12 +1,12 @@
 //! The front of the document: the masthead in `<coverPage>` (AKN4UN: the
 //! content of the cover, each part marked for what it is: `docAuthority`,
 //! `docNumber`, `docDate`, `session`, `docketNumber` and named `inline`s),
-//! the title in `<preface>`, and the summary box and unnumbered opening
-//! text in `<preamble>`.
+//! the title in `<preface>`, and the summary box, the table of contents
+//! (`<toc>`) and unnumbered opening text in `<preamble>`.
 
 use super::AknWriter;
-use super::eid::Scope;
-use crate::model::{Inline, Span, Spanned};
+use super::eid::{self, Scope};
+use crate::model::{ContentsEntry, EntryKind, Inline, Span, Spanned};
 
 use crate::akn::cover as names;
 
@@ -202,13 +202,21 @@ impl AknWriter<'_> {
     /// text before the first numbered part.
     pub(super) fn preamble(&mut self, depth: usize) {
         let doc = self.doc;
-        if doc.summary.is_none() && doc.preamble.is_empty() {
+        let entries = match doc.contents {
+            Some(_) => doc.contents_entries(),
+            None => Vec::new(),
+        };
+        if doc.summary.is_none() && doc.preamble.is_empty() && entries.is_empty() {
             return;
         }
         self.newline(depth);
         self.markup("<preamble>");
         let scope = Scope::body("preamble__");
         let mut tblocks = 0;
+        let contents_first = doc.contents.is_some_and(|c| c.before_summary);
+        if contents_first {
+            self.toc(depth + 1, &entries);
+        }
         if let Some(summary) = &doc.summary {
             tblocks += 1;
             let id = self
@@ -227,8 +235,66 @@ impl AknWriter<'_> {
             self.markup("</tblock>");
             self.ids.recycle(id);
         }
+        if !contents_first {
+            self.toc(depth + 1, &entries);
+        }
         self.loose_blocks_from(depth + 1, &doc.preamble, &scope, tblocks);
         self.newline(depth);
         self.markup("</preamble>");
+    }
+
+    /// The table of contents (`<toc>`): a `tocItem` per entry, pointing at
+    /// its chapter, section or annex by eId. Nothing when there is none.
+    fn toc(&mut self, depth: usize, entries: &[ContentsEntry]) {
+        let Some(contents) = self.doc.contents.filter(|_| !entries.is_empty()) else {
+            return;
+        };
+        self.newline(depth);
+        self.start("toc", &[], contents.span);
+        let lang = self.doc.lang;
+        for (k, e) in entries.iter().enumerate() {
+            let href = self.ids.build(|id| {
+                id.push('#');
+                push_entry_id(id, e, k, entries);
+            });
+            let level = e.level.to_string();
+            self.newline(depth + 1);
+            self.start(
+                "tocItem",
+                &[("href", &href), ("level", &level)],
+                Span::default(),
+            );
+            self.markup("<inline name=\"num\">");
+            self.text(&lang.entry_label(e.kind));
+            self.markup("</inline> ");
+            self.inlines(&e.heading);
+            self.markup("</tocItem>");
+            self.ids.recycle(href);
+        }
+        self.newline(depth);
+        self.markup("</toc>");
+    }
+}
+
+/// The eId of the element entry `k` points at (`chp_II`, `chp_II__sec_A`,
+/// `att_1`): annexes are numbered by their place among the annexes.
+fn push_entry_id(id: &mut String, e: &ContentsEntry, k: usize, entries: &[ContentsEntry]) {
+    match e.kind {
+        EntryKind::Chapter(n) => eid::push_chapter(id, n),
+        EntryKind::Section(n) => {
+            if let Some(c) = e.chapter {
+                eid::push_chapter(id, c);
+                id.push_str("__");
+            }
+            eid::push_section(id, n);
+        }
+        EntryKind::Annex(_) => {
+            let before = entries[..k]
+                .iter()
+                .filter(|x| matches!(x.kind, EntryKind::Annex(_)))
+                .count();
+            id.push_str("att_");
+            crate::lang::push_decimal(id, (before + 1) as u32);
+        }
     }
 }

@@ -22,6 +22,8 @@ pub(super) struct Titles {
     entries: Vec<String>,
     /// Each entry's first word, sorted: most lines asked share none.
     firsts: Vec<String>,
+    /// The source line of the contents' heading, when there was one.
+    pub at: Option<u32>,
 }
 
 /// The fewest entries that make a contents worth asking.
@@ -115,6 +117,7 @@ pub(super) fn strip(lines: Vec<Src>, out: &mut Vec<Decision>) -> (Vec<Src>, Titl
     else {
         return (lines, titles);
     };
+    titles.at = Some(lines[start].no);
     let mut end = start + 1;
     while end < lines.len() && belongs(&lines, end) {
         end += 1;

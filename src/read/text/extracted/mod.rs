@@ -43,6 +43,8 @@ pub(crate) struct Normalised {
     pub diagnostics: Vec<Diagnostic>,
     /// The first page's job number (`26-04887 (E)`) and its line.
     pub job_number: Option<(String, u32)>,
+    /// The line of the contents' heading, when the text had a contents.
+    pub contents_at: Option<u32>,
 }
 
 /// A table region on its way out: caption and title lines, the rows (and
@@ -84,6 +86,7 @@ pub(crate) fn normalise(text: &str) -> Normalised {
         ));
     }
     let (lines, titles) = contents::strip(lines, &mut n.decisions);
+    n.contents_at = titles.at;
     let vocab = hyphen::Vocabulary::new(&lines);
     let (mut lines, notes) = notes::extract(lines, &mut n.decisions, &mut n.diagnostics);
     glued::separate(&mut lines);
