@@ -6,6 +6,7 @@
 //! The tag plan and outline are recorded on the way.
 
 mod caption;
+mod contents;
 pub mod figure;
 pub mod table;
 
@@ -128,6 +129,9 @@ pub struct LaidBlock {
     pub notes: Vec<Vec<usize>>,
     /// A table's grid or a figure's picture, in place of lines of text.
     pub float: Option<Box<Float>>,
+    /// Drawn after the last line's text: a contents entry's leaders and
+    /// page number.
+    pub trailing: Vec<Label>,
 }
 
 /// What a block holds in place of text.
@@ -166,6 +170,7 @@ impl LaidBlock {
         if line + 1 >= self.body.lines.len() {
             self.body.text = String::new();
             self.body.spans = Vec::new();
+            self.trailing = Vec::new();
         }
         if line == 0
             && let Some(label) = &mut self.label
@@ -204,6 +209,10 @@ pub enum Plan {
     Table(Vec<Plan>, usize),
     /// A figure (`Figure`, with its alternative text): the block of its picture.
     Figure(usize),
+    /// A table of contents (`TOC`) of entries.
+    Contents(Vec<Plan>),
+    /// A contents entry (`TOCI`): label and text of a block.
+    ContentsItem(usize),
 }
 
 /// The kinds of grouping nodes.
@@ -256,6 +265,12 @@ pub struct Flow {
     pub boxed: Vec<(std::ops::Range<usize>, SummaryBox)>,
     /// What the layout could not show as the source has it.
     pub diagnostics: Vec<Diagnostic>,
+    /// The table of contents' entries waiting for their page: (entry
+    /// block, index of the entry in [`Document::contents_entries`]).
+    pub contents: Vec<(usize, usize)>,
+    /// The heading block of each entry of [`Document::contents_entries`],
+    /// in order.
+    pub contents_targets: Vec<usize>,
 }
 
 /// Lays out the body of `doc` (everything but the masthead and page furniture).
@@ -270,6 +285,8 @@ pub struct FlowBuilder<'a> {
     planned_notes: Vec<usize>,
     /// The summary box the blocks being laid out stand in, if any.
     in_summary: Option<SummaryBox>,
+    /// Laying out the body or the annexes, whose headings the contents list.
+    in_body: bool,
 }
 
 /// The two shapes of the DGACM summary box.
@@ -442,6 +459,7 @@ impl<'a> FlowBuilder<'a> {
             shaper,
             planned_notes: Vec::new(),
             in_summary: None,
+            in_body: false,
         }
     }
 
@@ -711,6 +729,7 @@ impl<'a> FlowBuilder<'a> {
             page_break_before: false,
             notes,
             float: None,
+            trailing: Vec::new(),
         }
     }
 
@@ -726,10 +745,12 @@ impl<'a> FlowBuilder<'a> {
         self.front(&mut plan);
         let doc = self.doc;
         self.blocks(&doc.preamble, 0, &mut plan);
+        self.in_body = true;
         self.blocks(&doc.body, 0, &mut plan);
         for annex in &doc.annexes {
             self.annex(annex, &mut plan);
         }
+        self.in_body = false;
         // Footnotes nothing cites still belong to the document.
         for n in 0..self.flow.notes.len() {
             if !self.planned_notes.contains(&n) {
@@ -744,6 +765,9 @@ impl<'a> FlowBuilder<'a> {
         self.session_and_agenda(plan);
         self.title_block(plan);
         let doc = self.doc;
+        let contents_first = doc.contents.is_some_and(|c| c.before_summary);
+        // The summary then opens a page of its own, as in budget reports.
+        let break_before_summary = contents_first && self.contents(plan);
         if let Some(summary) = &doc.summary {
             let first = self.flow.blocks.len();
             let kind = match summary.table_alone() {
@@ -759,8 +783,12 @@ impl<'a> FlowBuilder<'a> {
             self.in_summary = None;
             let end = self.flow.blocks.len();
             if end > first {
+                self.flow.blocks[first].page_break_before = break_before_summary;
                 self.flow.boxed.push((first..end, kind));
             }
+        }
+        if !contents_first {
+            self.contents(plan);
         }
     }
 
@@ -948,6 +976,9 @@ impl<'a> FlowBuilder<'a> {
             lang.section_label(d.n)
         };
         let i = self.heading(&label, &d.heading, style, d.span, false);
+        if self.in_body {
+            self.flow.contents_targets.push(i);
+        }
         let title = format!("{label} {}", plain_text(&d.heading));
         let level = if chapter { 2 } else { 3 } + depth;
         let mut children = vec![Plan::Heading(i, level, title.clone())];
@@ -1049,6 +1080,9 @@ impl<'a> FlowBuilder<'a> {
         let label = lang.annex_label(annex.n);
         let head = [Inline::Text(label.clone())];
         let i = self.heading("", &head, style, annex.span, true);
+        if self.in_body {
+            self.flow.contents_targets.push(i);
+        }
         self.flow.blocks[i].after = 0.0;
         let mut children = vec![Plan::Heading(i, 2, label.clone())];
         let j = self.heading("", &annex.heading, style, annex.span, false);
@@ -1056,7 +1090,10 @@ impl<'a> FlowBuilder<'a> {
         children.push(Plan::Heading(j, 2, plain_text(&annex.heading)));
         self.note_plans(j, &mut children);
         let mark = self.flow.bookmarks.len();
+        // An annex's own chapters are not in the contents.
+        let in_body = std::mem::replace(&mut self.in_body, false);
         self.blocks(&annex.blocks, 0, &mut children);
+        self.in_body = in_body;
         let nested: Vec<Bookmark> = self.flow.bookmarks.drain(mark..).collect();
         self.flow.bookmarks.push(Bookmark {
             title: format!("{label} {}", plain_text(&annex.heading)),

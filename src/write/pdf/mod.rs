@@ -102,6 +102,7 @@ pub fn lay_out(doc: &Document, options: &WriteOptions, fonts: &Arc<FontSet>) -> 
                 note_separator: page::note::SEPARATOR,
             },
         );
+        builder.number_contents(&pages);
         let total = pages.len();
         let furniture: Vec<_> = pages
             .iter()

@@ -39,6 +39,11 @@ impl Pen<'_, '_> {
         }
         let x = if line == 0 { block.first_x } else { block.x };
         self.text(&block.body, line, x, baseline, owner, false);
+        if line + 1 == block.body.lines.len() {
+            for t in &block.trailing {
+                self.text(&t.text, 0, t.x, baseline, owner, false);
+            }
+        }
     }
 
     /// Draws line `line` of `text` with its box at `x`; leaves go to `owner`.

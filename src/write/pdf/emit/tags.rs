@@ -145,6 +145,21 @@ fn build_node(plan: &Plan, flow: &Flow, c: &mut Collected) -> Option<Node> {
             children.extend(group(Tag::LBody.into(), body));
             group(Tag::LI.into(), children)
         }
+        Plan::Contents(items) => {
+            let children = items
+                .iter()
+                .filter_map(|p| build_node(p, flow, c))
+                .collect();
+            group(Tag::TOC.into(), children)
+        }
+        Plan::ContentsItem(i) => {
+            let label = c.take(Owner::Block(*i), true);
+            let body = c.take(Owner::Block(*i), false);
+            let mut children = Vec::new();
+            children.extend(group(Tag::Lbl.into(), label));
+            children.extend(group(Tag::P.into(), body));
+            group(Tag::TOCI.into(), children)
+        }
         Plan::Note(n) => {
             let mut children = c.take(Owner::Note(*n), true);
             children.extend(c.take(Owner::Note(*n), false));
