@@ -17,8 +17,9 @@ the standard library and applies the DGACM conventions as written here.
   number label `1.<tab>` that is not the next paragraph's;
 - numbered paragraphs: body-text paragraphs whose text starts `12.<tab>`
   (or `29.12<tab>` in budget sections);
-- tables: every table, except the table of contents (the table after the
-  `Contents` heading) and the summary box (a one-column table opening with
+- tables: every table, except the table of contents (the table right after
+  the `Contents` heading; contents set as TOC1/TOC2 paragraphs are no table
+  and are skipped) and the summary box (a one-column table opening with
   `Summary`), whose inner tables count; tables inside other tables' cells
   are part of those tables;
 - footnotes: distinct footnote references in the document part;
@@ -38,7 +39,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ROLES = {"HCh": "chapter", "H1": "section", "H23": "sub", "H4": "sub", "H56": "sub",
          "SingleTxt": "body", "Normal": "body", "TitleHCH": "title", "TitleH1": "title",
          "Session": "front", "AgendaItemNormal": "front", "AgendaTitleH2": "front",
-         "FootnoteText": "note"}
+         "FootnoteText": "note", "TOC1": "toc", "TOC2": "toc"}
 ROMAN = re.compile(r"^(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 
@@ -137,7 +138,9 @@ def count(path):
             continue
         r = role(style_id(el))
         if s == "Contents":
-            skip_table = True
+            skip_table = next_is_table(items, i)
+            continue
+        if r == "toc":
             continue
         if re.match(r"^Annex( [IVX]+)?$", s):
             annex_due = True
@@ -176,6 +179,16 @@ def count(path):
             para, started = int(numbered.group(1)), True
             c["starts"].append([para, t[numbered.end():].strip()[:60]])
     return c
+
+
+def next_is_table(items, i):
+    """Whether the next table or paragraph with text after items[i] is a table."""
+    for el in items[i + 1:]:
+        if el.tag == W + "tbl":
+            return True
+        if text(el).strip():
+            return False
+    return False
 
 
 def is_table_title(items, i):

@@ -98,6 +98,13 @@ pub struct Story<'c, 'a> {
     pub media: Vec<Media>,
     /// Width of the column text is set in: the text's, or less inside a frame.
     pub measure: Twips,
+    /// The next contents entry's index, while the headings the contents
+    /// list are written (each gets the bookmark its entry's PAGEREF names).
+    toc_next: Option<usize>,
+    /// The bookmark (an entry's index) the next paragraph carries.
+    mark_next: Option<usize>,
+    /// Whether a table of contents was written (its headings are then marked).
+    has_contents: bool,
 }
 
 impl<'c, 'a> Story<'c, 'a> {
@@ -110,6 +117,9 @@ impl<'c, 'a> Story<'c, 'a> {
             notes,
             media: Vec::new(),
             measure: ctx.text_width(),
+            toc_next: None,
+            mark_next: None,
+            has_contents: false,
         }
     }
 
@@ -133,7 +143,16 @@ impl<'c, 'a> Story<'c, 'a> {
         // LibreOffice would otherwise inherit the section's direction.
         let bidi = (rtl || self.ctx.rtl).then_some(rtl);
         PPr { bidi, ..ppr }.write(&mut self.x);
+        let mark = self.mark_next.take();
+        if let Some(k) = mark {
+            let (id, name) = (k.to_string(), super::contents::bookmark_name(k));
+            self.x
+                .empty("w:bookmarkStart", &[("w:id", &id), ("w:name", &name)]);
+        }
         content(self);
+        if let Some(k) = mark {
+            self.x.empty("w:bookmarkEnd", &[("w:id", &k.to_string())]);
+        }
         self.x.close("w:p");
     }
 
@@ -165,6 +184,36 @@ impl<'c, 'a> Story<'c, 'a> {
                 self.x.close("w:t");
             }
         }
+        self.x.close("w:r");
+    }
+
+    /// Opens a complex field: its start, `instruction` and the separator
+    /// before its shown result. `dirty` asks Word to update it on opening.
+    pub fn field_start(&mut self, instruction: &str, dirty: bool) {
+        self.x.open("w:r", &[]);
+        if dirty {
+            self.x.empty(
+                "w:fldChar",
+                &[("w:fldCharType", "begin"), ("w:dirty", "true")],
+            );
+        } else {
+            self.x.empty("w:fldChar", &[("w:fldCharType", "begin")]);
+        }
+        self.x.close("w:r");
+        self.x.open("w:r", &[]);
+        self.x.open("w:instrText", &[("xml:space", "preserve")]);
+        self.x.text(instruction);
+        self.x.close("w:instrText");
+        self.x.close("w:r");
+        self.x.open("w:r", &[]);
+        self.x.empty("w:fldChar", &[("w:fldCharType", "separate")]);
+        self.x.close("w:r");
+    }
+
+    /// Closes the innermost open field.
+    pub fn field_end(&mut self) {
+        self.x.open("w:r", &[]);
+        self.x.empty("w:fldChar", &[("w:fldCharType", "end")]);
         self.x.close("w:r");
     }
 
@@ -302,13 +351,13 @@ impl<'a> Story<'_, 'a> {
                 Block::Chapter(d) => {
                     let label = self.ctx.lang.chapter_label(d.n);
                     let ppr = heading("HCh", CHAPTER.before, CHAPTER.after);
-                    self.numbered_heading(ppr, &label, &d.heading);
+                    self.listed(|f| f.numbered_heading(ppr, &label, &d.heading));
                     self.blocks(&d.blocks);
                 }
                 Block::Section(d) => {
                     let label = self.ctx.lang.section_label(d.n);
                     let ppr = heading("H1", SECTION.before, page::SECTION_AFTER_DOCX);
-                    self.numbered_heading(ppr, &label, &d.heading);
+                    self.listed(|f| f.numbered_heading(ppr, &label, &d.heading));
                     self.blocks(&d.blocks);
                 }
                 Block::Para(p) => self.para(p),
@@ -337,6 +386,17 @@ impl<'a> Story<'_, 'a> {
                 f.inlines(&h.heading, &RPr::default());
             }),
         }
+    }
+
+    /// Writes a heading the contents list with `write`, inside its
+    /// entry's bookmark when the document has contents.
+    fn listed(&mut self, write: impl FnOnce(&mut Self)) {
+        let Some(k) = self.toc_next else {
+            return write(self);
+        };
+        self.toc_next = Some(k + 1);
+        self.mark_next = Some(k);
+        write(self);
     }
 
     fn numbered_heading(&mut self, ppr: PPr<'a>, label: &str, text: &[Inline]) {
@@ -428,8 +488,23 @@ impl<'a> Story<'_, 'a> {
                 },
             );
         }
+        let contents_first = doc.contents.is_some_and(|c| c.before_summary);
+        if contents_first {
+            self.has_contents = self.contents(doc);
+        }
         if let Some(summary) = &doc.summary {
+            if self.has_contents {
+                // The summary opens a page of its own, as in budget reports.
+                self.paragraph(PPr::default(), |f| {
+                    f.x.open("w:r", &[]);
+                    f.x.empty("w:br", &[("w:type", "page")]);
+                    f.x.close("w:r");
+                });
+            }
             self.summary(summary);
+        }
+        if !contents_first {
+            self.has_contents = self.contents(doc);
         }
     }
 
@@ -450,11 +525,14 @@ impl<'a> Story<'_, 'a> {
             ..PPr::default()
         };
         let label = self.ctx.lang.annex_label(annex.n);
-        self.paragraph(plain(true), |f| f.run(&label, RPr::default()));
+        self.listed(|f| f.paragraph(plain(true), |f| f.run(&label, RPr::default())));
         if !annex.heading.is_empty() {
             self.paragraph(plain(false), |f| f.inlines(&annex.heading, &RPr::default()));
         }
+        // An annex's own chapters are not in the contents.
+        let toc_next = self.toc_next.take();
         self.blocks(&annex.blocks);
+        self.toc_next = toc_next;
     }
 }
 
@@ -489,6 +567,7 @@ pub fn document(doc: &Document, ctx: &Ctx, refs: &SectionRefs, first_link: usize
     let mut flow = Story::new(ctx, x, Links::starting_at(first_link), notes);
     flow.front_matter(doc);
     flow.blocks(&doc.preamble);
+    flow.toc_next = flow.has_contents.then_some(0);
     flow.blocks(&doc.body);
     for annex in &doc.annexes {
         flow.annex(annex);

@@ -82,23 +82,13 @@ pub fn running_header(doc: &Document, ctx: &Ctx, side: Side) -> String {
 impl Story<'_, '_> {
     /// A complex field (`PAGE`, `NUMPAGES`) showing `shown` until updated.
     fn field(&mut self, instruction: &str, shown: &str) {
-        for (i, kind) in ["begin", "", "separate", "", "end"].iter().enumerate() {
-            self.x.open("w:r", &[]);
-            match i {
-                1 => {
-                    self.x.open("w:instrText", &[("xml:space", "preserve")]);
-                    self.x.text(instruction);
-                    self.x.close("w:instrText");
-                }
-                3 => {
-                    self.x.open("w:t", &[]);
-                    self.x.text(shown);
-                    self.x.close("w:t");
-                }
-                _ => self.x.empty("w:fldChar", &[("w:fldCharType", kind)]),
-            }
-            self.x.close("w:r");
-        }
+        self.field_start(instruction, false);
+        self.x.open("w:r", &[]);
+        self.x.open("w:t", &[]);
+        self.x.text(shown);
+        self.x.close("w:t");
+        self.x.close("w:r");
+        self.field_end();
     }
 
     fn page_of_total(&mut self) {

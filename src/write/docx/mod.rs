@@ -23,6 +23,7 @@
 
 mod archive;
 mod body;
+mod contents;
 mod data_table;
 mod drawing;
 mod figure;

@@ -17,6 +17,8 @@ pub enum TabKind {
     Right,
     /// Removes a stop inherited from the style.
     Clear,
+    /// Text ends at the stop, dot leaders before it (a contents entry's page).
+    RightDots,
 }
 
 /// A tab stop.
@@ -223,8 +225,17 @@ fn write_tabs(x: &mut Xml, tabs: &[Tab]) {
             TabKind::Center => "center",
             TabKind::Right => "right",
             TabKind::Clear => "clear",
+            TabKind::RightDots => "right",
         };
-        x.empty("w:tab", &[("w:val", kind), ("w:pos", &tab.pos.to_string())]);
+        let pos = tab.pos.to_string();
+        if tab.kind == TabKind::RightDots {
+            x.empty(
+                "w:tab",
+                &[("w:val", kind), ("w:leader", "dot"), ("w:pos", &pos)],
+            );
+        } else {
+            x.empty("w:tab", &[("w:val", kind), ("w:pos", &pos)]);
+        }
     }
     x.close("w:tabs");
 }

@@ -2,6 +2,7 @@
 //! order `word/styles.xml` lists them, with sizes, pitches and spacing from
 //! the page template.
 
+use super::super::contents::{TOC1_TEXT, TOC2_TEXT};
 use super::super::props::{Ind, Jc, LineRule, Spacing, Tab};
 use super::super::units::{half_points, twips};
 use super::{BODY_TABS, HEADER_TABS, HEADING_TABS, TEXT_INDENT};
@@ -196,7 +197,7 @@ const HEADER: StyleRow = StyleRow {
 };
 
 /// The styles of `word/styles.xml`, in order; `TableNormal` follows them.
-pub const STYLES: [StyleRow; 25] = [
+pub const STYLES: [StyleRow; 27] = [
     StyleRow {
         id: "Normal",
         name: "Normal",
@@ -327,12 +328,50 @@ pub const STYLES: [StyleRow; 25] = [
         ..PARAGRAPH
     },
     StyleRow {
+        id: "TOC1",
+        name: "toc 1",
+        custom: false,
+        q_format: false,
+        ui_priority: Some(39),
+        next: Some("Normal"),
+        spacing: Some(Spacing {
+            before: None,
+            after: Some(twips(BODY.after)),
+            line: None,
+        }),
+        // No right indent: LibreOffice drops what follows a tab stop
+        // past it, and the page numbers stand at the margin.
+        ind: Some(Ind {
+            left: Some(TOC1_TEXT),
+            right: None,
+            hanging: Some(TOC1_TEXT),
+        }),
+        ..PARAGRAPH
+    },
+    StyleRow {
+        id: "TOC2",
+        name: "toc 2",
+        based_on: Some("TOC1"),
+        custom: false,
+        q_format: false,
+        ui_priority: Some(39),
+        next: Some("Normal"),
+        ind: Some(Ind {
+            left: Some(TOC2_TEXT),
+            right: None,
+            hanging: Some(TOC2_TEXT),
+        }),
+        ..PARAGRAPH
+    },
+    StyleRow {
         id: "TitleHCH",
         name: "Title_H_CH",
         based_on: Some("HCh"),
         next: Some("SingleTxt"),
         tabs: &HEADING_TABS,
         ind: TITLE_IND,
+        // The title is no chapter: out of the contents Word rebuilds.
+        outline: Some(BODY_TEXT_LEVEL),
         ..PARAGRAPH
     },
     StyleRow {
@@ -341,6 +380,7 @@ pub const STYLES: [StyleRow; 25] = [
         based_on: Some("H1"),
         next: Some("SingleTxt"),
         keep: Some(false),
+        outline: Some(BODY_TEXT_LEVEL),
         tabs: &HEADING_TABS,
         ind: TITLE_IND,
         ..PARAGRAPH
