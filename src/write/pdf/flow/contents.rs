@@ -7,9 +7,7 @@
 
 use super::{FlowBuilder, Label, LaidBlock, Plan};
 use crate::model::{ContentsEntry, EntryKind, Inline, Span};
-use crate::write::page::{
-    BODY, CHAPTER, DEFAULT_TAB, HEADING_NUMBER_END, TAB_STOPS, TEXT_INDENT, TextStyle,
-};
+use crate::write::page::{BODY, CHAPTER, DEFAULT_TAB, HEADING_NUMBER_END, TEXT_INDENT, TextStyle};
 use crate::write::pdf::paginate::Page;
 use crate::write::pdf::shape::Align;
 
@@ -70,10 +68,11 @@ impl FlowBuilder<'_> {
             ..self.block(text, x, x, page_style)
         });
         plan.push(Plan::Para(i));
+        let section_text = self.section_text(&entries);
         let items = entries
             .iter()
             .enumerate()
-            .flat_map(|(k, e)| self.entry(k, e, contents.span))
+            .flat_map(|(k, e)| self.entry(k, e, section_text, contents.span))
             .collect();
         plan.push(Plan::Contents(items));
         true
@@ -84,8 +83,25 @@ impl FlowBuilder<'_> {
         self.geom.right() - self.geom.margin_x
     }
 
+    /// Where sections' text starts: the first stop past the widest of their
+    /// labels (Arabic's `ألف -` is wider than `A.`), so that all line up.
+    fn section_text(&mut self, entries: &[ContentsEntry]) -> f32 {
+        let lang = self.lang();
+        let style = BODY.for_lang(lang);
+        let widest = entries
+            .iter()
+            .filter(|e| e.level != 1)
+            .map(|e| {
+                let label = lang.entry_label(e.kind);
+                self.plain_line(lang, &label, style, Span::default())
+                    .line_width(0)
+            })
+            .fold(0.0, f32::max);
+        Self::tab_after(TEXT_INDENT + widest + LEADER_GAP)
+    }
+
     /// One entry's blocks (an annex's label has a line of its own).
-    fn entry(&mut self, k: usize, e: &ContentsEntry, source: Span) -> Vec<Plan> {
+    fn entry(&mut self, k: usize, e: &ContentsEntry, section_text: f32, source: Span) -> Vec<Plan> {
         let lang = self.lang();
         let style = BODY.for_lang(lang);
         let line = self.plain_line(lang, &lang.entry_label(e.kind), style, source);
@@ -103,7 +119,8 @@ impl FlowBuilder<'_> {
             }
             // Chapters' numbers end before the text, as in headings.
             (_, 1) => (Some(self.end_label(line, HEADING_NUMBER_END)), TEXT_INDENT),
-            _ => (Some(self.start_label(line, TEXT_INDENT)), TAB_STOPS[0]),
+            // Sections' labels start there.
+            _ => (Some(self.start_label(line, TEXT_INDENT)), section_text),
         };
         let p = self.place(text_start, text_start, NUMBER_ROOM);
         let body = self.text(
