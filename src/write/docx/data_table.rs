@@ -12,7 +12,7 @@
 
 use super::body::Story;
 use super::grid::{self, Content, Grid, Metrics, Slot};
-use super::props::{Ind, Jc, PPr, RPr, Spacing, TblPr, TcPr, TrPr, VMerge};
+use super::props::{Ind, Jc, PPr, RPr, Spacing, Tab, TblPr, TcPr, TrPr, VMerge};
 use super::styles::TEXT_INDENT;
 use super::units::{Twips, eighths, twips};
 use crate::model::{Align, Cell, Row, Table, plain_text};
@@ -46,7 +46,28 @@ pub(super) struct Look {
     pub style_justified: bool,
     /// A frame stands around the table: no top and foot rules, padding inside.
     pub framed: bool,
+    /// The stops a row label's leading tabs go to, one a level from the
+    /// first column's lead: Word's way of setting a label in, which its
+    /// reader (and undoc's) reads back as the cell's indent.
+    pub label_tabs: &'static [Tab; MAX_INDENT],
 }
+
+/// The deepest indent of a row label (the schema's bound).
+pub(super) const MAX_INDENT: usize = 9;
+
+/// Label stops every [`geometry::TOTAL_INDENT`] past `lead` points.
+pub(super) const fn label_tabs(lead: f32) -> [Tab; MAX_INDENT] {
+    let mut tabs = [Tab::left(0); MAX_INDENT];
+    let mut i = 0;
+    while i < MAX_INDENT {
+        tabs[i] = Tab::left(twips(lead + (i + 1) as f32 * geometry::TOTAL_INDENT));
+        i += 1;
+    }
+    tabs
+}
+
+/// The body tables' label stops (their first column has no lead).
+static BODY_LABEL_TABS: [Tab; MAX_INDENT] = label_tabs(0.0);
 
 /// Header cells: `TableHeading` as it is.
 pub(super) const HEAD_STYLE: CellStyle = CellStyle {
@@ -75,6 +96,7 @@ pub(super) const BODY_LOOK: Look = Look {
     style_indents: (geometry::CELL_LEAD, geometry::CELL_TRAIL),
     style_justified: false,
     framed: false,
+    label_tabs: &BODY_LABEL_TABS,
 };
 
 /// Where and how a table is set.
@@ -285,7 +307,13 @@ impl<'a> Story<'_, 'a> {
         let n = cell.paragraphs.len();
         for (k, paragraph) in cell.paragraphs.iter().enumerate() {
             let ppr = place.ppr(k, n);
-            self.paragraph(ppr, |f| f.inlines(paragraph, &base));
+            let tabs = place.label_tabs(k);
+            self.paragraph(ppr, |f| {
+                if tabs > 0 {
+                    f.run(&"\t".repeat(tabs), base.clone());
+                }
+                f.inlines(paragraph, &base)
+            });
         }
     }
 }
@@ -360,6 +388,17 @@ struct Place<'f> {
 }
 
 impl Place<'_> {
+    /// How many leading tabs paragraph `k` of the cell starts with: the
+    /// label's indent, on its first paragraph.
+    fn label_tabs(&self, k: usize) -> usize {
+        let set_in = self.col == 0 && self.align == Align::Start && k == 0;
+        if set_in {
+            (self.indent as usize).min(MAX_INDENT)
+        } else {
+            0
+        }
+    }
+
     /// Properties of paragraph `k` of `n` in the cell: the cell style, and
     /// only where they differ from it the indents (none before the first
     /// column, a tab's more for a total's label), the alignment and the
@@ -373,9 +412,18 @@ impl Place<'_> {
         } else {
             look.metrics.lead
         };
-        if self.col == 0 && self.align == Align::Start {
-            lead += geometry::label_indent(self.indent, self.total);
-        }
+        let label_indent = if self.col == 0 && self.align == Align::Start {
+            geometry::label_indent(self.indent, self.total)
+        } else {
+            0.0
+        };
+        lead += label_indent;
+        // The first paragraph of an indented label starts at the lead and
+        // reaches the indent by its leading tabs; the others are set in.
+        let tabs: &'static [Tab] = match self.label_tabs(k) {
+            0 => &[],
+            n => &look.label_tabs[..n],
+        };
         let (mut before, mut after) = style.space;
         if self.total {
             (before, after) = (geometry::TOTAL.before, geometry::TOTAL.before);
@@ -408,10 +456,11 @@ impl Place<'_> {
         let ind = Ind {
             left: differs(lead, style_lead),
             right: differs(trail, style_trail),
-            hanging: None,
+            hanging: (!tabs.is_empty()).then(|| twips(label_indent)),
         };
         PPr {
             style: Some(style.id),
+            tabs,
             keep_next: (head || self.layout.labels.get(self.row) == Some(&true)).then_some(true),
             spacing: (spacing != Spacing::default()).then_some(spacing),
             ind: (ind != Ind::default()).then_some(ind),

@@ -11,9 +11,9 @@
 use std::slice;
 
 use super::body::Story;
-use super::data_table::{BODY_LOOK, CellStyle, HEAD_STYLE, Look, Setting};
+use super::data_table::{BODY_LOOK, CellStyle, HEAD_STYLE, Look, MAX_INDENT, Setting, label_tabs};
 use super::grid::Metrics;
-use super::props::{Ind, LineRule, PPr, RPr, Spacing, TblPr, TcPr, TrPr};
+use super::props::{Ind, LineRule, PPr, RPr, Spacing, Tab, TblPr, TcPr, TrPr};
 use super::styles::TEXT_INDENT;
 use super::units::{Twips, eighths, half_points, twips};
 use crate::model::{Block, Inline, Summary, Table, all_strong};
@@ -37,7 +37,11 @@ const BOX_LOOK: Look = Look {
     style_indents: (page::TEXT_INDENT, page::TEXT_INDENT),
     style_justified: true,
     framed: true,
+    label_tabs: &BOX_LABEL_TABS,
 };
+
+/// The box's label stops, past its first column's lead.
+static BOX_LABEL_TABS: [Tab; MAX_INDENT] = label_tabs(geometry::BOX_TABLE_LEAD);
 
 impl Story<'_, '_> {
     /// The summary box, then the space the title block leaves below it.
