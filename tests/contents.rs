@@ -326,6 +326,17 @@ fn the_docx_refers_each_entry_to_its_headings_bookmark() {
         );
     }
     assert!(xml.find("<w:br w:type=\"page\"/>") < xml.find("Summary"));
+    // Read back, the file has its contents where they were, and neither
+    // their heading nor the `Page` head turns into text.
+    let back = read_as("docx", &docx.bytes, Path::new("r.docx"))
+        .document
+        .expect("reads back");
+    assert_eq!(back.contents.map(|c| c.before_summary), Some(true));
+    let back_xml = write::xml::write(&back).xml;
+    assert!(
+        !back_xml.contains(">Contents<") && !back_xml.contains(">Page<"),
+        "{back_xml}"
+    );
     let plain = write::docx::write(
         &Document {
             contents: None,

@@ -43,18 +43,23 @@ impl Reader<'_, '_, '_> {
         let mut built = Built::default();
         let mut flow = Flow::new(self.lang);
         let mut skip_table = false;
+        // The contents' `Page` column head, dropped with the contents.
+        let mut page_head = None;
         for (i, node) in nodes.iter().enumerate() {
             match node {
                 Node::Para(p) => {
                     skip_table = false;
-                    if self.front(p, &flow, m, &mut built) {
+                    if page_head == Some(i) || self.front(p, &flow, m, &mut built) {
                         continue;
                     }
                     if is_contents_heading(&plain(&p.runs)) {
-                        // A TOC field's entries follow, or a table of them.
-                        skip_table = next_is_table(nodes, i);
-                        if skip_table || next_is_toc(nodes, i) {
+                        // A table of entries follows, or TOC paragraphs,
+                        // perhaps under the `Page` column head.
+                        let (head, entries) = self.contents_entries_after(nodes, i);
+                        if let Some(table) = entries {
                             self.note_contents(p, &mut built);
+                            page_head = head;
+                            skip_table = table;
                             continue;
                         }
                     }
@@ -75,6 +80,38 @@ impl Reader<'_, '_, '_> {
         built.body = body;
         built.annexes = annexes;
         built
+    }
+
+    /// What follows a contents heading at `nodes[i]`: the index of a
+    /// `Page` column head (in any language) if one comes first, and
+    /// whether the entries follow as a table (`Some(true)`) or as TOC
+    /// paragraphs (a TOC field's, or in a TOC style: `Some(false)`);
+    /// `None` when no entries follow (a heading that only says Contents).
+    fn contents_entries_after(&self, nodes: &[Node], i: usize) -> (Option<usize>, Option<bool>) {
+        let mut texts = nodes
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .filter(|(_, n)| match n {
+                Node::Para(p) => !plain(&p.runs).trim().is_empty(),
+                Node::Table(_) => true,
+            });
+        let mut next = texts.next();
+        let mut head = None;
+        if let Some((k, Node::Para(p))) = next
+            && lang::ALL
+                .iter()
+                .any(|l| plain(&p.runs).trim() == l.page_word())
+        {
+            head = Some(k);
+            next = texts.next();
+        }
+        let entries = match next {
+            Some((_, Node::Table(_))) => Some(true),
+            Some((_, Node::Para(p))) if p.toc || self.ctx.style(p).role == Role::Toc => Some(false),
+            _ => None,
+        };
+        (head, entries)
     }
 
     /// Notes that the file has a table of contents, where `p` stands.
@@ -241,27 +278,6 @@ fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
 fn plain_heading(inlines: Vec<Inline>) -> Vec<Inline> {
     let text = crate::model::plain_text(&inlines);
     vec![Inline::Text(text.trim().to_string())]
-}
-
-/// Whether the next paragraph with text after `nodes[i]` is a TOC field's entry.
-fn next_is_toc(nodes: &[Node], i: usize) -> bool {
-    nodes[i + 1..]
-        .iter()
-        .find(|n| match n {
-            Node::Para(p) => !plain(&p.runs).trim().is_empty(),
-            Node::Table(_) => true,
-        })
-        .is_some_and(|n| matches!(n, Node::Para(p) if p.toc))
-}
-
-fn next_is_table(nodes: &[Node], i: usize) -> bool {
-    nodes[i + 1..]
-        .iter()
-        .find(|n| match n {
-            Node::Para(p) => !plain(&p.runs).trim().is_empty(),
-            Node::Table(_) => true,
-        })
-        .is_some_and(|n| matches!(n, Node::Table(_)))
 }
 
 /// The label of `text`: its readings and the byte of the runs' text where
