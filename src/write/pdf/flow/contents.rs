@@ -26,6 +26,13 @@ const PAGE_HEAD: TextStyle = TextStyle {
     after: 4.0,
 };
 
+/// What all entries share: where sections' text starts, and the leader's
+/// dot and unit widths.
+struct Measures {
+    section_text: f32,
+    leader: (f32, f32),
+}
+
 impl FlowBuilder<'_> {
     /// Lays out the table of contents, when the document has one and
     /// something to list (true then); the numbers come later.
@@ -68,11 +75,14 @@ impl FlowBuilder<'_> {
             ..self.block(text, x, x, page_style)
         });
         plan.push(Plan::Para(i));
-        let section_text = self.section_text(&entries);
+        let measures = Measures {
+            section_text: self.section_text(&entries),
+            leader: self.leader_unit(),
+        };
         let items = entries
             .iter()
             .enumerate()
-            .flat_map(|(k, e)| self.entry(k, e, section_text, contents.span))
+            .flat_map(|(k, e)| self.entry(k, e, &measures, contents.span))
             .collect();
         plan.push(Plan::Contents(items));
         true
@@ -101,7 +111,13 @@ impl FlowBuilder<'_> {
     }
 
     /// One entry's blocks (an annex's label has a line of its own).
-    fn entry(&mut self, k: usize, e: &ContentsEntry, section_text: f32, source: Span) -> Vec<Plan> {
+    fn entry(
+        &mut self,
+        k: usize,
+        e: &ContentsEntry,
+        measures: &Measures,
+        source: Span,
+    ) -> Vec<Plan> {
         let lang = self.lang();
         let style = BODY.for_lang(lang);
         let line = self.plain_line(lang, &lang.entry_label(e.kind), style, source);
@@ -120,7 +136,10 @@ impl FlowBuilder<'_> {
             // Chapters' numbers end before the text, as in headings.
             (_, 1) => (Some(self.end_label(line, HEADING_NUMBER_END)), TEXT_INDENT),
             // Sections' labels start there.
-            _ => (Some(self.start_label(line, TEXT_INDENT)), section_text),
+            _ => (
+                Some(self.start_label(line, TEXT_INDENT)),
+                measures.section_text,
+            ),
         };
         let p = self.place(text_start, text_start, NUMBER_ROOM);
         let body = self.text(
@@ -136,6 +155,7 @@ impl FlowBuilder<'_> {
         let leader = self.leader(
             end_of_text + LEADER_GAP,
             self.full_width() - NUMBER_ROOM - LEADER_GAP,
+            measures.leader,
             source,
         );
         let i = self.push_block(LaidBlock {
@@ -148,15 +168,29 @@ impl FlowBuilder<'_> {
         plans
     }
 
-    /// Dot leaders filling from `from` to `to` (distances from the start
-    /// margin), ending at `to` so that the dots of all entries line up.
-    fn leader(&mut self, from: f32, to: f32, source: Span) -> Option<Label> {
+    /// The width of a leader's dot, and of a dot and space. A line's width
+    /// leaves out its trailing space: a unit is what a second dot adds.
+    fn leader_unit(&mut self) -> (f32, f32) {
         let lang = self.lang();
         let style = BODY.for_lang(lang);
-        // A line's width leaves out its trailing space: a unit is what
-        // a second dot adds.
-        let dot = self.plain_line(lang, ".", style, source).line_width(0);
-        let unit = self.plain_line(lang, ". .", style, source).line_width(0) - dot;
+        let dot = self
+            .plain_line(lang, ".", style, Span::default())
+            .line_width(0);
+        let two = self.plain_line(lang, ". .", style, Span::default());
+        (dot, two.line_width(0) - dot)
+    }
+
+    /// Dot leaders filling from `from` to `to` (distances from the start
+    /// margin), ending at `to` so that the dots of all entries line up.
+    fn leader(
+        &mut self,
+        from: f32,
+        to: f32,
+        (dot, unit): (f32, f32),
+        source: Span,
+    ) -> Option<Label> {
+        let lang = self.lang();
+        let style = BODY.for_lang(lang);
         let n = ((to - from - dot) / unit.max(0.1)).floor() + 1.0;
         if n < 3.0 {
             return None;
