@@ -75,13 +75,26 @@ pub(super) fn rejoin(
         let page = lines[filled[p]].page;
         let on_page = |q: usize| lines[filled[q]].page == page;
         let placed = at_foot.iter().any(|&(from, _)| from == p);
-        if placed || orphans.iter().filter(|(q, _)| on_page(*q)).count() != 1 {
+        let here: Vec<(usize, bool)> = orphans
+            .iter()
+            .copied()
+            .filter(|&(q, _)| on_page(q))
+            .collect();
+        if placed {
             continue;
         }
-        let mut candidates = if by_contents { &listed } else { &texts }
+        // A title wrapped over two lines is one candidate: its first line.
+        let pool = if by_contents { &listed } else { &texts };
+        let candidates: Vec<usize> = pool
             .iter()
-            .filter(|&&q| on_page(q));
-        if let (Some(&q), None) = (candidates.next(), candidates.next()) {
+            .copied()
+            .filter(|&q| on_page(q) && !(q > 0 && pool.contains(&(q - 1))))
+            .collect();
+        if let ([_], [q]) = (here.as_slice(), candidates.as_slice()) {
+            moves.push((p, *q));
+        } else if let Some(q) = paired(p, &here, &candidates, &text) {
+            // Labels in sequence (`B.`, `C.`) the contents place, each
+            // followed by a text they confirm before the next label.
             moves.push((p, q));
         }
     }
@@ -110,6 +123,53 @@ pub(super) fn rejoin(
         ));
     }
     placed_before(lines, &moves)
+}
+
+/// The text orphan `p` goes to when a page holds several orphans
+/// (`here`, in order) placed by the contents: section or chapter labels in
+/// sequence (`B.`, `C.`), each followed by a text the contents confirm
+/// (`candidates`) before the next label. Each takes the first such text.
+/// `None` unless every label of the page finds one.
+fn paired<'a>(
+    p: usize,
+    here: &[(usize, bool)],
+    candidates: &[usize],
+    text: &impl Fn(usize) -> &'a str,
+) -> Option<usize> {
+    if here.len() < 2 || !here.iter().all(|&(_, by)| by) {
+        return None;
+    }
+    // A letter that is also a Roman numeral (`C.`) is read as a section's.
+    let section_first = |t: &str| {
+        let (readings, _) = classify(&format!("{t} Text"))?;
+        readings
+            .iter()
+            .copied()
+            .find(|l| matches!(l, Label::Section(_)))
+            .or(readings.first().copied())
+    };
+    let labels: Vec<Label> = here
+        .iter()
+        .map(|&(q, _)| section_first(text(q)))
+        .collect::<Option<_>>()?;
+    let in_sequence = labels.windows(2).all(|w| match (w[0], w[1]) {
+        (Label::Section(a), Label::Section(b)) | (Label::Chapter(a), Label::Chapter(b)) => {
+            b == a + 1
+        }
+        _ => false,
+    });
+    if !in_sequence {
+        return None;
+    }
+    let texts: Vec<usize> = here
+        .iter()
+        .enumerate()
+        .map(|(i, &(label, _))| {
+            let next = here.get(i + 1).map_or(usize::MAX, |&(n, _)| n);
+            candidates.iter().copied().find(|&q| label < q && q < next)
+        })
+        .collect::<Option<_>>()?;
+    here.iter().position(|&(q, _)| q == p).map(|i| texts[i])
 }
 
 /// `lines` with each `(from, to)` line taken out and put right before

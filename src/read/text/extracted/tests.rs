@@ -1695,6 +1695,61 @@ fn a_section_label_read_among_cells_goes_to_the_text_the_contents_list() {
     assert_eq!(para_texts(&read_back).len(), 3);
 }
 
+/// Two section labels read among the cells of tables on one page (`B.`
+/// before a header's `2025/26`, `C.` before a note): each goes to the
+/// first text the contents list after it and before the next label, even
+/// with a header cell the contents also seem to list (`Unencumbered`).
+#[test]
+fn two_section_labels_read_among_cells_go_to_their_texts_in_order() {
+    let contents = "Contents\nPage\nI.\n\nResources . . . . . . . . . . . . . .\n2\nA.\nOverall . . . . . . . . . . . . . . . .\n2\nB.\nNon-budgeted contributions . . . . . . . . .\n2\nC.\nEfficiency gains . . . . . . . . . . . . . .\n2\nD.\nUnencumbered balance . . . . . . . . . . . .\n2";
+    let text = pages(&[
+        &format!("{MASTHEAD}\n{contents}"),
+        &format!(
+            "A/80/999\nI. Resources\nA.\n\nOverall\n1. {PROSE}\n(Thousands of United States dollars)\nCategory\nUnencumbered\nMedical\n7.4\n9.2\nSpecial equipment\n3.1\n4.4\nB.\n2025/26\nPercentage apportionment\n3 095.2\n519.0\nNon-budgeted contributions\n2. The value of non-budgeted contributions is as follows:\n(Thousands of United States dollars)\nCategory\nStatus-of-forces agreement\nTotal\na\nC.\nIncludes waived landing fees.\n941.7\n527.3\n941.7\n527.3\nEfficiency gains\n3. The cost estimates reflect the following efficiency initiatives.\nD.\n\nUnencumbered balance\n4. {PROSE}"
+        ),
+    ]);
+    let (read_back, outcome) = doc(&text);
+    assert_eq!(
+        sections(&first_chapter(&read_back).blocks),
+        [
+            (1, "Overall".to_string()),
+            (2, "Non-budgeted contributions".to_string()),
+            (3, "Efficiency gains".to_string()),
+            (4, "Unencumbered balance".to_string())
+        ],
+        "{:?}",
+        outcome.diagnostics
+    );
+    assert!(!outcome.diagnostics.iter().any(|d| d.is_error()));
+}
+
+/// A section label read among cells goes to its title wrapped over two
+/// lines on its page, which is one text, not two (the contents list both
+/// lines, wrapped there too).
+#[test]
+fn a_section_label_goes_to_its_title_wrapped_over_two_lines() {
+    let contents = "Contents\nPage\nI.\n\nFollow-up . . . . . . . . . . . . . .\n2\nA.\nGeneral Assembly . . . . . . . . . . . .\n2\nB.\nAdvisory Committee on Administrative and Budgetary\nQuestions . . . . . . . . . . . . . . . . . . . .\n2";
+    let text = pages(&[
+        &format!("{MASTHEAD}\n{contents}"),
+        &format!(
+            "A/80/999\nI. Follow-up\nA.\n\nGeneral Assembly\n1. {PROSE}\nCategory\nMedical\n7.4\n9.2\nSpecial equipment\n3.1\n4.4\nOther supplies\n1.0\n2.0\nB.\n2025/26\n3 095.2\n519.0\nAdvisory Committee on Administrative and Budgetary\nQuestions\n2. {PROSE}"
+        ),
+    ]);
+    let (read_back, outcome) = doc(&text);
+    assert_eq!(
+        sections(&first_chapter(&read_back).blocks),
+        [
+            (1, "General Assembly".to_string()),
+            (
+                2,
+                "Advisory Committee on Administrative and Budgetary Questions".to_string()
+            )
+        ],
+        "{:?}",
+        outcome.diagnostics
+    );
+}
+
 #[test]
 fn spaces_are_collapsed_alike_on_the_fast_path_and_the_slow_one() {
     use super::flow::collapse_spaces;
