@@ -55,7 +55,7 @@ impl Reader<'_, '_, '_> {
                     if is_contents_heading(&plain(&p.runs)) {
                         // A table of entries follows, or TOC paragraphs,
                         // perhaps under the `Page` column head.
-                        let (head, entries) = self.contents_entries_after(nodes, i);
+                        let (head, entries) = self.after_contents_heading(nodes, i);
                         if let Some(table) = entries {
                             self.note_contents(p, &mut built);
                             page_head = head;
@@ -87,7 +87,7 @@ impl Reader<'_, '_, '_> {
     /// whether the entries follow as a table (`Some(true)`) or as TOC
     /// paragraphs (a TOC field's, or in a TOC style: `Some(false)`);
     /// `None` when no entries follow (a heading that only says Contents).
-    fn contents_entries_after(&self, nodes: &[Node], i: usize) -> (Option<usize>, Option<bool>) {
+    fn after_contents_heading(&self, nodes: &[Node], i: usize) -> (Option<usize>, Option<bool>) {
         let mut texts = nodes
             .iter()
             .enumerate()

@@ -10,7 +10,7 @@
 use super::body::Story;
 use super::props::{Ind, Jc, PPr, RPr, Spacing, Tab, TabKind};
 use super::styles::TEXT_INDENT;
-use super::units::{Twips, twips};
+use super::units::{Twips, half_points, twips};
 use crate::model::{ContentsEntry, Document, EntryKind};
 use crate::write::page::{CHAPTER, DEFAULT_TAB, HEADING_NUMBER_END, TAB_STOPS, margin};
 
@@ -43,7 +43,7 @@ impl Story<'_, '_> {
                 ..PPr::default()
             },
             |f| {
-                let size = Some((CHAPTER.size * 2.0) as u32);
+                let size = Some(half_points(CHAPTER.size));
                 let rpr = RPr {
                     sz: size,
                     sz_cs: size,

@@ -75,20 +75,22 @@ pub(super) fn rejoin(
         let page = lines[filled[p]].page;
         let on_page = |q: usize| lines[filled[q]].page == page;
         let placed = at_foot.iter().any(|&(from, _)| from == p);
+        if placed {
+            continue;
+        }
         let here: Vec<(usize, bool)> = orphans
             .iter()
             .copied()
             .filter(|&(q, _)| on_page(q))
             .collect();
-        if placed {
-            continue;
-        }
         // A title wrapped over two lines is one candidate: its first line.
+        // (The pools are in line order.)
         let pool = if by_contents { &listed } else { &texts };
+        let wraps = |q: usize| q > 0 && pool.binary_search(&(q - 1)).is_ok();
         let candidates: Vec<usize> = pool
             .iter()
             .copied()
-            .filter(|&q| on_page(q) && !(q > 0 && pool.contains(&(q - 1))))
+            .filter(|&q| on_page(q) && !wraps(q))
             .collect();
         if let ([_], [q]) = (here.as_slice(), candidates.as_slice()) {
             moves.push((p, *q));
