@@ -7,6 +7,8 @@
 //! `an d`, and line ends decide hyphens; neither is a reading error).
 
 mod common;
+
+use common::read_as;
 #[path = "../benches/support/corpus_gen.rs"]
 mod corpus_gen;
 
@@ -14,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use undoc::model::{Block, Document, plain_text};
-use undoc::read::{InputFormat, ReadOutcome, Source};
+use undoc::read::ReadOutcome;
 
 /// What a document holds, counted as `docx_counts.py` counts a Word file.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -150,11 +152,6 @@ fn pdftotext(pdf: &Path, layout: bool) -> Option<String> {
     let out = cmd.arg(pdf).arg("-").output().expect("pdftotext runs");
     assert!(out.status.success());
     Some(String::from_utf8(out.stdout).expect("UTF-8"))
-}
-
-fn read_as(format: &str, bytes: &[u8], path: &Path) -> ReadOutcome {
-    let format = InputFormat::by_name(format).expect("format");
-    undoc::read::read(&Source { bytes, path }, format, &[])
 }
 
 /// Differences between a reading and the Word file, each with what it is

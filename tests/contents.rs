@@ -11,9 +11,8 @@ use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
-use common::{root, tool};
+use common::{read_as, root, tool};
 use undoc::model::{Contents, Document, EntryKind, Span};
-use undoc::read::{InputFormat, Source};
 use undoc::validate::SchemaEngine;
 use undoc::validate::xsd::FastXml;
 use undoc::write::{self, WriteOptions};
@@ -31,11 +30,6 @@ fn report(before_summary: bool) -> Document {
         span: Span::new(1, 1),
     });
     doc
-}
-
-fn read_as(format: &str, bytes: &[u8], path: &Path) -> undoc::read::ReadOutcome {
-    let format = InputFormat::by_name(format).expect("format");
-    undoc::read::read(&Source { bytes, path }, format, &[])
 }
 
 /// How each entry reads on paper: label and heading (`II. Trends`), or an
@@ -361,14 +355,12 @@ fn libreoffice_shows_the_docx_entries_pages() {
     let dir = tempfile::tempdir().expect("temp");
     let file = dir.path().join("r.docx");
     std::fs::write(&file, &docx.bytes).expect("written");
-    let status = Command::new(soffice)
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&file)
-        .env("HOME", dir.path())
-        .output()
-        .expect("soffice runs");
-    assert!(status.status.success());
+    common::libreoffice_to_pdf(
+        &soffice,
+        &[file],
+        dir.path(),
+        &dir.path().join("lo-profile"),
+    );
     check_entry_pages(&doc, &lines_of(&pdftotext, &dir.path().join("r.pdf")));
 }
 

@@ -656,22 +656,7 @@ fn libreoffice_renders_every_paragraph_in_order_and_the_first_page_codes() {
     let pdf_dir = dir.path().join("pdf");
     let profile = dir.path().join("lo-profile");
     let started = std::time::Instant::now();
-    let out = Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&pdf_dir)
-        .args(&outputs)
-        .output()
-        .expect("soffice runs");
-    assert!(
-        out.status.success(),
-        "soffice failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::libreoffice_to_pdf(&soffice, &outputs, &pdf_dir, &profile);
     eprintln!(
         "LibreOffice converted {} files in {:.1?}",
         outputs.len(),

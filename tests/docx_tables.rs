@@ -419,17 +419,7 @@ fn libreoffice_renders_every_cell() {
     let sources = sources(dir.path());
     let outputs = convert(&sources, dir.path());
     let pdf_dir = dir.path().join("pdf");
-    let out = Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.path().join("lo-profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&pdf_dir)
-        .args(&outputs)
-        .output()
-        .expect("soffice runs");
-    assert!(out.status.success(), "soffice failed");
+    common::libreoffice_to_pdf(&soffice, &outputs, &pdf_dir, &dir.path().join("lo-profile"));
     for (source, docx) in sources.iter().zip(&outputs) {
         let doc = model(source);
         let pdf = pdf_dir

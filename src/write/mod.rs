@@ -147,7 +147,7 @@ impl Paper {
     }
 
     /// Width and height in points.
-    pub fn size_pt(self) -> (f32, f32) {
+    pub const fn size_pt(self) -> (f32, f32) {
         match self {
             Paper::A4 => (595.28, 841.89),
             Paper::Letter => (612.0, 792.0),

@@ -52,6 +52,33 @@ pub fn read_file(path: &Path) -> undoc::read::ReadOutcome {
     )
 }
 
+/// Reads `bytes` with the reader named `format`, as if from `path`.
+pub fn read_as(format: &str, bytes: &[u8], path: &Path) -> undoc::read::ReadOutcome {
+    let format = undoc::read::InputFormat::by_name(format).expect("format");
+    undoc::read::read(&undoc::read::Source { bytes, path }, format, &[])
+}
+
+/// Converts `files` to PDF into `out_dir` with LibreOffice, its profile in
+/// `profile` (so runs never share one), and checks that it succeeded.
+pub fn libreoffice_to_pdf(soffice: &Path, files: &[PathBuf], out_dir: &Path, profile: &Path) {
+    let out = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out_dir)
+        .args(files)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "soffice failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Copies `samples/figures/` beside `path` when `text` (a sample, perhaps
 /// edited) refers to it, so a sample copied elsewhere keeps its pictures.
 pub fn keep_figures(path: &Path, text: &[u8]) {

@@ -12,6 +12,7 @@ use super::props::{Ind, Jc, PPr, RPr, Spacing, Tab, TabKind};
 use super::styles::TEXT_INDENT;
 use super::units::{Twips, half_points, twips};
 use crate::model::{ContentsEntry, Document, EntryKind};
+use crate::write::Paper;
 use crate::write::page::{CHAPTER, DEFAULT_TAB, HEADING_NUMBER_END, TAB_STOPS, margin};
 
 /// The bookmark of entry `k`'s heading: hidden (a leading underscore), as
@@ -79,7 +80,7 @@ impl Story<'_, '_> {
     fn entry(&mut self, k: usize, e: &ContentsEntry) {
         let lang = self.ctx.lang;
         let style = if e.level == 1 { "TOC1" } else { "TOC2" };
-        let tabs = if self.ctx.page.0 == twips(612.0) {
+        let tabs = if self.ctx.page.0 == twips(Paper::Letter.size_pt().0) {
             &LETTER_TABS
         } else {
             &A4_TABS
@@ -147,5 +148,5 @@ const fn entry_tabs(width: f32) -> [[Tab; 3]; 2] {
 }
 
 /// The entries' stops on A4 and on US Letter.
-static A4_TABS: [[Tab; 3]; 2] = entry_tabs(595.28 - 2.0 * margin::SIDE);
-static LETTER_TABS: [[Tab; 3]; 2] = entry_tabs(612.0 - 2.0 * margin::SIDE);
+static A4_TABS: [[Tab; 3]; 2] = entry_tabs(Paper::A4.size_pt().0 - 2.0 * margin::SIDE);
+static LETTER_TABS: [[Tab; 3]; 2] = entry_tabs(Paper::Letter.size_pt().0 - 2.0 * margin::SIDE);

@@ -143,15 +143,6 @@ pub(super) fn strip(lines: Vec<Src>, out: &mut Vec<Decision>) -> (Vec<Src>, Titl
 
 fn is_heading(text: &str) -> bool {
     lang::ALL.iter().any(|l| text == l.contents_word())
-        || [
-            "Contents",
-            "Table des matières",
-            "Índice",
-            "Содержание",
-            "المحتويات",
-            "目录",
-        ]
-        .contains(&text)
 }
 
 /// Whether a line with dot leaders comes within a few lines after line `no`.
@@ -225,7 +216,7 @@ pub(super) fn has_leader(text: &str) -> bool {
 }
 
 fn is_page_word(t: &str) -> bool {
-    ["Page", "Pages", "Página", "Стр.", "الصفحة", "页次"].contains(&t)
+    t == "Pages" || lang::ALL.iter().any(|l| t == l.page_word())
 }
 
 fn is_lone_number(t: &str) -> bool {
