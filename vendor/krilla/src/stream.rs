@@ -27,7 +27,6 @@
 use std::borrow::Cow;
 use std::ops::DerefMut;
 
-use flate2::Compression;
 use pdf_writer::{Array, Dict, Name};
 
 use crate::chunk_container::ChunkContainer;
@@ -344,13 +343,16 @@ fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
 pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
     use std::cell::RefCell;
 
-    const COMPRESSION_LEVEL: u32 = 6;
     thread_local! {
-        static COMPRESSOR: RefCell<flate2::Compress> =
-            RefCell::new(flate2::Compress::new(Compression::new(COMPRESSION_LEVEL), true));
+        static COMPRESSOR: RefCell<libdeflater::Compressor> =
+            RefCell::new(libdeflater::Compressor::new(level(COMPRESSION_LEVEL)));
     }
     COMPRESSOR.with(|c| compress_with(&mut c.borrow_mut(), data))
 }
+
+/// UNDOC PATCH: the level of [`deflate_encode`] (libdeflate's scale, on
+/// which 6 packs a PDF's streams a little tighter than zlib's 6).
+const COMPRESSION_LEVEL: i32 = 6;
 
 /// UNDOC PATCH: [`deflate_encode`] at level 1, for the object streams: the
 /// dictionaries of a tagged PDF are repetitive enough that the fastest
@@ -359,31 +361,44 @@ pub(crate) fn deflate_encode_fast(data: &[u8]) -> Vec<u8> {
     use std::cell::RefCell;
 
     thread_local! {
-        static COMPRESSOR: RefCell<flate2::Compress> =
-            RefCell::new(flate2::Compress::new(Compression::new(1), true));
+        static COMPRESSOR: RefCell<libdeflater::Compressor> =
+            RefCell::new(libdeflater::Compressor::new(level(1)));
     }
     COMPRESSOR.with(|c| compress_with(&mut c.borrow_mut(), data))
 }
 
-/// `data` as a zlib stream, by `c` (reset first: one compressor a thread
-/// serves every stream).
-fn compress_with(c: &mut flate2::Compress, data: &[u8]) -> Vec<u8> {
-    use flate2::{FlushCompress, Status};
-
-    c.reset();
-    let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    loop {
-        let consumed = c.total_in() as usize;
-        let status = c
-            .compress_vec(&data[consumed..], &mut out, FlushCompress::Finish)
-            .unwrap();
-        match status {
-            Status::StreamEnd => break,
-            _ => out.reserve(out.capacity().max(64)),
-        }
-    }
-    out
+fn level(n: i32) -> libdeflater::CompressionLvl {
+    libdeflater::CompressionLvl::new(n).expect("a level libdeflate knows")
 }
+
+/// UNDOC PATCH: `data` as a zlib stream, by libdeflate (one compressor a
+/// thread serves every stream; it keeps no state between calls). The
+/// output goes to a scratch buffer kept by the thread and is copied out at
+/// its exact size: a buffer of the worst case's size per stream would hold
+/// ten times a content stream's compressed bytes until the PDF is written.
+fn compress_with(c: &mut libdeflater::Compressor, data: &[u8]) -> Vec<u8> {
+    use std::cell::RefCell;
+
+    thread_local! {
+        static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        scratch.resize(c.zlib_compress_bound(data.len()), 0);
+        let written = c
+            .zlib_compress(data, &mut scratch)
+            .expect("the bound leaves room for any input");
+        let out = scratch[..written].to_vec();
+        // A font's bound can be megabytes; keep no more than a page's worth.
+        if scratch.capacity() > SCRATCH_KEPT {
+            *scratch = Vec::new();
+        }
+        out
+    })
+}
+
+/// UNDOC PATCH: the largest scratch buffer a thread keeps between streams.
+const SCRATCH_KEPT: usize = 1 << 20;
 
 fn hex_encode(data: &[u8]) -> Vec<u8> {
     use std::fmt::Write;
