@@ -16,6 +16,7 @@ use super::hyphen::Vocabulary;
 use super::pages::{Src, fields};
 use super::{Block, Piece, starts_para};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::lang::{CLAUSE_MARKS, COMMAS, FULL_STOPS, ends_with_mark};
 use crate::model::Span;
 use crate::read::audit::{Action, Decision};
 use crate::read::text::{Label, caption_number, classify};
@@ -734,7 +735,7 @@ fn is_whole_row_label(lines: &[Src], i: usize, full: usize) -> bool {
 /// A table's label too long for a cell: one line, no label of its own, no
 /// caption, no units line, no sentence's end.
 fn is_long_label(t: &str, full: usize) -> bool {
-    !t.ends_with(['.', ':', ';', ',', '。', '：', '；'])
+    !ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS])
         && t.chars().count() <= full
         && classify(t).is_none()
         && caption_number(t).is_none()
@@ -865,7 +866,8 @@ fn opens_raw_para(lines: &[Src], i: usize, full: usize) -> bool {
 
 fn is_cell(line: &Src, full: usize) -> bool {
     let t = line.trimmed();
-    t.chars().count() * 2 <= full && !t.ends_with(['.', ':', ';', '。', '：', '；']) || is_figure(t)
+    t.chars().count() * 2 <= full && !ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS])
+        || is_figure(t)
 }
 
 pub(super) fn is_heading_label(t: &str) -> bool {
@@ -1168,12 +1170,17 @@ fn build(
         ),
         None => (None, lines[region.notes..region.end].to_vec()),
     };
-    let head = &lines[region.head..region.rows];
     let rebuilt = if layout { grid::rebuild(rows) } else { cells };
+    let rows_start = match rebuilt {
+        Some(_) => region.rows,
+        None => kept_rows_start(lines, region),
+    };
+    let head = lines[region.head..rows_start].to_vec();
+    let rows = lines[rows_start..region.notes].to_vec();
     let at = lines[region.rows].no;
     let what = head
         .iter()
-        .chain(rows)
+        .chain(&rows)
         .map(Src::trimmed)
         .find(|t| !t.is_empty())
         .unwrap_or("");
@@ -1192,10 +1199,24 @@ fn build(
         ));
     }
     Block {
-        head: head.to_vec(),
+        head,
         grid: rebuilt,
-        rows: rows.to_vec(),
+        rows,
         notes,
+    }
+}
+
+/// Where a kept block's rows begin: raw text sets a table's caption,
+/// title and units line a line each like its cells, so a region kept as
+/// one block may hold them among its rows; they go back to the table's
+/// head (caption first), which keeps its title and units.
+fn kept_rows_start(lines: &[Src], region: &Region) -> usize {
+    let first = (region.head..region.notes).find(|&k| !lines[k].is_blank());
+    match first {
+        Some(k) if caption_number(lines[k].trimmed()).is_some() => {
+            below_caption(lines, k, region.notes).clamp(region.rows, region.notes)
+        }
+        _ => region.rows,
     }
 }
 

@@ -1077,6 +1077,26 @@ fn a_raw_table_read_row_by_row_is_rebuilt_between_paragraphs() {
 }
 
 #[test]
+fn a_kept_raw_table_keeps_its_units_line_as_its_units() {
+    // Kept as one block (a group heading among its rows): the caption,
+    // title and units line, a line each like the cells, are still the
+    // table's number, title and units, not its first rows.
+    let text = RAW_TABLE.replace("Civilian personnela\n", "Posts\n\nCivilian personnela\n");
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{text}")]));
+    assert!(kept_a_table(&outcome));
+    let table = first_table(&doc);
+    assert_eq!(table.n, Some(1));
+    assert_eq!(plain_text(&table.title), "Financial resources by category");
+    let units = table.units.as_deref().map(plain_text);
+    assert_eq!(
+        units.as_deref(),
+        Some("(Thousands of United States dollars)")
+    );
+    let first: Vec<String> = table.body.first().map(row_cells).unwrap_or_default();
+    assert_eq!(first, ["Variance"]);
+}
+
+#[test]
 fn a_raw_table_with_a_group_heading_among_its_rows_is_kept_as_one_block() {
     // `Posts` heads a group of rows: two labels stand between figures, so
     // which row each figure belongs to is not certain.
