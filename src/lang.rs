@@ -856,6 +856,23 @@ impl Lang {
     }
 }
 
+/// Full stops of the six languages' scripts (Chinese `。`).
+pub const FULL_STOPS: [char; 2] = ['.', '。'];
+/// Question and exclamation marks (Chinese full-width, Arabic `؟`).
+pub const QUESTION_EXCLAMATION: [char; 5] = ['!', '！', '?', '？', '؟'];
+/// Colons and semicolons (Chinese full-width, Arabic `؛`): what ends a
+/// clause that introduces a list, or an item of one.
+pub const CLAUSE_MARKS: [char; 5] = [':', '：', ';', '；', '؛'];
+/// Commas (Chinese full-width, Arabic `،`).
+pub const COMMAS: [char; 3] = [',', '，', '،'];
+
+/// Whether `text` ends with a mark of one of `sets` (the sets above).
+pub fn ends_with_mark(text: &str, sets: &[&[char]]) -> bool {
+    text.chars()
+        .next_back()
+        .is_some_and(|c| sets.iter().any(|set| set.contains(&c)))
+}
+
 /// The largest number written in Roman numerals: past it a numeral is a
 /// run of thousands of `M` (4,294,967 for `u32::MAX`), so digits are used.
 pub const MAX_ROMAN: u32 = 3999;

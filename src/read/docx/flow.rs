@@ -11,7 +11,7 @@ use super::inlines::plain;
 use super::places::Ctx;
 use super::styles::Role;
 use super::tables;
-use crate::lang::{self, Lang};
+use crate::lang::{self, CLAUSE_MARKS, COMMAS, FULL_STOPS, Lang, ends_with_mark};
 use crate::model::{
     Figure, Image, ImageKind, Inline, Item, List, ListKind, Para, Span, Spanned, Table,
 };
@@ -452,7 +452,7 @@ fn is_heading_like(p: &WPara, text: &str) -> bool {
             .filter(|r| matches!(&r.kind, RunKind::Text(x) if !x.trim().is_empty()))
     };
     t.chars().count() <= 200
-        && !t.ends_with(['.', ';', ':', ',', '。', '；', '：'])
+        && !ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS])
         && texts().next().is_some()
         && texts().all(|r: &Run| r.bold || r.sup)
 }

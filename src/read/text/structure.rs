@@ -12,7 +12,7 @@ use std::path::Path;
 
 use super::{Label, Line, classify, figure, table};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::lang::Lang;
+use crate::lang::{CLAUSE_MARKS, COMMAS, FULL_STOPS, Lang, QUESTION_EXCLAMATION, ends_with_mark};
 use crate::model::{
     Annex, Block, Division, Figure, Footnote, Item, List, ListKind, Para, Span, Spanned,
     Subheading, Table,
@@ -80,9 +80,9 @@ impl Acc {
     }
 
     fn ends_sentence(&self) -> bool {
-        self.text.trim_end().ends_with([
-            '.', '。', ';', '；', ':', '：', '!', '！', '?', '？', '”', '"', '»', ')', '）',
-        ])
+        let text = self.text.trim_end();
+        ends_with_mark(text, &[&FULL_STOPS, &CLAUSE_MARKS, &QUESTION_EXCLAMATION])
+            || text.ends_with(['”', '"', '»', ')', '）'])
     }
 
     fn inlines(&self) -> Vec<crate::model::Inline> {
@@ -592,7 +592,7 @@ const LOOKAHEAD_LINES: usize = 400;
 fn looks_like_heading(lines: &[Line], i: usize) -> bool {
     let text = lines[i].text;
     text.chars().count() <= 120
-        && !text.ends_with(['.', '。', ';', '；', ':', '：', ',', '，'])
+        && !ends_with_mark(text, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS])
         && lines.get(i + 1).is_none_or(|l| l.text.is_empty())
 }
 

@@ -12,6 +12,7 @@ use super::hyphen::Vocabulary;
 use super::pages::Src;
 use super::sequence::{At, Sequence};
 use super::{Piece, render};
+use crate::lang::{CLAUSE_MARKS, FULL_STOPS, QUESTION_EXCLAMATION, ends_with_mark};
 use crate::read::audit::{Action, Decision};
 use crate::read::text::{Label, classify};
 use crate::script::{ends_ideographic, starts_ideographic};
@@ -264,7 +265,7 @@ impl Flow<'_, '_> {
     fn introduces_item(&self, indent: isize) -> bool {
         let Some(cur) = &self.cur else { return true };
         let text = cur.text.trim_end();
-        let opens = text.ends_with([':', ';', '：', '；']);
+        let opens = ends_with_mark(text, &[&CLAUSE_MARKS]);
         let indented = indent > cur.last_indent + 2 || text.ends_with(';') && indent > 0;
         opens && (!self.s.layout || indented)
     }
@@ -407,8 +408,10 @@ fn is_collapsed(text: &str) -> bool {
 
 /// Whether a text ends a sentence or a clause.
 fn closes(text: &str) -> bool {
-    text.trim_end()
-        .ends_with(['.', ':', ';', '!', '?', '。', '：', '；', '؛', '؟'])
+    ends_with_mark(
+        text.trim_end(),
+        &[&FULL_STOPS, &CLAUSE_MARKS, &QUESTION_EXCLAMATION],
+    )
 }
 
 /// The letters (`(a)`, `(ii)`, each reading) that opened blocks since the

@@ -16,6 +16,7 @@
 
 use super::contents::Titles;
 use super::pages::Src;
+use crate::lang::{CLAUSE_MARKS, FULL_STOPS, QUESTION_EXCLAMATION, ends_with_mark};
 use crate::read::audit::{Action, Decision};
 use crate::read::text::{Label, classify};
 
@@ -360,7 +361,8 @@ fn is_orphan(facts: &[Facts], p: usize, prev: Option<&str>, full: usize) -> bool
 }
 
 fn ends_sentence(t: &str) -> bool {
-    t.ends_with(['.', '。', ':', '：', ';', '；', '!', '?', ')', '）'])
+    ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &QUESTION_EXCLAMATION])
+        || t.ends_with([')', '）'])
 }
 
 /// A heading's text standing without its label: an unlabelled line `t`,

@@ -844,6 +844,22 @@ fn arabic_lists_are_told_by_their_numbers() {
 }
 
 #[test]
+fn an_arabic_item_after_one_ending_with_the_arabic_semicolon_opens_its_own() {
+    // Item (أ) fills its first line and ends with `؛` (U+061B) on its
+    // second; the next line's `(ب)` opens the next item, as `(b)` after
+    // `;` does, and is not read on as (أ)'s text.
+    let body = "1 - على الرغم من التقدم المحرز، لا يزال العالم بعيدا عن تحقيق التغطية الشاملة\nبالحماية الاجتماعية بحلول عام 2030. ولسد الثغرات القائمة، قد تود الجمعية العامة أن\nتنظر في التوصيات التالية:\n(أ) تشجيع الدول الأعضاء على اعتماد استراتيجيات وطنية للحماية الاجتماعية\nتستند إلى أطر قانونية واضحة وتحدد أهدافا زمنية لتوسيع نطاق التغطية؛\n(ب) حث الدول الأعضاء على زيادة الحيز المالي المخصص للحماية الاجتماعية من\nخلال تعزيز تعبئة الموارد المحلية وإصلاح النظم الضريبية؛\n(ج) دعوة شركاء التنمية إلى تقديم دعم مالي وتقني.\n2 - الفقرة الثانية.";
+    let (doc, _) = doc(&arabic_page(body));
+    let paras = doc.paragraphs();
+    assert_eq!(paras.iter().map(|p| p.n).collect::<Vec<_>>(), [1, 2]);
+    let list = paras[0].list.as_ref().expect("a list");
+    let items: Vec<String> = list.items.iter().map(|i| plain_text(&i.content)).collect();
+    assert_eq!(items.len(), 3, "{items:?}");
+    assert!(items[0].ends_with("التغطية؛"), "{items:?}");
+    assert!(items[1].starts_with("حث الدول"), "{items:?}");
+}
+
+#[test]
 fn a_wide_arabic_label_set_apart_at_the_line_end_opens_its_paragraph() {
     // pdftotext sets `- 101` apart in a direction run of its own at the
     // end of the line, after the text.
