@@ -477,6 +477,9 @@ fn first_difference(a: &[String], b: &[String]) -> Option<String> {
     ))
 }
 
+/// Every sample printed by undoc and read back from `pdftotext` text, raw
+/// and `-layout`: the same outline as the sample, and no error of undoc's
+/// rules (a reading that `convert` would refuse is no round trip).
 #[test]
 fn undocs_own_pdfs_read_back_to_their_samples() {
     let Some(tool) = common::tool("pdftotext") else {
@@ -513,9 +516,14 @@ fn undocs_own_pdfs_read_back_to_their_samples() {
                     "outline",
                     format!("{name}: no document: {:?}", outcome.diagnostics),
                 )],
-                Some(back) => first_difference(&want, &outline(back))
-                    .map(|d| ("outline", format!("{name}: {d}")))
-                    .into_iter()
+                Some(back) => undoc::validate::rules::check(back)
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(|d| ("error", format!("{name}: {d:?}")))
+                    .chain(
+                        first_difference(&want, &outline(back))
+                            .map(|d| ("outline", format!("{name}: {d}"))),
+                    )
                     .collect(),
             };
             failures.push((name, found));

@@ -105,8 +105,13 @@ fn logical(line: &str) -> String {
     {
         return format!("{job})");
     }
-    if let Some(reordered) = embedded_in_reading_order(line) {
+    if let Some(reordered) = in_reading_order_by_column(line) {
         text = unmarked(&reordered);
+    }
+    if line.contains('\u{202b}')
+        && let Some(labelled) = item_label_set_apart(&text)
+    {
+        text = labelled;
     }
     // An Arabic label's dash (`أولا - مقدمة`) set in a left-to-right run with
     // the space on its wrong side.
@@ -157,6 +162,59 @@ fn label_set_apart(line: &str) -> Option<String> {
     let indent = &body[..body.len() - words.len()];
     (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
         .then(|| format!("{indent}- {number} {words}\u{202c}"))
+}
+
+/// A right-to-left list item whose label layout text sets apart at the
+/// line's end (`text     (أ)`: the label hangs at the right margin, the
+/// text starts at the item's indent), with the label back before its text
+/// (`(أ) text`), as raw text and the other items give it.
+fn item_label_set_apart(text: &str) -> Option<String> {
+    let body = text.trim_end_matches(is_space);
+    let open = body.rfind('(')?;
+    let label = &body[open..];
+    let inner = label.strip_prefix('(')?.strip_suffix(')')?;
+    let short = (1..=4).contains(&inner.chars().count());
+    if !short || !inner.chars().all(|c| is_arabic(c) || c.is_alphanumeric()) {
+        return None;
+    }
+    let before = &body[..open];
+    let words = before.trim_end_matches(is_space);
+    let gap = before.len() - words.len();
+    let start = words.len() - words.trim_start_matches(is_space).len();
+    (gap >= 3 && start < words.len())
+        .then(|| format!("{}{label} {}", &words[..start], &words[start..]))
+}
+
+/// Spaces that part two columns of a layout line (a masthead's symbol or
+/// `Distr.: General` beside the organ's name), wider than any word space.
+const COLUMN_GAP: &str = "        ";
+
+/// [`embedded_in_reading_order`] for each column of a layout line on its
+/// own: a column that is one left-to-right stretch (`Distr.: General`
+/// across the page from `الجمعية العامة`) is set as seen, as it is on a
+/// line alone in raw text, not read as a run embedded in Arabic text.
+fn in_reading_order_by_column(line: &str) -> Option<String> {
+    if !line.contains(COLUMN_GAP) {
+        return embedded_in_reading_order(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut changed = false;
+    let mut rest = line;
+    while !rest.is_empty() {
+        let column_end = rest.find(COLUMN_GAP).unwrap_or(rest.len());
+        let gap_end = column_end + rest[column_end..].len()
+            - rest[column_end..].trim_start_matches(' ').len();
+        match embedded_in_reading_order(&rest[..column_end]) {
+            Some(column) => {
+                out.push_str(&column);
+                changed = true;
+            }
+            None => out.push_str(&rest[..column_end]),
+        }
+        out.push_str(&rest[column_end..gap_end]);
+        rest = &rest[gap_end..];
+    }
+    changed.then_some(out)
 }
 
 /// A right-to-left line's left-to-right runs back in reading order.
@@ -370,5 +428,46 @@ mod tests {
         short.truncate(9);
         short.extend([raw; 3]);
         assert!(!is_layout(&lines(&short)), "one row in twelve");
+    }
+
+    /// `text` as pdftotext marks a right-to-left run (RLE … PDF).
+    fn rtl(text: &str) -> String {
+        format!("\u{202b}{text}\u{202c}")
+    }
+
+    /// `text` as pdftotext marks a left-to-right run inside one (RLE LRE … PDF PDF).
+    fn ltr(text: &str) -> String {
+        format!("\u{202b}\u{202a}{text}\u{202c}\u{202c}")
+    }
+
+    #[test]
+    fn a_layout_masthead_column_of_latin_text_is_kept_as_seen() {
+        // The Arabic masthead in layout text: `Distr.: General` on the
+        // left, the organ on the right of the same line.
+        let gap = " ".repeat(60);
+        let line = format!("{}{gap}{}", ltr("Distr.: General"), rtl("الجمعية العامة"));
+        let read = logical(&line);
+        assert!(read.starts_with("Distr.: General "), "{read}");
+        assert!(read.ends_with("الجمعية العامة"), "{read}");
+        // A run inside Arabic text is still put back in reading order.
+        let inside = "\u{202b}بحلول عام \u{202a}.2030\u{202c} ولسد الثغرات\u{202c}";
+        assert_eq!(logical(inside), "بحلول عام 2030. ولسد الثغرات");
+    }
+
+    #[test]
+    fn an_arabic_item_label_set_apart_at_the_line_end_goes_before_its_text() {
+        let line = format!(
+            "{}{}     {}",
+            " ".repeat(30),
+            rtl("تحديد المستفيدين المؤهلين؛"),
+            rtl("(أ)")
+        );
+        assert_eq!(
+            logical(&line).trim_start(),
+            "(أ) تحديد المستفيدين المؤهلين؛"
+        );
+        // Words in brackets after a word space are the text's own.
+        let own = rtl("وفقا للمادة (ب)");
+        assert_eq!(logical(&own), "وفقا للمادة (ب)");
     }
 }
