@@ -33,7 +33,7 @@ impl Sequence {
             .iter()
             .enumerate()
             .filter_map(|(i, p)| match p {
-                Piece::Line(l) => super::decimal_label(l.trimmed()).map(|n| (i, n)),
+                Piece::Line(l) => number_of(l.trimmed()).map(|n| (i, n)),
                 Piece::Table(_) => None,
             })
             .collect();
@@ -44,9 +44,15 @@ impl Sequence {
         }
     }
 
-    /// Whether a line labelled `labels` is a list item.
+    /// Whether a line labelled `labels` is a list item, in any of its
+    /// readings (`c)` is a letter and the Roman numeral 100).
     pub fn is_item(&self, labels: &[Label], at: &At) -> bool {
-        match labels[0] {
+        labels.iter().any(|&label| self.is_item_as(label, at))
+    }
+
+    /// Whether a line labelled `label` is a list item.
+    fn is_item_as(&self, label: Label, at: &At) -> bool {
+        match label {
             Label::Decimal(n) => {
                 let opens = n == 1 && at.intro;
                 let continues = at.in_item && self.decimal_next == Some(n);
@@ -62,7 +68,7 @@ impl Sequence {
     /// Notes the block a label opens: an item advances its list, anything
     /// else closes the lists.
     pub fn opened(&mut self, labels: &[Label], item: bool) {
-        match (item, labels[0]) {
+        match (item, self.continuing(labels)) {
             (true, Label::Decimal(n)) => {
                 self.decimal_next = Some(n.saturating_add(1));
                 self.letter_next = None;
@@ -72,6 +78,17 @@ impl Sequence {
             }
             _ => (self.decimal_next, self.letter_next) = (None, None),
         }
+    }
+
+    /// The reading of `labels` that continues an open list (`c)` after
+    /// `b)` is the letter, not the Roman numeral 100), or the first.
+    fn continuing(&self, labels: &[Label]) -> Label {
+        let next = |label: &Label| match *label {
+            Label::Decimal(n) => self.decimal_next == Some(n),
+            Label::Alpha(n) | Label::Roman(n) => self.letter_next == Some(n),
+            _ => false,
+        };
+        labels.iter().copied().find(next).unwrap_or(labels[0])
     }
 
     /// Whether `n` at piece `at` is an item: past the run of numbers that
@@ -89,6 +106,15 @@ impl Sequence {
             });
         after_run.is_some_and(|&(_, m)| m == n)
     }
+}
+
+/// The number a line opens with (`12. Text`), or is alone on it (`12.`:
+/// raw text sets a label so, its text on the next line).
+fn number_of(t: &str) -> Option<u32> {
+    super::decimal_label(t).or(match super::lone_label(t) {
+        Some(Label::Decimal(n)) => Some(n),
+        _ => None,
+    })
 }
 
 /// How many numbered lines the look past a run reads at most.

@@ -1631,6 +1631,39 @@ fn a_letter_past_a_sentences_first_does_not_open_a_list() {
     assert_eq!(list.items.len(), 2);
 }
 
+#[test]
+fn a_letter_c_under_an_item_is_the_letter_and_the_next_number_an_item() {
+    // `c)` reads as the letter and as the Roman numeral 100: after `b)`
+    // it is the letter, so the list under item 2 goes on, and the items
+    // after it (3, 4, 5, the last also the next paragraph's number) stay
+    // items of the list, as raw text sets them, a label to a line.
+    let item = |label: &str| {
+        let text = match label {
+            "2." => "weak institutional capacity, in particular to:",
+            _ => "limited access to finance, owing to high debt levels;",
+        };
+        format!("{label}\n{text}")
+    };
+    let items: Vec<String> = ["1.", "2.", "a)", "b)", "c)", "3.", "4.", "5."]
+        .iter()
+        .map(|l| item(l))
+        .collect();
+    let text = pages(&[&format!(
+        "{MASTHEAD}\nI. Resources\n1.\n{PROSE}\n2.\nMember States identified the following challenges:\n{}\n3.\nThe actions to be taken by the General Assembly are set out below.",
+        items.join("\n")
+    )]);
+    let (read_back, _) = doc(&text);
+    let paras = read_back.paragraphs();
+    assert_eq!(paras.iter().map(|p| p.n).collect::<Vec<_>>(), [1, 2, 3]);
+    let list = paras[1].list.as_ref().expect("the list");
+    assert_eq!(list.items.len(), 5);
+    let letters = list.items[1]
+        .list
+        .as_ref()
+        .expect("the letters under item 2");
+    assert_eq!(letters.items.len(), 3);
+}
+
 /// An annex's label that pdftotext reads at the foot of its landscape
 /// page (after the organization chart's title and boxes) opens the annex
 /// at the page's top, its sections inside it.
