@@ -615,8 +615,9 @@ const ROUND_TRIP_GAPS: &[(&str, &[&str], &str)] = &[
 
 /// Generated documents (as `benches/` makes them: lists with nested items,
 /// footnotes, cited symbols, every language) printed by undoc and read back
-/// from `pdftotext -layout`: each must read with no error, no footnote left
-/// unplaced, and the same outline as its source.
+/// from `pdftotext` text, `-layout` and raw: each must read with no error
+/// (of the reader or of undoc's rules), no footnote left unplaced, and the
+/// same outline as its source.
 #[test]
 fn generated_documents_read_back_from_their_pdfs() {
     let Some(tool) = common::tool("pdftotext") else {
@@ -636,39 +637,69 @@ fn generated_documents_read_back_from_their_pdfs() {
             undoc::write::pdf::write(&doc, &undoc::write::WriteOptions::default()).expect("PDF");
         let pdf = dir.path().join("generated.pdf");
         std::fs::write(&pdf, &rendered.bytes).expect("written");
-        let out = Command::new(&tool)
-            .arg("-layout")
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .expect("pdftotext runs");
-        let text = String::from_utf8(out.stdout).expect("UTF-8");
-        let outcome = read_as("text", text.as_bytes(), Path::new("generated.txt"));
-        let name = format!("generated {} ({pages} pages)", pool.lang.code());
-        let mut found: Vec<(&str, String)> = outcome
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error() || d.code == undoc::diagnostic::Code::ExtractedText)
-            .map(|d| {
-                (
-                    "error",
-                    format!("{name}: line {}: {}", d.span.line, d.message),
-                )
-            })
-            .collect();
-        if let Some(back) = &outcome.document {
-            found.extend(
-                first_difference(&outline(&doc), &outline(back))
-                    .map(|d| ("outline", format!("{name}: {d}"))),
-            );
+        for layout in [true, false] {
+            let mut cmd = Command::new(&tool);
+            if layout {
+                cmd.arg("-layout");
+            }
+            let out = cmd.arg(&pdf).arg("-").output().expect("pdftotext runs");
+            let text = String::from_utf8(out.stdout).expect("UTF-8");
+            let outcome = read_as("text", text.as_bytes(), Path::new("generated.txt"));
+            let reading = if layout { "-layout" } else { "raw" };
+            let name = format!("generated {} ({pages} pages, {reading})", pool.lang.code());
+            failures.push((name.clone(), read_back_failures(&name, &doc, &outcome)));
         }
-        failures.push((name, found));
     }
     check_against_known(failures, GENERATED_GAPS);
 }
 
+/// What keeps a reading of a generated document from being its source:
+/// the reader's errors and warnings about extracted text, the errors of
+/// undoc's rules (what `convert` would refuse), a different outline.
+fn read_back_failures(
+    name: &str,
+    doc: &Document,
+    outcome: &ReadOutcome,
+) -> Vec<(&'static str, String)> {
+    let mut found: Vec<(&str, String)> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() || d.code == undoc::diagnostic::Code::ExtractedText)
+        .map(|d| {
+            (
+                "error",
+                format!("{name}: line {}: {}", d.span.line, d.message),
+            )
+        })
+        .collect();
+    if let Some(back) = &outcome.document {
+        found.extend(
+            undoc::validate::rules::check(back)
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| ("error", format!("{name}: {d:?}"))),
+        );
+        found.extend(
+            first_difference(&outline(doc), &outline(back))
+                .map(|d| ("outline", format!("{name}: {d}"))),
+        );
+    }
+    found
+}
+
 /// Generated documents that do not yet read back whole, each with why.
-const GENERATED_GAPS: &[(&str, &[&str], &str)] = &[];
+const GENERATED_GAPS: &[(&str, &[&str], &str)] = &[
+    (
+        "generated fr (4 pages, raw)",
+        &["error", "outline"],
+        "raw text: an agenda's items, labels and texts in two columns, come out as the labels then the texts, and the paragraph numbers read after them go out of order (UND030)",
+    ),
+    (
+        "generated ru (4 pages, raw)",
+        &["outline"],
+        "raw text: a footnote whose number pdftotext reads apart from its text is not placed back at its mark",
+    ),
+];
 
 /// A one-page PDF with nothing drawn on it: a scan without its text layer
 /// reads the same.
