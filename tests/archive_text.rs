@@ -169,11 +169,7 @@ fn differences(
             format!("{what}: no document: {:?}", outcome.diagnostics),
         )];
     };
-    let mut out: Vec<(&'static str, String)> = undoc::validate::rules::check(doc)
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| ("error", format!("{what}: {d:?}")))
-        .collect();
+    let mut out = rule_errors(what, doc);
     let counts = model_counts(doc);
     let fields = [
         ("chapters", counts.chapters, word.0.chapters),
@@ -477,6 +473,16 @@ fn first_difference(a: &[String], b: &[String]) -> Option<String> {
     ))
 }
 
+/// The errors of undoc's rules in a reading (what `convert` would refuse),
+/// each named for the reading.
+fn rule_errors(name: &str, doc: &Document) -> Vec<(&'static str, String)> {
+    undoc::validate::rules::check(doc)
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| ("error", format!("{name}: {d:?}")))
+        .collect()
+}
+
 /// Every sample printed by undoc and read back from `pdftotext` text, raw
 /// and `-layout`: the same outline as the sample, and no error of undoc's
 /// rules (a reading that `convert` would refuse is no round trip).
@@ -516,10 +522,8 @@ fn undocs_own_pdfs_read_back_to_their_samples() {
                     "outline",
                     format!("{name}: no document: {:?}", outcome.diagnostics),
                 )],
-                Some(back) => undoc::validate::rules::check(back)
-                    .iter()
-                    .filter(|d| d.is_error())
-                    .map(|d| ("error", format!("{name}: {d:?}")))
+                Some(back) => rule_errors(&name, back)
+                    .into_iter()
                     .chain(
                         first_difference(&want, &outline(back))
                             .map(|d| ("outline", format!("{name}: {d}"))),
@@ -673,12 +677,7 @@ fn read_back_failures(
         })
         .collect();
     if let Some(back) = &outcome.document {
-        found.extend(
-            undoc::validate::rules::check(back)
-                .iter()
-                .filter(|d| d.is_error())
-                .map(|d| ("error", format!("{name}: {d:?}"))),
-        );
+        found.extend(rule_errors(name, back));
         found.extend(
             first_difference(&outline(doc), &outline(back))
                 .map(|d| ("outline", format!("{name}: {d}"))),
