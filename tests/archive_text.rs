@@ -696,7 +696,7 @@ const GENERATED_GAPS: &[(&str, &[&str], &str)] = &[
     (
         "generated ru (4 pages, raw)",
         &["outline"],
-        "raw text: a footnote whose number pdftotext reads apart from its text is not placed back at its mark",
+        "raw text: on a full page undoc's footnote rule sits 2 pt under the last line of text, and pdftotext joins it to that line (`…Орга__________________`): the note under it is read without its rule and not moved to its mark",
     ),
 ];
 
