@@ -1,6 +1,8 @@
 //! Pages of extracted text: pdftotext ends every page with a form feed, so
 //! a line that starts with one starts a new page.
 
+use crate::read::text::Label;
+
 /// One source line of extracted text, with the page it is on. The text is
 /// owned because later passes restore footnote marks in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -172,9 +174,10 @@ fn item_label_set_apart(text: &str) -> Option<String> {
     let body = text.trim_end_matches(is_space);
     let open = body.rfind('(')?;
     let label = &body[open..];
-    let inner = label.strip_prefix('(')?.strip_suffix(')')?;
-    let short = (1..=4).contains(&inner.chars().count());
-    if !short || !inner.chars().all(|c| is_arabic(c) || c.is_alphanumeric()) {
+    if !matches!(
+        super::lone_label(label),
+        Some(Label::Alpha(_) | Label::Roman(_))
+    ) {
         return None;
     }
     let before = &body[..open];

@@ -111,7 +111,7 @@ impl Sequence {
 /// The number a line opens with (`12. Text`), or is alone on it (`12.`:
 /// raw text sets a label so, its text on the next line).
 fn number_of(t: &str) -> Option<u32> {
-    super::decimal_label(t).or(match super::lone_label(t) {
+    super::decimal_label(t).or_else(|| match super::lone_label(t) {
         Some(Label::Decimal(n)) => Some(n),
         _ => None,
     })

@@ -1160,7 +1160,6 @@ fn build(
     decisions: &mut Vec<Decision>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Block {
-    let rows = &lines[region.rows..region.notes];
     let (cells, notes) = match cells {
         // Notes read among a raw table's cells come in their own order.
         Some((grid, Some(notes))) => (Some(grid), super::cells::notes_in_order(&notes)),
@@ -1170,7 +1169,11 @@ fn build(
         ),
         None => (None, lines[region.notes..region.end].to_vec()),
     };
-    let rebuilt = if layout { grid::rebuild(rows) } else { cells };
+    let rebuilt = if layout {
+        grid::rebuild(&lines[region.rows..region.notes])
+    } else {
+        cells
+    };
     let rows_start = match rebuilt {
         Some(_) => region.rows,
         None => kept_rows_start(lines, region),
