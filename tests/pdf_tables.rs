@@ -338,6 +338,26 @@ fn arabic_tables_are_mirrored_and_chinese_cells_wrap() {
     );
 }
 
+/// A number whose digit groups are set apart by a space (`62 554`) reads
+/// left to right in Arabic cells, its groups in order: an ordinary space
+/// between two numbers takes the right-to-left direction and shows them
+/// `554 62`, the PDF then saying another number than the source.
+#[test]
+fn arabic_numbers_keep_their_digit_groups_in_order() {
+    let Some(pdftotext) = common::tool("pdftotext") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let table = "الجدول 1\nتغطية الحماية الاجتماعية\n\n| المنطقة | التغطية |\n|:--|--:|\n| أفريقيا | 62 554 |\n| الدول العربية | 1 250 000 |\n\n";
+    let doc = with_long_table("report-ar.txt", "3 - ", table);
+    let pdf = pdf_file(dir.path(), "ar.pdf", &render(&doc).bytes);
+    let text = output(&pdftotext, &["-layout", &pdf, "-"]).replace('\u{a0}', " ");
+    for number in ["62 554", "1 250 000"] {
+        assert!(text.contains(number), "{number} in order:\n{text}");
+    }
+    assert!(!text.contains("554 62") && !text.contains("000 250 1"));
+}
+
 /// An EMF header (the record type 1, the " EMF" signature, a frame).
 fn emf() -> Vec<u8> {
     let mut b = vec![0u8; 88];

@@ -4,6 +4,7 @@ pub mod akn;
 pub mod barcode;
 pub mod docx;
 pub mod emit;
+pub mod grouped;
 pub mod page;
 pub mod pdf;
 pub mod xml;

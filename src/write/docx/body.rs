@@ -16,6 +16,7 @@ use super::units::{Twips, twips};
 use super::xml::{NS_R, NS_W, Xml};
 use crate::model::{Annex, Block, Document, ImageKind, Inline, List, Para, Subheading};
 use crate::symbol::undocs_url;
+use crate::write::grouped::digit_groups_joined;
 use crate::write::page::{self, AFTER_TITLE, CHAPTER, SECTION, SUBSECTION, TITLE, margin};
 
 /// What a relationship of a part points at.
@@ -159,6 +160,13 @@ impl<'c, 'a> Story<'c, 'a> {
     /// A run of `text` (tabs and line breaks included) with `rpr` plus the
     /// language's run properties.
     pub fn run(&mut self, text: &str, rpr: RPr<'a>) {
+        let joined;
+        let text = if self.ctx.rtl {
+            joined = digit_groups_joined(text);
+            joined.as_ref()
+        } else {
+            text
+        };
         let rpr = self.ctx.run_props(text, rpr);
         self.x.open("w:r", &[]);
         rpr.write(&mut self.x);

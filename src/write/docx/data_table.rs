@@ -684,10 +684,16 @@ mod tests {
             9,
             2,
             vec![row(vec![cell("المنطقة", 1, 1), cell("2024", 1, 1)])],
-            vec![row(vec![cell("أفريقيا", 1, 1), cell("4.6", 1, 1)])],
+            vec![
+                row(vec![cell("أفريقيا", 1, 1), cell("4.6", 1, 1)]),
+                row(vec![cell("المجموع", 1, 1), cell("62 554", 1, 1)]),
+            ],
         );
         let xml = document_xml(&with_table(ARABIC, t));
         let t = table_xml(&xml, "الجدول 9:");
+        // Its digit groups are joined by a no-break space, which keeps them
+        // in order in right-to-left text (an ordinary space shows `554 62`).
+        assert!(t.contains("<w:t>62\u{a0}554</w:t>"), "{t}");
         assert!(t.starts_with("<w:tbl><w:tblPr><w:bidiVisual/>"));
         // Cell paragraphs are right to left; a number stays a left-to-right run.
         assert!(t.contains("<w:bidi/>"));

@@ -20,10 +20,10 @@ use crate::model::{
 };
 use crate::symbol::undocs_url;
 
-use super::grouped::grouped_numbers;
 use super::hyphen::hyphenation_points;
 use super::shape::{Align, HYPHEN_TEXT, Paragraph, ShapedLine, Shaper, SpanStyle};
 use super::style::{Geometry, NOTE_MARK_RISE, NOTE_MARK_SCALE, lang_style};
+use crate::write::grouped::{digit_groups_joined, grouped_numbers};
 use crate::write::page::{
     self, AFTER_TITLE, BODY, CHAPTER, FOOTNOTE, HEADING_NUMBER_END, HEADING_RIGHT_INDENT_PDF,
     LABEL_TAB_STOPS_PDF, MINOR_SUBSECTION, SECTION, SESSION, SUBSECTION, SUBTITLE,
@@ -321,6 +321,8 @@ struct SpanRules {
     symbol_locale: &'static str,
     /// Hyphenation patterns, if its words may be hyphenated.
     hyphenation: Option<hypher::Lang>,
+    /// Whether its text runs right to left (a number's groups are joined).
+    right_to_left: bool,
 }
 
 /// Bold and italic of a span.
@@ -412,6 +414,11 @@ impl StyledText {
             SpanKind::Link(_) => (style.size, 0.0, rules.symbol_locale),
             SpanKind::Text => (style.size, 0.0, rules.locale),
         };
+        let piece = match kind {
+            SpanKind::Text if rules.right_to_left => digit_groups_joined(piece),
+            _ => Cow::Borrowed(piece),
+        };
+        let piece = piece.as_ref();
         self.text.push_str(piece);
         if let SpanKind::Text = kind {
             // `3 115` never splits across lines (DGACM tables, French text).
@@ -512,6 +519,7 @@ impl<'a> FlowBuilder<'a> {
             hyphenation: lang_style(lang)
                 .hyphenation
                 .filter(|_| align == Align::Justify),
+            right_to_left: lang.is_rtl(),
         };
         let styled = StyledText::of(inlines, &rules);
         self.lay_out(

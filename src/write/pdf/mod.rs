@@ -17,7 +17,6 @@ pub mod flow;
 pub mod fonts;
 pub mod furniture;
 pub mod grid;
-pub mod grouped;
 pub mod hyphen;
 pub mod masthead;
 pub mod paginate;

@@ -1,9 +1,33 @@
 //! Numbers whose digit groups are set apart by spaces (`3 115`, `8 137.6`,
 //! `1 250 000`), as DGACM tables and French, Spanish and Russian text write
-//! them: a line never breaks between the groups of one number. (No-break
-//! and narrow no-break spaces already hold; an ordinary space does not.)
+//! them: a line never breaks between the groups of one number (no-break
+//! and narrow no-break spaces already hold; an ordinary space does not),
+//! and in right-to-left text its groups stay in order.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+/// `text` with the spaces between a number's digit groups made no-break
+/// spaces, for right-to-left text. There an ordinary space between two
+/// numbers takes the paragraph's direction, so `62 554` is shown `554 62`;
+/// a no-break space is a common separator, which keeps the number one
+/// left-to-right run (the Unicode bidirectional algorithm, rule W4).
+pub fn digit_groups_joined(text: &str) -> Cow<'_, str> {
+    let mut numbers = Vec::new();
+    grouped_numbers(text, 0, &mut numbers);
+    if numbers.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + numbers.len() * 2);
+    let mut done = 0;
+    for number in numbers {
+        out.push_str(&text[done..number.start]);
+        out.push_str(&text[number.clone()].replace(' ', "\u{a0}"));
+        done = number.end;
+    }
+    out.push_str(&text[done..]);
+    Cow::Owned(out)
+}
 
 /// Appends to `out`, in order, the byte ranges (offset by `base`) of the
 /// numbers in `text` made of a group of one to three digits followed by
@@ -51,7 +75,19 @@ fn is_word_byte(b: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::grouped_numbers;
+    use super::{digit_groups_joined, grouped_numbers};
+
+    #[test]
+    fn right_to_left_numbers_keep_their_groups_together() {
+        assert_eq!(
+            digit_groups_joined("بلغ 62 554 و8 137.6 في 2024 100"),
+            "بلغ 62\u{a0}554 و8\u{a0}137.6 في 2024 100"
+        );
+        assert!(matches!(
+            digit_groups_joined("المجموع 45"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     fn found(text: &str) -> Vec<&str> {
         let mut ranges = Vec::new();
