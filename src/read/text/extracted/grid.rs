@@ -111,7 +111,7 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
         .flatten()
         .filter(|e| e.len() == edges.len());
     let head = header(
-        &lines[..data_from],
+        &with_raised_marks(&lines[..data_from], &marks[..data_from]),
         head_edges.as_deref().unwrap_or(&edges),
         margin,
     );
@@ -125,7 +125,7 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
 fn body_grid(
     lines: &[Vec<Cell>],
     data: &[Vec<Cell>],
-    marks: &[Option<&str>],
+    marks: &[Option<Cell>],
     is_stub: &dyn Fn(&Cell) -> bool,
 ) -> Option<(Vec<Vec<String>>, Vec<Column>, bool)> {
     let by_order = || {
@@ -218,7 +218,7 @@ fn mirror(rows: &[Src]) -> Vec<Src> {
 }
 
 /// Each line's cells, the note mark folded onto it, and its page.
-type Folded<'a> = (Vec<Vec<Cell<'a>>>, Vec<Option<&'a str>>, Vec<u32>);
+type Folded<'a> = (Vec<Vec<Cell<'a>>>, Vec<Option<Cell<'a>>>, Vec<u32>);
 
 /// The lines' cells, with the note marks that stand alone on a line above
 /// a row (superscripts set higher than their line) moved to that row. A
@@ -253,7 +253,7 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> Folded<'a> {
             && super::tables::is_note_mark(only.text)
             && only.text.len() <= 3
         {
-            pending = Some(only.text);
+            pending = Some(only);
             continue;
         }
         out.push(cells);
@@ -268,7 +268,7 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> Folded<'a> {
 /// when the label was wrapped (see [`wraps_into`]).
 fn body_rows(
     lines: &[Vec<Cell>],
-    marks: &[Option<&str>],
+    marks: &[Option<Cell>],
     values: usize,
     is_stub: &dyn Fn(&Cell) -> bool,
     place: &dyn Fn(&[Cell]) -> Option<Vec<String>>,
@@ -284,7 +284,7 @@ fn body_rows(
     for (line, mark) in lines.iter().zip(marks) {
         let mut row = place(line)?;
         if let Some(mark) = mark {
-            row[0] = format!("{} {mark}", row[0]);
+            row[0] = format!("{} {}", row[0], mark.text);
         }
         if row[1..].iter().all(String::is_empty) {
             body.extend(label.take().map(|(prev, _)| one_cell(prev, values)));
@@ -538,9 +538,23 @@ fn place_in_order(
     Some(row)
 }
 
+/// The header lines with the note mark set above each (a superscript
+/// pdftotext puts on a line of its own) back among its cells, where it
+/// stands: it goes to the heading of its column.
+fn with_raised_marks<'a>(
+    lines: &[Vec<Cell<'a>>],
+    marks: &[Option<Cell<'a>>],
+) -> Vec<Vec<Cell<'a>>> {
+    lines
+        .iter()
+        .zip(marks)
+        .map(|(line, mark)| line.iter().copied().chain(*mark).collect())
+        .collect()
+}
+
 /// The header lines' cells joined per column: each cell goes to the column
 /// whose right edge is nearest its own (the stub when it starts at the
-/// margin). In a header of stacked lines, a cell that holds a column's
+/// margin). A cell that holds a column's
 /// right edge inside it may be two headings one space apart (`Percentage
 /// apportionment`, a wide table squeezed): it is split when its words
 /// fall into groups each ending on its own column's edge.
@@ -555,14 +569,9 @@ fn header(lines: &[Vec<Cell>], edges: &[Column], margin: usize) -> Vec<String> {
                 .unwrap_or(0)
         }
     };
-    let stacked = lines.len() >= 2;
     for line in lines {
         for cell in line {
-            let groups = if stacked {
-                headings_squeezed(cell, edges, &column_of)
-            } else {
-                None
-            };
+            let groups = headings_squeezed(cell, edges, &column_of);
             for (k, text) in groups
                 .unwrap_or_else(|| vec![(column_of(cell.start, cell.end), cell.text.to_string())])
             {

@@ -379,7 +379,10 @@ fn gapped_follows(lines: &[Src], i: usize, full: usize) -> bool {
 }
 
 /// Header lines above the first row of cells that hold one cell each,
-/// indented past the text (`Actual`, `(2024/25)`).
+/// indented past the text (`Actual`, `(2024/25)`); the line of headings
+/// squeezed one space apart just above the first row (see
+/// [`is_squeezed_header`]); a note mark raised above a heading, on the line
+/// just above the header.
 fn header_start(lines: &[Src], i: usize, full: usize) -> usize {
     let margin = lines[i].indent();
     let mut start = i;
@@ -390,13 +393,52 @@ fn header_start(lines: &[Src], i: usize, full: usize) -> usize {
         if line.is_blank() {
             continue;
         }
-        if line.indent() > margin + 20 && is_row_label(line, full) {
+        let adjacent = k + 1 == start;
+        if line.indent() > margin + 20 && is_row_label(line, full)
+            || start == i && is_squeezed_header(line, &lines[i])
+            || adjacent && is_raised_mark(line.trimmed())
+        {
             start = k;
             continue;
         }
         break;
     }
     below_caption(lines, start, i)
+}
+
+/// A line of headings over the value columns of `first_row` set one space
+/// apart, as pdftotext sets headings that fill their columns (`Participants
+/// Contributions Deuxième session`): the stub's heading at the margin or
+/// none, then one field that reaches from the first value column to the
+/// last; no figure, not a sentence, not a labelled line.
+fn is_squeezed_header(line: &Src, first_row: &Src) -> bool {
+    let t = line.trimmed();
+    let row = fields(&first_row.text, 2);
+    let parts = fields(&line.text, 3);
+    let (Some(&(value_start, _)), Some(&(last_start, last))) = (row.get(1), row.last()) else {
+        return false;
+    };
+    let Some(&(start, headings)) = parts.last() else {
+        return false;
+    };
+    let row_end = last_start + last.chars().count();
+    let end = start + headings.chars().count();
+    let stub_only = parts.len() == 1 || parts.len() == 2 && parts[0].0 <= first_row.indent() + 6;
+    row.len() >= 3
+        && stub_only
+        && headings.contains(' ')
+        && start + 8 >= value_start
+        && end + 3 >= row_end
+        && !has_values(line)
+        && !t.ends_with(['.', ':', ';', ','])
+        && classify(t).is_none()
+        && caption_number(t).is_none()
+}
+
+/// A note mark alone on its line, as pdftotext sets a superscript raised
+/// above its heading (`a`, `b`).
+fn is_raised_mark(t: &str) -> bool {
+    is_note_mark(t) && t.len() <= 3
 }
 
 /// Where a table's header begins when the lines taken as its header,

@@ -2270,3 +2270,72 @@ fn glued_numbers_and_a_stretched_lines_words_stay_in_their_paragraphs() {
         "{paras:?}"
     );
 }
+
+/// A table whose headings pdftotext sets one space apart (they fill their
+/// columns) and one whose note mark, raised above a heading, stands on a
+/// line of its own: both are tables under their captions, each heading in
+/// its column, the mark on its heading.
+#[test]
+fn squeezed_headings_and_a_raised_mark_stay_in_their_tables_header() {
+    let squeezed = "            Tableau 1\n            Dialogue avec les experts\n\n            Introduction                                                      Participants Contributions Deuxième session Contributions a\n\n            Organisations intergouvernementales                                  47 416        75 391            61 580         54 404\n            Organisations non gouvernementales                                   15 662        56 738            49 685         46 573\n            Institutions nationales des droits de l'homme et société civile      49 605        69 408            34 890         21 262\n                  Total                                                         298 593       389 521           372 114        247 858\n";
+    let raised = "            Table 2\n            Coverage by region\n\n                                                                                            a\n            Region                                               2015         2023         Gap\n            Africa                                             62 554       67 994       1 185\n            Arab States                                        11 655        7 574      26 415\n";
+    let body = format!(
+        "                 1. The contributions are set out below.\n\n{squeezed}\n            a\n             Includes written statements.\n\n                 2. Coverage is set out below.\n\n{raised}\n              a\n               Estimated.\n\n                 3. The next paragraph follows the tables."
+    );
+    let (doc, outcome) = doc(&pages(&[&format!("{LAYOUT_HEAD}{body}")]));
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    let tables: Vec<crate::model::Table> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        tables.len(),
+        2,
+        "{}",
+        super::super::clean_extracted(&pages(&[&format!("{LAYOUT_HEAD}{body}")]))
+            .unwrap_or_default()
+    );
+    assert_eq!(
+        row_cells(&tables[0].head[0]),
+        [
+            "Introduction",
+            "Participants",
+            "Contributions",
+            "Deuxième session",
+            "Contributions"
+        ]
+    );
+    assert_eq!(
+        row_cells(&tables[0].body[1]),
+        [
+            "Organisations non gouvernementales",
+            "15 662",
+            "56 738",
+            "49 685",
+            "46 573"
+        ]
+    );
+    assert_eq!(
+        row_cells(&tables[1].head[0]),
+        ["Region", "2015", "2023", "Gap"]
+    );
+    assert_eq!(
+        row_cells(&tables[1].body[0]),
+        ["Africa", "62 554", "67 994", "1 185"]
+    );
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::TableNotes),
+        "every note is marked: {:?}",
+        outcome.diagnostics
+    );
+}
