@@ -554,10 +554,11 @@ fn with_raised_marks<'a>(
 
 /// The header lines' cells joined per column: each cell goes to the column
 /// whose right edge is nearest its own (the stub when it starts at the
-/// margin). A cell that holds a column's
-/// right edge inside it may be two headings one space apart (`Percentage
-/// apportionment`, a wide table squeezed): it is split when its words
-/// fall into groups each ending on its own column's edge.
+/// margin). A cell that holds a column's right edge inside it may be
+/// headings one space apart (`Percentage apportionment`, a wide table
+/// squeezed): it is split when its words fall into groups each ending on
+/// its own column's edge, two or more in a header of stacked lines, three
+/// or more in a header of one line.
 fn header(lines: &[Vec<Cell>], edges: &[Column], margin: usize) -> Vec<String> {
     let mut head = vec![String::new(); edges.len() + 1];
     let column_of = |start: usize, end: usize| {
@@ -569,9 +570,13 @@ fn header(lines: &[Vec<Cell>], edges: &[Column], margin: usize) -> Vec<String> {
                 .unwrap_or(0)
         }
     };
+    let stacked = lines.len() >= 2;
     for line in lines {
         for cell in line {
-            let groups = headings_squeezed(cell, edges, &column_of);
+            // In a header of one line, two words each ending on a column's
+            // edge may be one heading over both (`2024/25 variance`).
+            let groups = headings_squeezed(cell, edges, &column_of)
+                .filter(|groups| stacked || groups.len() >= 3);
             for (k, text) in groups
                 .unwrap_or_else(|| vec![(column_of(cell.start, cell.end), cell.text.to_string())])
             {
