@@ -5,7 +5,7 @@
 //! own and no cell runs across another column's edge; otherwise the table
 //! is kept as one block.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::flow::collapse_spaces;
 use super::pages::{Src, fields};
@@ -94,6 +94,7 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
         STUB_SLACK
     };
     let is_stub = |c: &Cell| c.start <= margin + slack && !super::tables::is_note_mark(c.text);
+    let lines = with_glued_amounts_apart(lines, &is_stub);
     let data_from = lines.iter().position(|l| {
         l.iter().any(|c| !is_stub(c) && is_value(c.text)) && l.first().is_some_and(is_stub)
     })?;
@@ -261,6 +262,107 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> Folded<'a> {
         pages.push(line.page);
     }
     (out, marks, pages)
+}
+
+/// The lines with each field of amounts that pdftotext set one space apart
+/// (`561 330 451 912`, a gap closed in a tight column) split where one of
+/// its digit groups ends exactly on a right edge two or more other figures
+/// end on, each part an amount of its own (`561 330` and `451 912`): only
+/// in a line with fewer cells than most lines with figures have, and only
+/// when the split gives it as many.
+fn with_glued_amounts_apart<'a>(
+    mut lines: Vec<Vec<Cell<'a>>>,
+    is_stub: &dyn Fn(&Cell) -> bool,
+) -> Vec<Vec<Cell<'a>>> {
+    let glued = |c: &Cell| !is_stub(c) && c.text.contains(' ') && is_amounts(c.text);
+    if !lines.iter().flatten().any(glued) {
+        return lines;
+    }
+    let values = |line: &[Cell]| line.iter().filter(|c| !is_stub(c)).count();
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut ends: HashMap<usize, usize> = HashMap::new();
+    for line in &lines {
+        if line.iter().any(|c| !is_stub(c) && is_value(c.text)) {
+            *counts.entry(values(line)).or_default() += 1;
+        }
+        for cell in line.iter().filter(|c| !is_stub(c) && is_value(c.text)) {
+            *ends.entry(cell.end).or_default() += 1;
+        }
+    }
+    let Some(usual) = counts
+        .into_iter()
+        .max_by_key(|&(n, lines)| (lines, n))
+        .map(|(n, _)| n)
+    else {
+        return lines;
+    };
+    let edges: HashSet<usize> = ends
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(e, _)| e)
+        .collect();
+    for line in &mut lines {
+        if values(line) >= usual || !line.iter().any(glued) {
+            continue;
+        }
+        let apart: Vec<Cell> = line
+            .iter()
+            .flat_map(|&cell| {
+                if glued(&cell) {
+                    amounts_apart(cell, &edges)
+                } else {
+                    vec![cell]
+                }
+            })
+            .collect();
+        if values(&apart) == usual {
+            *line = apart;
+        }
+    }
+    lines
+}
+
+/// Digit groups one space apart (ASCII digits only).
+fn is_amounts(t: &str) -> bool {
+    t.split(' ')
+        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `t` is one amount: a group of one to three digits, not led by
+/// a zero unless it is zero, then groups of three.
+fn is_one_amount(t: &str) -> bool {
+    let mut groups = t.split(' ');
+    let lead = groups.next().unwrap_or("");
+    let well_led = lead == "0" || !lead.starts_with('0');
+    (1..=3).contains(&lead.len()) && well_led && groups.all(|g| g.len() == 3)
+}
+
+/// `cell` cut after each digit group that ends on one of `edges`, when
+/// every part is one amount; else `cell` as it is.
+fn amounts_apart<'a>(cell: Cell<'a>, edges: &HashSet<usize>) -> Vec<Cell<'a>> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (k, _) in cell.text.match_indices(' ') {
+        let end = cell.start + k;
+        if edges.contains(&end) {
+            parts.push((from, k));
+            from = k + 1;
+        }
+    }
+    parts.push((from, cell.text.len()));
+    let pieces: Vec<Cell> = parts
+        .iter()
+        .map(|&(a, b)| Cell {
+            start: cell.start + a,
+            end: cell.start + b,
+            text: &cell.text[a..b],
+        })
+        .collect();
+    if pieces.len() > 1 && pieces.iter().all(|p| is_one_amount(p.text)) {
+        pieces
+    } else {
+        vec![cell]
+    }
 }
 
 /// The body rows: a row label alone on its line is a row of its own, or the

@@ -270,3 +270,26 @@ fn a_header_repeated_with_other_spacing_is_dropped() {
     let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(labels, ["非洲", "西亚"]);
 }
+
+#[test]
+fn amounts_one_space_apart_are_split_where_a_column_ends() {
+    // pdftotext closed the gap between two amounts of the total row; the
+    // other rows' cells end where each should.
+    let rows = split(concat!(
+        "Participation                        Nombre Pourcentage   Variation\n",
+        "\n",
+        "Organisations intergouvernementales  45 128     10 551    70 560\n",
+        "États non membres observateurs        3 838     23 681    22 069\n",
+        "    Total                           518 014    561 330 451 912\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(grid.body[2], ["Total", "518 014", "561 330", "451 912"]);
+    // One amount whose groups end nowhere else stays whole.
+    let rows = split(concat!(
+        "Category          Amount     Share\n",
+        "Posts          1 250 000        12\n",
+        "Travel            82 000         3\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(grid.body[0], ["Posts", "1 250 000", "12"]);
+}
