@@ -94,7 +94,7 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
         STUB_SLACK
     };
     let is_stub = |c: &Cell| c.start <= margin + slack && !super::tables::is_note_mark(c.text);
-    let lines = with_glued_amounts_apart(lines, &is_stub);
+    let lines = with_glued_amounts_apart(lines, &pages, &is_stub);
     let data_from = lines.iter().position(|l| {
         l.iter().any(|c| !is_stub(c) && is_value(c.text)) && l.first().is_some_and(is_stub)
     })?;
@@ -265,13 +265,15 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> Folded<'a> {
 }
 
 /// The lines with each field of amounts that pdftotext set one space apart
-/// (`561 330 451 912`, a gap closed in a tight column) split where one of
-/// its digit groups ends exactly on a right edge two or more other figures
-/// end on, each part an amount of its own (`561 330` and `451 912`): only
-/// in a line with fewer cells than most lines with figures have, and only
-/// when the split gives it as many.
+/// (`561 330 451 912`, a gap closed in a tight column) split where its
+/// digit groups end on right edges other figures end on (on its page, or
+/// two or more anywhere: pdftotext places each page anew), each part an
+/// amount of its own (`561 330` and `451 912`): only in a line with fewer
+/// cells than most lines with figures have, into as many more as it lacks
+/// (see [`amounts_apart`]).
 fn with_glued_amounts_apart<'a>(
     mut lines: Vec<Vec<Cell<'a>>>,
+    pages: &[u32],
     is_stub: &dyn Fn(&Cell) -> bool,
 ) -> Vec<Vec<Cell<'a>>> {
     let glued = |c: &Cell| !is_stub(c) && c.text.contains(' ') && is_amounts(c.text);
@@ -281,12 +283,18 @@ fn with_glued_amounts_apart<'a>(
     let values = |line: &[Cell]| line.iter().filter(|c| !is_stub(c)).count();
     let mut counts: HashMap<usize, usize> = HashMap::new();
     let mut ends: HashMap<usize, usize> = HashMap::new();
-    for line in &lines {
-        if line.iter().any(|c| !is_stub(c) && is_value(c.text)) {
+    let mut page_ends: HashSet<(u32, usize)> = HashSet::new();
+    for (line, &page) in lines.iter().zip(pages) {
+        let figures: Vec<&Cell> = line
+            .iter()
+            .filter(|c| !is_stub(c) && is_value(c.text))
+            .collect();
+        if !figures.is_empty() {
             *counts.entry(values(line)).or_default() += 1;
         }
-        for cell in line.iter().filter(|c| !is_stub(c) && is_value(c.text)) {
+        for cell in figures {
             *ends.entry(cell.end).or_default() += 1;
+            page_ends.insert((page, cell.end));
         }
     }
     let Some(usual) = counts
@@ -296,27 +304,22 @@ fn with_glued_amounts_apart<'a>(
     else {
         return lines;
     };
-    let edges: HashSet<usize> = ends
-        .into_iter()
-        .filter(|&(_, n)| n >= 2)
-        .map(|(e, _)| e)
-        .collect();
-    for line in &mut lines {
-        if values(line) >= usual || !line.iter().any(glued) {
+    for (line, &page) in lines.iter_mut().zip(pages) {
+        let have = values(line);
+        if have >= usual {
             continue;
         }
-        let apart: Vec<Cell> = line
+        let is_edge = |end: usize| {
+            page_ends.contains(&(page, end)) || ends.get(&end).is_some_and(|&n| n >= 2)
+        };
+        let mut splits = line
             .iter()
-            .flat_map(|&cell| {
-                if glued(&cell) {
-                    amounts_apart(cell, &edges)
-                } else {
-                    vec![cell]
-                }
-            })
-            .collect();
-        if values(&apart) == usual {
-            *line = apart;
+            .enumerate()
+            .filter(|(_, c)| glued(c))
+            .filter_map(|(at, &c)| Some((at, amounts_apart(c, &is_edge, usual - have)?)));
+        // One cell, and only one, comes apart as the row needs.
+        if let (Some((at, parts)), None) = (splits.next(), splits.next()) {
+            line.splice(at..=at, parts);
         }
     }
     lines
@@ -337,32 +340,43 @@ fn is_one_amount(t: &str) -> bool {
     (1..=3).contains(&lead.len()) && well_led && groups.all(|g| g.len() == 3)
 }
 
-/// `cell` cut after each digit group that ends on one of `edges`, when
-/// every part is one amount; else `cell` as it is.
-fn amounts_apart<'a>(cell: Cell<'a>, edges: &HashSet<usize>) -> Vec<Cell<'a>> {
-    let mut parts = Vec::new();
-    let mut from = 0;
-    for (k, _) in cell.text.match_indices(' ') {
-        let end = cell.start + k;
-        if edges.contains(&end) {
-            parts.push((from, k));
-            from = k + 1;
-        }
-    }
-    parts.push((from, cell.text.len()));
-    let pieces: Vec<Cell> = parts
-        .iter()
-        .map(|&(a, b)| Cell {
-            start: cell.start + a,
-            end: cell.start + b,
-            text: &cell.text[a..b],
-        })
+/// `cell` cut into `more` + 1 amounts after the digit groups that end on
+/// an edge: those that end exactly on one when they are `more`,
+/// else those within a place of one when they are; `None` otherwise.
+fn amounts_apart<'a>(
+    cell: Cell<'a>,
+    is_edge: &dyn Fn(usize) -> bool,
+    more: usize,
+) -> Option<Vec<Cell<'a>>> {
+    let ends: Vec<(usize, bool)> = cell
+        .text
+        .match_indices(' ')
+        .map(|(k, _)| (k, cell.start + k))
+        .filter(|&(_, end)| (end - 1..=end + 1).any(is_edge))
+        .map(|(k, end)| (k, is_edge(end)))
         .collect();
-    if pieces.len() > 1 && pieces.iter().all(|p| is_one_amount(p.text)) {
-        pieces
+    let exact: Vec<usize> = ends.iter().filter(|e| e.1).map(|e| e.0).collect();
+    let cuts: Vec<usize> = if exact.len() == more {
+        exact
+    } else if ends.len() == more {
+        ends.iter().map(|e| e.0).collect()
     } else {
-        vec![cell]
+        return None;
+    };
+    let mut pieces = Vec::with_capacity(more + 1);
+    let mut from = 0;
+    for to in cuts.into_iter().chain([cell.text.len()]) {
+        pieces.push(Cell {
+            start: cell.start + from,
+            end: cell.start + to,
+            text: &cell.text[from..to],
+        });
+        from = to + 1;
     }
+    pieces
+        .iter()
+        .all(|p| is_one_amount(p.text))
+        .then_some(pieces)
 }
 
 /// The body rows: a row label alone on its line is a row of its own, or the
