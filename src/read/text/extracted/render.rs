@@ -16,23 +16,46 @@ pub(super) fn table(block: &Block, vocab: &Vocabulary, out: &mut Vec<(u32, Strin
     let letters = Letters {
         letters: note_letters(block),
         vocab,
+        unmarked: Vec::new(),
     };
     let first = block.rows.first().map_or(0, |l| l.no);
     match &block.grid {
         Some(grid) => {
+            let body: Vec<String> = grid.body.iter().map(|r| row(r, &letters)).collect();
             if grid.head.iter().any(|c| !c.is_empty()) {
-                out.push((first, row(&grid.head, &letters)));
+                let mut head = row(&grid.head, &letters);
+                // A note marked nowhere else is marked in the header, set
+                // against a heading's last word (`Percentagea`) however
+                // often the header repeats.
+                let unmarked: Vec<char> = letters
+                    .letters
+                    .iter()
+                    .copied()
+                    .filter(|m| {
+                        let mark = format!("^{m}^");
+                        !head.contains(&mark) && !body.iter().any(|r| r.contains(&mark))
+                    })
+                    .collect();
+                if !unmarked.is_empty() {
+                    head = row(
+                        &grid.head,
+                        &Letters {
+                            unmarked,
+                            ..letters
+                        },
+                    );
+                }
+                out.push((first, head));
                 out.push((first, rule(grid)));
             }
-            for cells in &grid.body {
-                out.push((first, row(cells, &letters)));
-            }
+            out.extend(body.into_iter().map(|r| (first, r)));
         }
         None => {
             for line in block.rows.iter().filter(|l| !l.is_blank()) {
                 let none = Letters {
                     letters: Vec::new(),
                     vocab,
+                    unmarked: Vec::new(),
                 };
                 out.push((line.no, row(&[collapse_spaces(line.trimmed())], &none)));
             }
@@ -110,6 +133,10 @@ fn head(block: &Block, out: &mut Vec<(u32, String)>) {
 struct Letters<'a> {
     letters: Vec<char>,
     vocab: &'a Vocabulary,
+    /// Letters marked nowhere else in the table: set against a known word,
+    /// they are its mark even where the header repeats (`offlinea` on
+    /// every page).
+    unmarked: Vec<char>,
 }
 
 fn row(cells: &[String], letters: &Letters) -> String {
@@ -175,8 +202,8 @@ fn glued_mark(cell: &str, letters: &Letters) -> Option<String> {
     // A year (`2023a`, a header's): figures never end in a letter.
     let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
     let glued = format!("{word}{mark}");
-    let known =
-        word.chars().count() >= 3 && letters.vocab.has(word) && letters.vocab.count(&glued) <= 1;
+    let rare = letters.vocab.count(&glued) <= 1 || letters.unmarked.contains(&mark);
+    let known = word.chars().count() >= 3 && letters.vocab.has(word) && rare;
     (other_script || year || known).then(|| format!("{body}^{mark}^"))
 }
 
