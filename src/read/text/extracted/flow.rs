@@ -298,6 +298,9 @@ impl Flow<'_, '_> {
         if cur.kind == Kind::Heading {
             return self.heading_continues(cur, text, indent);
         }
+        if is_figure_caption(text, self.s.full) {
+            return false;
+        }
         let lower = text.starts_with(|c: char| c.is_lowercase());
         let first_line_indent =
             self.s.layout && cur.lines >= 1 && indent > cur.last_indent + 2 && !lower;
@@ -406,12 +409,25 @@ fn is_collapsed(text: &str) -> bool {
     true
 }
 
-/// Whether a text ends a sentence or a clause.
+/// Whether a text ends a sentence or a clause, or a sentence and then a
+/// citation in brackets (`… system. (A/79/794)`).
 fn closes(text: &str) -> bool {
-    ends_with_mark(
-        text.trim_end(),
-        &[&FULL_STOPS, &CLAUSE_MARKS, &QUESTION_EXCLAMATION],
-    )
+    let text = text.trim_end();
+    let ends = |t: &str| ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &QUESTION_EXCLAMATION]);
+    ends(text)
+        || text
+            .strip_suffix([')', '）'])
+            .and_then(|inner| inner.rfind(['(', '（']).map(|open| &inner[..open]))
+            .is_some_and(|before| ends(before.trim_end()))
+}
+
+/// A figure's caption standing alone (`Figure I`, `Gráfico II: Gastos`):
+/// it opens a block of its own (the picture under it is not in the text).
+fn is_figure_caption(text: &str, full: usize) -> bool {
+    text.chars().count() * 2 <= full
+        && crate::read::text::figure::caption(text, crate::lang::Lang::En)
+            .0
+            .is_some()
 }
 
 /// The letters (`(a)`, `(ii)`, each reading) that opened blocks since the

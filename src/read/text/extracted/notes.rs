@@ -455,8 +455,11 @@ fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usi
         let head = &text[..start];
         if crate::script::ends_ideographic(head) {
             // Chinese and Japanese set the mark after the word, before the
-            // full-width punctuation: `数据1。`.
-            if after.is_none_or(|c| "。，；：、）".contains(c)) {
+            // full-width punctuation: `数据1。`; a number after the table
+            // or figure word is a caption's (`表1`).
+            let zh = crate::lang::Lang::Zh;
+            let caption = head.ends_with(zh.table_word()) || head.ends_with(zh.figure_word());
+            if !caption && after.is_none_or(|c| "。，；：、）".contains(c)) {
                 out.push((start, end));
             }
             continue;
@@ -555,6 +558,10 @@ mod tests {
         assert_eq!(candidates("(A/79/101)6", "6", None), vec![(10, 11)]);
         assert_eq!(candidates("in May 2025.8", "8", None), vec![(12, 13)]);
         assert!(candidates("rose by 12025.8 per", "8", None).is_empty());
+        // A Chinese caption's number is no mark; a word's is.
+        assert!(candidates("表1", "1", None).is_empty());
+        assert!(candidates("图2", "2", None).is_empty());
+        assert_eq!(candidates("更加紧迫1。", "1", None).len(), 1);
         assert!(candidates("group 1 and 2.5 per", "2", None).is_empty());
         assert!(candidates("1 July 2024", "1", Some('a')).is_empty());
         assert_eq!(candidates("提交数据1。", "1", None), vec![(12, 13)]);

@@ -2339,3 +2339,16 @@ fn squeezed_headings_and_a_raised_mark_stay_in_their_tables_header() {
         outcome.diagnostics
     );
 }
+
+/// A figure's caption, title and source under a paragraph that ends with a
+/// citation after its full stop: the picture is not in the text, and what
+/// is stays apart from the paragraph.
+#[test]
+fn a_figure_caption_after_a_cited_sentence_is_not_the_paragraphs() {
+    let body = "                 1. The Secretary-General will submit a further report on the matter, which will\n                 include an assessment of the related support of the system. (A/79/794)\n\n\n                 Figure I\n                 Action by the United Nations system\n\n\n\n\n                 Source: General Assembly\n\n                 2. The next paragraph follows the figure.";
+    let (doc, _) = doc(&pages(&[&format!("{LAYOUT_HEAD}{body}")]));
+    let paras = para_texts(&doc);
+    assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2]);
+    assert!(paras[0].1.ends_with("(A/79/794)"), "{:?}", paras[0]);
+    assert!(!paras[0].1.contains("Figure"), "{:?}", paras[0]);
+}
