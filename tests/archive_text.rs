@@ -647,6 +647,49 @@ fn generated_documents_read_back_from_their_pdfs() {
     check_against_known(failures, GENERATED_GAPS);
 }
 
+/// Generated documents with tables (four figure columns, a total row, a
+/// lettered note, a source line; every third a figure), as budget reports
+/// hold dozens of, printed by undoc and read back from `pdftotext -layout`
+/// (what `.pdf` input reads): each must read with no error, every table
+/// rebuilt with its header and rows, the same outline as its source.
+#[test]
+fn generated_tables_read_back_from_their_layout_text() {
+    if common::tool("pdftotext").is_none() {
+        return;
+    }
+    let pools = corpus_gen::pools().expect("the samples give the pools");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let picture = dir.path().join(corpus_gen::FIGURE_PATH);
+    std::fs::create_dir_all(picture.parent().expect("a folder")).expect("folder");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/figures/dpi-countries.png"),
+        &picture,
+    )
+    .expect("the picture");
+    let mut rng = corpus_gen::Rng(23);
+    let mut failures = Vec::new();
+    for round in 0..2 {
+        for (index, pool) in pools.iter().enumerate() {
+            let source = corpus_gen::generate_with(pool, index + 10 * round, 4, 3, &mut rng);
+            let doc = undoc::read::text::read_in(&source, Some(dir.path()))
+                .document
+                .expect("a generated source reads");
+            let rendered = undoc::write::pdf::write(&doc, &undoc::write::WriteOptions::default())
+                .expect("PDF");
+            let pdf = dir.path().join("generated.pdf");
+            std::fs::write(&pdf, &rendered.bytes).expect("written");
+            let text = pdftotext(&pdf, true).expect("pdftotext is installed");
+            let outcome = read_as("text", text.as_bytes(), Path::new("generated.txt"));
+            let name = format!("tables {} {round}", pool.lang.code());
+            failures.push((name.clone(), read_back_failures(&name, &doc, &outcome)));
+        }
+    }
+    check_against_known(failures, GENERATED_TABLE_GAPS);
+}
+
+/// Generated documents with tables that do not yet read back whole.
+const GENERATED_TABLE_GAPS: &[(&str, &[&str], &str)] = &[];
+
 /// What keeps a reading of a generated document from being its source:
 /// the reader's errors and warnings about extracted text, the errors of
 /// undoc's rules (what `convert` would refuse), a different outline.
