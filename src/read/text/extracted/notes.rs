@@ -456,9 +456,11 @@ fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usi
         if crate::script::ends_ideographic(head) {
             // Chinese and Japanese set the mark after the word, before the
             // full-width punctuation: `数据1。`; a number after the table
-            // or figure word is a caption's (`表1`).
+            // or figure word opening the line is a caption's (`表1`), one
+            // after a word ending in it is not (`代表1。`).
             let zh = crate::lang::Lang::Zh;
-            let caption = head.ends_with(zh.table_word()) || head.ends_with(zh.figure_word());
+            let word = head.trim_start();
+            let caption = word == zh.table_word() || word == zh.figure_word();
             if !caption && after.is_none_or(|c| "。，；：、）".contains(c)) {
                 out.push((start, end));
             }
@@ -562,6 +564,7 @@ mod tests {
         assert!(candidates("表1", "1", None).is_empty());
         assert!(candidates("图2", "2", None).is_empty());
         assert_eq!(candidates("更加紧迫1。", "1", None).len(), 1);
+        assert_eq!(candidates("各国代表1。", "1", None).len(), 1);
         assert!(candidates("group 1 and 2.5 per", "2", None).is_empty());
         assert!(candidates("1 July 2024", "1", Some('a')).is_empty());
         assert_eq!(candidates("提交数据1。", "1", None), vec![(12, 13)]);
