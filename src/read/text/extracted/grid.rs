@@ -251,8 +251,7 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> Folded<'a> {
             }
         }
         if let [only] = cells[..]
-            && super::tables::is_note_mark(only.text)
-            && only.text.len() <= 3
+            && super::tables::is_raised_mark(only.text)
         {
             pending = Some(only);
             continue;

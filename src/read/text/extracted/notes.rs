@@ -458,10 +458,7 @@ fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usi
             // full-width punctuation: `数据1。`; a number after the table
             // or figure word opening the line is a caption's (`表1`), one
             // after a word ending in it is not (`代表1。`).
-            let zh = crate::lang::Lang::Zh;
-            let word = head.trim_start();
-            let caption = word == zh.table_word() || word == zh.figure_word();
-            if !caption && after.is_none_or(|c| "。，；：、）".contains(c)) {
+            if !is_caption(&text[..end]) && after.is_none_or(|c| "。，；：、）".contains(c)) {
                 out.push((start, end));
             }
             continue;
@@ -501,6 +498,15 @@ fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usi
         }
     }
     out
+}
+
+/// Whether `text` is a table's or figure's caption (`表1`, `图2`), in any
+/// of the six languages.
+fn is_caption(text: &str) -> bool {
+    crate::read::text::caption_number(text).is_some()
+        || crate::read::text::figure::caption(text, crate::lang::Lang::Zh)
+            .0
+            .is_some()
 }
 
 /// Whether the punctuation ending `head` sits inside a number (`2.5`,

@@ -430,14 +430,14 @@ fn is_squeezed_header(line: &Src, first_row: &Src) -> bool {
         && start + 8 >= value_start
         && end + 3 >= row_end
         && !has_values(line)
-        && !t.ends_with(['.', ':', ';', ','])
+        && !ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS])
         && classify(t).is_none()
         && caption_number(t).is_none()
 }
 
 /// A note mark alone on its line, as pdftotext sets a superscript raised
-/// above its heading (`a`, `b`).
-fn is_raised_mark(t: &str) -> bool {
+/// above its heading or row (`a`, `b`).
+pub(super) fn is_raised_mark(t: &str) -> bool {
     is_note_mark(t) && t.len() <= 3
 }
 
