@@ -23,8 +23,8 @@ pub enum Action {
     TableKept,
     /// A word hyphenated at a line end joined into one word.
     HyphenJoined,
-    /// A heading's label that raw text read apart from its heading, put
-    /// back before the heading's text.
+    /// A heading's label or a list item's number that raw text read apart
+    /// from its text, put back before that text.
     LabelMoved,
 }
 
@@ -51,7 +51,7 @@ impl Action {
             Action::TableRebuilt => "tables rebuilt",
             Action::TableKept => "tables kept as blocks",
             Action::HyphenJoined => "hyphens joined",
-            Action::LabelMoved => "heading labels moved",
+            Action::LabelMoved => "labels moved",
         }
     }
 }

@@ -18,6 +18,7 @@ mod furniture;
 mod glued;
 mod grid;
 mod hyphen;
+mod item_labels;
 mod notes;
 mod orphans;
 mod pages;
@@ -99,6 +100,7 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     let mut body = lines[body_start..].to_vec();
     if !layout {
         body = spread::rejoin(body, full);
+        body = item_labels::rejoin(body, &mut n.decisions);
         body = orphans::rejoin(body, full, &titles, &mut n.decisions);
     }
     let pieces = tables::find(

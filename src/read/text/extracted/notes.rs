@@ -23,10 +23,11 @@ pub(super) struct Note {
 
 /// Takes the footnote blocks out of `lines` and restores their marks.
 pub(super) fn extract(
-    mut lines: Vec<Src>,
+    lines: Vec<Src>,
     decisions: &mut Vec<Decision>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Src>, Vec<Note>) {
+    let mut lines = rules_apart(lines);
     let mut notes: Vec<Note> = Vec::new();
     let mut keep = vec![true; lines.len()];
     let pages = ranges(&lines);
@@ -177,6 +178,35 @@ fn left_behind(page_notes: &mut [Note], n: u32, no: u32) -> Option<Note> {
 /// `__________________`: the footnote rule.
 fn is_rule(t: &str) -> bool {
     t.len() >= 5 && t.bytes().all(|c| c == b'_')
+}
+
+/// The shortest rule taken apart from the text it is glued to.
+const GLUED_RULE: usize = 10;
+
+/// `lines` with each rule glued to the end of a text line (`…los
+/// Esta__________________`: raw text reads a rule set close under a page's
+/// last line as that line's end) set on a line of its own.
+fn rules_apart(lines: Vec<Src>) -> Vec<Src> {
+    let glued = |t: &str| {
+        let text = t.trim_end_matches('_');
+        t.len() - text.len() >= GLUED_RULE && !text.trim_end().is_empty()
+    };
+    if !lines.iter().any(|l| glued(l.trimmed())) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len() + 1);
+    for line in lines {
+        if !glued(line.trimmed()) {
+            out.push(line);
+            continue;
+        }
+        let full = line.text.trim_end();
+        let text = full.trim_end_matches('_');
+        let rule = Src::new(line.no, line.page, full[text.len()..].to_string());
+        out.push(Src::new(line.no, line.page, text.trim_end().to_string()));
+        out.push(rule);
+    }
+    out
 }
 
 /// Reads one page's note block into notes; text before any number
@@ -619,6 +649,23 @@ Financial resources 1
             )
             .is_empty()
         );
+    }
+
+    /// Raw text may read a rule set close under the page's last line as
+    /// that line's end: the rule is taken apart and the note read.
+    #[test]
+    fn a_rule_glued_to_the_last_line_still_opens_the_notes() {
+        let page = "1. The experts met in Vienna to examine the responses.1\nThey\nmet again in 2025.2 The meeting was held in a hybrid for__________________\n1\n\n4/14\n\nSee E/2024/30.\n2\n\nIbid.\n\u{c}";
+        let (lines, notes) = extract(split(page), &mut Vec::new(), &mut Vec::new());
+        assert_eq!(notes.iter().map(|n| n.n).collect::<Vec<_>>(), [1, 2]);
+        let last = lines.iter().rev().find(|l| !l.is_blank()).expect("text");
+        assert_eq!(
+            last.trimmed(),
+            "met again in 2025.[^2] The meeting was held in a hybrid for"
+        );
+        // A line of underscores alone stays a rule; a short run of them is text.
+        let blank = "Name: ____\n";
+        assert_eq!(rules_apart(split(blank))[0].trimmed(), "Name: ____");
     }
 
     #[test]

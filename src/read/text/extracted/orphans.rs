@@ -179,7 +179,7 @@ fn paired<'a>(
 /// line `to`, wherever that line goes itself (indices into `lines` as
 /// given, so that moves never see each other's shifts; two labels before
 /// one line keep their order).
-fn placed_before(lines: Vec<Src>, moves: &[(usize, usize)]) -> Vec<Src> {
+pub(super) fn placed_before(lines: Vec<Src>, moves: &[(usize, usize)]) -> Vec<Src> {
     if moves.is_empty() {
         return lines;
     }
@@ -374,11 +374,18 @@ fn is_lone_heading_text(facts: &[Facts], p: usize, t: &str) -> bool {
 }
 
 /// A line of words that could be a heading's text without its label: no
-/// label of its own nor alone on the line before, no sentence's end.
+/// label of its own nor alone on the line before, no sentence's end, not a
+/// table's or figure's source line (`Source: …`, which also ends no
+/// sentence right above a paragraph).
 fn is_unlabelled_text(facts: &[Facts], p: usize, t: &str) -> bool {
     let worded = t.chars().any(char::is_alphabetic);
     let after_label = p.checked_sub(1).is_some_and(|q| facts[q].lone);
-    worded && !after_label && !facts[p].labelled && !ends_sentence(t) && !t.ends_with([',', '，'])
+    worded
+        && !after_label
+        && !facts[p].labelled
+        && !ends_sentence(t)
+        && !t.ends_with([',', '，'])
+        && !super::tables::is_source(t)
 }
 
 #[cfg(test)]
@@ -432,6 +439,19 @@ mod tests {
         let lines = rejoined(&text);
         let at = lines.iter().position(|l| l == "C.").expect("the label");
         assert_eq!(lines[at + 1], "a)");
+    }
+
+    /// A figure's source line above a paragraph ends no sentence either,
+    /// but is no heading: the one heading on the page still takes the label.
+    #[test]
+    fn a_source_line_is_no_heading_for_an_orphan_label() {
+        let text = LABEL_WITH_THE_LIST.replace(
+            "3.\n",
+            "Figure II\nGeneral debate\n\nSource: Human Rights Council\n2. The Chair opened the meeting.\n3.\n",
+        );
+        let lines = rejoined(&text);
+        let at = lines.iter().position(|l| l == "C.").expect("the label");
+        assert_eq!(lines[at + 1], "Attendance", "{lines:?}");
     }
 
     /// The foot of a table whose header cells pdftotext read after its
