@@ -478,7 +478,7 @@ pub(super) fn title_start(lines: &[Src], rows: usize) -> usize {
         k -= 1;
         let t = lines[k].trimmed();
         if t.is_empty() {
-            if taken > 0 && !is_units(lines[start].trimmed()) {
+            if taken > 0 && !is_units(lines[start].trimmed()) && !caption_above(lines, k) {
                 break;
             }
             continue;
@@ -487,7 +487,7 @@ pub(super) fn title_start(lines: &[Src], rows: usize) -> usize {
         if !caption
             && (classify(t).is_some()
                 || follows_lone_label(lines, k)
-                || t.ends_with(['.', ':', ';', ','])
+                || ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS])
                 || t.chars().count() > 120)
         {
             break;
@@ -499,6 +499,20 @@ pub(super) fn title_start(lines: &[Src], rows: usize) -> usize {
         }
     }
     start
+}
+
+/// Whether a caption stands right above blank line `k`, alone or over a
+/// title line (`Таблица 1`, its title, a blank line, then the stub's
+/// heading: raw text sets the header apart from the title).
+fn caption_above(lines: &[Src], k: usize) -> bool {
+    let mut above = lines[..k].iter().rev().filter(|l| !l.is_blank());
+    let caption = |l: Option<&Src>| l.is_some_and(|l| caption_number(l.trimmed()).is_some());
+    let first = above.next();
+    let title = first.is_some_and(|l| {
+        let t = l.trimmed();
+        classify(t).is_none() && !ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS])
+    });
+    caption(first) || title && caption(above.next())
 }
 
 /// `(Thousands of United States dollars)`.
@@ -622,8 +636,14 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Result<R
     while end > i && lines[end - 1].is_blank() {
         end -= 1;
     }
+    // A caption opens its table: nothing above it is the table's.
+    let head = if caption_number(t).is_some() {
+        i
+    } else {
+        title_start(lines, i)
+    };
     Ok(Region {
-        head: title_start(lines, i),
+        head,
         rows: i,
         notes: end,
         end,

@@ -1302,6 +1302,49 @@ fn a_chinese_raw_table_is_rebuilt_and_a_short_last_line_stays_in_its_paragraph()
 }
 
 #[test]
+fn a_chinese_raw_table_kept_as_a_block_keeps_its_caption_and_the_paragraph_above() {
+    // Lines of Chinese prose end with no punctuation; the caption right
+    // under the paragraph opens the table, which is read column by column
+    // (kept as a block): nothing above the caption is the table's.
+    let line = "与此同时，知识共享平台汇集了来自世界各地的数百个恢复案例，涵盖技术措施";
+    let text = pages(&[&format!(
+        "UNEP/EA.7/12\n\n联合国\n\n环境大会\n\nDistr.: General\n1 May 2025\nChinese\nOriginal: English\n\n报告\n\n一. 导言\n1.\n{line}\n{line}\n{line}\n{line}\n响。\n表1\n经验教训\n类别\n分配\n支出\n军事\n文职\n41 945.0\n41 386.3\n15 528.8\n16 504.8\n2.\n{line}\n{line}。"
+    )]);
+    let (doc, outcome) = doc(&text);
+    assert!(kept_a_table(&outcome));
+    let paras = para_texts(&doc);
+    assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2]);
+    assert!(paras[0].1.ends_with("涵盖技术措施响。"), "{:?}", paras[0]);
+    let table = first_table(&doc);
+    assert_eq!(table.n, Some(1));
+    assert_eq!(crate::model::plain_text(&table.title), "经验教训");
+}
+
+#[test]
+fn a_raw_tables_caption_over_a_title_set_apart_from_the_header_heads_its_table() {
+    // Raw text sets the header a blank line under the caption and title;
+    // the caption follows the paragraph's last line directly, and the
+    // stub's heading is too long for a cell. (It joins the title: the
+    // block is kept, nothing lost.)
+    let body = "I. Introduction\n1. Resource requirements are set out below, in the table of the report, as the Assembly asked.\nTable 1\nActivities of the United Nations system\n\nEarly Warnings for All initiative, by region and partner\n\nApportionment\n\nExpenditure\n\nMilitary\n\nCivilian\n\n41 945.0\n\n41 386.3\n\n15 528.8\n\n16 504.8\n\n2. The next paragraph follows the table, and its number follows the first.";
+    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{body}")]));
+    assert!(kept_a_table(&outcome));
+    let paras = para_texts(&doc);
+    assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2]);
+    assert!(
+        paras[0].1.ends_with("as the Assembly asked."),
+        "{:?}",
+        paras[0]
+    );
+    let table = first_table(&doc);
+    assert_eq!(table.n, Some(1));
+    assert!(
+        crate::model::plain_text(&table.title)
+            .starts_with("Activities of the United Nations system")
+    );
+}
+
+#[test]
 fn a_raw_tables_notes_stop_at_the_next_tables_caption() {
     // The first table's source line has no note letter after it; the next
     // table's caption, a few lines down, ends the first one's notes.
