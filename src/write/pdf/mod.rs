@@ -47,14 +47,9 @@ pub fn font_set(options: &WriteOptions) -> Result<Arc<FontSet>, Diagnostic> {
 pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnostic> {
     let fonts = font_set(options)?;
     let mut laid = lay_out(doc, options, &fonts);
-    let bytes = emit::emit(
-        doc,
-        &mut laid.flow,
-        &laid.pages,
-        &laid.furniture,
-        &laid.geom,
-    )?;
-    let mut diagnostics = laid.flow.diagnostics;
+    let mut diagnostics = std::mem::take(&mut laid.flow.diagnostics);
+    let pages = u32::try_from(laid.pages.len()).ok();
+    let bytes = emit::emit(doc, laid)?;
     diagnostics.extend(coverage::missing_in(doc, &fonts));
     diagnostics.extend(
         fonts
@@ -65,7 +60,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnos
     Ok(Rendered {
         bytes,
         diagnostics,
-        pages: u32::try_from(laid.pages.len()).ok(),
+        pages,
     })
 }
 

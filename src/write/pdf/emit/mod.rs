@@ -34,6 +34,7 @@ use crate::model::{Document as Model, Span, plain_text};
 use crate::write::page::table::{BOX_PADDING, BOX_RULE};
 use crate::write::page::{TEXT_INDENT, note};
 
+use super::Laid;
 use super::flow::{Bookmark, Float, Flow, LaidBlock, LaidText, SummaryBox};
 use super::furniture::Furniture;
 use super::paginate::Page;
@@ -42,22 +43,23 @@ use draw::{artifact, draw_frame, draw_furniture, draw_line};
 use pen::{Pen, PendingLink};
 use tags::{Collected, Owner, tag_tree};
 
-/// Writes the PDF of `doc`, laid out in `flow` and broken into `pages`.
-/// The glyphs of each text line are freed once it is drawn (the emitter's
-/// memory is then the PDF's, not the whole document's glyphs as well).
-pub fn emit(
-    doc: &Model,
-    flow: &mut Flow,
-    pages: &[Page],
-    furniture: &[Furniture],
-    geom: &Geometry,
-) -> Result<Vec<u8>, Diagnostic> {
+/// Writes the PDF of `doc` from its layout. The glyphs of each text line
+/// are freed once it is drawn, and the whole layout once the structure
+/// tree and outline are built from it, before krilla serialises the file:
+/// at that peak the memory is the PDF's, not the document's layout as well.
+pub fn emit(doc: &Model, laid: Laid) -> Result<Vec<u8>, Diagnostic> {
+    let Laid {
+        mut flow,
+        pages,
+        furniture,
+        geom,
+    } = laid;
     let mut document = Document::new_with(serialize_settings()?);
-    let collected = Collected::for_flow(flow);
+    let collected = Collected::for_flow(&flow);
     let starts = vec![None; flow.blocks.len()];
     let mut emitter = Emitter {
-        flow,
-        geom,
+        flow: &mut flow,
+        geom: &geom,
         lang: doc.lang,
         collected,
         starts,
@@ -66,13 +68,14 @@ pub fn emit(
         emitter.page(&mut document, index, page, furniture.get(index))?;
     }
     let Emitter {
-        flow,
         mut collected,
         starts,
         ..
     } = emitter;
-    document.set_tag_tree(tag_tree(flow, doc.lang.locale(), &mut collected));
-    document.set_outline(outline(flow, &starts, geom));
+    drop((pages, furniture));
+    document.set_tag_tree(tag_tree(&flow, doc.lang.locale(), &mut collected));
+    document.set_outline(outline(&flow, &starts, &geom));
+    drop((flow, collected, starts));
     document.set_metadata(metadata(doc));
     document
         .finish()
