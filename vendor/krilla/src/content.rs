@@ -547,10 +547,11 @@ impl ContentBuilder {
             Transform::from_row(1.0, 0.0, 0.0, -1.0, *cur_x, cur_y).to_pdf_transform(),
         );
 
+        // undoc patch: the font is asked for its name once a run, not
+        // once a glyph (each `font()` clones an `Arc`).
+        let last_resort = pdf_font.font().postscript_name() == Some("LastResort");
         for glyph in glyphs {
-            if glyph.glyph_id() == GlyphId::new(0)
-                || pdf_font.font().postscript_name() == Some("LastResort")
-            {
+            if glyph.glyph_id() == GlyphId::new(0) || last_resort {
                 sc.register_validation_error(ValidationError::ContainsNotDefGlyph(
                     pdf_font.font(),
                     glyph.location(),
@@ -611,19 +612,23 @@ impl ContentBuilder {
         let mut adjustment = 0.0;
         let mut positioned = self.content.show_positioned();
         let mut items = positioned.items();
+        // undoc patch: the font and its units per em are taken once a run,
+        // not twice a glyph (each `font()` clones an `Arc`).
+        let font = pdf_font.font();
+        let pdf_units_per_em = pdf_font.units_per_em();
+        let font_units_per_em = font.units_per_em();
 
         for glyph in glyphs {
             let pdf_glyph = pdf_font
                 .get_gid(ColoredGlyph::new(glyph.glyph_id(), context_color))
                 .unwrap();
 
-            let scale = |val| val * pdf_font.units_per_em();
+            let scale = |val| val * pdf_units_per_em;
 
             let x_advance = scale(glyph.x_advance(1.0));
-            let font_advance = pdf_font
-                .font()
+            let font_advance = font
                 .advance_width(glyph.glyph_id())
-                .map(|n| scale(n / pdf_font.font().units_per_em()));
+                .map(|n| scale(n / font_units_per_em));
             let x_offset = scale(glyph.x_offset(1.0));
 
             adjustment += x_offset;
@@ -638,7 +643,7 @@ impl ContentBuilder {
                 // Adjustment is always in 1000 units, even for Type3 fonts.
                 // undoc patch: adjustments to 1/100 of a thousandth of an
                 // em (upstream wrote every digit of the f32: `-322.26562`).
-                let thousandths = -(adjustment / pdf_font.units_per_em() * PDF_UNITS_PER_EM);
+                let thousandths = -(adjustment / pdf_units_per_em * PDF_UNITS_PER_EM);
                 items.adjust((thousandths * 100.0).round() / 100.0);
                 adjustment = 0.0;
             }
