@@ -360,16 +360,30 @@ fn is_orphan(facts: &[Facts], p: usize, prev: Option<&str>, full: usize) -> bool
     before_label || in_sentence
 }
 
+/// Whether `t` ends a sentence, before any footnote mark put back after
+/// it (`… prevención.[^1]`).
 fn ends_sentence(t: &str) -> bool {
+    let t = without_note_mark(t);
     ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &QUESTION_EXCLAMATION])
         || t.ends_with([')', '）'])
+}
+
+/// `t` without a footnote mark at its end (`[^12]`).
+fn without_note_mark(t: &str) -> &str {
+    t.strip_suffix(']')
+        .and_then(|rest| rest.rsplit_once("[^"))
+        .filter(|(_, digits)| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(t, |(text, _)| text)
 }
 
 /// A heading's text standing without its label: an unlabelled line `t`,
 /// no sentence's end, not a figure, not the text of a label alone on the
 /// line before, right above a numbered paragraph (`14. Asistieron …`).
 fn is_lone_heading_text(facts: &[Facts], p: usize, t: &str) -> bool {
-    let before_para = facts.get(p + 1).is_some_and(|n| n.numbered);
+    // Raw text may set the paragraph's number alone on its line.
+    let before_para = facts
+        .get(p + 1)
+        .is_some_and(|n| n.numbered || n.decimal_label);
     before_para && is_unlabelled_text(facts, p, t)
 }
 
@@ -452,6 +466,21 @@ mod tests {
         let lines = rejoined(&text);
         let at = lines.iter().position(|l| l == "C.").expect("the label");
         assert_eq!(lines[at + 1], "Attendance", "{lines:?}");
+    }
+
+    /// A section label after a paragraph ending with a footnote's mark
+    /// (`prevención.[^1]`) is followed by its heading: it is no orphan, so
+    /// the page's one orphan, `C.` read before a list's numbers, goes to
+    /// its heading, right above a paragraph number alone on its line.
+    #[test]
+    fn a_label_after_a_note_mark_stays_and_the_pages_orphan_finds_its_heading() {
+        let text = "prestaran especial atención a la participación de las comunidades en la prevención.[^1]\nB.\n\nOrganización de la reunión\n4.\nTras sus deliberaciones, el Grupo aprobó lo siguiente:\n1.\n\nAprobación del informe.\n\nC.\n\n2.\n\nApertura de la reunión.\n\nRecomendaciones\n5.\nAlgunos oradores observaron que la legislación seguía siendo insuficiente.\n";
+        let lines = rejoined(text);
+        let b = lines.iter().position(|l| l == "B.").expect("B.");
+        assert_eq!(lines[b + 1], "Organización de la reunión", "{lines:?}");
+        let c = lines.iter().position(|l| l == "C.").expect("C.");
+        assert_eq!(lines[c + 1], "Recomendaciones", "{lines:?}");
+        assert_eq!(lines[c + 2], "5.", "{lines:?}");
     }
 
     /// The foot of a table whose header cells pdftotext read after its
