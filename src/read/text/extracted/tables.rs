@@ -474,7 +474,7 @@ pub(super) fn title_start(lines: &[Src], rows: usize) -> usize {
     let mut start = rows;
     let mut k = rows;
     let mut taken = 0;
-    while k > 0 && taken < 4 {
+    while k > 0 && taken < TITLE_LINES {
         k -= 1;
         let t = lines[k].trimmed();
         if t.is_empty() {
@@ -501,19 +501,49 @@ pub(super) fn title_start(lines: &[Src], rows: usize) -> usize {
     start
 }
 
-/// Whether a caption stands right above blank line `k`, alone or over a
-/// title line (`Таблица 1`, its title, a blank line, then the stub's
-/// heading: raw text sets the header apart from the title).
-fn caption_above(lines: &[Src], k: usize) -> bool {
-    let mut above = lines[..k].iter().rev().filter(|l| !l.is_blank());
-    let caption = |l: Option<&Src>| l.is_some_and(|l| caption_number(l.trimmed()).is_some());
-    let first = above.next();
-    let title = first.is_some_and(|l| {
-        let t = l.trimmed();
-        classify(t).is_none() && !ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS])
-    });
-    caption(first) || title && caption(above.next())
+/// Where the rows of a raw table whose cells begin at `cells` start: at
+/// its cells, or, under a caption whose title block (the lines under it
+/// up to a blank line) ends above lines set apart (a line of headings, a
+/// stub's heading), at those lines: they are the table's, not its title's.
+fn rows_start(lines: &[Src], head: usize, cells: usize) -> usize {
+    if head >= cells || caption_number(lines[head].trimmed()).is_none() {
+        return cells;
+    }
+    let title_end = (head..cells)
+        .find(|&k| lines[k].is_blank())
+        .unwrap_or(cells);
+    (title_end..cells)
+        .find(|&k| !lines[k].is_blank() && !is_units(lines[k].trimmed()))
+        .unwrap_or(cells)
 }
+
+/// Whether a caption stands right above blank line `k`, alone or over a
+/// title of one or two lines (`Таблица 1`, its title, a blank line, then
+/// the stub's heading: raw text sets the header apart from the title).
+fn caption_above(lines: &[Src], k: usize) -> bool {
+    let above = lines[..k].iter().rev().filter(|l| !l.is_blank());
+    for line in above.take(CAPTION_ABOVE) {
+        let t = line.trimmed();
+        if caption_number(t).is_some() {
+            return true;
+        }
+        let title =
+            classify(t).is_none() && !ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS]);
+        if !title {
+            return false;
+        }
+    }
+    false
+}
+
+/// The most lines [`caption_above`] reads up to the caption: the title's
+/// two lines, or its title and a heading set under it, and a line of
+/// headings set apart, then the caption.
+const CAPTION_ABOVE: usize = 4;
+
+/// The most lines above a table's rows taken as its head: caption, title
+/// and units, or, over a header set apart, its lines too.
+const TITLE_LINES: usize = 6;
 
 /// `(Thousands of United States dollars)`.
 pub(super) fn is_units(t: &str) -> bool {
@@ -644,7 +674,7 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Result<R
     };
     Ok(Region {
         head,
-        rows: i,
+        rows: rows_start(lines, head, i),
         notes: end,
         end,
     })

@@ -1320,28 +1320,50 @@ fn a_chinese_raw_table_kept_as_a_block_keeps_its_caption_and_the_paragraph_above
     assert_eq!(crate::model::plain_text(&table.title), "经验教训");
 }
 
+/// Raw text sets a table's header a blank line or two under its caption
+/// and title, the caption right under the paragraph's last line. The
+/// caption heads the table; its title is the lines under it up to the
+/// blank line, and what stands apart below (a line of headings, a stub's
+/// heading too long for a cell) stays in the table (kept as a block here:
+/// the labels come before their figures).
 #[test]
 fn a_raw_tables_caption_over_a_title_set_apart_from_the_header_heads_its_table() {
-    // Raw text sets the header a blank line under the caption and title;
-    // the caption follows the paragraph's last line directly, and the
-    // stub's heading is too long for a cell. (It joins the title: the
-    // block is kept, nothing lost.)
-    let body = "I. Introduction\n1. Resource requirements are set out below, in the table of the report, as the Assembly asked.\nTable 1\nActivities of the United Nations system\n\nEarly Warnings for All initiative, by region and partner\n\nApportionment\n\nExpenditure\n\nMilitary\n\nCivilian\n\n41 945.0\n\n41 386.3\n\n15 528.8\n\n16 504.8\n\n2. The next paragraph follows the table, and its number follows the first.";
-    let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{body}")]));
-    assert!(kept_a_table(&outcome));
-    let paras = para_texts(&doc);
-    assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2]);
-    assert!(
-        paras[0].1.ends_with("as the Assembly asked."),
-        "{:?}",
-        paras[0]
-    );
-    let table = first_table(&doc);
-    assert_eq!(table.n, Some(1));
-    assert!(
-        crate::model::plain_text(&table.title)
-            .starts_with("Activities of the United Nations system")
-    );
+    let table = |head: &str| {
+        format!(
+            "Table 1\n{head}\n\nNational human rights institutions and civil society organizations\n\n6 090\n\n66 129\n\n28 365\n\n49 343\n\nMember States\n\n1 250\n\n3 400\n\n2 679\n\n5 120\n\n"
+        )
+    };
+    for (head, title, first_row) in [
+        (
+            "Activities of the United Nations system\n\nEarly Warnings for All initiative, by region and partner",
+            "Activities of the United Nations system",
+            "Early Warnings for All initiative, by region and partner",
+        ),
+        (
+            "Thematic discussions\nIntroduction\n\nWomen Percentage Contributions Percentagea",
+            "Thematic discussions Introduction",
+            "Women Percentage Contributions Percentagea",
+        ),
+    ] {
+        let body = format!(
+            "I. Introduction\n1. Resource requirements are set out below, in the table of the report, as the Assembly asked.\n{}2. The next paragraph follows the table, and its number follows the first.",
+            table(head)
+        );
+        let (doc, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{body}")]));
+        assert!(kept_a_table(&outcome));
+        let paras = para_texts(&doc);
+        assert_eq!(paras.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2]);
+        assert!(
+            paras[0].1.ends_with("as the Assembly asked."),
+            "{:?}",
+            paras[0]
+        );
+        let table = first_table(&doc);
+        assert_eq!(table.n, Some(1));
+        assert_eq!(crate::model::plain_text(&table.title), title);
+        let rows: Vec<String> = table.body.iter().flat_map(row_cells).collect();
+        assert_eq!(rows[0], first_row);
+    }
 }
 
 #[test]
