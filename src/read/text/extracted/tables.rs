@@ -474,12 +474,17 @@ pub(super) fn title_start(lines: &[Src], rows: usize) -> usize {
     let mut start = rows;
     let mut k = rows;
     let mut taken = 0;
-    while k > 0 && taken < TITLE_LINES {
+    let mut most = TITLE_LINES;
+    while k > 0 && taken < most {
         k -= 1;
         let t = lines[k].trimmed();
         if t.is_empty() {
-            if taken > 0 && !is_units(lines[start].trimmed()) && !caption_above(lines, k) {
-                break;
+            if taken > 0 && !is_units(lines[start].trimmed()) {
+                if !caption_above(lines, k) {
+                    break;
+                }
+                // Over a header set apart: on up to the caption.
+                most = taken + CAPTION_ABOVE;
             }
             continue;
         }
@@ -542,8 +547,8 @@ fn caption_above(lines: &[Src], k: usize) -> bool {
 const CAPTION_ABOVE: usize = 4;
 
 /// The most lines above a table's rows taken as its head: caption, title
-/// and units, or, over a header set apart, its lines too.
-const TITLE_LINES: usize = 6;
+/// and units (over a header set apart, up to [`CAPTION_ABOVE`] more).
+const TITLE_LINES: usize = 4;
 
 /// `(Thousands of United States dollars)`.
 pub(super) fn is_units(t: &str) -> bool {
