@@ -8,7 +8,6 @@
 //! do not fall out so, the lines stay as they are.
 
 use super::pages::Src;
-use crate::lang::{CLAUSE_MARKS, FULL_STOPS, QUESTION_EXCLAMATION, ends_with_mark};
 use crate::read::audit::{Action, Decision};
 use crate::read::text::table::caption_number;
 use crate::read::text::{Label, classify};
@@ -35,11 +34,9 @@ impl Kind {
                 .iter()
                 .any(|l| matches!(l, Label::Alpha(_) | Label::Roman(_)))
         };
-        match super::lone_label(t) {
-            Some(Label::Decimal(_)) => Kind::LoneNumber,
-            Some(_) if classify(&format!("{t} Text")).is_some_and(|(l, _)| lettered(&l)) => {
-                Kind::LoneLetter
-            }
+        match super::lone_labels(t) {
+            Some(labels) if matches!(labels[0], Label::Decimal(_)) => Kind::LoneNumber,
+            Some(labels) if lettered(&labels) => Kind::LoneLetter,
             Some(_) => Kind::Labelled,
             None => match classify(t) {
                 Some((labels, _)) if lettered(&labels) => Kind::Letter,
@@ -161,27 +158,19 @@ fn is_before_label(runs: &[Run], r: usize, lines: &[Src]) -> bool {
     })
 }
 
-/// Whether a line ends a sentence or a clause, as an item's text does.
+/// Whether a line ends a sentence or a clause, as an item's text does
+/// (a footnote's mark after it, `…;[^2]`, included).
 fn closes(line: &Src) -> bool {
-    ends_with_mark(
-        line.trimmed(),
-        &[&FULL_STOPS, &CLAUSE_MARKS, &QUESTION_EXCLAMATION],
-    )
+    super::orphans::ends_sentence(line.trimmed())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::text::extracted::pages::split;
+    use crate::read::text::extracted::pages::{filled_texts, split};
 
     fn rejoined(text: &str) -> Vec<String> {
-        let mut decisions = Vec::new();
-        let lines = rejoin(split(text), &mut decisions);
-        lines
-            .iter()
-            .filter(|l| !l.is_blank())
-            .map(|l| l.trimmed().to_string())
-            .collect()
+        filled_texts(&rejoin(split(text), &mut Vec::new()))
     }
 
     #[test]
@@ -252,12 +241,7 @@ mod tests {
             "c)\n3.\n\nOtros asuntos.\n\nApertura de la reunión.\n\nMás texto.\n",
             "c)\n3.\n\nOtros asuntos, y\n\nApertura de la reunión.\n\n4. Los Estados.\n",
         ] {
-            let as_given: Vec<String> = split(text)
-                .iter()
-                .filter(|l| !l.is_blank())
-                .map(|l| l.trimmed().to_string())
-                .collect();
-            assert_eq!(rejoined(text), as_given, "{text}");
+            assert_eq!(rejoined(text), filled_texts(&split(text)), "{text}");
         }
     }
 

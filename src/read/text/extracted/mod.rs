@@ -218,6 +218,12 @@ fn margins(lines: &[Src]) -> Vec<usize> {
 /// reads with its text after it: raw text sets a heading's or paragraph's
 /// label so, its text on the next line.
 fn lone_label(t: &str) -> Option<Label> {
+    lone_labels(t).map(|labels| labels[0])
+}
+
+/// Every reading of a label alone on its line (`c)` is a letter and the
+/// Roman numeral 100), first the one [`lone_label`] gives.
+fn lone_labels(t: &str) -> Option<Vec<Label>> {
     // Every label ends in a full stop, a bracket, a colon, a quote or an
     // enumeration comma: a line ending otherwise (most cells) is turned
     // away before it is copied.
@@ -225,7 +231,7 @@ fn lone_label(t: &str) -> Option<Label> {
     if !t.ends_with(LABEL_ENDS) || t.contains(char::is_whitespace) {
         return None;
     }
-    classify(&format!("{t} Text")).map(|(labels, _)| labels[0])
+    classify(&format!("{t} Text")).map(|(labels, _)| labels)
 }
 
 /// Whether `lines[i]` starts a numbered paragraph (a table never takes it).

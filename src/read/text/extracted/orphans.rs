@@ -362,7 +362,7 @@ fn is_orphan(facts: &[Facts], p: usize, prev: Option<&str>, full: usize) -> bool
 
 /// Whether `t` ends a sentence, before any footnote mark put back after
 /// it (`… prevención.[^1]`).
-fn ends_sentence(t: &str) -> bool {
+pub(super) fn ends_sentence(t: &str) -> bool {
     let t = without_note_mark(t);
     ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &QUESTION_EXCLAMATION])
         || t.ends_with([')', '）'])
@@ -405,15 +405,15 @@ fn is_unlabelled_text(facts: &[Facts], p: usize, t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::text::extracted::pages::split;
+    use crate::read::text::extracted::pages::{filled_texts, split};
 
     fn rejoined(text: &str) -> Vec<String> {
-        let lines = rejoin(split(text), 80, &Titles::default(), &mut Vec::new());
-        lines
-            .iter()
-            .filter(|l| !l.is_blank())
-            .map(|l| l.trimmed().to_string())
-            .collect()
+        filled_texts(&rejoin(
+            split(text),
+            80,
+            &Titles::default(),
+            &mut Vec::new(),
+        ))
     }
 
     /// Moves are made on the lines as given: one never shifts another's

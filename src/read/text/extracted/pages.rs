@@ -409,6 +409,17 @@ pub(super) fn lines_of(texts: &[&str]) -> Vec<Src> {
         .collect()
 }
 
+/// The texts of the lines that are not blank, trimmed: what the passes'
+/// tests compare.
+#[cfg(test)]
+pub(super) fn filled_texts(lines: &[Src]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.trimmed().to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::lines_of as lines;

@@ -430,7 +430,7 @@ fn is_squeezed_header(line: &Src, first_row: &Src) -> bool {
         && start + 8 >= value_start
         && end + 3 >= row_end
         && !has_values(line)
-        && !ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS])
+        && !ends_clause(t)
         && classify(t).is_none()
         && caption_number(t).is_none()
 }
@@ -492,7 +492,7 @@ pub(super) fn title_start(lines: &[Src], rows: usize) -> usize {
         if !caption
             && (classify(t).is_some()
                 || follows_lone_label(lines, k)
-                || ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS])
+                || ends_clause(t)
                 || t.chars().count() > 120)
         {
             break;
@@ -532,13 +532,17 @@ fn caption_above(lines: &[Src], k: usize) -> bool {
         if caption_number(t).is_some() {
             return true;
         }
-        let title =
-            classify(t).is_none() && !ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS]);
-        if !title {
+        if classify(t).is_some() || ends_clause(t) {
             return false;
         }
     }
     false
+}
+
+/// Whether `t` ends as a sentence or a clause does, in any script: no
+/// title line does.
+fn ends_clause(t: &str) -> bool {
+    ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS])
 }
 
 /// The most lines [`caption_above`] reads up to the caption: the title's
@@ -832,7 +836,7 @@ fn is_whole_row_label(lines: &[Src], i: usize, full: usize) -> bool {
 /// A table's label too long for a cell: one line, no label of its own, no
 /// caption, no units line, no sentence's end.
 fn is_long_label(t: &str, full: usize) -> bool {
-    !ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &COMMAS])
+    !ends_clause(t)
         && t.chars().count() <= full
         && classify(t).is_none()
         && caption_number(t).is_none()
