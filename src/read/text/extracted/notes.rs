@@ -515,7 +515,10 @@ fn candidates(text: &str, digits: &str, before: Option<char>) -> Vec<(usize, usi
             Some(' ') => {
                 let word = head.trim_end();
                 let glued = word.chars().next_back();
-                if glued.is_some_and(punct) && !ends_with_abbreviation(word) {
+                if glued.is_some_and(punct)
+                    && !ends_with_abbreviation(word)
+                    && !after_figure_cell(word, head.len() - word.len())
+                {
                     out.push((word.len(), end));
                 }
             }
@@ -568,6 +571,21 @@ fn in_symbol(head: &str) -> bool {
     }
 }
 
+/// Whether a number `gap` spaces after `word` (the text before it,
+/// trimmed) is a table's next cell rather than a note mark: the last word
+/// is a figure (`(3)`, `4.4`, `–`) set a column's gap (two spaces or more)
+/// before it, or a bracketed figure, a negative amount (`(3)     1`, a
+/// staffing table's net change, its next column's figure).
+fn after_figure_cell(word: &str, gap: usize) -> bool {
+    let last = word.rsplit(' ').next().unwrap_or(word);
+    let figure = last.bytes().any(|b| b.is_ascii_digit())
+        && last
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '.' | ',' | '–' | '-' | '%'));
+    let bracketed = last.starts_with('(') && last.ends_with(')');
+    figure && (gap >= 2 || bracketed)
+}
+
 fn ends_with_abbreviation(word: &str) -> bool {
     let last = word.rsplit(' ').next().unwrap_or(word);
     ABBREVIATIONS.iter().any(|a| {
@@ -590,6 +608,12 @@ mod tests {
             vec![(12, 14)]
         );
         assert_eq!(candidates("represented. 2 The", "2", None), vec![(12, 14)]);
+        // A table's next cell after a figure is no mark; after a year a
+        // sentence ends, a mark may stand.
+        assert!(candidates("Net change   –   (3)     1     –", "1", None).is_empty());
+        assert!(candidates("Total (3) 1 (2)", "1", None).is_empty());
+        assert!(candidates("Share   4.4   1", "1", None).is_empty());
+        assert_eq!(candidates("in 2024. 2 The", "2", None), vec![(8, 10)]);
         assert!(candidates("(A/80/596, para. 28)", "28", None).is_empty());
         assert!(candidates("(A/80/6 (Sect. 9))", "9", None).is_empty());
         assert!(candidates("(A/HRC/WG.17/2/L.1) et", "1", None).is_empty());
