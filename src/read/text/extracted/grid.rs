@@ -104,7 +104,13 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
         data_from -= 1;
     }
     let data = &lines[data_from..];
-    let (mut body, edges, in_order) = body_grid(&lines, data, &marks[data_from..], &is_stub)?;
+    let (mut body, edges, in_order) = body_grid(
+        &lines,
+        data,
+        &marks[data_from..],
+        &pages[data_from..],
+        &is_stub,
+    )?;
     body.retain(|row| row.iter().any(|c| !c.is_empty()));
     // Read in order, the columns stand where the header's page sets them.
     let head_edges = in_order
@@ -120,32 +126,60 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
 }
 
 /// The body rows of `data` and their columns, and whether they were read
-/// in order: by their cells' order when every row has as many, else by
-/// their right edges unless the pages' columns make more columns than any
-/// of `lines` has cells (pdftotext places each page anew).
+/// in order: by their cells' order when the rows with the most cells all
+/// have as many (a row with fewer, an amount under a total's column, is
+/// placed by the columns those rows set on its page, when they stand
+/// still from row to row), else by their right
+/// edges unless the pages' columns make more columns than any of `lines`
+/// has cells (pdftotext places each page anew).
 fn body_grid(
     lines: &[Vec<Cell>],
     data: &[Vec<Cell>],
     marks: &[Option<Cell>],
+    pages: &[u32],
     is_stub: &dyn Fn(&Cell) -> bool,
 ) -> Option<(Vec<Vec<String>>, Vec<Column>, bool)> {
+    let values = |line: &[Cell]| line.iter().filter(|c| !is_stub(c)).count();
     let by_order = || {
         let edges = columns_in_order(data, is_stub)?;
-        let place = |line: &[Cell]| place_in_order(line, edges.len(), is_stub);
-        Some((
-            body_rows(data, marks, edges.len(), is_stub, &place)?,
-            edges,
-            true,
-        ))
+        let n = edges.len();
+        let mut page_edges: HashMap<u32, Vec<Column>> = HashMap::new();
+        for page in pages
+            .iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<u32>>()
+        {
+            let full: Vec<Vec<Cell>> = data
+                .iter()
+                .zip(pages)
+                .filter(|(l, p)| **p == page && values(l) == n)
+                .map(|(l, _)| l.clone())
+                .collect();
+            // Only columns that stand still from row to row place a row
+            // a cell short: a drifting column may take the next's figure.
+            let tight = columns_in_order(&full, is_stub)
+                .filter(|e| e.iter().all(|c| c.hi - c.lo <= EDGE_TOLERANCE));
+            page_edges.extend(tight.map(|e| (page, e)));
+        }
+        let place = |k: usize| {
+            let line = &data[k];
+            let have = values(line);
+            if have == 0 || have == n {
+                return place_in_order(line, n, is_stub);
+            }
+            let edges = page_edges.get(&pages[k])?;
+            if have == 1 {
+                place_figures(line, edges, is_stub)
+            } else {
+                place(line, edges, is_stub)
+            }
+        };
+        Some((body_rows(data, marks, n, is_stub, &place)?, edges, true))
     };
-    let widest_line = lines
-        .iter()
-        .map(|l| l.iter().filter(|c| !is_stub(c)).count())
-        .max()
-        .unwrap_or(0);
+    let widest_line = lines.iter().map(|l| values(l)).max().unwrap_or(0);
     let by_edges = || {
         let edges = columns(data, is_stub).filter(|e| e.len() <= widest_line)?;
-        let place = |line: &[Cell]| place(line, &edges, is_stub);
+        let place = |k: usize| place(&data[k], &edges, is_stub);
         Some((
             body_rows(data, marks, edges.len(), is_stub, &place)?,
             edges,
@@ -234,6 +268,17 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> Folded<'a> {
             _ => margins.push((line.page, line.indent())),
         }
     }
+    // A page's rows of figures set its margin when it has any: a title
+    // set further out under the table (`Estimated amount`, its own rows
+    // after it) does not move the page's rows.
+    for (page, margin) in &mut margins {
+        let rows = lines
+            .iter()
+            .filter(|l| l.page == *page && super::tables::has_values(l));
+        if let Some(indent) = rows.map(|l| l.indent()).min() {
+            *margin = indent;
+        }
+    }
     let base = margins.first().map_or(0, |m| m.1);
     let mut out = Vec::new();
     let mut marks = Vec::new();
@@ -247,7 +292,9 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> Folded<'a> {
             .map_or(base, |m| m.1);
         if margin != base {
             for cell in &mut cells {
-                (cell.start, cell.end) = (cell.start + base - margin, cell.end + base - margin);
+                let width = cell.end - cell.start;
+                cell.start = (cell.start + base).saturating_sub(margin);
+                cell.end = cell.start + width;
             }
         }
         if let [only] = cells[..]
@@ -380,13 +427,14 @@ fn amounts_apart<'a>(
 
 /// The body rows: a row label alone on its line is a row of its own, or the
 /// first part of the next row's label when that goes on in lower case, or
-/// when the label was wrapped (see [`wraps_into`]).
+/// when the label was wrapped (see [`wraps_into`]) and the next label does
+/// not open as other rows' labels do (a group heading's rows).
 fn body_rows(
     lines: &[Vec<Cell>],
     marks: &[Option<Cell>],
     values: usize,
     is_stub: &dyn Fn(&Cell) -> bool,
-    place: &dyn Fn(&[Cell]) -> Option<Vec<String>>,
+    place: &dyn Fn(usize) -> Option<Vec<String>>,
 ) -> Option<Vec<Vec<String>>> {
     let widest = lines
         .iter()
@@ -394,13 +442,45 @@ fn body_rows(
         .map(|c| c.end)
         .max()
         .unwrap_or(0);
-    let mut body: Vec<Vec<String>> = Vec::new();
-    let mut label: Option<(String, Cell)> = None;
-    for (line, mark) in lines.iter().zip(marks) {
-        let mut row = place(line)?;
+    let first_word = |c: &Cell<'_>| c.text.split(' ').next().unwrap_or("").to_string();
+    // The first words of the labels of two words or more of rows that
+    // stand alone (not under a label alone on its line, which they might
+    // go on from: `Unies` under `… entités des Nations`).
+    let several_words = |c: &Cell<'_>| c.text.contains(' ');
+    let mut openers: HashSet<String> = HashSet::new();
+    // Each label's labels alone above it (`None`: none above).
+    let mut above: HashMap<&str, HashSet<Option<&str>>> = HashMap::new();
+    let mut alone: Option<&str> = None;
+    for line in lines {
+        let stub = line.first().filter(|c| is_stub(c));
+        if let Some(stub) = stub.filter(|s| several_words(s)) {
+            above.entry(stub.text).or_default().insert(alone);
+            if alone.is_none() {
+                openers.insert(first_word(stub));
+            }
+        }
+        alone = stub.filter(|_| line.len() == 1).map(|s| s.text);
+    }
+    // A label of several words whose first word opens such a row's label
+    // too (`Approved 2024/25` under `Approved posts 2024/25`), or that
+    // stands under different labels (a wrapped label's end, `Nations
+    // Unies`, stands under its start each time), is a row's own.
+    let parallel = |c: &Cell<'_>| {
+        several_words(c)
+            && (openers.contains(&first_word(c)) || above.get(c.text).is_some_and(|a| a.len() >= 2))
+    };
+    let mut placed = Vec::with_capacity(lines.len());
+    for (k, mark) in marks.iter().enumerate() {
+        let mut row = place(k)?;
         if let Some(mark) = mark {
             row[0] = format!("{} {}", row[0], mark.text);
         }
+        placed.push((k, row));
+    }
+    let mut body: Vec<Vec<String>> = Vec::new();
+    let mut label: Option<(String, Cell)> = None;
+    for (k, mut row) in with_floating_figures_merged(placed) {
+        let line = &lines[k];
         if row[1..].iter().all(String::is_empty) {
             body.extend(label.take().map(|(prev, _)| one_cell(prev, values)));
             label = line.first().map(|&c| (row[0].clone(), c));
@@ -409,7 +489,7 @@ fn body_rows(
         if let Some((prev, cell)) = label.take() {
             let next = line.first().filter(|c| is_stub(c));
             if row[0].starts_with(char::is_lowercase)
-                || next.is_some_and(|next| wraps_into(&cell, next, widest))
+                || next.is_some_and(|next| wraps_into(&cell, next, widest) && !parallel(next))
             {
                 row[0] = format!("{prev} {}", row[0]);
             } else {
@@ -420,6 +500,60 @@ fn body_rows(
     }
     body.extend(label.map(|(prev, _)| one_cell(prev, values)));
     Some(body)
+}
+
+/// The placed rows (each with its line's index) with every line of
+/// figures without a label merged into the row under it, or else the row
+/// above, when their figures fill each other's empty columns: a cell set
+/// in the middle of a row whose label wraps over two lines
+/// (`Communications and information`, `576.0`, `technology 1 467.5 …`)
+/// stands on a line of its own.
+fn with_floating_figures_merged(placed: Vec<(usize, Vec<String>)>) -> Vec<(usize, Vec<String>)> {
+    let fits = |a: &[String], b: &[String]| {
+        a[1..]
+            .iter()
+            .zip(&b[1..])
+            .all(|(x, y)| x.is_empty() || y.is_empty())
+    };
+    let floating = |row: &[String]| {
+        row[0].is_empty()
+            && row[1..].iter().any(|c| !c.is_empty())
+            && row[1..].iter().all(|c| c.is_empty() || is_value(c))
+    };
+    let fill = |into: &mut Vec<String>, from: &[String]| {
+        for (slot, cell) in into[1..].iter_mut().zip(&from[1..]) {
+            if slot.is_empty() {
+                slot.clone_from(cell);
+            }
+        }
+    };
+    let mut out: Vec<(usize, Vec<String>)> = Vec::with_capacity(placed.len());
+    let mut pending: Option<(usize, Vec<String>)> = None;
+    let settle =
+        |out: &mut Vec<(usize, Vec<String>)>, (at, figures): (usize, Vec<String>)| match out
+            .last_mut()
+        {
+            Some((_, above)) if fits(above, &figures) && !floating(above) => fill(above, &figures),
+            _ => out.push((at, figures)),
+        };
+    for (k, mut row) in placed {
+        if let Some((at, figures)) = pending.take() {
+            if fits(&row, &figures) && row[1..].iter().any(|c| !c.is_empty()) {
+                fill(&mut row, &figures);
+            } else {
+                settle(&mut out, (at, figures));
+            }
+        }
+        if floating(&row) {
+            pending = Some((k, row));
+            continue;
+        }
+        out.push((k, row));
+    }
+    if let Some(last) = pending {
+        settle(&mut out, last);
+    }
+    out
 }
 
 /// Whether a row label alone on its line (`… entités des Nations`) was
@@ -435,21 +569,32 @@ fn wraps_into(label: &Cell, next: &Cell, widest: usize) -> bool {
         && label.end + 1 + word > widest
 }
 
-/// The rows without the header lines a table repeats on each new page
-/// (compared with spaces collapsed: a page sets its columns apart by its
-/// own widths).
+/// The rows without the header lines a table repeats at the top of each
+/// new page (compared with spaces collapsed: a page sets its columns apart
+/// by its own widths): only the first page's lines above its first row of
+/// figures are a header, and only a page's first lines repeat it; a body
+/// row alike on two pages (`Net change` with the same figures) is kept.
 fn without_repeated_headers(rows: &[Src]) -> Vec<&Src> {
-    let mut seen_page = rows.first().map_or(0, |l| l.page);
-    let mut first_page: HashSet<String> = HashSet::new();
+    let lines: Vec<&Src> = rows.iter().filter(|l| !l.is_blank()).collect();
+    let Some(first_page) = lines.first().map(|l| l.page) else {
+        return lines;
+    };
+    let header: HashSet<String> = lines
+        .iter()
+        .take_while(|l| l.page == first_page && !super::tables::has_values(l))
+        .map(|l| collapse_spaces(l.trimmed()))
+        .collect();
     let mut out = Vec::new();
-    for line in rows.iter().filter(|l| !l.is_blank()) {
-        if line.page == seen_page {
-            first_page.insert(collapse_spaces(line.trimmed()));
-        } else if first_page.contains(&collapse_spaces(line.trimmed())) {
-            continue;
-        } else {
-            seen_page = u32::MAX;
+    let mut page_top = first_page;
+    let mut at_top = false;
+    for line in lines {
+        if line.page != page_top {
+            (page_top, at_top) = (line.page, true);
         }
+        if at_top && header.contains(&collapse_spaces(line.trimmed())) {
+            continue;
+        }
+        at_top = false;
         out.push(line);
     }
     out
@@ -596,30 +741,58 @@ fn place(line: &[Cell], edges: &[Column], is_stub: &dyn Fn(&Cell) -> bool) -> Op
     Some(row)
 }
 
-/// The value columns when every row with figures has as many value
-/// cells, in order: pdftotext -layout may set a row's last columns a few
-/// places left or right of the row above's (a wide table squeezed), so
-/// right edges do not line up, but the count of cells does.
-fn columns_in_order(lines: &[Vec<Cell>], is_stub: &dyn Fn(&Cell) -> bool) -> Option<Vec<Column>> {
-    let mut out: Vec<Column> = Vec::new();
-    for line in lines {
-        let values: Vec<&Cell> = line.iter().filter(|c| !is_stub(c)).collect();
-        if values.is_empty() {
+/// A row of one figure (an amount under a total's column, a cell set
+/// between the lines of a wrapped label), in the column whose right edge
+/// it ends on (the nearest that holds it): a wide amount may reach over
+/// the narrow column before it, as it does in print. A row of several
+/// figures is placed strictly ([`place`]): one reaching over a column may
+/// be two run together. `None` when a cell is no figure or falls in no
+/// column.
+fn place_figures(
+    line: &[Cell],
+    edges: &[Column],
+    is_stub: &dyn Fn(&Cell) -> bool,
+) -> Option<Vec<String>> {
+    let mut row = vec![String::new(); edges.len() + 1];
+    let mut next = 0;
+    for cell in line {
+        if is_stub(cell) && row[0].is_empty() {
+            row[0] = cell.text.to_string();
             continue;
         }
+        let k = (next..edges.len())
+            .filter(|&j| edges[j].holds(cell.end))
+            .min_by_key(|&j| edges[j].hi.abs_diff(cell.end))?;
+        if !is_value(cell.text) {
+            return None;
+        }
+        row[k + 1] = cell.text.to_string();
+        next = k + 1;
+    }
+    Some(row)
+}
+
+/// The value columns, in order, of the rows with the most value cells:
+/// pdftotext -layout may set a row's last columns a few places left or
+/// right of the row above's (a wide table squeezed), so right edges do not
+/// line up, but the count of cells does.
+fn columns_in_order(lines: &[Vec<Cell>], is_stub: &dyn Fn(&Cell) -> bool) -> Option<Vec<Column>> {
+    let values = |line: &[Cell]| line.iter().filter(|c| !is_stub(c)).count();
+    let n = lines.iter().map(|l| values(l)).max()?;
+    let mut out: Vec<Column> = Vec::new();
+    for line in lines.iter().filter(|l| n > 0 && values(l) == n) {
+        let cells = line.iter().filter(|c| !is_stub(c));
         if out.is_empty() {
-            out = values
-                .iter()
+            out = cells
                 .map(|c| Column {
                     start: c.start,
                     lo: c.end,
                     hi: c.end,
                 })
                 .collect();
-        } else if values.len() != out.len() {
-            return None;
+            continue;
         }
-        for (column, cell) in out.iter_mut().zip(&values) {
+        for (column, cell) in out.iter_mut().zip(cells) {
             column.start = column.start.min(cell.start);
             column.lo = column.lo.min(cell.end);
             column.hi = column.hi.max(cell.end);

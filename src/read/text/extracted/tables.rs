@@ -293,7 +293,7 @@ fn heads_new_table(lines: &[Src], i: usize, last_row: usize, full: usize) -> boo
 }
 
 /// Whether a layout line has a figure among its cells after the first.
-fn has_values(line: &Src) -> bool {
+pub(super) fn has_values(line: &Src) -> bool {
     fields(line.trimmed(), 2)
         .iter()
         .skip(1)

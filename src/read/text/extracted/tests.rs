@@ -318,6 +318,66 @@ fn a_layout_table_is_rebuilt_between_paragraphs() {
     );
 }
 
+/// The tables of a document's body, each as its rows' cells.
+fn table_cells(doc: &Document) -> Vec<Vec<Vec<String>>> {
+    doc.body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .map(|t| {
+            t.body
+                .iter()
+                .map(|r| {
+                    r.cells
+                        .iter()
+                        .map(|c| c.paragraphs.iter().map(|p| plain_text(p)).collect())
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn rows_with_fewer_figures_take_the_columns_their_page_sets() {
+    // A staffing table read in order (its columns squeezed apart from
+    // page to page), and under it, in the same table as Word has it, the
+    // estimated amounts with their own title and units line: one figure a
+    // row, standing in the total's column of the next page.
+    let first = "                 1. Staffing and costs are set out below.
+
+                                          Posts     Positions       Total
+                 Civilian staff
+
+                 Approved 2024/25            14             1          15
+                 Proposed 2026/27            11             1          12
+
+                 Net change                 (3)             –         (3)";
+    let second = "            Approved 2025/26                 14          1             15
+            Estimated amount (civilian personnel)
+            (Thousands of United States dollars)
+
+            Approved 2025/26                                      4 023.8
+            Proposed 2026/27                                      3 399.5
+
+            2. The next paragraph follows the table.";
+    let (doc, outcome) = doc(&pages(&[&format!("{LAYOUT_HEAD}{first}"), second]));
+    let tables = table_cells(&doc);
+    assert_eq!(tables.len(), 1, "{tables:?}");
+    assert_eq!(
+        tables[0][5..],
+        [
+            ["Estimated amount (civilian personnel)", "", "", ""],
+            ["(Thousands of United States dollars)", "", "", ""],
+            ["Approved 2025/26", "", "", "4 023.8"],
+            ["Proposed 2026/27", "", "", "3 399.5"]
+        ]
+    );
+    assert_nothing_unplaced(&outcome);
+}
+
 #[test]
 fn a_raw_table_read_column_by_column_is_kept_as_one_block_with_a_warning() {
     // The labels first, then all the figures: how many columns there are

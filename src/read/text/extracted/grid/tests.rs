@@ -293,3 +293,34 @@ fn amounts_one_space_apart_are_split_where_a_column_ends() {
     let grid = rebuild(&rows).expect("a clear grid");
     assert_eq!(grid.body[0], ["Posts", "1 250 000", "12"]);
 }
+
+#[test]
+fn a_body_row_alike_on_two_pages_is_kept() {
+    // A staffing table's `Net change` row, the same figures for posts on
+    // the first page and for all positions on the next: a row, not a
+    // header repeated at the page's top.
+    let rows = split(concat!(
+        "                                          Posts     Positions\n",
+        "Approved posts 2024/25                       14             –\n",
+        "Approved temporary positions 2024/25          –             1\n",
+        "Net change                                  (3)             –\n",
+        "\u{c}Total, including temporary positions\n",
+        "Approved 2024/25                             15             1\n",
+        "Proposed 2026/27                             12             1\n",
+        "Net change                                  (3)             –\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Approved posts 2024/25",
+            "Approved temporary positions 2024/25",
+            "Net change",
+            "Total, including temporary positions",
+            "Approved 2024/25",
+            "Proposed 2026/27",
+            "Net change",
+        ]
+    );
+}
