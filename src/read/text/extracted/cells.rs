@@ -316,7 +316,11 @@ fn checked(head: Vec<String>, body: Vec<Vec<String>>, n: usize) -> Option<Grid> 
     if n < 2 || !enough || body.iter().any(|r| bare(&r[0])) {
         return None;
     }
-    Some(Grid { head, body })
+    Some(Grid {
+        head,
+        body,
+        ..Grid::default()
+    })
 }
 
 /// The rows with a label each, the labels that pdftotext gave after the
@@ -391,7 +395,11 @@ fn one_run(runs: &[Run]) -> Option<Grid> {
         return None;
     };
     let (head, body) = first_rows(labels, figures, n)?;
-    Some(Grid { head, body })
+    Some(Grid {
+        head,
+        body,
+        ..Grid::default()
+    })
 }
 
 /// A table whose figures all come after its header and first row's
@@ -419,6 +427,7 @@ fn labels_after(labels: &[Cell], figures: &[Cell], rest: &[Cell]) -> Option<Grid
     Some(Grid {
         head: head.iter().map(|h| h.to_string()).collect(),
         body,
+        ..Grid::default()
     })
 }
 

@@ -11,8 +11,10 @@ use super::flow::collapse_spaces;
 use super::pages::{Src, fields};
 
 /// A rebuilt table: header cells and body rows, one string per column.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub(super) struct Grid {
+    /// Lines of group headings above the header (`International staff`).
+    pub over: Vec<Vec<String>>,
     pub head: Vec<String>,
     pub body: Vec<Vec<String>>,
 }
@@ -117,12 +119,11 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
         .then(|| columns_on_page(data, &pages[data_from..], &is_stub))
         .flatten()
         .filter(|e| e.len() == edges.len());
-    let head = header(
-        &with_raised_marks(&lines[..data_from], &marks[..data_from]),
-        head_edges.as_deref().unwrap_or(&edges),
-        margin,
-    );
-    Some(Grid { head, body })
+    let head_lines = with_raised_marks(&lines[..data_from], &marks[..data_from]);
+    let head_edges = head_edges.as_deref().unwrap_or(&edges);
+    let (over, head) = squeezed::header(&head_lines, head_edges, margin)
+        .unwrap_or_else(|| (Vec::new(), header(&head_lines, head_edges, margin)));
+    Some(Grid { over, head, body })
 }
 
 /// The body rows of `data` and their columns, and whether they were read
@@ -940,6 +941,8 @@ fn headings_squeezed(
         .all(|&(k, _, end)| k > 0 && edges[k - 1].holds(end));
     (groups.len() >= 2 && on_edges).then(|| groups.into_iter().map(|(k, t, _)| (k, t)).collect())
 }
+
+mod squeezed;
 
 #[cfg(test)]
 mod tests;

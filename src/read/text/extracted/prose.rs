@@ -84,7 +84,14 @@ pub(super) fn table_of(
         notes: end,
         end,
     };
-    (region, Grid { head, body })
+    (
+        region,
+        Grid {
+            head,
+            body,
+            ..Grid::default()
+        },
+    )
 }
 
 /// A table read in turn with a cell left over: its rows may be paired

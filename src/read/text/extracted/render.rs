@@ -23,6 +23,8 @@ pub(super) fn table(block: &Block, vocab: &Vocabulary, out: &mut Vec<(u32, Strin
         Some(grid) => {
             let body: Vec<String> = grid.body.iter().map(|r| row(r, &letters)).collect();
             if grid.head.iter().any(|c| !c.is_empty()) {
+                // Group headings stand on header rows of their own above.
+                let overs: Vec<String> = grid.over.iter().map(|o| row(o, &letters)).collect();
                 let mut head = row(&grid.head, &letters);
                 // A note marked nowhere else is marked in the header, set
                 // against a heading's last word (`Percentagea`) however
@@ -45,6 +47,7 @@ pub(super) fn table(block: &Block, vocab: &Vocabulary, out: &mut Vec<(u32, Strin
                         },
                     );
                 }
+                out.extend(overs.into_iter().map(|o| (first, o)));
                 out.push((first, head));
                 out.push((first, rule(grid)));
             }

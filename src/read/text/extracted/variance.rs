@@ -53,6 +53,7 @@ pub(super) fn grid(cells: &Cells) -> Option<(Grid, usize)> {
         Grid {
             head,
             body: vec![row],
+            ..Grid::default()
         },
         used,
     ))

@@ -324,3 +324,37 @@ fn a_body_row_alike_on_two_pages_is_kept() {
         ]
     );
 }
+
+#[test]
+fn a_staffing_header_squeezed_one_space_apart_falls_on_its_columns() {
+    // As pdftotext -layout sets a staffing table's header (A/80/600): the
+    // grades' words one space apart and narrower than the figures'
+    // columns, the grade ranges stacked, the group headings on a line of
+    // their own.
+    let rows = split(concat!(
+        "                                    International staff       National staff\n",
+        "                                   USG– D-2–\n",
+        "Civilian staff                      ASG D-1 FS Subtotal            NPO   Total\n",
+        "     Approved posts 2024/25            1     2       3        6      9      15\n",
+        "     Proposed posts 2026/27            1     2       3        6     10      16\n",
+        "     Net change                        –     –       –        –      1       1\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(
+        grid.head,
+        [
+            "Civilian staff",
+            "USG–ASG",
+            "D-2–D-1",
+            "FS",
+            "Subtotal",
+            "NPO",
+            "Total"
+        ]
+    );
+    assert_eq!(
+        grid.over,
+        [["", "", "", "International staff", "", "National staff", ""]]
+    );
+    assert_eq!(grid.body[2], ["Net change", "–", "–", "–", "–", "1", "1"]);
+}
