@@ -49,7 +49,10 @@ fn cells(line: &str) -> Vec<Cell<'_>> {
         } else {
             Vec::new()
         };
-        if parts.len() > 1 && parts.iter().all(|(_, p)| is_value(p)) {
+        // A bracketed number in a body row is a negative amount (`– (17)`,
+        // a nil and a decrease), not a header's column number.
+        let figure = |p: &str| is_value(p) || is_bracketed_number(p);
+        if parts.len() > 1 && parts.iter().all(|(_, p)| figure(p)) {
             for (offset, part) in parts {
                 let at = start + text[..offset].chars().count();
                 out.push(Cell {
@@ -316,8 +319,8 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> Folded<'a> {
 /// digit groups end on right edges other figures end on (on its page, or
 /// two or more anywhere: pdftotext places each page anew), each part an
 /// amount of its own (`561 330` and `451 912`): only in a line with fewer
-/// cells than most lines with figures have, into as many more as it lacks
-/// (see [`amounts_apart`]).
+/// cells than two lines or more with figures have, into as many more as it
+/// lacks (see [`amounts_apart`]).
 fn with_glued_amounts_apart<'a>(
     mut lines: Vec<Vec<Cell<'a>>>,
     pages: &[u32],
@@ -344,10 +347,19 @@ fn with_glued_amounts_apart<'a>(
             page_ends.insert((page, cell.end));
         }
     }
+    // The most cells two lines or more have (a staffing table's rows may
+    // all run a subtotal into its total, `17 238`, but not its `Net
+    // change` rows, `– (17)`), else the most lines' count.
+    let most_lines = counts
+        .iter()
+        .max_by_key(|&(&n, &lines)| (lines, n))
+        .map(|(&n, _)| n);
     let Some(usual) = counts
-        .into_iter()
-        .max_by_key(|&(n, lines)| (lines, n))
-        .map(|(n, _)| n)
+        .iter()
+        .filter(|&(_, &lines)| lines >= 2)
+        .map(|(&n, _)| n)
+        .max()
+        .or(most_lines)
     else {
         return lines;
     };
@@ -632,6 +644,13 @@ pub(super) fn split_figures(t: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// `(17)`: digits in brackets.
+fn is_bracketed_number(t: &str) -> bool {
+    t.strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A value cell: figures, a dash, a bracketed figure; not a header's
 /// period (`(2024/25)`), year (`2024`, `2024年`) or column number (`(1)`,
 /// `(6)=(5)-(3)`); a unit's letter or ideograph may follow the figure, never
@@ -650,7 +669,20 @@ pub(super) fn is_value(t: &str) -> bool {
                 || crate::script::starts_ideographic(rest)
                 || rest.len() == 1 && super::tables::is_note_mark(rest))
     };
-    !period && !column_number && !year && figure_like(t)
+    !period && !column_number && !year && !is_grade(t) && figure_like(t)
+}
+
+/// A staff grade's code heading a staffing table's column (`D-1`, `P-4`,
+/// `P-5–` stacked over `P-4`, `GS-6`): letters, a hyphen, a digit.
+fn is_grade(t: &str) -> bool {
+    let t = t.trim_end_matches(['–', '-']);
+    let Some((letters, digits)) = t.split_once('-') else {
+        return false;
+    };
+    (1..=3).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_uppercase())
+        && (1..=2).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A digit or dash, at most three letters and one ideograph: read in one

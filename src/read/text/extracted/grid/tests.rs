@@ -9,6 +9,17 @@ use crate::read::text::extracted::pages::split;
 fn years_and_words_with_figures_are_not_values() {
     assert!(is_value("22.6") && is_value("(1 336.4)") && is_value("–"));
     assert!(!is_value("2022年") && !is_value("2024") && !is_value("金额2022年"));
+    // Staff grades head a staffing table's columns; a bracketed number
+    // in a row is a decrease.
+    assert!(!is_value("D-1") && !is_value("P-5–") && !is_value("GS-6"));
+    assert!(is_value("12-15") && is_value("3-4a"));
+    assert_eq!(
+        cells("Net change   – (17)   (3)")
+            .iter()
+            .map(|c| c.text)
+            .collect::<Vec<_>>(),
+        ["Net change", "–", "(17)", "(3)"]
+    );
 }
 
 #[test]
@@ -357,4 +368,33 @@ fn a_staffing_header_squeezed_one_space_apart_falls_on_its_columns() {
         [["", "", "", "International staff", "", "National staff", ""]]
     );
     assert_eq!(grid.body[2], ["Net change", "–", "–", "–", "–", "1", "1"]);
+}
+
+#[test]
+fn a_subtotal_run_into_its_total_comes_apart_where_net_change_rows_set_the_columns() {
+    // As pdftotext -layout sets a staffing table's last columns (A/80/600,
+    // support component): too narrow for two spaces, so most rows run the
+    // subtotal into the total (`17 238`), and only the `Net change` rows,
+    // a nil or decrease beside a decrease (`– (1)`), show four columns.
+    let rows = split(concat!(
+        "                                 Posts    Temp.    Subtotal Total\n",
+        "Approved posts 2024/25                 1       2        17 238\n",
+        "Proposed posts 2026/27                 1       2        14 217\n",
+        "Net change                             –       –         – (1)\n",
+        "Approved 2024/25                       1       3        17 239\n",
+        "Proposed 2026/27                       1       3        14 218\n",
+        "Net change                             –       –       (3) (3)\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(
+        grid.body,
+        [
+            ["Approved posts 2024/25", "1", "2", "17", "238"],
+            ["Proposed posts 2026/27", "1", "2", "14", "217"],
+            ["Net change", "–", "–", "–", "(1)"],
+            ["Approved 2024/25", "1", "3", "17", "239"],
+            ["Proposed 2026/27", "1", "3", "14", "218"],
+            ["Net change", "–", "–", "(3)", "(3)"],
+        ]
+    );
 }
