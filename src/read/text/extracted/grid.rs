@@ -98,7 +98,31 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
     } else {
         STUB_SLACK
     };
-    let is_stub = |c: &Cell| c.start <= margin + slack && !super::tables::is_note_mark(c.text);
+    let at_margin = |c: &Cell| c.start <= margin + slack && !super::tables::is_note_mark(c.text);
+    // A row label indented under its group's (`National Professional
+    // Officers` under `National staff` under `Civilian personnel`) starts
+    // left of every figure, where rows of figures start: it is the stub
+    // too (a text column's cells, `Peacekeeping Reserve Fund`, start no row).
+    let figures_from = lines
+        .iter()
+        .flatten()
+        .filter(|c| !at_margin(c) && is_value(c.text))
+        .map(|c| c.start)
+        .min()
+        .unwrap_or(usize::MAX);
+    let leads: HashSet<usize> = lines
+        .iter()
+        .filter(|l| l.iter().skip(1).any(|c| is_value(c.text)))
+        .filter_map(|l| l.first().map(|c| c.start))
+        .collect();
+    let is_stub = |c: &Cell| {
+        at_margin(c)
+            || c.start < figures_from
+                && leads.contains(&c.start)
+                && c.text.chars().any(char::is_alphabetic)
+                && !is_value(c.text)
+                && !super::tables::is_note_mark(c.text)
+    };
     let lines = with_glued_amounts_apart(lines, &pages, &is_stub);
     let data_from = lines.iter().position(|l| {
         l.iter().any(|c| !is_stub(c) && is_value(c.text)) && l.first().is_some_and(is_stub)

@@ -398,3 +398,30 @@ fn a_subtotal_run_into_its_total_comes_apart_where_net_change_rows_set_the_colum
         ]
     );
 }
+
+#[test]
+fn a_label_indented_under_two_group_headings_is_the_stub() {
+    // A vacancy-rate table (A/80/630): `National Professional Officers`
+    // stands eleven places in, under `National staff` under `Civilian
+    // personnel`, left of every figure; a text column's cells would not
+    // start a row.
+    let rows = split(concat!(
+        "Category                                                  Proposed 2025/26   Proposed 2026/27\n",
+        "Civilian personnel\n",
+        "      International staff                                             75.0               30.0\n",
+        "      National staff\n",
+        "           National Professional Officers                             75.0               30.0\n",
+        "           National General Service staff                             75.0               30.0\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(
+        grid.body,
+        [
+            ["Civilian personnel", "", ""],
+            ["International staff", "75.0", "30.0"],
+            ["National staff", "", ""],
+            ["National Professional Officers", "75.0", "30.0"],
+            ["National General Service staff", "75.0", "30.0"],
+        ]
+    );
+}
