@@ -98,7 +98,7 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
     } else {
         STUB_SLACK
     };
-    let at_margin = |c: &Cell| c.start <= margin + slack && !super::tables::is_note_mark(c.text);
+    let at_margin = |c: &Cell| c.start <= margin + slack;
     // A row label indented under its group's (`National Professional
     // Officers` under `National staff` under `Civilian personnel`) starts
     // left of every figure, where rows of figures start: it is the stub
@@ -115,14 +115,13 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
         .filter(|l| l.iter().skip(1).any(|c| is_value(c.text)))
         .filter_map(|l| l.first().map(|c| c.start))
         .collect();
-    let is_stub = |c: &Cell| {
-        at_margin(c)
-            || c.start < figures_from
-                && leads.contains(&c.start)
-                && c.text.chars().any(char::is_alphabetic)
-                && !is_value(c.text)
-                && !super::tables::is_note_mark(c.text)
+    let indented = |c: &Cell| {
+        c.start < figures_from
+            && leads.contains(&c.start)
+            && c.text.chars().any(char::is_alphabetic)
+            && !is_value(c.text)
     };
+    let is_stub = |c: &Cell| (at_margin(c) || indented(c)) && !super::tables::is_note_mark(c.text);
     let lines = with_glued_amounts_apart(lines, &pages, &is_stub);
     let data_from = lines.iter().position(|l| {
         l.iter().any(|c| !is_stub(c) && is_value(c.text)) && l.first().is_some_and(is_stub)
@@ -167,7 +166,7 @@ fn body_grid(
     pages: &[u32],
     is_stub: &dyn Fn(&Cell) -> bool,
 ) -> Option<(Vec<Vec<String>>, Vec<Column>, bool)> {
-    let values = |line: &[Cell]| line.iter().filter(|c| !is_stub(c)).count();
+    let values = |line: &[Cell]| value_cells(line, is_stub);
     let by_order = || {
         let edges = columns_in_order(data, is_stub)?;
         let n = edges.len();
@@ -197,7 +196,7 @@ fn body_grid(
             }
             let edges = page_edges.get(&pages[k])?;
             if have == 1 {
-                place_figures(line, edges, is_stub)
+                place_figure(line, edges, is_stub)
             } else {
                 place(line, edges, is_stub)
             }
@@ -289,24 +288,27 @@ type Folded<'a> = (Vec<Vec<Cell<'a>>>, Vec<Option<Cell<'a>>>, Vec<u32>);
 /// leftmost text stands at the first page's: pdftotext places each page
 /// anew, and the row labels (the stub) are told by their margin.
 fn with_marks_folded<'a>(lines: &[&'a Src]) -> Folded<'a> {
-    let mut margins: Vec<(u32, usize)> = Vec::new();
+    // Each page's margin: its rows' of figures when it has any (a title
+    // set further out under the table, `Estimated amount`, its own rows
+    // after it, does not move the page's rows), else its lines'.
+    let mut margins: Vec<(u32, usize, Option<usize>)> = Vec::new();
     for line in lines {
+        let row = super::tables::has_values(line).then(|| line.indent());
         match margins.last_mut() {
-            Some((page, margin)) if *page == line.page => *margin = (*margin).min(line.indent()),
-            _ => margins.push((line.page, line.indent())),
+            Some((page, any, rows)) if *page == line.page => {
+                *any = (*any).min(line.indent());
+                *rows = match (*rows, row) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+            _ => margins.push((line.page, line.indent(), row)),
         }
     }
-    // A page's rows of figures set its margin when it has any: a title
-    // set further out under the table (`Estimated amount`, its own rows
-    // after it) does not move the page's rows.
-    for (page, margin) in &mut margins {
-        let rows = lines
-            .iter()
-            .filter(|l| l.page == *page && super::tables::has_values(l));
-        if let Some(indent) = rows.map(|l| l.indent()).min() {
-            *margin = indent;
-        }
-    }
+    let margins: Vec<(u32, usize)> = margins
+        .into_iter()
+        .map(|(page, any, rows)| (page, rows.unwrap_or(any)))
+        .collect();
     let base = margins.first().map_or(0, |m| m.1);
     let mut out = Vec::new();
     let mut marks = Vec::new();
@@ -653,30 +655,33 @@ fn place(line: &[Cell], edges: &[Column], is_stub: &dyn Fn(&Cell) -> bool) -> Op
 /// it ends on (the nearest that holds it): a wide amount may reach over
 /// the narrow column before it, as it does in print. A row of several
 /// figures is placed strictly ([`place`]): one reaching over a column may
-/// be two run together. `None` when a cell is no figure or falls in no
+/// be two run together. `None` when the cell is no figure or falls in no
 /// column.
-fn place_figures(
+fn place_figure(
     line: &[Cell],
     edges: &[Column],
     is_stub: &dyn Fn(&Cell) -> bool,
 ) -> Option<Vec<String>> {
     let mut row = vec![String::new(); edges.len() + 1];
-    let mut next = 0;
     for cell in line {
         if is_stub(cell) && row[0].is_empty() {
             row[0] = cell.text.to_string();
             continue;
         }
-        let k = (next..edges.len())
+        let k = (0..edges.len())
             .filter(|&j| edges[j].holds(cell.end))
             .min_by_key(|&j| edges[j].hi.abs_diff(cell.end))?;
-        if !is_value(cell.text) {
+        if !is_value(cell.text) || !row[k + 1].is_empty() {
             return None;
         }
         row[k + 1] = cell.text.to_string();
-        next = k + 1;
     }
     Some(row)
+}
+
+/// How many of a line's cells are not the stub's.
+fn value_cells(line: &[Cell], is_stub: &dyn Fn(&Cell) -> bool) -> usize {
+    line.iter().filter(|c| !is_stub(c)).count()
 }
 
 /// The value columns, in order, of the rows with the most value cells:
@@ -684,10 +689,12 @@ fn place_figures(
 /// right of the row above's (a wide table squeezed), so right edges do not
 /// line up, but the count of cells does.
 fn columns_in_order(lines: &[Vec<Cell>], is_stub: &dyn Fn(&Cell) -> bool) -> Option<Vec<Column>> {
-    let values = |line: &[Cell]| line.iter().filter(|c| !is_stub(c)).count();
-    let n = lines.iter().map(|l| values(l)).max()?;
+    let n = lines.iter().map(|l| value_cells(l, is_stub)).max()?;
     let mut out: Vec<Column> = Vec::new();
-    for line in lines.iter().filter(|l| n > 0 && values(l) == n) {
+    for line in lines
+        .iter()
+        .filter(|l| n > 0 && value_cells(l, is_stub) == n)
+    {
         let cells = line.iter().filter(|c| !is_stub(c));
         if out.is_empty() {
             out = cells

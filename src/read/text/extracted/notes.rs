@@ -578,12 +578,8 @@ fn in_symbol(head: &str) -> bool {
 /// staffing table's net change, its next column's figure).
 fn after_figure_cell(word: &str, gap: usize) -> bool {
     let last = word.rsplit(' ').next().unwrap_or(word);
-    let figure = last.bytes().any(|b| b.is_ascii_digit())
-        && last
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '.' | ',' | '–' | '-' | '%'));
     let bracketed = last.starts_with('(') && last.ends_with(')');
-    figure && (gap >= 2 || bracketed)
+    super::tables::is_figure(last) && (gap >= 2 || bracketed)
 }
 
 fn ends_with_abbreviation(word: &str) -> bool {

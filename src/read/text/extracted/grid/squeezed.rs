@@ -12,23 +12,9 @@ use super::{Cell, Column, EDGE_TOLERANCE};
 /// How far beyond touching a heading's middle may stand from its slot's.
 const SLACK: usize = 4;
 
-/// A slot of the header's last line: one value column's word and its place.
-struct Slot {
-    start: usize,
-    end: usize,
-}
-
-impl Slot {
-    fn centre(&self) -> usize {
-        (self.start + self.end) / 2
-    }
-}
-
-/// A word of a header cell and its place.
-struct Group {
-    start: usize,
-    end: usize,
-    text: String,
+/// The middle of a word or field, in columns.
+fn centre(c: &Cell) -> usize {
+    (c.start + c.end) / 2
 }
 
 /// The headings over the columns and, above them, the lines of group
@@ -66,22 +52,19 @@ pub(super) fn header(
     {
         return None;
     }
-    let slots: Vec<Slot> = last
+    // A slot per value column: the last line's words.
+    let slots: Vec<Cell> = last
         .iter()
         .filter(|c| !is_stub(c))
         .flat_map(words)
-        .map(|g| Slot {
-            start: g.start,
-            end: g.end,
-        })
         .collect();
     if slots.len() != values {
         return None;
     }
     let mut head = vec![String::new(); values + 1];
     let mut over = Vec::new();
-    for line in above.iter().chain(std::iter::once(last)) {
-        let is_last = std::ptr::eq(line, last);
+    for (k, line) in lines.iter().enumerate() {
+        let is_last = k + 1 == lines.len();
         let stub: Vec<&str> = line.iter().filter(|c| is_stub(c)).map(|c| c.text).collect();
         if !stub.is_empty() {
             stack(&mut head[0], &stub.join(" "));
@@ -97,21 +80,17 @@ pub(super) fn header(
             if covered(c, &slots) >= 2 {
                 words(c)
             } else {
-                vec![Group {
-                    start: c.start,
-                    end: c.end,
-                    text: c.text.to_string(),
-                }]
+                vec![**c]
             }
         });
         let mut next = 0;
-        for group in pieces {
-            let k = nearest(&slots, next, (group.start + group.end) / 2)?;
-            let reach = (slots[k].end - slots[k].start + group.end - group.start) / 2 + SLACK;
-            if slots[k].centre().abs_diff((group.start + group.end) / 2) > reach {
+        for piece in pieces {
+            let k = nearest(&slots, next, centre(&piece))?;
+            let reach = (slots[k].end - slots[k].start + piece.end - piece.start) / 2 + SLACK;
+            if centre(&slots[k]).abs_diff(centre(&piece)) > reach {
                 return None;
             }
-            stack(&mut head[k + 1], &group.text);
+            stack(&mut head[k + 1], piece.text);
             next = k;
         }
     }
@@ -121,25 +100,25 @@ pub(super) fn header(
 /// Whether a line is one of group headings: each of its fields one
 /// heading (`International staff`, `National staff`, `UNV`), one of them
 /// reaching over the middles of two slots or more.
-fn group_line(cells: &[&Cell], slots: &[Slot]) -> bool {
-    let heading = |c: &Cell| c.text.starts_with(char::is_uppercase) && groups(c) == 1;
+fn group_line(cells: &[&Cell], slots: &[Cell]) -> bool {
+    let heading = |c: &Cell| c.text.starts_with(char::is_uppercase) && headings(c) == 1;
     cells.iter().all(|c| heading(c)) && cells.iter().any(|c| covered(c, slots) >= 2)
 }
 
 /// How many slots' middles a field reaches over.
-fn covered(cell: &Cell, slots: &[Slot]) -> usize {
+fn covered(cell: &Cell, slots: &[Cell]) -> usize {
     slots
         .iter()
-        .filter(|s| cell.start <= s.centre() && s.centre() <= cell.end)
+        .filter(|s| (cell.start..=cell.end).contains(&centre(s)))
         .count()
 }
 
 /// A line of group headings as a header row: each at the slot nearest its
 /// middle (their spans are not in the text), the stub's cell empty.
-fn group_row(cells: &[&Cell], slots: &[Slot]) -> Vec<String> {
+fn group_row(cells: &[&Cell], slots: &[Cell]) -> Vec<String> {
     let mut row = vec![String::new(); slots.len() + 1];
     for cell in cells {
-        if let Some(k) = nearest(slots, 0, (cell.start + cell.end) / 2) {
+        if let Some(k) = nearest(slots, 0, centre(cell)) {
             stack(&mut row[k + 1], cell.text);
         }
     }
@@ -147,8 +126,8 @@ fn group_row(cells: &[&Cell], slots: &[Slot]) -> Vec<String> {
 }
 
 /// The slot from `from` on whose middle is nearest `at`.
-fn nearest(slots: &[Slot], from: usize, at: usize) -> Option<usize> {
-    (from..slots.len()).min_by_key(|&k| slots[k].centre().abs_diff(at))
+fn nearest(slots: &[Cell], from: usize, at: usize) -> Option<usize> {
+    (from..slots.len()).min_by_key(|&k| centre(&slots[k]).abs_diff(at))
 }
 
 /// `text` set under what a heading holds so far: a word broken at its
@@ -168,17 +147,17 @@ fn stack(heading: &mut String, text: &str) {
     }
 }
 
-/// A cell's words with their places.
-fn words(cell: &Cell) -> Vec<Group> {
+/// A cell's words, each a cell of its own at its place.
+fn words<'a>(cell: &Cell<'a>) -> Vec<Cell<'a>> {
     let mut out = Vec::new();
     let mut at = cell.start;
     for word in cell.text.split(' ') {
         let end = at + word.chars().count();
         if !word.is_empty() {
-            out.push(Group {
+            out.push(Cell {
                 start: at,
                 end,
-                text: word.to_string(),
+                text: word,
             });
         }
         at = end + 1;
@@ -188,7 +167,7 @@ fn words(cell: &Cell) -> Vec<Group> {
 
 /// How many headings a cell holds: a word opens one unless it starts in
 /// lower case (`Cost estimates`, `Related expected`).
-fn groups(cell: &Cell) -> usize {
+fn headings(cell: &Cell) -> usize {
     cell.text
         .split(' ')
         .filter(|w| !w.is_empty() && !w.starts_with(char::is_lowercase))
