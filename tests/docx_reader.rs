@@ -123,6 +123,67 @@ fn every_part_of_each_word_file_is_read() {
     }
 }
 
+/// The New York template's style ids renamed as UNOG's Geneva templates
+/// name them (`HChG`, `SingleTxtGR` …).
+fn as_geneva(docx: &[u8], suffix: &str) -> Vec<u8> {
+    const IDS: [&str; 8] = [
+        "HCh",
+        "H1",
+        "H23",
+        "H4",
+        "H56",
+        "SingleTxt",
+        "TitleHCH",
+        "TitleH1",
+    ];
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("an entry");
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut bytes).expect("inflates");
+        let name = entry.name().expect("a name").to_string();
+        if name.starts_with("word/") && name.ends_with(".xml") {
+            let mut text = String::from_utf8(bytes).expect("UTF-8 XML");
+            for id in IDS {
+                for attr in ["w:styleId", "w:val"] {
+                    text = text.replace(
+                        &format!("{attr}=\"{id}\""),
+                        &format!("{attr}=\"{id}{suffix}\""),
+                    );
+                }
+            }
+            bytes = text.into_bytes();
+        }
+        parts.push((name, bytes));
+    }
+    let parts: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    zip_with(&parts)
+}
+
+/// A Word file made from UNOG's Geneva templates (styles `HChG`, `H1G`,
+/// `SingleTxtG`; `…GR` in Russian, `…GC` in Chinese) reads as the same
+/// file made from New York's: chapters, sections, subheadings, paragraphs,
+/// tables and footnotes.
+#[test]
+fn geneva_template_files_read_as_new_york_ones() {
+    for (path, suffix) in word_files().into_iter().zip(["G", "GR", "GC", "G", "GA"]) {
+        let bytes = std::fs::read(&path).expect("fixture readable");
+        let geneva = as_geneva(&bytes, suffix);
+        let outcome = read_bytes(&geneva, &path);
+        let doc = outcome.document.expect("the Geneva file reads");
+        assert_eq!(
+            model_counts(&doc),
+            model_counts(&read(&path)),
+            "{} with styles …{suffix}",
+            path.display()
+        );
+    }
+}
+
 /// The first page of each official PDF, as printed (pdftotext of page 1:
 /// the date `26 January 2026` is written here in ISO form, the language as
 /// its code); the test also finds each value on that page when pdftotext is

@@ -182,10 +182,23 @@ fn role_of(id: &str, name: &str) -> Option<Role> {
     if id.starts_with("TOC") || name.to_ascii_lowercase().starts_with("toc ") {
         return Some(Role::Toc);
     }
+    let base = without_template_suffix(id);
     ROLES
         .iter()
-        .find(|(key, _)| *key == id || key.eq_ignore_ascii_case(name))
+        .find(|(key, _)| *key == id || Some(*key) == base || key.eq_ignore_ascii_case(name))
         .map(|(_, role)| *role)
+}
+
+/// The New York style id a Geneva template's id stands for: UNOG's
+/// templates name the same styles with a `G` after them, and a script's
+/// letter after that in Russian, Chinese and Arabic (`HChG`, `H1G`,
+/// `SingleTxtG`, `SingleTxtGR`, `Bullet1GC`).
+fn without_template_suffix(id: &str) -> Option<&str> {
+    let id = id
+        .strip_suffix(['R', 'C', 'A', 'E', 'F', 'S'])
+        .filter(|rest| rest.ends_with('G'))
+        .unwrap_or(id);
+    id.strip_suffix('G').filter(|base| !base.is_empty())
 }
 
 fn read_raw(bytes: &[u8], part: &str) -> Result<HashMap<String, Raw>, Diagnostic> {
@@ -268,5 +281,30 @@ mod tests {
         assert_eq!(s.get(Some("Num")).num, Some(NumRef { num_id: 7, ilvl: 1 }));
         let strong = s.get(Some("Strong"));
         assert!(strong.bold && !strong.italic);
+    }
+
+    #[test]
+    fn geneva_template_styles_are_known_by_their_new_york_names() {
+        let geneva = r#"<w:styles xmlns:w="w">
+          <w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+          <w:style w:type="paragraph" w:styleId="HChG"><w:name w:val="_ H _Ch_G"/></w:style>
+          <w:style w:type="paragraph" w:styleId="H1G"><w:name w:val="_ H_1_G"/></w:style>
+          <w:style w:type="paragraph" w:styleId="H23GR"><w:name w:val="_ H_2/3_GR"/></w:style>
+          <w:style w:type="paragraph" w:styleId="SingleTxtGC"><w:name w:val="_ Single Txt_GC"/><w:basedOn w:val="H1G"/></w:style>
+          <w:style w:type="paragraph" w:styleId="Bullet1G"><w:name w:val="_Bullet 1_G"/></w:style>
+          <w:style w:type="paragraph" w:styleId="MyH1G"><w:name w:val="Mine"/></w:style>
+          <w:style w:type="paragraph" w:styleId="H1S"><w:name w:val="Other"/></w:style>
+        </w:styles>"#;
+        let s = Styles::read(geneva.as_bytes(), "word/styles.xml").unwrap();
+        assert_eq!(s.get(Some("HChG")).role, Role::Chapter);
+        assert_eq!(s.get(Some("H1G")).role, Role::Section);
+        assert_eq!(s.get(Some("H23GR")).role, Role::Sub3);
+        assert_eq!(s.get(Some("SingleTxtGC")).role, Role::Body, "not H1G's");
+        assert_eq!(s.get(Some("Bullet1G")).role, Role::List);
+        // Only the template's own suffix comes off, after a known id.
+        assert_eq!(s.get(Some("MyH1G")).role, Role::Body);
+        assert_eq!(s.get(Some("H1S")).role, Role::Body);
+        // A style the file uses without defining it is known by its id too.
+        assert_eq!(s.get(Some("H4G")).role, Role::Sub4);
     }
 }
