@@ -26,11 +26,15 @@ pub enum Action {
     /// A heading's label or a list item's number that raw text read apart
     /// from its text, put back before that text.
     LabelMoved,
+    /// A heading or paragraph whose number broke its sequence (a table's
+    /// row labelled like a chapter) read as text, its label kept, with a
+    /// warning.
+    NumberReadAsText,
 }
 
 impl Action {
     /// Every action, in the order reports list them.
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 9] = [
         Action::FurnitureDropped,
         Action::ContentsDropped,
         Action::FootnoteMoved,
@@ -39,6 +43,7 @@ impl Action {
         Action::TableKept,
         Action::HyphenJoined,
         Action::LabelMoved,
+        Action::NumberReadAsText,
     ];
 
     /// A short name for the summary line (`furniture dropped`).
@@ -52,6 +57,7 @@ impl Action {
             Action::TableKept => "tables kept as blocks",
             Action::HyphenJoined => "hyphens joined",
             Action::LabelMoved => "labels moved",
+            Action::NumberReadAsText => "numbers out of order read as text",
         }
     }
 }

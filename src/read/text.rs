@@ -81,14 +81,19 @@ pub fn read_in(source: &str, dir: Option<&std::path::Path>) -> ReadOutcome {
             .collect();
         return read_lines(&lines, dir, Vec::new());
     }
-    let normalised = extracted::normalise(source);
+    let mut normalised = extracted::normalise(source);
     let lines: Vec<Line> = normalised
         .lines
         .iter()
         .map(|(no, text)| clean(*no, text))
         .collect();
-    let mut outcome = read_lines(&lines, dir, normalised.diagnostics);
-    outcome.decisions = normalised.decisions;
+    let found = std::mem::take(&mut normalised.diagnostics);
+    let mut outcome = read_lines(&lines, dir, found);
+    if let Some(doc) = &mut outcome.document {
+        normalised.mend_numbering(doc);
+    }
+    outcome.diagnostics.append(&mut normalised.diagnostics);
+    outcome.decisions = std::mem::take(&mut normalised.decisions);
     if let (Some(doc), Some(no)) = (&mut outcome.document, normalised.contents_at) {
         // Dropped from the text, its place kept: the writers set it again.
         doc.contents = Some(crate::model::Contents {

@@ -27,6 +27,7 @@ mod prose_layout;
 mod render;
 mod sequence;
 mod spread;
+mod strays;
 mod tables;
 mod variance;
 
@@ -46,6 +47,24 @@ pub(crate) struct Normalised {
     pub job_number: Option<(String, u32)>,
     /// The line of the contents' heading, when the text had a contents.
     pub contents_at: Option<u32>,
+    /// The contents' titles, which tell a heading from a row labelled
+    /// like one.
+    titles: contents::Titles,
+}
+
+impl Normalised {
+    /// Reads as text the headings and paragraphs of `doc` (read from
+    /// these lines) whose numbers break their sequence where that mends
+    /// it (see `strays`), with a warning and a decision each.
+    pub(crate) fn mend_numbering(&mut self, doc: &mut crate::model::Document) {
+        let mut mender = strays::Mender {
+            lang: doc.lang,
+            titles: &self.titles,
+            decisions: &mut self.decisions,
+            diagnostics: &mut self.diagnostics,
+        };
+        strays::mend(doc, &mut mender);
+    }
 }
 
 /// A table region on its way out: caption and title lines, the rows (and
@@ -131,6 +150,7 @@ pub(crate) fn normalise(text: &str) -> Normalised {
         }
         n.lines.push((note.no, text));
     }
+    n.titles = titles;
     n
 }
 

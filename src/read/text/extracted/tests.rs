@@ -1633,14 +1633,142 @@ fn a_tables_rows_labelled_as_chapters_stay_in_it_when_the_contents_deny_them() {
     }
     assert_eq!(para_texts(&read_back).len(), 2);
 
-    // Without a contents nothing denies them: `II.` then opens a chapter.
+    // Without a contents nothing denies them: `II.` opens a chapter, then
+    // reads as text where the real chapter II follows it (the earlier of
+    // two alike gives way).
     let outcome = read(&staffing_table(false));
     let opened = outcome.document.as_ref().map(chapters).unwrap_or_default();
+    assert_eq!(
+        opened,
+        [
+            (1, "Mandate and planned results".to_string()),
+            (2, "Financial resources".to_string())
+        ]
+    );
     assert!(
-        opened
+        outcome
+            .decisions
             .iter()
-            .any(|(_, h)| h == "Government-provided personnel"),
-        "{opened:?}"
+            .any(|d| d.action == Action::NumberReadAsText
+                && d.text == "II. Government-provided personnel")
+    );
+}
+
+/// A table's group label read as a chapter (its table not found), before
+/// the chapter of that number which the contents list: read as a line of
+/// text in the chapter before, with a warning and an audit line, so the
+/// document converts with every word, instead of failing on UND031.
+#[test]
+fn a_chapter_the_contents_deny_out_of_order_is_read_as_text() {
+    let text = pages(&[
+        &format!("{MASTHEAD}\n{STAFFING_CONTENTS}"),
+        &format!(
+            "A/80/999\nI. Mandate and planned results\nA.\n\nHuman resources\n1. {PROSE}\nII. Military contingents\n2. The contingents are set out above.\nB.\n\nEfficiency gains\n3. The gains are set out.\nII. Financial resources\nA.\n\nOverall\n4. The budget is proposed."
+        ),
+    ]);
+    let (read_back, outcome) = doc(&text);
+    assert_eq!(
+        chapters(&read_back),
+        [
+            (1, "Mandate and planned results".to_string()),
+            (2, "Financial resources".to_string())
+        ]
+    );
+    let engine = crate::validate::xsd::FastXml::embedded().expect("the schema");
+    let checked = crate::validate::check(Some(read_back.clone()), Vec::new(), None, &engine);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    let numbers: Vec<u32> = read_back.paragraphs().iter().map(|p| p.n).collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+    // The label and its text run on in chapter I's section A; the stray
+    // chapter's section B follows it.
+    let chapter = first_chapter(&read_back);
+    assert_eq!(
+        section_headings(&chapter.blocks),
+        ["Human resources", "Efficiency gains"]
+    );
+    let Some(Block::Section(section)) = chapter.blocks.first() else {
+        panic!("chapter I opens with a section");
+    };
+    let texts: Vec<String> = section
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text(t) => Some(plain_text(&t.value)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, ["II. Military contingents"]);
+    let read_as_text: Vec<&str> = outcome
+        .decisions
+        .iter()
+        .filter(|d| d.action == Action::NumberReadAsText)
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(read_as_text, ["II. Military contingents"]);
+    assert!(
+        outcome.diagnostics.iter().any(
+            |d| d.code == Code::ExtractedText && d.message.contains("II. Military contingents")
+        ),
+        "{:?}",
+        outcome.diagnostics
+    );
+}
+
+/// An agenda's items read as paragraphs in raw text (`3.`, `4.`, `5.`
+/// after paragraph 4, then paragraph 5): read as text, all three, so that
+/// paragraphs 5 and 6 keep their numbers; a gap nothing mends is left for
+/// the rules to report.
+#[test]
+fn a_paragraph_number_out_of_order_is_text_only_where_that_mends_the_run() {
+    let text = pages(&[&format!(
+        "{MASTHEAD}\nI. Introduction\n1. The first paragraph.\n2. The second paragraph.\n3. The third paragraph.\n4. At its first meeting, the Working Group adopted the following agenda:\n\n3.\n\nOpening of the session.\n\n4.\n\nAdoption of the agenda.\n\n5.\n\nOther matters.\n\n5.\nSeveral delegations considered that international law applied in full.\n6. The sixth paragraph."
+    )]);
+    let (read_back, outcome) = doc(&text);
+    assert_eq!(
+        para_texts(&read_back)[4..],
+        [
+            (
+                5,
+                "Several delegations considered that international law applied in full."
+                    .to_string()
+            ),
+            (6, "The sixth paragraph.".to_string())
+        ]
+    );
+    assert!(crate::validate::rules::check(&read_back).is_empty());
+    let read_as_text: Vec<&str> = outcome
+        .decisions
+        .iter()
+        .filter(|d| d.action == Action::NumberReadAsText)
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(
+        read_as_text,
+        [
+            "3. Opening of the session.",
+            "4. Adoption of the agenda.",
+            "5. Other matters."
+        ]
+    );
+    // Paragraph 3 missing: nothing to mend, UND030 stays.
+    let run: String = (4..12)
+        .map(|n| format!("{n}. The paragraph numbered {n} runs on.\n"))
+        .collect();
+    let gap = pages(&[&format!(
+        "{MASTHEAD}\nI. Introduction\n1. The first paragraph.\n2. The second paragraph.\n{run}II. Other matters\n12. Twelve.\n13. Thirteen."
+    )]);
+    let outcome = read(&gap);
+    let doc = outcome.document.expect("a document");
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .all(|d| d.action != Action::NumberReadAsText)
+    );
+    assert!(
+        crate::validate::rules::check(&doc)
+            .iter()
+            .any(|d| d.code == Code::ParaNumbering)
     );
 }
 
