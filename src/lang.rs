@@ -801,7 +801,7 @@ impl Lang {
             Lang::En => MastheadWords {
                 session_openings: NONE,
                 session_endings: &[" session"],
-                agenda_openings: &["item ", "agenda item", "provisional agenda item"],
+                agenda_openings: &["item ", "items ", "agenda item", "provisional agenda item"],
                 agenda_all_of: NONE,
                 subtitle_openings: &[
                     "Report of",

@@ -297,10 +297,20 @@ fn looks_like_symbol(text: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-'))
 }
 
+/// Whether a masthead line is the Organization's name, or one of its
+/// words where the name is set stacked beside the emblem (`United` over
+/// `Nations`): no organ.
+fn is_organization_name(t: &str) -> bool {
+    lang::ALL.iter().any(|l| {
+        let name = l.organization_name();
+        name == t || name.split_whitespace().any(|w| w == t)
+    })
+}
+
 fn read_before_distr(m: &mut Masthead, line: &Line, out: &mut Vec<Diagnostic>) {
     let t = line.text;
     let span = line.span();
-    if t.is_empty() || lang::ALL.iter().any(|l| l.organization_name() == t) {
+    if t.is_empty() || is_organization_name(t) {
     } else if crate::symbol::is_valid(t) {
         m.symbol = Some(Spanned::new(t.to_string(), span));
     } else if is_job_number(t) {
@@ -426,8 +436,14 @@ mod tests {
         assert!(is_session_line("第八十届会议"));
         assert!(is_session_line("الدورة الثمانون"));
         assert!(is_agenda_line("Item 7 of the provisional agenda*"));
+        assert!(is_agenda_line("Items 137 and 138 of the preliminary list*"));
+        assert!(is_agenda_line("Agenda items 134 and 149"));
         assert!(is_agenda_line("临时议程项目68"));
         assert!(is_agenda_line("Point 3 de l’ordre du jour"));
         assert!(!is_agenda_line("Introduction"));
+        assert!(is_organization_name("United Nations"));
+        assert!(is_organization_name("Nations"));
+        assert!(is_organization_name("Unies"));
+        assert!(!is_organization_name("General Assembly"));
     }
 }

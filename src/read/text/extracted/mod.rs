@@ -22,6 +22,7 @@ mod item_labels;
 mod notes;
 mod orphans;
 mod pages;
+mod prefixed;
 mod prose;
 mod prose_layout;
 mod render;
@@ -96,7 +97,9 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     let page_count = pages::count(&lines);
     let layout = pages::is_layout(&lines);
     let symbol = first_symbol(&lines);
-    let (lines, found) = furniture::strip(lines, symbol.as_deref(), &mut n.decisions);
+    let (mut lines, found) = furniture::strip(lines, symbol.as_deref(), &mut n.decisions);
+    n.diagnostics
+        .extend(prefixed::strip(&mut lines, symbol.as_deref()));
     n.job_number = found.job_number;
     if let Some(numbered) = found.pages.filter(|&p| p != page_count) {
         n.diagnostics.push(Diagnostic::new(

@@ -1654,6 +1654,59 @@ fn a_tables_rows_labelled_as_chapters_stay_in_it_when_the_contents_deny_them() {
     );
 }
 
+/// A budget fascicle (`A/80/6 (Sect. 29)`): paragraphs numbered `29.1`,
+/// `29.2` … read as paragraphs 1, 2 … with one UND014 warning (as the Word
+/// reader reads them), instead of unnumbered text; the name set stacked
+/// beside the emblem (`United` over `Nations`) is no organ, and an agenda
+/// line of two items is the agenda.
+#[test]
+fn a_budget_fascicles_prefixed_paragraphs_are_numbered() {
+    let text = pages(&[
+        "A/80/6 (Sect. 29)\n\nUnited\nNations\n\nGeneral Assembly\n\nDistr.: General\n2 February 2026\nOriginal: English\n\nEightieth session\nItems 137 and 138 of the preliminary list*\nProposed programme budget for 2026\n\nProposed programme budget for 2026\nReport of the Secretary-General\n\nOverview\n29.1 The overall purpose of section 29 is to enhance the accountability of the\nOrganization.\n29.2 The departments derive their mandates from the Charter.\n29.3\nDetails are contained in subsections 29A to 29F.",
+    ]);
+    let (read_back, outcome) = doc(&text);
+    assert_eq!(
+        para_texts(&read_back),
+        [
+            (
+                1,
+                "The overall purpose of section 29 is to enhance the accountability of the Organization."
+                    .to_string()
+            ),
+            (
+                2,
+                "The departments derive their mandates from the Charter.".to_string()
+            ),
+            (
+                3,
+                "Details are contained in subsections 29A to 29F.".to_string()
+            ),
+        ]
+    );
+    let organs: Vec<&str> = read_back
+        .masthead
+        .organ
+        .iter()
+        .map(|o| o.value.as_str())
+        .collect();
+    assert_eq!(organs, ["General Assembly"]);
+    let agenda: Vec<&str> = read_back
+        .masthead
+        .agenda
+        .iter()
+        .map(|a| a.value.as_str())
+        .collect();
+    assert_eq!(agenda, ["Items 137 and 138 of the preliminary list*"]);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::Structure && d.message.contains("`29.`")),
+        "{:?}",
+        outcome.diagnostics
+    );
+}
+
 /// A table's group label read as a chapter (its table not found), before
 /// the chapter of that number which the contents list: read as a line of
 /// text in the chapter before, with a warning and an audit line, so the
