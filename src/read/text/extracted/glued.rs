@@ -6,7 +6,7 @@
 //! lists, joined lines) reads it as the label it is. Any other `12.Text`
 //! (a figure, an abbreviation) is left as it stands.
 
-use super::{Src, decimal_label};
+use super::{Label, Src, decimal_label, lone_label};
 
 /// Separates each glued number that continues the paragraph sequence;
 /// returns how many were separated.
@@ -18,7 +18,14 @@ pub(super) fn separate(lines: &mut [Src]) -> usize {
         if !line.trimmed().starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        if let Some(n) = decimal_label(line.trimmed()) {
+        // A label alone on its line (raw text sets `104.` apart from its
+        // text) counts as one with its text, once the sequence has begun
+        // (`2027.` alone ends a sentence).
+        let lone = match lone_label(line.trimmed()) {
+            Some(Label::Decimal(n)) if last.is_some() => Some(n),
+            _ => None,
+        };
+        if let Some(n) = decimal_label(line.trimmed()).or(lone) {
             if last.is_none_or(|l| n == l + 1) {
                 last = Some(n);
             }
@@ -74,6 +81,32 @@ mod tests {
         );
         assert_eq!(ls[4].trimmed(), "102. Ниже приводится");
         assert_eq!(ls[3].indent(), 11);
+    }
+
+    #[test]
+    fn a_label_alone_on_its_line_counts_in_the_sequence() {
+        // Raw text sets `104.` apart from its text; `105.` glued after it.
+        let mut ls = lines(&[
+            "2027.",
+            "99. The ninety-ninth paragraph.",
+            "100.",
+            "For the 2025/26 period, the requirements cover",
+            "101.",
+            "The other requirements.",
+            "102.",
+            "The requirements.",
+            "103.",
+            "For the 2026/27 period, the reduced requirements are",
+            "104.",
+            "The reduced requirements are offset in part.",
+            "IV. Actions to be taken by the General Assembly",
+            "105.The actions to be taken by the General Assembly in",
+        ]);
+        assert_eq!(separate(&mut ls), 1);
+        assert_eq!(
+            ls[13].trimmed(),
+            "105. The actions to be taken by the General Assembly in"
+        );
     }
 
     #[test]
