@@ -23,6 +23,9 @@ pub enum Action {
     TableKept,
     /// A word hyphenated at a line end joined into one word.
     HyphenJoined,
+    /// A compound's hyphen that pdftotext's raw reading dropped where a
+    /// line broke at it (`SecretaryGeneral`), put back.
+    HyphenRestored,
     /// A heading's label or a list item's number that raw text read apart
     /// from its text, put back before that text.
     LabelMoved,
@@ -34,7 +37,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order reports list them.
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 10] = [
         Action::FurnitureDropped,
         Action::ContentsDropped,
         Action::FootnoteMoved,
@@ -42,6 +45,7 @@ impl Action {
         Action::TableRebuilt,
         Action::TableKept,
         Action::HyphenJoined,
+        Action::HyphenRestored,
         Action::LabelMoved,
         Action::NumberReadAsText,
     ];
@@ -56,6 +60,7 @@ impl Action {
             Action::TableRebuilt => "tables rebuilt",
             Action::TableKept => "tables kept as blocks",
             Action::HyphenJoined => "hyphens joined",
+            Action::HyphenRestored => "hyphens restored",
             Action::LabelMoved => "labels moved",
             Action::NumberReadAsText => "numbers out of order read as text",
         }

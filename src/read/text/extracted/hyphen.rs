@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use super::pages::Src;
+use crate::read::audit::{Action, Decision};
 
 /// The words of a document, to decide hyphen joins by: each kept as a
 /// 64-bit hash of its lowercase letters (no allocation per word; a
@@ -16,6 +17,10 @@ use super::pages::Src;
 pub(super) struct Vocabulary {
     /// How often each word is written.
     words: HashMap<u64, u32>,
+    /// Each compound written with one hyphen (`Secretary-General`), keyed
+    /// by its letters without the hyphen: how often, and after how many
+    /// characters the hyphen stands.
+    compounds: HashMap<u64, (u32, usize)>,
     lang: Option<hypher::Lang>,
 }
 
@@ -32,6 +37,7 @@ impl Vocabulary {
     /// what tells `Condenasa` in the header for `Condenas` and a mark).
     pub fn new(lines: &[Src]) -> Self {
         let mut words = HashMap::new();
+        let mut compounds = HashMap::new();
         let mut after_hyphen = false;
         for line in lines.iter().filter(|l| !l.is_blank()) {
             let t = line.trimmed();
@@ -47,10 +53,56 @@ impl Vocabulary {
                     continue;
                 }
                 add(&mut words, token);
+                add_compound(&mut compounds, token);
             }
         }
         let lang = detect(lines);
-        Vocabulary { words, lang }
+        Vocabulary {
+            words,
+            compounds,
+            lang,
+        }
+    }
+
+    /// Puts back the hyphen of compounds that pdftotext's raw reading
+    /// joined where a line broke at it (`Secretary-` + `General` read as
+    /// `SecretaryGeneral`, `Government-` + `provided` as
+    /// `Governmentprovided`): a word the document writes hyphenated at
+    /// least as often as whole is given its hyphen back, each one recorded.
+    pub fn rehyphenate(&self, lines: &mut [Src], decisions: &mut Vec<Decision>) {
+        if self.compounds.is_empty() {
+            return;
+        }
+        for line in lines.iter_mut() {
+            let mut inserts: Vec<(usize, String)> = Vec::new();
+            for (at, token) in words_at(&line.text) {
+                if token.contains('-') {
+                    continue;
+                }
+                let Some(&(hyphenated, after)) = self.compounds.get(&key(token)) else {
+                    continue;
+                };
+                if hyphenated >= self.count(token) {
+                    let split = token
+                        .char_indices()
+                        .nth(after)
+                        .map_or(token.len(), |(i, _)| i);
+                    let restored = format!("{}-{}", &token[..split], &token[split..]);
+                    inserts.push((at + split, restored));
+                }
+            }
+            if inserts.is_empty() {
+                continue;
+            }
+            line.edit(|text| {
+                for (at, _) in inserts.iter().rev() {
+                    text.insert(*at, '-');
+                }
+            });
+            for (_, restored) in inserts {
+                decisions.push(Decision::new(Action::HyphenRestored, line.no, restored));
+            }
+        }
     }
 
     /// Whether `left-` at a line end and `right` at the next line's start
@@ -116,6 +168,43 @@ fn add(words: &mut HashMap<u64, u32>, token: &str) {
         }
     }
     *words.entry(key(token)).or_default() += 1;
+}
+
+/// Notes `token` when it is a compound of two words with one hyphen
+/// between letters (`Secretary-General`, `rotary-wing`).
+fn add_compound(compounds: &mut HashMap<u64, (u32, usize)>, token: &str) {
+    let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let Some((left, right)) = token.split_once('-') else {
+        return;
+    };
+    let word = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic);
+    if !word(left) || !word(right) {
+        return;
+    }
+    let joined = key(&format!("{left}{right}"));
+    let entry = compounds.entry(joined).or_insert((0, left.chars().count()));
+    entry.0 += 1;
+}
+
+/// The words of `text` (letters and hyphens), with their byte offsets.
+fn words_at(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphabetic() || c == '-';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
 }
 
 /// The hash of a word's lowercase letters (FNV-1a).

@@ -111,6 +111,10 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     let (lines, titles) = contents::strip(lines, &mut n.decisions);
     n.contents_at = titles.at;
     let vocab = hyphen::Vocabulary::new(&lines);
+    let mut lines = lines;
+    if !layout {
+        vocab.rehyphenate(&mut lines, &mut n.decisions);
+    }
     let (mut lines, notes) = notes::extract(lines, &mut n.decisions, &mut n.diagnostics);
     glued::separate(&mut lines);
     let margins = margins(&lines);

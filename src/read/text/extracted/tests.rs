@@ -196,6 +196,29 @@ fn hyphens_are_joined_by_the_documents_words_and_the_dictionary() {
     assert!(!joins(ru, "государств", "членов и"));
 }
 
+/// pdftotext's raw reading joins a line broken at a compound's hyphen
+/// and drops the hyphen (`SecretaryGeneral`, `Governmentprovided` in the
+/// official reports' raw text): a word the document writes hyphenated at
+/// least as often gets its hyphen back, recorded; a word it writes whole
+/// more often (`peacekeeping`) stays whole.
+#[test]
+fn compounds_raw_text_joined_at_their_hyphen_get_it_back() {
+    let body = "I. Introduction\n1. The Secretary-General reports on the Government-provided personnel and the peace-keeping operations.\n2. The SecretaryGeneral proposes that Governmentprovided personnel serve in peacekeeping operations.\n3. Most peacekeeping operations rely on peacekeeping personnel.";
+    let (raw, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{body}")]));
+    let second = &para_texts(&raw)[1].1;
+    assert_eq!(
+        second,
+        "The Secretary-General proposes that Government-provided personnel serve in peacekeeping operations."
+    );
+    let restored: Vec<&str> = outcome
+        .decisions
+        .iter()
+        .filter(|d| d.action == Action::HyphenRestored)
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(restored, ["Secretary-General", "Government-provided"]);
+}
+
 #[test]
 fn footnotes_move_to_their_marks_and_an_unplaced_one_is_kept() {
     let text = pages(&[
