@@ -6,7 +6,7 @@
 //! lists, joined lines) reads it as the label it is. Any other `12.Text`
 //! (a figure, an abbreviation) is left as it stands.
 
-use super::{Label, Src, decimal_label, lone_label};
+use super::{Src, decimal_label};
 
 /// Separates each glued number that continues the paragraph sequence;
 /// returns how many were separated.
@@ -21,11 +21,8 @@ pub(super) fn separate(lines: &mut [Src]) -> usize {
         // A label alone on its line (raw text sets `104.` apart from its
         // text) counts as one with its text, once the sequence has begun
         // (`2027.` alone ends a sentence).
-        let lone = match lone_label(line.trimmed()) {
-            Some(Label::Decimal(n)) if last.is_some() => Some(n),
-            _ => None,
-        };
-        if let Some(n) = decimal_label(line.trimmed()).or(lone) {
+        let lone = || last.and(lone_number(line.trimmed()));
+        if let Some(n) = decimal_label(line.trimmed()).or_else(lone) {
             if last.is_none_or(|l| n == l + 1) {
                 last = Some(n);
             }
@@ -42,6 +39,16 @@ pub(super) fn separate(lines: &mut [Src]) -> usize {
         }
     }
     separated
+}
+
+/// `104.` alone: a paragraph's number set apart from its text.
+fn lone_number(t: &str) -> Option<u32> {
+    let digits = t.strip_suffix('.')?;
+    let number = !digits.is_empty()
+        && digits.len() <= 4
+        && !digits.starts_with('0')
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    number.then(|| digits.parse().ok())?
 }
 
 /// `12.Text`: the number and its digits' length, when a capital letter

@@ -5,7 +5,7 @@
 //! hyphenation dictionary of its language (a break there means the word was
 //! split by the typesetter).
 
-use std::collections::HashMap;
+use nohash_hasher::IntMap;
 
 use super::pages::Src;
 use crate::read::audit::{Action, Decision};
@@ -16,11 +16,14 @@ use crate::read::audit::{Action, Decision};
 #[derive(Debug, Default)]
 pub(super) struct Vocabulary {
     /// How often each word is written.
-    words: HashMap<u64, u32>,
+    words: IntMap<u64, u32>,
     /// Each compound written with one hyphen (`Secretary-General`), keyed
     /// by its letters without the hyphen: how often, and after how many
     /// characters the hyphen stands.
-    compounds: HashMap<u64, (u32, usize)>,
+    compounds: IntMap<u64, (u32, usize)>,
+    /// Bit n set: some compound has n letters (n < 64), so that most
+    /// words are passed over without hashing.
+    compound_lengths: u64,
     lang: Option<hypher::Lang>,
 }
 
@@ -36,8 +39,8 @@ impl Vocabulary {
     /// lines' first words count (a table note's `Condenas firmes …` is
     /// what tells `Condenasa` in the header for `Condenas` and a mark).
     pub fn new(lines: &[Src]) -> Self {
-        let mut words = HashMap::new();
-        let mut compounds = HashMap::new();
+        let mut words = IntMap::default();
+        let mut compounds = IntMap::default();
         let mut after_hyphen = false;
         for line in lines.iter().filter(|l| !l.is_blank()) {
             let t = line.trimmed();
@@ -52,14 +55,23 @@ impl Vocabulary {
                     after_hyphen = true;
                     continue;
                 }
-                add(&mut words, token);
-                add_compound(&mut compounds, token);
+                add(&mut words, &mut compounds, token);
             }
         }
         let lang = detect(lines);
+        let compound_lengths = compounds
+            .values()
+            .map(|&(_, _, letters)| letters)
+            .filter(|&n| n < 64)
+            .fold(0, |mask, n| mask | 1 << n);
+        let compounds = compounds
+            .into_iter()
+            .map(|(k, (count, after, _))| (k, (count, after)))
+            .collect();
         Vocabulary {
             words,
             compounds,
+            compound_lengths,
             lang,
         }
     }
@@ -75,8 +87,8 @@ impl Vocabulary {
         }
         for line in lines.iter_mut() {
             let mut inserts: Vec<(usize, String)> = Vec::new();
-            for (at, token) in words_at(&line.text) {
-                if token.contains('-') {
+            for (at, token, letters) in words_at(&line.text) {
+                if letters >= 64 || self.compound_lengths & (1 << letters) == 0 {
                     continue;
                 }
                 let Some(&(hyphenated, after)) = self.compounds.get(&key(token)) else {
@@ -157,7 +169,8 @@ impl Vocabulary {
     }
 }
 
-fn add(words: &mut HashMap<u64, u32>, token: &str) {
+/// Counts `token` and, written with a hyphen, its parts and the compound.
+fn add(words: &mut IntMap<u64, u32>, compounds: &mut Compounds, token: &str) {
     let token = token.trim_matches(|c: char| !c.is_alphanumeric());
     if token.is_empty() || !token.chars().any(char::is_alphabetic) {
         return;
@@ -166,14 +179,18 @@ fn add(words: &mut HashMap<u64, u32>, token: &str) {
         for part in token.split('-').filter(|p| !p.is_empty()) {
             *words.entry(key(part)).or_default() += 1;
         }
+        add_compound(compounds, token);
     }
     *words.entry(key(token)).or_default() += 1;
 }
 
+/// Compounds by their joined letters' key: how often, the hyphen's place
+/// and the letters' count.
+type Compounds = IntMap<u64, (u32, usize, usize)>;
+
 /// Notes `token` when it is a compound of two words with one hyphen
 /// between letters (`Secretary-General`, `rotary-wing`).
-fn add_compound(compounds: &mut HashMap<u64, (u32, usize)>, token: &str) {
-    let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+fn add_compound(compounds: &mut Compounds, token: &str) {
     let Some((left, right)) = token.split_once('-') else {
         return;
     };
@@ -182,37 +199,58 @@ fn add_compound(compounds: &mut HashMap<u64, (u32, usize)>, token: &str) {
         return;
     }
     let joined = key(&format!("{left}{right}"));
-    let entry = compounds.entry(joined).or_insert((0, left.chars().count()));
+    let (left_letters, right_letters) = (left.chars().count(), right.chars().count());
+    let entry = compounds
+        .entry(joined)
+        .or_insert((0, left_letters, left_letters + right_letters));
     entry.0 += 1;
 }
 
-/// The words of `text` (letters and hyphens), with their byte offsets.
-fn words_at(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let inside = c.is_alphabetic() || c == '-';
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
+/// The words of `text` made of letters only (not those holding a hyphen
+/// or a digit), with their byte offsets and their number of letters.
+fn words_at(text: &str) -> impl Iterator<Item = (usize, &str, usize)> {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            // Skip to a word's start.
+            let (start, _) = *chars.peek()?;
+            let (mut letters, mut joined) = (0, false);
+            let mut end = start;
+            while let Some(&(i, c)) = chars.peek() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                } else if c == '-' || c.is_alphanumeric() {
+                    joined = true;
+                } else {
+                    break;
+                }
+                end = i + c.len_utf8();
+                chars.next();
             }
-            _ => {}
+            if end == start {
+                chars.next();
+                continue;
+            }
+            if !joined {
+                return Some((start, &text[start..end], letters));
+            }
         }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+    })
 }
 
 /// The hash of a word's lowercase letters (FNV-1a).
 fn key(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in word.chars().flat_map(char::to_lowercase) {
+    let mut mix = |c: char| {
         h ^= u64::from(c);
         h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    for c in word.chars() {
+        if c.is_ascii() {
+            mix(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut mix);
+        }
     }
     h
 }
