@@ -80,7 +80,8 @@ impl Vocabulary {
     /// joined where a line broke at it (`Secretary-` + `General` read as
     /// `SecretaryGeneral`, `Government-` + `provided` as
     /// `Governmentprovided`): a word the document writes hyphenated at
-    /// least as often as whole is given its hyphen back, each one recorded.
+    /// least as often as whole is given its hyphen back, each one recorded
+    /// (a tie is most often one compound written once and joined once).
     pub fn rehyphenate(&self, lines: &mut [Src], decisions: &mut Vec<Decision>) {
         if self.compounds.is_empty() {
             return;

@@ -4,11 +4,11 @@
 //! paragraph's. Each would fail the whole document on the numbering rules
 //! (UND030, UND031) and lose it from an archive's run. A heading or a
 //! paragraph whose number breaks its sequence is read as text, its label
-//! kept in the text, with a warning and an audit line, when that mends
-//! the sequence: the number expected comes within the next few, or the
-//! contents deny the heading and no run follows on from it. A gap
-//! nothing mends is left to the rules,
-//! and a document whose numbers run in order is never touched.
+//! kept in the text, with a warning and an audit line, where that mends
+//! the sequence: a few numbers read as text let the ones after them run
+//! on in order (the contents, when the document has them, pick which of
+//! two headings alike). A gap nothing mends is left to the rules, and a
+//! document whose numbers run in order is never touched.
 
 use super::contents::Titles;
 use crate::diagnostic::{Code, Diagnostic};

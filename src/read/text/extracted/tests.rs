@@ -199,11 +199,11 @@ fn hyphens_are_joined_by_the_documents_words_and_the_dictionary() {
 /// pdftotext's raw reading joins a line broken at a compound's hyphen
 /// and drops the hyphen (`SecretaryGeneral`, `Governmentprovided` in the
 /// official reports' raw text): a word the document writes hyphenated at
-/// least as often gets its hyphen back, recorded; a word it writes whole
-/// more often (`peacekeeping`) stays whole.
+/// least as often as whole gets its hyphen back, recorded; a word it
+/// writes whole more often (`cooperation`, `peacekeeping`) stays whole.
 #[test]
 fn compounds_raw_text_joined_at_their_hyphen_get_it_back() {
-    let body = "I. Introduction\n1. The Secretary-General reports on the Government-provided personnel and the peace-keeping operations.\n2. The SecretaryGeneral proposes that Governmentprovided personnel serve in peacekeeping operations.\n3. Most peacekeeping operations rely on peacekeeping personnel.";
+    let body = "I. Introduction\n1. The Secretary-General reports on the Government-provided personnel, the co-operation and the peace-keeping operations.\n2. The SecretaryGeneral proposes that Governmentprovided personnel serve in peacekeeping operations.\n3. Most peacekeeping operations rely on peacekeeping personnel and on cooperation, and cooperation again.";
     let (raw, outcome) = doc(&pages(&[&format!("{MASTHEAD}\n{body}")]));
     let second = &para_texts(&raw)[1].1;
     assert_eq!(
@@ -217,6 +217,11 @@ fn compounds_raw_text_joined_at_their_hyphen_get_it_back() {
         .map(|d| d.text.as_str())
         .collect();
     assert_eq!(restored, ["Secretary-General", "Government-provided"]);
+    assert!(
+        para_texts(&raw)[2]
+            .1
+            .ends_with("on cooperation, and cooperation again.")
+    );
 }
 
 #[test]
