@@ -177,14 +177,30 @@ fn mend_divisions(blocks: &mut Vec<Block>, kind: Kind, m: &mut Mender) {
             movable: true,
         })
         .collect();
-    // From the last, so that a stray's blocks join a division still in place.
-    for stray in strays(&items).into_iter().rev() {
-        let i = at[stray];
-        let (Block::Chapter(d) | Block::Section(d)) = blocks.remove(i) else {
-            unreachable!("a division's position")
+    let strays = strays(&items);
+    if strays.is_empty() {
+        return;
+    }
+    // One pass over the blocks (a hostile text may hold many strays).
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    // Where, in `out`, the last division kept stands.
+    let mut kept: Option<usize> = None;
+    let mut next = strays.iter().peekable();
+    for (i, block) in std::mem::take(blocks).into_iter().enumerate() {
+        let stray = next.peek().is_some_and(|&&s| at[s] == i);
+        if !stray {
+            if kind.of(&block).is_some() {
+                kept = Some(out.len());
+            }
+            out.push(block);
+            continue;
+        }
+        let (Block::Chapter(d) | Block::Section(d)) = block else {
+            unreachable!("a stray is a division")
         };
+        let denied = items[*next.next().expect("a stray")].denied;
         let label = kind.label(m.lang, d.n);
-        let why = if items[stray].denied {
+        let why = if denied {
             "the contents do not list it"
         } else {
             "the number expected follows"
@@ -192,9 +208,8 @@ fn mend_divisions(blocks: &mut Vec<Block>, kind: Kind, m: &mut Mender) {
         report(m, d.span.line, &label, &d.heading, kind.name(), why);
         let mut moved = vec![as_text(&label, d.heading, d.span)];
         moved.extend(d.blocks);
-        match (0..i).rev().find(|&k| kind.of(&blocks[k]).is_some()) {
-            Some(before) => {
-                let target = kind.of_mut(&mut blocks[before]).expect("a division");
+        match kept.and_then(|k| kind.of_mut(&mut out[k])) {
+            Some(target) => {
                 // Its text runs on in the last division there; its
                 // sections follow that chapter's sections.
                 let sections = moved
@@ -205,11 +220,10 @@ fn mend_divisions(blocks: &mut Vec<Block>, kind: Kind, m: &mut Mender) {
                 last_division(target).blocks.extend(moved);
                 target.blocks.extend(divisions);
             }
-            None => {
-                blocks.splice(i..i, moved);
-            }
+            None => out.extend(moved),
         }
     }
+    *blocks = out;
 }
 
 /// The division whose text runs last in `d`: its last section's, when it
