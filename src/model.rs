@@ -733,6 +733,23 @@ pub struct Annex {
     pub blocks: Vec<Block>,
 }
 
+/// Every numbered paragraph among `blocks`, into chapters and sections,
+/// in document order.
+pub fn paragraphs_in(blocks: &[Block]) -> Vec<&Para> {
+    fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Para>) {
+        for block in blocks {
+            match block {
+                Block::Chapter(d) | Block::Section(d) => walk(&d.blocks, out),
+                Block::Para(p) => out.push(p),
+                Block::Text(_) | Block::Subheading(_) | Block::Table(_) | Block::Figure(_) => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(blocks, &mut out);
+    out
+}
+
 /// The plain text of inline content (emphasis, references and footnote marks flattened).
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
@@ -812,18 +829,7 @@ impl Document {
 
     /// Visits every numbered paragraph of the body in document order.
     pub fn paragraphs(&self) -> Vec<&Para> {
-        fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Para>) {
-            for block in blocks {
-                match block {
-                    Block::Chapter(d) | Block::Section(d) => walk(&d.blocks, out),
-                    Block::Para(p) => out.push(p),
-                    Block::Text(_) | Block::Subheading(_) | Block::Table(_) | Block::Figure(_) => {}
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(&self.body, &mut out);
-        out
+        paragraphs_in(&self.body)
     }
 
     /// Every cited symbol in the document, in order.

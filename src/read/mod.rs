@@ -242,6 +242,14 @@ impl ReadOutcome {
     }
 }
 
+/// The warning every reader gives for paragraphs numbered with a budget
+/// section's prefix (`29.1`): the model holds them as 1, 2, 3 ….
+pub(crate) fn section_prefix_warning(prefix: &str) -> String {
+    format!(
+        "paragraphs are numbered with the section prefix `{prefix}` (e.g. `{prefix}1`): the model numbers them 1, 2, 3 … and the writers print them so"
+    )
+}
+
 /// Appends `block` to `body` where a reader meets it in reading order: a
 /// chapter at the top level, a section into the open chapter, anything else
 /// into the innermost open division (section, else chapter).

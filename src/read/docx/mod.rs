@@ -270,7 +270,7 @@ fn warn_dropped(ctx: &mut Ctx, stats: &Stats, has_comments: bool, built: &build:
     }
     if let Some((prefix, _)) = &built.prefixed {
         let span = at(ctx, &None);
-        ctx.warn(span, format!("paragraphs are numbered with the section prefix `{prefix}` (e.g. `{prefix}1`): the model numbers them 1, 2, 3 … and the writers print them so"));
+        ctx.warn(span, crate::read::section_prefix_warning(prefix));
     }
 }
 

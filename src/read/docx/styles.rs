@@ -190,9 +190,9 @@ fn role_of(id: &str, name: &str) -> Option<Role> {
 }
 
 /// The New York style id a Geneva template's id stands for: UNOG's
-/// templates name the same styles with a `G` after them, and a script's
-/// letter after that in Russian, Chinese and Arabic (`HChG`, `H1G`,
-/// `SingleTxtG`, `SingleTxtGR`, `Bullet1GC`).
+/// templates name the same styles with a `G` after them, and a language's
+/// letter after that in some (`HChG`, `H1G`, `SingleTxtG`, `SingleTxtGR`
+/// Russian, `Bullet1GC` Chinese, `…GA`, `…GE`, `…GF`, `…GS`).
 fn without_template_suffix(id: &str) -> Option<&str> {
     let id = id
         .strip_suffix(['R', 'C', 'A', 'E', 'F', 'S'])

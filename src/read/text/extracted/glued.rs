@@ -43,24 +43,28 @@ pub(super) fn separate(lines: &mut [Src]) -> usize {
 
 /// `104.` alone: a paragraph's number set apart from its text.
 fn lone_number(t: &str) -> Option<u32> {
-    let digits = t.strip_suffix('.')?;
-    let number = !digits.is_empty()
-        && digits.len() <= 4
-        && !digits.starts_with('0')
-        && digits.bytes().all(|b| b.is_ascii_digit());
-    number.then(|| digits.parse().ok())?
+    numbered(t)
+        .filter(|(_, rest)| rest.is_empty())
+        .map(|(n, _)| n)
 }
 
 /// `12.Text`: the number and its digits' length, when a capital letter
 /// follows the full stop directly.
 fn glued(t: &str) -> Option<(u32, usize)> {
+    let (n, rest) = numbered(t)?;
+    rest.chars().next().filter(|c| c.is_uppercase())?;
+    Some((n, t.len() - rest.len() - 1))
+}
+
+/// A paragraph's number (one to four digits, no leading zero) and its
+/// full stop at the start of `t`, and what follows the stop.
+fn numbered(t: &str) -> Option<(u32, &str)> {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 4 || t.as_bytes()[0] == b'0' {
+    if digits == 0 || digits > 4 || t.starts_with('0') {
         return None;
     }
-    let after = t[digits..].strip_prefix('.')?;
-    after.chars().next().filter(|c| c.is_uppercase())?;
-    Some((t[..digits].parse().ok()?, digits))
+    let rest = t[digits..].strip_prefix('.')?;
+    Some((t[..digits].parse().ok()?, rest))
 }
 
 #[cfg(test)]

@@ -80,8 +80,7 @@ impl Vocabulary {
     /// joined where a line broke at it (`Secretary-` + `General` read as
     /// `SecretaryGeneral`, `Government-` + `provided` as
     /// `Governmentprovided`): a word the document writes hyphenated at
-    /// least as often as whole is given its hyphen back, each one recorded
-    /// (a tie is most often one compound written once and joined once).
+    /// least as often as whole is given its hyphen back, each one recorded.
     pub fn rehyphenate(&self, lines: &mut [Src], decisions: &mut Vec<Decision>) {
         if self.compounds.is_empty() {
             return;
@@ -92,10 +91,7 @@ impl Vocabulary {
                 if letters >= 64 || self.compound_lengths & (1 << letters) == 0 {
                     continue;
                 }
-                let Some(&(hyphenated, after)) = self.compounds.get(&key(token)) else {
-                    continue;
-                };
-                if hyphenated >= self.count(token) {
+                if let Some(after) = self.hyphen_in(token) {
                     let split = token
                         .char_indices()
                         .nth(after)
@@ -118,6 +114,14 @@ impl Vocabulary {
         }
     }
 
+    /// Where the hyphen stands (after how many letters) in `joined` when
+    /// the document writes it as a compound at least as often as whole
+    /// (a tie is most often one compound written once and joined once).
+    fn hyphen_in(&self, joined: &str) -> Option<usize> {
+        let &(hyphenated, after) = self.compounds.get(&key(joined))?;
+        (hyphenated >= self.count(joined)).then_some(after)
+    }
+
     /// Whether `left-` at a line end and `right` at the next line's start
     /// are one word (the hyphen dropped).
     pub fn joins(&self, left: &str, right: &str) -> bool {
@@ -130,6 +134,10 @@ impl Vocabulary {
         let left_word = last_word(left).to_lowercase();
         let right_word = first_word(right).to_lowercase();
         let joined = format!("{left_word}{right_word}");
+        // The compound the document writes, as [`Self::rehyphenate`] keeps it.
+        if self.hyphen_in(&joined) == Some(left_word.chars().count()) {
+            return false;
+        }
         let has = |w: &str| self.has(w);
         if has(&joined) {
             return true;

@@ -108,10 +108,10 @@ pub(crate) fn normalise(text: &str) -> Normalised {
             format!("the text has {page_count} pages but its page numbers count {numbered}: a page may be missing"),
         ));
     }
-    let (lines, titles) = contents::strip(lines, &mut n.decisions);
+    let (mut lines, titles) = contents::strip(lines, &mut n.decisions);
     n.contents_at = titles.at;
     let vocab = hyphen::Vocabulary::new(&lines);
-    let mut lines = lines;
+    // pdftotext joins a line broken at a hyphen in raw text only.
     if !layout {
         vocab.rehyphenate(&mut lines, &mut n.decisions);
     }

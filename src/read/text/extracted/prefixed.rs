@@ -58,9 +58,7 @@ pub(super) fn strip(lines: &mut [Src], symbol: Option<&str>) -> Option<Diagnosti
     Some(Diagnostic::new(
         Code::Structure,
         crate::model::Span::new(line, 1),
-        format!(
-            "paragraphs are numbered with the section prefix `{prefix}` (e.g. `{prefix}1`): the model numbers them 1, 2, 3 … and the writers print them so"
-        ),
+        crate::read::section_prefix_warning(&prefix),
     ))
 }
 
@@ -83,12 +81,8 @@ fn prefixed_caption(t: &str, prefix: &str) -> Option<(usize, usize)> {
     lang::ALL.iter().find_map(|l| {
         let rest = t.strip_prefix(l.table_word())?;
         let spaces = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
-        let number = &rest[spaces..];
+        let number = rest[spaces..].split(char::is_whitespace).next()?;
         prefixed_label(number.trim_end_matches(['.', ':']), prefix)
-            .or_else(|| {
-                let end = number.find(char::is_whitespace).unwrap_or(number.len());
-                prefixed_label(number[..end].trim_end_matches(['.', ':']), prefix)
-            })
             .map(|_| (l.table_word().len() + spaces, prefix.len()))
     })
 }

@@ -13,7 +13,7 @@
 use super::contents::Titles;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
-use crate::model::{Block, Division, Document, Inline, Para, Spanned, plain_text};
+use crate::model::{Block, Division, Document, Inline, Span, Spanned, paragraphs_in, plain_text};
 use crate::read::audit::{Action, Decision};
 
 /// How many numbers ahead the expected one is looked for.
@@ -168,6 +168,9 @@ fn mend_divisions(blocks: &mut Vec<Block>, kind: Kind, m: &mut Mender) {
     let at: Vec<usize> = (0..blocks.len())
         .filter(|&i| kind.of(&blocks[i]).is_some())
         .collect();
+    if runs_in_order(at.iter().filter_map(|&i| kind.of(&blocks[i])).map(|d| d.n)) {
+        return;
+    }
     let items: Vec<Numbered> = at
         .iter()
         .filter_map(|&i| kind.of(&blocks[i]))
@@ -241,14 +244,18 @@ fn last_division(d: &mut Division) -> &mut Division {
 /// Reads the stray paragraphs through `blocks` (into chapters and
 /// sections) as text.
 fn mend_paragraphs(blocks: &mut [Block], m: &mut Mender) {
-    let mut items = Vec::new();
-    each_para(blocks, &mut |p: &mut Para| {
-        items.push(Numbered {
+    let paras = paragraphs_in(blocks);
+    if runs_in_order(paras.iter().map(|p| p.n)) {
+        return;
+    }
+    let items: Vec<Numbered> = paras
+        .iter()
+        .map(|p| Numbered {
             n: p.n,
             denied: false,
             movable: p.list.is_none(),
         })
-    });
+        .collect();
     let strays = strays(&items);
     if strays.is_empty() {
         return;
@@ -274,14 +281,6 @@ fn mend_paragraphs(blocks: &mut [Block], m: &mut Mender) {
     });
 }
 
-fn each_para(blocks: &mut [Block], f: &mut dyn FnMut(&mut Para)) {
-    each_block(blocks, &mut |b: &mut Block| {
-        if let Block::Para(p) = b {
-            f(p)
-        }
-    });
-}
-
 /// Calls `f` on every block, into chapters and sections, in order.
 fn each_block(blocks: &mut [Block], f: &mut dyn FnMut(&mut Block)) {
     for block in blocks {
@@ -292,8 +291,13 @@ fn each_block(blocks: &mut [Block], f: &mut dyn FnMut(&mut Block)) {
     }
 }
 
+/// Whether numbers run 1, 2, 3 …: nothing to mend, nothing to weigh.
+fn runs_in_order(numbers: impl Iterator<Item = u32>) -> bool {
+    numbers.zip(1..).all(|(n, want)| n == want)
+}
+
 /// A line of text: the label, a space, the inlines.
-fn as_text(label: &str, mut inlines: Vec<Inline>, span: crate::model::Span) -> Block {
+fn as_text(label: &str, mut inlines: Vec<Inline>, span: Span) -> Block {
     inlines.insert(0, Inline::Text(format!("{label} ")));
     Block::Text(Spanned::new(inlines, span))
 }
@@ -303,7 +307,7 @@ fn report(m: &mut Mender, line: u32, label: &str, inlines: &[Inline], what: &str
     let shown: String = text.chars().take(60).collect();
     m.diagnostics.push(Diagnostic::new(
         Code::ExtractedText,
-        crate::model::Span::new(line, 1),
+        Span::new(line, 1),
         format!("`{shown}` reads as a {what} out of order ({why}): kept as text"),
     ));
     m.decisions

@@ -43,6 +43,16 @@ fn doc(text: &str) -> (Document, crate::read::ReadOutcome) {
     (doc, outcome)
 }
 
+/// The texts of the reader's decisions of one kind, in order.
+fn decided(outcome: &crate::read::ReadOutcome, action: Action) -> Vec<&str> {
+    outcome
+        .decisions
+        .iter()
+        .filter(|d| d.action == action)
+        .map(|d| d.text.as_str())
+        .collect()
+}
+
 fn para_texts(doc: &Document) -> Vec<(u32, String)> {
     doc.paragraphs()
         .iter()
@@ -74,12 +84,7 @@ fn furniture_is_dropped_and_the_job_number_kept() {
         doc.masthead.job_number.as_ref().map(|j| j.value.as_str()),
         Some("26-00001 (E)")
     );
-    let dropped: Vec<&str> = outcome
-        .decisions
-        .iter()
-        .filter(|d| d.action == Action::FurnitureDropped)
-        .map(|d| d.text.as_str())
-        .collect();
+    let dropped = decided(&outcome, Action::FurnitureDropped);
     assert_eq!(
         dropped,
         [
@@ -142,12 +147,7 @@ fn labels_read_after_the_contents_entries_are_the_contents() {
     let (read_back, outcome) = doc(&pages(&[&contents, body]));
     assert!(read_back.annexes.is_empty(), "{:?}", read_back.annexes);
     assert_eq!(para_texts(&read_back).len(), 2);
-    let dropped: Vec<&str> = outcome
-        .decisions
-        .iter()
-        .filter(|d| d.action == Action::ContentsDropped)
-        .map(|d| d.text.as_str())
-        .collect();
+    let dropped = decided(&outcome, Action::ContentsDropped);
     assert!(dropped.ends_with(&["II.", "Annex"]), "{dropped:?}");
 
     // The body under the contents on its page: a paragraph's number alone
@@ -210,12 +210,7 @@ fn compounds_raw_text_joined_at_their_hyphen_get_it_back() {
         second,
         "The Secretary-General proposes that Government-provided personnel serve in peacekeeping operations."
     );
-    let restored: Vec<&str> = outcome
-        .decisions
-        .iter()
-        .filter(|d| d.action == Action::HyphenRestored)
-        .map(|d| d.text.as_str())
-        .collect();
+    let restored = decided(&outcome, Action::HyphenRestored);
     assert_eq!(restored, ["Secretary-General", "Government-provided"]);
     assert!(
         para_texts(&raw)[2]
@@ -1779,12 +1774,7 @@ fn a_chapter_the_contents_deny_out_of_order_is_read_as_text() {
         })
         .collect();
     assert_eq!(texts, ["II. Military contingents"]);
-    let read_as_text: Vec<&str> = outcome
-        .decisions
-        .iter()
-        .filter(|d| d.action == Action::NumberReadAsText)
-        .map(|d| d.text.as_str())
-        .collect();
+    let read_as_text = decided(&outcome, Action::NumberReadAsText);
     assert_eq!(read_as_text, ["II. Military contingents"]);
     assert!(
         outcome.diagnostics.iter().any(
@@ -1817,12 +1807,7 @@ fn a_paragraph_number_out_of_order_is_text_only_where_that_mends_the_run() {
         ]
     );
     assert!(crate::validate::rules::check(&read_back).is_empty());
-    let read_as_text: Vec<&str> = outcome
-        .decisions
-        .iter()
-        .filter(|d| d.action == Action::NumberReadAsText)
-        .map(|d| d.text.as_str())
-        .collect();
+    let read_as_text = decided(&outcome, Action::NumberReadAsText);
     assert_eq!(
         read_as_text,
         [
@@ -2060,12 +2045,7 @@ fn heading_labels_at_a_pages_foot_go_back_to_its_title() {
             .count()
     };
     assert_eq!(dropped("26-00001"), 4, "{:?}", outcome.decisions);
-    let moved: Vec<&str> = outcome
-        .decisions
-        .iter()
-        .filter(|d| d.action == Action::LabelMoved)
-        .map(|d| d.text.as_str())
-        .collect();
+    let moved = decided(&outcome, Action::LabelMoved);
     assert_eq!(
         moved,
         [
