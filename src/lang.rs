@@ -519,6 +519,60 @@ impl Lang {
         }
     }
 
+    /// Compounds this language always writes with their hyphen, whose
+    /// joined form is no word (`ci-après`, `Secretary-General`): pdftotext's
+    /// raw reading drops the hyphen where a line breaks at it, and these
+    /// get it back even where the document writes them nowhere else.
+    pub fn fixed_compounds(self) -> &'static [&'static str] {
+        match self {
+            Lang::Ar | Lang::Zh | Lang::Es => &[],
+            Lang::En => &[
+                "Secretary-General",
+                "follow-up",
+                "decision-making",
+                "long-term",
+                "medium-term",
+                "short-term",
+                "high-level",
+                "well-being",
+                "non-governmental",
+                "South-South",
+            ],
+            Lang::Fr => &[
+                "ci-après",
+                "ci-dessus",
+                "ci-dessous",
+                "ci-joint",
+                "ci-jointe",
+                "ci-contre",
+                "peut-être",
+                "au-delà",
+                "sous-programme",
+                "sous-programmes",
+                "sous-région",
+                "sous-régional",
+                "sous-régionale",
+                "sous-régionaux",
+                "États-Unis",
+                "Royaume-Uni",
+                "porte-parole",
+            ],
+            Lang::Ru => &[
+                "государства-члены",
+                "государств-членов",
+                "государствам-членам",
+                "государствами-членами",
+                "государствах-членах",
+                "по-прежнему",
+                "социально-экономического",
+                "социально-экономических",
+                "социально-экономической",
+                "социально-экономическое",
+                "социально-экономические",
+            ],
+        }
+    }
+
     /// Words that begin a letter's title (`Letter dated …`); in Chinese,
     /// that end it (`…的信`).
     pub fn letter_words(self) -> &'static [&'static str] {

@@ -97,10 +97,26 @@ fn word_counts(docx: &Path) -> Option<(Counts, Vec<(u32, String)>)> {
 }
 
 /// White space and hyphens removed: what the comparison of starts sees.
-fn squeeze(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '\u{2011}'))
-        .collect()
+/// `text` as compared: words one space apart, soft hyphens left out, and
+/// no space next to a Chinese character (Chinese is written without word
+/// spaces; where a source sets one, around a Latin name, print does not
+/// show it).
+fn spaced(text: &str) -> String {
+    let wide = |c: char| undoc::script::is_ideographic(c);
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let word: String = word
+            .chars()
+            .filter(|&c| c != '\u{ad}')
+            .map(|c| if c == '\u{2011}' { '-' } else { c })
+            .collect();
+        let glued = out.chars().next_back().is_some_and(wide) || word.starts_with(wide);
+        if !out.is_empty() && !glued {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
 }
 
 /// The official PDFs that have a Word file beside them.
@@ -189,8 +205,8 @@ fn differences(
         .map(|p| (p.n, plain_text(&p.content)))
         .collect();
     for (n, start) in &word.1 {
-        let ours = paras.get(n).map(|t| squeeze(t)).unwrap_or_default();
-        if !ours.starts_with(&squeeze(start)) {
+        let ours = paras.get(n).map(|t| spaced(t)).unwrap_or_default();
+        if !ours.starts_with(&spaced(start)) {
             out.push((
                 "start",
                 format!(
@@ -372,7 +388,7 @@ const OWN_PDF_GAPS: &[(&str, &[&str], &str)] = &[
 
 /// What a round trip through print must keep: chapters and sections with
 /// their headings, numbered paragraphs with their text, tables' cells,
-/// footnotes (text squeezed as for the official files).
+/// footnotes (text compared as [`spaced`] gives it).
 fn outline(doc: &Document) -> Vec<String> {
     fn walk(blocks: &[Block], out: &mut Vec<String>) {
         for block in blocks {
@@ -381,7 +397,7 @@ fn outline(doc: &Document) -> Vec<String> {
                     out.push(format!(
                         "chapter {} {}",
                         d.n,
-                        squeeze(&plain_text(&d.heading))
+                        spaced(&plain_text(&d.heading))
                     ));
                     walk(&d.blocks, out);
                 }
@@ -389,12 +405,12 @@ fn outline(doc: &Document) -> Vec<String> {
                     out.push(format!(
                         "section {} {}",
                         d.n,
-                        squeeze(&plain_text(&d.heading))
+                        spaced(&plain_text(&d.heading))
                     ));
                     walk(&d.blocks, out);
                 }
                 Block::Para(p) => {
-                    out.push(format!("para {} {}", p.n, squeeze(&plain_text(&p.content))))
+                    out.push(format!("para {} {}", p.n, spaced(&plain_text(&p.content))))
                 }
                 Block::Table(t) => {
                     // Header cells merged across columns come back as one
@@ -422,7 +438,7 @@ fn outline(doc: &Document) -> Vec<String> {
                             .map(|c| {
                                 c.paragraphs
                                     .iter()
-                                    .map(|p| squeeze(&plain_text(p)))
+                                    .map(|p| spaced(&plain_text(p)))
                                     .collect::<String>()
                             })
                             .filter(|c: &String| !c.is_empty())
@@ -444,7 +460,7 @@ fn outline(doc: &Document) -> Vec<String> {
         out.push(format!(
             "footnote {} {}",
             note.n,
-            squeeze(&plain_text(&note.content))
+            spaced(&plain_text(&note.content))
         ));
     }
     out

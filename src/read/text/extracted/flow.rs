@@ -15,7 +15,7 @@ use super::{Piece, render};
 use crate::lang::{CLAUSE_MARKS, FULL_STOPS, QUESTION_EXCLAMATION, ends_with_mark};
 use crate::read::audit::{Action, Decision};
 use crate::read::text::{Label, classify};
-use crate::script::{ends_ideographic, starts_ideographic};
+use crate::script::{ends_ideographic, is_ideographic, starts_ideographic};
 
 /// What the flow knows of the document.
 pub(super) struct Setting<'a> {
@@ -513,11 +513,7 @@ pub(super) fn join_into(
         if vocab.is_some_and(|v| v.joins(left, next)) {
             text.pop();
             let word_start = text.rfind(' ').map_or(0, |i| i + 1);
-            let word = format!(
-                "{}{}",
-                &text[word_start..],
-                next.split(' ').next().unwrap_or("")
-            );
+            let word = format!("{}{}", &text[word_start..], first_token(next));
             decisions.push(Decision::new(Action::HyphenJoined, no, word));
         } else if left.ends_with(' ') && next.starts_with(char::is_alphabetic) {
             text.truncate(text.len() - 2);
@@ -526,14 +522,43 @@ pub(super) fn join_into(
         text.push_str(next);
         return;
     }
-    if !(ends_ideographic(text) || starts_ideographic(next) || text.is_empty()) {
+    if let Some(v) = vocab
+        && v.rejoins(text, next)
+    {
+        let word_start = text.rfind(' ').map_or(0, |i| i + 1);
+        let word = format!("{}{}", &text[word_start..], first_token(next));
+        decisions.push(Decision::new(Action::HyphenJoined, no, word));
+    } else if !(ends_ideographic(text) || starts_ideographic(next) || text.is_empty()) {
         text.push(' ');
     }
     text.push_str(next);
 }
 
-/// Collapses runs of spaces (layout text's column gaps) to one, and closes
-/// the space pdftotext leaves before a hyphen inside a word (`Secretary -General`).
+/// The text up to the first space.
+fn first_token(text: &str) -> &str {
+    text.split(' ').next().unwrap_or("")
+}
+
+/// Whether a space between `before` and `after` is a gap pdftotext saw in
+/// wide text, not a space of the text: Chinese is written without spaces
+/// between characters or between them and figures (`2023年9月`), but a
+/// line justified between characters spreads them, and pdftotext reads
+/// each wider gap as a space (`2023 年 9 月`); nor is a space next to a
+/// full-width mark (`（ CAC/COSP/EG.1/2023/1 ）`). Latin words in Chinese
+/// text keep their spaces.
+fn is_wide_gap(before: Option<char>, after: char) -> bool {
+    let Some(before) = before else { return false };
+    let wide_mark = |c: char| matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}');
+    (is_ideographic(before) && (is_ideographic(after) || after.is_ascii_digit()))
+        || (before.is_ascii_digit() && is_ideographic(after))
+        || wide_mark(before)
+        || wide_mark(after)
+}
+
+/// Collapses runs of spaces (layout text's column gaps) to one, closes
+/// the space pdftotext leaves before a hyphen inside a word (`Secretary
+/// -General`), and drops the gaps it reads as spaces in Chinese text
+/// ([`is_wide_gap`]).
 pub(super) fn collapse_spaces(text: &str) -> String {
     if is_collapsed(text) {
         return text.to_owned();
@@ -552,7 +577,10 @@ pub(super) fn collapse_spaces(text: &str) -> String {
                 ahead.next();
                 ahead.peek().is_some_and(|&n| letter(n))
             };
-            if !hyphen_glued {
+            let wide_gap = chars
+                .peek()
+                .is_some_and(|&n| is_wide_gap(out.chars().next_back(), n));
+            if !hyphen_glued && !wide_gap {
                 out.push(' ');
             }
             continue;

@@ -27,10 +27,19 @@ pub(super) struct Vocabulary {
     lang: Option<hypher::Lang>,
 }
 
-/// Prefixes that keep their hyphen in UN English and French (`non-`, `self-`).
-const HYPHEN_PREFIXES: &[&str] = &[
-    "non", "self", "cross", "ex", "quasi", "auto", "co", "sous", "demi",
-];
+/// A footnote rule as raw text glues it to a page's last line.
+const GLUED_RULE: &str = "__________";
+
+/// How often a language's fixed compound counts as written hyphenated.
+const FIXED: u32 = u32::MAX / 2;
+
+/// Prefixes that keep their hyphen in UN English and French (`non-`,
+/// `self-`), whose letters seldom begin a word of their own.
+const HYPHEN_PREFIXES: &[&str] = &["non", "self", "cross", "quasi", "sous", "demi"];
+/// Prefixes that keep their hyphen before a word (`ex-combatants`,
+/// `co-chairs`), whose letters also begin many words a typesetter may
+/// split after them (`ex-panded`, `co-ordination`, `auto-mated`).
+const WORD_PREFIXES: &[&str] = &["ex", "auto", "co"];
 
 impl Vocabulary {
     /// Collects the words of `lines`, leaving out the halves of words
@@ -55,10 +64,23 @@ impl Vocabulary {
                     after_hyphen = true;
                     continue;
                 }
+                if is_last && token.ends_with(GLUED_RULE) {
+                    // Perhaps a half whose hyphen went with the rule glued to it.
+                    continue;
+                }
                 add(&mut words, &mut compounds, token);
             }
         }
         let lang = detect(lines);
+        if let Some(lang) = lang {
+            for compound in document_lang(lang).fixed_compounds() {
+                add_compound(&mut compounds, compound);
+                if let Some(entry) = compounds.get_mut(&key(&compound.replace('-', ""))) {
+                    // The joined form is no word: never outnumbered.
+                    entry.0 = FIXED;
+                }
+            }
+        }
         let compound_lengths = compounds
             .values()
             .map(|&(_, _, letters)| letters)
@@ -142,13 +164,36 @@ impl Vocabulary {
         if has(&joined) {
             return true;
         }
+        let prefix = |list: &[&str]| list.contains(&left_word.as_str());
         if has(&format!("{left_word}-{right_word}"))
-            || HYPHEN_PREFIXES.contains(&left_word.as_str())
-            || (has(&left_word) && has(&right_word))
+            || prefix(HYPHEN_PREFIXES)
+            || (has(&left_word) || prefix(WORD_PREFIXES)) && has(&right_word)
         {
             return false;
         }
         self.breaks_at(&joined, left_word.chars().count())
+    }
+
+    /// Whether a line ending `left` and the next starting `right` are one
+    /// word whose hyphen pdftotext dropped where it glued something to the
+    /// line (a page's footnote rule: `дан__________________`): the first
+    /// half is no word of the document (every other line's last word is
+    /// one), the two together are, or, the second half written there
+    /// alone, the dictionary breaks the two together there.
+    pub fn rejoins(&self, left: &str, right: &str) -> bool {
+        let (Some(l), Some(r)) = (left.chars().next_back(), right.chars().next()) else {
+            return false;
+        };
+        if !l.is_alphabetic() || !r.is_lowercase() {
+            return false;
+        }
+        let (left_word, right_word) = (last_word(left), first_word(right));
+        if self.has(left_word) {
+            return false;
+        }
+        let joined = format!("{left_word}{right_word}").to_lowercase();
+        self.has(&joined)
+            || self.count(right_word) <= 1 && self.breaks_at(&joined, left_word.chars().count())
     }
 
     /// Whether the document writes `word` (any case).
@@ -280,6 +325,16 @@ fn first_word(text: &str) -> &str {
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(text.len());
     &text[..end]
+}
+
+/// The document language of a dictionary's language.
+fn document_lang(lang: hypher::Lang) -> crate::lang::Lang {
+    match lang {
+        hypher::Lang::French => crate::lang::Lang::Fr,
+        hypher::Lang::Spanish => crate::lang::Lang::Es,
+        hypher::Lang::Russian => crate::lang::Lang::Ru,
+        _ => crate::lang::Lang::En,
+    }
 }
 
 /// The dictionary's language, from the text's letters and commonest words.

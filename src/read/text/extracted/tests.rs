@@ -194,6 +194,66 @@ fn hyphens_are_joined_by_the_documents_words_and_the_dictionary() {
     let ru = "Рекомендации Комитета и меры государств-членов по устойчивому развитию и международному сотрудничеству в области развития.";
     assert!(joins(ru, "по сотрудни", "честву в"));
     assert!(!joins(ru, "государств", "членов и"));
+    // A prefix keeps its hyphen before a word of the document, not before
+    // the rest of a word split after the same letters.
+    let ex = "The ex-combatants returned, and the combatants of both sides were disarmed.";
+    assert!(!joins(ex, "the ex", "combatants of"));
+    assert!(joins(ex, "has ex", "panded its"));
+    assert!(joins(ex, "the co", "ordination of"));
+    // A language's fixed compound keeps its hyphen though the document
+    // writes it nowhere else.
+    let fr_once = "Le Comité a adopté l'ordre du jour provisoire de la session et les recommandations des États.";
+    assert!(!joins(fr_once, "l'ordre du jour ci", "après (A/80/1)"));
+}
+
+/// Raw text read with a language's fixed compound joined at its hyphen
+/// (`ciaprès`), written nowhere else: the hyphen comes back.
+#[test]
+fn a_fixed_compound_joined_once_gets_its_hyphen_back() {
+    let masthead = MASTHEAD.replace("Original: English", "Original: French");
+    let body = "I. Introduction\n1. Le Groupe de travail a adopté l'ordre du jour ciaprès (A/HRC/WG.17/2/1) : des États et des organisations.\n2. Les recommandations des États sont présentées dans le rapport.";
+    let (raw, outcome) = doc(&pages(&[&format!("{masthead}\n{body}")]));
+    assert!(
+        para_texts(&raw)[0]
+            .1
+            .contains("l'ordre du jour ci-après (A/HRC"),
+        "{:?}",
+        para_texts(&raw)
+    );
+    assert_eq!(decided(&outcome, Action::HyphenRestored), ["ci-après"]);
+}
+
+/// Raw text glues a page's footnote rule to the page's last line and
+/// drops that line's hyphen with it (`дан__________________`): the word
+/// is joined with its rest on the next page, by the document's words or
+/// the dictionary, and a whole word so glued is not.
+#[test]
+fn a_word_whose_hyphen_went_with_a_glued_rule_is_joined() {
+    let sentence = "Однако во многих случаях данные о рисках недостаточно дезагрегированы по полу и возрасту.1";
+    let text = pages(&[
+        &format!(
+            "{MASTHEAD}\nI. Введение\n1. {sentence} Необходимо уделять больше вни__________________\n1\nСм. доклад A/79/100.\n\n1/2"
+        ),
+        "A/80/999\n\nмания их потребностям.2 Однако во многих случаях дан__________________\n2\nСм. доклад A/79/101.\n\n2/3",
+        "A/80/999\n\nные о рисках недостаточно.3\n2. Эти данные используются__________________\n3\nСм. доклад A/79/102.\n\n3/3",
+        "A/80/999\n\nне только для раннего предупреждения, но и для планирования, и не только.",
+    ]);
+    let (doc, outcome) = doc(&text);
+    let texts = para_texts(&doc);
+    assert!(
+        texts[0].1.ends_with(
+            "уделять больше внимания их потребностям. Однако во многих случаях данные о рисках недостаточно."
+        ),
+        "{texts:?}"
+    );
+    assert_eq!(
+        texts[1].1,
+        "Эти данные используются не только для раннего предупреждения, но и для планирования, и не только."
+    );
+    assert_eq!(
+        decided(&outcome, Action::HyphenJoined),
+        ["внимания", "данные"]
+    );
 }
 
 /// pdftotext's raw reading joins a line broken at a compound's hyphen
@@ -737,6 +797,27 @@ fn chinese_pages_join_without_spaces() {
                 "本报告根据第4/2号决议编写，报告了专家组会议的工作。".into()
             ),
             (2, "第二段。".into())
+        ]
+    );
+}
+
+/// pdftotext reads the gaps of Chinese text justified between characters
+/// as spaces (`2023 年 9 月 5 日 ， 专 家`): they are not the text's, and
+/// go; a Latin name keeps its spaces.
+#[test]
+fn chinese_text_spread_by_justification_reads_without_spaces() {
+    let text = pages(&[
+        "CAC/COSP/EG.1/2023/4\n\n联合国\n\n大会\n\nDistr.: General\n29 September 2023\nChinese\nOriginal: English\n\n专家组会议报告\n\n一. 导言\n1. 2023 年 9 月 5 日 ， 专 家 会 议 通 过 了 议 程 （ CAC/COSP/EG.1/2023/1 ） 。\n2. 会 议 由 副 主 席 Afta Riani 主 持 。\n\n1/1\n\n23-18588",
+    ]);
+    let (doc, _) = doc(&text);
+    assert_eq!(
+        para_texts(&doc),
+        vec![
+            (
+                1,
+                "2023年9月5日，专家会议通过了议程（CAC/COSP/EG.1/2023/1）。".into()
+            ),
+            (2, "会议由副主席 Afta Riani 主持。".into())
         ]
     );
 }
