@@ -53,6 +53,8 @@ struct Cur {
     lines: usize,
     /// The last line's length, relative indent and page.
     last_len: usize,
+    /// The longest line's length.
+    longest: usize,
     last_indent: isize,
     last_page: u32,
     /// Relative column where a heading's text starts.
@@ -201,7 +203,13 @@ impl Flow<'_, '_> {
     /// ends a sentence before a blank line, or it is a heading.
     fn ended(&self) -> bool {
         let Some(cur) = &self.cur else { return true };
-        let short = cur.last_len * 5 < self.s.full * 4;
+        // Raw text: in a block of full lines (two or more), a line is short
+        // by the block's own lines too, where it is a tenth shorter than
+        // the longest (a text of wide letters sets fewer a line than the
+        // page's measure, which raw text's merged lines stretch).
+        let full_block = self.s.raw && cur.lines >= 2 && cur.longest * 5 >= self.s.full * 4;
+        let short_in_block = !full_block || cur.last_len * 10 < cur.longest * 9;
+        let short = cur.last_len * 5 < self.s.full * 4 && short_in_block;
         cur.kind == Kind::Heading || short || self.blank && closes(&cur.text)
     }
 
@@ -353,6 +361,7 @@ impl Flow<'_, '_> {
             kind,
             lines: 1,
             last_len,
+            longest: last_len,
             last_indent: indent,
             last_page: 0,
             heading_col,
@@ -367,6 +376,7 @@ impl Flow<'_, '_> {
         let extent = self.extent(text, indent);
         if let Some(cur) = &mut self.cur {
             cur.last_len = extent;
+            cur.longest = cur.longest.max(extent);
         }
     }
 

@@ -206,6 +206,49 @@ fn hyphens_are_joined_by_the_documents_words_and_the_dictionary() {
     assert!(!joins(fr_once, "l'ordre du jour ci", "après (A/80/1)"));
 }
 
+/// `text` broken into lines of at most `width` characters, as raw text
+/// gives a justified paragraph.
+fn wrapped(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("a line");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.join("\n")
+}
+
+/// Raw text: a paragraph set in wide letters has fewer characters a line
+/// than the page's measure, which longer lines elsewhere stretch; a line
+/// ending a sentence a few characters short of the paragraph's other lines
+/// is not its end. One clearly short is.
+#[test]
+fn a_raw_paragraphs_line_is_short_by_its_own_lines() {
+    let wide = "Plusieurs délégations ont estimé que le droit international des droits de l'homme s'appliquait pleinement dans l'environnement numérique et qu'il n'était pas nécessaire d'élaborer de nouvelles normes contraignantes.";
+    let long_lines = wrapped(&[wide; 4].join(" "), 96);
+    // The lines of a paragraph as raw text gives them (80, 79, 79, 79, 73
+    // characters), then a new sentence on the next line.
+    let lines = "Plusieurs délégations ont estimé que le droit international des droits de\nl'homme s'appliquait pleinement dans l'environnement numérique et qu'il n'était\npas nécessaire d'élaborer de nouvelles normes contraignantes. Selon elles, la\npriorité devait aller à la mise en œuvre effective des obligations existantes, à\nl'échange de bonnes pratiques et au renforcement des capacités des États.";
+    let next = "D'autres délégations ont au contraire considéré que la rapidité des évolutions\ntechnologiques justifiait l'élaboration d'un instrument spécifique.";
+    let body = format!(
+        "I. Introduction\n1. {long_lines}\n2. {lines}\n{next}\n3. {lines}\nVoir ci-dessous.\n{next}"
+    );
+    let masthead = MASTHEAD.replace("Original: English", "Original: French");
+    let (doc, _) = doc(&pages(&[&format!("{masthead}\n{body}")]));
+    let texts = para_texts(&doc);
+    assert!(
+        texts[1].1.ends_with("des États. D'autres délégations ont au contraire considéré que la rapidité des évolutions technologiques justifiait l'élaboration d'un instrument spécifique."),
+        "{texts:?}"
+    );
+    assert!(texts[2].1.ends_with("Voir ci-dessous."), "{texts:?}");
+}
+
 /// Raw text read with a language's fixed compound joined at its hyphen
 /// (`ciaprès`), written nowhere else: the hyphen comes back.
 #[test]
