@@ -537,6 +537,7 @@ impl Lang {
                 "well-being",
                 "non-governmental",
                 "South-South",
+                "open-source",
             ],
             Lang::Fr => &[
                 "ci-après",
@@ -556,6 +557,8 @@ impl Lang {
                 "États-Unis",
                 "Royaume-Uni",
                 "porte-parole",
+                "Haut-Commissariat",
+                "Haut-Commissaire",
             ],
             Lang::Ru => &[
                 "государства-члены",

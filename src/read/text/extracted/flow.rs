@@ -104,20 +104,17 @@ pub(super) fn write(
         piece: 0,
         set_apart: false,
     };
-    let mut pieces = pieces.into_iter().enumerate().peekable();
-    while let Some((i, piece)) = pieces.next() {
+    for (i, piece) in pieces.iter().enumerate() {
         f.piece = i;
-        f.set_apart = match (&piece, pieces.peek()) {
-            (Piece::Line(line), Some((_, Piece::Line(next)))) => {
-                next.is_blank() && next.page == line.page
-            }
-            _ => false,
+        f.set_apart = match piece {
+            Piece::Line(line) => is_set_apart(line, &pieces[i + 1..]),
+            Piece::Table(_) => false,
         };
         match piece {
-            Piece::Line(line) => f.line(&line),
+            Piece::Line(line) => f.line(line),
             Piece::Table(block) => {
                 f.flush();
-                render::table(&block, f.s.vocab, f.out);
+                render::table(block, f.s.vocab, f.out);
                 f.blank = true;
             }
         }
@@ -126,6 +123,33 @@ pub(super) fn write(
         f.start(no, label, Kind::Text, 0, 0);
     }
     f.flush();
+}
+
+/// Whether a line is a document symbol in brackets alone (`(A/79/372)`),
+/// the source a sentence cites after its full stop.
+fn is_citation(text: &str) -> bool {
+    text.strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .is_some_and(crate::symbol::is_valid)
+}
+
+/// Whether `line` is set apart from what follows on its page by a blank
+/// line under it. A citation in brackets (`(A/79/508)`) at a page's foot
+/// is not: the blank line above the page's notes follows it, not a gap.
+fn is_set_apart(line: &Src, after: &[Piece]) -> bool {
+    let Some(Piece::Line(next)) = after.first() else {
+        return false;
+    };
+    if !next.is_blank() || next.page != line.page {
+        return false;
+    }
+    let at_page_foot = || {
+        after[1..]
+            .iter()
+            .find(|p| !matches!(p, Piece::Line(l) if l.is_blank()))
+            .is_none_or(|p| matches!(p, Piece::Line(l) if l.page != line.page))
+    };
+    !(line.trimmed().starts_with('(') && at_page_foot())
 }
 
 impl Flow<'_, '_> {
@@ -308,6 +332,10 @@ impl Flow<'_, '_> {
         }
         if is_figure_caption(text, self.s.full) {
             return false;
+        }
+        if is_citation(text) && closes(&cur.text) {
+            // `… next session.` then `(A/79/372)`: the sentence's source.
+            return true;
         }
         let lower = text.starts_with(|c: char| c.is_lowercase());
         let first_line_indent =

@@ -249,6 +249,31 @@ fn a_raw_paragraphs_line_is_short_by_its_own_lines() {
     assert!(texts[2].1.ends_with("Voir ci-dessous."), "{texts:?}");
 }
 
+/// Raw text sets a sentence's citation in brackets on a line of its own
+/// (`(A/79/372)`), and at a page's foot a blank line above the notes'
+/// rule under it: the citation stays with its sentence, while a short
+/// line set apart on its page is still text of its own.
+#[test]
+fn a_citation_on_a_line_of_its_own_stays_with_its_sentence() {
+    let text = pages(&[
+        &format!(
+            "{MASTHEAD}\nI. Introduction\n1. Several delegations considered that these questions deserved further study at the\nnext session.\n(A/79/372)\n2. The report gives equal attention to opportunities and to risks in the digital\nsphere, as the Assembly requested in its resolution.1\n(A/79/508)\n\n__________________\n1\nSee A/79/100.\n\n1/2"
+        ),
+        "A/80/999\n\n3. The Secretary-General will continue to follow developments in this area and\nstands ready to support Member States.\n\nMap\n\nA line of text after the map.",
+    ]);
+    let (doc, _) = doc(&text);
+    let texts = para_texts(&doc);
+    assert!(
+        texts[0].1.ends_with("next session. (A/79/372)"),
+        "{texts:?}"
+    );
+    assert!(
+        texts[1].1.ends_with("in its resolution. (A/79/508)"),
+        "{texts:?}"
+    );
+    assert!(texts[2].1.ends_with("Member States."), "{texts:?}");
+}
+
 /// Raw text read with a language's fixed compound joined at its hyphen
 /// (`ciaprès`), written nowhere else: the hyphen comes back.
 #[test]
