@@ -19,6 +19,7 @@ mod glued;
 mod grid;
 mod hyphen;
 mod item_labels;
+mod label_column;
 mod notes;
 mod orphans;
 mod pages;
@@ -126,6 +127,7 @@ pub(crate) fn normalise(text: &str) -> Normalised {
     let mut body = lines[body_start..].to_vec();
     if !layout {
         body = spread::rejoin(body, full);
+        body = label_column::rejoin(body, &mut n.decisions);
         body = item_labels::rejoin(body, &mut n.decisions);
         body = orphans::rejoin(body, full, &titles, &mut n.decisions);
     }
