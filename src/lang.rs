@@ -519,6 +519,19 @@ impl Lang {
         }
     }
 
+    /// The patterns that hyphenate this language's words at line ends, if
+    /// it is hyphenated: the PDF writer's hyphens and the extracted-text
+    /// reader's joins follow the same dictionary.
+    pub const fn hyphenation(self) -> Option<hypher::Lang> {
+        match self {
+            Lang::En => Some(hypher::Lang::English),
+            Lang::Fr => Some(hypher::Lang::French),
+            Lang::Es => Some(hypher::Lang::Spanish),
+            Lang::Ru => Some(hypher::Lang::Russian),
+            Lang::Ar | Lang::Zh => None,
+        }
+    }
+
     /// Compounds this language always writes with their hyphen, whose
     /// joined form is no word (`ci-après`, `Secretary-General`): pdftotext's
     /// raw reading drops the hyphen where a line breaks at it, and these

@@ -39,7 +39,7 @@ pub struct LangStyle {
 
 const LATIN: LangStyle = LangStyle {
     families: &[LIBERATION_SERIF, NOTO_SERIF_SC, NOTO_NASKH_ARABIC],
-    hyphenation: Some(hypher::Lang::English),
+    hyphenation: Lang::En.hyphenation(),
     justify: Justify::InterWord,
     letter_spacing: 0.0,
     width_scale: 1.07,
@@ -49,27 +49,27 @@ const LATIN: LangStyle = LangStyle {
 pub fn lang_style(lang: Lang) -> &'static LangStyle {
     const EN: LangStyle = LATIN;
     const FR: LangStyle = LangStyle {
-        hyphenation: Some(hypher::Lang::French),
+        hyphenation: Lang::Fr.hyphenation(),
         ..LATIN
     };
     const ES: LangStyle = LangStyle {
-        hyphenation: Some(hypher::Lang::Spanish),
+        hyphenation: Lang::Es.hyphenation(),
         ..LATIN
     };
     const RU: LangStyle = LangStyle {
-        hyphenation: Some(hypher::Lang::Russian),
+        hyphenation: Lang::Ru.hyphenation(),
         ..LATIN
     };
     const AR: LangStyle = LangStyle {
         families: &[NOTO_NASKH_ARABIC, LIBERATION_SERIF, NOTO_SERIF_SC],
-        hyphenation: None,
+        hyphenation: Lang::Ar.hyphenation(),
         justify: Justify::InterWord,
         letter_spacing: 0.0,
         width_scale: 1.0,
     };
     const ZH: LangStyle = LangStyle {
         families: &[LIBERATION_SERIF, NOTO_SERIF_SC, NOTO_NASKH_ARABIC],
-        hyphenation: None,
+        hyphenation: Lang::Zh.hyphenation(),
         justify: Justify::InterCharacter,
         letter_spacing: 0.0,
         width_scale: 1.0,

@@ -8,6 +8,7 @@
 use nohash_hasher::IntMap;
 
 use super::pages::Src;
+use crate::lang::Lang;
 use crate::read::audit::{Action, Decision};
 
 /// The words of a document, to decide hyphen joins by: each kept as a
@@ -24,7 +25,7 @@ pub(super) struct Vocabulary {
     /// Bit n set: some compound has n letters (n < 64), so that most
     /// words are passed over without hashing.
     compound_lengths: u64,
-    lang: Option<hypher::Lang>,
+    lang: Option<Lang>,
 }
 
 /// A footnote rule as raw text glues it to a page's last line.
@@ -73,7 +74,7 @@ impl Vocabulary {
         }
         let lang = detect(lines);
         if let Some(lang) = lang {
-            for compound in document_lang(lang).fixed_compounds() {
+            for compound in lang.fixed_compounds() {
                 add_compound(&mut compounds, compound);
                 if let Some(entry) = compounds.get_mut(&key(&compound.replace('-', ""))) {
                     // The joined form is no word: never outnumbered.
@@ -208,7 +209,9 @@ impl Vocabulary {
 
     /// Whether the dictionary hyphenates `word` after `at` characters.
     fn breaks_at(&self, word: &str, at: usize) -> bool {
-        let Some(lang) = self.lang else { return false };
+        let Some(lang) = self.lang.and_then(Lang::hyphenation) else {
+            return false;
+        };
         let mut count = 0;
         for syllable in hypher::hyphenate(word, lang) {
             count += syllable.chars().count();
@@ -327,18 +330,9 @@ fn first_word(text: &str) -> &str {
     &text[..end]
 }
 
-/// The document language of a dictionary's language.
-fn document_lang(lang: hypher::Lang) -> crate::lang::Lang {
-    match lang {
-        hypher::Lang::French => crate::lang::Lang::Fr,
-        hypher::Lang::Spanish => crate::lang::Lang::Es,
-        hypher::Lang::Russian => crate::lang::Lang::Ru,
-        _ => crate::lang::Lang::En,
-    }
-}
-
-/// The dictionary's language, from the text's letters and commonest words.
-fn detect(lines: &[Src]) -> Option<hypher::Lang> {
+/// The document's language (of the four hyphenated ones), from the text's
+/// letters and commonest words.
+fn detect(lines: &[Src]) -> Option<Lang> {
     let mut counts = [0usize; 4];
     let mut cyrillic = 0usize;
     for line in lines.iter().take(600) {
@@ -361,12 +355,5 @@ fn detect(lines: &[Src]) -> Option<hypher::Lang> {
     if counts[best] == 0 {
         return None;
     }
-    Some(
-        [
-            hypher::Lang::English,
-            hypher::Lang::French,
-            hypher::Lang::Spanish,
-            hypher::Lang::Russian,
-        ][best],
-    )
+    Some([Lang::En, Lang::Fr, Lang::Es, Lang::Ru][best])
 }

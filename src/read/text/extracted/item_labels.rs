@@ -8,7 +8,7 @@
 //! do not fall out so, the lines stay as they are.
 
 use super::pages::Src;
-use crate::read::audit::{Action, Decision};
+use crate::read::audit::Decision;
 use crate::read::text::table::caption_number;
 use crate::read::text::{Label, classify};
 
@@ -71,14 +71,7 @@ pub(super) fn rejoin(lines: Vec<Src>, decisions: &mut Vec<Decision>) -> Vec<Src>
             moves.push((run.first, runs[t].first));
         }
     }
-    for &(from, to) in &moves {
-        decisions.push(Decision::new(
-            Action::LabelMoved,
-            lines[from].no,
-            format!("{} {}", lines[from].trimmed(), lines[to].trimmed()),
-        ));
-    }
-    super::orphans::placed_before(lines, &moves)
+    super::orphans::labels_moved(lines, &moves, decisions)
 }
 
 /// The lines as runs: each labelled line is one, the lines of a text

@@ -7,9 +7,9 @@
 //! label, and then by a labelled line or the page's end, is put back label
 //! by label (each recorded as a decision); other runs stay as they are.
 
-use super::orphans::placed_before;
+use super::orphans::labels_moved;
 use super::pages::Src;
-use crate::read::audit::{Action, Decision};
+use crate::read::audit::Decision;
 use crate::read::text::classify;
 
 /// The fewest lone labels one under another that are read as a column.
@@ -37,14 +37,7 @@ pub(super) fn rejoin(lines: Vec<Src>, decisions: &mut Vec<Decision>) -> Vec<Src>
             k = start + 2 * run;
         }
     }
-    for &(from, to) in &moves {
-        decisions.push(Decision::new(
-            Action::LabelMoved,
-            lines[from].no,
-            format!("{} {}", lines[from].trimmed(), lines[to].trimmed()),
-        ));
-    }
-    placed_before(lines, &moves)
+    labels_moved(lines, &moves, decisions)
 }
 
 /// Whether the `run` non-blank lines after the labels from `filled[start]`

@@ -118,14 +118,24 @@ pub(super) fn rejoin(
         .into_iter()
         .map(|(p, q)| (filled[p], filled[q]))
         .collect();
-    for &(from, to) in &moves {
+    labels_moved(lines, &moves, decisions)
+}
+
+/// Each label line `from` placed before its text line `to`, each move
+/// recorded as a decision.
+pub(super) fn labels_moved(
+    lines: Vec<Src>,
+    moves: &[(usize, usize)],
+    decisions: &mut Vec<Decision>,
+) -> Vec<Src> {
+    for &(from, to) in moves {
         decisions.push(Decision::new(
             Action::LabelMoved,
             lines[from].no,
             format!("{} {}", lines[from].trimmed(), lines[to].trimmed()),
         ));
     }
-    placed_before(lines, &moves)
+    placed_before(lines, moves)
 }
 
 /// The text orphan `p` goes to when a page holds several orphans
