@@ -164,7 +164,9 @@ impl LineGlyphs {
     ) {
         let first = self.glyphs.len();
         let mut gx = left;
-        for glyph in glyphs {
+        // Internal iteration: the cluster's glyphs are a flattened iterator,
+        // whose `next` moves its whole state for every glyph.
+        glyphs.for_each(|glyph| {
             if glyph.id == 0 {
                 if let Some(ch) = source.get(text.clone()).and_then(|t| t.chars().next()) {
                     missing.push(Missing { ch, at: text.start });
@@ -181,7 +183,7 @@ impl LineGlyphs {
                 self.glyphs.push(KeyedGlyph { glyph: placed, key });
             }
             gx += glyph.advance;
-        }
+        });
         let kind = cluster_kind(source.get(text.clone()).unwrap_or_default());
         self.clusters.push(PlacedCluster {
             glyphs: first..self.glyphs.len(),

@@ -1,7 +1,6 @@
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::writers::WMode;
 use pdf_writer::{Finish, Name, Ref, Str};
-use rustc_hash::FxHashMap;
 use skrifa::raw::tables::cff::Cff;
 use skrifa::raw::{TableProvider, TopLevelTable};
 use std::hash::Hash;
@@ -105,7 +104,9 @@ pub(crate) struct CIDFont {
     /// 9.7.4.2 for more information on how glyphs are indexed in a CID-keyed font.
     glyph_remapper: GlyphRemapper,
     /// A mapping from CIDs to their string in the original text.
-    cmap_entries: FxHashMap<u16, (String, Option<Location>)>,
+    /// UNDOC PATCH: by CID (CIDs are given out densely from 0), so the
+    /// lookup of every drawn glyph is an index, not a hash.
+    cmap_entries: Vec<Option<(String, Option<Location>)>>,
     /// The widths of the glyphs, _indexed by their CID_.
     widths: Vec<f32>,
     is_empty: bool,
@@ -120,7 +121,7 @@ impl CIDFont {
 
         Self {
             glyph_remapper: GlyphRemapper::new(),
-            cmap_entries: FxHashMap::default(),
+            cmap_entries: Vec::new(),
             widths,
             font,
             is_empty: true,
@@ -166,12 +167,19 @@ impl CIDFont {
 
     #[inline]
     pub(crate) fn get_codepoints(&self, cid: Cid) -> Option<&str> {
-        self.cmap_entries.get(&cid).map(|s| s.0.as_str())
+        self.cmap_entries
+            .get(cid as usize)
+            .and_then(Option::as_ref)
+            .map(|s| s.0.as_str())
     }
 
     #[inline]
     pub(crate) fn set_codepoints(&mut self, cid: Cid, text: String, location: Option<Location>) {
-        self.cmap_entries.insert(cid, (text, location));
+        let at = cid as usize;
+        if self.cmap_entries.len() <= at {
+            self.cmap_entries.resize(at + 1, None);
+        }
+        self.cmap_entries[at] = Some((text, location));
     }
 
     #[inline]
@@ -380,7 +388,7 @@ impl CIDFont {
             // For the .notdef glyph, it's fine if no mapping exists, since it is included
             // even if it was not referenced in the text.
             for g in 1..self.glyph_remapper.num_gids() {
-                let entry = self.cmap_entries.get(&g);
+                let entry = self.cmap_entries.get(g as usize).and_then(Option::as_ref);
                 write_cmap_entry(&self.font, entry, sc, &mut cmap, g);
             }
 

@@ -105,11 +105,9 @@ where
         where
             U: Glyph,
         {
-            let (identifier, pdf_glyph) =
-                font_container.add_glyph(ColoredGlyph::new(g.glyph_id(), context_color));
-            let pdf_font = font_container
-                .get_from_identifier_mut(identifier.clone())
-                .unwrap();
+            // UNDOC PATCH: the font found without cloning its identifier.
+            let (pdf_font, pdf_glyph) =
+                font_container.pdf_font_mut(ColoredGlyph::new(g.glyph_id(), context_color));
 
             let range = g.text_range().clone();
             let text = &text[range.clone()];
@@ -335,7 +333,29 @@ where
                 &mut self.font_container.borrow_mut(),
             );
 
+            let first_cid = self
+                .font_container
+                .borrow()
+                .cid_of(self.slice[0].glyph_id().to_u32());
             for next in iter {
+                // UNDOC PATCH: two glyphs of the CID font share its identifier,
+                // which then need not be cloned and compared.
+                let both_cid = first_cid.is_some()
+                    && self
+                        .font_container
+                        .borrow()
+                        .cid_of(next.glyph_id().to_u32())
+                        .is_some();
+                if both_cid {
+                    if first.y_offset != next.y_offset(1.0)
+                        || first.y_advance != 0.0
+                        || next.y_advance(1.0) != 0.0
+                    {
+                        break;
+                    }
+                    count += 1;
+                    continue;
+                }
                 let temp_glyph = get_glyph_props(
                     next,
                     self.context_color,
@@ -443,11 +463,9 @@ fn check_text_span_prop(
     font_container: &mut FontContainer,
     do_text_span: &mut bool,
 ) {
-    let (identifier, pdf_glyph) =
-        font_container.add_glyph(ColoredGlyph::new(glyph.glyph_id(), context_color));
-    let pdf_font = font_container
-        .get_from_identifier_mut(identifier.clone())
-        .unwrap();
+    // UNDOC PATCH: the font found without cloning its identifier.
+    let (pdf_font, pdf_glyph) =
+        font_container.pdf_font_mut(ColoredGlyph::new(glyph.glyph_id(), context_color));
 
     let range = glyph.text_range().clone();
     let text = &text[range.clone()];

@@ -58,6 +58,10 @@ pub(crate) struct FontContainer {
     cid_font: CIDFont,
     cid_cache: FxHashMap<u32, (FontIdentifier, PDFGlyph)>,
     type3_cache: HashMap<ColoredGlyph, (FontIdentifier, PDFGlyph)>,
+    /// UNDOC PATCH: the CID of each glyph drawn from the CID font, by glyph
+    /// id (`u16::MAX`: none yet), so the per-glyph paths of text drawing
+    /// find the font without a hash lookup or an identifier's `Arc` clone.
+    cid_by_gid: Vec<u16>,
 }
 
 impl FontContainer {
@@ -68,7 +72,29 @@ impl FontContainer {
             cid_font: CIDFont::new(font.clone()),
             cid_cache: Default::default(),
             type3_cache: Default::default(),
+            cid_by_gid: Vec::new(),
         }
+    }
+
+    /// UNDOC PATCH: the CID of glyph `gid` if it was added to the CID font.
+    #[inline]
+    pub(crate) fn cid_of(&self, gid: u32) -> Option<u16> {
+        self.cid_by_gid
+            .get(gid as usize)
+            .copied()
+            .filter(|&cid| cid != u16::MAX)
+    }
+
+    /// UNDOC PATCH: the PDF font of `glyph` (added if new) and its glyph
+    /// there, as `add_glyph` then `get_from_identifier_mut` give them.
+    #[inline]
+    pub(crate) fn pdf_font_mut(&mut self, glyph: ColoredGlyph) -> (&mut dyn PdfFont, PDFGlyph) {
+        if let Some(cid) = self.cid_of(glyph.glyph_id.to_u32()) {
+            return (&mut self.cid_font, PDFGlyph::Cid(cid));
+        }
+        let (identifier, pdf_glyph) = self.add_glyph(glyph);
+        let font = self.get_from_identifier_mut(identifier).unwrap();
+        (font, pdf_glyph)
     }
 
     pub(crate) fn type3_mapper(&self) -> &Type3FontMapper {
@@ -129,6 +155,11 @@ impl FontContainer {
             let cid = self.cid_font.add_glyph(glyph.glyph_id);
             let res = (self.cid_font.identifier(), PDFGlyph::Cid(cid));
             self.cid_cache.insert(glyph.glyph_id.to_u32(), res.clone());
+            let gid = glyph.glyph_id.to_u32() as usize;
+            if self.cid_by_gid.len() <= gid {
+                self.cid_by_gid.resize(gid + 1, u16::MAX);
+            }
+            self.cid_by_gid[gid] = cid;
             res
         } else {
             let (identifier, gid) = self.type3_mapper.add_glyph(glyph.to_owned());
