@@ -10,6 +10,7 @@
 //! no font covers (glyph 0), which are reported and never drawn. Placing
 //! the glyphs of one broken line is `place`.
 
+mod direct;
 pub mod packed;
 mod pieces;
 mod place;
@@ -233,6 +234,8 @@ pub struct Shaper {
     /// Unaligned paragraphs laid out before (numbers, labels, masthead and
     /// footer lines, table cells).
     singles: HashMap<SingleKey, Vec<ShapedLine>>,
+    /// The direct path's faces and scratch.
+    direct: direct::Direct,
 }
 
 /// What decides the layout of an unaligned paragraph of one style: its
@@ -292,6 +295,7 @@ impl Shaper {
             families,
             hyphens: HashMap::new(),
             singles: HashMap::new(),
+            direct: direct::Direct::default(),
         }
     }
 
@@ -344,6 +348,19 @@ impl Shaper {
             // Parley shapes an empty text as a space; an empty line is all there is.
             return vec![ShapedLine::default()];
         }
+        if let Some(lines) = self.lay_out_direct(p, missing) {
+            return lines;
+        }
+        self.lay_out_with_parley(p, missing)
+    }
+
+    /// Lays out `p` (not empty) with parley: text the direct path does
+    /// not take (right to left, Chinese, marks, fallback fonts).
+    fn lay_out_with_parley(
+        &mut self,
+        p: &Paragraph,
+        missing: &mut Vec<Missing>,
+    ) -> Vec<ShapedLine> {
         self.build(p);
         let widths = |i: usize| if i == 0 { p.first_width } else { p.width };
         let mut narrower: Vec<f32> = Vec::new();

@@ -153,7 +153,7 @@ impl LineGlyphs {
 
     /// The glyphs of a cluster of `source`'s bytes `text`, from `left` on;
     /// glyph 0 (no font has the character) is reported, not drawn.
-    fn push_cluster(
+    pub(super) fn push_cluster(
         &mut self,
         glyphs: impl Iterator<Item = Glyph>,
         left: f32,

@@ -1,0 +1,669 @@
+//! The direct path: paragraphs of Latin, Cyrillic and Chinese text, left
+//! to right, laid out without parley.
+//!
+//! Parley spends most of a paragraph's layout time on what such text does
+//! not need: bidi and script analysis of every character, style
+//! resolution, font selection per cluster and its own data structures.
+//! Here the text is cut where parley cuts it (a segment per script, a run
+//! per font, each character in the first font of its families that maps
+//! it), shaped by harfrust with the calls parley makes, and broken by a
+//! first-fit breaker that follows parley's rules and arithmetic: the same
+//! UAX #14 opportunities (ICU4X, strict) with our overrides, the same last
+//! resort inside words, spaces hanging past the line end. The lines, and so
+//! the PDFs, are the same as parley's (the tests compare both engines);
+//! anything else (right to left, other scripts, marks, format characters,
+//! a character no family maps, a face that needs synthesis, a font that
+//! does not give one glyph a character) returns `None` and goes to parley.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use icu_segmenter::LineSegmenter;
+use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness, LineBreakWordOption};
+use parley::fontique::{Attributes, Blob, FontStyle, FontWeight, QueryFamily, QueryStatus};
+use parley::{BreakReason, Glyph, Language};
+
+use crate::lang::Lang;
+
+use super::super::style::lang_style;
+use super::place::{LineGlyphs, RunKey, align_offset, visible_end};
+use super::{
+    Align, Missing, Paragraph, ShapedLine, Shaper, WHOLE_SYMBOL, break_overrides, ends_at_hyphen,
+    ends_at_space, looks, span_at, text_offset,
+};
+
+/// The scripts the direct path shapes; `Common` takes its neighbour's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Han,
+    Common,
+}
+
+impl Script {
+    fn tag(self) -> harfrust::Script {
+        let tag = match self {
+            Script::Cyrillic => b"Cyrl",
+            Script::Han => b"Hani",
+            Script::Latin | Script::Common => b"Latn",
+        };
+        harfrust::Script::from_iso15924_tag(harfrust::Tag::new(tag))
+            .unwrap_or(harfrust::script::UNKNOWN)
+    }
+}
+
+/// The script of `c` if the direct path takes it (Unicode's `Script`
+/// property): letters of Latin and Cyrillic without combining marks, Han
+/// ideographs, and the digits, spaces, punctuation and symbols of running
+/// text, Chinese full-width forms included (`Common`). Format characters
+/// (soft hyphen, joiners), line separators and everything else: `None`.
+fn script_of(c: char) -> Option<Script> {
+    use Script::*;
+    Some(match c {
+        'A'..='Z' | 'a'..='z' | 'ª' | 'º' => Latin,
+        '\u{C0}'..='\u{24F}' if c != '×' && c != '÷' => Latin,
+        ' '..='~' | '\u{A0}'..='\u{BF}' if c != '\u{AD}' => Common,
+        '×' | '÷' => Common,
+        '\u{400}'..='\u{482}' | '\u{48A}'..='\u{52F}' => Cyrillic,
+        '\u{2010}'..='\u{2027}' | '\u{202F}'..='\u{205E}' | '\u{20A0}'..='\u{20C0}' => Common,
+        '№' | '™' => Common,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{3005}' | '\u{3007}' => Han,
+        '\u{3000}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301F}' => Common,
+        '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => Latin,
+        '\u{FF01}'..='\u{FF5E}' => Common,
+        _ => return None,
+    })
+}
+
+/// A face the direct path shapes with, and harfrust's state for it.
+pub(super) struct Face {
+    blob: Blob<u8>,
+    index: u32,
+    units_per_em: f32,
+    /// One bit per code point below U+10000 that the face maps.
+    covered: Vec<u64>,
+    data: harfrust::ShaperData,
+    instance: harfrust::ShaperInstance,
+    /// Shaping plans by script and language.
+    plans: HashMap<(Script, Option<Lang>), harfrust::ShapePlan>,
+}
+
+impl Face {
+    fn covers(&self, c: char) -> bool {
+        let code = c as usize;
+        self.covered
+            .get(code / 64)
+            .is_some_and(|word| word & (1 << (code % 64)) != 0)
+    }
+}
+
+/// A font a look may be set in: a face of [`Direct::loaded`], and whether
+/// the look asks for a weight or slant it has not got (parley would
+/// synthesize it; the direct path leaves such text to parley).
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    face: usize,
+    synthesized: bool,
+}
+
+/// The direct path's state, kept by a thread's shaper.
+#[derive(Default)]
+pub(super) struct Direct {
+    /// The fonts of each language's families for (bold, italic), in order.
+    candidates: HashMap<(Lang, bool, bool), Option<Vec<Candidate>>>,
+    /// Every face met, each once.
+    loaded: Vec<Face>,
+    /// Each character of the paragraph being laid out.
+    atoms: Vec<Atom>,
+    buffer: Option<harfrust::UnicodeBuffer>,
+}
+
+/// One character of a paragraph, shaped: parley's cluster and atom.
+#[derive(Debug, Clone, Copy)]
+struct Atom {
+    /// Its text bytes.
+    start: u32,
+    end: u32,
+    glyph: Glyph,
+    /// Index of its face in [`Direct::loaded`].
+    face: u16,
+    size: f32,
+    /// A break is allowed before it (UAX #14 and our overrides).
+    soft: bool,
+    /// A break is allowed before it as the last resort (inside a word
+    /// longer than the line).
+    emergency: bool,
+    /// A space, which hangs past the end of a line.
+    space: bool,
+}
+
+/// A broken line: its atoms, its width (hanging spaces included) and why
+/// it ended.
+struct Line {
+    atoms: Range<usize>,
+    advance: f32,
+    reason: BreakReason,
+}
+
+impl Shaper {
+    /// Lays out `p` on the direct path, or `None` when it is not for it.
+    pub(super) fn lay_out_direct(
+        &mut self,
+        p: &Paragraph,
+        missing: &mut Vec<Missing>,
+    ) -> Option<Vec<ShapedLine>> {
+        if p.rtl || lang_style(p.lang).letter_spacing > 0.0 || p.text.len() > u32::MAX as usize {
+            return None;
+        }
+        self.shape_direct(p)?;
+        let widths = |i: usize| if i == 0 { p.first_width } else { p.width };
+        let mut narrower: Vec<f32> = Vec::new();
+        let mut lines = break_atoms(&self.direct.atoms, &widths, &narrower);
+        // Room for visible hyphens, as `lay_out_whole` makes it.
+        for _ in 0..super::MAX_HYPHEN_PASSES {
+            let Some((line, by)) = self.direct_overfull_hyphen(p, &lines, &widths, &narrower)
+            else {
+                break;
+            };
+            if narrower.len() <= line {
+                narrower.resize(line + 1, 0.0);
+            }
+            narrower[line] += by;
+            if narrower[line] >= widths(line) {
+                break;
+            }
+            lines = break_atoms(&self.direct.atoms, &widths, &narrower);
+        }
+        let placed = lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| self.direct_line(p, line, widths(i), missing))
+            .collect();
+        Some(placed)
+    }
+
+    /// Shapes `p` into [`Direct::atoms`], or `None` when it is not for
+    /// the direct path.
+    fn shape_direct(&mut self, p: &Paragraph) -> Option<()> {
+        let scripts = resolved_scripts(p.text)?;
+        let mut atoms = std::mem::take(&mut self.direct.atoms);
+        atoms.clear();
+        atoms.reserve(p.text.len());
+        let shaped = self.shape_looks(p, &scripts, &mut atoms);
+        let whole = shaped.is_some() && atoms.len() == p.text.chars().count();
+        if whole {
+            mark_breaks(p, &mut atoms);
+        }
+        self.direct.atoms = atoms;
+        whole.then_some(())
+    }
+
+    /// Shapes each look of `p` as parley cuts it: a segment per script,
+    /// a run per font within it.
+    fn shape_looks(
+        &mut self,
+        p: &Paragraph,
+        scripts: &[(usize, Script)],
+        atoms: &mut Vec<Atom>,
+    ) -> Option<()> {
+        for (range, look) in looks(p.spans) {
+            let candidates = self.candidates(p.lang, look.bold, look.italic)?;
+            for (segment, script) in segments(scripts, range) {
+                for (run, face) in self.font_runs(p.text, segment, &candidates)? {
+                    self.shape_run(p, run, script, face, look.size, atoms)?;
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// `segment` of `text` cut where the font changes: each character in
+    /// the first candidate that maps it, as parley selects fonts. `None`
+    /// if none does, or the one that does needs synthesis.
+    fn font_runs(
+        &self,
+        text: &str,
+        segment: Range<usize>,
+        candidates: &[Candidate],
+    ) -> Option<Vec<(Range<usize>, usize)>> {
+        let mut runs: Vec<(Range<usize>, usize)> = Vec::new();
+        for (at, c) in text.get(segment.clone())?.char_indices() {
+            let at = segment.start + at;
+            let found = candidates
+                .iter()
+                .find(|f| self.direct.loaded[f.face].covers(c))?;
+            if found.synthesized {
+                return None;
+            }
+            match runs.last_mut() {
+                Some((run, face)) if *face == found.face => run.end = at + c.len_utf8(),
+                _ => runs.push((at..at + c.len_utf8(), found.face)),
+            }
+        }
+        Some(runs)
+    }
+
+    /// The fonts the families of `lang` give for a look, in order, loaded
+    /// once; `None` if a family is not a named one.
+    fn candidates(&mut self, lang: Lang, bold: bool, italic: bool) -> Option<Vec<Candidate>> {
+        if let Some(found) = self.direct.candidates.get(&(lang, bold, italic)) {
+            return found.clone();
+        }
+        let found = self.load_candidates(lang, bold, italic);
+        self.direct
+            .candidates
+            .insert((lang, bold, italic), found.clone());
+        found
+    }
+
+    fn load_candidates(&mut self, lang: Lang, bold: bool, italic: bool) -> Option<Vec<Candidate>> {
+        let names: Vec<String> = self
+            .families
+            .get(&lang)?
+            .iter()
+            .map(|f| match f {
+                parley::FontFamilyName::Named(name) => Some(name.to_string()),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let mut query = self
+            .font_cx
+            .collection
+            .query(&mut self.font_cx.source_cache);
+        query.set_families(names.iter().map(|n| QueryFamily::Named(n.as_str())));
+        query.set_attributes(Attributes {
+            weight: if bold {
+                FontWeight::BOLD
+            } else {
+                FontWeight::NORMAL
+            },
+            style: if italic {
+                FontStyle::Italic
+            } else {
+                FontStyle::Normal
+            },
+            ..Attributes::default()
+        });
+        // Every font the query yields with a character map, in order:
+        // parley takes the first that maps a cluster's characters.
+        let mut fonts = Vec::new();
+        query.matches_with(|font| {
+            if font.charmap().is_some() {
+                fonts.push(font.clone());
+            }
+            QueryStatus::Continue
+        });
+        drop(query);
+        let mut candidates = Vec::with_capacity(fonts.len());
+        for font in fonts {
+            let face = self.face_of(font.blob, font.index)?;
+            candidates.push(Candidate {
+                face,
+                synthesized: font.synthesis.any(),
+            });
+        }
+        Some(candidates)
+    }
+
+    /// The index of a face in [`Direct::loaded`], loaded on first use.
+    fn face_of(&mut self, blob: Blob<u8>, index: u32) -> Option<usize> {
+        let loaded = &mut self.direct.loaded;
+        if let Some(at) = loaded
+            .iter()
+            .position(|f| f.blob.id() == blob.id() && f.index == index)
+        {
+            return Some(at);
+        }
+        loaded.push(new_face(blob, index)?);
+        Some(loaded.len() - 1)
+    }
+
+    /// Shapes the bytes `range` of `p` with one face, as parley's
+    /// `shape_run` does, appending an atom per character.
+    fn shape_run(
+        &mut self,
+        p: &Paragraph,
+        range: Range<usize>,
+        script: Script,
+        face: usize,
+        size: f32,
+        atoms: &mut Vec<Atom>,
+    ) -> Option<()> {
+        let language = Language::parse(p.lang.locale())
+            .ok()
+            .and_then(|l| l.as_str().parse::<harfrust::Language>().ok());
+        let run_text = p.text.get(range.clone())?;
+        let face_index = u16::try_from(face).ok()?;
+        let f = &mut self.direct.loaded[face];
+        let font = harfrust::FontRef::from_index(f.blob.data(), f.index).ok()?;
+        let direction = harfrust::Direction::LeftToRight;
+        let plan = f.plans.entry((script, Some(p.lang))).or_insert_with(|| {
+            let shaper = f.data.shaper(&font).instance(Some(&f.instance)).build();
+            harfrust::ShapePlan::new(
+                &shaper,
+                direction,
+                Some(script.tag()),
+                language.as_ref(),
+                &[],
+            )
+        });
+        let shaper = f.data.shaper(&font).instance(Some(&f.instance)).build();
+        let mut buffer = self.direct.buffer.take().unwrap_or_default();
+        buffer.clear();
+        buffer.set_cluster_level(harfrust::BufferClusterLevel::MonotoneCharacters);
+        buffer.reserve(run_text.len());
+        for (i, ch) in run_text.chars().enumerate() {
+            buffer.add(ch, u32::try_from(i).ok()?);
+        }
+        buffer.set_pre_context(&p.text[..range.start]);
+        buffer.set_post_context(&p.text[range.end..]);
+        buffer.set_direction(direction);
+        buffer.set_script(script.tag());
+        if let Some(lang) = &language {
+            buffer.set_language(lang.clone());
+        }
+        let shaped = shaper.shape(
+            buffer,
+            harfrust::ShapeOptions::new()
+                .plan(Some(plan))
+                .features(&[])
+                .point_size(Some(size)),
+        );
+        let scale = size / f.units_per_em;
+        let mut ok = shaped.len() == run_text.chars().count();
+        let mut chars = run_text.char_indices();
+        for (k, (info, pos)) in shaped
+            .glyph_infos()
+            .iter()
+            .zip(shaped.glyph_positions())
+            .enumerate()
+        {
+            // One glyph a character, in order: anything else (ligatures,
+            // decompositions) is left to parley.
+            let Some((at, ch)) = chars.next() else {
+                ok = false;
+                break;
+            };
+            if info.cluster as usize != k || info.glyph_id == 0 {
+                ok = false;
+                break;
+            }
+            let start = range.start + at;
+            atoms.push(Atom {
+                start: text_offset(start),
+                end: text_offset(start + ch.len_utf8()),
+                glyph: Glyph {
+                    id: info.glyph_id,
+                    x: (pos.x_offset as f32) * scale,
+                    y: -(pos.y_offset as f32) * scale,
+                    advance: (pos.x_advance as f32) * scale,
+                },
+                face: face_index,
+                size,
+                soft: false,
+                emergency: false,
+                space: matches!(ch, ' ' | '\u{3000}'),
+            });
+        }
+        self.direct.buffer = Some(shaped.clear());
+        ok.then_some(())
+    }
+
+    /// The first line that ends at a soft hyphen with no room for the
+    /// hyphen, and how much narrower it must be.
+    fn direct_overfull_hyphen(
+        &mut self,
+        p: &Paragraph,
+        lines: &[Line],
+        widths: &dyn Fn(usize) -> f32,
+        narrower: &[f32],
+    ) -> Option<(usize, f32)> {
+        for (i, line) in lines.iter().enumerate() {
+            if !ends_at_hyphen(p, self.line_text(line)) {
+                continue;
+            }
+            let Some(last) = line.atoms.end.checked_sub(1) else {
+                continue;
+            };
+            let atom = self.direct.atoms[last];
+            let face = &self.direct.loaded[usize::from(atom.face)];
+            let key = (face.blob.id(), face.index, atom.size.to_bits());
+            let limit = widths(i) - narrower.get(i).copied().unwrap_or(0.0);
+            let (_, hyphen) = self.hyphen(key, atom.size);
+            if line.advance + hyphen > limit + 0.01 {
+                return Some((i, hyphen));
+            }
+        }
+        None
+    }
+
+    /// The text bytes of `line`, trailing spaces included.
+    fn line_text(&self, line: &Line) -> Range<usize> {
+        let atoms = &self.direct.atoms[line.atoms.clone()];
+        match (atoms.first(), atoms.last()) {
+            (Some(first), Some(last)) => first.start as usize..last.end as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// `line` placed in a box `target` wide, as [`Shaper::line`] places
+    /// parley's lines.
+    fn direct_line(
+        &mut self,
+        p: &Paragraph,
+        line: &Line,
+        target: f32,
+        missing: &mut Vec<Missing>,
+    ) -> ShapedLine {
+        let range = self.line_text(line);
+        let end = visible_end(p.text, range.clone());
+        let last = matches!(line.reason, BreakReason::None | BreakReason::Explicit);
+        let hyphenated = !last && ends_at_hyphen(p, range.clone());
+        let forced = line.reason == BreakReason::Emergency && !ends_at_space(p.text, range.end);
+        let mut placed = LineGlyphs::with_capacity(range.len() + 1);
+        for atom in &self.direct.atoms[line.atoms.clone()] {
+            let start = atom.start as usize;
+            if start >= end {
+                continue; // trailing spaces
+            }
+            let face = &self.direct.loaded[usize::from(atom.face)];
+            let key = RunKey {
+                blob: face.blob.id(),
+                index: face.index,
+                size: atom.size,
+                span: span_at(p.spans, start) as u32,
+                rtl: false,
+                slant: false,
+                embolden: false,
+            };
+            let left = placed.pen;
+            let text = start..atom.end as usize;
+            placed.push_cluster(
+                std::iter::once(atom.glyph),
+                left,
+                text,
+                key,
+                p.text,
+                missing,
+            );
+            placed.pen += atom.glyph.advance;
+        }
+        if hyphenated && let Some(key) = placed.last_key() {
+            let (id, advance) = self.hyphen((key.blob, key.index, key.size.to_bits()), key.size);
+            placed.push_hyphen(key, id, advance, text_offset(p.text.len()));
+        }
+        let width = if p.align == Align::Justify && !last && placed.pen < target {
+            placed.justify(target, lang_style(p.lang).justify)
+        } else {
+            placed.pen
+        };
+        let (runs, glyphs) = self.cut_runs(placed.glyphs, align_offset(p, width, target));
+        ShapedLine {
+            runs,
+            glyphs,
+            width,
+            text: range.start..end,
+            hyphenated,
+            forced,
+        }
+    }
+}
+
+/// A face's harfrust state and coverage, or `None` if harfrust or skrifa
+/// cannot read it.
+fn new_face(blob: Blob<u8>, index: u32) -> Option<Face> {
+    use skrifa::MetadataProvider;
+    let font = harfrust::FontRef::from_index(blob.data(), index).ok()?;
+    let data = harfrust::ShaperData::new(&font);
+    let instance =
+        harfrust::ShaperInstance::from_variations(&font, std::iter::empty::<harfrust::Variation>());
+    let skrifa_font = skrifa::FontRef::from_index(blob.data(), index).ok()?;
+    let metrics = skrifa_font.metrics(
+        skrifa::instance::Size::unscaled(),
+        skrifa::instance::LocationRef::default(),
+    );
+    let mut covered = vec![0u64; 0x10000 / 64];
+    for (code, gid) in skrifa_font.charmap().mappings() {
+        if code < 0x10000 && gid.to_u32() != 0 {
+            covered[code as usize / 64] |= 1 << (code % 64);
+        }
+    }
+    Some(Face {
+        blob,
+        index,
+        units_per_em: f32::from(metrics.units_per_em),
+        covered,
+        data,
+        instance,
+        plans: HashMap::new(),
+    })
+}
+
+/// Each character's byte offset and script as parley's itemizer resolves
+/// it (a character of no script takes the one before it; those at the
+/// start take the first real one, Latin if there is none), or `None` if
+/// some character is not for the direct path.
+fn resolved_scripts(text: &str) -> Option<Vec<(usize, Script)>> {
+    let raw: Vec<(usize, Script)> = text
+        .char_indices()
+        .map(|(at, c)| script_of(c).map(|s| (at, s)))
+        .collect::<Option<_>>()?;
+    let mut current = raw
+        .iter()
+        .map(|&(_, s)| s)
+        .find(|&s| s != Script::Common)
+        .unwrap_or(Script::Latin);
+    Some(
+        raw.into_iter()
+            .map(|(at, s)| {
+                if s != Script::Common {
+                    current = s;
+                }
+                (at, current)
+            })
+            .collect(),
+    )
+}
+
+/// The bytes `range` cut where the resolved script changes.
+fn segments(scripts: &[(usize, Script)], range: Range<usize>) -> Vec<(Range<usize>, Script)> {
+    let first = scripts.partition_point(|&(at, _)| at < range.start);
+    let mut out: Vec<(Range<usize>, Script)> = Vec::new();
+    for &(at, script) in scripts[first..]
+        .iter()
+        .take_while(|&&(at, _)| at < range.end)
+    {
+        if out.last().is_some_and(|&(_, s)| s == script) {
+            continue;
+        }
+        if let Some((r, _)) = out.last_mut() {
+            r.end = at;
+        }
+        out.push((at..range.end, script));
+    }
+    out
+}
+
+/// Marks where a line may break before each atom: UAX #14 (strict, as
+/// parley asks ICU4X) overridden at hyphenation points and inside
+/// unbroken ranges, and where the last resort may break a word.
+fn mark_breaks(p: &Paragraph, atoms: &mut [Atom]) {
+    let mut options = LineBreakOptions::default();
+    options.strictness = Some(LineBreakStrictness::Strict);
+    options.word_option = Some(LineBreakWordOption::Normal);
+    let segmenter = LineSegmenter::new_for_non_complex_scripts(options);
+    let mut icu = segmenter.segment_str(p.text).peekable();
+    let overrides = break_overrides(p);
+    let anywhere = p.align != Align::Natural;
+    let mut unbroken = p
+        .unbroken
+        .iter()
+        .filter(|r| r.len() <= WHOLE_SYMBOL)
+        .peekable();
+    for (k, atom) in atoms.iter_mut().enumerate() {
+        let at = atom.start as usize;
+        while icu.next_if(|&b| b < at).is_some() {}
+        let by_icu = k > 0 && icu.peek() == Some(&at) && at < p.text.len();
+        let overridden = k
+            .checked_sub(1)
+            .and_then(|i| overrides.get(i))
+            .and_then(|&(_, decision)| decision);
+        atom.soft = k > 0 && overridden.unwrap_or(by_icu);
+        while unbroken.next_if(|r| r.end <= at).is_some() {}
+        let whole = unbroken.peek().is_some_and(|r| r.start <= at);
+        atom.emergency = anywhere && !whole;
+    }
+}
+
+/// Breaks `atoms` into lines first-fit, as parley's `break_next` does.
+fn break_atoms(atoms: &[Atom], widths: &dyn Fn(usize) -> f32, narrower: &[f32]) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut i = 0;
+    loop {
+        let n = lines.len();
+        let max = (widths(n) - narrower.get(n).copied().unwrap_or(0.0)).max(1.0);
+        let start = i;
+        let mut x = 0.0f32;
+        let mut regular: Option<(usize, f32)> = None;
+        let mut emergency: Option<(usize, f32)> = None;
+        let mut reason = BreakReason::None;
+        while let Some(atom) = atoms.get(i) {
+            if atom.soft {
+                if x != 0.0 {
+                    regular = Some((i, x));
+                }
+            } else if atom.emergency && x != 0.0 {
+                emergency = Some((i, x));
+            }
+            let next_x = x + atom.glyph.advance;
+            let hanging = if atom.space { atom.glyph.advance } else { 0.0 };
+            if next_x <= max || atom.space || next_x - hanging <= max {
+                x = next_x;
+                i += 1;
+                continue;
+            }
+            if let Some((at, px)) = regular {
+                (i, x, reason) = (at, px, BreakReason::Regular);
+                break;
+            }
+            if let Some((at, px)) = emergency {
+                (i, x, reason) = (at, px, BreakReason::Emergency);
+                break;
+            }
+            x = next_x;
+            i += 1;
+        }
+        lines.push(Line {
+            atoms: start..i,
+            advance: x,
+            reason,
+        });
+        if reason == BreakReason::None {
+            return lines;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

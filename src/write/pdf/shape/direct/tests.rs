@@ -1,0 +1,211 @@
+//! The direct path against parley: on every paragraph the direct path
+//! takes, the lines must be the same, glyph for glyph and bit for bit.
+
+use std::ops::Range;
+
+use crate::lang::Lang;
+use crate::write::pdf::fonts::FontSet;
+use crate::write::pdf::hyphen::hyphenation_points;
+use crate::write::pdf::shape::{Align, Paragraph, ShapedLine, SpanStyle, with_shaper};
+
+const ENGLISH: &str = "The Secretary-General welcomes the adoption of resolution A/RES/78/123 and notes that cost-benefit analyses of digital public infrastructure, undertaken in 2024 by the Office for Digital and Emerging Technologies, show returns of 3.5 to 7 per cent. \"Interoperability\" remains the decisive factor (see para. 12 (a)); nevertheless, the internationalization of standards is uneven.";
+
+const FRENCH: &str = "Le Secrétaire général se félicite de l\u{2019}adoption de la résolution A/RES/78/123\u{202F}; il note que «\u{A0}l\u{2019}infrastructure publique numérique\u{A0}» – ci-après «\u{A0}l\u{2019}infrastructure\u{A0}» – a progressé\u{A0}: 3\u{202F}115 contributions ont été reçues, soit 29,2\u{A0}% de plus qu\u{2019}en 2022.";
+
+const SPANISH: &str = "¿Cómo garantizar la interoperabilidad? El Secretario General observa que la infraestructura pública digital —incluidos los sistemas de identificación— exige financiación previsible; ¡la cooperación Sur-Sur es decisiva!";
+
+const CHINESE: &str = "秘书长欢迎大会通过第A/RES/78/123号决议，并注意到：2024年，数字公共基础设施（包括身份识别、支付和数据交换系统）在“全球数字契约”框架下取得进展；然而，最不发达国家的资金仍然有限。";
+
+const RUSSIAN: &str = "Генеральный секретарь приветствует принятие резолюции A/RES/78/123 и отмечает, что государства-члены продолжают укреплять цифровую общественную инфраструктуру; «UNESCO» и другие учреждения оказывают содействие в 2024\u{A0}году.";
+
+/// One span of the whole text, or bold, italic and note-mark spans cut
+/// into it.
+fn spans(text: &str, styled: bool) -> Vec<SpanStyle> {
+    let plain = |range: Range<usize>, bold: bool, italic: bool, size: f32| SpanStyle {
+        range,
+        size,
+        bold,
+        italic,
+    };
+    if !styled {
+        return vec![plain(0..text.len(), false, false, 10.0)];
+    }
+    let cut = |n: usize| {
+        let mut at = text.len() * n / 10;
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    };
+    let (a, b, c, d) = (cut(2), cut(4), cut(6), cut(7));
+    vec![
+        plain(0..a, true, false, 10.0),
+        plain(a..b, false, false, 10.0),
+        plain(b..c, false, true, 10.0),
+        plain(c..d, false, false, 6.0),
+        plain(d..text.len(), true, true, 10.0),
+    ]
+}
+
+/// The ranges of `text`'s symbols (`A/RES/…`), never broken.
+fn symbols(text: &str) -> Vec<Range<usize>> {
+    text.match_indices("A/RES/78/123")
+        .map(|(at, s)| at..at + s.len())
+        .collect()
+}
+
+fn same(direct: &[ShapedLine], parley: &[ShapedLine], what: &str) {
+    assert_eq!(direct.len(), parley.len(), "{what}: line count");
+    for (i, (d, p)) in direct.iter().zip(parley).enumerate() {
+        let at = format!("{what}, line {i}");
+        assert_eq!(d.text, p.text, "{at}: text");
+        assert_eq!(d.width.to_bits(), p.width.to_bits(), "{at}: width");
+        assert_eq!(d.hyphenated, p.hyphenated, "{at}: hyphen");
+        assert_eq!(d.forced, p.forced, "{at}: forced");
+        assert_eq!(d.glyphs, p.glyphs, "{at}: glyphs");
+        assert_eq!(d.runs.len(), p.runs.len(), "{at}: runs");
+        for (r, q) in d.runs.iter().zip(&p.runs) {
+            assert!(r.font == q.font, "{at}: font");
+            assert_eq!(
+                (r.size.to_bits(), r.span, r.rtl, r.slant, r.embolden),
+                (q.size.to_bits(), q.span, q.rtl, q.slant, q.embolden),
+                "{at}: run"
+            );
+            assert_eq!(
+                (r.left.to_bits(), r.right.to_bits(), r.text_start, &r.glyphs),
+                (q.left.to_bits(), q.right.to_bits(), q.text_start, &q.glyphs),
+                "{at}: run edges"
+            );
+        }
+    }
+}
+
+/// Lays `text` out both ways at many widths and alignments; the direct
+/// path must take it and agree with parley.
+fn check(text: &str, lang: Lang) {
+    let fonts = FontSet::bundled();
+    let hyphens = lang
+        .hyphenation()
+        .map(|h| {
+            let mut points = Vec::new();
+            hyphenation_points(text, 0, h, &mut points);
+            points
+        })
+        .unwrap_or_default();
+    let unbroken = symbols(text);
+    for styled in [false, true] {
+        let mut spans = spans(text, styled);
+        if lang == Lang::Zh {
+            // No italic face: parley slants, the direct path steps aside.
+            spans.iter_mut().for_each(|s| s.italic = false);
+        }
+        for align in [Align::Justify, Align::Natural, Align::Start, Align::Center] {
+            for width in [40.0, 95.0, 150.0, 233.0, 310.0, 455.0] {
+                let p = Paragraph {
+                    text,
+                    spans: &spans,
+                    lang,
+                    rtl: false,
+                    first_width: width - 18.0,
+                    width,
+                    align,
+                    hyphens: &hyphens,
+                    unbroken: &unbroken,
+                };
+                let (direct, parley) = with_shaper(&fonts, |s| {
+                    let mut missing = Vec::new();
+                    let direct = s.lay_out_direct(&p, &mut missing);
+                    assert!(missing.is_empty());
+                    let parley = s.lay_out_with_parley(&p, &mut missing);
+                    (direct, parley)
+                });
+                let what = format!("{lang:?} styled={styled} {align:?} {width}");
+                let direct = direct.unwrap_or_else(|| panic!("{what}: not taken directly"));
+                same(&direct, &parley, &what);
+            }
+        }
+    }
+}
+
+#[test]
+fn english_lays_out_as_parley_does() {
+    check(ENGLISH, Lang::En);
+}
+
+#[test]
+fn french_with_its_no_break_spaces_lays_out_as_parley_does() {
+    check(FRENCH, Lang::Fr);
+}
+
+#[test]
+fn spanish_lays_out_as_parley_does() {
+    check(SPANISH, Lang::Es);
+}
+
+#[test]
+fn russian_with_latin_words_lays_out_as_parley_does() {
+    check(RUSSIAN, Lang::Ru);
+}
+
+#[test]
+fn chinese_with_latin_symbols_lays_out_as_parley_does() {
+    check(CHINESE, Lang::Zh);
+}
+
+#[test]
+fn a_word_longer_than_the_line_is_broken_as_parley_breaks_it() {
+    let checksum = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    check(
+        &format!("Checksum {checksum}{checksum} of the file."),
+        Lang::En,
+    );
+    check("1.", Lang::En);
+}
+
+#[test]
+fn text_the_direct_path_does_not_take_goes_to_parley() {
+    let fonts = FontSet::bundled();
+    for (text, lang) in [
+        ("يرحب الأمين العام باعتماد القرار", Lang::Ar),
+        ("カタカナの文", Lang::Zh),
+        ("inter\u{AD}national", Lang::En),
+        ("re\u{301}sume\u{301}", Lang::En),
+        ("line\nbreak", Lang::En),
+    ] {
+        let spans = spans(text, false);
+        let p = Paragraph {
+            text,
+            spans: &spans,
+            lang,
+            rtl: lang.is_rtl(),
+            first_width: 200.0,
+            width: 200.0,
+            align: Align::Justify,
+            hyphens: &[],
+            unbroken: &[],
+        };
+        let taken = with_shaper(&fonts, |s| s.lay_out_direct(&p, &mut Vec::new()).is_some());
+        assert!(!taken, "{text:?} was taken directly");
+    }
+    // Chinese has no italic face: parley slants the upright one.
+    let text = "秘书长欢迎通过该决议。";
+    let spans = [SpanStyle {
+        range: 0..text.len(),
+        size: 10.0,
+        bold: false,
+        italic: true,
+    }];
+    let p = Paragraph {
+        text,
+        spans: &spans,
+        lang: Lang::Zh,
+        rtl: false,
+        first_width: 200.0,
+        width: 200.0,
+        align: Align::Justify,
+        hyphens: &[],
+        unbroken: &[],
+    };
+    let taken = with_shaper(&fonts, |s| s.lay_out_direct(&p, &mut Vec::new()).is_some());
+    assert!(!taken, "slanted Chinese was taken directly");
+}
