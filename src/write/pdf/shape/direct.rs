@@ -12,7 +12,7 @@
 //! resort inside words, spaces hanging past the line end. The lines, and so
 //! the PDFs, are the same as parley's (the tests compare both engines);
 //! anything else (right to left, other scripts, marks, format characters,
-//! a character no family maps, a face that needs synthesis, a font that
+//! a character no family maps, a variable face's synthesis, a font that
 //! does not give one glyph a character) returns `None` and goes to parley.
 
 use std::collections::HashMap;
@@ -98,13 +98,16 @@ impl Face {
     }
 }
 
-/// A font a look may be set in: a face of [`Direct::loaded`], and whether
-/// the look asks for a weight or slant it has not got (parley would
-/// synthesize it; the direct path leaves such text to parley).
-#[derive(Debug, Clone, Copy)]
+/// A font a look may be set in: a face of [`Direct::loaded`], with the
+/// slant or weight the look asks for and the face has not got, which the
+/// drawing synthesizes (a variable font's synthesis changes the shaping:
+/// such text is left to parley).
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Candidate {
     face: usize,
-    synthesized: bool,
+    slant: bool,
+    embolden: bool,
+    varied: bool,
 }
 
 /// The direct path's state, kept by a thread's shaper.
@@ -128,6 +131,9 @@ struct Atom {
     glyph: Glyph,
     /// Index of its face in [`Direct::loaded`].
     face: u16,
+    /// Synthesized slant and weight.
+    slant: bool,
+    embolden: bool,
     size: f32,
     /// A break is allowed before it (UAX #14 and our overrides).
     soft: bool,
@@ -226,19 +232,19 @@ impl Shaper {
         text: &str,
         segment: Range<usize>,
         candidates: &[Candidate],
-    ) -> Option<Vec<(Range<usize>, usize)>> {
-        let mut runs: Vec<(Range<usize>, usize)> = Vec::new();
+    ) -> Option<Vec<(Range<usize>, Candidate)>> {
+        let mut runs: Vec<(Range<usize>, Candidate)> = Vec::new();
         for (at, c) in text.get(segment.clone())?.char_indices() {
             let at = segment.start + at;
             let found = candidates
                 .iter()
                 .find(|f| self.direct.loaded[f.face].covers(c))?;
-            if found.synthesized {
+            if found.varied {
                 return None;
             }
             match runs.last_mut() {
-                Some((run, face)) if *face == found.face => run.end = at + c.len_utf8(),
-                _ => runs.push((at..at + c.len_utf8(), found.face)),
+                Some((run, font)) if font == found => run.end = at + c.len_utf8(),
+                _ => runs.push((at..at + c.len_utf8(), *found)),
             }
         }
         Some(runs)
@@ -300,7 +306,9 @@ impl Shaper {
             let face = self.face_of(font.blob, font.index)?;
             candidates.push(Candidate {
                 face,
-                synthesized: font.synthesis.any(),
+                slant: font.synthesis.skew().is_some(),
+                embolden: font.synthesis.embolden(),
+                varied: !font.synthesis.variation_settings().is_empty(),
             });
         }
         Some(candidates)
@@ -326,10 +334,11 @@ impl Shaper {
         p: &Paragraph,
         range: Range<usize>,
         script: Script,
-        face: usize,
+        chosen: Candidate,
         size: f32,
         atoms: &mut Vec<Atom>,
     ) -> Option<()> {
+        let face = chosen.face;
         let language = Language::parse(p.lang.locale())
             .ok()
             .and_then(|l| l.as_str().parse::<harfrust::Language>().ok());
@@ -400,6 +409,8 @@ impl Shaper {
                     advance: (pos.x_advance as f32) * scale,
                 },
                 face: face_index,
+                slant: chosen.slant,
+                embolden: chosen.embolden,
                 size,
                 soft: false,
                 emergency: false,
@@ -474,8 +485,8 @@ impl Shaper {
                 size: atom.size,
                 span: span_at(p.spans, start) as u32,
                 rtl: false,
-                slant: false,
-                embolden: false,
+                slant: atom.slant,
+                embolden: atom.embolden,
             };
             let left = placed.pen;
             let text = start..atom.end as usize;

@@ -94,11 +94,8 @@ fn check(text: &str, lang: Lang) {
         .unwrap_or_default();
     let unbroken = symbols(text);
     for styled in [false, true] {
-        let mut spans = spans(text, styled);
-        if lang == Lang::Zh {
-            // No italic face: parley slants, the direct path steps aside.
-            spans.iter_mut().for_each(|s| s.italic = false);
-        }
+        let spans = spans(text, styled);
+
         for align in [Align::Justify, Align::Natural, Align::Start, Align::Center] {
             for width in [40.0, 95.0, 150.0, 233.0, 310.0, 455.0] {
                 let p = Paragraph {
@@ -187,25 +184,4 @@ fn text_the_direct_path_does_not_take_goes_to_parley() {
         let taken = with_shaper(&fonts, |s| s.lay_out_direct(&p, &mut Vec::new()).is_some());
         assert!(!taken, "{text:?} was taken directly");
     }
-    // Chinese has no italic face: parley slants the upright one.
-    let text = "秘书长欢迎通过该决议。";
-    let spans = [SpanStyle {
-        range: 0..text.len(),
-        size: 10.0,
-        bold: false,
-        italic: true,
-    }];
-    let p = Paragraph {
-        text,
-        spans: &spans,
-        lang: Lang::Zh,
-        rtl: false,
-        first_width: 200.0,
-        width: 200.0,
-        align: Align::Justify,
-        hyphens: &[],
-        unbroken: &[],
-    };
-    let taken = with_shaper(&fonts, |s| s.lay_out_direct(&p, &mut Vec::new()).is_some());
-    assert!(!taken, "slanted Chinese was taken directly");
 }
