@@ -15,88 +15,28 @@
 //! a character no family maps, a variable face's synthesis, a font that
 //! does not give one glyph a character) returns `None` and goes to parley.
 
+mod breaks;
+mod face;
+mod script;
+
 use std::collections::HashMap;
 use std::ops::Range;
 
-use icu_segmenter::LineSegmenter;
-use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness, LineBreakWordOption};
 use parley::fontique::{Attributes, Blob, FontStyle, FontWeight, QueryFamily, QueryStatus};
 use parley::{BreakReason, Glyph, Language};
 
 use crate::lang::Lang;
+use crate::write::pdf::style::lang_style;
 
-use super::super::style::lang_style;
+use breaks::{Line, break_atoms, mark_breaks};
+use face::{Face, new_face};
+use script::{Script, resolved_scripts, segments};
+
 use super::place::{LineGlyphs, RunKey, align_offset, visible_end};
 use super::{
-    Align, Missing, Paragraph, ShapedLine, Shaper, WHOLE_SYMBOL, break_overrides, ends_at_hyphen,
-    ends_at_space, looks, span_at, text_offset,
+    Align, Missing, Paragraph, ShapedLine, Shaper, ends_at_hyphen, ends_at_space, looks, span_at,
+    text_offset,
 };
-
-/// The scripts the direct path shapes; `Common` takes its neighbour's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Script {
-    Latin,
-    Cyrillic,
-    Han,
-    Common,
-}
-
-impl Script {
-    fn tag(self) -> harfrust::Script {
-        let tag = match self {
-            Script::Cyrillic => b"Cyrl",
-            Script::Han => b"Hani",
-            Script::Latin | Script::Common => b"Latn",
-        };
-        harfrust::Script::from_iso15924_tag(harfrust::Tag::new(tag))
-            .unwrap_or(harfrust::script::UNKNOWN)
-    }
-}
-
-/// The script of `c` if the direct path takes it (Unicode's `Script`
-/// property): letters of Latin and Cyrillic without combining marks, Han
-/// ideographs, and the digits, spaces, punctuation and symbols of running
-/// text, Chinese full-width forms included (`Common`). Format characters
-/// (soft hyphen, joiners), line separators and everything else: `None`.
-fn script_of(c: char) -> Option<Script> {
-    use Script::*;
-    Some(match c {
-        'A'..='Z' | 'a'..='z' | 'ª' | 'º' => Latin,
-        '\u{C0}'..='\u{24F}' if c != '×' && c != '÷' => Latin,
-        ' '..='~' | '\u{A0}'..='\u{BF}' if c != '\u{AD}' => Common,
-        '×' | '÷' => Common,
-        '\u{400}'..='\u{482}' | '\u{48A}'..='\u{52F}' => Cyrillic,
-        '\u{2010}'..='\u{2027}' | '\u{202F}'..='\u{205E}' | '\u{20A0}'..='\u{20C0}' => Common,
-        '№' | '™' => Common,
-        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{3005}' | '\u{3007}' => Han,
-        '\u{3000}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301F}' => Common,
-        '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => Latin,
-        '\u{FF01}'..='\u{FF5E}' => Common,
-        _ => return None,
-    })
-}
-
-/// A face the direct path shapes with, and harfrust's state for it.
-pub(super) struct Face {
-    blob: Blob<u8>,
-    index: u32,
-    units_per_em: f32,
-    /// One bit per code point below U+10000 that the face maps.
-    covered: Vec<u64>,
-    data: harfrust::ShaperData,
-    instance: harfrust::ShaperInstance,
-    /// Shaping plans by script and language.
-    plans: HashMap<(Script, Option<Lang>), harfrust::ShapePlan>,
-}
-
-impl Face {
-    fn covers(&self, c: char) -> bool {
-        let code = c as usize;
-        self.covered
-            .get(code / 64)
-            .is_some_and(|word| word & (1 << (code % 64)) != 0)
-    }
-}
 
 /// A font a look may be set in: a face of [`Direct::loaded`], with the
 /// slant or weight the look asks for and the face has not got, which the
@@ -142,14 +82,6 @@ struct Atom {
     emergency: bool,
     /// A space, which hangs past the end of a line.
     space: bool,
-}
-
-/// A broken line: its atoms, its width (hanging spaces included) and why
-/// it ended.
-struct Line {
-    atoms: Range<usize>,
-    advance: f32,
-    reason: BreakReason,
 }
 
 impl Shaper {
@@ -517,161 +449,6 @@ impl Shaper {
             text: range.start..end,
             hyphenated,
             forced,
-        }
-    }
-}
-
-/// A face's harfrust state and coverage, or `None` if harfrust or skrifa
-/// cannot read it.
-fn new_face(blob: Blob<u8>, index: u32) -> Option<Face> {
-    use skrifa::MetadataProvider;
-    let font = harfrust::FontRef::from_index(blob.data(), index).ok()?;
-    let data = harfrust::ShaperData::new(&font);
-    let instance =
-        harfrust::ShaperInstance::from_variations(&font, std::iter::empty::<harfrust::Variation>());
-    let skrifa_font = skrifa::FontRef::from_index(blob.data(), index).ok()?;
-    let metrics = skrifa_font.metrics(
-        skrifa::instance::Size::unscaled(),
-        skrifa::instance::LocationRef::default(),
-    );
-    let mut covered = vec![0u64; 0x10000 / 64];
-    for (code, gid) in skrifa_font.charmap().mappings() {
-        if code < 0x10000 && gid.to_u32() != 0 {
-            covered[code as usize / 64] |= 1 << (code % 64);
-        }
-    }
-    Some(Face {
-        blob,
-        index,
-        units_per_em: f32::from(metrics.units_per_em),
-        covered,
-        data,
-        instance,
-        plans: HashMap::new(),
-    })
-}
-
-/// Each character's byte offset and script as parley's itemizer resolves
-/// it (a character of no script takes the one before it; those at the
-/// start take the first real one, Latin if there is none), or `None` if
-/// some character is not for the direct path.
-fn resolved_scripts(text: &str) -> Option<Vec<(usize, Script)>> {
-    let raw: Vec<(usize, Script)> = text
-        .char_indices()
-        .map(|(at, c)| script_of(c).map(|s| (at, s)))
-        .collect::<Option<_>>()?;
-    let mut current = raw
-        .iter()
-        .map(|&(_, s)| s)
-        .find(|&s| s != Script::Common)
-        .unwrap_or(Script::Latin);
-    Some(
-        raw.into_iter()
-            .map(|(at, s)| {
-                if s != Script::Common {
-                    current = s;
-                }
-                (at, current)
-            })
-            .collect(),
-    )
-}
-
-/// The bytes `range` cut where the resolved script changes.
-fn segments(scripts: &[(usize, Script)], range: Range<usize>) -> Vec<(Range<usize>, Script)> {
-    let first = scripts.partition_point(|&(at, _)| at < range.start);
-    let mut out: Vec<(Range<usize>, Script)> = Vec::new();
-    for &(at, script) in scripts[first..]
-        .iter()
-        .take_while(|&&(at, _)| at < range.end)
-    {
-        if out.last().is_some_and(|&(_, s)| s == script) {
-            continue;
-        }
-        if let Some((r, _)) = out.last_mut() {
-            r.end = at;
-        }
-        out.push((at..range.end, script));
-    }
-    out
-}
-
-/// Marks where a line may break before each atom: UAX #14 (strict, as
-/// parley asks ICU4X) overridden at hyphenation points and inside
-/// unbroken ranges, and where the last resort may break a word.
-fn mark_breaks(p: &Paragraph, atoms: &mut [Atom]) {
-    let mut options = LineBreakOptions::default();
-    options.strictness = Some(LineBreakStrictness::Strict);
-    options.word_option = Some(LineBreakWordOption::Normal);
-    let segmenter = LineSegmenter::new_for_non_complex_scripts(options);
-    let mut icu = segmenter.segment_str(p.text).peekable();
-    let overrides = break_overrides(p);
-    let anywhere = p.align != Align::Natural;
-    let mut unbroken = p
-        .unbroken
-        .iter()
-        .filter(|r| r.len() <= WHOLE_SYMBOL)
-        .peekable();
-    for (k, atom) in atoms.iter_mut().enumerate() {
-        let at = atom.start as usize;
-        while icu.next_if(|&b| b < at).is_some() {}
-        let by_icu = k > 0 && icu.peek() == Some(&at) && at < p.text.len();
-        let overridden = k
-            .checked_sub(1)
-            .and_then(|i| overrides.get(i))
-            .and_then(|&(_, decision)| decision);
-        atom.soft = k > 0 && overridden.unwrap_or(by_icu);
-        while unbroken.next_if(|r| r.end <= at).is_some() {}
-        let whole = unbroken.peek().is_some_and(|r| r.start <= at);
-        atom.emergency = anywhere && !whole;
-    }
-}
-
-/// Breaks `atoms` into lines first-fit, as parley's `break_next` does.
-fn break_atoms(atoms: &[Atom], widths: &dyn Fn(usize) -> f32, narrower: &[f32]) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut i = 0;
-    loop {
-        let n = lines.len();
-        let max = (widths(n) - narrower.get(n).copied().unwrap_or(0.0)).max(1.0);
-        let start = i;
-        let mut x = 0.0f32;
-        let mut regular: Option<(usize, f32)> = None;
-        let mut emergency: Option<(usize, f32)> = None;
-        let mut reason = BreakReason::None;
-        while let Some(atom) = atoms.get(i) {
-            if atom.soft {
-                if x != 0.0 {
-                    regular = Some((i, x));
-                }
-            } else if atom.emergency && x != 0.0 {
-                emergency = Some((i, x));
-            }
-            let next_x = x + atom.glyph.advance;
-            let hanging = if atom.space { atom.glyph.advance } else { 0.0 };
-            if next_x <= max || atom.space || next_x - hanging <= max {
-                x = next_x;
-                i += 1;
-                continue;
-            }
-            if let Some((at, px)) = regular {
-                (i, x, reason) = (at, px, BreakReason::Regular);
-                break;
-            }
-            if let Some((at, px)) = emergency {
-                (i, x, reason) = (at, px, BreakReason::Emergency);
-                break;
-            }
-            x = next_x;
-            i += 1;
-        }
-        lines.push(Line {
-            atoms: start..i,
-            advance: x,
-            reason,
-        });
-        if reason == BreakReason::None {
-            return lines;
         }
     }
 }

@@ -1,0 +1,104 @@
+//! Line breaking on the direct path: where a line may end (UAX #14 from
+//! ICU4X, strict, with our overrides, as parley asks for them) and the
+//! first-fit breaker that takes those opportunities as parley's does.
+
+use std::ops::Range;
+
+use icu_segmenter::LineSegmenter;
+use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness, LineBreakWordOption};
+use parley::BreakReason;
+
+use super::super::{Align, Paragraph, WHOLE_SYMBOL, break_overrides};
+use super::Atom;
+
+/// A broken line: its atoms, its width (hanging spaces included) and why
+/// it ended.
+pub(super) struct Line {
+    pub(super) atoms: Range<usize>,
+    pub(super) advance: f32,
+    pub(super) reason: BreakReason,
+}
+
+/// Marks where a line may break before each atom: UAX #14 (strict, as
+/// parley asks ICU4X) overridden at hyphenation points and inside
+/// unbroken ranges, and where the last resort may break a word.
+pub(super) fn mark_breaks(p: &Paragraph, atoms: &mut [Atom]) {
+    let mut options = LineBreakOptions::default();
+    options.strictness = Some(LineBreakStrictness::Strict);
+    options.word_option = Some(LineBreakWordOption::Normal);
+    let segmenter = LineSegmenter::new_for_non_complex_scripts(options);
+    let mut icu = segmenter.segment_str(p.text).peekable();
+    let overrides = break_overrides(p);
+    let anywhere = p.align != Align::Natural;
+    let mut unbroken = p
+        .unbroken
+        .iter()
+        .filter(|r| r.len() <= WHOLE_SYMBOL)
+        .peekable();
+    for (k, atom) in atoms.iter_mut().enumerate() {
+        let at = atom.start as usize;
+        while icu.next_if(|&b| b < at).is_some() {}
+        let by_icu = k > 0 && icu.peek() == Some(&at) && at < p.text.len();
+        let overridden = k
+            .checked_sub(1)
+            .and_then(|i| overrides.get(i))
+            .and_then(|&(_, decision)| decision);
+        atom.soft = k > 0 && overridden.unwrap_or(by_icu);
+        while unbroken.next_if(|r| r.end <= at).is_some() {}
+        let whole = unbroken.peek().is_some_and(|r| r.start <= at);
+        atom.emergency = anywhere && !whole;
+    }
+}
+
+/// Breaks `atoms` into lines first-fit, as parley's `break_next` does.
+pub(super) fn break_atoms(
+    atoms: &[Atom],
+    widths: &dyn Fn(usize) -> f32,
+    narrower: &[f32],
+) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut i = 0;
+    loop {
+        let n = lines.len();
+        let max = (widths(n) - narrower.get(n).copied().unwrap_or(0.0)).max(1.0);
+        let start = i;
+        let mut x = 0.0f32;
+        let mut regular: Option<(usize, f32)> = None;
+        let mut emergency: Option<(usize, f32)> = None;
+        let mut reason = BreakReason::None;
+        while let Some(atom) = atoms.get(i) {
+            if atom.soft {
+                if x != 0.0 {
+                    regular = Some((i, x));
+                }
+            } else if atom.emergency && x != 0.0 {
+                emergency = Some((i, x));
+            }
+            let next_x = x + atom.glyph.advance;
+            let hanging = if atom.space { atom.glyph.advance } else { 0.0 };
+            if next_x <= max || atom.space || next_x - hanging <= max {
+                x = next_x;
+                i += 1;
+                continue;
+            }
+            if let Some((at, px)) = regular {
+                (i, x, reason) = (at, px, BreakReason::Regular);
+                break;
+            }
+            if let Some((at, px)) = emergency {
+                (i, x, reason) = (at, px, BreakReason::Emergency);
+                break;
+            }
+            x = next_x;
+            i += 1;
+        }
+        lines.push(Line {
+            atoms: start..i,
+            advance: x,
+            reason,
+        });
+        if reason == BreakReason::None {
+            return lines;
+        }
+    }
+}
