@@ -21,6 +21,7 @@ mod script;
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use parley::fontique::{Attributes, Blob, FontStyle, FontWeight, QueryFamily, QueryStatus};
 use parley::{BreakReason, Glyph, Language};
@@ -50,11 +51,17 @@ struct Candidate {
     varied: bool,
 }
 
+/// The fonts of a look, in the order parley tries them; shared, as every
+/// run of the look asks for them.
+type Candidates = Rc<[Candidate]>;
+
 /// The direct path's state, kept by a thread's shaper.
 #[derive(Default)]
 pub(super) struct Direct {
     /// The fonts of each language's families for (bold, italic), in order.
-    candidates: HashMap<(Lang, bool, bool), Option<Vec<Candidate>>>,
+    candidates: HashMap<(Lang, bool, bool), Option<Candidates>>,
+    /// Each language as harfrust takes it, parsed once.
+    languages: HashMap<Lang, Option<harfrust::Language>>,
     /// Every face met, each once.
     loaded: Vec<Face>,
     /// Each character of the paragraph being laid out.
@@ -184,11 +191,11 @@ impl Shaper {
 
     /// The fonts the families of `lang` give for a look, in order, loaded
     /// once; `None` if a family is not a named one.
-    fn candidates(&mut self, lang: Lang, bold: bool, italic: bool) -> Option<Vec<Candidate>> {
+    fn candidates(&mut self, lang: Lang, bold: bool, italic: bool) -> Option<Candidates> {
         if let Some(found) = self.direct.candidates.get(&(lang, bold, italic)) {
             return found.clone();
         }
-        let found = self.load_candidates(lang, bold, italic);
+        let found: Option<Candidates> = self.load_candidates(lang, bold, italic).map(Rc::from);
         self.direct
             .candidates
             .insert((lang, bold, italic), found.clone());
@@ -271,9 +278,16 @@ impl Shaper {
         atoms: &mut Vec<Atom>,
     ) -> Option<()> {
         let face = chosen.face;
-        let language = Language::parse(p.lang.locale())
-            .ok()
-            .and_then(|l| l.as_str().parse::<harfrust::Language>().ok());
+        let language = self
+            .direct
+            .languages
+            .entry(p.lang)
+            .or_insert_with(|| {
+                Language::parse(p.lang.locale())
+                    .ok()
+                    .and_then(|l| l.as_str().parse::<harfrust::Language>().ok())
+            })
+            .as_ref();
         let run_text = p.text.get(range.clone())?;
         let face_index = u16::try_from(face).ok()?;
         let f = &mut self.direct.loaded[face];
@@ -281,13 +295,7 @@ impl Shaper {
         let direction = harfrust::Direction::LeftToRight;
         let plan = f.plans.entry((script, Some(p.lang))).or_insert_with(|| {
             let shaper = f.data.shaper(&font).instance(Some(&f.instance)).build();
-            harfrust::ShapePlan::new(
-                &shaper,
-                direction,
-                Some(script.tag()),
-                language.as_ref(),
-                &[],
-            )
+            harfrust::ShapePlan::new(&shaper, direction, Some(script.tag()), language, &[])
         });
         let shaper = f.data.shaper(&font).instance(Some(&f.instance)).build();
         let mut buffer = self.direct.buffer.take().unwrap_or_default();
@@ -301,7 +309,7 @@ impl Shaper {
         buffer.set_post_context(&p.text[range.end..]);
         buffer.set_direction(direction);
         buffer.set_script(script.tag());
-        if let Some(lang) = &language {
+        if let Some(lang) = language {
             buffer.set_language(lang.clone());
         }
         let shaped = shaper.shape(
