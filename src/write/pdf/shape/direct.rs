@@ -105,7 +105,7 @@ impl Shaper {
         let widths = |i: usize| if i == 0 { p.first_width } else { p.width };
         let mut narrower: Vec<f32> = Vec::new();
         let mut lines = break_atoms(&self.direct.atoms, &widths, &narrower);
-        // Room for visible hyphens, as `lay_out_whole` makes it.
+        // Room for visible hyphens, as `lay_out_with_parley` makes it.
         for _ in 0..super::MAX_HYPHEN_PASSES {
             let Some((line, by)) = self.direct_overfull_hyphen(p, &lines, &widths, &narrower)
             else {
@@ -165,7 +165,8 @@ impl Shaper {
 
     /// `segment` of `text` cut where the font changes: each character in
     /// the first candidate that maps it, as parley selects fonts. `None`
-    /// if none does, or the one that does needs synthesis.
+    /// if none does, or the one that does is a variable font whose
+    /// synthesis changes its shaping.
     fn font_runs(
         &self,
         text: &str,
