@@ -2,8 +2,9 @@
 //! official DGACM files, in all six languages.
 //!
 //! The steps, one module each: [`fonts`] (the shipped and `--font-dir`
-//! fonts, parsed once per process), [`shape`] (the adapter over the parley
-//! layout engine, with hyphens, justification and bidi alignment),
+//! fonts, parsed once per process), [`shape`] (paragraphs into lines: harfrust and
+//! our own breaker for Latin, Cyrillic and Chinese, parley for the rest,
+//! with hyphens, justification and bidi alignment),
 //! [`flow`] (the model as blocks in the DGACM geometry, tables measured by
 //! [`grid`]), [`masthead`] (the
 //! first page's masthead lines), [`furniture`] (rules, running header and
