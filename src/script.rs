@@ -40,6 +40,41 @@ impl Script {
     }
 }
 
+/// A character of text whose shaping needs nothing but its script (see
+/// [`simple_char`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SimpleChar {
+    /// A letter of a script, as Unicode's `Script` property gives it.
+    Letter(Script),
+    /// A character of no script (`Common`): digits, spaces, punctuation,
+    /// symbols, Chinese full-width forms.
+    Common,
+}
+
+/// What `c` is if it is simple text left to right: a letter of Latin,
+/// Cyrillic or Han without combining marks, or a `Common` character of
+/// running text. Format characters (soft hyphen, joiners), line
+/// separators, marks, right-to-left and other scripts: `None`. The PDF
+/// writer lays such text out without parley's analysis.
+pub fn simple_char(c: char) -> Option<SimpleChar> {
+    use SimpleChar::{Common, Letter};
+    Some(match c {
+        'A'..='Z' | 'a'..='z' | 'ª' | 'º' => Letter(Script::Latin),
+        '\u{C0}'..='\u{24F}' if c != '×' && c != '÷' => Letter(Script::Latin),
+        ' '..='~' | '\u{A0}'..='\u{BF}' if c != '\u{AD}' => Common,
+        '×' | '÷' => Common,
+        '\u{400}'..='\u{482}' | '\u{48A}'..='\u{52F}' => Letter(Script::Cyrillic),
+        '\u{2010}'..='\u{2027}' | '\u{202F}'..='\u{205E}' | '\u{20A0}'..='\u{20C0}' => Common,
+        '№' | '™' => Common,
+        '\u{3005}' | '\u{3007}' => Letter(Script::Han),
+        c if is_han(c) => Letter(Script::Han),
+        '\u{3000}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301F}' => Common,
+        '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => Letter(Script::Latin),
+        '\u{FF01}'..='\u{FF5E}' => Common,
+        _ => return None,
+    })
+}
+
 /// Han ideographs (unified, extension A and compatibility).
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')

@@ -27,11 +27,12 @@ use parley::fontique::{Attributes, Blob, FontStyle, FontWeight, QueryFamily, Que
 use parley::{BreakReason, Glyph, Language};
 
 use crate::lang::Lang;
+use crate::script::Script;
 use crate::write::pdf::style::lang_style;
 
 use breaks::{Line, break_atoms, mark_breaks};
 use face::{Face, new_face};
-use script::{Script, resolved_scripts, segments};
+use script::{harfrust_script, resolved_scripts, segments};
 
 use super::place::{LineGlyphs, RunKey, align_offset, visible_end};
 use super::{
@@ -296,7 +297,13 @@ impl Shaper {
         let direction = harfrust::Direction::LeftToRight;
         let plan = f.plans.entry((script, Some(p.lang))).or_insert_with(|| {
             let shaper = f.data.shaper(&font).instance(Some(&f.instance)).build();
-            harfrust::ShapePlan::new(&shaper, direction, Some(script.tag()), language, &[])
+            harfrust::ShapePlan::new(
+                &shaper,
+                direction,
+                Some(harfrust_script(script)),
+                language,
+                &[],
+            )
         });
         let shaper = f.data.shaper(&font).instance(Some(&f.instance)).build();
         let mut buffer = self.direct.buffer.take().unwrap_or_default();
@@ -309,7 +316,7 @@ impl Shaper {
         buffer.set_pre_context(&p.text[..range.start]);
         buffer.set_post_context(&p.text[range.end..]);
         buffer.set_direction(direction);
-        buffer.set_script(script.tag());
+        buffer.set_script(harfrust_script(script));
         if let Some(lang) = language {
             buffer.set_language(lang.clone());
         }

@@ -7,7 +7,7 @@ use parley::fontique::Blob;
 
 use crate::lang::Lang;
 
-use super::script::Script;
+use crate::script::Script;
 
 /// A face the direct path shapes with, and harfrust's state for it.
 pub(super) struct Face {
