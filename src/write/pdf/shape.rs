@@ -365,12 +365,33 @@ impl Shaper {
     ) -> Vec<ShapedLine> {
         self.build(p);
         let widths = |i: usize| if i == 0 { p.first_width } else { p.width };
+        self.break_with_hyphen_room(p, &widths, Shaper::break_lines, Shaper::overfull_hyphen);
+        let count = self.layout.len();
+        let mut lines = Vec::with_capacity(count);
+        for i in 0..count {
+            let target = widths(i);
+            lines.push(self.line(p, i, target, missing));
+        }
+        lines
+    }
+
+    /// Breaks `p` into lines with `break_lines`, then makes room for the
+    /// hyphens of lines that end at a hyphenation point (`overfull` finds
+    /// the first with none) by breaking again with that line narrower.
+    /// Each pass makes room for one line's hyphen; a fragment wider than
+    /// the line cannot be helped by narrowing, so the passes are bounded.
+    /// Both engines break this way.
+    fn break_with_hyphen_room(
+        &mut self,
+        p: &Paragraph,
+        widths: &dyn Fn(usize) -> f32,
+        break_lines: BreakLines,
+        overfull: Overfull,
+    ) {
         let mut narrower: Vec<f32> = Vec::new();
-        self.break_lines(&widths, &narrower);
-        // Each pass makes room for one line's hyphen. A fragment wider than
-        // the line cannot be helped by narrowing, so the passes are bounded.
+        break_lines(self, widths, &narrower);
         for _ in 0..MAX_HYPHEN_PASSES {
-            let Some((line, by)) = self.overfull_hyphen(p, &widths, &narrower) else {
+            let Some((line, by)) = overfull(self, p, widths, &narrower) else {
                 break;
             };
             if narrower.len() <= line {
@@ -380,15 +401,8 @@ impl Shaper {
             if narrower[line] >= widths(line) {
                 break;
             }
-            self.break_lines(&widths, &narrower);
+            break_lines(self, widths, &narrower);
         }
-        let count = self.layout.len();
-        let mut lines = Vec::with_capacity(count);
-        for i in 0..count {
-            let target = widths(i);
-            lines.push(self.line(p, i, target, missing));
-        }
-        lines
     }
 
     fn build(&mut self, p: &Paragraph) {
@@ -535,27 +549,31 @@ impl Shaper {
         let Some(line) = self.layout.get(index) else {
             return ShapedLine::default();
         };
-        let range = line.text_range();
-        let end = visible_end(p.text, range.clone());
-        let last = matches!(
-            line.break_reason(),
-            BreakReason::None | BreakReason::Explicit
-        );
-        let hyphenated = !last && ends_at_hyphen(p, range.clone());
-        let forced =
-            line.break_reason() == BreakReason::Emergency && !ends_at_space(p.text, range.end);
-        let mut placed = LineGlyphs::with_capacity(range.len() + 1);
+        let end = LineEnd::of(p, line.text_range(), line.break_reason());
+        let mut placed = LineGlyphs::with_capacity(end.range.len() + 1);
         for run in line.runs() {
-            placed.place_run(&run, p, end, missing);
+            placed.place_run(&run, p, end.visible, missing);
         }
-        if hyphenated
+        self.finish_line(p, &end, placed, target)
+    }
+
+    /// A line whose glyphs are placed, finished: its visible hyphen, its
+    /// justification in a box `target` wide, its alignment and its runs.
+    fn finish_line(
+        &mut self,
+        p: &Paragraph,
+        end: &LineEnd,
+        mut placed: LineGlyphs,
+        target: f32,
+    ) -> ShapedLine {
+        if end.hyphenated
             && !p.rtl
             && let Some(key) = placed.last_key()
         {
             let (id, advance) = self.hyphen((key.blob, key.index, key.size.to_bits()), key.size);
             placed.push_hyphen(key, id, advance, text_offset(p.text.len()));
         }
-        let width = if p.align == Align::Justify && !last && placed.pen < target {
+        let width = if p.align == Align::Justify && !end.last && placed.pen < target {
             placed.justify(target, lang_style(p.lang).justify)
         } else {
             placed.pen
@@ -565,9 +583,9 @@ impl Shaper {
             runs,
             glyphs,
             width,
-            text: range.start..end,
-            hyphenated,
-            forced,
+            text: end.range.start..end.visible,
+            hyphenated: end.hyphenated,
+            forced: end.forced,
         }
     }
 
@@ -632,6 +650,40 @@ fn ends_at_space(text: &str, at: usize) -> bool {
     text.get(..at)
         .and_then(|t| t.chars().next_back())
         .is_none_or(char::is_whitespace)
+}
+
+/// Breaks a paragraph's lines, some made narrower by the amounts given
+/// (see `Shaper::break_with_hyphen_room`).
+type BreakLines = fn(&mut Shaper, &dyn Fn(usize) -> f32, &[f32]);
+/// The first line that ends at a hyphenation point with no room for the
+/// hyphen, and the room it lacks.
+type Overfull = fn(&mut Shaper, &Paragraph, &dyn Fn(usize) -> f32, &[f32]) -> Option<(usize, f32)>;
+
+/// How a broken line ends, from its text (trailing spaces included) and
+/// why it was broken there.
+struct LineEnd {
+    range: Range<usize>,
+    /// The end of its visible text: trailing spaces dropped.
+    visible: usize,
+    /// The paragraph's last line (never justified).
+    last: bool,
+    /// Broken at a hyphenation point: a hyphen is drawn.
+    hyphenated: bool,
+    /// Broken inside a word longer than the line.
+    forced: bool,
+}
+
+impl LineEnd {
+    fn of(p: &Paragraph, range: Range<usize>, reason: BreakReason) -> LineEnd {
+        let last = matches!(reason, BreakReason::None | BreakReason::Explicit);
+        LineEnd {
+            visible: visible_end(p.text, range.clone()),
+            last,
+            hyphenated: !last && ends_at_hyphen(p, range.clone()),
+            forced: reason == BreakReason::Emergency && !ends_at_space(p.text, range.end),
+            range,
+        }
+    }
 }
 
 /// The look of a run of text: what parley shapes it with.

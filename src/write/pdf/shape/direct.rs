@@ -24,7 +24,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use parley::fontique::{Attributes, Blob, FontStyle, FontWeight, QueryFamily, QueryStatus};
-use parley::{BreakReason, Glyph, Language};
+use parley::{Glyph, Language};
 
 use crate::lang::Lang;
 use crate::script::Script;
@@ -34,10 +34,9 @@ use breaks::{Line, break_atoms, mark_breaks};
 use face::{Face, new_face};
 use script::{harfrust_script, resolved_scripts, segments};
 
-use super::place::{LineGlyphs, RunKey, align_offset, visible_end};
+use super::place::{LineGlyphs, RunKey};
 use super::{
-    Align, Missing, Paragraph, ShapedLine, Shaper, ends_at_hyphen, ends_at_space, looks, span_at,
-    text_offset,
+    LineEnd, Missing, Paragraph, ShapedLine, Shaper, ends_at_hyphen, looks, span_at, text_offset,
 };
 
 /// A font a look may be set in: a face of [`Direct::loaded`], with the
@@ -67,6 +66,8 @@ pub(super) struct Direct {
     loaded: Vec<Face>,
     /// Each character of the paragraph being laid out.
     atoms: Vec<Atom>,
+    /// Its lines, as last broken.
+    lines: Vec<Line>,
     buffer: Option<harfrust::UnicodeBuffer>,
 }
 
@@ -104,29 +105,25 @@ impl Shaper {
         }
         self.shape_direct(p)?;
         let widths = |i: usize| if i == 0 { p.first_width } else { p.width };
-        let mut narrower: Vec<f32> = Vec::new();
-        let mut lines = break_atoms(&self.direct.atoms, &widths, &narrower);
-        // Room for visible hyphens, as `lay_out_with_parley` makes it.
-        for _ in 0..super::MAX_HYPHEN_PASSES {
-            let Some((line, by)) = self.direct_overfull_hyphen(p, &lines, &widths, &narrower)
-            else {
-                break;
-            };
-            if narrower.len() <= line {
-                narrower.resize(line + 1, 0.0);
-            }
-            narrower[line] += by;
-            if narrower[line] >= widths(line) {
-                break;
-            }
-            lines = break_atoms(&self.direct.atoms, &widths, &narrower);
-        }
+        self.break_with_hyphen_room(
+            p,
+            &widths,
+            Shaper::break_direct,
+            Shaper::direct_overfull_hyphen,
+        );
+        let lines = std::mem::take(&mut self.direct.lines);
         let placed = lines
             .iter()
             .enumerate()
             .map(|(i, line)| self.direct_line(p, line, widths(i), missing))
             .collect();
+        self.direct.lines = lines;
         Some(placed)
+    }
+
+    /// Breaks [`Direct::atoms`] into [`Direct::lines`].
+    fn break_direct(&mut self, widths: &dyn Fn(usize) -> f32, narrower: &[f32]) {
+        self.direct.lines = break_atoms(&self.direct.atoms, widths, narrower);
     }
 
     /// Shapes `p` into [`Direct::atoms`], or `None` when it is not for
@@ -374,23 +371,24 @@ impl Shaper {
     fn direct_overfull_hyphen(
         &mut self,
         p: &Paragraph,
-        lines: &[Line],
         widths: &dyn Fn(usize) -> f32,
         narrower: &[f32],
     ) -> Option<(usize, f32)> {
-        for (i, line) in lines.iter().enumerate() {
+        for i in 0..self.direct.lines.len() {
+            let line = &self.direct.lines[i];
             if !ends_at_hyphen(p, self.line_text(line)) {
                 continue;
             }
             let Some(last) = line.atoms.end.checked_sub(1) else {
                 continue;
             };
+            let advance = line.advance;
             let atom = self.direct.atoms[last];
             let face = &self.direct.loaded[usize::from(atom.face)];
             let key = (face.blob.id(), face.index, atom.size.to_bits());
             let limit = widths(i) - narrower.get(i).copied().unwrap_or(0.0);
             let (_, hyphen) = self.hyphen(key, atom.size);
-            if line.advance + hyphen > limit + 0.01 {
+            if advance + hyphen > limit + 0.01 {
                 return Some((i, hyphen));
             }
         }
@@ -415,15 +413,11 @@ impl Shaper {
         target: f32,
         missing: &mut Vec<Missing>,
     ) -> ShapedLine {
-        let range = self.line_text(line);
-        let end = visible_end(p.text, range.clone());
-        let last = matches!(line.reason, BreakReason::None | BreakReason::Explicit);
-        let hyphenated = !last && ends_at_hyphen(p, range.clone());
-        let forced = line.reason == BreakReason::Emergency && !ends_at_space(p.text, range.end);
-        let mut placed = LineGlyphs::with_capacity(range.len() + 1);
+        let end = LineEnd::of(p, self.line_text(line), line.reason);
+        let mut placed = LineGlyphs::with_capacity(end.range.len() + 1);
         for atom in &self.direct.atoms[line.atoms.clone()] {
             let start = atom.start as usize;
-            if start >= end {
+            if start >= end.visible {
                 continue; // trailing spaces
             }
             let face = &self.direct.loaded[usize::from(atom.face)];
@@ -448,24 +442,7 @@ impl Shaper {
             );
             placed.pen += atom.glyph.advance;
         }
-        if hyphenated && let Some(key) = placed.last_key() {
-            let (id, advance) = self.hyphen((key.blob, key.index, key.size.to_bits()), key.size);
-            placed.push_hyphen(key, id, advance, text_offset(p.text.len()));
-        }
-        let width = if p.align == Align::Justify && !last && placed.pen < target {
-            placed.justify(target, lang_style(p.lang).justify)
-        } else {
-            placed.pen
-        };
-        let (runs, glyphs) = self.cut_runs(placed.glyphs, align_offset(p, width, target));
-        ShapedLine {
-            runs,
-            glyphs,
-            width,
-            text: range.start..end,
-            hyphenated,
-            forced,
-        }
+        self.finish_line(p, &end, placed, target)
     }
 }
 
