@@ -6,7 +6,7 @@ use krilla::surface::Surface;
 use krilla::tagging::{ContentTag, Identifier, Node, SpanTag};
 
 use crate::write::pdf::flow::{LaidBlock, LaidText, LinkTarget, SpanKind};
-use crate::write::pdf::shape::GlyphRun;
+use crate::write::pdf::shape::{GlyphRun, ShapedLine};
 
 use super::draw::{draw_run, line_transform};
 use super::tags::{Collected, Owner, Slot};
@@ -62,35 +62,70 @@ impl Pen<'_, '_> {
         // Leaves in logical order: (text start, slot).
         let mut leaves: Vec<(u32, Slot)> = Vec::new();
         let mut current_link: Option<(usize, usize)> = None; // (span, pending index)
+        let mut open: Option<OpenLeaf> = None;
         self.surface
             .push_transform(&line_transform(text, x, baseline));
         for run in &l.runs {
             let span = text.spans.get(run.span);
             // The document's language is on the structure root.
             let lang = span.map(|s| s.lang).filter(|&l| l != self.lang);
-            let id = self
-                .surface
-                .start_tagged(ContentTag::Span(SpanTag::empty().with_lang(lang)));
-            draw_run(self.surface, run, l, text);
-            self.surface.end_tagged();
-            match span.map(|s| &s.kind) {
-                Some(SpanKind::Link(target)) => {
-                    let rect = link_rect(text, run, x, baseline);
-                    let piece = self.link_piece(target, run.span, rect, id, &mut current_link);
-                    if let Some(slot) = piece {
-                        leaves.push((run.text_start, slot));
-                    }
-                }
+            if let Some(SpanKind::Link(target)) = span.map(|s| &s.kind) {
+                self.close(&mut open);
+                let id = self.tagged_run(run, l, text, lang);
+                let rect = link_rect(text, run, x, baseline);
+                let piece = self.link_piece(target, run.span, rect, id, &mut current_link);
+                leaves.extend(piece.map(|slot| (run.text_start, slot)));
+                continue;
+            }
+            current_link = None;
+            match &mut open {
+                Some(leaf) if leaf.continues(run, lang) => leaf.last_start = run.text_start,
                 _ => {
-                    current_link = None;
+                    self.close(&mut open);
+                    let id = self.start_leaf(lang);
+                    open = Some(OpenLeaf {
+                        lang,
+                        rtl: run.rtl,
+                        last_start: run.text_start,
+                    });
                     leaves.push((run.text_start, Slot::Leaf(id)));
                 }
             }
+            draw_run(self.surface, run, l, text);
         }
+        self.close(&mut open);
         self.surface.pop();
         leaves.sort_by_key(|(start, _)| *start);
         let list = self.collected.list(owner, label);
         list.extend(leaves.into_iter().map(|(_, slot)| slot));
+    }
+
+    /// Draws `run` of line `l` as marked content of its own.
+    fn tagged_run(
+        &mut self,
+        run: &GlyphRun,
+        l: &ShapedLine,
+        text: &LaidText,
+        lang: Option<&'static str>,
+    ) -> Identifier {
+        let id = self.start_leaf(lang);
+        draw_run(self.surface, run, l, text);
+        self.surface.end_tagged();
+        id
+    }
+
+    /// Starts the marked content of a leaf in language `lang` (none: the
+    /// document's).
+    fn start_leaf(&mut self, lang: Option<&'static str>) -> Identifier {
+        self.surface
+            .start_tagged(ContentTag::Span(SpanTag::empty().with_lang(lang)))
+    }
+
+    /// Ends the marked content of the open leaf, if any.
+    fn close(&mut self, open: &mut Option<OpenLeaf>) {
+        if open.take().is_some() {
+            self.surface.end_tagged();
+        }
     }
 
     /// Adds the drawn run `leaf` of a link to span `span`'s link: to the
@@ -129,6 +164,27 @@ impl Pen<'_, '_> {
         });
         *current = Some((span, self.pending.len() - 1));
         Some(Slot::Link(slot))
+    }
+}
+
+/// Marked content being drawn for the left-to-right runs of a line that
+/// are no link: the runs that follow it in reading order join it, so a line
+/// of plain, italic and bold text is one leaf of the structure tree, not one
+/// a run (a paragraph of emphasised words had a leaf a word and a leaf a
+/// space). Right-to-left runs keep a leaf each: drawn from the left, runs
+/// joined in one leaf would read in visual order, not in reading order.
+struct OpenLeaf {
+    lang: Option<&'static str>,
+    rtl: bool,
+    /// The text start of the last run drawn in it.
+    last_start: u32,
+}
+
+impl OpenLeaf {
+    /// Whether `run`, drawn next on the line, continues this leaf's text:
+    /// left to right, in the same language, and further on in the text.
+    fn continues(&self, run: &GlyphRun, lang: Option<&'static str>) -> bool {
+        !self.rtl && !run.rtl && self.lang == lang && run.text_start > self.last_start
     }
 }
 
