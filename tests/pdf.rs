@@ -533,3 +533,57 @@ fn poppler_reads_cleanly_and_a_hyphen_added_at_a_break_extracts_as_nothing() {
     // `sys-` ends a line of paragraph 1 and `tem.` starts the next.
     assert!(text.contains("United Nations system. It draws"), "{text}");
 }
+
+#[test]
+fn a_line_of_styled_words_is_one_structure_leaf_and_links_are_their_own() {
+    let Some(qpdf) = common::tool("qpdf") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source =
+        std::fs::read_to_string(common::root().join("samples/report-en.txt")).expect("sample");
+    let head = &source[..source.find("I. Introduction").expect("a chapter")];
+    // 300 words, every other one italic or bold, and a cited symbol.
+    let words: Vec<String> = (0..300)
+        .map(|i| match i % 4 {
+            0 => format!("*word{i}*"),
+            2 => format!("**word{i}**"),
+            _ => format!("word{i}"),
+        })
+        .collect();
+    let body = format!("1. {} (see A/RES/70/1) end.\n", words.join(" "));
+    let path = dir.path().join("styled.txt");
+    std::fs::write(&path, format!("{head}{body}")).expect("written");
+    let rendered = render(&model(&path), &WriteOptions::default());
+    let raw = uncompressed(&qpdf, &rendered.bytes);
+    // A marked-content sequence per run would be over 300 for this
+    // paragraph alone; one a line (and one for the link) is a few dozen
+    // for the whole document.
+    let sequences = raw.matches("/Span<</MCID").count();
+    assert!(
+        (10..150).contains(&sequences),
+        "{sequences} marked-content sequences"
+    );
+    assert!(
+        raw.contains("/S /Link"),
+        "the symbol keeps its link element"
+    );
+    // The leaves read in the text's order.
+    let Some(pdfinfo) = common::tool("pdfinfo") else {
+        return;
+    };
+    let pdf = dir.path().join("styled.pdf");
+    std::fs::write(&pdf, &rendered.bytes).expect("written");
+    let (ok, tree) = tool_output(&pdfinfo, &["-struct-text", pdf.to_str().expect("path")]);
+    assert!(ok, "{tree}");
+    let leaves: String = tree
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix('"'))
+        .collect();
+    let numbers: Vec<usize> = leaves
+        .split("word")
+        .skip(1)
+        .filter_map(|w| w.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+        .collect();
+    assert_eq!(numbers, (0..300).collect::<Vec<_>>());
+}
