@@ -60,7 +60,8 @@ impl Pen<'_, '_> {
             return;
         };
         // Leaves in logical order: (text start, slot).
-        let mut leaves: Vec<(u32, Slot)> = Vec::new();
+        let mut leaves = std::mem::take(&mut self.collected.line_leaves);
+        leaves.clear();
         let mut current_link: Option<(usize, usize)> = None; // (span, pending index)
         let mut open: Option<OpenLeaf> = None;
         self.surface
@@ -97,7 +98,8 @@ impl Pen<'_, '_> {
         self.surface.pop();
         leaves.sort_by_key(|(start, _)| *start);
         let list = self.collected.list(owner, label);
-        list.extend(leaves.into_iter().map(|(_, slot)| slot));
+        list.extend(leaves.drain(..).map(|(_, slot)| slot));
+        self.collected.line_leaves = leaves;
     }
 
     /// Draws `run` of line `l` as marked content of its own.
