@@ -238,10 +238,6 @@ pub struct Shaper {
     singles: HashMap<SingleKey, Vec<ShapedLine>>,
     /// The direct path's faces and scratch.
     direct: direct::Direct,
-    /// The placed glyphs of the line being finished, and its packed bytes
-    /// before they are copied out at their size: room kept between lines.
-    spare_line: LineGlyphs,
-    spare_packed: Vec<u8>,
 }
 
 /// What decides the layout of an unaligned paragraph of one style: its
@@ -302,8 +298,6 @@ impl Shaper {
             hyphens: HashMap::new(),
             singles: HashMap::new(),
             direct: direct::Direct::default(),
-            spare_line: LineGlyphs::default(),
-            spare_packed: Vec::new(),
         }
     }
 
@@ -556,7 +550,7 @@ impl Shaper {
             return ShapedLine::default();
         };
         let end = LineEnd::of(p, line.text_range(), line.break_reason());
-        let mut placed = std::mem::take(&mut self.spare_line).reuse(end.range.len() + 1);
+        let mut placed = LineGlyphs::with_capacity(end.range.len() + 1);
         for run in line.runs() {
             placed.place_run(&run, p, end.visible, missing);
         }
@@ -584,8 +578,7 @@ impl Shaper {
         } else {
             placed.pen
         };
-        let (runs, glyphs) = self.cut_runs(&placed.glyphs, align_offset(p, width, target));
-        self.spare_line = placed;
+        let (runs, glyphs) = self.cut_runs(placed.glyphs, align_offset(p, width, target));
         ShapedLine {
             runs,
             glyphs,
@@ -598,11 +591,10 @@ impl Shaper {
 
     /// Cuts a line's glyphs, moved right by `offset`, into runs of one
     /// font, size and span, their glyphs packed into one buffer.
-    fn cut_runs(&mut self, glyphs: &[KeyedGlyph], offset: f32) -> (Vec<GlyphRun>, Vec<u8>) {
-        let mut runs: Vec<GlyphRun> = Vec::with_capacity(count_runs(glyphs));
-        let mut packed = std::mem::take(&mut self.spare_packed);
-        packed.clear();
-        let mut rest = glyphs;
+    fn cut_runs(&self, glyphs: Vec<KeyedGlyph>, offset: f32) -> (Vec<GlyphRun>, Vec<u8>) {
+        let mut runs: Vec<GlyphRun> = Vec::with_capacity(count_runs(&glyphs));
+        let mut packed = Vec::with_capacity(glyphs.len() * 6);
+        let mut rest = glyphs.as_slice();
         while let Some(first) = rest.first() {
             let key = first.key;
             let len = rest.iter().take_while(|g| g.key == key).count();
@@ -631,9 +623,8 @@ impl Shaper {
             run.glyphs = buffer_offset(start)..buffer_offset(packed.len());
             runs.push(run);
         }
-        let exact = packed.to_vec();
-        self.spare_packed = packed;
-        (runs, exact)
+        packed.shrink_to_fit();
+        (runs, packed)
     }
 }
 

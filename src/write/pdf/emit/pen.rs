@@ -60,8 +60,7 @@ impl Pen<'_, '_> {
             return;
         };
         // Leaves in logical order: (text start, slot).
-        let mut leaves = std::mem::take(&mut self.collected.line_leaves);
-        leaves.clear();
+        let mut leaves: Vec<(u32, Slot)> = Vec::new();
         let mut current_link: Option<(usize, usize)> = None; // (span, pending index)
         let mut open: Option<OpenLeaf> = None;
         self.surface
@@ -98,8 +97,7 @@ impl Pen<'_, '_> {
         self.surface.pop();
         leaves.sort_by_key(|(start, _)| *start);
         let list = self.collected.list(owner, label);
-        list.extend(leaves.drain(..).map(|(_, slot)| slot));
-        self.collected.line_leaves = leaves;
+        list.extend(leaves.into_iter().map(|(_, slot)| slot));
     }
 
     /// Draws `run` of line `l` as marked content of its own.

@@ -25,8 +25,8 @@ pub(super) enum Owner {
 }
 
 /// Tagged content collected while drawing, before the tree is built: a
-/// drawn leaf's identifier (24 bytes, where a krilla `Node` takes 88; a
-/// paragraph of thousands of lines holds one a line until the tree is built).
+/// drawn run's identifier (24 bytes, where a krilla `Node` takes 88; a
+/// paragraph of emphasised words holds one per word until the tree is built).
 pub(super) enum Slot {
     Leaf(Identifier),
     /// A link: index into the links list.
@@ -43,9 +43,6 @@ pub(super) struct Collected {
     /// Per block, per table cell (empty for blocks that are no table).
     cells: Vec<Vec<Vec<Slot>>>,
     pub links: Vec<Option<Node>>,
-    /// The leaves of the line being drawn, before they go to their owner:
-    /// room kept between lines.
-    pub line_leaves: Vec<(u32, Slot)>,
 }
 
 impl Collected {
@@ -90,7 +87,6 @@ impl Collected {
                 })
                 .collect(),
             links: Vec::new(),
-            line_leaves: Vec::new(),
         }
     }
 }

@@ -34,7 +34,7 @@ use breaks::{Line, break_atoms, mark_breaks};
 use face::{Face, new_face};
 use script::{harfrust_script, resolved_scripts, segments};
 
-use super::place::RunKey;
+use super::place::{LineGlyphs, RunKey};
 use super::{
     LineEnd, Missing, Paragraph, ShapedLine, Shaper, ends_at_hyphen, looks, span_at, text_offset,
 };
@@ -414,7 +414,7 @@ impl Shaper {
         missing: &mut Vec<Missing>,
     ) -> ShapedLine {
         let end = LineEnd::of(p, self.line_text(line), line.reason);
-        let mut placed = std::mem::take(&mut self.spare_line).reuse(end.range.len() + 1);
+        let mut placed = LineGlyphs::with_capacity(end.range.len() + 1);
         for atom in &self.direct.atoms[line.atoms.clone()] {
             let start = atom.start as usize;
             if start >= end.visible {

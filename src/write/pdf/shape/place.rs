@@ -50,7 +50,6 @@ pub(super) struct RunKey {
 }
 
 /// The glyphs of a line as they are placed, left to right.
-#[derive(Default)]
 pub(super) struct LineGlyphs {
     /// Every glyph drawn, with its run.
     pub glyphs: Vec<KeyedGlyph>,
@@ -61,15 +60,13 @@ pub(super) struct LineGlyphs {
 }
 
 impl LineGlyphs {
-    /// Empty, keeping its room for the next line: one per thread serves
-    /// every line (two allocations a line fewer).
-    pub fn reuse(mut self, capacity: usize) -> LineGlyphs {
-        self.glyphs.clear();
-        self.clusters.clear();
-        self.glyphs.reserve(capacity);
-        self.clusters.reserve(capacity);
-        self.pen = 0.0;
-        self
+    /// Room for about `capacity` clusters.
+    pub fn with_capacity(capacity: usize) -> LineGlyphs {
+        LineGlyphs {
+            glyphs: Vec::with_capacity(capacity),
+            clusters: Vec::with_capacity(capacity),
+            pen: 0.0,
+        }
     }
 
     /// A cluster that draws nothing but takes its advance.
