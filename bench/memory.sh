@@ -19,9 +19,9 @@
 # rather than let a shared machine swap.
 #
 # The PDF rows are the regression check of the PDF writer's memory: about
-# 17-30 times the input for text, 74 for a run per word (bench/RESULTS.md,
-# "2026-11-30: PDF memory", with where it goes, and the thirteenth
-# session's figures). It keeps every glyph, packed, until the page count
+# 15-30 times the input for text, about 46 for a paragraph of emphasised
+# words (bench/RESULTS.md, "2026-11-30: PDF memory", with where it goes,
+# and the thirteenth and eighteenth sessions' figures). It keeps every glyph, packed, until the page count
 # is known (footers read `2/13`), frees its layout before krilla writes the
 # file, and krilla holds the PDF, up to 6 times the input for text, until
 # it is written.
