@@ -24,7 +24,7 @@ use rayon::prelude::*;
 pub use commit::{remove_stale_temporaries, write_atomically};
 pub use discover::{Discovered, discover};
 use manifest::Entry;
-pub use process::{Converted, convert};
+pub use process::{Converted, convert, convert_owned};
 
 use crate::diagnostic::Diagnostic;
 use crate::read::InputFormat;

@@ -9,7 +9,7 @@ use std::time::Instant;
 use undoc::diagnostic::{Code, Diagnostic};
 use undoc::model::Span;
 use undoc::pipeline::{self, DocReport, Job, MAX_INPUT_BYTES, Output, Status, manifest};
-use undoc::read::{InputFormat, Recognised, Source, attach_excerpts, recognise};
+use undoc::read::{InputFormat, Recognised, attach_excerpts, recognise};
 use undoc::report::{self, ReportFormat, Summary};
 use undoc::validate::{FastXml, SchemaEngine};
 use undoc::write::{OutputFormat, WriteOptions};
@@ -138,14 +138,8 @@ fn run_one(
     job.deny_warnings = settings.deny_warnings;
     // Standard input has no folder: figures' pictures cannot be found.
     let path = if is_dash(input) { Path::new("") } else { input };
-    let mut converted = pipeline::convert(
-        &Source {
-            bytes: &bytes,
-            path,
-        },
-        format,
-        &job,
-    );
+    let sha256 = manifest::sha256_hex(&bytes);
+    let mut converted = pipeline::convert_owned(bytes, path, format, &job);
     let failed = converted.fails(settings.deny_warnings)
         || (!formats.is_empty() && converted.rendered.is_empty());
     let mut diagnostics = std::mem::take(&mut converted.diagnostics);
@@ -160,7 +154,7 @@ fn run_one(
         status: if failed { Status::Failed } else { Status::Ok },
         diagnostics,
         outputs: Vec::new(),
-        sha256: Some(manifest::sha256_hex(&bytes)),
+        sha256: Some(sha256),
         decisions: std::mem::take(&mut converted.decisions),
     };
     Ok((report, rendered.filter(|_| !failed)))

@@ -43,30 +43,54 @@ impl Converted {
 /// of the job. A panic anywhere inside is caught and becomes an error
 /// diagnostic: one bad document never takes a batch down.
 pub fn convert(source: &Source, format: &InputFormat, job: &Job) -> Converted {
-    catch_unwind(AssertUnwindSafe(|| convert_unguarded(source, format, job))).unwrap_or_else(
-        |panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "no message".into());
-            Converted {
-                diagnostics: vec![Diagnostic::new(
-                    Code::Internal,
-                    Span::default(),
-                    format!(
-                        "undoc failed on this document ({what}); nothing was written for it \
-                         and the batch went on: please report it with the file"
-                    ),
-                )],
-                ..Converted::default()
-            }
-        },
-    )
+    guarded(|| {
+        let outcome = read::read(source, format, job.overrides);
+        check_and_render(outcome, format, job)
+    })
 }
 
-fn convert_unguarded(source: &Source, format: &InputFormat, job: &Job) -> Converted {
-    let mut outcome = read::read(source, format, job.overrides);
+/// [`convert`] for bytes the caller gives up: they are freed once read, so
+/// validation and the writers run beside the decoded text and the model,
+/// not beside the file's bytes as well (one input's size less at the peak).
+pub fn convert_owned(bytes: Vec<u8>, path: &Path, format: &InputFormat, job: &Job) -> Converted {
+    guarded(move || {
+        let outcome = read::read(
+            &Source {
+                bytes: &bytes,
+                path,
+            },
+            format,
+            job.overrides,
+        );
+        drop(bytes);
+        check_and_render(outcome, format, job)
+    })
+}
+
+/// Runs `work`, turning a panic into the document's error.
+fn guarded(work: impl FnOnce() -> Converted) -> Converted {
+    catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".into());
+        Converted {
+            diagnostics: vec![Diagnostic::new(
+                Code::Internal,
+                Span::default(),
+                format!(
+                    "undoc failed on this document ({what}); nothing was written for it \
+                     and the batch went on: please report it with the file"
+                ),
+            )],
+            ..Converted::default()
+        }
+    })
+}
+
+/// Validates what was read and renders it in every format of the job.
+fn check_and_render(mut outcome: read::ReadOutcome, format: &InputFormat, job: &Job) -> Converted {
     let checked = validate::check_outcome(&mut outcome, format, job.engine);
     let mut converted = Converted {
         document: checked.document,
@@ -131,12 +155,7 @@ pub(super) fn process(input: &Input, job: &Job, plan: &Plan) -> DocReport {
     if let Some(report) = sha256.as_deref().and_then(|h| unchanged(input, job, h)) {
         return report;
     }
-    let source = Source {
-        bytes: &bytes,
-        path,
-    };
-    let mut converted = convert(&source, input.format, job);
-    drop(bytes);
+    let mut converted = convert_owned(bytes, path, input.format, job);
     // A writer's error leaves `rendered` empty as well.
     let failed = converted.fails(job.deny_warnings)
         || (!job.formats.is_empty() && converted.rendered.is_empty());
@@ -268,4 +287,46 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, Diagnostic> {
         return Err(too_large());
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::xsd::FastXml;
+    use crate::write::{OUTPUT_FORMATS, WriteOptions};
+
+    /// Every output's format and bytes.
+    fn outputs(c: &Converted) -> Vec<(&'static str, Vec<u8>)> {
+        c.rendered
+            .iter()
+            .map(|(f, r)| (f.name, r.bytes.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn owned_bytes_convert_as_borrowed_ones_do_good_and_bad() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/report-fr.txt");
+        let sample = std::fs::read(&path).expect("sample");
+        let engine = FastXml::embedded().expect("schema");
+        let formats: Vec<&'static OutputFormat> = OUTPUT_FORMATS.iter().collect();
+        let options = WriteOptions::default();
+        let job = Job::in_memory(&engine, &formats, &options);
+        let text = InputFormat::by_name("text").expect("text reader");
+        let not_utf8 = b"1. Le Conseil \xC3( a pris note.".to_vec();
+        for (bytes, written) in [(sample, formats.len()), (not_utf8, 0)] {
+            let borrowed = convert(
+                &Source {
+                    bytes: &bytes,
+                    path: &path,
+                },
+                text,
+                &job,
+            );
+            let owned = convert_owned(bytes, &path, text, &job);
+            assert_eq!(owned.diagnostics, borrowed.diagnostics);
+            assert_eq!(outputs(&owned), outputs(&borrowed));
+            assert_eq!(owned.rendered.len(), written);
+            assert_eq!(owned.fails(false), written == 0);
+        }
+    }
 }
