@@ -4,12 +4,14 @@
 # paragraph of emphasised words (`*w0* *w1* …`), and a 14 KB XML whose annex
 # is numbered 4294967295. Each input is built here, in growing sizes, and
 # run through `undoc validate` and `undoc convert --to xml`, `--to docx` and
-# (for the sizes in PDF_SIZES, which finish in reasonable time) `--to pdf`.
+# (for the sizes in PDF_SIZES, which finish in reasonable time) `--to pdf`
+# and plain `convert` (every format, `all`).
 #
 #   bench/memory.sh                      # release build, 1 5 20 60 MB
 #   SIZES="1 5" PDF_SIZES="0.2 1" bench/memory.sh
 #   BIN=target/debug/undoc bench/memory.sh   # an existing binary, no build
 #   COMMANDS=pdf SIZES= PDF_SIZES="1 5 20" bench/memory.sh   # the PDF rows only
+#   COMMANDS=all SIZES= PDF_SIZES=5 bench/memory.sh   # every format at once
 #
 # Columns: input, its size in MB, the command, peak RSS in MB, the peak above
 # the same command's on the 12 KB English sample (the program, fonts and
@@ -29,7 +31,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES-"1 5 20 60"}
 PDF_SIZES=${PDF_SIZES-"0.2 1 5"}
-COMMANDS=${COMMANDS:-"validate xml docx pdf"}
+COMMANDS=${COMMANDS:-"validate xml docx pdf all"}
 TIMEOUT=${TIMEOUT:-600}
 LIMIT_MB=${LIMIT_MB:-8192}
 work=${WORK:-$(mktemp -d)}
@@ -92,6 +94,9 @@ run_all() {
   if wanted docx; then measure "$name" "$file" "convert docx" convert "$file" -o "$work/out" --to docx; fi
   if [ "$pdf" = yes ] && wanted pdf; then
     measure "$name" "$file" "convert pdf" convert "$file" -o "$work/out" --to pdf
+  fi
+  if [ "$pdf" = yes ] && wanted all; then
+    measure "$name" "$file" "convert all" convert "$file" -o "$work/out"
   fi
 }
 

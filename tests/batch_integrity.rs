@@ -52,6 +52,7 @@ static PANICKING: OutputFormat = OutputFormat {
     suffix: "boom",
     description: "a writer that panics",
     paged: false,
+    heavy: false,
     write: panicking_writer,
 };
 

@@ -113,7 +113,7 @@ fn check_and_render(mut outcome: read::ReadOutcome, format: &InputFormat, job: &
         return converted;
     }
     let mut rendered = Vec::with_capacity(job.formats.len());
-    for &output in job.formats {
+    for &output in &heaviest_first(job.formats) {
         match (output.write)(doc, job.options) {
             Ok(r) => rendered.push((output, r)),
             Err(d) => {
@@ -122,11 +122,22 @@ fn check_and_render(mut outcome: read::ReadOutcome, format: &InputFormat, job: &
             }
         }
     }
+    rendered.sort_by_key(|(output, _)| job.formats.iter().position(|f| f == output));
     for (_, r) in &mut rendered {
         converted.diagnostics.append(&mut r.diagnostics);
     }
     converted.rendered = rendered;
     converted
+}
+
+/// The formats in the order to render them: heavy ones (PDF) first. Their
+/// writer's peak is the document's, and the outputs already rendered are
+/// held through it; rendered first, the XML and Word files are not (a 5 MB
+/// report's xml+docx+pdf peak was 24 MB above PDF alone's).
+fn heaviest_first(formats: &[&'static OutputFormat]) -> Vec<&'static OutputFormat> {
+    let mut order = formats.to_vec();
+    order.sort_by_key(|f| !f.heavy);
+    order
 }
 
 /// Processes one input of the batch into its report.
@@ -326,6 +337,10 @@ mod tests {
             assert_eq!(owned.diagnostics, borrowed.diagnostics);
             assert_eq!(outputs(&owned), outputs(&borrowed));
             assert_eq!(owned.rendered.len(), written);
+            // The PDF is rendered first; the outputs stay in the job's order.
+            let names: Vec<&str> = owned.rendered.iter().map(|(f, _)| f.name).collect();
+            let expected: Vec<&str> = formats.iter().map(|f| f.name).take(written).collect();
+            assert_eq!(names, expected);
             assert_eq!(owned.fails(false), written == 0);
         }
     }

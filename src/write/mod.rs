@@ -24,6 +24,10 @@ pub struct OutputFormat {
     pub description: &'static str,
     /// Whether it has pages (and reports how many).
     pub paged: bool,
+    /// Whether its writer needs many times the memory of the others (the
+    /// PDF's layout): a document's formats render it first, so the outputs
+    /// of the others are not held through its peak.
+    pub heavy: bool,
     /// The writer.
     pub write: fn(&Document, &WriteOptions) -> Result<Rendered, Diagnostic>,
 }
@@ -51,6 +55,7 @@ pub static OUTPUT_FORMATS: &[OutputFormat] = &[
         suffix: "xml",
         description: "undoc's canonical UN XML, valid against schemas/undoc.xsd",
         paged: false,
+        heavy: false,
         write: xml::render,
     },
     OutputFormat {
@@ -58,6 +63,7 @@ pub static OUTPUT_FORMATS: &[OutputFormat] = &[
         suffix: "akn.xml",
         description: "Akoma Ntoso 3.0 as AKN4UN profiles it, valid against schemas/akn/akomantoso30.xsd",
         paged: false,
+        heavy: false,
         write: akn::render,
     },
     OutputFormat {
@@ -65,6 +71,7 @@ pub static OUTPUT_FORMATS: &[OutputFormat] = &[
         suffix: "docx",
         description: "Word, with the DGACM styles, masthead, running headers and footnotes",
         paged: true,
+        heavy: false,
         write: docx::write,
     },
     OutputFormat {
@@ -72,6 +79,7 @@ pub static OUTPUT_FORMATS: &[OutputFormat] = &[
         suffix: "pdf",
         description: "typeset PDF/A-2a and PDF/UA-1, fonts embedded",
         paged: true,
+        heavy: true,
         write: pdf::write,
     },
 ];
