@@ -21,7 +21,7 @@
 # rather than let a shared machine swap.
 #
 # The PDF rows are the regression check of the PDF writer's memory: about
-# 15-30 times the input for text, about 46 for a paragraph of emphasised
+# 10-30 times the input for text, about 46 for a paragraph of emphasised
 # words (bench/RESULTS.md, "2026-11-30: PDF memory", with where it goes,
 # and the thirteenth and eighteenth sessions' figures). It keeps every glyph, packed, until the page count
 # is known (footers read `2/13`), frees its layout before krilla writes the
