@@ -475,8 +475,9 @@ impl Shaper {
         breaker.state_mut().set_layout_max_advance(widest);
         let mut i = 0;
         loop {
-            let w = widths(i) - narrower.get(i).copied().unwrap_or(0.0);
-            breaker.state_mut().set_line_max_advance(w.max(1.0));
+            breaker
+                .state_mut()
+                .set_line_max_advance(line_room(widths, narrower, i).max(1.0));
             match breaker.break_next() {
                 None => break,
                 Some(YieldData::LineBreak(_)) => i += 1,
@@ -508,15 +509,28 @@ impl Shaper {
             );
             let metrics = line.metrics();
             let inked = metrics.advance - metrics.hanging_advance;
-            let limit = widths(i) - narrower.get(i).copied().unwrap_or(0.0);
+            let limit = line_room(widths, narrower, i);
             candidates.push((i, key, inked, limit, run.font_size()));
         }
         candidates
             .into_iter()
             .find_map(|(i, key, inked, limit, size)| {
-                let (_, hyphen) = self.hyphen(key, size);
-                (inked + hyphen > limit + 0.01).then_some((i, hyphen))
+                self.hyphen_overflow(key, size, inked, limit)
+                    .map(|hyphen| (i, hyphen))
             })
+    }
+
+    /// The hyphen's advance when a line whose text is `inked` wide has no
+    /// room for it within `limit`; both engines ask this.
+    fn hyphen_overflow(
+        &mut self,
+        key: (u64, u32, u32),
+        size: f32,
+        inked: f32,
+        limit: f32,
+    ) -> Option<f32> {
+        let (_, hyphen) = self.hyphen(key, size);
+        (inked + hyphen > limit + 0.01).then_some(hyphen)
     }
 
     /// The hyphen glyph of a font at a size: (glyph id, advance).
@@ -626,6 +640,12 @@ impl Shaper {
         packed.shrink_to_fit();
         (runs, packed)
     }
+}
+
+/// The room of line `i`: its width, less what earlier passes took off it
+/// to make room for its hyphen.
+fn line_room(widths: &dyn Fn(usize) -> f32, narrower: &[f32], i: usize) -> f32 {
+    widths(i) - narrower.get(i).copied().unwrap_or(0.0)
 }
 
 /// How many runs `glyphs` cut into: one per change of key.

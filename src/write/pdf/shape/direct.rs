@@ -36,7 +36,8 @@ use script::{harfrust_script, resolved_scripts, segments};
 
 use super::place::{LineGlyphs, RunKey};
 use super::{
-    LineEnd, Missing, Paragraph, ShapedLine, Shaper, ends_at_hyphen, looks, span_at, text_offset,
+    LineEnd, Missing, Paragraph, ShapedLine, Shaper, ends_at_hyphen, line_room, looks, span_at,
+    text_offset,
 };
 
 /// A font a look may be set in: a face of [`Direct::loaded`], with the
@@ -386,9 +387,8 @@ impl Shaper {
             let atom = self.direct.atoms[last];
             let face = &self.direct.loaded[usize::from(atom.face)];
             let key = (face.blob.id(), face.index, atom.size.to_bits());
-            let limit = widths(i) - narrower.get(i).copied().unwrap_or(0.0);
-            let (_, hyphen) = self.hyphen(key, atom.size);
-            if advance + hyphen > limit + 0.01 {
+            let limit = line_room(widths, narrower, i);
+            if let Some(hyphen) = self.hyphen_overflow(key, atom.size, advance, limit) {
                 return Some((i, hyphen));
             }
         }

@@ -8,7 +8,7 @@ use icu_segmenter::LineSegmenter;
 use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness, LineBreakWordOption};
 use parley::BreakReason;
 
-use super::super::{Align, Paragraph, WHOLE_SYMBOL, break_overrides};
+use super::super::{Align, Paragraph, WHOLE_SYMBOL, break_overrides, line_room};
 use super::Atom;
 
 /// A broken line: its atoms, its width (hanging spaces included) and why
@@ -60,7 +60,7 @@ pub(super) fn break_atoms(
     let mut i = 0;
     loop {
         let n = lines.len();
-        let max = (widths(n) - narrower.get(n).copied().unwrap_or(0.0)).max(1.0);
+        let max = line_room(widths, narrower, n).max(1.0);
         let start = i;
         let mut x = 0.0f32;
         let mut regular: Option<(usize, f32)> = None;
