@@ -219,9 +219,15 @@ impl Lang {
     /// The tag of Latin-script text inside this version (symbols, names):
     /// the language's own tag, English in the Arabic and Chinese versions.
     pub fn latin_text_locale(self) -> &'static str {
+        self.latin_text_lang().locale()
+    }
+
+    /// The language of Latin-script text inside this version: its own,
+    /// English in the Arabic and Chinese versions.
+    pub fn latin_text_lang(self) -> Lang {
         match self {
-            Lang::Ar | Lang::Zh => Lang::En.locale(),
-            other => other.locale(),
+            Lang::Ar | Lang::Zh => Lang::En,
+            other => other,
         }
     }
 

@@ -1,8 +1,8 @@
-//! Hostile input for the readers, the validator and the CI reports: memory
-//! that stays a small multiple of the input, numbers of any size, elements
-//! in foreign namespaces, elements with huge attribute counts, and file
-//! names and messages that hold control characters. Every input is built
-//! here, at test time.
+//! Hostile input for the readers, the validator, the PDF writer and the CI
+//! reports: memory that stays a small multiple of the input, numbers of
+//! any size, elements in foreign namespaces, elements with huge attribute
+//! counts, and file names and messages that hold control characters. Every
+//! input is built here, at test time.
 
 mod common;
 
@@ -142,6 +142,59 @@ fn reading_and_validating_take_a_small_multiple_of_the_input() {
             ratio < bound,
             "{kind}: {peak} bytes at the peak for {} bytes of input ({ratio:.1}×)",
             input.len()
+        );
+    }
+}
+
+/// Peak heap bytes, above what was held before, that writing the PDF of the
+/// text source `input` takes on this thread (reading it is not counted).
+fn pdf_peak_heap(input: &str) -> usize {
+    let doc = read::read(
+        &Source::bytes(input.as_bytes()),
+        InputFormat::by_name("text").expect("reader"),
+        &[],
+    )
+    .document
+    .expect("the source reads");
+    let start = HELD.with(|held| {
+        let (now, _) = held.get();
+        held.set((now, now));
+        now
+    });
+    let pdf = undoc::write::pdf::write(&doc, &undoc::write::WriteOptions::default()).expect("PDF");
+    assert!(pdf.pages.unwrap_or(0) > 1);
+    drop(pdf);
+    let (_, peak) = HELD.with(Cell::get);
+    (peak - start).max(0) as usize
+}
+
+#[test]
+fn a_pdf_takes_heap_in_proportion_to_its_source() {
+    // Fonts and the shaper's thread state are loaded once; the first
+    // document pays for them.
+    pdf_peak_heap(&text_input("paragraphs", 20_000));
+    // What one more byte of source costs, measured between two sizes so
+    // that the fixed part (fonts' subsets, the file's skeleton) drops out.
+    // The layout keeps every line's glyphs, packed, until the page count is
+    // known, and krilla holds the PDF until it is written: measured 4-14
+    // bytes a byte of text, 44 when every word carries its own emphasis
+    // (two spans and two glyph runs a word, the densest markup there is).
+    // A structure kept per character, or growth faster than the input,
+    // fails the doubled size (issue 10 found 160-200 times the input).
+    const SIZE: usize = 150_000;
+    for (kind, bound) in [
+        ("paragraphs", 20.0),
+        ("line", 20.0),
+        ("word", 20.0),
+        ("emphasis", 60.0),
+    ] {
+        let small = pdf_peak_heap(&text_input(kind, SIZE));
+        let large = pdf_peak_heap(&text_input(kind, 2 * SIZE));
+        let per_byte = (large as f64 - small as f64) / SIZE as f64;
+        eprintln!("{kind}: {small} then {large} bytes at the peak: {per_byte:.1} a byte of source");
+        assert!(
+            per_byte < bound,
+            "{kind}: {small} bytes at the peak for {SIZE} bytes of source, {large} for twice as much: {per_byte:.1} a byte"
         );
     }
 }

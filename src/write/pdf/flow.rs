@@ -66,8 +66,9 @@ pub struct TextSpan {
     pub kind: SpanKind,
     /// How far its baseline is raised, in points.
     pub rise: f32,
-    /// Its language tag.
-    pub lang: &'static str,
+    /// Its language (a byte, not its tag: a document holds a span or two
+    /// a word, each kept until its page is drawn).
+    pub lang: Lang,
 }
 
 /// Laid-out text: the string, its spans and its lines.
@@ -315,10 +316,10 @@ struct Breaks {
 struct SpanRules {
     /// The paragraph's style.
     style: TextStyle,
-    /// Language tag of its text.
-    locale: &'static str,
-    /// Language tag of cited symbols (written in Latin letters).
-    symbol_locale: &'static str,
+    /// The language of its text.
+    lang: Lang,
+    /// The language of cited symbols (written in Latin letters).
+    symbol_lang: Lang,
     /// Hyphenation patterns, if its words may be hyphenated.
     hyphenation: Option<hypher::Lang>,
     /// Whether its text runs right to left (a number's groups are joined).
@@ -409,10 +410,10 @@ impl StyledText {
             SpanKind::NoteMark(_) | SpanKind::Raised => (
                 style.size * NOTE_MARK_SCALE,
                 style.size * NOTE_MARK_RISE,
-                rules.locale,
+                rules.lang,
             ),
-            SpanKind::Link(_) => (style.size, 0.0, rules.symbol_locale),
-            SpanKind::Text => (style.size, 0.0, rules.locale),
+            SpanKind::Link(_) => (style.size, 0.0, rules.symbol_lang),
+            SpanKind::Text => (style.size, 0.0, rules.lang),
         };
         let piece = match kind {
             SpanKind::Text if rules.right_to_left => digit_groups_joined(piece),
@@ -513,8 +514,8 @@ impl<'a> FlowBuilder<'a> {
     ) -> LaidText {
         let rules = SpanRules {
             style,
-            locale: lang.locale(),
-            symbol_locale: self.lang().latin_text_locale(),
+            lang,
+            symbol_lang: self.lang().latin_text_lang(),
             // Justified text is hyphenated; headings and titles never are.
             hyphenation: lang_style(lang)
                 .hyphenation
@@ -596,7 +597,7 @@ impl<'a> FlowBuilder<'a> {
             },
             kind: SpanKind::Text,
             rise: 0.0,
-            lang: lang.locale(),
+            lang,
         }];
         self.lay_out(
             lang,

@@ -68,7 +68,7 @@ impl Pen<'_, '_> {
         for run in &l.runs {
             let span = text.spans.get(run.span);
             // The document's language is on the structure root.
-            let lang = span.map(|s| s.lang).filter(|&l| l != self.lang);
+            let lang = span.map(|s| s.lang.locale()).filter(|&l| l != self.lang);
             if let Some(SpanKind::Link(target)) = span.map(|s| &s.kind) {
                 self.close(&mut open);
                 let id = self.tagged_run(run, l, text, lang);
