@@ -872,7 +872,8 @@ impl Document {
     }
 }
 
-fn visit_blocks<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a [Inline])) {
+/// Calls `f` with every run of inlines in `blocks`, in document order.
+pub(crate) fn visit_blocks<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a [Inline])) {
     for block in blocks {
         match block {
             Block::Chapter(d) | Block::Section(d) => {

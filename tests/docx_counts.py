@@ -21,7 +21,10 @@ the standard library and applies the DGACM conventions as written here.
   the `Contents` heading; contents set as TOC1/TOC2 paragraphs are no table
   and are skipped) and the summary box (a one-column table opening with
   `Summary`), whose inner tables count; tables inside other tables' cells
-  are part of those tables;
+  are part of those tables; a table right after another (only empty
+  paragraphs between) that repeats its first row is that table continued
+  (split by hand at a page break: printed, one table whose header
+  repeats);
 - footnotes: distinct footnote references in the document part;
 - starts: each numbered paragraph's number and the first 60 characters of
   its text after the label (for tests/archive_text.rs).
@@ -122,20 +125,23 @@ def count(path):
          "footnotes": len({f.get(W + "id") for f in doc.iter(W + "footnoteReference")}),
          "starts": []}
     chapter, para, started, skip_table, annex_due = 0, 0, False, False, False
+    before = None  # the table just before, when only empty paragraphs follow it
     for i, el in enumerate(items):
         if el.tag == W + "tbl":
             cells = max((len(tr.findall(W + "tc")) for tr in el.findall(W + "tr")), default=0)
             if skip_table:
                 skip_table = False
             elif cells == 1 and first_text(el) == "Summary":
-                c["tables"] += len(el.findall(".//" + W + "tc/" + W + "tbl"))
-            else:
+                c["tables"] += tables_in(el)
+            elif not continues(before, el):
                 c["tables"] += 1
+            before = el
             continue
         t = text(el)
         s = t.strip()
         if not s:
             continue
+        before = None
         r = role(style_id(el))
         if s == "Contents":
             skip_table = next_is_table(items, i)
@@ -179,6 +185,32 @@ def count(path):
             para, started = int(numbered.group(1)), True
             c["starts"].append([para, t[numbered.end():].strip()[:60]])
     return c
+
+
+def first_row(tbl):
+    tr = tbl.find(W + "tr")
+    return None if tr is None else [text(tc).strip() for tc in tr.findall(W + "tc")]
+
+
+def continues(before, tbl):
+    """Whether tbl continues the table before it: the same first row, not empty."""
+    row = first_row(tbl)
+    return before is not None and row is not None and any(row) and row == first_row(before)
+
+
+def tables_in(box):
+    """The tables in the cells of a layout table (the summary box), read cell
+    after cell, a continued one counted with the one it continues."""
+    n, before = 0, None
+    for tc in box.findall(W + "tr/" + W + "tc"):
+        for el in tc:
+            if el.tag == W + "tbl":
+                n += len(el.findall(".//" + W + "tc/" + W + "tbl"))
+                n += 0 if continues(before, el) else 1
+                before = el
+            elif el.tag == W + "p" and text(el).strip():
+                before = None
+    return n
 
 
 def next_is_table(items, i):

@@ -836,3 +836,118 @@ fn a_heading_row_inside_a_tables_body_is_read_and_kept() {
     // undoc's Word file sets the label in by a leading tab, as DGACM's do.
     assert_eq!(indents(&from_docx), indents(&doc), "the DOCX keeps indents");
 }
+
+/// A staffing table as the budget reports set it: a bold lead line whose
+/// superscript `a` marks the table's note, a sentence, the table split by
+/// hand at a page break (the second part repeating the header), its note
+/// typed under it; then a French ordinal in superscript (`XX^e`), which is
+/// no mark. One table with both parts' rows and the note, the lead line's
+/// mark kept as a mark, the ordinal's letter kept as text, and no UND039.
+/// With text between the parts, they stay two tables.
+#[test]
+fn a_lead_lines_mark_and_a_table_split_at_a_page_break_are_read_as_printed() {
+    let run = |text: &str, props: &str| {
+        format!("<w:r><w:rPr>{props}</w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r>")
+    };
+    let para = |runs: &str| format!("<w:p>{runs}</w:p>");
+    let row = |cells: &[&str], header: bool| {
+        let trpr = if header {
+            "<w:trPr><w:tblHeader/></w:trPr>"
+        } else {
+            ""
+        };
+        let tcs: String = cells
+            .iter()
+            .map(|c| format!("<w:tc>{}</w:tc>", para(&run(c, ""))))
+            .collect();
+        format!("<w:tr>{trpr}{tcs}</w:tr>")
+    };
+    let table = |label: &str, posts: &str| {
+        format!(
+            "<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"900\"/></w:tblGrid>{}{}</w:tbl>",
+            row(&["Category", "Posts"], true),
+            row(&[label, posts], false)
+        )
+    };
+    let sup = "<w:vertAlign w:val=\"superscript\"/>";
+    let word_file = |between: &str| {
+        let body = [
+            para(&(run("Human resources", "<w:b/>") + &run("a", &format!("<w:b/><w:i/>{sup}")))),
+            para(&run("The proposed budget provides for the following:", "")),
+            table("Approved 2024/25", "12"),
+            between.to_string(),
+            table("Proposed 2026/27", "11"),
+            para(&run(
+                "a\tRepresents the highest level of authorized strength.",
+                "",
+            )),
+            para(&(run("2.\tAu XX", "") + &run("e", sup) + &run(" siècle, la Mission.", ""))),
+        ]
+        .concat();
+        let document = MINIMAL.replace("</w:body>", &format!("{body}</w:body>"));
+        zip_with(&[("word/document.xml", document.as_bytes())])
+    };
+    fn tables(blocks: &[Block], out: &mut Vec<undoc::model::Table>) {
+        for b in blocks {
+            match b {
+                Block::Chapter(d) | Block::Section(d) => tables(&d.blocks, out),
+                Block::Table(t) => out.push(t.clone()),
+                _ => {}
+            }
+        }
+    }
+    let bytes = word_file("<w:p/>");
+    let doc = read_bytes(&bytes, Path::new("staffing.docx"))
+        .document
+        .expect("a document");
+    let mut found = Vec::new();
+    tables(&doc.body, &mut found);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let rows: Vec<String> = found[0]
+        .body
+        .iter()
+        .map(|r| plain_text(&r.cells[0].paragraphs[0]))
+        .collect();
+    assert_eq!(rows, ["Approved 2024/25", "Proposed 2026/27"]);
+    assert_eq!(found[0].notes.len(), 1);
+    let lead = doc
+        .body
+        .iter()
+        .find_map(|b| match b {
+            Block::Text(t) if plain_text(&t.value).starts_with("Human") => Some(t.value.clone()),
+            _ => None,
+        })
+        .expect("the lead line");
+    assert!(
+        matches!(&lead[..], [Inline::Strong(inner)] if matches!(inner.last(), Some(Inline::TableNoteRef(n)) if n.value == 1)),
+        "{lead:?}"
+    );
+    let ordinal = doc
+        .paragraphs()
+        .into_iter()
+        .find(|p| p.n == 2)
+        .expect("paragraph 2");
+    assert_eq!(plain_text(&ordinal.content), "Au XXe siècle, la Mission.");
+    assert!(
+        ordinal
+            .content
+            .iter()
+            .all(|i| !matches!(i, Inline::TableNoteRef(_))),
+        "{:?}",
+        ordinal.content
+    );
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("staffing.docx");
+    std::fs::write(&file, &bytes).expect("written");
+    // (The minimal file has no masthead: UND012 errors, not checked here.)
+    let (_, found) = common::validate_json(&file);
+    assert!(found.iter().all(|(_, c)| c != "UND039"), "{found:?}");
+
+    let apart = word_file(&para(&run("The staffing of the second year:", "")));
+    let doc = read_bytes(&apart, Path::new("apart.docx"))
+        .document
+        .expect("a document");
+    let mut found = Vec::new();
+    tables(&doc.body, &mut found);
+    assert_eq!(found.len(), 2, "{found:#?}");
+}

@@ -29,10 +29,41 @@ struct Counters {
     level4: u32,
 }
 
+/// Table note marks outside any table (in a heading or a paragraph that
+/// leads into a table, `Human resources^a`), waiting for the table they
+/// mark: the next one in their section.
+#[derive(Default)]
+struct LeadMarks(Vec<(u32, Span)>);
+
+impl LeadMarks {
+    fn collect(&mut self, block: &Block) {
+        crate::model::visit_blocks(std::slice::from_ref(block), &mut |inlines| {
+            collect_marks(inlines, &mut self.0)
+        });
+    }
+
+    /// The section ends, or a heading starts a new part of it, with no table
+    /// for the marks still waiting.
+    fn end(&mut self, out: &mut Vec<Diagnostic>) {
+        for (n, at) in self.0.drain(..) {
+            out.push(Diagnostic::new(
+                Code::TableNotes,
+                at,
+                format!(
+                    "mark {} stands outside a table and no table follows it in its section",
+                    crate::lang::latin_letter(n, false)
+                ),
+            ));
+        }
+    }
+}
+
 fn walk(blocks: &[Block], counters: &mut Counters, out: &mut Vec<Diagnostic>) {
+    let mut lead = LeadMarks::default();
     for block in blocks {
         match block {
             Block::Chapter(d) | Block::Section(d) => {
+                lead.end(out);
                 counters.level3 = 0;
                 counters.level4 = 0;
                 walk(&d.blocks, counters, out);
@@ -40,6 +71,8 @@ fn walk(blocks: &[Block], counters: &mut Counters, out: &mut Vec<Diagnostic>) {
                 counters.level4 = 0;
             }
             Block::Subheading(h) => {
+                lead.end(out);
+                lead.collect(block);
                 let (count, label) = if h.level <= 3 {
                     counters.level4 = 0;
                     (&mut counters.level3, "subheading")
@@ -54,7 +87,7 @@ fn walk(blocks: &[Block], counters: &mut Counters, out: &mut Vec<Diagnostic>) {
                 if let Some(n) = t.n {
                     in_order(&mut counters.table, n, "table", t.span, out);
                 }
-                table(t, out);
+                table(t, std::mem::take(&mut lead.0), out);
             }
             Block::Figure(f) => {
                 if let Some(n) = f.n {
@@ -62,9 +95,10 @@ fn walk(blocks: &[Block], counters: &mut Counters, out: &mut Vec<Diagnostic>) {
                 }
                 figure(f, out);
             }
-            Block::Para(_) | Block::Text(_) => {}
+            Block::Para(_) | Block::Text(_) => lead.collect(block),
         }
     }
+    lead.end(out);
 }
 
 /// `n` must follow `last`; records it.
@@ -80,7 +114,9 @@ fn in_order(last: &mut u32, n: u32, what: &str, span: Span, out: &mut Vec<Diagno
     *last = n;
 }
 
-fn table(t: &Table, out: &mut Vec<Diagnostic>) {
+/// Checks table `t`, whose notes may also be marked by `lead`, the marks in
+/// the headings and paragraphs just before it.
+fn table(t: &Table, lead: Vec<(u32, Span)>, out: &mut Vec<Diagnostic>) {
     grid(t, out);
     let mut cells = Vec::new();
     cells.push(t.title.as_slice());
@@ -90,11 +126,11 @@ fn table(t: &Table, out: &mut Vec<Diagnostic>) {
             cells.extend(cell.paragraphs.iter().map(Vec::as_slice));
         }
     }
-    notes(&cells, &t.notes, t.span, out);
+    notes(&cells, lead, &t.notes, t.span, out);
 }
 
 fn figure(f: &Figure, out: &mut Vec<Diagnostic>) {
-    notes(&[f.title.as_slice()], &f.notes, f.span, out);
+    notes(&[f.title.as_slice()], Vec::new(), &f.notes, f.span, out);
     match crate::image::probe(&f.image.bytes) {
         Err(why) => out.push(Diagnostic::new(Code::BadImage, f.span, why)),
         Ok(found) if found.kind != f.image.kind => out.push(Diagnostic::new(
@@ -155,7 +191,13 @@ fn grid(t: &Table, out: &mut Vec<Diagnostic>) {
 
 /// Notes are lettered 1..n, each marked somewhere in `content`, and each
 /// mark has its note.
-fn notes(content: &[&[Inline]], notes: &[TableNote], span: Span, out: &mut Vec<Diagnostic>) {
+fn notes(
+    content: &[&[Inline]],
+    lead: Vec<(u32, Span)>,
+    notes: &[TableNote],
+    span: Span,
+    out: &mut Vec<Diagnostic>,
+) {
     let letter = |n: u32| crate::lang::latin_letter(n, false);
     for (i, note) in notes.iter().enumerate() {
         let expected = i as u32 + 1;
@@ -171,7 +213,7 @@ fn notes(content: &[&[Inline]], notes: &[TableNote], span: Span, out: &mut Vec<D
             ));
         }
     }
-    let mut marks = Vec::new();
+    let mut marks = lead;
     for inlines in content {
         collect_marks(inlines, &mut marks);
     }
@@ -304,7 +346,59 @@ mod tests {
         );
     }
 
+    /// A bold lead line `Human resources^a`, a sentence, then the table
+    /// whose note a it marks; or a mark with a heading between it and the
+    /// table.
+    #[test]
+    fn a_mark_in_the_lines_leading_into_a_table_marks_its_note() {
+        let mut t = grid_table(vec![vec![cell("Posts", 1, 1)]], 1);
+        t.notes.push(TableNote {
+            n: 1,
+            content: vec![Inline::Text("Highest level of strength.".into())],
+            span: Span::new(9, 1),
+        });
+        let text = |inlines: Vec<Inline>, line: u32| {
+            Block::Text(Spanned::new(inlines, Span::new(line, 1)))
+        };
+        let lead = text(
+            vec![Inline::Strong(vec![
+                Inline::Text("Human resources".into()),
+                Inline::TableNoteRef(Spanned::new(1, Span::new(1, 16))),
+            ])],
+            1,
+        );
+        let sentence = text(vec![Inline::Text("The budget provides for:".into())], 2);
+        let mut out = Vec::new();
+        walk(
+            &[lead.clone(), sentence, Block::Table(t.clone())],
+            &mut Counters::default(),
+            &mut out,
+        );
+        assert!(out.is_empty(), "{out:?}");
+
+        let heading = Block::Subheading(crate::model::Subheading {
+            level: 3,
+            n: None,
+            heading: vec![Inline::Text("Component 1".into())],
+            span: Span::new(2, 1),
+        });
+        walk(
+            &[lead, heading, Block::Table(t)],
+            &mut Counters::default(),
+            &mut out,
+        );
+        let messages: Vec<&str> = out.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "mark a stands outside a table and no table follows it in its section",
+                "note a is never marked in the table"
+            ]
+        );
+        assert_eq!(out[0].span, Span::new(1, 16));
+    }
+
     fn table_rules(t: &Table, out: &mut Vec<Diagnostic>) {
-        super::table(t, out)
+        super::table(t, Vec::new(), out)
     }
 }

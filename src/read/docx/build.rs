@@ -3,8 +3,8 @@
 //! flowed and nested into chapters, sections and annexes.
 
 use super::content::{Node, WPara, WTable};
-use super::flow::{Flat, Flow, Labelled, Pictures, is_contents_heading, lead};
-use super::inlines::plain;
+use super::flow::{Flat, Flow, Labelled, Pictures, is_contents_heading, lead, settle_lead_marks};
+use super::inlines::{SupLetter, plain};
 use super::numbering::Numbering;
 use super::places::Ctx;
 use super::styles::Role;
@@ -75,6 +75,7 @@ impl Reader<'_, '_, '_> {
                 Node::Table(t) => flow.table(t, self.ctx),
             }
         }
+        settle_lead_marks(&mut flow.flats, &self.ctx.maybe_marks);
         let (preamble, body, annexes) = nest_all(flow);
         built.preamble = preamble;
         built.body = body;
@@ -160,13 +161,13 @@ impl Reader<'_, '_, '_> {
             }
             Role::Title if built.title.is_none() => {
                 let span = self.ctx.place(p);
-                let inlines = unbold(self.ctx.inlines(p, lead(p), false, span));
+                let inlines = unbold(self.ctx.inlines(p, lead(p), SupLetter::Letter, span));
                 built.title = Some(Spanned::new(inlines, span));
                 true
             }
             Role::Subtitle if built.subtitle.is_none() && before_body => {
                 let span = self.ctx.place(p);
-                let inlines = unbold(self.ctx.inlines(p, lead(p), false, span));
+                let inlines = unbold(self.ctx.inlines(p, lead(p), SupLetter::Letter, span));
                 built.subtitle = Some(Spanned::new(inlines, span));
                 true
             }
@@ -244,7 +245,7 @@ impl Reader<'_, '_, '_> {
                     match node {
                         Node::Para(p) if heading.is_none() && !plain(&p.runs).trim().is_empty() => {
                             span = self.ctx.place(p);
-                            heading = Some(self.ctx.inlines(p, lead(p), false, span));
+                            heading = Some(self.ctx.inlines(p, lead(p), SupLetter::Letter, span));
                         }
                         Node::Para(p) => self.para(p, &mut flow, built),
                         Node::Table(inner) => flow.table(inner, self.ctx),
@@ -252,6 +253,7 @@ impl Reader<'_, '_, '_> {
                 }
             }
         }
+        settle_lead_marks(&mut flow.flats, &self.ctx.maybe_marks);
         let (mut blocks, rest, _) = nest_all(flow);
         blocks.extend(rest.into_iter().map(unnumbered));
         Summary {

@@ -6,14 +6,17 @@
 //! Paragraphs without a DGACM style are judged by their label and by
 //! being bold throughout, as headings typed by hand are.
 
+use std::collections::{HashMap, HashSet};
+
 use super::content::{Run, RunKind, WPara, WTable};
-use super::inlines::plain;
+use super::inlines::{SupLetter, plain};
 use super::places::Ctx;
 use super::styles::Role;
 use super::tables;
 use crate::lang::{self, CLAUSE_MARKS, COMMAS, FULL_STOPS, Lang, ends_with_mark};
 use crate::model::{
-    Figure, Image, ImageKind, Inline, Item, List, ListKind, Para, Span, Spanned, Table,
+    Figure, Image, ImageKind, Inline, Item, List, ListKind, Para, Row, Span, Spanned, Table,
+    plain_text,
 };
 use crate::read::text::{Label, caption_number};
 
@@ -98,7 +101,7 @@ impl Flow {
         }
         if self.annex_title_due && (is_heading(role) || heading_like) && first.is_none() {
             let at = self.flats.len().saturating_sub(1);
-            let inl = unbold(ctx.inlines(p, label.skip, false, span));
+            let inl = unbold(ctx.inlines(p, label.skip, SupLetter::MaybeMark, span));
             self.annex_titles.push((at, inl));
             self.annex_title_due = false;
             return;
@@ -111,7 +114,7 @@ impl Flow {
                 self.heading(p, Role::Body, label, span, ctx)
             }
             Role::Note => self.note(p, label, span, ctx),
-            _ if self.marks_note(p) => self.note(p, label, span, ctx),
+            _ if self.marks_note(p, &ctx.maybe_marks) => self.note(p, label, span, ctx),
             _ => self.body(p, label, span, heading_like, ctx),
         }
     }
@@ -125,7 +128,7 @@ impl Flow {
             Label::Section(n) => Some(*n),
             _ => None,
         });
-        let inl = unbold(ctx.inlines(p, label.skip, false, span));
+        let inl = unbold(ctx.inlines(p, label.skip, SupLetter::MaybeMark, span));
         let is_chapter = match (role, chapter, section) {
             (Role::Chapter, Some(_), _) => true,
             (Role::Section, _, Some(_)) => false,
@@ -157,7 +160,7 @@ impl Flow {
             _ => None,
         });
         let skip = if n.is_some() { label.skip } else { lead(p) };
-        let inl = unbold(ctx.inlines(p, skip, false, span));
+        let inl = unbold(ctx.inlines(p, skip, SupLetter::MaybeMark, span));
         self.flats.push(Flat::Sub(level, n, inl, span));
     }
 
@@ -170,15 +173,17 @@ impl Flow {
         // A note belongs to the table when the table marks it, when the
         // table's notes have begun, or when it is note a of a table that
         // marks others (its own mark then stands outside, in a heading).
-        let marked = |n: u32, f: &Flat| match f {
+        let marked = |n: u32, i: usize| match &self.flats[i] {
             Flat::Table(t) => {
                 marks_in(t, n)
                     || !t.notes.is_empty()
                     || (n == 1 && (2..=26).any(|m| marks_in(t, m)))
+                    || leads_into(&self.flats[..i], n, &ctx.maybe_marks)
             }
             _ => false,
         };
-        let letter = letter.filter(|&(n, _)| self.flats.iter().rev().take(3).any(|f| marked(n, f)));
+        let last = self.flats.len();
+        let letter = letter.filter(|&(n, _)| (last.saturating_sub(3)..last).any(|i| marked(n, i)));
         let float = self.flats.iter_mut().rev().take(3).find_map(|f| match f {
             Flat::Table(t) => Some((&mut t.notes, &mut t.source)),
             Flat::Figure(f) => Some((&mut f.notes, &mut f.source)),
@@ -192,7 +197,7 @@ impl Flow {
         match (float, letter) {
             (Some((notes, _)), Some(_)) => notes.push(tables::note(p, ctx)),
             (Some((_, source_slot)), None) if source && source_slot.is_none() => {
-                *source_slot = Some(ctx.inlines(p, lead(p), false, span));
+                *source_slot = Some(ctx.inlines(p, lead(p), SupLetter::Letter, span));
             }
             _ => self.body(p, label, span, false, ctx),
         }
@@ -209,11 +214,11 @@ impl Flow {
             (Some(Label::Decimal(n)), _, _)
                 if heading_like && !self.decimal_item(n) && !self.next_para_is(n) =>
             {
-                let inl = unbold(ctx.inlines(p, label.skip, false, span));
+                let inl = unbold(ctx.inlines(p, label.skip, SupLetter::MaybeMark, span));
                 self.flats.push(Flat::Sub(3, Some(n), inl, span));
             }
             (Some(Label::Decimal(n)), _, _) if !self.decimal_item(n) => {
-                let content = ctx.inlines(p, label.skip, false, span);
+                let content = ctx.inlines(p, label.skip, SupLetter::MaybeMark, span);
                 self.flats.push(Flat::Para(Para {
                     n,
                     content,
@@ -229,7 +234,7 @@ impl Flow {
                 self.item(kind.0, kind.1, p, label, span, ctx)
             }
             _ => {
-                let content = ctx.inlines(p, lead(p), false, span);
+                let content = ctx.inlines(p, lead(p), SupLetter::MaybeMark, span);
                 self.flats
                     .push(Flat::Text(Spanned::new(content, span), heading_like));
             }
@@ -238,12 +243,13 @@ impl Flow {
 
     /// Whether `p` is a lettered note (`a⇥text`) whose mark stands in the
     /// table just above: a note typed without the footnote style.
-    fn marks_note(&self, p: &WPara) -> bool {
+    fn marks_note(&self, p: &WPara, maybe: &HashMap<Span, bool>) -> bool {
         let Some((n, _)) = tables::note_letter(p) else {
             return false;
         };
-        self.flats.iter().rev().take(3).any(|f| match f {
-            Flat::Table(t) => marks_in(t, n),
+        let last = self.flats.len();
+        (last.saturating_sub(3)..last).any(|i| match &self.flats[i] {
+            Flat::Table(t) => marks_in(t, n) || leads_into(&self.flats[..i], n, maybe),
             _ => false,
         })
     }
@@ -301,13 +307,13 @@ impl Flow {
         span: Span,
         ctx: &mut Ctx,
     ) {
-        let content = ctx.inlines(p, label.skip, false, span);
+        let content = ctx.inlines(p, label.skip, SupLetter::Letter, span);
         let Some(Flat::Para(para)) = self.flats.last_mut() else {
             ctx.warn(
                 span,
                 "a list item with no numbered paragraph before it to hold it: kept as text",
             );
-            let content = ctx.inlines(p, lead(p), false, span);
+            let content = ctx.inlines(p, lead(p), SupLetter::Letter, span);
             self.flats
                 .push(Flat::Text(Spanned::new(content, span), false));
             return;
@@ -326,11 +332,21 @@ impl Flow {
         );
     }
 
-    /// Adds a table, taking the title and units lines just above it.
+    /// Adds a table, taking the title and units lines just above it; or,
+    /// when it repeats the header of the table right before it, adds its
+    /// rows to that table.
     pub fn table(&mut self, t: &WTable, ctx: &mut Ctx) {
         let mut table = tables::table(t, ctx);
+        if let Some(Flat::Table(before)) = self.flats.last_mut()
+            && continues(before, &table)
+        {
+            before.body.append(&mut table.body);
+            before.notes = table.notes;
+            before.source = table.source;
+            return;
+        }
         if let Some(Flat::Text(units, _)) = self.flats.last()
-            && is_units_line(&crate::model::plain_text(&units.value))
+            && is_units_line(&plain_text(&units.value))
         {
             if let Some(Flat::Text(units, _)) = self.flats.pop() {
                 table.units = Some(units.value);
@@ -350,7 +366,7 @@ impl Flow {
         };
         if let Some(title) = title {
             self.flats.pop();
-            let text = crate::model::plain_text(&title);
+            let text = plain_text(&title);
             table.n = caption_number(&text);
             table.title = unbold(title);
         }
@@ -464,9 +480,7 @@ pub fn lead(p: &WPara) -> usize {
 }
 
 fn plain_ends_with_colon(inlines: &[Inline]) -> bool {
-    crate::model::plain_text(inlines)
-        .trim_end()
-        .ends_with([':', '：'])
+    plain_text(inlines).trim_end().ends_with([':', '：'])
 }
 
 fn is_units_line(text: &str) -> bool {
@@ -496,6 +510,148 @@ fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
 pub fn is_contents_heading(text: &str) -> bool {
     let t = text.trim();
     lang::ALL.iter().any(|l| t == l.contents_word())
+}
+
+/// Settles the superscript letters read as maybe marks
+/// ([`SupLetter::MaybeMark`]). One stays a mark when it leads into a table
+/// that has its note and marks it nowhere itself: the next table in its
+/// section, with no heading between (`Human resources^a`, a sentence, the
+/// staffing table and its note a). Every other is its letter again, as
+/// typed (italic or not), so that `XX^e siècle` reads as before.
+pub fn settle_lead_marks(flats: &mut [Flat], maybe: &HashMap<Span, bool>) {
+    if maybe.is_empty() {
+        return;
+    }
+    let kept = lead_marks_kept(flats, maybe);
+    for flat in flats.iter_mut() {
+        match flat {
+            Flat::Chapter(_, inlines, _) | Flat::Section(_, inlines, _) => {
+                letters_again(inlines, maybe, &kept)
+            }
+            Flat::Sub(_, _, inlines, _) => letters_again(inlines, maybe, &kept),
+            Flat::Para(p) => letters_again(&mut p.content, maybe, &kept),
+            Flat::Text(t, _) => letters_again(&mut t.value, maybe, &kept),
+            Flat::Table(_) | Flat::Figure(_) | Flat::Annex(..) => {}
+        }
+    }
+}
+
+/// The places of the maybe marks that mark a note of the table they lead into.
+fn lead_marks_kept(flats: &[Flat], maybe: &HashMap<Span, bool>) -> HashSet<Span> {
+    let mut kept = HashSet::new();
+    let mut waiting: Vec<(u32, Span)> = Vec::new();
+    let collect = |inlines: &[Inline], waiting: &mut Vec<(u32, Span)>| {
+        visit_marks(inlines, &mut |n, span| {
+            if maybe.contains_key(&span) {
+                waiting.push((n, span));
+            }
+        })
+    };
+    for flat in flats {
+        match flat {
+            Flat::Chapter(..) | Flat::Section(..) | Flat::Annex(..) => waiting.clear(),
+            Flat::Sub(_, _, inlines, _) => {
+                waiting.clear();
+                collect(inlines, &mut waiting);
+            }
+            Flat::Para(p) => collect(&p.content, &mut waiting),
+            Flat::Text(t, _) => collect(&t.value, &mut waiting),
+            Flat::Table(t) => kept.extend(
+                waiting
+                    .drain(..)
+                    .filter(|&(n, _)| t.notes.iter().any(|note| note.n == n) && !marks_in(t, n))
+                    .map(|(_, span)| span),
+            ),
+            Flat::Figure(_) => {}
+        }
+    }
+    kept
+}
+
+/// Whether a maybe mark `n` stands in the lines that lead into the table
+/// after `before` (back to the heading, division or table before them).
+fn leads_into(before: &[Flat], n: u32, maybe: &HashMap<Span, bool>) -> bool {
+    let mut found = false;
+    let mut look = |inlines: &[Inline]| {
+        visit_marks(inlines, &mut |m, span| {
+            found |= m == n && maybe.contains_key(&span);
+        })
+    };
+    for flat in before.iter().rev() {
+        match flat {
+            Flat::Para(p) => look(&p.content),
+            Flat::Text(t, _) => look(&t.value),
+            Flat::Figure(_) => {}
+            Flat::Sub(_, _, inlines, _) => {
+                look(inlines);
+                break;
+            }
+            Flat::Chapter(..) | Flat::Section(..) | Flat::Table(_) | Flat::Annex(..) => break,
+        }
+    }
+    found
+}
+
+/// Calls `f` with each table note mark of `inlines` (and its place).
+fn visit_marks(inlines: &[Inline], f: &mut dyn FnMut(u32, Span)) {
+    for inline in inlines {
+        match inline {
+            Inline::TableNoteRef(m) => f(m.value, m.span),
+            Inline::Strong(inner) => visit_marks(inner, f),
+            _ => {}
+        }
+    }
+}
+
+/// Turns the maybe marks of `inlines` not `kept` back into their letters.
+fn letters_again(inlines: &mut Vec<Inline>, maybe: &HashMap<Span, bool>, kept: &HashSet<Span>) {
+    let mut changed = false;
+    for inline in inlines.iter_mut() {
+        match inline {
+            Inline::TableNoteRef(m) if !kept.contains(&m.span) => {
+                if let Some(&italic) = maybe.get(&m.span) {
+                    let letter = lang::latin_letter(m.value, false);
+                    *inline = if italic {
+                        Inline::Emph(letter)
+                    } else {
+                        Inline::Text(letter)
+                    };
+                    changed = true;
+                }
+            }
+            Inline::Strong(inner) => letters_again(inner, maybe, kept),
+            _ => {}
+        }
+    }
+    if changed {
+        *inlines = crate::read::inline::merge_text(std::mem::take(inlines));
+    }
+}
+
+/// Whether `next`, right after `before` with nothing between, is its
+/// continuation: a table split by hand at a page break, the second part
+/// repeating the first's header rows. Printed, that is one table whose
+/// header repeats on the next page, as a header row set to repeat prints;
+/// read as two, the first part would have no notes (they stand under the
+/// second) and its marks none to match.
+fn continues(before: &Table, next: &Table) -> bool {
+    let texts = |rows: &[Row]| -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.paragraphs.iter().map(|p| plain_text(p)).collect())
+                    .collect()
+            })
+            .collect()
+    };
+    !before.head.is_empty()
+        && before.notes.is_empty()
+        && before.source.is_none()
+        && next.title.is_empty()
+        && next.units.is_none()
+        && before.columns.len() == next.columns.len()
+        && texts(&before.head) == texts(&next.head)
 }
 
 /// Whether note mark `n` stands in the table (its title, units or cells).

@@ -1,7 +1,8 @@
 //! A paragraph's runs as the model's inline content: bold runs become
 //! `Strong`, italic `Emph`, links `Link` (or `Ref` when they show a
 //! symbol), footnote references `NoteRef` numbered in reading order,
-//! superscript letters in tables `TableNoteRef`, and symbols in the text `Ref`.
+//! superscript letters in tables `TableNoteRef` (and in the lines leading
+//! into a table, when they mark its notes), and symbols in the text `Ref`.
 
 use std::collections::HashMap;
 
@@ -40,12 +41,28 @@ pub fn plain(runs: &[Run]) -> String {
     out
 }
 
+/// How a superscript lowercase letter (`a`, `b`) reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupLetter {
+    /// A table note's mark: in a table.
+    Mark,
+    /// Maybe a mark: in the body, where a heading or line leading into a
+    /// table may mark one of its notes (`Human resources^a`). Read as a
+    /// mark, recorded in the builder's `maybe_marks`, and settled once the
+    /// tables are read (`flow::settle_lead_marks`).
+    MaybeMark,
+    /// Its letter, as text (notes, footnotes, titles).
+    Letter,
+}
+
 /// Builds inline content from runs.
 pub struct Builder<'n> {
     /// Footnote numbering.
     pub notes: &'n mut NoteNumbers,
-    /// Superscript letters are table-note marks (in tables and their titles).
-    pub marks: bool,
+    /// What superscript letters are.
+    pub marks: SupLetter,
+    /// The maybe marks read, by place, with whether each was italic.
+    pub maybe_marks: &'n mut HashMap<Span, bool>,
     /// The place index (a span's line).
     pub line: u32,
 }
@@ -81,7 +98,12 @@ impl Builder<'_> {
             out.column += piece.chars().count() as u32;
             let inline = self.inline(run, piece, out.column);
             let Some(inline) = inline else { continue };
-            if run.bold && !matches!(inline, Inline::NoteRef(_) | Inline::TableNoteRef(_)) {
+            // A maybe mark stays in its bold group: read as its letter
+            // again, it is what it would have been.
+            let maybe_mark = self.marks == SupLetter::MaybeMark;
+            let mark = matches!(inline, Inline::NoteRef(_))
+                || matches!(inline, Inline::TableNoteRef(_)) && !maybe_mark;
+            if run.bold && !mark {
                 strong.push(inline);
             } else {
                 flush_strong(&mut strong, &mut out.inlines);
@@ -105,10 +127,13 @@ impl Builder<'_> {
                 let text = piece.replace(['\t', '\u{a0}'], " ");
                 let mark = text.trim();
                 if run.sup
-                    && self.marks
+                    && self.marks != SupLetter::Letter
                     && mark.len() == 1
                     && mark.as_bytes()[0].is_ascii_lowercase()
                 {
+                    if self.marks == SupLetter::MaybeMark {
+                        self.maybe_marks.insert(span, run.italic);
+                    }
                     let n = u32::from(mark.as_bytes()[0] - b'a') + 1;
                     return Some(Inline::TableNoteRef(Spanned::new(n, span)));
                 }
@@ -291,9 +316,11 @@ mod tests {
             text(" (see A/80/614).", false, false),
         ];
         let mut notes = NoteNumbers::default();
+        let mut maybe_marks = HashMap::new();
         let mut b = Builder {
             notes: &mut notes,
-            marks: false,
+            marks: SupLetter::Letter,
+            maybe_marks: &mut maybe_marks,
             line: 3,
         };
         let inl = b.inlines(&runs, 4);

@@ -27,6 +27,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{Document, Footnote, Masthead, Span};
 use content::{Node, Stats, Story};
+use inlines::SupLetter;
 use package::{Package, Rels};
 use places::Ctx;
 use styles::Styles;
@@ -236,7 +237,7 @@ fn footnotes(
             if span.line == 0 {
                 span = at;
             }
-            let inl = ctx.inlines(p, flow::lead(p), false, at);
+            let inl = ctx.inlines(p, flow::lead(p), SupLetter::Letter, at);
             if !content.is_empty() && !inl.is_empty() {
                 content.push(crate::model::Inline::Text(" ".into()));
             }

@@ -2,7 +2,9 @@
 //! (part, position, text), footnote numbers, diagnostics and the styles.
 
 use super::content::WPara;
-use super::inlines::{self, NoteNumbers};
+use std::collections::HashMap;
+
+use super::inlines::{self, NoteNumbers, SupLetter};
 use super::styles::{Style, Styles};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Inline, Span};
@@ -23,6 +25,9 @@ pub struct Ctx<'s> {
     pub part: String,
     /// The file's styles.
     pub styles: &'s Styles,
+    /// Superscript letters read as maybe marks ([`SupLetter::MaybeMark`]),
+    /// by place, with whether each was italic.
+    pub maybe_marks: HashMap<Span, bool>,
 }
 
 impl<'s> Ctx<'s> {
@@ -34,6 +39,7 @@ impl<'s> Ctx<'s> {
             diagnostics: Vec::new(),
             part: part.to_string(),
             styles,
+            maybe_marks: HashMap::new(),
         }
     }
 
@@ -60,10 +66,11 @@ impl<'s> Ctx<'s> {
     }
 
     /// The inline content of `p` from byte `skip` of its text.
-    pub fn inlines(&mut self, p: &WPara, skip: usize, marks: bool, span: Span) -> Vec<Inline> {
+    pub fn inlines(&mut self, p: &WPara, skip: usize, marks: SupLetter, span: Span) -> Vec<Inline> {
         inlines::Builder {
             notes: &mut self.notes,
             marks,
+            maybe_marks: &mut self.maybe_marks,
             line: span.line,
         }
         .inlines(&p.runs, skip)

@@ -4,7 +4,7 @@
 //! total rows, and lettered notes kept in the table's last rows.
 
 use super::content::{Node, VMerge, WCell, WPara, WRow, WTable};
-use super::inlines::plain;
+use super::inlines::{SupLetter, plain};
 use super::places::Ctx;
 use crate::model::{Align, Cell, Column, Inline, Row, Span, Table, TableNote, plain_text};
 
@@ -245,7 +245,7 @@ fn build_cell(placed: &Placed, ctx: &mut Ctx) -> Cell {
         if span.line == 0 {
             span = at;
         }
-        let inlines = ctx.inlines(p, 0, true, at);
+        let inlines = ctx.inlines(p, 0, SupLetter::Mark, at);
         if !inlines.is_empty() {
             align = align.or(p.align);
             indent = indent.or_else(|| Some(leading_tabs(p)));
@@ -391,7 +391,7 @@ pub fn note(p: &WPara, ctx: &mut Ctx) -> TableNote {
     let span = ctx.place(p);
     TableNote {
         n,
-        content: ctx.inlines(p, skip, false, span),
+        content: ctx.inlines(p, skip, SupLetter::Letter, span),
         span,
     }
 }
