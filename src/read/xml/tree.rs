@@ -101,14 +101,20 @@ impl Cursor<'_> {
                 column: 0,
             };
         }
-        for &b in &self.source.as_bytes()[self.pos..pos] {
-            if b == b'\n' {
-                self.line += 1;
+        // Newlines counted and the last one found by vectorised searches;
+        // only the bytes after it are looked at one by one.
+        let passed = &self.source.as_bytes()[self.pos..pos];
+        let line_tail = match memchr::memrchr(b'\n', passed) {
+            Some(last) => {
+                let newlines = memchr::memchr_iter(b'\n', passed).count();
+                self.line = self.line.saturating_add(newlines as u32);
                 self.column = 0;
-            } else if b & 0xC0 != 0x80 {
-                self.column += 1;
+                &passed[last + 1..]
             }
-        }
+            None => passed,
+        };
+        let chars = line_tail.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        self.column = self.column.saturating_add(chars as u32);
         self.pos = pos;
         Span::new(self.line, self.column + 1)
     }
