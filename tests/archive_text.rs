@@ -401,7 +401,6 @@ const OWN_PDF_GAPS: &[(&str, &[&str], &str)] = &[
     ),
     ("A_80_600.docx (pdftotext)", &["tables"], OWN_RAW_TABLES),
     ("A_80_614.docx (pdftotext)", &["tables"], OWN_RAW_TABLES),
-    ("A_80_630.docx (pdftotext)", &["tables"], OWN_RAW_TABLES),
     (
         "A_80_6_Sect.29.docx (pdftotext)",
         &["tables"],

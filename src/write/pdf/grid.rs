@@ -55,6 +55,8 @@ pub fn column_widths(spacer: &[bool], cells: &[CellExtent], available: f32) -> C
 /// not one per column. A column too narrow for its word gets the word, and
 /// the others share what is left in their proportions (a pass per column
 /// so fixed, at most: quadratic only in the columns, a thousand at most).
+/// Then a column whose body cells would wrap takes the room the others
+/// have past their own body cells (see [`keep_body_lines`]).
 pub fn given_widths(
     spacer: &[bool],
     given: &[u32],
@@ -65,7 +67,7 @@ pub fn given_widths(
     if given.len() != spacer.len() || given.iter().sum::<f32>() <= 0.0 {
         return None;
     }
-    let (mut min, _, _) = bounds(spacer, cells);
+    let (mut min, body, _) = bounds(spacer, cells);
     // A spacer holds nothing: it takes its share of the source's width,
     // however narrow (Word's are 7 to 113 twips), not a spacer's 5 pt.
     for (m, _) in min.iter_mut().zip(spacer).filter(|(_, s)| **s) {
@@ -102,6 +104,8 @@ pub fn given_widths(
             .filter(|&i| !fixed[i] && widths[i] < min[i])
             .collect();
         if short.is_empty() {
+            let mut widths = widths;
+            keep_body_lines(&mut widths, spacer, &min, &body);
             return Some(ColumnWidths {
                 widths,
                 squeezed: false,
@@ -110,6 +114,44 @@ pub fn given_widths(
         for i in short {
             fixed[i] = true;
         }
+    }
+}
+
+/// Widens the columns whose body cells would wrap (`body`, their widest
+/// cell on one line, is wider than the column) with the room other columns
+/// have past their own body cells, taken from each in proportion to it:
+/// the source's proportions were set for its own type, and a stub such as
+/// `Approved 2024/25` that the official file keeps on one line should not
+/// wrap beside figures columns with room to spare. A header cell wraps
+/// first, as [`column_widths`] has it. Where the room is short, each
+/// column gets the same share of what it lacks.
+fn keep_body_lines(widths: &mut [f32], spacer: &[bool], min: &[f32], body: &[f32]) {
+    let lacks: Vec<f32> = (0..widths.len())
+        .map(|i| {
+            if spacer[i] {
+                0.0
+            } else {
+                (body[i] - widths[i]).max(0.0)
+            }
+        })
+        .collect();
+    let spare: Vec<f32> = (0..widths.len())
+        .map(|i| {
+            let keeps = body[i].max(min[i]);
+            if spacer[i] {
+                0.0
+            } else {
+                (widths[i] - keeps).max(0.0)
+            }
+        })
+        .collect();
+    let (lacking, spared): (f32, f32) = (lacks.iter().sum(), spare.iter().sum());
+    if lacking <= 0.01 || spared <= 0.01 {
+        return;
+    }
+    let moved = lacking.min(spared);
+    for i in 0..widths.len() {
+        widths[i] += lacks[i] * moved / lacking - spare[i] * moved / spared;
     }
 }
 
@@ -393,6 +435,47 @@ mod tests {
             "{narrow:?}"
         );
         assert!(close(&[narrow.widths.iter().sum()], &[100.0]), "{narrow:?}");
+    }
+
+    /// A stub whose body cells the grid's proportions would wrap takes the
+    /// room the figures columns have past their own cells; all of it it
+    /// needs when there is enough, else what there is.
+    #[test]
+    fn given_widths_keep_body_cells_on_one_line_where_others_have_room() {
+        let cells = |stub: f32, figures: f32| {
+            let mut cells = vec![CellExtent {
+                col: 0,
+                span: 1,
+                min: 50.0,
+                max: stub,
+                head: false,
+            }];
+            for col in 1..3 {
+                cells.push(CellExtent {
+                    col,
+                    span: 1,
+                    min: 25.0,
+                    max: figures,
+                    head: false,
+                });
+                // A header wider than the figures may wrap.
+                cells.push(CellExtent {
+                    col,
+                    span: 1,
+                    min: 30.0,
+                    max: 90.0,
+                    head: true,
+                });
+            }
+            cells
+        };
+        let given = [1000, 1000, 1000];
+        let w = given_widths(&[false; 3], &given, &cells(150.0, 40.0), 300.0).expect("widths");
+        assert!(close(&w.widths, &[150.0, 75.0, 75.0]), "{w:?}");
+        let short = given_widths(&[false; 3], &given, &cells(250.0, 90.0), 300.0).expect("widths");
+        assert!(close(&short.widths, &[120.0, 90.0, 90.0]), "{short:?}");
+        let fits = given_widths(&[false; 3], &given, &cells(90.0, 40.0), 300.0).expect("widths");
+        assert!(close(&fits.widths, &[100.0, 100.0, 100.0]), "{fits:?}");
     }
 
     #[test]
