@@ -3,8 +3,9 @@
 //! flowed and nested into chapters, sections and annexes.
 
 use super::content::{Node, WPara, WTable};
-use super::flow::{Flat, Flow, Labelled, Pictures, is_contents_heading, lead, settle_lead_marks};
+use super::flow::{Flat, Flow, Labelled, Pictures, is_contents_heading, lead};
 use super::inlines::{SupLetter, plain};
+use super::lead_marks::settle_lead_marks;
 use super::numbering::Numbering;
 use super::places::Ctx;
 use super::styles::Role;

@@ -6,10 +6,11 @@
 //! Paragraphs without a DGACM style are judged by their label and by
 //! being bold throughout, as headings typed by hand are.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::content::{Run, RunKind, WPara, WTable};
 use super::inlines::{SupLetter, plain};
+use super::lead_marks::leads_into;
 use super::places::Ctx;
 use super::styles::Role;
 use super::tables;
@@ -512,122 +513,6 @@ pub fn is_contents_heading(text: &str) -> bool {
     lang::ALL.iter().any(|l| t == l.contents_word())
 }
 
-/// Settles the superscript letters read as maybe marks
-/// ([`SupLetter::MaybeMark`]). One stays a mark when it leads into a table
-/// that has its note and marks it nowhere itself: the next table in its
-/// section, with no heading between (`Human resources^a`, a sentence, the
-/// staffing table and its note a). Every other is its letter again, as
-/// typed (italic or not), so that `XX^e siècle` reads as before.
-pub fn settle_lead_marks(flats: &mut [Flat], maybe: &HashMap<Span, bool>) {
-    if maybe.is_empty() {
-        return;
-    }
-    let kept = lead_marks_kept(flats, maybe);
-    for flat in flats.iter_mut() {
-        match flat {
-            Flat::Chapter(_, inlines, _) | Flat::Section(_, inlines, _) => {
-                letters_again(inlines, maybe, &kept)
-            }
-            Flat::Sub(_, _, inlines, _) => letters_again(inlines, maybe, &kept),
-            Flat::Para(p) => letters_again(&mut p.content, maybe, &kept),
-            Flat::Text(t, _) => letters_again(&mut t.value, maybe, &kept),
-            Flat::Table(_) | Flat::Figure(_) | Flat::Annex(..) => {}
-        }
-    }
-}
-
-/// The places of the maybe marks that mark a note of the table they lead into.
-fn lead_marks_kept(flats: &[Flat], maybe: &HashMap<Span, bool>) -> HashSet<Span> {
-    let mut kept = HashSet::new();
-    let mut waiting: Vec<(u32, Span)> = Vec::new();
-    let collect = |inlines: &[Inline], waiting: &mut Vec<(u32, Span)>| {
-        visit_marks(inlines, &mut |n, span| {
-            if maybe.contains_key(&span) {
-                waiting.push((n, span));
-            }
-        })
-    };
-    for flat in flats {
-        match flat {
-            Flat::Chapter(..) | Flat::Section(..) | Flat::Annex(..) => waiting.clear(),
-            Flat::Sub(_, _, inlines, _) => {
-                waiting.clear();
-                collect(inlines, &mut waiting);
-            }
-            Flat::Para(p) => collect(&p.content, &mut waiting),
-            Flat::Text(t, _) => collect(&t.value, &mut waiting),
-            Flat::Table(t) => kept.extend(
-                waiting
-                    .drain(..)
-                    .filter(|&(n, _)| t.notes.iter().any(|note| note.n == n) && !marks_in(t, n))
-                    .map(|(_, span)| span),
-            ),
-            Flat::Figure(_) => {}
-        }
-    }
-    kept
-}
-
-/// Whether a maybe mark `n` stands in the lines that lead into the table
-/// after `before` (back to the heading, division or table before them).
-fn leads_into(before: &[Flat], n: u32, maybe: &HashMap<Span, bool>) -> bool {
-    let mut found = false;
-    let mut look = |inlines: &[Inline]| {
-        visit_marks(inlines, &mut |m, span| {
-            found |= m == n && maybe.contains_key(&span);
-        })
-    };
-    for flat in before.iter().rev() {
-        match flat {
-            Flat::Para(p) => look(&p.content),
-            Flat::Text(t, _) => look(&t.value),
-            Flat::Figure(_) => {}
-            Flat::Sub(_, _, inlines, _) => {
-                look(inlines);
-                break;
-            }
-            Flat::Chapter(..) | Flat::Section(..) | Flat::Table(_) | Flat::Annex(..) => break,
-        }
-    }
-    found
-}
-
-/// Calls `f` with each table note mark of `inlines` (and its place).
-fn visit_marks(inlines: &[Inline], f: &mut dyn FnMut(u32, Span)) {
-    for inline in inlines {
-        match inline {
-            Inline::TableNoteRef(m) => f(m.value, m.span),
-            Inline::Strong(inner) => visit_marks(inner, f),
-            _ => {}
-        }
-    }
-}
-
-/// Turns the maybe marks of `inlines` not `kept` back into their letters.
-fn letters_again(inlines: &mut Vec<Inline>, maybe: &HashMap<Span, bool>, kept: &HashSet<Span>) {
-    let mut changed = false;
-    for inline in inlines.iter_mut() {
-        match inline {
-            Inline::TableNoteRef(m) if !kept.contains(&m.span) => {
-                if let Some(&italic) = maybe.get(&m.span) {
-                    let letter = lang::latin_letter(m.value, false);
-                    *inline = if italic {
-                        Inline::Emph(letter)
-                    } else {
-                        Inline::Text(letter)
-                    };
-                    changed = true;
-                }
-            }
-            Inline::Strong(inner) => letters_again(inner, maybe, kept),
-            _ => {}
-        }
-    }
-    if changed {
-        *inlines = crate::read::inline::merge_text(std::mem::take(inlines));
-    }
-}
-
 /// Whether `next`, right after `before` with nothing between, is its
 /// continuation: a table split by hand at a page break, the second part
 /// repeating the first's header rows. Printed, that is one table whose
@@ -655,7 +540,7 @@ fn continues(before: &Table, next: &Table) -> bool {
 }
 
 /// Whether note mark `n` stands in the table (its title, units or cells).
-fn marks_in(t: &Table, n: u32) -> bool {
+pub(super) fn marks_in(t: &Table, n: u32) -> bool {
     fn has(inlines: &[Inline], n: u32) -> bool {
         inlines.iter().any(|i| match i {
             Inline::TableNoteRef(m) => m.value == n,

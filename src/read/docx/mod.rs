@@ -2,7 +2,8 @@
 //! drafters' format. The package is opened with limits (see [`package`]),
 //! each part is streamed with quick-xml ([`xml`]), and the story is read
 //! into Word's own blocks ([`content`], [`runs`]) before styles, numbering
-//! and labels decide what each block is ([`flow`], [`build`]). Diagnostics
+//! and labels decide what each block is ([`flow`], [`build`]; note marks
+//! outside tables in [`lead_marks`]). Diagnostics
 //! point at places: the part, `paragraph 57` or `table 3, row 2, cell 4`,
 //! and the text there.
 
@@ -10,6 +11,7 @@ mod build;
 mod content;
 mod flow;
 mod inlines;
+mod lead_marks;
 mod masthead;
 mod numbering;
 pub mod package;
