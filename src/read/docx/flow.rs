@@ -10,7 +10,6 @@ use std::collections::HashMap;
 
 use super::content::{Run, RunKind, WPara, WTable};
 use super::inlines::{SupLetter, plain};
-use super::lead_marks::leads_into;
 use super::places::Ctx;
 use super::styles::Role;
 use super::tables;
@@ -511,6 +510,41 @@ fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
 pub fn is_contents_heading(text: &str) -> bool {
     let t = text.trim();
     lang::ALL.iter().any(|l| t == l.contents_word())
+}
+
+/// Whether a maybe mark `n` stands in the lines that lead into the table
+/// after `before` (back to the heading, division or table before them).
+fn leads_into(before: &[Flat], n: u32, maybe: &HashMap<Span, bool>) -> bool {
+    let mut found = false;
+    let mut look = |inlines: &[Inline]| {
+        visit_marks(inlines, &mut |m, span| {
+            found |= m == n && maybe.contains_key(&span);
+        })
+    };
+    for flat in before.iter().rev() {
+        match flat {
+            Flat::Para(p) => look(&p.content),
+            Flat::Text(t, _) => look(&t.value),
+            Flat::Figure(_) => {}
+            Flat::Sub(_, _, inlines, _) => {
+                look(inlines);
+                break;
+            }
+            Flat::Chapter(..) | Flat::Section(..) | Flat::Table(_) | Flat::Annex(..) => break,
+        }
+    }
+    found
+}
+
+/// Calls `f` with each table note mark of `inlines` (and its place).
+pub(super) fn visit_marks(inlines: &[Inline], f: &mut dyn FnMut(u32, Span)) {
+    for inline in inlines {
+        match inline {
+            Inline::TableNoteRef(m) => f(m.value, m.span),
+            Inline::Strong(inner) => visit_marks(inner, f),
+            _ => {}
+        }
+    }
 }
 
 /// Whether `next`, right after `before` with nothing between, is its

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::flow::{Flat, marks_in};
+use super::flow::{Flat, marks_in, visit_marks};
 use crate::lang;
 use crate::model::{Inline, Span};
 
@@ -65,41 +65,6 @@ fn lead_marks_kept(flats: &[Flat], maybe: &HashMap<Span, bool>) -> HashSet<Span>
         }
     }
     kept
-}
-
-/// Whether a maybe mark `n` stands in the lines that lead into the table
-/// after `before` (back to the heading, division or table before them).
-pub(super) fn leads_into(before: &[Flat], n: u32, maybe: &HashMap<Span, bool>) -> bool {
-    let mut found = false;
-    let mut look = |inlines: &[Inline]| {
-        visit_marks(inlines, &mut |m, span| {
-            found |= m == n && maybe.contains_key(&span);
-        })
-    };
-    for flat in before.iter().rev() {
-        match flat {
-            Flat::Para(p) => look(&p.content),
-            Flat::Text(t, _) => look(&t.value),
-            Flat::Figure(_) => {}
-            Flat::Sub(_, _, inlines, _) => {
-                look(inlines);
-                break;
-            }
-            Flat::Chapter(..) | Flat::Section(..) | Flat::Table(_) | Flat::Annex(..) => break,
-        }
-    }
-    found
-}
-
-/// Calls `f` with each table note mark of `inlines` (and its place).
-fn visit_marks(inlines: &[Inline], f: &mut dyn FnMut(u32, Span)) {
-    for inline in inlines {
-        match inline {
-            Inline::TableNoteRef(m) => f(m.value, m.span),
-            Inline::Strong(inner) => visit_marks(inner, f),
-            _ => {}
-        }
-    }
 }
 
 /// Turns the maybe marks of `inlines` not `kept` back into their letters.
