@@ -359,6 +359,26 @@ pub struct Table {
 }
 
 impl Table {
+    /// Whether the table itself marks its note `n` (in its title, units or
+    /// cells, bold or not).
+    pub fn marks(&self, n: u32) -> bool {
+        fn has(inlines: &[Inline], n: u32) -> bool {
+            inlines.iter().any(|i| match i {
+                Inline::TableNoteRef(m) => m.value == n,
+                Inline::Strong(inner) => has(inner, n),
+                _ => false,
+            })
+        }
+        has(&self.title, n)
+            || self.units.as_deref().is_some_and(|u| has(u, n))
+            || self
+                .head
+                .iter()
+                .chain(&self.body)
+                .flat_map(|r| &r.cells)
+                .any(|c| c.paragraphs.iter().any(|p| has(p, n)))
+    }
+
     /// Whether body row `r` is a group's label (see [`Row::is_group_label`])
     /// in a table of more than one column, where every row is one cell.
     /// Writers keep such a row with the row under it.

@@ -33,11 +33,14 @@ pub enum Action {
     /// row labelled like a chapter) read as text, its label kept, with a
     /// warning.
     NumberReadAsText,
+    /// A table note's mark that extracted text set apart from the line
+    /// leading into its table (`Human resources a`), put back as the mark.
+    NoteMarkRestored,
 }
 
 impl Action {
     /// Every action, in the order reports list them.
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::FurnitureDropped,
         Action::ContentsDropped,
         Action::FootnoteMoved,
@@ -48,6 +51,7 @@ impl Action {
         Action::HyphenRestored,
         Action::LabelMoved,
         Action::NumberReadAsText,
+        Action::NoteMarkRestored,
     ];
 
     /// A short name for the summary line (`furniture dropped`).
@@ -63,6 +67,7 @@ impl Action {
             Action::HyphenRestored => "hyphens restored",
             Action::LabelMoved => "labels moved",
             Action::NumberReadAsText => "numbers out of order read as text",
+            Action::NoteMarkRestored => "table note marks restored",
         }
     }
 }

@@ -91,6 +91,7 @@ pub fn read_in(source: &str, dir: Option<&std::path::Path>) -> ReadOutcome {
     let mut outcome = read_lines(&lines, dir, found);
     if let Some(doc) = &mut outcome.document {
         normalised.mend_numbering(doc);
+        normalised.restore_lead_marks(doc);
     }
     outcome.diagnostics.append(&mut normalised.diagnostics);
     outcome.decisions = std::mem::take(&mut normalised.decisions);

@@ -175,9 +175,9 @@ impl Flow {
         // marks others (its own mark then stands outside, in a heading).
         let marked = |n: u32, i: usize| match &self.flats[i] {
             Flat::Table(t) => {
-                marks_in(t, n)
+                t.marks(n)
                     || !t.notes.is_empty()
-                    || (n == 1 && (2..=26).any(|m| marks_in(t, m)))
+                    || (n == 1 && (2..=26).any(|m| t.marks(m)))
                     || leads_into(&self.flats[..i], n, &ctx.maybe_marks)
             }
             _ => false,
@@ -249,7 +249,7 @@ impl Flow {
         };
         let last = self.flats.len();
         (last.saturating_sub(3)..last).any(|i| match &self.flats[i] {
-            Flat::Table(t) => marks_in(t, n) || leads_into(&self.flats[..i], n, maybe),
+            Flat::Table(t) => t.marks(n) || leads_into(&self.flats[..i], n, maybe),
             _ => false,
         })
     }
@@ -571,22 +571,4 @@ fn continues(before: &Table, next: &Table) -> bool {
         && next.units.is_none()
         && before.columns.len() == next.columns.len()
         && texts(&before.head) == texts(&next.head)
-}
-
-/// Whether note mark `n` stands in the table (its title, units or cells).
-pub(super) fn marks_in(t: &Table, n: u32) -> bool {
-    fn has(inlines: &[Inline], n: u32) -> bool {
-        inlines.iter().any(|i| match i {
-            Inline::TableNoteRef(m) => m.value == n,
-            Inline::Strong(inner) => has(inner, n),
-            _ => false,
-        })
-    }
-    has(&t.title, n)
-        || t.units.as_deref().is_some_and(|u| has(u, n))
-        || t.head.iter().chain(&t.body).any(|r| {
-            r.cells
-                .iter()
-                .any(|c| c.paragraphs.iter().any(|p| has(p, n)))
-        })
 }

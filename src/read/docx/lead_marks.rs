@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::flow::{Flat, marks_in, visit_marks};
+use super::flow::{Flat, visit_marks};
 use crate::lang;
 use crate::model::{Inline, Span};
 
@@ -58,7 +58,7 @@ fn lead_marks_kept(flats: &[Flat], maybe: &HashMap<Span, bool>) -> HashSet<Span>
             Flat::Table(t) => kept.extend(
                 waiting
                     .drain(..)
-                    .filter(|&(n, _)| t.notes.iter().any(|note| note.n == n) && !marks_in(t, n))
+                    .filter(|&(n, _)| t.notes.iter().any(|note| note.n == n) && !t.marks(n))
                     .map(|(_, span)| span),
             ),
             Flat::Figure(_) => {}

@@ -20,6 +20,7 @@ mod grid;
 mod hyphen;
 mod item_labels;
 mod label_column;
+mod lead_marks;
 mod notes;
 mod orphans;
 mod pages;
@@ -66,6 +67,12 @@ impl Normalised {
             diagnostics: &mut self.diagnostics,
         };
         strays::mend(doc, &mut mender);
+    }
+
+    /// Puts back the table note marks that the text set apart from the
+    /// lines leading into their tables (see `lead_marks`).
+    pub(crate) fn restore_lead_marks(&mut self, doc: &mut crate::model::Document) {
+        lead_marks::restore(doc, &mut self.decisions);
     }
 }
 

@@ -2815,3 +2815,46 @@ fn a_figure_caption_after_a_cited_sentence_is_not_the_paragraphs() {
     assert!(paras[0].1.ends_with("(A/79/794)"), "{:?}", paras[0]);
     assert!(!paras[0].1.contains("Figure"), "{:?}", paras[0]);
 }
+
+/// A staffing table's lead line, its note's mark set apart by the text
+/// (`Human resources a`) or glued to its word (`Human resourcesa`, the
+/// word `resources` used elsewhere): the mark goes back as the table's
+/// note a, with a decision for the audit. A letter that marks nothing (no
+/// such note under the table) stays text.
+#[test]
+fn a_lead_lines_mark_set_apart_or_glued_is_the_tables_note_mark() {
+    let table = LAYOUT_TABLE
+        .replace("18.", "2.")
+        .replace("19.", "3.")
+        .replace("Civilian personnel a ", "Civilian personnel   ")
+        .replace("                 Financial resources\n", "");
+    for (lead, marked) in [
+        ("Human resources a", true),
+        ("Human resourcesa", true),
+        ("Human resources b", false),
+    ] {
+        let body = format!(
+            "                 1. The mission's resources are set out below.\n\n                 {lead}\n\n{table}"
+        );
+        let (doc, outcome) = doc(&pages(&[&format!("{LAYOUT_HEAD}{body}")]));
+        let line = doc
+            .body
+            .iter()
+            .find_map(|b| match b {
+                Block::Text(t) if plain_text(&t.value).starts_with("Human") => Some(t.value.clone()),
+                _ => None,
+            })
+            .expect("the lead line");
+        let mark = line
+            .iter()
+            .any(|i| matches!(i, crate::model::Inline::TableNoteRef(n) if n.value == 1));
+        assert_eq!(mark, marked, "{lead}: {line:?}");
+        let text = plain_text(&line);
+        assert_eq!(text == "Human resources", marked, "{lead}: {text:?}");
+        assert_eq!(
+            decided(&outcome, Action::NoteMarkRestored),
+            if marked { vec![lead] } else { vec![] },
+            "{lead}"
+        );
+    }
+}
