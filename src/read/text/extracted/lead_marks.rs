@@ -9,8 +9,6 @@
 //! itself; a glued letter only when the word without it is one the
 //! document uses and the word with it is used nowhere else.
 
-use std::collections::HashMap;
-
 use crate::model::{Block, Document, Inline, Span, Spanned};
 use crate::read::audit::{Action, Decision};
 
@@ -36,15 +34,13 @@ pub(super) fn restore(doc: &mut Document, decisions: &mut Vec<Decision>) {
     for (k, blocks) in scopes(doc).into_iter().enumerate() {
         find(blocks, &mut vec![k], &mut found);
     }
-    if found.iter().any(|f| f.letter != Letter::Apart) {
-        let words = word_counts(doc);
-        found.retain(|f| match &f.letter {
-            Letter::Apart => true,
-            Letter::Glued { word, stem } => {
-                words.get(word).copied() == Some(1) && words.get(stem).is_some_and(|&c| c > 0)
-            }
-        });
-    }
+    found.retain(|f| match &f.letter {
+        Letter::Apart => true,
+        Letter::Glued { word, stem } => {
+            let [word, stem] = occurrences(doc, [word, stem]);
+            word == 1 && stem > 0
+        }
+    });
     for f in found {
         let Some(block) = block_at(doc, &f.path) else {
             continue;
@@ -164,13 +160,18 @@ fn last_letter(inlines: &[Inline]) -> Option<(u32, Letter)> {
     })
 }
 
-/// How often each word (lowercased, letters only) stands in `doc`'s text.
-fn word_counts(doc: &Document) -> HashMap<String, u32> {
-    let mut counts: HashMap<String, u32> = HashMap::new();
+/// How often each of `words` (lowercase) stands in `doc`'s text as a
+/// word of its own, whatever its case. Read only for a glued letter, a
+/// few times a document at most.
+fn occurrences<const N: usize>(doc: &Document, words: [&str; N]) -> [u32; N] {
+    let mut counts = [0; N];
     doc.for_each_inlines(&mut |inlines| {
-        for word in crate::model::plain_text(inlines).split(|c: char| !c.is_alphabetic()) {
-            if !word.is_empty() {
-                *counts.entry(word.to_lowercase()).or_default() += 1;
+        let text = crate::model::plain_text(inlines);
+        for token in text.split(|c: char| !c.is_alphabetic()) {
+            for (count, word) in counts.iter_mut().zip(words) {
+                if token.len() == word.len() && token.to_lowercase() == word {
+                    *count += 1;
+                }
             }
         }
     });

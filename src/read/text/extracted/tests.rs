@@ -2841,7 +2841,9 @@ fn a_lead_lines_mark_set_apart_or_glued_is_the_tables_note_mark() {
             .body
             .iter()
             .find_map(|b| match b {
-                Block::Text(t) if plain_text(&t.value).starts_with("Human") => Some(t.value.clone()),
+                Block::Text(t) if plain_text(&t.value).starts_with("Human") => {
+                    Some(t.value.clone())
+                }
                 _ => None,
             })
             .expect("the lead line");
