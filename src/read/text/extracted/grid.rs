@@ -162,7 +162,7 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
 fn body_grid(
     lines: &[Vec<Cell>],
     data: &[Vec<Cell>],
-    marks: &[Option<Cell>],
+    marks: &[Vec<Cell>],
     pages: &[u32],
     is_stub: &dyn Fn(&Cell) -> bool,
 ) -> Option<(Vec<Vec<String>>, Vec<Column>, bool)> {
@@ -280,10 +280,11 @@ fn mirror(rows: &[Src]) -> Vec<Src> {
 }
 
 /// Each line's cells, the note mark folded onto it, and its page.
-type Folded<'a> = (Vec<Vec<Cell<'a>>>, Vec<Option<Cell<'a>>>, Vec<u32>);
+type Folded<'a> = (Vec<Vec<Cell<'a>>>, Vec<Vec<Cell<'a>>>, Vec<u32>);
 
 /// The lines' cells, with the note marks that stand alone on a line above
-/// a row (superscripts set higher than their line) moved to that row. A
+/// a row (superscripts set higher than their line; several on one line
+/// over a header's headings) moved to that row. A
 /// table going on over pages has each page's cells moved so that its
 /// leftmost text stands at the first page's: pdftotext places each page
 /// anew, and the row labels (the stub) are told by their margin.
@@ -313,7 +314,7 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> Folded<'a> {
     let mut out = Vec::new();
     let mut marks = Vec::new();
     let mut pages = Vec::new();
-    let mut pending = None;
+    let mut pending = Vec::new();
     for line in lines {
         let mut cells = cells(&line.text);
         let margin = margins
@@ -327,14 +328,12 @@ fn with_marks_folded<'a>(lines: &[&'a Src]) -> Folded<'a> {
                 cell.end = cell.start + width;
             }
         }
-        if let [only] = cells[..]
-            && super::tables::is_raised_mark(only.text)
-        {
-            pending = Some(only);
+        if !cells.is_empty() && cells.iter().all(|c| super::tables::is_raised_mark(c.text)) {
+            pending.extend(cells);
             continue;
         }
         out.push(cells);
-        marks.push(pending.take());
+        marks.push(std::mem::take(&mut pending));
         pages.push(line.page);
     }
     (out, marks, pages)
@@ -743,14 +742,11 @@ fn place_in_order(
 /// The header lines with the note mark set above each (a superscript
 /// pdftotext puts on a line of its own) back among its cells, where it
 /// stands: it goes to the heading of its column.
-fn with_raised_marks<'a>(
-    lines: &[Vec<Cell<'a>>],
-    marks: &[Option<Cell<'a>>],
-) -> Vec<Vec<Cell<'a>>> {
+fn with_raised_marks<'a>(lines: &[Vec<Cell<'a>>], marks: &[Vec<Cell<'a>>]) -> Vec<Vec<Cell<'a>>> {
     lines
         .iter()
         .zip(marks)
-        .map(|(line, mark)| line.iter().copied().chain(*mark).collect())
+        .map(|(line, marks)| line.iter().chain(marks).copied().collect())
         .collect()
 }
 

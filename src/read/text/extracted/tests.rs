@@ -2860,3 +2860,68 @@ fn a_lead_lines_mark_set_apart_or_glued_is_the_tables_note_mark() {
         );
     }
 }
+
+/// Two notes' marks raised over a header's headings, on one line of their
+/// own between the header's lines (as pdftotext sets the superscripts of
+/// `Military contingents^b` and `Formed police units^b`): each is the mark
+/// of the heading under it, none is header text.
+#[test]
+fn several_marks_raised_on_one_header_line_go_to_their_headings() {
+    let table = LAYOUT_TABLE
+        .replace("18.", "1.")
+        .replace("19.", "2.")
+        .replace("Civilian personnel a ", "Civilian personnel   ")
+        .replace(
+            "Expenditure      Variance\n",
+            "Expenditure      Variance\n                                                            a          b\n",
+        )
+        .replace(
+            "                   a\n                       Includes general temporary assistance.\n",
+            "                   a\n                       Includes general temporary assistance.\n                   b\n                       Excludes prior-period obligations.\n",
+        );
+    let (doc, _) = doc(&pages(&[&format!("{LAYOUT_HEAD}{table}")]));
+    let table = doc
+        .body
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t.clone()),
+            _ => None,
+        })
+        .expect("a table");
+    let heads: Vec<(String, Vec<u32>)> = table
+        .head
+        .iter()
+        .flat_map(|r| &r.cells)
+        .map(|c| {
+            let marks = c
+                .paragraphs
+                .iter()
+                .flatten()
+                .filter_map(|i| match i {
+                    crate::model::Inline::TableNoteRef(n) => Some(n.value),
+                    _ => None,
+                })
+                .collect();
+            (c.paragraphs.iter().map(|p| plain_text(p)).collect(), marks)
+        })
+        .collect();
+    assert!(
+        heads
+            .iter()
+            .any(|(text, marks)| text.starts_with("Apportionment") && marks == &[1]),
+        "{heads:?}"
+    );
+    assert!(
+        heads
+            .iter()
+            .any(|(text, marks)| text.starts_with("Expenditure") && marks == &[2]),
+        "{heads:?}"
+    );
+    assert!(
+        heads
+            .iter()
+            .all(|(text, _)| !text.split(' ').any(|w| w == "a" || w == "b")),
+        "{heads:?}"
+    );
+    assert_eq!(table.notes.len(), 2);
+}

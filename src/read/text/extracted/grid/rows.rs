@@ -13,7 +13,7 @@ use super::{Cell, is_value};
 /// not open as other rows' labels do (a group heading's rows).
 pub(super) fn body_rows(
     lines: &[Vec<Cell>],
-    marks: &[Option<Cell>],
+    marks: &[Vec<Cell>],
     values: usize,
     is_stub: &dyn Fn(&Cell) -> bool,
     place: &dyn Fn(usize) -> Option<Vec<String>>,
@@ -26,9 +26,9 @@ pub(super) fn body_rows(
         .unwrap_or(0);
     let own = OwnLabels::of(lines, is_stub);
     let mut placed = Vec::with_capacity(lines.len());
-    for (k, mark) in marks.iter().enumerate() {
+    for (k, marks) in marks.iter().enumerate() {
         let mut row = place(k)?;
-        if let Some(mark) = mark {
+        for mark in marks {
             row[0] = format!("{} {}", row[0], mark.text);
         }
         placed.push((k, row));
