@@ -175,6 +175,16 @@ fn note_letters(block: &Block) -> Vec<char> {
 /// without it is the document's and the letter is Latin after other
 /// letters, or the word is a year (`2023a`).
 fn mark_notes(cell: &str, letters: &Letters) -> String {
+    // A heading's mark stands before its column's number, which the
+    // header's last line sets under it (`Authorized 2024/25 a (1)`).
+    if let Some((heading, number)) = cell.rsplit_once(' ')
+        && is_column_number(number)
+    {
+        let marked = mark_notes(heading, letters);
+        if marked != heading {
+            return format!("{marked} {number}");
+        }
+    }
     if let Some(marked) = glued_mark(cell, letters) {
         return marked;
     }
@@ -191,6 +201,14 @@ fn mark_notes(cell: &str, letters: &Letters) -> String {
     }
     let marks: String = marks.iter().map(|m| format!("^{m}^")).collect();
     format!("{body}{marks}")
+}
+
+/// A column's number in a header (`(1)`, `(6)=(5)-(3)`).
+fn is_column_number(t: &str) -> bool {
+    t.starts_with('(')
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || "()=+-–−×/".contains(c))
 }
 
 fn glued_mark(cell: &str, letters: &Letters) -> Option<String> {

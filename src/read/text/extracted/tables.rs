@@ -268,13 +268,17 @@ fn header_lines(lines: &[Src], i: usize, full: usize) -> Vec<String> {
 
 /// A note letter alone on its line with the note's text after it: the
 /// table's foot (a letter set above a row, as superscripts are, has the
-/// row's cells after it).
+/// row's cells after it, or a group's label with the group's first row
+/// of figures under it: `Temporary positions^a` over `International
+/// staff  2  2  2`).
 fn opens_notes(lines: &[Src], i: usize, full: usize) -> bool {
+    let mut after = lines[i + 1..].iter().filter(|l| !l.is_blank());
+    let next = after.next();
+    let group_label =
+        next.is_some_and(|n| is_row_label(n, full)) && after.next().is_some_and(has_values);
     is_note_mark(lines[i].trimmed())
-        && lines[i + 1..]
-            .iter()
-            .find(|l| !l.is_blank())
-            .is_some_and(|next| !is_gapped(next, full))
+        && next.is_some_and(|next| !is_gapped(next, full))
+        && !group_label
 }
 
 /// A title line set off by blank lines, with a header of its own under it

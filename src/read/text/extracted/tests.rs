@@ -2925,3 +2925,91 @@ fn several_marks_raised_on_one_header_line_go_to_their_headings() {
     );
     assert_eq!(table.notes.len(), 2);
 }
+
+/// A staffing table as an advisory report sets it: a heading's mark before
+/// its column's number (`Authorized 2024/25 a` over `(1)`), and a group's
+/// label whose mark pdftotext raises onto a line of its own above it
+/// (`a` over `Temporary positions`, the group's rows under it). The raised
+/// letter does not open the notes: the group and the total stay rows, the
+/// note is the one under the table.
+#[test]
+fn a_mark_raised_over_a_group_label_leaves_the_rows_in_the_table() {
+    let table = "                 1. Civilian personnel are set out below.
+
+                                                        Approved    Encumbered as at   Approved
+                                                       2024/25 a       30 June 2025     2025/26
+
+                 Category                                    (1)                 (2)        (3)
+
+
+                 Posts
+                 International staff                          52                  42         51
+                 National General Service staff               90                  83         90
+                                        a
+                 Temporary positions
+                 International staff                           2                   2          2
+
+                       Total                                 145                 128        144
+
+                   a
+                       Funded under general temporary assistance.
+
+                 2. The next paragraph follows the table.";
+    let (doc, _) = doc(&pages(&[&format!("{LAYOUT_HEAD}{table}")]));
+    assert_eq!(
+        para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let table = doc
+        .body
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t.clone()),
+            _ => None,
+        })
+        .expect("a table");
+    let marked = |inlines: &[crate::model::Inline]| {
+        inlines
+            .iter()
+            .any(|i| matches!(i, crate::model::Inline::TableNoteRef(n) if n.value == 1))
+    };
+    let labels: Vec<(String, bool)> = table
+        .body
+        .iter()
+        .map(|r| {
+            let first = &r.cells[0].paragraphs;
+            (
+                first.iter().map(|p| plain_text(p)).collect(),
+                first.iter().any(|p| marked(p)),
+            )
+        })
+        .collect();
+    assert!(
+        labels.contains(&("Temporary positions".to_string(), true)),
+        "{labels:?}"
+    );
+    assert!(labels.iter().any(|(l, _)| l == "Total"), "{labels:?}");
+    let heading = table
+        .head
+        .iter()
+        .flat_map(|r| &r.cells)
+        .find(|c| {
+            c.paragraphs
+                .iter()
+                .any(|p| plain_text(p).contains("2024/25"))
+        })
+        .expect("the first period's heading");
+    assert!(heading.paragraphs.iter().any(|p| marked(p)), "{heading:?}");
+    assert!(
+        heading
+            .paragraphs
+            .iter()
+            .all(|p| !plain_text(p).contains(" a ")),
+        "{heading:?}"
+    );
+    assert_eq!(table.notes.len(), 1);
+    assert_eq!(
+        plain_text(&table.notes[0].content),
+        "Funded under general temporary assistance."
+    );
+}
