@@ -173,7 +173,10 @@ fn note_letters(block: &Block) -> Vec<char> {
 /// gets the letter as a note mark; so does one whose last word ends in a
 /// note letter set against it (`populationa`, `2024 годa`) when the word
 /// without it is the document's and the letter is Latin after other
-/// letters, or the word is a year (`2023a`).
+/// letters, or the word is a year (`2023a`) or ends in a bracket
+/// (`(budgeted)a`); a heading's before its column's number (`2024/25 a
+/// (1)`); a label's before the dash that goes on to its rest
+/// (`Appropriation a – General Assembly`).
 fn mark_notes(cell: &str, letters: &Letters) -> String {
     // A heading's mark stands before its column's number, which the
     // header's last line sets under it (`Authorized 2024/25 a (1)`).
@@ -186,6 +189,9 @@ fn mark_notes(cell: &str, letters: &Letters) -> String {
         }
     }
     if let Some(marked) = glued_mark(cell, letters) {
+        return marked;
+    }
+    if let Some(marked) = mark_before_dash(cell, &letters.letters) {
         return marked;
     }
     let letters = &letters.letters;
@@ -201,6 +207,26 @@ fn mark_notes(cell: &str, letters: &Letters) -> String {
     }
     let marks: String = marks.iter().map(|m| format!("^{m}^")).collect();
     format!("{body}{marks}")
+}
+
+/// A row label whose mark stands inside it, before the dash that goes on
+/// to the rest of the label (`Appropriation a – General Assembly`): a
+/// lone note letter between a word and a dash, as no article stands.
+fn mark_before_dash(cell: &str, letters: &[char]) -> Option<String> {
+    letters.iter().find_map(|&m| {
+        ['–', '-'].iter().find_map(|&dash| {
+            let pattern = format!(" {m} {dash} ");
+            let at = cell.find(&pattern)?;
+            let word_before = cell[..at].chars().next_back()?.is_alphabetic();
+            word_before.then(|| {
+                format!(
+                    "{}^{m}^ {dash} {}",
+                    &cell[..at],
+                    &cell[at + pattern.len()..]
+                )
+            })
+        })
+    })
 }
 
 /// A column's number in a header (`(1)`, `(6)=(5)-(3)`).
@@ -222,10 +248,12 @@ fn glued_mark(cell: &str, letters: &Letters) -> Option<String> {
     let other_script = before.is_alphabetic() && !before.is_ascii();
     // A year (`2023a`, a header's): figures never end in a letter.
     let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+    // No word ends in a letter after its closing bracket (`(budgeted)a`).
+    let bracket = before == ')';
     let glued = format!("{word}{mark}");
     let rare = letters.vocab.count(&glued) <= 1 || letters.unmarked.contains(&mark);
     let known = word.chars().count() >= 3 && letters.vocab.has(word) && rare;
-    (other_script || year || known).then(|| format!("{body}^{mark}^"))
+    (other_script || year || known || bracket).then(|| format!("{body}^{mark}^"))
 }
 
 /// The notes (`a` and its text, or `a Text`) and source lines under the table.
@@ -261,4 +289,34 @@ fn notes(block: &Block, out: &mut Vec<(u32, String)>) {
     }
     out.extend(current);
     out.push((block.notes.first().map_or(0, |l| l.no), String::new()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The marks the official budget reports' tables set in their cells'
+    /// text, as pdftotext gives them; an article `a` is no mark.
+    #[test]
+    fn note_letters_in_cells_become_marks() {
+        let vocab = Vocabulary::new(&[]);
+        let letters = Letters {
+            letters: vec!['a', 'b'],
+            vocab: &vocab,
+            unmarked: Vec::new(),
+        };
+        for (cell, marked) in [
+            ("Authorized 2024/25 a (1)", "Authorized 2024/25^a^ (1)"),
+            ("(budgeted)a", "(budgeted)^a^"),
+            (
+                "Appropriation a – General Assembly",
+                "Appropriation^a^ – General Assembly",
+            ),
+            ("Temporary positions a,b", "Temporary positions^a^^b^"),
+            ("Cost of a unit", "Cost of a unit"),
+            ("Actual (3)", "Actual (3)"),
+        ] {
+            assert_eq!(mark_notes(cell, &letters), marked, "{cell}");
+        }
+    }
 }
