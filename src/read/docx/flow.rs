@@ -101,7 +101,8 @@ impl Flow {
         }
         if self.annex_title_due && (is_heading(role) || heading_like) && first.is_none() {
             let at = self.flats.len().saturating_sub(1);
-            let inl = unbold(ctx.inlines(p, label.skip, SupLetter::MaybeMark, span));
+            // Kept apart from the flats, so never settled: letters stay letters.
+            let inl = unbold(ctx.inlines(p, label.skip, SupLetter::Letter, span));
             self.annex_titles.push((at, inl));
             self.annex_title_due = false;
             return;

@@ -15,8 +15,9 @@ use crate::model::{Inline, Span};
 /// when it leads into a table that has its note and marks it nowhere
 /// itself: the next table in its section, with no heading between
 /// (`Human resources^a`, a sentence, the staffing table and its note a).
-/// Every other is its letter again, as typed (italic or not), so that
-/// `XX^e siècle` reads as before.
+/// A table's or figure's title keeps the marks of its own notes. Every
+/// other is its letter again, as typed (italic or not), so that `XX^e
+/// siècle` reads as before.
 pub(super) fn settle_lead_marks(flats: &mut [Flat], maybe: &HashMap<Span, bool>) {
     if maybe.is_empty() {
         return;
@@ -30,7 +31,14 @@ pub(super) fn settle_lead_marks(flats: &mut [Flat], maybe: &HashMap<Span, bool>)
             Flat::Sub(_, _, inlines, _) => letters_again(inlines, maybe, &kept),
             Flat::Para(p) => letters_again(&mut p.content, maybe, &kept),
             Flat::Text(t, _) => letters_again(&mut t.value, maybe, &kept),
-            Flat::Table(_) | Flat::Figure(_) | Flat::Annex(..) => {}
+            Flat::Table(t) => {
+                letters_again(&mut t.title, maybe, &kept);
+                if let Some(units) = &mut t.units {
+                    letters_again(units, maybe, &kept);
+                }
+            }
+            Flat::Figure(f) => letters_again(&mut f.title, maybe, &kept),
+            Flat::Annex(..) => {}
         }
     }
 }
@@ -55,16 +63,44 @@ fn lead_marks_kept(flats: &[Flat], maybe: &HashMap<Span, bool>) -> HashSet<Span>
             }
             Flat::Para(p) => collect(&p.content, &mut waiting),
             Flat::Text(t, _) => collect(&t.value, &mut waiting),
-            Flat::Table(t) => kept.extend(
-                waiting
-                    .drain(..)
-                    .filter(|&(n, _)| t.notes.iter().any(|note| note.n == n) && !t.marks(n))
-                    .map(|(_, span)| span),
+            Flat::Table(t) => {
+                let has = |n: u32| t.notes.iter().any(|note| note.n == n);
+                kept.extend(
+                    waiting
+                        .drain(..)
+                        .filter(|&(n, _)| has(n) && !t.marks(n))
+                        .map(|(_, span)| span),
+                );
+                // A title (or units line) taken from the lines above keeps
+                // the marks of the table's notes.
+                for inlines in std::iter::once(&t.title).chain(&t.units) {
+                    keep_own(inlines, maybe, &has, &mut kept);
+                }
+            }
+            Flat::Figure(f) => keep_own(
+                &f.title,
+                maybe,
+                &|n| f.notes.iter().any(|x| x.n == n),
+                &mut kept,
             ),
-            Flat::Figure(_) => {}
         }
     }
     kept
+}
+
+/// Keeps the maybe marks of a table's or figure's own title whose notes
+/// it has (`has`).
+fn keep_own(
+    inlines: &[Inline],
+    maybe: &HashMap<Span, bool>,
+    has: &dyn Fn(u32) -> bool,
+    kept: &mut HashSet<Span>,
+) {
+    visit_marks(inlines, &mut |n, span| {
+        if maybe.contains_key(&span) && has(n) {
+            kept.insert(span);
+        }
+    });
 }
 
 /// Turns the maybe marks of `inlines` not `kept` back into their letters.
@@ -89,5 +125,55 @@ fn letters_again(inlines: &mut Vec<Inline>, maybe: &HashMap<Span, bool>, kept: &
     }
     if changed {
         *inlines = crate::read::inline::merge_text(std::mem::take(inlines));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Spanned, Table, TableNote};
+
+    /// A table's title taken from the lines above keeps a superscript
+    /// letter as a mark when the table has that note, and as its letter
+    /// (italic as typed) when it has not.
+    #[test]
+    fn a_titles_letter_is_a_mark_only_of_a_note_of_its_table() {
+        let at = Span::new(4, 12);
+        let title = |n: u32| {
+            vec![
+                Inline::Text("Staffing".into()),
+                Inline::TableNoteRef(Spanned::new(n, at)),
+            ]
+        };
+        let maybe = HashMap::from([(at, true)]);
+        let note = TableNote {
+            n: 1,
+            content: vec![Inline::Text("Highest strength.".into())],
+            span: Span::new(9, 1),
+        };
+        for (n, expected) in [
+            (
+                1,
+                vec![
+                    Inline::Text("Staffing".into()),
+                    Inline::TableNoteRef(Spanned::new(1, at)),
+                ],
+            ),
+            (
+                2,
+                vec![Inline::Text("Staffing".into()), Inline::Emph("b".into())],
+            ),
+        ] {
+            let mut flats = vec![Flat::Table(Table {
+                title: title(n),
+                notes: vec![note.clone()],
+                ..Table::default()
+            })];
+            settle_lead_marks(&mut flats, &maybe);
+            let Flat::Table(t) = &flats[0] else {
+                unreachable!("a table")
+            };
+            assert_eq!(t.title, expected, "mark {n}");
+        }
     }
 }
