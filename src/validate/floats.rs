@@ -189,8 +189,8 @@ fn grid(t: &Table, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Notes are lettered 1..n, each marked somewhere in `content`, and each
-/// mark has its note.
+/// Notes are lettered 1..n, each marked somewhere in `content` (or in
+/// `lead`, the lines leading into the table), and each mark has its note.
 fn notes(
     content: &[&[Inline]],
     lead: Vec<(u32, Span)>,
