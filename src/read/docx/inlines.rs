@@ -49,9 +49,10 @@ pub enum SupLetter {
     /// Maybe a mark: in the body, where a heading or line leading into a
     /// table may mark one of its notes (`Human resources^a`). Read as a
     /// mark, recorded in the builder's `maybe_marks`, and settled once the
-    /// tables are read (`flow::settle_lead_marks`).
+    /// tables are read (`lead_marks::settle_lead_marks`).
     MaybeMark,
-    /// Its letter, as text (notes, footnotes, titles).
+    /// Its letter, as text: in table notes and source lines, footnotes,
+    /// list items, annex titles and the document's title and subtitle.
     Letter,
 }
 

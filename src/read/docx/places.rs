@@ -1,9 +1,9 @@
 //! What the reader keeps while it builds: the places diagnostics point at
 //! (part, position, text), footnote numbers, diagnostics and the styles.
 
-use super::content::WPara;
 use std::collections::HashMap;
 
+use super::content::WPara;
 use super::inlines::{self, NoteNumbers, SupLetter};
 use super::styles::{Style, Styles};
 use crate::diagnostic::{Code, Diagnostic};
