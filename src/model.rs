@@ -362,21 +362,19 @@ impl Table {
     /// Whether the table itself marks its note `n` (in its title, units or
     /// cells, bold or not).
     pub fn marks(&self, n: u32) -> bool {
-        fn has(inlines: &[Inline], n: u32) -> bool {
-            inlines.iter().any(|i| match i {
-                Inline::TableNoteRef(m) => m.value == n,
-                Inline::Strong(inner) => has(inner, n),
-                _ => false,
-            })
-        }
-        has(&self.title, n)
-            || self.units.as_deref().is_some_and(|u| has(u, n))
+        let has = |inlines: &[Inline]| {
+            let mut found = false;
+            for_each_table_note_mark(inlines, &mut |m, _| found |= m == n);
+            found
+        };
+        has(&self.title)
+            || self.units.as_deref().is_some_and(has)
             || self
                 .head
                 .iter()
                 .chain(&self.body)
                 .flat_map(|r| &r.cells)
-                .any(|c| c.paragraphs.iter().any(|p| has(p, n)))
+                .any(|c| c.paragraphs.iter().any(|p| has(p)))
     }
 
     /// Whether body row `r` is a group's label (see [`Row::is_group_label`])
@@ -492,6 +490,11 @@ pub struct Cell {
 impl Cell {
     /// The deepest indent a cell keeps: labels nest two or three deep.
     pub const MAX_INDENT: u32 = 9;
+
+    /// The plain text of its paragraphs, one after the other.
+    pub fn plain_text(&self) -> String {
+        self.paragraphs.iter().map(|p| plain_text(p)).collect()
+    }
 }
 
 /// A note under a table or figure, lettered a, b, c.
@@ -768,6 +771,18 @@ pub fn paragraphs_in(blocks: &[Block]) -> Vec<&Para> {
     let mut out = Vec::new();
     walk(blocks, &mut out);
     out
+}
+
+/// Calls `f` with each table note mark of `inlines`, bold ones too, and
+/// its place.
+pub fn for_each_table_note_mark(inlines: &[Inline], f: &mut dyn FnMut(u32, Span)) {
+    for inline in inlines {
+        match inline {
+            Inline::TableNoteRef(m) => f(m.value, m.span),
+            Inline::Strong(inner) => for_each_table_note_mark(inner, f),
+            _ => {}
+        }
+    }
 }
 
 /// The plain text of inline content (emphasis, references and footnote marks flattened).

@@ -896,17 +896,22 @@ fn a_lead_lines_mark_and_a_table_split_at_a_page_break_are_read_as_printed() {
             }
         }
     }
+    // The document read from `bytes`, and its body's tables.
+    let read = |bytes: &[u8]| {
+        let doc = read_bytes(bytes, Path::new("staffing.docx"))
+            .document
+            .expect("a document");
+        let mut found = Vec::new();
+        tables(&doc.body, &mut found);
+        (doc, found)
+    };
     let bytes = word_file("<w:p/>");
-    let doc = read_bytes(&bytes, Path::new("staffing.docx"))
-        .document
-        .expect("a document");
-    let mut found = Vec::new();
-    tables(&doc.body, &mut found);
+    let (doc, found) = read(&bytes);
     assert_eq!(found.len(), 1, "{found:#?}");
     let rows: Vec<String> = found[0]
         .body
         .iter()
-        .map(|r| plain_text(&r.cells[0].paragraphs[0]))
+        .map(|r| r.cells[0].plain_text())
         .collect();
     assert_eq!(rows, ["Approved 2024/25", "Proposed 2026/27"]);
     assert_eq!(found[0].notes.len(), 1);
@@ -944,10 +949,6 @@ fn a_lead_lines_mark_and_a_table_split_at_a_page_break_are_read_as_printed() {
     assert!(found.iter().all(|(_, c)| c != "UND039"), "{found:?}");
 
     let apart = word_file(&para(&run("The staffing of the second year:", "")));
-    let doc = read_bytes(&apart, Path::new("apart.docx"))
-        .document
-        .expect("a document");
-    let mut found = Vec::new();
-    tables(&doc.body, &mut found);
+    let (_, found) = read(&apart);
     assert_eq!(found.len(), 2, "{found:#?}");
 }

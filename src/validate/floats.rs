@@ -239,13 +239,7 @@ fn notes(
 }
 
 fn collect_marks(inlines: &[Inline], marks: &mut Vec<(u32, Span)>) {
-    for inline in inlines {
-        match inline {
-            Inline::TableNoteRef(n) => marks.push((n.value, n.span)),
-            Inline::Strong(inner) => collect_marks(inner, marks),
-            _ => {}
-        }
-    }
+    crate::model::for_each_table_note_mark(inlines, &mut |n, at| marks.push((n, at)));
 }
 
 #[cfg(test)]

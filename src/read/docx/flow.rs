@@ -15,8 +15,8 @@ use super::styles::Role;
 use super::tables;
 use crate::lang::{self, CLAUSE_MARKS, COMMAS, FULL_STOPS, Lang, ends_with_mark};
 use crate::model::{
-    Figure, Image, ImageKind, Inline, Item, List, ListKind, Para, Row, Span, Spanned, Table,
-    plain_text,
+    Cell, Figure, Image, ImageKind, Inline, Item, List, ListKind, Para, Row, Span, Spanned, Table,
+    for_each_table_note_mark, plain_text,
 };
 use crate::read::text::{Label, caption_number};
 
@@ -518,7 +518,7 @@ pub fn is_contents_heading(text: &str) -> bool {
 fn leads_into(before: &[Flat], n: u32, maybe: &HashMap<Span, bool>) -> bool {
     let mut found = false;
     let mut look = |inlines: &[Inline]| {
-        visit_marks(inlines, &mut |m, span| {
+        for_each_table_note_mark(inlines, &mut |m, span| {
             found |= m == n && maybe.contains_key(&span);
         })
     };
@@ -537,17 +537,6 @@ fn leads_into(before: &[Flat], n: u32, maybe: &HashMap<Span, bool>) -> bool {
     found
 }
 
-/// Calls `f` with each table note mark of `inlines` (and its place).
-pub(super) fn visit_marks(inlines: &[Inline], f: &mut dyn FnMut(u32, Span)) {
-    for inline in inlines {
-        match inline {
-            Inline::TableNoteRef(m) => f(m.value, m.span),
-            Inline::Strong(inner) => visit_marks(inner, f),
-            _ => {}
-        }
-    }
-}
-
 /// Whether `next`, right after `before` with nothing between, is its
 /// continuation: a table split by hand at a page break, the second part
 /// repeating the first's header rows. Printed, that is one table whose
@@ -557,12 +546,7 @@ pub(super) fn visit_marks(inlines: &[Inline], f: &mut dyn FnMut(u32, Span)) {
 fn continues(before: &Table, next: &Table) -> bool {
     let texts = |rows: &[Row]| -> Vec<Vec<String>> {
         rows.iter()
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .map(|c| c.paragraphs.iter().map(|p| plain_text(p)).collect())
-                    .collect()
-            })
+            .map(|r| r.cells.iter().map(Cell::plain_text).collect())
             .collect()
     };
     !before.head.is_empty()

@@ -7,9 +7,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::flow::{Flat, visit_marks};
+use super::flow::Flat;
 use crate::lang;
-use crate::model::{Inline, Span};
+use crate::model::{Inline, Span, for_each_table_note_mark};
 
 /// Settles the superscript letters read as maybe marks. One stays a mark
 /// when it leads into a table that has its note and marks it nowhere
@@ -48,7 +48,7 @@ fn lead_marks_kept(flats: &[Flat], maybe: &HashMap<Span, bool>) -> HashSet<Span>
     let mut kept = HashSet::new();
     let mut waiting: Vec<(u32, Span)> = Vec::new();
     let collect = |inlines: &[Inline], waiting: &mut Vec<(u32, Span)>| {
-        visit_marks(inlines, &mut |n, span| {
+        for_each_table_note_mark(inlines, &mut |n, span| {
             if maybe.contains_key(&span) {
                 waiting.push((n, span));
             }
@@ -96,7 +96,7 @@ fn keep_own(
     has: &dyn Fn(u32) -> bool,
     kept: &mut HashSet<Span>,
 ) {
-    visit_marks(inlines, &mut |n, span| {
+    for_each_table_note_mark(inlines, &mut |n, span| {
         if maybe.contains_key(&span) && has(n) {
             kept.insert(span);
         }

@@ -213,18 +213,14 @@ fn mark_notes(cell: &str, letters: &Letters) -> String {
 /// to the rest of the label (`Appropriation a – General Assembly`): a
 /// lone note letter between a word and a dash, as no article stands.
 fn mark_before_dash(cell: &str, letters: &[char]) -> Option<String> {
-    letters.iter().find_map(|&m| {
-        ['–', '-'].iter().find_map(|&dash| {
-            let pattern = format!(" {m} {dash} ");
-            let at = cell.find(&pattern)?;
-            let word_before = cell[..at].chars().next_back()?.is_alphabetic();
-            word_before.then(|| {
-                format!(
-                    "{}^{m}^ {dash} {}",
-                    &cell[..at],
-                    &cell[at + pattern.len()..]
-                )
-            })
+    // Found by the dash: no pattern is built for every cell of a table.
+    [" – ", " - "].iter().find_map(|dash| {
+        cell.match_indices(dash).find_map(|(at, _)| {
+            let mut before = cell[..at].chars().rev();
+            let mark = before.next().filter(|m| letters.contains(m))?;
+            let word = before.next() == Some(' ') && before.next()?.is_alphabetic();
+            let label = &cell[..at - mark.len_utf8() - 1];
+            word.then(|| format!("{label}^{mark}^{}", &cell[at..]))
         })
     })
 }

@@ -469,6 +469,15 @@ fn a_layout_table_is_rebuilt_between_paragraphs() {
     );
 }
 
+/// The table note marks of a cell's paragraphs, in order.
+fn note_marks(paragraphs: &[Vec<crate::model::Inline>]) -> Vec<u32> {
+    let mut marks = Vec::new();
+    for p in paragraphs {
+        crate::model::for_each_table_note_mark(p, &mut |n, _| marks.push(n));
+    }
+    marks
+}
+
 /// The tables of a document's body, each as its rows' cells.
 fn table_cells(doc: &Document) -> Vec<Vec<Vec<String>>> {
     doc.body
@@ -480,12 +489,7 @@ fn table_cells(doc: &Document) -> Vec<Vec<Vec<String>>> {
         .map(|t| {
             t.body
                 .iter()
-                .map(|r| {
-                    r.cells
-                        .iter()
-                        .map(|c| c.paragraphs.iter().map(|p| plain_text(p)).collect())
-                        .collect()
-                })
+                .map(|r| r.cells.iter().map(crate::model::Cell::plain_text).collect())
                 .collect()
         })
         .collect()
@@ -2880,30 +2884,12 @@ fn several_marks_raised_on_one_header_line_go_to_their_headings() {
             "                   a\n                       Includes general temporary assistance.\n                   b\n                       Excludes prior-period obligations.\n",
         );
     let (doc, _) = doc(&pages(&[&format!("{LAYOUT_HEAD}{table}")]));
-    let table = doc
-        .body
-        .iter()
-        .find_map(|b| match b {
-            Block::Table(t) => Some(t.clone()),
-            _ => None,
-        })
-        .expect("a table");
+    let table = first_table(&doc);
     let heads: Vec<(String, Vec<u32>)> = table
         .head
         .iter()
         .flat_map(|r| &r.cells)
-        .map(|c| {
-            let marks = c
-                .paragraphs
-                .iter()
-                .flatten()
-                .filter_map(|i| match i {
-                    crate::model::Inline::TableNoteRef(n) => Some(n.value),
-                    _ => None,
-                })
-                .collect();
-            (c.paragraphs.iter().map(|p| plain_text(p)).collect(), marks)
-        })
+        .map(|c| (c.plain_text(), note_marks(&c.paragraphs)))
         .collect();
     assert!(
         heads
@@ -2960,28 +2946,13 @@ fn a_mark_raised_over_a_group_label_leaves_the_rows_in_the_table() {
         para_texts(&doc).iter().map(|p| p.0).collect::<Vec<_>>(),
         [1, 2]
     );
-    let table = doc
-        .body
-        .iter()
-        .find_map(|b| match b {
-            Block::Table(t) => Some(t.clone()),
-            _ => None,
-        })
-        .expect("a table");
-    let marked = |inlines: &[crate::model::Inline]| {
-        inlines
-            .iter()
-            .any(|i| matches!(i, crate::model::Inline::TableNoteRef(n) if n.value == 1))
-    };
+    let table = first_table(&doc);
     let labels: Vec<(String, bool)> = table
         .body
         .iter()
         .map(|r| {
-            let first = &r.cells[0].paragraphs;
-            (
-                first.iter().map(|p| plain_text(p)).collect(),
-                first.iter().any(|p| marked(p)),
-            )
+            let first = &r.cells[0];
+            (first.plain_text(), note_marks(&first.paragraphs) == [1])
         })
         .collect();
     assert!(
@@ -2999,7 +2970,7 @@ fn a_mark_raised_over_a_group_label_leaves_the_rows_in_the_table() {
                 .any(|p| plain_text(p).contains("2024/25"))
         })
         .expect("the first period's heading");
-    assert!(heading.paragraphs.iter().any(|p| marked(p)), "{heading:?}");
+    assert_eq!(note_marks(&heading.paragraphs), [1], "{heading:?}");
     assert!(
         heading
             .paragraphs
