@@ -637,18 +637,7 @@ fn footnotes_in_undocs_raw_text_are_found_under_their_separator() {
 }
 
 /// Round trips that do not yet come back whole, each with why.
-const ROUND_TRIP_GAPS: &[(&str, &[&str], &str)] = &[
-    (
-        "report-en.txt (pdftotext)",
-        &["outline"],
-        "raw text: Table 2's header cells come partly after its rows, across the heading under it: the table kept as a block (the heading's label goes back to its text)",
-    ),
-    (
-        "report-fr.txt (pdftotext)",
-        &["outline"],
-        "raw text: Table 2's stub heading and two of its headings come after its rows, the two headings on one line (`Nombre Pourcentage`): kept as a block",
-    ),
-];
+const ROUND_TRIP_GAPS: &[(&str, &[&str], &str)] = &[];
 
 /// Generated documents (as `benches/` makes them: lists with nested items,
 /// footnotes, cited symbols, every language) printed by undoc and read back

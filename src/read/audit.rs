@@ -36,11 +36,15 @@ pub enum Action {
     /// A table note's mark that extracted text set apart from the line
     /// leading into its table (`Human resources a`), put back as the mark.
     NoteMarkRestored,
+    /// A rebuilt table whose header cells came partly after its rows, so
+    /// that their columns could not be told: its headings kept as one
+    /// heading across the table, with a warning.
+    HeaderJoined,
 }
 
 impl Action {
     /// Every action, in the order reports list them.
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::FurnitureDropped,
         Action::ContentsDropped,
         Action::FootnoteMoved,
@@ -52,6 +56,7 @@ impl Action {
         Action::LabelMoved,
         Action::NumberReadAsText,
         Action::NoteMarkRestored,
+        Action::HeaderJoined,
     ];
 
     /// A short name for the summary line (`furniture dropped`).
@@ -68,6 +73,7 @@ impl Action {
             Action::LabelMoved => "labels moved",
             Action::NumberReadAsText => "numbers out of order read as text",
             Action::NoteMarkRestored => "table note marks restored",
+            Action::HeaderJoined => "table headers joined",
         }
     }
 }

@@ -10,11 +10,13 @@
 //! preceded by one label, the first run perhaps several rows' with their
 //! labels read first, the last run perhaps two rows' with the total's
 //! label after it (and before that label the stub's heading, when the
-//! header lacks it). When that reading fails, two others are tried, each
+//! header lacks it). When that reading fails, others are tried, each
 //! taken only when it fits exactly: the first row's label after the rows
-//! with a spanning heading ([`grid_first_label_after`]), and cells wrapped
+//! with a spanning heading ([`grid_first_label_after`]), cells wrapped
 //! over lines that follow each other without a blank line joined
-//! ([`grid_of_wrapped_cells`]). Anything else (a table read column by
+//! ([`grid_of_wrapped_cells`]), and last, header cells after the rows
+//! that no column can be told for, kept as one heading across the table
+//! with a warning ([`grid_with_late_header`]). Anything else (a table read column by
 //! column, a group heading, a single column of figures, fewer than three
 //! rows unless every column has its heading, a row label that is a
 //! column's heading) is kept as one block.
@@ -23,6 +25,7 @@ use super::flow::collapse_spaces;
 use super::grid::{Grid, is_value};
 use super::pages::Src;
 use super::tables::{is_note_mark, is_source};
+use crate::lang::{CLAUSE_MARKS, FULL_STOPS, QUESTION_EXCLAMATION, ends_with_mark};
 use std::borrow::Cow;
 
 /// The most value columns a rebuilt raw table has.
@@ -89,7 +92,7 @@ fn rebuild_with(cells: &Cells, reading: Reading) -> Option<(Grid, usize)> {
     let used = tokens.get(notes_at).map_or(cells.lines, |(i, _)| *i);
     let wrapped;
     let cells = match reading {
-        Reading::Wrapped => {
+        Reading::Wrapped | Reading::LateHeader { wrapped: true } => {
             wrapped = joined(&tokens[..notes_at])?;
             &wrapped[..]
         }
@@ -101,6 +104,7 @@ fn rebuild_with(cells: &Cells, reading: Reading) -> Option<(Grid, usize)> {
         Reading::FirstLabelAfter => grid_with(&runs, true),
         // Wrapped cells joined, the first row's label may come after too.
         Reading::Wrapped => grid_with(&runs, false).or_else(|| grid_with(&runs, true)),
+        Reading::LateHeader { .. } => grid_with_header_joined(&runs),
     }?;
     Some((grid, used))
 }
@@ -209,6 +213,26 @@ pub(super) fn grid_of_wrapped_cells(cells: &Cells) -> Option<(Grid, usize)> {
     rebuild_with(cells, Reading::Wrapped)
 }
 
+/// The grid of a table whose rows are certain but some of whose header
+/// cells pdftotext gave after the rows: where a heading's label hangs in
+/// the margin under the table (as DGACM sets `2.` left of the text
+/// column), poppler's reading order may put that label, and after it
+/// header cells to its right, behind the table's last row (`… 18.3`,
+/// `Total`, `2022`, `Change`). Those cells can no longer be told apart
+/// from the ones read in place, nor their columns, so the header is kept
+/// as one heading across the table, every cell's words in the order
+/// read, and the reading is flagged ([`Grid::head_joined`]). Taken only
+/// when the rows fit the row-by-row pattern exactly, the rows lacking a
+/// label take theirs first from the leftovers, no two rows have the same
+/// label (rows in groups: the leftovers may be the groups' headings), and
+/// what is left is a few short cells (at most one a column, none a
+/// sentence or a note letter). Tried after every other reading, cells as
+/// given and then wrapped cells joined.
+pub(super) fn grid_with_late_header(cells: &Cells) -> Option<(Grid, usize)> {
+    rebuild_with(cells, Reading::LateHeader { wrapped: false })
+        .or_else(|| rebuild_with(cells, Reading::LateHeader { wrapped: true }))
+}
+
 /// How a raw table's cells are read.
 #[derive(Clone, Copy, PartialEq)]
 enum Reading {
@@ -218,6 +242,9 @@ enum Reading {
     FirstLabelAfter,
     /// Wrapped cells joined (see [`grid_of_wrapped_cells`]).
     Wrapped,
+    /// Header cells after the rows (see [`grid_with_late_header`]), with
+    /// wrapped cells joined or not.
+    LateHeader { wrapped: bool },
 }
 
 /// The cells with the lines of each wrapped cell joined: a line that is
@@ -241,22 +268,34 @@ fn joined(tokens: &[(usize, String)]) -> Option<Vec<(usize, String)>> {
     any.then_some(out)
 }
 
-/// The grid of the runs when they follow the row-by-row pattern exactly,
-/// the labels before the first figures read as the header and the first
-/// row's label (or, `first_after`, as the header alone).
-fn grid_with(runs: &[Run], first_after: bool) -> Option<Grid> {
+/// Runs that follow the row-by-row pattern: labels (header and first
+/// row's label), then figures and one label in turn, then the last
+/// figures and perhaps labels after them.
+struct RowRuns<'r, 'a> {
+    /// How many value columns: the shortest run of figures.
+    n: usize,
+    /// The labels before the first figures.
+    labels: &'r [Cell<'a>],
+    /// The first run of figures.
+    first: &'r [Cell<'a>],
+    /// The later rows: each one's label (none for the second of two rows
+    /// read as one run, a bold total whose label comes after) and figures.
+    rest: Vec<(Option<String>, &'r [Cell<'a>])>,
+    /// The labels after the last figures.
+    after: &'r [Cell<'a>],
+}
+
+/// The runs as rows, when they follow the row-by-row pattern exactly
+/// (`None` too for a single run of figures, read by [`one_run`]).
+fn row_runs<'r, 'a>(runs: &'r [Run<'a>]) -> Option<RowRuns<'r, 'a>> {
     let values: Vec<&Vec<Cell>> = runs.iter().filter(|(v, _)| *v).map(|(_, r)| r).collect();
-    match values.len() {
-        0 => return None,
-        1 => return one_run(runs),
-        _ => {}
+    if values.len() < 2 {
+        return None;
     }
     let n = values.iter().map(|v| v.len()).min()?;
     if n > MAX_COLUMNS {
         return None;
     }
-    // Runs: labels (header and first row's label), then figures and one
-    // label in turn, then the last figures and perhaps labels after them.
     let after: &[Cell] = if runs.len() == 2 * values.len() + 1 {
         &runs[runs.len() - 1].1
     } else if runs.len() == 2 * values.len() {
@@ -278,19 +317,44 @@ fn grid_with(runs: &[Run], first_after: bool) -> Option<Grid> {
             return None;
         }
     }
-    let labels = &runs[0].1;
+    Some(RowRuns {
+        n,
+        labels: &runs[0].1,
+        first: values[0],
+        rest,
+        after,
+    })
+}
+
+/// The grid of the runs when they follow the row-by-row pattern exactly,
+/// the labels before the first figures read as the header and the first
+/// row's label (or, `first_after`, as the header alone).
+fn grid_with(runs: &[Run], first_after: bool) -> Option<Grid> {
+    let values = runs.iter().filter(|(v, _)| *v).count();
+    match values {
+        0 => return None,
+        1 => return one_run(runs),
+        _ => {}
+    }
+    let RowRuns {
+        n,
+        labels,
+        first,
+        rest,
+        after,
+    } = row_runs(runs)?;
     if !first_after {
-        let (mut head, mut body) = first_rows(labels, values[0], n)?;
+        let (mut head, mut body) = first_rows(labels, first, n)?;
         body.extend(fill_from_after(&mut head, &rest, after, false)?);
         return checked(head, body, n);
     }
     // The first run one row's, the labels before it the header's alone:
     // two rows of it, or the value columns' headings only (the stub's
     // heading then left after the rows with the first row's label).
-    let two_rows = values[0].len() == n && labels.len() > n + 1;
-    let value_heads = values[0].len() == n && labels.len() == n;
+    let two_rows = first.len() == n && labels.len() > n + 1;
+    let value_heads = first.len() == n && labels.len() == n;
     let mut head = header(labels, n).filter(|_| two_rows || value_heads)?;
-    let rows: Vec<_> = std::iter::once((None, &values[0][..]))
+    let rows: Vec<_> = std::iter::once((None, first))
         .chain(rest.iter().cloned())
         .collect();
     let missing = rows.iter().filter(|(label, _)| label.is_none()).count();
@@ -303,6 +367,85 @@ fn grid_with(runs: &[Run], first_after: bool) -> Option<Grid> {
     }
     let body = fill_from_after(&mut head, &rows, after, true)?;
     checked(head, body, n)
+}
+
+/// The grid of the runs with header cells after the rows (see
+/// [`grid_with_late_header`]): the rows as [`grid_with`] reads them, the
+/// rows without a label taking the first labels after the figures, and
+/// the header's cells, before the rows and after them, joined into one
+/// heading across the table.
+fn grid_with_header_joined(runs: &[Run]) -> Option<Grid> {
+    let RowRuns {
+        n,
+        labels,
+        first,
+        rest,
+        after,
+    } = row_runs(runs)?;
+    let (mut words, mut body) = first_rows_as_read(labels, first, n)?;
+    // A row read without its label is the bold total, whose label comes
+    // after its figures: the one leftover that is a total's label.
+    let mut late: Vec<&Cell> = after.iter().collect();
+    for (label, figures) in rest {
+        let label = match label {
+            Some(label) => label,
+            None => {
+                let totals: Vec<usize> = (0..late.len())
+                    .filter(|&k| is_total_label(late[k]))
+                    .collect();
+                let [at] = totals[..] else {
+                    return None;
+                };
+                late.remove(at).to_string()
+            }
+        };
+        body.push(row(label, figures));
+    }
+    if late.is_empty() || late.len() > n || words.len() + late.len() > 2 * (n + 1) {
+        return None;
+    }
+    // Rows labelled alike stand in groups whose headings the leftovers
+    // may be (`Proposed 2026/27` under each component): not a header's;
+    // a row labelled with the header's words only (`Observers`, `Online
+    // Observers` under `In person Observers` and `Online Experts`) is a
+    // header cell, the rows read amiss.
+    let mut labels: Vec<&str> = body.iter().map(|r| r[0].as_str()).collect();
+    labels.sort_unstable();
+    let header_words: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .chain(late.iter().map(|c| c.as_ref()))
+        .flat_map(str::split_whitespace)
+        .collect();
+    let heading = |l: &str| l.split_whitespace().all(|w| header_words.contains(&w));
+    if labels.windows(2).any(|w| w[0] == w[1]) || labels.iter().any(|l| heading(l)) {
+        return None;
+    }
+    if !late.iter().all(|c| is_header_cell(c)) {
+        return None;
+    }
+    words.extend(late.iter().map(|c| c.to_string()));
+    let mut head = vec!["<".to_string(); n + 1];
+    head[0] = words.join(" ");
+    let mut grid = checked(head, body, n)?;
+    grid.head_joined = true;
+    Some(grid)
+}
+
+/// The label of a total row, in any of the six languages (`Total`,
+/// `Итого`, `共计`), a note letter perhaps after it.
+fn is_total_label(t: &str) -> bool {
+    crate::lang::ALL
+        .iter()
+        .any(|lang| t.starts_with(lang.total_word()))
+}
+
+/// A cell that may be a column's heading: a few words, no sentence or
+/// clause ended, no note letter alone.
+fn is_header_cell(t: &str) -> bool {
+    t.split_whitespace().count() <= 4
+        && !ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &QUESTION_EXCLAMATION])
+        && !is_lone_mark(t)
 }
 
 /// The grid, unless it may be a heading's lines read as a table: two
@@ -451,13 +594,28 @@ fn first_rows(
     figures: &[Cell],
     n: usize,
 ) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+    let (head, body) = first_rows_as_read(labels, figures, n)?;
+    if body.len() == 1 {
+        return Some((header(&labels[..labels.len() - 1], n)?, body));
+    }
+    Some((head, body))
+}
+
+/// [`first_rows`] with the header's cells as read, one a line, not yet
+/// set in their columns.
+fn first_rows_as_read(
+    labels: &[Cell],
+    figures: &[Cell],
+    n: usize,
+) -> Option<(Vec<String>, Vec<Vec<String>>)> {
     let rows = figures.len() / n;
     if !figures.len().is_multiple_of(n) || rows == 0 {
         return None;
     }
     if rows == 1 {
         let (label, head) = labels.split_last()?;
-        return Some((header(head, n)?, vec![row(label.to_string(), figures)]));
+        let head = head.iter().map(|c| c.to_string()).collect();
+        return Some((head, vec![row(label.to_string(), figures)]));
     }
     if labels.len() != 1 + rows + n {
         return None;

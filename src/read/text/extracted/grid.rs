@@ -17,6 +17,10 @@ pub(super) struct Grid {
     pub over: Vec<Vec<String>>,
     pub head: Vec<String>,
     pub body: Vec<Vec<String>>,
+    /// The header's cells were read partly after the rows, where the text
+    /// no longer tells their columns: `head` is one heading across the
+    /// table, its words in the order read ([`super::cells::grid_with_late_header`]).
+    pub head_joined: bool,
 }
 
 /// Right edges within this many columns are one column.
@@ -149,7 +153,12 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
     let head_edges = head_edges.as_deref().unwrap_or(&edges);
     let (over, head) = squeezed::header(&head_lines, head_edges, margin)
         .unwrap_or_else(|| (Vec::new(), header(&head_lines, head_edges, margin)));
-    Some(Grid { over, head, body })
+    Some(Grid {
+        over,
+        head,
+        body,
+        head_joined: false,
+    })
 }
 
 /// The body rows of `data` and their columns, and whether they were read

@@ -1026,26 +1026,44 @@ fn raw_grid(
         .or_else(|| super::cells::grid_first_label_after(&cells).map(|found| (start, found)))
         .or_else(|| super::cells::grid_of_wrapped_cells(&cells).map(|found| (start, found)))
         .or_else(|| super::variance::grid(&cells).map(|found| (start, found)));
-    let Some((rows, (grid, used))) = found else {
-        // Last, a table going on over a page break, read in two parts.
-        let over = over_page(lines, &wide, start, full)?;
-        set_head(lines, &mut wide, start, taken_to);
-        *region = Region {
-            rows: start,
-            notes: over.end,
-            end: raw_notes_end(lines, over.end, full),
-            ..wide
-        };
-        let mut notes = over.notes;
-        notes.extend_from_slice(&lines[region.notes..region.end]);
-        return Some((over.grid, Some(notes)));
+    let found = match found {
+        Some(found) => found,
+        None => {
+            // Then a table going on over a page break, read in two parts.
+            if let Some(over) = over_page(lines, &wide, start, full) {
+                set_head(lines, &mut wide, start, taken_to);
+                *region = Region {
+                    rows: start,
+                    notes: over.end,
+                    end: raw_notes_end(lines, over.end, full),
+                    ..wide
+                };
+                let mut notes = over.notes;
+                notes.extend_from_slice(&lines[region.notes..region.end]);
+                return Some((over.grid, Some(notes)));
+            }
+            // Last, a table on one page whose header cells come partly
+            // after its rows.
+            if !on_one_page(&lines[start..wide.notes]) {
+                return None;
+            }
+            (start, super::cells::grid_with_late_header(&cells)?)
+        }
     };
+    let (rows, (grid, used)) = found;
     set_head(lines, &mut wide, rows, taken_to);
     *region = wide;
     region.rows = rows;
     region.notes = rows + used;
     region.end = region.end.max(raw_notes_end(lines, region.notes, full));
     Some((grid, None))
+}
+
+/// Whether the lines' text all stands on one page.
+fn on_one_page(lines: &[Src]) -> bool {
+    let mut filled = lines.iter().filter(|l| !l.is_blank());
+    let page = filled.next().map(|l| l.page);
+    filled.all(|l| Some(l.page) == page)
 }
 
 /// Where a raw table's head begins, its cells beginning at `rows`: at
@@ -1293,7 +1311,15 @@ fn build(
         .find(|t| !t.is_empty())
         .unwrap_or("");
     let what: String = what.chars().take(60).collect();
-    if rebuilt.is_some() {
+    if let Some(grid) = &rebuilt {
+        if grid.head_joined {
+            decisions.push(Decision::new(Action::HeaderJoined, at, what.clone()));
+            diagnostics.push(Diagnostic::new(
+                Code::ExtractedText,
+                Span::new(at, 1),
+                "the table's header cells come partly after its rows, where their columns cannot be told: its headings are kept as one heading across the table, in the order read",
+            ));
+        }
         decisions.push(Decision::new(Action::TableRebuilt, at, what));
     } else {
         decisions.push(Decision::new(Action::TableKept, at, what));

@@ -4,7 +4,10 @@
 
 use super::super::grid::Grid;
 use super::super::pages::split;
-use super::{Cells, continued_rows, grid_first_label_after, grid_of_wrapped_cells, rebuild};
+use super::{
+    Cells, continued_rows, grid_first_label_after, grid_of_wrapped_cells, grid_with_late_header,
+    rebuild,
+};
 
 /// The cells as raw text sets them: one a line, a blank line between.
 fn raw(cells: &[&str]) -> String {
@@ -18,6 +21,7 @@ fn any_reading(cells: &[&str]) -> Option<Grid> {
     rebuild(&lines)
         .or_else(|| grid_first_label_after(&lines))
         .or_else(|| grid_of_wrapped_cells(&lines))
+        .or_else(|| grid_with_late_header(&lines))
         .map(|(grid, _)| grid)
 }
 
@@ -72,16 +76,111 @@ fn the_stub_heading_after_the_rows_goes_back_to_the_header() {
     );
 }
 
+/// Asserts that `cells` give the rows `body` under one heading across
+/// the table holding every header cell's words in the order read.
+fn assert_header_joined(cells: &[&str], words: &str, body: &[&[&str]]) {
+    let grid = any_reading(cells).expect("a clear grid");
+    assert!(grid.head_joined, "{grid:?}");
+    let columns = body[0].len();
+    let mut head = vec!["<"; columns];
+    head[0] = words;
+    assert_eq!(grid.head, head);
+    assert_eq!(grid.body, body);
+}
+
 #[test]
-fn two_labels_after_the_rows_under_a_header_with_its_stub_heading_are_kept() {
-    // The stub has its heading: which label is the total's is not told.
+fn two_labels_after_the_rows_under_a_header_with_its_stub_heading_join_the_header() {
+    // The stub has its heading: the leftover that is no total's label
+    // cannot be placed in a column, so the header is kept as one heading.
+    let body: &[&[&str]] = &[
+        &["Wildlife trafficking", "412", "97"],
+        &["Illegal logging", "276", "58"],
+        &["Illegal fishing", "189", "41"],
+        &["Waste trafficking", "93", "22"],
+        &["Total", "970", "218"],
+    ];
     let mut cells = vec!["Offence"];
     cells.extend_from_slice(STUB_HEADING_AFTER);
-    assert_kept(&cells);
-    // Three labels after the rows for two places: kept too.
+    assert_header_joined(&cells, "Offence Cases Convictionsa Type of offence", body);
+    // Three labels after the rows for two places: the same.
     let mut cells = STUB_HEADING_AFTER.to_vec();
     cells.push("All offences");
+    assert_header_joined(
+        &cells,
+        "Cases Convictionsa Type of offence All offences",
+        body,
+    );
+}
+
+/// A table whose header of two rows pdftotext gives partly after the
+/// rows, as it reads a table with a heading's label hung in the margin
+/// under it: the total's label, then a lower heading and a spanning one.
+const HEADER_AFTER: &[&str] = &[
+    "Expenditure",
+    "Source of funds",
+    "2024",
+    "Amount",
+    "Percentage",
+    "Regular budget",
+    "18.2",
+    "19.0",
+    "0.8",
+    "4.4",
+    "Extrabudgetary resources",
+    "346.2",
+    "412.0",
+    "65.8",
+    "19.0",
+    "364.4",
+    "431.0",
+    "66.6",
+    "18.3",
+    "Total",
+    "2022",
+    "Change",
+];
+
+#[test]
+fn header_cells_after_the_rows_are_kept_as_one_heading_across_the_table() {
+    assert_header_joined(
+        HEADER_AFTER,
+        "Expenditure Source of funds 2024 Amount Percentage 2022 Change",
+        &[
+            &["Regular budget", "18.2", "19.0", "0.8", "4.4"],
+            &["Extrabudgetary resources", "346.2", "412.0", "65.8", "19.0"],
+            &["Total", "364.4", "431.0", "66.6", "18.3"],
+        ],
+    );
+    // In Russian, the total's label among the leftovers is told by its word.
+    let russian: Vec<&str> = HEADER_AFTER
+        .iter()
+        .map(|&c| if c == "Total" { "Итого" } else { c })
+        .collect();
+    let grid = any_reading(&russian).expect("a clear grid");
+    assert_eq!(grid.body[2][0], "Итого");
+}
+
+#[test]
+fn leftovers_that_no_header_can_hold_keep_the_table_a_block() {
+    fn with(from: &str, to: &'static str) -> Vec<&'static str> {
+        HEADER_AFTER
+            .iter()
+            .map(|&c| if c == from { to } else { c })
+            .collect()
+    }
+    // No leftover is a total's label: which is the last row's is not told.
+    assert_kept(&with("Total", "All sources"));
+    // A sentence after the rows is the text's, not a heading.
+    assert_kept(&with("Change", "Figures are rounded."));
+    // A leftover naming a row: the rows were read amiss.
+    assert_kept(&with("Change", "Regular budget"));
+    // More leftovers than columns.
+    let mut cells = HEADER_AFTER.to_vec();
+    cells.extend(["Spent", "Planned", "Variance"]);
     assert_kept(&cells);
+    // Rows labelled alike stand in groups: the leftovers may be the
+    // groups' headings.
+    assert_kept(&with("Extrabudgetary resources", "Regular budget"));
 }
 
 /// The body rows of the participation tables below, however their header
