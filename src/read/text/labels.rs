@@ -57,6 +57,12 @@ impl Label {
 /// The readings of the label at the start of `text` and the byte offset of
 /// the text after it; `None` when the line has no label.
 pub fn classify(text: &str) -> Option<(Vec<Label>, usize)> {
+    // A line beginning with a small Latin letter (most of a paragraph's
+    // lines) can only be an item's label (`a)`, `iv)`): asked first, as
+    // every pass over the text asks for every line's label.
+    if text.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return parenthesised(text);
+    }
     annex(text)
         .or_else(|| note(text))
         .or_else(|| chinese_chapter(text))

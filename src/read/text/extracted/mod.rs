@@ -193,7 +193,7 @@ fn first_symbol(lines: &[Src]) -> Option<String> {
 fn full_width(lines: &[Src], layout: bool, margins: &[usize]) -> usize {
     let mut extents: Vec<usize> = lines
         .iter()
-        .filter(|l| !l.is_blank() && !pages::has_gap(&l.text, 3))
+        .filter(|l| !l.is_blank() && !pages::has_gap(&l.text))
         .map(|l| {
             let len = l.trimmed().chars().count();
             let margin = margins.get(l.page as usize).copied().unwrap_or(0);

@@ -51,8 +51,7 @@ pub(super) fn find(
     decisions: &mut Vec<Decision>,
 ) -> Option<(Region, Grid)> {
     // Asked of every line of layout text: the cheap tests first.
-    if !lines.get(i + 1).is_some_and(Src::is_blank) || !super::pages::has_gap(lines[i].trimmed(), 3)
-    {
+    if !lines.get(i + 1).is_some_and(Src::is_blank) || !super::pages::has_gap(lines[i].trimmed()) {
         return None;
     }
     let head = headings(&lines[i], full)?;

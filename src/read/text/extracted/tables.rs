@@ -314,7 +314,7 @@ fn is_text_row(line: &Src) -> bool {
 /// spaces, not a label and its text, not prose split by a wide space.
 pub(super) fn is_gapped(line: &Src, _full: usize) -> bool {
     let t = line.trimmed();
-    if !super::pages::has_gap(t, 3) {
+    if !super::pages::has_gap(t) {
         return false;
     }
     let parts = fields(t, 3);
@@ -647,11 +647,15 @@ fn raw_region(lines: &[Src], i: usize, full: usize, titles: &Titles) -> Result<R
             if cells > 0 && series.is_some_and(|s| continues_series(t, s)) {
                 break;
             }
-            let row_label = is_wrapped_row_label(lines, end, full)
-                || is_colon_row_label(lines, end, full)
-                || is_whole_row_label(lines, end, full);
+            // The row-label tests look around the line: asked only of a
+            // line that is no cell.
+            let row_label = || {
+                is_wrapped_row_label(lines, end, full)
+                    || is_colon_row_label(lines, end, full)
+                    || is_whole_row_label(lines, end, full)
+            };
             let in_table = is_cell(line, full)
-                || cells > 0 && row_label
+                || cells > 0 && row_label()
                 || cells >= RAW_MIN_CELLS && is_raw_group_heading(lines, end, full)
                 || figures >= RAW_MIN_FIGURES && is_wrapped_text_cell(lines, end, full);
             let ends = !in_table
