@@ -16,10 +16,10 @@
 //! over lines that follow each other without a blank line joined
 //! ([`grid_of_wrapped_cells`]), and last, header cells after the rows
 //! that no column can be told for, kept as one heading across the table
-//! with a warning ([`grid_with_late_header`]). Anything else (a table read column by
-//! column, a group heading, a single column of figures, fewer than three
-//! rows unless every column has its heading, a row label that is a
-//! column's heading) is kept as one block.
+//! with a warning ([`grid_with_late_header`]). Anything else (a table
+//! read column by column, a group heading, a single column of figures,
+//! fewer than three rows unless every column has its heading, a row label
+//! that is a column's heading) is kept as one block.
 
 use super::flow::collapse_spaces;
 use super::grid::{Grid, is_value};
@@ -222,12 +222,14 @@ pub(super) fn grid_of_wrapped_cells(cells: &Cells) -> Option<(Grid, usize)> {
 /// from the ones read in place, nor their columns, so the header is kept
 /// as one heading across the table, every cell's words in the order
 /// read, and the reading is flagged ([`Grid::head_joined`]). Taken only
-/// when the rows fit the row-by-row pattern exactly, the rows lacking a
-/// label take theirs first from the leftovers, no two rows have the same
-/// label (rows in groups: the leftovers may be the groups' headings), and
-/// what is left is a few short cells (at most one a column, none a
-/// sentence or a note letter). Tried after every other reading, cells as
-/// given and then wrapped cells joined.
+/// when the rows fit the row-by-row pattern exactly, a row read without
+/// its label (the bold total) finds the one leftover that is a total's
+/// label, no two rows have the same label (rows in groups: the leftovers
+/// may be the groups' headings), no row's label is made of the header's
+/// words only, and what is left is a few short cells (at most one a
+/// column, none a sentence or a note letter). Tried after every other
+/// reading, cells as given and then wrapped cells joined; the table
+/// finder tries it only on a table within one page.
 pub(super) fn grid_with_late_header(cells: &Cells) -> Option<(Grid, usize)> {
     rebuild_with(cells, Reading::LateHeader { wrapped: false })
         .or_else(|| rebuild_with(cells, Reading::LateHeader { wrapped: true }))
@@ -370,8 +372,8 @@ fn grid_with(runs: &[Run], first_after: bool) -> Option<Grid> {
 }
 
 /// The grid of the runs with header cells after the rows (see
-/// [`grid_with_late_header`]): the rows as [`grid_with`] reads them, the
-/// rows without a label taking the first labels after the figures, and
+/// [`grid_with_late_header`]): the rows as [`grid_with`] reads them, a
+/// row without a label taking the total's label among the leftovers, and
 /// the header's cells, before the rows and after them, joined into one
 /// heading across the table.
 fn grid_with_header_joined(runs: &[Run]) -> Option<Grid> {
@@ -594,11 +596,12 @@ fn first_rows(
     figures: &[Cell],
     n: usize,
 ) -> Option<(Vec<String>, Vec<Vec<String>>)> {
-    let (head, body) = first_rows_as_read(labels, figures, n)?;
-    if body.len() == 1 {
-        return Some((header(&labels[..labels.len() - 1], n)?, body));
+    // One row: the header's cells set in their columns.
+    if figures.len() == n {
+        let (label, head) = labels.split_last()?;
+        return Some((header(head, n)?, vec![row(label.to_string(), figures)]));
     }
-    Some((head, body))
+    first_rows_as_read(labels, figures, n)
 }
 
 /// [`first_rows`] with the header's cells as read, one a line, not yet

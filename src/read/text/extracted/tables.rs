@@ -1030,7 +1030,7 @@ fn raw_grid(
         .or_else(|| super::cells::grid_first_label_after(&cells).map(|found| (start, found)))
         .or_else(|| super::cells::grid_of_wrapped_cells(&cells).map(|found| (start, found)))
         .or_else(|| super::variance::grid(&cells).map(|found| (start, found)));
-    let found = match found {
+    let (rows, (grid, used)) = match found {
         Some(found) => found,
         None => {
             // Then a table going on over a page break, read in two parts.
@@ -1054,7 +1054,6 @@ fn raw_grid(
             (start, super::cells::grid_with_late_header(&cells)?)
         }
     };
-    let (rows, (grid, used)) = found;
     set_head(lines, &mut wide, rows, taken_to);
     *region = wide;
     region.rows = rows;
