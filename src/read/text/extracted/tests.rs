@@ -3046,3 +3046,26 @@ fn a_raw_tables_header_cells_after_its_rows_join_into_one_heading_with_a_warning
         .count();
     assert_eq!(warned, 1, "{:?}", outcome.diagnostics);
 }
+
+/// The same table broken over a page, its last row and the leftovers on
+/// the next page: no reading over the break fits, and header cells after
+/// rows on another page are not the order this reading knows (a page's
+/// repeated header, or rows read apart), so the table stays a block.
+#[test]
+fn a_raw_tables_leftovers_over_a_page_break_keep_it_a_block() {
+    let (before, _) = RAW_TABLE.split_once("Table 1\n").expect("a caption");
+    let (_, after) = RAW_TABLE.split_once("\n2.\n").expect("the next paragraph");
+    let before = before.replace(
+        "I. Introduction\n",
+        "I. Introduction\nA. Financing\n1. Regular budget\n",
+    );
+    let first = format!(
+        "{MASTHEAD}\n{before}Table 1\nResources by source of funds\n(Millions of United States dollars)\n\nExpenditure\nSource of funds\n\n2024\n\nAmount\n\nPercentage\n\nRegular budget\n\n18.2\n\n19.0\n\n0.8\n\n4.4\n\nExtrabudgetary resources\n\n346.2\n\n412.0\n\n65.8\n\n19.0\n"
+    );
+    let second = format!(
+        "364.4\n\n431.0\n\n66.6\n\n18.3\n\nTotal\n\n2.\n\n2022\n\nChange\n\nExtrabudgetary resources\n2.\n{after}"
+    );
+    let (_, outcome) = doc(&pages(&[&first, &second]));
+    assert!(decided(&outcome, Action::HeaderJoined).is_empty());
+    assert!(kept_a_table(&outcome));
+}
