@@ -377,18 +377,13 @@ fn grid_with(runs: &[Run], first_after: bool) -> Option<Grid> {
 /// the header's cells, before the rows and after them, joined into one
 /// heading across the table.
 fn grid_with_header_joined(runs: &[Run]) -> Option<Grid> {
-    let RowRuns {
-        n,
-        labels,
-        first,
-        rest,
-        after,
-    } = row_runs(runs)?;
-    let (mut words, mut body) = first_rows_as_read(labels, first, n)?;
+    let rows = row_runs(runs)?;
+    let n = rows.n;
+    let (mut words, mut body) = first_rows_as_read(rows.labels, rows.first, n)?;
     // A row read without its label is the bold total, whose label comes
     // after its figures: the one leftover that is a total's label.
-    let mut late: Vec<&Cell> = after.iter().collect();
-    for (label, figures) in rest {
+    let mut late: Vec<&Cell> = rows.after.iter().collect();
+    for (label, figures) in rows.rest {
         let label = match label {
             Some(label) => label,
             None => {

@@ -1048,7 +1048,7 @@ fn raw_grid(
             }
             // Last, a table on one page whose header cells come partly
             // after its rows.
-            if !on_one_page(&lines[start..wide.notes]) {
+            if page_break(lines, start, wide.notes).is_some() {
                 return None;
             }
             (start, super::cells::grid_with_late_header(&cells)?)
@@ -1062,11 +1062,11 @@ fn raw_grid(
     Some((grid, None))
 }
 
-/// Whether the lines' text all stands on one page.
-fn on_one_page(lines: &[Src]) -> bool {
-    let mut filled = lines.iter().filter(|l| !l.is_blank());
-    let page = filled.next().map(|l| l.page);
-    filled.all(|l| Some(l.page) == page)
+/// The first line of text in `start..end` on another page than
+/// `lines[start]`'s: where a table's cells go on over a page break.
+fn page_break(lines: &[Src], start: usize, end: usize) -> Option<usize> {
+    let page = lines.get(start)?.page;
+    (start..end).find(|&k| !lines[k].is_blank() && lines[k].page != page)
 }
 
 /// Where a raw table's head begins, its cells beginning at `rows`: at
@@ -1100,8 +1100,7 @@ struct OverPage {
 /// figures. The part ends at the first line that is neither a cell nor
 /// such a note: a source line, a heading, a paragraph.
 fn over_page(lines: &[Src], region: &Region, start: usize, full: usize) -> Option<OverPage> {
-    let page = lines.get(start)?.page;
-    let brk = (start..region.notes).find(|&k| !lines[k].is_blank() && lines[k].page != page)?;
+    let brk = page_break(lines, start, region.notes)?;
     let (first, used) = super::cells::rebuild(&Cells::of(&lines[start..brk]))?;
     if used != brk - start {
         return None;

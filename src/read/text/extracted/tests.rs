@@ -3016,14 +3016,8 @@ fn a_raw_tables_header_cells_after_its_rows_join_into_one_heading_with_a_warning
         ]
     );
     // The subheading under the table keeps its label and text.
-    let subheadings: Vec<String> = doc
-        .body
+    let subheadings: Vec<String> = chapter_blocks(&doc)
         .iter()
-        .filter_map(|b| match b {
-            Block::Chapter(c) => Some(c),
-            _ => None,
-        })
-        .flat_map(|c| &c.blocks)
         .filter_map(|b| match b {
             Block::Section(s) => Some(s),
             _ => None,
