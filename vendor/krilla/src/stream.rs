@@ -352,7 +352,7 @@ pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
 
 /// UNDOC PATCH: the level of [`deflate_encode`] (libdeflate's scale, on
 /// which 6 packs a PDF's streams a little tighter than zlib's 6).
-const COMPRESSION_LEVEL: i32 = 6;
+const COMPRESSION_LEVEL: i32 = 5;
 
 /// UNDOC PATCH: [`deflate_encode`] at level 1, for the object streams: the
 /// dictionaries of a tagged PDF are repetitive enough that the fastest
