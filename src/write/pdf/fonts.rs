@@ -22,8 +22,9 @@ pub const NOTO_NASKH_ARABIC: &str = "Noto Naskh Arabic";
 /// Family name of Noto Serif SC (simplified Chinese).
 pub const NOTO_SERIF_SC: &str = "Noto Serif SC";
 
-/// The fonts shipped with undoc, as (file name, bytes).
-const BUNDLED: [(&str, &[u8]); 8] = [
+/// The fonts shipped with undoc, as (file name, bytes): a `static`, so
+/// that the bytes have one address ([`is_bundled`] compares it).
+static BUNDLED: [(&str, &[u8]); 8] = [
     (
         "LiberationSerif-Regular.ttf",
         include_bytes!("../../../fonts/LiberationSerif-Regular.ttf"),
@@ -113,6 +114,14 @@ impl Coverage {
 
 /// A font file's bytes, shared by the layout engine and the PDF writer.
 type SharedBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
+/// Whether `bytes` are one of the bundled font files (the very bytes, not
+/// a copy: fonts from `--font-dir` never are).
+pub(crate) fn is_bundled(bytes: &[u8]) -> bool {
+    BUNDLED
+        .iter()
+        .any(|(_, file)| std::ptr::eq(file.as_ptr(), bytes.as_ptr()) && file.len() == bytes.len())
+}
 
 impl FontSet {
     /// The bundled fonts, parsed on first use.
@@ -305,6 +314,17 @@ fn collect_font_files(dir: &Path, out: &mut Vec<PathBuf>, depth: u32) -> std::io
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_bundled_bytes_themselves_count_as_bundled() {
+        for (_, bytes) in BUNDLED {
+            assert!(is_bundled(bytes));
+            // The same file read from a font directory is another face.
+            let copy: Vec<u8> = bytes.to_vec();
+            assert!(!is_bundled(&copy));
+            assert!(!is_bundled(&bytes[..bytes.len() - 1]));
+        }
+    }
 
     #[test]
     fn bundled_fonts_load_once_with_all_faces() {

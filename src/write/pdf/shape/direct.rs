@@ -18,6 +18,7 @@
 mod breaks;
 mod face;
 mod script;
+mod words;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -33,6 +34,7 @@ use crate::write::pdf::style::lang_style;
 use breaks::{Line, break_atoms, mark_breaks};
 use face::{Face, new_face};
 use script::{harfrust_script, resolved_scripts, segments};
+use words::{Context, Shaped, Words};
 
 use super::place::{LineGlyphs, RunKey};
 use super::{
@@ -70,6 +72,19 @@ pub(super) struct Direct {
     /// Its lines, as last broken.
     lines: Vec<Line>,
     buffer: Option<harfrust::UnicodeBuffer>,
+    /// The glyphs of the run being shaped, and of a piece of it.
+    glyphs: Vec<Shaped>,
+    scratch: Vec<Shaped>,
+    /// Pieces of runs shaped on this thread.
+    words: Words,
+}
+
+/// How a run is shaped: its face, script, language and size.
+struct Shaping {
+    face: u16,
+    script: Script,
+    lang: Lang,
+    size: f32,
 }
 
 /// One character of a paragraph, shaped: parley's cluster and atom.
@@ -267,7 +282,9 @@ impl Shaper {
     }
 
     /// Shapes the bytes `range` of `p` with one face, as parley's
-    /// `shape_run` does, appending an atom per character.
+    /// `shape_run` does, appending an atom per character: a piece at a
+    /// time through the thread's cache for a face whose shaping does not
+    /// reach across spaces ([`words`]), else the run at once.
     fn shape_run(
         &mut self,
         p: &Paragraph,
@@ -277,44 +294,144 @@ impl Shaper {
         size: f32,
         atoms: &mut Vec<Atom>,
     ) -> Option<()> {
-        let face = chosen.face;
+        let run_text = p.text.get(range.clone())?;
+        let face = u16::try_from(chosen.face).ok()?;
+        let mut glyphs = std::mem::take(&mut self.direct.glyphs);
+        glyphs.clear();
+        let how = Shaping {
+            face,
+            script,
+            lang: p.lang,
+            size,
+        };
+        let shaped = if self.direct.loaded[chosen.face].word_local {
+            self.shape_pieces(&how, run_text, &mut glyphs)
+        } else {
+            self.shape_text(
+                &how,
+                run_text,
+                &p.text[..range.start],
+                &p.text[range.end..],
+                &mut glyphs,
+            )
+        };
+        if shaped.is_some() {
+            let scale = size / self.direct.loaded[chosen.face].units_per_em;
+            for ((at, ch), g) in run_text.char_indices().zip(&glyphs) {
+                let start = range.start + at;
+                atoms.push(Atom {
+                    start: text_offset(start),
+                    end: text_offset(start + ch.len_utf8()),
+                    glyph: Glyph {
+                        id: g.id,
+                        x: (g.x_offset as f32) * scale,
+                        y: -(g.y_offset as f32) * scale,
+                        advance: (g.x_advance as f32) * scale,
+                    },
+                    face,
+                    slant: chosen.slant,
+                    embolden: chosen.embolden,
+                    size,
+                    soft: false,
+                    emergency: false,
+                    space: matches!(ch, ' ' | '\u{3000}'),
+                });
+            }
+        }
+        self.direct.glyphs = glyphs;
+        shaped
+    }
+
+    /// Shapes `text` a piece at a time, each piece between its neighbours
+    /// and kept by the thread, appending a glyph per character to `out`.
+    fn shape_pieces(&mut self, how: &Shaping, text: &str, out: &mut Vec<Shaped>) -> Option<()> {
+        let mut scratch = std::mem::take(&mut self.direct.scratch);
+        let mut shaped = Some(());
+        for piece in words::pieces(text) {
+            let key = &text[piece.with_neighbours.clone()];
+            let skip = text[piece.with_neighbours.start..piece.text.start]
+                .chars()
+                .count();
+            let len = text[piece.text.clone()].chars().count();
+            let context = Context {
+                face: how.face,
+                script: how.script,
+                lang: how.lang,
+                size_bits: how.size.to_bits(),
+                before: piece.with_neighbours.start < piece.text.start,
+                after: piece.with_neighbours.end > piece.text.end,
+            };
+            if let Some(glyphs) = self.direct.words.get(&context, key) {
+                out.extend_from_slice(glyphs);
+                continue;
+            }
+            scratch.clear();
+            if self.shape_text(how, key, "", "", &mut scratch).is_none() {
+                shaped = None;
+                break;
+            }
+            let glyphs = scratch.get(skip..skip + len)?;
+            out.extend_from_slice(glyphs);
+            if key.len() <= words::LONGEST {
+                self.direct.words.insert(context, key, glyphs);
+            }
+        }
+        self.direct.scratch = scratch;
+        shaped
+    }
+
+    /// Shapes `text` (with `before` and `after` it as context) with harfrust
+    /// as parley calls it, appending a glyph per character to `out`; `None`
+    /// if a character does not get one glyph of its own (ligatures,
+    /// decompositions: left to parley) or gets none.
+    fn shape_text(
+        &mut self,
+        how: &Shaping,
+        text: &str,
+        before: &str,
+        after: &str,
+        out: &mut Vec<Shaped>,
+    ) -> Option<()> {
         let language = self
             .direct
             .languages
-            .entry(p.lang)
+            .entry(how.lang)
             .or_insert_with(|| {
-                Language::parse(p.lang.locale())
+                Language::parse(how.lang.locale())
                     .ok()
                     .and_then(|l| l.as_str().parse::<harfrust::Language>().ok())
             })
             .as_ref();
-        let run_text = p.text.get(range.clone())?;
-        let face_index = u16::try_from(face).ok()?;
-        let f = &mut self.direct.loaded[face];
+        let f = &mut self.direct.loaded[usize::from(how.face)];
         let font = harfrust::FontRef::from_index(f.blob.data(), f.index).ok()?;
         let direction = harfrust::Direction::LeftToRight;
-        let plan = f.plans.entry((script, Some(p.lang))).or_insert_with(|| {
-            let shaper = f.data.shaper(&font).instance(Some(&f.instance)).build();
-            harfrust::ShapePlan::new(
-                &shaper,
-                direction,
-                Some(harfrust_script(script)),
-                language,
-                &[],
-            )
-        });
+        let plan = f
+            .plans
+            .entry((how.script, Some(how.lang)))
+            .or_insert_with(|| {
+                let shaper = f.data.shaper(&font).instance(Some(&f.instance)).build();
+                harfrust::ShapePlan::new(
+                    &shaper,
+                    direction,
+                    Some(harfrust_script(how.script)),
+                    language,
+                    &[],
+                )
+            });
         let shaper = f.data.shaper(&font).instance(Some(&f.instance)).build();
         let mut buffer = self.direct.buffer.take().unwrap_or_default();
         buffer.clear();
         buffer.set_cluster_level(harfrust::BufferClusterLevel::MonotoneCharacters);
-        buffer.reserve(run_text.len());
-        for (i, ch) in run_text.chars().enumerate() {
-            buffer.add(ch, u32::try_from(i).ok()?);
+        buffer.reserve(text.len());
+        let mut chars = 0;
+        for ch in text.chars() {
+            buffer.add(ch, chars);
+            chars += 1;
         }
-        buffer.set_pre_context(&p.text[..range.start]);
-        buffer.set_post_context(&p.text[range.end..]);
+        buffer.set_pre_context(before);
+        buffer.set_post_context(after);
         buffer.set_direction(direction);
-        buffer.set_script(harfrust_script(script));
+        buffer.set_script(harfrust_script(how.script));
         if let Some(lang) = language {
             buffer.set_language(lang.clone());
         }
@@ -323,45 +440,28 @@ impl Shaper {
             harfrust::ShapeOptions::new()
                 .plan(Some(plan))
                 .features(&[])
-                .point_size(Some(size)),
+                .point_size(Some(how.size)),
         );
-        let scale = size / f.units_per_em;
-        let mut ok = shaped.len() == run_text.chars().count();
-        let mut chars = run_text.char_indices();
-        for (k, (info, pos)) in shaped
-            .glyph_infos()
-            .iter()
-            .zip(shaped.glyph_positions())
-            .enumerate()
-        {
-            // One glyph a character, in order: anything else (ligatures,
-            // decompositions) is left to parley.
-            let Some((at, ch)) = chars.next() else {
-                ok = false;
-                break;
-            };
-            if info.cluster as usize != k || info.glyph_id == 0 {
-                ok = false;
-                break;
-            }
-            let start = range.start + at;
-            atoms.push(Atom {
-                start: text_offset(start),
-                end: text_offset(start + ch.len_utf8()),
-                glyph: Glyph {
-                    id: info.glyph_id,
-                    x: (pos.x_offset as f32) * scale,
-                    y: -(pos.y_offset as f32) * scale,
-                    advance: (pos.x_advance as f32) * scale,
-                },
-                face: face_index,
-                slant: chosen.slant,
-                embolden: chosen.embolden,
-                size,
-                soft: false,
-                emergency: false,
-                space: matches!(ch, ' ' | '\u{3000}'),
-            });
+        // One glyph a character, in order, none of them .notdef.
+        let ok = shaped.len() == chars as usize
+            && shaped
+                .glyph_infos()
+                .iter()
+                .enumerate()
+                .all(|(k, info)| info.cluster as usize == k && info.glyph_id != 0);
+        if ok {
+            out.extend(
+                shaped
+                    .glyph_infos()
+                    .iter()
+                    .zip(shaped.glyph_positions())
+                    .map(|(info, pos)| Shaped {
+                        id: info.glyph_id,
+                        x_offset: pos.x_offset,
+                        y_offset: pos.y_offset,
+                        x_advance: pos.x_advance,
+                    }),
+            );
         }
         self.direct.buffer = Some(shaped.clear());
         ok.then_some(())

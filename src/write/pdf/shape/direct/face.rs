@@ -20,6 +20,10 @@ pub(super) struct Face {
     pub(super) instance: harfrust::ShaperInstance,
     /// Shaping plans by script and language.
     pub(super) plans: HashMap<(Script, Option<Lang>), harfrust::ShapePlan>,
+    /// No lookup of the face reaches across a space beyond the characters
+    /// next to it, so a run may be shaped a piece at a time (`words`):
+    /// known of the bundled faces (tested), not assumed of others.
+    pub(super) word_local: bool,
 }
 
 impl Face {
@@ -50,6 +54,7 @@ pub(super) fn new_face(blob: Blob<u8>, index: u32) -> Option<Face> {
             covered[code as usize / 64] |= 1 << (code % 64);
         }
     }
+    let word_local = crate::write::pdf::fonts::is_bundled(blob.data());
     Some(Face {
         blob,
         index,
@@ -58,5 +63,6 @@ pub(super) fn new_face(blob: Blob<u8>, index: u32) -> Option<Face> {
         data,
         instance,
         plans: HashMap::new(),
+        word_local,
     })
 }

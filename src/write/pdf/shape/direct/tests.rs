@@ -4,9 +4,12 @@
 use std::ops::Range;
 
 use crate::lang::Lang;
+use crate::script::{Script, SimpleChar, simple_char};
 use crate::write::pdf::fonts::FontSet;
 use crate::write::pdf::hyphen::hyphenation_points;
-use crate::write::pdf::shape::{Align, Paragraph, ShapedLine, SpanStyle, with_shaper};
+use crate::write::pdf::shape::{Align, Paragraph, ShapedLine, Shaper, SpanStyle, with_shaper};
+
+use super::Shaping;
 
 const ENGLISH: &str = "The Secretary-General welcomes the adoption of resolution A/RES/78/123 and notes that cost-benefit analyses of digital public infrastructure, undertaken in 2024 by the Office for Digital and Emerging Technologies, show returns of 3.5 to 7 per cent. \"Interoperability\" remains the decisive factor (see para. 12 (a)); nevertheless, the internationalization of standards is uneven.";
 
@@ -184,4 +187,85 @@ fn text_the_direct_path_does_not_take_goes_to_parley() {
         let taken = with_shaper(&fonts, |s| s.lay_out_direct(&p, &mut Vec::new()).is_some());
         assert!(!taken, "{text:?} was taken directly");
     }
+}
+
+/// The characters of `script` (its letters and the common ones) that the
+/// face `face` maps, spaces left out.
+fn pool(s: &Shaper, face: usize, script: Script) -> Vec<char> {
+    let step = if script == Script::Han { 13 } else { 1 };
+    ('!'..='\u{FFEF}')
+        .filter(|&c| match simple_char(c) {
+            Some(SimpleChar::Letter(of)) => of == script,
+            Some(SimpleChar::Common) => c != ' ',
+            None => false,
+        })
+        .filter(|&c| s.direct.loaded[face].covers(c))
+        .step_by(step)
+        .collect()
+}
+
+/// Sentences in which every character of `pool` stands before and after
+/// a space, among others of the pool (a fixed pseudo-random choice).
+fn sentences(pool: &[char]) -> Vec<String> {
+    let mut seed: u32 = 2026;
+    let mut pick = move || {
+        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        pool[(seed >> 8) as usize % pool.len()]
+    };
+    pool.iter()
+        .map(|&c| {
+            let (a, b, d, e) = (pick(), pick(), pick(), pick());
+            format!("{a}{c} {c}{b}  {d}{c}{e} {c} {a}{b}{d}")
+        })
+        .collect()
+}
+
+#[test]
+fn the_bundled_faces_shape_a_run_as_they_shape_its_pieces() {
+    // The word cache (`words`) takes a face's shaping of a piece between
+    // its neighbours for its shaping within any run: true only if no
+    // lookup reaches further across a space. Every character each face
+    // maps, for each script the direct path shapes, is checked beside
+    // spaces both ways.
+    let fonts = FontSet::bundled();
+    with_shaper(&fonts, |s| {
+        let mut faces = Vec::new();
+        for lang in [Lang::En, Lang::Ru, Lang::Zh] {
+            for (bold, italic) in [(false, false), (true, false), (false, true), (true, true)] {
+                let candidates = s.candidates(lang, bold, italic).expect("bundled families");
+                faces.extend(candidates.iter().map(|c| c.face));
+            }
+        }
+        faces.sort_unstable();
+        faces.dedup();
+        assert!(
+            faces.len() >= 6,
+            "Liberation Serif's four faces and Noto Serif SC's two"
+        );
+        let mut checked = 0;
+        for face in faces {
+            assert!(s.direct.loaded[face].word_local, "bundled face {face}");
+            for script in [Script::Latin, Script::Cyrillic, Script::Han] {
+                let chars = pool(s, face, script);
+                if chars.len() < 2 {
+                    continue;
+                }
+                for text in sentences(&chars) {
+                    let how = Shaping {
+                        face: face as u16,
+                        script,
+                        lang: Lang::En,
+                        size: 10.0,
+                    };
+                    let (mut whole, mut pieces) = (Vec::new(), Vec::new());
+                    let a = s.shape_text(&how, &text, "", "", &mut whole);
+                    let b = s.shape_pieces(&how, &text, &mut pieces);
+                    assert_eq!(a.is_some(), b.is_some(), "{text:?} in face {face}");
+                    assert_eq!(whole, pieces, "{text:?} in face {face}, {script:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 5_000, "{checked} sentences");
+    });
 }
