@@ -349,16 +349,13 @@ impl Shaper {
         let mut shaped = Some(());
         for piece in words::pieces(text) {
             let key = &text[piece.with_neighbours.clone()];
-            let skip = text[piece.with_neighbours.start..piece.text.start]
-                .chars()
-                .count();
-            let len = text[piece.text.clone()].chars().count();
+            let before = piece.with_neighbours.start < piece.text.start;
             let context = Context {
                 face: how.face,
                 script: how.script,
                 lang: how.lang,
                 size_bits: how.size.to_bits(),
-                before: piece.with_neighbours.start < piece.text.start,
+                before,
                 after: piece.with_neighbours.end > piece.text.end,
             };
             if let Some(glyphs) = self.direct.words.get(&context, key) {
@@ -370,6 +367,9 @@ impl Shaper {
                 shaped = None;
                 break;
             }
+            // The neighbour before is one character, the one after too.
+            let skip = usize::from(before);
+            let len = text[piece.text.clone()].chars().count();
             let glyphs = scratch.get(skip..skip + len)?;
             out.extend_from_slice(glyphs);
             if key.len() <= words::LONGEST {
