@@ -63,7 +63,12 @@ impl Buf {
     pub(crate) fn push_decimal(&mut self, value: f32) {
         self.limits.register_real(value);
 
-        if value == 0.0 || (value.abs() > 1e-6 && value.abs() < 1e12) {
+        // UNDOC PATCH (fourth change): a number of hundredths, as most of a
+        // page's numbers are (rounded adjustments, coordinates), written
+        // without ryu's search for the shortest digits; the same bytes.
+        if let Some(hundredths) = hundredths(value) {
+            self.push_hundredths(hundredths);
+        } else if value == 0.0 || (value.abs() > 1e-6 && value.abs() < 1e12) {
             self.extend(ryu::Buffer::new().format(value).as_bytes());
         } else {
             #[inline(never)]
@@ -73,6 +78,22 @@ impl Buf {
             }
 
             write_extreme(self, value);
+        }
+    }
+
+    /// UNDOC PATCH: writes `hundredths / 100` (not a whole number) as
+    /// ryu writes it: its integer part, a point, one or two digits.
+    fn push_hundredths(&mut self, hundredths: i32) {
+        if hundredths < 0 {
+            self.push(b'-');
+        }
+        let n = hundredths.unsigned_abs();
+        self.push_int((n / 100) as i32);
+        self.push(b'.');
+        let (tens, ones) = ((n / 10 % 10) as u8, (n % 10) as u8);
+        self.push(b'0' + tens);
+        if ones != 0 {
+            self.push(b'0' + ones);
         }
     }
 
@@ -294,5 +315,43 @@ mod tests {
                 dict_entries: 4,
             }
         )
+    }
+}
+
+/// UNDOC PATCH: `value` as a whole number of hundredths, if it is one (in
+/// `f32`), is not a whole number, and is small enough (below 65,536) that
+/// no shorter decimal than its two places names the same `f32`, so ryu
+/// would print those places.
+fn hundredths(value: f32) -> Option<i32> {
+    let scaled = (value * 100.0).round();
+    let whole =
+        scaled.abs() < 6_553_600.0 && scaled % 100.0 != 0.0 && scaled / 100.0 == value;
+    whole.then_some(scaled as i32)
+}
+
+#[cfg(test)]
+mod hundredths_tests {
+    use super::*;
+
+    #[test]
+    fn hundredths_are_written_as_ryu_writes_them() {
+        // Every number of hundredths below 65,536 both ways (the multiples
+        // of 100 are whole numbers, written as integers before this).
+        for k in -6_553_599..6_553_600i32 {
+            let value = k as f32 / 100.0;
+            let mut fast = Buf::new();
+            fast.push_decimal(value);
+            let slow = ryu::Buffer::new().format(value).to_string();
+            assert_eq!(std::str::from_utf8(&fast.inner).unwrap(), slow, "{k}");
+        }
+    }
+
+    #[test]
+    fn other_numbers_still_go_to_ryu() {
+        for value in [0.001f32, 0.125, 1.0 / 3.0, 123.456, 70000.01, -0.005, 1e-7, 12.0] {
+            assert_eq!(hundredths(value).is_some(), false, "{value}");
+        }
+        assert_eq!(hundredths(-164.06), Some(-16406));
+        assert_eq!(hundredths(0.5), Some(50));
     }
 }
