@@ -63,7 +63,7 @@ impl Buf {
     pub(crate) fn push_decimal(&mut self, value: f32) {
         self.limits.register_real(value);
 
-        // UNDOC PATCH (fourth change): a number of hundredths, as most of a
+        // UNDOC PATCH (third change): a number of hundredths, as most of a
         // page's numbers are (rounded adjustments, coordinates), written
         // without ryu's search for the shortest digits; the same bytes.
         if let Some(hundredths) = hundredths(value) {

@@ -918,9 +918,13 @@ where
         buf.extend(b" def\n");
 
         // We just cover the whole unicode codespace.
-        // UNDOC PATCH: the ranges come from the code type (one range for
-        // one- and two-byte codes, three for compact CIDs).
-        G::write_codespace(&mut buf);
+        buf.extend(b"1 begincodespacerange\n");
+        buf.push(b'<');
+        G::MIN.push(&mut buf);
+        buf.extend(b"> <");
+        G::MAX.push(&mut buf);
+        buf.extend(b">\n");
+        buf.extend(b"endcodespacerange\n");
 
         Self {
             buf,
@@ -999,203 +1003,14 @@ impl GlyphId for u8 {}
 
 impl GlyphId for u16 {}
 
-// UNDOC PATCH (third change, see UNDOC-PATCH.md): compact CID codes.
-
-/// A CID written as a code of one to three bytes: CIDs below 128 take one
-/// byte, the next 32,512 two (first byte `80`–`FE`), the rest three (first
-/// byte `FF`). Text drawn with a subset font, whose CIDs count up from 0 in
-/// the order glyphs are first used, then takes one byte a glyph for its
-/// first 128 glyphs instead of two, so content streams are shorter and
-/// quicker to compress. The font's `/Encoding` is the CMap of
-/// [`compact_cid_cmap`] in place of `Identity-H`, and its `/ToUnicode` map
-/// uses the same codes (`UnicodeCmap<CompactCid>`).
-#[derive(Debug, Copy, Clone, Eq, PartialEq, Hash)]
-pub struct CompactCid(pub u16);
-
-/// CIDs coded in one byte.
-const ONE_BYTE: u32 = 0x80;
-/// CIDs coded in one or two bytes.
-const UP_TO_TWO_BYTES: u32 = ONE_BYTE + 0x7F * 0x100;
-
-/// The codespace ranges of compact CID codes.
-const COMPACT_CODESPACE: &[u8] =
-    b"3 begincodespacerange\n<00> <7F>\n<8000> <FEFF>\n<FF0000> <FFFFFF>\nendcodespacerange\n";
-
-impl CompactCid {
-    /// The code's bytes (the first `len` of the array) and its length.
-    pub fn code(self) -> ([u8; 3], usize) {
-        let cid = u32::from(self.0);
-        if cid < ONE_BYTE {
-            ([cid as u8, 0, 0], 1)
-        } else if cid < UP_TO_TWO_BYTES {
-            let code = 0x8000 + (cid - ONE_BYTE);
-            ([(code >> 8) as u8, code as u8, 0], 2)
-        } else {
-            let rest = cid - UP_TO_TWO_BYTES;
-            ([0xFF, (rest >> 8) as u8, rest as u8], 3)
-        }
-    }
-
-    /// Appends the code's bytes to `out`.
-    pub fn encode_into(self, out: &mut Vec<u8>) {
-        let (bytes, len) = self.code();
-        out.extend_from_slice(&bytes[..len]);
-    }
-}
-
-impl From<CompactCid> for u32 {
-    fn from(cid: CompactCid) -> u32 {
-        u32::from(cid.0)
-    }
-}
-
-impl GlyphId for CompactCid {}
-
-/// The CMap stream (a font's `/Encoding`) that maps compact codes to CIDs
-/// `0..cids`, horizontal: every code a range of consecutive CIDs whose codes
-/// differ only in their last byte, at most 100 ranges a block.
-pub fn compact_cid_cmap(name: Name, info: SystemInfo, cids: u32) -> Buf {
-    use private::Sealed;
-    let mut buf = Buf::new();
-    buf.extend(b"%!PS-Adobe-3.0 Resource-CMap\n");
-    buf.extend(b"%%DocumentNeededResources: procset CIDInit\n");
-    buf.extend(b"%%IncludeResource: procset CIDInit\n");
-    buf.extend(b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n");
-    buf.extend(b"/CIDSystemInfo 3 dict dup begin\n    /Registry ");
-    buf.push_val(info.registry);
-    buf.extend(b" def\n    /Ordering ");
-    buf.push_val(info.ordering);
-    buf.extend(b" def\n    /Supplement ");
-    buf.push_val(info.supplement);
-    buf.extend(b" def\nend def\n/CMapName ");
-    buf.push_val(name);
-    buf.extend(b" def\n/CMapVersion 1 def\n/CMapType 1 def\n/WMode 0 def\n");
-    buf.extend(COMPACT_CODESPACE);
-    let ranges = compact_ranges(cids.min(u32::from(u16::MAX) + 1));
-    for block in ranges.chunks(100) {
-        buf.push_int(block.len() as i32);
-        buf.extend(b" begincidrange\n");
-        for &(first, last) in block {
-            buf.push(b'<');
-            CompactCid(first as u16).push(&mut buf);
-            buf.extend(b"> <");
-            CompactCid(last as u16).push(&mut buf);
-            buf.extend(b"> ");
-            buf.push_int(first as i32);
-            buf.push(b'\n');
-        }
-        buf.extend(b"endcidrange\n");
-    }
-    buf.extend(b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    buf.extend(b"%%EndResource\n%%EOF");
-    buf
-}
-
-/// CIDs `0..cids` cut into runs whose compact codes differ in the last byte
-/// only: the one-byte codes, then one run a leading byte (or two).
-fn compact_ranges(cids: u32) -> Vec<(u32, u32)> {
-    let mut ranges = Vec::new();
-    let mut first = 0;
-    while first < cids {
-        let end = if first < ONE_BYTE {
-            ONE_BYTE
-        } else {
-            // The next CID whose code's last byte is 00.
-            let base = if first < UP_TO_TWO_BYTES { ONE_BYTE } else { UP_TO_TWO_BYTES };
-            base + ((first - base) / 0x100 + 1) * 0x100
-        };
-        let last = end.min(cids) - 1;
-        ranges.push((first, last));
-        first = last + 1;
-    }
-    ranges
-}
-
-#[cfg(test)]
-mod compact_tests {
-    use super::*;
-
-    #[test]
-    fn compact_codes_take_one_to_three_bytes_and_stay_in_their_codespace() {
-        assert_eq!(CompactCid(0).code(), ([0, 0, 0], 1));
-        assert_eq!(CompactCid(0x7F).code(), ([0x7F, 0, 0], 1));
-        assert_eq!(CompactCid(0x80).code(), ([0x80, 0x00, 0], 2));
-        assert_eq!(CompactCid(0x17F).code(), ([0x80, 0xFF, 0], 2));
-        assert_eq!(CompactCid(0x7F7F).code(), ([0xFE, 0xFF, 0], 2));
-        assert_eq!(CompactCid(0x7F80).code(), ([0xFF, 0x00, 0x00], 3));
-        assert_eq!(CompactCid(u16::MAX).code(), ([0xFF, 0x80, 0x7F], 3));
-    }
-
-    #[test]
-    fn the_cid_ranges_cover_every_cid_once_and_never_cross_a_leading_byte() {
-        for cids in [1, 127, 128, 129, 384, 0x7F80, 0x7F81, 0x10000] {
-            let ranges = compact_ranges(cids);
-            let mut next = 0;
-            for &(first, last) in &ranges {
-                assert_eq!(first, next);
-                assert!(last >= first);
-                let (a, la) = CompactCid(first as u16).code();
-                let (b, lb) = CompactCid(last as u16).code();
-                assert_eq!(la, lb);
-                assert_eq!(a[..la - 1], b[..lb - 1], "{first}..{last}");
-                next = last + 1;
-            }
-            assert_eq!(next, cids);
-        }
-    }
-
-    #[test]
-    fn the_encoding_cmap_lists_its_ranges_in_blocks_of_at_most_100() {
-        let info = SystemInfo {
-            registry: Str(b"Adobe"),
-            ordering: Str(b"Identity"),
-            supplement: 0,
-        };
-        let cmap = compact_cid_cmap(Name(b"Undoc-Compact-H"), info, 400);
-        let text = String::from_utf8(cmap.into_vec()).unwrap();
-        assert!(text.contains(
-            "3 begincidrange\n<00> <7F> 0\n<8000> <80FF> 128\n<8100> <810F> 384\n"
-        ));
-        let big = compact_cid_cmap(Name(b"X"), info, 0x10000);
-        let text = String::from_utf8(big.into_vec()).unwrap();
-        assert!(text.contains("100 begincidrange"));
-        assert!(text.contains("<FF8000> <FF807F> 65408\n"));
-    }
-}
-
 /// Module to seal the `GlyphId` trait.
 mod private {
     use crate::buf::Buf;
 
-    pub trait Sealed: Sized {
+    pub trait Sealed {
         const MIN: Self;
         const MAX: Self;
         fn push(self, buf: &mut Buf);
-
-        /// UNDOC PATCH: the codespace of the codes, one range by default.
-        fn write_codespace(buf: &mut Buf) {
-            buf.extend(b"1 begincodespacerange\n<");
-            Self::MIN.push(buf);
-            buf.extend(b"> <");
-            Self::MAX.push(buf);
-            buf.extend(b">\nendcodespacerange\n");
-        }
-    }
-
-    impl Sealed for super::CompactCid {
-        const MIN: Self = super::CompactCid(0);
-        const MAX: Self = super::CompactCid(u16::MAX);
-
-        fn push(self, buf: &mut Buf) {
-            let (bytes, len) = self.code();
-            for byte in &bytes[..len] {
-                buf.push_hex(*byte);
-            }
-        }
-
-        fn write_codespace(buf: &mut Buf) {
-            buf.extend(super::COMPACT_CODESPACE);
-        }
     }
 
     impl Sealed for u8 {

@@ -174,8 +174,6 @@ pub mod types {
     pub use files::AssociationKind;
     pub use font::{
         CidFontType, CjkClass, FontFlags, FontStretch, GlyphId, SystemInfo, UnicodeCmap,
-        // UNDOC PATCH: compact CID codes.
-        compact_cid_cmap, CompactCid,
     };
     pub use forms::{
         CheckBoxState, ChoiceOptions, FieldFlags, FieldType, Quadding, SigFlags,

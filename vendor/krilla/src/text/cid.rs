@@ -1,6 +1,4 @@
-use pdf_writer::types::{
-    compact_cid_cmap, CidFontType, CompactCid, FontFlags, SystemInfo, UnicodeCmap,
-};
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::writers::WMode;
 use pdf_writer::{Finish, Name, Ref, Str};
 use skrifa::raw::tables::cff::Cff;
@@ -23,8 +21,6 @@ use crate::util::{stable_hash128, SliceExt};
 
 const SUBSET_TAG_LEN: usize = 6;
 pub(crate) const IDENTITY_H: &str = "Identity-H";
-/// UNDOC PATCH: the name of the compact CMap, a CID font's encoding.
-pub(crate) const COMPACT_H: &str = "Undoc-Compact-H";
 pub(crate) const CMAP_NAME: Name = Name(b"Custom");
 pub(crate) const SYSTEM_INFO: SystemInfo = SystemInfo {
     registry: Str(b"Adobe"),
@@ -203,7 +199,6 @@ impl CIDFont {
         let cid_ref = sc.new_ref();
         let descriptor_ref = sc.new_ref();
         let cmap_ref = sc.new_ref();
-        let encoding_ref = sc.new_ref();
         let cid_set_ref = sc.new_ref();
         let data_ref = sc.new_ref();
 
@@ -267,7 +262,7 @@ impl CIDFont {
 
         let base_font = base_font_name(&self.font, &self.glyph_remapper);
         let base_font_type0 = if is_cff {
-            format!("{base_font}-{COMPACT_H}")
+            format!("{base_font}-{IDENTITY_H}")
         } else {
             base_font.clone()
         };
@@ -275,7 +270,7 @@ impl CIDFont {
         chunk
             .type0_font(root_ref)
             .base_font(Name(base_font_type0.as_bytes()))
-            .encoding_cmap(encoding_ref)
+            .encoding_predefined(Name(IDENTITY_H.as_bytes()))
             .descendant_font(cid_ref)
             .to_unicode(cmap_ref);
 
@@ -388,13 +383,13 @@ impl CIDFont {
         font_descriptor.finish();
 
         let cmap = {
-            let mut cmap = UnicodeCmap::<CompactCid>::new(CMAP_NAME, SYSTEM_INFO);
+            let mut cmap = UnicodeCmap::new(CMAP_NAME, SYSTEM_INFO);
 
             // For the .notdef glyph, it's fine if no mapping exists, since it is included
             // even if it was not referenced in the text.
             for g in 1..self.glyph_remapper.num_gids() {
                 let entry = self.cmap_entries.get(g as usize).and_then(Option::as_ref);
-                write_cmap_entry(&self.font, entry, sc, &mut cmap, CompactCid(g));
+                write_cmap_entry(&self.font, entry, sc, &mut cmap, g);
             }
 
             cmap
@@ -408,23 +403,6 @@ impl CIDFont {
         cmap_stream.write_filters(cmap.deref_mut().deref_mut());
         cmap.writing_mode(WMode::Horizontal);
         cmap.finish();
-
-        // UNDOC PATCH: the encoding, compact codes to the subset's CIDs.
-        let encoding = compact_cid_cmap(
-            Name(COMPACT_H.as_bytes()),
-            SYSTEM_INFO,
-            u32::from(num_glyphs),
-        );
-        let encoding =
-            FilterStreamBuilder::new_from_content_stream(&encoding, &sc.serialize_settings())
-                .finish(&sc.serialize_settings());
-        let mut encoding_cmap = stream_chunk.cmap(encoding_ref, encoding.encoded_data());
-        encoding.write_filters(encoding_cmap.deref_mut().deref_mut());
-        encoding_cmap
-            .name(Name(COMPACT_H.as_bytes()))
-            .system_info(SYSTEM_INFO)
-            .writing_mode(WMode::Horizontal);
-        encoding_cmap.finish();
 
         let mut stream = stream_chunk.stream(data_ref, font_stream.encoded_data());
         font_stream.write_filters(stream.deref_mut());
@@ -452,7 +430,7 @@ pub(crate) fn subset_tag<T: Hash>(data: &T) -> String {
 }
 
 pub(crate) fn base_font_name<T: Hash>(font: &Font, data: &T) -> String {
-    const REST_LEN: usize = SUBSET_TAG_LEN + 1 + 1 + COMPACT_H.len();
+    const REST_LEN: usize = SUBSET_TAG_LEN + 1 + 1 + IDENTITY_H.len();
 
     let postscript_name = font.postscript_name().unwrap_or("unknown");
     let max_len = 127 - REST_LEN;

@@ -196,9 +196,10 @@ impl PDFGlyph {
     pub(crate) fn encode_into(&self, slice: &mut Vec<u8>) {
         match self {
             PDFGlyph::Type3(cg) => slice.push(*cg),
-            // UNDOC PATCH: one byte for the first 128 CIDs of a subset
-            // (the font's encoding is the compact CMap, not Identity-H).
-            PDFGlyph::Cid(cid) => pdf_writer::types::CompactCid(*cid).encode_into(slice),
+            PDFGlyph::Cid(cid) => {
+                slice.push((cid >> 8) as u8);
+                slice.push((cid & 0xff) as u8);
+            }
         }
     }
 }
