@@ -587,3 +587,56 @@ fn a_line_of_styled_words_is_one_structure_leaf_and_links_are_their_own() {
         .collect();
     assert_eq!(numbers, (0..300).collect::<Vec<_>>());
 }
+
+/// The characters of `text` but whitespace, hyphens (pdftotext drops a
+/// hyphen that ends a line, MuPDF keeps it) and the direction marks
+/// pdftotext puts around right-to-left text, counted.
+fn character_counts(text: &str) -> std::collections::BTreeMap<char, usize> {
+    let read = |c: &char| {
+        !c.is_whitespace()
+            && !matches!(c, '-' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    let mut counts = std::collections::BTreeMap::new();
+    for c in text.chars().filter(read) {
+        *counts.entry(c).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[test]
+fn mupdf_reads_the_same_characters_as_poppler() {
+    // Two readers of the fonts' Unicode maps: MuPDF (up to 1.2x) checks a
+    // map's CIDs against the font's encoding, where poppler does not; an
+    // encoding other than Identity-H lost a Chinese report's text there.
+    let (Some(mutool), Some(pdftotext)) = (common::tool("mutool"), common::tool("pdftotext"))
+    else {
+        return;
+    };
+    let (_dir, pairs) = convert_samples();
+    for (_, pdf) in &pairs {
+        let pdf_arg = pdf.to_str().expect("path");
+        let (ok, poppler) = tool_output(&pdftotext, &["-enc", "UTF-8", pdf_arg, "-"]);
+        assert!(ok, "pdftotext {pdf_arg}");
+        let out = Command::new(&mutool)
+            .args(["draw", "-q", "-F", "txt", "-o", "-", pdf_arg])
+            .output()
+            .expect("mutool runs");
+        assert!(out.status.success(), "mutool draw {pdf_arg}");
+        let mupdf = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !mupdf.contains('\u{FFFD}'),
+            "{pdf_arg}: MuPDF found characters without Unicode"
+        );
+        let (a, b) = (character_counts(&poppler), character_counts(&mupdf));
+        let differ: Vec<(&char, Option<&usize>, Option<&usize>)> = a
+            .keys()
+            .chain(b.keys())
+            .filter(|c| a.get(c) != b.get(c))
+            .map(|c| (c, a.get(c), b.get(c)))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{pdf_arg}: poppler and MuPDF read {differ:?}"
+        );
+    }
+}
