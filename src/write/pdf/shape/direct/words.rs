@@ -44,8 +44,10 @@ pub(super) struct Context {
 /// time: a whole sentence of Chinese, a checksum, rarely seen twice.
 pub(super) const LONGEST: usize = 64;
 
-/// Pieces kept before the cache starts afresh (a few MB at most).
-const LIMIT: usize = 50_000;
+/// Pieces kept before the cache starts afresh: about 260 bytes a piece,
+/// so some 5 MB a thread at most (the 100 generated documents of
+/// `bench/compare.sh` keep under 10,000 a thread, 2.6 MB in all).
+const LIMIT: usize = 20_000;
 
 /// Shaped pieces by their text with its neighbours.
 type Pieces = HashMap<Box<str>, Box<[Shaped]>, FxBuildHasher>;
