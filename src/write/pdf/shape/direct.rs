@@ -304,16 +304,11 @@ impl Shaper {
             lang: p.lang,
             size,
         };
+        let (before, after) = (&p.text[..range.start], &p.text[range.end..]);
         let shaped = if self.direct.loaded[chosen.face].word_local {
-            self.shape_pieces(&how, run_text, &mut glyphs)
+            self.shape_pieces(&how, run_text, (before, after), &mut glyphs)
         } else {
-            self.shape_text(
-                &how,
-                run_text,
-                &p.text[..range.start],
-                &p.text[range.end..],
-                &mut glyphs,
-            )
+            self.shape_text(&how, run_text, before, after, &mut glyphs)
         };
         if shaped.is_some() {
             let scale = size / self.direct.loaded[chosen.face].units_per_em;
@@ -342,37 +337,53 @@ impl Shaper {
         shaped
     }
 
-    /// Shapes `text` a piece at a time, each piece between its neighbours
-    /// and kept by the thread, appending a glyph per character to `out`.
-    fn shape_pieces(&mut self, how: &Shaping, text: &str, out: &mut Vec<Shaped>) -> Option<()> {
+    /// Shapes the run `text` a piece at a time, each piece between its
+    /// neighbours and kept by the thread, appending a glyph per character
+    /// to `out`. The first and last pieces get the run's own context, the
+    /// paragraph's text `around` it, as the whole run would; with some
+    /// there, they are shaped each time.
+    fn shape_pieces(
+        &mut self,
+        how: &Shaping,
+        text: &str,
+        around: (&str, &str),
+        out: &mut Vec<Shaped>,
+    ) -> Option<()> {
         let mut scratch = std::mem::take(&mut self.direct.scratch);
         let mut shaped = Some(());
         for piece in words::pieces(text) {
             let key = &text[piece.with_neighbours.clone()];
             let before = piece.with_neighbours.start < piece.text.start;
+            let after = piece.with_neighbours.end > piece.text.end;
+            let pre = if before { "" } else { around.0 };
+            let post = if after { "" } else { around.1 };
+            let cached = pre.is_empty() && post.is_empty() && key.len() <= words::LONGEST;
             let context = Context {
                 face: how.face,
                 script: how.script,
                 lang: how.lang,
                 size_bits: how.size.to_bits(),
                 before,
-                after: piece.with_neighbours.end > piece.text.end,
+                after,
             };
-            if let Some(glyphs) = self.direct.words.get(&context, key) {
+            if let Some(glyphs) = self.direct.words.get(&context, key).filter(|_| cached) {
                 out.extend_from_slice(glyphs);
                 continue;
             }
             scratch.clear();
-            if self.shape_text(how, key, "", "", &mut scratch).is_none() {
+            if self.shape_text(how, key, pre, post, &mut scratch).is_none() {
                 shaped = None;
                 break;
             }
             // The neighbour before is one character, the one after too.
             let skip = usize::from(before);
             let len = text[piece.text.clone()].chars().count();
-            let glyphs = scratch.get(skip..skip + len)?;
+            let Some(glyphs) = scratch.get(skip..skip + len) else {
+                shaped = None;
+                break;
+            };
             out.extend_from_slice(glyphs);
-            if key.len() <= words::LONGEST {
+            if cached {
                 self.direct.words.insert(context, key, glyphs);
             }
         }

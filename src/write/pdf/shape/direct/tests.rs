@@ -259,7 +259,7 @@ fn the_bundled_faces_shape_a_run_as_they_shape_its_pieces() {
                     };
                     let (mut whole, mut pieces) = (Vec::new(), Vec::new());
                     let a = s.shape_text(&how, &text, "", "", &mut whole);
-                    let b = s.shape_pieces(&how, &text, &mut pieces);
+                    let b = s.shape_pieces(&how, &text, ("", ""), &mut pieces);
                     assert_eq!(a.is_some(), b.is_some(), "{text:?} in face {face}");
                     assert_eq!(whole, pieces, "{text:?} in face {face}, {script:?}");
                     checked += 1;
