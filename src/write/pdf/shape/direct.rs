@@ -87,6 +87,21 @@ struct Shaping {
     size: f32,
 }
 
+impl Shaping {
+    /// The key of a piece shaped this way, with a neighbour before it
+    /// and after it or not.
+    fn context(&self, before: bool, after: bool) -> Context {
+        Context {
+            face: self.face,
+            script: self.script,
+            lang: self.lang,
+            size_bits: self.size.to_bits(),
+            before,
+            after,
+        }
+    }
+}
+
 /// One character of a paragraph, shaped: parley's cluster and atom.
 #[derive(Debug, Clone, Copy)]
 struct Atom {
@@ -358,15 +373,8 @@ impl Shaper {
             let pre = if before { "" } else { around.0 };
             let post = if after { "" } else { around.1 };
             let cached = pre.is_empty() && post.is_empty() && key.len() <= words::LONGEST;
-            let context = Context {
-                face: how.face,
-                script: how.script,
-                lang: how.lang,
-                size_bits: how.size.to_bits(),
-                before,
-                after,
-            };
-            if let Some(glyphs) = self.direct.words.get(&context, key).filter(|_| cached) {
+            let context = how.context(before, after);
+            if cached && let Some(glyphs) = self.direct.words.get(&context, key) {
                 out.extend_from_slice(glyphs);
                 continue;
             }
