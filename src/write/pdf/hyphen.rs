@@ -30,7 +30,7 @@ const CACHE_LIMIT: usize = 50_000;
 pub fn hyphenation_points(text: &str, base: usize, lang: hypher::Lang, points: &mut Vec<usize>) {
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (is_letter(c), start) {
+        match (crate::script::is_letter(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 word_points(&text[s..i], base + s, lang, points);
@@ -38,18 +38,6 @@ pub fn hyphenation_points(text: &str, base: usize, lang: hypher::Lang, points: &
             }
             _ => {}
         }
-    }
-}
-
-/// `c.is_alphabetic()`, answered without the Unicode tables for the
-/// letters of the hyphenated languages (ASCII, Latin-1, basic Russian):
-/// the tables' search was most of the cost of finding words in Russian.
-fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' => true,
-        '\0'..='\u{7F}' => false,
-        'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' | 'А'..='я' | 'Ё' | 'ё' => true,
-        c => c.is_alphabetic(),
     }
 }
 
@@ -85,14 +73,6 @@ fn word_points(word: &str, base: usize, lang: hypher::Lang, points: &mut Vec<usi
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn letters_are_told_as_unicode_tells_them() {
-        let differ: Vec<char> = ('\0'..='\u{2FFF}')
-            .filter(|&c| is_letter(c) != c.is_alphabetic())
-            .collect();
-        assert!(differ.is_empty(), "{differ:?}");
-    }
 
     #[test]
     fn long_words_get_break_points_and_short_ones_do_not() {
