@@ -224,6 +224,51 @@ mod tests {
         assert_eq!(engine.validate(bad.as_bytes())[0].line, 2);
     }
 
+    /// Anonymous types are resolved once per validation and looked up by
+    /// their address (vendor/fastxml/UNDOC-PATCH.md): two anonymous parents
+    /// with a same-named child of different types, and two anonymous
+    /// children with different attributes, must each keep their own.
+    #[test]
+    fn anonymous_types_keep_their_own_children_and_attributes() {
+        let xsd = r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+          <xs:element name="root"><xs:complexType><xs:sequence maxOccurs="unbounded">
+            <xs:element name="a"><xs:complexType><xs:sequence>
+              <xs:element name="x" type="xs:positiveInteger"/>
+            </xs:sequence><xs:attribute name="n" type="xs:positiveInteger"/></xs:complexType></xs:element>
+            <xs:element name="b"><xs:complexType><xs:sequence>
+              <xs:element name="x" type="xs:date"/>
+            </xs:sequence><xs:attribute name="d" type="xs:date" use="required"/></xs:complexType></xs:element>
+          </xs:sequence></xs:complexType></xs:element>
+        </xs:schema>"#;
+        let schema = Schema::builder()
+            .add("anonymous.xsd", xsd.as_bytes())
+            .resolve()
+            .expect("schema");
+        let engine = FastXml::new(schema, String::new());
+        let lines = |xml: &str| -> Vec<u32> {
+            engine
+                .validate(xml.as_bytes())
+                .iter()
+                .map(|v| v.line)
+                .collect()
+        };
+        let a = r#"<a n="2"><x>7</x></a>"#;
+        let b = r#"<b d="2025-01-01"><x>2025-02-02</x></b>"#;
+        let valid = format!("<root>\n{a}\n{b}\n{a}\n{b}\n</root>");
+        assert_eq!(lines(&valid), Vec::<u32>::new());
+        // The second `a` and `b` swap their children's values, then their
+        // attributes: each is judged by its own parent's type.
+        let children = format!(
+            "<root>\n{a}\n{b}\n<a n=\"2\"><x>2025-02-02</x></a>\n<b d=\"2025-01-01\"><x>7</x></b>\n</root>"
+        );
+        assert_eq!(lines(&children), vec![4, 5]);
+        let attributes = format!(
+            "<root>\n{a}\n{b}\n<a d=\"2025-01-01\"><x>7</x></a>\n<b n=\"2\"><x>2025-02-02</x></b>\n</root>"
+        );
+        let errors = lines(&attributes);
+        assert!(errors.contains(&4) && errors.contains(&5), "{errors:?}");
+    }
+
     #[test]
     fn patterns_compiled_once_hold_for_every_document_on_every_thread() {
         // The symbol's (named) and a link's (anonymous) patterns are shared

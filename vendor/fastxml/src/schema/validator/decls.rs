@@ -133,41 +133,54 @@ fn declares_components(schema: &CompiledSchema) -> bool {
 /// per document.
 #[derive(Default)]
 pub(crate) struct RuntimeTypeCache {
-    entries: rustc_hash::FxHashMap<RuntimeKey, RuntimeEntry>,
+    entries: rustc_hash::FxHashMap<RuntimeKey, Vec<RuntimeEntry>>,
 }
 
-/// UNDOC PATCH: what identifies a run-time flattening.
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// UNDOC PATCH: what identifies a run-time flattening. A key may be shared
+/// by several types (a particle reused by a derived type, or a hash
+/// collision): each key holds the entries of all of them, told apart by
+/// [`RuntimeEntry::is_for`], so no type is flattened afresh at each element.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum RuntimeKey {
     /// The address of the type's own particle.
     Particle(usize),
-    /// A type with nothing of its own but its derivation: the `Debug` form
-    /// of its content kind and content base, base type and derivation.
-    Derivation(String),
+    /// A type with nothing of its own but its derivation: a hash of its
+    /// content kind and content base, base type and derivation (computed
+    /// without allocating, as it is asked for at every element).
+    Derivation(u64),
 }
 
 impl RuntimeKey {
     fn of(complex: &ComplexType) -> Option<RuntimeKey> {
+        use std::hash::{Hash, Hasher};
         if let Some(particle) = &complex.particle {
             return Some(RuntimeKey::Particle(Arc::as_ptr(particle) as usize));
         }
-        let content_base = match &complex.content {
-            ContentModel::Empty => None,
-            ContentModel::ComplexExtension { base_type, elements } if elements.is_empty() => {
-                Some(base_type)
-            }
-            _ => return None,
-        };
+        let content_base = content_base(complex)?;
         if complex.wildcard.is_some() {
             return None;
         }
-        Some(RuntimeKey::Derivation(format!(
-            "{:?}|{content_base:?}|{:?}|{:?}|{:?}",
-            std::mem::discriminant(&complex.content),
-            complex.base_type,
-            complex.base_ns,
-            complex.derivation
-        )))
+        let mut hasher = rustc_hash::FxHasher::default();
+        std::mem::discriminant(&complex.content).hash(&mut hasher);
+        content_base.hash(&mut hasher);
+        complex.base_type.hash(&mut hasher);
+        complex.base_ns.hash(&mut hasher);
+        complex.derivation.map(|d| d as u8).hash(&mut hasher);
+        Some(RuntimeKey::Derivation(hasher.finish()))
+    }
+}
+
+/// UNDOC PATCH: the base a derivation-keyed type's content names (`None`
+/// for empty content), or `None` outright when the type is not keyed so.
+#[allow(clippy::option_option)]
+fn content_base(complex: &ComplexType) -> Option<Option<&str>> {
+    match &complex.content {
+        ContentModel::Empty => Some(None),
+        ContentModel::ComplexExtension {
+            base_type,
+            elements,
+        } if elements.is_empty() => Some(Some(base_type.as_str())),
+        _ => None,
     }
 }
 
@@ -178,6 +191,11 @@ struct RuntimeEntry {
     particle: Option<Arc<crate::schema::types::Particle>>,
     base_type: Option<String>,
     derivation: Option<DerivationMethod>,
+    /// UNDOC PATCH: the rest of what a `Derivation` key hashes, compared
+    /// on every hit so that a hash collision is never taken for a match.
+    content_kind: std::mem::Discriminant<ContentModel>,
+    content_base: Option<String>,
+    base_ns: Option<NsName>,
     children: Arc<FlattenedChildren>,
     elements: Arc<Vec<ElementDef>>,
 }
@@ -192,6 +210,9 @@ impl RuntimeEntry {
         same_particle
             && self.base_type == complex.base_type
             && self.derivation == complex.derivation
+            && self.content_kind == std::mem::discriminant(&complex.content)
+            && self.content_base.as_deref() == content_base(complex).flatten()
+            && self.base_ns == complex.base_ns
     }
 }
 
@@ -200,38 +221,51 @@ impl RuntimeEntry {
 /// schema starts with an empty one, since a clone may be changed.
 #[derive(Default)]
 pub(crate) struct SharedRuntimeTypes(
-    std::sync::Mutex<rustc_hash::FxHashMap<RuntimeKey, RuntimeEntry>>,
+    std::sync::Mutex<rustc_hash::FxHashMap<RuntimeKey, Vec<RuntimeEntry>>>,
 );
 
 impl SharedRuntimeTypes {
-    fn lock(&self) -> std::sync::MutexGuard<'_, rustc_hash::FxHashMap<RuntimeKey, RuntimeEntry>> {
-        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, rustc_hash::FxHashMap<RuntimeKey, Vec<RuntimeEntry>>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// The entry of `complex`, flattened and stored here on first use
     /// (outside the lock: other threads are not held up while an automaton
-    /// is built). `None` on a key collision.
+    /// is built; two threads may both build it, and the first stored is
+    /// kept).
     fn entry(
         &self,
         schema: &CompiledSchema,
-        key: &RuntimeKey,
+        key: RuntimeKey,
         complex: &ComplexType,
-    ) -> Option<RuntimeEntry> {
-        if let Some(e) = self.lock().get(key) {
-            return e.is_for(complex).then(|| e.clone());
+    ) -> RuntimeEntry {
+        let found = |entries: &[RuntimeEntry]| entries.iter().find(|e| e.is_for(complex)).cloned();
+        if let Some(e) = self.lock().get(&key).and_then(|entries| found(entries)) {
+            return e;
         }
         let fresh = RuntimeEntry {
             particle: complex.particle.clone(),
             base_type: complex.base_type.clone(),
             derivation: complex.derivation,
+            content_kind: std::mem::discriminant(&complex.content),
+            content_base: content_base(complex).flatten().map(str::to_string),
+            base_ns: complex.base_ns.clone(),
             children: Arc::new(crate::schema::xsd::compiler::flatten_type_children(
                 complex, schema,
             )),
             elements: Arc::new(collect_elements(schema, complex)),
         };
         let mut entries = self.lock();
-        let stored = entries.entry(key.clone()).or_insert(fresh);
-        stored.is_for(complex).then(|| stored.clone())
+        let stored = entries.entry(key).or_default();
+        if let Some(e) = found(stored) {
+            return e;
+        }
+        stored.push(fresh.clone());
+        fresh
     }
 }
 
@@ -250,15 +284,15 @@ impl std::fmt::Debug for SharedRuntimeTypes {
 impl RuntimeTypeCache {
     fn entry(&mut self, schema: &CompiledSchema, complex: &ComplexType) -> Option<&RuntimeEntry> {
         let key = RuntimeKey::of(complex)?;
-        match self.entries.get(&key) {
-            Some(e) if e.is_for(complex) => {}
-            Some(_) => return None,
+        let entries = self.entries.entry(key).or_default();
+        let at = match entries.iter().position(|e| e.is_for(complex)) {
+            Some(at) => at,
             None => {
-                let entry = schema.shared_runtime_types.entry(schema, &key, complex)?;
-                self.entries.insert(key.clone(), entry);
+                entries.push(schema.shared_runtime_types.entry(schema, key, complex));
+                entries.len() - 1
             }
-        }
-        self.entries.get(&key)
+        };
+        entries.get(at)
     }
 
     /// The flattened child constraints (with automaton) of `complex`.

@@ -84,7 +84,10 @@ pub(crate) struct ElementContext {
     pub fixed_value: Option<String>,
     /// Inline (anonymous) type from the element declaration, used when the
     /// declaration carries no named type reference.
-    pub inline_type: Option<Box<crate::schema::types::TypeDef>>,
+    /// UNDOC PATCH: shared (`Arc`) with the validator's memoized resolution
+    /// instead of a deep copy per element; its address keys the memos of
+    /// anonymous types (see `OnePassSchemaValidator::anon_inline_cache`).
+    pub inline_type: Option<Arc<crate::schema::types::TypeDef>>,
     /// Set when this element was admitted by a lax/skip wildcard; its
     /// subtree inherits that processing mode.
     pub wildcard_mode: Option<crate::schema::types::ProcessContents>,

@@ -175,7 +175,7 @@ impl OnePassSchemaValidator {
                     elem.type_ref.as_deref().map(Arc::from),
                     elem.type_ns.clone(),
                     self.get_flattened_children_for_element(elem),
-                    elem.inline_type.clone(),
+                    self.global_inline_type(elem),
                 )
             } else {
                 (None, None, None, None)
@@ -201,14 +201,14 @@ impl OnePassSchemaValidator {
                 ctx.type_sym = type_sym;
                 ctx.type_ns = type_ns;
                 ctx.flattened_children = flattened_children;
-                ctx.inline_type = anon_type.map(Box::new);
+                ctx.inline_type = anon_type;
             }
         } else if let Some(elem) = elem_def {
             // Global element found - get type information from cache
             let type_ref: Option<Arc<str>> = elem.type_ref.as_deref().map(Arc::from);
             let type_ns = elem.type_ns.clone();
             let flattened_children = self.get_flattened_children_for_element(elem);
-            let anon_type = elem.inline_type.clone();
+            let anon_type = self.global_inline_type(elem);
 
             if !self.step_parent_automaton(qname, name, namespace, true) {
                 // Check max_occurs against parent's expected constraints
@@ -228,7 +228,7 @@ impl OnePassSchemaValidator {
                 ctx.type_sym = type_sym;
                 ctx.type_ns = type_ns;
                 ctx.flattened_children = flattened_children;
-                ctx.inline_type = anon_type.map(Box::new);
+                ctx.inline_type = anon_type;
             }
         } else if wildcard_mode == Some(crate::schema::types::ProcessContents::Lax) {
             // Undeclared element admitted by a lax wildcard; its subtree
@@ -467,12 +467,19 @@ impl OnePassSchemaValidator {
         }
 
         // Inline (anonymous) type captured on the context at element start.
-        match self.state.current_element()?.inline_type.as_deref()? {
-            TypeDef::Complex(complex) => {
-                Some(Arc::new(CollectedAttrs::collect(&self.schema, complex)))
-            }
-            TypeDef::Simple(_) => Some(Arc::new(CollectedAttrs::none())),
+        // UNDOC PATCH: memoized by the shared type's address (the entry
+        // holds the type), instead of collected afresh for every element.
+        let anon = self.state.current_element()?.inline_type.clone()?;
+        let key = Arc::as_ptr(&anon) as usize;
+        if let Some((_, cached)) = self.anon_attr_cache.get(&key) {
+            return Some(Arc::clone(cached));
         }
+        let built = Arc::new(match anon.as_ref() {
+            TypeDef::Complex(complex) => CollectedAttrs::collect(&self.schema, complex),
+            TypeDef::Simple(_) => CollectedAttrs::none(),
+        });
+        self.anon_attr_cache.insert(key, (anon, Arc::clone(&built)));
+        Some(built)
     }
 
     /// Validates attributes on an element against the attribute

@@ -21,8 +21,9 @@ pub(crate) struct InlineResolved {
     pub type_ns: Option<NsName>,
     /// The child's flattened children (for its own content model).
     pub flattened: Option<Arc<FlattenedChildren>>,
-    /// The child's anonymous inline type, if any.
-    pub inline_type: Option<TypeDef>,
+    /// The child's anonymous inline type, if any (UNDOC PATCH: shared, so
+    /// that every element resolved by this memo holds the same type).
+    pub inline_type: Option<Arc<TypeDef>>,
     /// Whether a matching local element declaration was found at all (the
     /// value constraints below are meaningful only when this is true).
     pub found: bool,
@@ -283,12 +284,39 @@ impl OnePassSchemaValidator {
         // The parent has an anonymous type (no named-type identity): resolve
         // the child against that type's own content model — never against a
         // same-named global element, which may be a different declaration.
-        let Some(TypeDef::Complex(complex)) = parent_ctx.inline_type.as_deref().cloned() else {
+        // UNDOC PATCH: memoized by the address of the parent's shared
+        // anonymous type (the entry holds the type, so the address is not
+        // reused while the entry lives), instead of copying the parent's
+        // type and scanning its content model for every child.
+        let Some(parent_type) = parent_ctx.inline_type.clone() else {
             return Arc::new(InlineResolved::default());
         };
+        let TypeDef::Complex(complex) = parent_type.as_ref() else {
+            return Arc::new(InlineResolved::default());
+        };
+        let key = (Arc::as_ptr(&parent_type) as usize, child_local_sym);
+        if let Some((_, cached)) = self.anon_inline_cache.get(&key) {
+            return Arc::clone(cached);
+        }
         let schema = Arc::clone(&self.schema);
-        let elements = self.runtime_types.elements(&schema, &complex);
-        Arc::new(self.inline_info_from_elements(name, &elements))
+        let elements = self.runtime_types.elements(&schema, complex);
+        let resolved = Arc::new(self.inline_info_from_elements(name, &elements));
+        self.anon_inline_cache
+            .insert(key, (Arc::clone(&parent_type), Arc::clone(&resolved)));
+        resolved
+    }
+
+    /// UNDOC PATCH: the anonymous type of a global element declaration,
+    /// copied once per validator (keyed by the declaration's address in the
+    /// schema, which the validator holds) instead of once per element.
+    pub(crate) fn global_inline_type(&mut self, elem: &ElementDef) -> Option<Arc<TypeDef>> {
+        let def = elem.inline_type.as_ref()?;
+        let key = std::ptr::from_ref(elem) as usize;
+        Some(Arc::clone(
+            self.anon_globals
+                .entry(key)
+                .or_insert_with(|| Arc::new(def.clone())),
+        ))
     }
 
     /// Finds `name` in an inherited-element list and resolves its type info
@@ -302,7 +330,7 @@ impl OnePassSchemaValidator {
                 // Found the inline element - get its type info
                 let type_ref: Option<Arc<str>> = elem.type_ref.as_deref().map(Arc::from);
                 let type_ns = elem.type_ns.clone();
-                let inline_type = elem.inline_type.clone();
+                let inline_type = elem.inline_type.clone().map(Arc::new);
 
                 // Get flattened children for this inline element: the
                 // compile-time resolved type_ns probes the owning-namespace

@@ -115,6 +115,29 @@ pub struct OnePassSchemaValidator {
     /// computed once per distinct (parent-type, child) pair.
     pub(crate) inline_cache:
         rustc_hash::FxHashMap<(u32, u32), std::sync::Arc<lookup::InlineResolved>>,
+    /// UNDOC PATCH: child resolution within an anonymous parent type, keyed
+    /// by `(address of the parent's shared type, child local symbol)`; each
+    /// entry holds the type, so its address cannot be reused meanwhile.
+    pub(crate) anon_inline_cache: rustc_hash::FxHashMap<
+        (usize, u32),
+        (
+            std::sync::Arc<crate::schema::types::TypeDef>,
+            std::sync::Arc<lookup::InlineResolved>,
+        ),
+    >,
+    /// UNDOC PATCH: the collected attributes of an anonymous type, keyed by
+    /// the address of the shared type (held by the entry).
+    pub(crate) anon_attr_cache: rustc_hash::FxHashMap<
+        usize,
+        (
+            std::sync::Arc<crate::schema::types::TypeDef>,
+            std::sync::Arc<super::attributes::CollectedAttrs>,
+        ),
+    >,
+    /// UNDOC PATCH: the anonymous types of global element declarations,
+    /// shared, keyed by the declaration's address in `schema`.
+    pub(crate) anon_globals:
+        rustc_hash::FxHashMap<usize, std::sync::Arc<crate::schema::types::TypeDef>>,
     /// Memoized text-content validation plan keyed by type symbol.
     /// Deciding how a declared type's text must be checked otherwise costs a
     /// `get_type` probe plus a facet-cache probe on every element close; this
@@ -166,6 +189,9 @@ impl OnePassSchemaValidator {
             attr_cache: Default::default(),
             type_ref_children: Default::default(),
             inline_cache: Default::default(),
+            anon_inline_cache: Default::default(),
+            anon_attr_cache: Default::default(),
+            anon_globals: Default::default(),
             text_op_cache: Default::default(),
             bound_automatons: Default::default(),
             error_strings: Default::default(),
