@@ -6,6 +6,12 @@
 #   (b) pandoc markdown → DOCX, one process per document, 2 in parallel
 #   (c) LibreOffice headless DOCX → PDF, all documents in one call
 #   (d) xmllint --schema on undoc's XML, against undoc validate on the same XML
+#   (e) pdflatex on pandoc's LaTeX of the English, French and Spanish
+#       documents (where a LaTeX version is easy to make), one process per
+#       document, 2 in parallel, against undoc's PDF of the same documents,
+#       per page; only when pdflatex is installed (texlive-latex-base,
+#       texlive-latex-recommended, lmodern: not installed here, as TeX's
+#       fonts change LibreOffice's font substitution on this machine)
 # Prints documents per second, peak memory (/usr/bin/time -v) and undoc/peer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +49,10 @@ measure() {
   PEAK[$name]=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
   COUNT[$name]=$count
 }
+# pages DIR : the number of PDF pages in DIR.
+pages() {
+  for f in "$1"/*.pdf; do pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; done | awk '{s+=$1} END {print s+0}'
+}
 expect_files() {
   local dir=$1 ext=$2 want=$3 got
   got=$(find "$dir" -name "*.$ext" | wc -l)
@@ -66,9 +76,25 @@ expect_files "$work/out-lo" pdf "$N"
 
 measure xmllint "$N" sh -c "xmllint --noout --nonet --schema schemas/undoc.xsd '$work/out-all'/*.xml"
 
+latin_pages=0
+if command -v pdflatex >/dev/null; then
+  mkdir -p "$work/src-latin" "$work/out-tex" "$work/out-latin"
+  cp "$work/src"/*-en.txt "$work/src"/*-fr.txt "$work/src"/*-es.txt "$work/src-latin/"
+  latin=$(ls "$work/src-latin" | wc -l)
+  # pandoc writes the LaTeX beforehand: only pdflatex is timed.
+  for f in "$work/src-latin"/*.txt; do
+    pandoc -f markdown -t latex -s "$f" -o "$work/out-tex/$(basename "$f" .txt).tex"
+  done
+  measure pdflatex "$latin" sh -c "ls '$work/out-tex'/*.tex | xargs -P $JOBS -I{} pdflatex -interaction=batchmode -halt-on-error -output-directory '$work/out-tex' {} >/dev/null"
+  expect_files "$work/out-tex" pdf "$latin"
+  measure undoc-latin "$latin" "$undoc" convert "$work/src-latin" -o "$work/out-latin" --to pdf -j "$JOBS" -q
+  latin_pages=$(pages "$work/out-latin")
+  tex_pages=$(pages "$work/out-tex")
+fi
+
 rate() { awk -v n="${COUNT[$1]}" -v s="${WALL[$1]}" 'BEGIN { printf "%.1f", (s > 0 ? n / s : 0) }'; }
 ratio() { awk -v a="$(rate "$1")" -v b="$(rate "$2")" 'BEGIN { printf "%.1f×", (b > 0 ? a / b : 0) }'; }
-pdf_pages=$(for f in "$work/out-all"/*.pdf; do pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; done | awk '{s+=$1} END {print s+0}')
+pdf_pages=$(pages "$work/out-all")
 mb() { du -sm "$1" | cut -f1; }
 
 echo
@@ -83,5 +109,9 @@ row "undoc pdf" undoc-pdf
 row "LibreOffice docx→pdf, one call" libreoffice "$(ratio undoc-pdf libreoffice)"
 row "undoc validate (XML)" undoc-validate
 row "xmllint --schema (XML)" xmllint "$(ratio undoc-validate xmllint)"
+if [ "$latin_pages" -gt 0 ]; then
+  per_page() { awk -v s="${WALL[$1]}" -v p="$2" 'BEGIN { printf "%.2f", 1000 * s / p }'; }
+  echo "English, French and Spanish documents: undoc pdf $latin_pages pages in ${WALL[undoc-latin]} s ($(per_page undoc-latin "$latin_pages") ms/page, peak ${PEAK[undoc-latin]} MB); pdflatex $tex_pages pages in ${WALL[pdflatex]} s ($(per_page pdflatex "$tex_pages") ms/page, peak ${PEAK[pdflatex]} MB); undoc/pdflatex per page $(awk -v a="${WALL[pdflatex]}" -v b="${WALL[undoc-latin]}" -v p="$tex_pages" -v q="$latin_pages" 'BEGIN { printf "%.1f×", (a / p) / (b / q) }')"
+fi
 echo "output size: undoc pdf $(mb "$work/out-pdf") MB, LibreOffice pdf $(mb "$work/out-lo") MB; undoc docx $(mb "$work/out-docx") MB, pandoc docx $(mb "$work/out-pandoc") MB"
 echo "work directory: $work"
