@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     if refused(Code::MalformedXml) || refused(Code::ForbiddenXml) {
         return; // the schema engine never sees such a file
     }
-    let violations = ENGINE.validate(source.as_bytes());
+    let violations = ENGINE.validate(&source);
     let reader_foreign = outcome
         .diagnostics
         .iter()

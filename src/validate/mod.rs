@@ -37,7 +37,7 @@ impl Checked {
 pub fn check(
     document: Option<Document>,
     mut diagnostics: Vec<Diagnostic>,
-    as_written: Option<&[u8]>,
+    as_written: Option<&str>,
     engine: &dyn SchemaEngine,
 ) -> Checked {
     if let Some(source) = as_written.filter(|_| well_formed(&diagnostics)) {
@@ -70,7 +70,7 @@ pub fn check(
     let errors = diagnostics.iter().any(Diagnostic::is_error);
     if as_written.is_none() && !errors {
         let out = xml::write(&doc);
-        for v in engine.validate(out.xml.as_bytes()) {
+        for v in engine.validate(&out.xml) {
             let span = out.source_span(v.line);
             diagnostics.push(Diagnostic::new(
                 Code::Schema,
@@ -90,14 +90,14 @@ pub fn check_outcome(
     engine: &dyn SchemaEngine,
 ) -> Checked {
     let as_written = match &outcome.view {
-        SourceView::Text(text) if format.is_undoc_xml => Some(text.as_bytes()),
+        SourceView::Text(text) if format.is_undoc_xml => Some(text.as_str()),
         _ => None,
     };
     let mut diagnostics = std::mem::take(&mut outcome.diagnostics);
     if let (Some(schema), SourceView::Text(text)) = (&format.schema, &outcome.view)
         && well_formed(&diagnostics)
     {
-        diagnostics.extend(source_schema(schema, text.as_bytes()));
+        diagnostics.extend(source_schema(schema, text));
     }
     check(outcome.document.take(), diagnostics, as_written, engine)
 }
@@ -118,7 +118,7 @@ fn well_formed(diagnostics: &[Diagnostic]) -> bool {
 }
 
 /// The violations of a source format's own schema, at the source's lines.
-fn source_schema(schema: &SourceSchema, source: &[u8]) -> Vec<Diagnostic> {
+fn source_schema(schema: &SourceSchema, source: &str) -> Vec<Diagnostic> {
     let (engine, code) = match schema {
         SourceSchema::AkomaNtoso => (xsd::akoma_ntoso(), Code::AknSchema),
     };

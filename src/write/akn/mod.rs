@@ -35,7 +35,7 @@ pub fn render(
     let engine =
         xsd::akoma_ntoso().map_err(|e| Diagnostic::new(Code::Internal, Span::default(), e))?;
     let diagnostics = engine
-        .validate(out.xml.as_bytes())
+        .validate(&out.xml)
         .into_iter()
         .map(|v| {
             Diagnostic::new(

@@ -275,6 +275,14 @@ impl<'i> StreamingParser<SliceSource<'i>> {
         configure_streaming(source.reader_mut());
         Self::with_source(source)
     }
+
+    /// UNDOC PATCH: as [`from_slice`](Self::from_slice), for an input known
+    /// to be UTF-8 (not scanned again).
+    pub(crate) fn from_str_slice(input: &'i str) -> Self {
+        let mut source = SliceSource::new_str(input);
+        configure_streaming(source.reader_mut());
+        Self::with_source(source)
+    }
 }
 
 impl<S> StreamingParser<S> {

@@ -147,6 +147,20 @@ impl<'i> SliceSource<'i> {
         }
     }
 
+    /// UNDOC PATCH: reads `input`, whose line ends are already normalized
+    /// and which, as a `&str`, needs no UTF-8 scan.
+    pub(crate) fn new_str(input: &'i str) -> Self {
+        Self {
+            reader: Reader::from_reader(input.as_bytes()),
+            input: input.as_bytes(),
+            scanned: 0,
+            position: Position::default(),
+            utf8: Utf8 {
+                validated: Some(input),
+            },
+        }
+    }
+
     /// The tokenizer, for configuring it.
     pub(crate) fn reader_mut(&mut self) -> &mut Reader<&'i [u8]> {
         &mut self.reader

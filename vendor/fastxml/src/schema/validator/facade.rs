@@ -45,6 +45,10 @@ enum Source<'a> {
     Dom(&'a XmlDocument),
     /// In-memory XML bytes (validated via the streaming parser).
     Bytes(&'a [u8]),
+    /// UNDOC PATCH: in-memory XML that is a `&str`, so already valid UTF-8:
+    /// the streaming parser does not scan it again (with an explicit schema;
+    /// other paths take it as bytes).
+    Str(&'a str),
     /// Any buffered reader (validated via the streaming parser).
     Reader(Box<dyn BufRead + 'a>),
 }
@@ -70,7 +74,7 @@ impl<'a> From<&'a XmlDocument> for Validator<'a> {
 
 impl<'a> From<&'a str> for Validator<'a> {
     fn from(xml: &'a str) -> Self {
-        Self::with_source(Source::Bytes(xml.as_bytes()))
+        Self::with_source(Source::Str(xml))
     }
 }
 
@@ -217,6 +221,10 @@ impl<'a> Validator<'a> {
                     Source::Bytes(bytes) => {
                         validate_streaming_autodetect_async(bytes, fetcher, settings).await?
                     }
+                    Source::Str(xml) => {
+                        validate_streaming_autodetect_async(xml.as_bytes(), fetcher, settings)
+                            .await?
+                    }
                     Source::Reader(reader) => {
                         validate_streaming_autodetect_async(reader, fetcher, settings).await?
                     }
@@ -248,6 +256,10 @@ fn validate_with_schema(
             let (entries, counters) = settings.streaming(schema).validate_capturing_bytes(bytes)?;
             Ok((entries, Some(counters)))
         }
+        Source::Str(xml) => {
+            let (entries, counters) = settings.streaming(schema).validate_capturing_str(xml)?;
+            Ok((entries, Some(counters)))
+        }
         Source::Reader(reader) => run_streaming_with_schema(reader, schema, settings),
     }
 }
@@ -273,6 +285,9 @@ fn run_location_with<F: SchemaFetcher + 'static>(
         }
         Source::Reader(reader) => {
             super::api::validate_streaming_autodetect(reader, &fetcher, settings)
+        }
+        Source::Str(xml) => {
+            super::api::validate_streaming_autodetect_bytes(xml.as_bytes(), &fetcher, settings)
         }
     }
 }

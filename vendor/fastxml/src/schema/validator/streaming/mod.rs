@@ -242,6 +242,18 @@ impl OnePassSchemaValidator {
         self.capture_with(StreamingParser::from_slice(&xml))
     }
 
+    /// UNDOC PATCH: validates `xml`, which is UTF-8 as a `&str` is: when
+    /// its line ends need no normalizing, it is not scanned for UTF-8 again.
+    pub(crate) fn validate_capturing_str(
+        self,
+        xml: &str,
+    ) -> Result<(Vec<StructuredError>, super::ValidationCounters)> {
+        if memchr::memchr(b'\r', xml.as_bytes()).is_some() {
+            return self.validate_capturing_bytes(xml.as_bytes());
+        }
+        self.capture_with(StreamingParser::from_str_slice(xml))
+    }
+
     fn capture_with<'i, S: crate::parser::source::EventSource<'i>>(
         self,
         mut parser: StreamingParser<S>,
