@@ -9,7 +9,7 @@
 
 use std::cell::RefCell;
 
-use flate2::{Compress, Crc, FlushCompress, Status};
+use flate2::Crc;
 
 /// Deflate level of XML parts, on libdeflate's scale: its fastest, which
 /// packs them 10 % smaller than zlib-rs's level 2 did, in 4 % less of a
@@ -53,7 +53,7 @@ thread_local! {
 impl Entry {
     /// `data` deflated at [`DEFLATE_LEVEL`].
     pub fn deflated(data: &[u8]) -> std::io::Result<Entry> {
-        let bytes = DEFLATE.with_borrow_mut(|c| raw_deflate(c, data));
+        let bytes = DEFLATE.with_borrow_mut(|c| compress(c, data, Wrapper::Raw));
         Ok(Entry {
             crc: crc32(data),
             size: size(data)?,
@@ -85,31 +85,28 @@ impl Entry {
     }
 }
 
-/// `data` as one raw deflate stream.
-fn raw_deflate(c: &mut libdeflater::Compressor, data: &[u8]) -> Vec<u8> {
-    let mut out = vec![0; c.deflate_compress_bound(data.len())];
-    let written = c
-        .deflate_compress(data, &mut out)
-        .expect("the bound leaves room for any input");
+/// How a deflate stream is framed: raw in a zip entry, zlib in a PNG.
+#[derive(Debug, Clone, Copy)]
+pub enum Wrapper {
+    Raw,
+    Zlib,
+}
+
+/// `data` deflated by `c` as one stream, framed as `wrapper` says.
+pub fn compress(c: &mut libdeflater::Compressor, data: &[u8], wrapper: Wrapper) -> Vec<u8> {
+    let bound = match wrapper {
+        Wrapper::Raw => c.deflate_compress_bound(data.len()),
+        Wrapper::Zlib => c.zlib_compress_bound(data.len()),
+    };
+    let mut out = vec![0; bound];
+    let written = match wrapper {
+        Wrapper::Raw => c.deflate_compress(data, &mut out),
+        Wrapper::Zlib => c.zlib_compress(data, &mut out),
+    }
+    .expect("the bound leaves room for any input");
     out.truncate(written);
     out.shrink_to_fit();
     out
-}
-
-/// All of `data` through `z` (reset first) as one finished stream.
-pub fn finish_stream(z: &mut Compress, data: &[u8]) -> std::io::Result<Vec<u8>> {
-    z.reset();
-    let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    loop {
-        let read = z.total_in() as usize;
-        let status = z
-            .compress_vec(&data[read..], &mut out, FlushCompress::Finish)
-            .map_err(std::io::Error::other)?;
-        match status {
-            Status::StreamEnd => return Ok(out),
-            Status::Ok | Status::BufError => out.reserve(out.capacity().max(64)),
-        }
-    }
 }
 
 fn crc32(data: &[u8]) -> u32 {

@@ -64,8 +64,8 @@ const BARCODE_LINE: Twips = twips(codes::BARCODE_BEFORE_DOCX + codes::BARCODE_HE
 
 /// The first-page footer: the job number, under it its barcode and, at the
 /// other margin, the QR code of the document's address.
-pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFooter> {
-    let codes = codes(doc)?;
+pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> FirstFooter {
+    let codes = codes(doc);
     let tabs = codes_line_tabs(ctx);
     let mut x = Xml::part(4 * 1024);
     x.open(
@@ -80,20 +80,20 @@ pub fn first_page_footer(doc: &Document, ctx: &Ctx) -> std::io::Result<FirstFoot
     }
     let mut x = f.x;
     x.close("w:ftr");
-    Ok(FirstFooter {
+    FirstFooter {
         xml: x.finish(),
         pictures: codes.pictures,
-    })
+    }
 }
 
 /// The PNGs of the document's QR code and barcode, numbered in that order.
-fn codes(doc: &Document) -> std::io::Result<Codes> {
+fn codes(doc: &Document) -> Codes {
     let mut pictures = Vec::new();
     let mut qr = None;
     if let Some((url, code)) = qr_code(doc) {
         pictures.push(Picture {
             part: "word/media/qr.png",
-            png: png::qr_png(&code)?,
+            png: png::qr_png(&code),
         });
         let rel = format!("rId{}", pictures.len());
         qr = Some(QrPicture { rel, url });
@@ -102,16 +102,16 @@ fn codes(doc: &Document) -> std::io::Result<Codes> {
     if let Some((data, bars, modules)) = job_barcode(doc) {
         pictures.push(Picture {
             part: "word/media/barcode.png",
-            png: png::bars_png(&bars, modules)?,
+            png: png::bars_png(&bars, modules),
         });
         let rel = format!("rId{}", pictures.len());
         barcode = Some(BarcodePicture { rel, data, modules });
     }
-    Ok(Codes {
+    Codes {
         pictures,
         qr,
         barcode,
-    })
+    }
 }
 
 /// The address of the document in its language, and its QR code.

@@ -166,7 +166,7 @@ pub fn parts(doc: &Document, ctx: &Ctx) -> std::io::Result<Vec<Part>> {
     let FirstFooter {
         xml: first_footer,
         pictures,
-    } = first_footer::first_page_footer(doc, ctx)?;
+    } = first_footer::first_page_footer(doc, ctx);
     let shared = SharedParts::for_ctx(ctx)?;
     let mut out = vec![
         xml_part(

@@ -5,9 +5,9 @@
 
 use std::cell::RefCell;
 
-use flate2::{Compress, Compression, Crc};
+use flate2::Crc;
 
-use super::archive::finish_stream;
+use super::archive::{Wrapper, compress};
 
 use crate::write::barcode::{Bar, QrCode};
 
@@ -19,13 +19,15 @@ const HEIGHT: u32 = 4;
 pub const PX_PER_QR_MODULE: u32 = 4;
 
 thread_local! {
-    /// The zlib state of this thread's pictures (best compression: the
-    /// pictures are tiny), reset between pictures.
-    static ZLIB: RefCell<Compress> = RefCell::new(Compress::new(Compression::best(), true));
+    /// The compressor of this thread's pictures, by the library that
+    /// deflates the package's parts (its default level: its best spends
+    /// more on setting up than these pictures of a few KB repay).
+    static ZLIB: RefCell<libdeflater::Compressor> =
+        RefCell::new(libdeflater::Compressor::new(libdeflater::CompressionLvl::default()));
 }
 
 /// Encodes `bars` of a symbol `modules` wide as a PNG.
-pub fn bars_png(bars: &[Bar], modules: u32) -> std::io::Result<Vec<u8>> {
+pub fn bars_png(bars: &[Bar], modules: u32) -> Vec<u8> {
     let width = modules * PX_PER_MODULE;
     let mut row = vec![false; width as usize];
     for bar in bars {
@@ -40,7 +42,7 @@ pub fn bars_png(bars: &[Bar], modules: u32) -> std::io::Result<Vec<u8>> {
 }
 
 /// Encodes a QR code as a PNG, [`PX_PER_QR_MODULE`] pixels a module.
-pub fn qr_png(code: &QrCode) -> std::io::Result<Vec<u8>> {
+pub fn qr_png(code: &QrCode) -> Vec<u8> {
     let side = code.size * PX_PER_QR_MODULE;
     mono_png(side, side, |x, y| {
         code.is_dark(x / PX_PER_QR_MODULE, y / PX_PER_QR_MODULE)
@@ -48,7 +50,7 @@ pub fn qr_png(code: &QrCode) -> std::io::Result<Vec<u8>> {
 }
 
 /// A `width` × `height` 1-bit greyscale PNG, black where `dark` says.
-fn mono_png(width: u32, height: u32, dark: impl Fn(u32, u32) -> bool) -> std::io::Result<Vec<u8>> {
+fn mono_png(width: u32, height: u32, dark: impl Fn(u32, u32) -> bool) -> Vec<u8> {
     let row_bytes = width.div_ceil(8) as usize;
     let mut raw = Vec::with_capacity((row_bytes + 1) * height as usize);
     for y in 0..height {
@@ -60,7 +62,7 @@ fn mono_png(width: u32, height: u32, dark: impl Fn(u32, u32) -> bool) -> std::io
             raw[start + (x / 8) as usize] &= !(0x80 >> (x % 8));
         }
     }
-    let idat = ZLIB.with_borrow_mut(|z| finish_stream(z, &raw))?;
+    let idat = ZLIB.with_borrow_mut(|c| compress(c, &raw, Wrapper::Zlib));
 
     let mut png = Vec::with_capacity(idat.len() + 64);
     png.extend_from_slice(b"\x89PNG\r\n\x1a\n");
@@ -71,7 +73,7 @@ fn mono_png(width: u32, height: u32, dark: impl Fn(u32, u32) -> bool) -> std::io
     chunk(&mut png, b"IHDR", &ihdr);
     chunk(&mut png, b"IDAT", &idat);
     chunk(&mut png, b"IEND", &[]);
-    Ok(png)
+    png
 }
 
 fn chunk(png: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
@@ -93,7 +95,7 @@ mod tests {
     #[test]
     fn png_rows_hold_the_bars() {
         let (bars, modules) = crate::write::barcode::code39("2604887").unwrap();
-        let png = bars_png(&bars, modules).unwrap();
+        let png = bars_png(&bars, modules);
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
         assert_eq!(&png[12..16], b"IHDR");
         let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
@@ -114,7 +116,7 @@ mod tests {
     #[test]
     fn qr_png_is_the_code_scaled() {
         let code = crate::write::barcode::qr("https://docs.un.org/fr/A/HRC/60/45").unwrap();
-        let png = qr_png(&code).unwrap();
+        let png = qr_png(&code);
         let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
         let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
         assert_eq!((width, height), (code.size * 4, code.size * 4));
