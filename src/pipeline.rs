@@ -18,6 +18,7 @@ mod process;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError, mpsc};
 
 use rayon::prelude::*;
 
@@ -225,28 +226,52 @@ impl Job<'_> {
 /// done. `inputs` is the whole input list, so that clashes between outputs
 /// are found whatever the sharding. Returns how many inputs of the shard were
 /// not processed because the job was cancelled.
+///
+/// The workers convert; writer threads, as many, put the outputs in place.
+/// Writing is mostly waiting for the disk (every file is flushed before it
+/// is renamed into place), which on the workers left a core idle meanwhile.
+/// The queue between them is short, so a slow disk holds the workers back
+/// instead of outputs piling up in memory.
 pub fn run(inputs: &[Input], job: &Job, each: &mut dyn FnMut(DocReport)) -> usize {
     let plan = plan::Plan::new(inputs, job);
     let selected: Vec<&Input> = inputs.iter().filter(|i| job.selects(i)).collect();
-    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Option<DocReport>)>();
+    let (sender, receiver) = mpsc::channel::<(usize, Option<DocReport>)>();
+    let writers = if job.output_dir.is_some() {
+        rayon::current_num_threads()
+    } else {
+        0
+    };
+    let (to_write, queue) = mpsc::sync_channel::<(usize, process::Processed)>(writers);
+    let queue = Mutex::new(queue);
     let mut not_processed = 0;
     std::thread::scope(|scope| {
         let plan = &plan;
         let selected = &selected;
+        let queue = &queue;
+        for _ in 0..writers {
+            let done = sender.clone();
+            scope.spawn(move || write_in_turn(queue, plan, &done));
+        }
         scope.spawn(move || {
             // Workers take inputs in order (par_bridge), so reports finish
             // nearly in order and the reorder buffer below stays small;
             // splitting the slice in halves would buffer half the batch.
-            selected
-                .iter()
-                .enumerate()
-                .par_bridge()
-                .for_each_with(sender, |sender, (i, input)| {
-                    let report = (!job.cancel.load(Ordering::Relaxed))
-                        .then(|| process::process(input, job, plan));
-                    // The receiver lives until every sender is gone.
-                    let _ = sender.send((i, report));
-                });
+            selected.iter().enumerate().par_bridge().for_each_with(
+                (sender, to_write),
+                |(done, to_write), (i, input)| {
+                    if job.cancel.load(Ordering::Relaxed) {
+                        let _ = done.send((i, None));
+                        return;
+                    }
+                    let processed = process::process(input, job, plan);
+                    // The receivers live until every sender is gone.
+                    if processed.unwritten.is_some() {
+                        let _ = to_write.send((i, processed));
+                    } else {
+                        let _ = done.send((i, Some(processed.report)));
+                    }
+                },
+            );
         });
         let mut pending: BTreeMap<usize, Option<DocReport>> = BTreeMap::new();
         let mut next = 0;
@@ -264,6 +289,95 @@ pub fn run(inputs: &[Input], job: &Job, each: &mut dyn FnMut(DocReport)) -> usiz
     not_processed
 }
 
+/// A writer thread: puts the outputs of the documents `queue` hands it in
+/// place, and passes their reports on to `done`, until the workers are done.
+fn write_in_turn(
+    queue: &Mutex<mpsc::Receiver<(usize, process::Processed)>>,
+    plan: &plan::Plan,
+    done: &mpsc::Sender<(usize, Option<DocReport>)>,
+) {
+    loop {
+        // The lock is held only while waiting for the next document.
+        let next = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
+        let Ok((i, processed)) = next else {
+            return;
+        };
+        let mut report = processed.report;
+        if let Some(unwritten) = processed.unwritten {
+            unwritten.write(plan, &mut report);
+        }
+        let _ = done.send((i, Some(report)));
+    }
+}
+
 /// The largest input undoc reads; larger files are refused, which bounds
 /// the memory of a batch to a few times this per worker thread.
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Code;
+    use crate::validate::xsd::FastXml;
+    use crate::write::OUTPUT_FORMATS;
+
+    /// The writer threads put each document's outputs in place and report
+    /// a write that fails on its own document, in input order.
+    #[test]
+    fn outputs_are_written_off_the_workers_and_reported_in_input_order() {
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/report-fr.txt");
+        let text = InputFormat::by_name("text").expect("text reader");
+        let names = ["a", "b", "c", "d", "e"];
+        let inputs: Vec<Input> = names
+            .iter()
+            .map(|name| Input {
+                path: sample.clone(),
+                relative: PathBuf::from(format!("{name}.txt")),
+                format: text,
+            })
+            .collect();
+        let out = tempfile::tempdir().expect("output directory");
+        // A directory where `c`'s XML goes: its write fails, the others' do not.
+        std::fs::create_dir(out.path().join("c.xml")).expect("blocking directory");
+        let engine = FastXml::embedded().expect("schema");
+        let formats: Vec<&'static OutputFormat> =
+            OUTPUT_FORMATS.iter().filter(|f| f.name == "xml").collect();
+        let options = WriteOptions::default();
+        let job = Job {
+            output_dir: Some(out.path()),
+            ..Job::in_memory(&engine, &formats, &options)
+        };
+        let mut reports = Vec::new();
+        let not_processed = run(&inputs, &job, &mut |r| reports.push(r));
+        assert_eq!(not_processed, 0);
+        assert_eq!(reports.len(), names.len());
+        for (name, report) in names.iter().zip(&reports) {
+            let written = out.path().join(format!("{name}.xml"));
+            if *name == "c" {
+                assert_eq!(report.status, Status::Failed);
+                assert!(report.outputs.is_empty());
+                assert!(
+                    report
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.code == Code::WriteFailed),
+                    "{:?}",
+                    report.diagnostics
+                );
+                assert!(written.is_dir(), "the directory in the way stays");
+            } else {
+                assert_eq!(
+                    report.status,
+                    Status::Ok,
+                    "{name}: {:?}",
+                    report.diagnostics
+                );
+                assert_eq!(report.outputs.len(), 1);
+                assert_eq!(report.outputs[0].path, written, "input order");
+                let bytes = std::fs::read(&written).expect("written");
+                assert_eq!(report.outputs[0].bytes, bytes.len() as u64);
+                assert!(bytes.starts_with(b"<?xml"), "{name}");
+            }
+        }
+    }
+}

@@ -140,11 +140,45 @@ fn heaviest_first(formats: &[&'static OutputFormat]) -> Vec<&'static OutputForma
     order
 }
 
-/// Processes one input of the batch into its report.
-pub(super) fn process(input: &Input, job: &Job, plan: &Plan) -> DocReport {
+/// One input of the batch, processed: its report, and its outputs when
+/// they are still to be put in place.
+pub(super) struct Processed<'a> {
+    pub report: DocReport,
+    pub unwritten: Option<Unwritten<'a>>,
+}
+
+impl From<DocReport> for Processed<'_> {
+    fn from(report: DocReport) -> Self {
+        Processed {
+            report,
+            unwritten: None,
+        }
+    }
+}
+
+/// The outputs of a converted document, rendered in memory, to be written
+/// together by [`Unwritten::write`] (off the converting threads: writing
+/// is mostly waiting for the disk).
+pub(super) struct Unwritten<'a> {
+    rendered: Vec<(&'static OutputFormat, Rendered)>,
+    stem: PathBuf,
+    dir: &'a Path,
+}
+
+impl Unwritten<'_> {
+    /// Puts the outputs in place together, completing `report` with them,
+    /// or with why none was replaced.
+    pub(super) fn write(self, plan: &Plan, report: &mut DocReport) {
+        put_in_place(&self.rendered, &self.stem, self.dir, plan, report);
+    }
+}
+
+/// Processes one input of the batch: reads and converts it; its outputs
+/// are left to [`Unwritten::write`].
+pub(super) fn process<'a>(input: &Input, job: &Job<'a>, plan: &Plan) -> Processed<'a> {
     let path = &input.path;
     if let Some(other) = plan.clash(input) {
-        return DocReport::failed(
+        return Processed::from(DocReport::failed(
             path,
             Diagnostic::new(
                 Code::OutputClash,
@@ -154,17 +188,17 @@ pub(super) fn process(input: &Input, job: &Job, plan: &Plan) -> DocReport {
                     other.display()
                 ),
             ),
-        );
+        ));
     }
     let bytes = match read_limited(path) {
         Ok(bytes) => bytes,
-        Err(d) => return DocReport::failed(path, d),
+        Err(d) => return Processed::from(DocReport::failed(path, d)),
     };
     // Only the manifest and incremental runs use the input's hash: a run
     // that writes no files (`undoc validate`) does not compute it.
     let sha256 = job.output_dir.map(|_| manifest::sha256_hex(&bytes));
     if let Some(report) = sha256.as_deref().and_then(|h| unchanged(input, job, h)) {
-        return report;
+        return Processed::from(report);
     }
     let mut converted = convert_owned(bytes, path, input.format, job);
     // A writer's error leaves `rendered` empty as well.
@@ -178,26 +212,30 @@ pub(super) fn process(input: &Input, job: &Job, plan: &Plan) -> DocReport {
         sha256,
         decisions: std::mem::take(&mut converted.decisions),
     };
-    if let (false, Some(dir)) = (failed, job.output_dir) {
-        put_in_place(&converted.rendered, input, dir, plan, &mut report);
-    }
     attach_excerpts(&mut report.diagnostics, &converted.view);
-    report
+    let unwritten = match (failed, job.output_dir) {
+        (false, Some(dir)) => Some(Unwritten {
+            rendered: converted.rendered,
+            stem: input.stem(),
+            dir,
+        }),
+        _ => None,
+    };
+    Processed { report, unwritten }
 }
 
 /// Writes a document's outputs together: all replace their previous
 /// versions, or none does (and the report says why).
 fn put_in_place(
     rendered: &[(&'static OutputFormat, Rendered)],
-    input: &Input,
+    stem: &Path,
     dir: &Path,
     plan: &Plan,
     report: &mut DocReport,
 ) {
-    let stem = input.stem();
     let targets: Vec<(PathBuf, &[u8])> = rendered
         .iter()
-        .map(|(format, r)| (format.path(dir, &stem), r.bytes.as_slice()))
+        .map(|(format, r)| (format.path(dir, stem), r.bytes.as_slice()))
         .collect();
     let refused = targets.iter().find_map(|(t, _)| plan.refuses(t));
     let failure = match refused {
