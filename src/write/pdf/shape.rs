@@ -270,6 +270,9 @@ pub fn with_shaper<R>(fonts: &Arc<FontSet>, f: impl FnOnce(&mut Shaper) -> R) ->
 
 impl Shaper {
     fn new(fonts: Arc<FontSet>) -> Shaper {
+        // Parley shapes runs of the bundled faces a word at a time on this
+        // thread, as the direct path does (our patch of parley_engine).
+        parley_engine::set_word_local(Some(bundled_and_word_local));
         let font_cx = FontContext {
             collection: fonts.collection(),
             source_cache: Default::default(),
@@ -640,6 +643,13 @@ impl Shaper {
         packed.shrink_to_fit();
         (runs, packed)
     }
+}
+
+/// Whether parley may shape a face a word at a time: the bundled faces
+/// have no lookup reaching across a space beyond its neighbours (tested
+/// for the direct path and for parley's right-to-left runs).
+fn bundled_and_word_local(data: &[u8], _index: u32) -> bool {
+    super::fonts::is_bundled(data)
 }
 
 /// The room of line `i`: its width, less what earlier passes took off it

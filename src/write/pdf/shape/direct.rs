@@ -566,4 +566,4 @@ impl Shaper {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

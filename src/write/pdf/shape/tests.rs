@@ -371,3 +371,57 @@ fn a_paragraph_of_many_styled_spans_shapes_one_style_per_look() {
     }));
     assert_eq!(runs.last().map(|(_, r)| r.span), Some(spans.len() - 2));
 }
+
+/// Parley shapes runs of the bundled faces a word at a time (our patch of
+/// parley_engine): on right-to-left Arabic with Latin symbols and digits,
+/// styled and plain, the lines must be those of runs shaped whole, glyph
+/// for glyph and bit for bit, the second time (from the cache) as the first.
+#[test]
+fn parley_lays_arabic_out_a_word_at_a_time_as_it_does_whole_runs() {
+    use super::direct::tests::{same, spans};
+    let sample = include_str!("../../../../samples/report-ar.txt");
+    let paragraphs: Vec<&str> = sample
+        .lines()
+        .filter(|l| {
+            l.chars()
+                .filter(|c| ('\u{600}'..='\u{6FF}').contains(c))
+                .count()
+                > 40
+        })
+        .collect();
+    assert!(paragraphs.len() >= 20, "{}", paragraphs.len());
+    let fonts = FontSet::bundled();
+    for text in paragraphs {
+        for styled in [false, true] {
+            let spans = spans(text, styled);
+            for width in [95.0, 233.0, 455.0] {
+                let p = Paragraph {
+                    text,
+                    spans: &spans,
+                    lang: Lang::Ar,
+                    rtl: true,
+                    first_width: width - 18.0,
+                    width,
+                    align: Align::Justify,
+                    hyphens: &[],
+                    unbroken: &[],
+                };
+                let what = format!("styled={styled} {width}: {text}");
+                let (whole, words, again, reused) = with_shaper(&fonts, |s| {
+                    let mut missing = Vec::new();
+                    parley_engine::set_word_local(None);
+                    let whole = s.lay_out_with_parley(&p, &mut missing);
+                    parley_engine::set_word_local(Some(bundled_and_word_local));
+                    let words = s.lay_out_with_parley(&p, &mut missing);
+                    let before = parley_engine::pieces_reused();
+                    let again = s.lay_out_with_parley(&p, &mut missing);
+                    assert!(missing.is_empty(), "{what}");
+                    (whole, words, again, parley_engine::pieces_reused() - before)
+                });
+                same(&words, &whole, &what);
+                same(&again, &whole, &what);
+                assert!(reused > 10, "{what}: {reused} pieces from the cache");
+            }
+        }
+    }
+}

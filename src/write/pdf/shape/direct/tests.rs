@@ -23,7 +23,7 @@ const RUSSIAN: &str = "Генеральный секретарь приветс�
 
 /// One span of the whole text, or bold, italic and note-mark spans cut
 /// into it.
-fn spans(text: &str, styled: bool) -> Vec<SpanStyle> {
+pub(in crate::write::pdf::shape) fn spans(text: &str, styled: bool) -> Vec<SpanStyle> {
     let plain = |range: Range<usize>, bold: bool, italic: bool, size: f32| SpanStyle {
         range,
         size,
@@ -57,7 +57,7 @@ fn symbols(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-fn same(direct: &[ShapedLine], parley: &[ShapedLine], what: &str) {
+pub(in crate::write::pdf::shape) fn same(direct: &[ShapedLine], parley: &[ShapedLine], what: &str) {
     assert_eq!(direct.len(), parley.len(), "{what}: line count");
     for (i, (d, p)) in direct.iter().zip(parley).enumerate() {
         let at = format!("{what}, line {i}");
