@@ -112,15 +112,24 @@ fn check_and_render(mut outcome: read::ReadOutcome, format: &InputFormat, job: &
         converted.diagnostics.extend(missing);
         return converted;
     }
+    // The PDF on this thread while the other formats are rendered by a
+    // thread with nothing to do (one document, or a batch's last ones): a
+    // document alone takes as long as its PDF, not as all its formats. In
+    // a busy batch no thread is free, and they follow the PDF here.
+    let (heavy, light): (Vec<_>, Vec<_>) = job.formats.iter().partition(|f| f.heavy);
+    let (first, then) = rayon::join(
+        || render_each(&heavy, doc, job),
+        || render_each(&light, doc, job),
+    );
     let mut rendered = Vec::with_capacity(job.formats.len());
-    for &output in &heaviest_first(job.formats) {
-        match (output.write)(doc, job.options) {
-            Ok(r) => rendered.push((output, r)),
-            Err(d) => {
-                converted.diagnostics.push(d);
-                return converted;
-            }
+    for part in [first, then] {
+        match part {
+            Ok(mut r) => rendered.append(&mut r),
+            Err(d) => converted.diagnostics.push(d),
         }
+    }
+    if rendered.len() < job.formats.len() {
+        return converted;
     }
     rendered.sort_by_key(|(output, _)| job.formats.iter().position(|f| f == output));
     for (_, r) in &mut rendered {
@@ -130,14 +139,17 @@ fn check_and_render(mut outcome: read::ReadOutcome, format: &InputFormat, job: &
     converted
 }
 
-/// The formats in the order to render them: heavy ones (PDF) first. Their
-/// writer's peak is the document's, and the outputs already rendered are
-/// held through it; rendered first, the XML and Word files are not (a 5 MB
-/// report's xml+docx+pdf peak was 24 MB above PDF alone's).
-fn heaviest_first(formats: &[&'static OutputFormat]) -> Vec<&'static OutputFormat> {
-    let mut order = formats.to_vec();
-    order.sort_by_key(|f| !f.heavy);
-    order
+/// Renders `doc` in each of `formats` in turn, up to the first writer's
+/// error.
+fn render_each(
+    formats: &[&&'static OutputFormat],
+    doc: &Document,
+    job: &Job,
+) -> Result<Vec<(&'static OutputFormat, Rendered)>, Diagnostic> {
+    formats
+        .iter()
+        .map(|&&output| (output.write)(doc, job.options).map(|r| (output, r)))
+        .collect()
 }
 
 /// One input of the batch, processed: its report, and its outputs when
@@ -375,7 +387,7 @@ mod tests {
             assert_eq!(owned.diagnostics, borrowed.diagnostics);
             assert_eq!(outputs(&owned), outputs(&borrowed));
             assert_eq!(owned.rendered.len(), written);
-            // The PDF is rendered first; the outputs stay in the job's order.
+            // Rendered on two threads at once; the outputs stay in the job's order.
             let names: Vec<&str> = owned.rendered.iter().map(|(f, _)| f.name).collect();
             let expected: Vec<&str> = formats.iter().map(|f| f.name).take(written).collect();
             assert_eq!(names, expected);
