@@ -133,7 +133,7 @@ pub struct Common {
     /// before-summary or no (a table of contents after the summary, before it, or none).
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = fields::parse_assignment)]
     pub set: Vec<(String, String)>,
-    /// Number of documents processed at once [default: one per core].
+    /// Worker threads: documents converted at once [default: one per core].
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
     /// Validate against this XSD instead of the embedded schemas/undoc.xsd.

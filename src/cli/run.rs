@@ -36,7 +36,7 @@ pub struct Settings {
     pub inputs: Vec<PathBuf>,
     /// `--set key=value` overrides.
     pub overrides: Vec<(String, String)>,
-    /// `-j N`: documents processed at once.
+    /// `-j N`: worker threads, documents converted at once.
     pub jobs: Option<usize>,
     /// `--schema FILE`: another XSD.
     pub schema: Option<PathBuf>,
