@@ -116,7 +116,10 @@ fn check(text: &str, lang: Lang) {
                     let mut missing = Vec::new();
                     let direct = s.lay_out_direct(&p, &mut missing);
                     assert!(missing.is_empty());
+                    // Against parley shaping whole runs, as upstream does.
+                    parley_engine::set_word_local(None);
                     let parley = s.lay_out_with_parley(&p, &mut missing);
+                    parley_engine::set_word_local(Some(super::super::bundled_and_word_local));
                     (direct, parley)
                 });
                 let what = format!("{lang:?} styled={styled} {align:?} {width}");
