@@ -1,7 +1,7 @@
 // UNDOC PATCH (see UNDOC-PATCH.md): words shaped once.
 
 //! A run of text cut at its spaces, each piece shaped with the character on
-//! either side of it and kept by the thread's [`Shaper`](super::Shaper).
+//! either side of it and kept by the thread's [`Shaper`](super::shaper::Shaper).
 //!
 //! A document repeats its words heavily, and shaping is the largest part of
 //! laying out text of a complex script (Arabic's joining forms and
@@ -16,7 +16,6 @@
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::cell::Cell;
-use core::hash::Hash;
 use core::ops::Range;
 
 use harfrust::{GlyphInfo, GlyphPosition};
