@@ -16,7 +16,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
         decode_utf16(rest, u16::from_be_bytes)?
     } else {
         let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-        match std::str::from_utf8(bytes) {
+        // The vectorised check first; std's finds where invalid input fails.
+        match simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes)) {
             Ok(s) => s.to_string(),
             Err(e) => {
                 let at = e.valid_up_to();
@@ -118,6 +119,25 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode(&bytes).unwrap(), "联合国\n");
+    }
+
+    #[test]
+    fn long_non_ascii_text_decodes_and_a_late_bad_byte_is_found_where_it_is() {
+        let line = "تقرير الأمين العام — Доклад 秘书长的报告 résumé\n";
+        let text = line.repeat(200);
+        assert_eq!(decode(text.as_bytes()).unwrap(), text);
+        let mut bytes = text.clone().into_bytes();
+        // A lead byte with no continuation after it, on line 151 after
+        // `تقرير ` (six characters): column 7.
+        let at = line.len() * 150 + "تقرير ".len();
+        bytes.insert(at, 0xE6);
+        let bad = decode(&bytes).unwrap_err();
+        assert_eq!((bad.code, bad.span), (Code::NotText, Span::new(151, 7)));
+        assert!(
+            bad.message.contains(&format!("byte {at} ")),
+            "{}",
+            bad.message
+        );
     }
 
     #[test]
