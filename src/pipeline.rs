@@ -236,11 +236,8 @@ pub fn run(inputs: &[Input], job: &Job, each: &mut dyn FnMut(DocReport)) -> usiz
     let plan = plan::Plan::new(inputs, job);
     let selected: Vec<&Input> = inputs.iter().filter(|i| job.selects(i)).collect();
     let (sender, receiver) = mpsc::channel::<(usize, Option<DocReport>)>();
-    let writers = if job.output_dir.is_some() {
-        rayon::current_num_threads()
-    } else {
-        0
-    };
+    let workers = rayon::current_num_threads();
+    let writers = if job.output_dir.is_some() { workers } else { 0 };
     let (to_write, queue) = mpsc::sync_channel::<(usize, process::Processed)>(writers);
     let queue = Mutex::new(queue);
     let mut not_processed = 0;
@@ -263,6 +260,9 @@ pub fn run(inputs: &[Input], job: &Job, each: &mut dyn FnMut(DocReport)) -> usiz
                         let _ = done.send((i, None));
                         return;
                     }
+                    // The last documents leave workers free: their PDFs'
+                    // streams and pictures are encoded on them.
+                    crate::write::pdf::encode_on_free_threads(i + workers > selected.len());
                     let processed = process::process(input, job, plan);
                     // The receivers live until every sender is gone.
                     if processed.unwritten.is_some() {

@@ -361,6 +361,25 @@ fn output_is_byte_identical_across_runs_and_threads() {
         .join()
         .expect("thread");
     assert!(first == second, "same document, different bytes");
+    // Page streams and pictures encoded on a pool's free threads, as the
+    // batch has its last documents' done: the same bytes.
+    let with_figure = model(&common::root().join("samples/report-en.txt"));
+    let options = WriteOptions::default();
+    let at_once = render(&with_figure, &options).bytes;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(3)
+        .build()
+        .expect("pool");
+    let spread = pool.install(|| {
+        write::pdf::encode_on_free_threads(true);
+        let bytes = render(&with_figure, &options).bytes;
+        write::pdf::encode_on_free_threads(false);
+        bytes
+    });
+    assert!(
+        at_once == spread,
+        "encoded on free threads, different bytes"
+    );
     let (dir_a, pairs_a) = convert_samples();
     let (dir_b, pairs_b) = convert_samples();
     for ((_, a), (_, b)) in pairs_a.iter().zip(&pairs_b) {

@@ -44,6 +44,15 @@ pub fn font_set(options: &WriteOptions) -> Result<Arc<FontSet>, Diagnostic> {
     }
 }
 
+/// Whether the PDFs this thread writes from now on hand the compression
+/// of their page streams and the encoding of their pictures to threads of
+/// rayon's pool that are free, or do it at once (the default). Worth it
+/// when threads are free (a document alone, the last ones of a batch); a
+/// cost when every one is busy.
+pub fn encode_on_free_threads(on: bool) {
+    krilla::set_deferred_in_parallel(on);
+}
+
 /// Writes `doc` as PDF.
 pub fn write(doc: &Document, options: &WriteOptions) -> Result<Rendered, Diagnostic> {
     let fonts = font_set(options)?;

@@ -177,3 +177,6 @@ pub use graphics::*;
 pub use interactive::*;
 pub use interchange::*;
 pub use serialize::SerializeSettings;
+/// UNDOC PATCH: see `util::set_deferred_in_parallel`.
+#[cfg(feature = "rayon")]
+pub use util::set_deferred_in_parallel;

@@ -213,7 +213,26 @@ mod deferred {
 }
 
 #[cfg(feature = "rayon")]
+std::thread_local! {
+    /// UNDOC PATCH: whether this thread's deferred work (page streams,
+    /// pictures) goes to rayon's pool; off by default.
+    static IN_PARALLEL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// UNDOC PATCH: with the `rayon` feature, whether the work krilla defers
+/// (compressing page streams, decoding and compressing pictures) is spawned
+/// on rayon's pool for the documents this thread writes from now on, or
+/// done at once (the default, as without the feature). Spawned, it runs on
+/// threads that are free: worth it when some are, a cost when all are busy.
+#[cfg(feature = "rayon")]
+pub fn set_deferred_in_parallel(on: bool) {
+    IN_PARALLEL.with(|cell| cell.set(on));
+}
+
+#[cfg(feature = "rayon")]
 mod deferred {
+    use super::IN_PARALLEL;
+
     /// A value that is lazily executed on another thread.
     ///
     /// Execution will be started in the background and can be waited on.
@@ -230,6 +249,12 @@ mod deferred {
             F: FnOnce() -> T + Send + Sync + 'static,
         {
             let inner = std::sync::Arc::new(std::sync::OnceLock::new());
+            // UNDOC PATCH: computed here unless this thread asked for the
+            // pool (`set_deferred_in_parallel`).
+            if !IN_PARALLEL.with(std::cell::Cell::get) {
+                inner.get_or_init(f);
+                return Self(inner);
+            }
             let cloned = std::sync::Arc::clone(&inner);
             rayon::spawn(move || {
                 // Initialize the value if it hasn't been initialized yet.
