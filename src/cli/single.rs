@@ -139,7 +139,15 @@ fn run_one(
     // Standard input has no folder: figures' pictures cannot be found.
     let path = if is_dash(input) { Path::new("") } else { input };
     let sha256 = manifest::sha256_hex(&bytes);
-    let mut converted = pipeline::convert_owned(bytes, path, format, &job);
+    // On a thread of the pool, whose other threads are all free: the
+    // document's formats are rendered at once, and its PDF's streams and
+    // pictures encoded on them.
+    let mut converted = rayon::scope(|_| {
+        undoc::write::pdf::encode_on_free_threads(true);
+        let converted = pipeline::convert_owned(bytes, path, format, &job);
+        undoc::write::pdf::encode_on_free_threads(false);
+        converted
+    });
     let failed = converted.fails(settings.deny_warnings)
         || (!formats.is_empty() && converted.rendered.is_empty());
     let mut diagnostics = std::mem::take(&mut converted.diagnostics);
