@@ -116,7 +116,7 @@ fn check_and_render(mut outcome: read::ReadOutcome, format: &InputFormat, job: &
     // thread with nothing to do (one document, or a batch's last ones): a
     // document alone takes as long as its PDF, not as all its formats. In
     // a busy batch no thread is free, and they follow the PDF here.
-    let (heavy, light): (Vec<_>, Vec<_>) = job.formats.iter().partition(|f| f.heavy);
+    let (heavy, light): (Vec<_>, Vec<_>) = job.formats.iter().copied().partition(|f| f.heavy);
     let (first, then) = rayon::join(
         || render_each(&heavy, doc, job),
         || render_each(&light, doc, job),
@@ -142,13 +142,13 @@ fn check_and_render(mut outcome: read::ReadOutcome, format: &InputFormat, job: &
 /// Renders `doc` in each of `formats` in turn, up to the first writer's
 /// error.
 fn render_each(
-    formats: &[&&'static OutputFormat],
+    formats: &[&'static OutputFormat],
     doc: &Document,
     job: &Job,
 ) -> Result<Vec<(&'static OutputFormat, Rendered)>, Diagnostic> {
     formats
         .iter()
-        .map(|&&output| (output.write)(doc, job.options).map(|r| (output, r)))
+        .map(|&output| (output.write)(doc, job.options).map(|r| (output, r)))
         .collect()
 }
 
