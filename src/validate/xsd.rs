@@ -144,13 +144,7 @@ impl FastXml {
             .run();
         let report = match report {
             Ok(report) => report,
-            Err(e) => {
-                return vec![SchemaViolation {
-                    line: 0,
-                    column: 0,
-                    message: format!("the validator stopped: {e}"),
-                }];
-            }
+            Err(e) => return vec![stopped(xml, &e)],
         };
         report
             .errors()
@@ -162,6 +156,34 @@ impl FastXml {
                 message: stable_message(&e.message),
             })
             .collect()
+    }
+}
+
+/// Why fastxml stopped, at the place it names when it names one (a
+/// character that is not XML, a `]]>` in text: vendor/fastxml/UNDOC-PATCH.md).
+fn stopped(xml: &str, e: &fastxml::Error) -> SchemaViolation {
+    use fastxml::parser::error::ParseError;
+    let fastxml::Error::Parse(ParseError::AtPosition { position, message }) = e else {
+        return SchemaViolation {
+            line: 0,
+            column: 0,
+            message: format!("the validator stopped: {e}"),
+        };
+    };
+    // fastxml reads Windows line ends as `\n`: its offsets count them so.
+    let normalized;
+    let text = if xml.contains('\r') {
+        normalized = xml.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        xml
+    };
+    let offset = usize::try_from(*position).unwrap_or(usize::MAX);
+    let at = crate::read::decode::span_of_offset(text, offset);
+    SchemaViolation {
+        line: at.line,
+        column: at.column,
+        message: format!("the validator stopped: {message}"),
     }
 }
 
@@ -228,6 +250,51 @@ mod tests {
         // copy: the same verdict at the same line.
         let crlf = bad.replace('\n', "\r\n");
         assert_eq!(engine.validate(&crlf), engine.validate(&bad));
+    }
+
+    /// Text that is not XML stops the validator, which says where: every
+    /// fault at every place within the 32-byte chunks fastxml looks at
+    /// first (vendor/fastxml/UNDOC-PATCH.md), with Unix and Windows line
+    /// ends; what only looks like a fault passes.
+    #[test]
+    fn text_that_is_not_xml_is_reported_where_it_is() {
+        let engine = FastXml::embedded().expect("schema");
+        let xml = include_str!("../../tests/fixtures/report-en.xml");
+        let open = r#"<para n="1">"#;
+        let at = xml.find(open).expect("a paragraph") + open.len();
+        let column = 7 + open.chars().count() as u32;
+        let faults = [
+            "\u{1}", "]]>", "\u{FFFE}", "\u{FFFF}", "&#1;", "&#xFFFE;", "\u{B}",
+        ];
+        let harmless = [
+            "\t", "\u{F8FF}", "]>", "] ]>", ">", "&amp;", "&#x41;", "\u{FFFD}",
+        ];
+        for pad in 0..70 {
+            let before = "é".repeat(pad % 3) + &"a".repeat(pad);
+            let width = before.chars().count() as u32;
+            for fault in faults {
+                let bad = format!("{}{before}{fault}z{}", &xml[..at], &xml[at..]);
+                for text in [bad.clone(), bad.replace('\n', "\r\n")] {
+                    let found = engine.validate(&text);
+                    assert_eq!(found.len(), 1, "{fault:?} after {pad}: {found:?}");
+                    assert_eq!(
+                        (found[0].line, found[0].column),
+                        (19, column + width),
+                        "{fault:?} after {pad}: {}",
+                        found[0].message
+                    );
+                    assert!(
+                        found[0].message.contains("not well-formed"),
+                        "{}",
+                        found[0].message
+                    );
+                }
+            }
+            for fine in harmless {
+                let good = format!("{}{before}{fine}z{}", &xml[..at], &xml[at..]);
+                assert_eq!(engine.validate(&good), Vec::new(), "{fine:?} after {pad}");
+            }
+        }
     }
 
     /// Anonymous types are resolved once per validation and looked up by

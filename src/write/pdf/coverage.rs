@@ -178,32 +178,40 @@ impl Finder<'_> {
 
     /// Checks `text`, which starts at `at`, and moves `at` past it.
     fn advance(&mut self, text: &str, at: &mut Span) {
-        // ASCII is printable (every face has it) or a control (needs no
-        // glyph): most runs of Latin text are checked by one fast pass.
-        if text.is_ascii() {
-            if at.line != 0 {
-                let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
-                at.column = at.column.saturating_add(len);
+        // Columns are counted only where a character is reported, and once
+        // for the whole text: most texts have nothing to report.
+        let mut counted = (0, at.column);
+        for (k, c) in self.fonts.uncovered(text) {
+            if needs_no_glyph(c) || self.reported.contains(&c) {
+                continue;
             }
-            return;
-        }
-        for c in text.chars() {
-            if !self.fonts.covers(c) && !needs_no_glyph(c) && !self.reported.contains(&c) {
-                self.reported.push(c);
-                self.diagnostics.push(Diagnostic::new(
+            let column = column_after(at, &text[counted.0..k], counted.1);
+            counted = (k, column);
+            self.reported.push(c);
+            self.diagnostics.push(
+                Diagnostic::new(
                     Code::MissingGlyph,
-                    *at,
+                    Span { column, ..*at },
                     format!(
                         "U+{:04X} {c:?} is in none of the fonts (bundled or --font-dir); it is left out of the PDF",
                         c as u32
                     ),
-                ).about_character(c));
-            }
-            if at.line != 0 {
-                at.column = at.column.saturating_add(1);
-            }
+                )
+                .about_character(c),
+            );
         }
+        at.column = column_after(at, text, at.column);
     }
+}
+
+/// The column after `text`, which starts at column `column` of `at`'s
+/// line; a place with no line (line 0) keeps its column.
+fn column_after(at: &Span, text: &str, column: u32) -> u32 {
+    if at.line == 0 {
+        return column;
+    }
+    let chars = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
+    column.saturating_add(chars)
 }
 
 /// How many decimal digits `n` has.

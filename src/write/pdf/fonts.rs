@@ -257,6 +257,17 @@ impl FontSet {
             .covers(c)
     }
 
+    /// The characters of `text` that no face of the set maps, with their
+    /// byte offsets. ASCII is skipped unread: every bundled face has its
+    /// printable part, and its controls need no glyph.
+    pub fn uncovered<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, char)> + 't {
+        let coverage = self
+            .coverage
+            .get_or_init(|| Coverage::of(&self.blobs, &self.faces));
+        text.char_indices()
+            .filter(move |&(_, c)| !c.is_ascii() && !coverage.covers(c))
+    }
+
     /// Families from `--font-dir`, tried after each language's own fonts.
     pub fn extra_families(&self) -> &[String] {
         &self.extra_families

@@ -334,6 +334,9 @@ impl<S> StreamingParser<S> {
         };
 
         loop {
+            // UNDOC PATCH: where the event starts, for the place of a
+            // well-formedness error found in it.
+            let start = reader.consumed();
             let event_result = reader.next_event(&mut buffer);
             // Only element starts carry a position: start tags, and the
             // elements an entity reference in text expands to.
@@ -376,7 +379,9 @@ impl<S> StreamingParser<S> {
                     (sink.on_event)(&RawEvent::Eof)?;
                     break;
                 }
-                Ok(ref e) => sink.event(e, line, column)?,
+                Ok(ref e) => sink
+                    .event(e, line, column)
+                    .map_err(|error| placed(error, e, start, sink.utf8))?,
                 Err(e) => {
                     return Err(crate::parser::error::ParseError::AtPosition {
                         position: reader.consumed(),
@@ -719,4 +724,32 @@ mod tests {
         let events = collector.into_events();
         assert_eq!(events.len(), 5);
     }
+}
+
+/// UNDOC PATCH: a well-formedness error found in event `event`, which
+/// starts at byte `start`, placed there (within text, at the character at
+/// fault), so that it can be reported at its line and column.
+fn placed(
+    error: crate::error::Error,
+    event: &Event<'_>,
+    start: u64,
+    utf8: crate::parser::source::Utf8<'_>,
+) -> crate::error::Error {
+    use crate::error::Error;
+    use crate::parser::error::ParseError;
+    let Error::Parse(ParseError::NotWellFormed { message }) = error else {
+        return error;
+    };
+    let within = match event {
+        Event::Text(t) => utf8
+            .str(t.as_ref())
+            .ok()
+            .and_then(crate::parser::wellformed::first_text_error)
+            .unwrap_or(0),
+        _ => 0,
+    };
+    Error::Parse(ParseError::AtPosition {
+        position: start + within as u64,
+        message: format!("not well-formed: {message}"),
+    })
 }
