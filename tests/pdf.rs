@@ -659,3 +659,108 @@ fn mupdf_reads_the_same_characters_as_poppler() {
         );
     }
 }
+
+/// The operators of a content stream as qpdf writes it uncompressed (hex
+/// strings), each with its operands.
+fn operators(content: &str) -> Vec<(String, Vec<String>)> {
+    let bytes = content.as_bytes();
+    let (mut ops, mut operands) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let skip_to = |i: usize, end: u8| i + bytes[i..].iter().position(|&b| b == end).unwrap_or(0) + 1;
+        match bytes[i] {
+            b if b.is_ascii_whitespace() => {
+                i += 1;
+                continue;
+            }
+            b'<' if bytes.get(i + 1) == Some(&b'<') => i += 2,
+            b'>' if bytes.get(i + 1) == Some(&b'>') => i += 2,
+            b'<' => i = skip_to(i, b'>'),
+            b'(' => i = skip_to(i, b')'),
+            b'[' | b']' => i += 1,
+            b'/' => {
+                i += 1;
+                while i < bytes.len() && !b" \n\r\t/[]<>()".contains(&bytes[i]) {
+                    i += 1;
+                }
+            }
+            b if b.is_ascii_digit() || b == b'-' || b == b'.' => {
+                while i < bytes.len() && (bytes[i].is_ascii_digit() || b"-.".contains(&bytes[i])) {
+                    i += 1;
+                }
+            }
+            _ => {
+                while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || b"*'\"".contains(&bytes[i])) {
+                    i += 1;
+                }
+                i = i.max(start + 1);
+                let op = String::from_utf8_lossy(&bytes[start..i]).into_owned();
+                ops.push((op, std::mem::take(&mut operands)));
+                continue;
+            }
+        }
+        operands.push(String::from_utf8_lossy(&bytes[start..i]).into_owned());
+    }
+    ops
+}
+
+/// Lines of text are drawn flat (vendor/krilla/UNDOC-PATCH.md, fourteenth
+/// change): no `q`, `cm` and `Q` around each, the fill colour and the font
+/// set outside any `q` only when they change. Followed through the graphics
+/// states of every page: no text is shown before its colour and font are
+/// set, none is set twice over, and the black of running text is set again
+/// after the blue of a cited symbol.
+#[test]
+fn lines_of_text_are_drawn_flat_with_colour_and_font_set_when_they_change() {
+    let Some(qpdf) = common::tool("qpdf") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source =
+        std::fs::read_to_string(common::root().join("samples/report-en.txt")).expect("sample");
+    let cited = source.replace("resolution 79/204", "resolution 79/204 (A/RES/79/204)");
+    let path = dir.path().join("flat.txt");
+    std::fs::write(&path, cited).expect("written");
+    let rendered = render(&model(&path), &WriteOptions::default());
+    let raw = uncompressed(&qpdf, &rendered.bytes);
+    let (mut flat, mut isolated, mut transforms) = (0, 0, 0);
+    let mut colours = Vec::new();
+    for stream in raw.split(">>\nstream\n").skip(1) {
+        let content = &stream[..stream.find("endstream").expect("stream ends")];
+        if !content.contains("TJ") {
+            continue;
+        }
+        let mut saved: Vec<(Option<String>, Option<String>)> = Vec::new();
+        let (mut colour, mut font): (Option<String>, Option<String>) = (None, None);
+        for (op, args) in operators(content) {
+            let flat_level = saved.is_empty();
+            match op.as_str() {
+                "q" => saved.push((colour.clone(), font.clone())),
+                "Q" => (colour, font) = saved.pop().expect("a q for each Q"),
+                "cm" => transforms += 1,
+                "BT" if flat_level => flat += 1,
+                "BT" => isolated += 1,
+                "scn" | "sc" | "rg" | "g" | "k" if flat_level => {
+                    let set = args.join(" ");
+                    assert_ne!(colour.as_deref(), Some(set.as_str()), "colour set twice");
+                    colours.push(set.clone());
+                    colour = Some(set);
+                }
+                "Tf" if flat_level => {
+                    let set = args.join(" ");
+                    assert_ne!(font.as_deref(), Some(set.as_str()), "font set twice");
+                    font = Some(set);
+                }
+                "TJ" | "Tj" if flat_level => {
+                    assert!(colour.is_some() && font.is_some(), "text shown unset");
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(flat > 100, "{flat} text objects drawn flat");
+    assert!(isolated + transforms < flat / 4, "{isolated} isolated, {transforms} cm");
+    let blue = colours.iter().position(|c| c == "0 0 1").expect("a cited symbol in blue");
+    assert!(colours[blue..].iter().any(|c| c == "0 0 0"), "{colours:?}");
+}

@@ -56,14 +56,66 @@ pub(crate) struct ContentBuilder {
     /// A temporary buffer that's reused across the builder.
     scratch: Vec<u8>,
     pub(crate) active_marked_content: bool,
+    /// undoc patch: what flat text (see `draws_flat`) has set at the
+    /// current level of `q` nesting, and what it had set at the levels
+    /// around it, restored with them.
+    flat: FlatState,
+    flat_saved: Vec<FlatState>,
+    /// undoc patch: while flat text is drawn, the transform its text
+    /// matrices take in place of a `cm`.
+    flat_transform: Option<Transform>,
+}
+
+/// undoc patch: the graphics state flat text sets outside `q`/`Q`: the
+/// fill colour and the font. `None`: not set by flat text at this level.
+#[derive(Clone, Default)]
+struct FlatState {
+    fill: Option<(ContentColorSpace, Color)>,
+    font: Option<(String, f32)>,
 }
 
 /// Stores either a device-specific color space,
 /// or the name of a different colorspace (e.g. ICCBased) stored in
 /// the current resource dictionary
+#[derive(Clone, PartialEq)]
 enum ContentColorSpace {
     Device,
     Named(String),
+}
+
+/// undoc patch: the text matrix `matrix` followed by `transform`, with no
+/// negative zeros (written `-0`).
+fn flat_text_matrix(matrix: Transform, transform: Transform) -> [f32; 6] {
+    matrix
+        .post_concat(transform)
+        .to_pdf_transform()
+        .map(|n| if n == 0.0 { 0.0 } else { n })
+}
+
+/// Sets the fill colour to `color` in `color_space`.
+fn set_solid_fill(content: &mut Content, color_space: ContentColorSpace, color: &Color) {
+    match color_space {
+        ContentColorSpace::Device => match color {
+            Color::Regular(crate::color::RegularColor::Rgb(r)) => {
+                let comps = r.to_pdf_color();
+                content.set_fill_rgb(comps[0], comps[1], comps[2]);
+            }
+            Color::Regular(crate::color::RegularColor::Luma(l)) => {
+                content.set_fill_gray(l.to_pdf_color());
+            }
+            Color::Regular(crate::color::RegularColor::Cmyk(c)) => {
+                let comps = c.to_pdf_color();
+                content.set_fill_cmyk(comps[0], comps[1], comps[2], comps[3]);
+            }
+            Color::Special(_) => {
+                panic!("Device color space cannot be used with special colors")
+            }
+        },
+        ContentColorSpace::Named(n) => {
+            content.set_fill_color_space(n.to_pdf_name());
+            content.set_fill_color(color.to_pdf_color());
+        }
+    }
 }
 
 impl ContentBuilder {
@@ -83,16 +135,26 @@ impl ContentBuilder {
             bbox: None,
             scratch: Vec::new(),
             active_marked_content: false,
+            flat: FlatState::default(),
+            flat_saved: Vec::new(),
+            flat_transform: None,
         }
     }
 
     pub(crate) fn content_save_state(&mut self) {
         self.content.save_state();
+        self.flat_saved.push(self.flat.clone());
 
         if self.content.state_nesting_depth() > 28 {
             self.validation_errors
                 .insert(ValidationError::TooHighQNestingLevel);
         }
+    }
+
+    /// undoc patch: `Q`, with what flat text had set before the `q`.
+    fn content_restore_state(&mut self) {
+        self.content.restore_state();
+        self.flat = self.flat_saved.pop().unwrap_or_default();
     }
 
     pub(crate) fn finish(self, sc: &mut SerializeContext) -> Stream {
@@ -376,7 +438,7 @@ impl ContentBuilder {
     }
 
     pub(crate) fn pop_clip_path(&mut self) {
-        self.content.restore_state();
+        self.content_restore_state();
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -479,6 +541,24 @@ impl ContentBuilder {
                     font_size,
                 );
             }
+            (Some(f), None) if self.draws_flat(f) => {
+                if calculate_bbox(true) {
+                    let bbox = get_glyphs_bbox(glyphs, x, y, font_size, font.clone());
+                    self.expand_bbox(bbox);
+                }
+                self.fill_glyph_run_flat(
+                    x,
+                    y,
+                    sc,
+                    chunk_container,
+                    f,
+                    glyphs,
+                    font.clone(),
+                    context_color,
+                    text,
+                    font_size,
+                );
+            }
             (Some(f), None) => {
                 set_fill_opacity(self, f);
 
@@ -542,10 +622,24 @@ impl ContentBuilder {
         let font_name = self
             .rd_builder
             .register_resource(sc.register_font_identifier(font_identifier));
-        self.content.set_font(font_name.to_pdf_name(), size);
-        self.content.set_text_matrix(
-            Transform::from_row(1.0, 0.0, 0.0, -1.0, *cur_x, cur_y).to_pdf_transform(),
-        );
+        let matrix = Transform::from_row(1.0, 0.0, 0.0, -1.0, *cur_x, cur_y);
+        match self.flat_transform {
+            None => {
+                self.content.set_font(font_name.to_pdf_name(), size);
+                self.content.set_text_matrix(matrix.to_pdf_transform());
+            }
+            Some(transform) => {
+                // undoc patch: flat text sets its font when it changes and
+                // takes its transform into the text matrix.
+                let same = matches!(&self.flat.font, Some((f, s)) if *f == font_name && *s == size);
+                if !same {
+                    self.content.set_font(font_name.to_pdf_name(), size);
+                    self.flat.font = Some((font_name, size));
+                }
+                self.content
+                    .set_text_matrix(flat_text_matrix(matrix, transform));
+            }
+        }
 
         // undoc patch: the font is asked for its name once a run, not
         // once a glyph (each `font()` clones an `Arc`).
@@ -689,78 +783,155 @@ impl ContentBuilder {
         self.apply_isolated_op(
             |_, _, _| {},
             |sb, sc, chunk_container| {
-                let mut cur_x = x;
-                let mut cur_y = ys;
-
-                // When the glyph ranges are monotonically decreasing, the glyphs are in reverse
-                // order and we should write `/ReversedChars` marked content.
-                let reversed = glyphs.len() > 1
-                    && glyphs
-                        .windows(2)
-                        .all(|w| w[0].text_range().start >= w[1].text_range().end);
-
                 action(sb, sc, chunk_container);
-                sb.content.begin_text();
-
-                let font_container = sc.register_font_container(font.clone());
-                let do_text_span = reversed
-                    || use_text_spanner(
-                        glyphs,
-                        text,
-                        context_color,
-                        &mut font_container.borrow_mut(),
-                    );
-
-                if do_text_span {
-                    // Separate into distinct glyph runs that either are encoded using actual text, or are
-                    // not.
-                    let spanned = GlyphSpanner::new(
-                        glyphs,
-                        text,
-                        reversed,
-                        sc.serialize_settings()
-                            .validators()
-                            .requires_codepoint_mappings(),
-                        context_color,
-                        font_container.clone(),
-                    );
-
-                    for fragment in spanned {
-                        sb.fill_stroke_glyph_span(
-                            &mut cur_x,
-                            &mut cur_y,
-                            fragment,
-                            sc,
-                            fill_render_mode,
-                            font_container.clone(),
-                            context_color,
-                            text,
-                            font_size,
-                            reversed,
-                        )
-                    }
-                } else {
-                    let glyph_span = GlyphSpan::Unspanned(glyphs);
-
-                    sb.fill_stroke_glyph_span(
-                        &mut cur_x,
-                        &mut cur_y,
-                        glyph_span,
-                        sc,
-                        fill_render_mode,
-                        font_container.clone(),
-                        context_color,
-                        text,
-                        font_size,
-                        reversed,
-                    )
-                }
-
-                sb.content.end_text();
+                sb.glyph_run_text_object(
+                    x,
+                    ys,
+                    sc,
+                    fill_render_mode,
+                    glyphs,
+                    font,
+                    context_color,
+                    text,
+                    font_size,
+                );
             },
             sc,
             chunk_container,
         )
+    }
+
+    /// undoc patch: whether glyphs filled with `fill` (and not stroked) can
+    /// be drawn flat: with no `q`/`Q` and no `cm` around them, the fill colour
+    /// and the font set only when they change, the transform folded into
+    /// the text matrices. True for a solid, opaque fill in a graphics state
+    /// with nothing else to set (no opacity, blend mode or mask). Each line
+    /// of a page's text costs some 50 bytes less of content stream.
+    fn draws_flat(&self, fill: &Fill) -> bool {
+        matches!(fill.paint.0, InnerPaint::Color(_))
+            && fill.opacity == NormalizedF32::ONE
+            && self.graphics_states.cur().ext_g_state().empty()
+    }
+
+    /// undoc patch: draws `glyphs` flat (see `draws_flat`).
+    #[allow(clippy::too_many_arguments)]
+    fn fill_glyph_run_flat(
+        &mut self,
+        x: f32,
+        ys: f32,
+        sc: &mut SerializeContext,
+        chunk_container: &mut ChunkContainer,
+        fill: &Fill,
+        glyphs: &[impl Glyph],
+        font: Font,
+        context_color: rgb::Color,
+        text: &str,
+        font_size: f32,
+    ) {
+        if glyphs.is_empty() {
+            return;
+        }
+        let InnerPaint::Color(color) = &fill.paint.0 else {
+            unreachable!("flat text is filled with a colour");
+        };
+        let cs = color.color_space(sc);
+        let color_space = Self::cs_to_content_cs(self, sc, chunk_container, cs);
+        let same = matches!(&self.flat.fill, Some((s, c)) if *s == color_space && c == color);
+        if !same {
+            set_solid_fill(&mut self.content, color_space.clone(), color);
+            self.flat.fill = Some((color_space, color.clone()));
+        }
+        self.flat_transform = Some(self.cur_transform_with_root_transform());
+        self.glyph_run_text_object(
+            x,
+            ys,
+            sc,
+            TextRenderingMode::Fill,
+            glyphs,
+            font,
+            context_color,
+            text,
+            font_size,
+        );
+        self.flat_transform = None;
+    }
+
+    /// The text object (`BT` to `ET`) that shows `glyphs`.
+    #[allow(clippy::too_many_arguments)]
+    fn glyph_run_text_object(
+        &mut self,
+        x: f32,
+        ys: f32,
+        sc: &mut SerializeContext,
+        fill_render_mode: TextRenderingMode,
+        glyphs: &[impl Glyph],
+        font: Font,
+        context_color: rgb::Color,
+        text: &str,
+        font_size: f32,
+    ) {
+        let mut cur_x = x;
+        let mut cur_y = ys;
+
+        // When the glyph ranges are monotonically decreasing, the glyphs are in reverse
+        // order and we should write `/ReversedChars` marked content.
+        let reversed = glyphs.len() > 1
+            && glyphs
+                .windows(2)
+                .all(|w| w[0].text_range().start >= w[1].text_range().end);
+
+        self.content.begin_text();
+
+        let font_container = sc.register_font_container(font.clone());
+        let do_text_span = reversed
+            || use_text_spanner(glyphs, text, context_color, &mut font_container.borrow_mut());
+
+        if do_text_span {
+            // Separate into distinct glyph runs that either are encoded using actual text, or are
+            // not.
+            let spanned = GlyphSpanner::new(
+                glyphs,
+                text,
+                reversed,
+                sc.serialize_settings()
+                    .validators()
+                    .requires_codepoint_mappings(),
+                context_color,
+                font_container.clone(),
+            );
+
+            for fragment in spanned {
+                self.fill_stroke_glyph_span(
+                    &mut cur_x,
+                    &mut cur_y,
+                    fragment,
+                    sc,
+                    fill_render_mode,
+                    font_container.clone(),
+                    context_color,
+                    text,
+                    font_size,
+                    reversed,
+                )
+            }
+        } else {
+            let glyph_span = GlyphSpan::Unspanned(glyphs);
+
+            self.fill_stroke_glyph_span(
+                &mut cur_x,
+                &mut cur_y,
+                glyph_span,
+                sc,
+                fill_render_mode,
+                font_container.clone(),
+                context_color,
+                text,
+                font_size,
+                reversed,
+            )
+        }
+
+        self.content.end_text();
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -833,7 +1004,11 @@ impl ContentBuilder {
             .get_from_identifier(glyph_group.font_identifier.clone())
             .unwrap();
 
-        if fill_render_mode == TextRenderingMode::Fill || pdf_font.force_fill() {
+        if self.flat_transform.is_some() {
+            // undoc patch: flat text is filled, the mode of every level of
+            // `q` nesting that only flat text draws at (nothing else sets
+            // `Tr` outside a `q`).
+        } else if fill_render_mode == TextRenderingMode::Fill || pdf_font.force_fill() {
             self.content
                 .set_text_rendering_mode(TextRenderingMode::Fill);
         } else if fill_render_mode == TextRenderingMode::FillStroke {
@@ -1035,7 +1210,7 @@ impl ContentBuilder {
 
         op(self, sc, chunk_container);
 
-        self.content.restore_state();
+        self.content_restore_state();
         self.restore_graphics_state();
     }
 
@@ -1173,28 +1348,7 @@ impl ContentBuilder {
         }
 
         fn set_solid_fn(content: &mut Content, color_space: ContentColorSpace, color: &Color) {
-            match color_space {
-                ContentColorSpace::Device => match color {
-                    Color::Regular(crate::color::RegularColor::Rgb(r)) => {
-                        let comps = r.to_pdf_color();
-                        content.set_fill_rgb(comps[0], comps[1], comps[2]);
-                    }
-                    Color::Regular(crate::color::RegularColor::Luma(l)) => {
-                        content.set_fill_gray(l.to_pdf_color());
-                    }
-                    Color::Regular(crate::color::RegularColor::Cmyk(c)) => {
-                        let comps = c.to_pdf_color();
-                        content.set_fill_cmyk(comps[0], comps[1], comps[2], comps[3]);
-                    }
-                    Color::Special(_) => {
-                        panic!("Device color space cannot be used with special colors")
-                    }
-                },
-                ContentColorSpace::Named(n) => {
-                    content.set_fill_color_space(n.to_pdf_name());
-                    content.set_fill_color(color.to_pdf_color());
-                }
-            }
+            set_solid_fill(content, color_space, color);
         }
 
         self.content_set_fill_stroke_properties(
