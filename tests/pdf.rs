@@ -668,7 +668,8 @@ fn operators(content: &str) -> Vec<(String, Vec<String>)> {
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
-        let skip_to = |i: usize, end: u8| i + bytes[i..].iter().position(|&b| b == end).unwrap_or(0) + 1;
+        let skip_to =
+            |i: usize, end: u8| i + bytes[i..].iter().position(|&b| b == end).unwrap_or(0) + 1;
         match bytes[i] {
             b if b.is_ascii_whitespace() => {
                 i += 1;
@@ -691,7 +692,9 @@ fn operators(content: &str) -> Vec<(String, Vec<String>)> {
                 }
             }
             _ => {
-                while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || b"*'\"".contains(&bytes[i])) {
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_alphabetic() || b"*'\"".contains(&bytes[i]))
+                {
                     i += 1;
                 }
                 i = i.max(start + 1);
@@ -760,7 +763,13 @@ fn lines_of_text_are_drawn_flat_with_colour_and_font_set_when_they_change() {
         }
     }
     assert!(flat > 100, "{flat} text objects drawn flat");
-    assert!(isolated + transforms < flat / 4, "{isolated} isolated, {transforms} cm");
-    let blue = colours.iter().position(|c| c == "0 0 1").expect("a cited symbol in blue");
+    assert!(
+        isolated + transforms < flat / 4,
+        "{isolated} isolated, {transforms} cm"
+    );
+    let blue = colours
+        .iter()
+        .position(|c| c == "0 0 1")
+        .expect("a cited symbol in blue");
     assert!(colours[blue..].iter().any(|c| c == "0 0 0"), "{colours:?}");
 }

@@ -884,7 +884,12 @@ impl ContentBuilder {
 
         let font_container = sc.register_font_container(font.clone());
         let do_text_span = reversed
-            || use_text_spanner(glyphs, text, context_color, &mut font_container.borrow_mut());
+            || use_text_spanner(
+                glyphs,
+                text,
+                context_color,
+                &mut font_container.borrow_mut(),
+            );
 
         if do_text_span {
             // Separate into distinct glyph runs that either are encoded using actual text, or are
