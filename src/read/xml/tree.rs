@@ -125,6 +125,12 @@ impl Cursor<'_> {
 /// prefix), reported once the whole file is parsed; an undeclared prefix is
 /// always refused (the document is not namespace-well-formed).
 pub(crate) fn parse_tree(source: &str, vocabulary: Vocabulary) -> Result<Element, Diagnostic> {
+    // The events are slices of `source`, already UTF-8: quick-xml need not
+    // check each again (vendor/quick-xml/UNDOC-PATCH.md).
+    quick_xml::reader::with_known_utf8(source, || read_tree(source, vocabulary))
+}
+
+fn read_tree(source: &str, vocabulary: Vocabulary) -> Result<Element, Diagnostic> {
     let mut reader = NsReader::from_str(source);
     reader.config_mut().check_end_names = true;
     let mut tree = TreeBuilder {
@@ -537,4 +543,51 @@ fn declared_value(attrs: &str, name: &str) -> Option<String> {
         rest = &after[1 + value_end + 1..];
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use quick_xml::Reader;
+    use quick_xml::events::Event;
+    use quick_xml::reader::with_known_utf8;
+
+    /// The text events of `bytes`, read while `known` is registered.
+    fn texts(known: &str, bytes: &[u8]) -> Result<Vec<String>, quick_xml::Error> {
+        with_known_utf8(known, || {
+            let mut reader = Reader::from_reader(bytes);
+            let mut out = Vec::new();
+            loop {
+                match reader.read_event()? {
+                    Event::Text(t) => out.push(t.xml10_content().into_owned()),
+                    Event::Eof => return Ok(out),
+                    _ => {}
+                }
+            }
+        })
+    }
+
+    /// quick-xml takes the slices of a `&str` being read as text without a
+    /// second UTF-8 scan (vendor/quick-xml/UNDOC-PATCH.md): the same text,
+    /// in every script and at every place; bytes outside that `&str`, or
+    /// cut inside one of its characters, are still checked.
+    #[test]
+    fn quick_xml_trusts_only_whole_characters_of_the_string_it_reads() {
+        let words = ["مرحبا", "中文", "Привет", "déjà", "🙂", "a"];
+        for k in 0..words.len() {
+            let text: String = words[k..].concat();
+            let xml = format!("<a>{text}<b>{}</b>{text}</a>", words[k]);
+            let got = texts(&xml, xml.as_bytes()).expect("reads");
+            assert_eq!(got, [text.clone(), words[k].to_string(), text]);
+        }
+        // A copy is not the registered string: its bad bytes are found.
+        let xml = "<a>中文</a>";
+        let mut broken = xml.as_bytes().to_vec();
+        broken[4] = b'x';
+        assert!(texts(xml, &broken).is_err());
+        // A slice that starts inside a character of the registered string.
+        let inside = "中文<a/>";
+        assert!(texts(inside, &inside.as_bytes()[1..]).is_err());
+        // Nothing is registered after the call.
+        assert!(texts("", &broken).is_err());
+    }
 }
