@@ -952,3 +952,100 @@ fn a_lead_lines_mark_and_a_table_split_at_a_page_break_are_read_as_printed() {
     let (_, found) = read(&apart);
     assert_eq!(found.len(), 2, "{found:#?}");
 }
+
+/// The numbers of a document's paragraphs with their lists' items, nested
+/// (`P4`, `P4 1`, `P4 2 a`), in order.
+fn paragraph_outline(doc: &Document) -> Vec<String> {
+    fn items(list: &undoc::model::List, at: &str, out: &mut Vec<String>) {
+        for item in &list.items {
+            let here = format!("{at} {:?}{}", list.kind, item.n);
+            out.push(here.clone());
+            if let Some(sub) = &item.list {
+                items(sub, &here, out);
+            }
+        }
+    }
+    fn walk(blocks: &[Block], out: &mut Vec<String>) {
+        for b in blocks {
+            match b {
+                Block::Chapter(d) | Block::Section(d) => walk(&d.blocks, out),
+                Block::Para(p) => {
+                    out.push(format!("P{}", p.n));
+                    if let Some(list) = &p.list {
+                        items(list, &format!("P{}", p.n), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&doc.body, &mut out);
+    out
+}
+
+/// A paragraph's numbered list (an agenda), its items set in by a tab as
+/// DGACM and undoc's Word files set them, ends where the paragraphs go on
+/// flush, even when the next paragraph's number follows the last item's
+/// (4 items, then paragraph 5): read back from undoc's own Word file, the
+/// document has the paragraphs and lists it was written with, and no
+/// numbering error. (The reader took paragraphs 5 and on for items 5 and on,
+/// then refused the next list's `1.` as a paragraph going back.)
+#[test]
+fn a_list_of_numbered_items_ends_where_the_paragraphs_go_on() {
+    let sample = std::fs::read_to_string("samples/report-en.txt").expect("the sample");
+    let head = &sample[..sample.find("I. Introduction").expect("a chapter")];
+    let para = |n: u32, text: &str| format!("{n}. Paragraph {n} {text}\n");
+    let mut body = String::from("I. Introduction\n\n");
+    for n in 1..=3 {
+        body += &para(n, "of the introduction.");
+        body.push('\n');
+    }
+    body += &para(4, "adopted the following agenda:");
+    for (n, item) in [
+        "Opening of the session.",
+        "Election of officers:",
+        "Adoption of the agenda.",
+        "Other matters.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        body += &format!("{}. {item}\n", n + 1);
+        if n == 1 {
+            body += "  (a) Chair;\n  (b) Rapporteur.\n";
+        }
+    }
+    body.push('\n');
+    body += &para(5, "follows the list, numbered flush.");
+    body.push('\n');
+    body += &para(6, "recommends:");
+    body += "1. A first measure.\n2. A second measure.\n\n";
+    body += &para(7, "closes the chapter.");
+    let source = format!("{head}{body}");
+    let doc = undoc::read::text::read(&source)
+        .document
+        .expect("the text reads");
+    let want = paragraph_outline(&doc);
+    assert_eq!(
+        want.iter()
+            .filter(|p| p.starts_with('P') && !p.contains(' '))
+            .count(),
+        7,
+        "{want:?}"
+    );
+    assert!(want.contains(&"P4 Decimal2 Alpha2".to_string()), "{want:?}");
+    let docx = undoc::write::docx::write(&doc, &undoc::write::WriteOptions::default())
+        .expect("DOCX")
+        .bytes;
+    let outcome = read_bytes(&docx, Path::new("agenda.docx"));
+    let errors: Vec<String> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == undoc::diagnostic::Severity::Error)
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let again = outcome.document.expect("the Word file reads back");
+    assert_eq!(paragraph_outline(&again), want);
+}

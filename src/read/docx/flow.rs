@@ -47,6 +47,9 @@ pub struct Flow {
     annex_title_due: bool,
     /// The annex titles, by index of their `Flat::Annex`.
     pub annex_titles: Vec<(usize, Vec<Inline>)>,
+    /// The leading white space (bytes) of the first item of the open
+    /// paragraph's decimal list: its items are set in alike.
+    decimal_lead: usize,
 }
 
 /// A paragraph's label, as typed or generated: its readings and the byte
@@ -67,6 +70,7 @@ impl Flow {
             next_section: 1,
             annex_title_due: false,
             annex_titles: Vec::new(),
+            decimal_lead: 0,
         }
     }
 
@@ -211,14 +215,15 @@ impl Flow {
             Label::Roman(n) => Some((ListKind::Roman, *n)),
             _ => None,
         });
+        let at = lead(p);
         match (first, item_kind, label.bullet) {
             (Some(Label::Decimal(n)), _, _)
-                if heading_like && !self.decimal_item(n) && !self.next_para_is(n) =>
+                if heading_like && !self.decimal_item(n, at) && !self.next_para_is(n) =>
             {
                 let inl = unbold(ctx.inlines(p, label.skip, SupLetter::MaybeMark, span));
                 self.flats.push(Flat::Sub(3, Some(n), inl, span));
             }
-            (Some(Label::Decimal(n)), _, _) if !self.decimal_item(n) => {
+            (Some(Label::Decimal(n)), _, _) if !self.decimal_item(n, at) => {
                 let content = ctx.inlines(p, label.skip, SupLetter::MaybeMark, span);
                 self.flats.push(Flat::Para(Para {
                     n,
@@ -228,7 +233,12 @@ impl Flow {
                     text_at: span,
                 }));
             }
-            (Some(Label::Decimal(n)), _, _) => self.item(ListKind::Decimal, n, p, label, span, ctx),
+            (Some(Label::Decimal(n)), _, _) => {
+                if self.open_list().is_none() {
+                    self.decimal_lead = at;
+                }
+                self.item(ListKind::Decimal, n, p, label, span, ctx)
+            }
             (_, _, true) => self.item(ListKind::Bullet, 0, p, label, span, ctx),
             (_, Some((kind, n)), _) => {
                 let kind = self.item_reading(&label.labels).unwrap_or((kind, n));
@@ -264,16 +274,30 @@ impl Flow {
         last.map_or(n == 1, |last| last + 1 == n)
     }
 
-    /// Whether decimal label `n` continues a decimal list of the open paragraph.
-    fn decimal_item(&self, n: u32) -> bool {
+    /// Whether decimal label `n`, after `lead` bytes of white space, is an
+    /// item of the open paragraph: the first of a list after a colon, or the
+    /// next number of its decimal list, set in as its first item was (the
+    /// next paragraph's number typed flush after a list whose items are set
+    /// in by a tab is no item, even when it follows the last).
+    fn decimal_item(&self, n: u32, lead: usize) -> bool {
         let Some(Flat::Para(para)) = self.flats.last() else {
             return false;
         };
         match &para.list {
             Some(list) => {
-                list.kind == ListKind::Decimal && list.items.last().is_some_and(|i| i.n + 1 == n)
+                list.kind == ListKind::Decimal
+                    && list.items.last().is_some_and(|i| i.n + 1 == n)
+                    && lead == self.decimal_lead
             }
             None => n == 1 && plain_ends_with_colon(&para.content),
+        }
+    }
+
+    /// The list of the open paragraph, if it has one.
+    fn open_list(&self) -> Option<&List> {
+        match self.flats.last() {
+            Some(Flat::Para(para)) => para.list.as_ref(),
+            _ => None,
         }
     }
 
