@@ -155,7 +155,8 @@ pub struct Story<'a, 's> {
     pub(super) boxed: Vec<Node>,
     paragraphs: usize,
     tables: usize,
-    /// The first section's header and footer references: (element, type, id).
+    /// The first section's header and footer references: (element, type,
+    /// id); and its paper size: (`pgSz`, width, height).
     pub section_refs: Option<Vec<(String, String, String)>>,
 }
 
@@ -270,6 +271,11 @@ impl<'a, 's> Story<'a, 's> {
                         let which = attr(&e, b"type").unwrap_or_default().into_owned();
                         let id = attr(&e, b"id").unwrap_or_default().into_owned();
                         refs.push((name, which, id));
+                    } else if kind == b"pgSz" {
+                        // The paper: (`pgSz`, width, height) in twentieths of a point.
+                        let width = attr(&e, b"w").unwrap_or_default().into_owned();
+                        let height = attr(&e, b"h").unwrap_or_default().into_owned();
+                        refs.push(("pgSz".to_string(), width, height));
                     }
                 }
                 Ev::End(name) if name.is(b"sectPr") => break,

@@ -7,7 +7,7 @@ use super::content::Node;
 use super::inlines::plain;
 use super::places::Ctx;
 use crate::lang::{self, Lang};
-use crate::model::{Masthead, Spanned};
+use crate::model::{DutyStation, Masthead, Spanned};
 use crate::read::text::is_job_number;
 use crate::symbol;
 
@@ -49,6 +49,9 @@ pub fn header(lines: &[(String, String)], m: &mut Masthead, ctx: &mut Ctx) -> Op
             lang = lang.or_else(|| lang::distribution_language(text));
         } else if let Some(o) = lang::parse_original_line(text) {
             m.original = Some(Spanned::new(o, span));
+        } else if lang::ALL.iter().any(|l| l.version_line() == text) {
+            // The version's language above `Original:` (`Arabic`,
+            // `Français`): the document's language, no organ.
         } else if let Some(d) = lang::parse_written_date(text) {
             m.date = Some(Spanned::new(d, span));
         } else if m.symbol.is_none()
@@ -62,19 +65,69 @@ pub fn header(lines: &[(String, String)], m: &mut Masthead, ctx: &mut Ctx) -> Op
     lang
 }
 
-/// Reads the job number from the first-page footer's lines.
+/// Reads the job number from the first-page footer's lines: at the start
+/// of its line, or after the recycling mark where the footer is mirrored
+/// (Arabic: `♲ Please recycle 25-10000 (A)`).
 pub fn footer(lines: &[(String, String)], m: &mut Masthead, ctx: &mut Ctx) {
     for (position, text) in lines {
-        let Some(close) = text.find(')') else {
-            continue;
-        };
-        let candidate = &text[..=close];
-        if is_job_number(candidate) {
+        if let Some(found) = job_number_in(text) {
             let span = ctx.place_at(position, text);
-            m.job_number = Some(Spanned::new(candidate.trim().to_string(), span));
+            m.job_number = Some(Spanned::new(found.to_string(), span));
             return;
         }
     }
+}
+
+/// The first job number (`25-10000 (A)`) in `text`, ending at a `)`.
+fn job_number_in(text: &str) -> Option<&str> {
+    text.match_indices(')').find_map(|(close, _)| {
+        let before = &text[..=close];
+        // It starts at the line's start or after a space: the two last
+        // words up to the `)`, or the last one when it is unspaced.
+        let starts = before
+            .char_indices()
+            .filter(|&(i, c)| i == 0 || c == ' ')
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>();
+        starts
+            .iter()
+            .rev()
+            .take(3)
+            .map(|&i| before[i..].trim())
+            .find(|candidate| is_job_number(candidate))
+    })
+}
+
+/// The duty station the first section's paper tells, when the job number
+/// has not: US Letter is New York's alone (the other duty stations print on
+/// A4, which is also what a document with none is printed on), and a job
+/// number `V.…` is Vienna's.
+pub fn duty_station(section: &[(String, String, String)], m: &mut Masthead) {
+    if m.duty_station.is_some() {
+        return;
+    }
+    let vienna = m
+        .job_number
+        .as_ref()
+        .is_some_and(|j| j.value.starts_with("V."));
+    let twips = |v: &str| v.trim().parse::<u32>().ok();
+    let letter = section.iter().any(|(kind, w, h)| {
+        let (Some(w), Some(h)) = (twips(w), twips(h)) else {
+            return false;
+        };
+        // 8.5 × 11 in, either way up, within a point.
+        kind == "pgSz"
+            && [(w, h), (h, w)]
+                .iter()
+                .any(|&(a, b)| a.abs_diff(12240) <= 20 && b.abs_diff(15840) <= 20)
+    });
+    let station = match (vienna, letter) {
+        (true, _) => DutyStation::Vienna,
+        (false, true) => DutyStation::NewYork,
+        (false, false) => return,
+    };
+    let span = m.job_number.as_ref().map(|j| j.span).unwrap_or_default();
+    m.duty_station = Some(Spanned::new(station, span));
 }
 
 /// The document symbol a header line holds, as written (`A/80/6 (Sect. 29)`)
