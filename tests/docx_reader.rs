@@ -1061,7 +1061,7 @@ fn masthead_values(doc: &Document) -> (String, Option<undoc::model::DutyStation>
         v(&m.symbol),
         lines(&m.organ),
         m.distribution.as_ref().map(|d| d.value),
-        m.date.as_ref().map(|d| d.value.clone()),
+        m.date.as_ref().map(|d| d.value),
         m.original.as_ref().map(|o| o.value),
         v(&m.session),
         lines(&m.agenda),
