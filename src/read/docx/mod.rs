@@ -95,7 +95,7 @@ fn read_package(bytes: &[u8]) -> Result<ReadOutcome, Diagnostic> {
             &parts.rels,
             &mut parts.stats,
         );
-        let nodes = story.blocks_in_place()?;
+        let nodes = xml::reading_part(&document, || story.blocks_in_place())?;
         (nodes, story.section_refs.take().unwrap_or_default())
     };
     drop(document);

@@ -47,6 +47,17 @@ impl EndName<'_> {
     }
 }
 
+/// Runs `read`, which reads the part `bytes`: when they are UTF-8 (checked
+/// once, vectorised), quick-xml takes their events as text without checking
+/// each again (vendor/quick-xml/UNDOC-PATCH.md); when not, it checks each
+/// and reports the first bad one, as before.
+pub fn reading_part<T>(bytes: &[u8], read: impl FnOnce() -> T) -> T {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => quick_xml::reader::with_known_utf8(text, read),
+        Err(_) => read(),
+    }
+}
+
 /// Reads the events of one part.
 pub struct PartReader<'a> {
     reader: Reader<&'a [u8]>,
