@@ -202,7 +202,8 @@ impl Flow {
         match (float, letter) {
             (Some((notes, _)), Some(_)) => notes.push(tables::note(p, ctx)),
             (Some((_, source_slot)), None) if source && source_slot.is_none() => {
-                *source_slot = Some(ctx.inlines(p, lead(p), SupLetter::Letter, span));
+                let line = ctx.inlines(p, lead(p), SupLetter::Letter, span);
+                *source_slot = Some(plain_source_word(line));
             }
             _ => self.body(p, label, span, false, ctx),
         }
@@ -377,7 +378,7 @@ impl Flow {
                 table.units = Some(units.value);
             }
             self.take_title(&mut table);
-        } else if matches!(self.flats.last(), Some(Flat::Text(_, true))) {
+        } else if matches!(self.flats.last(), Some(Flat::Text(_, true))) || self.caption_above() {
             self.take_title(&mut table);
         }
         self.flats.push(Flat::Table(table));
@@ -394,6 +395,39 @@ impl Flow {
             let text = plain_text(&title);
             table.n = caption_number(&text);
             table.title = unbold(title);
+            if table.n.is_none() {
+                // `Table 1⏎Title` in one paragraph, as undoc writes it.
+                let title = std::mem::take(&mut table.title);
+                (table.n, table.title) = split_label(title, Lang::table_label);
+            }
+        }
+    }
+
+    /// Whether a subheading just above starts with a table's label
+    /// (`表1⏎标题` reads as one).
+    fn caption_above(&self) -> bool {
+        match self.flats.last() {
+            Some(Flat::Sub(_, None, inl, _)) => {
+                split_label(inl.clone(), Lang::table_label).0.is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// The caption just above a figure (`Figure II⏎Title` in one heading-like
+    /// paragraph), taken as its number and title.
+    fn take_figure_caption(&mut self) -> (Option<u32>, Vec<Inline>) {
+        let caption = match self.flats.last() {
+            Some(Flat::Text(t, true)) => t.value.clone(),
+            Some(Flat::Sub(_, None, inl, _)) => inl.clone(),
+            _ => return (None, Vec::new()),
+        };
+        let (n, title) = split_label(unbold(caption), Lang::figure_label);
+        if n.is_some() {
+            self.flats.pop();
+            (n, title)
+        } else {
+            (None, Vec::new())
         }
     }
 
@@ -437,9 +471,10 @@ impl Flow {
             } else {
                 alt.clone()
             };
+            let (n, title) = self.take_figure_caption();
             self.flats.push(Flat::Figure(Figure {
-                n: None,
-                title: Vec::new(),
+                n,
+                title,
                 image,
                 alt,
                 notes: Vec::new(),
@@ -448,6 +483,56 @@ impl Flow {
             }));
         }
     }
+}
+
+/// The number of the label `label_of` writes (`Table 1`, `Figure II`,
+/// `图二`, `الشكل الثاني`, in any language) that starts `title`, followed
+/// by white space (a line break reads as a space), and the title without
+/// it; `(None, title)` when it starts with none.
+fn split_label(
+    title: Vec<Inline>,
+    label_of: fn(Lang, u32) -> String,
+) -> (Option<u32>, Vec<Inline>) {
+    let Some(Inline::Text(first)) = title.first() else {
+        return (None, title);
+    };
+    let text = first.trim_start();
+    let found = (1..=MAX_CAPTION_NUMBER).find_map(|n| {
+        lang::ALL.iter().find_map(|l| {
+            let label = label_of(*l, n);
+            let rest = text.strip_prefix(label.as_str())?;
+            (rest.is_empty() || rest.starts_with(char::is_whitespace))
+                .then(|| (n, rest.trim_start().to_string()))
+        })
+    });
+    let Some((n, rest)) = found else {
+        return (None, title);
+    };
+    let mut title = title;
+    if rest.is_empty() {
+        title.remove(0);
+    } else {
+        title[0] = Inline::Text(rest);
+    }
+    if let Some(Inline::Text(next)) = title.first_mut() {
+        *next = next.trim_start().to_string();
+    }
+    (Some(n), title)
+}
+
+/// The highest table or figure number a caption is read with.
+const MAX_CAPTION_NUMBER: u32 = 200;
+
+/// A source line without the italics its word is set in (`*Source*: …`):
+/// the word is the line's label, not emphasis of the text.
+fn plain_source_word(mut line: Vec<Inline>) -> Vec<Inline> {
+    if let Some(Inline::Emph(word)) = line.first()
+        && lang::ALL.iter().any(|l| word.trim() == l.source_word())
+    {
+        line[0] = Inline::Text(word.clone());
+        return crate::read::inline::merge_text(line);
+    }
+    line
 }
 
 /// Adds an item to the list of its kind down the chain of last items, or
