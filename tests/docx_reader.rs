@@ -1057,13 +1057,17 @@ fn masthead_values(doc: &Document) -> (String, Option<undoc::model::DutyStation>
     let lines =
         |l: &[undoc::model::Spanned<String>]| l.iter().map(|s| s.value.clone()).collect::<Vec<_>>();
     let values = format!(
-        "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+        "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
         v(&m.symbol),
         lines(&m.organ),
         m.distribution.as_ref().map(|d| d.value),
         m.date.as_ref().map(|d| d.value),
         m.original.as_ref().map(|o| o.value),
+        v(&m.session_body),
         v(&m.session),
+        v(&m.session_dates),
+        doc.title.value,
+        doc.subtitle.as_ref().map(|s| &s.value),
         lines(&m.agenda),
         v(&m.agenda_title),
         v(&m.job_number),
@@ -1072,9 +1076,13 @@ fn masthead_values(doc: &Document) -> (String, Option<undoc::model::DutyStation>
     (values, m.duty_station.as_ref().map(|d| d.value))
 }
 
-/// undoc's own Word file of each language's sample reads back with the
-/// masthead it was written with: the version's language line of a
-/// translation (`Arabic`, `Français` above `Original:`) is no organ; the
+/// undoc's own Word file of each language's sample, and of the Human Rights
+/// Council's and the Security Council's, reads back with the masthead,
+/// title and subtitle it was written with: a second session line makes the
+/// first the body whose session it is (`Human Rights Council` above
+/// `Fifty-eighth session`), with the session's dates under it; the
+/// version's language line of a translation (`Arabic`, `Français` above
+/// `Original:`) is no organ; the
 /// job number is found at the end of the mirrored Arabic footer too; the
 /// paper tells New York (US Letter) and a `V.` job number Vienna, while the
 /// A4 stations (Geneva, Nairobi) cannot be told apart from the Word file
@@ -1082,8 +1090,13 @@ fn masthead_values(doc: &Document) -> (String, Option<undoc::model::DutyStation>
 #[test]
 fn undocs_word_files_read_back_with_their_masthead() {
     use undoc::model::DutyStation;
-    for lang in ["ar", "en", "es", "fr", "ru", "zh"] {
-        let text = std::fs::read_to_string(format!("samples/report-{lang}.txt")).expect("sample");
+    let samples = ["ar", "en", "es", "fr", "ru", "zh"].map(|l| format!("report-{l}"));
+    for lang in samples
+        .iter()
+        .map(String::as_str)
+        .chain(["hrc-report-en", "sc-report-en"])
+    {
+        let text = std::fs::read_to_string(format!("samples/{lang}.txt")).expect("sample");
         let doc = undoc::read::text::read(&text)
             .document
             .expect("the sample reads");

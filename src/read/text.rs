@@ -19,7 +19,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 
 pub use labels::{Label, classify};
-pub(crate) use masthead::is_job_number;
+pub(crate) use masthead::{is_job_number, looks_like_dates};
 pub(crate) use table::caption_number;
 
 /// One source line, cleaned of indentation and list debris.

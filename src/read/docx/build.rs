@@ -13,7 +13,7 @@ use crate::lang::{self, Lang};
 use crate::model::{
     Annex, Block, Contents, Division, Inline, Masthead, Span, Spanned, Subheading, Summary,
 };
-use crate::read::text::classify;
+use crate::read::text::{classify, looks_like_dates};
 
 /// What the story's blocks give: front matter and the nested body.
 #[derive(Default)]
@@ -139,6 +139,32 @@ impl Reader<'_, '_, '_> {
         let empty = text.is_empty();
         match role {
             _ if empty => false,
+            Role::Session
+                if before_body
+                    && m.session.is_some()
+                    && m.session_body.is_none()
+                    && m.agenda.is_empty() =>
+            {
+                // A second session line: the first named the body whose
+                // session this is (`Human Rights Council` above `Fifty-eighth
+                // session`), as the text reader reads them.
+                let span = self.ctx.place(p);
+                m.session_body = m.session.take();
+                m.session = Some(Spanned::new(text.to_string(), span));
+                true
+            }
+            Role::Agenda
+                if before_body
+                    && m.session.is_some()
+                    && m.session_dates.is_none()
+                    && m.agenda.is_empty()
+                    && looks_like_dates(text) =>
+            {
+                // The session's dates, under the session line.
+                let span = self.ctx.place(p);
+                m.session_dates = Some(Spanned::new(text.to_string(), span));
+                true
+            }
             Role::Session if before_body && m.session.is_none() => {
                 let span = self.ctx.place(p);
                 m.session = Some(Spanned::new(text.to_string(), span));

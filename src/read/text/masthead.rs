@@ -269,7 +269,7 @@ fn looks_like_date(text: &str) -> bool {
 }
 
 /// A session's dates: short, with a year, and a range or a day.
-fn looks_like_dates(text: &str) -> bool {
+pub(crate) fn looks_like_dates(text: &str) -> bool {
     text.chars().count() <= 60
         && text
             .split(|c: char| !c.is_ascii_digit())
