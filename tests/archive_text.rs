@@ -394,6 +394,13 @@ const OWN_PDF_GAPS: &[(&str, &[&str], &str)] = &[
         &["tables"],
         OWN_TABLES_SPLIT,
     ),
+    // On US Letter (its duty station's paper, which the Word reader now
+    // tells from the file), two of its tables run over a page break.
+    (
+        "A_80_630.docx (pdftotext -layout)",
+        &["tables"],
+        OWN_TABLES_SPLIT,
+    ),
     (
         "A_80_6_Sect.29.docx (pdftotext -layout)",
         &["tables"],
