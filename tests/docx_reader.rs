@@ -1171,3 +1171,74 @@ fn undocs_word_files_read_back_with_numbered_titled_tables_and_figures() {
         assert_eq!(captions(&again), want, "{lang}");
     }
 }
+
+/// A cell's superscript marks typed in one run (`a,b`, as DGACM's files
+/// have them) or set apart (`a` then `,b`, as undoc writes them) are two
+/// table note marks each, not a mark and emphasis; a lone superscript
+/// word stays text.
+#[test]
+fn superscript_marks_in_one_run_or_apart_are_each_a_table_note_mark() {
+    let sup = |t: &str| {
+        format!(
+            r#"<w:r><w:rPr><w:i/><w:vertAlign w:val="superscript"/></w:rPr><w:t>{t}</w:t></w:r>"#
+        )
+    };
+    let cell = |text: &str, marks: &[&str]| {
+        let marks: String = marks.iter().map(|m| sup(m)).collect();
+        format!("<w:tc><w:p><w:r><w:t>{text}</w:t></w:r>{marks}</w:p></w:tc>")
+    };
+    let rows = [
+        format!(
+            "<w:tr>{}{}</w:tr>",
+            cell("Category", &[]),
+            cell("2025/26", &[])
+        ),
+        format!(
+            "<w:tr>{}{}</w:tr>",
+            cell("Projected", &["a,b"]),
+            cell("12", &[])
+        ),
+        format!(
+            "<w:tr>{}{}</w:tr>",
+            cell("Approved", &["a", ",b"]),
+            cell("10", &[])
+        ),
+        format!("<w:tr>{}{}</w:tr>", cell("Actual", &["th"]), cell("9", &[])),
+    ]
+    .concat();
+    let notes = ["a", "b"]
+        .map(|l| format!("<w:p><w:r><w:t xml:space=\"preserve\">{l}\tA note.</w:t></w:r></w:p>"))
+        .concat();
+    let table = format!(
+        "<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"900\"/></w:tblGrid>{rows}</w:tbl>{notes}"
+    );
+    let document = MINIMAL.replace("</w:body>", &format!("{table}<w:p/></w:body>"));
+    let bytes = zip_with(&[("word/document.xml", document.as_bytes())]);
+    let doc = read_bytes(&bytes, Path::new("marks.docx"))
+        .document
+        .expect("a document");
+    let firsts: Vec<String> = doc
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .flat_map(|t| &t.body)
+        .map(|row| {
+            let first = row
+                .cells
+                .first()
+                .map(|c| c.paragraphs.concat())
+                .unwrap_or_default();
+            format!("{first:?}")
+        })
+        .collect();
+    let marks = |f: &String| f.matches("TableNoteRef").count();
+    assert_eq!(
+        firsts.iter().map(marks).collect::<Vec<_>>(),
+        [0, 2, 2, 0],
+        "{firsts:#?}"
+    );
+    assert!(firsts[3].contains("th"), "{firsts:#?}");
+}

@@ -97,22 +97,43 @@ impl Builder<'_> {
                 _ => "",
             };
             out.column += piece.chars().count() as u32;
-            let inline = self.inline(run, piece, out.column);
-            let Some(inline) = inline else { continue };
-            // A maybe mark stays in its bold group: read as its letter
-            // again, it is what it would have been.
-            let maybe_mark = self.marks == SupLetter::MaybeMark;
-            let mark = matches!(inline, Inline::NoteRef(_))
-                || matches!(inline, Inline::TableNoteRef(_)) && !maybe_mark;
-            if run.bold && !mark {
-                strong.push(inline);
-            } else {
-                flush_strong(&mut strong, &mut out.inlines);
-                out.inlines.push(inline);
+            for inline in self.inlines_of(run, piece, out.column) {
+                // A maybe mark stays in its bold group: read as its letter
+                // again, it is what it would have been.
+                let maybe_mark = self.marks == SupLetter::MaybeMark;
+                let mark = matches!(inline, Inline::NoteRef(_))
+                    || matches!(inline, Inline::TableNoteRef(_)) && !maybe_mark;
+                if run.bold && !mark {
+                    strong.push(inline);
+                } else {
+                    flush_strong(&mut strong, &mut out.inlines);
+                    out.inlines.push(inline);
+                }
             }
         }
         flush_strong(&mut strong, &mut out.inlines);
         tidy(out.inlines)
+    }
+
+    /// The inlines of `piece` of `run`: one, or none, or each table note
+    /// mark of a superscript run that holds several (`a,b`, or `,b` after
+    /// a run with `a`).
+    fn inlines_of(&mut self, run: &Run, piece: &str, column: u32) -> Vec<Inline> {
+        if run.sup
+            && self.marks != SupLetter::Letter
+            && let Some(letters) = mark_letters(piece)
+            && (letters.len() > 1 || piece.trim_start().starts_with(','))
+        {
+            let span = Span::new(self.line, column);
+            if self.marks == SupLetter::MaybeMark {
+                self.maybe_marks.insert(span, run.italic);
+            }
+            return letters
+                .into_iter()
+                .map(|n| Inline::TableNoteRef(Spanned::new(n, span)))
+                .collect();
+        }
+        self.inline(run, piece, column).into_iter().collect()
     }
 
     fn inline(&mut self, run: &Run, piece: &str, column: u32) -> Option<Inline> {
@@ -154,6 +175,20 @@ impl Builder<'_> {
             }
         }
     }
+}
+
+/// The table note marks of a superscript `text`: letters separated by
+/// commas (`a,b`, `a, b`), a leading comma allowed (`,b` set apart from the
+/// `a` before it); `None` for anything else.
+fn mark_letters(text: &str) -> Option<Vec<u32>> {
+    let text = text.trim();
+    let text = text.strip_prefix(',').unwrap_or(text);
+    text.split(',')
+        .map(|part| match part.trim().as_bytes() {
+            [b] if b.is_ascii_lowercase() => Some(u32::from(b - b'a') + 1),
+            _ => None,
+        })
+        .collect()
 }
 
 fn flush_strong(strong: &mut Vec<Inline>, out: &mut Vec<Inline>) {
