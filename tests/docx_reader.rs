@@ -1124,12 +1124,28 @@ fn captions(doc: &Document) -> Vec<String> {
         for b in blocks {
             match b {
                 Block::Chapter(d) | Block::Section(d) => walk(&d.blocks, out),
-                Block::Table(t) => out.push(format!(
-                    "table {:?} {} {:?}",
-                    t.n,
-                    plain_text(&t.title),
-                    source(&t.source)
-                )),
+                Block::Table(t) => {
+                    out.push(format!(
+                        "table {:?} {} {:?}",
+                        t.n,
+                        plain_text(&t.title),
+                        source(&t.source)
+                    ));
+                    // Total rows: their text, and whether any of it is
+                    // bold of its own (the row's style is the writers').
+                    for row in t.body.iter().filter(|r| r.total) {
+                        let cells: Vec<(String, bool)> = row
+                            .cells
+                            .iter()
+                            .map(|c| {
+                                let inlines = c.paragraphs.concat();
+                                let bold = inlines.iter().any(|i| matches!(i, Inline::Strong(_)));
+                                (plain_text(&inlines), bold)
+                            })
+                            .collect();
+                        out.push(format!("total {cells:?}"));
+                    }
+                }
                 Block::Figure(f) => out.push(format!(
                     "figure {:?} {} {:?}",
                     f.n,
@@ -1147,9 +1163,9 @@ fn captions(doc: &Document) -> Vec<String> {
 
 /// undoc's own Word file of each language's sample reads back with its
 /// tables' and figures' numbers and titles (`Table 1⏎Title`, `Figure
-/// I⏎Title`, `表1⏎标题` in one paragraph, as DGACM sets them), and their
+/// I⏎Title`, `表1⏎标题` in one paragraph, as DGACM sets them), their
 /// source lines without the italics of the word `Source` taken for
-/// emphasis.
+/// emphasis, and their total rows without the bold that is the row's style.
 #[test]
 fn undocs_word_files_read_back_with_numbered_titled_tables_and_figures() {
     for lang in ["ar", "en", "es", "fr", "ru", "zh"] {

@@ -167,6 +167,14 @@ fn build_row(
         *slot = slot.saturating_sub(1);
     }
     let total = !row.header && is_total(&out);
+    if total {
+        // The bold is the total row's own style, which the writers give it.
+        for cell in &mut out {
+            for paragraph in &mut cell.paragraphs {
+                *paragraph = unbold(std::mem::take(paragraph));
+            }
+        }
+    }
     Row {
         cells: out,
         total,
@@ -343,6 +351,18 @@ fn is_heading_row(row: &Row) -> bool {
 
 /// A total row: every cell with text is bold throughout, and there are
 /// figures beside the label (a bold label alone heads a group of rows).
+/// `inlines` without the bold around them.
+fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
+    let flat = inlines
+        .into_iter()
+        .flat_map(|i| match i {
+            Inline::Strong(inner) => inner,
+            other => vec![other],
+        })
+        .collect();
+    crate::read::inline::merge_text(flat)
+}
+
 fn is_total(cells: &[Cell]) -> bool {
     let with_text: Vec<&Cell> = cells.iter().filter(|c| !c.paragraphs.is_empty()).collect();
     with_text.len() >= 2
