@@ -398,7 +398,7 @@ impl Flow {
             if table.n.is_none() {
                 // `Table 1⏎Title` in one paragraph, as undoc writes it.
                 let title = std::mem::take(&mut table.title);
-                (table.n, table.title) = split_label(title, Lang::table_label);
+                (table.n, table.title) = split_label(title, Lang::table_word, Lang::table_label);
             }
         }
     }
@@ -408,7 +408,9 @@ impl Flow {
     fn caption_above(&self) -> bool {
         match self.flats.last() {
             Some(Flat::Sub(_, None, inl, _)) => {
-                split_label(inl.clone(), Lang::table_label).0.is_some()
+                split_label(inl.clone(), Lang::table_word, Lang::table_label)
+                    .0
+                    .is_some()
             }
             _ => false,
         }
@@ -422,7 +424,7 @@ impl Flow {
             Some(Flat::Sub(_, None, inl, _)) => inl.clone(),
             _ => return (None, Vec::new()),
         };
-        let (n, title) = split_label(unbold(caption), Lang::figure_label);
+        let (n, title) = split_label(unbold(caption), Lang::figure_word, Lang::figure_label);
         if n.is_some() {
             self.flats.pop();
             (n, title)
@@ -491,14 +493,24 @@ impl Flow {
 /// it; `(None, title)` when it starts with none.
 fn split_label(
     title: Vec<Inline>,
+    word_of: fn(Lang) -> &'static str,
     label_of: fn(Lang, u32) -> String,
 ) -> (Option<u32>, Vec<Inline>) {
     let Some(Inline::Text(first)) = title.first() else {
         return (None, title);
     };
     let text = first.trim_start();
+    // Labels are made only in the languages whose word starts the text.
+    let langs: Vec<Lang> = lang::ALL
+        .iter()
+        .copied()
+        .filter(|l| text.starts_with(word_of(*l)))
+        .collect();
+    if langs.is_empty() {
+        return (None, title);
+    }
     let found = (1..=MAX_CAPTION_NUMBER).find_map(|n| {
-        lang::ALL.iter().find_map(|l| {
+        langs.iter().find_map(|l| {
             let label = label_of(*l, n);
             let rest = text.strip_prefix(label.as_str())?;
             (rest.is_empty() || rest.starts_with(char::is_whitespace))
