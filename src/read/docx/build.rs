@@ -4,7 +4,7 @@
 
 use super::content::{Node, WPara, WTable};
 use super::flow::{Flat, Flow, Labelled, Pictures, is_contents_heading, lead};
-use super::inlines::{SupLetter, plain};
+use super::inlines::{SupLetter, plain, unbold};
 use super::lead_marks::settle_lead_marks;
 use super::numbering::Numbering;
 use super::places::Ctx;
@@ -289,18 +289,6 @@ impl Reader<'_, '_, '_> {
             span,
         }
     }
-}
-
-/// Heading text without the bold its style gives every heading.
-fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
-    let flat = inlines
-        .into_iter()
-        .flat_map(|i| match i {
-            Inline::Strong(inner) => inner,
-            other => vec![other],
-        })
-        .collect();
-    crate::read::inline::merge_text(flat)
 }
 
 /// The summary's heading as plain text: its style sets it bold or italic.

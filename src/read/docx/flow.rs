@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::content::{Run, RunKind, WPara, WTable};
-use super::inlines::{SupLetter, plain};
+use super::inlines::{SupLetter, plain, unbold};
 use super::places::Ctx;
 use super::styles::Role;
 use super::tables;
@@ -614,18 +614,6 @@ fn is_source_line(text: &str, lang: Lang) -> bool {
     [lang.source_word(), "Source", "Sources"]
         .iter()
         .any(|w| text.starts_with(w) && text[w.len()..].trim_start().starts_with([':', '：']))
-}
-
-/// A title's inlines without the bold that sets every title.
-fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
-    let mut out = Vec::new();
-    for i in inlines {
-        match i {
-            Inline::Strong(inner) => out.extend(inner),
-            other => out.push(other),
-        }
-    }
-    crate::read::inline::merge_text(out)
 }
 
 /// Whether `text` is the contents heading in any language.

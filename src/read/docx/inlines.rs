@@ -191,6 +191,19 @@ fn mark_letters(text: &str) -> Option<Vec<u32>> {
         .collect()
 }
 
+/// `inlines` without the bold around them: the bold a style gives every
+/// heading, title or total row, which the writers give them again.
+pub fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for i in inlines {
+        match i {
+            Inline::Strong(inner) => out.extend(inner),
+            other => out.push(other),
+        }
+    }
+    merge_text(out)
+}
+
 fn flush_strong(strong: &mut Vec<Inline>, out: &mut Vec<Inline>) {
     if strong.is_empty() {
         return;

@@ -82,8 +82,8 @@ pub fn footer(lines: &[(String, String)], m: &mut Masthead, ctx: &mut Ctx) {
 fn job_number_in(text: &str) -> Option<&str> {
     text.match_indices(')').find_map(|(close, _)| {
         let before = &text[..=close];
-        // It starts at the line's start or after a space: the two last
-        // words up to the `)`, or the last one when it is unspaced.
+        // It starts at the line's start or after a space, at most two
+        // spaces before the `)` (`V.25-10437 (S)`, `25-10000 (A)`).
         let starts = before
             .char_indices()
             .filter(|&(i, c)| i == 0 || c == ' ')

@@ -4,7 +4,7 @@
 //! total rows, and lettered notes kept in the table's last rows.
 
 use super::content::{Node, VMerge, WCell, WPara, WRow, WTable};
-use super::inlines::{SupLetter, plain};
+use super::inlines::{SupLetter, plain, unbold};
 use super::places::Ctx;
 use crate::model::{Align, Cell, Column, Inline, Row, Span, Table, TableNote, plain_text};
 
@@ -347,20 +347,6 @@ fn is_heading_row(row: &Row) -> bool {
         })
     };
     with_text.len() >= 2 && with_text.iter().all(|c| italic(c) && !figure(c))
-}
-
-/// A total row: every cell with text is bold throughout, and there are
-/// figures beside the label (a bold label alone heads a group of rows).
-/// `inlines` without the bold around them.
-fn unbold(inlines: Vec<Inline>) -> Vec<Inline> {
-    let flat = inlines
-        .into_iter()
-        .flat_map(|i| match i {
-            Inline::Strong(inner) => inner,
-            other => vec![other],
-        })
-        .collect();
-    crate::read::inline::merge_text(flat)
 }
 
 fn is_total(cells: &[Cell]) -> bool {
