@@ -426,13 +426,32 @@ fn columns(
 
 /// Whether a cell with text starts at grid column `i`.
 fn starts_text(head: &[Row], body: &[Row], i: usize) -> bool {
+    // Rows still covered, per column, by a cell spanning rows above: a
+    // row's cells start after the columns it covers.
+    let mut covered: Vec<u32> = Vec::new();
     head.iter().chain(body).any(|row| {
         let mut column = 0;
-        row.cells.iter().any(|c| {
-            let here = column == i && !c.paragraphs.is_empty() && c.col_span == 1;
-            column += c.col_span as usize;
-            here
-        })
+        let mut found = false;
+        for c in &row.cells {
+            while covered.get(column).is_some_and(|&n| n > 0) {
+                column += 1;
+            }
+            // An empty paragraph (the one every Word cell holds) is no text.
+            let text = c.paragraphs.iter().any(|p| !p.is_empty());
+            found |= column == i && text && c.col_span == 1;
+            let span = c.col_span.max(1) as usize;
+            if covered.len() < column + span {
+                covered.resize(column + span, 0);
+            }
+            for slot in &mut covered[column..column + span] {
+                *slot = c.row_span.max(1);
+            }
+            column += span;
+        }
+        for slot in &mut covered {
+            *slot = slot.saturating_sub(1);
+        }
+        found
     })
 }
 
