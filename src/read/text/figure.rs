@@ -89,8 +89,8 @@ fn split_target(target: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// `Figure II: Title` → (Some(2), "Title"), in any language; any other
-/// label is an unnumbered figure's title.
+/// `Figure II: Title` → (Some(2), "Title"), in any language (`图二`,
+/// `الشكل الثاني`); any other label is an unnumbered figure's title.
 pub(crate) fn caption(label: &str, lang: Lang) -> (Option<u32>, &str) {
     let label = label.trim();
     for l in [lang].into_iter().chain(lang::ALL) {
@@ -105,6 +105,7 @@ pub(crate) fn caption(label: &str, lang: Lang) -> (Option<u32>, &str) {
         let n = lang::parse_roman(number)
             .filter(|_| number.bytes().all(|b| b.is_ascii_uppercase()))
             .or_else(|| lang::parse_chinese_numeral(number))
+            .or_else(|| lang::parse_arabic_ordinal_adjective(number))
             .or_else(|| number.parse().ok());
         if let Some(n) = n {
             return (Some(n), title.trim());
@@ -169,6 +170,12 @@ mod tests {
         );
         assert_eq!(caption("Gráfico IV. Gastos", Lang::Es), (Some(4), "Gastos"));
         assert_eq!(caption("图三：经费", Lang::Zh), (Some(3), "经费"));
+        // Arabic numbers its figures by ordinal adjectives, as it writes them.
+        assert_eq!(caption("الشكل الأول: مقدمة", Lang::Ar), (Some(1), "مقدمة"));
+        assert_eq!(
+            caption(&Lang::Ar.figure_label(12), Lang::Ar),
+            (Some(12), "")
+        );
         assert_eq!(caption("A chart", Lang::En), (None, "A chart"));
         assert_eq!(split_target("c.png \"Bars\""), ("c.png", Some("Bars")));
         assert_eq!(split_target("c.png"), ("c.png", None));
