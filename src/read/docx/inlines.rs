@@ -222,9 +222,9 @@ fn flush_strong(strong: &mut Vec<Inline>, out: &mut Vec<Inline>) {
 /// Joins text, finds cited symbols in plain text, collapses spaces and
 /// trims the ends.
 fn tidy(inlines: Vec<Inline>) -> Vec<Inline> {
-    let merged = merge_text(inlines);
-    let mut out: Vec<Inline> = Vec::with_capacity(merged.len());
-    for inline in merged {
+    let joined = merge_text(inlines);
+    let mut out: Vec<Inline> = Vec::with_capacity(joined.len());
+    for inline in joined {
         match inline {
             Inline::Text(t) => push_with_refs(&collapse(&t), &mut out),
             Inline::Strong(inner) => {
@@ -243,7 +243,20 @@ fn tidy(inlines: Vec<Inline>) -> Vec<Inline> {
         }
     }
     trim_ends(&mut out);
-    merge_text(out)
+    merged(out)
+}
+
+/// `inlines` with adjacent text joined and its spaces collapsed, across
+/// the places where runs met (`as at ` and ` 28 February`, each in italic,
+/// leave two spaces between them once the italic is taken off).
+pub fn merged(inlines: Vec<Inline>) -> Vec<Inline> {
+    merge_text(inlines)
+        .into_iter()
+        .map(|i| match i {
+            Inline::Text(t) => Inline::Text(collapse(&t)),
+            other => other,
+        })
+        .collect()
 }
 
 /// Emphasis without the spaces at its ends (they stay plain text).

@@ -4,7 +4,7 @@
 //! total rows, and lettered notes kept in the table's last rows.
 
 use super::content::{Node, VMerge, WCell, WPara, WRow, WTable};
-use super::inlines::{SupLetter, plain, unbold};
+use super::inlines::{SupLetter, merged, plain, unbold};
 use super::places::Ctx;
 use crate::model::{Align, Cell, Column, Inline, Row, Span, Table, TableNote, plain_text};
 
@@ -228,6 +228,7 @@ fn plain_header_cell(cell: &mut Cell) {
                     *i = Inline::Text(std::mem::take(t));
                 }
             }
+            *p = merged(std::mem::take(p));
         }
     }
 }
