@@ -155,6 +155,18 @@ fn note_mark(s: &str) -> Option<(u32, usize)> {
     (n > 0).then_some((n, close + 3))
 }
 
+/// `text` without the footnote marks it ends with (`… States.[^2]` is
+/// `… States.`): where a sentence ends is read past its marks.
+pub(crate) fn without_trailing_note_marks(mut text: &str) -> &str {
+    while let Some(open) = text.rfind("[^") {
+        match note_mark(&text[open..]) {
+            Some((_, len)) if open + len == text.len() => text = &text[..open],
+            _ => break,
+        }
+    }
+    text
+}
+
 /// `[text](target)` → the text, where it starts and the target, with the
 /// length of the whole link (which ends before `end`).
 fn link(text: &str, at: usize, end: usize) -> Option<(Token<'_>, usize)> {

@@ -9,7 +9,7 @@ mod citations;
 pub mod decode;
 pub mod docx;
 pub mod fields;
-mod inline;
+pub(crate) mod inline;
 pub mod markdown;
 pub mod pdf;
 pub mod text;

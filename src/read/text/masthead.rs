@@ -329,6 +329,11 @@ fn read_before_distr(m: &mut Masthead, line: &Line, out: &mut Vec<Diagnostic>) {
             .with_length(t.chars().count() as u32)
             .about("symbol"),
         );
+    } else if let Some(name) = m.organ.last_mut().filter(|n| organ_wraps(&n.value, t)) {
+        // A name wrapped onto a second line (`Conseil des droits de` over
+        // `l'homme`): one organ, not two.
+        name.value.push(' ');
+        name.value.push_str(t);
     } else {
         m.organ.push(Spanned::new(t.to_string(), span));
     }
@@ -382,6 +387,9 @@ fn guess_language(lines: &[Line], m: &Masthead) -> Lang {
 /// Whether a masthead line is a session line (`Eightieth session`,
 /// `第八十届会议`) in any language.
 pub(super) fn is_session_line(line: &str) -> bool {
+    if opens_lowercase(line) {
+        return false;
+    }
     let l = line.trim().to_lowercase();
     lang::ALL.iter().any(|lang| {
         let w = lang.masthead_words();
@@ -393,12 +401,30 @@ pub(super) fn is_session_line(line: &str) -> bool {
 /// Whether a masthead line is an agenda item line (`Item 7 of the
 /// provisional agenda*`, `临时议程项目68`) in any language.
 pub(super) fn is_agenda_line(line: &str) -> bool {
+    if opens_lowercase(line) {
+        return false;
+    }
     let l = line.trim().to_lowercase();
     lang::ALL.iter().any(|lang| {
         let w = lang.masthead_words();
         w.agenda_openings.iter().any(|o| l.starts_with(o))
             || (!w.agenda_all_of.is_empty() && w.agenda_all_of.iter().all(|a| l.contains(a)))
     })
+}
+
+/// Whether `next` goes on the organ's name `name`, wrapped: it starts
+/// with a small letter, or the name ends with a short word in small
+/// letters (`de`, `on`, `que`).
+pub(super) fn organ_wraps(name: &str, next: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("");
+    opens_lowercase(next) || (last.chars().count() <= 4 && last.chars().all(char::is_lowercase))
+}
+
+/// Whether a line opens in lower case: a title's wrapped line (`travaux
+/// de sa deuxième session`), never a session or agenda line, however it
+/// ends.
+fn opens_lowercase(line: &str) -> bool {
+    line.trim_start().starts_with(char::is_lowercase)
 }
 
 /// Whether a line is a job number such as `V.23-18588 (C)` or `26-04887 (E)`:
@@ -440,6 +466,11 @@ mod tests {
         assert!(is_agenda_line("Agenda items 134 and 149"));
         assert!(is_agenda_line("临时议程项目68"));
         assert!(is_agenda_line("Point 3 de l’ordre du jour"));
+        // A title's wrapped lines, however they end.
+        assert!(!is_session_line("travaux de sa deuxième session"));
+        assert!(!is_agenda_line(
+            "point 3 de l’ordre du jour, et de ses travaux"
+        ));
         assert!(!is_agenda_line("Introduction"));
         assert!(is_organization_name("United Nations"));
         assert!(is_organization_name("Nations"));

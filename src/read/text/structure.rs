@@ -80,7 +80,7 @@ impl Acc {
     }
 
     fn ends_sentence(&self) -> bool {
-        let text = self.text.trim_end();
+        let text = crate::read::inline::without_trailing_note_marks(self.text.trim_end());
         ends_with_mark(text, &[&FULL_STOPS, &CLAUSE_MARKS, &QUESTION_EXCLAMATION])
             || text.ends_with(['”', '"', '»', ')', '）'])
     }

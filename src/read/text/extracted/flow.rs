@@ -126,11 +126,24 @@ pub(super) fn write(
 }
 
 /// Whether a line is a document symbol in brackets alone (`(A/79/372)`),
-/// the source a sentence cites after its full stop.
+/// the source a sentence cites after its full stop, perhaps with the
+/// footnote mark that follows it (`(A/79/813)[^14]`, restored from `14`).
 fn is_citation(text: &str) -> bool {
-    text.strip_prefix('(')
+    crate::read::inline::without_trailing_note_marks(text)
+        .strip_prefix('(')
         .and_then(|t| t.strip_suffix(')'))
         .is_some_and(crate::symbol::is_valid)
+}
+
+/// Whether `text` ends with a full stop, perhaps followed by the citation
+/// of its source and a footnote's mark (`… States. (A/79/813)[^2]`).
+fn ends_sentence(text: &str) -> bool {
+    let text = crate::read::inline::without_trailing_note_marks(text);
+    let text = match text.rfind(" (") {
+        Some(open) if is_citation(&text[open + 1..]) => &text[..open],
+        _ => text,
+    };
+    text.ends_with(['.', '。'])
 }
 
 /// Whether `line` is set apart from what follows on its page by a blank
@@ -360,7 +373,7 @@ impl Flow<'_, '_> {
         self.s.raw
             && self.set_apart
             && cur.kind != Kind::Heading
-            && cur.text.ends_with(['.', '。'])
+            && ends_sentence(&cur.text)
             && text.chars().count() * 2 <= self.s.full
             && !text.starts_with(|c: char| c.is_lowercase())
     }
@@ -448,9 +461,10 @@ fn is_collapsed(text: &str) -> bool {
 }
 
 /// Whether a text ends a sentence or a clause, or a sentence and then a
-/// citation in brackets (`… system. (A/79/794)`).
+/// citation in brackets (`… system. (A/79/794)`), before any footnote
+/// marks.
 fn closes(text: &str) -> bool {
-    let text = text.trim_end();
+    let text = crate::read::inline::without_trailing_note_marks(text.trim_end());
     let ends = |t: &str| ends_with_mark(t, &[&FULL_STOPS, &CLAUSE_MARKS, &QUESTION_EXCLAMATION]);
     ends(text)
         || text

@@ -7,7 +7,7 @@
 
 use super::pages::{Src, fields};
 use crate::lang;
-use crate::read::text::masthead::{is_agenda_line, is_session_line, is_subtitle_like};
+use crate::read::text::masthead::{is_agenda_line, is_session_line, is_subtitle_like, organ_wraps};
 use crate::read::text::{caption_number, classify};
 
 /// How many lines down the first page the `Original:` line is looked for.
@@ -72,7 +72,7 @@ fn columns(lines: &[&Src]) -> Vec<(u32, String)> {
                 distribution.push((line.no, field.to_string()));
             } else if let Some((_, _, name)) = organ
                 .last_mut()
-                .filter(|(_, c, name)| c.abs_diff(col) <= 3 && wraps(name, field))
+                .filter(|(_, c, name)| c.abs_diff(col) <= 3 && organ_wraps(name, field))
             {
                 name.push(' ');
                 name.push_str(field);
@@ -86,14 +86,6 @@ fn columns(lines: &[&Src]) -> Vec<(u32, String)> {
         .map(|(no, _, name)| (no, name))
         .chain(distribution)
         .collect()
-}
-
-/// Whether `next` goes on the name `name`, wrapped: it starts with a small
-/// letter, or the name ends with a short word in small letters (`de`, `on`).
-fn wraps(name: &str, next: &str) -> bool {
-    let last = name.rsplit(' ').next().unwrap_or("");
-    next.starts_with(char::is_lowercase)
-        || (last.chars().count() <= 4 && last.chars().all(char::is_lowercase))
 }
 
 fn is_original(field: &str) -> bool {
@@ -116,15 +108,20 @@ fn titles(
         let end = (i..lines.len())
             .find(|&k| lines[k].is_blank() || lines[k].page != lines[i].page)
             .unwrap_or(lines.len());
-        let block = &lines[i..end];
-        if block.is_empty()
-            || block.len() > TITLE_BLOCK_LINES
-            || block.iter().any(|l| opens_body(l, layout, full))
-        {
+        // Raw text sets the body's first heading right under the title,
+        // with no blank line between: the title is what comes before it.
+        let body_at = lines[i..end]
+            .iter()
+            .position(|l| opens_body(l, layout, full));
+        let block = &lines[i..body_at.map_or(end, |k| i + k)];
+        if block.is_empty() || block.len() > TITLE_BLOCK_LINES {
             break;
         }
         titles += title_block(block, out);
-        i = end;
+        i += block.len();
+        if body_at.is_some() {
+            break;
+        }
     }
     i
 }

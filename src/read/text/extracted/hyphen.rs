@@ -47,15 +47,20 @@ impl Vocabulary {
     /// hyphenated at a line end (they are what is to be decided): a line's
     /// last word before its hyphen and the next line's first word. Other
     /// lines' first words count (a table note's `Condenas firmes …` is
-    /// what tells `Condenasa` in the header for `Condenas` and a mark).
+    /// what tells `Condenasa` in the header for `Condenas` and a mark),
+    /// but a page's first word in lower case: it may be the second half
+    /// of a word hyphenated on the page before, above that page's
+    /// footnotes (`set-`, the notes, then `tlement` on the next page).
     pub fn new(lines: &[Src]) -> Self {
         let mut words = IntMap::default();
         let mut compounds = IntMap::default();
         let mut after_hyphen = false;
+        let mut page = None;
         for line in lines.iter().filter(|l| !l.is_blank()) {
             let t = line.trimmed();
             let mut tokens = t.split(super::pages::is_space).peekable();
-            if after_hyphen {
+            let page_starts = page.replace(line.page).is_some_and(|p| p != line.page);
+            if after_hyphen || page_starts && t.starts_with(char::is_lowercase) {
                 tokens.next();
             }
             after_hyphen = false;

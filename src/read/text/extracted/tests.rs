@@ -251,17 +251,19 @@ fn a_raw_paragraphs_line_is_short_by_its_own_lines() {
 
 /// Raw text sets a sentence's citation in brackets on a line of its own
 /// (`(A/79/372)`), and at a page's foot a blank line above the notes'
-/// rule under it: the citation stays with its sentence, while a short
-/// line set apart on its page is still text of its own.
+/// rule under it; or with a footnote's mark after it: the citation stays
+/// with its sentence, while a short line set apart on its page is still
+/// text of its own.
 #[test]
 fn a_citation_on_a_line_of_its_own_stays_with_its_sentence() {
     let text = pages(&[
         &format!(
             "{MASTHEAD}\nI. Introduction\n1. Several delegations considered that these questions deserved further study at the\nnext session.\n(A/79/372)\n2. The report gives equal attention to opportunities and to risks in the digital\nsphere, as the Assembly requested in its resolution.1\n(A/79/508)\n\n__________________\n1\nSee A/79/100.\n\n1/2"
         ),
-        "A/80/999\n\n3. The Secretary-General will continue to follow developments in this area and\nstands ready to support Member States.\n\nMap\n\nA line of text after the map.",
+        "A/80/999\n\n3. The Secretary-General will continue to follow developments in this area and\nstands ready to support Member States.\n(A/79/813)2\n\nMap\n\nA line of text after the map.\n__________________\n2\nSee A/79/813.\n\n2/2",
     ]);
-    let (doc, _) = doc(&text);
+    let (doc, outcome) = doc(&text);
+    assert_nothing_unplaced(&outcome);
     let texts = para_texts(&doc);
     assert!(
         texts[0].1.ends_with("next session. (A/79/372)"),
@@ -271,7 +273,16 @@ fn a_citation_on_a_line_of_its_own_stays_with_its_sentence() {
         texts[1].1.ends_with("in its resolution. (A/79/508)"),
         "{texts:?}"
     );
-    assert!(texts[2].1.ends_with("Member States."), "{texts:?}");
+    // With its footnote's mark after it (`(A/79/813)2`).
+    assert!(
+        texts[2].1.ends_with("Member States. (A/79/813)"),
+        "{texts:?}"
+    );
+    let third = &doc.paragraphs()[2].content;
+    assert!(
+        matches!(third.last(), Some(crate::model::Inline::NoteRef(n)) if n.value == 2),
+        "{third:?}"
+    );
 }
 
 /// Raw text read with a language's fixed compound joined at its hyphen
@@ -3062,4 +3073,67 @@ fn a_raw_tables_leftovers_over_a_page_break_keep_it_a_block() {
     let (_, outcome) = doc(&pages(&[&first, &second]));
     assert!(decided(&outcome, Action::HeaderJoined).is_empty());
     assert!(kept_a_table(&outcome));
+}
+
+/// A word hyphenated at a page's last body line, above the page's
+/// footnotes, is joined on the next page: its second half there is no
+/// word of the document (`set-` … notes … `tlement` was kept as
+/// `set-tlement`, `set` and `tlement` both taken for words).
+#[test]
+fn a_word_hyphenated_above_a_pages_footnotes_is_joined() {
+    let text = pages(&[
+        &format!(
+            "{MASTHEAD}\nI. Introduction\n1. The commissions set out their work1 on regional payment and set-\n__________________\n1\nSee the report on regional payments.\n\n1/2"
+        ),
+        "A/80/999\n\ntlement systems, which reduced the cost of transactions.\n2. They set out their plans.\n\n2/2",
+    ]);
+    let (doc, outcome) = doc(&text);
+    assert_eq!(
+        para_texts(&doc)[0].1,
+        "The commissions set out their work on regional payment and settlement systems, which reduced the cost of transactions."
+    );
+    assert_eq!(decided(&outcome, Action::HyphenJoined), ["settlement"]);
+}
+
+/// A title wrapped onto a line that ends like a session line (`travaux de
+/// sa deuxième session`) is one title: before, that line was read as a
+/// session line, the three above it as the agenda item's title.
+#[test]
+fn a_title_line_ending_in_session_is_the_titles() {
+    let front = [
+        "                 Nations Unies                                          A/80/1033",
+        "                 Conseil des droits de                  Distr. générale",
+        "                                                        23 juin 2025",
+        "                 l'homme",
+        "                                                        Français",
+        "                                                        Original : anglais",
+        "",
+        "",
+        "Soixantième session",
+        "Point 3 de l'ordre du jour",
+        "",
+        "",
+        "                 Rapport du Groupe de travail intergouvernemental à",
+        "                 composition non limitée sur les droits de l'homme et",
+        "                 les technologies numériques émergentes sur les",
+        "                 travaux de sa deuxième session",
+        "",
+        "",
+        "          I. Documentation",
+        "                 1.    Les participants ont relevé que les victimes se heurtaient à des",
+        "                 obstacles importants.",
+        "",
+        "                                                                    1/1",
+    ]
+    .join("\n");
+    let (doc, _) = doc(&pages(&[&front]));
+    assert_eq!(
+        plain_text(&doc.title.value),
+        "Rapport du Groupe de travail intergouvernemental à composition non limitée sur les droits de l'homme et les technologies numériques émergentes sur les travaux de sa deuxième session"
+    );
+    assert!(doc.masthead.agenda_title.is_none());
+    assert_eq!(
+        doc.masthead.session.as_ref().map(|s| s.value.as_str()),
+        Some("Soixantième session")
+    );
 }
