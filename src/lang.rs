@@ -949,6 +949,13 @@ pub fn ends_with_mark(text: &str, sets: &[&[char]]) -> bool {
         .is_some_and(|c| sets.iter().any(|set| set.contains(&c)))
 }
 
+/// Whether a table row's label is a total's, in any of the six languages
+/// (`Total`, `Итого`, `共计`), a note letter perhaps after it: text that
+/// lost its bold (a PDF's) still tells its total rows by it.
+pub fn is_total_label(text: &str) -> bool {
+    ALL.iter().any(|lang| text.starts_with(lang.total_word()))
+}
+
 /// The largest number written in Roman numerals: past it a numeral is a
 /// run of thousands of `M` (4,294,967 for `u32::MAX`), so digits are used.
 pub const MAX_ROMAN: u32 = 3999;

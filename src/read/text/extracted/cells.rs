@@ -388,7 +388,7 @@ fn grid_with_header_joined(runs: &[Run]) -> Option<Grid> {
             Some(label) => label,
             None => {
                 let totals: Vec<usize> = (0..late.len())
-                    .filter(|&k| is_total_label(late[k]))
+                    .filter(|&k| crate::lang::is_total_label(late[k]))
                     .collect();
                 let [at] = totals[..] else {
                     return None;
@@ -427,14 +427,6 @@ fn grid_with_header_joined(runs: &[Run]) -> Option<Grid> {
     let mut grid = checked(head, body, n)?;
     grid.head_joined = true;
     Some(grid)
-}
-
-/// The label of a total row, in any of the six languages (`Total`,
-/// `Итого`, `共计`), a note letter perhaps after it.
-fn is_total_label(t: &str) -> bool {
-    crate::lang::ALL
-        .iter()
-        .any(|lang| t.starts_with(lang.total_word()))
 }
 
 /// A cell that may be a column's heading: a few words, no sentence or

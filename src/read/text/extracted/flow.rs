@@ -114,7 +114,7 @@ pub(super) fn write(
             Piece::Line(line) => f.line(line),
             Piece::Table(block) => {
                 f.flush();
-                render::table(block, f.s.vocab, f.out);
+                render::table(block, f.s.vocab, f.out, f.decisions);
                 f.blank = true;
             }
         }

@@ -365,20 +365,24 @@ fn with_glued_amounts_apart<'a>(
         return lines;
     }
     let values = |line: &[Cell]| line.iter().filter(|c| !is_stub(c)).count();
+    let figure_ends = |line: &[Cell]| -> Vec<usize> {
+        line.iter()
+            .filter(|c| !is_stub(c) && is_value(c.text))
+            .map(|c| c.end)
+            .collect()
+    };
+    let shifts = page_shifts(&lines, pages, &figure_ends);
     let mut counts: HashMap<usize, usize> = HashMap::new();
     let mut ends: HashMap<usize, usize> = HashMap::new();
     let mut page_ends: HashSet<(u32, usize)> = HashSet::new();
     for (line, &page) in lines.iter().zip(pages) {
-        let figures: Vec<&Cell> = line
-            .iter()
-            .filter(|c| !is_stub(c) && is_value(c.text))
-            .collect();
+        let figures = figure_ends(line);
         if !figures.is_empty() {
             *counts.entry(values(line)).or_default() += 1;
         }
-        for cell in figures {
-            *ends.entry(cell.end).or_default() += 1;
-            page_ends.insert((page, cell.end));
+        for end in figures {
+            *ends.entry(shifted(end, shifts[&page])).or_default() += 1;
+            page_ends.insert((page, end));
         }
     }
     // The most cells two lines or more have (a staffing table's rows may
@@ -403,19 +407,97 @@ fn with_glued_amounts_apart<'a>(
             continue;
         }
         let is_edge = |end: usize| {
-            page_ends.contains(&(page, end)) || ends.get(&end).is_some_and(|&n| n >= 2)
+            page_ends.contains(&(page, end))
+                || ends
+                    .get(&shifted(end, shifts[&page]))
+                    .is_some_and(|&n| n >= 2)
         };
-        let mut splits = line
+        let need = usual - have;
+        let glued_at: Vec<usize> = (0..line.len()).filter(|&at| glued(&line[at])).collect();
+        let mut splits: Vec<(usize, Vec<Cell>)> = glued_at
             .iter()
-            .enumerate()
-            .filter(|(_, c)| glued(c))
-            .filter_map(|(at, &c)| Some((at, amounts_apart(c, &is_edge, usual - have)?)));
-        // One cell, and only one, comes apart as the row needs.
-        if let (Some((at, parts)), None) = (splits.next(), splits.next()) {
+            .filter_map(|&at| Some((at, amounts_apart(line[at], &is_edge, need)?)))
+            .collect();
+        if splits.len() != 1 {
+            // One cell, and only one, comes apart as the row needs; else a
+            // bold total row's figures run together in more than one place
+            // (`746 900 566 395` and `690 796 597 042`): each comes apart,
+            // in the one way its groups' ends allow.
+            let Some(each) = glued_at
+                .iter()
+                .map(|&at| Some((at, only_way_apart(line[at], &is_edge, need)?)))
+                .collect::<Option<Vec<_>>>()
+            else {
+                continue;
+            };
+            splits = each;
+        }
+        // The cells come apart into as many as the row needs, no more.
+        let added: usize = splits.iter().map(|(_, parts)| parts.len() - 1).sum();
+        if added != need {
+            continue;
+        }
+        for (at, parts) in splits.into_iter().rev() {
             line.splice(at..=at, parts);
         }
     }
     lines
+}
+
+/// How far farther right each page sets the table's figures than the
+/// page with the most figures: pdftotext places each page anew, so a
+/// table's next page may stand a few places off (`482 304 452 633`, a
+/// total row alone under its repeated header, four places left), its
+/// shift the one that ends the most of its figures where that page's do.
+fn page_shifts(
+    lines: &[Vec<Cell>],
+    pages: &[u32],
+    figure_ends: &dyn Fn(&[Cell]) -> Vec<usize>,
+) -> HashMap<u32, isize> {
+    let mut by_page: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (line, &page) in lines.iter().zip(pages) {
+        by_page.entry(page).or_default().extend(figure_ends(line));
+    }
+    let reference: HashSet<usize> = by_page
+        .iter()
+        .max_by_key(|&(&page, ends)| (ends.len(), std::cmp::Reverse(page)))
+        .map(|(_, ends)| ends.iter().copied().collect())
+        .unwrap_or_default();
+    let near = |end: usize| (end.saturating_sub(1)..=end + 1).any(|e| reference.contains(&e));
+    by_page
+        .iter()
+        .map(|(&page, ends)| {
+            let matches = |d: isize| ends.iter().filter(|&&e| near(shifted(e, d))).count();
+            // The smallest shift of those that match the most.
+            let best = (0..=MAX_PAGE_SHIFT)
+                .flat_map(|d| [d, -d])
+                .max_by_key(|&d| (matches(d), std::cmp::Reverse(d.unsigned_abs())))
+                .unwrap_or(0);
+            (page, best)
+        })
+        .collect()
+}
+
+/// The most places a table's page is set off from another's.
+const MAX_PAGE_SHIFT: isize = 12;
+
+/// `end` moved `by` places right (left when negative).
+fn shifted(end: usize, by: isize) -> usize {
+    end.saturating_add_signed(by)
+}
+
+/// `cell` cut into amounts by [`amounts_apart`] in one way only, into two
+/// to `most` + 1 amounts; `None` when no way or several ways fit.
+fn only_way_apart<'a>(
+    cell: Cell<'a>,
+    is_edge: &dyn Fn(usize) -> bool,
+    most: usize,
+) -> Option<Vec<Cell<'a>>> {
+    let mut ways = (1..=most).filter_map(|more| amounts_apart(cell, is_edge, more));
+    match (ways.next(), ways.next()) {
+        (Some(parts), None) => Some(parts),
+        _ => None,
+    }
 }
 
 /// Digit groups one space apart (ASCII digits only).

@@ -8,10 +8,16 @@ use super::flow::{collapse_spaces, join_into};
 use super::grid::{Grid, is_value};
 use super::hyphen::Vocabulary;
 use super::tables::{is_note_mark, is_source, is_units};
+use crate::read::audit::Decision;
 use crate::read::text::caption_number;
 
 /// Appends the table's lines to `out`.
-pub(super) fn table(block: &Block, vocab: &Vocabulary, out: &mut Vec<(u32, String)>) {
+pub(super) fn table(
+    block: &Block,
+    vocab: &Vocabulary,
+    out: &mut Vec<(u32, String)>,
+    decisions: &mut Vec<Decision>,
+) {
     head(block, out);
     let letters = Letters {
         letters: note_letters(block),
@@ -21,7 +27,7 @@ pub(super) fn table(block: &Block, vocab: &Vocabulary, out: &mut Vec<(u32, Strin
     let first = block.rows.first().map_or(0, |l| l.no);
     match &block.grid {
         Some(grid) => {
-            let body: Vec<String> = grid.body.iter().map(|r| row(r, &letters)).collect();
+            let body: Vec<String> = grid.body.iter().map(|r| body_row(r, &letters)).collect();
             if grid.head.iter().any(|c| !c.is_empty()) {
                 // Group headings stand on header rows of their own above.
                 let overs: Vec<String> = grid.over.iter().map(|o| row(o, &letters)).collect();
@@ -65,7 +71,7 @@ pub(super) fn table(block: &Block, vocab: &Vocabulary, out: &mut Vec<(u32, Strin
         }
     }
     out.push((first, String::new()));
-    notes(block, out);
+    notes(block, vocab, out, decisions);
 }
 
 /// The rule under a rebuilt grid's header: the stub column set left, a
@@ -140,6 +146,23 @@ struct Letters<'a> {
     /// they are its mark even where the header repeats (`offlinea` on
     /// every page).
     unmarked: Vec<char>,
+}
+
+/// A body row; a total's (its label `Total`, `Итого`, `共计`) with its
+/// label in bold, as the cleaned form marks a total row: its bold did not
+/// come through the text.
+fn body_row(cells: &[String], letters: &Letters) -> String {
+    let total = cells
+        .first()
+        .is_some_and(|label| crate::lang::is_total_label(label));
+    if !total {
+        return row(cells, letters);
+    }
+    let mut marked = row(cells, letters);
+    let label_end = marked[2..].find(" |").map_or(marked.len(), |k| k + 2);
+    marked.insert_str(label_end, "**");
+    marked.insert_str(2, "**");
+    marked
 }
 
 fn row(cells: &[String], letters: &Letters) -> String {
@@ -252,8 +275,15 @@ fn glued_mark(cell: &str, letters: &Letters) -> Option<String> {
     (other_script || year || known || bracket).then(|| format!("{body}^{mark}^"))
 }
 
-/// The notes (`a` and its text, or `a Text`) and source lines under the table.
-fn notes(block: &Block, out: &mut Vec<(u32, String)>) {
+/// The notes (`a` and its text, or `a Text`) and source lines under the
+/// table, each joined from its lines (a word hyphenated at a line end
+/// joined as the body's are, recorded).
+fn notes(
+    block: &Block,
+    vocab: &Vocabulary,
+    out: &mut Vec<(u32, String)>,
+    decisions: &mut Vec<Decision>,
+) {
     let mut current: Option<(u32, String)> = None;
     for line in block.notes.iter().filter(|l| !l.is_blank()) {
         let t = collapse_spaces(line.trimmed());
@@ -279,7 +309,7 @@ fn notes(block: &Block, out: &mut Vec<(u32, String)>) {
                 text.push(' ');
                 text.push_str(&t);
             } else {
-                join_into(text, &t, None, &mut Vec::new(), line.no);
+                join_into(text, &t, Some(vocab), decisions, line.no);
             }
         }
     }

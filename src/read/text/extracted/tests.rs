@@ -1168,7 +1168,8 @@ fn a_note_letter_glued_to_a_header_word_is_a_mark() {
                        Total                                      688           155
 
                    a
-                       Convictions handed down in the same period.
+                       Convictions handed down in the same re-
+                       porting period.
 
                  2. The next paragraph follows the table.";
     let (doc, _) = doc(&pages(&[&format!("{head}{body}")]));
@@ -1187,6 +1188,14 @@ fn a_note_letter_glued_to_a_header_word_is_a_mark() {
         .collect();
     assert_eq!(head, ["Offence", "Cases", "Convictions"]);
     assert_eq!(table.notes.len(), 1);
+    // A word of a note hyphenated at its line end is joined.
+    assert_eq!(
+        plain_text(&table.notes[0].content),
+        "Convictions handed down in the same reporting period."
+    );
+    // The total row, its bold lost in the text, is told by its label.
+    let totals: Vec<bool> = table.body.iter().map(|r| r.total).collect();
+    assert_eq!(totals, [false, false, true]);
 }
 
 /// pdftotext gives a right-to-left line's left-to-right stretches (LRE …

@@ -273,6 +273,30 @@ fn a_page_set_further_right_keeps_its_indented_total_in_the_stub() {
 }
 
 #[test]
+fn a_total_run_together_alone_on_a_page_set_apart_comes_apart() {
+    // As pdftotext -layout sets undoc's own French table over two pages:
+    // the second holds the repeated header and the bold total row only,
+    // its figures run together and its page set four places right.
+    let rows = split(concat!(
+        "                                                                                              Deuxième                Deuxième\n",
+        "             Adoption du rapport                                                Pourcentage     session   Variation    sessiona\n",
+        "\n",
+        "             Organisations intergouvernementales et entités des Nations Unies      63 534      28 802     79 839       14 888\n",
+        "             Organisations non gouvernementales                                    36 778      47 435     79 167       12 423\n",
+        "             États non membres observateurs                                        10 484      36 923     84 462       28 369\n",
+        "\u{c}                                                                                               Deuxième                 Deuxième\n",
+        "                 Adoption du rapport                                             Pourcentage     session   Variation     sessiona\n",
+        "\n",
+        "                       Total                                                       436 831     482 304 452 633          482 353\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(
+        grid.body.last().expect("rows"),
+        &["Total", "436 831", "482 304", "452 633", "482 353"]
+    );
+}
+
+#[test]
 fn a_header_repeated_with_other_spacing_is_dropped() {
     let rows = split(
         "区域                  项目数     恢复面积\n非洲                      14       1 250\n\u{c}区域              项目数               恢复面积\n西亚                       2          95\n",
@@ -303,6 +327,27 @@ fn amounts_one_space_apart_are_split_where_a_column_ends() {
     ));
     let grid = rebuild(&rows).expect("a clear grid");
     assert_eq!(grid.body[0], ["Posts", "1 250 000", "12"]);
+    // A bold total row run together in two places, its figures drifting
+    // from the columns' ends as bold glyphs do.
+    let rows = split(concat!(
+        "Conclusions                          Participants   Variation   Dont femmes   Nombre
+",
+        "
+",
+        "États non membres observateurs             64 747      74 034        39 751    24 914
+",
+        "Organisations intergouvernementales        70 735      45 828        13 657    25 708
+",
+        "Institutions nationales                    51 019       6 884        38 697    63 383
+",
+        "      Total                               746 900 566 395          690 796 597 042
+",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(
+        grid.body[3],
+        ["Total", "746 900", "566 395", "690 796", "597 042"]
+    );
 }
 
 #[test]
