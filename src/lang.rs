@@ -1227,6 +1227,34 @@ pub fn parse_arabic_letter(s: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The number of a table's or figure's label, as the six languages write
+/// it after their word: Roman capitals (`Figure II`), a Chinese numeral
+/// (`图二`), an Arabic ordinal adjective (`الشكل الثاني`) or digits
+/// (`Table 12`, `الجدول ١٢`). The one reading of label numbers that every
+/// reader uses.
+pub fn parse_label_number(s: &str) -> Option<u32> {
+    let s = s.trim();
+    parse_roman(s)
+        .filter(|_| s.bytes().all(|b| b.is_ascii_uppercase()))
+        .or_else(|| parse_chinese_numeral(s))
+        .or_else(|| parse_arabic_ordinal_adjective(s))
+        .or_else(|| parse_digits(s))
+}
+
+/// A label at the start of `text` (`Table 1`, `Figure II`, `图二`,
+/// `الشكل الثاني`, in any language, `word_of` giving each language's word):
+/// its number and the text after it, which white space parts from the
+/// label; `None` when `text` starts with no label.
+pub fn split_label(text: &str, word_of: fn(Lang) -> &'static str) -> Option<(u32, &str)> {
+    let text = text.trim_start();
+    ALL.iter().find_map(|lang| {
+        let rest = text.strip_prefix(word_of(*lang))?.trim_start();
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let n = parse_label_number(&rest[..end])?;
+        Some((n, rest[end..].trim_start()))
+    })
+}
+
 /// Parses a number written with ASCII or Arabic-Indic digits.
 pub fn parse_digits(s: &str) -> Option<u32> {
     if s.is_empty() || s.chars().count() > 6 {
@@ -1286,6 +1314,43 @@ pub fn push_zero_padded(out: &mut String, n: u32, width: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_table_and_figure_label_reads_back_by_one_parser() {
+        for lang in ALL {
+            for n in 1..=200 {
+                let figure = format!("{} Title", lang.figure_label(n));
+                assert_eq!(
+                    split_label(&figure, Lang::figure_word),
+                    Some((n, "Title")),
+                    "{figure}"
+                );
+                let table = lang.table_label(n);
+                assert_eq!(
+                    split_label(&table, Lang::table_word),
+                    Some((n, "")),
+                    "{table}"
+                );
+            }
+        }
+        // Words that start like a label word are no label.
+        for text in [
+            "Tables 1 and 2",
+            "Tableau de bord",
+            "图表 1",
+            "表示 2",
+            "Figure it out",
+        ] {
+            assert_eq!(split_label(text, Lang::table_word), None, "{text}");
+            assert_eq!(split_label(text, Lang::figure_word), None, "{text}");
+        }
+        // A label glued to its title is not read as one.
+        assert_eq!(split_label("表1联合国", Lang::table_word), None);
+        assert_eq!(parse_label_number("IV"), Some(4));
+        assert_eq!(parse_label_number("iv"), None);
+        assert_eq!(parse_label_number("الثالث"), Some(3));
+        assert_eq!(parse_label_number("١٢"), Some(12));
+    }
 
     #[test]
     fn numbering_forms_round_trip_in_every_language() {

@@ -85,13 +85,8 @@ pub(super) fn figure(label: &str) -> Option<u32> {
     let rest = lang::ALL
         .iter()
         .find_map(|l| label.strip_prefix(l.figure_word()))
-        .unwrap_or(label)
-        .trim();
-    lang::parse_roman(rest)
-        .filter(|_| rest.bytes().all(|c| c.is_ascii_uppercase()))
-        .or_else(|| lang::parse_chinese_numeral(rest))
-        .or_else(|| lang::parse_arabic_ordinal_adjective(rest))
-        .or_else(|| lang::parse_digits(rest))
+        .unwrap_or(label);
+    lang::parse_label_number(rest)
 }
 
 #[cfg(test)]

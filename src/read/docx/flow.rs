@@ -398,7 +398,7 @@ impl Flow {
             if table.n.is_none() {
                 // `Table 1⏎Title` in one paragraph, as undoc writes it.
                 let title = std::mem::take(&mut table.title);
-                (table.n, table.title) = split_label(title, Lang::table_word, Lang::table_label);
+                (table.n, table.title) = split_label(title, Lang::table_word);
             }
         }
     }
@@ -408,9 +408,7 @@ impl Flow {
     fn caption_above(&self) -> bool {
         match self.flats.last() {
             Some(Flat::Sub(_, None, inl, _)) => {
-                split_label(inl.clone(), Lang::table_word, Lang::table_label)
-                    .0
-                    .is_some()
+                split_label(inl.clone(), Lang::table_word).0.is_some()
             }
             _ => false,
         }
@@ -424,7 +422,7 @@ impl Flow {
             Some(Flat::Sub(_, None, inl, _)) => inl.clone(),
             _ => return (None, Vec::new()),
         };
-        let (n, title) = split_label(unbold(caption), Lang::figure_word, Lang::figure_label);
+        let (n, title) = split_label(unbold(caption), Lang::figure_word);
         if n.is_some() {
             self.flats.pop();
             (n, title)
@@ -487,37 +485,18 @@ impl Flow {
     }
 }
 
-/// The number of the label `label_of` writes (`Table 1`, `Figure II`,
-/// `图二`, `الشكل الثاني`, in any language) that starts `title`, followed
-/// by white space (a line break reads as a space), and the title without
-/// it; `(None, title)` when it starts with none.
+/// The number of the label (`Table 1`, `Figure II`, `图二`, `الشكل
+/// الثاني`, in any language, `word_of` giving each language's word) that
+/// starts `title`, followed by white space (a line break reads as a space),
+/// and the title without it; `(None, title)` when it starts with none.
 fn split_label(
     title: Vec<Inline>,
     word_of: fn(Lang) -> &'static str,
-    label_of: fn(Lang, u32) -> String,
 ) -> (Option<u32>, Vec<Inline>) {
     let Some(Inline::Text(first)) = title.first() else {
         return (None, title);
     };
-    let text = first.trim_start();
-    // Labels are made only in the languages whose word starts the text.
-    let langs: Vec<Lang> = lang::ALL
-        .iter()
-        .copied()
-        .filter(|l| text.starts_with(word_of(*l)))
-        .collect();
-    if langs.is_empty() {
-        return (None, title);
-    }
-    let found = (1..=MAX_CAPTION_NUMBER).find_map(|n| {
-        langs.iter().find_map(|l| {
-            let label = label_of(*l, n);
-            let rest = text.strip_prefix(label.as_str())?;
-            (rest.is_empty() || rest.starts_with(char::is_whitespace))
-                .then(|| (n, rest.trim_start().to_string()))
-        })
-    });
-    let Some((n, rest)) = found else {
+    let Some((n, rest)) = lang::split_label(first, word_of).map(|(n, r)| (n, r.to_string())) else {
         return (None, title);
     };
     let mut title = title;
@@ -531,9 +510,6 @@ fn split_label(
     }
     (Some(n), title)
 }
-
-/// The highest table or figure number a caption is read with.
-const MAX_CAPTION_NUMBER: u32 = 200;
 
 /// A source line without the italics its word is set in (`*Source*: …`):
 /// the word is the line's label, not emphasis of the text.

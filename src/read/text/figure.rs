@@ -101,13 +101,7 @@ pub(crate) fn caption(label: &str, lang: Lang) -> (Option<u32>, &str) {
             Some(at) => (&rest[..at], rest[at..].trim_start_matches([':', '：', '.'])),
             None => (rest, ""),
         };
-        let number = number.trim();
-        let n = lang::parse_roman(number)
-            .filter(|_| number.bytes().all(|b| b.is_ascii_uppercase()))
-            .or_else(|| lang::parse_chinese_numeral(number))
-            .or_else(|| lang::parse_arabic_ordinal_adjective(number))
-            .or_else(|| number.parse().ok());
-        if let Some(n) = n {
+        if let Some(n) = lang::parse_label_number(number) {
             return (Some(n), title.trim());
         }
     }
