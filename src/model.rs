@@ -192,6 +192,18 @@ impl DutyStation {
         }
     }
 
+    /// The duty station a document's print tells, where its masthead
+    /// names none: a job number `V.…` is Vienna's, and US Letter paper is
+    /// New York's alone (Geneva, Nairobi and Vienna print on A4, as does
+    /// a document with no duty station, so A4 tells nothing).
+    pub fn told_by(job_number: Option<&str>, letter_paper: bool) -> Option<Self> {
+        if job_number.is_some_and(|j| j.trim_start().starts_with("V.")) {
+            Some(DutyStation::Vienna)
+        } else {
+            letter_paper.then_some(DutyStation::NewYork)
+        }
+    }
+
     /// Parses the English name, case-insensitively.
     pub fn parse(s: &str) -> Option<Self> {
         [
@@ -233,6 +245,21 @@ pub struct Masthead {
     pub job_number: Option<Spanned<String>>,
     /// Duty station that issues the document.
     pub duty_station: Option<Spanned<DutyStation>>,
+}
+
+impl Masthead {
+    /// Sets the duty station the print tells ([`DutyStation::told_by`]),
+    /// placed at the job number, when none is named.
+    pub fn infer_duty_station(&mut self, letter_paper: bool) {
+        if self.duty_station.is_some() {
+            return;
+        }
+        let job = self.job_number.as_ref();
+        if let Some(station) = DutyStation::told_by(job.map(|j| j.value.as_str()), letter_paper) {
+            let span = job.map(|j| j.span).unwrap_or_default();
+            self.duty_station = Some(Spanned::new(station, span));
+        }
+    }
 }
 
 /// A block of the body.
@@ -972,6 +999,32 @@ fn visit_list<'a>(list: &'a List, f: &mut dyn FnMut(&'a [Inline])) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_print_tells_new_york_and_vienna_only() {
+        use DutyStation::*;
+        assert_eq!(
+            DutyStation::told_by(Some("V.25-10437 (S)"), false),
+            Some(Vienna)
+        );
+        // A Vienna job number wins over paper; Letter alone is New York.
+        assert_eq!(
+            DutyStation::told_by(Some("V.25-10437 (S)"), true),
+            Some(Vienna)
+        );
+        assert_eq!(
+            DutyStation::told_by(Some("25-12874 (E)"), true),
+            Some(NewYork)
+        );
+        assert_eq!(DutyStation::told_by(Some("25-11536 (F)"), false), None);
+        assert_eq!(DutyStation::told_by(None, false), None);
+        let mut m = Masthead {
+            duty_station: Some(Spanned::new(Geneva, Span::default())),
+            ..Masthead::default()
+        };
+        m.infer_duty_station(true);
+        assert_eq!(m.duty_station.map(|d| d.value), Some(Geneva), "named, kept");
+    }
 
     #[test]
     fn iso_dates_are_zero_padded_as_the_format_machinery_pads_them() {

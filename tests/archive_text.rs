@@ -688,6 +688,36 @@ fn generated_documents_read_back_from_their_pdfs() {
     check_against_known(failures, GENERATED_GAPS);
 }
 
+/// A PDF names no duty station, but its print tells two: US Letter paper
+/// is New York's, a `V.` job number Vienna's. Read back, the samples of
+/// New York and Vienna keep theirs (and so their paper); Geneva's, on A4
+/// like Nairobi's and Vienna's, is left unknown rather than guessed.
+#[test]
+fn a_pdfs_paper_and_job_number_tell_its_duty_station() {
+    if common::tool("pdftotext").is_none() || common::tool("pdfinfo").is_none() {
+        return;
+    }
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    for (sample, told) in [
+        ("report-en.txt", Some("New York")),
+        ("report-es.txt", Some("Vienna")),
+        ("report-fr.txt", None),
+    ] {
+        let source = std::fs::read_to_string(samples.join(sample)).expect("sample");
+        let doc = undoc::read::text::read(&source)
+            .document
+            .expect("the sample reads");
+        let pdf = undoc::write::pdf::write(&doc, &undoc::write::WriteOptions::default())
+            .expect("PDF")
+            .bytes;
+        let back = read_as("pdf", &pdf, Path::new("sample.pdf"))
+            .document
+            .expect("reads back");
+        let station = back.masthead.duty_station.map(|d| d.value.as_str());
+        assert_eq!(station, told, "{sample}");
+    }
+}
+
 /// Generated documents with tables (four figure columns, a total row, a
 /// lettered note, a source line; every third a figure), as budget reports
 /// hold dozens of, printed by undoc and read back from `pdftotext -layout`

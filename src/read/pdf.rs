@@ -19,21 +19,42 @@ pub fn looks_like(head: &[u8]) -> bool {
     head.starts_with(b"%PDF-")
 }
 
-/// Reads a PDF: extracts its text, then reads that as extracted text.
+/// The program that tells the page size, from the same package.
+const PDFINFO: &str = "pdfinfo";
+
+/// Reads a PDF: extracts its text, then reads that as extracted text; the
+/// first page's paper tells a New York document (US Letter) that names
+/// no duty station.
 pub fn read_source(source: &Source) -> ReadOutcome {
-    let text = match extract(source.bytes) {
+    let file = match temporary_copy(source.bytes) {
+        Ok(file) => file,
+        Err(d) => return ReadOutcome::failed(d),
+    };
+    let text = match extract_file(file.path()) {
         Ok(text) => text,
         Err(d) => return ReadOutcome::failed(d),
     };
     let dir = source.dir();
     let mut outcome = super::text::read_in(&text, dir);
+    if let Some(doc) = &mut outcome.document {
+        doc.masthead
+            .infer_duty_station(first_page_is_letter(file.path()));
+    }
     outcome.view = SourceView::Text(text);
     outcome
 }
 
 /// The PDF's text as `pdftotext -layout` gives it (pages ended by form feeds).
 pub fn extract(bytes: &[u8]) -> Result<String, Diagnostic> {
-    let fail = |message: String| Diagnostic::new(Code::PdfText, Span::default(), message);
+    extract_file(temporary_copy(bytes)?.path())
+}
+
+fn fail(message: String) -> Diagnostic {
+    Diagnostic::new(Code::PdfText, Span::default(), message)
+}
+
+/// The PDF written to a temporary file, for poppler's tools to read.
+fn temporary_copy(bytes: &[u8]) -> Result<tempfile::NamedTempFile, Diagnostic> {
     let mut file = tempfile::Builder::new()
         .prefix("undoc-")
         .suffix(".pdf")
@@ -41,9 +62,48 @@ pub fn extract(bytes: &[u8]) -> Result<String, Diagnostic> {
         .map_err(|e| fail(format!("cannot write the PDF to a temporary file: {e}")))?;
     file.write_all(bytes)
         .map_err(|e| fail(format!("cannot write the PDF to a temporary file: {e}")))?;
+    Ok(file)
+}
+
+/// Whether the first page is US Letter (612 × 792 pt, either way up,
+/// within a point), as `pdfinfo` gives its size; `false` when it cannot
+/// tell (A4, what a document with no duty station prints on).
+fn first_page_is_letter(path: &std::path::Path) -> bool {
+    let Ok(output) = Command::new(PDFINFO)
+        .args(["-f", "1", "-l", "1"])
+        .arg(path)
+        .output()
+    else {
+        return false;
+    };
+    let info = String::from_utf8_lossy(&output.stdout);
+    info.lines()
+        .find_map(|l| {
+            l.trim_start()
+                .strip_prefix("Page")
+                .filter(|r| r.contains("size:"))
+        })
+        .and_then(|l| page_size(l.split_once("size:")?.1))
+        .is_some_and(|(w, h)| {
+            [(w, h), (h, w)]
+                .iter()
+                .any(|&(a, b)| (a - 612.0).abs() <= 1.0 && (b - 792.0).abs() <= 1.0)
+        })
+}
+
+/// `612 x 792 pts (letter)` → (612, 792).
+fn page_size(text: &str) -> Option<(f32, f32)> {
+    let mut numbers = text
+        .split_whitespace()
+        .filter_map(|w| w.parse::<f32>().ok());
+    Some((numbers.next()?, numbers.next()?))
+}
+
+/// The text of the PDF at `path`, as [`extract`] gives it.
+fn extract_file(path: &std::path::Path) -> Result<String, Diagnostic> {
     let output = Command::new(PDFTOTEXT)
         .args(["-layout", "-enc", "UTF-8", "-eol", "unix"])
-        .arg(file.path())
+        .arg(path)
         .arg("-")
         .output()
         .map_err(|e| match e.kind() {

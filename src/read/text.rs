@@ -73,14 +73,25 @@ pub fn read(source: &str) -> ReadOutcome {
 /// Text extracted from a PDF (pages ended by form feeds) is first turned
 /// into the cleaned form (see `extracted`), its lines keeping their numbers.
 pub fn read_in(source: &str, dir: Option<&std::path::Path>) -> ReadOutcome {
-    if !extracted::is_extracted(source) {
+    let mut outcome = if extracted::is_extracted(source) {
+        read_extracted(source, dir)
+    } else {
         let lines: Vec<Line> = source
             .split('\n')
             .enumerate()
             .map(|(i, raw)| clean(i as u32 + 1, raw))
             .collect();
-        return read_lines(&lines, dir, Vec::new());
+        read_lines(&lines, dir, Vec::new())
+    };
+    if let Some(doc) = &mut outcome.document {
+        // Text tells no paper size: a `V.` job number is all it has.
+        doc.masthead.infer_duty_station(false);
     }
+    outcome
+}
+
+/// [`read_in`] for text extracted from a PDF.
+fn read_extracted(source: &str, dir: Option<&std::path::Path>) -> ReadOutcome {
     let mut normalised = extracted::normalise(source);
     let lines: Vec<Line> = normalised
         .lines

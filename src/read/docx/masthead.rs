@@ -7,7 +7,7 @@ use super::content::Node;
 use super::inlines::plain;
 use super::places::Ctx;
 use crate::lang::{self, Lang};
-use crate::model::{DutyStation, Masthead, Spanned};
+use crate::model::{Masthead, Spanned};
 use crate::read::text::is_job_number;
 use crate::symbol;
 
@@ -98,36 +98,19 @@ fn job_number_in(text: &str) -> Option<&str> {
     })
 }
 
-/// The duty station the first section's paper tells, when the job number
-/// has not: US Letter is New York's alone (the other duty stations print on
-/// A4, which is also what a document with none is printed on), and a job
-/// number `V.…` is Vienna's.
-pub fn duty_station(section: &[(String, String, String)], m: &mut Masthead) {
-    if m.duty_station.is_some() {
-        return;
-    }
-    let vienna = m
-        .job_number
-        .as_ref()
-        .is_some_and(|j| j.value.starts_with("V."));
+/// Whether the first section is on US Letter paper (8.5 × 11 in, either
+/// way up, within a point), which tells a New York document.
+pub fn on_letter_paper(section: &[(String, String, String)]) -> bool {
     let twips = |v: &str| v.trim().parse::<u32>().ok();
-    let letter = section.iter().any(|(kind, w, h)| {
+    section.iter().any(|(kind, w, h)| {
         let (Some(w), Some(h)) = (twips(w), twips(h)) else {
             return false;
         };
-        // 8.5 × 11 in, either way up, within a point.
         kind == "pgSz"
             && [(w, h), (h, w)]
                 .iter()
                 .any(|&(a, b)| a.abs_diff(12240) <= 20 && b.abs_diff(15840) <= 20)
-    });
-    let station = match (vienna, letter) {
-        (true, _) => DutyStation::Vienna,
-        (false, true) => DutyStation::NewYork,
-        (false, false) => return,
-    };
-    let span = m.job_number.as_ref().map(|j| j.span).unwrap_or_default();
-    m.duty_station = Some(Spanned::new(station, span));
+    })
 }
 
 /// The document symbol a header line holds, as written (`A/80/6 (Sect. 29)`)

@@ -174,7 +174,7 @@ fn assemble(
     let lang = masthead::header(&masthead::lines(&header), &mut m, &mut ctx).unwrap_or(Lang::En);
     ctx.part = footer_part;
     masthead::footer(&masthead::lines(&footer), &mut m, &mut ctx);
-    masthead::duty_station(refs, &mut m);
+    m.infer_duty_station(masthead::on_letter_paper(refs));
     ctx.part = parts.main.clone();
 
     let mut pictures = pictures(package, &parts.rels);
