@@ -45,8 +45,9 @@ pub(super) fn table(
                     })
                     .collect();
                 if !unmarked.is_empty() {
+                    let headings = with_lone_marks(&grid.head, &unmarked, &body);
                     head = row(
-                        &grid.head,
+                        &headings,
                         &Letters {
                             unmarked,
                             ..letters
@@ -72,6 +73,30 @@ pub(super) fn table(
     }
     out.push((first, String::new()));
     notes(block, vocab, out, decisions);
+}
+
+/// The headings with the mark of a note marked nowhere else set on the
+/// one heading whose last word ends in its letter (`Expenditurea`, `A
+/// distanciaa`), when no other heading does: the word need not be the
+/// document's, as [`glued_mark`] asks of a mark it finds alone.
+fn with_lone_marks(headings: &[String], unmarked: &[char], body: &[String]) -> Vec<String> {
+    let mut headings = headings.to_vec();
+    for &m in unmarked {
+        if body.iter().any(|r| r.contains(&format!("^{m}^"))) {
+            continue;
+        }
+        let ends_in_mark = |h: &String| {
+            let mut end = h.chars().rev();
+            end.next() == Some(m) && end.next().is_some_and(char::is_alphabetic)
+        };
+        let mut candidates = (0..headings.len()).filter(|&k| ends_in_mark(&headings[k]));
+        if let (Some(k), None) = (candidates.next(), candidates.next()) {
+            let heading = &mut headings[k];
+            heading.pop();
+            heading.push_str(&format!("^{m}^"));
+        }
+    }
+    headings
 }
 
 /// The rule under a rebuilt grid's header: the stub column set left, a

@@ -1151,41 +1151,48 @@ fn a_lines_first_word_is_the_documents_unless_a_hyphen_broke_it() {
     assert!(vocab.has("de"));
 }
 
-/// A header word with its note letter set against it, the word written
-/// elsewhere only at the start of a line (the note's text).
-#[test]
-fn a_note_letter_glued_to_a_header_word_is_a_mark() {
+/// A layout page holding one table of crimes, its last heading `heading`
+/// (a note letter set against it), its note `note` (lines of text), read;
+/// and the table's headings.
+fn crimes_table(
+    heading: &str,
+    note: &str,
+) -> (crate::model::Table, Vec<String>, crate::read::ReadOutcome) {
     let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
-    let body = "                 1. The cases reported by States are set out below.
+    let body = format!(
+        "                 1. The cases reported by States are set out below.
 
                  Table 1
                  Criminal cases reported by States
 
-                 Offence                                        Cases      Convictionsa
+                 Offence                                        Cases      {heading}
 
                  Wildlife trafficking                             412            97
                  Illegal logging                                  276            58
                        Total                                      688           155
 
                    a
-                       Convictions handed down in the same re-
-                       porting period.
+{note}
 
-                 2. The next paragraph follows the table.";
-    let (doc, _) = doc(&pages(&[&format!("{head}{body}")]));
-    let table = doc
-        .body
-        .iter()
-        .find_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .expect("a table");
-    let head: Vec<String> = table.head[0]
+                 2. The next paragraph follows the table."
+    );
+    let (doc, outcome) = doc(&pages(&[&format!("{head}{body}")]));
+    let table = first_table(&doc);
+    let headings = table.head[0]
         .cells
         .iter()
         .map(|c| c.paragraphs.iter().map(|p| plain_text(p)).collect())
         .collect();
+    (table, headings, outcome)
+}
+
+/// A header word with its note letter set against it, the word written
+/// elsewhere only at the start of a line (the note's text).
+#[test]
+fn a_note_letter_glued_to_a_header_word_is_a_mark() {
+    let note = "                       Convictions handed down in the same re-
+                       porting period.";
+    let (table, head, _) = crimes_table("Convictionsa", note);
     assert_eq!(head, ["Offence", "Cases", "Convictions"]);
     assert_eq!(table.notes.len(), 1);
     // A word of a note hyphenated at its line end is joined.
@@ -1196,6 +1203,24 @@ fn a_note_letter_glued_to_a_header_word_is_a_mark() {
     // The total row, its bold lost in the text, is told by its label.
     let totals: Vec<bool> = table.body.iter().map(|r| r.total).collect();
     assert_eq!(totals, [false, false, true]);
+}
+
+/// A header word with its note letter set against it, the word written
+/// nowhere else in the document: the one heading ending in the letter of
+/// a note marked nowhere else is its mark's.
+#[test]
+fn a_note_letter_glued_to_the_only_heading_ending_in_it_is_its_mark() {
+    let note = "                       Estimates as at 28 February.";
+    let (_, head, outcome) = crimes_table("Outlaysa", note);
+    assert_eq!(head, ["Offence", "Cases", "Outlays"]);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::TableNotes),
+        "{:?}",
+        outcome.diagnostics
+    );
 }
 
 /// pdftotext gives a right-to-left line's left-to-right stretches (LRE …
