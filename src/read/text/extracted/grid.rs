@@ -401,6 +401,18 @@ fn with_glued_amounts_apart<'a>(
     else {
         return lines;
     };
+    // The most digit groups an amount of the table has, in a full row or
+    // with no space at all: no part cut from a cell has more.
+    let most_groups = lines
+        .iter()
+        .flat_map(|l| {
+            let full = values(l) >= usual;
+            l.iter().filter(move |c| full || !c.text.contains(' '))
+        })
+        .filter(|c| !is_stub(c) && is_value(c.text))
+        .map(|c| c.text.split(' ').count())
+        .max()
+        .unwrap_or(usize::MAX);
     for (line, &page) in lines.iter_mut().zip(pages) {
         let have = values(line);
         if have >= usual {
@@ -414,29 +426,9 @@ fn with_glued_amounts_apart<'a>(
         };
         let need = usual - have;
         let glued_at: Vec<usize> = (0..line.len()).filter(|&at| glued(&line[at])).collect();
-        let mut splits: Vec<(usize, Vec<Cell>)> = glued_at
-            .iter()
-            .filter_map(|&at| Some((at, amounts_apart(line[at], &is_edge, need)?)))
-            .collect();
-        if splits.len() != 1 {
-            // One cell, and only one, comes apart as the row needs; else a
-            // bold total row's figures run together in more than one place
-            // (`746 900 566 395` and `690 796 597 042`): each comes apart,
-            // in the one way its groups' ends allow.
-            let Some(each) = glued_at
-                .iter()
-                .map(|&at| Some((at, only_way_apart(line[at], &is_edge, need)?)))
-                .collect::<Option<Vec<_>>>()
-            else {
-                continue;
-            };
-            splits = each;
-        }
-        // The cells come apart into as many as the row needs, no more.
-        let added: usize = splits.iter().map(|(_, parts)| parts.len() - 1).sum();
-        if added != need {
+        let Some(splits) = row_apart(line, &glued_at, &is_edge, need, most_groups) else {
             continue;
-        }
+        };
         for (at, parts) in splits.into_iter().rev() {
             line.splice(at..=at, parts);
         }
@@ -484,6 +476,93 @@ const MAX_PAGE_SHIFT: isize = 12;
 /// `end` moved `by` places right (left when negative).
 fn shifted(end: usize, by: isize) -> usize {
     end.saturating_add_signed(by)
+}
+
+/// How a row's run-together cells (at `glued_at`) come apart into the
+/// `need` more cells it lacks, each part an amount of at most
+/// `most_groups` digit groups: where their groups end on the columns'
+/// edges; else, when that cuts none or cuts wrongly (`381 364 313 795 340
+/// 393` into `381 364`, `313 795 340` and `393`), into amounts of exactly
+/// `most_groups` groups each, the one way they divide.
+fn row_apart<'a>(
+    line: &[Cell<'a>],
+    glued_at: &[usize],
+    is_edge: &dyn Fn(usize) -> bool,
+    need: usize,
+    most_groups: usize,
+) -> Option<Vec<(usize, Vec<Cell<'a>>)>> {
+    let fits = |splits: &[(usize, Vec<Cell>)]| {
+        splits
+            .iter()
+            .map(|(_, parts)| parts.len() - 1)
+            .sum::<usize>()
+            == need
+            && splits
+                .iter()
+                .flat_map(|(_, parts)| parts)
+                .all(|p| p.text.split(' ').count() <= most_groups)
+    };
+    if let Some(splits) = by_edges(line, glued_at, is_edge, need).filter(|s| fits(s)) {
+        return Some(splits);
+    }
+    let splits = glued_at
+        .iter()
+        .map(|&at| Some((at, in_groups_of(line[at], most_groups)?)))
+        .collect::<Option<Vec<_>>>()?;
+    fits(&splits).then_some(splits)
+}
+
+/// The cuts [`amounts_apart`] makes where groups end on edges: one cell,
+/// and only one, come apart as the row needs; else a bold total row's
+/// figures run together in more than one place (`746 900 566 395` and
+/// `690 796 597 042`): each comes apart, in the one way its groups' ends
+/// allow.
+fn by_edges<'a>(
+    line: &[Cell<'a>],
+    glued_at: &[usize],
+    is_edge: &dyn Fn(usize) -> bool,
+    need: usize,
+) -> Option<Vec<(usize, Vec<Cell<'a>>)>> {
+    let splits: Vec<(usize, Vec<Cell>)> = glued_at
+        .iter()
+        .filter_map(|&at| Some((at, amounts_apart(line[at], is_edge, need)?)))
+        .collect();
+    if splits.len() == 1 {
+        return Some(splits);
+    }
+    glued_at
+        .iter()
+        .map(|&at| Some((at, only_way_apart(line[at], is_edge, need)?)))
+        .collect()
+}
+
+/// `cell` cut into amounts of `k` digit groups each (`381 364 313 795 340
+/// 393` into three of two), when its groups divide so, each an amount; a
+/// cell of `k` groups or fewer stays whole (`481 205` beside it).
+fn in_groups_of(cell: Cell<'_>, k: usize) -> Option<Vec<Cell<'_>>> {
+    let spaces: Vec<usize> = cell.text.match_indices(' ').map(|(i, _)| i).collect();
+    let groups = spaces.len() + 1;
+    if groups <= k {
+        return is_one_amount(cell.text).then(|| vec![cell]);
+    }
+    if k == 0 || !groups.is_multiple_of(k) {
+        return None;
+    }
+    let cuts = spaces.iter().skip(k - 1).step_by(k).copied();
+    let mut pieces = Vec::with_capacity(groups / k);
+    let mut from = 0;
+    for to in cuts.chain([cell.text.len()]) {
+        pieces.push(Cell {
+            start: cell.start + cell.text[..from].chars().count(),
+            end: cell.start + cell.text[..to].chars().count(),
+            text: &cell.text[from..to],
+        });
+        from = to + 1;
+    }
+    pieces
+        .iter()
+        .all(|p| is_one_amount(p.text))
+        .then_some(pieces)
 }
 
 /// `cell` cut into amounts by [`amounts_apart`] in one way only, into two
