@@ -72,7 +72,10 @@ impl Acc {
     fn stands_alone(&self) -> bool {
         self.map.len() == 1
             && self.text.chars().count() <= STANDING_ALONE
-            && self.text.starts_with(char::is_uppercase)
+            && self.text.starts_with(|c: char| {
+                // A capital, or a letter of a script without case (图一, الشكل).
+                c.is_uppercase() || c.is_alphabetic() && !c.is_lowercase()
+            })
     }
 
     fn ends_with_colon(&self) -> bool {

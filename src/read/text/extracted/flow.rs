@@ -343,7 +343,13 @@ impl Flow<'_, '_> {
         if cur.kind == Kind::Heading {
             return self.heading_continues(cur, text, indent);
         }
-        if is_figure_caption(text, self.s.full) {
+        if is_figure_caption(text, self.s.full)
+            || is_source_line(text)
+            || is_bare_figure_label(&cur.text)
+        {
+            // A figure whose picture is not in the text: its label, its
+            // title and its source line each stand alone (Chinese, with no
+            // capital to start a line, ran the three into one).
             return false;
         }
         if is_citation(text) && closes(&cur.text) {
@@ -471,6 +477,23 @@ fn closes(text: &str) -> bool {
             .strip_suffix([')', '）'])
             .and_then(|inner| inner.rfind(['(', '（']).map(|open| &inner[..open]))
             .is_some_and(|before| ends(before.trim_end()))
+}
+
+/// A figure's label with no title after it (`Figure I`, `图一`).
+fn is_bare_figure_label(text: &str) -> bool {
+    matches!(
+        crate::read::text::figure::caption(text, crate::lang::Lang::En),
+        (Some(_), "")
+    )
+}
+
+/// A line that gives a figure's or table's source (`Source: …`,
+/// `资料来源: …`, `المصدر: …`), in any language.
+fn is_source_line(text: &str) -> bool {
+    crate::lang::ALL.iter().any(|l| {
+        text.strip_prefix(l.source_word())
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+    })
 }
 
 /// A figure's caption standing alone (`Figure I`, `Gráfico II: Gastos`):

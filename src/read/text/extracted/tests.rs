@@ -3171,3 +3171,32 @@ fn a_title_line_ending_in_session_is_the_titles() {
         Some("Soixantième session")
     );
 }
+
+/// A figure read from a PDF's text has no picture: its label, title and
+/// source line stay three lines of text, in a language without capitals
+/// too (`图一技术合作与能力建设资料来源: …` was one line).
+#[test]
+fn a_figures_label_title_and_source_stay_apart_without_its_picture() {
+    for (label, title, source) in [
+        ("Figure I", "Introduction", "Source: General Assembly"),
+        (
+            "图一",
+            "技术合作与能力建设",
+            "资料来源: 联合国环境规划署环境大会",
+        ),
+        ("الشكل الأول", "مقدمة", "المصدر: الجمعية العامة"),
+    ] {
+        let text = pages(&[&format!(
+            "{MASTHEAD}\nI. Introduction\n1. The first paragraph.\n{label}\n{title}\n{source}\n2. The second paragraph.\n\n1/1"
+        )]);
+        let (doc, _) = doc(&text);
+        let texts: Vec<String> = chapter_blocks(&doc)
+            .iter()
+            .filter_map(|b| match b {
+                Block::Text(t) => Some(plain_text(&t.value)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, [label, title, source]);
+    }
+}
