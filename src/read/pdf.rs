@@ -37,8 +37,9 @@ pub fn read_source(source: &Source) -> ReadOutcome {
     let dir = source.dir();
     let mut outcome = super::text::read_in(&text, dir);
     if let Some(doc) = &mut outcome.document {
-        doc.masthead
-            .infer_duty_station(first_page_is_letter(file.path()));
+        let letter =
+            letter_in_bytes(source.bytes).unwrap_or_else(|| first_page_is_letter(file.path()));
+        doc.masthead.infer_duty_station(letter);
     }
     outcome.view = SourceView::Text(text);
     outcome
@@ -65,6 +66,46 @@ fn temporary_copy(bytes: &[u8]) -> Result<tempfile::NamedTempFile, Diagnostic> {
     Ok(file)
 }
 
+/// Whether most pages are US Letter, by the page boxes written in the
+/// file's bytes (`/MediaBox [0 0 612 792]`, as Word writes them); `None`
+/// when none is (they are in compressed object streams), for `pdfinfo`
+/// to tell, at the cost of a process.
+fn letter_in_bytes(bytes: &[u8]) -> Option<bool> {
+    let (mut letter, mut other) = (0usize, 0usize);
+    let key = b"/MediaBox";
+    let mut at = 0;
+    while let Some(found) = memchr::memmem::find(&bytes[at..], key) {
+        at += found + key.len();
+        let rest = &bytes[at..bytes.len().min(at + 64)];
+        let Some(close) = rest.iter().position(|&b| b == b']') else {
+            continue;
+        };
+        let boxed = String::from_utf8_lossy(&rest[..close]);
+        let numbers: Vec<f32> = boxed
+            .trim_start_matches([' ', '['])
+            .split_whitespace()
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        let [x0, y0, x1, y1] = numbers[..] else {
+            continue;
+        };
+        if is_letter(x1 - x0, y1 - y0) {
+            letter += 1;
+        } else {
+            other += 1;
+        }
+    }
+    (letter + other > 0).then_some(letter > other)
+}
+
+/// Whether a page of `w` × `h` points is US Letter, either way up,
+/// within a point.
+fn is_letter(w: f32, h: f32) -> bool {
+    [(w, h), (h, w)]
+        .iter()
+        .any(|&(a, b)| (a - 612.0).abs() <= 1.0 && (b - 792.0).abs() <= 1.0)
+}
+
 /// Whether the first page is US Letter (612 × 792 pt, either way up,
 /// within a point), as `pdfinfo` gives its size; `false` when it cannot
 /// tell (A4, what a document with no duty station prints on).
@@ -84,11 +125,7 @@ fn first_page_is_letter(path: &std::path::Path) -> bool {
                 .filter(|r| r.contains("size:"))
         })
         .and_then(|l| page_size(l.split_once("size:")?.1))
-        .is_some_and(|(w, h)| {
-            [(w, h), (h, w)]
-                .iter()
-                .any(|&(a, b)| (a - 612.0).abs() <= 1.0 && (b - 792.0).abs() <= 1.0)
-        })
+        .is_some_and(|(w, h)| is_letter(w, h))
 }
 
 /// `612 x 792 pts (letter)` → (612, 792).
@@ -143,4 +180,34 @@ fn failure_message(stderr: &str) -> String {
 /// Whether the extracted text holds any letter or digit.
 fn has_text(text: &str) -> bool {
     text.chars().any(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_boxes_in_the_bytes_tell_letter_paper() {
+        let pages = |boxes: &[&str]| {
+            boxes
+                .iter()
+                .map(|b| format!("<< /Type /Page /MediaBox{b} >>\n"))
+                .collect::<String>()
+        };
+        // As Word writes them; a landscape page counts as Letter too.
+        let word = pages(&["[ 0 0 612 792]", "[ 0 0 792 612]", "[0 0 612.1 792]"]);
+        assert_eq!(letter_in_bytes(word.as_bytes()), Some(true));
+        let a4 = pages(&[
+            "[0 0 595.28 841.89]",
+            "[0 0 595.28 841.89]",
+            "[0 0 612 792]",
+        ]);
+        assert_eq!(letter_in_bytes(a4.as_bytes()), Some(false));
+        // Page boxes in compressed object streams are not in the bytes.
+        assert_eq!(
+            letter_in_bytes(b"%PDF-1.7\n1 0 obj <</Type /ObjStm>>"),
+            None
+        );
+        assert_eq!(letter_in_bytes(b"/MediaBox [0 0 612"), None);
+    }
 }
