@@ -155,10 +155,20 @@ fn note_mark(s: &str) -> Option<(u32, usize)> {
     (n > 0).then_some((n, close + 3))
 }
 
+/// The most bytes a footnote mark takes (`[^` and `]` around ten digits).
+const MAX_MARK: usize = 16;
+
 /// `text` without the footnote marks it ends with (`… States.[^2]` is
 /// `… States.`): where a sentence ends is read past its marks.
 pub(crate) fn without_trailing_note_marks(mut text: &str) -> &str {
-    while let Some(open) = text.rfind("[^") {
+    // A mark is short: it is looked for only in the text's last bytes.
+    while text.ends_with(']') {
+        let tail = (text.len().saturating_sub(MAX_MARK)..text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        let Some(open) = text[tail..].rfind("[^").map(|k| tail + k) else {
+            break;
+        };
         match note_mark(&text[open..]) {
             Some((_, len)) if open + len == text.len() => text = &text[..open],
             _ => break,
@@ -251,6 +261,20 @@ pub fn merge_text(mut inlines: Vec<Inline>) -> Vec<Inline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trailing_note_marks_are_set_aside_and_nothing_else() {
+        assert_eq!(without_trailing_note_marks("States.[^2]"), "States.");
+        assert_eq!(
+            without_trailing_note_marks("(A/79/813)[^14][^15]"),
+            "(A/79/813)"
+        );
+        assert_eq!(without_trailing_note_marks("a list [^x]"), "a list [^x]");
+        assert_eq!(without_trailing_note_marks("[^2] opens"), "[^2] opens");
+        // Letters of several bytes just before the mark.
+        assert_eq!(without_trailing_note_marks("会员国。[^3]"), "会员国。");
+        assert_eq!(without_trailing_note_marks("]"), "]");
+    }
 
     #[test]
     fn links_notes_emphasis_and_symbols() {
