@@ -206,21 +206,7 @@ fn in_groups_of(cell: Cell<'_>, k: usize) -> Option<Vec<Cell<'_>>> {
     if k == 0 || !groups.is_multiple_of(k) {
         return None;
     }
-    let cuts = spaces.iter().skip(k - 1).step_by(k).copied();
-    let mut pieces = Vec::with_capacity(groups / k);
-    let mut from = 0;
-    for to in cuts.chain([cell.text.len()]) {
-        pieces.push(Cell {
-            start: cell.start + cell.text[..from].chars().count(),
-            end: cell.start + cell.text[..to].chars().count(),
-            text: &cell.text[from..to],
-        });
-        from = to + 1;
-    }
-    pieces
-        .iter()
-        .all(|p| is_one_amount(p.text))
-        .then_some(pieces)
+    cut_into_amounts(cell, spaces.iter().skip(k - 1).step_by(k).copied())
 }
 
 /// `cell` cut into amounts by [`amounts_apart`] in one way only, into two
@@ -275,18 +261,28 @@ fn amounts_apart<'a>(
     } else {
         return None;
     };
-    let mut pieces = Vec::with_capacity(more + 1);
+    cut_into_amounts(cell, cuts)
+}
+
+/// `cell` cut at the spaces at `cuts` (byte offsets, in order), when
+/// every piece is one amount. Amounts are ASCII: a byte is a column.
+fn cut_into_amounts<'a>(
+    cell: Cell<'a>,
+    cuts: impl IntoIterator<Item = usize>,
+) -> Option<Vec<Cell<'a>>> {
+    let mut pieces = Vec::new();
     let mut from = 0;
     for to in cuts.into_iter().chain([cell.text.len()]) {
+        let text = &cell.text[from..to];
+        if !is_one_amount(text) {
+            return None;
+        }
         pieces.push(Cell {
             start: cell.start + from,
             end: cell.start + to,
-            text: &cell.text[from..to],
+            text,
         });
         from = to + 1;
     }
-    pieces
-        .iter()
-        .all(|p| is_one_amount(p.text))
-        .then_some(pieces)
+    Some(pieces)
 }
