@@ -168,6 +168,19 @@ impl Date {
     }
 }
 
+/// US Letter, width and height in points: New York's paper, the others'
+/// being A4.
+pub const US_LETTER_PT: (f32, f32) = (612.0, 792.0);
+
+/// Whether a page of `width` × `height` points is US Letter, either way
+/// up, within a point (as readers find page sizes in Word and PDF files).
+pub fn is_us_letter(width: f32, height: f32) -> bool {
+    let (w, h) = US_LETTER_PT;
+    [(width, height), (height, width)]
+        .iter()
+        .any(|&(a, b)| (a - w).abs() <= 1.0 && (b - h).abs() <= 1.0)
+}
+
 /// United Nations duty stations, which decide the paper size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DutyStation {

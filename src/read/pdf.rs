@@ -9,7 +9,7 @@ use std::process::Command;
 
 use super::{ReadOutcome, Source, SourceView};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Span;
+use crate::model::{Span, is_us_letter};
 
 /// The program that extracts the text, from the package named in errors.
 const PDFTOTEXT: &str = "pdftotext";
@@ -89,21 +89,13 @@ fn letter_in_bytes(bytes: &[u8]) -> Option<bool> {
         let [x0, y0, x1, y1] = numbers[..] else {
             continue;
         };
-        if is_letter(x1 - x0, y1 - y0) {
+        if is_us_letter(x1 - x0, y1 - y0) {
             letter += 1;
         } else {
             other += 1;
         }
     }
     (letter + other > 0).then_some(letter > other)
-}
-
-/// Whether a page of `w` × `h` points is US Letter, either way up,
-/// within a point.
-fn is_letter(w: f32, h: f32) -> bool {
-    [(w, h), (h, w)]
-        .iter()
-        .any(|&(a, b)| (a - 612.0).abs() <= 1.0 && (b - 792.0).abs() <= 1.0)
 }
 
 /// Whether the first page is US Letter (612 × 792 pt, either way up,
@@ -125,7 +117,7 @@ fn first_page_is_letter(path: &std::path::Path) -> bool {
                 .filter(|r| r.contains("size:"))
         })
         .and_then(|l| page_size(l.split_once("size:")?.1))
-        .is_some_and(|(w, h)| is_letter(w, h))
+        .is_some_and(|(w, h)| is_us_letter(w, h))
 }
 
 /// `612 x 792 pts (letter)` → (612, 792).

@@ -159,7 +159,7 @@ impl Paper {
     pub const fn size_pt(self) -> (f32, f32) {
         match self {
             Paper::A4 => (595.28, 841.89),
-            Paper::Letter => (612.0, 792.0),
+            Paper::Letter => crate::model::US_LETTER_PT,
         }
     }
 }

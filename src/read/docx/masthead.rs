@@ -98,18 +98,15 @@ fn job_number_in(text: &str) -> Option<&str> {
     })
 }
 
-/// Whether the first section is on US Letter paper (8.5 × 11 in, either
-/// way up, within a point), which tells a New York document.
+/// Whether the first section is on US Letter paper, which tells a New
+/// York document (`w:pgSz` in twips, twenty to the point).
 pub fn on_letter_paper(section: &[(String, String, String)]) -> bool {
-    let twips = |v: &str| v.trim().parse::<u32>().ok();
+    let points = |v: &str| v.trim().parse::<u32>().ok().map(|t| t as f32 / 20.0);
     section.iter().any(|(kind, w, h)| {
-        let (Some(w), Some(h)) = (twips(w), twips(h)) else {
-            return false;
-        };
         kind == "pgSz"
-            && [(w, h), (h, w)]
-                .iter()
-                .any(|&(a, b)| a.abs_diff(12240) <= 20 && b.abs_diff(15840) <= 20)
+            && points(w)
+                .zip(points(h))
+                .is_some_and(|(w, h)| crate::model::is_us_letter(w, h))
     })
 }
 
