@@ -180,27 +180,33 @@ fn body_row(cells: &[String], letters: &Letters) -> String {
     let total = cells
         .first()
         .is_some_and(|label| crate::lang::is_total_label(label));
-    if !total {
-        return row(cells, letters);
-    }
-    let mut marked = row(cells, letters);
-    let label_end = marked[2..].find(" |").map_or(marked.len(), |k| k + 2);
-    marked.insert_str(label_end, "**");
-    marked.insert_str(2, "**");
-    marked
+    pipe_row(cells, letters, total)
 }
 
 fn row(cells: &[String], letters: &Letters) -> String {
-    let mut out = String::with_capacity(cells.iter().map(|c| c.len() + 3).sum::<usize>() + 2);
+    pipe_row(cells, letters, false)
+}
+
+/// The cells as a pipe row, their note marks set; the first in bold when
+/// `bold_label`.
+fn pipe_row(cells: &[String], letters: &Letters, bold_label: bool) -> String {
+    let mut out = String::with_capacity(cells.iter().map(|c| c.len() + 3).sum::<usize>() + 6);
     out.push('|');
-    for cell in cells {
+    for (k, cell) in cells.iter().enumerate() {
         out.push(' ');
         let marked = if cell.contains('|') {
             mark_notes(&cell.replace('|', "¦"), letters)
         } else {
             mark_notes(cell, letters)
         };
+        let bold = bold_label && k == 0;
+        if bold {
+            out.push_str("**");
+        }
         out.push_str(&marked);
+        if bold {
+            out.push_str("**");
+        }
         out.push_str(" |");
     }
     out
