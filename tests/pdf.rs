@@ -708,6 +708,68 @@ fn operators(content: &str) -> Vec<(String, Vec<String>)> {
     ops
 }
 
+/// How many spaces (the one-byte code 32) a hex string of compact codes
+/// shows: bytes below 0x80 are one-byte codes, others start a two-byte one.
+fn spaces_in(hex: &str) -> usize {
+    let digits = hex.trim_start_matches('<').trim_end_matches('>');
+    let bytes: Vec<u8> = (0..digits.len() / 2)
+        .filter_map(|k| u8::from_str_radix(&digits[2 * k..2 * k + 2], 16).ok())
+        .collect();
+    let (mut spaces, mut at) = (0, 0);
+    while at < bytes.len() {
+        spaces += usize::from(bytes[at] == 0x20);
+        at += if bytes[at] < 0x80 { 1 } else { 2 };
+    }
+    spaces
+}
+
+/// Justified lines move their spaces by word spacing (`Tw`;
+/// vendor/krilla/UNDOC-PATCH.md, fifteenth change): the fonts' glyphs are
+/// shown in compact codes with the space as the one-byte code 32, so a
+/// line's words are one string, not a string a word with the stretch
+/// written after each space. A line not stretched sets it back to 0.
+#[test]
+fn justified_lines_move_their_spaces_by_word_spacing() {
+    let Some(qpdf) = common::tool("qpdf") else {
+        return;
+    };
+    let doc = model(&common::root().join("samples/report-fr.txt"));
+    let raw = uncompressed(&qpdf, &render(&doc, &WriteOptions::default()).bytes);
+    assert!(
+        raw.contains("/CMapName /Undoc-Compact-"),
+        "fonts encoded by compact codes"
+    );
+    let (mut spaces, mut numbers, mut spacings) = (0, 0, Vec::new());
+    for stream in raw.split(">>\nstream\n").skip(1) {
+        let content = &stream[..stream.find("endstream").expect("stream ends")];
+        for (op, args) in operators(content) {
+            match op.as_str() {
+                "Tw" => spacings.push(args[0].parse::<f32>().expect("a number")),
+                "TJ" | "Tj" => {
+                    for arg in &args {
+                        if arg.starts_with('<') {
+                            spaces += spaces_in(arg);
+                        } else if arg != "[" && arg != "]" {
+                            numbers += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(spaces > 1000, "{spaces} spaces");
+    assert!(
+        numbers * 10 < spaces,
+        "{numbers} adjustments for {spaces} spaces"
+    );
+    assert!(
+        spacings.iter().filter(|&&w| w > 0.0).count() > 30,
+        "{spacings:?}"
+    );
+    assert!(spacings.contains(&0.0), "{spacings:?}");
+}
+
 /// Lines of text are drawn flat (vendor/krilla/UNDOC-PATCH.md, fourteenth
 /// change): no `q`, `cm` and `Q` around each, the fill colour and the font
 /// set outside any `q` only when they change. Followed through the graphics

@@ -34,6 +34,7 @@ use crate::resource;
 use crate::resource::{Resource, ResourceDictionaryBuilder};
 use crate::serialize::{MaybeDeviceColorSpace, SerializeContext};
 use crate::stream::Stream;
+use crate::text::cid::SPACE_CODE;
 use crate::text::group::{use_text_spanner, GlyphGroup, GlyphGrouper, GlyphSpan, GlyphSpanner};
 use crate::text::type3::ColoredGlyph;
 use crate::text::{Font, FontContainer, FontIdentifier, PdfFont, PDF_UNITS_PER_EM};
@@ -72,6 +73,9 @@ pub(crate) struct ContentBuilder {
 struct FlatState {
     fill: Option<(ContentColorSpace, Color)>,
     font: Option<(String, f32)>,
+    /// undoc patch: the word spacing (`Tw`) in force at this level, 0
+    /// until set (see `word_spacing_of`).
+    word_spacing: f32,
 }
 
 /// Stores either a device-specific color space,
@@ -90,6 +94,35 @@ fn flat_text_matrix(matrix: Transform, transform: Transform) -> [f32; 6] {
         .post_concat(transform)
         .to_pdf_transform()
         .map(|n| if n == 0.0 { 0.0 } else { n })
+}
+
+/// undoc patch: the word spacing (`Tw`, in text space units) that moves
+/// the first glyph of one-byte code 32 in `glyphs` as far as its own
+/// advance is stretched (to the hundredth of a thousandth of an em, as
+/// adjustments are written); `None` if no glyph has that code. A justified
+/// line stretches all its spaces alike, so one operator replaces a number
+/// after each space.
+fn word_spacing_of(
+    glyphs: &[impl Glyph],
+    pdf_font: &dyn PdfFont,
+    context_color: rgb::Color,
+    size: f32,
+    scratch: &mut Vec<u8>,
+) -> Option<f32> {
+    let font = pdf_font.font();
+    for glyph in glyphs {
+        let pdf_glyph = pdf_font.get_gid(ColoredGlyph::new(glyph.glyph_id(), context_color))?;
+        scratch.clear();
+        pdf_font.encode_glyph(pdf_glyph, scratch);
+        if scratch[..] != [SPACE_CODE as u8] {
+            continue;
+        }
+        let em = font.advance_width(glyph.glyph_id())? / font.units_per_em();
+        let thousandths = ((glyph.x_advance(1.0) - em) * 100_000.0).round() / 100.0;
+        // To a ten-thousandth of a point: the nearest `f32`, written short.
+        return Some((thousandths / 1000.0 * size * 10_000.0).round() / 10_000.0);
+    }
+    None
 }
 
 /// Sets the fill colour to `color` in `color_space`.
@@ -687,7 +720,7 @@ impl ContentBuilder {
             .unwrap();
         self.scratch.clear();
         let encoded = &mut self.scratch;
-        pdf_glyph.encode_into(encoded);
+        pdf_font.encode_glyph(pdf_glyph, encoded);
         self.content.show(Str(encoded));
         *cur_x += glyph.x_advance(size);
     }
@@ -700,24 +733,38 @@ impl ContentBuilder {
         context_color: rgb::Color,
         glyphs: &[impl Glyph],
     ) {
+        // undoc patch: the font and its units per em are taken once a run,
+        // not twice a glyph (each `font()` clones an `Arc`).
+        let font = pdf_font.font();
+        let pdf_units_per_em = pdf_font.units_per_em();
+        let font_units_per_em = font.units_per_em();
+        let scale = |val| val * pdf_units_per_em;
+
+        // undoc patch: the stretch of the run's spaces set as word spacing,
+        // which moves every glyph of one-byte code 32 without a number
+        // after it; what each such glyph moves by is taken off its own
+        // adjustment (see `word_spacing_of`).
+        if let Some(spacing) =
+            word_spacing_of(glyphs, pdf_font, context_color, size, &mut self.scratch)
+        {
+            if spacing != self.flat.word_spacing {
+                self.content.set_word_spacing(spacing);
+                self.flat.word_spacing = spacing;
+            }
+        }
+        let space_moves = scale(self.flat.word_spacing / size);
+
         self.scratch.clear();
         let encoded = &mut self.scratch;
 
         let mut adjustment = 0.0;
         let mut positioned = self.content.show_positioned();
         let mut items = positioned.items();
-        // undoc patch: the font and its units per em are taken once a run,
-        // not twice a glyph (each `font()` clones an `Arc`).
-        let font = pdf_font.font();
-        let pdf_units_per_em = pdf_font.units_per_em();
-        let font_units_per_em = font.units_per_em();
 
         for glyph in glyphs {
             let pdf_glyph = pdf_font
                 .get_gid(ColoredGlyph::new(glyph.glyph_id(), context_color))
                 .unwrap();
-
-            let scale = |val| val * pdf_units_per_em;
 
             let x_advance = scale(glyph.x_advance(1.0));
             let font_advance = font
@@ -742,10 +789,19 @@ impl ContentBuilder {
                 adjustment = 0.0;
             }
 
-            pdf_glyph.encode_into(encoded);
+            let start = encoded.len();
+            pdf_font.encode_glyph(pdf_glyph, encoded);
 
             if let Some(font_advance) = font_advance {
                 adjustment += x_advance - font_advance;
+            }
+            if encoded[start..] == [SPACE_CODE as u8] {
+                adjustment -= space_moves;
+                // What word spacing misses by its rounding is below the
+                // hundredth of a thousandth adjustments are written to.
+                if adjustment.abs() < 0.01 {
+                    adjustment = 0.0;
+                }
             }
 
             adjustment -= x_offset;

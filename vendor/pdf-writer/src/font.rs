@@ -918,13 +918,7 @@ where
         buf.extend(b" def\n");
 
         // We just cover the whole unicode codespace.
-        buf.extend(b"1 begincodespacerange\n");
-        buf.push(b'<');
-        G::MIN.push(&mut buf);
-        buf.extend(b"> <");
-        G::MAX.push(&mut buf);
-        buf.extend(b">\n");
-        buf.extend(b"endcodespacerange\n");
+        G::push_codespace(&mut buf);
 
         Self {
             buf,
@@ -1003,14 +997,77 @@ impl GlyphId for u8 {}
 
 impl GlyphId for u16 {}
 
+/// undoc patch (see UNDOC-PATCH.md): a glyph code of a composite font whose
+/// encoding gives codes below 0x80 one byte and codes from 0x8000 two
+/// (`compact_codespace`), so that code 32 can be a one-byte space that
+/// word spacing (`Tw`) applies to. Codes in between have no glyph.
+#[derive(Debug, Copy, Clone, Eq, PartialEq, Ord, PartialOrd, Hash)]
+pub struct CompactCode(pub u16);
+
+impl GlyphId for CompactCode {}
+
+impl CompactCode {
+    /// Whether the code is written as one byte.
+    pub fn is_one_byte(self) -> bool {
+        self.0 < 0x80
+    }
+
+    /// Appends the code's bytes, as a content stream shows it.
+    pub fn encode_into(self, out: &mut Vec<u8>) {
+        if self.is_one_byte() {
+            out.push(self.0 as u8);
+        } else {
+            out.extend(self.0.to_be_bytes());
+        }
+    }
+}
+
+impl From<CompactCode> for u32 {
+    fn from(code: CompactCode) -> u32 {
+        code.0.into()
+    }
+}
+
+/// The codespace ranges of [`CompactCode`]s, as a CMap declares them.
+pub const COMPACT_CODESPACE: &[u8] =
+    b"2 begincodespacerange\n<00> <7F>\n<8000> <FFFF>\nendcodespacerange\n";
+
 /// Module to seal the `GlyphId` trait.
 mod private {
     use crate::buf::Buf;
 
-    pub trait Sealed {
+    pub trait Sealed: Sized {
         const MIN: Self;
         const MAX: Self;
         fn push(self, buf: &mut Buf);
+
+        /// The `codespacerange` section of a CMap of these codes.
+        fn push_codespace(buf: &mut Buf) {
+            buf.extend(b"1 begincodespacerange\n");
+            buf.push(b'<');
+            Self::MIN.push(buf);
+            buf.extend(b"> <");
+            Self::MAX.push(buf);
+            buf.extend(b">\n");
+            buf.extend(b"endcodespacerange\n");
+        }
+    }
+
+    impl Sealed for super::CompactCode {
+        const MIN: Self = super::CompactCode(0);
+        const MAX: Self = super::CompactCode(u16::MAX);
+
+        fn push(self, buf: &mut Buf) {
+            if self.is_one_byte() {
+                buf.push_hex(self.0 as u8);
+            } else {
+                buf.push_hex_u16(self.0);
+            }
+        }
+
+        fn push_codespace(buf: &mut Buf) {
+            buf.extend(super::COMPACT_CODESPACE);
+        }
     }
 
     impl Sealed for u8 {

@@ -173,7 +173,8 @@ pub mod types {
     };
     pub use files::AssociationKind;
     pub use font::{
-        CidFontType, CjkClass, FontFlags, FontStretch, GlyphId, SystemInfo, UnicodeCmap,
+        CidFontType, CjkClass, CompactCode, FontFlags, FontStretch, GlyphId, SystemInfo, UnicodeCmap,
+        COMPACT_CODESPACE,
     };
     pub use forms::{
         CheckBoxState, ChoiceOptions, FieldFlags, FieldType, Quadding, SigFlags,

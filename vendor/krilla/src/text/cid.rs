@@ -1,8 +1,11 @@
-use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::types::{
+    CidFontType, CompactCode, FontFlags, SystemInfo, UnicodeCmap, COMPACT_CODESPACE,
+};
 use pdf_writer::writers::WMode;
 use pdf_writer::{Finish, Name, Ref, Str};
 use skrifa::raw::tables::cff::Cff;
 use skrifa::raw::{TableProvider, TopLevelTable};
+use skrifa::MetadataProvider;
 use std::hash::Hash;
 use std::ops::DerefMut;
 use subsetter::GlyphRemapper;
@@ -110,6 +113,137 @@ pub(crate) struct CIDFont {
     /// The widths of the glyphs, _indexed by their CID_.
     widths: Vec<f32>,
     is_empty: bool,
+    /// undoc patch: the compact codes of a font's glyphs, if it has them
+    /// (see [`CompactCodes`]).
+    compact: Option<CompactCodes>,
+}
+
+/// undoc patch (see UNDOC-PATCH.md, fifteenth change): codes that are CIDs
+/// of one byte below 0x80 and two from 0x8000, given out as glyphs are
+/// first drawn, with 32 kept for the space glyph, so that word spacing
+/// (`Tw`) can move a justified line's spaces instead of a number after
+/// each. The glyphs themselves stay where the subsetter puts them (the
+/// "index" that krilla calls a CID elsewhere); a `CIDToGIDMap` stream maps
+/// each code's CID to its index. Codes equal CIDs, as MuPDF up to 1.21
+/// needs to read a `ToUnicode` map of such codes.
+#[derive(Debug)]
+struct CompactCodes {
+    /// The code of each glyph, by index; .notdef's is 0.
+    by_index: Vec<u16>,
+    /// The next one-byte code to give out (32 skipped).
+    next_one: u16,
+    /// The next two-byte code to give out.
+    next_two: u32,
+    /// The font's glyph for U+0020, which gets code 32.
+    space: Option<u16>,
+}
+
+/// undoc patch: the code word spacing applies to.
+pub(crate) const SPACE_CODE: u16 = 0x20;
+
+/// undoc patch: the most glyphs a font may have for compact codes: code 0,
+/// the 122 one-byte codes given out (`take_one`) and 32,768 of two bytes;
+/// 32 is kept for the space glyph.
+const MOST_COMPACT_GLYPHS: u16 = 1 + 122 + 0x8000;
+
+impl CompactCodes {
+    /// Compact codes for `font`, if every glyph it has can get one and its
+    /// outlines are TrueType (a CFF program keeps its own CIDs).
+    fn of(font: &Font) -> Option<CompactCodes> {
+        let font_ref = font.font_ref();
+        let glyphs = font_ref.maxp().ok()?.num_glyphs();
+        if glyphs > MOST_COMPACT_GLYPHS || font_ref.glyf().is_err() {
+            return None;
+        }
+        let space = font_ref
+            .charmap()
+            .map(' ')
+            .and_then(|g| u16::try_from(g.to_u32()).ok());
+        Some(CompactCodes {
+            by_index: vec![0],
+            next_one: 1,
+            next_two: 0x8000,
+            space,
+        })
+    }
+
+    /// Gives the glyph `gid`, new at index `by_index.len()`, its code.
+    fn give(&mut self, gid: u16) {
+        let code = if self.space == Some(gid) {
+            SPACE_CODE
+        } else if let Some(code) = self.take_one() {
+            code
+        } else {
+            self.take_two()
+        };
+        self.by_index.push(code);
+    }
+
+    /// The next one-byte code, skipping 32 and the bytes a literal string
+    /// escapes (CR, the parentheses, the backslash), which would take two.
+    fn take_one(&mut self) -> Option<u16> {
+        while matches!(self.next_one, SPACE_CODE | 0x0D | 0x28 | 0x29 | 0x5C) {
+            self.next_one += 1;
+        }
+        if self.next_one >= 0x80 {
+            return None;
+        }
+        self.next_one += 1;
+        Some(self.next_one - 1)
+    }
+
+    fn take_two(&mut self) -> u16 {
+        let code = u16::try_from(self.next_two).expect("at most MOST_COMPACT_GLYPHS glyphs");
+        self.next_two += 1;
+        code
+    }
+
+    fn code(&self, index: Cid) -> CompactCode {
+        CompactCode(self.by_index[index as usize])
+    }
+
+    /// The encoding: each code its own CID, over the one-byte codes and
+    /// the rows of 256 two-byte codes given out.
+    fn encoding(&self) -> Vec<u8> {
+        let rows = (self.next_two - 0x8000).div_ceil(256) as u16;
+        let name = format!("Undoc-Compact-{rows}");
+        let mut out = Vec::with_capacity(700 + 24 * rows as usize);
+        out.extend(b"%!PS-Adobe-3.0 Resource-CMap\n%%DocumentNeededResources: procset CIDInit\n%%IncludeResource: procset CIDInit\n");
+        out.extend(format!("%%BeginResource: CMap {name}\n%%Title: ({name} Adobe Identity 0)\n%%Version: 1\n%%EndComments\n").as_bytes());
+        out.extend(b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo 3 dict dup begin\n    /Registry (Adobe) def\n    /Ordering (Identity) def\n    /Supplement 0 def\nend def\n");
+        out.extend(
+            format!("/CMapName /{name} def\n/CMapVersion 1 def\n/CMapType 1 def\n/WMode 0 def\n")
+                .as_bytes(),
+        );
+        out.extend(COMPACT_CODESPACE);
+        let mut ranges = vec!["<00> <7F> 0".to_string()];
+        ranges.extend((0..rows).map(|r| {
+            let first = 0x8000 + 256 * u32::from(r);
+            format!("<{first:04X}> <{:04X}> {first}", first + 255)
+        }));
+        for chunk in ranges.chunks(100) {
+            out.extend(format!("{} begincidrange\n", chunk.len()).as_bytes());
+            for range in chunk {
+                out.extend(range.as_bytes());
+                out.push(b'\n');
+            }
+            out.extend(b"endcidrange\n");
+        }
+        out.extend(b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n%%EndResource\n%%EOF");
+        out
+    }
+
+    /// The `CIDToGIDMap`: for each CID up to the highest code, the index
+    /// of its glyph (two bytes, big-endian), 0 where no glyph has it.
+    fn cid_to_gid_map(&self) -> Vec<u8> {
+        let highest = self.by_index.iter().copied().max().unwrap_or(0) as usize;
+        let mut map = vec![0u8; 2 * (highest + 1)];
+        for (index, &code) in self.by_index.iter().enumerate() {
+            let at = 2 * code as usize;
+            map[at..at + 2].copy_from_slice(&(index as u16).to_be_bytes());
+        }
+        map
+    }
 }
 
 impl CIDFont {
@@ -123,8 +257,18 @@ impl CIDFont {
             glyph_remapper: GlyphRemapper::new(),
             cmap_entries: Vec::new(),
             widths,
+            compact: CompactCodes::of(&font),
             font,
             is_empty: true,
+        }
+    }
+
+    /// undoc patch: appends the code that shows the glyph at `index`.
+    #[inline]
+    pub(crate) fn encode_into(&self, index: Cid, out: &mut Vec<u8>) {
+        match &self.compact {
+            Some(codes) => codes.code(index).encode_into(out),
+            None => out.extend(index.to_be_bytes()),
         }
     }
 
@@ -160,6 +304,9 @@ impl CIDFont {
         if new_id as usize >= self.widths.len() {
             self.widths
                 .push(self.font.advance_width(glyph_id).unwrap_or(0.0));
+            if let Some(codes) = &mut self.compact {
+                codes.give(glyph_id.to_u32() as u16);
+            }
         }
 
         new_id
@@ -267,12 +414,31 @@ impl CIDFont {
             base_font.clone()
         };
 
-        chunk
-            .type0_font(root_ref)
-            .base_font(Name(base_font_type0.as_bytes()))
-            .encoding_predefined(Name(IDENTITY_H.as_bytes()))
-            .descendant_font(cid_ref)
-            .to_unicode(cmap_ref);
+        let mut type0 = chunk.type0_font(root_ref);
+        type0.base_font(Name(base_font_type0.as_bytes()));
+        // undoc patch: compact codes are encoded by an embedded CMap.
+        match &self.compact {
+            Some(codes) => {
+                let encoding_ref = sc.new_ref();
+                type0.encoding_cmap(encoding_ref);
+                let data = codes.encoding();
+                let encoding =
+                    FilterStreamBuilder::new_from_content_stream(&data, &sc.serialize_settings())
+                        .finish(&sc.serialize_settings());
+                let mut cmap = stream_chunk.cmap(encoding_ref, encoding.encoded_data());
+                encoding.write_filters(cmap.deref_mut().deref_mut());
+                let rows = (codes.next_two - 0x8000).div_ceil(256);
+                cmap.name(Name(format!("Undoc-Compact-{rows}").as_bytes()));
+                cmap.system_info(SYSTEM_INFO);
+                cmap.writing_mode(WMode::Horizontal);
+                cmap.finish();
+            }
+            None => {
+                type0.encoding_predefined(Name(IDENTITY_H.as_bytes()));
+            }
+        }
+        type0.descendant_font(cid_ref).to_unicode(cmap_ref);
+        type0.finish();
 
         let mut cid = chunk.cid_font(cid_ref);
         cid.subtype(if is_cff {
@@ -285,22 +451,59 @@ impl CIDFont {
         cid.font_descriptor(descriptor_ref);
         cid.default_width(0.0);
 
-        if !is_cff {
+        if let Some(codes) = &self.compact {
+            let map_ref = sc.new_ref();
+            cid.cid_to_gid_map_stream(map_ref);
+            let map_data = codes.cid_to_gid_map();
+            let map = FilterStreamBuilder::new_from_binary_data(&map_data)
+                .finish(&sc.serialize_settings());
+            let mut stream = stream_chunk.stream(map_ref, map.encoded_data());
+            map.write_filters(stream.deref_mut());
+            stream.finish();
+        } else if !is_cff {
             cid.cid_to_gid_map_predefined(Name(b"Identity"));
         }
 
         // IN CID fonts, a upem value of 1000 is assumed for all fonts, so we need to convert.
         let to_pdf_units = |v: f32| v / self.font.units_per_em() * self.units_per_em();
 
-        let mut first = 0;
         let mut width_writer = cid.widths();
-        for (w, group) in self.widths.group_by_key(|&w| w) {
-            let end = first + group.len();
-            if w != 0.0 {
-                let last = end - 1;
-                width_writer.same(first as u16, last as u16, to_pdf_units(w));
+        if let Some(codes) = &self.compact {
+            // undoc patch: widths by code, in runs of consecutive codes.
+            let mut by_code: Vec<(u16, f32)> = codes
+                .by_index
+                .iter()
+                .zip(&self.widths)
+                .map(|(&code, &w)| (code, w))
+                .collect();
+            by_code.sort_by_key(|&(code, _)| code);
+            let mut run: Option<(u16, u16, f32)> = None;
+            for &(code, w) in &by_code {
+                match run {
+                    Some((first, last, rw)) if rw == w && code == last + 1 => {
+                        run = Some((first, code, rw));
+                    }
+                    _ => {
+                        if let Some((first, last, rw)) = run.filter(|r| r.2 != 0.0) {
+                            width_writer.same(first, last, to_pdf_units(rw));
+                        }
+                        run = Some((code, code, w));
+                    }
+                }
             }
-            first = end;
+            if let Some((first, last, rw)) = run.filter(|r| r.2 != 0.0) {
+                width_writer.same(first, last, to_pdf_units(rw));
+            }
+        } else {
+            let mut first = 0;
+            for (w, group) in self.widths.group_by_key(|&w| w) {
+                let end = first + group.len();
+                if w != 0.0 {
+                    let last = end - 1;
+                    width_writer.same(first as u16, last as u16, to_pdf_units(w));
+                }
+                first = end;
+            }
         }
 
         width_writer.finish();
@@ -309,7 +512,15 @@ impl CIDFont {
         // The only reason we write this in the first place is that PDF/A-1b requires
         // a CIDSet.
         if !sc.serialize_settings().pdf_version().deprecates_cid_set() {
-            let cid_stream_data = {
+            let cid_stream_data = if let Some(codes) = &self.compact {
+                // undoc patch: the CIDs are the codes given out.
+                let highest = codes.by_index.iter().copied().max().unwrap_or(0) as usize;
+                let mut bytes = vec![0u8; highest / 8 + 1];
+                for &code in &codes.by_index {
+                    bytes[code as usize / 8] |= 0x80 >> (code % 8);
+                }
+                bytes
+            } else {
                 // It's always guaranteed by the subsetter that CIDs start from 0 and are
                 // consecutive, so this encoding is very straight-forward.
                 let mut bytes = vec![];
@@ -383,19 +594,27 @@ impl CIDFont {
         font_descriptor.finish();
 
         let cmap = {
-            let mut cmap = UnicodeCmap::new(CMAP_NAME, SYSTEM_INFO);
-
             // For the .notdef glyph, it's fine if no mapping exists, since it is included
             // even if it was not referenced in the text.
-            for g in 1..self.glyph_remapper.num_gids() {
-                let entry = self.cmap_entries.get(g as usize).and_then(Option::as_ref);
-                write_cmap_entry(&self.font, entry, sc, &mut cmap, g);
+            if let Some(codes) = &self.compact {
+                // undoc patch: the map is by code.
+                let mut cmap = UnicodeCmap::<CompactCode>::new(CMAP_NAME, SYSTEM_INFO);
+                for g in 1..self.glyph_remapper.num_gids() {
+                    let entry = self.cmap_entries.get(g as usize).and_then(Option::as_ref);
+                    write_cmap_entry(&self.font, entry, sc, &mut cmap, codes.code(g));
+                }
+                cmap.finish()
+            } else {
+                let mut cmap = UnicodeCmap::new(CMAP_NAME, SYSTEM_INFO);
+                for g in 1..self.glyph_remapper.num_gids() {
+                    let entry = self.cmap_entries.get(g as usize).and_then(Option::as_ref);
+                    write_cmap_entry(&self.font, entry, sc, &mut cmap, g);
+                }
+                cmap.finish()
             }
-
-            cmap
         };
 
-        let cmap_stream = cmap.finish();
+        let cmap_stream = cmap;
         let cmap_stream =
             FilterStreamBuilder::new_from_content_stream(&cmap_stream, &sc.serialize_settings())
                 .finish(&sc.serialize_settings());

@@ -182,6 +182,9 @@ pub(crate) trait PdfFont {
     );
     fn get_gid(&self, glyph: ColoredGlyph) -> Option<PDFGlyph>;
     fn force_fill(&self) -> bool;
+    /// undoc patch: appends the code that shows `pdf_glyph` in a content
+    /// stream (a CID font's codes may be compact, see `cid.rs`).
+    fn encode_glyph(&self, pdf_glyph: PDFGlyph, out: &mut Vec<u8>);
 }
 
 impl PdfFont for Type3Font {
@@ -221,6 +224,10 @@ impl PdfFont for Type3Font {
     fn force_fill(&self) -> bool {
         true
     }
+
+    fn encode_glyph(&self, pdf_glyph: PDFGlyph, out: &mut Vec<u8>) {
+        pdf_glyph.encode_into(out);
+    }
 }
 
 impl PdfFont for CIDFont {
@@ -259,5 +266,12 @@ impl PdfFont for CIDFont {
 
     fn force_fill(&self) -> bool {
         false
+    }
+
+    fn encode_glyph(&self, pdf_glyph: PDFGlyph, out: &mut Vec<u8>) {
+        match pdf_glyph {
+            PDFGlyph::Type3(_) => panic!("attempted to pass type 3 glyph to cid font"),
+            PDFGlyph::Cid(cid) => self.encode_into(cid, out),
+        }
     }
 }
