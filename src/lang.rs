@@ -700,13 +700,28 @@ impl Lang {
         }
     }
 
-    /// The label of a table's total row.
+    /// The label of a table's total row (`Total`, `Итого`, `共计`).
     pub fn total_word(self) -> &'static str {
+        self.total_labels()[0]
+    }
+
+    /// How the labels of a table's total rows begin: totals and subtotals,
+    /// and the net and gross lines budget tables set in bold with them.
+    pub fn total_labels(self) -> &'static [&'static str] {
         match self {
-            Lang::Ar => "المجموع",
-            Lang::Zh => "共计",
-            Lang::Ru => "Итого",
-            Lang::En | Lang::Fr | Lang::Es => "Total",
+            Lang::Ar => &["المجموع"],
+            Lang::Zh => &["共计", "合计", "小计", "总计"],
+            Lang::Ru => &["Итого", "Всего", "Промежуточный итог"],
+            Lang::En => &[
+                "Total",
+                "Subtotal",
+                "Grand total",
+                "Net change",
+                "Net requirements",
+                "Gross requirements",
+            ],
+            Lang::Fr => &["Total", "Sous-total"],
+            Lang::Es => &["Total", "Subtotal"],
         }
     }
 
@@ -950,10 +965,25 @@ pub fn ends_with_mark(text: &str, sets: &[&[char]]) -> bool {
 }
 
 /// Whether a table row's label is a total's, in any of the six languages
-/// (`Total`, `Итого`, `共计`), a note letter perhaps after it: text that
-/// lost its bold (a PDF's) still tells its total rows by it.
+/// (`Total`, `Subtotal`, `Net change`, `Итого`, `小计`), note letters
+/// perhaps after it: text that lost its bold (a PDF's) still tells its
+/// total rows by it. The label's word must end there: `المجموعة` (a
+/// group) is not `المجموع` (the total).
 pub fn is_total_label(text: &str) -> bool {
-    ALL.iter().any(|lang| text.starts_with(lang.total_word()))
+    ALL.iter()
+        .flat_map(|lang| lang.total_labels())
+        .filter_map(|label| text.strip_prefix(label))
+        .any(ends_a_word)
+}
+
+/// Whether `rest`, what follows a word, leaves the word whole: nothing,
+/// anything but a letter or digit, or note letters (`a`, `a,b`).
+fn ends_a_word(rest: &str) -> bool {
+    let notes = || {
+        rest.split(',')
+            .all(|mark| mark.len() == 1 && mark.bytes().all(|b| b.is_ascii_lowercase()))
+    };
+    rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) || notes()
 }
 
 /// The largest number written in Roman numerals: past it a numeral is a
@@ -1314,6 +1344,38 @@ pub fn push_zero_padded(out: &mut String, n: u32, width: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn budget_tables_bold_lines_are_told_by_their_labels() {
+        // The bold lines of the DGACM budget tables (A/80/600, A/80/614,
+        // A/80/630), as their Word files mark them, and the totals of the
+        // other languages.
+        let bold = [
+            "Total",
+            "Totala",
+            "Total, component 1",
+            "Total, executive direction and management",
+            "Subtotal",
+            "Grand total",
+            "Net change",
+            "Net change, component 3",
+            "Net requirements",
+            "Gross requirementsa,b",
+            "Sous-total",
+            "Итого",
+            "Всего",
+            "合计",
+            "小计",
+            "المجموع",
+            "المجموع الفرعي",
+        ];
+        for label in bold {
+            assert!(is_total_label(label), "{label}");
+        }
+        for label in ["Totalitarian", "Net changes made", "المجموعة", "Posts", ""] {
+            assert!(!is_total_label(label), "{label}");
+        }
+    }
 
     #[test]
     fn every_table_and_figure_label_reads_back_by_one_parser() {

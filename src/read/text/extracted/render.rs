@@ -67,7 +67,7 @@ pub(super) fn table(
                     vocab,
                     unmarked: Vec::new(),
                 };
-                out.push((line.no, row(&[collapse_spaces(line.trimmed())], &none)));
+                out.push((line.no, body_row(&[collapse_spaces(line.trimmed())], &none)));
             }
         }
     }
@@ -173,14 +173,29 @@ struct Letters<'a> {
     unmarked: Vec<char>,
 }
 
-/// A body row; a total's (its label `Total`, `Итого`, `共计`) with its
-/// label in bold, as the cleaned form marks a total row: its bold did not
-/// come through the text.
+/// A body row; a total's (its label `Total`, `Subtotal`, `Итого`, `小计`,
+/// with figures) with its label in bold, as the cleaned form marks a total
+/// row: its bold did not come through the text. Such a label alone heads
+/// the rows under it and is no total.
 fn body_row(cells: &[String], letters: &Letters) -> String {
-    let total = cells
-        .first()
-        .is_some_and(|label| crate::lang::is_total_label(label));
+    let total = cells.first().is_some_and(|label| {
+        crate::lang::is_total_label(label)
+            && (cells[1..].iter().any(|c| !c.trim().is_empty()) || has_glued_figures(label))
+    });
     pipe_row(cells, letters, total)
+}
+
+/// Whether a label cell ends in figures that did not come apart from it
+/// (`Net change – – (1)`): a word of digits, a dash, or digits in brackets.
+pub(super) fn has_glued_figures(label: &str) -> bool {
+    label.split_whitespace().skip(1).any(|word| {
+        let inner = word.trim_start_matches('(').trim_end_matches(')');
+        matches!(inner, "–" | "-")
+            || (!inner.is_empty()
+                && inner
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b','))
+    })
 }
 
 fn row(cells: &[String], letters: &Letters) -> String {

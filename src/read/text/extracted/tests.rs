@@ -3200,3 +3200,67 @@ fn a_figures_label_title_and_source_stay_apart_without_its_picture() {
         assert_eq!(texts, [label, title, source]);
     }
 }
+
+/// A budget table's bold lines, their bold lost in the text: totals,
+/// subtotals and the net and gross lines with figures are total rows; a
+/// total's label alone on its line heads the rows under it, as the Word
+/// file has it, and is no total.
+#[test]
+fn budget_lines_with_figures_are_totals_and_a_label_alone_heads_its_rows() {
+    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let body = "                 1. The posts proposed for the period are set out below.
+
+                 Table 1
+                 Posts by category
+
+                 Category                              Professional   General Service   Subtotal
+
+                 Approved 2024/25                                12                 8         20
+                 Proposed 2025/26                                14                 8         22
+
+                 Net change                                       2                 –          2
+
+                 Total, including temporary positions
+                 Approved 2024/25                                13                 9         22
+                 Proposed 2025/26                                15                 9         24
+                 Gross requirements                         1 200.5           320.0    1 520.5
+
+                 2. The next paragraph follows the table.";
+    let (doc, outcome) = doc(&pages(&[&format!("{head}{body}")]));
+    assert_nothing_unplaced(&outcome);
+    let table = first_table(&doc);
+    let rows: Vec<(String, bool)> = table
+        .body
+        .iter()
+        .map(|r| (plain_text(&r.cells[0].paragraphs[0]), r.total))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Approved 2024/25".to_string(), false),
+            ("Proposed 2025/26".to_string(), false),
+            ("Net change".to_string(), true),
+            ("Total, including temporary positions".to_string(), false),
+            ("Approved 2024/25".to_string(), false),
+            ("Proposed 2025/26".to_string(), false),
+            ("Gross requirements".to_string(), true),
+        ]
+    );
+}
+
+/// Figures that did not come apart from a total's label (a table read as
+/// lines) make it a total's; a bracketed range or words do not.
+#[test]
+fn figures_glued_to_a_label_are_told_from_its_words() {
+    use super::render::has_glued_figures;
+    for glued in ["Net change – – (1) – (1)", "Total 419", "Subtotal 1 200.5"] {
+        assert!(has_glued_figures(glued), "{glued}");
+    }
+    for words in [
+        "Total (I–III)",
+        "Total, including temporary positions",
+        "Total",
+    ] {
+        assert!(!has_glued_figures(words), "{words}");
+    }
+}
