@@ -659,7 +659,8 @@ fn header(lines: &[Vec<Cell>], edges: &[Column], margin: usize) -> Vec<String> {
             // In a header of one line, two words each ending on a column's
             // edge may be one heading over both (`2024/25 variance`).
             let groups = headings_squeezed(cell, edges, &column_of)
-                .filter(|groups| stacked || groups.len() >= 3);
+                .filter(|groups| stacked || groups.len() >= 3)
+                .or_else(|| headings_shifted(cell, edges));
             for (k, text) in groups
                 .unwrap_or_else(|| vec![(column_of(cell.start, cell.end), cell.text.to_string())])
             {
@@ -734,6 +735,81 @@ fn headings_squeezed(
         .iter()
         .all(|&(k, _, end)| k > 0 && edges[k - 1].holds(end));
     (groups.len() >= 2 && on_edges).then(|| groups.into_iter().map(|(k, t, _)| (k, t)).collect())
+}
+
+/// How far before their columns' edges headings set in a smaller type than
+/// the figures may all end (pdftotext's places are the characters'); they
+/// may also end up to [`EDGE_TOLERANCE`] past them.
+const MAX_HEADING_SHIFT: isize = 8;
+
+/// The most words a header cell is cut among columns by
+/// [`headings_shifted`], which tries every way.
+const MOST_SHIFTED_WORDS: usize = 14;
+
+/// A header cell over three or more columns whose headings stand one space
+/// apart and all end the same distance from their columns' edges (`Dont
+/// femmes Contributions Dont femmes`, where each word taken to its nearest
+/// edge puts `Dont` under the wrong heading): its words cut into one
+/// heading a column, the only cut whose pieces all end that one distance
+/// (give or take one) from their edges.
+fn headings_shifted(cell: &Cell, edges: &[Column]) -> Option<Vec<(usize, String)>> {
+    let words: Vec<&str> = cell.text.split(' ').collect();
+    let mut ends = Vec::with_capacity(words.len());
+    let mut at = cell.start;
+    for word in &words {
+        at += word.chars().count();
+        ends.push(at);
+        at += 1;
+    }
+    let last = (0..edges.len()).min_by_key(|&j| edges[j].hi.abs_diff(cell.end))?;
+    let first = (0..=last).find(|&j| edges[j].hi > cell.start)?;
+    let columns = last - first + 1;
+    if columns < 3 || words.len() < columns || words.len() > MOST_SHIFTED_WORDS {
+        return None;
+    }
+    let final_word = [words.len() - 1];
+    let spread_of = |cuts: &[usize]| {
+        let offsets = cuts
+            .iter()
+            .chain(&final_word)
+            .zip(first..=last)
+            .map(|(&w, j)| edges[j].hi as isize - ends[w] as isize);
+        let (lo, hi) = offsets.fold((isize::MAX, isize::MIN), |(lo, hi), o| {
+            (lo.min(o), hi.max(o))
+        });
+        (lo >= -(EDGE_TOLERANCE as isize) && hi <= MAX_HEADING_SHIFT).then_some(hi - lo)
+    };
+    let mut fitting = Vec::new();
+    cuts_among(words.len() - 1, columns - 1, &mut Vec::new(), &mut |cuts| {
+        if spread_of(cuts).is_some_and(|spread| spread <= 1) {
+            fitting.push(cuts.to_vec());
+        }
+    });
+    let [cuts] = fitting.as_slice() else {
+        return None;
+    };
+    let mut out = Vec::with_capacity(columns);
+    let mut from = 0;
+    for (k, &to) in cuts.iter().chain(&final_word).enumerate() {
+        out.push((first + k + 1, words[from..=to].join(" ")));
+        from = to + 1;
+    }
+    Some(out)
+}
+
+/// Calls `each` with every increasing choice of `count` word indices below
+/// `gaps` (the last word of each piece but the final one).
+fn cuts_among(gaps: usize, count: usize, chosen: &mut Vec<usize>, each: &mut dyn FnMut(&[usize])) {
+    if chosen.len() == count {
+        each(chosen);
+        return;
+    }
+    let from = chosen.last().map_or(0, |&c| c + 1);
+    for w in from..gaps {
+        chosen.push(w);
+        cuts_among(gaps, count, chosen, each);
+        chosen.pop();
+    }
 }
 
 mod amounts;

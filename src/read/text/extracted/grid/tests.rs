@@ -497,3 +497,30 @@ fn a_label_indented_under_two_group_headings_is_the_stub() {
         ]
     );
 }
+
+#[test]
+fn headings_one_space_apart_past_their_edges_fall_on_their_columns() {
+    // As pdftotext -layout sets a French table whose headings are longer
+    // than its figures: one space between them, each ending a place or two
+    // past its column's edge, so the second `Dont` is nearer the second
+    // column's edge than the third's.
+    let rows = split(concat!(
+        "Documentation                      Dont femmes Contributions Dont femmes Dont femmes\n",
+        "\n",
+        "États                                    5 666       53 135      79 327      31 148\n",
+        "Institutions nationales                 71 478       69 755       5 044      72 975\n",
+        "Organisations non gouvernementales      59 718       31 524      46 242      18 882\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(
+        grid.head,
+        [
+            "Documentation",
+            "Dont femmes",
+            "Contributions",
+            "Dont femmes",
+            "Dont femmes"
+        ]
+    );
+    assert_eq!(grid.body[1][1], "71 478");
+}
