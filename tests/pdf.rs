@@ -770,6 +770,102 @@ fn justified_lines_move_their_spaces_by_word_spacing() {
     assert!(spacings.contains(&0.0), "{spacings:?}");
 }
 
+/// The objects of a PDF rewritten by qpdf with every stream uncompressed
+/// and out of object streams: each object's number, dictionary and stream
+/// data (empty for an object without one).
+fn objects(qpdf: &Path, bytes: &[u8]) -> Vec<(u32, Vec<u8>, Vec<u8>)> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (pdf, plain) = (dir.path().join("doc.pdf"), dir.path().join("plain.pdf"));
+    std::fs::write(&pdf, bytes).expect("written");
+    let status = Command::new(qpdf)
+        .args(["--object-streams=disable", "--stream-data=uncompress"])
+        .arg(&pdf)
+        .arg(&plain)
+        .status()
+        .expect("qpdf runs");
+    assert!(status.success());
+    let raw = std::fs::read(&plain).expect("rewritten");
+    let find = |from: usize, what: &[u8]| {
+        raw[from..]
+            .windows(what.len())
+            .position(|w| w == what)
+            .map(|k| from + k)
+    };
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(obj) = find(at, b" 0 obj") {
+        let number_start = raw[..obj]
+            .iter()
+            .rposition(|b| !b.is_ascii_digit())
+            .map_or(0, |k| k + 1);
+        let number = std::str::from_utf8(&raw[number_start..obj])
+            .ok()
+            .and_then(|n| n.parse().ok());
+        let end = find(obj, b"endobj").expect("objects end");
+        let body = &raw[obj + 6..end];
+        let (dict, data) = match body.windows(7).position(|w| w == b"stream\n") {
+            Some(k) => {
+                let dict = &body[..k];
+                let text = String::from_utf8_lossy(dict);
+                let length: usize = text
+                    .split("/Length ")
+                    .nth(1)
+                    .and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next())
+                    .and_then(|n| n.parse().ok())
+                    .expect("a direct length");
+                (dict.to_vec(), body[k + 7..k + 7 + length].to_vec())
+            }
+            None => (body.to_vec(), Vec::new()),
+        };
+        if let Some(number) = number {
+            out.push((number, dict, data));
+        }
+        at = end;
+    }
+    out
+}
+
+/// The object number a dictionary refers to under `key` (`/Key 12 0 R`).
+fn reference(dict: &[u8], key: &str) -> Option<u32> {
+    let text = String::from_utf8_lossy(dict);
+    let rest = text.split(&format!("{key} ")).nth(1)?;
+    rest.split(' ').next()?.parse().ok()
+}
+
+/// Every font's CIDSet lists exactly the CIDs its `CIDToGIDMap` holds:
+/// with compact codes (krilla's fifteenth change) the CIDs between the
+/// codes map to .notdef, which is in the font too, and PDF/A-2 validators
+/// (veraPDF) count them as present; a CIDSet must list every CID present.
+#[test]
+fn every_fonts_cid_set_lists_the_cids_of_its_map() {
+    let Some(qpdf) = common::tool("qpdf") else {
+        return;
+    };
+    let mut fonts = 0;
+    for lang in ["en", "ar", "zh"] {
+        let doc = model(&common::root().join(format!("samples/report-{lang}.txt")));
+        let objects = objects(&qpdf, &render(&doc, &WriteOptions::default()).bytes);
+        let by_number = |n: u32| objects.iter().find(|o| o.0 == n).expect("referred to");
+        for (_, dict, _) in &objects {
+            let (Some(map), Some(descriptor)) = (
+                reference(dict, "/CIDToGIDMap"),
+                reference(dict, "/FontDescriptor"),
+            ) else {
+                continue;
+            };
+            let set = reference(&by_number(descriptor).1, "/CIDSet").expect("a CIDSet");
+            let cids = by_number(map).2.len() / 2;
+            let bits = &by_number(set).2;
+            let listed: Vec<usize> = (0..bits.len() * 8)
+                .filter(|&i| bits[i / 8] & (0x80 >> (i % 8)) != 0)
+                .collect();
+            assert_eq!(listed, (0..cids).collect::<Vec<_>>(), "{lang}");
+            fonts += 1;
+        }
+    }
+    assert!(fonts >= 6, "{fonts} fonts with a CIDToGIDMap stream");
+}
+
 /// Lines of text are drawn flat (vendor/krilla/UNDOC-PATCH.md, fourteenth
 /// change): no `q`, `cm` and `Q` around each, the fill colour and the font
 /// set outside any `q` only when they change. Followed through the graphics

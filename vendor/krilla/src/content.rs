@@ -73,9 +73,10 @@ pub(crate) struct ContentBuilder {
 struct FlatState {
     fill: Option<(ContentColorSpace, Color)>,
     font: Option<(String, f32)>,
-    /// undoc patch: the word spacing (`Tw`) in force at this level, 0
-    /// until set (see `word_spacing_of`).
-    word_spacing: f32,
+    /// undoc patch: the word spacing (`Tw`) in force at this level, if
+    /// this stream set it (see `word_spacing_of`): `None` until then, as a
+    /// form XObject inherits whatever its caller had set.
+    word_spacing: Option<f32>,
 }
 
 /// Stores either a device-specific color space,
@@ -109,6 +110,9 @@ fn word_spacing_of(
     size: f32,
     scratch: &mut Vec<u8>,
 ) -> Option<f32> {
+    if size <= 0.0 {
+        return None;
+    }
     let font = pdf_font.font();
     for glyph in glyphs {
         let pdf_glyph = pdf_font.get_gid(ColoredGlyph::new(glyph.glyph_id(), context_color))?;
@@ -747,12 +751,16 @@ impl ContentBuilder {
         if let Some(spacing) =
             word_spacing_of(glyphs, pdf_font, context_color, size, &mut self.scratch)
         {
-            if spacing != self.flat.word_spacing {
+            if Some(spacing) != self.flat.word_spacing {
                 self.content.set_word_spacing(spacing);
-                self.flat.word_spacing = spacing;
+                self.flat.word_spacing = Some(spacing);
             }
         }
-        let space_moves = scale(self.flat.word_spacing / size);
+        // A run without a space glyph moves none; one with sets `Tw` above.
+        let space_moves = match self.flat.word_spacing {
+            Some(spacing) if size > 0.0 => scale(spacing / size),
+            _ => 0.0,
+        };
 
         self.scratch.clear();
         let encoded = &mut self.scratch;

@@ -152,7 +152,8 @@ impl CompactCodes {
     fn of(font: &Font) -> Option<CompactCodes> {
         let font_ref = font.font_ref();
         let glyphs = font_ref.maxp().ok()?.num_glyphs();
-        if glyphs > MOST_COMPACT_GLYPHS || font_ref.glyf().is_err() {
+        let cff = font_ref.cff().is_ok() || font_ref.cff2().is_ok();
+        if glyphs > MOST_COMPACT_GLYPHS || font_ref.glyf().is_err() || cff {
             return None;
         }
         let space = font_ref
@@ -193,7 +194,9 @@ impl CompactCodes {
     }
 
     fn take_two(&mut self) -> u16 {
-        let code = u16::try_from(self.next_two).expect("at most MOST_COMPACT_GLYPHS glyphs");
+        // More glyphs than the font has (ids past `numGlyphs`, which the
+        // subsetter refuses) share the last code rather than panic.
+        let code = u16::try_from(self.next_two).unwrap_or(u16::MAX);
         self.next_two += 1;
         code
     }
@@ -233,11 +236,20 @@ impl CompactCodes {
         out
     }
 
+    /// How many CIDs the `CIDToGIDMap` holds: every one up to the highest
+    /// code, and at least 128, so that the map is longer than its
+    /// compressed stream (veraPDF counts CIDs by the stream's `/Length`).
+    /// A CID between the codes maps to .notdef and is in the font too, for
+    /// the CIDSet.
+    fn cids(&self) -> usize {
+        let highest = self.by_index.iter().copied().max().unwrap_or(0) as usize;
+        (highest + 1).max(128)
+    }
+
     /// The `CIDToGIDMap`: for each CID up to the highest code, the index
     /// of its glyph (two bytes, big-endian), 0 where no glyph has it.
     fn cid_to_gid_map(&self) -> Vec<u8> {
-        let highest = self.by_index.iter().copied().max().unwrap_or(0) as usize;
-        let mut map = vec![0u8; 2 * (highest + 1)];
+        let mut map = vec![0u8; 2 * self.cids()];
         for (index, &code) in self.by_index.iter().enumerate() {
             let at = 2 * code as usize;
             map[at..at + 2].copy_from_slice(&(index as u16).to_be_bytes());
@@ -513,11 +525,12 @@ impl CIDFont {
         // a CIDSet.
         if !sc.serialize_settings().pdf_version().deprecates_cid_set() {
             let cid_stream_data = if let Some(codes) = &self.compact {
-                // undoc patch: the CIDs are the codes given out.
-                let highest = codes.by_index.iter().copied().max().unwrap_or(0) as usize;
-                let mut bytes = vec![0u8; highest / 8 + 1];
-                for &code in &codes.by_index {
-                    bytes[code as usize / 8] |= 0x80 >> (code % 8);
+                // undoc patch: every CID of the map is in the font (those
+                // between the codes given out as .notdef).
+                let cids = codes.cids();
+                let mut bytes = vec![0xFFu8; cids / 8];
+                if cids % 8 != 0 {
+                    bytes.push(!(0xFF >> (cids % 8)));
                 }
                 bytes
             } else {
