@@ -187,6 +187,8 @@ fn body_row(cells: &[String], letters: &Letters) -> String {
 
 /// Whether a label cell ends in figures that did not come apart from it
 /// (`Net change – – (1)`): a word of digits, a dash, or digits in brackets.
+/// Stricter than a cell's `grid::is_value`, which takes `(I–V)`, a range
+/// of roman numerals in a heading's label, for a figure.
 pub(super) fn has_glued_figures(label: &str) -> bool {
     label.split_whitespace().skip(1).any(|word| {
         let inner = word.trim_start_matches('(').trim_end_matches(')');

@@ -27,6 +27,10 @@ fn assert_nothing_unplaced(outcome: &crate::read::ReadOutcome) {
     );
 }
 
+/// The first page's masthead and title of a layout report on a mission,
+/// before the body the tests add.
+const MISSION_MASTHEAD: &str = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+
 fn doc(text: &str) -> (Document, crate::read::ReadOutcome) {
     let mut outcome = read(text);
     let errors: Vec<_> = outcome
@@ -963,7 +967,7 @@ fn lines_joined_at_a_broken_word_do_not_set_the_measure() {
 
 #[test]
 fn an_enumeration_inside_a_sentence_is_not_a_list() {
-    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let head = MISSION_MASTHEAD;
     let body = "          1. The increased requirements were attributable primarily to: (a) a\n          retroactive increase in the rate for rations, owing to the conflict;\n          (b) the higher cost of commercial flights for troop rotations; and\n          (c) additional charges for equipment.\n          2. It is proposed to:\n                (a) Reassign six posts;\n                (b) Abolish one position.\n";
     let (doc, outcome) = doc(&pages(&[&format!("{head}{body}")]));
     assert!(outcome.diagnostics.iter().all(|d| !d.is_error()));
@@ -982,7 +986,7 @@ fn an_enumeration_inside_a_sentence_is_not_a_list() {
 fn indented_items_after_an_introduction_are_a_list() {
     // undoc's own PDFs indent a list's labels and set its lines back at
     // the margin: the items go in the paragraph, whatever their numbers.
-    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let head = MISSION_MASTHEAD;
     let body = "          1.   The Assembly may wish to consider the following recommendations, as set out\n          in the report of the Secretary-General:\n               1.   Entities should continue to align their support with the Global\n          Digital Compact and report on progress through existing mechanisms.\n               2.   Member States are encouraged to adopt a phased approach to the\n          deployment of systems, in the following order:\n                    (a) Adoption of a national strategy or policy framework, often linked\n          to the national development plan.\n                    (b) Establishment of a legal basis for digital identification.\n               3.   Independent evaluation and revision of the initial design.\n          2.   The second paragraph follows the list.\n";
     let (doc, _) = doc(&pages(&[&format!("{head}{body}")]));
     let paras = doc.paragraphs();
@@ -1016,7 +1020,7 @@ fn an_organ_name_wrapped_in_the_masthead_is_joined() {
 fn a_sentence_at_a_page_foot_runs_on_when_its_line_is_full() {
     // A page break is not a blank line: the item's sentence ends with a
     // full line at the foot of the page, and the next page goes on with it.
-    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let head = MISSION_MASTHEAD;
     let body = "          1.   The Assembly may wish to consider the following recommendations, as set out\n          in the report of the Secretary-General and its annex, in the following order:\n               1.   Entities should continue to align their support with the Global\n          Digital Compact and report on progress through the existing mechanisms.\n               2.   The session was opened on 12 May 2025 by a representative of the\n          Office, who stressed the importance of the work of the Working Group.\n";
     let next = "          At its first meeting, the Working Group adopted its agenda, as follows:\n                    (a) Election of officers.\n                    (b) Adoption of the report.\n          2.   The second paragraph follows the list.\n";
     let (doc, _) = doc(&pages(&[&format!("{head}{body}"), next]));
@@ -1158,7 +1162,7 @@ fn crimes_table(
     heading: &str,
     note: &str,
 ) -> (crate::model::Table, Vec<String>, crate::read::ReadOutcome) {
-    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let head = MISSION_MASTHEAD;
     let body = format!(
         "                 1. The cases reported by States are set out below.
 
@@ -3207,7 +3211,7 @@ fn a_figures_label_title_and_source_stay_apart_without_its_picture() {
 /// file has it, and is no total.
 #[test]
 fn budget_lines_with_figures_are_totals_and_a_label_alone_heads_its_rows() {
-    let head = "          United Nations                                   A/80/999\n          General Assembly                     Distr.: General\n                                               2 February 2026\n                                               Original: English\n\nEightieth session\nAgenda item 150\nFinancing of a mission\n\n          Report on a mission\n          Report of the Secretary-General\n\n";
+    let head = MISSION_MASTHEAD;
     let body = "                 1. The posts proposed for the period are set out below.
 
                  Table 1
@@ -3258,6 +3262,7 @@ fn figures_glued_to_a_label_are_told_from_its_words() {
     }
     for words in [
         "Total (I–III)",
+        "Total (I–V)",
         "Total, including temporary positions",
         "Total",
     ] {
