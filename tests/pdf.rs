@@ -287,20 +287,25 @@ fn page_height(pdf: &Path) -> f32 {
         .unwrap_or(792.0)
 }
 
-/// A PDF rewritten by qpdf without compression, for looking inside.
-fn uncompressed(qpdf: &Path, bytes: &[u8]) -> String {
+/// A PDF rewritten by qpdf with `args`.
+fn rewritten(qpdf: &Path, bytes: &[u8], args: &[&str]) -> Vec<u8> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let pdf = dir.path().join("doc.pdf");
-    let qdf = dir.path().join("doc.qdf");
+    let (pdf, out) = (dir.path().join("doc.pdf"), dir.path().join("out.pdf"));
     std::fs::write(&pdf, bytes).expect("written");
     let status = Command::new(qpdf)
-        .args(["--qdf", "--object-streams=disable"])
+        .args(args)
         .arg(&pdf)
-        .arg(&qdf)
+        .arg(&out)
         .status()
         .expect("qpdf runs");
     assert!(status.success());
-    String::from_utf8_lossy(&std::fs::read(&qdf).expect("qdf")).into_owned()
+    std::fs::read(&out).expect("rewritten")
+}
+
+/// A PDF rewritten by qpdf without compression, for looking inside.
+fn uncompressed(qpdf: &Path, bytes: &[u8]) -> String {
+    let qdf = rewritten(qpdf, bytes, &["--qdf", "--object-streams=disable"]);
+    String::from_utf8_lossy(&qdf).into_owned()
 }
 
 #[test]
@@ -774,17 +779,11 @@ fn justified_lines_move_their_spaces_by_word_spacing() {
 /// and out of object streams: each object's number, dictionary and stream
 /// data (empty for an object without one).
 fn objects(qpdf: &Path, bytes: &[u8]) -> Vec<(u32, Vec<u8>, Vec<u8>)> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (pdf, plain) = (dir.path().join("doc.pdf"), dir.path().join("plain.pdf"));
-    std::fs::write(&pdf, bytes).expect("written");
-    let status = Command::new(qpdf)
-        .args(["--object-streams=disable", "--stream-data=uncompress"])
-        .arg(&pdf)
-        .arg(&plain)
-        .status()
-        .expect("qpdf runs");
-    assert!(status.success());
-    let raw = std::fs::read(&plain).expect("rewritten");
+    let raw = rewritten(
+        qpdf,
+        bytes,
+        &["--object-streams=disable", "--stream-data=uncompress"],
+    );
     let find = |from: usize, what: &[u8]| {
         raw[from..]
             .windows(what.len())
