@@ -98,35 +98,22 @@ fn flat_text_matrix(matrix: Transform, transform: Transform) -> [f32; 6] {
 }
 
 /// undoc patch: the word spacing (`Tw`, in text space units) that moves
-/// the first glyph of one-byte code 32 in `glyphs` as far as its own
-/// advance is stretched (to the hundredth of a thousandth of an em, as
-/// adjustments are written); `None` if no glyph has that code. A justified
-/// line stretches all its spaces alike, so one operator replaces a number
-/// after each space.
-fn word_spacing_of(
-    glyphs: &[impl Glyph],
-    pdf_font: &dyn PdfFont,
-    context_color: rgb::Color,
-    size: f32,
-    scratch: &mut Vec<u8>,
-) -> Option<f32> {
+/// the first space glyph of `glyphs` (the font's glyph of one-byte code
+/// 32, see `PdfFont::word_space`) as far as its own advance is stretched
+/// (to the hundredth of a thousandth of an em, as adjustments are
+/// written); `None` if there is none. A justified line stretches all its
+/// spaces alike, so one operator replaces a number after each space.
+fn word_spacing_of(glyphs: &[impl Glyph], pdf_font: &dyn PdfFont, size: f32) -> Option<f32> {
+    let space = pdf_font.word_space()?;
     if size <= 0.0 {
         return None;
     }
+    let glyph = glyphs.iter().find(|g| g.glyph_id() == space)?;
     let font = pdf_font.font();
-    for glyph in glyphs {
-        let pdf_glyph = pdf_font.get_gid(ColoredGlyph::new(glyph.glyph_id(), context_color))?;
-        scratch.clear();
-        pdf_font.encode_glyph(pdf_glyph, scratch);
-        if scratch[..] != [SPACE_CODE as u8] {
-            continue;
-        }
-        let em = font.advance_width(glyph.glyph_id())? / font.units_per_em();
-        let thousandths = ((glyph.x_advance(1.0) - em) * 100_000.0).round() / 100.0;
-        // To a ten-thousandth of a point: the nearest `f32`, written short.
-        return Some((thousandths / 1000.0 * size * 10_000.0).round() / 10_000.0);
-    }
-    None
+    let em = font.advance_width(space)? / font.units_per_em();
+    let thousandths = ((glyph.x_advance(1.0) - em) * 100_000.0).round() / 100.0;
+    // To a ten-thousandth of a point: the nearest `f32`, written short.
+    Some((thousandths / 1000.0 * size * 10_000.0).round() / 10_000.0)
 }
 
 /// Sets the fill colour to `color` in `color_space`.
@@ -748,9 +735,7 @@ impl ContentBuilder {
         // which moves every glyph of one-byte code 32 without a number
         // after it; what each such glyph moves by is taken off its own
         // adjustment (see `word_spacing_of`).
-        if let Some(spacing) =
-            word_spacing_of(glyphs, pdf_font, context_color, size, &mut self.scratch)
-        {
+        if let Some(spacing) = word_spacing_of(glyphs, pdf_font, size) {
             if Some(spacing) != self.flat.word_spacing {
                 self.content.set_word_spacing(spacing);
                 self.flat.word_spacing = Some(spacing);

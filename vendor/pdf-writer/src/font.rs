@@ -999,7 +999,7 @@ impl GlyphId for u16 {}
 
 /// undoc patch (see UNDOC-PATCH.md): a glyph code of a composite font whose
 /// encoding gives codes below 0x80 one byte and codes from 0x8000 two
-/// (`compact_codespace`), so that code 32 can be a one-byte space that
+/// (`COMPACT_CODESPACE`), so that code 32 can be a one-byte space that
 /// word spacing (`Tw`) applies to. Codes in between have no glyph.
 #[derive(Debug, Copy, Clone, Eq, PartialEq, Ord, PartialOrd, Hash)]
 pub struct CompactCode(pub u16);

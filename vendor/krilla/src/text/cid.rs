@@ -212,11 +212,21 @@ impl CompactCodes {
         CompactCode(self.by_index[index as usize])
     }
 
+    /// How many rows of 256 two-byte codes have been given out.
+    fn rows(&self) -> u16 {
+        (self.next_two - 0x8000).div_ceil(256) as u16
+    }
+
+    /// The encoding's name: encodings of the same rows are the same CMap.
+    fn cmap_name(&self) -> String {
+        format!("Undoc-Compact-{}", self.rows())
+    }
+
     /// The encoding: each code its own CID, over the one-byte codes and
     /// the rows of 256 two-byte codes given out.
     fn encoding(&self) -> Vec<u8> {
-        let rows = (self.next_two - 0x8000).div_ceil(256) as u16;
-        let name = format!("Undoc-Compact-{rows}");
+        let rows = self.rows();
+        let name = self.cmap_name();
         let mut out = Vec::with_capacity(700 + 24 * rows as usize);
         out.extend(b"%!PS-Adobe-3.0 Resource-CMap\n%%DocumentNeededResources: procset CIDInit\n%%IncludeResource: procset CIDInit\n");
         out.extend(format!("%%BeginResource: CMap {name}\n%%Title: ({name} Adobe Identity 0)\n%%Version: 1\n%%EndComments\n").as_bytes());
@@ -280,6 +290,13 @@ impl CIDFont {
             font,
             is_empty: true,
         }
+    }
+
+    /// undoc patch: the font's space glyph when it has compact codes, in
+    /// which it is shown by the one-byte code 32.
+    pub(crate) fn word_space(&self) -> Option<GlyphId> {
+        let space = self.compact.as_ref()?.space?;
+        Some(GlyphId::new(u32::from(space)))
     }
 
     /// undoc patch: appends the code that shows the glyph at `index`.
@@ -446,8 +463,7 @@ impl CIDFont {
                         .finish(&sc.serialize_settings());
                 let mut cmap = stream_chunk.cmap(encoding_ref, encoding.encoded_data());
                 encoding.write_filters(cmap.deref_mut().deref_mut());
-                let rows = (codes.next_two - 0x8000).div_ceil(256);
-                cmap.name(Name(format!("Undoc-Compact-{rows}").as_bytes()));
+                cmap.name(Name(codes.cmap_name().as_bytes()));
                 cmap.system_info(SYSTEM_INFO);
                 cmap.writing_mode(WMode::Horizontal);
                 cmap.finish();
@@ -531,27 +547,18 @@ impl CIDFont {
         // The only reason we write this in the first place is that PDF/A-1b requires
         // a CIDSet.
         if !sc.serialize_settings().pdf_version().deprecates_cid_set() {
-            let cid_stream_data = if let Some(codes) = &self.compact {
-                // undoc patch: every CID of the map is in the font (those
-                // between the codes given out as .notdef).
-                let cids = codes.cids();
-                let mut bytes = vec![0xFFu8; cids / 8];
-                if cids % 8 != 0 {
-                    bytes.push(!(0xFF >> (cids % 8)));
-                }
-                bytes
-            } else {
-                // It's always guaranteed by the subsetter that CIDs start from 0 and are
-                // consecutive, so this encoding is very straight-forward.
-                let mut bytes = vec![];
-                bytes.extend([0xFFu8].repeat((num_glyphs / 8) as usize));
-                let padding = num_glyphs % 8;
-                if padding != 0 {
-                    bytes.push(!(0xFF >> padding))
-                }
-
-                bytes
-            };
+            // It's always guaranteed by the subsetter that CIDs start from 0 and are
+            // consecutive, so this encoding is very straight-forward. undoc patch:
+            // with compact codes, every CID of the map is in the font (those
+            // between the codes given out as .notdef).
+            let cids = self
+                .compact
+                .as_ref()
+                .map_or(num_glyphs as usize, CompactCodes::cids);
+            let mut cid_stream_data = vec![0xFFu8; cids / 8];
+            if cids % 8 != 0 {
+                cid_stream_data.push(!(0xFF >> (cids % 8)));
+            }
 
             let cid_stream = FilterStreamBuilder::new_from_binary_data(&cid_stream_data)
                 .finish(&sc.serialize_settings());
@@ -613,28 +620,11 @@ impl CIDFont {
 
         font_descriptor.finish();
 
-        let cmap = {
-            // For the .notdef glyph, it's fine if no mapping exists, since it is included
-            // even if it was not referenced in the text.
-            if let Some(codes) = &self.compact {
-                // undoc patch: the map is by code.
-                let mut cmap = UnicodeCmap::<CompactCode>::new(CMAP_NAME, SYSTEM_INFO);
-                for g in 1..self.glyph_remapper.num_gids() {
-                    let entry = self.cmap_entries.get(g as usize).and_then(Option::as_ref);
-                    write_cmap_entry(&self.font, entry, sc, &mut cmap, codes.code(g));
-                }
-                cmap.finish()
-            } else {
-                let mut cmap = UnicodeCmap::new(CMAP_NAME, SYSTEM_INFO);
-                for g in 1..self.glyph_remapper.num_gids() {
-                    let entry = self.cmap_entries.get(g as usize).and_then(Option::as_ref);
-                    write_cmap_entry(&self.font, entry, sc, &mut cmap, g);
-                }
-                cmap.finish()
-            }
+        // undoc patch: with compact codes, the map is by code.
+        let cmap_stream = match &self.compact {
+            Some(codes) => self.to_unicode(sc, |g| codes.code(g)),
+            None => self.to_unicode(sc, |g| g),
         };
-
-        let cmap_stream = cmap;
         let cmap_stream =
             FilterStreamBuilder::new_from_content_stream(&cmap_stream, &sc.serialize_settings())
                 .finish(&sc.serialize_settings());
@@ -653,6 +643,23 @@ impl CIDFont {
         chunk_container.streams.fonts.push(stream_chunk);
 
         Ok(())
+    }
+}
+
+impl CIDFont {
+    /// The `ToUnicode` map, each glyph by the code `code` gives it.
+    fn to_unicode<G>(&self, sc: &mut SerializeContext, code: impl Fn(Cid) -> G) -> Vec<u8>
+    where
+        G: pdf_writer::types::GlyphId + Into<u32> + Copy,
+    {
+        let mut cmap = UnicodeCmap::<G>::new(CMAP_NAME, SYSTEM_INFO);
+        // For the .notdef glyph, it's fine if no mapping exists, since it is included
+        // even if it was not referenced in the text.
+        for g in 1..self.glyph_remapper.num_gids() {
+            let entry = self.cmap_entries.get(g as usize).and_then(Option::as_ref);
+            write_cmap_entry(&self.font, entry, sc, &mut cmap, code(g));
+        }
+        cmap.finish().into_vec()
     }
 }
 

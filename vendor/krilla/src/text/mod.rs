@@ -185,6 +185,9 @@ pub(crate) trait PdfFont {
     /// undoc patch: appends the code that shows `pdf_glyph` in a content
     /// stream (a CID font's codes may be compact, see `cid.rs`).
     fn encode_glyph(&self, pdf_glyph: PDFGlyph, out: &mut Vec<u8>);
+    /// undoc patch: the glyph shown by the one-byte code 32, which word
+    /// spacing moves, if the font gives its space that code.
+    fn word_space(&self) -> Option<GlyphId>;
 }
 
 impl PdfFont for Type3Font {
@@ -227,6 +230,12 @@ impl PdfFont for Type3Font {
 
     fn encode_glyph(&self, pdf_glyph: PDFGlyph, out: &mut Vec<u8>) {
         pdf_glyph.encode_into(out);
+    }
+
+    /// Code 32 of a Type3 font is whichever glyph came 33rd, never chosen
+    /// for the space; word spacing set for other fonts is taken off it.
+    fn word_space(&self) -> Option<GlyphId> {
+        None
     }
 }
 
@@ -273,5 +282,9 @@ impl PdfFont for CIDFont {
             PDFGlyph::Type3(_) => panic!("attempted to pass type 3 glyph to cid font"),
             PDFGlyph::Cid(cid) => self.encode_into(cid, out),
         }
+    }
+
+    fn word_space(&self) -> Option<GlyphId> {
+        CIDFont::word_space(self)
     }
 }
