@@ -130,9 +130,13 @@ pub(super) fn rebuild(rows: &[Src]) -> Option<Grid> {
     let data_from = lines.iter().position(|l| {
         l.iter().any(|c| !is_stub(c) && is_value(c.text)) && l.first().is_some_and(is_stub)
     })?;
-    // Row labels alone on their lines just above the first figures are rows.
+    // Row labels alone on their lines just above the first figures are
+    // rows, a labelled one (`I.   Military observers`) too.
     let mut data_from = data_from;
-    while data_from > 0 && matches!(&lines[data_from - 1][..], [only] if is_stub(only)) {
+    while data_from > 0
+        && !lines[data_from - 1].is_empty()
+        && lines[data_from - 1].iter().all(is_stub)
+    {
         data_from -= 1;
     }
     let data = &lines[data_from..];
@@ -516,11 +520,9 @@ fn columns(lines: &[Vec<Cell>], is_stub: &dyn Fn(&Cell) -> bool) -> Option<Vec<C
 /// no column, two cells in one, or a cell runs across another column's edge.
 fn place(line: &[Cell], edges: &[Column], is_stub: &dyn Fn(&Cell) -> bool) -> Option<Vec<String>> {
     let mut row = vec![String::new(); edges.len() + 1];
-    for cell in line {
-        if is_stub(cell) && row[0].is_empty() {
-            row[0] = cell.text.to_string();
-            continue;
-        }
+    let (stub, rest) = leading_stub(line, is_stub);
+    row[0] = stub;
+    for cell in rest {
         let k = edges.iter().position(|c| c.holds(cell.end))?;
         let crosses = edges
             .iter()
@@ -547,11 +549,9 @@ fn place_figure(
     is_stub: &dyn Fn(&Cell) -> bool,
 ) -> Option<Vec<String>> {
     let mut row = vec![String::new(); edges.len() + 1];
-    for cell in line {
-        if is_stub(cell) && row[0].is_empty() {
-            row[0] = cell.text.to_string();
-            continue;
-        }
+    let (stub, rest) = leading_stub(line, is_stub);
+    row[0] = stub;
+    for cell in rest {
         let k = (0..edges.len())
             .filter(|&j| edges[j].holds(cell.end))
             .min_by_key(|&j| edges[j].hi.abs_diff(cell.end))?;
@@ -607,21 +607,30 @@ fn place_in_order(
     is_stub: &dyn Fn(&Cell) -> bool,
 ) -> Option<Vec<String>> {
     let mut row = vec![String::new(); values + 1];
-    let mut cells = line.iter().peekable();
-    if let Some(stub) = cells.next_if(|c| is_stub(c)) {
-        row[0] = stub.text.to_string();
-    }
-    let rest: Vec<&Cell> = cells.collect();
+    let (stub, rest) = leading_stub(line, is_stub);
+    row[0] = stub;
     if rest.is_empty() {
         return Some(row);
     }
-    if rest.len() != values || rest.iter().any(|c| is_stub(c)) {
+    if rest.len() != values || rest.iter().any(is_stub) {
         return None;
     }
     for (slot, cell) in row[1..].iter_mut().zip(rest) {
         *slot = cell.text.to_string();
     }
     Some(row)
+}
+
+/// A line's row label and its other cells. A label set apart from its
+/// text by a tab (`I.   Military observers`) leaves two cells at the
+/// margin: they are one label.
+fn leading_stub<'l, 'a>(
+    line: &'l [Cell<'a>],
+    is_stub: &dyn Fn(&Cell) -> bool,
+) -> (String, &'l [Cell<'a>]) {
+    let n = line.iter().take_while(|c| is_stub(c)).count();
+    let texts: Vec<&str> = line[..n].iter().map(|c| c.text).collect();
+    (texts.join(" "), &line[n..])
 }
 
 /// The header lines with the note mark set above each (a superscript

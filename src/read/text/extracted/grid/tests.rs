@@ -524,3 +524,30 @@ fn headings_one_space_apart_past_their_edges_fall_on_their_columns() {
     );
     assert_eq!(grid.body[1][1], "71 478");
 }
+
+#[test]
+fn a_row_label_set_apart_from_its_number_by_a_tab_is_one_label() {
+    let rows = split(concat!(
+        "Category                                                  Total\n",
+        "\n",
+        "I.   Military observers\n",
+        "     Approved 2024/25                                       135\n",
+        "     Net change                                               –\n",
+        "II.  Military contingents\n",
+        "     Approved 2024/25                                     3 115\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(grid.head, ["Category", "Total"]);
+    let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "I. Military observers",
+            "Approved 2024/25",
+            "Net change",
+            "II. Military contingents",
+            "Approved 2024/25"
+        ]
+    );
+    assert_eq!(grid.body[1][1], "135");
+}
