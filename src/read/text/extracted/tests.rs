@@ -3269,3 +3269,163 @@ fn figures_glued_to_a_label_are_told_from_its_words() {
         assert!(!has_glued_figures(words), "{words}");
     }
 }
+
+/// Every table of `doc`, in order, each as its rows' cells (head first).
+fn tables_as_cells(doc: &Document) -> Vec<Vec<Vec<String>>> {
+    fn collect(blocks: &[Block], out: &mut Vec<crate::model::Table>) {
+        for b in blocks {
+            match b {
+                Block::Table(t) => out.push(t.clone()),
+                Block::Chapter(c) => collect(&c.blocks, out),
+                Block::Section(s) => collect(&s.blocks, out),
+                _ => {}
+            }
+        }
+    }
+    let mut tables = Vec::new();
+    collect(&doc.body, &mut tables);
+    tables
+        .iter()
+        .map(|t| {
+            t.head
+                .iter()
+                .chain(&t.body)
+                .map(|r| {
+                    r.cells
+                        .iter()
+                        .map(|c| {
+                            c.paragraphs
+                                .iter()
+                                .map(|p| plain_text(p))
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A peacekeeping budget's staffing table: military and police posts in
+/// one column, then civilian staff by grade under a header of its own,
+/// inside the same table. No grid fits both; each part has its own.
+const STAFFING_TABLE: &str = "                 1. The mission continued to support the parties in implementing the agreement, in
+                 monitoring the ceasefire along the border and in protecting civilians in the areas of
+                 return, with its military observers, contingents and police deployed in the sectors.
+                 The posts proposed for the period are set out below, by component and category, with
+                 the approved and proposed numbers of military and police personnel and the civilian
+                 staff of the mission by grade, as the Advisory Committee asked in its last report.
+
+                 Category                                                         Total
+
+
+                 I.   Military observers
+                      Approved 2024/25                                              135
+                      Proposed 2025/26                                              120
+
+                      Net change                                                   (15)
+
+                 II. United Nations police
+                      Approved 2024/25                                               48
+                      Proposed 2025/26                                               48
+
+                      Net change                                                      –
+
+                                               International staff   National staff
+
+                                                   P-5–                         
+                 III. Civilian staff                P-4      FS  Subtotal   NGS   Total
+
+
+                      Approved posts 2024/25          2       1         3    16      19
+                      Proposed posts 2025/26          3       1         4    15      19
+
+                      Net change                      1       –         1    (1)      –
+";
+
+/// The paragraph after the staffing table.
+const AFTER_STAFFING: &str = "                 2. The reduction of fifteen military observers follows the consolidation of
+                 team sites in the northern sector, approved by the Security Council in its latest
+                 resolution, and the transfer of their tasks to the formed police units in the sector.";
+
+#[test]
+fn a_staffing_table_with_a_header_inside_is_read_as_one_grid() {
+    let body = format!("{STAFFING_TABLE}\n{AFTER_STAFFING}");
+    let (doc, outcome) = doc(&pages(&[&format!("{MISSION_MASTHEAD}{body}")]));
+    assert_nothing_unplaced(&outcome);
+    let tables = tables_as_cells(&doc);
+    assert_eq!(tables.len(), 1, "{tables:?}");
+    let table = &tables[0];
+    assert!(table.iter().all(|r| r.len() == 6), "{table:?}");
+    let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    // The one-column part's figures stand in the last column, `Total`.
+    assert_eq!(table[0], row(&["Category", "", "", "", "", "Total"]));
+    assert_eq!(
+        table[1],
+        row(&["I. Military observers", "", "", "", "", ""])
+    );
+    assert_eq!(table[4], row(&["Net change", "", "", "", "", "(15)"]));
+    // The inner header is a row of the body, as Word has it.
+    assert!(
+        table
+            .iter()
+            .any(|r| r[0] == "III. Civilian staff" && r[5] == "Total"),
+        "{table:?}"
+    );
+    assert!(table.contains(&row(&["Approved posts 2024/25", "2", "1", "3", "16", "19"])));
+    assert!(table.contains(&row(&["Net change", "1", "–", "1", "(1)", "–"])));
+}
+
+/// Parts that do not end on the same heading are two tables one after
+/// the other: nothing says which columns they share.
+#[test]
+fn parts_ending_on_other_headings_are_tables_of_their_own() {
+    let table = STAFFING_TABLE.replace("NGS   Total", "NGS     All");
+    let body = format!("{table}\n{AFTER_STAFFING}");
+    let (doc, outcome) = doc(&pages(&[&format!("{MISSION_MASTHEAD}{body}")]));
+    assert_nothing_unplaced(&outcome);
+    let tables = tables_as_cells(&doc);
+    let widths: Vec<Vec<usize>> = tables
+        .iter()
+        .map(|t| {
+            t.iter()
+                .map(Vec::len)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        })
+        .collect();
+    assert_eq!(widths, [vec![2], vec![6]], "{tables:?}");
+}
+
+/// The same table with its grand total alone on the next page, which
+/// pdftotext placed eight columns left of the first: the total's figures
+/// end under `NGS`, not `Total`. No row there has every column, so the
+/// figures' column cannot be told, and the table is kept as one block, as
+/// before, with the reason said.
+#[test]
+fn a_part_whose_next_page_has_only_lone_figures_is_not_read_apart() {
+    let first = format!("{MISSION_MASTHEAD}{STAFFING_TABLE}");
+    let second = format!(
+        "              Total (I–III)
+              Approved 2024/25                                              202
+              Proposed 2025/26                                              187
+
+{AFTER_STAFFING}"
+    );
+    let (doc, outcome) = doc(&pages(&[&first, &second]));
+    let tables = tables_as_cells(&doc);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::ExtractedText && d.message.contains("kept as one block")),
+        "{:?}",
+        outcome.diagnostics
+    );
+    assert!(
+        tables.iter().all(|t| t.iter().all(|r| r.len() == 1)),
+        "{tables:?}"
+    );
+}
