@@ -43,7 +43,8 @@ struct Cell<'a> {
 }
 
 /// A line's cells: its fields, and two figures one space apart in a
-/// field (`2.5% ($2 033.4)`, pdftotext closing a narrow gap) two cells.
+/// field (`2.5% ($2 033.4)`, pdftotext closing a narrow gap) two cells,
+/// an amount and a symbol after it too.
 fn cells(line: &str) -> Vec<Cell<'_>> {
     let mut out = Vec::new();
     for (start, text) in fields(line, 2) {
@@ -56,7 +57,12 @@ fn cells(line: &str) -> Vec<Cell<'_>> {
         // A bracketed number in a body row is a negative amount (`– (17)`,
         // a nil and a decrease), not a header's column number.
         let figure = |p: &str| is_value(p) || is_bracketed_number(p);
-        if parts.len() > 1 && parts.iter().all(|(_, p)| figure(p)) {
+        let parts = if parts.len() > 1 && parts.iter().all(|(_, p)| figure(p)) {
+            parts
+        } else {
+            amount_and_symbol(text)
+        };
+        if parts.len() > 1 {
             for (offset, part) in parts {
                 let at = start + text[..offset].chars().count();
                 out.push(Cell {
@@ -74,6 +80,20 @@ fn cells(line: &str) -> Vec<Cell<'_>> {
         });
     }
     out
+}
+
+/// An amount and the document symbol after it one space apart
+/// (`301 237.4 A/79/741`), as pdftotext sets an amount's column against
+/// the next period's `Report` column: two cells. Empty otherwise.
+fn amount_and_symbol(text: &str) -> Vec<(usize, &str)> {
+    let Some((amount, symbol)) = text.rsplit_once(' ') else {
+        return Vec::new();
+    };
+    if is_value(amount) && crate::symbol::is_valid(symbol) {
+        vec![(0, amount), (amount.len() + 1, symbol)]
+    } else {
+        Vec::new()
+    }
 }
 
 /// The grid of `rows` (layout lines), when it is clear. A right-to-left
@@ -196,10 +216,21 @@ fn body_grid(
                 .map(|(l, _)| l.clone())
                 .collect();
             // Only columns that stand still from row to row place a row
-            // a cell short: a drifting column may take the next's figure.
-            let tight = columns_in_order(&full, is_stub)
-                .filter(|e| e.iter().all(|c| c.hi - c.lo <= EDGE_TOLERANCE));
-            page_edges.extend(tight.map(|e| (page, e)));
+            // a cell short: a drifting column of figures may take the
+            // next's figure. A drifting column of text (symbols, dates set
+            // flush left: `A/78/744/Add.4` under `A/78/737`) holds no cell
+            // of such a row, and the figures beside it are placed.
+            let texts = text_columns(&full, is_stub);
+            let placing = columns_in_order(&full, is_stub).and_then(|e| {
+                e.into_iter()
+                    .enumerate()
+                    .map(|(k, c)| match c.hi - c.lo <= EDGE_TOLERANCE {
+                        true => Some(c),
+                        false => texts.contains(&k).then(|| c.holding_nothing()),
+                    })
+                    .collect::<Option<Vec<Column>>>()
+            });
+            page_edges.extend(placing.map(|e| (page, e)));
         }
         let place = |k: usize| {
             let line = &data[k];
@@ -436,6 +467,12 @@ pub(super) fn is_value(t: &str) -> bool {
     !period && !column_number && !year && !is_grade(t) && figure_like(t)
 }
 
+/// A document symbol (`A/78/737`): a figure's characters, but a column of
+/// them is a column of text, set flush left.
+fn is_symbol(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_ascii_uppercase()) && t.contains('/') && crate::symbol::is_valid(t)
+}
+
 /// A staff grade's code heading a staffing table's column (`D-1`, `P-4`,
 /// `P-5–` stacked over `P-4`, `GS-6`): letters, a hyphen, a digit.
 fn is_grade(t: &str) -> bool {
@@ -486,6 +523,15 @@ struct Column {
 }
 
 impl Column {
+    /// The column as a place no cell is set in; its right edge still
+    /// tells where a cell reaching over it crosses it.
+    fn holding_nothing(self) -> Column {
+        Column {
+            lo: usize::MAX - EDGE_TOLERANCE,
+            ..self
+        }
+    }
+
     /// Whether a cell ending at `end` is set in this column.
     fn holds(&self, end: usize) -> bool {
         end + EDGE_TOLERANCE >= self.lo && end <= self.hi + EDGE_TOLERANCE
@@ -598,6 +644,27 @@ fn columns_in_order(lines: &[Vec<Cell>], is_stub: &dyn Fn(&Cell) -> bool) -> Opt
     }
     // Columns in order still follow each other on every line.
     (!out.is_empty() && out.len() <= MAX_COLUMNS).then_some(out)
+}
+
+/// The value columns (by index, in order) of rows with a cell in every
+/// column in which no row has a figure (a symbol is none).
+fn text_columns(full: &[Vec<Cell>], is_stub: &dyn Fn(&Cell) -> bool) -> HashSet<usize> {
+    let mut figures = HashSet::new();
+    for line in full {
+        let values = line.iter().filter(|c| !is_stub(c));
+        figures.extend(
+            values
+                .enumerate()
+                .filter(|(_, c)| is_value(c.text) && !is_symbol(c.text))
+                .map(|(k, _)| k),
+        );
+    }
+    let columns = full
+        .iter()
+        .map(|l| value_cells(l, is_stub))
+        .max()
+        .unwrap_or(0);
+    (0..columns).filter(|k| !figures.contains(k)).collect()
 }
 
 /// A body line's cells in order: the stub, then one cell a column.

@@ -35,13 +35,30 @@ pub(super) fn body_rows(
     }
     let mut body: Vec<Vec<String>> = Vec::new();
     let mut label: Option<(String, Cell)> = None;
+    // The last line of the row above's label while that label goes on
+    // under its figures: it ended on a dash (`Proposed budget –` over
+    // `Secretary-General`), then while its lines wrap.
+    let mut going_on: Option<Cell> = None;
     for (k, mut row) in with_floating_figures_merged(placed) {
         let line = &lines[k];
         if row[1..].iter().all(String::is_empty) {
+            let first = line.first().copied();
+            let goes_on = going_on.zip(first).is_some_and(|(prev, next)| {
+                ends_on_dash(prev.text)
+                    || next.text.starts_with(char::is_lowercase)
+                    || wraps_into(&prev, &next, widest)
+            });
+            if let (true, Some(above)) = (goes_on && label.is_none(), body.last_mut()) {
+                above[0] = format!("{} {}", above[0], row[0]);
+                going_on = first;
+                continue;
+            }
+            going_on = None;
             body.extend(label.take().map(|(prev, _)| one_cell(prev, values)));
-            label = line.first().map(|&c| (row[0].clone(), c));
+            label = first.map(|c| (row[0].clone(), c));
             continue;
         }
+        going_on = line.first().copied().filter(|_| ends_on_dash(&row[0]));
         if let Some((prev, cell)) = label.take() {
             let next = line.first().filter(|c| is_stub(c));
             if row[0].starts_with(char::is_lowercase)
@@ -173,6 +190,13 @@ fn first_word<'a>(c: &Cell<'a>) -> &'a str {
 
 fn several_words(c: &Cell) -> bool {
     c.text.contains(' ')
+}
+
+/// Whether a row label ends on a dash set apart (`Recommendation –`): its
+/// text goes on, under the row's figures.
+fn ends_on_dash(label: &str) -> bool {
+    let mut end = label.trim_end().chars().rev();
+    matches!(end.next(), Some('–' | '—' | '-')) && end.next().is_some_and(char::is_whitespace)
 }
 
 fn one_cell(text: String, values: usize) -> Vec<String> {

@@ -551,3 +551,71 @@ fn a_row_label_set_apart_from_its_number_by_a_tab_is_one_label() {
     );
     assert_eq!(grid.body[1][1], "135");
 }
+
+/// A budget's legislative history: labels that go on under their row's
+/// figures after a dash, columns of symbols and dates set flush left (so
+/// their right edges drift), an amount one space from the next period's
+/// report, and a last row with amounts only.
+#[test]
+fn a_legislative_history_is_read_with_its_labels_going_on_under_their_figures() {
+    let rows = split(concat!(
+        "                                                          2024/25                                    2025/26\n",
+        "\n",
+        "                                 Report             Date                Amount Report           Date                Amount\n",
+        "\n",
+        "Proposed budget –                A/78/737           26 January 2024  301 237.4 A/79/741         21 January 2025  316 515.8\n",
+        "Secretary-General\n",
+        "Recommendation –                 A/78/744/Add.4     8 April 2024     300 936.2 A/79/724/Add.11  14 April 2025    313 120.9\n",
+        "Advisory Committee\n",
+        "on Administrative and\n",
+        "Budgetary Questions\n",
+        "Appropriation –                  A/RES/78/297       28 June 2024     297 776.2 A/RES/79/301     30 June 2025     309 120.9\n",
+        "General Assembly\n",
+        "Appropriation (net)                                                  293 392.6                                   304 089.0\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    assert_eq!(grid.head.len(), 7, "{:?}", grid.head);
+    assert_eq!(grid.head[3], "Amount");
+    assert_eq!(grid.head[4], "Report");
+    assert_eq!(
+        grid.body,
+        [
+            [
+                "Proposed budget – Secretary-General",
+                "A/78/737",
+                "26 January 2024",
+                "301 237.4",
+                "A/79/741",
+                "21 January 2025",
+                "316 515.8"
+            ],
+            [
+                "Recommendation – Advisory Committee on Administrative and Budgetary Questions",
+                "A/78/744/Add.4",
+                "8 April 2024",
+                "300 936.2",
+                "A/79/724/Add.11",
+                "14 April 2025",
+                "313 120.9"
+            ],
+            [
+                "Appropriation – General Assembly",
+                "A/RES/78/297",
+                "28 June 2024",
+                "297 776.2",
+                "A/RES/79/301",
+                "30 June 2025",
+                "309 120.9"
+            ],
+            [
+                "Appropriation (net)",
+                "",
+                "",
+                "293 392.6",
+                "",
+                "",
+                "304 089.0"
+            ],
+        ]
+    );
+}
