@@ -1477,13 +1477,15 @@ fn full_rows_on_every_page(part: &[Src]) -> bool {
 
 /// Whether `lines[k]`, inside a table's rows up to `notes`, opens a part
 /// with a header of its own: a line of cells without figures after a
-/// blank line, rows of figures above it since the last part's start
+/// blank line or a row of figures, rows of figures above it since the last part's start
 /// `from`, and a row of figures within the next few lines under it.
 fn heads_inner_part(lines: &[Src], k: usize, from: usize, notes: usize, full: usize) -> bool {
     let line = &lines[k];
     // No figure at all: a row's bracketed decrease, `(15)`, is no value.
     let words_only = fields(line.trimmed(), 2).iter().all(|(_, f)| !is_figure(f));
-    let opens = lines[k - 1].is_blank() && is_gapped(line, full) && words_only;
+    // Set off by a blank line, or right under a row of figures.
+    let above = &lines[k - 1];
+    let opens = (above.is_blank() || has_values(above)) && is_gapped(line, full) && words_only;
     opens
         && lines[from..k].iter().any(has_values)
         && lines[k + 1..notes]

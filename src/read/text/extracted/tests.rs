@@ -3377,6 +3377,24 @@ fn a_staffing_table_with_a_header_inside_is_read_as_one_grid() {
     assert!(table.contains(&row(&["Net change", "1", "–", "1", "(1)", "–"])));
 }
 
+/// The inner header may follow the last row of figures with no blank
+/// line between (A/80/600 sets it so): it still opens the second part.
+#[test]
+fn an_inner_header_right_under_a_row_of_figures_opens_its_part() {
+    let table = STAFFING_TABLE.replacen(
+        "–\n\n                                               International",
+        "–\n                                               International",
+        1,
+    );
+    assert_ne!(table, STAFFING_TABLE);
+    let body = format!("{table}\n{AFTER_STAFFING}");
+    let (doc, outcome) = doc(&pages(&[&format!("{MISSION_MASTHEAD}{body}")]));
+    assert_nothing_unplaced(&outcome);
+    let tables = tables_as_cells(&doc);
+    assert_eq!(tables.len(), 1, "{tables:?}");
+    assert!(tables[0].iter().all(|r| r.len() == 6), "{tables:?}");
+}
+
 /// Parts that do not end on the same heading are two tables one after
 /// the other: nothing says which columns they share.
 #[test]
