@@ -315,7 +315,15 @@ fn place(
         ));
         return raised;
     }
-    let last = body.clone().rev().find(|&i| !lines[i].is_blank())?;
+    // The page's last line of running text, not a table's row or heading
+    // (cells apart, or set far in): a mark among a row's cells would be a
+    // cell too many for its grid.
+    let text_lines = body.clone().rev().filter(|&i| !lines[i].is_blank());
+    let margin = text_lines.clone().map(|i| lines[i].indent()).min()?;
+    let last = text_lines
+        .clone()
+        .find(|&i| lines[i].indent() <= margin + 20 && !super::pages::has_gap(&lines[i].text))
+        .or_else(|| text_lines.clone().next())?;
     lines[last].edit(|text| {
         let end = text.trim_end().len();
         text.insert_str(end, &format!("[^{}]", note.n));

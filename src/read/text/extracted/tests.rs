@@ -3447,3 +3447,55 @@ fn a_part_whose_next_page_has_only_lone_figures_is_not_read_apart() {
         "{tables:?}"
     );
 }
+
+/// A note whose mark cannot be found on its page (`guidance 3 are`, a
+/// raised number set a space apart mid-line) has it put at the end of
+/// the page's last line of running text, not on the table that ends the
+/// page: a mark among a row's cells is one cell too many for its grid.
+#[test]
+fn an_unfound_note_mark_goes_after_the_last_running_text_not_into_a_table() {
+    let page = format!(
+        "{MISSION_MASTHEAD}                 1. The flight hour utilization rates for the periods from 2022/23 to 2024/25
+                 and the number of flight hours calculated on the basis of the policy guidance 3 are
+                 as follows, by type of aircraft, as approved for the period and proposed for the next:
+
+                                              Actual        Approved        Proposed
+
+                 Aircraft type                   (1)             (2)             (3)
+
+
+                 Fixed-wing                    118.7           1 008             840
+                 Helicopters                    24.9           2 115           1 199
+
+                       Total                                   3 123           2 039
+
+
+
+          __________________
+               3
+                 For missions that utilized less than 90 per cent of the approved flight hours."
+    );
+    let (doc, outcome) = doc(&pages(&[&page]));
+    let tables = tables_as_cells(&doc);
+    assert_eq!(tables.len(), 1);
+    assert!(tables[0].iter().all(|r| r.len() == 4), "{tables:?}");
+    assert!(tables[0].contains(&vec![
+        "Total".to_string(),
+        String::new(),
+        "3 123".to_string(),
+        "2 039".to_string()
+    ]));
+    let texts = para_texts(&doc);
+    assert!(texts[0].1.ends_with("next:"), "{texts:?}");
+    let marked = doc.paragraphs()[0]
+        .content
+        .iter()
+        .any(|i| matches!(i, crate::model::Inline::NoteRef(n) if n.value == 3));
+    assert!(marked, "{:?}", doc.paragraphs()[0].content);
+    assert!(
+        outcome
+            .decisions
+            .iter()
+            .any(|d| d.action == Action::FootnoteUnplaced)
+    );
+}
