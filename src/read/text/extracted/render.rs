@@ -247,12 +247,15 @@ fn note_letters(block: &Block) -> Vec<char> {
 /// letters, or the word is a year (`2023a`) or ends in a bracket
 /// (`(budgeted)a`); a heading's before its column's number (`2024/25 a
 /// (1)`); a label's before the dash that goes on to its rest
-/// (`Appropriation a – General Assembly`).
+/// (`Appropriation a – General Assembly`); a label's before its period
+/// (`Approved temporary positionsa 2024/25`).
 fn mark_notes(cell: &str, letters: &Letters) -> String {
     // A heading's mark stands before its column's number, which the
-    // header's last line sets under it (`Authorized 2024/25 a (1)`).
+    // header's last line sets under it (`Authorized 2024/25 a (1)`); a
+    // row label's before its period (`Approved temporary positionsa
+    // 2024/25`).
     if let Some((heading, number)) = cell.rsplit_once(' ')
-        && is_column_number(number)
+        && (is_column_number(number) || is_period(number))
     {
         let marked = mark_notes(heading, letters);
         if marked != heading {
@@ -294,6 +297,17 @@ fn mark_before_dash(cell: &str, letters: &[char]) -> Option<String> {
             word.then(|| format!("{label}^{mark}^{}", &cell[at..]))
         })
     })
+}
+
+/// A budget period or a year (`2024/25`, `2026`).
+fn is_period(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => digits(b),
+        7 => digits(&b[..4]) && b[4] == b'/' && digits(&b[5..]),
+        _ => false,
+    }
 }
 
 /// A column's number in a header (`(1)`, `(6)=(5)-(3)`).

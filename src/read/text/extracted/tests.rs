@@ -3499,3 +3499,27 @@ fn an_unfound_note_mark_goes_after_the_last_running_text_not_into_a_table() {
             .any(|d| d.action == Action::FootnoteUnplaced)
     );
 }
+
+/// A row label's note mark before its period (`Approved temporary
+/// positions a 2025/26`, as pdftotext sets a raised letter a space
+/// apart) is the note's mark, not a word of the label.
+#[test]
+fn a_row_labels_mark_before_its_period_is_a_note_mark() {
+    let table = "                 1. Temporary positions are set out below.
+
+                 Category                                      International      National
+
+                 Approved temporary positions a 2025/26                    2             1
+                 Proposed temporary positions 2026/27                      3             1
+
+                   a
+                       Funded under general temporary assistance.
+
+                 2. The next paragraph follows the table.";
+    let (doc, _) = doc(&pages(&[&format!("{LAYOUT_HEAD}{table}")]));
+    let table = first_table(&doc);
+    let first = &table.body[0].cells[0];
+    assert_eq!(first.plain_text(), "Approved temporary positions 2025/26");
+    assert_eq!(note_marks(&first.paragraphs), [1], "{first:?}");
+    assert!(note_marks(&table.body[1].cells[0].paragraphs).is_empty());
+}
