@@ -337,7 +337,7 @@ fn place(
         Code::ExtractedText,
         crate::model::Span::new(note.no, 1),
         format!(
-            "footnote {} at the foot of page {}: its mark was found {} times in the page's text; the note is kept, its mark put at the end of the page's text",
+            "footnote {} at the foot of page {}: its mark was found {} times in the page's text; the note is kept, its mark put at the end of the page's last line of running text",
             note.n,
             lines[last].page,
             found.len()
