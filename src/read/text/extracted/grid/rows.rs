@@ -37,16 +37,20 @@ pub(super) fn body_rows(
     let mut label: Option<(String, Cell)> = None;
     // The last line of the row above's label while that label goes on
     // under its figures: it ended on a dash (`Proposed budget –` over
-    // `Secretary-General`), then while its lines wrap.
+    // `Secretary-General`), then while its lines wrap; a total's label or
+    // a labelled line (`II. Military contingents`) opens rows of its own.
     let mut going_on: Option<Cell> = None;
     for (k, mut row) in with_floating_figures_merged(placed) {
         let line = &lines[k];
         if row[1..].iter().all(String::is_empty) {
             let first = line.first().copied();
             let goes_on = going_on.zip(first).is_some_and(|(prev, next)| {
-                ends_on_dash(prev.text)
-                    || next.text.starts_with(char::is_lowercase)
-                    || wraps_into(&prev, &next, widest)
+                let opens_rows = crate::lang::is_total_label(next.text)
+                    || crate::read::text::classify(next.text).is_some();
+                !opens_rows
+                    && (ends_on_dash(prev.text)
+                        || next.text.starts_with(char::is_lowercase)
+                        || wraps_into(&prev, &next, widest))
             });
             if let (true, Some(above)) = (goes_on && label.is_none(), body.last_mut()) {
                 above[0] = format!("{} {}", above[0], row[0]);
@@ -58,7 +62,12 @@ pub(super) fn body_rows(
             label = first.map(|c| (row[0].clone(), c));
             continue;
         }
-        going_on = line.first().copied().filter(|_| ends_on_dash(&row[0]));
+        // A nil's dash run into its label (`Net change –`, the first
+        // column empty) does not go on.
+        going_on = line
+            .first()
+            .copied()
+            .filter(|_| ends_on_dash(&row[0]) && !row[1].is_empty());
         if let Some((prev, cell)) = label.take() {
             let next = line.first().filter(|c| is_stub(c));
             if row[0].starts_with(char::is_lowercase)

@@ -619,3 +619,27 @@ fn a_legislative_history_is_read_with_its_labels_going_on_under_their_figures() 
         ]
     );
 }
+
+/// A nil's dash run into a row's label (`Net change –`, its column empty)
+/// is no label going on: the total's label under it heads its own rows.
+#[test]
+fn a_nil_dash_run_into_a_label_does_not_take_the_next_label() {
+    let rows = split(concat!(
+        "Category                               Approved     Proposed\n",
+        "Approved posts                               12           14\n",
+        "Net change –                                               2\n",
+        "Total, including temporary positions\n",
+        "Approved 2024/25                             13           15\n",
+    ));
+    let grid = rebuild(&rows).expect("a clear grid");
+    let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Approved posts",
+            "Net change –",
+            "Total, including temporary positions",
+            "Approved 2024/25"
+        ]
+    );
+}
