@@ -5,6 +5,11 @@
 use super::*;
 use crate::read::text::extracted::pages::split;
 
+/// The body rows' labels (the stub column), in order.
+fn row_labels(grid: &Grid) -> Vec<&str> {
+    grid.body.iter().map(|r| r[0].as_str()).collect()
+}
+
 #[test]
 fn years_and_words_with_figures_are_not_values() {
     assert!(is_value("22.6") && is_value("(1 336.4)") && is_value("–"));
@@ -35,7 +40,7 @@ fn a_label_wrapped_before_a_capital_is_one_row_and_a_heading_stays_apart() {
         "Amérique latine                                                 4          5\n",
     ));
     let grid = rebuild(&rows).expect("a clear grid");
-    let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+    let labels = row_labels(&grid);
     assert_eq!(
         labels,
         [
@@ -88,7 +93,7 @@ fn right_to_left_labels_whose_right_edges_drift_are_the_stub() {
         grid.head,
         ["فئة البلدان", "2020", "2024", "المبلغ", "النسبة المئوية"]
     );
-    let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+    let labels = row_labels(&grid);
     assert_eq!(
         labels,
         [
@@ -302,7 +307,7 @@ fn a_header_repeated_with_other_spacing_is_dropped() {
         "区域                  项目数     恢复面积\n非洲                      14       1 250\n\u{c}区域              项目数               恢复面积\n西亚                       2          95\n",
     );
     let grid = rebuild(&rows).expect("a clear grid");
-    let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+    let labels = row_labels(&grid);
     assert_eq!(labels, ["非洲", "西亚"]);
 }
 
@@ -393,7 +398,7 @@ fn a_body_row_alike_on_two_pages_is_kept() {
         "Net change                                  (3)             –\n",
     ));
     let grid = rebuild(&rows).expect("a clear grid");
-    let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+    let labels = row_labels(&grid);
     assert_eq!(
         labels,
         [
@@ -538,7 +543,7 @@ fn a_row_label_set_apart_from_its_number_by_a_tab_is_one_label() {
     ));
     let grid = rebuild(&rows).expect("a clear grid");
     assert_eq!(grid.head, ["Category", "Total"]);
-    let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+    let labels = row_labels(&grid);
     assert_eq!(
         labels,
         [
@@ -632,7 +637,7 @@ fn a_nil_dash_run_into_a_label_does_not_take_the_next_label() {
         "Approved 2024/25                             13           15\n",
     ));
     let grid = rebuild(&rows).expect("a clear grid");
-    let labels: Vec<&str> = grid.body.iter().map(|r| r[0].as_str()).collect();
+    let labels = row_labels(&grid);
     assert_eq!(
         labels,
         [

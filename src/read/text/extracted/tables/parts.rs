@@ -124,10 +124,16 @@ fn full_rows_on_every_page(part: &[Src]) -> bool {
             .filter(|(_, f)| grid::is_value(f))
             .count()
     };
-    let most = part.iter().map(figures).max().unwrap_or(0);
-    part.iter()
-        .filter(|l| figures(l) > 0)
-        .all(|l| part.iter().any(|m| m.page == l.page && figures(m) == most))
+    let counted: Vec<(u32, usize)> = part.iter().map(|l| (l.page, figures(l))).collect();
+    let most = counted.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    let full_pages: std::collections::HashSet<u32> = counted
+        .iter()
+        .filter(|&&(_, n)| n == most)
+        .map(|&(page, _)| page)
+        .collect();
+    counted
+        .iter()
+        .all(|&(page, n)| n == 0 || full_pages.contains(&page))
 }
 
 /// Whether `lines[k]`, inside a table's rows up to `notes`, opens a part
