@@ -71,7 +71,7 @@ fn schema_error(el: &Element, message: impl Into<String>) -> Diagnostic {
 }
 
 /// Element-only content: whitespace is ignored, any other text is an error.
-fn element_children(el: &Element) -> Result<Vec<&Element>, Diagnostic> {
+fn element_children<'e, 's>(el: &'e Element<'s>) -> Result<Vec<&'e Element<'s>>, Diagnostic> {
     for child in &el.children {
         if let Node::Text(t) = child
             && !t.trim().is_empty()
@@ -104,7 +104,7 @@ fn document(root: &Element) -> Result<Document, Diagnostic> {
     let mut doc = Document::empty(lang, root.span);
     let mut has_title = false;
     for el in element_children(root)? {
-        match el.name.as_str() {
+        match el.name.as_ref() {
             "masthead" => doc.masthead = masthead(el)?,
             "title" => {
                 doc.title = Spanned::new(inlines(el)?, el.span);
@@ -187,7 +187,7 @@ fn masthead(el: &Element) -> Result<Masthead, Diagnostic> {
         let span = field.span;
         let bad =
             |what: &str| schema_error(field, format!("<{}> `{value}` is not {what}", field.name));
-        match field.name.as_str() {
+        match field.name.as_ref() {
             "symbol" => m.symbol = Some(Spanned::new(value.to_string(), span)),
             "organ" => m.organ.push(Spanned::new(value.to_string(), span)),
             "distribution" => {
@@ -255,7 +255,7 @@ fn blocks(el: &Element) -> Result<Vec<Block>, Diagnostic> {
 }
 
 fn block(child: &Element, parent: &str) -> Result<Block, Diagnostic> {
-    Ok(match child.name.as_str() {
+    Ok(match child.name.as_ref() {
         "chapter" => Block::Chapter(division(child)?),
         "section" => Block::Section(division(child)?),
         "para" => Block::Para(para(child)?),
@@ -384,15 +384,15 @@ fn inlines(el: &Element) -> Result<Vec<Inline>, Diagnostic> {
     inline_list(el, el.children.iter())
 }
 
-fn inline_list<'a>(
+fn inline_list<'a, 's: 'a>(
     parent: &Element,
-    nodes: impl Iterator<Item = &'a Node>,
+    nodes: impl Iterator<Item = &'a Node<'s>>,
 ) -> Result<Vec<Inline>, Diagnostic> {
     let mut out = Vec::new();
     for node in nodes {
         out.push(match node {
-            Node::Text(t) => Inline::Text(t.clone()),
-            Node::Element(e) => match e.name.as_str() {
+            Node::Text(t) => Inline::Text(t.to_string()),
+            Node::Element(e) => match e.name.as_ref() {
                 "emph" => Inline::Emph(e.text()),
                 "strong" => Inline::Strong(inlines(e)?),
                 "link" => Inline::Link(Box::new(crate::model::Link {

@@ -29,11 +29,11 @@ const ITEM_LIKE: [&str; 8] = [
 
 impl<'t> AknReader<'t> {
     /// The blocks of a body or of a chapter or section.
-    pub(super) fn blocks(&mut self, parent: &'t Element) -> Vec<Block> {
+    pub(super) fn blocks(&mut self, parent: &'t Element<'t>) -> Vec<Block> {
         let (mut chapters, mut sections) = (0, 0);
         let mut out = Vec::new();
         for child in parent.elements() {
-            match child.name.as_str() {
+            match child.name.as_ref() {
                 "chapter" => {
                     chapters += 1;
                     let d = self.division(child, numbers::chapter, chapters);
@@ -52,8 +52,8 @@ impl<'t> AknReader<'t> {
     }
 
     /// One block-level element as blocks of the model.
-    pub(super) fn block(&mut self, el: &'t Element) -> Vec<Block> {
-        match el.name.as_str() {
+    pub(super) fn block(&mut self, el: &'t Element<'t>) -> Vec<Block> {
+        match el.name.as_ref() {
             "chapter" | "section" => self.blocks_of_one(el),
             "paragraph" => self.paragraph(el),
             "subsection" => {
@@ -92,9 +92,9 @@ impl<'t> AknReader<'t> {
     }
 
     /// A chapter or section met where `blocks` did not count it.
-    fn blocks_of_one(&mut self, el: &'t Element) -> Vec<Block> {
+    fn blocks_of_one(&mut self, el: &'t Element<'t>) -> Vec<Block> {
         let d = |r: &mut Self, parse: fn(&str) -> Option<u32>| r.division(el, parse, 1);
-        match el.name.as_str() {
+        match el.name.as_ref() {
             "chapter" => vec![Block::Chapter(d(self, numbers::chapter))],
             _ => vec![Block::Section(d(self, numbers::section))],
         }
@@ -104,7 +104,7 @@ impl<'t> AknReader<'t> {
     /// be read), heading and blocks.
     fn division(
         &mut self,
-        el: &'t Element,
+        el: &'t Element<'t>,
         parse: fn(&str) -> Option<u32>,
         fallback: u32,
     ) -> Division {
@@ -127,11 +127,11 @@ impl<'t> AknReader<'t> {
 
     /// `hcontainer name="subheading"`, the containers undoc wraps text,
     /// tables and figures in, and other tools' heading-only containers.
-    fn hcontainer(&mut self, el: &'t Element) -> Vec<Block> {
+    fn hcontainer(&mut self, el: &'t Element<'t>) -> Vec<Block> {
         let name = el.attr("name").unwrap_or("");
         let only_headings = el
             .elements()
-            .all(|e| matches!(e.name.as_str(), "num" | "heading"));
+            .all(|e| matches!(e.name.as_ref(), "num" | "heading"));
         if name == hcontainer::SUBHEADING || (only_headings && child(el, "heading").is_some()) {
             let level: u8 = match self.ext(el, ext::LEVEL) {
                 Some("4") => 4,
@@ -159,7 +159,7 @@ impl<'t> AknReader<'t> {
 
     /// A numbered paragraph: its text (its `content`, or its list's
     /// `intro`) and its list; text it cannot hold follows it.
-    fn paragraph(&mut self, el: &'t Element) -> Vec<Block> {
+    fn paragraph(&mut self, el: &'t Element<'t>) -> Vec<Block> {
         let n = child(el, "num")
             .and_then(|num| numbers::decimal(&num.text()))
             .unwrap_or(self.paragraphs + 1);
@@ -191,13 +191,13 @@ impl<'t> AknReader<'t> {
     }
 
     /// The text, the list and what follows of a paragraph or list item.
-    fn text_and_list(&mut self, el: &'t Element) -> (Vec<Inline>, Option<List>, Vec<Block>) {
+    fn text_and_list(&mut self, el: &'t Element<'t>) -> (Vec<Inline>, Option<List>, Vec<Block>) {
         let mut text = Vec::new();
         let mut list = None;
         let mut after = Vec::new();
         let mut items = Vec::new();
         for child in el.elements() {
-            match child.name.as_str() {
+            match child.name.as_ref() {
                 "num" | "heading" => {}
                 "content" | "intro" => self.content_into(child, &mut text, &mut list, &mut after),
                 "list" | "blockList" | "ul" | "ol" if list.is_none() => {
@@ -225,13 +225,13 @@ impl<'t> AknReader<'t> {
     /// paragraph is the text, a list its list, anything else follows.
     fn content_into(
         &mut self,
-        content: &'t Element,
+        content: &'t Element<'t>,
         text: &mut Vec<Inline>,
         list: &mut Option<List>,
         after: &mut Vec<Block>,
     ) {
         for child in content.elements() {
-            match child.name.as_str() {
+            match child.name.as_ref() {
                 "p" if text.is_empty() && list.is_none() => *text = self.inline_content(child),
                 "blockList" | "ul" | "ol" | "list" if list.is_none() => {
                     let (intro, l) = self.list(child);
@@ -251,11 +251,11 @@ impl<'t> AknReader<'t> {
 
     /// A list and its introducing text: `list`/`intro`/`point`,
     /// `blockList`/`listIntroduction`/`item` or `ul`/`ol`/`li`.
-    fn list(&mut self, el: &'t Element) -> (Vec<Inline>, List) {
+    fn list(&mut self, el: &'t Element<'t>) -> (Vec<Inline>, List) {
         let mut intro = Vec::new();
         let mut items = Vec::new();
         for child in el.elements() {
-            match child.name.as_str() {
+            match child.name.as_ref() {
                 "intro" => intro = self.intro_text(child),
                 "listIntroduction" => intro = self.inline_content(child),
                 "point" | "item" | "li" => items.push(child),
@@ -270,7 +270,7 @@ impl<'t> AknReader<'t> {
     }
 
     /// The text of an `intro`: its paragraphs, one after the other.
-    fn intro_text(&mut self, intro: &'t Element) -> Vec<Inline> {
+    fn intro_text(&mut self, intro: &'t Element<'t>) -> Vec<Inline> {
         let mut text = Vec::new();
         for p in intro.elements() {
             let inlines = self.inline_content(p);
@@ -280,7 +280,7 @@ impl<'t> AknReader<'t> {
     }
 
     /// List items of `kind` (read from the first label when not given).
-    fn items(&mut self, elements: &[&'t Element], kind: Option<ListKind>) -> List {
+    fn items(&mut self, elements: &[&'t Element<'t>], kind: Option<ListKind>) -> List {
         let first_label = elements
             .first()
             .and_then(|e| child(e, "num"))
@@ -315,7 +315,7 @@ impl<'t> AknReader<'t> {
 
     /// A `blockList` item or an `li`: its first paragraph (or its text) and
     /// a nested list.
-    fn item_text(&mut self, el: &'t Element) -> (Vec<Inline>, Option<List>, Vec<Block>) {
+    fn item_text(&mut self, el: &'t Element<'t>) -> (Vec<Inline>, Option<List>, Vec<Block>) {
         let has_blocks = el.elements().any(|e| e.name != "num");
         if !has_blocks {
             return (self.inline_content(el), None, Vec::new());
@@ -328,7 +328,7 @@ impl<'t> AknReader<'t> {
     }
 
     /// A list standing where no paragraph holds it: its items as text.
-    fn loose_list(&mut self, el: &'t Element) -> Vec<Block> {
+    fn loose_list(&mut self, el: &'t Element<'t>) -> Vec<Block> {
         self.foreign_blocks(
             el,
             "a list outside a numbered paragraph; kept as unnumbered text",
@@ -337,7 +337,7 @@ impl<'t> AknReader<'t> {
 
     /// Hierarchy the model has no place for: its heading as a subheading,
     /// its content as the blocks it holds.
-    fn foreign_hierarchy(&mut self, el: &'t Element) -> Vec<Block> {
+    fn foreign_hierarchy(&mut self, el: &'t Element<'t>) -> Vec<Block> {
         let num = child(el, "num")
             .map(|n| n.text().split_whitespace().collect::<Vec<_>>().join(" "))
             .unwrap_or_default();
@@ -366,7 +366,7 @@ impl<'t> AknReader<'t> {
 }
 
 /// The first child of `el` named `name`.
-pub(super) fn child<'e>(el: &'e Element, name: &str) -> Option<&'e Element> {
+pub(super) fn child<'e, 's>(el: &'e Element<'s>, name: &str) -> Option<&'e Element<'s>> {
     el.elements().find(|e| e.name == name)
 }
 

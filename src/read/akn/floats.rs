@@ -20,7 +20,7 @@ pub(super) const NOTE_REF: &str = "noteRef";
 
 impl<'t> AknReader<'t> {
     /// A tblock: a table, a figure, or (another tool's) titled block.
-    pub(super) fn tblock(&mut self, el: &'t Element) -> Vec<Block> {
+    pub(super) fn tblock(&mut self, el: &'t Element<'t>) -> Vec<Block> {
         let img = el
             .elements()
             .find_map(|p| p.elements().find(|e| e.name == "img"));
@@ -37,7 +37,7 @@ impl<'t> AknReader<'t> {
         self.blocks(el)
     }
 
-    fn titled_table(&mut self, el: &'t Element) -> Vec<Block> {
+    fn titled_table(&mut self, el: &'t Element<'t>) -> Vec<Block> {
         let mut table = empty_table(el);
         table.n = child(el, "num").and_then(|n| numbers::table(&n.text()));
         table.title = child(el, "heading")
@@ -45,7 +45,7 @@ impl<'t> AknReader<'t> {
             .unwrap_or_default();
         let mut after = Vec::new();
         for part in el.elements() {
-            match (part.name.as_str(), part.attr("class")) {
+            match (part.name.as_ref(), part.attr("class")) {
                 ("num" | "heading", _) => {}
                 ("p", Some("units")) => table.units = Some(self.inline_content(part)),
                 ("p", Some("note")) => table.notes.push(self.table_note(part)),
@@ -61,14 +61,14 @@ impl<'t> AknReader<'t> {
     }
 
     /// A `table` with no tblock around it.
-    pub(super) fn bare_table(&mut self, el: &'t Element) -> Vec<Block> {
+    pub(super) fn bare_table(&mut self, el: &'t Element<'t>) -> Vec<Block> {
         let mut table = empty_table(el);
         self.grid(el, &mut table);
         vec![Block::Table(table)]
     }
 
     /// `<p class="note"><sup>a</sup> text</p>`: note a.
-    fn table_note(&mut self, p: &'t Element) -> TableNote {
+    fn table_note(&mut self, p: &'t Element<'t>) -> TableNote {
         let letter = match p.children.first() {
             Some(Node::Element(sup)) if sup.name == "sup" => {
                 crate::lang::parse_latin_letter(sup.text().trim())
@@ -95,7 +95,7 @@ impl<'t> AknReader<'t> {
     }
 
     /// The rows of a `table`: leading rows of header cells are the head.
-    fn grid(&mut self, el: &'t Element, table: &mut Table) {
+    fn grid(&mut self, el: &'t Element<'t>, table: &mut Table) {
         let mut rows = Vec::new();
         for tr in el.elements() {
             if tr.name != "tr" {
@@ -146,7 +146,7 @@ impl<'t> AknReader<'t> {
         };
     }
 
-    fn cell(&mut self, el: &'t Element) -> Cell {
+    fn cell(&mut self, el: &'t Element<'t>) -> Cell {
         let count = |name: &str| {
             el.attr(name)
                 .and_then(|v| v.trim().parse().ok())
@@ -177,7 +177,7 @@ impl<'t> AknReader<'t> {
 
     /// A cell's `undoc:indent`: tab stops up to [`Cell::MAX_INDENT`]; any
     /// other value is said and read as none.
-    fn indent(&mut self, el: &'t Element) -> u32 {
+    fn indent(&mut self, el: &'t Element<'t>) -> u32 {
         let Some(value) = self.ext(el, ext::INDENT) else {
             return 0;
         };
@@ -192,7 +192,7 @@ impl<'t> AknReader<'t> {
 
     /// A figure: its label and title, the picture of its `img`, its notes
     /// and source.
-    fn figure(&mut self, el: &'t Element, img: &'t Element) -> Vec<Block> {
+    fn figure(&mut self, el: &'t Element<'t>, img: &'t Element<'t>) -> Vec<Block> {
         let Some(image) = image(img) else {
             self.unheld(
                 img,
@@ -217,7 +217,7 @@ impl<'t> AknReader<'t> {
             span: el.span,
         };
         for part in el.elements() {
-            match (part.name.as_str(), part.attr("class")) {
+            match (part.name.as_ref(), part.attr("class")) {
                 ("p", Some("note")) => figure.notes.push(self.table_note(part)),
                 ("p", Some("source")) => figure.source = Some(self.inline_content(part)),
                 _ => {}

@@ -17,7 +17,7 @@ fn line_text(el: &Element) -> String {
 
 impl<'t> AknReader<'t> {
     /// The masthead, title and subtitle marked anywhere in `part`.
-    pub(super) fn front(&mut self, part: &'t Element, doc: &mut Document) {
+    pub(super) fn front(&mut self, part: &'t Element<'t>, doc: &mut Document) {
         if part.name == "preface" {
             self.in_preface = true;
         }
@@ -26,8 +26,8 @@ impl<'t> AknReader<'t> {
         }
     }
 
-    fn front_element(&mut self, el: &'t Element, doc: &mut Document) {
-        match el.name.as_str() {
+    fn front_element(&mut self, el: &'t Element<'t>, doc: &mut Document) {
+        match el.name.as_ref() {
             "container" | "p" | "block" | "blockContainer" => {
                 if el
                     .children
@@ -72,7 +72,7 @@ impl<'t> AknReader<'t> {
     /// Sets the masthead field `el` marks; false when it marks none.
     fn masthead_field(&mut self, el: &Element, m: &mut Masthead) -> bool {
         let line = || Spanned::new(line_text(el), el.span);
-        match el.name.as_str() {
+        match el.name.as_ref() {
             "docAuthority" => return self.organ(el, m),
             "docNumber" => {
                 let symbol = line_text(el);
@@ -109,7 +109,7 @@ impl<'t> AknReader<'t> {
                     continue;
                 }
                 Node::Element(e) => e.text(),
-                Node::Text(t) => t.clone(),
+                Node::Text(t) => t.to_string(),
             };
             if let Some(last) = lines.last_mut() {
                 last.push_str(&text);
@@ -159,7 +159,7 @@ impl<'t> AknReader<'t> {
     }
 
     /// The summary box (`<tblock class="summary">`) and the unnumbered text.
-    pub(super) fn preamble(&mut self, part: &'t Element, doc: &mut Document) {
+    pub(super) fn preamble(&mut self, part: &'t Element<'t>, doc: &mut Document) {
         for child in part.elements() {
             if child.name == "toc" {
                 // The writers set the entries again from the document.
@@ -171,7 +171,7 @@ impl<'t> AknReader<'t> {
                 let heading = child.elements().find(|e| e.name == "heading");
                 let blocks = child
                     .elements()
-                    .filter(|e| !matches!(e.name.as_str(), "heading" | "num" | "subheading"))
+                    .filter(|e| !matches!(e.name.as_ref(), "heading" | "num" | "subheading"))
                     .flat_map(|e| self.block(e))
                     .collect();
                 doc.summary = Some(Summary {

@@ -54,7 +54,7 @@ fn flat_text(el: &Element) -> String {
 
 impl<'t> AknReader<'t> {
     /// The inline content of a paragraph, heading, title or cell.
-    pub(super) fn inline_content(&mut self, el: &'t Element) -> Vec<Inline> {
+    pub(super) fn inline_content(&mut self, el: &'t Element<'t>) -> Vec<Inline> {
         self.inline_nodes(&el.children)
     }
 
@@ -74,8 +74,8 @@ impl<'t> AknReader<'t> {
             .collect()
     }
 
-    fn inline_element(&mut self, e: &'t Element, out: &mut Vec<Inline>) {
-        match e.name.as_str() {
+    fn inline_element(&mut self, e: &'t Element<'t>, out: &mut Vec<Inline>) {
+        match e.name.as_ref() {
             "i" | "em" => {
                 if e.elements().next().is_some() {
                     self.unheld(e, "markup inside italics; its text is kept in italics");
@@ -118,7 +118,7 @@ impl<'t> AknReader<'t> {
     }
 
     /// A `ref`: a cited UN symbol, or else a link (a web address) or text.
-    fn reference(&mut self, e: &'t Element, out: &mut Vec<Inline>) {
+    fn reference(&mut self, e: &'t Element<'t>, out: &mut Vec<Inline>) {
         let text = flat_text(e);
         if crate::symbol::is_valid(text.trim()) {
             out.push(Inline::Ref(Spanned::new(text.trim().to_string(), e.span)));
@@ -142,7 +142,7 @@ impl<'t> AknReader<'t> {
     }
 
     /// A footnote at its mark: the mark, and the note (numbered by its marker).
-    fn authorial_note(&mut self, e: &'t Element, out: &mut Vec<Inline>) {
+    fn authorial_note(&mut self, e: &'t Element<'t>, out: &mut Vec<Inline>) {
         let n = self.note_number(e);
         out.push(Inline::NoteRef(Spanned::new(n, e.span)));
         if self.footnotes.iter().any(|f| f.n == n) {
@@ -159,7 +159,7 @@ impl<'t> AknReader<'t> {
 
     /// A mark referring to a note: a note of `<meta>` (its text becomes the
     /// footnote) or a footnote already met.
-    fn note_ref(&mut self, e: &'t Element, out: &mut Vec<Inline>) {
+    fn note_ref(&mut self, e: &'t Element<'t>, out: &mut Vec<Inline>) {
         let n = self.note_number(e);
         out.push(Inline::NoteRef(Spanned::new(n, e.span)));
         let target = e
@@ -193,7 +193,7 @@ impl<'t> AknReader<'t> {
     }
 
     /// A note's text: its paragraphs, one after the other.
-    pub(super) fn note_content(&mut self, note: &'t Element) -> Vec<Inline> {
+    pub(super) fn note_content(&mut self, note: &'t Element<'t>) -> Vec<Inline> {
         let mut content = Vec::new();
         for p in note.elements() {
             if !content.is_empty() {

@@ -11,7 +11,7 @@ use crate::model::{Date, Document, DutyStation, Footnote, Spanned};
 use crate::read::xml::tree::Element;
 
 /// The first descendant of `el` named `name`, depth first.
-pub(super) fn find<'e>(el: &'e Element, name: &str) -> Option<&'e Element> {
+pub(super) fn find<'e, 's>(el: &'e Element<'s>, name: &str) -> Option<&'e Element<'s>> {
     el.elements().find_map(|child| {
         (child.name == name)
             .then_some(child)
@@ -38,7 +38,7 @@ impl<'t> AknReader<'t> {
     }
 
     /// Remembers `<notes>`' notes by eId, for the marks that refer to them.
-    pub(super) fn index_meta_notes(&mut self, meta: &'t Element) {
+    pub(super) fn index_meta_notes(&mut self, meta: &'t Element<'t>) {
         for notes in meta.elements().filter(|e| e.name == "notes") {
             for note in notes.elements().filter(|e| e.name == "note") {
                 let id = note.attr("eId").unwrap_or("");
@@ -48,7 +48,7 @@ impl<'t> AknReader<'t> {
     }
 
     /// What the masthead takes from `<meta>` (the cover may say it again).
-    pub(super) fn meta(&mut self, meta: &'t Element, doc: &mut Document) {
+    pub(super) fn meta(&mut self, meta: &'t Element<'t>, doc: &mut Document) {
         let m = &mut doc.masthead;
         let work = find(meta, "FRBRWork");
         let author = work
@@ -66,7 +66,7 @@ impl<'t> AknReader<'t> {
             m.date = Some(Spanned::new(date, date_el.span));
         }
         for other in meta.elements() {
-            let name = other.name.as_str();
+            let name = other.name.as_ref();
             if matches!(
                 name,
                 "classification" | "workflow" | "analysis" | "temporalData" | "presentation"

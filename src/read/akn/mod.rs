@@ -85,7 +85,7 @@ struct AknReader<'t> {
     lang: Lang,
     unheld: Vec<Unheld>,
     footnotes: Vec<Footnote>,
-    meta_notes: Vec<(&'t str, &'t Element)>,
+    meta_notes: Vec<(&'t str, &'t Element<'t>)>,
     /// The eIds of meta notes a `noteRef` referred to.
     referred_notes: Vec<String>,
     paragraphs: u32,
@@ -202,7 +202,7 @@ impl<'t> AknReader<'t> {
             .collect()
     }
 
-    fn document(&mut self, root: &'t Element) -> Result<Document, Diagnostic> {
+    fn document(&mut self, root: &'t Element<'t>) -> Result<Document, Diagnostic> {
         if root.name != "akomaNtoso" || root.namespace.as_deref() != Some(akn::NAMESPACE) {
             return Err(schema_error(
                 root,
@@ -225,8 +225,8 @@ impl<'t> AknReader<'t> {
 
     /// The document under `<akomaNtoso>`: `doc`, `statement` and
     /// `debateReport` are read whole; other types for what they share.
-    fn document_type(&mut self, el: &'t Element) -> Result<Document, Diagnostic> {
-        if !matches!(el.name.as_str(), "doc" | "statement" | "debateReport") {
+    fn document_type(&mut self, el: &'t Element<'t>) -> Result<Document, Diagnostic> {
+        if !matches!(el.name.as_ref(), "doc" | "statement" | "debateReport") {
             self.unheld(el, "a document type other than doc, statement or debateReport; its parts are read as a report's");
         }
         let meta = el
@@ -260,7 +260,7 @@ impl<'t> AknReader<'t> {
 
     /// Annexes: each `<attachment>` with its label, heading and the body of
     /// the document it holds.
-    fn attachments(&mut self, part: &'t Element, doc: &mut Document) {
+    fn attachments(&mut self, part: &'t Element<'t>, doc: &mut Document) {
         for attachment in part.elements() {
             let label = attachment
                 .elements()
@@ -283,7 +283,7 @@ impl<'t> AknReader<'t> {
             let mut blocks = Vec::new();
             for inner in attachment
                 .elements()
-                .filter(|e| !matches!(e.name.as_str(), "num" | "heading" | "subheading"))
+                .filter(|e| !matches!(e.name.as_ref(), "num" | "heading" | "subheading"))
             {
                 let body = inner
                     .elements()
@@ -308,8 +308,8 @@ impl<'t> AknReader<'t> {
     }
 
     /// One part of the document after `<meta>`.
-    fn part(&mut self, part: &'t Element, doc: &mut Document) {
-        match part.name.as_str() {
+    fn part(&mut self, part: &'t Element<'t>, doc: &mut Document) {
+        match part.name.as_ref() {
             "coverPage" | "preface" => self.front(part, doc),
             "preamble" => self.preamble(part, doc),
             "mainBody" | "body" | "debateBody" | "judgmentBody" | "portionBody"

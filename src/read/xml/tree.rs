@@ -10,6 +10,7 @@ use crate::model::Span;
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Deepest element nesting accepted; the schemas need far less.
@@ -35,32 +36,33 @@ pub(crate) struct Vocabulary<'a> {
 
 /// An element: its local name, its namespace, its attributes as written
 /// (qualified names, `xmlns` declarations included), its children and where
-/// it starts.
-pub(crate) struct Element {
-    pub name: String,
+/// it starts. Names, and values and text without references, are slices of
+/// the source: most of a document is never copied into the tree.
+pub(crate) struct Element<'a> {
+    pub name: Cow<'a, str>,
     /// The namespace URI its name resolves to (`None`: no namespace),
     /// shared with the elements before it in the same namespace.
     pub namespace: Option<Arc<str>>,
-    pub attrs: Vec<(String, String)>,
-    pub children: Vec<Node>,
+    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    pub children: Vec<Node<'a>>,
     pub span: Span,
 }
 
 /// A child of an element.
-pub(crate) enum Node {
-    Element(Element),
-    Text(String),
+pub(crate) enum Node<'a> {
+    Element(Element<'a>),
+    Text(Cow<'a, str>),
 }
 
-impl Element {
+impl<'a> Element<'a> {
     pub fn attr(&self, key: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 
-    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+    pub fn elements(&self) -> impl Iterator<Item = &Element<'a>> {
         self.children.iter().filter_map(|c| match c {
             Node::Element(e) => Some(e),
             Node::Text(_) => None,
@@ -124,13 +126,16 @@ impl Cursor<'_> {
 /// outside that namespace is refused (as the schema refuses it, whatever its
 /// prefix), reported once the whole file is parsed; an undeclared prefix is
 /// always refused (the document is not namespace-well-formed).
-pub(crate) fn parse_tree(source: &str, vocabulary: Vocabulary) -> Result<Element, Diagnostic> {
+pub(crate) fn parse_tree<'a>(
+    source: &'a str,
+    vocabulary: Vocabulary,
+) -> Result<Element<'a>, Diagnostic> {
     // The events are slices of `source`, already UTF-8: quick-xml need not
     // check each again (vendor/quick-xml/UNDOC-PATCH.md).
     quick_xml::reader::with_known_utf8(source, || read_tree(source, vocabulary))
 }
 
-fn read_tree(source: &str, vocabulary: Vocabulary) -> Result<Element, Diagnostic> {
+fn read_tree<'a>(source: &'a str, vocabulary: Vocabulary) -> Result<Element<'a>, Diagnostic> {
     let mut reader = NsReader::from_str(source);
     reader.config_mut().check_end_names = true;
     let mut tree = TreeBuilder {
@@ -165,23 +170,23 @@ fn read_tree(source: &str, vocabulary: Vocabulary) -> Result<Element, Diagnostic
 }
 
 /// The tree under construction: the elements open, the root once closed.
-struct TreeBuilder<'a> {
+struct TreeBuilder<'a, 'v> {
     cursor: Cursor<'a>,
-    stack: Vec<Element>,
-    root: Option<Element>,
+    stack: Vec<Element<'a>>,
+    root: Option<Element<'a>>,
     /// The first element found outside the vocabulary's namespace.
     outside: Option<Diagnostic>,
     /// The namespace of the last element, shared by the next if the same.
     last_namespace: Option<Arc<str>>,
-    vocabulary: Vocabulary<'a>,
+    vocabulary: Vocabulary<'v>,
 }
 
-impl TreeBuilder<'_> {
+impl<'a> TreeBuilder<'a, '_> {
     /// Takes one parser event that started at byte `before`.
     fn event(
         &mut self,
         namespace: Resolved,
-        event: Event,
+        event: Event<'a>,
         before: usize,
     ) -> Result<(), Diagnostic> {
         let cursor = self.cursor;
@@ -217,11 +222,11 @@ impl TreeBuilder<'_> {
                 self.close(done);
                 Ok(())
             }
-            Event::Text(t) => push_text(&mut self.stack, &t.xml10_content(), &span),
-            Event::CData(t) => push_text(&mut self.stack, &t.xml10_content(), &span),
+            Event::Text(t) => push_text(&mut self.stack, t.xml10_content(), &span),
+            Event::CData(t) => push_text(&mut self.stack, t.xml10_content(), &span),
             Event::GeneralRef(r) => {
                 let resolved = general_ref(&r, &span)?;
-                push_text(&mut self.stack, &resolved, &span)
+                push_text(&mut self.stack, Cow::Owned(resolved), &span)
             }
             Event::DocType(_) => Err(Diagnostic::new(
                 Code::ForbiddenXml,
@@ -241,7 +246,7 @@ impl TreeBuilder<'_> {
         e: &BytesStart,
         namespace: Resolved,
         before: usize,
-    ) -> Result<Element, Diagnostic> {
+    ) -> Result<Element<'a>, Diagnostic> {
         let span = self.cursor.span_at(before);
         let check = check_namespace(e, &namespace, span, self.vocabulary);
         defer(&mut self.outside, check)?;
@@ -249,7 +254,7 @@ impl TreeBuilder<'_> {
             Resolved::In(Some(uri)) => Some(self.shared(uri)),
             Resolved::In(None) | Resolved::UnknownPrefix(_) => None,
         };
-        element(e, namespace, span, self.vocabulary)
+        element(self.cursor.source, e, namespace, span, self.vocabulary)
     }
 
     /// `uri`, shared with the element before when it is the same (a
@@ -266,14 +271,14 @@ impl TreeBuilder<'_> {
     }
 
     /// A finished element joins its parent, or is the root.
-    fn close(&mut self, done: Element) {
+    fn close(&mut self, done: Element<'a>) {
         match self.stack.last_mut() {
             Some(parent) => parent.children.push(Node::Element(done)),
             None => self.root = Some(done),
         }
     }
 
-    fn finish(mut self) -> Result<Element, Diagnostic> {
+    fn finish(mut self) -> Result<Element<'a>, Diagnostic> {
         if let Some(open) = self.stack.last() {
             let name = open.name.clone();
             let at = self.cursor.span_at(self.cursor.source.len());
@@ -335,12 +340,18 @@ fn predefined_entity(name: &str) -> Option<char> {
     }
 }
 
-fn push_text(stack: &mut [Element], text: &str, span: &dyn Fn() -> Span) -> Result<(), Diagnostic> {
+/// Text joins its element, one node with the text before it (a reference
+/// between two runs makes one text).
+fn push_text<'a>(
+    stack: &mut [Element<'a>],
+    text: Cow<'a, str>,
+    span: &dyn Fn() -> Span,
+) -> Result<(), Diagnostic> {
     match stack.last_mut() {
         Some(parent) => {
             match parent.children.last_mut() {
-                Some(Node::Text(prev)) => prev.push_str(text),
-                _ => parent.children.push(Node::Text(text.to_string())),
+                Some(Node::Text(prev)) => prev.to_mut().push_str(&text),
+                _ => parent.children.push(Node::Text(text)),
             }
             Ok(())
         }
@@ -379,21 +390,23 @@ pub(crate) fn shown(name: &str) -> String {
 
 /// Refuses an element outside the vocabulary's namespace, when it has one;
 /// an undeclared prefix is refused in any vocabulary (the document is not
-/// namespace-well-formed, as xmllint says too).
+/// namespace-well-formed, as xmllint says too). The element's name is only
+/// written out when it is refused.
 fn check_namespace(
     e: &BytesStart,
     namespace: &Resolved,
     span: Span,
     vocabulary: Vocabulary,
 ) -> Result<(), Diagnostic> {
-    let qname = shown(e.name().as_ref());
+    let qname = || shown(e.name().as_ref());
     let (code, message) = match (namespace, vocabulary.only) {
         (Resolved::In(_), None) => return Ok(()),
         (Resolved::In(Some(uri)), Some(only)) if *uri == only => return Ok(()),
         (Resolved::In(Some(uri)), Some(only)) => (
             Code::Schema,
             format!(
-                "<{qname}> is in namespace `{}`, not in {}'s `{only}`",
+                "<{}> is in namespace `{}`, not in {}'s `{only}`",
+                qname(),
                 shown(uri),
                 owner(vocabulary.what)
             ),
@@ -401,15 +414,18 @@ fn check_namespace(
         (Resolved::In(None), Some(only)) => (
             Code::Schema,
             format!(
-                "<{qname}> is in no namespace: {} elements are in `{only}` (xmlns=\"{only}\" on <{}>)",
-                vocabulary.what, vocabulary.root
+                "<{}> is in no namespace: {} elements are in `{only}` (xmlns=\"{only}\" on <{}>)",
+                qname(),
+                vocabulary.what,
+                vocabulary.root
             ),
         ),
         (Resolved::UnknownPrefix(prefix), _) => (
             Code::MalformedXml,
             format!(
-                "the namespace prefix `{}` of <{qname}> is not declared",
-                shown(prefix)
+                "the namespace prefix `{}` of <{}> is not declared",
+                shown(prefix),
+                qname()
             ),
         ),
     };
@@ -436,13 +452,14 @@ fn defer(first: &mut Option<Diagnostic>, found: Result<(), Diagnostic>) -> Resul
     }
 }
 
-fn element(
+fn element<'a>(
+    source: &'a str,
     e: &BytesStart,
     namespace: Option<Arc<str>>,
     span: Span,
     vocabulary: Vocabulary,
-) -> Result<Element, Diagnostic> {
-    let name = e.local_name().as_ref().to_string();
+) -> Result<Element<'a>, Diagnostic> {
+    let name = in_source(source, e.local_name().into_inner());
     let mut attrs = Vec::new();
     for attr in e.attributes() {
         if attrs.len() == MAX_ATTRIBUTES {
@@ -456,7 +473,7 @@ fn element(
                 ),
             ));
         }
-        attrs.push(attribute(attr, &name, span)?);
+        attrs.push(attribute(source, attr, &name, span)?);
     }
     Ok(Element {
         name,
@@ -468,14 +485,15 @@ fn element(
 }
 
 /// An attribute's qualified name and its normalized value.
-fn attribute(
+fn attribute<'a>(
+    source: &'a str,
     attr: Result<
         quick_xml::events::attributes::Attribute,
         quick_xml::events::attributes::AttrError,
     >,
     element: &str,
     span: Span,
-) -> Result<(String, String), Diagnostic> {
+) -> Result<(Cow<'a, str>, Cow<'a, str>), Diagnostic> {
     let attr = attr.map_err(|err| {
         Diagnostic::new(
             Code::MalformedXml,
@@ -483,18 +501,29 @@ fn attribute(
             format!("bad attribute in <{element}>: {err}"),
         )
     })?;
-    let key = attr.key.as_ref().to_string();
-    let value = attr
-        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-        .map_err(|err| {
-            Diagnostic::new(
+    let key = in_source(source, attr.key.as_ref());
+    let value = match attr.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
+        Ok(Cow::Borrowed(value)) => in_source(source, value),
+        Ok(Cow::Owned(value)) => Cow::Owned(value),
+        Err(err) => {
+            return Err(Diagnostic::new(
                 Code::ForbiddenXml,
                 span,
                 format!("attribute `{key}` of <{element}>: {err}"),
-            )
-        })?
-        .into_owned();
+            ));
+        }
+    };
     Ok((key, value))
+}
+
+/// `text` as the slice of `source` it is, when it is one (the parser's
+/// names and unescaped values are), else as a copy.
+fn in_source<'a>(source: &'a str, text: &str) -> Cow<'a, str> {
+    let start = (text.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
+    match source.get(start..start.saturating_add(text.len())) {
+        Some(slice) if slice.as_ptr() == text.as_ptr() => Cow::Borrowed(slice),
+        _ => Cow::Owned(text.to_string()),
+    }
 }
 
 /// The namespace of the root element of an XML document whose first bytes
@@ -547,6 +576,7 @@ fn declared_value(attrs: &str, name: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::{Cow, Node, Vocabulary, parse_tree};
     use quick_xml::Reader;
     use quick_xml::events::Event;
     use quick_xml::reader::with_known_utf8;
@@ -589,5 +619,37 @@ mod tests {
         assert!(texts(inside, &inside.as_bytes()[1..]).is_err());
         // Nothing is registered after the call.
         assert!(texts("", &broken).is_err());
+    }
+
+    const ANY: Vocabulary = Vocabulary {
+        what: "test XML",
+        root: "a",
+        only: None,
+    };
+
+    /// Names, and values and text without references, are borrowed from
+    /// the source; a reference makes its value or text a copy, and the
+    /// runs around it one text.
+    #[test]
+    fn the_tree_borrows_what_it_need_not_copy() {
+        let source = r#"<a k="plain" e="1 &amp; 2">t &lt; u<b/>v</a>"#;
+        let root = parse_tree(source, ANY).expect("well-formed");
+        assert!(matches!(root.name, Cow::Borrowed("a")));
+        let [(plain_key, plain), (escaped_key, escaped)] = &root.attrs[..] else {
+            panic!("two attributes: {:?}", root.attrs);
+        };
+        assert!(matches!(plain_key, Cow::Borrowed("k")) && matches!(plain, Cow::Borrowed("plain")));
+        assert!(matches!(escaped_key, Cow::Borrowed("e")));
+        assert!(matches!(escaped, Cow::Owned(v) if v == "1 & 2"));
+        let texts: Vec<&Cow<str>> = root
+            .children
+            .iter()
+            .filter_map(|c| match c {
+                Node::Text(t) => Some(t),
+                Node::Element(_) => None,
+            })
+            .collect();
+        assert!(matches!(texts[..], [Cow::Owned(t), Cow::Borrowed("v")] if t == "t < u"));
+        assert_eq!(root.text(), "t < uv");
     }
 }
