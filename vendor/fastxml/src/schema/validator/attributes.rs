@@ -5,6 +5,7 @@ use crate::schema::types::{
 };
 use crate::schema::xsd::facets::{FacetCache, FacetConstraints, FacetValidator};
 use crate::schema::xsd::primitive::PrimitiveKind;
+use std::sync::Arc;
 
 /// The attribute picture of a complex type after walking its derivation
 /// chain: the (shadow-resolved) declarations, the effective attribute
@@ -17,17 +18,53 @@ pub(crate) struct CollectedAttrs {
     pub defs: Vec<AttributeDef>,
     pub wildcard: Option<crate::schema::types::WildcardConstraint>,
     pub is_any_type: bool,
+    /// UNDOC PATCH: the value type of each of `defs`, resolved on its first
+    /// use and kept as long as this picture (memoized per type for a
+    /// validation), instead of looked up twice for every attribute.
+    value_types: Box<[std::sync::OnceLock<ValueType>]>,
+}
+
+/// UNDOC PATCH: what an attribute declaration's values are checked
+/// against: its simple type's compiled facets and primitive kind, or, when
+/// its type does not resolve, the kind its type's name says (for IDs).
+pub(crate) struct ValueType {
+    facets: Option<(Arc<FacetConstraints>, Option<PrimitiveKind>)>,
+    named_kind: Option<PrimitiveKind>,
+}
+
+impl ValueType {
+    /// The value type of `attr` (a declaration, references followed).
+    fn of(schema: &CompiledSchema, attr: &AttributeDef, cache: &mut FacetCache) -> Self {
+        match attribute_simple_type(schema, attr) {
+            Some(simple) => Self {
+                facets: Some((cache.get(schema, simple), PrimitiveKind::resolve(schema, simple))),
+                named_kind: None,
+            },
+            // The type did not resolve to a definition (e.g. a built-in
+            // named only by its reference string): `type="xs:ID"` /
+            // `xs:IDREF` / `xs:IDREFS` are still recognized by name.
+            None => Self {
+                facets: None,
+                named_kind: attr
+                    .type_ref
+                    .as_deref()
+                    .and_then(PrimitiveKind::from_type_name),
+            },
+        }
+    }
 }
 
 impl CollectedAttrs {
     pub(crate) fn collect(schema: &CompiledSchema, complex: &ComplexType) -> Self {
+        // A prohibited use removes the (shadowed) base declaration.
+        let defs: Vec<AttributeDef> = collect_attributes(schema, complex)
+            .into_iter()
+            .filter(|a| !a.prohibited)
+            .cloned()
+            .collect();
         Self {
-            // A prohibited use removes the (shadowed) base declaration.
-            defs: collect_attributes(schema, complex)
-                .into_iter()
-                .filter(|a| !a.prohibited)
-                .cloned()
-                .collect(),
+            value_types: defs.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            defs,
             wildcard: collect_attr_wildcard(schema, complex).cloned(),
             is_any_type: complex.name == "anyType",
         }
@@ -40,6 +77,7 @@ impl CollectedAttrs {
             defs: Vec::new(),
             wildcard: None,
             is_any_type: false,
+            value_types: Box::default(),
         }
     }
 }
@@ -176,15 +214,16 @@ pub(crate) fn type_has_simple_value(type_def: &TypeDef) -> bool {
     }
 }
 
-/// Validates one attribute value against its declaration.
+/// Validates one attribute value against its declaration, whose value
+/// type is `value_type` (UNDOC PATCH: resolved beforehand, once).
 ///
 /// Returns an error message when the value is invalid, `None` when valid or
 /// when the declaration carries no usable type information.
-pub(crate) fn validate_attribute_value(
+fn value_error(
     schema: &CompiledSchema,
     attr: &AttributeDef,
+    value_type: &ValueType,
     value: &str,
-    cache: &mut FacetCache,
 ) -> Option<String> {
     // A reference's own fixed value governs; the declaration's otherwise.
     let use_fixed = attr.fixed.as_ref();
@@ -199,15 +238,13 @@ pub(crate) fn validate_attribute_value(
         }
     }
 
-    let simple = attribute_simple_type(schema, attr)?;
-
-    let constraints = cache.get(schema, simple);
-    let validator = FacetValidator::new(&constraints);
+    let (constraints, kind) = value_type.facets.as_ref()?;
+    let validator = FacetValidator::new(constraints);
     if let Err(e) = validator.validate(value) {
         return Some(format!("attribute '{}': {}", attr.name, e));
     }
 
-    if let Some(kind) = PrimitiveKind::resolve(schema, simple) {
+    if let Some(kind) = kind {
         if let Err(e) = kind.validate(value) {
             return Some(format!("attribute '{}': {}", attr.name, e));
         }
@@ -291,17 +328,29 @@ pub(crate) fn validate_element_attributes<'a>(
     }
 
     let chameleon_ns = schema.target_namespace.as_deref();
+    // UNDOC PATCH: the declarations matched so far (the first 64), so that
+    // a required one is looked for among the attributes only when missed.
+    let mut matched: u64 = 0;
     for (name, ns, value) in attributes.clone() {
         let ns = attribute_namespace(name, ns);
         if is_exempt_attribute(name) {
             continue;
         }
         let local = name.rsplit(':').next().unwrap_or(name);
-        if let Some(def) = defs.iter().find(|d| declares(d, name, ns, chameleon_ns)) {
-            if let Some(msg) = validate_attribute_value(schema, def, value, cache) {
+        if let Some((i, def)) = defs
+            .iter()
+            .enumerate()
+            .find(|(_, d)| declares(d, name, ns, chameleon_ns))
+        {
+            if i < 64 {
+                matched |= 1 << i;
+            }
+            let value_type = collected.value_types[i]
+                .get_or_init(|| ValueType::of(schema, resolve_ref(schema, def), cache));
+            if let Some(msg) = value_error(schema, def, value_type, value) {
                 out.errors.push(msg);
             }
-            collect_id_values(schema, resolve_ref(schema, def), value, &mut out, cache);
+            push_value_ids(value_type, value, &mut out);
             continue;
         }
 
@@ -320,10 +369,11 @@ pub(crate) fn validate_element_attributes<'a>(
                     });
                     match global {
                         Some(def) => {
-                            if let Some(msg) = validate_attribute_value(schema, def, value, cache) {
+                            let value_type = ValueType::of(schema, resolve_ref(schema, def), cache);
+                            if let Some(msg) = value_error(schema, def, &value_type, value) {
                                 out.errors.push(msg);
                             }
-                            collect_id_values(schema, def, value, &mut out, cache);
+                            push_value_ids(&value_type, value, &mut out);
                         }
                         None if w.process_contents
                             == crate::schema::types::ProcessContents::Strict =>
@@ -344,8 +394,9 @@ pub(crate) fn validate_element_attributes<'a>(
         }
     }
 
-    for def in defs {
+    for (i, def) in defs.iter().enumerate() {
         if def.required
+            && (i >= 64 || matched & (1 << i) == 0)
             && !attributes
                 .clone()
                 .any(|(n, ns, _)| declares(def, n, attribute_namespace(n, ns), chameleon_ns))
@@ -358,27 +409,13 @@ pub(crate) fn validate_element_attributes<'a>(
     out
 }
 
-/// Records ID / IDREF / IDREFS values carried by an attribute.
-fn collect_id_values(
-    schema: &CompiledSchema,
-    attr: &AttributeDef,
-    value: &str,
-    out: &mut AttrValidation,
-    cache: &mut FacetCache,
-) {
-    let Some(simple) = attribute_simple_type(schema, attr) else {
-        // The type did not resolve to a definition (e.g. a built-in named
-        // only by its reference string): fall back to recognizing
-        // `type="xs:ID"` / `xs:IDREF` / `xs:IDREFS` by name.
-        let kind = attr
-            .type_ref
-            .as_deref()
-            .and_then(PrimitiveKind::from_type_name);
-        push_id_values(kind, None, false, value, out);
-        return;
-    };
-    let constraints = cache.get(schema, simple);
-    push_id_values_from_constraints(&constraints, value, out);
+/// Records the ID / IDREF / IDREFS values of an attribute whose value type
+/// is `value_type` (UNDOC PATCH: resolved beforehand, once).
+fn push_value_ids(value_type: &ValueType, value: &str, out: &mut AttrValidation) {
+    match &value_type.facets {
+        Some((constraints, _)) => push_id_values_from_constraints(constraints, value, out),
+        None => push_id_values(value_type.named_kind, None, false, value, out),
+    }
 }
 
 /// Records ID / IDREF / IDREFS values described by compiled facet

@@ -307,9 +307,11 @@ fn boolean_regex() -> &'static Regex {
 /// Per-subtype value-space limits (e.g., 32-bit range for `xs:int`, sign
 /// requirement for `xs:nonNegativeInteger`) are applied on top by
 /// [`validate_bounded_integer`] / [`validate_signed_integer`].
-fn integer_regex() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"^[+-]?[0-9]+$").unwrap())
+/// UNDOC PATCH: the `xs:integer` lexical space, `^[+-]?[0-9]+$`, checked
+/// without the regex engine (it ran for every integer attribute and value).
+fn is_integer_lexical(v: &str) -> bool {
+    let digits = v.strip_prefix(['+', '-']).unwrap_or(v);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `xs:decimal` lexical space (XSD 1.0 §3.2.3): an optional sign followed by
@@ -381,7 +383,14 @@ fn validate_with_regex(v: &str, regex: &Regex, kind: &'static str) -> Result<(),
 }
 
 fn validate_integer_lexical(v: &str, kind: &'static str) -> Result<(), PrimitiveError> {
-    validate_with_regex(v, integer_regex(), kind)
+    if is_integer_lexical(v) {
+        Ok(())
+    } else {
+        Err(PrimitiveError::InvalidLexical {
+            kind,
+            value: v.to_string(),
+        })
+    }
 }
 
 fn validate_bounded_integer(
@@ -1117,6 +1126,21 @@ mod tests {
         );
         assert_eq!(PrimitiveKind::from_type_name("string"), None);
         assert_eq!(PrimitiveKind::from_type_name("anyType"), None);
+    }
+
+    /// UNDOC PATCH: the hand-written integer check accepts exactly what the
+    /// regex it replaced accepted.
+    #[test]
+    fn integer_lexical_check_matches_the_regex_it_replaced() {
+        let regex = Regex::new(r"^[+-]?[0-9]+$").unwrap();
+        let cases = [
+            "", "0", "7", "+7", "-7", "007", "+", "-", "+-1", "--1", "1-", "1 ", " 1",
+            "1.0", "1e3", "١٢", "12a", "a12", "+0", "-0", "99999999999999999999999999",
+            "1\n", "\n1",
+        ];
+        for v in cases {
+            assert_eq!(is_integer_lexical(v), regex.is_match(v), "{v:?}");
+        }
     }
 
     // ---- PrimitiveKind::resolve via base chain ----
