@@ -50,7 +50,7 @@ pub(crate) struct Element<'a> {
 
 /// A child of an element.
 pub(crate) enum Node<'a> {
-    Element(Element<'a>),
+    Element(Box<Element<'a>>),
     Text(Cow<'a, str>),
 }
 
@@ -64,7 +64,7 @@ impl<'a> Element<'a> {
 
     pub fn elements(&self) -> impl Iterator<Item = &Element<'a>> {
         self.children.iter().filter_map(|c| match c {
-            Node::Element(e) => Some(e),
+            Node::Element(e) => Some(&**e),
             Node::Text(_) => None,
         })
     }
@@ -273,7 +273,7 @@ impl<'a> TreeBuilder<'a, '_> {
     /// A finished element joins its parent, or is the root.
     fn close(&mut self, done: Element<'a>) {
         match self.stack.last_mut() {
-            Some(parent) => parent.children.push(Node::Element(done)),
+            Some(parent) => parent.children.push(Node::Element(Box::new(done))),
             None => self.root = Some(done),
         }
     }
