@@ -7,6 +7,7 @@ use super::{AknReader, meta::iso_date};
 use crate::lang;
 use crate::model::{Contents, Distribution, Document, Masthead, Spanned, Summary};
 use crate::read::xml::tree::{Element, Node};
+use std::borrow::Cow;
 
 use crate::akn::cover as names;
 
@@ -103,13 +104,13 @@ impl<'t> AknReader<'t> {
         }
         let mut lines = vec![String::new()];
         for child in &el.children {
-            let text = match child {
+            let text: Cow<str> = match child {
                 Node::Element(e) if e.name == "eol" || e.name == "br" => {
                     lines.push(String::new());
                     continue;
                 }
-                Node::Element(e) => e.text(),
-                Node::Text(t) => t.to_string(),
+                Node::Element(e) => e.text().into(),
+                Node::Text(t) => Cow::Borrowed(t),
             };
             if let Some(last) = lines.last_mut() {
                 last.push_str(&text);
