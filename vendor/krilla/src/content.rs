@@ -760,8 +760,10 @@ impl ContentBuilder {
                 .unwrap();
 
             let x_advance = scale(glyph.x_advance(1.0));
-            let font_advance = font
-                .advance_width(glyph.glyph_id())
+            // undoc patch: the advance kept with the glyph's CID, not
+            // looked up in the font's `hmtx` again.
+            let font_advance = pdf_font
+                .advance_of(pdf_glyph, glyph.glyph_id())
                 .map(|n| scale(n / font_units_per_em));
             let x_offset = scale(glyph.x_offset(1.0));
 
@@ -788,7 +790,8 @@ impl ContentBuilder {
             if let Some(font_advance) = font_advance {
                 adjustment += x_advance - font_advance;
             }
-            if encoded[start..] == [SPACE_CODE as u8] {
+            // undoc patch: one byte compared, not a slice.
+            if encoded.len() == start + 1 && encoded[start] == SPACE_CODE as u8 {
                 adjustment -= space_moves;
                 // What word spacing misses by its rounding is below the
                 // hundredth of a thousandth adjustments are written to.

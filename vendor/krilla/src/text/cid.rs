@@ -106,6 +106,9 @@ pub(crate) struct CIDFont {
     /// instead of having to distinguish according to the underlying font. See section
     /// 9.7.4.2 for more information on how glyphs are indexed in a CID-keyed font.
     glyph_remapper: GlyphRemapper,
+    /// UNDOC PATCH: the CID of each glyph id added (`u16::MAX`: none), so
+    /// the lookup of every drawn glyph is an index, not a hash.
+    cid_by_gid: Vec<u16>,
     /// A mapping from CIDs to their string in the original text.
     /// UNDOC PATCH: by CID (CIDs are given out densely from 0), so the
     /// lookup of every drawn glyph is an index, not a hash.
@@ -284,6 +287,7 @@ impl CIDFont {
 
         Self {
             glyph_remapper: GlyphRemapper::new(),
+            cid_by_gid: Vec::new(),
             cmap_entries: Vec::new(),
             widths,
             compact: CompactCodes::of(&font),
@@ -324,7 +328,30 @@ impl CIDFont {
 
     #[inline]
     pub(crate) fn get_cid(&self, glyph_id: GlyphId) -> Option<u16> {
-        self.glyph_remapper.get(glyph_id.to_u32() as u16)
+        // UNDOC PATCH: by index (see `cid_by_gid`); glyph 0 is in the
+        // remapper from the start without being added.
+        self.added_cid(glyph_id.to_u32())
+            .or_else(|| self.glyph_remapper.get(glyph_id.to_u32() as u16))
+    }
+
+    /// UNDOC PATCH: the CID of glyph `gid` if it was added (see `add_glyph`).
+    #[inline]
+    pub(crate) fn added_cid(&self, gid: u32) -> Option<u16> {
+        self.cid_by_gid
+            .get(gid as usize)
+            .copied()
+            .filter(|&cid| cid != u16::MAX)
+    }
+
+    /// UNDOC PATCH: the advance of the glyph of `cid` in font units, as
+    /// `Font::advance_width` gives it, from the width kept for the CID
+    /// (asked again only where that width is 0, which `None` also gives).
+    #[inline]
+    pub(crate) fn advance_of(&self, cid: Cid, glyph_id: GlyphId) -> Option<f32> {
+        match self.widths.get(cid as usize) {
+            Some(&w) if w != 0.0 => Some(w),
+            _ => self.font.advance_width(glyph_id),
+        }
     }
 
     /// Add a new glyph (if it has not already been added) and return its CID.
@@ -335,6 +362,14 @@ impl CIDFont {
         let new_id = self
             .glyph_remapper
             .remap(u16::try_from(glyph_id.to_u32()).unwrap());
+
+        let gid = glyph_id.to_u32() as usize;
+        if self.cid_by_gid.len() <= gid {
+            // Sized once for the whole font, not grown glyph by glyph.
+            let glyphs = self.font.num_glyphs() as usize;
+            self.cid_by_gid.resize(glyphs.max(gid + 1), u16::MAX);
+        }
+        self.cid_by_gid[gid] = new_id;
 
         // This means that the glyph ID has been newly assigned, and thus we need to add its width.
         if new_id as usize >= self.widths.len() {

@@ -108,9 +108,6 @@ impl Font {
         self.0.font_info.descent.get()
     }
 
-    // undoc patch: unused since `subset_font` no longer reads the subset
-    // back as a font (see UNDOC-PATCH.md).
-    #[allow(dead_code)]
     pub(crate) fn num_glyphs(&self) -> u32 {
         self.0.font_info.num_glyphs
     }

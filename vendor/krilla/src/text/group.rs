@@ -456,6 +456,20 @@ pub fn use_text_spanner(
     do_text_span
 }
 
+/// undoc patch: whether `a` and `b` are the same text, the few bytes of a
+/// cluster compared in place rather than by a call to `memcmp`.
+#[inline]
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() <= 8 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    a == b
+}
+
 fn check_text_span_prop(
     glyph: &impl Glyph,
     text: &str,
@@ -463,6 +477,17 @@ fn check_text_span_prop(
     font_container: &mut FontContainer,
     do_text_span: &mut bool,
 ) {
+    // UNDOC PATCH: a glyph of the CID font, which is nearly every glyph,
+    // has its text compared or kept there directly.
+    if let Some(cid) = font_container.cid_of(glyph.glyph_id().to_u32()) {
+        let text = &text[glyph.text_range()];
+        let cid_font = font_container.cid_font_mut();
+        match cid_font.get_codepoints(cid) {
+            Some(known) => *do_text_span |= !same_text(known, text),
+            None => cid_font.set_codepoints(cid, text.to_string(), glyph.location()),
+        }
+        return;
+    }
     // UNDOC PATCH: the font found without cloning its identifier.
     let (pdf_font, pdf_glyph) =
         font_container.pdf_font_mut(ColoredGlyph::new(glyph.glyph_id(), context_color));
@@ -471,7 +496,7 @@ fn check_text_span_prop(
     let text = &text[range.clone()];
     let codepoints = pdf_font.get_codepoints(pdf_glyph);
 
-    if codepoints.is_some_and(|t| t != text) {
+    if codepoints.is_some_and(|t| !same_text(t, text)) {
         // If there already exists an entry, then the codepoints are invalid, and we will have to
         // use a text span.
         *do_text_span = true;

@@ -58,10 +58,6 @@ pub(crate) struct FontContainer {
     cid_font: CIDFont,
     cid_cache: FxHashMap<u32, (FontIdentifier, PDFGlyph)>,
     type3_cache: HashMap<ColoredGlyph, (FontIdentifier, PDFGlyph)>,
-    /// UNDOC PATCH: the CID of each glyph drawn from the CID font, by glyph
-    /// id (`u16::MAX`: none yet), so the per-glyph paths of text drawing
-    /// find the font without a hash lookup or an identifier's `Arc` clone.
-    cid_by_gid: Vec<u16>,
 }
 
 impl FontContainer {
@@ -72,17 +68,13 @@ impl FontContainer {
             cid_font: CIDFont::new(font.clone()),
             cid_cache: Default::default(),
             type3_cache: Default::default(),
-            cid_by_gid: Vec::new(),
         }
     }
 
     /// UNDOC PATCH: the CID of glyph `gid` if it was added to the CID font.
     #[inline]
     pub(crate) fn cid_of(&self, gid: u32) -> Option<u16> {
-        self.cid_by_gid
-            .get(gid as usize)
-            .copied()
-            .filter(|&cid| cid != u16::MAX)
+        self.cid_font.added_cid(gid)
     }
 
     /// UNDOC PATCH: the PDF font of `glyph` (added if new) and its glyph
@@ -103,6 +95,13 @@ impl FontContainer {
 
     pub(crate) fn cid_font(&self) -> &CIDFont {
         &self.cid_font
+    }
+
+    /// UNDOC PATCH: the CID font itself, for the text of a glyph already
+    /// known to be drawn from it (no call through `dyn PdfFont`).
+    #[inline]
+    pub(crate) fn cid_font_mut(&mut self) -> &mut CIDFont {
+        &mut self.cid_font
     }
 
     #[inline]
@@ -155,11 +154,6 @@ impl FontContainer {
             let cid = self.cid_font.add_glyph(glyph.glyph_id);
             let res = (self.cid_font.identifier(), PDFGlyph::Cid(cid));
             self.cid_cache.insert(glyph.glyph_id.to_u32(), res.clone());
-            let gid = glyph.glyph_id.to_u32() as usize;
-            if self.cid_by_gid.len() <= gid {
-                self.cid_by_gid.resize(gid + 1, u16::MAX);
-            }
-            self.cid_by_gid[gid] = cid;
             res
         } else {
             let (identifier, gid) = self.type3_mapper.add_glyph(glyph.to_owned());
@@ -188,6 +182,9 @@ pub(crate) trait PdfFont {
     /// undoc patch: the glyph shown by the one-byte code 32, which word
     /// spacing moves, if the font gives its space that code.
     fn word_space(&self) -> Option<GlyphId>;
+    /// undoc patch: the advance of `glyph_id`, shown as `pdf_glyph`, in
+    /// font units, as `Font::advance_width` gives it (a CID font keeps it).
+    fn advance_of(&self, pdf_glyph: PDFGlyph, glyph_id: GlyphId) -> Option<f32>;
 }
 
 impl PdfFont for Type3Font {
@@ -236,6 +233,10 @@ impl PdfFont for Type3Font {
     /// for the space; word spacing set for other fonts is taken off it.
     fn word_space(&self) -> Option<GlyphId> {
         None
+    }
+
+    fn advance_of(&self, _pdf_glyph: PDFGlyph, glyph_id: GlyphId) -> Option<f32> {
+        self.font().advance_width(glyph_id)
     }
 }
 
@@ -286,5 +287,12 @@ impl PdfFont for CIDFont {
 
     fn word_space(&self) -> Option<GlyphId> {
         CIDFont::word_space(self)
+    }
+
+    fn advance_of(&self, pdf_glyph: PDFGlyph, glyph_id: GlyphId) -> Option<f32> {
+        match pdf_glyph {
+            PDFGlyph::Type3(_) => panic!("attempted to pass type 3 glyph to cid font"),
+            PDFGlyph::Cid(cid) => CIDFont::advance_of(self, cid, glyph_id),
+        }
     }
 }
