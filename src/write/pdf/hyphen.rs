@@ -4,7 +4,8 @@
 //! visible hyphen where a line ends at one.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+
+use foldhash::HashMap;
 
 /// Words shorter than this (in characters) are never hyphenated.
 const MIN_WORD: usize = 6;
@@ -15,11 +16,13 @@ const MAX_WORD: usize = 100;
 
 /// Syllable lengths (bytes) of words hyphenated on this thread, one map a
 /// language, looked up by the word itself (no copy): the same words come
-/// back again and again.
-type Cache = HashMap<u8, HashMap<String, Vec<u8>>>;
+/// back again and again. A word's lookup is on the hot path of the PDF's
+/// text: the maps hash with foldhash (fast, and seeded per process, as the
+/// words come from the input), and the few languages are a list.
+type Cache = Vec<(u8, HashMap<String, Vec<u8>>)>;
 
 thread_local! {
-    static CACHE: RefCell<Cache> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<Cache> = const { RefCell::new(Vec::new()) };
 }
 
 /// Entries kept before the cache starts afresh.
@@ -49,25 +52,38 @@ fn word_points(word: &str, base: usize, lang: hypher::Lang, points: &mut Vec<usi
     }
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let words = cache.entry(lang as u8).or_default();
-        if !words.contains_key(word) {
-            let lengths: Vec<u8> = hypher::hyphenate(word, lang)
-                .map(|s| u8::try_from(s.len()).unwrap_or(u8::MAX))
-                .collect();
-            if words.len() >= CACHE_LIMIT {
-                words.clear();
+        let key = lang as u8;
+        let at = match cache.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                cache.push((key, HashMap::default()));
+                cache.len() - 1
             }
-            words.insert(word.to_string(), lengths);
-        }
-        let Some(lengths) = words.get(word) else {
-            return;
         };
-        let mut at = base;
-        for len in &lengths[..lengths.len().saturating_sub(1)] {
-            at += usize::from(*len);
-            points.push(at);
+        let words = &mut cache[at].1;
+        if let Some(lengths) = words.get(word) {
+            push_points(lengths, base, points);
+            return;
         }
+        let lengths: Vec<u8> = hypher::hyphenate(word, lang)
+            .map(|s| u8::try_from(s.len()).unwrap_or(u8::MAX))
+            .collect();
+        push_points(&lengths, base, points);
+        if words.len() >= CACHE_LIMIT {
+            words.clear();
+        }
+        words.insert(word.to_string(), lengths);
     });
+}
+
+/// Appends the points between a word's syllables of `lengths` bytes, the
+/// word starting at `base`.
+fn push_points(lengths: &[u8], base: usize, points: &mut Vec<usize>) {
+    let mut at = base;
+    for len in &lengths[..lengths.len().saturating_sub(1)] {
+        at += usize::from(*len);
+        points.push(at);
+    }
 }
 
 #[cfg(test)]

@@ -232,10 +232,11 @@ pub struct Shaper {
     layout_cx: LayoutContext<u32>,
     layout: Layout<u32>,
     families: HashMap<Lang, Vec<FontFamilyName<'static>>>,
-    hyphens: HashMap<(u64, u32, u32), (u32, f32)>,
+    hyphens: foldhash::HashMap<(u64, u32, u32), (u32, f32)>,
     /// Unaligned paragraphs laid out before (numbers, labels, masthead and
-    /// footer lines, table cells).
-    singles: HashMap<SingleKey, Vec<ShapedLine>>,
+    /// footer lines, table cells), hashed with foldhash: looked up for
+    /// every such paragraph, by its text.
+    singles: foldhash::HashMap<SingleKey, Vec<ShapedLine>>,
     /// The direct path's faces and scratch.
     direct: direct::Direct,
 }
@@ -298,8 +299,8 @@ impl Shaper {
             layout_cx: LayoutContext::new(),
             layout: Layout::new(),
             families,
-            hyphens: HashMap::new(),
-            singles: HashMap::new(),
+            hyphens: foldhash::HashMap::default(),
+            singles: foldhash::HashMap::default(),
             direct: direct::Direct::default(),
         }
     }
@@ -766,26 +767,44 @@ fn break_overrides(p: &Paragraph) -> Vec<(char, Option<bool>)> {
     if p.hyphens.is_empty() && p.unbroken.is_empty() {
         return Vec::new();
     }
-    let mut hyphens = p.hyphens.iter().peekable();
-    // Symbols are in text order: one cursor over them keeps a paragraph
-    // citing thousands of symbols linear.
-    let mut unbroken = p.unbroken.iter().peekable();
+    let mut overrides = Overrides::new(p);
     p.text
         .char_indices()
         .skip(1)
-        .map(|(at, c)| {
-            while hyphens.next_if(|&&h| h < at).is_some() {}
-            while unbroken.next_if(|r| r.end <= at).is_some() {}
-            let decision = if unbroken.peek().is_some_and(|r| r.start < at) {
-                Some(false)
-            } else if hyphens.peek() == Some(&&at) {
-                Some(true)
-            } else {
-                None
-            };
-            (c, decision)
-        })
+        .map(|(at, c)| (c, overrides.before(at)))
         .collect()
+}
+
+/// The break decisions of a paragraph, asked for in text order: one
+/// cursor over its hyphenation points and one over its unbroken ranges
+/// keep a paragraph citing thousands of symbols linear.
+struct Overrides<'a> {
+    hyphens: std::iter::Peekable<std::slice::Iter<'a, usize>>,
+    unbroken: std::iter::Peekable<std::slice::Iter<'a, Range<usize>>>,
+}
+
+impl<'a> Overrides<'a> {
+    fn new(p: &Paragraph<'a>) -> Overrides<'a> {
+        Overrides {
+            hyphens: p.hyphens.iter().peekable(),
+            unbroken: p.unbroken.iter().peekable(),
+        }
+    }
+
+    /// The decision for a break before the character at byte `at` (not
+    /// before the last one asked for): forbidden inside an unbroken range,
+    /// allowed at a hyphenation point, else `None` (UAX #14 decides).
+    fn before(&mut self, at: usize) -> Option<bool> {
+        while self.hyphens.next_if(|&&h| h < at).is_some() {}
+        while self.unbroken.next_if(|r| r.end <= at).is_some() {}
+        if self.unbroken.peek().is_some_and(|r| r.start < at) {
+            Some(false)
+        } else if self.hyphens.peek() == Some(&&at) {
+            Some(true)
+        } else {
+            None
+        }
+    }
 }
 
 #[cfg(test)]

@@ -165,8 +165,9 @@ fn pdf_glyphs(run: &GlyphRun, line: &ShapedLine, out: &mut Vec<PdfGlyph>) {
     out.extend(line.glyphs(run).map(|g| PdfGlyph {
         id: g.id,
         advance: g.advance as f32 / upem,
-        dx: g.dx as f32 / upem,
-        dy: g.dy as f32 / upem,
+        // Most offsets are zero: no division (zero divided is zero).
+        dx: if g.dx == 0 { 0.0 } else { g.dx as f32 / upem },
+        dy: if g.dy == 0 { 0.0 } else { g.dy as f32 / upem },
         text: g.text_range(),
     }));
 }

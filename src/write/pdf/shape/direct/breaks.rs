@@ -8,7 +8,7 @@ use icu_segmenter::LineSegmenter;
 use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness, LineBreakWordOption};
 use parley::BreakReason;
 
-use super::super::{Align, Paragraph, WHOLE_SYMBOL, break_overrides, line_room};
+use super::super::{Align, Overrides, Paragraph, WHOLE_SYMBOL, line_room};
 use super::Atom;
 
 /// A broken line: its atoms, its width (hanging spaces included) and why
@@ -28,7 +28,7 @@ pub(super) fn mark_breaks(p: &Paragraph, atoms: &mut [Atom]) {
     options.word_option = Some(LineBreakWordOption::Normal);
     let segmenter = LineSegmenter::new_for_non_complex_scripts(options);
     let mut icu = segmenter.segment_str(p.text).peekable();
-    let overrides = break_overrides(p);
+    let mut overrides = Overrides::new(p);
     let anywhere = p.align != Align::Natural;
     let mut unbroken = p
         .unbroken
@@ -39,10 +39,8 @@ pub(super) fn mark_breaks(p: &Paragraph, atoms: &mut [Atom]) {
         let at = atom.start as usize;
         while icu.next_if(|&b| b < at).is_some() {}
         let by_icu = k > 0 && icu.peek() == Some(&at) && at < p.text.len();
-        let overridden = k
-            .checked_sub(1)
-            .and_then(|i| overrides.get(i))
-            .and_then(|&(_, decision)| decision);
+        // The atoms are the text's characters in order.
+        let overridden = if k > 0 { overrides.before(at) } else { None };
         atom.soft = k > 0 && overridden.unwrap_or(by_icu);
         while unbroken.next_if(|r| r.end <= at).is_some() {}
         let whole = unbroken.peek().is_some_and(|r| r.start <= at);
