@@ -159,7 +159,7 @@ impl Document {
             && settings.pdf_version() != crate::configure::PdfVersion::Pdf14;
         let pdf = serializer_context.finish(chunk_container)?;
         Ok(if packed {
-            pdf.finish_with_object_streams(OBJECTS_PER_STREAM, crate::stream::deflate_encode_fast)
+            pdf.finish_with_object_streams(OBJECTS_PER_STREAM, crate::stream::deflate_encode)
         } else {
             pdf.finish()
         })

@@ -350,22 +350,9 @@ pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
     COMPRESSOR.with(|c| compress_with(&mut c.borrow_mut(), data))
 }
 
-/// UNDOC PATCH: the level of [`deflate_encode`] (libdeflate's scale, on
-/// which 6 packs a PDF's streams a little tighter than zlib's 6).
-const COMPRESSION_LEVEL: i32 = 5;
-
-/// UNDOC PATCH: [`deflate_encode`] at level 1, for the object streams: the
-/// dictionaries of a tagged PDF are repetitive enough that the fastest
-/// level packs them nearly as small, at a fraction of level 6's time.
-pub(crate) fn deflate_encode_fast(data: &[u8]) -> Vec<u8> {
-    use std::cell::RefCell;
-
-    thread_local! {
-        static COMPRESSOR: RefCell<libdeflater::Compressor> =
-            RefCell::new(libdeflater::Compressor::new(level(1)));
-    }
-    COMPRESSOR.with(|c| compress_with(&mut c.borrow_mut(), data))
-}
+/// UNDOC PATCH: the level of [`deflate_encode`] (libdeflate's scale): its
+/// fastest, for every stream (see UNDOC-PATCH.md, seventeenth change).
+const COMPRESSION_LEVEL: i32 = 1;
 
 fn level(n: i32) -> libdeflater::CompressionLvl {
     libdeflater::CompressionLvl::new(n).expect("a level libdeflate knows")
