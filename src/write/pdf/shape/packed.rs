@@ -52,14 +52,23 @@ pub(super) fn pack<T>(
 ) {
     // Most offsets, and many gaps, are zero: no division to round.
     let units = |x: f32| if x == 0.0 { 0.0 } else { round(x / unit) };
+    // Most gaps between glyphs are the float noise of adding advances up,
+    // far below half a unit: they round to zero without a division.
+    let gap_units = |x: f32| {
+        if x.abs() < unit * 0.49 {
+            0.0
+        } else {
+            round(x / unit)
+        }
+    };
     let mut prev_end = 0;
     for (i, item) in glyphs.iter().enumerate() {
         let g = placed(item);
         let x = g.x + offset;
         let own = units(g.advance);
-        let after = glyphs
-            .get(i + 1)
-            .map_or(0.0, |next| units(placed(next).x + offset - x - g.advance));
+        let after = glyphs.get(i + 1).map_or(0.0, |next| {
+            gap_units(placed(next).x + offset - x - g.advance)
+        });
         push(
             out,
             &Glyph {
