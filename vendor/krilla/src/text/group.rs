@@ -114,7 +114,8 @@ where
             let codepoints = pdf_font.get_codepoints(pdf_glyph);
             // Check if the glyph has already been assigned codepoints that don't match the
             // one we are seeing right now.
-            let incompatible_codepoint = codepoints.is_some_and(|c| c != text);
+            // UNDOC PATCH: compared in place (`same_text`).
+            let incompatible_codepoint = codepoints.is_some_and(|c| !same_text(c, text));
 
             // Only set the codepoint if there isn't a previous, different mapping.
             //
@@ -132,7 +133,7 @@ where
             // that don't support `ActualText`.
             if !incompatible_codepoint
                 && (previous_range != Some(range.clone()) || forbid_invalid_codepoints)
-                && codepoints != Some(text)
+                && !codepoints.is_some_and(|c| same_text(c, text))
             {
                 pdf_font.set_codepoints(pdf_glyph, text.to_string(), g.location());
             }
