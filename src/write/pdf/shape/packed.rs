@@ -315,4 +315,41 @@ mod tests {
         assert_eq!(read.len(), 100);
         assert!(read.iter().all(|g| g.advance == 1024));
     }
+
+    #[test]
+    fn gaps_round_as_their_units_whether_noise_or_room() {
+        // A unit of 0.01: gaps of float noise, of just under and just over
+        // half a unit, of a unit and a half, and of room to the left.
+        let unit = 0.01;
+        let gaps = [1.0e-6, -2.0e-6, 0.0049, 0.0051, 0.015, -0.0051];
+        let mut x = 0.0;
+        let placed: Vec<PlacedGlyph> = (0..=gaps.len())
+            .map(|i| {
+                let g = PlacedGlyph {
+                    id: 1,
+                    x,
+                    dx: 0.0,
+                    dy: 0.0,
+                    advance: 0.5,
+                    text: i as u32..i as u32 + 1,
+                };
+                x += 0.5 + gaps.get(i).copied().unwrap_or(0.0);
+                g
+            })
+            .collect();
+        let mut bytes = Vec::new();
+        pack(&placed, |g| g, 0.25, unit, &mut bytes);
+        let advances: Vec<i32> = Glyphs::new(&bytes).map(|g| g.advance).collect();
+        // Each advance is its own 50 units and its gap rounded on its own,
+        // as `f32::round` of the gap in units gives it.
+        let expected: Vec<i32> = placed
+            .windows(2)
+            .map(|w| 50 + ((w[1].x + 0.25 - (w[0].x + 0.25) - 0.5) / unit).round() as i32)
+            .chain([50])
+            .collect();
+        assert_eq!(advances, expected);
+        assert_eq!(&advances[..2], &[50, 50]);
+        assert_eq!(advances[3], 51);
+        assert_eq!(advances[5], 49);
+    }
 }
