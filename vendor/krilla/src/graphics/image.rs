@@ -26,7 +26,7 @@ use crate::graphics::color::DEVICE_GRAY;
 use crate::graphics::color::{cmyk, luma, rgb};
 use crate::graphics::icc::{GenericICCProfile, ICCBasedColorSpace, ICCProfile};
 use crate::serialize::SerializeContext;
-use crate::stream::{deflate_encode, FilterStreamBuilder};
+use crate::stream::{deflate_encode_picture, FilterStreamBuilder};
 use crate::util::{set_colorspace, Deferred, NameExt, SipHashable};
 use crate::Data;
 
@@ -307,8 +307,8 @@ impl Image {
                 }
 
                 Ok(Repr::Sampled(SampledRepr {
-                    color_channel: deflate_encode(color_channel),
-                    alpha_channel: image.alpha_channel().map(deflate_encode),
+                    color_channel: deflate_encode_picture(color_channel),
+                    alpha_channel: image.alpha_channel().map(deflate_encode_picture),
                     bits_per_component: image.bits_per_component(),
                 }))
             }),
@@ -742,30 +742,30 @@ fn handle_u8_image(data: &[u8], cs: ColorSpace) -> (Vec<u8>, Option<Vec<u8>>, Bi
     };
 
     let color_channel = match cs {
-        ColorSpace::RGB => deflate_encode(data),
+        ColorSpace::RGB => deflate_encode_picture(data),
         ColorSpace::RGBA => {
             let mut buf = Vec::with_capacity(data.len() * 3 / 4);
             data.chunks_exact(4).for_each(|data| {
                 buf.extend_from_slice(&data[0..3]);
                 alphas.push(data[3]);
             });
-            deflate_encode(&buf)
+            deflate_encode_picture(&buf)
         }
-        ColorSpace::Luma => deflate_encode(data),
+        ColorSpace::Luma => deflate_encode_picture(data),
         ColorSpace::LumaA => {
             let mut buf = Vec::with_capacity(data.len() / 2);
             data.chunks_exact(2).for_each(|data| {
                 buf.push(data[0]);
                 alphas.push(data[1]);
             });
-            deflate_encode(&buf)
+            deflate_encode_picture(&buf)
         }
         // PNG/WEBP/GIF only support those three, so should be enough?
         _ => unimplemented!(),
     };
 
     let alpha_channel = if !alphas.is_empty() && alphas.iter().any(|v| *v != 255) {
-        Some(deflate_encode(&alphas))
+        Some(deflate_encode_picture(&alphas))
     } else {
         None
     };
@@ -781,30 +781,30 @@ fn handle_u16_image(data: &[u8], cs: ColorSpace) -> (Vec<u8>, Option<Vec<u8>>, B
     };
 
     let encoded_image = match cs {
-        ColorSpace::RGB => deflate_encode(data),
+        ColorSpace::RGB => deflate_encode_picture(data),
         ColorSpace::RGBA => {
             let mut buf = Vec::with_capacity(data.len() * 3 / 4);
             data.chunks_exact(8).for_each(|data| {
                 buf.extend_from_slice(&data[0..6]);
                 alphas.extend_from_slice(&data[6..]);
             });
-            deflate_encode(&buf)
+            deflate_encode_picture(&buf)
         }
-        ColorSpace::Luma => deflate_encode(data),
+        ColorSpace::Luma => deflate_encode_picture(data),
         ColorSpace::LumaA => {
             let mut buf = Vec::with_capacity(data.len() / 2);
             data.chunks_exact(4).for_each(|data| {
                 buf.extend_from_slice(&data[0..2]);
                 alphas.extend_from_slice(&data[2..]);
             });
-            deflate_encode(&buf)
+            deflate_encode_picture(&buf)
         }
         // PNG/WEBP/GIF only support those three, so should be enough?
         _ => unimplemented!(),
     };
 
     let encoded_mask = if !alphas.is_empty() {
-        Some(deflate_encode(&alphas))
+        Some(deflate_encode_picture(&alphas))
     } else {
         None
     };
