@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use rustc_hash::FxBuildHasher;
+use foldhash::fast::RandomState;
 
 use crate::lang::Lang;
 use crate::script::Script;
@@ -49,13 +49,14 @@ pub(super) const LONGEST: usize = 64;
 /// `bench/compare.sh` keep under 10,000 a thread, 2.6 MB in all).
 const LIMIT: usize = 20_000;
 
-/// Shaped pieces by their text with its neighbours.
-type Pieces = HashMap<Box<str>, Box<[Shaped]>, FxBuildHasher>;
+/// Shaped pieces by their text with its neighbours, hashed with foldhash:
+/// fast, and seeded per process, as the texts come from the input.
+type Pieces = HashMap<Box<str>, Box<[Shaped]>, RandomState>;
 
 /// The thread's shaped pieces.
 #[derive(Default)]
 pub(super) struct Words {
-    pieces: HashMap<Context, Pieces, FxBuildHasher>,
+    pieces: HashMap<Context, Pieces, RandomState>,
     count: usize,
 }
 
