@@ -31,49 +31,60 @@ const CACHE_LIMIT: usize = 50_000;
 /// Appends to `points` the byte offsets (from `base`) inside the words of
 /// `text` where a hyphen may break them.
 pub fn hyphenation_points(text: &str, base: usize, lang: hypher::Lang, points: &mut Vec<usize>) {
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (crate::script::is_letter(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                word_points(&text[s..i], base + s, lang, points);
-                start = None;
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let words = language_words(&mut cache, lang);
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (crate::script::is_letter(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    word_points(words, &text[s..i], base + s, lang, points);
+                    start = None;
+                }
+                _ => {}
             }
-            _ => {}
         }
-    }
+    });
 }
 
-fn word_points(word: &str, base: usize, lang: hypher::Lang, points: &mut Vec<usize>) {
+/// The cached words of `lang`, found once a text rather than once a word.
+fn language_words(cache: &mut Cache, lang: hypher::Lang) -> &mut HashMap<String, Vec<u8>> {
+    let key = lang as u8;
+    let at = match cache.iter().position(|(k, _)| *k == key) {
+        Some(at) => at,
+        None => {
+            cache.push((key, HashMap::default()));
+            cache.len() - 1
+        }
+    };
+    &mut cache[at].1
+}
+
+fn word_points(
+    words: &mut HashMap<String, Vec<u8>>,
+    word: &str,
+    base: usize,
+    lang: hypher::Lang,
+    points: &mut Vec<usize>,
+) {
     // Acronyms and mixed-case names (UNDOF, eGovernment) are left whole.
     let inner_capital = word.chars().skip(1).any(char::is_uppercase);
     if inner_capital || word.len() > MAX_WORD || word.chars().nth(MIN_WORD - 1).is_none() {
         return;
     }
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let key = lang as u8;
-        let at = match cache.iter().position(|(k, _)| *k == key) {
-            Some(at) => at,
-            None => {
-                cache.push((key, HashMap::default()));
-                cache.len() - 1
-            }
-        };
-        let words = &mut cache[at].1;
-        if let Some(lengths) = words.get(word) {
-            push_points(lengths, base, points);
-            return;
-        }
-        let lengths: Vec<u8> = hypher::hyphenate(word, lang)
-            .map(|s| u8::try_from(s.len()).unwrap_or(u8::MAX))
-            .collect();
-        push_points(&lengths, base, points);
-        if words.len() >= CACHE_LIMIT {
-            words.clear();
-        }
-        words.insert(word.to_string(), lengths);
-    });
+    if let Some(lengths) = words.get(word) {
+        push_points(lengths, base, points);
+        return;
+    }
+    let lengths: Vec<u8> = hypher::hyphenate(word, lang)
+        .map(|s| u8::try_from(s.len()).unwrap_or(u8::MAX))
+        .collect();
+    push_points(&lengths, base, points);
+    if words.len() >= CACHE_LIMIT {
+        words.clear();
+    }
+    words.insert(word.to_string(), lengths);
 }
 
 /// Appends the points between a word's syllables of `lengths` bytes, the

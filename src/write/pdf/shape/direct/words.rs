@@ -11,10 +11,9 @@
 //! (a test compares both ways of shaping over every character they map
 //! beside spaces). Other faces are shaped a run at a time, as before.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use foldhash::fast::RandomState;
+use foldhash::HashMap;
 
 use crate::lang::Lang;
 use crate::script::Script;
@@ -51,12 +50,12 @@ const LIMIT: usize = 20_000;
 
 /// Shaped pieces by their text with its neighbours, hashed with foldhash:
 /// fast, and seeded per process, as the texts come from the input.
-type Pieces = HashMap<Box<str>, Box<[Shaped]>, RandomState>;
+type Pieces = HashMap<Box<str>, Box<[Shaped]>>;
 
 /// The thread's shaped pieces.
 #[derive(Default)]
 pub(super) struct Words {
-    pieces: HashMap<Context, Pieces, RandomState>,
+    pieces: HashMap<Context, Pieces>,
     count: usize,
 }
 
