@@ -160,16 +160,39 @@ pub(super) fn line_transform(text: &LaidText, x: f32, baseline: f32) -> Transfor
 /// numbers krilla writes to position glyphs then repeat exactly, which
 /// keeps the content streams short and quick to compress.
 fn pdf_glyphs(run: &GlyphRun, line: &ShapedLine, out: &mut Vec<PdfGlyph>) {
-    let upem = run.font.units_per_em().max(1.0);
+    let em = Em::of(run.font.units_per_em().max(1.0));
     out.clear();
     out.extend(line.glyphs(run).map(|g| PdfGlyph {
         id: g.id,
-        advance: g.advance as f32 / upem,
-        // Most offsets are zero: no division (zero divided is zero).
-        dx: if g.dx == 0 { 0.0 } else { g.dx as f32 / upem },
-        dy: if g.dy == 0 { 0.0 } else { g.dy as f32 / upem },
+        advance: em.of_units(g.advance),
+        dx: em.of_units(g.dx),
+        dy: em.of_units(g.dy),
         text: g.text_range(),
     }));
+}
+
+/// Font units to ems, a multiplication for each number where a division
+/// was: the division's latency held up every glyph drawn.
+struct Em {
+    per_unit: f64,
+}
+
+impl Em {
+    fn of(units_per_em: f32) -> Em {
+        Em {
+            per_unit: 1.0 / f64::from(units_per_em),
+        }
+    }
+
+    /// `units / units_per_em` as `f32` division rounds it, to the bit: the
+    /// `f64` product is within 2⁻⁵² of the quotient, which for an integer
+    /// below 2²⁴ over a whole number of units below 2¹⁶ is never that close
+    /// to the midpoint between two `f32`s (the test checks every number up to
+    /// ±300,000 units and a sweep to 2²⁴).
+    #[inline]
+    fn of_units(&self, units: i32) -> f32 {
+        (f64::from(units) * self.per_unit) as f32
+    }
 }
 
 thread_local! {
@@ -233,5 +256,31 @@ pub(super) fn draw_run(surface: &mut Surface, run: &GlyphRun, line: &ShapedLine,
     });
     if run.slant {
         surface.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Em;
+
+    #[test]
+    fn ems_by_multiplication_are_the_quotients_to_the_bit() {
+        let near = -300_000..=300_000;
+        // Glyph numbers stay far below 2²⁴; a sparse sweep up to it.
+        let far = (-(1 << 24)..=(1 << 24)).step_by(4_099);
+        let units: Vec<i32> = near.chain(far).collect();
+        for units_per_em in [
+            1000.0f32, 2048.0, 1024.0, 2000.0, 4096.0, 256.0, 16.0, 1.0, 65535.0,
+        ] {
+            let em = Em::of(units_per_em);
+            for &u in &units {
+                let want = u as f32 / units_per_em;
+                assert_eq!(
+                    em.of_units(u).to_bits(),
+                    want.to_bits(),
+                    "{u} / {units_per_em}"
+                );
+            }
+        }
     }
 }

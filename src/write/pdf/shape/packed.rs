@@ -166,6 +166,9 @@ impl<'a> Glyphs<'a> {
 impl Iterator for Glyphs<'_> {
     type Item = Glyph;
 
+    // Inlined, so that the glyph reaches its caller in registers: returned
+    // through memory, reading it back stalled the drawing of every glyph.
+    #[inline(always)]
     fn next(&mut self) -> Option<Glyph> {
         if self.bytes.is_empty() {
             return None;
