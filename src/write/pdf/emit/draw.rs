@@ -14,6 +14,7 @@ use krilla::text::GlyphId;
 
 use crate::write::pdf::flow::{FixedLine, LaidText, SpanKind};
 use crate::write::pdf::furniture::{Barcode, Furniture, Qr, Rule};
+use crate::write::pdf::shape::packed::Divisor;
 use crate::write::pdf::shape::{GlyphRun, ShapedLine};
 
 /// Colour of linked symbols, as Word shows hyperlinks.
@@ -160,39 +161,17 @@ pub(super) fn line_transform(text: &LaidText, x: f32, baseline: f32) -> Transfor
 /// numbers krilla writes to position glyphs then repeat exactly, which
 /// keeps the content streams short and quick to compress.
 fn pdf_glyphs(run: &GlyphRun, line: &ShapedLine, out: &mut Vec<PdfGlyph>) {
-    let em = Em::of(run.font.units_per_em().max(1.0));
+    let per_em = Divisor::of(run.font.units_per_em().max(1.0));
+    // Font units are whole numbers far below 2²⁴: exact as `f32`.
+    let em = |units: i32| per_em.divide(units as f32);
     out.clear();
     out.extend(line.glyphs(run).map(|g| PdfGlyph {
         id: g.id,
-        advance: em.of_units(g.advance),
-        dx: em.of_units(g.dx),
-        dy: em.of_units(g.dy),
+        advance: em(g.advance),
+        dx: em(g.dx),
+        dy: em(g.dy),
         text: g.text_range(),
     }));
-}
-
-/// Font units to ems, a multiplication for each number where a division
-/// was: the division's latency held up every glyph drawn.
-struct Em {
-    per_unit: f64,
-}
-
-impl Em {
-    fn of(units_per_em: f32) -> Em {
-        Em {
-            per_unit: 1.0 / f64::from(units_per_em),
-        }
-    }
-
-    /// `units / units_per_em` as `f32` division rounds it, to the bit: the
-    /// `f64` product is within 2⁻⁵² of the quotient, which for an integer
-    /// below 2²⁴ over a whole number of units below 2¹⁶ is never that close
-    /// to the midpoint between two `f32`s (the test checks every number up to
-    /// ±300,000 units and a sweep to 2²⁴).
-    #[inline]
-    fn of_units(&self, units: i32) -> f32 {
-        (f64::from(units) * self.per_unit) as f32
-    }
 }
 
 thread_local! {
@@ -256,31 +235,5 @@ pub(super) fn draw_run(surface: &mut Surface, run: &GlyphRun, line: &ShapedLine,
     });
     if run.slant {
         surface.pop();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Em;
-
-    #[test]
-    fn ems_by_multiplication_are_the_quotients_to_the_bit() {
-        let near = -300_000..=300_000;
-        // Glyph numbers stay far below 2²⁴; a sparse sweep up to it.
-        let far = (-(1 << 24)..=(1 << 24)).step_by(4_099);
-        let units: Vec<i32> = near.chain(far).collect();
-        for units_per_em in [
-            1000.0f32, 2048.0, 1024.0, 2000.0, 4096.0, 256.0, 16.0, 1.0, 65535.0,
-        ] {
-            let em = Em::of(units_per_em);
-            for &u in &units {
-                let want = u as f32 / units_per_em;
-                assert_eq!(
-                    em.of_units(u).to_bits(),
-                    want.to_bits(),
-                    "{u} / {units_per_em}"
-                );
-            }
-        }
     }
 }
