@@ -48,6 +48,9 @@ pub(super) fn mark_breaks(p: &Paragraph, atoms: &mut [Atom]) {
     }
 }
 
+/// No break found yet.
+const NONE: usize = usize::MAX;
+
 /// Breaks `atoms` into lines first-fit, as parley's `break_next` does.
 pub(super) fn break_atoms(
     atoms: &[Atom],
@@ -61,30 +64,32 @@ pub(super) fn break_atoms(
         let max = line_room(widths, narrower, n).max(1.0);
         let start = i;
         let mut x = 0.0f32;
-        let mut regular: Option<(usize, f32)> = None;
-        let mut emergency: Option<(usize, f32)> = None;
+        // The last break allowed so far, of each kind, and the pen there
+        // (`NONE`: none yet). Kept by selects, not branches: where words
+        // end is the text's to say, and mispredicted branches cost more
+        // than the two selects an atom.
+        let mut regular = (NONE, 0.0f32);
+        let mut emergency = (NONE, 0.0f32);
         let mut reason = BreakReason::None;
         while let Some(atom) = atoms.get(i) {
-            if atom.soft {
-                if x != 0.0 {
-                    regular = Some((i, x));
-                }
-            } else if atom.emergency && x != 0.0 {
-                emergency = Some((i, x));
-            }
+            let started = x != 0.0;
+            let soft = atom.soft & started;
+            let last_resort = !atom.soft & atom.emergency & started;
+            regular = if soft { (i, x) } else { regular };
+            emergency = if last_resort { (i, x) } else { emergency };
             let next_x = x + atom.glyph.advance;
-            let hanging = if atom.space { atom.glyph.advance } else { 0.0 };
-            if next_x <= max || atom.space || next_x - hanging <= max {
+            // A space hangs past the end of the line: it always fits.
+            if next_x <= max || atom.space {
                 x = next_x;
                 i += 1;
                 continue;
             }
-            if let Some((at, px)) = regular {
-                (i, x, reason) = (at, px, BreakReason::Regular);
+            if regular.0 != NONE {
+                (i, x, reason) = (regular.0, regular.1, BreakReason::Regular);
                 break;
             }
-            if let Some((at, px)) = emergency {
-                (i, x, reason) = (at, px, BreakReason::Emergency);
+            if emergency.0 != NONE {
+                (i, x, reason) = (emergency.0, emergency.1, BreakReason::Emergency);
                 break;
             }
             x = next_x;
