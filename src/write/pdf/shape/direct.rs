@@ -374,8 +374,7 @@ impl Shaper {
             let post = if after { "" } else { around.1 };
             let cached = pre.is_empty() && post.is_empty() && key.len() <= words::LONGEST;
             let context = how.context(before, after);
-            if cached && let Some(glyphs) = self.direct.words.get(&context, key) {
-                out.extend_from_slice(glyphs);
+            if cached && self.direct.words.extend(&context, key, out) {
                 continue;
             }
             scratch.clear();

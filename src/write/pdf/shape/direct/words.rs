@@ -13,6 +13,8 @@
 
 use std::ops::Range;
 
+use std::hash::BuildHasher;
+
 use foldhash::HashMap;
 
 use crate::lang::Lang;
@@ -43,40 +45,135 @@ pub(super) struct Context {
 /// time: a whole sentence of Chinese, a checksum, rarely seen twice.
 pub(super) const LONGEST: usize = 64;
 
-/// Pieces kept before the cache starts afresh: about 260 bytes a piece,
-/// so some 5 MB a thread at most (the 100 generated documents of
-/// `bench/compare.sh` keep under 10,000 a thread, 2.6 MB in all).
+/// Pieces kept before the cache starts afresh: about 130 bytes a piece
+/// (its key, its glyphs, its place in the table), so some 3 MB a thread at
+/// most (the 100 generated documents of `bench/compare.sh` keep under
+/// 10,000 a thread).
 const LIMIT: usize = 20_000;
 
-/// Shaped pieces by their text with its neighbours, hashed with foldhash:
-/// fast, and seeded per process, as the texts come from the input.
-type Pieces = HashMap<Box<str>, Box<[Shaped]>>;
-
-/// The thread's shaped pieces.
+/// The thread's shaped pieces, by context.
 #[derive(Default)]
 pub(super) struct Words {
     pieces: HashMap<Context, Pieces>,
     count: usize,
+    /// Hashes the pieces' texts: foldhash, fast, and seeded per process,
+    /// as the texts come from the input.
+    hasher: foldhash::fast::RandomState,
 }
 
 impl Words {
-    /// The glyphs of `key` (the piece with its neighbours) in `context`.
-    pub(super) fn get(&self, context: &Context, key: &str) -> Option<&[Shaped]> {
-        self.pieces.get(context)?.get(key).map(|s| &**s)
+    /// Appends the glyphs of `key` (the piece with its neighbours) in
+    /// `context` to `out`; `false` if they are not kept.
+    pub(super) fn extend(&self, context: &Context, key: &str, out: &mut Vec<Shaped>) -> bool {
+        let Some(pieces) = self.pieces.get(context) else {
+            return false;
+        };
+        let key = key.as_bytes();
+        match pieces.find(self.hasher.hash_one(key), key) {
+            Some(at) => {
+                out.extend(pieces.glyphs(at));
+                true
+            }
+            None => false,
+        }
     }
 
-    /// Keeps the glyphs of `key` in `context`.
+    /// Keeps the glyphs of `key` in `context` (a piece longer than
+    /// [`LONGEST`] is not kept).
     pub(super) fn insert(&mut self, context: Context, key: &str, glyphs: &[Shaped]) {
+        if key.len() > LONGEST || glyphs.len() > LONGEST {
+            return;
+        }
         if self.count >= LIMIT {
             self.pieces.clear();
             self.count = 0;
         }
-        self.count += 1;
-        self.pieces
-            .entry(context)
-            .or_default()
-            .insert(key.into(), glyphs.into());
+        let key = key.as_bytes();
+        let hash = self.hasher.hash_one(key);
+        let pieces = self.pieces.entry(context).or_default();
+        if pieces.find(hash, key).is_none() {
+            pieces.insert(hash, key, glyphs, &self.hasher);
+            self.count += 1;
+        }
     }
+}
+
+/// The pieces of one context, each a record in one buffer: its key's
+/// length, its glyph count, its key, its glyphs. A table of the records'
+/// offsets finds them. A lookup reads a small table and one record, where
+/// a map of boxed keys and glyphs read a large bucket, then a key and the
+/// glyphs from wherever each was allocated.
+#[derive(Default)]
+struct Pieces {
+    records: hashbrown::HashTable<u32>,
+    bytes: Vec<u8>,
+}
+
+/// A glyph's bytes in a record: id, offsets and advance, four bytes each.
+const GLYPH_BYTES: usize = 16;
+
+impl Pieces {
+    /// The offset of the record of `key`, whose hash is `hash`.
+    fn find(&self, hash: u64, key: &[u8]) -> Option<u32> {
+        self.records
+            .find(hash, |&at| record_key(&self.bytes, at) == key)
+            .copied()
+    }
+
+    /// The glyphs of the record at `at`.
+    fn glyphs(&self, at: u32) -> impl Iterator<Item = Shaped> + '_ {
+        let at = at as usize;
+        let (key_len, count) = (usize::from(self.bytes[at]), usize::from(self.bytes[at + 1]));
+        let start = at + 2 + key_len;
+        self.bytes[start..start + count * GLYPH_BYTES]
+            .chunks_exact(GLYPH_BYTES)
+            .map(|g| {
+                let number = |i: usize| {
+                    i32::from_le_bytes([g[i * 4], g[i * 4 + 1], g[i * 4 + 2], g[i * 4 + 3]])
+                };
+                Shaped {
+                    id: number(0) as u32,
+                    x_offset: number(1),
+                    y_offset: number(2),
+                    x_advance: number(3),
+                }
+            })
+    }
+
+    /// Adds the record of `key` (at most 255 bytes, as `glyphs` at most
+    /// 255 glyphs), whose hash under `hasher` is `hash`.
+    fn insert(
+        &mut self,
+        hash: u64,
+        key: &[u8],
+        glyphs: &[Shaped],
+        hasher: &foldhash::fast::RandomState,
+    ) {
+        let (Ok(key_len), Ok(count), Ok(at)) = (
+            u8::try_from(key.len()),
+            u8::try_from(glyphs.len()),
+            u32::try_from(self.bytes.len()),
+        ) else {
+            return;
+        };
+        self.bytes.extend_from_slice(&[key_len, count]);
+        self.bytes.extend_from_slice(key);
+        for g in glyphs {
+            for number in [g.id as i32, g.x_offset, g.y_offset, g.x_advance] {
+                self.bytes.extend_from_slice(&number.to_le_bytes());
+            }
+        }
+        let bytes = &self.bytes;
+        self.records
+            .insert_unique(hash, at, |&at| hasher.hash_one(record_key(bytes, at)));
+    }
+}
+
+/// The key of the record at `at` in `bytes`.
+fn record_key(bytes: &[u8], at: u32) -> &[u8] {
+    let at = at as usize;
+    let len = usize::from(bytes[at]);
+    &bytes[at + 2..at + 2 + len]
 }
 
 /// A piece of a run: its bytes, and those of the piece with the
@@ -160,17 +257,70 @@ mod tests {
             x_advance: 500,
         };
         let mut words = Words::default();
+        let get = |words: &Words, context: &Context, key: &str| {
+            let mut out = Vec::new();
+            words.extend(context, key, &mut out).then_some(out)
+        };
         words.insert(context, " a", &[glyph]);
-        assert_eq!(words.get(&context, " a"), Some(&[glyph][..]));
+        assert_eq!(get(&words, &context, " a"), Some(vec![glyph]));
         let other = Context {
             after: true,
             ..context
         };
-        assert_eq!(words.get(&other, " a"), None);
+        assert_eq!(get(&words, &other, " a"), None);
         for i in 0..LIMIT {
             words.insert(context, &format!("w{i}"), &[glyph]);
         }
-        assert_eq!(words.get(&context, " a"), None, "cleared at the limit");
-        assert!(words.get(&context, &format!("w{}", LIMIT - 1)).is_some());
+        assert_eq!(get(&words, &context, " a"), None, "cleared at the limit");
+        assert!(get(&words, &context, &format!("w{}", LIMIT - 1)).is_some());
+    }
+
+    #[test]
+    fn pieces_give_back_the_glyphs_kept_whatever_the_numbers() {
+        let context = Context {
+            face: 1,
+            script: Script::Cyrillic,
+            lang: Lang::Ru,
+            size_bits: 11f32.to_bits(),
+            before: false,
+            after: true,
+        };
+        let glyph = |n: i32| Shaped {
+            id: n.unsigned_abs() * 7919,
+            x_offset: -n,
+            y_offset: n * 3 - 40,
+            // The extremes of an `i32`, to check every byte comes back.
+            x_advance: if n % 2 == 0 {
+                i32::MAX - n.abs()
+            } else {
+                i32::MIN + n.abs()
+            },
+        };
+        let mut words = Words::default();
+        let keys: Vec<String> = (0..2_000).map(|i| format!("слово{i} ")).collect();
+        for (i, key) in keys.iter().enumerate() {
+            let glyphs: Vec<Shaped> = (0..(i % 40) as i32).map(glyph).collect();
+            words.insert(context, key, &glyphs);
+            // Kept once: the same piece again changes nothing.
+            words.insert(context, key, &[glyph(-1)]);
+        }
+        assert_eq!(words.count, keys.len());
+        for (i, key) in keys.iter().enumerate() {
+            let mut out = vec![glyph(99)];
+            assert!(words.extend(&context, key, &mut out), "{key}");
+            let want: Vec<Shaped> = [99]
+                .into_iter()
+                .chain(0..(i % 40) as i32)
+                .map(glyph)
+                .collect();
+            assert_eq!(out, want, "{key}");
+        }
+        let mut out = Vec::new();
+        assert!(!words.extend(&context, "слово", &mut out));
+        assert!(out.is_empty());
+        // Too long to keep: left out, not cut.
+        let long = "x".repeat(LONGEST + 1);
+        words.insert(context, &long, &[glyph(1)]);
+        assert!(!words.extend(&context, &long, &mut out));
     }
 }
