@@ -10,6 +10,7 @@ use parley::BreakReason;
 
 use super::super::{Align, Overrides, Paragraph, WHOLE_SYMBOL, line_room};
 use super::Atom;
+use super::ascii_breaks::ascii_breaks;
 
 /// A broken line: its atoms, its width (hanging spaces included) and why
 /// it ended.
@@ -23,11 +24,7 @@ pub(super) struct Line {
 /// parley asks ICU4X) overridden at hyphenation points and inside
 /// unbroken ranges, and where the last resort may break a word.
 pub(super) fn mark_breaks(p: &Paragraph, atoms: &mut [Atom]) {
-    let mut options = LineBreakOptions::default();
-    options.strictness = Some(LineBreakStrictness::Strict);
-    options.word_option = Some(LineBreakWordOption::Normal);
-    let segmenter = LineSegmenter::new_for_non_complex_scripts(options);
-    let mut icu = segmenter.segment_str(p.text).peekable();
+    let mut icu = uax14_breaks(p.text).into_iter().peekable();
     let mut overrides = Overrides::new(p);
     let anywhere = p.align != Align::Natural;
     let mut unbroken = p
@@ -46,6 +43,24 @@ pub(super) fn mark_breaks(p: &Paragraph, atoms: &mut [Atom]) {
         let whole = unbroken.peek().is_some_and(|r| r.start <= at);
         atom.emergency = anywhere && !whole;
     }
+}
+
+/// Where UAX #14 lets a line break in `text` (0 and its length included):
+/// text of printable ASCII by [`ascii_breaks`], which gives ICU4X's
+/// breaks without its lookups, any other by ICU4X (strict, as parley asks).
+fn uax14_breaks(text: &str) -> Vec<usize> {
+    ascii_breaks(text).unwrap_or_else(|| icu_breaks(text))
+}
+
+/// Where ICU4X's line segmenter (strict, as parley asks it) lets a line
+/// break in `text`, 0 and its length included.
+pub(super) fn icu_breaks(text: &str) -> Vec<usize> {
+    let mut options = LineBreakOptions::default();
+    options.strictness = Some(LineBreakStrictness::Strict);
+    options.word_option = Some(LineBreakWordOption::Normal);
+    LineSegmenter::new_for_non_complex_scripts(options)
+        .segment_str(text)
+        .collect()
 }
 
 /// No break found yet.
