@@ -105,8 +105,9 @@ impl Divisor {
         }
     }
 
-    /// `x / divisor`, to the bit as `f32` division rounds it. The `f64`
-    /// product is within 2⁻⁵² of the true quotient, and a quotient of two
+    /// `x / divisor`, to the bit as `f32` division rounds it, where the
+    /// quotient is a normal `f32` (glyph lengths are). The `f64` product is
+    /// within 2⁻⁵² of the true quotient, relatively, and a quotient of two
     /// `f32`s is never within 2⁻⁴⁹ of the midpoint between two `f32`s (nor
     /// on it), so both round to the same `f32`. The tests check it.
     #[inline]

@@ -2,7 +2,7 @@
 //! for the classes ASCII has, without ICU4X's per-character lookups and
 //! state machine. It gives the positions ICU4X's line segmenter gives
 //! (strict, as parley asks for it), which the tests check on generated
-//! and real text; any other text is left to ICU4X.
+//! strings and on the samples' text; any other text is left to ICU4X.
 
 /// The line-break classes of printable ASCII (UAX #14, `LineBreak.txt`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -88,8 +88,9 @@ pub(super) fn ascii_breaks(text: &str) -> Option<Vec<usize>> {
 /// Whether a line may break between a character of class `a` and one of
 /// class `b`, `before_spaces` being the last class before `b` that is not
 /// a space: UAX #14's rules LB7 to LB31 in their order, for the classes of
-/// printable ASCII, as ICU4X applies them (Unicode 15.0's rules: without
-/// 15.1's LB15a–d and LB20a; LB25 as its pairs).
+/// printable ASCII, as ICU4X 2.4 applies them, which the tests compare:
+/// LB25 as its pairs, and neither LB15 (`QU SP* × OP`) nor Unicode 15.1's
+/// LB15c–d and LB20a.
 fn allowed(a: Class, b: Class, before_spaces: Option<Class>) -> bool {
     use Class::*;
     match (a, b) {
@@ -162,6 +163,28 @@ mod tests {
         ] {
             same_as_icu(text);
         }
+    }
+
+    #[test]
+    fn breaks_are_icu4x_breaks_in_the_samples() {
+        let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&samples).expect("samples") {
+            let path = entry.expect("sample").path();
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            for line in text.lines() {
+                if let Some(breaks) = ascii_breaks(line) {
+                    assert_eq!(breaks, icu_breaks(line), "{}: {line:?}", path.display());
+                    checked += usize::from(!line.trim().is_empty());
+                }
+            }
+        }
+        assert!(
+            checked > 300,
+            "only {checked} lines of printable ASCII text"
+        );
     }
 
     #[test]

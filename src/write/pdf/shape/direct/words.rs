@@ -11,9 +11,8 @@
 //! (a test compares both ways of shaping over every character they map
 //! beside spaces). Other faces are shaped a run at a time, as before.
 
-use std::ops::Range;
-
 use std::hash::BuildHasher;
+use std::ops::Range;
 
 use foldhash::HashMap;
 
@@ -45,10 +44,11 @@ pub(super) struct Context {
 /// time: a whole sentence of Chinese, a checksum, rarely seen twice.
 pub(super) const LONGEST: usize = 64;
 
-/// Pieces kept before the cache starts afresh: about 130 bytes a piece
-/// (its key, its glyphs, its place in the table), so some 3 MB a thread at
-/// most (the 100 generated documents of `bench/compare.sh` keep under
-/// 10,000 a thread).
+/// Pieces kept before the cache starts afresh. A word of six letters with
+/// its neighbours takes about 110 bytes (its record's 2, its key's 8 and
+/// its glyphs' 96, and its place in the table), and the buffers grow by
+/// doubling: some 2–4 MB a thread at most (the 100 generated documents of
+/// `bench/compare.sh` keep under 10,000 a thread).
 const LIMIT: usize = 20_000;
 
 /// The thread's shaped pieces, by context.
