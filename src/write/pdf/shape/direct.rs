@@ -15,9 +15,9 @@
 //! a character no family maps, a variable face's synthesis, a font that
 //! does not give one glyph a character) returns `None` and goes to parley.
 
-mod ascii_breaks;
 mod breaks;
 mod face;
+mod prose_breaks;
 mod script;
 mod words;
 

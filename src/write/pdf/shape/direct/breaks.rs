@@ -10,7 +10,7 @@ use parley::BreakReason;
 
 use super::super::{Align, Overrides, Paragraph, WHOLE_SYMBOL, line_room};
 use super::Atom;
-use super::ascii_breaks::ascii_breaks;
+use super::prose_breaks::prose_breaks;
 
 /// A broken line: its atoms, its width (hanging spaces included) and why
 /// it ended.
@@ -46,10 +46,11 @@ pub(super) fn mark_breaks(p: &Paragraph, atoms: &mut [Atom]) {
 }
 
 /// Where UAX #14 lets a line break in `text` (0 and its length included):
-/// text of printable ASCII by [`ascii_breaks`], which gives ICU4X's
-/// breaks without its lookups, any other by ICU4X (strict, as parley asks).
+/// prose of Latin and Cyrillic letters by [`prose_breaks`], which gives
+/// ICU4X's breaks without its lookups, any other by ICU4X (strict, as
+/// parley asks).
 fn uax14_breaks(text: &str) -> Vec<usize> {
-    ascii_breaks(text).unwrap_or_else(|| icu_breaks(text))
+    prose_breaks(text).unwrap_or_else(|| icu_breaks(text))
 }
 
 /// Where ICU4X's line segmenter (strict, as parley asks it) lets a line
