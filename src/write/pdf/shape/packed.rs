@@ -251,7 +251,13 @@ fn unzigzag(value: u64) -> i64 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::PseudoRandom;
     use super::*;
+
+    /// `x / d`, through `per` (dividing by `d`), is `f32` division's, to the bit.
+    fn assert_divides_as_f32(per: &Divisor, x: f32, d: f32) {
+        assert_eq!(per.divide(x).to_bits(), (x / d).to_bits(), "{x} / {d}");
+    }
 
     #[test]
     fn font_units_divide_into_ems_as_f32_division_does() {
@@ -264,11 +270,7 @@ mod tests {
         ] {
             let per_em = Divisor::of(units_per_em);
             for &u in &units {
-                assert_eq!(
-                    per_em.divide(u).to_bits(),
-                    (u / units_per_em).to_bits(),
-                    "{u} / {units_per_em}"
-                );
+                assert_divides_as_f32(&per_em, u, units_per_em);
             }
         }
     }
@@ -277,24 +279,14 @@ mod tests {
     fn any_f32_divides_as_f32_division_does() {
         // A fixed pseudo-random sequence: any normal f32 of a wide range of
         // magnitudes (mantissas of every bit pattern), over any other.
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut random = PseudoRandom::new(0x9E37_79B9_7F4A_7C15);
         let mut float = || {
-            let mut next = || {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                (state >> 32) as u32
-            };
-            let exponent = 127 - 30 + (next() % 61);
-            f32::from_bits((next() & 0x807F_FFFF) | (exponent << 23))
+            let exponent = 127 - 30 + (random.bits() % 61);
+            f32::from_bits((random.bits() & 0x807F_FFFF) | (exponent << 23))
         };
         for _ in 0..2_000_000 {
             let (x, d) = (float(), float());
-            assert_eq!(
-                Divisor::of(d).divide(x).to_bits(),
-                (x / d).to_bits(),
-                "{x} / {d}"
-            );
+            assert_divides_as_f32(&Divisor::of(d), x, d);
         }
         // Lengths as the packer divides them: points over a font unit.
         for size in [7.0f32, 8.0, 9.5, 10.0, 11.5, 12.0, 13.0, 14.0, 17.0] {
@@ -302,12 +294,7 @@ mod tests {
                 let unit = size / units_per_em;
                 let per_unit = Divisor::of(unit);
                 for k in 0..200_000 {
-                    let x = k as f32 * 0.003_17 - 300.0;
-                    assert_eq!(
-                        per_unit.divide(x).to_bits(),
-                        (x / unit).to_bits(),
-                        "{x} / {unit}"
-                    );
+                    assert_divides_as_f32(&per_unit, k as f32 * 0.003_17 - 300.0, unit);
                 }
             }
         }

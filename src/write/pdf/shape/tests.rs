@@ -5,6 +5,34 @@ use super::*;
 use crate::write::pdf::fonts::FontSet;
 use crate::write::pdf::hyphen::hyphenation_points;
 
+/// A fixed pseudo-random sequence (xorshift64) for the layout's tests that
+/// draw many inputs: the same inputs on every run and every machine.
+pub(super) struct PseudoRandom(u64);
+
+impl PseudoRandom {
+    /// The sequence from `seed` (not zero).
+    pub(super) fn new(seed: u64) -> PseudoRandom {
+        PseudoRandom(seed.max(1))
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number below `n`.
+    pub(super) fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// 32 bits.
+    pub(super) fn bits(&mut self) -> u32 {
+        (self.next() >> 32) as u32
+    }
+}
+
 fn lay_out(text: &str, lang: Lang, width: f32, align: Align) -> (Vec<ShapedLine>, Vec<Missing>) {
     lay_out_with(text, lang, width, align, &[], &[])
 }

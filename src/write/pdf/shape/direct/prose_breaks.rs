@@ -224,6 +224,7 @@ fn allowed(a: Class, b: Class, around: Around) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::tests::PseudoRandom;
     use super::super::breaks::icu_breaks;
     use super::*;
 
@@ -303,13 +304,8 @@ mod tests {
             .chain('Ѐ'..='ӿ')
             .filter(|&c| class(c).is_some())
             .collect();
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut random = PseudoRandom::new(0x2545_F491_4F6C_DD1D);
+        let mut next = move |n: usize| random.below(n);
         let quotes: Vec<char> = "  “”‘’«»\"' \u{A0}\u{202F}–—…(a)1.-".chars().collect();
         for common in [&prose, &signs, &quotes] {
             for _ in 0..100_000 {
