@@ -102,6 +102,11 @@ pub fn is_arabic(c: char) -> bool {
 /// inside it joins without a space), justifies between characters, and
 /// takes two columns in a fixed-width grid.
 pub fn is_ideographic(c: char) -> bool {
+    // One compare for the alphabetic scripts, which come before them all
+    // (the layout asks for every glyph of every line).
+    if c < '\u{2E80}' {
+        return false;
+    }
     matches!(c,
         '\u{2E80}'..='\u{2FDF}'
         | '\u{3000}'..='\u{303F}'

@@ -239,6 +239,9 @@ pub struct Shaper {
     singles: foldhash::HashMap<SingleKey, Vec<ShapedLine>>,
     /// The direct path's faces and scratch.
     direct: direct::Direct,
+    /// The glyphs of the line being placed, kept from line to line so
+    /// that a line costs no allocation of its own.
+    placed: LineGlyphs,
 }
 
 /// What decides the layout of an unaligned paragraph of one style: its
@@ -298,6 +301,7 @@ impl Shaper {
             font_cx,
             layout_cx: LayoutContext::new(),
             layout: Layout::new(),
+            placed: LineGlyphs::default(),
             families,
             hyphens: foldhash::HashMap::default(),
             singles: foldhash::HashMap::default(),
@@ -568,11 +572,14 @@ impl Shaper {
             return ShapedLine::default();
         };
         let end = LineEnd::of(p, line.text_range(), line.break_reason());
-        let mut placed = LineGlyphs::with_capacity(end.range.len() + 1);
+        let mut placed = std::mem::take(&mut self.placed);
+        placed.clear();
         for run in line.runs() {
             placed.place_run(&run, p, end.visible, missing);
         }
-        self.finish_line(p, &end, placed, target)
+        let shaped = self.finish_line(p, &end, &mut placed, target);
+        self.placed = placed;
+        shaped
     }
 
     /// A line whose glyphs are placed, finished: its visible hyphen, its
@@ -581,7 +588,7 @@ impl Shaper {
         &mut self,
         p: &Paragraph,
         end: &LineEnd,
-        mut placed: LineGlyphs,
+        placed: &mut LineGlyphs,
         target: f32,
     ) -> ShapedLine {
         if end.hyphenated
@@ -596,7 +603,7 @@ impl Shaper {
         } else {
             placed.pen
         };
-        let (runs, glyphs) = self.cut_runs(placed.glyphs, align_offset(p, width, target));
+        let (runs, glyphs) = self.cut_runs(&placed.glyphs, align_offset(p, width, target));
         ShapedLine {
             runs,
             glyphs,
@@ -609,10 +616,10 @@ impl Shaper {
 
     /// Cuts a line's glyphs, moved right by `offset`, into runs of one
     /// font, size and span, their glyphs packed into one buffer.
-    fn cut_runs(&self, glyphs: Vec<KeyedGlyph>, offset: f32) -> (Vec<GlyphRun>, Vec<u8>) {
-        let mut runs: Vec<GlyphRun> = Vec::with_capacity(count_runs(&glyphs));
+    fn cut_runs(&self, glyphs: &[KeyedGlyph], offset: f32) -> (Vec<GlyphRun>, Vec<u8>) {
+        let mut runs: Vec<GlyphRun> = Vec::with_capacity(count_runs(glyphs));
         let mut packed = Vec::with_capacity(glyphs.len() * 6);
-        let mut rest = glyphs.as_slice();
+        let mut rest = glyphs;
         while let Some(first) = rest.first() {
             let key = first.key;
             let len = rest.iter().take_while(|g| g.key == key).count();

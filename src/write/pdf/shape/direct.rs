@@ -37,7 +37,7 @@ use face::{Face, new_face};
 use script::{harfrust_script, resolved_scripts, segments};
 use words::{Context, Shaped, Words};
 
-use super::place::{LineGlyphs, RunKey};
+use super::place::RunKey;
 use super::{
     LineEnd, Missing, Paragraph, ShapedLine, Shaper, ends_at_hyphen, line_room, looks, span_at,
     text_offset,
@@ -533,7 +533,8 @@ impl Shaper {
         missing: &mut Vec<Missing>,
     ) -> ShapedLine {
         let end = LineEnd::of(p, self.line_text(line), line.reason);
-        let mut placed = LineGlyphs::with_capacity(end.range.len() + 1);
+        let mut placed = std::mem::take(&mut self.placed);
+        placed.clear();
         for atom in &self.direct.atoms[line.atoms.clone()] {
             let start = atom.start as usize;
             if start >= end.visible {
@@ -561,7 +562,9 @@ impl Shaper {
             );
             placed.pen += atom.glyph.advance;
         }
-        self.finish_line(p, &end, placed, target)
+        let shaped = self.finish_line(p, &end, &mut placed, target);
+        self.placed = placed;
+        shaped
     }
 }
 

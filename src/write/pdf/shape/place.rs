@@ -50,6 +50,7 @@ pub(super) struct RunKey {
 }
 
 /// The glyphs of a line as they are placed, left to right.
+#[derive(Default)]
 pub(super) struct LineGlyphs {
     /// Every glyph drawn, with its run.
     pub glyphs: Vec<KeyedGlyph>,
@@ -60,13 +61,11 @@ pub(super) struct LineGlyphs {
 }
 
 impl LineGlyphs {
-    /// Room for about `capacity` clusters.
-    pub fn with_capacity(capacity: usize) -> LineGlyphs {
-        LineGlyphs {
-            glyphs: Vec::with_capacity(capacity),
-            clusters: Vec::with_capacity(capacity),
-            pen: 0.0,
-        }
+    /// Empties it for the next line, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.glyphs.clear();
+        self.clusters.clear();
+        self.pen = 0.0;
     }
 
     /// A cluster that draws nothing but takes its advance.
@@ -222,18 +221,19 @@ impl LineGlyphs {
     /// the line's width (the pen if it has no gap).
     pub fn justify(&mut self, target: f32, mode: Justify) -> f32 {
         let natural = self.pen;
-        let gaps = justification_gaps(&self.clusters, mode);
-        let count = gaps.iter().filter(|&&g| g).count();
+        let count = (0..self.clusters.len())
+            .filter(|&i| gap_after(&self.clusters, i, mode))
+            .count();
         if count == 0 {
             return natural;
         }
         let each = (target - natural) / count as f32;
         let mut shift = 0.0;
-        for (cluster, gap) in self.clusters.iter().zip(&gaps) {
+        for (i, cluster) in self.clusters.iter().enumerate() {
             for g in &mut self.glyphs[cluster.glyphs.clone()] {
                 g.glyph.x += shift;
             }
-            if *gap {
+            if gap_after(&self.clusters, i, mode) {
                 shift += each;
             }
         }
@@ -275,25 +275,19 @@ fn cluster_kind(text: &str) -> ClusterKind {
     }
 }
 
-/// For each cluster, whether extra space goes after it.
-fn justification_gaps(clusters: &[PlacedCluster], mode: Justify) -> Vec<bool> {
-    let n = clusters.len();
-    (0..n)
-        .map(|i| {
-            let cluster = &clusters[i];
-            if i + 1 >= n {
-                return false;
-            }
-            match mode {
-                Justify::InterWord => cluster.kind == ClusterKind::Space,
-                Justify::InterCharacter => {
-                    let next = &clusters[i + 1];
-                    cluster.kind == ClusterKind::Space
-                        || (cluster.glyphs.end > cluster.glyphs.start
-                            && (cluster.kind == ClusterKind::Ideograph
-                                || next.kind == ClusterKind::Ideograph))
-                }
-            }
-        })
-        .collect()
+/// Whether extra space goes after cluster `i` (never after the last:
+/// found twice a justified line, counted then spread, without a buffer).
+fn gap_after(clusters: &[PlacedCluster], i: usize, mode: Justify) -> bool {
+    let (Some(cluster), Some(next)) = (clusters.get(i), clusters.get(i + 1)) else {
+        return false;
+    };
+    match mode {
+        Justify::InterWord => cluster.kind == ClusterKind::Space,
+        Justify::InterCharacter => {
+            cluster.kind == ClusterKind::Space
+                || (cluster.glyphs.end > cluster.glyphs.start
+                    && (cluster.kind == ClusterKind::Ideograph
+                        || next.kind == ClusterKind::Ideograph))
+        }
+    }
 }
