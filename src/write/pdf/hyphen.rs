@@ -34,18 +34,47 @@ pub fn hyphenation_points(text: &str, base: usize, lang: hypher::Lang, points: &
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         let words = language_words(&mut cache, lang);
-        let mut start = None;
+        let mut word: Option<Word> = None;
         for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            match (crate::script::is_letter(c), start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    word_points(words, &text[s..i], base + s, lang, points);
-                    start = None;
+            match (crate::script::is_letter(c), &mut word) {
+                (true, None) => {
+                    word = Some(Word {
+                        start: i,
+                        letters: 1,
+                        inner_capital: false,
+                    })
                 }
-                _ => {}
+                (true, Some(w)) => {
+                    w.letters += 1;
+                    w.inner_capital |= c.is_uppercase();
+                }
+                (false, Some(w)) => {
+                    if w.may_hyphenate(i) {
+                        word_points(words, &text[w.start..i], base + w.start, lang, points);
+                    }
+                    word = None;
+                }
+                (false, None) => {}
             }
         }
     });
+}
+
+/// A word being read: what decides whether it is hyphenated is counted
+/// as its letters go by, so that the word is not read again for it.
+struct Word {
+    start: usize,
+    letters: usize,
+    /// A capital after the first letter: acronyms and mixed-case names
+    /// (UNDOF, eGovernment) are left whole.
+    inner_capital: bool,
+}
+
+impl Word {
+    /// Whether the word ending at byte `end` is one to hyphenate.
+    fn may_hyphenate(&self, end: usize) -> bool {
+        !self.inner_capital && self.letters >= MIN_WORD && end - self.start <= MAX_WORD
+    }
 }
 
 /// The cached words of `lang`, found once a text rather than once a word.
@@ -68,11 +97,6 @@ fn word_points(
     lang: hypher::Lang,
     points: &mut Vec<usize>,
 ) {
-    // Acronyms and mixed-case names (UNDOF, eGovernment) are left whole.
-    let inner_capital = word.chars().skip(1).any(char::is_uppercase);
-    if inner_capital || word.len() > MAX_WORD || word.chars().nth(MIN_WORD - 1).is_none() {
-        return;
-    }
     if let Some(lengths) = words.get(word) {
         push_points(lengths, base, points);
         return;
@@ -121,5 +145,36 @@ mod tests {
             })
             .collect();
         assert_eq!(split.first(), Some(&"in"));
+    }
+
+    #[test]
+    fn acronyms_mixed_case_short_and_overlong_words_stay_whole() {
+        let points_in = |text: &str, lang| {
+            let mut points = Vec::new();
+            hyphenation_points(text, 0, lang, &mut points);
+            points
+        };
+        let english = hypher::Lang::English;
+        assert!(!points_in("Government", english).is_empty());
+        assert!(!points_in("government", english).is_empty());
+        // Words hypher would split, kept whole: a capital inside, all
+        // capitals, fewer than six letters.
+        for whole in ["eGovernment", "GOVERNMENT", "paper"] {
+            let syllables = hypher::hyphenate(&whole.to_lowercase(), english).count();
+            assert!(syllables > 1, "{whole}: hypher splits it");
+            assert!(points_in(whole, english).is_empty(), "{whole}");
+        }
+        let overlong = "infrastructure".repeat(8);
+        assert!(overlong.len() > MAX_WORD);
+        assert!(points_in(&overlong, english).is_empty());
+        // Letters are counted, not bytes: Cyrillic takes two bytes a letter.
+        let russian = hypher::Lang::Russian;
+        assert!(!points_in("инфраструктура", russian).is_empty());
+        assert!(points_in("мир", russian).is_empty());
+        // Each word of a text on its own, at its own offset.
+        let text = "UNDOF infrastructure eGovernment";
+        let points = points_in(text, english);
+        assert!(!points.is_empty());
+        assert!(points.iter().all(|&p| (7..20).contains(&p)), "{points:?}");
     }
 }
