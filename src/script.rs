@@ -55,8 +55,31 @@ pub enum SimpleChar {
 /// Cyrillic or Han without combining marks, or a `Common` character of
 /// running text. Format characters (soft hyphen, joiners), line
 /// separators, marks, right-to-left and other scripts: `None`. The PDF
-/// writer lays such text out without parley's analysis.
+/// writer lays such text out without parley's analysis, asking this of
+/// every character: Latin and Cyrillic are looked up in a table.
 pub fn simple_char(c: char) -> Option<SimpleChar> {
+    match SIMPLE_BELOW_0530.get(c as usize) {
+        Some(&simple) => simple,
+        None => simple_char_by_ranges(c),
+    }
+}
+
+/// [`simple_char_by_ranges`] of every character below U+0530 (ASCII,
+/// Latin-1, the Latin extensions and Cyrillic): two kilobytes.
+const SIMPLE_BELOW_0530: [Option<SimpleChar>; 0x530] = {
+    let mut table = [None; 0x530];
+    let mut code = 0;
+    while code < 0x530 {
+        if let Some(c) = char::from_u32(code as u32) {
+            table[code] = simple_char_by_ranges(c);
+        }
+        code += 1;
+    }
+    table
+};
+
+/// [`simple_char`] by the Unicode ranges.
+const fn simple_char_by_ranges(c: char) -> Option<SimpleChar> {
     use SimpleChar::{Common, Letter};
     Some(match c {
         'A'..='Z' | 'a'..='z' | 'ª' | 'º' => Letter(Script::Latin),
@@ -87,8 +110,18 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// `c.is_uppercase()`, answered without Unicode's tables for ASCII,
+/// Latin-1 and basic Russian (the hyphenator asks it of every letter).
+pub fn is_capital(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'А'..='Я' | 'Ё' => true,
+        '\0'..='\u{7F}' | '\u{80}'..='\u{FF}' | 'а'..='я' | 'ё' => false,
+        c => c.is_uppercase(),
+    }
+}
+
 /// Han ideographs (unified, extension A and compatibility).
-pub fn is_han(c: char) -> bool {
+pub const fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
@@ -139,6 +172,27 @@ mod tests {
             .filter(|&c| is_letter(c) != c.is_alphabetic())
             .collect();
         assert!(differ.is_empty(), "{differ:?}");
+    }
+
+    #[test]
+    fn capitals_are_told_as_unicode_tells_them() {
+        let differ: Vec<char> = ('\0'..=char::MAX)
+            .filter(|&c| is_capital(c) != c.is_uppercase())
+            .collect();
+        assert!(differ.is_empty(), "{differ:?}");
+    }
+
+    #[test]
+    fn the_table_of_simple_characters_is_their_ranges() {
+        // Every character, whether looked up or not.
+        let differ: Vec<char> = ('\0'..=char::MAX)
+            .filter(|&c| simple_char(c) != simple_char_by_ranges(c))
+            .collect();
+        assert!(differ.is_empty(), "{differ:?}");
+        assert_eq!(simple_char('ж'), Some(SimpleChar::Letter(Script::Cyrillic)));
+        assert_eq!(simple_char('é'), Some(SimpleChar::Letter(Script::Latin)));
+        assert_eq!(simple_char('\u{AD}'), None);
+        assert_eq!(simple_char('\u{301}'), None);
     }
 
     #[test]

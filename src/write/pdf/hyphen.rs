@@ -46,7 +46,7 @@ pub fn hyphenation_points(text: &str, base: usize, lang: hypher::Lang, points: &
                 }
                 (true, Some(w)) => {
                     w.letters += 1;
-                    w.inner_capital |= c.is_uppercase();
+                    w.inner_capital |= crate::script::is_capital(c);
                 }
                 (false, Some(w)) => {
                     if w.may_hyphenate(i) {

@@ -52,19 +52,24 @@ enum Class {
 
 /// The class of `c`, or `None` for a character left to ICU4X.
 fn class(c: char) -> Option<Class> {
-    match ASCII.get(c as usize) {
+    match BELOW_0530.get(c as usize) {
         Some(&class) => class,
         None => non_ascii_class(c),
     }
 }
 
-/// The classes of ASCII, looked up: a letter is a load, not a search.
-const ASCII: [Option<Class>; 128] = {
-    let mut table = [None; 128];
-    let mut byte = 0;
-    while byte < 128 {
-        table[byte] = ascii_class(byte as u8);
-        byte += 1;
+/// The classes of ASCII, Latin and Cyrillic (below U+0530), looked up: a
+/// letter is a load, not a search.
+const BELOW_0530: [Option<Class>; 0x530] = {
+    let mut table = [None; 0x530];
+    let mut code = 0;
+    while code < 0x530 {
+        table[code] = match char::from_u32(code as u32) {
+            Some(c) if c.is_ascii() => ascii_class(code as u8),
+            Some(c) => non_ascii_class(c),
+            None => None,
+        };
+        code += 1;
     }
     table
 };
@@ -94,7 +99,7 @@ const fn ascii_class(byte: u8) -> Option<Class> {
 }
 
 /// The class of a character beyond ASCII that is taken.
-fn non_ascii_class(c: char) -> Option<Class> {
+const fn non_ascii_class(c: char) -> Option<Class> {
     use Class::*;
     Some(match c {
         // Letters of Latin-1, Latin Extended-A and Cyrillic (its
