@@ -88,7 +88,9 @@ impl Buf {
             self.push(b'-');
         }
         let n = hundredths.unsigned_abs();
-        self.push_int((n / 100) as i32);
+        // The integer part is written as digits, not registered as an
+        // integer of the file: the number is a real, registered as one.
+        self.extend(itoa::Buffer::new().format(n / 100).as_bytes());
         self.push(b'.');
         let (tens, ones) = ((n / 10 % 10) as u8, (n % 10) as u8);
         self.push(b'0' + tens);

@@ -1653,11 +1653,14 @@ mod tests {
         test_primitive!(Str(b"()(())"), br"(()(()))");
         test_primitive!(Str(b"(()))"), br"(\(\(\)\)\))");
         test_primitive!(Str(b"\\"), br"(\\)");
-        test_primitive!(Str(b"\n\ta"), br"(\n\ta)");
         test_primitive!(Str(br"\n"), br"(\\n)");
-        test_primitive!(Str(b"a\x14b"), br"(a\024b)");
-        test_primitive!(Str(b"\xFF\xAA"), b"<FFAA>");
-        test_primitive!(Str(b"\x0A\x7F\x1F"), br"(\n\177\037)");
+        // UNDOC PATCH: a string with any byte that is not printable ASCII
+        // is written raw, escaping only parentheses, the backslash and CR.
+        test_primitive!(Str(b"\n\ta"), b"(\n\ta)");
+        test_primitive!(Str(b"a\x14b"), b"(a\x14b)");
+        test_primitive!(Str(b"\xFF\xAA"), b"(\xFF\xAA)");
+        test_primitive!(Str(b"\x0A\x7F\x1F"), b"(\x0A\x7F\x1F)");
+        test_primitive!(Str(b"\x00(\r\\)"), b"(\x00\\(\\r\\\\\\))");
 
         // Test text strings.
         test_primitive!(TextStr("Hallo"), b"(Hallo)");
