@@ -64,12 +64,16 @@ pub fn simple_char(c: char) -> Option<SimpleChar> {
     }
 }
 
-/// [`simple_char_by_ranges`] of every character below U+0530 (ASCII,
-/// Latin-1, the Latin extensions and Cyrillic): two kilobytes.
-const SIMPLE_BELOW_0530: [Option<SimpleChar>; 0x530] = {
-    let mut table = [None; 0x530];
+/// The end of the alphabets the layout looks up in tables rather than
+/// by ranges: ASCII, Latin-1, the Latin extensions and Cyrillic.
+pub const TABLED_BELOW: usize = 0x530;
+
+/// [`simple_char_by_ranges`] of every character below [`TABLED_BELOW`]:
+/// two kilobytes.
+const SIMPLE_BELOW_0530: [Option<SimpleChar>; TABLED_BELOW] = {
+    let mut table = [None; TABLED_BELOW];
     let mut code = 0;
-    while code < 0x530 {
+    while code < TABLED_BELOW {
         if let Some(c) = char::from_u32(code as u32) {
             table[code] = simple_char_by_ranges(c);
         }
@@ -166,28 +170,29 @@ pub fn ends_ideographic(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The characters of `chars` on which `agree` fails.
+    fn differing(chars: std::ops::RangeInclusive<char>, agree: impl Fn(char) -> bool) -> Vec<char> {
+        chars.filter(|&c| !agree(c)).collect()
+    }
+
     #[test]
     fn letters_are_told_as_unicode_tells_them() {
-        let differ: Vec<char> = ('\0'..='\u{2FFF}')
-            .filter(|&c| is_letter(c) != c.is_alphabetic())
-            .collect();
+        let differ = differing('\0'..='\u{2FFF}', |c| is_letter(c) == c.is_alphabetic());
         assert!(differ.is_empty(), "{differ:?}");
     }
 
     #[test]
     fn capitals_are_told_as_unicode_tells_them() {
-        let differ: Vec<char> = ('\0'..=char::MAX)
-            .filter(|&c| is_capital(c) != c.is_uppercase())
-            .collect();
+        let differ = differing('\0'..=char::MAX, |c| is_capital(c) == c.is_uppercase());
         assert!(differ.is_empty(), "{differ:?}");
     }
 
     #[test]
     fn the_table_of_simple_characters_is_their_ranges() {
         // Every character, whether looked up or not.
-        let differ: Vec<char> = ('\0'..=char::MAX)
-            .filter(|&c| simple_char(c) != simple_char_by_ranges(c))
-            .collect();
+        let differ = differing('\0'..=char::MAX, |c| {
+            simple_char(c) == simple_char_by_ranges(c)
+        });
         assert!(differ.is_empty(), "{differ:?}");
         assert_eq!(simple_char('ж'), Some(SimpleChar::Letter(Script::Cyrillic)));
         assert_eq!(simple_char('é'), Some(SimpleChar::Letter(Script::Latin)));

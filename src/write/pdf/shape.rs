@@ -572,14 +572,11 @@ impl Shaper {
             return ShapedLine::default();
         };
         let end = LineEnd::of(p, line.text_range(), line.break_reason());
-        let mut placed = std::mem::take(&mut self.placed);
-        placed.clear();
+        let mut placed = LineGlyphs::take_cleared(&mut self.placed);
         for run in line.runs() {
             placed.place_run(&run, p, end.visible, missing);
         }
-        let shaped = self.finish_line(p, &end, &mut placed, target);
-        self.placed = placed;
-        shaped
+        self.finish_line(p, &end, placed, target)
     }
 
     /// A line whose glyphs are placed, finished: its visible hyphen, its
@@ -588,7 +585,7 @@ impl Shaper {
         &mut self,
         p: &Paragraph,
         end: &LineEnd,
-        placed: &mut LineGlyphs,
+        mut placed: LineGlyphs,
         target: f32,
     ) -> ShapedLine {
         if end.hyphenated
@@ -604,14 +601,17 @@ impl Shaper {
             placed.pen
         };
         let (runs, glyphs) = self.cut_runs(&placed.glyphs, align_offset(p, width, target));
-        ShapedLine {
+        let shaped = ShapedLine {
             runs,
             glyphs,
             width,
             text: end.range.start..end.visible,
             hyphenated: end.hyphenated,
             forced: end.forced,
-        }
+        };
+        // The buffers serve the next line.
+        self.placed = placed;
+        shaped
     }
 
     /// Cuts a line's glyphs, moved right by `offset`, into runs of one

@@ -37,7 +37,7 @@ use face::{Face, new_face};
 use script::{harfrust_script, resolved_scripts, segments};
 use words::{Context, Shaped, Words};
 
-use super::place::RunKey;
+use super::place::{LineGlyphs, RunKey};
 use super::{
     LineEnd, Missing, Paragraph, ShapedLine, Shaper, ends_at_hyphen, line_room, looks, span_at,
     text_offset,
@@ -533,8 +533,7 @@ impl Shaper {
         missing: &mut Vec<Missing>,
     ) -> ShapedLine {
         let end = LineEnd::of(p, self.line_text(line), line.reason);
-        let mut placed = std::mem::take(&mut self.placed);
-        placed.clear();
+        let mut placed = LineGlyphs::take_cleared(&mut self.placed);
         for atom in &self.direct.atoms[line.atoms.clone()] {
             let start = atom.start as usize;
             if start >= end.visible {
@@ -562,9 +561,7 @@ impl Shaper {
             );
             placed.pen += atom.glyph.advance;
         }
-        let shaped = self.finish_line(p, &end, &mut placed, target);
-        self.placed = placed;
-        shaped
+        self.finish_line(p, &end, placed, target)
     }
 }
 

@@ -61,11 +61,14 @@ pub(super) struct LineGlyphs {
 }
 
 impl LineGlyphs {
-    /// Empties it for the next line, keeping its buffers.
-    pub fn clear(&mut self) {
-        self.glyphs.clear();
-        self.clusters.clear();
-        self.pen = 0.0;
+    /// The buffers kept in `slot`, emptied, for the next line to be
+    /// placed in (the shaper's `finish_line` puts them back).
+    pub fn take_cleared(slot: &mut LineGlyphs) -> LineGlyphs {
+        let mut placed = std::mem::take(slot);
+        placed.glyphs.clear();
+        placed.clusters.clear();
+        placed.pen = 0.0;
+        placed
     }
 
     /// A cluster that draws nothing but takes its advance.

@@ -7,6 +7,8 @@
 //! tests check on generated strings and on the samples' text; any other
 //! text is left to ICU4X.
 
+use crate::script::TABLED_BELOW;
+
 /// The line-break classes of the characters taken (UAX #14, `LineBreak.txt`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -58,12 +60,13 @@ fn class(c: char) -> Option<Class> {
     }
 }
 
-/// The classes of ASCII, Latin and Cyrillic (below U+0530), looked up: a
-/// letter is a load, not a search.
-const BELOW_0530: [Option<Class>; 0x530] = {
-    let mut table = [None; 0x530];
+/// The classes of ASCII, Latin and Cyrillic (below U+0530, where the
+/// layout's scripts are looked up too), looked up: a letter is a load, not
+/// a search.
+const BELOW_0530: [Option<Class>; TABLED_BELOW] = {
+    let mut table = [None; TABLED_BELOW];
     let mut code = 0;
-    while code < 0x530 {
+    while code < TABLED_BELOW {
         table[code] = match char::from_u32(code as u32) {
             Some(c) if c.is_ascii() => ascii_class(code as u8),
             Some(c) => non_ascii_class(c),
