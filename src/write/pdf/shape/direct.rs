@@ -34,7 +34,7 @@ use crate::write::pdf::style::lang_style;
 
 use breaks::{Line, break_atoms, mark_breaks};
 use face::{Face, new_face};
-use script::{harfrust_script, resolved_scripts, segments};
+use script::{harfrust_script, script_runs, segments};
 use words::{Context, Shaped, Words};
 
 use super::place::{LineGlyphs, RunKey};
@@ -161,7 +161,7 @@ impl Shaper {
     /// Shapes `p` into [`Direct::atoms`], or `None` when it is not for
     /// the direct path.
     fn shape_direct(&mut self, p: &Paragraph) -> Option<()> {
-        let scripts = resolved_scripts(p.text)?;
+        let scripts = script_runs(p.text)?;
         let mut atoms = std::mem::take(&mut self.direct.atoms);
         atoms.clear();
         atoms.reserve(p.text.len());
@@ -179,7 +179,7 @@ impl Shaper {
     fn shape_looks(
         &mut self,
         p: &Paragraph,
-        scripts: &[(usize, Script)],
+        scripts: &[(Range<usize>, Script)],
         atoms: &mut Vec<Atom>,
     ) -> Option<()> {
         for (range, look) in looks(p.spans) {

@@ -17,52 +17,130 @@ pub(super) fn harfrust_script(script: Script) -> harfrust::Script {
         .unwrap_or(harfrust::script::UNKNOWN)
 }
 
-/// Each character's byte offset and script as parley's itemizer resolves
-/// it (a character of no script takes the one before it; those at the
-/// start take the first real one, Latin if there is none), or `None` if
-/// some character is not for the direct path.
-pub(super) fn resolved_scripts(text: &str) -> Option<Vec<(usize, Script)>> {
-    let raw: Vec<(usize, SimpleChar)> = text
-        .char_indices()
-        .map(|(at, c)| simple_char(c).map(|s| (at, s)))
-        .collect::<Option<_>>()?;
-    let mut current = raw
-        .iter()
-        .find_map(|&(_, s)| match s {
-            SimpleChar::Letter(script) => Some(script),
-            SimpleChar::Common => None,
-        })
-        .unwrap_or(Script::Latin);
-    Some(
-        raw.into_iter()
-            .map(|(at, s)| {
-                if let SimpleChar::Letter(script) = s {
-                    current = script;
-                }
-                (at, current)
-            })
-            .collect(),
-    )
+/// The runs of `text` in one script as parley's itemizer resolves it (a
+/// character of no script takes the one before it; those at the start take
+/// the first real one, Latin if there is none), in order and covering the
+/// whole text, or `None` if some character is not for the direct path.
+/// Found in one pass, without a script per character: the direct path
+/// asks this of every paragraph.
+pub(super) fn script_runs(text: &str) -> Option<Vec<(Range<usize>, Script)>> {
+    let mut runs: Vec<(Range<usize>, Script)> = Vec::new();
+    // The script of the run being built, unknown until its first letter.
+    let mut current: Option<Script> = None;
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        let SimpleChar::Letter(script) = simple_char(c)? else {
+            continue;
+        };
+        match current {
+            None => current = Some(script),
+            Some(s) if s != script => {
+                runs.push((start..at, s));
+                start = at;
+                current = Some(script);
+            }
+            Some(_) => {}
+        }
+    }
+    if !text.is_empty() {
+        runs.push((start..text.len(), current.unwrap_or(Script::Latin)));
+    }
+    Some(runs)
 }
 
 /// The bytes `range` cut where the resolved script changes.
 pub(super) fn segments(
-    scripts: &[(usize, Script)],
+    runs: &[(Range<usize>, Script)],
     range: Range<usize>,
 ) -> Vec<(Range<usize>, Script)> {
-    let first = scripts.partition_point(|&(at, _)| at < range.start);
-    let mut out: Vec<(Range<usize>, Script)> = Vec::new();
-    for &(at, script) in scripts[first..]
+    let first = runs.partition_point(|(r, _)| r.end <= range.start);
+    runs[first..]
         .iter()
-        .take_while(|&&(at, _)| at < range.end)
-    {
-        if out.last().is_some_and(|&(_, s)| s == script) {
-            continue;
-        }
-        if let Some((r, _)) = out.last_mut() {
-            r.end = at;
-        }
-        out.push((at..range.end, script));
+        .take_while(|(r, _)| r.start < range.end)
+        .map(|(r, script)| (r.start.max(range.start)..r.end.min(range.end), *script))
+        .filter(|(r, _)| !r.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The script of each character, resolved one by one: what the runs
+    /// must agree with.
+    fn per_character(text: &str) -> Vec<Script> {
+        let letters = text.chars().filter_map(|c| match simple_char(c)? {
+            SimpleChar::Letter(s) => Some(s),
+            SimpleChar::Common => None,
+        });
+        let mut current = letters.clone().next().unwrap_or(Script::Latin);
+        text.chars()
+            .map(|c| {
+                if let Some(SimpleChar::Letter(s)) = simple_char(c) {
+                    current = s;
+                }
+                current
+            })
+            .collect()
     }
-    out
+
+    /// The script of each character as the runs give it.
+    fn from_runs(text: &str, runs: &[(Range<usize>, Script)]) -> Vec<Script> {
+        text.char_indices()
+            .map(|(at, _)| runs.iter().find(|(r, _)| r.contains(&at)).unwrap().1)
+            .collect()
+    }
+
+    #[test]
+    fn runs_resolve_each_character_as_parley_does() {
+        let texts = [
+            "",
+            "  12, 3 ",
+            "Report of the Secretary-General",
+            "  «Доклад» Генерального секретаря (A/80/1) и ООН",
+            "第八十届会议 Agenda item 12 议程项目",
+            "Résumé: 5 % — 中文。Текст, text.",
+            "(1) 中",
+        ];
+        for text in texts {
+            let runs = script_runs(text).unwrap();
+            assert_eq!(from_runs(text, &runs), per_character(text), "{text:?}");
+            // Maximal: no two runs in a row share a script.
+            assert!(runs.windows(2).all(|w| w[0].1 != w[1].1), "{text:?}");
+            assert!(
+                runs.windows(2).all(|w| w[0].0.end == w[1].0.start),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            script_runs("  Доклад and 报告"),
+            Some(vec![
+                (0..15, Script::Cyrillic),
+                (15..19, Script::Latin),
+                (19..25, Script::Han),
+            ])
+        );
+    }
+
+    #[test]
+    fn text_not_for_the_direct_path_has_no_runs() {
+        assert_eq!(script_runs("تقرير"), None);
+        assert_eq!(script_runs("soft\u{AD}hyphen"), None);
+    }
+
+    #[test]
+    fn segments_cut_a_range_where_the_script_changes() {
+        let text = "Доклад and 报告";
+        let runs = script_runs(text).unwrap();
+        assert_eq!(
+            segments(&runs, 4..22),
+            vec![
+                (4..13, Script::Cyrillic),
+                (13..17, Script::Latin),
+                (17..22, Script::Han)
+            ]
+        );
+        assert_eq!(segments(&runs, 13..17), vec![(13..17, Script::Latin)]);
+        assert_eq!(segments(&runs, 8..8), vec![]);
+    }
 }
