@@ -109,16 +109,21 @@ impl Sealed for Str<'_> {
         if !self.0.iter().all(|b| matches!(b, b' '..=b'~')) {
             buf.reserve(2 + self.0.len() + self.0.len() / 8);
             buf.inner.push(b'(');
-            for &byte in self.0 {
-                match byte {
-                    b'(' | b')' | b'\\' => {
-                        buf.push(b'\\');
-                        buf.push(byte);
-                    }
-                    b'\r' => buf.extend(br"\r"),
-                    _ => buf.push(byte),
-                }
+            // The bytes between escapes are copied a stretch at a time.
+            let mut copied = 0;
+            for (at, &byte) in self.0.iter().enumerate() {
+                let escaped: &[u8] = match byte {
+                    b'(' => br"\(",
+                    b')' => br"\)",
+                    b'\\' => br"\\",
+                    b'\r' => br"\r",
+                    _ => continue,
+                };
+                buf.extend(&self.0[copied..at]);
+                buf.extend(escaped);
+                copied = at + 1;
             }
+            buf.extend(&self.0[copied..]);
             buf.push(b')');
             return;
         }
@@ -1661,6 +1666,7 @@ mod tests {
         test_primitive!(Str(b"\xFF\xAA"), b"(\xFF\xAA)");
         test_primitive!(Str(b"\x0A\x7F\x1F"), b"(\x0A\x7F\x1F)");
         test_primitive!(Str(b"\x00(\r\\)"), b"(\x00\\(\\r\\\\\\))");
+        test_primitive!(Str(b"\x01(ab)cd\x02"), b"(\x01\\(ab\\)cd\x02)");
 
         // Test text strings.
         test_primitive!(TextStr("Hallo"), b"(Hallo)");
