@@ -775,6 +775,52 @@ fn justified_lines_move_their_spaces_by_word_spacing() {
     assert!(spacings.contains(&0.0), "{spacings:?}");
 }
 
+/// Chinese lines justified between their characters, and any text whose
+/// glyphs are spaced alike, set that spacing once as character spacing
+/// (`Tc`, vendor/krilla/UNDOC-PATCH.md, eighteenth change) instead of a
+/// number after every glyph: before it, three glyphs in four of the
+/// Chinese report had one. A run not spaced alike sets it back to 0.
+#[test]
+fn lines_spaced_between_characters_set_character_spacing() {
+    let Some(qpdf) = common::tool("qpdf") else {
+        return;
+    };
+    let doc = model(&common::root().join("samples/report-zh.txt"));
+    let raw = uncompressed(&qpdf, &render(&doc, &WriteOptions::default()).bytes);
+    let (mut glyphs, mut numbers, mut spacings) = (0, 0, Vec::new());
+    for stream in raw.split(">>\nstream\n").skip(1) {
+        let content = &stream[..stream.find("endstream").expect("stream ends")];
+        for (op, args) in operators(content) {
+            match op.as_str() {
+                // Font programs and maps are streams too: their bytes may
+                // read as `Tc` with no number before it.
+                "Tc" => spacings.extend(args.first().and_then(|a| a.parse::<f32>().ok())),
+                "TJ" | "Tj" => {
+                    for arg in &args {
+                        if arg.starts_with('<') {
+                            // Two-byte codes, four hex digits a glyph.
+                            glyphs += (arg.len() - 2) / 4;
+                        } else if arg != "[" && arg != "]" {
+                            numbers += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(glyphs > 2000, "{glyphs} glyphs");
+    assert!(
+        numbers * 20 < glyphs,
+        "{numbers} adjustments for {glyphs} glyphs"
+    );
+    assert!(
+        spacings.iter().filter(|&&c| c > 0.0).count() > 20,
+        "{spacings:?}"
+    );
+    assert!(spacings.contains(&0.0), "{spacings:?}");
+}
+
 /// The objects of a PDF rewritten by qpdf with every stream uncompressed
 /// and out of object streams: each object's number, dictionary and stream
 /// data (empty for an object without one).

@@ -77,6 +77,9 @@ struct FlatState {
     /// this stream set it (see `word_spacing_of`): `None` until then, as a
     /// form XObject inherits whatever its caller had set.
     word_spacing: Option<f32>,
+    /// undoc patch: the character spacing (`Tc`) in force at this level,
+    /// if this stream set it (see `char_spacing_of`), `None` until then.
+    char_spacing: Option<f32>,
 }
 
 /// Stores either a device-specific color space,
@@ -103,7 +106,12 @@ fn flat_text_matrix(matrix: Transform, transform: Transform) -> [f32; 6] {
 /// (to the hundredth of a thousandth of an em, as adjustments are
 /// written); `None` if there is none. A justified line stretches all its
 /// spaces alike, so one operator replaces a number after each space.
-fn word_spacing_of(glyphs: &[impl Glyph], pdf_font: &dyn PdfFont, size: f32) -> Option<f32> {
+fn word_spacing_of(
+    glyphs: &[impl Glyph],
+    pdf_font: &dyn PdfFont,
+    size: f32,
+    char_spacing: f32,
+) -> Option<f32> {
     let space = pdf_font.word_space()?;
     if size <= 0.0 {
         return None;
@@ -111,9 +119,54 @@ fn word_spacing_of(glyphs: &[impl Glyph], pdf_font: &dyn PdfFont, size: f32) -> 
     let glyph = glyphs.iter().find(|g| g.glyph_id() == space)?;
     let font = pdf_font.font();
     let em = font.advance_width(space)? / font.units_per_em();
-    let thousandths = ((glyph.x_advance(1.0) - em) * 100_000.0).round() / 100.0;
-    // To a ten-thousandth of a point: the nearest `f32`, written short.
-    Some((thousandths / 1000.0 * size * 10_000.0).round() / 10_000.0)
+    // Character spacing moves the space too: word spacing adds the rest.
+    let stretch = glyph.x_advance(1.0) - em - char_spacing / size;
+    Some(text_space_units(stretch, size))
+}
+
+/// undoc patch: `em` (a length in ems) at `size`, in text space units,
+/// rounded as adjustments are written (to the hundredth of a thousandth of
+/// an em), then to a ten-thousandth of a point: the nearest `f32`, written
+/// short.
+fn text_space_units(em: f32, size: f32) -> f32 {
+    let thousandths = (em * 100_000.0).round() / 100.0;
+    (thousandths / 1000.0 * size * 10_000.0).round() / 10_000.0
+}
+
+/// undoc patch: how many glyphs of a run at least set character spacing
+/// (`Tc`) when the first of them are spaced alike.
+const CHAR_SPACED_GLYPHS: usize = 4;
+
+/// undoc patch: the character spacing (`Tc`, in text space units) that
+/// moves every glyph of `glyphs` as far as each of the first three is
+/// stretched beyond its own advance, when they are stretched alike (a line
+/// of Chinese justified between its characters, letter-spaced text); else
+/// 0. Every glyph's own adjustment has it taken off, so a run spaced alike
+/// is written without a number between its glyphs:
+/// `0.2625 Tc[<0113011400…>]TJ`, not `[<0113>-25<0114>-25<00…>]TJ`. Only
+/// the first three are looked at: a guess that is wrong for a later glyph
+/// costs that glyph a number, not its place.
+fn char_spacing_of(glyphs: &[impl Glyph], font: &Font, size: f32) -> f32 {
+    if glyphs.len() < CHAR_SPACED_GLYPHS || size <= 0.0 {
+        return 0.0;
+    }
+    let mut stretches = glyphs[..CHAR_SPACED_GLYPHS - 1]
+        .iter()
+        .map(|g| stretch_of(g, font));
+    let Some(Some(first)) = stretches.next() else {
+        return 0.0;
+    };
+    if first == 0.0 || !stretches.all(|s| s == Some(first)) {
+        return 0.0;
+    }
+    text_space_units(first / 100_000.0, size)
+}
+
+/// undoc patch: how far `glyph` is set beyond its advance in `font`, in
+/// hundredths of a thousandth of an em (as adjustments are written).
+fn stretch_of(glyph: &impl Glyph, font: &Font) -> Option<f32> {
+    let units = font.advance_width(glyph.glyph_id())?;
+    Some(((glyph.x_advance(1.0) - units / font.units_per_em()) * 100_000.0).round())
 }
 
 /// Sets the fill colour to `color` in `color_space`.
@@ -163,6 +216,20 @@ impl ContentBuilder {
             flat_saved: Vec::new(),
             flat_transform: None,
         }
+    }
+
+    /// undoc patch: the builder of a page's own content stream, which
+    /// starts with no character spacing (ISO 32000-1 §9.3.1), unlike a form
+    /// XObject's, which inherits its caller's: a page whose text is never
+    /// spaced between its characters needs no `0 Tc`.
+    pub(crate) fn new_page(
+        root_transform: Transform,
+        bbox_important: bool,
+        sc: &SerializeContext,
+    ) -> Self {
+        let mut builder = Self::new(root_transform, bbox_important, sc);
+        builder.flat.char_spacing = Some(0.0);
+        builder
     }
 
     pub(crate) fn content_save_state(&mut self) {
@@ -735,7 +802,21 @@ impl ContentBuilder {
         // which moves every glyph of one-byte code 32 without a number
         // after it; what each such glyph moves by is taken off its own
         // adjustment (see `word_spacing_of`).
-        if let Some(spacing) = word_spacing_of(glyphs, pdf_font, size) {
+        // undoc patch: the stretch its first glyphs share set as character
+        // spacing (see `char_spacing_of`), set back to 0 for a run whose
+        // glyphs are not spaced alike (and set at the first run of a
+        // stream, as a form XObject inherits its caller's).
+        let char_spacing = char_spacing_of(glyphs, &font, size);
+        if Some(char_spacing) != self.flat.char_spacing {
+            self.content.set_char_spacing(char_spacing);
+            self.flat.char_spacing = Some(char_spacing);
+        }
+        let glyph_moves = if size > 0.0 {
+            scale(char_spacing / size)
+        } else {
+            0.0
+        };
+        if let Some(spacing) = word_spacing_of(glyphs, pdf_font, size, char_spacing) {
             if Some(spacing) != self.flat.word_spacing {
                 self.content.set_word_spacing(spacing);
                 self.flat.word_spacing = Some(spacing);
@@ -789,6 +870,14 @@ impl ContentBuilder {
 
             if let Some(font_advance) = font_advance {
                 adjustment += x_advance - font_advance;
+            }
+            if glyph_moves != 0.0 {
+                adjustment -= glyph_moves;
+                // What character spacing misses by its rounding is below
+                // the hundredth of a thousandth adjustments are written to.
+                if adjustment.abs() < 0.01 {
+                    adjustment = 0.0;
+                }
             }
             // undoc patch: one byte compared, not a slice.
             if encoded.len() == start + 1 && encoded[start] == SPACE_CODE as u8 {

@@ -241,7 +241,8 @@ impl<'a> Page<'a> {
     /// Get the surface of the page to draw on. Calling this multiple times
     /// on the same page will reset any previous drawings.
     pub fn surface(&mut self) -> Surface<'_> {
-        let root_builder = ContentBuilder::new(
+        // undoc patch: a page's stream starts with no character spacing.
+        let root_builder = ContentBuilder::new_page(
             self.root_transform(),
             self.page_settings.media_box.is_none(),
             self.sc,
