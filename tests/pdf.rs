@@ -778,7 +778,7 @@ fn justified_lines_move_their_spaces_by_word_spacing() {
 /// Chinese lines justified between their characters, and any text whose
 /// glyphs are spaced alike, set that spacing once as character spacing
 /// (`Tc`, vendor/krilla/UNDOC-PATCH.md, eighteenth change) instead of a
-/// number after every glyph: before it, three glyphs in four of the
+/// number after every glyph: before it, seven glyphs in ten of the
 /// Chinese report had one. A run not spaced alike sets it back to 0.
 #[test]
 fn lines_spaced_between_characters_set_character_spacing() {

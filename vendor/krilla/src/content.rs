@@ -798,14 +798,11 @@ impl ContentBuilder {
         let font_units_per_em = font.units_per_em();
         let scale = |val| val * pdf_units_per_em;
 
-        // undoc patch: the stretch of the run's spaces set as word spacing,
-        // which moves every glyph of one-byte code 32 without a number
-        // after it; what each such glyph moves by is taken off its own
-        // adjustment (see `word_spacing_of`).
         // undoc patch: the stretch its first glyphs share set as character
         // spacing (see `char_spacing_of`), set back to 0 for a run whose
         // glyphs are not spaced alike (and set at the first run of a
-        // stream, as a form XObject inherits its caller's).
+        // stream, as a form XObject inherits its caller's); what it moves
+        // each glyph by is taken off the glyph's own adjustment.
         let char_spacing = char_spacing_of(glyphs, &font, size);
         if Some(char_spacing) != self.flat.char_spacing {
             self.content.set_char_spacing(char_spacing);
@@ -816,6 +813,10 @@ impl ContentBuilder {
         } else {
             0.0
         };
+        // undoc patch: the stretch of the run's spaces set as word spacing,
+        // which moves every glyph of one-byte code 32 without a number
+        // after it; what each such glyph moves by is taken off its own
+        // adjustment (see `word_spacing_of`).
         if let Some(spacing) = word_spacing_of(glyphs, pdf_font, size, char_spacing) {
             if Some(spacing) != self.flat.word_spacing {
                 self.content.set_word_spacing(spacing);

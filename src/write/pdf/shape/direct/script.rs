@@ -69,11 +69,11 @@ mod tests {
     /// The script of each character, resolved one by one: what the runs
     /// must agree with.
     fn per_character(text: &str) -> Vec<Script> {
-        let letters = text.chars().filter_map(|c| match simple_char(c)? {
+        let first_letter = text.chars().find_map(|c| match simple_char(c)? {
             SimpleChar::Letter(s) => Some(s),
             SimpleChar::Common => None,
         });
-        let mut current = letters.clone().next().unwrap_or(Script::Latin);
+        let mut current = first_letter.unwrap_or(Script::Latin);
         text.chars()
             .map(|c| {
                 if let Some(SimpleChar::Letter(s)) = simple_char(c) {
