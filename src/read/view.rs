@@ -119,16 +119,21 @@ fn text_line<'a>(text: &'a str, starts: &[usize], line: u32) -> Option<&'a str> 
 
 /// How many characters from `column` (1-based) of `line` a diagnostic
 /// underlines: `length` when the reader gave one, else the token there (up
-/// to the next space), at least one.
+/// to the next space; a tag, as a schema error points at, to its `>`), at
+/// least one.
 fn underline(line: &str, column: u32, length: u32) -> usize {
     if length > 0 {
         return length as usize;
     }
-    let token = line
-        .chars()
-        .skip(column.max(1) as usize - 1)
-        .take_while(|c| !c.is_whitespace())
-        .count();
+    let rest = line.chars().skip(column.max(1) as usize - 1);
+    let token = if rest.clone().next() == Some('<') {
+        let to_line_end = rest.clone().count();
+        rest.clone()
+            .position(|c| c == '>')
+            .map_or(to_line_end, |end| end + 1)
+    } else {
+        rest.take_while(|c| !c.is_whitespace()).count()
+    };
     token.max(1)
 }
 
@@ -190,6 +195,17 @@ mod tests {
         assert_eq!(first.length, 1, "the token `x`");
         assert_eq!(second.length, 61, "the token, up to the cut");
         assert_eq!(ds[2].excerpt, None);
+    }
+
+    /// A schema error points at a start tag: the whole tag is underlined,
+    /// spaces between its attributes included, to its `>` or the line's end.
+    #[test]
+    fn a_tag_is_underlined_to_its_end() {
+        assert_eq!(underline(r#"  <column align="middle"/> x"#, 3, 0), 24);
+        assert_eq!(underline("<subtitle>Report of", 1, 0), 10);
+        assert_eq!(underline("  <bogus", 3, 0), 6);
+        assert_eq!(underline("<a> b", 4, 0), 1, "a space: one character");
+        assert_eq!(underline("word and", 1, 0), 4);
     }
 
     #[test]

@@ -146,7 +146,7 @@ impl FastXml {
             Ok(report) => report,
             Err(e) => return vec![stopped(xml, &e)],
         };
-        report
+        let mut violations: Vec<SchemaViolation> = report
             .errors()
             .into_iter()
             .filter(|e| e.level != fastxml::ErrorLevel::Warning)
@@ -155,7 +155,93 @@ impl FastXml {
                 column: e.location.column.unwrap_or(0) as u32,
                 message: stable_message(&e.message),
             })
-            .collect()
+            .collect();
+        at_tag_starts(xml, &mut violations);
+        violations
+    }
+}
+
+/// Moves each violation from where fastxml places it, just after the start
+/// tag it read last (`<title>|Report…`), to that tag's `<`, so that a
+/// report points at the element and not at the text after it. The tag is
+/// the last `<` before the place: attribute values cannot hold one.
+/// Positions are counted as fastxml counts them, over the text with its
+/// line ends made `\n`, in one pass over the violations in order.
+fn at_tag_starts(xml: &str, violations: &mut [SchemaViolation]) {
+    if violations.is_empty() {
+        return;
+    }
+    let normalized;
+    let text = if xml.contains('\r') {
+        normalized = xml.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        xml
+    };
+    violations.sort_by_key(|v| (v.line, v.column));
+    let mut cursor = Place::default();
+    for v in violations.iter_mut().filter(|v| v.line > 0 && v.column > 0) {
+        let Some(after) = cursor.advance_to(text, v.line, v.column) else {
+            continue;
+        };
+        let Some(open) = text[..after].rfind('<') else {
+            continue;
+        };
+        let tag = &text[open..after];
+        let newlines = tag.bytes().filter(|&b| b == b'\n').count() as u32;
+        let column = if newlines == 0 {
+            v.column - tag.chars().count() as u32
+        } else {
+            let line_start = text[..open].rfind('\n').map_or(0, |n| n + 1);
+            text[line_start..open].chars().count() as u32 + 1
+        };
+        v.line -= newlines;
+        v.column = column;
+    }
+}
+
+/// A place in a text: its line and column (1-based, in characters) and
+/// its byte offset.
+struct Place {
+    line: u32,
+    column: u32,
+    offset: usize,
+}
+
+impl Default for Place {
+    fn default() -> Self {
+        Place {
+            line: 1,
+            column: 1,
+            offset: 0,
+        }
+    }
+}
+
+impl Place {
+    /// Moves to `line` and `column` (forward, or from the start if it is
+    /// behind) and gives its byte offset; `None` if `text` has no such place.
+    fn advance_to(&mut self, text: &str, line: u32, column: u32) -> Option<usize> {
+        if (line, column) < (self.line, self.column) {
+            *self = Place::default();
+        }
+        while self.line < line {
+            let newline = memchr::memchr(b'\n', &text.as_bytes()[self.offset..])?;
+            self.offset += newline + 1;
+            self.line += 1;
+            self.column = 1;
+        }
+        for c in text[self.offset..].chars() {
+            if self.column == column {
+                break;
+            }
+            if c == '\n' {
+                return None;
+            }
+            self.offset += c.len_utf8();
+            self.column += 1;
+        }
+        (self.column == column).then_some(self.offset)
     }
 }
 
@@ -210,6 +296,33 @@ fn stable_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A violation is placed at the `<` of its element's start tag, not
+    /// after it: on the same line, across the lines of a tag's attributes,
+    /// after text in other scripts, with Windows line ends alike.
+    #[test]
+    fn violations_point_at_the_start_tag_of_their_element() {
+        let engine = FastXml::embedded().expect("schema");
+        let xml = include_str!("../../tests/fixtures/report-en.xml");
+        let open = r#"<para n="1">"#;
+        let at = xml.find(open).expect("a paragraph") + open.len();
+        let place = |xml: &str| {
+            let v = &engine.validate(xml)[0];
+            (v.line, v.column)
+        };
+        let line = xml[..at].lines().count() as u32;
+        let column_of = |text: &str, from: &str| {
+            let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            text[line_start..at].chars().count() as u32 + from.chars().count() as u32 + 1
+        };
+        // `<bogus/>` inserted after `<para n="1">Доклад `: at its `<`.
+        let bogus = format!("{}Доклад <bogus/>{}", &xml[..at], &xml[at..]);
+        assert_eq!(place(&bogus), (line, column_of(&bogus, "Доклад ")));
+        // A start tag over two lines: at its first line's `<`.
+        let split = format!("{}<bogus\n   x=\"1\"/>{}", &xml[..at], &xml[at..]);
+        assert_eq!(place(&split), (line, column_of(&split, "")));
+        assert_eq!(place(&split.replace('\n', "\r\n")), place(&split));
+    }
 
     #[test]
     fn allowed_values_are_listed_in_a_stable_order() {
