@@ -171,13 +171,8 @@ fn at_tag_starts(xml: &str, violations: &mut [SchemaViolation]) {
     if violations.is_empty() {
         return;
     }
-    let normalized;
-    let text = if xml.contains('\r') {
-        normalized = xml.replace("\r\n", "\n").replace('\r', "\n");
-        normalized.as_str()
-    } else {
-        xml
-    };
+    let text = as_fastxml_reads(xml);
+    let text = text.as_ref();
     violations.sort_by_key(|v| (v.line, v.column));
     let mut cursor = Place::default();
     for v in violations.iter_mut().filter(|v| v.line > 0 && v.column > 0) {
@@ -256,20 +251,22 @@ fn stopped(xml: &str, e: &fastxml::Error) -> SchemaViolation {
             message: format!("the validator stopped: {e}"),
         };
     };
-    // fastxml reads Windows line ends as `\n`: its offsets count them so.
-    let normalized;
-    let text = if xml.contains('\r') {
-        normalized = xml.replace("\r\n", "\n").replace('\r', "\n");
-        normalized.as_str()
-    } else {
-        xml
-    };
     let offset = usize::try_from(*position).unwrap_or(usize::MAX);
-    let at = crate::read::decode::span_of_offset(text, offset);
+    let at = crate::read::decode::span_of_offset(&as_fastxml_reads(xml), offset);
     SchemaViolation {
         line: at.line,
         column: at.column,
         message: format!("the validator stopped: {message}"),
+    }
+}
+
+/// `xml` as fastxml counts its places: Windows and old Mac line ends read
+/// as `\n`.
+fn as_fastxml_reads(xml: &str) -> std::borrow::Cow<'_, str> {
+    if xml.contains('\r') {
+        xml.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        xml.into()
     }
 }
 
