@@ -713,6 +713,34 @@ fn operators(content: &str) -> Vec<(String, Vec<String>)> {
     ops
 }
 
+/// What the text shown in the streams of `raw` (a PDF rewritten by qpdf)
+/// holds: `counted` of each hex string summed, how many numbers stand
+/// between the strings, and each value `spacing_op` sets. Font programs
+/// and maps are streams too: their bytes may read as the operator with no
+/// number before it, and are passed over.
+fn shown_text(raw: &str, spacing_op: &str, counted: fn(&str) -> usize) -> (usize, usize, Vec<f32>) {
+    let (mut shown, mut numbers, mut spacings) = (0, 0, Vec::new());
+    for stream in raw.split(">>\nstream\n").skip(1) {
+        let content = &stream[..stream.find("endstream").expect("stream ends")];
+        for (op, args) in operators(content) {
+            if op == spacing_op {
+                if let Some(arg) = args.first() {
+                    spacings.push(arg.parse::<f32>().expect("a number"));
+                }
+            } else if op == "TJ" || op == "Tj" {
+                for arg in &args {
+                    if arg.starts_with('<') {
+                        shown += counted(arg);
+                    } else if arg != "[" && arg != "]" {
+                        numbers += 1;
+                    }
+                }
+            }
+        }
+    }
+    (shown, numbers, spacings)
+}
+
 /// How many spaces (the one-byte code 32) a hex string of compact codes
 /// shows: bytes below 0x80 are one-byte codes, others start a two-byte one.
 fn spaces_in(hex: &str) -> usize {
@@ -744,25 +772,7 @@ fn justified_lines_move_their_spaces_by_word_spacing() {
         raw.contains("/CMapName /Undoc-Compact-"),
         "fonts encoded by compact codes"
     );
-    let (mut spaces, mut numbers, mut spacings) = (0, 0, Vec::new());
-    for stream in raw.split(">>\nstream\n").skip(1) {
-        let content = &stream[..stream.find("endstream").expect("stream ends")];
-        for (op, args) in operators(content) {
-            match op.as_str() {
-                "Tw" => spacings.push(args[0].parse::<f32>().expect("a number")),
-                "TJ" | "Tj" => {
-                    for arg in &args {
-                        if arg.starts_with('<') {
-                            spaces += spaces_in(arg);
-                        } else if arg != "[" && arg != "]" {
-                            numbers += 1;
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
+    let (spaces, numbers, spacings) = shown_text(&raw, "Tw", spaces_in);
     assert!(spaces > 1000, "{spaces} spaces");
     assert!(
         numbers * 10 < spaces,
@@ -787,28 +797,8 @@ fn lines_spaced_between_characters_set_character_spacing() {
     };
     let doc = model(&common::root().join("samples/report-zh.txt"));
     let raw = uncompressed(&qpdf, &render(&doc, &WriteOptions::default()).bytes);
-    let (mut glyphs, mut numbers, mut spacings) = (0, 0, Vec::new());
-    for stream in raw.split(">>\nstream\n").skip(1) {
-        let content = &stream[..stream.find("endstream").expect("stream ends")];
-        for (op, args) in operators(content) {
-            match op.as_str() {
-                // Font programs and maps are streams too: their bytes may
-                // read as `Tc` with no number before it.
-                "Tc" => spacings.extend(args.first().and_then(|a| a.parse::<f32>().ok())),
-                "TJ" | "Tj" => {
-                    for arg in &args {
-                        if arg.starts_with('<') {
-                            // Two-byte codes, four hex digits a glyph.
-                            glyphs += (arg.len() - 2) / 4;
-                        } else if arg != "[" && arg != "]" {
-                            numbers += 1;
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
+    // Two-byte codes, four hex digits a glyph.
+    let (glyphs, numbers, spacings) = shown_text(&raw, "Tc", |hex| (hex.len() - 2) / 4);
     assert!(glyphs > 2000, "{glyphs} glyphs");
     assert!(
         numbers * 20 < glyphs,

@@ -294,15 +294,24 @@ fn stable_message(message: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The start tag of the report fixture's first paragraph.
+    const FIRST_PARAGRAPH: &str = r#"<para n="1">"#;
+
+    /// The report fixture, and the byte just after its first paragraph's
+    /// start tag, where tests insert what they check.
+    fn after_first_paragraph() -> (&'static str, usize) {
+        let xml = include_str!("../../tests/fixtures/report-en.xml");
+        let at = xml.find(FIRST_PARAGRAPH).expect("a paragraph") + FIRST_PARAGRAPH.len();
+        (xml, at)
+    }
+
     /// A violation is placed at the `<` of its element's start tag, not
     /// after it: on the same line, across the lines of a tag's attributes,
     /// after text in other scripts, with Windows line ends alike.
     #[test]
     fn violations_point_at_the_start_tag_of_their_element() {
         let engine = FastXml::embedded().expect("schema");
-        let xml = include_str!("../../tests/fixtures/report-en.xml");
-        let open = r#"<para n="1">"#;
-        let at = xml.find(open).expect("a paragraph") + open.len();
+        let (xml, at) = after_first_paragraph();
         let place = |xml: &str| {
             let v = &engine.validate(xml)[0];
             (v.line, v.column)
@@ -369,10 +378,8 @@ mod tests {
     #[test]
     fn text_that_is_not_xml_is_reported_where_it_is() {
         let engine = FastXml::embedded().expect("schema");
-        let xml = include_str!("../../tests/fixtures/report-en.xml");
-        let open = r#"<para n="1">"#;
-        let at = xml.find(open).expect("a paragraph") + open.len();
-        let column = 7 + open.chars().count() as u32;
+        let (xml, at) = after_first_paragraph();
+        let column = 7 + FIRST_PARAGRAPH.chars().count() as u32;
         let faults = [
             "\u{1}", "]]>", "\u{FFFE}", "\u{FFFF}", "&#1;", "&#xFFFE;", "\u{B}",
         ];
