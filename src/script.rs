@@ -64,6 +64,21 @@ pub fn simple_char(c: char) -> Option<SimpleChar> {
     }
 }
 
+/// [`simple_char`], or in a right-to-left paragraph also an Arabic letter
+/// or digit without combining marks, or Arabic punctuation. Harakat,
+/// joiners and bidi controls: `None`. The scripts are Unicode's (the
+/// Arabic comma, semicolon, question mark and tatweel are `Common`), as
+/// parley's itemizer reads them.
+pub fn simple_rtl_char(c: char) -> Option<SimpleChar> {
+    use SimpleChar::{Common, Letter};
+    match c {
+        '\u{621}'..='\u{63A}' | '\u{641}'..='\u{64A}' => Some(Letter(Script::Arabic)),
+        '\u{660}'..='\u{66D}' | '\u{671}'..='\u{6D3}' | '\u{6D5}' => Some(Letter(Script::Arabic)),
+        '\u{60C}' | '\u{61B}' | '\u{61F}' | '\u{640}' => Some(Common),
+        c => simple_char(c),
+    }
+}
+
 /// The end of the alphabets the layout looks up in tables rather than
 /// by ranges: ASCII, Latin-1, the Latin extensions and Cyrillic.
 pub const TABLED_BELOW: usize = 0x530;

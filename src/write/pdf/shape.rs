@@ -365,7 +365,7 @@ impl Shaper {
     }
 
     /// Lays out `p` (not empty) with parley: text the direct path does
-    /// not take (right to left, Chinese, marks, fallback fonts).
+    /// not take (marks, format characters, other scripts, fallback fonts).
     fn lay_out_with_parley(
         &mut self,
         p: &Paragraph,

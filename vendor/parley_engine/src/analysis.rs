@@ -145,7 +145,7 @@ impl AnalysisDataSources {
     }
 
     #[inline(always)]
-    fn brackets(&self) -> CodePointMapDataBorrowed<'_, BidiMirroringGlyph> {
+    pub(crate) fn brackets(&self) -> CodePointMapDataBorrowed<'_, BidiMirroringGlyph> {
         const { CodePointMapData::new() }
     }
 }

@@ -9,7 +9,7 @@ use parlance::{BaseDirection, Language, LineBreak, WordBreak};
 
 use crate::{bidi::BidiResolver, break_overrides::LineBreakOverrideFn};
 
-use crate::analysis::{Analysis, analyze_text};
+use crate::analysis::{Analysis, AnalysisDataSources, analyze_text};
 
 /// Reusable scratch for [`Analyzer::analyze`].
 #[derive(Default)]
@@ -35,6 +35,28 @@ impl Analyzer {
     pub fn analyze(&mut self, text: &str, options: &AnalysisOptions<'_>, analysis: &mut Analysis) {
         analysis.clear();
         analyze_text(self, text, options, analysis);
+    }
+
+    /// UNDOC PATCH: only the bidi levels of `text` in a paragraph of
+    /// `base_direction`, one per character into `levels`, resolved as
+    /// [`Self::analyze`] resolves them, for a layout that finds the rest
+    /// of the analysis (line breaks, scripts) itself.
+    pub fn resolve_bidi_levels(
+        &mut self,
+        text: &str,
+        base_direction: BaseDirection,
+        levels: &mut alloc::vec::Vec<u8>,
+    ) {
+        let data_sources = AnalysisDataSources::new();
+        self.bidi.resolve(
+            text.chars().map(|ch| {
+                let bidi_class = data_sources.properties(ch).bidi_class();
+                (ch, (bidi_class, data_sources.brackets().get(ch)))
+            }),
+            base_direction,
+        );
+        levels.clear();
+        levels.extend(self.bidi.levels.iter().map(|level| level.to_u8()));
     }
 }
 

@@ -1,5 +1,5 @@
-//! The direct path: paragraphs of Latin, Cyrillic and Chinese text, left
-//! to right, laid out without parley.
+//! The direct path: paragraphs of Latin, Cyrillic, Chinese and Arabic
+//! text laid out without parley.
 //!
 //! Parley spends most of a paragraph's layout time on what such text does
 //! not need: bidi and script analysis of every character, style
@@ -9,11 +9,14 @@
 //! it), shaped by harfrust with the calls parley makes, and broken by a
 //! first-fit breaker that follows parley's rules and arithmetic: the same
 //! UAX #14 opportunities (ICU4X, strict) with our overrides, the same last
-//! resort inside words, spaces hanging past the line end. The lines, and so
-//! the PDFs, are the same as parley's (the tests compare both engines);
-//! anything else (right to left, other scripts, marks, format characters,
-//! a character no family maps, a variable face's synthesis, a font that
-//! does not give one glyph a character) returns `None` and goes to parley.
+//! resort inside words, spaces hanging past the line end. A right-to-left
+//! paragraph takes its bidi levels from parley's resolver, is cut where
+//! they change as well, and each line is put in visual order as parley
+//! orders its runs. The lines, and so the PDFs, are the same as parley's
+//! (the tests compare both engines); anything else (other scripts, marks,
+//! format characters, a character no family maps, a variable face's
+//! synthesis, a font that does not give one glyph a character, but for a
+//! right-to-left ligature) returns `None` and goes to parley.
 
 mod breaks;
 mod face;
@@ -32,6 +35,7 @@ use crate::lang::Lang;
 use crate::script::Script;
 use crate::write::pdf::style::lang_style;
 
+use crate::script::{simple_char, simple_rtl_char};
 use breaks::{Line, break_atoms, mark_breaks};
 use face::{Face, new_face};
 use script::{harfrust_script, script_runs, segments};
@@ -78,14 +82,23 @@ pub(super) struct Direct {
     scratch: Vec<Shaped>,
     /// Pieces of runs shaped on this thread.
     words: Words,
+    /// Parley's bidi resolver, the levels of the paragraph being laid
+    /// out by character and as runs of bytes (one run of level 0 left to
+    /// right).
+    bidi: parley_engine::Analyzer,
+    char_levels: Vec<u8>,
+    levels: Vec<(Range<usize>, u8)>,
+    /// A line's atoms in visual order.
+    order: Vec<usize>,
 }
 
-/// How a run is shaped: its face, script, language and size.
+/// How a run is shaped: its face, script, language, size and direction.
 struct Shaping {
     face: u16,
     script: Script,
     lang: Lang,
     size: f32,
+    rtl: bool,
 }
 
 impl Shaping {
@@ -97,6 +110,7 @@ impl Shaping {
             script: self.script,
             lang: self.lang,
             size_bits: self.size.to_bits(),
+            rtl: self.rtl,
             before,
             after,
         }
@@ -123,6 +137,11 @@ struct Atom {
     emergency: bool,
     /// A space, which hangs past the end of a line.
     space: bool,
+    /// Its bidi level (0 in a left-to-right paragraph).
+    level: u8,
+    /// It has no glyph of its own: a ligature of the characters before it
+    /// (right to left only) holds it, and the whole ligature's advance.
+    joined: bool,
 }
 
 impl Shaper {
@@ -132,7 +151,7 @@ impl Shaper {
         p: &Paragraph,
         missing: &mut Vec<Missing>,
     ) -> Option<Vec<ShapedLine>> {
-        if p.rtl || lang_style(p.lang).letter_spacing > 0.0 || p.text.len() > u32::MAX as usize {
+        if lang_style(p.lang).letter_spacing > 0.0 || p.text.len() > u32::MAX as usize {
             return None;
         }
         self.shape_direct(p)?;
@@ -161,7 +180,8 @@ impl Shaper {
     /// Shapes `p` into [`Direct::atoms`], or `None` when it is not for
     /// the direct path.
     fn shape_direct(&mut self, p: &Paragraph) -> Option<()> {
-        let scripts = script_runs(p.text)?;
+        let scripts = script_runs(p.text, if p.rtl { simple_rtl_char } else { simple_char })?;
+        self.resolve_levels(p);
         let mut atoms = std::mem::take(&mut self.direct.atoms);
         atoms.clear();
         atoms.reserve(p.text.len());
@@ -182,15 +202,56 @@ impl Shaper {
         scripts: &[(Range<usize>, Script)],
         atoms: &mut Vec<Atom>,
     ) -> Option<()> {
+        let levels = std::mem::take(&mut self.direct.levels);
+        let shaped = self.shape_segments(p, scripts, &levels, atoms);
+        self.direct.levels = levels;
+        shaped
+    }
+
+    /// [`Self::shape_looks`] with the paragraph's runs of one bidi level.
+    fn shape_segments(
+        &mut self,
+        p: &Paragraph,
+        scripts: &[(Range<usize>, Script)],
+        levels: &[(Range<usize>, u8)],
+        atoms: &mut Vec<Atom>,
+    ) -> Option<()> {
         for (range, look) in looks(p.spans) {
             let candidates = self.candidates(p.lang, look.bold, look.italic)?;
             for (segment, script) in segments(scripts, range) {
-                for (run, face) in self.font_runs(p.text, segment, &candidates)? {
-                    self.shape_run(p, run, script, face, look.size, atoms)?;
+                for (piece, level) in segments(levels, segment) {
+                    for (run, face) in self.font_runs(p.text, piece, &candidates)? {
+                        let how = (script, level, face, look.size);
+                        self.shape_run(p, run, how, atoms)?;
+                    }
                 }
             }
         }
         Some(())
+    }
+
+    /// Resolves the bidi levels of `p` into [`Direct::levels`] as runs of
+    /// bytes: parley's, for a right-to-left paragraph; level 0 throughout
+    /// for a left-to-right one (the direct path takes no right-to-left
+    /// text there).
+    fn resolve_levels(&mut self, p: &Paragraph) {
+        let direct = &mut self.direct;
+        direct.levels.clear();
+        if !p.rtl {
+            direct.levels.push((0..p.text.len(), 0));
+            return;
+        }
+        direct.bidi.resolve_bidi_levels(
+            p.text,
+            parley_engine::BaseDirection::Rtl,
+            &mut direct.char_levels,
+        );
+        for ((at, c), &level) in p.text.char_indices().zip(&direct.char_levels) {
+            match direct.levels.last_mut() {
+                Some((run, l)) if *l == level => run.end = at + c.len_utf8(),
+                _ => direct.levels.push((at..at + c.len_utf8(), level)),
+            }
+        }
     }
 
     /// `segment` of `text` cut where the font changes: each character in
@@ -300,14 +361,13 @@ impl Shaper {
     /// Shapes the bytes `range` of `p` with one face, as parley's
     /// `shape_run` does, appending an atom per character: a piece at a
     /// time through the thread's cache for a face whose shaping does not
-    /// reach across spaces ([`words`]), else the run at once.
+    /// reach across spaces ([`words`]), else the run at once. `how` is the
+    /// run's script, bidi level, font and size.
     fn shape_run(
         &mut self,
         p: &Paragraph,
         range: Range<usize>,
-        script: Script,
-        chosen: Candidate,
-        size: f32,
+        (script, level, chosen, size): (Script, u8, Candidate, f32),
         atoms: &mut Vec<Atom>,
     ) -> Option<()> {
         let run_text = p.text.get(range.clone())?;
@@ -319,6 +379,7 @@ impl Shaper {
             script,
             lang: p.lang,
             size,
+            rtl: level % 2 == 1,
         };
         let (before, after) = (&p.text[..range.start], &p.text[range.end..]);
         let shaped = if self.direct.loaded[chosen.face].word_local {
@@ -330,11 +391,12 @@ impl Shaper {
             let scale = size / self.direct.loaded[chosen.face].units_per_em;
             for ((at, ch), g) in run_text.char_indices().zip(&glyphs) {
                 let start = range.start + at;
+                let joined = g.id == words::JOINED;
                 atoms.push(Atom {
                     start: text_offset(start),
                     end: text_offset(start + ch.len_utf8()),
                     glyph: Glyph {
-                        id: g.id,
+                        id: if joined { 0 } else { g.id },
                         x: (g.x_offset as f32) * scale,
                         y: -(g.y_offset as f32) * scale,
                         advance: (g.x_advance as f32) * scale,
@@ -345,7 +407,9 @@ impl Shaper {
                     size,
                     soft: false,
                     emergency: false,
-                    space: matches!(ch, ' ' | '\u{3000}'),
+                    space: !joined && matches!(ch, ' ' | '\u{3000}'),
+                    level,
+                    joined,
                 });
             }
         }
@@ -383,13 +447,20 @@ impl Shaper {
                 shaped = None;
                 break;
             }
-            // The neighbour before is one character, the one after too.
+            // The neighbour before is one character, the one after too,
+            // each with a glyph of its own.
             let skip = usize::from(before);
             let len = text[piece.text.clone()].chars().count();
+            let joined_to_neighbour =
+                |k: usize| scratch.get(k).is_some_and(|g| g.id == words::JOINED);
             let Some(glyphs) = scratch.get(skip..skip + len) else {
                 shaped = None;
                 break;
             };
+            if (before && joined_to_neighbour(skip)) || (after && joined_to_neighbour(skip + len)) {
+                shaped = None;
+                break;
+            }
             out.extend_from_slice(glyphs);
             if cached {
                 self.direct.words.insert(context, key, glyphs);
@@ -400,9 +471,11 @@ impl Shaper {
     }
 
     /// Shapes `text` (with `before` and `after` it as context) with harfrust
-    /// as parley calls it, appending a glyph per character to `out`; `None`
-    /// if a character does not get one glyph of its own (ligatures,
-    /// decompositions: left to parley) or gets none.
+    /// as parley calls it, appending a glyph per character to `out` in
+    /// logical order; `None` if a character does not get one glyph of its
+    /// own (decompositions, and left to right ligatures: left to parley)
+    /// or gets none. Right to left, the characters a ligature joins after
+    /// its first get [`words::JOINED`].
     fn shape_text(
         &mut self,
         how: &Shaping,
@@ -423,10 +496,14 @@ impl Shaper {
             .as_ref();
         let f = &mut self.direct.loaded[usize::from(how.face)];
         let font = harfrust::FontRef::from_index(f.blob.data(), f.index).ok()?;
-        let direction = harfrust::Direction::LeftToRight;
+        let direction = if how.rtl {
+            harfrust::Direction::RightToLeft
+        } else {
+            harfrust::Direction::LeftToRight
+        };
         let plan = f
             .plans
-            .entry((how.script, Some(how.lang)))
+            .entry((how.script, Some(how.lang), how.rtl))
             .or_insert_with(|| {
                 let shaper = f.data.shaper(&font).instance(Some(&f.instance)).build();
                 harfrust::ShapePlan::new(
@@ -461,27 +538,12 @@ impl Shaper {
                 .features(&[])
                 .point_size(Some(how.size)),
         );
-        // One glyph a character, in order, none of them .notdef.
-        let ok = shaped.len() == chars as usize
-            && shaped
-                .glyph_infos()
-                .iter()
-                .enumerate()
-                .all(|(k, info)| info.cluster as usize == k && info.glyph_id != 0);
-        if ok {
-            out.extend(
-                shaped
-                    .glyph_infos()
-                    .iter()
-                    .zip(shaped.glyph_positions())
-                    .map(|(info, pos)| Shaped {
-                        id: info.glyph_id,
-                        x_offset: pos.x_offset,
-                        y_offset: pos.y_offset,
-                        x_advance: pos.x_advance,
-                    }),
-            );
-        }
+        let pairs = shaped.glyph_infos().iter().zip(shaped.glyph_positions());
+        let ok = if how.rtl {
+            push_ligated(pairs.rev(), chars as usize, out)
+        } else {
+            push_one_each(pairs, chars as usize, out)
+        };
         self.direct.buffer = Some(shaped.clear());
         ok.then_some(())
     }
@@ -524,7 +586,8 @@ impl Shaper {
     }
 
     /// `line` placed in a box `target` wide, as [`Shaper::line`] places
-    /// parley's lines.
+    /// parley's lines: its atoms in visual order, a right-to-left
+    /// ligature's advance shared by its characters as parley shares it.
     fn direct_line(
         &mut self,
         p: &Paragraph,
@@ -534,23 +597,39 @@ impl Shaper {
     ) -> ShapedLine {
         let end = LineEnd::of(p, self.line_text(line), line.reason);
         let mut placed = LineGlyphs::take_cleared(&mut self.placed);
-        for atom in &self.direct.atoms[line.atoms.clone()] {
+        let atoms = &self.direct.atoms[line.atoms.clone()];
+        let mut order = std::mem::take(&mut self.direct.order);
+        visual_order(atoms, &mut order);
+        // Left edge and text of a ligature's parts met before its glyph.
+        let mut pending: Option<(f32, Range<usize>)> = None;
+        for &k in &order {
+            let atom = &atoms[k];
             let start = atom.start as usize;
             if start >= end.visible {
                 continue; // trailing spaces
             }
+            let text = start..atom.end as usize;
+            let advance = ligature_share(atoms, k);
+            if atom.joined {
+                let (_, r) = pending.get_or_insert((placed.pen, text.clone()));
+                (r.start, r.end) = (r.start.min(text.start), r.end.max(text.end));
+                placed.push_blank(advance);
+                continue;
+            }
+            let (left, text) = match pending.take() {
+                Some((x, r)) => (x, r.start.min(text.start)..r.end.max(text.end)),
+                None => (placed.pen, text),
+            };
             let face = &self.direct.loaded[usize::from(atom.face)];
             let key = RunKey {
                 blob: face.blob.id(),
                 index: face.index,
                 size: atom.size,
                 span: span_at(p.spans, start) as u32,
-                rtl: false,
+                rtl: atom.level % 2 == 1,
                 slant: atom.slant,
                 embolden: atom.embolden,
             };
-            let left = placed.pen;
-            let text = start..atom.end as usize;
             placed.push_cluster(
                 std::iter::once(atom.glyph),
                 left,
@@ -559,10 +638,121 @@ impl Shaper {
                 p.text,
                 missing,
             );
-            placed.pen += atom.glyph.advance;
+            placed.pen += advance;
         }
+        self.direct.order = order;
         self.finish_line(p, &end, placed, target)
     }
+}
+
+/// The atoms of a line in visual order (indices), as parley orders a
+/// line's runs by their bidi levels (UAX #9 rule L2, reversing from the
+/// highest level to the lowest odd one) and each run's clusters by its
+/// direction.
+fn visual_order(atoms: &[Atom], order: &mut Vec<usize>) {
+    order.clear();
+    order.extend(0..atoms.len());
+    let max = atoms.iter().map(|a| a.level).max().unwrap_or(0);
+    let lowest_odd = atoms
+        .iter()
+        .map(|a| a.level)
+        .filter(|l| l % 2 == 1)
+        .min()
+        .unwrap_or(u8::MAX);
+    for level in (lowest_odd..=max).rev() {
+        let mut i = 0;
+        while i < order.len() {
+            if atoms[order[i]].level < level {
+                i += 1;
+                continue;
+            }
+            let run = order[i..]
+                .iter()
+                .take_while(|&&k| atoms[k].level >= level)
+                .count();
+            order[i..i + run].reverse();
+            i += run;
+        }
+    }
+}
+
+/// The advance of atom `k` as parley's cluster has it: a ligature's
+/// advance (held by its first character) split evenly over its characters.
+fn ligature_share(atoms: &[Atom], k: usize) -> f32 {
+    let first = atoms[..=k].iter().rposition(|a| !a.joined).unwrap_or(k);
+    let parts = 1 + atoms[first + 1..].iter().take_while(|a| a.joined).count();
+    if parts == 1 {
+        return atoms[k].glyph.advance;
+    }
+    atoms[first].glyph.advance / parts as f32
+}
+
+/// A glyph as the direct path keeps it.
+fn shaped_glyph(info: &harfrust::GlyphInfo, pos: &harfrust::GlyphPosition) -> Shaped {
+    Shaped {
+        id: info.glyph_id,
+        x_offset: pos.x_offset,
+        y_offset: pos.y_offset,
+        x_advance: pos.x_advance,
+    }
+}
+
+type GlyphPair<'a> = (&'a harfrust::GlyphInfo, &'a harfrust::GlyphPosition);
+
+/// Appends the glyphs of `chars` characters to `out` if each has one of
+/// its own, in order, none of them .notdef.
+fn push_one_each<'a>(
+    glyphs: impl ExactSizeIterator<Item = GlyphPair<'a>>,
+    chars: usize,
+    out: &mut Vec<Shaped>,
+) -> bool {
+    let start = out.len();
+    if glyphs.len() != chars {
+        return false;
+    }
+    for (k, (info, pos)) in glyphs.enumerate() {
+        if info.cluster as usize != k || info.glyph_id == 0 {
+            out.truncate(start);
+            return false;
+        }
+        out.push(shaped_glyph(info, pos));
+    }
+    true
+}
+
+/// Appends a glyph per character of `chars` to `out` from glyphs in
+/// logical order: one a cluster (none .notdef), the characters after a
+/// cluster's first [`words::JOINED`] to it, as parley makes a shaped
+/// cluster of a ligature. A cluster of several glyphs: `false`.
+fn push_ligated<'a>(
+    glyphs: impl Iterator<Item = GlyphPair<'a>>,
+    chars: usize,
+    out: &mut Vec<Shaped>,
+) -> bool {
+    let start = out.len();
+    let joined = Shaped {
+        id: words::JOINED,
+        x_offset: 0,
+        y_offset: 0,
+        x_advance: 0,
+    };
+    // The first character with no glyph yet.
+    let mut next = 0;
+    for (info, pos) in glyphs {
+        let cluster = info.cluster as usize;
+        if cluster < next || cluster >= chars || info.glyph_id == 0 || (next == 0 && cluster > 0) {
+            out.truncate(start);
+            return false;
+        }
+        out.extend(std::iter::repeat_n(joined, cluster - next));
+        out.push(shaped_glyph(info, pos));
+        next = cluster + 1;
+    }
+    if next == 0 {
+        return false;
+    }
+    out.extend(std::iter::repeat_n(joined, chars - next));
+    true
 }
 
 #[cfg(test)]

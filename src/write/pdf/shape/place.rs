@@ -72,7 +72,7 @@ impl LineGlyphs {
     }
 
     /// A cluster that draws nothing but takes its advance.
-    fn push_blank(&mut self, advance: f32) {
+    pub(super) fn push_blank(&mut self, advance: f32) {
         let at = self.glyphs.len();
         self.clusters.push(PlacedCluster {
             glyphs: at..at,

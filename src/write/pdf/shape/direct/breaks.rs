@@ -42,6 +42,10 @@ pub(super) fn mark_breaks(p: &Paragraph, atoms: &mut [Atom]) {
         while unbroken.next_if(|r| r.end <= at).is_some() {}
         let whole = unbroken.peek().is_some_and(|r| r.start <= at);
         atom.emergency = anywhere && !whole;
+        // A ligature is one atom for parley: never broken inside.
+        if atom.joined {
+            (atom.soft, atom.emergency) = (false, false);
+        }
     }
 }
 

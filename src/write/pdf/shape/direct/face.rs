@@ -18,8 +18,8 @@ pub(super) struct Face {
     pub(super) covered: Vec<u64>,
     pub(super) data: harfrust::ShaperData,
     pub(super) instance: harfrust::ShaperInstance,
-    /// Shaping plans by script and language.
-    pub(super) plans: HashMap<(Script, Option<Lang>), harfrust::ShapePlan>,
+    /// Shaping plans by script, language and direction (right to left).
+    pub(super) plans: HashMap<(Script, Option<Lang>, bool), harfrust::ShapePlan>,
     /// No lookup of the face reaches across a space beyond the characters
     /// next to it, so a run may be shaped a piece at a time (`words`):
     /// known of the bundled faces (tested), not assumed of others.

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::script::{Script, SimpleChar, simple_char};
+use crate::script::{Script, SimpleChar};
 
 /// The script harfrust shapes `script` with.
 pub(super) fn harfrust_script(script: Script) -> harfrust::Script {
@@ -20,16 +20,19 @@ pub(super) fn harfrust_script(script: Script) -> harfrust::Script {
 /// The runs of `text` in one script as parley's itemizer resolves it (a
 /// character of no script takes the one before it; those at the start take
 /// the first real one, Latin if there is none), in order and covering the
-/// whole text, or `None` if some character is not for the direct path.
-/// Found in one pass, without a script per character: the direct path
-/// asks this of every paragraph.
-pub(super) fn script_runs(text: &str) -> Option<Vec<(Range<usize>, Script)>> {
+/// whole text, or `None` if some character is not for the direct path
+/// (`classify` gives `None`). Found in one pass, without a script per
+/// character: the direct path asks this of every paragraph.
+pub(super) fn script_runs(
+    text: &str,
+    classify: fn(char) -> Option<SimpleChar>,
+) -> Option<Vec<(Range<usize>, Script)>> {
     let mut runs: Vec<(Range<usize>, Script)> = Vec::new();
     // The script of the run being built, unknown until its first letter.
     let mut current: Option<Script> = None;
     let mut start = 0;
     for (at, c) in text.char_indices() {
-        let SimpleChar::Letter(script) = simple_char(c)? else {
+        let SimpleChar::Letter(script) = classify(c)? else {
             continue;
         };
         match current {
@@ -48,11 +51,12 @@ pub(super) fn script_runs(text: &str) -> Option<Vec<(Range<usize>, Script)>> {
     Some(runs)
 }
 
-/// The bytes `range` cut where the resolved script changes.
-pub(super) fn segments(
-    runs: &[(Range<usize>, Script)],
+/// The bytes `range` cut where the runs (of a script, of a bidi level)
+/// change.
+pub(super) fn segments<T: Copy>(
+    runs: &[(Range<usize>, T)],
     range: Range<usize>,
-) -> Vec<(Range<usize>, Script)> {
+) -> Vec<(Range<usize>, T)> {
     let first = runs.partition_point(|(r, _)| r.end <= range.start);
     runs[first..]
         .iter()
@@ -65,6 +69,7 @@ pub(super) fn segments(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::script::{simple_char, simple_rtl_char};
 
     /// The script of each character, resolved one by one: what the runs
     /// must agree with.
@@ -103,7 +108,7 @@ mod tests {
             "(1) 中",
         ];
         for text in texts {
-            let runs = script_runs(text).unwrap();
+            let runs = script_runs(text, simple_char).unwrap();
             assert_eq!(from_runs(text, &runs), per_character(text), "{text:?}");
             // Maximal: no two runs in a row share a script.
             assert!(runs.windows(2).all(|w| w[0].1 != w[1].1), "{text:?}");
@@ -113,7 +118,7 @@ mod tests {
             );
         }
         assert_eq!(
-            script_runs("  Доклад and 报告"),
+            script_runs("  Доклад and 报告", simple_char),
             Some(vec![
                 (0..15, Script::Cyrillic),
                 (15..19, Script::Latin),
@@ -124,14 +129,37 @@ mod tests {
 
     #[test]
     fn text_not_for_the_direct_path_has_no_runs() {
-        assert_eq!(script_runs("تقرير"), None);
-        assert_eq!(script_runs("soft\u{AD}hyphen"), None);
+        assert_eq!(script_runs("تقرير", simple_char), None);
+        assert_eq!(script_runs("soft\u{AD}hyphen", simple_char), None);
+        // Harakat and joiners stay with parley, in a right-to-left paragraph too.
+        assert_eq!(script_runs("مُحَمَّد", simple_rtl_char), None);
+        assert_eq!(script_runs("ب\u{200D}", simple_rtl_char), None);
+    }
+
+    #[test]
+    fn right_to_left_characters_have_the_scripts_parley_reads() {
+        let data = parley_engine::AnalysisDataSources::new();
+        let (arabic, common) = (data.properties('ب').script(), data.properties('،').script());
+        assert_ne!(arabic, common);
+        for c in '\u{600}'..='\u{6FF}' {
+            let Some(class) = simple_rtl_char(c) else {
+                continue;
+            };
+            let expected = match class {
+                SimpleChar::Letter(Script::Arabic) => arabic,
+                SimpleChar::Letter(other) => panic!("{c:?} is not {other:?}"),
+                SimpleChar::Common => common,
+            };
+            assert_eq!(data.properties(c).script(), expected, "{c:?}");
+        }
+        let runs = script_runs("(A/80/1) تقرير، 2025", simple_rtl_char).unwrap();
+        assert_eq!(runs, vec![(0..9, Script::Latin), (9..26, Script::Arabic)]);
     }
 
     #[test]
     fn segments_cut_a_range_where_the_script_changes() {
         let text = "Доклад and 报告";
-        let runs = script_runs(text).unwrap();
+        let runs = script_runs(text, simple_char).unwrap();
         assert_eq!(
             segments(&runs, 4..22),
             vec![

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::lang::Lang;
-use crate::script::{Script, SimpleChar, simple_char};
+use crate::script::{Script, SimpleChar, simple_char, simple_rtl_char};
 use crate::write::pdf::fonts::FontSet;
 use crate::write::pdf::hyphen::hyphenation_points;
 use crate::write::pdf::shape::{Align, Paragraph, ShapedLine, Shaper, SpanStyle, with_shaper};
@@ -18,6 +18,8 @@ const FRENCH: &str = "Le Secrétaire général se félicite de l\u{2019}adoption
 const SPANISH: &str = "¿Cómo garantizar la interoperabilidad? El Secretario General observa que la infraestructura pública digital —incluidos los sistemas de identificación— exige financiación previsible; ¡la cooperación Sur-Sur es decisiva!";
 
 const CHINESE: &str = "秘书长欢迎大会通过第A/RES/78/123号决议，并注意到：2024年，数字公共基础设施（包括身份识别、支付和数据交换系统）在“全球数字契约”框架下取得进展；然而，最不发达国家的资金仍然有限。";
+
+const ARABIC: &str = "يرحب الأمين العام باعتماد القرار A/RES/78/123، ويلاحظ أن تحليلات التكلفة والفائدة للبنية التحتية الرقمية العامة، التي أجراها في عام 2024 مكتب التكنولوجيات الرقمية والناشئة (Office for Digital and Emerging Technologies)، تبين عائدات تتراوح بين 3,5 و 7 في المائة. ولا تزال «قابلية التشغيل البيني» العامل الحاسم (انظر الفقرة 12 (أ))؛ وقدم السيد عبد الله التقرير؛ ومع ذلك، فإن توحيد المعايير على الصعيد الدولي لا يزال متفاوتا؟ ١٢٣ ٪";
 
 const RUSSIAN: &str = "Генеральный секретарь приветствует принятие резолюции A/RES/78/123 и отмечает, что государства-члены продолжают укреплять цифровую общественную инфраструктуру; «UNESCO» и другие учреждения оказывают содействие в 2024\u{A0}году.";
 
@@ -105,7 +107,7 @@ fn check(text: &str, lang: Lang) {
                     text,
                     spans: &spans,
                     lang,
-                    rtl: false,
+                    rtl: lang.is_rtl(),
                     first_width: width - 18.0,
                     width,
                     align,
@@ -156,6 +158,16 @@ fn chinese_with_latin_symbols_lays_out_as_parley_does() {
 }
 
 #[test]
+fn arabic_with_latin_words_and_numbers_lays_out_as_parley_does() {
+    check(ARABIC, Lang::Ar);
+    // A line of nothing but a number, of nothing but Latin, and a
+    // paragraph that starts and ends with them.
+    check("2024", Lang::Ar);
+    check("Office for Digital and Emerging Technologies", Lang::Ar);
+    check("A/80/1 تقرير الأمين العام 2025", Lang::Ar);
+}
+
+#[test]
 fn a_word_longer_than_the_line_is_broken_as_parley_breaks_it() {
     let checksum = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     check(
@@ -169,7 +181,8 @@ fn a_word_longer_than_the_line_is_broken_as_parley_breaks_it() {
 fn text_the_direct_path_does_not_take_goes_to_parley() {
     let fonts = FontSet::bundled();
     for (text, lang) in [
-        ("يرحب الأمين العام باعتماد القرار", Lang::Ar),
+        ("يُرحِّب الأمين العام", Lang::Ar),
+        ("يرحب\u{200F} الأمين", Lang::Ar),
         ("カタカナの文", Lang::Zh),
         ("inter\u{AD}national", Lang::En),
         ("re\u{301}sume\u{301}", Lang::En),
@@ -196,8 +209,13 @@ fn text_the_direct_path_does_not_take_goes_to_parley() {
 /// face `face` maps, spaces left out.
 fn pool(s: &Shaper, face: usize, script: Script) -> Vec<char> {
     let step = if script == Script::Han { 13 } else { 1 };
+    let classify = if script == Script::Arabic {
+        simple_rtl_char
+    } else {
+        simple_char
+    };
     ('!'..='\u{FFEF}')
-        .filter(|&c| match simple_char(c) {
+        .filter(|&c| match classify(c) {
             Some(SimpleChar::Letter(of)) => of == script,
             Some(SimpleChar::Common) => c != ' ',
             None => false,
@@ -229,11 +247,11 @@ fn the_bundled_faces_shape_a_run_as_they_shape_its_pieces() {
     // its neighbours for its shaping within any run: true only if no
     // lookup reaches further across a space. Every character each face
     // maps, for each script the direct path shapes, is checked beside
-    // spaces both ways.
+    // spaces both ways (Arabic right to left).
     let fonts = FontSet::bundled();
     with_shaper(&fonts, |s| {
         let mut faces = Vec::new();
-        for lang in [Lang::En, Lang::Ru, Lang::Zh] {
+        for lang in [Lang::En, Lang::Ru, Lang::Zh, Lang::Ar] {
             for (bold, italic) in [(false, false), (true, false), (false, true), (true, true)] {
                 let candidates = s.candidates(lang, bold, italic).expect("bundled families");
                 faces.extend(candidates.iter().map(|c| c.face));
@@ -242,13 +260,13 @@ fn the_bundled_faces_shape_a_run_as_they_shape_its_pieces() {
         faces.sort_unstable();
         faces.dedup();
         assert!(
-            faces.len() >= 6,
-            "Liberation Serif's four faces and Noto Serif SC's two"
+            faces.len() >= 8,
+            "Liberation Serif's four faces, Noto Serif SC's two, Noto Naskh Arabic's two"
         );
         let mut checked = 0;
         for face in faces {
             assert!(s.direct.loaded[face].word_local, "bundled face {face}");
-            for script in [Script::Latin, Script::Cyrillic, Script::Han] {
+            for script in [Script::Latin, Script::Cyrillic, Script::Han, Script::Arabic] {
                 let chars = pool(s, face, script);
                 if chars.len() < 2 {
                     continue;
@@ -259,6 +277,7 @@ fn the_bundled_faces_shape_a_run_as_they_shape_its_pieces() {
                         script,
                         lang: Lang::En,
                         size: 10.0,
+                        rtl: script == Script::Arabic,
                     };
                     let (mut whole, mut pieces) = (Vec::new(), Vec::new());
                     let a = s.shape_text(&how, &text, "", "", &mut whole);
@@ -271,4 +290,89 @@ fn the_bundled_faces_shape_a_run_as_they_shape_its_pieces() {
         }
         assert!(checked > 5_000, "{checked} sentences");
     });
+}
+
+#[test]
+fn an_arabic_ligature_is_one_glyph_its_characters_share() {
+    let fonts = FontSet::bundled();
+    with_shaper(&fonts, |s| {
+        let candidates = s
+            .candidates(Lang::Ar, false, false)
+            .expect("bundled families");
+        let how = Shaping {
+            face: candidates[0].face as u16,
+            script: Script::Arabic,
+            lang: Lang::Ar,
+            size: 10.0,
+            rtl: true,
+        };
+        // Lam, lam and heh make one glyph in Noto Naskh Arabic.
+        let mut glyphs = Vec::new();
+        s.shape_text(&how, "الله", "", "", &mut glyphs)
+            .expect("shaped");
+        let ids: Vec<bool> = glyphs
+            .iter()
+            .map(|g| g.id == super::words::JOINED)
+            .collect();
+        assert_eq!(ids, [false, false, true, true]);
+        assert!(glyphs[1].x_advance > 0);
+        // Laid out, the ligature's characters share its advance.
+        let text = "عبد الله";
+        let spans = spans(text, false);
+        let p = Paragraph {
+            text,
+            spans: &spans,
+            lang: Lang::Ar,
+            rtl: true,
+            first_width: 300.0,
+            width: 300.0,
+            align: Align::Natural,
+            hyphens: &[],
+            unbroken: &[],
+        };
+        s.shape_direct(&p).expect("taken directly");
+        let atoms = &s.direct.atoms;
+        assert!(atoms[6].joined && atoms[7].joined && !atoms[5].joined);
+        let share = super::ligature_share(atoms, 7);
+        assert_eq!(share, atoms[5].glyph.advance / 3.0);
+        assert_eq!(super::ligature_share(atoms, 5), share);
+        assert!(!atoms[6].soft && !atoms[6].emergency);
+    });
+}
+
+#[test]
+fn a_right_to_left_line_is_in_visual_order() {
+    // Levels of "abc 12 def" in a right-to-left paragraph where the
+    // number sits inside Arabic: 1 1 1 1 2 2 1 1 1 1.
+    let atom = |level: u8| super::Atom {
+        start: 0,
+        end: 0,
+        glyph: parley::Glyph {
+            id: 1,
+            x: 0.0,
+            y: 0.0,
+            advance: 1.0,
+        },
+        face: 0,
+        slant: false,
+        embolden: false,
+        size: 10.0,
+        soft: false,
+        emergency: false,
+        space: false,
+        level,
+        joined: false,
+    };
+    let atoms: Vec<_> = [1, 1, 1, 1, 2, 2, 1, 1, 1, 1].map(atom).into();
+    let mut order = Vec::new();
+    super::visual_order(&atoms, &mut order);
+    assert_eq!(order, [9, 8, 7, 6, 4, 5, 3, 2, 1, 0]);
+    // Left to right throughout: as it is.
+    let atoms: Vec<_> = [0, 0, 0].map(atom).into();
+    super::visual_order(&atoms, &mut order);
+    assert_eq!(order, [0, 1, 2]);
+    // A Latin phrase with a number in it, in Arabic: 1 2 2 2 1.
+    let atoms: Vec<_> = [1, 2, 2, 2, 1].map(atom).into();
+    super::visual_order(&atoms, &mut order);
+    assert_eq!(order, [4, 1, 2, 3, 0]);
 }

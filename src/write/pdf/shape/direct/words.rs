@@ -28,6 +28,11 @@ pub(super) struct Shaped {
     pub(super) x_advance: i32,
 }
 
+/// The glyph id of a character a ligature holds: the glyph of the
+/// cluster's first character is the ligature's, with its advance (glyph
+/// ids are below 65,536).
+pub(super) const JOINED: u32 = u32::MAX;
+
 /// What a piece's shaping depends on besides its text and neighbours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) struct Context {
@@ -35,6 +40,7 @@ pub(super) struct Context {
     pub(super) script: Script,
     pub(super) lang: Lang,
     pub(super) size_bits: u32,
+    pub(super) rtl: bool,
     /// The piece has a character of the run before it, after it.
     pub(super) before: bool,
     pub(super) after: bool,
@@ -247,6 +253,7 @@ mod tests {
             script: Script::Latin,
             lang: Lang::En,
             size_bits: 10f32.to_bits(),
+            rtl: false,
             before: true,
             after: false,
         };
@@ -282,6 +289,7 @@ mod tests {
             script: Script::Cyrillic,
             lang: Lang::Ru,
             size_bits: 11f32.to_bits(),
+            rtl: true,
             before: false,
             after: true,
         };
