@@ -237,8 +237,8 @@ impl Shaper {
     fn resolve_levels(&mut self, p: &Paragraph) {
         let direct = &mut self.direct;
         direct.levels.clear();
-        if !p.rtl {
-            direct.levels.push((0..p.text.len(), 0));
+        if !p.rtl || plainly_right_to_left(p.text) {
+            direct.levels.push((0..p.text.len(), u8::from(p.rtl)));
             return;
         }
         direct.bidi.resolve_bidi_levels(
@@ -643,6 +643,21 @@ impl Shaper {
         self.direct.order = order;
         self.finish_line(p, &end, placed, target)
     }
+}
+
+/// Whether every character of `text`, in a right-to-left paragraph, is at
+/// level 1 without asking the resolver: Arabic letters and punctuation,
+/// and the spaces, signs and punctuation of ASCII and a few of prose. With
+/// no strong left-to-right character and no number, rules W1 to N2 of
+/// UAX #9 leave every character at the paragraph's level.
+fn plainly_right_to_left(text: &str) -> bool {
+    text.chars().all(|c| {
+        matches!(c,
+            '\u{621}'..='\u{63A}' | '\u{640}'..='\u{64A}' | '\u{671}'..='\u{6D3}' | '\u{6D5}'
+            | '\u{60C}' | '\u{61B}' | '\u{61F}' | '\u{66D}'
+            | ' '..='/' | ':'..='@' | '['..='`' | '{'..='~'
+            | '«' | '»' | '\u{A0}' | '–' | '—' | '…' | '“' | '”' | '‘' | '’')
+    })
 }
 
 /// The atoms of a line in visual order (indices), as parley orders a

@@ -165,6 +165,33 @@ fn arabic_with_latin_words_and_numbers_lays_out_as_parley_does() {
     check("2024", Lang::Ar);
     check("Office for Digital and Emerging Technologies", Lang::Ar);
     check("A/80/1 تقرير الأمين العام 2025", Lang::Ar);
+    // Nothing but Arabic, its punctuation and that of ASCII: all at level 1.
+    check(
+        "يرحب الأمين العام بالتقرير، ويلاحظ (انظر الفقرة [أ]) «قابلية التشغيل البيني» - أي: التوحيد؛ ومع ذلك… لا يزال متفاوتا؟ عبد الله",
+        Lang::Ar,
+    );
+}
+
+#[test]
+fn plainly_right_to_left_text_is_all_at_level_one() {
+    let pool: Vec<char> = ('\u{600}'..='\u{6FF}')
+        .chain(' '..='~')
+        .chain("«»\u{A0}–—…“”‘’".chars())
+        .filter(|&c| super::plainly_right_to_left(&c.to_string()))
+        .collect();
+    assert!(pool.len() > 150, "{}", pool.len());
+    let mut random = crate::write::pdf::shape::tests::PseudoRandom::new(0x5EED);
+    let mut resolver = parley_engine::Analyzer::new();
+    let mut levels = Vec::new();
+    for _ in 0..20_000 {
+        let len = 1 + random.below(24);
+        let text: String = (0..len).map(|_| pool[random.below(pool.len())]).collect();
+        resolver.resolve_bidi_levels(&text, parley_engine::BaseDirection::Rtl, &mut levels);
+        assert!(levels.iter().all(|&l| l == 1), "{text:?}: {levels:?}");
+    }
+    // A digit or a Latin letter is not plain.
+    assert!(!super::plainly_right_to_left("عام 2024"));
+    assert!(!super::plainly_right_to_left("القرار A"));
 }
 
 #[test]
