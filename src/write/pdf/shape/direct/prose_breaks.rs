@@ -1,5 +1,6 @@
 //! Where a line may break in prose of Latin, Cyrillic and Arabic letters,
-//! digits and the common punctuation and signs (quotation marks, dashes, the
+//! Chinese ideographs and their full-width punctuation, digits and the
+//! common punctuation and signs (quotation marks, dashes, the
 //! ellipsis, no-break spaces and hyphen, `º` `ª` `§` `°` `€` `¡` `¿`),
 //! by UAX #14's rules for the classes these have, without ICU4X's
 //! per-character lookups and state machine. It gives the positions
@@ -7,7 +8,7 @@
 //! tests check on generated strings and on the samples' text; any other
 //! text is left to ICU4X.
 
-use crate::script::TABLED_BELOW;
+use crate::script::{TABLED_BELOW, is_han};
 
 /// The line-break classes of the characters taken (UAX #14, `LineBreak.txt`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -24,6 +25,9 @@ enum Class {
     Ex,
     /// `(` `[` `{`
     Op,
+    /// Full-width and wide opening brackets: `（` `《` `「` …, which rule
+    /// LB30 does not keep with a letter or digit before them.
+    Ow,
     /// `)` `]`
     Cp,
     /// `}`
@@ -50,6 +54,10 @@ enum Class {
     Pi,
     /// Closing quotation marks: `”` `’` `»`.
     Pf,
+    /// Ideographs.
+    Id,
+    /// Full-width colon and semicolon, which a line does not start with.
+    Ns,
 }
 
 /// The class of `c`, or `None` for a character left to ICU4X.
@@ -129,6 +137,13 @@ const fn non_ascii_class(c: char) -> Option<Class> {
         '\u{60C}' => Is,
         '\u{61B}' | '\u{61F}' => Ex,
         '\u{66A}' => Po,
+        c if is_han(c) => Id,
+        '\u{3007}' => Id,
+        '，' | '。' | '、' | '）' | '．' | '》' | '」' | '』' | '】' | '〕' | '〉' => Cl,
+        '（' | '《' | '「' | '『' | '【' | '〔' | '〈' => Ow,
+        '：' | '；' => Ns,
+        '？' | '！' => Ex,
+        '％' => Po,
         _ => return None,
     })
 }
@@ -161,7 +176,8 @@ pub(super) fn prose_breaks(text: &str) -> Option<Vec<usize>> {
         next = step()?;
         if a != Sp {
             before_spaces = Some(a);
-            quote_opens = a == Pi && matches!(before_a, None | Some(Op | Qu | Pi | Pf | Gl | Sp));
+            quote_opens =
+                a == Pi && matches!(before_a, None | Some(Op | Ow | Qu | Pi | Pf | Gl | Sp));
         }
         let around = Around {
             before_spaces,
@@ -209,7 +225,7 @@ fn allowed(a: Class, b: Class, around: Around) -> bool {
         // LB13: not before `]` `)` `}` `!` `?` `,` `.` `:` `;` `/`.
         (_, Cl | Cp | Ex | Is | Sy) => false,
         // LB14: not after `(` `[` `{`, spaces between or not.
-        _ if around.before_spaces == Some(Op) => false,
+        _ if matches!(around.before_spaces, Some(Op | Ow)) => false,
         // LB15a: not after an opening quotation mark that opens.
         _ if around.quote_opens => false,
         // LB15b: not before a closing one that closes.
@@ -221,25 +237,31 @@ fn allowed(a: Class, b: Class, around: Around) -> bool {
         {
             false
         }
+        // LB16: not before `：` `；` after a closing bracket, spaces
+        // between or not.
+        (_, Ns) if matches!(around.before_spaces, Some(Cl | Cp)) => false,
         // LB17: not between em dashes, spaces between or not.
         (_, B2) if around.before_spaces == Some(B2) => false,
         // LB18: after spaces.
         (Sp, _) => true,
         // LB19: not before or after a quotation mark.
         (Qu | Pi | Pf, _) | (_, Qu | Pi | Pf) => false,
-        // LB21: not before `|`, `-` or an en dash.
-        (_, Ba | Hy) => false,
+        // LB21: not before `|`, `-`, an en dash, `：` or `；`.
+        (_, Ba | Hy | Ns) => false,
         // LB22: not before an ellipsis.
         (_, In) => false,
         // LB23: letters and digits together.
         (Al, Nu) | (Nu, Al) => false,
+        // LB23a: prefixes before ideographs, postfixes after them.
+        (Pr, Id) | (Id, Po) => false,
         // LB24: prefixes and postfixes beside letters.
         (Pr | Po, Al) | (Al, Pr | Po) => false,
         // LB25 (its pairs): inside numbers.
-        (Cl | Cp | Nu, Po | Pr) | (Po | Pr, Op) | (Po | Pr | Hy | Is | Nu | Sy, Nu) => false,
+        (Cl | Cp | Nu, Po | Pr) | (Po | Pr, Op | Ow) | (Po | Pr | Hy | Is | Nu | Sy, Nu) => false,
         // LB29: `.` `,` before letters.
         (Is, Al) => false,
-        // LB30: letters and digits before `(`, after `)`.
+        // LB30: letters and digits before `(`, after `)` (not before a
+        // full-width bracket).
         (Al | Nu, Op) | (Cp, Al | Nu) => false,
         // LB31: anywhere else.
         _ => true,
@@ -269,7 +291,7 @@ mod tests {
         assert_eq!(prose_breaks("tab\there"), None);
         assert_eq!(prose_breaks("line\nend"), None);
         assert_eq!(prose_breaks("combining \u{301}"), None);
-        assert_eq!(prose_breaks("第七十九届"), None);
+        assert_eq!(prose_breaks("カタカナ"), None);
         assert_eq!(prose_breaks("مُحَمَّد"), None);
     }
 
@@ -288,6 +310,7 @@ mod tests {
             "cost-effectiveness; 2024-2025; 2,884 pages; 0.5 ms; 3.14%",
             "#1 &c *note <tag> a=b @user ^x _y `z` ~w",
             "يرحب الأمين العام بالقرار A/RES/78/123، ويلاحظ (انظر الفقرة 12 (أ))؛ ١٢٣٫٥ ٪ «نص»؟",
+            "秘书长欢迎大会通过第A/RES/78/123号决议，并注意到：2024年，数字公共基础设施（包括身份识别、支付和数据交换系统）在“全球数字契约”框架下取得进展；《报告》30％！",
         ] {
             same_as_icu(text);
         }
@@ -320,23 +343,26 @@ mod tests {
         // dashes and spaces, in pseudo-random strings from a fixed seed.
         // (Run with 2 million strings of each when written, and with
         // 700,000 of each when `º` `ª` `§` `°` `€` `¡` `¿` and the no-break
-        // hyphen joined, and with a million of each when Arabic joined:
-        // the same breaks.)
+        // hyphen joined, and with a million of each when Arabic joined and
+        // when Chinese did: the same breaks.)
         let prose: Vec<char> = "aaaaeeetnos  19.,-()/%$'\"éàçñ’–—…«»“”\u{A0}ºª§°€¡¿\u{2011}"
             .chars()
             .collect();
         let signs: Vec<char> =
-            "  ((()))[]{}''\"\"--//%%$$++.,;:!?|\\1aя–—…«»“”‘’\u{A0}\u{202F}º§°€¡¿\u{2011}،؛؟٪٫٬١ـب"
+            "  ((()))[]{}''\"\"--//%%$$++.,;:!?|\\1aя–—…«»“”‘’\u{A0}\u{202F}º§°€¡¿\u{2011}،؛؟٪٫٬١ـب，。、）．》」』】〕〉（《「『【〔〈：；？！％中文"
                 .chars()
                 .collect();
         let letters: Vec<char> = ('À'..='ſ')
             .chain('Ѐ'..='ӿ')
             .chain('\u{600}'..='\u{6FF}')
+            .chain("秘书长欢迎大会通过决议〇".chars())
             .filter(|&c| class(c).is_some())
             .collect();
         let mut random = PseudoRandom::new(0x2545_F491_4F6C_DD1D);
         let mut next = move |n: usize| random.below(n);
-        let quotes: Vec<char> = "  “”‘’«»\"' \u{A0}\u{202F}–—…(a)1.-".chars().collect();
+        let quotes: Vec<char> = "  “”‘’«»\"' \u{A0}\u{202F}–—…(a)1.-中文（）。"
+            .chars()
+            .collect();
         for common in [&prose, &signs, &quotes] {
             for _ in 0..100_000 {
                 let len = 1 + next(30);
