@@ -88,6 +88,9 @@ pub(super) struct Direct {
     bidi: parley_engine::Analyzer,
     char_levels: Vec<u8>,
     levels: Vec<(Range<usize>, u8)>,
+    /// The level of each of [`Direct::atoms`], right to left only (kept
+    /// apart, so that left-to-right atoms stay as small as they were).
+    atom_levels: Vec<u8>,
     /// A line's atoms in visual order.
     order: Vec<usize>,
 }
@@ -137,11 +140,15 @@ struct Atom {
     emergency: bool,
     /// A space, which hangs past the end of a line.
     space: bool,
-    /// Its bidi level (0 in a left-to-right paragraph).
-    level: u8,
-    /// It has no glyph of its own: a ligature of the characters before it
-    /// (right to left only) holds it, and the whole ligature's advance.
-    joined: bool,
+}
+
+impl Atom {
+    /// It has no glyph of its own (its glyph is [`words::JOINED`]): a
+    /// ligature of the characters before it (right to left only) holds
+    /// it, and the whole ligature's advance.
+    fn joined(&self) -> bool {
+        self.glyph.id == words::JOINED
+    }
 }
 
 impl Shaper {
@@ -180,8 +187,13 @@ impl Shaper {
     /// Shapes `p` into [`Direct::atoms`], or `None` when it is not for
     /// the direct path.
     fn shape_direct(&mut self, p: &Paragraph) -> Option<()> {
-        let scripts = script_runs(p.text, if p.rtl { simple_rtl_char } else { simple_char })?;
+        let scripts = if p.rtl {
+            script_runs(p.text, simple_rtl_char)?
+        } else {
+            script_runs(p.text, simple_char)?
+        };
         self.resolve_levels(p);
+        self.direct.atom_levels.clear();
         let mut atoms = std::mem::take(&mut self.direct.atoms);
         atoms.clear();
         atoms.reserve(p.text.len());
@@ -391,12 +403,11 @@ impl Shaper {
             let scale = size / self.direct.loaded[chosen.face].units_per_em;
             for ((at, ch), g) in run_text.char_indices().zip(&glyphs) {
                 let start = range.start + at;
-                let joined = g.id == words::JOINED;
                 atoms.push(Atom {
                     start: text_offset(start),
                     end: text_offset(start + ch.len_utf8()),
                     glyph: Glyph {
-                        id: if joined { 0 } else { g.id },
+                        id: g.id,
                         x: (g.x_offset as f32) * scale,
                         y: -(g.y_offset as f32) * scale,
                         advance: (g.x_advance as f32) * scale,
@@ -407,10 +418,14 @@ impl Shaper {
                     size,
                     soft: false,
                     emergency: false,
-                    space: !joined && matches!(ch, ' ' | '\u{3000}'),
-                    level,
-                    joined,
+                    space: matches!(ch, ' ' | '\u{3000}'),
                 });
+            }
+            if p.rtl {
+                let count = run_text.chars().count();
+                self.direct
+                    .atom_levels
+                    .extend(std::iter::repeat_n(level, count));
             }
         }
         self.direct.glyphs = glyphs;
@@ -586,8 +601,7 @@ impl Shaper {
     }
 
     /// `line` placed in a box `target` wide, as [`Shaper::line`] places
-    /// parley's lines: its atoms in visual order, a right-to-left
-    /// ligature's advance shared by its characters as parley shares it.
+    /// parley's lines.
     fn direct_line(
         &mut self,
         p: &Paragraph,
@@ -597,20 +611,69 @@ impl Shaper {
     ) -> ShapedLine {
         let end = LineEnd::of(p, self.line_text(line), line.reason);
         let mut placed = LineGlyphs::take_cleared(&mut self.placed);
-        let atoms = &self.direct.atoms[line.atoms.clone()];
+        if p.rtl {
+            self.place_visually(p, line.atoms.clone(), end.visible, &mut placed, missing);
+        } else {
+            self.place_in_order(p, line.atoms.clone(), end.visible, &mut placed, missing);
+        }
+        self.finish_line(p, &end, placed, target)
+    }
+
+    /// Places the atoms `range` (left to right, a glyph each) whose text
+    /// starts before `visible`, the line's visible end.
+    fn place_in_order(
+        &self,
+        p: &Paragraph,
+        range: Range<usize>,
+        visible: usize,
+        placed: &mut LineGlyphs,
+        missing: &mut Vec<Missing>,
+    ) {
+        for atom in &self.direct.atoms[range] {
+            let start = atom.start as usize;
+            if start >= visible {
+                continue; // trailing spaces
+            }
+            let key = self.run_key(p, atom, false);
+            let text = start..atom.end as usize;
+            placed.push_cluster(
+                std::iter::once(atom.glyph),
+                placed.pen,
+                text,
+                key,
+                p.text,
+                missing,
+            );
+            placed.pen += atom.glyph.advance;
+        }
+    }
+
+    /// Places the atoms `range` of a right-to-left paragraph whose text
+    /// starts before `visible` in visual order, a ligature's advance
+    /// shared by its characters as parley shares it.
+    fn place_visually(
+        &mut self,
+        p: &Paragraph,
+        range: Range<usize>,
+        visible: usize,
+        placed: &mut LineGlyphs,
+        missing: &mut Vec<Missing>,
+    ) {
+        let atoms = &self.direct.atoms[range.clone()];
+        let levels = self.direct.atom_levels.get(range).unwrap_or(&[]);
         let mut order = std::mem::take(&mut self.direct.order);
-        visual_order(atoms, &mut order);
+        visual_order(levels, &mut order);
         // Left edge and text of a ligature's parts met before its glyph.
         let mut pending: Option<(f32, Range<usize>)> = None;
         for &k in &order {
             let atom = &atoms[k];
             let start = atom.start as usize;
-            if start >= end.visible {
+            if start >= visible {
                 continue; // trailing spaces
             }
             let text = start..atom.end as usize;
             let advance = ligature_share(atoms, k);
-            if atom.joined {
+            if atom.joined() {
                 let (_, r) = pending.get_or_insert((placed.pen, text.clone()));
                 (r.start, r.end) = (r.start.min(text.start), r.end.max(text.end));
                 placed.push_blank(advance);
@@ -620,16 +683,8 @@ impl Shaper {
                 Some((x, r)) => (x, r.start.min(text.start)..r.end.max(text.end)),
                 None => (placed.pen, text),
             };
-            let face = &self.direct.loaded[usize::from(atom.face)];
-            let key = RunKey {
-                blob: face.blob.id(),
-                index: face.index,
-                size: atom.size,
-                span: span_at(p.spans, start) as u32,
-                rtl: atom.level % 2 == 1,
-                slant: atom.slant,
-                embolden: atom.embolden,
-            };
+            let rtl = levels.get(k).is_some_and(|l| l % 2 == 1);
+            let key = self.run_key(p, atom, rtl);
             placed.push_cluster(
                 std::iter::once(atom.glyph),
                 left,
@@ -641,7 +696,20 @@ impl Shaper {
             placed.pen += advance;
         }
         self.direct.order = order;
-        self.finish_line(p, &end, placed, target)
+    }
+
+    /// The run an atom's glyph belongs to.
+    fn run_key(&self, p: &Paragraph, atom: &Atom, rtl: bool) -> RunKey {
+        let face = &self.direct.loaded[usize::from(atom.face)];
+        RunKey {
+            blob: face.blob.id(),
+            index: face.index,
+            size: atom.size,
+            span: span_at(p.spans, atom.start as usize) as u32,
+            rtl,
+            slant: atom.slant,
+            embolden: atom.embolden,
+        }
     }
 }
 
@@ -664,26 +732,26 @@ fn plainly_right_to_left(text: &str) -> bool {
 /// line's runs by their bidi levels (UAX #9 rule L2, reversing from the
 /// highest level to the lowest odd one) and each run's clusters by its
 /// direction.
-fn visual_order(atoms: &[Atom], order: &mut Vec<usize>) {
+fn visual_order(levels: &[u8], order: &mut Vec<usize>) {
     order.clear();
-    order.extend(0..atoms.len());
-    let max = atoms.iter().map(|a| a.level).max().unwrap_or(0);
-    let lowest_odd = atoms
+    order.extend(0..levels.len());
+    let max = levels.iter().copied().max().unwrap_or(0);
+    let lowest_odd = levels
         .iter()
-        .map(|a| a.level)
+        .copied()
         .filter(|l| l % 2 == 1)
         .min()
         .unwrap_or(u8::MAX);
     for level in (lowest_odd..=max).rev() {
         let mut i = 0;
         while i < order.len() {
-            if atoms[order[i]].level < level {
+            if levels[order[i]] < level {
                 i += 1;
                 continue;
             }
             let run = order[i..]
                 .iter()
-                .take_while(|&&k| atoms[k].level >= level)
+                .take_while(|&&k| levels[k] >= level)
                 .count();
             order[i..i + run].reverse();
             i += run;
@@ -694,8 +762,8 @@ fn visual_order(atoms: &[Atom], order: &mut Vec<usize>) {
 /// The advance of atom `k` as parley's cluster has it: a ligature's
 /// advance (held by its first character) split evenly over its characters.
 fn ligature_share(atoms: &[Atom], k: usize) -> f32 {
-    let first = atoms[..=k].iter().rposition(|a| !a.joined).unwrap_or(k);
-    let parts = 1 + atoms[first + 1..].iter().take_while(|a| a.joined).count();
+    let first = atoms[..=k].iter().rposition(|a| !a.joined()).unwrap_or(k);
+    let parts = 1 + atoms[first + 1..].iter().take_while(|a| a.joined()).count();
     if parts == 1 {
         return atoms[k].glyph.advance;
     }

@@ -43,7 +43,7 @@ pub(super) fn mark_breaks(p: &Paragraph, atoms: &mut [Atom]) {
         let whole = unbroken.peek().is_some_and(|r| r.start <= at);
         atom.emergency = anywhere && !whole;
         // A ligature is one atom for parley: never broken inside.
-        if atom.joined {
+        if atom.joined() {
             (atom.soft, atom.emergency) = (false, false);
         }
     }

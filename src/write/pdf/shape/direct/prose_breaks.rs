@@ -60,12 +60,20 @@ enum Class {
     Ns,
 }
 
-/// The class of `c`, or `None` for a character left to ICU4X.
+/// The class of `c`, or `None` for a character left to ICU4X: a load for
+/// the alphabets below U+0530, inline in the loop over the text; the rest
+/// out of line, so that the loop stays small.
+#[inline(always)]
 fn class(c: char) -> Option<Class> {
     match BELOW_0530.get(c as usize) {
         Some(&class) => class,
-        None => non_ascii_class(c),
+        None => class_beyond_table(c),
     }
+}
+
+#[inline(never)]
+fn class_beyond_table(c: char) -> Option<Class> {
+    non_ascii_class(c)
 }
 
 /// The classes of ASCII, Latin and Cyrillic (below U+0530, where the

@@ -22,10 +22,11 @@ pub(super) fn harfrust_script(script: Script) -> harfrust::Script {
 /// the first real one, Latin if there is none), in order and covering the
 /// whole text, or `None` if some character is not for the direct path
 /// (`classify` gives `None`). Found in one pass, without a script per
-/// character: the direct path asks this of every paragraph.
+/// character: the direct path asks this of every paragraph (`classify` is
+/// generic, so that a table lookup stays inline).
 pub(super) fn script_runs(
     text: &str,
-    classify: fn(char) -> Option<SimpleChar>,
+    classify: impl Fn(char) -> Option<SimpleChar>,
 ) -> Option<Vec<(Range<usize>, Script)>> {
     let mut runs: Vec<(Range<usize>, Script)> = Vec::new();
     // The script of the run being built, unknown until its first letter.
@@ -56,14 +57,13 @@ pub(super) fn script_runs(
 pub(super) fn segments<T: Copy>(
     runs: &[(Range<usize>, T)],
     range: Range<usize>,
-) -> Vec<(Range<usize>, T)> {
+) -> impl Iterator<Item = (Range<usize>, T)> + '_ {
     let first = runs.partition_point(|(r, _)| r.end <= range.start);
     runs[first..]
         .iter()
-        .take_while(|(r, _)| r.start < range.end)
-        .map(|(r, script)| (r.start.max(range.start)..r.end.min(range.end), *script))
+        .take_while(move |(r, _)| r.start < range.end)
+        .map(move |(r, script)| (r.start.max(range.start)..r.end.min(range.end), *script))
         .filter(|(r, _)| !r.is_empty())
-        .collect()
 }
 
 #[cfg(test)]
@@ -161,14 +161,15 @@ mod tests {
         let text = "Доклад and 报告";
         let runs = script_runs(text, simple_char).unwrap();
         assert_eq!(
-            segments(&runs, 4..22),
+            segments(&runs, 4..22).collect::<Vec<_>>(),
             vec![
                 (4..13, Script::Cyrillic),
                 (13..17, Script::Latin),
                 (17..22, Script::Han)
             ]
         );
-        assert_eq!(segments(&runs, 13..17), vec![(13..17, Script::Latin)]);
-        assert_eq!(segments(&runs, 8..8), vec![]);
+        let cut = |range| segments(&runs, range).collect::<Vec<_>>();
+        assert_eq!(cut(13..17), vec![(13..17, Script::Latin)]);
+        assert_eq!(cut(8..8), vec![]);
     }
 }

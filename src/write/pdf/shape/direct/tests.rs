@@ -359,7 +359,7 @@ fn an_arabic_ligature_is_one_glyph_its_characters_share() {
         };
         s.shape_direct(&p).expect("taken directly");
         let atoms = &s.direct.atoms;
-        assert!(atoms[6].joined && atoms[7].joined && !atoms[5].joined);
+        assert!(atoms[6].joined() && atoms[7].joined() && !atoms[5].joined());
         let share = super::ligature_share(atoms, 7);
         assert_eq!(share, atoms[5].glyph.advance / 3.0);
         assert_eq!(super::ligature_share(atoms, 5), share);
@@ -371,35 +371,13 @@ fn an_arabic_ligature_is_one_glyph_its_characters_share() {
 fn a_right_to_left_line_is_in_visual_order() {
     // Levels of "abc 12 def" in a right-to-left paragraph where the
     // number sits inside Arabic: 1 1 1 1 2 2 1 1 1 1.
-    let atom = |level: u8| super::Atom {
-        start: 0,
-        end: 0,
-        glyph: parley::Glyph {
-            id: 1,
-            x: 0.0,
-            y: 0.0,
-            advance: 1.0,
-        },
-        face: 0,
-        slant: false,
-        embolden: false,
-        size: 10.0,
-        soft: false,
-        emergency: false,
-        space: false,
-        level,
-        joined: false,
-    };
-    let atoms: Vec<_> = [1, 1, 1, 1, 2, 2, 1, 1, 1, 1].map(atom).into();
     let mut order = Vec::new();
-    super::visual_order(&atoms, &mut order);
+    super::visual_order(&[1, 1, 1, 1, 2, 2, 1, 1, 1, 1], &mut order);
     assert_eq!(order, [9, 8, 7, 6, 4, 5, 3, 2, 1, 0]);
     // Left to right throughout: as it is.
-    let atoms: Vec<_> = [0, 0, 0].map(atom).into();
-    super::visual_order(&atoms, &mut order);
+    super::visual_order(&[0, 0, 0], &mut order);
     assert_eq!(order, [0, 1, 2]);
     // A Latin phrase with a number in it, in Arabic: 1 2 2 2 1.
-    let atoms: Vec<_> = [1, 2, 2, 2, 1].map(atom).into();
-    super::visual_order(&atoms, &mut order);
+    super::visual_order(&[1, 2, 2, 2, 1], &mut order);
     assert_eq!(order, [4, 1, 2, 3, 0]);
 }
