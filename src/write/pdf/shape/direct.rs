@@ -32,10 +32,9 @@ use parley::fontique::{Attributes, Blob, FontStyle, FontWeight, QueryFamily, Que
 use parley::{Glyph, Language};
 
 use crate::lang::Lang;
-use crate::script::Script;
+use crate::script::{Script, simple_char, simple_rtl_char};
 use crate::write::pdf::style::lang_style;
 
-use crate::script::{simple_char, simple_rtl_char};
 use breaks::{Line, break_atoms, mark_breaks};
 use face::{Face, new_face};
 use script::{harfrust_script, script_runs, segments};
