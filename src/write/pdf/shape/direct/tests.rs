@@ -177,7 +177,7 @@ fn plainly_right_to_left_text_is_all_at_level_one() {
     let pool: Vec<char> = ('\u{600}'..='\u{6FF}')
         .chain(' '..='~')
         .chain("«»\u{A0}–—…“”‘’".chars())
-        .filter(|&c| super::plainly_right_to_left(&c.to_string()))
+        .filter(|&c| super::rtl::plainly_right_to_left(&c.to_string()))
         .collect();
     assert!(pool.len() > 150, "{}", pool.len());
     let mut random = crate::write::pdf::shape::tests::PseudoRandom::new(0x5EED);
@@ -190,8 +190,8 @@ fn plainly_right_to_left_text_is_all_at_level_one() {
         assert!(levels.iter().all(|&l| l == 1), "{text:?}: {levels:?}");
     }
     // A digit or a Latin letter is not plain.
-    assert!(!super::plainly_right_to_left("عام 2024"));
-    assert!(!super::plainly_right_to_left("القرار A"));
+    assert!(!super::rtl::plainly_right_to_left("عام 2024"));
+    assert!(!super::rtl::plainly_right_to_left("القرار A"));
 }
 
 #[test]
@@ -360,9 +360,9 @@ fn an_arabic_ligature_is_one_glyph_its_characters_share() {
         s.shape_direct(&p).expect("taken directly");
         let atoms = &s.direct.atoms;
         assert!(atoms[6].joined() && atoms[7].joined() && !atoms[5].joined());
-        let share = super::ligature_share(atoms, 7);
+        let share = super::rtl::ligature_share(atoms, 7);
         assert_eq!(share, atoms[5].glyph.advance / 3.0);
-        assert_eq!(super::ligature_share(atoms, 5), share);
+        assert_eq!(super::rtl::ligature_share(atoms, 5), share);
         assert!(!atoms[6].soft && !atoms[6].emergency);
     });
 }
@@ -372,12 +372,12 @@ fn a_right_to_left_line_is_in_visual_order() {
     // Levels of "abc 12 def" in a right-to-left paragraph where the
     // number sits inside Arabic: 1 1 1 1 2 2 1 1 1 1.
     let mut order = Vec::new();
-    super::visual_order(&[1, 1, 1, 1, 2, 2, 1, 1, 1, 1], &mut order);
+    super::rtl::visual_order(&[1, 1, 1, 1, 2, 2, 1, 1, 1, 1], &mut order);
     assert_eq!(order, [9, 8, 7, 6, 4, 5, 3, 2, 1, 0]);
     // Left to right throughout: as it is.
-    super::visual_order(&[0, 0, 0], &mut order);
+    super::rtl::visual_order(&[0, 0, 0], &mut order);
     assert_eq!(order, [0, 1, 2]);
     // A Latin phrase with a number in it, in Arabic: 1 2 2 2 1.
-    super::visual_order(&[1, 2, 2, 2, 1], &mut order);
+    super::rtl::visual_order(&[1, 2, 2, 2, 1], &mut order);
     assert_eq!(order, [4, 1, 2, 3, 0]);
 }
