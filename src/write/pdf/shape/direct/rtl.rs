@@ -11,10 +11,10 @@ use super::{Atom, GlyphPair, shaped_glyph};
 use crate::write::pdf::shape::Shaper;
 
 impl Shaper {
-    /// Resolves the bidi levels of `p` into [`super::Direct::levels`] as runs of
-    /// bytes: parley's, for a right-to-left paragraph; level 0 throughout
-    /// for a left-to-right one (the direct path takes no right-to-left
-    /// text there).
+    /// Resolves the bidi levels of `p` into [`super::Direct::levels`] as
+    /// runs of bytes: parley's, for a right-to-left paragraph; level 0
+    /// throughout for a left-to-right one (the direct path takes no
+    /// right-to-left text there).
     pub(super) fn resolve_levels(&mut self, p: &Paragraph) {
         let direct = &mut self.direct;
         direct.levels.clear();
@@ -48,6 +48,8 @@ impl Shaper {
     ) {
         let atoms = &self.direct.atoms[range.clone()];
         let levels = self.direct.atom_levels.get(range).unwrap_or(&[]);
+        // Every atom of a right-to-left paragraph has its level.
+        debug_assert_eq!(levels.len(), atoms.len());
         let mut order = std::mem::take(&mut self.direct.order);
         visual_order(levels, &mut order);
         // Left edge and text of a ligature's parts met before its glyph.
