@@ -71,6 +71,8 @@ fn class(c: char) -> Option<Class> {
     }
 }
 
+/// [`non_ascii_class`] of a character beyond the table, called rarely in
+/// Latin and Cyrillic prose (quotation marks, dashes).
 #[inline(never)]
 fn class_beyond_table(c: char) -> Option<Class> {
     non_ascii_class(c)

@@ -369,8 +369,8 @@ fn an_arabic_ligature_is_one_glyph_its_characters_share() {
 
 #[test]
 fn a_right_to_left_line_is_in_visual_order() {
-    // Levels of "abc 12 def" in a right-to-left paragraph where the
-    // number sits inside Arabic: 1 1 1 1 2 2 1 1 1 1.
+    // An Arabic word of three letters, a space, a two-digit number, a
+    // space and another word of three: 1 1 1 1 2 2 1 1 1 1.
     let mut order = Vec::new();
     super::rtl::visual_order(&[1, 1, 1, 1, 2, 2, 1, 1, 1, 1], &mut order);
     assert_eq!(order, [9, 8, 7, 6, 4, 5, 3, 2, 1, 0]);
