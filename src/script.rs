@@ -72,11 +72,17 @@ pub fn simple_char(c: char) -> Option<SimpleChar> {
 pub fn simple_rtl_char(c: char) -> Option<SimpleChar> {
     use SimpleChar::{Common, Letter};
     match c {
-        '\u{621}'..='\u{63A}' | '\u{641}'..='\u{64A}' => Some(Letter(Script::Arabic)),
-        '\u{660}'..='\u{66D}' | '\u{671}'..='\u{6D3}' | '\u{6D5}' => Some(Letter(Script::Arabic)),
+        c if is_arabic_letter(c) => Some(Letter(Script::Arabic)),
+        '\u{660}'..='\u{66D}' => Some(Letter(Script::Arabic)),
         '\u{60C}' | '\u{61B}' | '\u{61F}' | '\u{640}' => Some(Common),
         c => simple_char(c),
     }
+}
+
+/// An Arabic letter (of Arabic and the languages written in its script),
+/// not a mark, digit, sign nor the tatweel.
+pub const fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{621}'..='\u{63A}' | '\u{641}'..='\u{64A}' | '\u{671}'..='\u{6D3}' | '\u{6D5}')
 }
 
 /// The end of the alphabets the layout looks up in tables rather than

@@ -198,7 +198,9 @@ impl Shaper {
         let mut atoms = std::mem::take(&mut self.direct.atoms);
         atoms.clear();
         atoms.reserve(p.text.len());
-        let shaped = self.shape_looks(p, &scripts, &mut atoms);
+        let levels = std::mem::take(&mut self.direct.levels);
+        let shaped = self.shape_looks(p, &scripts, &levels, &mut atoms);
+        self.direct.levels = levels;
         let whole = shaped.is_some() && atoms.len() == p.text.chars().count();
         if whole {
             mark_breaks(p, &mut atoms);
@@ -207,22 +209,9 @@ impl Shaper {
         whole.then_some(())
     }
 
-    /// Shapes each look of `p` as parley cuts it: a segment per script,
-    /// a run per font within it.
+    /// Shapes each look of `p` as parley cuts it: a segment per script
+    /// and bidi level (`levels`, runs of bytes), a run per font within it.
     fn shape_looks(
-        &mut self,
-        p: &Paragraph,
-        scripts: &[(Range<usize>, Script)],
-        atoms: &mut Vec<Atom>,
-    ) -> Option<()> {
-        let levels = std::mem::take(&mut self.direct.levels);
-        let shaped = self.shape_segments(p, scripts, &levels, atoms);
-        self.direct.levels = levels;
-        shaped
-    }
-
-    /// [`Self::shape_looks`] with the paragraph's runs of one bidi level.
-    fn shape_segments(
         &mut self,
         p: &Paragraph,
         scripts: &[(Range<usize>, Script)],
@@ -399,7 +388,8 @@ impl Shaper {
                 });
             }
             if p.rtl {
-                let count = run_text.chars().count();
+                // A glyph (or a ligature's part) a character.
+                let count = glyphs.len();
                 self.direct
                     .atom_levels
                     .extend(std::iter::repeat_n(level, count));

@@ -49,6 +49,30 @@ pub(super) struct RunKey {
     pub embolden: bool,
 }
 
+/// The left edge and text of a right-to-left ligature's parts, which come
+/// before its glyphs in visual order; the glyphs take them.
+#[derive(Default)]
+pub(super) struct PendingParts(Option<(f32, Range<usize>)>);
+
+impl PendingParts {
+    /// A part with the text `text`, placed at `pen`.
+    pub fn add(&mut self, pen: f32, text: Range<usize>) {
+        let (_, r) = self.0.get_or_insert((pen, text.clone()));
+        r.start = r.start.min(text.start);
+        r.end = r.end.max(text.end);
+    }
+
+    /// Where the glyphs of a cluster with the text `text` start and the
+    /// text they stand for: from the parts met before them, if any, else
+    /// from `pen`.
+    pub fn take(&mut self, pen: f32, text: Range<usize>) -> (f32, Range<usize>) {
+        match self.0.take() {
+            Some((x, r)) => (x, r.start.min(text.start)..r.end.max(text.end)),
+            None => (pen, text),
+        }
+    }
+}
+
 /// The glyphs of a line as they are placed, left to right.
 #[derive(Default)]
 pub(super) struct LineGlyphs {
@@ -101,8 +125,7 @@ impl LineGlyphs {
             slant: synthesis.skew().is_some(),
             embolden: synthesis.embolden(),
         };
-        // Left edge and text of ligature parts met before their glyphs (RTL).
-        let mut pending: Option<(f32, Range<usize>)> = None;
+        let mut pending = PendingParts::default();
         let mut atom_start = self.glyphs.len();
         for cluster in run.visual_clusters() {
             let text = cluster.text_range();
@@ -121,10 +144,7 @@ impl LineGlyphs {
                 self.push_blank(advance);
                 continue;
             }
-            let (left, text) = match pending.take() {
-                Some((x, r)) => (x, r.start.min(text.start)..r.end.max(text.end)),
-                None => (self.pen, text),
-            };
+            let (left, text) = pending.take(self.pen, text);
             atom_start = self.glyphs.len();
             self.push_cluster(cluster.glyphs(), left, text, key, p.text, missing);
             self.pen += advance;
@@ -139,13 +159,11 @@ impl LineGlyphs {
         &mut self,
         text: Range<usize>,
         rtl: bool,
-        pending: &mut Option<(f32, Range<usize>)>,
+        pending: &mut PendingParts,
         atom_start: usize,
     ) {
         if rtl {
-            let (_, r) = pending.get_or_insert((self.pen, text.clone()));
-            r.start = r.start.min(text.start);
-            r.end = r.end.max(text.end);
+            pending.add(self.pen, text);
         } else {
             for g in &mut self.glyphs[atom_start..] {
                 g.glyph.text.end = g.glyph.text.end.max(text_offset(text.end));

@@ -8,7 +8,7 @@
 //! tests check on generated strings and on the samples' text; any other
 //! text is left to ICU4X.
 
-use crate::script::{TABLED_BELOW, is_han};
+use crate::script::{TABLED_BELOW, is_arabic_letter, is_han};
 
 /// The line-break classes of the characters taken (UAX #14, `LineBreak.txt`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -142,7 +142,8 @@ const fn non_ascii_class(c: char) -> Option<Class> {
         // star; Arabic-Indic digits with their decimal and thousands
         // separators; the Arabic comma, semicolon, question mark and
         // percent sign.
-        '\u{620}'..='\u{64A}' | '\u{66D}'..='\u{66F}' | '\u{671}'..='\u{6D3}' | '\u{6D5}' => Al,
+        c if is_arabic_letter(c) => Al,
+        '\u{640}' | '\u{66D}' => Al,
         '\u{660}'..='\u{669}' | '\u{66B}' | '\u{66C}' => Nu,
         '\u{60C}' => Is,
         '\u{61B}' | '\u{61F}' => Ex,

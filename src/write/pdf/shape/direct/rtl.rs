@@ -5,9 +5,11 @@
 
 use std::ops::Range;
 
+use super::super::place::PendingParts;
 use super::super::{LineGlyphs, Missing, Paragraph};
 use super::words::{JOINED, Shaped};
 use super::{Atom, GlyphPair, shaped_glyph};
+use crate::script::is_arabic_letter;
 use crate::write::pdf::shape::Shaper;
 
 impl Shaper {
@@ -52,8 +54,7 @@ impl Shaper {
         debug_assert_eq!(levels.len(), atoms.len());
         let mut order = std::mem::take(&mut self.direct.order);
         visual_order(levels, &mut order);
-        // Left edge and text of a ligature's parts met before its glyph.
-        let mut pending: Option<(f32, Range<usize>)> = None;
+        let mut pending = PendingParts::default();
         for &k in &order {
             let atom = &atoms[k];
             let start = atom.start as usize;
@@ -63,15 +64,11 @@ impl Shaper {
             let text = start..atom.end as usize;
             let advance = ligature_share(atoms, k);
             if atom.joined() {
-                let (_, r) = pending.get_or_insert((placed.pen, text.clone()));
-                (r.start, r.end) = (r.start.min(text.start), r.end.max(text.end));
+                pending.add(placed.pen, text);
                 placed.push_blank(advance);
                 continue;
             }
-            let (left, text) = match pending.take() {
-                Some((x, r)) => (x, r.start.min(text.start)..r.end.max(text.end)),
-                None => (placed.pen, text),
-            };
+            let (left, text) = pending.take(placed.pen, text);
             let rtl = levels.get(k).is_some_and(|l| l % 2 == 1);
             let key = self.run_key(p, atom, rtl);
             placed.push_cluster(
@@ -95,11 +92,11 @@ impl Shaper {
 /// UAX #9 leave every character at the paragraph's level.
 pub(super) fn plainly_right_to_left(text: &str) -> bool {
     text.chars().all(|c| {
-        matches!(c,
-            '\u{621}'..='\u{63A}' | '\u{640}'..='\u{64A}' | '\u{671}'..='\u{6D3}' | '\u{6D5}'
-            | '\u{60C}' | '\u{61B}' | '\u{61F}' | '\u{66D}'
-            | ' '..='/' | ':'..='@' | '['..='`' | '{'..='~'
-            | '«' | '»' | '\u{A0}' | '–' | '—' | '…' | '“' | '”' | '‘' | '’')
+        is_arabic_letter(c)
+            || matches!(c,
+                '\u{640}' | '\u{60C}' | '\u{61B}' | '\u{61F}' | '\u{66D}'
+                | ' '..='/' | ':'..='@' | '['..='`' | '{'..='~'
+                | '«' | '»' | '\u{A0}' | '–' | '—' | '…' | '“' | '”' | '‘' | '’')
     })
 }
 
