@@ -93,7 +93,18 @@ pub(super) fn rejoin(
             .copied()
             .filter(|&q| on_page(q) && !wraps(q))
             .collect();
+        // Of several texts the contents confirm, the one right above a
+        // numbered paragraph, where a heading stands, when only one is
+        // (`Efficiency gains` before `40. The cost estimates …`, not the
+        // table's header cell `Unencumbered`).
+        let above_paragraph: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|q| by_contents && texts.binary_search(q).is_ok())
+            .collect();
         if let ([_], [q]) = (here.as_slice(), candidates.as_slice()) {
+            moves.push((p, *q));
+        } else if let ([_], [q]) = (here.as_slice(), above_paragraph.as_slice()) {
             moves.push((p, *q));
         } else if let Some(q) = paired(p, &here, &candidates, &text) {
             // Labels in sequence (`B.`, `C.`) the contents place, each

@@ -2292,6 +2292,39 @@ fn a_section_label_read_among_cells_goes_to_the_text_the_contents_list() {
     assert_eq!(para_texts(&read_back).len(), 3);
 }
 
+/// A section's label read before a table's note (LibreOffice's PDF of a
+/// budget report, raw text) goes to the text the contents list right
+/// above a numbered paragraph, not to a header cell of a table higher on
+/// the page that the contents seem to list too (`Unencumbered`).
+#[test]
+fn a_section_label_before_a_note_goes_to_the_listed_text_above_a_paragraph() {
+    let contents = "Contents\nPage\nI.\n\nResources . . . . . . . . . . . . . .\n2\nA.\nOverall . . . . . . . . . . . . . . . .\n2\nB.\nNon-budgeted contributions . . . . . . . . .\n2\nC.\nEfficiency gains . . . . . . . . . . . . . .\n2\nD.\nUnencumbered balance . . . . . . . . . . . .\n3";
+    let text = pages(&[
+        &format!("{MASTHEAD}\n{contents}"),
+        &format!(
+            "A/80/999\nI. Resources\nA.\n\nOverall\n1. {PROSE}\n(Thousands of United States dollars)\nCategory\nUnencumbered\nMedical\n7.4\n9.2\nB.\nNon-budgeted contributions\n2. The value of non-budgeted contributions is as follows:\n(Thousands of United States dollars)\nCategory\nStatus-of-forces agreement a\n941.7\n527.3\nTotal\na\nC.\nIncludes facilities and infrastructure and waived landing fees for aircraft.\nEfficiency gains\n3. The cost estimates reflect the following efficiency initiatives."
+        ),
+        &format!("A/80/999\nD.\n\nUnencumbered balance\n4. {PROSE}"),
+    ]);
+    let (read_back, outcome) = doc(&text);
+    assert_eq!(
+        sections(&first_chapter(&read_back).blocks),
+        [
+            (1, "Overall".to_string()),
+            (2, "Non-budgeted contributions".to_string()),
+            (3, "Efficiency gains".to_string()),
+            (4, "Unencumbered balance".to_string())
+        ],
+        "{:?}",
+        outcome.diagnostics
+    );
+    assert!(!outcome.diagnostics.iter().any(|d| d.is_error()));
+    assert_eq!(
+        decided(&outcome, Action::LabelMoved),
+        ["C. Efficiency gains"]
+    );
+}
+
 /// Two section labels read among the cells of tables on one page (`B.`
 /// before a header's `2025/26`, `C.` before a note): each goes to the
 /// first text the contents list after it and before the next label, even
