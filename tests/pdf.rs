@@ -811,6 +811,47 @@ fn lines_spaced_between_characters_set_character_spacing() {
     assert!(spacings.contains(&0.0), "{spacings:?}");
 }
 
+/// The words of a right-to-left line are each a `/ReversedChars` sequence
+/// of their own (PDF 1.7 §14.8.2.3.3: no space inside one), and each word
+/// starts where the one before it ended: the line's text object sets its
+/// text matrix once, not once a word (vendor/krilla/UNDOC-PATCH.md,
+/// nineteenth change). Before it, the Arabic report had a `Tm` for each
+/// of its words. Every text object still sets its matrix before it shows
+/// anything.
+#[test]
+fn right_to_left_words_of_a_line_share_its_text_matrix() {
+    let Some(qpdf) = common::tool("qpdf") else {
+        return;
+    };
+    let doc = model(&common::root().join("samples/report-ar.txt"));
+    let raw = uncompressed(&qpdf, &render(&doc, &WriteOptions::default()).bytes);
+    let (mut words, mut matrices, mut objects) = (0, 0, 0);
+    for stream in raw.split(">>\nstream\n").skip(1) {
+        let content = &stream[..stream.find("endstream").expect("stream ends")];
+        let mut placed = false;
+        for (op, args) in operators(content) {
+            match op.as_str() {
+                "BT" => {
+                    objects += 1;
+                    placed = false;
+                }
+                "Tm" => {
+                    matrices += 1;
+                    placed = true;
+                }
+                "BMC" if args.first().is_some_and(|a| a == "/ReversedChars") => words += 1,
+                "TJ" | "Tj" => assert!(placed, "text shown before its text object's matrix"),
+                _ => {}
+            }
+        }
+    }
+    assert!(words > 1000, "{words} right-to-left words");
+    assert!(
+        matrices < objects + words / 5,
+        "{matrices} text matrices for {objects} text objects and {words} words"
+    );
+}
+
 /// The objects of a PDF rewritten by qpdf with every stream uncompressed
 /// and out of object streams: each object's number, dictionary and stream
 /// data (empty for an object without one).

@@ -65,6 +65,16 @@ pub(crate) struct ContentBuilder {
     /// undoc patch: while flat text is drawn, the transform its text
     /// matrices take in place of a `cm`.
     flat_transform: Option<Transform>,
+    /// undoc patch: the font a glyph run last showed and its resource
+    /// name in this stream, so that a run in the same font neither hashes
+    /// its identifier nor formats its name again.
+    last_font: Option<(FontIdentifier, String)>,
+    /// undoc patch: where the text position of the text object being
+    /// written stands, as `(x, y)` before the text matrix's transform,
+    /// when the glyphs shown last left it exactly at the run's end (`None`
+    /// at `BT` and when they did not): a run that starts there needs no
+    /// text matrix of its own.
+    text_at: Option<(f32, f32)>,
 }
 
 /// undoc patch: the graphics state flat text sets outside `q`/`Q`: the
@@ -215,6 +225,8 @@ impl ContentBuilder {
             flat: FlatState::default(),
             flat_saved: Vec::new(),
             flat_transform: None,
+            last_font: None,
+            text_at: None,
         }
     }
 
@@ -710,9 +722,18 @@ impl ContentBuilder {
         glyphs: &[impl Glyph],
         text: &str,
     ) {
-        let font_name = self
-            .rd_builder
-            .register_resource(sc.register_font_identifier(font_identifier));
+        // undoc patch: the resource name of the font the last run showed
+        // is kept, not hashed and formatted again for each run.
+        if !matches!(&self.last_font, Some((id, _)) if *id == font_identifier) {
+            let name = self
+                .rd_builder
+                .register_resource(sc.register_font_identifier(font_identifier.clone()));
+            self.last_font = Some((font_identifier, name));
+        }
+        let font_name = match &self.last_font {
+            Some((_, name)) => name.as_str(),
+            None => unreachable!("the run's font was named above"),
+        };
         let matrix = Transform::from_row(1.0, 0.0, 0.0, -1.0, *cur_x, cur_y);
         match self.flat_transform {
             None => {
@@ -721,16 +742,22 @@ impl ContentBuilder {
             }
             Some(transform) => {
                 // undoc patch: flat text sets its font when it changes and
-                // takes its transform into the text matrix.
-                let same = matches!(&self.flat.font, Some((f, s)) if *f == font_name && *s == size);
+                // takes its transform into the text matrix, which a run
+                // that starts where the text object's last run ended
+                // (the next word of a right-to-left line, a bold word
+                // after a regular one) does without.
+                let same = matches!(&self.flat.font, Some((f, s)) if f == font_name && *s == size);
                 if !same {
                     self.content.set_font(font_name.to_pdf_name(), size);
-                    self.flat.font = Some((font_name, size));
+                    self.flat.font = Some((font_name.to_string(), size));
                 }
-                self.content
-                    .set_text_matrix(flat_text_matrix(matrix, transform));
+                if self.text_at != Some((*cur_x, cur_y)) {
+                    self.content
+                        .set_text_matrix(flat_text_matrix(matrix, transform));
+                }
             }
         }
+        self.text_at = None;
 
         // undoc patch: the font is asked for its name once a run, not
         // once a glyph (each `font()` clones an `Arc`).
@@ -756,13 +783,16 @@ impl ContentBuilder {
             }
         }
 
-        self.encode_glyphs_with_individual_positioning(
+        let ends_at_cur_x = self.encode_glyphs_with_individual_positioning(
             cur_x,
             pdf_font,
             size,
             context_color,
             glyphs,
         );
+        if ends_at_cur_x {
+            self.text_at = Some((*cur_x, cur_y));
+        }
     }
 
     fn encode_single_glyph(
@@ -790,7 +820,7 @@ impl ContentBuilder {
         size: f32,
         context_color: rgb::Color,
         glyphs: &[impl Glyph],
-    ) {
+    ) -> bool {
         // undoc patch: the font and its units per em are taken once a run,
         // not twice a glyph (each `font()` clones an `Arc`).
         let font = pdf_font.font();
@@ -901,6 +931,10 @@ impl ContentBuilder {
 
         items.finish();
         positioned.finish();
+        // undoc patch: whether the text position is at `cur_x`: no
+        // adjustment is left unwritten (a kern before the next run's first
+        // glyph, a space stretched otherwise than word spacing moves it).
+        approx_eq!(f32, adjustment, 0.0, epsilon = 0.001)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1023,6 +1057,8 @@ impl ContentBuilder {
                 .all(|w| w[0].text_range().start >= w[1].text_range().end);
 
         self.content.begin_text();
+        // undoc patch: `BT` sets the text matrix to the identity.
+        self.text_at = None;
 
         let font_container = sc.register_font_container(font.clone());
         let do_text_span = reversed
