@@ -744,8 +744,7 @@ impl ContentBuilder {
                 // undoc patch: flat text sets its font when it changes and
                 // takes its transform into the text matrix, which a run
                 // that starts where the text object's last run ended
-                // (the next word of a right-to-left line, a bold word
-                // after a regular one) does without.
+                // (the next word of a right-to-left line) does without.
                 let same = matches!(&self.flat.font, Some((f, s)) if f == font_name && *s == size);
                 if !same {
                     self.content.set_font(font_name.to_pdf_name(), size);

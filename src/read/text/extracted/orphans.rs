@@ -10,7 +10,9 @@
 //! back before its text (recorded as a decision); otherwise the lines stay
 //! as they are. A label may also be read among a table's cells (`C.`
 //! before `Actual value (2024/25)`): when the contents deny that its next
-//! line is a heading, it goes to the one text on its page they confirm.
+//! line is a heading, it goes to the one text on its page they confirm,
+//! or, of several they confirm, to the one right above a numbered
+//! paragraph.
 //! An annex's or section's label read at the foot of its page (after an
 //! organization chart's boxes) goes back to the title at the page's top.
 
@@ -97,11 +99,15 @@ pub(super) fn rejoin(
         // numbered paragraph, where a heading stands, when only one is
         // (`Efficiency gains` before `40. The cost estimates …`, not the
         // table's header cell `Unencumbered`).
-        let above_paragraph: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|q| by_contents && texts.binary_search(q).is_ok())
-            .collect();
+        let above_paragraph: Vec<usize> = if by_contents {
+            candidates
+                .iter()
+                .copied()
+                .filter(|q| texts.binary_search(q).is_ok())
+                .collect()
+        } else {
+            Vec::new()
+        };
         if let ([_], [q]) = (here.as_slice(), candidates.as_slice()) {
             moves.push((p, *q));
         } else if let ([_], [q]) = (here.as_slice(), above_paragraph.as_slice()) {
