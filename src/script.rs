@@ -74,7 +74,7 @@ pub fn simple_rtl_char(c: char) -> Option<SimpleChar> {
     match c {
         c if is_arabic_letter(c) => Some(Letter(Script::Arabic)),
         '\u{660}'..='\u{66D}' => Some(Letter(Script::Arabic)),
-        '\u{60C}' | '\u{61B}' | '\u{61F}' | '\u{640}' => Some(Common),
+        c if is_arabic_punctuation(c) => Some(Common),
         c => simple_char(c),
     }
 }
@@ -83,6 +83,12 @@ pub fn simple_rtl_char(c: char) -> Option<SimpleChar> {
 /// not a mark, digit, sign nor the tatweel.
 pub const fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{621}'..='\u{63A}' | '\u{641}'..='\u{64A}' | '\u{671}'..='\u{6D3}' | '\u{6D5}')
+}
+
+/// The Arabic comma, semicolon and question mark and the tatweel, which
+/// take the script of the letters around them.
+pub const fn is_arabic_punctuation(c: char) -> bool {
+    matches!(c, '\u{60C}' | '\u{61B}' | '\u{61F}' | '\u{640}')
 }
 
 /// The end of the alphabets the layout looks up in tables rather than

@@ -308,6 +308,20 @@ fn uncompressed(qpdf: &Path, bytes: &[u8]) -> String {
     String::from_utf8_lossy(&qdf).into_owned()
 }
 
+/// The PDF of the sample `name` with default options, rewritten by qpdf
+/// with its streams uncompressed.
+fn uncompressed_sample(qpdf: &Path, name: &str) -> String {
+    let doc = model(&common::root().join("samples").join(name));
+    uncompressed(qpdf, &render(&doc, &WriteOptions::default()).bytes)
+}
+
+/// The data of each stream of `raw` (a PDF rewritten by qpdf's `--qdf`).
+fn stream_data(raw: &str) -> impl Iterator<Item = &str> {
+    raw.split(">>\nstream\n")
+        .skip(1)
+        .map(|stream| &stream[..stream.find("endstream").expect("stream ends")])
+}
+
 #[test]
 fn pdfs_are_tagged_archival_with_outline_labels_links_and_metadata() {
     let Some(qpdf) = common::tool("qpdf") else {
@@ -720,8 +734,7 @@ fn operators(content: &str) -> Vec<(String, Vec<String>)> {
 /// number before it, and are passed over.
 fn shown_text(raw: &str, spacing_op: &str, counted: fn(&str) -> usize) -> (usize, usize, Vec<f32>) {
     let (mut shown, mut numbers, mut spacings) = (0, 0, Vec::new());
-    for stream in raw.split(">>\nstream\n").skip(1) {
-        let content = &stream[..stream.find("endstream").expect("stream ends")];
+    for content in stream_data(raw) {
         for (op, args) in operators(content) {
             if op == spacing_op {
                 if let Some(arg) = args.first() {
@@ -766,8 +779,7 @@ fn justified_lines_move_their_spaces_by_word_spacing() {
     let Some(qpdf) = common::tool("qpdf") else {
         return;
     };
-    let doc = model(&common::root().join("samples/report-fr.txt"));
-    let raw = uncompressed(&qpdf, &render(&doc, &WriteOptions::default()).bytes);
+    let raw = uncompressed_sample(&qpdf, "report-fr.txt");
     assert!(
         raw.contains("/CMapName /Undoc-Compact-"),
         "fonts encoded by compact codes"
@@ -795,8 +807,7 @@ fn lines_spaced_between_characters_set_character_spacing() {
     let Some(qpdf) = common::tool("qpdf") else {
         return;
     };
-    let doc = model(&common::root().join("samples/report-zh.txt"));
-    let raw = uncompressed(&qpdf, &render(&doc, &WriteOptions::default()).bytes);
+    let raw = uncompressed_sample(&qpdf, "report-zh.txt");
     // Two-byte codes, four hex digits a glyph.
     let (glyphs, numbers, spacings) = shown_text(&raw, "Tc", |hex| (hex.len() - 2) / 4);
     assert!(glyphs > 2000, "{glyphs} glyphs");
@@ -823,11 +834,9 @@ fn right_to_left_words_of_a_line_share_its_text_matrix() {
     let Some(qpdf) = common::tool("qpdf") else {
         return;
     };
-    let doc = model(&common::root().join("samples/report-ar.txt"));
-    let raw = uncompressed(&qpdf, &render(&doc, &WriteOptions::default()).bytes);
+    let raw = uncompressed_sample(&qpdf, "report-ar.txt");
     let (mut words, mut matrices, mut objects) = (0, 0, 0);
-    for stream in raw.split(">>\nstream\n").skip(1) {
-        let content = &stream[..stream.find("endstream").expect("stream ends")];
+    for content in stream_data(&raw) {
         let mut placed = false;
         for (op, args) in operators(content) {
             match op.as_str() {
@@ -972,8 +981,7 @@ fn lines_of_text_are_drawn_flat_with_colour_and_font_set_when_they_change() {
     let raw = uncompressed(&qpdf, &rendered.bytes);
     let (mut flat, mut isolated, mut transforms) = (0, 0, 0);
     let mut colours = Vec::new();
-    for stream in raw.split(">>\nstream\n").skip(1) {
-        let content = &stream[..stream.find("endstream").expect("stream ends")];
+    for content in stream_data(&raw) {
         if !content.contains("TJ") {
             continue;
         }

@@ -2292,13 +2292,32 @@ fn a_section_label_read_among_cells_goes_to_the_text_the_contents_list() {
     assert_eq!(para_texts(&read_back).len(), 3);
 }
 
+/// The contents of a budget report's chapter I, sections A to D, section
+/// D's entry on page `d_page` (the others on page 2).
+fn resources_contents(d_page: u32) -> String {
+    format!(
+        "Contents\nPage\nI.\n\nResources . . . . . . . . . . . . . .\n2\nA.\nOverall . . . . . . . . . . . . . . . .\n2\nB.\nNon-budgeted contributions . . . . . . . . .\n2\nC.\nEfficiency gains . . . . . . . . . . . . . .\n2\nD.\nUnencumbered balance . . . . . . . . . . . .\n{d_page}"
+    )
+}
+
+/// The sections [`resources_contents`] lists, numbered.
+fn resources_sections() -> [(u32, String); 4] {
+    [
+        (1, "Overall"),
+        (2, "Non-budgeted contributions"),
+        (3, "Efficiency gains"),
+        (4, "Unencumbered balance"),
+    ]
+    .map(|(n, title)| (n, title.to_string()))
+}
+
 /// A section's label read before a table's note (LibreOffice's PDF of a
 /// budget report, raw text) goes to the text the contents list right
 /// above a numbered paragraph, not to a header cell of a table higher on
 /// the page that the contents seem to list too (`Unencumbered`).
 #[test]
 fn a_section_label_before_a_note_goes_to_the_listed_text_above_a_paragraph() {
-    let contents = "Contents\nPage\nI.\n\nResources . . . . . . . . . . . . . .\n2\nA.\nOverall . . . . . . . . . . . . . . . .\n2\nB.\nNon-budgeted contributions . . . . . . . . .\n2\nC.\nEfficiency gains . . . . . . . . . . . . . .\n2\nD.\nUnencumbered balance . . . . . . . . . . . .\n3";
+    let contents = resources_contents(3);
     let text = pages(&[
         &format!("{MASTHEAD}\n{contents}"),
         &format!(
@@ -2309,12 +2328,7 @@ fn a_section_label_before_a_note_goes_to_the_listed_text_above_a_paragraph() {
     let (read_back, outcome) = doc(&text);
     assert_eq!(
         sections(&first_chapter(&read_back).blocks),
-        [
-            (1, "Overall".to_string()),
-            (2, "Non-budgeted contributions".to_string()),
-            (3, "Efficiency gains".to_string()),
-            (4, "Unencumbered balance".to_string())
-        ],
+        resources_sections(),
         "{:?}",
         outcome.diagnostics
     );
@@ -2331,7 +2345,7 @@ fn a_section_label_before_a_note_goes_to_the_listed_text_above_a_paragraph() {
 /// with a header cell the contents also seem to list (`Unencumbered`).
 #[test]
 fn two_section_labels_read_among_cells_go_to_their_texts_in_order() {
-    let contents = "Contents\nPage\nI.\n\nResources . . . . . . . . . . . . . .\n2\nA.\nOverall . . . . . . . . . . . . . . . .\n2\nB.\nNon-budgeted contributions . . . . . . . . .\n2\nC.\nEfficiency gains . . . . . . . . . . . . . .\n2\nD.\nUnencumbered balance . . . . . . . . . . . .\n2";
+    let contents = resources_contents(2);
     let text = pages(&[
         &format!("{MASTHEAD}\n{contents}"),
         &format!(
@@ -2341,12 +2355,7 @@ fn two_section_labels_read_among_cells_go_to_their_texts_in_order() {
     let (read_back, outcome) = doc(&text);
     assert_eq!(
         sections(&first_chapter(&read_back).blocks),
-        [
-            (1, "Overall".to_string()),
-            (2, "Non-budgeted contributions".to_string()),
-            (3, "Efficiency gains".to_string()),
-            (4, "Unencumbered balance".to_string())
-        ],
+        resources_sections(),
         "{:?}",
         outcome.diagnostics
     );

@@ -9,7 +9,7 @@ use super::super::place::PendingParts;
 use super::super::{LineGlyphs, Missing, Paragraph};
 use super::words::{JOINED, Shaped};
 use super::{Atom, GlyphPair, shaped_glyph};
-use crate::script::is_arabic_letter;
+use crate::script::{is_arabic_letter, is_arabic_punctuation};
 use crate::write::pdf::shape::Shaper;
 
 impl Shaper {
@@ -93,8 +93,9 @@ impl Shaper {
 pub(super) fn plainly_right_to_left(text: &str) -> bool {
     text.chars().all(|c| {
         is_arabic_letter(c)
+            || is_arabic_punctuation(c)
             || matches!(c,
-                '\u{640}' | '\u{60C}' | '\u{61B}' | '\u{61F}' | '\u{66D}'
+                '\u{66D}'
                 | ' '..='/' | ':'..='@' | '['..='`' | '{'..='~'
                 | '«' | '»' | '\u{A0}' | '–' | '—' | '…' | '“' | '”' | '‘' | '’')
     })
