@@ -18,6 +18,7 @@
 //! synthesis, a font that does not give one glyph a character, but for a
 //! right-to-left ligature) returns `None` and goes to parley.
 
+mod alone;
 mod breaks;
 mod face;
 mod prose_breaks;
@@ -403,7 +404,8 @@ impl Shaper {
     /// neighbours and kept by the thread, appending a glyph per character
     /// to `out`. The first and last pieces get the run's own context, the
     /// paragraph's text `around` it, as the whole run would; with some
-    /// there, they are shaped each time.
+    /// there, they are shaped each time. An ideograph the face shapes
+    /// alone ([`alone`]) is a piece of its own, kept with no context.
     fn shape_pieces(
         &mut self,
         how: &Shaping,
@@ -413,7 +415,26 @@ impl Shaper {
     ) -> Option<()> {
         let mut scratch = std::mem::take(&mut self.direct.scratch);
         let mut shaped = Some(());
-        for piece in words::pieces(text) {
+        let alone = Rc::clone(&self.direct.loaded[usize::from(how.face)].alone);
+        let cut_alone = (!alone.is_empty())
+            .then_some(|c, next| face::has_bit(&alone, c) && alone::stays_apart(next));
+        let alone_context = how.context(false, false);
+        let mut kept_alone = match cut_alone {
+            Some(_) => self.direct.words.take_alone(&alone_context),
+            None => words::Alone::default(),
+        };
+        for piece in words::pieces(text, around.1.chars().next(), cut_alone) {
+            if piece.alone {
+                let c = text[piece.text].chars().next();
+                match c.and_then(|c| self.shape_alone(how, c, &mut kept_alone, &mut scratch)) {
+                    Some(glyph) => out.push(glyph),
+                    None => {
+                        shaped = None;
+                        break;
+                    }
+                }
+                continue;
+            }
             let key = &text[piece.with_neighbours.clone()];
             let before = piece.with_neighbours.start < piece.text.start;
             let after = piece.with_neighbours.end > piece.text.end;
@@ -448,8 +469,31 @@ impl Shaper {
                 self.direct.words.insert(context, key, glyphs);
             }
         }
+        self.direct.words.put_alone(alone_context, kept_alone);
         self.direct.scratch = scratch;
         shaped
+    }
+
+    /// The glyph of `c`, an ideograph the face shapes alone: kept in
+    /// `kept`, or shaped with no context and kept; `None` if it does not
+    /// get one glyph of its own.
+    fn shape_alone(
+        &mut self,
+        how: &Shaping,
+        c: char,
+        kept: &mut words::Alone,
+        scratch: &mut Vec<Shaped>,
+    ) -> Option<Shaped> {
+        if let Some(glyph) = kept.get(&c) {
+            return Some(*glyph);
+        }
+        scratch.clear();
+        self.shape_text(how, c.encode_utf8(&mut [0; 4]), "", "", scratch)?;
+        let [glyph] = scratch[..] else {
+            return None;
+        };
+        kept.insert(c, glyph);
+        Some(glyph)
     }
 
     /// Shapes `text` (with `before` and `after` it as context) with harfrust

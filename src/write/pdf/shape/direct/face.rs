@@ -2,6 +2,7 @@
 //! script and language, and which characters it maps.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use parley::fontique::Blob;
 
@@ -24,15 +25,23 @@ pub(super) struct Face {
     /// next to it, so a run may be shaped a piece at a time (`words`):
     /// known of the bundled faces (tested), not assumed of others.
     pub(super) word_local: bool,
+    /// One bit per ideograph below U+10000 that no lookup of the face
+    /// reads in context ([`super::alone`]), so it may be shaped alone;
+    /// empty unless the face is word-local and maps ideographs.
+    pub(super) alone: Rc<[u64]>,
 }
 
 impl Face {
     pub(super) fn covers(&self, c: char) -> bool {
-        let code = c as usize;
-        self.covered
-            .get(code / 64)
-            .is_some_and(|word| word & (1 << (code % 64)) != 0)
+        has_bit(&self.covered, c)
     }
+}
+
+/// `c` has its bit in `bits` (one per code point below U+10000).
+pub(super) fn has_bit(bits: &[u64], c: char) -> bool {
+    let code = c as usize;
+    bits.get(code / 64)
+        .is_some_and(|word| word & (1 << (code % 64)) != 0)
 }
 
 /// A face's harfrust state and coverage, or `None` if harfrust or skrifa
@@ -55,6 +64,12 @@ pub(super) fn new_face(blob: Blob<u8>, index: u32) -> Option<Face> {
         }
     }
     let word_local = crate::write::pdf::fonts::is_bundled(blob.data());
+    let maps_ideographs = has_bit(&covered, '\u{4E00}');
+    let alone = if word_local && maps_ideographs {
+        super::alone::alone_ideographs(&skrifa_font)
+    } else {
+        Vec::new()
+    };
     Some(Face {
         blob,
         index,
@@ -64,5 +79,6 @@ pub(super) fn new_face(blob: Blob<u8>, index: u32) -> Option<Face> {
         instance,
         plans: HashMap::new(),
         word_local,
+        alone: alone.into(),
     })
 }

@@ -320,6 +320,60 @@ fn the_bundled_faces_shape_a_run_as_they_shape_its_pieces() {
 }
 
 #[test]
+fn every_ideograph_shaped_alone_shapes_as_it_does_in_a_run() {
+    // The cache keeps an ideograph the face shapes alone (`alone`) with
+    // no context: each of them, in both Chinese faces, must come out of
+    // a run shaped whole as it comes out alone, beside punctuation,
+    // Latin, digits and characters that are read in context (the face
+    // kerns "V—" and "—Y").
+    let fonts = FontSet::bundled();
+    let others = [
+        "，", "。", "会", "「", "」", "A/80/1", "2025年", "大会", "（a）", "V—Y",
+    ];
+    with_shaper(&fonts, |s| {
+        let mut faces = Vec::new();
+        for bold in [false, true] {
+            let candidates = s.candidates(Lang::Zh, bold, false).expect("bundled");
+            faces.extend(candidates.iter().map(|c| c.face));
+        }
+        faces.retain(|&face| s.direct.loaded[face].covers('中'));
+        faces.sort_unstable();
+        faces.dedup();
+        assert_eq!(faces.len(), 2, "Noto Serif SC, regular and bold");
+        for face in faces {
+            let alone: Vec<char> = ('\u{3400}'..='\u{9FFF}')
+                .filter(|&c| super::face::has_bit(&s.direct.loaded[face].alone, c))
+                .collect();
+            assert!(alone.len() > 27_000, "{}", alone.len());
+            let mut checked = 0;
+            for (i, chunk) in alone.chunks(12).enumerate() {
+                let mut text = String::new();
+                for (k, &c) in chunk.iter().enumerate() {
+                    if k % 4 == 0 {
+                        text.push_str(others[(i + k) % others.len()]);
+                    }
+                    text.push(c);
+                }
+                let how = Shaping {
+                    face: face as u16,
+                    script: Script::Han,
+                    lang: Lang::Zh,
+                    size: 10.0,
+                    rtl: false,
+                };
+                let (mut whole, mut pieces) = (Vec::new(), Vec::new());
+                let a = s.shape_text(&how, &text, "", "。", &mut whole);
+                let b = s.shape_pieces(&how, &text, ("", "。"), &mut pieces);
+                assert!(a.is_some() && b.is_some(), "{text:?} in face {face}");
+                assert_eq!(whole, pieces, "{text:?} in face {face}");
+                checked += chunk.len();
+            }
+            assert_eq!(checked, alone.len());
+        }
+    });
+}
+
+#[test]
 fn an_arabic_ligature_is_one_glyph_its_characters_share() {
     let fonts = FontSet::bundled();
     with_shaper(&fonts, |s| {

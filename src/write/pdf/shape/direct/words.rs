@@ -1,5 +1,7 @@
 //! Words shaped once: a run of text cut at its spaces, each piece shaped
 //! with the character on either side of it and kept by the thread.
+//! Chinese has no spaces: there each ideograph the face shapes alone
+//! ([`super::alone`]) is a piece of its own, kept with no neighbours.
 //!
 //! UN reports repeat their words heavily, and shaping is most of the
 //! direct path's time. A piece's glyphs can depend on its neighbours only
@@ -61,6 +63,10 @@ const LIMIT: usize = 20_000;
 #[derive(Default)]
 pub(super) struct Words {
     pieces: HashMap<Context, Pieces>,
+    /// The glyphs of characters shaped alone, by context: as many as the
+    /// faces map ideographs at most (21,000 for Noto Serif SC), so never
+    /// cleared.
+    alone: HashMap<Context, Alone>,
     count: usize,
     /// Hashes the pieces' texts: foldhash, fast, and seeded per process,
     /// as the texts come from the input.
@@ -100,6 +106,24 @@ impl Words {
         if pieces.find(hash, key).is_none() {
             pieces.insert(hash, key, glyphs, &self.hasher);
             self.count += 1;
+        }
+    }
+}
+
+/// The glyphs of characters shaped alone in one context.
+pub(super) type Alone = HashMap<char, Shaped>;
+
+impl Words {
+    /// The characters kept alone in `context`, taken out while a run is
+    /// shaped (and shaping a new one needs the shaper); [`Words::put_alone`]
+    /// puts them back.
+    pub(super) fn take_alone(&mut self, context: &Context) -> Alone {
+        self.alone.remove(context).unwrap_or_default()
+    }
+
+    pub(super) fn put_alone(&mut self, context: Context, alone: Alone) {
+        if !alone.is_empty() {
+            self.alone.insert(context, alone);
         }
     }
 }
@@ -183,32 +207,69 @@ fn record_key(bytes: &[u8], at: u32) -> &[u8] {
 }
 
 /// A piece of a run: its bytes, and those of the piece with the
-/// character on either side (within the run).
+/// character on either side (within the run); a character shaped alone
+/// has no neighbours.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Piece {
     pub(super) text: Range<usize>,
     pub(super) with_neighbours: Range<usize>,
+    pub(super) alone: bool,
 }
 
-/// `text` cut into pieces: runs of spaces (U+0020) and runs of anything
-/// else, each with its neighbouring characters.
-pub(super) fn pieces(text: &str) -> impl Iterator<Item = Piece> + '_ {
+/// `text` cut into pieces: runs of spaces (U+0020), characters that
+/// `alone` (given the character after, `after` the run's end) lets be
+/// shaped alone, and runs of anything else, each with its neighbouring
+/// characters.
+pub(super) fn pieces<'a, A>(
+    text: &'a str,
+    after: Option<char>,
+    alone: Option<A>,
+) -> impl Iterator<Item = Piece> + 'a
+where
+    A: Fn(char, Option<char>) -> bool + 'a,
+{
     let bytes = text.as_bytes();
     let mut start = 0;
+    let some_alone = alone.is_some();
+    // The length of the character at a byte offset if it is shaped alone.
+    let alone_at = move |at: usize| {
+        let alone = alone.as_ref()?;
+        let mut chars = text[at..].chars();
+        let c = chars.next()?;
+        let next = chars.next().or(after);
+        alone(c, next).then_some(c.len_utf8())
+    };
     std::iter::from_fn(move || {
         if start >= bytes.len() {
             return None;
         }
+        if let Some(len) = alone_at(start) {
+            let piece = Piece {
+                text: start..start + len,
+                with_neighbours: start..start + len,
+                alone: true,
+            };
+            start += len;
+            return Some(piece);
+        }
         let space = bytes[start] == b' ';
-        let end = bytes[start..]
+        let mut end = bytes[start..]
             .iter()
             .position(|&b| (b == b' ') != space)
             .map_or(bytes.len(), |n| start + n);
+        if !space && some_alone {
+            end = text[start..end]
+                .char_indices()
+                .skip(1)
+                .find(|&(at, _)| alone_at(start + at).is_some())
+                .map_or(end, |(at, _)| start + at);
+        }
         let before = text[..start].chars().next_back().map_or(0, char::len_utf8);
         let after = text[end..].chars().next().map_or(0, char::len_utf8);
         let piece = Piece {
             text: start..end,
             with_neighbours: start - before..end + after,
+            alone: false,
         };
         start = end;
         Some(piece)
@@ -219,10 +280,13 @@ pub(super) fn pieces(text: &str) -> impl Iterator<Item = Piece> + '_ {
 mod tests {
     use super::*;
 
+    /// No character is shaped alone.
+    const NEVER: Option<fn(char, Option<char>) -> bool> = None;
+
     #[test]
     fn a_run_is_cut_at_its_spaces_with_a_neighbour_on_each_side() {
         let text = "Le  Conseil é";
-        let cut: Vec<(&str, &str)> = pieces(text)
+        let cut: Vec<(&str, &str)> = pieces(text, None, NEVER)
             .map(|p| (&text[p.text], &text[p.with_neighbours]))
             .collect();
         assert_eq!(
@@ -235,14 +299,42 @@ mod tests {
                 ("é", " é")
             ]
         );
-        assert_eq!(pieces("").count(), 0);
-        let one: Vec<Piece> = pieces(" ").collect();
+        assert_eq!(pieces("", None, Some(|_, _| true)).count(), 0);
+        let one: Vec<Piece> = pieces(" ", None, NEVER).collect();
         assert_eq!(
             one,
             [Piece {
                 text: 0..1,
-                with_neighbours: 0..1
+                with_neighbours: 0..1,
+                alone: false
             }]
+        );
+    }
+
+    #[test]
+    fn a_character_shaped_alone_is_a_piece_of_its_own() {
+        // Every ideograph but 会 alone, unless a variation selector follows
+        // (after the run, here).
+        let alone = |c: char, next: Option<char>| {
+            c != '会' && ('\u{4E00}'..='\u{9FFF}').contains(&c) && next != Some('\u{FE00}')
+        };
+        let text = "大会通过了A/1号决议";
+        let cut: Vec<(&str, &str, bool)> = pieces(text, Some('\u{FE00}'), Some(alone))
+            .map(|p| (&text[p.text], &text[p.with_neighbours], p.alone))
+            .collect();
+        assert_eq!(
+            cut,
+            [
+                ("大", "大", true),
+                ("会", "大会通", false),
+                ("通", "通", true),
+                ("过", "过", true),
+                ("了", "了", true),
+                ("A/1", "了A/1号", false),
+                ("号", "号", true),
+                ("决", "决", true),
+                ("议", "决议", false),
+            ]
         );
     }
 
