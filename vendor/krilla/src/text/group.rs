@@ -105,12 +105,25 @@ where
         where
             U: Glyph,
         {
+            let range = g.text_range().clone();
+            let text = &text[range.clone()];
+            // UNDOC PATCH: a glyph of the CID font, which is nearly every
+            // glyph, has its text compared and kept there directly, as in
+            // `check_text_span_prop`, not through the `PdfFont` trait object.
+            if let Some(cid) = font_container.cid_of(g.glyph_id().to_u32()) {
+                let cid_font = font_container.cid_font_mut();
+                let codepoints = cid_font.get_codepoints(cid);
+                let incompatible_codepoint = codepoints.is_some_and(|c| !same_text(c, text));
+                if codepoints.is_none()
+                    && (previous_range.as_ref() != Some(&range) || forbid_invalid_codepoints)
+                {
+                    cid_font.set_codepoints(cid, text.to_string(), g.location());
+                }
+                return (range, incompatible_codepoint);
+            }
             // UNDOC PATCH: the font found without cloning its identifier.
             let (pdf_font, pdf_glyph) =
                 font_container.pdf_font_mut(ColoredGlyph::new(g.glyph_id(), context_color));
-
-            let range = g.text_range().clone();
-            let text = &text[range.clone()];
             let codepoints = pdf_font.get_codepoints(pdf_glyph);
             // Check if the glyph has already been assigned codepoints that don't match the
             // one we are seeing right now.
