@@ -63,9 +63,8 @@ const LIMIT: usize = 20_000;
 #[derive(Default)]
 pub(super) struct Words {
     pieces: HashMap<Context, Pieces>,
-    /// The glyphs of characters shaped alone, by context: as many as the
-    /// faces map ideographs at most (21,000 for Noto Serif SC), so never
-    /// cleared.
+    /// The glyphs of characters shaped alone, by context: at most as many
+    /// a context as the face maps ideographs (27,584 for Noto Serif SC).
     alone: HashMap<Context, Alone>,
     count: usize,
     /// Hashes the pieces' texts: foldhash, fast, and seeded per process,
@@ -113,6 +112,11 @@ impl Words {
 /// The glyphs of characters shaped alone in one context.
 pub(super) type Alone = HashMap<char, Shaped>;
 
+/// Characters shaped alone kept before the thread starts afresh: about
+/// 30 bytes each, some 3 MB (a Chinese report uses 2,000–3,000
+/// ideographs, in a few sizes and weights).
+const ALONE_LIMIT: usize = 100_000;
+
 impl Words {
     /// The characters kept alone in `context`, taken out while a run is
     /// shaped (and shaping a new one needs the shaper); [`Words::put_alone`]
@@ -121,10 +125,17 @@ impl Words {
         self.alone.remove(context).unwrap_or_default()
     }
 
+    /// Puts back what [`Words::take_alone`] took, starting afresh when
+    /// the contexts' characters together would pass [`ALONE_LIMIT`].
     pub(super) fn put_alone(&mut self, context: Context, alone: Alone) {
-        if !alone.is_empty() {
-            self.alone.insert(context, alone);
+        if alone.is_empty() {
+            return;
         }
+        let kept: usize = self.alone.values().map(HashMap::len).sum();
+        if kept + alone.len() > ALONE_LIMIT {
+            self.alone.clear();
+        }
+        self.alone.insert(context, alone);
     }
 }
 
@@ -336,6 +347,47 @@ mod tests {
                 ("议", "决议", false),
             ]
         );
+    }
+
+    #[test]
+    fn characters_kept_alone_are_put_back_and_start_afresh_past_the_limit() {
+        let context = |size: f32| Context {
+            face: 2,
+            script: Script::Han,
+            lang: Lang::Zh,
+            size_bits: size.to_bits(),
+            rtl: false,
+            before: false,
+            after: false,
+        };
+        let glyph = Shaped {
+            id: 1,
+            x_offset: 0,
+            y_offset: 0,
+            x_advance: 1000,
+        };
+        let mut words = Words::default();
+        let mut kept = words.take_alone(&context(10.0));
+        assert!(kept.is_empty());
+        kept.insert('中', glyph);
+        words.put_alone(context(10.0), kept);
+        assert_eq!(words.take_alone(&context(10.0)).get(&'中'), Some(&glyph));
+        // Taken out, it is no longer there; an empty map is not kept.
+        assert!(words.take_alone(&context(10.0)).is_empty());
+        words.put_alone(context(10.0), Alone::default());
+        assert!(words.alone.is_empty());
+        // Contexts fill up to the limit, then the cache starts afresh.
+        let many: Alone = ('\u{3400}'..='\u{FFFF}')
+            .take(40_000)
+            .map(|c| (c, glyph))
+            .collect();
+        assert_eq!(many.len(), 40_000);
+        words.put_alone(context(9.0), many.clone());
+        words.put_alone(context(10.0), many.clone());
+        assert_eq!(words.alone.len(), 2);
+        words.put_alone(context(11.0), many);
+        assert_eq!(words.alone.len(), 1, "started afresh");
+        assert_eq!(words.take_alone(&context(11.0)).len(), 40_000);
     }
 
     #[test]
