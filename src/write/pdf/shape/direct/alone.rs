@@ -27,7 +27,9 @@
 
 use skrifa::MetadataProvider;
 use skrifa::raw::tables::gpos::{PairPos, PositionLookup, PositionSubtables, ValueRecord};
-use skrifa::raw::tables::gsub::{SingleSubst, SubstitutionLookup, SubstitutionSubtables};
+use skrifa::raw::tables::gsub::{
+    LigatureSubstFormat1, SingleSubst, SubstitutionLookup, SubstitutionSubtables,
+};
 use skrifa::raw::tables::layout::{
     ChainedSequenceContext, ClassDef, CoverageTable, LookupFlag, SequenceContext,
 };
@@ -163,6 +165,32 @@ impl Reach {
         None
     }
 
+    /// Reads each of `tables` with `read`; `None` at the first that
+    /// cannot be read or is not understood.
+    fn each<T>(
+        &mut self,
+        tables: impl Iterator<Item = Result<T, ReadError>>,
+        read: impl Fn(&mut Self, T) -> Option<()>,
+    ) -> Option<()> {
+        for table in tables {
+            read(self, table.ok()?)?;
+        }
+        Some(())
+    }
+
+    /// Every glyph of a ligature: its first and its components.
+    fn ligatures(&mut self, table: LigatureSubstFormat1) -> Option<()> {
+        self.glyphs.add_coverage(table.coverage())?;
+        for set in table.ligature_sets().iter() {
+            for ligature in set.ok()?.ligatures().iter() {
+                for g in ligature.ok()?.component_glyph_ids() {
+                    self.glyphs.add(g.get());
+                }
+            }
+        }
+        Some(())
+    }
+
     /// A lookup that may skip base glyphs could reach across one.
     fn flags(&self, flag: LookupFlag) -> Option<()> {
         (!flag.contains(LookupFlag::IGNORE_BASE_GLYPHS)).then_some(())
@@ -203,32 +231,16 @@ impl Reach {
                 }
             }
             SubstitutionSubtables::Multiple(tables) => {
-                for table in tables.iter() {
-                    self.glyphs.add_coverage(table.ok()?.coverage())?;
-                }
+                self.each(tables.iter(), |r, table| {
+                    r.glyphs.add_coverage(table.coverage())
+                })?;
             }
             SubstitutionSubtables::Ligature(tables) => {
-                for table in tables.iter() {
-                    let table = table.ok()?;
-                    self.glyphs.add_coverage(table.coverage())?;
-                    for set in table.ligature_sets().iter() {
-                        for ligature in set.ok()?.ligatures().iter() {
-                            for g in ligature.ok()?.component_glyph_ids() {
-                                self.glyphs.add(g.get());
-                            }
-                        }
-                    }
-                }
+                self.each(tables.iter(), Self::ligatures)?;
             }
-            SubstitutionSubtables::Contextual(tables) => {
-                for table in tables.iter() {
-                    self.context(table.ok()?)?;
-                }
-            }
+            SubstitutionSubtables::Contextual(tables) => self.each(tables.iter(), Self::context)?,
             SubstitutionSubtables::ChainContextual(tables) => {
-                for table in tables.iter() {
-                    self.chained_context(table.ok()?)?;
-                }
+                self.each(tables.iter(), Self::chained_context)?;
             }
             SubstitutionSubtables::EmptyExtension => {}
             SubstitutionSubtables::Reverse(tables) => {
@@ -253,46 +265,28 @@ impl Reach {
         match lookup.subtables().ok()? {
             // An adjustment of the glyph alone.
             PositionSubtables::Single(_) | PositionSubtables::EmptyExtension => {}
-            PositionSubtables::Pair(tables) => {
-                for table in tables.iter() {
-                    self.pair(table.ok()?)?;
-                }
-            }
+            PositionSubtables::Pair(tables) => self.each(tables.iter(), Self::pair)?,
             PositionSubtables::Cursive(tables) => {
-                for table in tables.iter() {
-                    self.glyphs.add_coverage(table.ok()?.coverage())?;
-                }
+                self.each(tables.iter(), |r, table| {
+                    r.glyphs.add_coverage(table.coverage())
+                })?;
             }
-            PositionSubtables::MarkToBase(tables) => {
-                for table in tables.iter() {
-                    let table = table.ok()?;
-                    self.glyphs.add_coverage(table.mark_coverage())?;
-                    self.glyphs.add_coverage(table.base_coverage())?;
-                }
-            }
-            PositionSubtables::MarkToLig(tables) => {
-                for table in tables.iter() {
-                    let table = table.ok()?;
-                    self.glyphs.add_coverage(table.mark_coverage())?;
-                    self.glyphs.add_coverage(table.ligature_coverage())?;
-                }
-            }
-            PositionSubtables::MarkToMark(tables) => {
-                for table in tables.iter() {
-                    let table = table.ok()?;
-                    self.glyphs.add_coverage(table.mark1_coverage())?;
-                    self.glyphs.add_coverage(table.mark2_coverage())?;
-                }
-            }
-            PositionSubtables::Contextual(tables) => {
-                for table in tables.iter() {
-                    self.context(table.ok()?)?;
-                }
-            }
+            // Marks, and what they attach to.
+            PositionSubtables::MarkToBase(tables) => self.each(tables.iter(), |r, table| {
+                r.glyphs.add_coverage(table.mark_coverage())?;
+                r.glyphs.add_coverage(table.base_coverage())
+            })?,
+            PositionSubtables::MarkToLig(tables) => self.each(tables.iter(), |r, table| {
+                r.glyphs.add_coverage(table.mark_coverage())?;
+                r.glyphs.add_coverage(table.ligature_coverage())
+            })?,
+            PositionSubtables::MarkToMark(tables) => self.each(tables.iter(), |r, table| {
+                r.glyphs.add_coverage(table.mark1_coverage())?;
+                r.glyphs.add_coverage(table.mark2_coverage())
+            })?,
+            PositionSubtables::Contextual(tables) => self.each(tables.iter(), Self::context)?,
             PositionSubtables::ChainContextual(tables) => {
-                for table in tables.iter() {
-                    self.chained_context(table.ok()?)?;
-                }
+                self.each(tables.iter(), Self::chained_context)?;
             }
         }
         Some(())

@@ -294,6 +294,29 @@ mod tests {
     /// No character is shaped alone.
     const NEVER: Option<fn(char, Option<char>) -> bool> = None;
 
+    /// A glyph with no offsets.
+    fn plain_glyph(id: u32, x_advance: i32) -> Shaped {
+        Shaped {
+            id,
+            x_offset: 0,
+            y_offset: 0,
+            x_advance,
+        }
+    }
+
+    /// The context of face 0 at `size`, left to right, with no neighbours.
+    fn context_of(script: Script, lang: Lang, size: f32) -> Context {
+        Context {
+            face: 0,
+            script,
+            lang,
+            size_bits: size.to_bits(),
+            rtl: false,
+            before: false,
+            after: false,
+        }
+    }
+
     #[test]
     fn a_run_is_cut_at_its_spaces_with_a_neighbour_on_each_side() {
         let text = "Le  Conseil é";
@@ -351,21 +374,8 @@ mod tests {
 
     #[test]
     fn characters_kept_alone_are_put_back_and_start_afresh_past_the_limit() {
-        let context = |size: f32| Context {
-            face: 2,
-            script: Script::Han,
-            lang: Lang::Zh,
-            size_bits: size.to_bits(),
-            rtl: false,
-            before: false,
-            after: false,
-        };
-        let glyph = Shaped {
-            id: 1,
-            x_offset: 0,
-            y_offset: 0,
-            x_advance: 1000,
-        };
+        let context = |size: f32| context_of(Script::Han, Lang::Zh, size);
+        let glyph = plain_glyph(1, 1000);
         let mut words = Words::default();
         let mut kept = words.take_alone(&context(10.0));
         assert!(kept.is_empty());
@@ -393,20 +403,10 @@ mod tests {
     #[test]
     fn the_cache_keeps_pieces_by_context_and_starts_afresh_when_full() {
         let context = Context {
-            face: 0,
-            script: Script::Latin,
-            lang: Lang::En,
-            size_bits: 10f32.to_bits(),
-            rtl: false,
             before: true,
-            after: false,
+            ..context_of(Script::Latin, Lang::En, 10.0)
         };
-        let glyph = Shaped {
-            id: 7,
-            x_offset: 0,
-            y_offset: 0,
-            x_advance: 500,
-        };
+        let glyph = plain_glyph(7, 500);
         let mut words = Words::default();
         let get = |words: &Words, context: &Context, key: &str| {
             let mut out = Vec::new();
