@@ -438,8 +438,13 @@ impl Shaper {
             let key = &text[piece.with_neighbours.clone()];
             let before = piece.with_neighbours.start < piece.text.start;
             let after = piece.with_neighbours.end > piece.text.end;
-            let pre = if before { "" } else { around.0 };
-            let post = if after { "" } else { around.1 };
+            // The run's context reaches only the pieces at its ends.
+            let pre = if piece.text.start == 0 { around.0 } else { "" };
+            let post = if piece.text.end == text.len() {
+                around.1
+            } else {
+                ""
+            };
             let cached = pre.is_empty() && post.is_empty() && key.len() <= words::LONGEST;
             let context = how.context(before, after);
             if cached && self.direct.words.extend(&context, key, out) {

@@ -230,7 +230,7 @@ pub(super) struct Piece {
 /// `text` cut into pieces: runs of spaces (U+0020), characters that
 /// `alone` (given the character after, `after` the run's end) lets be
 /// shaped alone, and runs of anything else, each with its neighbouring
-/// characters.
+/// characters but those shaped alone.
 pub(super) fn pieces<'a, A>(
     text: &'a str,
     after: Option<char>,
@@ -275,8 +275,17 @@ where
                 .find(|&(at, _)| alone_at(start + at).is_some())
                 .map_or(end, |(at, _)| start + at);
         }
+        // A neighbour shaped alone is read by no lookup: it changes
+        // nothing, so the piece is kept without it.
         let before = text[..start].chars().next_back().map_or(0, char::len_utf8);
-        let after = text[end..].chars().next().map_or(0, char::len_utf8);
+        let before = match before > 0 && alone_at(start - before).is_some() {
+            true => 0,
+            false => before,
+        };
+        let after = match alone_at(end) {
+            Some(_) => 0,
+            None => text[end..].chars().next().map_or(0, char::len_utf8),
+        };
         let piece = Piece {
             text: start..end,
             with_neighbours: start - before..end + after,
@@ -360,14 +369,14 @@ mod tests {
             cut,
             [
                 ("大", "大", true),
-                ("会", "大会通", false),
+                ("会", "会", false),
                 ("通", "通", true),
                 ("过", "过", true),
                 ("了", "了", true),
-                ("A/1", "了A/1号", false),
+                ("A/1", "A/1", false),
                 ("号", "号", true),
                 ("决", "决", true),
-                ("议", "决议", false),
+                ("议", "议", false),
             ]
         );
     }
