@@ -1,7 +1,8 @@
 //! Words shaped once: a run of text cut at its spaces, each piece shaped
 //! with the character on either side of it and kept by the thread.
 //! Chinese has no spaces: there each ideograph the face shapes alone
-//! ([`super::alone`]) is a piece of its own, kept with no neighbours.
+//! ([`super::alone`]) is a piece of its own, kept with no neighbours, and
+//! the piece beside it is kept without it (no lookup reads it).
 //!
 //! UN reports repeat their words heavily, and shaping is most of the
 //! direct path's time. A piece's glyphs can depend on its neighbours only
