@@ -125,17 +125,17 @@ fn reached_glyphs(font: &FontRef) -> Option<Glyphs> {
         glyphs: Glyphs::new(),
         turns_into: Vec::new(),
     };
-    if let Ok(gsub) = font.gsub() {
+    if let Some(gsub) = present(font.gsub())? {
         for lookup in gsub.lookup_list().ok()?.lookups().iter() {
             reach.substitution(lookup.ok()?)?;
         }
     }
-    if let Ok(gpos) = font.gpos() {
+    if let Some(gpos) = present(font.gpos())? {
         for lookup in gpos.lookup_list().ok()?.lookups().iter() {
             reach.positioning(lookup.ok()?)?;
         }
     }
-    if let Some(classes) = font.gdef().ok().and_then(|gdef| gdef.glyph_class_def()) {
+    if let Some(classes) = present(font.gdef())?.and_then(|gdef| gdef.glyph_class_def()) {
         for (g, class) in classes.ok()?.iter() {
             if class >= 2 {
                 reach.glyphs.add(g);
@@ -143,6 +143,16 @@ fn reached_glyphs(font: &FontRef) -> Option<Glyphs> {
         }
     }
     reach.spread()
+}
+
+/// A table the face may lack: `Some(None)` when it has none, `None` when
+/// it has one that cannot be read (which harfrust might still apply).
+fn present<T>(table: Result<T, ReadError>) -> Option<Option<T>> {
+    match table {
+        Ok(table) => Some(Some(table)),
+        Err(ReadError::TableIsMissing(_)) => Some(None),
+        Err(_) => None,
+    }
 }
 
 impl Reach {
@@ -402,6 +412,12 @@ mod tests {
         let data = font_file("LiberationSerif-Regular.ttf");
         let font = FontRef::new(&data).expect("a font");
         assert!(reached_glyphs(&font).is_none());
+        // A table the face lacks is no table; one it has but that cannot
+        // be read is not understood.
+        let missing = ReadError::TableIsMissing(Tag::new(b"GSUB"));
+        assert_eq!(present::<u8>(Err(missing)), Some(None));
+        assert_eq!(present::<u8>(Err(ReadError::OutOfBounds)), None);
+        assert_eq!(present(Ok(7u8)), Some(Some(7)));
         // Noto Naskh Arabic's contextual lookups go by coverage: read.
         let data = font_file("NotoNaskhArabic-Regular.ttf");
         let font = FontRef::new(&data).expect("a font");
