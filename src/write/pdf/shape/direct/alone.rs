@@ -390,8 +390,9 @@ mod tests {
             let font = FontRef::new(&data).expect("a font");
             let alone = alone_ideographs(&font);
             let count: u32 = alone.iter().map(|w| w.count_ones()).sum();
-            // It maps 27,584 ideographs of the two blocks.
-            assert!((27_000..27_584).contains(&count), "{name}: {count}");
+            // It maps 27,584 ideographs of the two blocks; 15 are parts
+            // of its ligatures (fontTools reads the same lookups alike).
+            assert_eq!(count, 27_569, "{name}");
             assert!(alone_in(&alone, '中') && alone_in(&alone, '国'), "{name}");
             // 株式会社 makes one glyph (U+337F) under `liga`, so each of
             // its characters is read in context.
