@@ -2300,15 +2300,25 @@ fn resources_contents(d_page: u32) -> String {
     )
 }
 
-/// The sections [`resources_contents`] lists, numbered.
-fn resources_sections() -> [(u32, String); 4] {
-    [
+/// Reads `text` back, which must hold the four sections
+/// [`resources_contents`] lists, numbered, and no error; its outcome.
+fn read_resources(text: &str) -> crate::read::ReadOutcome {
+    let (read_back, outcome) = doc(text);
+    let want = [
         (1, "Overall"),
         (2, "Non-budgeted contributions"),
         (3, "Efficiency gains"),
         (4, "Unencumbered balance"),
     ]
-    .map(|(n, title)| (n, title.to_string()))
+    .map(|(n, title)| (n, title.to_string()));
+    assert_eq!(
+        sections(&first_chapter(&read_back).blocks),
+        want,
+        "{:?}",
+        outcome.diagnostics
+    );
+    assert!(!outcome.diagnostics.iter().any(|d| d.is_error()));
+    outcome
 }
 
 /// A section's label read before a table's note (LibreOffice's PDF of a
@@ -2325,14 +2335,7 @@ fn a_section_label_before_a_note_goes_to_the_listed_text_above_a_paragraph() {
         ),
         &format!("A/80/999\nD.\n\nUnencumbered balance\n4. {PROSE}"),
     ]);
-    let (read_back, outcome) = doc(&text);
-    assert_eq!(
-        sections(&first_chapter(&read_back).blocks),
-        resources_sections(),
-        "{:?}",
-        outcome.diagnostics
-    );
-    assert!(!outcome.diagnostics.iter().any(|d| d.is_error()));
+    let outcome = read_resources(&text);
     assert_eq!(
         decided(&outcome, Action::LabelMoved),
         ["C. Efficiency gains"]
@@ -2352,14 +2355,7 @@ fn two_section_labels_read_among_cells_go_to_their_texts_in_order() {
             "A/80/999\nI. Resources\nA.\n\nOverall\n1. {PROSE}\n(Thousands of United States dollars)\nCategory\nUnencumbered\nMedical\n7.4\n9.2\nSpecial equipment\n3.1\n4.4\nB.\n2025/26\nPercentage apportionment\n3 095.2\n519.0\nNon-budgeted contributions\n2. The value of non-budgeted contributions is as follows:\n(Thousands of United States dollars)\nCategory\nStatus-of-forces agreement\nTotal\na\nC.\nIncludes waived landing fees.\n941.7\n527.3\n941.7\n527.3\nEfficiency gains\n3. The cost estimates reflect the following efficiency initiatives.\nD.\n\nUnencumbered balance\n4. {PROSE}"
         ),
     ]);
-    let (read_back, outcome) = doc(&text);
-    assert_eq!(
-        sections(&first_chapter(&read_back).blocks),
-        resources_sections(),
-        "{:?}",
-        outcome.diagnostics
-    );
-    assert!(!outcome.diagnostics.iter().any(|d| d.is_error()));
+    read_resources(&text);
 }
 
 /// A section label read among cells goes to its title wrapped over two
