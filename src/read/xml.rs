@@ -488,6 +488,27 @@ mod tests {
     }
 
     #[test]
+    fn an_attribute_given_twice_is_malformed_at_its_element() {
+        let twice = error(ROOT, r#"<para n="1" n="2">x</para>"#);
+        assert_eq!((twice.code, twice.span.line), (Code::MalformedXml, 5));
+        assert!(
+            twice.message.contains("`n` is given twice"),
+            "{}",
+            twice.message
+        );
+        // The same local name under two prefixes is two attributes.
+        let two = read(&source(
+            ROOT,
+            r#"<para xmlns:a="urn:a" xmlns:b="urn:b" a:x="1" b:x="2" n="1">x</para>"#,
+        ));
+        assert!(
+            two.diagnostics.iter().all(|d| d.code != Code::MalformedXml),
+            "{:?}",
+            two.diagnostics
+        );
+    }
+
+    #[test]
     fn a_number_too_large_is_named_as_such() {
         let big = error(ROOT, r#"<para n="4294967296">x</para>"#);
         assert!(big.message.contains("too large"), "{}", big.message);

@@ -146,6 +146,7 @@ fn read_tree<'a>(source: &'a str, vocabulary: Vocabulary) -> Result<Element<'a>,
             column: 0,
         },
         stack: Vec::new(),
+        open_children: Vec::new(),
         root: None,
         outside: None,
         last_namespace: None,
@@ -172,7 +173,13 @@ fn read_tree<'a>(source: &'a str, vocabulary: Vocabulary) -> Result<Element<'a>,
 /// The tree under construction: the elements open, the root once closed.
 struct TreeBuilder<'a, 'v> {
     cursor: Cursor<'a>,
-    stack: Vec<Element<'a>>,
+    /// The elements open, each with where its children start in
+    /// `open_children`.
+    stack: Vec<(Element<'a>, usize)>,
+    /// The children of every open element, in document order: an element's
+    /// are moved into a vector of their exact size when it closes, instead
+    /// of each element growing its own as they come.
+    open_children: Vec<Node<'a>>,
     root: Option<Element<'a>>,
     /// The first element found outside the vocabulary's namespace.
     outside: Option<Diagnostic>,
@@ -207,7 +214,7 @@ impl<'a> TreeBuilder<'a, '_> {
             )),
             Event::Start(e) => {
                 let el = self.element(&e, namespace, before)?;
-                self.stack.push(el);
+                self.stack.push((el, self.open_children.len()));
                 Ok(())
             }
             Event::Empty(e) => {
@@ -216,17 +223,18 @@ impl<'a> TreeBuilder<'a, '_> {
                 Ok(())
             }
             Event::End(_) => {
-                let done = self.stack.pop().ok_or_else(|| {
+                let (mut done, start) = self.stack.pop().ok_or_else(|| {
                     Diagnostic::new(Code::MalformedXml, span(), "unexpected end tag")
                 })?;
+                done.children = self.open_children.drain(start..).collect();
                 self.close(done);
                 Ok(())
             }
-            Event::Text(t) => push_text(&mut self.stack, t.xml10_content(), &span),
-            Event::CData(t) => push_text(&mut self.stack, t.xml10_content(), &span),
+            Event::Text(t) => self.push_text(t.xml10_content(), &span),
+            Event::CData(t) => self.push_text(t.xml10_content(), &span),
             Event::GeneralRef(r) => {
                 let resolved = general_ref(&r, &span)?;
-                push_text(&mut self.stack, Cow::Owned(resolved), &span)
+                self.push_text(Cow::Owned(resolved), &span)
             }
             Event::DocType(_) => Err(Diagnostic::new(
                 Code::ForbiddenXml,
@@ -272,14 +280,36 @@ impl<'a> TreeBuilder<'a, '_> {
 
     /// A finished element joins its parent, or is the root.
     fn close(&mut self, done: Element<'a>) {
-        match self.stack.last_mut() {
-            Some(parent) => parent.children.push(Node::Element(Box::new(done))),
-            None => self.root = Some(done),
+        if self.stack.is_empty() {
+            self.root = Some(done);
+        } else {
+            self.open_children.push(Node::Element(Box::new(done)));
         }
     }
 
+    /// Text joins its element, one node with the text before it (a
+    /// reference between two runs makes one text).
+    fn push_text(&mut self, text: Cow<'a, str>, span: &dyn Fn() -> Span) -> Result<(), Diagnostic> {
+        let Some(&(_, start)) = self.stack.last() else {
+            if text.trim().is_empty() {
+                return Ok(());
+            }
+            return Err(Diagnostic::new(
+                Code::MalformedXml,
+                span(),
+                "text outside the root element",
+            ));
+        };
+        let own = &mut self.open_children[start..];
+        match own.last_mut() {
+            Some(Node::Text(prev)) => prev.to_mut().push_str(&text),
+            _ => self.open_children.push(Node::Text(text)),
+        }
+        Ok(())
+    }
+
     fn finish(mut self) -> Result<Element<'a>, Diagnostic> {
-        if let Some(open) = self.stack.last() {
+        if let Some((open, _)) = self.stack.last() {
             let name = open.name.clone();
             let at = self.cursor.span_at(self.cursor.source.len());
             return Err(Diagnostic::new(
@@ -337,30 +367,6 @@ fn predefined_entity(name: &str) -> Option<char> {
         "quot" => Some('"'),
         "apos" => Some('\''),
         _ => None,
-    }
-}
-
-/// Text joins its element, one node with the text before it (a reference
-/// between two runs makes one text).
-fn push_text<'a>(
-    stack: &mut [Element<'a>],
-    text: Cow<'a, str>,
-    span: &dyn Fn() -> Span,
-) -> Result<(), Diagnostic> {
-    match stack.last_mut() {
-        Some(parent) => {
-            match parent.children.last_mut() {
-                Some(Node::Text(prev)) => prev.to_mut().push_str(&text),
-                _ => parent.children.push(Node::Text(text)),
-            }
-            Ok(())
-        }
-        None if text.trim().is_empty() => Ok(()),
-        None => Err(Diagnostic::new(
-            Code::MalformedXml,
-            span(),
-            "text outside the root element",
-        )),
     }
 }
 
@@ -460,8 +466,13 @@ fn element<'a>(
     vocabulary: Vocabulary,
 ) -> Result<Element<'a>, Diagnostic> {
     let name = in_source(source, e.local_name().into_inner());
-    let mut attrs = Vec::new();
-    for attr in e.attributes() {
+    let mut attrs: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
+    // Duplicates are looked for among the attributes kept (at most
+    // MAX_ATTRIBUTES), not by quick-xml, whose check allocates a list of
+    // names for every element.
+    let mut unchecked = e.attributes();
+    unchecked.with_checks(false);
+    for attr in unchecked {
         if attrs.len() == MAX_ATTRIBUTES {
             return Err(Diagnostic::new(
                 Code::ForbiddenXml,
@@ -473,7 +484,15 @@ fn element<'a>(
                 ),
             ));
         }
-        attrs.push(attribute(source, attr, &name, span)?);
+        let (key, value) = attribute(source, attr, &name, span)?;
+        if attrs.iter().any(|(k, _)| *k == key) {
+            return Err(Diagnostic::new(
+                Code::MalformedXml,
+                span,
+                format!("bad attribute in <{name}>: `{key}` is given twice"),
+            ));
+        }
+        attrs.push((key, value));
     }
     Ok(Element {
         name,
