@@ -268,8 +268,16 @@ fn declares(def: &AttributeDef, name: &str, ns: Option<&str>, chameleon_ns: Opti
     let ns = ns.unwrap_or("");
     (def.name == local || def.name == name)
         && def.namespace.as_deref().is_none_or(|def_ns| {
-            def_ns == ns || (def.is_ref && def_ns.is_empty() && chameleon_ns == Some(ns))
+            same(def_ns, ns) || (def.is_ref && def_ns.is_empty() && chameleon_ns == Some(ns))
         })
+}
+
+/// UNDOC PATCH: `a == b` that calls no memcmp for two empty strings. An
+/// unqualified attribute's declared namespace and an unprefixed instance
+/// attribute's are both `""`, and that call was 2 % of validating an undoc
+/// document.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && (a.is_empty() || a == b)
 }
 
 /// The namespace of an instance attribute: the `xml` prefix is bound to the
