@@ -246,6 +246,8 @@ fn invalid_xml_is_reported_at_the_line_xmllint_names() {
         ("bad-symbol", 4),
         ("missing-n", 23),
         ("missing-title", 14),
+        // A no-break space between elements is character content.
+        ("nbsp-in-list", 27),
         ("no-namespace", 2),
         ("undeclared-prefix", 10),
         ("unknown-element", 24),

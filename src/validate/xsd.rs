@@ -454,6 +454,37 @@ mod tests {
         assert!(errors.contains(&4) && errors.contains(&5), "{errors:?}");
     }
 
+    /// Text between elements of element-only content is refused unless it
+    /// is XML white space (a no-break space is not), at the element's start
+    /// tag, also in elements after the first of their type, whose text the
+    /// engine no longer gathers when only its white space matters
+    /// (vendor/fastxml/UNDOC-PATCH.md); a paragraph's own text stays free.
+    #[test]
+    fn text_in_element_only_content_is_refused_at_its_element() {
+        let engine = FastXml::embedded().expect("schema");
+        let xml = include_str!("../../tests/fixtures/report-en.xml");
+        let nth_chapter = |n: usize| {
+            xml.match_indices("<chapter ")
+                .nth(n)
+                .map(|(at, _)| at + xml[at..].find('>').expect("tag end") + 1)
+                .expect("a chapter")
+        };
+        assert!(engine.validate(xml).is_empty());
+        let line_of = |text: &str, at: usize| text[..at].lines().count() as u32;
+        for (n, stray) in [(0, "x"), (1, "\u{a0}"), (2, " \t\r\n\u{2003} ")] {
+            let at = nth_chapter(n);
+            let bad = format!("{}{stray}{}", &xml[..at], &xml[at..]);
+            let violations = engine.validate(&bad);
+            let found: Vec<(u32, bool)> = violations
+                .iter()
+                .map(|v| (v.line, v.message.contains("element-only content")))
+                .collect();
+            assert_eq!(found, vec![(line_of(&bad, at), true)], "{stray:?}");
+            let spaces = format!("{}\n \t{}", &xml[..at], &xml[at..]);
+            assert!(engine.validate(&spaces).is_empty(), "white space is free");
+        }
+    }
+
     #[test]
     fn patterns_compiled_once_hold_for_every_document_on_every_thread() {
         // The symbol's (named) and a link's (anonymous) patterns are shared

@@ -47,6 +47,9 @@ impl XmlEventHandler for OnePassSchemaValidator {
                 let namespace = self.state.resolve_element_namespace(prefix.as_deref());
                 self.state
                     .push_element_sym(Arc::clone(&qname_arc), namespace.clone(), qname_sym.0);
+                if let Some(ctx) = self.state.current_element_mut() {
+                    ctx.start = (*line, *column);
+                }
                 let attrs: smallvec::SmallVec<[(&str, &str); 8]> =
                     attributes.iter().map(|(k, v)| (*k, v.as_ref())).collect();
                 self.validate_element(

@@ -223,8 +223,11 @@ impl OnePassSchemaValidator {
 
     /// Reports an error if a non-mixed complex element carries text content.
     fn reject_text_if_present(&mut self, ctx: &ElementContext) {
-        if !ctx.text_content.trim().is_empty() {
-            let error = self
+        // UNDOC PATCH: white space as XML defines it (space, tab, CR, LF),
+        // not Unicode's: a no-break space is character content, which
+        // element-only content refuses (as libxml2 does).
+        if !is_xml_white_space(&ctx.text_content) {
+            let mut error = self
                 .make_error(
                     ValidationErrorType::InvalidContent,
                     format!(
@@ -234,6 +237,11 @@ impl OnePassSchemaValidator {
                 )
                 .with_node_name(ctx.name.as_ref())
                 .with_level(ErrorLevel::Error);
+            // UNDOC PATCH: at the element's start tag, as libxml2 reports
+            // it, not at the last start tag read before its end.
+            if let (Some(line), Some(column)) = ctx.start {
+                error = error.with_line(line).with_column(column);
+            }
             self.add_error(error);
         }
     }
@@ -310,4 +318,11 @@ impl OnePassSchemaValidator {
             self.add_error(error);
         }
     }
+}
+
+/// UNDOC PATCH: whether `text` is nothing but XML white space (XML 1.0
+/// production 3: space, tab, carriage return, line feed).
+pub(crate) fn is_xml_white_space(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
