@@ -106,16 +106,27 @@ impl Cursor<'_> {
         // Newlines counted and the last one found by vectorised searches;
         // only the bytes after it are looked at one by one.
         let passed = &self.source.as_bytes()[self.pos..pos];
-        let line_tail = match memchr::memrchr(b'\n', passed) {
+        let tail_start = match memchr::memrchr(b'\n', passed) {
             Some(last) => {
                 let newlines = memchr::memchr_iter(b'\n', passed).count();
                 self.line = self.line.saturating_add(newlines as u32);
                 self.column = 0;
-                &passed[last + 1..]
+                self.pos + last + 1
             }
-            None => passed,
+            None => self.pos,
         };
-        let chars = line_tail.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        // std counts a `str`'s characters a word at a time, where counting
+        // its bytes' lead bits one by one was a third of building the tree.
+        // Both ends are places the parser stopped at (a tag's `<`, a line's
+        // start), so on character boundaries, except a malformed file's
+        // error position, counted by its bytes.
+        let chars = match self.source.get(tail_start..pos) {
+            Some(tail) => tail.chars().count(),
+            None => passed[tail_start - self.pos..]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count(),
+        };
         self.column = self.column.saturating_add(chars as u32);
         self.pos = pos;
         Span::new(self.line, self.column + 1)
