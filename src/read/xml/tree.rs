@@ -104,7 +104,7 @@ impl Cursor<'_> {
             };
         }
         // Newlines counted and the last one found by vectorised searches;
-        // only the bytes after it are looked at one by one.
+        // only the characters after it are counted.
         let passed = &self.source.as_bytes()[self.pos..pos];
         let tail_start = match memchr::memrchr(b'\n', passed) {
             Some(last) => {
