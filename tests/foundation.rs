@@ -244,6 +244,8 @@ fn invalid_xml_is_reported_at_the_line_xmllint_names() {
         ("bad-original", 8),
         ("bad-ref", 21),
         ("bad-symbol", 4),
+        // Found at the element's end, named at its start tag.
+        ("incomplete-masthead", 3),
         ("missing-n", 23),
         ("missing-title", 14),
         // A no-break space between elements is character content.

@@ -101,6 +101,9 @@ pub(crate) struct ElementContext {
     /// streaming validator's place after reading it), for errors found at
     /// its end that concern the whole element.
     pub start: (Option<usize>, Option<usize>),
+    /// UNDOC PATCH: whether a child already broke this element's content
+    /// model (an error was reported for it): its end adds no second error.
+    pub content_error: bool,
 }
 
 impl ElementContext {
@@ -126,6 +129,7 @@ impl ElementContext {
             wildcard_mode: None,
             wildcard_matched: 0,
             start: (None, None),
+            content_error: false,
         }
     }
 

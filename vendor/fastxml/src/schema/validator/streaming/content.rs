@@ -686,79 +686,95 @@ impl OnePassSchemaValidator {
             if ctx.wildcard_mode == Some(crate::schema::types::ProcessContents::Skip) {
                 return;
             }
-
-            // Wildcard occurrence bounds, decidable only when the wildcard
-            // is the sole particle of the content model.
-            if let Some(fc) = &ctx.flattened_children
-                && let Some(w) = &fc.wildcard
-                && fc.constraints.is_empty()
-            {
-                // Only children whose namespace matched the wildcard's
-                // namespace set participate in the occurrence bound; the
-                // count is maintained at element start (as in the DOM
-                // engine).
-                let matched: u32 = ctx.wildcard_matched;
-                if matched < w.min_occurs {
-                    let error = self
-                        .make_error(
-                            ValidationErrorType::TooFewOccurrences,
-                            format!(
-                                "element '{}' requires at least {} wildcard-matched child element(s), found {}",
-                                ctx.name, w.min_occurs, matched
-                            ),
-                        )
-                        .with_node_name(ctx.name.as_ref())
-                        .with_level(ErrorLevel::Error);
-                    self.add_error(error);
-                }
-                if let Some(max) = w.max_occurs
-                    && matched > max
-                {
-                    let error = self
-                        .make_error(
-                            ValidationErrorType::TooManyOccurrences,
-                            format!(
-                                "element '{}' allows at most {} wildcard-matched child element(s), found {}",
-                                ctx.name, max, matched
-                            ),
-                        )
-                        .with_node_name(ctx.name.as_ref())
-                        .with_level(ErrorLevel::Error);
-                    self.add_error(error);
-                }
+            // UNDOC PATCH: what is found at an element's end concerns the
+            // whole element, so it is placed at the element's start tag, as
+            // libxml2 places it, not at the last start tag read inside it.
+            let read_last = (self.current_line, self.current_column);
+            if let (Some(_), Some(_)) = ctx.start {
+                (self.current_line, self.current_column) = ctx.start;
             }
+            self.check_element_end(&ctx);
+            (self.current_line, self.current_column) = read_last;
+        }
+    }
 
-            // A nilled element must be empty.
-            if ctx.nilled && (!ctx.text_content.trim().is_empty() || !ctx.child_counts.is_empty()) {
+    /// The checks of an element's content made at its end (UNDOC PATCH:
+    /// taken out of `validate_element_end` unchanged, to run them at the
+    /// element's place).
+    fn check_element_end(&mut self, ctx: &ElementContext) {
+        // Wildcard occurrence bounds, decidable only when the wildcard
+        // is the sole particle of the content model.
+        if let Some(fc) = &ctx.flattened_children
+            && let Some(w) = &fc.wildcard
+            && fc.constraints.is_empty()
+        {
+            // Only children whose namespace matched the wildcard's
+            // namespace set participate in the occurrence bound; the
+            // count is maintained at element start (as in the DOM
+            // engine).
+            let matched: u32 = ctx.wildcard_matched;
+            if matched < w.min_occurs {
                 let error = self
                     .make_error(
-                        ValidationErrorType::InvalidContent,
+                        ValidationErrorType::TooFewOccurrences,
                         format!(
-                            "element '{}' has xsi:nil=\"true\" but is not empty",
-                            ctx.name
+                            "element '{}' requires at least {} wildcard-matched child element(s), found {}",
+                            ctx.name, w.min_occurs, matched
                         ),
                     )
                     .with_node_name(ctx.name.as_ref())
                     .with_level(ErrorLevel::Error);
                 self.add_error(error);
             }
-
-            // Element fixed-value constraint, checked independently of the
-            // element's type (like the DOM engine) so it also covers untyped
-            // (anyType) and mixed content that the type-driven text path skips.
-            self.validate_fixed_value(&ctx);
-
-            // Always run type validation — primitive types (e.g., xs:integer)
-            // need to reject empty content, while types whose lexical space
-            // allows empty (xs:string and derivatives) pass through cheaply.
-            self.validate_text_content_against_type(&ctx);
-
-            // Validate required children were present: the content-model
-            // automaton's acceptance check when available, count-based
-            // minOccurs otherwise.
-            if !self.finish_automaton(&ctx) {
-                self.validate_min_occurs(&ctx);
+            if let Some(max) = w.max_occurs
+                && matched > max
+            {
+                let error = self
+                    .make_error(
+                        ValidationErrorType::TooManyOccurrences,
+                        format!(
+                            "element '{}' allows at most {} wildcard-matched child element(s), found {}",
+                            ctx.name, max, matched
+                        ),
+                    )
+                    .with_node_name(ctx.name.as_ref())
+                    .with_level(ErrorLevel::Error);
+                self.add_error(error);
             }
+        }
+
+        // A nilled element must be empty.
+        if ctx.nilled && (!ctx.text_content.trim().is_empty() || !ctx.child_counts.is_empty()) {
+            let error = self
+                .make_error(
+                    ValidationErrorType::InvalidContent,
+                    format!(
+                        "element '{}' has xsi:nil=\"true\" but is not empty",
+                        ctx.name
+                    ),
+                )
+                .with_node_name(ctx.name.as_ref())
+                .with_level(ErrorLevel::Error);
+            self.add_error(error);
+        }
+
+        // Element fixed-value constraint, checked independently of the
+        // element's type (like the DOM engine) so it also covers untyped
+        // (anyType) and mixed content that the type-driven text path skips.
+        self.validate_fixed_value(ctx);
+
+        // Always run type validation — primitive types (e.g., xs:integer)
+        // need to reject empty content, while types whose lexical space
+        // allows empty (xs:string and derivatives) pass through cheaply.
+        self.validate_text_content_against_type(ctx);
+
+        // Validate required children were present: the content-model
+        // automaton's acceptance check when available, count-based
+        // minOccurs otherwise. UNDOC PATCH: not when a child already broke
+        // the content model: libxml2 reports one error an element, and this
+        // second one, now at the element's start tag, would come first.
+        if !ctx.content_error && !self.finish_automaton(ctx) {
+            self.validate_min_occurs(ctx);
         }
     }
 }

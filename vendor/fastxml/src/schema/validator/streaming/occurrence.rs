@@ -104,6 +104,15 @@ impl OnePassSchemaValidator {
             result
         };
 
+        // UNDOC PATCH: an error found here is the parent's content error.
+        let reported = match &result {
+            StepResult::Matched => false,
+            StepResult::TooMany { .. } => !self.options.skip_max_occurs,
+            StepResult::NotExpected { .. } => report,
+        };
+        if reported && let Some(parent) = self.state.element_stack.get_mut(parent_idx) {
+            parent.content_error = true;
+        }
         match result {
             StepResult::Matched => {}
             StepResult::TooMany { max } => {

@@ -227,7 +227,7 @@ impl OnePassSchemaValidator {
         // not Unicode's: a no-break space is character content, which
         // element-only content refuses (as libxml2 does).
         if !is_xml_white_space(&ctx.text_content) {
-            let mut error = self
+            let error = self
                 .make_error(
                     ValidationErrorType::InvalidContent,
                     format!(
@@ -237,11 +237,6 @@ impl OnePassSchemaValidator {
                 )
                 .with_node_name(ctx.name.as_ref())
                 .with_level(ErrorLevel::Error);
-            // UNDOC PATCH: at the element's start tag, as libxml2 reports
-            // it, not at the last start tag read before its end.
-            if let (Some(line), Some(column)) = ctx.start {
-                error = error.with_line(line).with_column(column);
-            }
             self.add_error(error);
         }
     }
