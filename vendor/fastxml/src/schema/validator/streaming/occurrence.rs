@@ -104,10 +104,18 @@ impl OnePassSchemaValidator {
             result
         };
 
-        // UNDOC PATCH: an error found here is the parent's content error.
+        // UNDOC PATCH: an error found here is the parent's content error,
+        // reported once: after a child broke it, the children after it
+        // are not reported too (libxml2 reports one error an element).
+        let already = self
+            .state
+            .element_stack
+            .get(parent_idx)
+            .is_some_and(|p| p.content_error);
+        let report = report && !already;
         let reported = match &result {
             StepResult::Matched => false,
-            StepResult::TooMany { .. } => !self.options.skip_max_occurs,
+            StepResult::TooMany { .. } => !self.options.skip_max_occurs && !already,
             StepResult::NotExpected { .. } => report,
         };
         if reported && let Some(parent) = self.state.element_stack.get_mut(parent_idx) {
@@ -116,7 +124,7 @@ impl OnePassSchemaValidator {
         match result {
             StepResult::Matched => {}
             StepResult::TooMany { max } => {
-                if !self.options.skip_max_occurs {
+                if !self.options.skip_max_occurs && !already {
                     let error = self
                         .make_error(
                             ValidationErrorType::TooManyOccurrences,
