@@ -115,8 +115,9 @@ impl Cursor<'_> {
             }
             None => self.pos,
         };
-        // std counts a `str`'s characters a word at a time, where counting
-        // its bytes' lead bits one by one was a third of building the tree.
+        // std counts a `str`'s characters a word at a time; counting its
+        // bytes' lead bits, four a step, was 40 % of the time spent in
+        // `element` itself (1.2 % of validating a report).
         // Both ends are places the parser stopped at (a tag's `<`, a line's
         // start), so on character boundaries, except a malformed file's
         // error position, counted by its bytes.
