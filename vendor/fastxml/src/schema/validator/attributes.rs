@@ -274,9 +274,9 @@ fn declares(def: &AttributeDef, name: &str, ns: Option<&str>, chameleon_ns: Opti
 
 /// UNDOC PATCH: `a == b` that calls no memcmp for two empty strings. An
 /// unqualified attribute's declared namespace and an unprefixed instance
-/// attribute's are both `""`, and that call was 2 % of validating an undoc
-/// document.
-fn same(a: &str, b: &str) -> bool {
+/// attribute's are both `""`, as is an unprefixed element's prefix, and
+/// those calls were 5 % of validating an undoc document.
+pub(crate) fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && (a.is_empty() || a == b)
 }
 

@@ -335,7 +335,7 @@ impl ValidationState {
         if let Some((_, cached)) = self
             .ns_resolution_cache
             .iter()
-            .find(|(p, _)| p.len() == key.len() && (key.is_empty() || p == key))
+            .find(|(p, _)| super::attributes::same(p, key))
         {
             return cached.clone();
         }

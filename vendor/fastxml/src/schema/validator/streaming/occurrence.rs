@@ -112,19 +112,19 @@ impl OnePassSchemaValidator {
             .element_stack
             .get(parent_idx)
             .is_some_and(|p| p.content_error);
-        let report = report && !already;
-        let reported = match &result {
-            StepResult::Matched => false,
-            StepResult::TooMany { .. } => !self.options.skip_max_occurs && !already,
-            StepResult::NotExpected { .. } => report,
-        };
+        let reported = !already
+            && match &result {
+                StepResult::Matched => false,
+                StepResult::TooMany { .. } => !self.options.skip_max_occurs,
+                StepResult::NotExpected { .. } => report,
+            };
         if reported && let Some(parent) = self.state.element_stack.get_mut(parent_idx) {
             parent.content_error = true;
         }
         match result {
             StepResult::Matched => {}
             StepResult::TooMany { max } => {
-                if !self.options.skip_max_occurs && !already {
+                if reported {
                     let error = self
                         .make_error(
                             ValidationErrorType::TooManyOccurrences,
@@ -139,7 +139,7 @@ impl OnePassSchemaValidator {
                 }
             }
             StepResult::NotExpected { expected } => {
-                if report {
+                if reported {
                     let mut expected_list = expected.join(", ");
                     if expected_list.is_empty() {
                         expected_list = "no further elements".to_string();
