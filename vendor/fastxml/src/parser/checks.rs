@@ -175,8 +175,9 @@ fn subset_open(raw: &str) -> Option<usize> {
 }
 
 /// True for the four characters of the XML `S` (white space) production.
+/// (UNDOC PATCH: `pub(crate)`, for the validator's element-only content.)
 #[inline]
-fn is_xml_space(c: char) -> bool {
+pub(crate) fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
 }
 

@@ -318,6 +318,5 @@ impl OnePassSchemaValidator {
 /// UNDOC PATCH: whether `text` is nothing but XML white space (XML 1.0
 /// production 3: space, tab, carriage return, line feed).
 pub(crate) fn is_xml_white_space(text: &str) -> bool {
-    text.bytes()
-        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    text.chars().all(crate::parser::checks::is_xml_space)
 }
