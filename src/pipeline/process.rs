@@ -9,8 +9,8 @@ use super::{DocReport, Input, Job, MAX_INPUT_BYTES, Output, Status, commit, mani
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
 use crate::read::audit::Decision;
-use crate::read::{self, InputFormat, Source, SourceView, attach_excerpts};
-use crate::validate;
+use crate::read::{self, InputFormat, Source, SourceView, XmlWatch, attach_excerpts};
+use crate::validate::{self, SchemaWatch};
 use crate::write::{OutputFormat, Rendered};
 
 /// One source converted in memory: what the batch does to a document,
@@ -44,8 +44,9 @@ impl Converted {
 /// diagnostic: one bad document never takes a batch down.
 pub fn convert(source: &Source, format: &InputFormat, job: &Job) -> Converted {
     guarded(|| {
-        let outcome = read::read(source, format, job.overrides);
-        check_and_render(outcome, format, job)
+        let mut watch = validate::watch_reading(format, job.engine);
+        let outcome = read::read_watched(source, format, job.overrides, as_xml_watch(&mut watch));
+        check_and_render(outcome, watch, format, job)
     })
 }
 
@@ -54,16 +55,18 @@ pub fn convert(source: &Source, format: &InputFormat, job: &Job) -> Converted {
 /// not beside the file's bytes as well (one input's size less at the peak).
 pub fn convert_owned(bytes: Vec<u8>, path: &Path, format: &InputFormat, job: &Job) -> Converted {
     guarded(move || {
-        let outcome = read::read(
+        let mut watch = validate::watch_reading(format, job.engine);
+        let outcome = read::read_watched(
             &Source {
                 bytes: &bytes,
                 path,
             },
             format,
             job.overrides,
+            as_xml_watch(&mut watch),
         );
         drop(bytes);
-        check_and_render(outcome, format, job)
+        check_and_render(outcome, watch, format, job)
     })
 }
 
@@ -89,9 +92,22 @@ fn guarded(work: impl FnOnce() -> Converted) -> Converted {
     })
 }
 
-/// Validates what was read and renders it in every format of the job.
-fn check_and_render(mut outcome: read::ReadOutcome, format: &InputFormat, job: &Job) -> Converted {
-    let checked = validate::check_outcome(&mut outcome, format, job.engine);
+/// The schema check watching the reader, as the reader takes it.
+fn as_xml_watch<'w>(
+    watch: &'w mut Option<Box<dyn SchemaWatch + '_>>,
+) -> Option<&'w mut dyn XmlWatch> {
+    watch.as_deref_mut().map(|w| w as &mut dyn XmlWatch)
+}
+
+/// Validates what was read (`watch`: the schema check that watched it
+/// being read) and renders it in every format of the job.
+fn check_and_render(
+    mut outcome: read::ReadOutcome,
+    watch: Option<Box<dyn SchemaWatch + '_>>,
+    format: &InputFormat,
+    job: &Job,
+) -> Converted {
+    let checked = validate::check_outcome(&mut outcome, format, job.engine, watch);
     let mut converted = Converted {
         document: checked.document,
         diagnostics: checked.diagnostics,

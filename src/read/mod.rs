@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod pdf;
 pub mod text;
 mod view;
+mod watch;
 pub mod xml;
 
 use std::path::Path;
@@ -21,6 +22,7 @@ use std::path::Path;
 pub(crate) use decode::window;
 pub use decode::{decode, span_of_offset};
 pub use view::{Place, SourceView, attach_excerpts};
+pub use watch::XmlWatch;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Span};
@@ -66,6 +68,10 @@ pub struct InputFormat {
     pub looks_like: Sniffer,
     /// The reader.
     pub read: fn(&Source) -> ReadOutcome,
+    /// The reader, for an XML format whose reader lets validation watch
+    /// the events it tokenizes (see [`XmlWatch`]), so that the source is
+    /// tokenized once for both.
+    pub read_watched: Option<fn(&Source, &mut dyn XmlWatch) -> ReadOutcome>,
     /// Whether the source is undoc XML, which the schema checks as written
     /// (so schema errors point at the file's own lines).
     pub is_undoc_xml: bool,
@@ -97,6 +103,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         description: "Markdown draft: CommonMark with pipe tables and footnotes, YAML front matter for the masthead (see the README's Markdown drafts)",
         looks_like: markdown::looks_like,
         read: markdown::read_source,
+        read_watched: None,
         is_undoc_xml: false,
         schema: None,
     },
@@ -106,6 +113,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         description: "UN report text: the form archived reports extract to (masthead, title, numbered chapters, sections and paragraphs)",
         looks_like: text::looks_like,
         read: text::read_source,
+        read_watched: None,
         is_undoc_xml: false,
         schema: None,
     },
@@ -115,6 +123,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         description: "Word files in the DGACM styles (.docx; .docm read the same, macros ignored): masthead, headings by style, numbered paragraphs, lists, tables, footnotes, figures",
         looks_like: docx::looks_like,
         read: docx::read_source,
+        read_watched: None,
         is_undoc_xml: false,
         schema: None,
     },
@@ -124,6 +133,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         description: "undoc's canonical UN XML (namespace urn:undoc:1, schemas/undoc.xsd)",
         looks_like: xml::looks_like,
         read: xml::read_source,
+        read_watched: Some(xml::read_source_watched),
         is_undoc_xml: true,
         schema: None,
     },
@@ -133,6 +143,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         description: "Akoma Ntoso 3.0 (namespace http://docs.oasis-open.org/legaldocml/ns/akn/3.0): undoc's --to akn output, AKN4UN and other publishers' documents",
         looks_like: akn::looks_like,
         read: akn::read_source,
+        read_watched: None,
         is_undoc_xml: false,
         schema: Some(SourceSchema::AkomaNtoso),
     },
@@ -142,6 +153,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         description: "PDF files with a text layer (official UN PDFs, undoc's own): the text is extracted by poppler's pdftotext (package poppler-utils) and read as archive text: page furniture and contents dropped, footnotes and tables rebuilt",
         looks_like: pdf::looks_like,
         read: pdf::read_source,
+        read_watched: None,
         is_undoc_xml: false,
         schema: None,
     },
@@ -269,7 +281,21 @@ pub(crate) fn nest_into(body: &mut Vec<crate::model::Block>, block: crate::model
 
 /// Reads `source` in `format`, then applies `overrides` (`--set key=value`).
 pub fn read(source: &Source, format: &InputFormat, overrides: &[(String, String)]) -> ReadOutcome {
-    let mut outcome = (format.read)(source);
+    read_watched(source, format, overrides, None)
+}
+
+/// [`read`], with `watch` shown the events of an XML source as they are
+/// read, when its format's reader can show them.
+pub fn read_watched(
+    source: &Source,
+    format: &InputFormat,
+    overrides: &[(String, String)],
+    watch: Option<&mut dyn XmlWatch>,
+) -> ReadOutcome {
+    let mut outcome = match (format.read_watched, watch) {
+        (Some(read), Some(watch)) => read(source, watch),
+        _ => (format.read)(source),
+    };
     if let Some(doc) = &outcome.document {
         let warnings = citations::warnings(doc, &outcome.view);
         outcome.diagnostics.extend(warnings);

@@ -10,14 +10,14 @@
 mod floats;
 pub(crate) mod tree;
 
-use super::{ReadOutcome, Source};
+use super::{ReadOutcome, Source, XmlWatch};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{
     Annex, Block, Contents, Date, Distribution, Division, Document, DutyStation, Footnote, Inline,
     Item, List, ListKind, Masthead, Para, Spanned, Summary,
 };
-use tree::{Element, Node, Vocabulary, parse_tree, shown};
+use tree::{Element, Node, Vocabulary, parse_tree_watched, shown};
 
 /// The limits on element nesting and attributes per element.
 pub use tree::{MAX_ATTRIBUTES, MAX_DEPTH};
@@ -37,6 +37,11 @@ pub fn read_source(source: &Source) -> ReadOutcome {
     super::read_decoded(source, read)
 }
 
+/// [`read_source`], with `watch` shown the XML's events as they are read.
+pub fn read_source_watched(source: &Source, watch: &mut dyn XmlWatch) -> ReadOutcome {
+    super::read_decoded(source, |text| read_watched(text, Some(watch)))
+}
+
 /// Whether a file's first bytes look like undoc XML: a root element in
 /// undoc's namespace.
 pub fn looks_like(head: &[u8]) -> bool {
@@ -45,6 +50,11 @@ pub fn looks_like(head: &[u8]) -> bool {
 
 /// Reads canonical UN XML.
 pub fn read(source: &str) -> ReadOutcome {
+    read_watched(source, None)
+}
+
+/// [`read`], with `watch` shown the XML's events as they are read.
+fn read_watched(source: &str, watch: Option<&mut dyn XmlWatch>) -> ReadOutcome {
     let head = &source.as_bytes()[..source.len().min(4096)];
     if tree::root_namespace(head).as_deref() == Some(crate::akn::NAMESPACE) {
         return ReadOutcome::failed(Diagnostic::new(
@@ -53,7 +63,7 @@ pub fn read(source: &str) -> ReadOutcome {
             "the root element is <akomaNtoso>: this is an Akoma Ntoso document, which undoc reads when its name ends in .akn.xml",
         ));
     }
-    let root = match parse_tree(source, UNDOC_XML) {
+    let root = match parse_tree_watched(source, UNDOC_XML, watch) {
         Ok(root) => root,
         Err(d) => return ReadOutcome::failed(d),
     };

@@ -11,7 +11,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
 use crate::read::{InputFormat, ReadOutcome, SourceSchema, SourceView};
 use crate::write::xml;
-pub use xsd::{FastXml, SchemaEngine, SchemaViolation};
+pub use xsd::{FastXml, SchemaEngine, SchemaViolation, SchemaWatch};
 
 /// A document after reading and validation.
 pub struct Checked {
@@ -36,12 +36,30 @@ impl Checked {
 /// mapped back to the source's spans.
 pub fn check(
     document: Option<Document>,
-    mut diagnostics: Vec<Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
     as_written: Option<&str>,
     engine: &dyn SchemaEngine,
 ) -> Checked {
+    check_watched(document, diagnostics, as_written, None, engine)
+}
+
+/// [`check`], where `watch`, if any, is the schema check that watched the
+/// source `as_written` being read: its verdict is taken instead of
+/// parsing the source again.
+fn check_watched(
+    document: Option<Document>,
+    mut diagnostics: Vec<Diagnostic>,
+    as_written: Option<&str>,
+    watch: Option<Box<dyn SchemaWatch + '_>>,
+    engine: &dyn SchemaEngine,
+) -> Checked {
+    // A reader that refused the source stopped reading, so the watch saw
+    // part of it at most; the verdict is only asked of a whole source.
     if let Some(source) = as_written.filter(|_| well_formed(&diagnostics)) {
-        let violations = engine.validate(source);
+        let violations = match watch {
+            Some(watch) => watch.finish(source),
+            None => engine.validate(source),
+        };
         if !violations.is_empty() {
             diagnostics.retain(|d| d.code != Code::Schema);
             diagnostics.extend(
@@ -82,12 +100,29 @@ pub fn check(
     finish(Some(doc), diagnostics)
 }
 
+/// The schema check to watch `format`'s reader read a source, when that
+/// source is checked as written and the reader can be watched: the source
+/// is then tokenized once, for reading and the schema alike.
+pub fn watch_reading<'e>(
+    format: &InputFormat,
+    engine: &'e dyn SchemaEngine,
+) -> Option<Box<dyn SchemaWatch + 'e>> {
+    if format.is_undoc_xml && format.read_watched.is_some() {
+        engine.watch()
+    } else {
+        None
+    }
+}
+
 /// Validates what `format`'s reader made of a source, taking the document
-/// and diagnostics out of `outcome` and leaving its view for the reports.
+/// and diagnostics out of `outcome` and leaving its view for the reports;
+/// `watch` is the schema check that watched it being read (see
+/// [`watch_reading`]).
 pub fn check_outcome(
     outcome: &mut ReadOutcome,
     format: &InputFormat,
     engine: &dyn SchemaEngine,
+    watch: Option<Box<dyn SchemaWatch + '_>>,
 ) -> Checked {
     let as_written = match &outcome.view {
         SourceView::Text(text) if format.is_undoc_xml => Some(text.as_str()),
@@ -99,7 +134,13 @@ pub fn check_outcome(
     {
         diagnostics.extend(source_schema(schema, text));
     }
-    check(outcome.document.take(), diagnostics, as_written, engine)
+    check_watched(
+        outcome.document.take(),
+        diagnostics,
+        as_written,
+        watch,
+        engine,
+    )
 }
 
 /// Whether nothing refused the source as malformed, not text or of

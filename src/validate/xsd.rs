@@ -6,9 +6,12 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use fastxml::push::PushValidator;
 use fastxml::schema::{FileFetcher, Schema, Validator};
 
 use super::namespaces::DeclaredNames;
+use crate::model::Span;
+use crate::read::XmlWatch;
 
 /// The schema embedded in the binary.
 pub const UNDOC_XSD: &str = include_str!("../../schemas/undoc.xsd");
@@ -49,6 +52,19 @@ pub trait SchemaEngine: Send + Sync {
 
     /// Identifies the schema (a hash of its text), for manifests.
     fn fingerprint(&self) -> String;
+
+    /// A check of one source that watches its reader tokenize it, instead
+    /// of parsing it again; `None` when the engine cannot watch.
+    fn watch(&self) -> Option<Box<dyn SchemaWatch + '_>> {
+        None
+    }
+}
+
+/// A schema check fed by a reader's events (see [`XmlWatch`]).
+pub trait SchemaWatch: XmlWatch {
+    /// The violations of the source watched, whose text is `xml`: what
+    /// [`SchemaEngine::validate`] finds in it.
+    fn finish(self: Box<Self>, xml: &str) -> Vec<SchemaViolation>;
 }
 
 /// The fastxml engine with a compiled schema.
@@ -118,7 +134,21 @@ impl SchemaEngine for FastXml {
     }
 
     fn validate(&self, xml: &str) -> Vec<SchemaViolation> {
-        let mut out = self.fastxml(xml);
+        self.with_namespaces(xml, self.fastxml(xml))
+    }
+
+    fn watch(&self) -> Option<Box<dyn SchemaWatch + '_>> {
+        Some(Box::new(Watched {
+            engine: self,
+            push: PushValidator::new(Arc::clone(&self.schema), MAX_VIOLATIONS),
+        }))
+    }
+}
+
+impl FastXml {
+    /// `out`, fastxml's verdict on `xml`, with the namespace pass's own
+    /// finds on other lines, in order.
+    fn with_namespaces(&self, xml: &str, mut out: Vec<SchemaViolation>) -> Vec<SchemaViolation> {
         let reported: std::collections::HashSet<u32> = out.iter().map(|v| v.line).collect();
         out.extend(
             self.names
@@ -146,18 +176,81 @@ impl FastXml {
             Ok(report) => report,
             Err(e) => return vec![stopped(xml, &e)],
         };
-        let mut violations: Vec<SchemaViolation> = report
-            .errors()
-            .into_iter()
-            .filter(|e| e.level != fastxml::ErrorLevel::Warning)
-            .map(|e| SchemaViolation {
-                line: e.location.line.unwrap_or(0) as u32,
-                column: e.location.column.unwrap_or(0) as u32,
-                message: stable_message(&e.message),
-            })
-            .collect();
+        let mut violations = violations(report.errors());
         at_tag_starts(xml, &mut violations);
         violations
+    }
+}
+
+/// fastxml's errors (warnings left out) as violations, where fastxml
+/// placed them.
+fn violations<'e>(
+    errors: impl IntoIterator<Item = &'e fastxml::StructuredError>,
+) -> Vec<SchemaViolation> {
+    errors
+        .into_iter()
+        .filter(|e| e.is_error() && e.level != fastxml::ErrorLevel::Warning)
+        .map(|e| SchemaViolation {
+            line: e.location.line.unwrap_or(0) as u32,
+            column: e.location.column.unwrap_or(0) as u32,
+            message: stable_message(&e.message),
+        })
+        .collect()
+}
+
+/// fastxml's check of one source, fed by the reader's events: the same
+/// checks and verdict as [`FastXml::validate`], each element placed at its
+/// start tag's `<` by the reader (no second pass to find it).
+struct Watched<'e> {
+    engine: &'e FastXml,
+    push: PushValidator,
+}
+
+impl XmlWatch for Watched<'_> {
+    fn start<'a>(
+        &mut self,
+        qname: &'a str,
+        attrs: &mut dyn Iterator<Item = (&'a str, &'a str)>,
+        empty: bool,
+        span: Span,
+        at: usize,
+    ) {
+        let place = (span.line as usize, span.column as usize);
+        self.push.start(qname, attrs, empty, place, at as u64);
+    }
+
+    fn end(&mut self, qname: &str, at: usize) {
+        self.push.end(qname, at as u64);
+    }
+
+    fn text(&mut self, raw: &str, at: usize) {
+        self.push.text(raw, at as u64);
+    }
+
+    fn cdata(&mut self, text: &str, at: usize) {
+        self.push.cdata(text, at as u64);
+    }
+
+    fn comment(&mut self, text: &str, at: usize) {
+        self.push.comment(text, at as u64);
+    }
+
+    fn pi(&mut self, content: &str, at: usize) {
+        self.push.pi(content, at as u64);
+    }
+
+    fn decl(&mut self, content: &str, at: usize) {
+        self.push.decl(content, at as u64);
+    }
+}
+
+impl SchemaWatch for Watched<'_> {
+    fn finish(self: Box<Self>, xml: &str) -> Vec<SchemaViolation> {
+        let found = match self.push.finish() {
+            Ok(errors) => violations(&errors),
+            Err(e) => vec![stopped(xml, &e)],
+        };
+        self.engine.with_namespaces(xml, found)
     }
 }
 
@@ -483,6 +576,84 @@ mod tests {
             let spaces = format!("{}\n \t{}", &xml[..at], &xml[at..]);
             assert!(engine.validate(&spaces).is_empty(), "white space is free");
         }
+    }
+
+    /// What a source's validation reports, read as the batch reads it:
+    /// with the schema watching the reader (`watched`), or parsing the
+    /// source again after reading.
+    fn reported(engine: &FastXml, xml: &str, watched: bool) -> Vec<(u32, u32, String)> {
+        let format = crate::read::InputFormat::by_name("xml").expect("the XML reader");
+        let mut watch = watched
+            .then(|| super::super::watch_reading(format, engine))
+            .flatten();
+        assert_eq!(watch.is_some(), watched, "undoc XML is read watched");
+        let shown = watch.as_deref_mut().map(|w| w as &mut dyn XmlWatch);
+        let source = crate::read::Source::bytes(xml.as_bytes());
+        let mut outcome = crate::read::read_watched(&source, format, &[], shown);
+        let checked = super::super::check_outcome(&mut outcome, format, engine, watch);
+        checked
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.span.line, d.span.column, d.message))
+            .collect()
+    }
+
+    /// The schema check that watches the reader tokenize a source finds
+    /// what parsing the source again finds, at the same places: schema
+    /// errors, faults in text, malformed input the reader refuses itself.
+    /// A fault in a start tag's attributes is placed at the tag's `<`
+    /// (fastxml's own tokenizer placed it one character after), and a bad
+    /// XML declaration at line 1 (it had no place).
+    #[test]
+    fn the_schema_watching_the_reader_finds_what_a_second_parse_finds() {
+        let engine = FastXml::embedded().expect("schema");
+        let (xml, at) = after_first_paragraph();
+        let insert = |what: &str| format!("{}{what}{}", &xml[..at], &xml[at..]);
+        let tag_at = xml[..at].rfind('<').expect("the tag");
+        let with_tag = |tag: &str| format!("{}{tag}{}", &xml[..tag_at], &xml[at..]);
+        let same = [
+            xml.to_string(),
+            xml.replace(r#"xml:lang="en""#, r#"xml:lang="de""#),
+            insert("Доклад <bogus/>"),
+            insert("a &#1; b"),
+            insert("a \u{1} b"),
+            insert("a ]]> b"),
+            insert("a &amp; b &#x41; &lt;c&gt; <![CDATA[ <raw> ]]> <!-- note --> <?pi x?>"),
+            insert("<!-- a -- b -->"),
+            insert("<?XmL x?>"),
+            insert("&nbsp;"),
+            insert("<z:em>x</z:em>"),
+            insert("<em>unclosed</para>"),
+            xml.replacen("<chapter ", "\u{a0}<chapter ", 1),
+            with_tag(r#"<para n="1" n="2">"#),
+            format!("{xml}<after/>"),
+            format!("<!DOCTYPE document>{xml}"),
+        ];
+        for source in same {
+            let watched = reported(&engine, &source, true);
+            assert_eq!(watched, reported(&engine, &source, false), "{source:.200}");
+        }
+        let (line, column) = (19, 7);
+        for tag in [
+            r#"<para n="1<">"#,
+            "<para n=\"1\u{2}\">",
+            r#"<para xmlns:x="u" xmlns:y="u" x:k="1" y:k="2" n="1">"#,
+            r#"<para xmlns:x="" n="1">"#,
+            r#"<para q:n="1" n="1">"#,
+        ] {
+            let found = reported(&engine, &with_tag(tag), true);
+            assert_eq!(found.len(), 1, "{tag}: {found:?}");
+            assert_eq!((found[0].0, found[0].1), (line, column), "{tag}: {found:?}");
+            assert!(found[0].2.contains("not well-formed"), "{found:?}");
+        }
+        let body = xml.split_once("?>").expect("a declaration").1;
+        let version = reported(&engine, &format!(r#"<?xml version="2.0"?>{body}"#), true);
+        assert_eq!(version.len(), 1, "{version:?}");
+        assert_eq!((version[0].0, version[0].1), (1, 1));
+        assert!(
+            version[0].2.contains("unsupported XML version"),
+            "{version:?}"
+        );
     }
 
     #[test]

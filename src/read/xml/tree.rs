@@ -7,6 +7,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
+use crate::read::XmlWatch;
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
@@ -142,12 +143,26 @@ pub(crate) fn parse_tree<'a>(
     source: &'a str,
     vocabulary: Vocabulary,
 ) -> Result<Element<'a>, Diagnostic> {
-    // The events are slices of `source`, already UTF-8: quick-xml need not
-    // check each again (vendor/quick-xml/UNDOC-PATCH.md).
-    quick_xml::reader::with_known_utf8(source, || read_tree(source, vocabulary))
+    parse_tree_watched(source, vocabulary, None)
 }
 
-fn read_tree<'a>(source: &'a str, vocabulary: Vocabulary) -> Result<Element<'a>, Diagnostic> {
+/// [`parse_tree`], with `watch` shown every event as it is read (until the
+/// first error, which ends reading).
+pub(crate) fn parse_tree_watched<'a>(
+    source: &'a str,
+    vocabulary: Vocabulary,
+    watch: Option<&mut dyn XmlWatch>,
+) -> Result<Element<'a>, Diagnostic> {
+    // The events are slices of `source`, already UTF-8: quick-xml need not
+    // check each again (vendor/quick-xml/UNDOC-PATCH.md).
+    quick_xml::reader::with_known_utf8(source, || read_tree(source, vocabulary, watch))
+}
+
+fn read_tree<'a>(
+    source: &'a str,
+    vocabulary: Vocabulary,
+    watch: Option<&mut dyn XmlWatch>,
+) -> Result<Element<'a>, Diagnostic> {
     let mut reader = NsReader::from_str(source);
     reader.config_mut().check_end_names = true;
     let mut tree = TreeBuilder {
@@ -163,6 +178,8 @@ fn read_tree<'a>(source: &'a str, vocabulary: Vocabulary) -> Result<Element<'a>,
         outside: None,
         last_namespace: None,
         vocabulary,
+        watch,
+        raw_attrs: Vec::new(),
     };
     loop {
         let before = reader.buffer_position() as usize;
@@ -183,7 +200,7 @@ fn read_tree<'a>(source: &'a str, vocabulary: Vocabulary) -> Result<Element<'a>,
 }
 
 /// The tree under construction: the elements open, the root once closed.
-struct TreeBuilder<'a, 'v> {
+struct TreeBuilder<'a, 'v, 'w> {
     cursor: Cursor<'a>,
     /// The elements open, each with where its children start in
     /// `open_children`.
@@ -198,9 +215,13 @@ struct TreeBuilder<'a, 'v> {
     /// The namespace of the last element, shared by the next if the same.
     last_namespace: Option<Arc<str>>,
     vocabulary: Vocabulary<'v>,
+    /// What is shown every event.
+    watch: Option<&'w mut dyn XmlWatch>,
+    /// A start tag's attributes as written, for `watch`.
+    raw_attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
-impl<'a> TreeBuilder<'a, '_> {
+impl<'a> TreeBuilder<'a, '_, '_> {
     /// Takes one parser event that started at byte `before`.
     fn event(
         &mut self,
@@ -208,6 +229,7 @@ impl<'a> TreeBuilder<'a, '_> {
         event: Event<'a>,
         before: usize,
     ) -> Result<(), Diagnostic> {
+        self.show(&event, before);
         let cursor = self.cursor;
         let span = || {
             let mut c = cursor;
@@ -225,12 +247,12 @@ impl<'a> TreeBuilder<'a, '_> {
                 format!("elements nested deeper than {MAX_DEPTH} levels"),
             )),
             Event::Start(e) => {
-                let el = self.element(&e, namespace, before)?;
+                let el = self.element(&e, namespace, before, false)?;
                 self.stack.push((el, self.open_children.len()));
                 Ok(())
             }
             Event::Empty(e) => {
-                let el = self.element(&e, namespace, before)?;
+                let el = self.element(&e, namespace, before, true)?;
                 self.close(el);
                 Ok(())
             }
@@ -260,12 +282,14 @@ impl<'a> TreeBuilder<'a, '_> {
         }
     }
 
-    /// The element a start tag opens, its namespace checked.
+    /// The element a start tag opens (`empty`: `<a/>`), its namespace
+    /// checked; the watch is shown the tag.
     fn element(
         &mut self,
         e: &BytesStart,
         namespace: Resolved,
         before: usize,
+        empty: bool,
     ) -> Result<Element<'a>, Diagnostic> {
         let span = self.cursor.span_at(before);
         let check = check_namespace(e, &namespace, span, self.vocabulary);
@@ -274,7 +298,35 @@ impl<'a> TreeBuilder<'a, '_> {
             Resolved::In(Some(uri)) => Some(self.shared(uri)),
             Resolved::In(None) | Resolved::UnknownPrefix(_) => None,
         };
-        element(self.cursor.source, e, namespace, span, self.vocabulary)
+        let source = self.cursor.source;
+        let Some(watch) = self.watch.as_deref_mut() else {
+            return element(source, e, namespace, span, self.vocabulary, None);
+        };
+        self.raw_attrs.clear();
+        let raw = Some(&mut self.raw_attrs);
+        let el = element(source, e, namespace, span, self.vocabulary, raw)?;
+        let mut attrs = self.raw_attrs.iter().map(|(k, v)| (k.as_ref(), v.as_ref()));
+        watch.start(e.name().into_inner(), &mut attrs, empty, span, before);
+        Ok(el)
+    }
+
+    /// Shows the watch an event that starts at byte `at`; start tags are
+    /// shown by [`element`](Self::element), with their attributes.
+    fn show(&mut self, event: &Event<'a>, at: usize) {
+        let Some(watch) = self.watch.as_deref_mut() else {
+            return;
+        };
+        let source = self.cursor.source;
+        match event {
+            Event::End(e) => watch.end(e.name().into_inner(), at),
+            Event::Text(t) => watch.text(&t[..], at),
+            Event::GeneralRef(r) => watch.text(&reference_as_written(source, r, at), at),
+            Event::CData(t) => watch.cdata(&t[..], at),
+            Event::Comment(t) => watch.comment(&t[..], at),
+            Event::PI(p) => watch.pi(&p[..], at),
+            Event::Decl(d) => watch.decl(&d[..], at),
+            Event::Start(_) | Event::Empty(_) | Event::DocType(_) | Event::Eof => {}
+        }
     }
 
     /// `uri`, shared with the element before when it is the same (a
@@ -470,12 +522,15 @@ fn defer(first: &mut Option<Diagnostic>, found: Result<(), Diagnostic>) -> Resul
     }
 }
 
+/// The element of start tag `e`; with `raw`, its attributes as written
+/// are put there too.
 fn element<'a>(
     source: &'a str,
     e: &BytesStart,
     namespace: Option<Arc<str>>,
     span: Span,
     vocabulary: Vocabulary,
+    mut raw: Option<&mut Vec<(Cow<'a, str>, Cow<'a, str>)>>,
 ) -> Result<Element<'a>, Diagnostic> {
     let name = in_source(source, e.local_name().into_inner());
     let mut attrs: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
@@ -494,6 +549,12 @@ fn element<'a>(
                     shown(&name),
                     vocabulary.what
                 ),
+            ));
+        }
+        if let (Some(raw), Ok(attr)) = (raw.as_deref_mut(), &attr) {
+            raw.push((
+                in_source(source, attr.key.as_ref()),
+                in_source(source, &attr.value),
             ));
         }
         let (key, value) = attribute(source, attr, &name, span)?;
@@ -550,10 +611,32 @@ fn attribute<'a>(
 /// `text` as the slice of `source` it is, when it is one (the parser's
 /// names and unescaped values are), else as a copy.
 fn in_source<'a>(source: &'a str, text: &str) -> Cow<'a, str> {
+    match slice_of(source, text) {
+        Some(slice) => Cow::Borrowed(slice),
+        None => Cow::Owned(text.to_string()),
+    }
+}
+
+/// `text` as the slice of `source` it is, if it is one.
+fn slice_of<'a>(source: &'a str, text: &str) -> Option<&'a str> {
     let start = (text.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
-    match source.get(start..start.saturating_add(text.len())) {
-        Some(slice) if slice.as_ptr() == text.as_ptr() => Cow::Borrowed(slice),
-        _ => Cow::Owned(text.to_string()),
+    let slice = source.get(start..start.checked_add(text.len())?)?;
+    (slice.as_ptr() == text.as_ptr()).then_some(slice)
+}
+
+/// A reference as written (`&amp;`), which starts at byte `at`.
+fn reference_as_written<'a>(
+    source: &'a str,
+    r: &quick_xml::events::BytesRef,
+    at: usize,
+) -> Cow<'a, str> {
+    let written = at
+        .checked_add(r.len() + 2)
+        .and_then(|end| source.get(at..end))
+        .filter(|w| w.starts_with('&') && w.ends_with(';'));
+    match written {
+        Some(w) => Cow::Borrowed(w),
+        None => format!("&{};", &r[..]).into(),
     }
 }
 

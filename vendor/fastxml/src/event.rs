@@ -326,8 +326,9 @@ impl<S> StreamingParser<S> {
         let Self {
             reader, expander, ..
         } = self;
+        let mut checker = crate::parser::checks::WellformedChecker::new();
         let mut sink = StreamSink {
-            checker: crate::parser::checks::WellformedChecker::new(),
+            checker: &mut checker,
             expander,
             on_event: &mut on_event,
             utf8: reader.utf8(),
@@ -371,7 +372,7 @@ impl<S> StreamingParser<S> {
                     // Collect internal-subset general entity declarations
                     if let Ok(text) = std::str::from_utf8(e.as_ref()) {
                         sink.checker.doctype(text)?;
-                        sink.expander.declare_from(&mut sink.checker);
+                        sink.expander.declare_from(sink.checker);
                     }
                 }
                 Ok(Event::Eof) => {
@@ -471,14 +472,15 @@ impl<S> StreamingParser<S> {
 /// Per-parse state of the streaming loop: well-formedness and entity
 /// bookkeeping plus the event callback, shared by the main loop and the
 /// content fragments of entities that contain markup.
-struct StreamSink<'s, 'i, F> {
-    checker: crate::parser::checks::WellformedChecker,
-    expander: &'s mut EntityExpander,
-    on_event: &'s mut F,
-    utf8: crate::parser::source::Utf8<'i>,
+pub(crate) struct StreamSink<'s, 'i, F: ?Sized> {
+    // UNDOC PATCH: borrowed, so that `crate::push` keeps it between events.
+    pub(crate) checker: &'s mut crate::parser::checks::WellformedChecker,
+    pub(crate) expander: &'s mut EntityExpander,
+    pub(crate) on_event: &'s mut F,
+    pub(crate) utf8: crate::parser::source::Utf8<'i>,
 }
 
-impl<F> StreamSink<'_, '_, F>
+impl<F: ?Sized> StreamSink<'_, '_, F>
 where
     F: FnMut(&RawEvent<'_>) -> Result<()>,
 {
@@ -488,78 +490,102 @@ where
         match event {
             Event::Start(e) | Event::Empty(e) => {
                 let tag = StartTag::decode(e, self.utf8)?;
-                self.checker.start(&tag)?;
-                let (name, prefix, attributes, namespace_decls) =
-                    split_start_event(&tag, self.expander)?;
-                (self.on_event)(&RawEvent::StartElement {
-                    name,
-                    prefix,
-                    attributes: &attributes,
-                    namespace_decls: &namespace_decls,
-                    line: Some(line),
-                    column: Some(column),
-                })?;
-                if matches!(event, Event::Empty(_)) {
-                    // An empty-element tag opens and immediately closes.
-                    self.checker.end(tag.qname)?;
-                    (self.on_event)(&RawEvent::EndElement { name, prefix })?;
-                }
+                self.start_tag(&tag, matches!(event, Event::Empty(_)), line, column)
             }
             Event::End(e) => {
                 let qname = e.name();
-                let full_name = self.utf8.str(qname.as_ref())?;
-                self.checker.end(full_name)?;
-                let (prefix, name) = crate::namespace::split_qname(full_name);
-                (self.on_event)(&RawEvent::EndElement { name, prefix })?;
+                self.end_tag(self.utf8.str(qname.as_ref())?)
             }
-            Event::Text(e) => {
-                // Check the raw (pre-expansion) text: literal characters must
-                // satisfy the Char production, and each character reference
-                // must name a legal XML 1.0 character.
-                let raw = self.utf8.str(e.as_ref())?;
-                let raw = self.checker.text(raw)?;
-                self.expander.declare_from(&mut self.checker);
-                match self.expander.expand_text(raw)? {
-                    TextExpansion::Text(text) => self.text(&text)?,
-                    TextExpansion::Segments(segments) => {
-                        for segment in segments {
-                            match segment {
-                                Segment::Text(text) => self.text(&text)?,
-                                Segment::Markup(name) => self.fragment(&name, line, column)?,
-                            }
-                        }
+            // Check the raw (pre-expansion) text: literal characters must
+            // satisfy the Char production, and each character reference
+            // must name a legal XML 1.0 character.
+            Event::Text(e) => self.raw_text(self.utf8.str(e.as_ref())?, line, column),
+            Event::CData(e) => self.cdata(self.utf8.str(e.as_ref())?),
+            Event::Comment(e) => self.comment(self.utf8.str(e.as_ref())?),
+            Event::PI(e) => self.pi(self.utf8.str(e.as_ref())?),
+            Event::Decl(_) | Event::DocType(_) | Event::Eof => {
+                Err(crate::parser::error::ParseError::NotWellFormed {
+                    message: "a declaration is not allowed in entity replacement text".to_string(),
+                }
+                .into())
+            }
+        }
+    }
+
+    // UNDOC PATCH: the steps of `event`, one a kind of event, on text
+    // already decoded, so that `crate::push` takes each step for events
+    // another tokenizer read.
+
+    /// A start (or empty-element) tag.
+    pub(crate) fn start_tag(
+        &mut self,
+        tag: &StartTag<'_>,
+        empty: bool,
+        line: usize,
+        column: usize,
+    ) -> Result<()> {
+        self.checker.start(tag)?;
+        let (name, prefix, attributes, namespace_decls) = split_start_event(tag, self.expander)?;
+        (self.on_event)(&RawEvent::StartElement {
+            name,
+            prefix,
+            attributes: &attributes,
+            namespace_decls: &namespace_decls,
+            line: Some(line),
+            column: Some(column),
+        })?;
+        if empty {
+            // An empty-element tag opens and immediately closes.
+            self.checker.end(tag.qname)?;
+            (self.on_event)(&RawEvent::EndElement { name, prefix })?;
+        }
+        Ok(())
+    }
+
+    /// An end tag, by its qualified name.
+    pub(crate) fn end_tag(&mut self, full_name: &str) -> Result<()> {
+        self.checker.end(full_name)?;
+        let (prefix, name) = crate::namespace::split_qname(full_name);
+        (self.on_event)(&RawEvent::EndElement { name, prefix })
+    }
+
+    /// Text as written, references unexpanded.
+    pub(crate) fn raw_text(&mut self, raw: &str, line: usize, column: usize) -> Result<()> {
+        let raw = self.checker.text(raw)?;
+        self.expander.declare_from(self.checker);
+        match self.expander.expand_text(raw)? {
+            TextExpansion::Text(text) => self.text(&text)?,
+            TextExpansion::Segments(segments) => {
+                for segment in segments {
+                    match segment {
+                        Segment::Text(text) => self.text(&text)?,
+                        Segment::Markup(name) => self.fragment(&name, line, column)?,
                     }
                 }
             }
-            Event::CData(e) => {
-                let text = self.utf8.str(e.as_ref())?;
-                self.checker.cdata(text)?;
-                (self.on_event)(&RawEvent::CData(text))?;
-            }
-            Event::Comment(e) => {
-                let text = self.utf8.str(e.as_ref())?;
-                self.checker.comment(text)?;
-                (self.on_event)(&RawEvent::Comment(text))?;
-            }
-            Event::PI(e) => {
-                let content = self.utf8.str(e.as_ref())?;
-                self.checker.pi(content)?;
-                let mut parts = content.splitn(2, char::is_whitespace);
-                let target = parts.next().unwrap_or("");
-                let pi_content = parts.next().map(str::trim);
-                (self.on_event)(&RawEvent::ProcessingInstruction {
-                    target,
-                    content: pi_content,
-                })?;
-            }
-            Event::Decl(_) | Event::DocType(_) | Event::Eof => {
-                return Err(crate::parser::error::ParseError::NotWellFormed {
-                    message: "a declaration is not allowed in entity replacement text".to_string(),
-                }
-                .into());
-            }
         }
         Ok(())
+    }
+
+    pub(crate) fn cdata(&mut self, text: &str) -> Result<()> {
+        self.checker.cdata(text)?;
+        (self.on_event)(&RawEvent::CData(text))
+    }
+
+    pub(crate) fn comment(&mut self, text: &str) -> Result<()> {
+        self.checker.comment(text)?;
+        (self.on_event)(&RawEvent::Comment(text))
+    }
+
+    pub(crate) fn pi(&mut self, content: &str) -> Result<()> {
+        self.checker.pi(content)?;
+        let mut parts = content.splitn(2, char::is_whitespace);
+        let target = parts.next().unwrap_or("");
+        let pi_content = parts.next().map(str::trim);
+        (self.on_event)(&RawEvent::ProcessingInstruction {
+            target,
+            content: pi_content,
+        })
     }
 
     fn text(&mut self, text: &str) -> Result<()> {
@@ -735,19 +761,29 @@ fn placed(
     start: u64,
     utf8: crate::parser::source::Utf8<'_>,
 ) -> crate::error::Error {
+    let text = match event {
+        Event::Text(t) => utf8.str(t.as_ref()).ok(),
+        _ => None,
+    };
+    placed_at(error, start, text)
+}
+
+/// UNDOC PATCH: a well-formedness error found in an event that starts at
+/// byte `start`, placed there; in `text` (the event's raw text, when it is
+/// text) at the character at fault.
+pub(crate) fn placed_at(
+    error: crate::error::Error,
+    start: u64,
+    text: Option<&str>,
+) -> crate::error::Error {
     use crate::error::Error;
     use crate::parser::error::ParseError;
     let Error::Parse(ParseError::NotWellFormed { message }) = error else {
         return error;
     };
-    let within = match event {
-        Event::Text(t) => utf8
-            .str(t.as_ref())
-            .ok()
-            .and_then(crate::parser::wellformed::first_text_error)
-            .unwrap_or(0),
-        _ => 0,
-    };
+    let within = text
+        .and_then(crate::parser::wellformed::first_text_error)
+        .unwrap_or(0);
     Error::Parse(ParseError::AtPosition {
         position: start + within as u64,
         message: format!("not well-formed: {message}"),

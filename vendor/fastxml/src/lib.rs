@@ -104,6 +104,8 @@ pub mod node;
 pub mod parser;
 pub mod position;
 pub mod profile;
+// UNDOC PATCH: validation fed by another tokenizer's events.
+pub mod push;
 pub mod schema;
 pub mod serialize;
 pub mod transform;

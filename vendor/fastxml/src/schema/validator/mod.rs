@@ -16,7 +16,8 @@ mod facade;
 mod numeric;
 mod prescan;
 mod state;
-mod streaming;
+// UNDOC PATCH: `crate::push` feeds the streaming validator.
+pub(crate) mod streaming;
 mod xsi_type;
 
 // Internal layout (maintainer note): `dom` and `streaming` are the two
