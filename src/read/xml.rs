@@ -63,7 +63,8 @@ fn read_watched(source: &str, watch: Option<&mut dyn XmlWatch>) -> ReadOutcome {
             "the root element is <akomaNtoso>: this is an Akoma Ntoso document, which undoc reads when its name ends in .akn.xml",
         ));
     }
-    let root = match parse_tree_watched(source, UNDOC_XML, watch) {
+    let arena = bumpalo::Bump::new();
+    let root = match parse_tree_watched(source, &arena, UNDOC_XML, watch) {
         Ok(root) => root,
         Err(d) => return ReadOutcome::failed(d),
     };
@@ -82,7 +83,7 @@ fn schema_error(el: &Element, message: impl Into<String>) -> Diagnostic {
 
 /// Element-only content: whitespace is ignored, any other text is an error.
 fn element_children<'e, 's>(el: &'e Element<'s>) -> Result<Vec<&'e Element<'s>>, Diagnostic> {
-    for child in &el.children {
+    for child in el.children {
         if let Node::Text(t) = child
             && !t.trim().is_empty()
         {
@@ -114,7 +115,7 @@ fn document(root: &Element) -> Result<Document, Diagnostic> {
     let mut doc = Document::empty(lang, root.span);
     let mut has_title = false;
     for el in element_children(root)? {
-        match el.name.as_ref() {
+        match el.name {
             "masthead" => doc.masthead = masthead(el)?,
             "title" => {
                 doc.title = Spanned::new(inlines(el)?, el.span);
@@ -172,7 +173,7 @@ fn summary(el: &Element) -> Result<Summary, Diagnostic> {
         heading,
         blocks: rest
             .iter()
-            .map(|child| block(child, &el.name))
+            .map(|child| block(child, el.name))
             .collect::<Result<_, _>>()?,
         span: el.span,
     })
@@ -197,7 +198,7 @@ fn masthead(el: &Element) -> Result<Masthead, Diagnostic> {
         let span = field.span;
         let bad =
             |what: &str| schema_error(field, format!("<{}> `{value}` is not {what}", field.name));
-        match field.name.as_ref() {
+        match field.name {
             "symbol" => m.symbol = Some(Spanned::new(value.to_string(), span)),
             "organ" => m.organ.push(Spanned::new(value.to_string(), span)),
             "distribution" => {
@@ -260,12 +261,12 @@ fn number(el: &Element) -> Result<u32, Diagnostic> {
 fn blocks(el: &Element) -> Result<Vec<Block>, Diagnostic> {
     element_children(el)?
         .into_iter()
-        .map(|child| block(child, &el.name))
+        .map(|child| block(child, el.name))
         .collect()
 }
 
 fn block(child: &Element, parent: &str) -> Result<Block, Diagnostic> {
-    Ok(match child.name.as_ref() {
+    Ok(match child.name {
         "chapter" => Block::Chapter(division(child)?),
         "section" => Block::Section(division(child)?),
         "para" => Block::Para(para(child)?),
@@ -291,7 +292,7 @@ fn heading_and_rest(el: &Element) -> Result<(Vec<Inline>, Vec<Block>), Diagnosti
     expect_name(first, "heading")?;
     let blocks = rest
         .iter()
-        .map(|child| block(child, &el.name))
+        .map(|child| block(child, el.name))
         .collect::<Result<_, _>>()?;
     Ok((inlines(first)?, blocks))
 }
@@ -324,7 +325,7 @@ fn annex(el: &Element) -> Result<Annex, Diagnostic> {
 fn content_and_list(el: &Element) -> Result<(Vec<Inline>, Option<List>), Diagnostic> {
     let mut list = None;
     let mut inline_nodes = Vec::new();
-    for child in &el.children {
+    for child in el.children {
         match child {
             Node::Element(e) if e.name == "list" => {
                 if list.is_some() {
@@ -402,7 +403,7 @@ fn inline_list<'a, 's: 'a>(
     for node in nodes {
         out.push(match node {
             Node::Text(t) => Inline::Text(t.to_string()),
-            Node::Element(e) => match e.name.as_ref() {
+            Node::Element(e) => match e.name {
                 "emph" => Inline::Emph(e.text()),
                 "strong" => Inline::Strong(inlines(e)?),
                 "link" => Inline::Link(Box::new(crate::model::Link {

@@ -33,7 +33,7 @@ impl<'t> AknReader<'t> {
         let (mut chapters, mut sections) = (0, 0);
         let mut out = Vec::new();
         for child in parent.elements() {
-            match child.name.as_ref() {
+            match child.name {
                 "chapter" => {
                     chapters += 1;
                     let d = self.division(child, numbers::chapter, chapters);
@@ -53,7 +53,7 @@ impl<'t> AknReader<'t> {
 
     /// One block-level element as blocks of the model.
     pub(super) fn block(&mut self, el: &'t Element<'t>) -> Vec<Block> {
-        match el.name.as_ref() {
+        match el.name {
             "chapter" | "section" => self.blocks_of_one(el),
             "paragraph" => self.paragraph(el),
             "subsection" => {
@@ -94,7 +94,7 @@ impl<'t> AknReader<'t> {
     /// A chapter or section met where `blocks` did not count it.
     fn blocks_of_one(&mut self, el: &'t Element<'t>) -> Vec<Block> {
         let d = |r: &mut Self, parse: fn(&str) -> Option<u32>| r.division(el, parse, 1);
-        match el.name.as_ref() {
+        match el.name {
             "chapter" => vec![Block::Chapter(d(self, numbers::chapter))],
             _ => vec![Block::Section(d(self, numbers::section))],
         }
@@ -129,9 +129,7 @@ impl<'t> AknReader<'t> {
     /// tables and figures in, and other tools' heading-only containers.
     fn hcontainer(&mut self, el: &'t Element<'t>) -> Vec<Block> {
         let name = el.attr("name").unwrap_or("");
-        let only_headings = el
-            .elements()
-            .all(|e| matches!(e.name.as_ref(), "num" | "heading"));
+        let only_headings = el.elements().all(|e| matches!(e.name, "num" | "heading"));
         if name == hcontainer::SUBHEADING || (only_headings && child(el, "heading").is_some()) {
             let level: u8 = match self.ext(el, ext::LEVEL) {
                 Some("4") => 4,
@@ -197,7 +195,7 @@ impl<'t> AknReader<'t> {
         let mut after = Vec::new();
         let mut items = Vec::new();
         for child in el.elements() {
-            match child.name.as_ref() {
+            match child.name {
                 "num" | "heading" => {}
                 "content" | "intro" => self.content_into(child, &mut text, &mut list, &mut after),
                 "list" | "blockList" | "ul" | "ol" if list.is_none() => {
@@ -231,7 +229,7 @@ impl<'t> AknReader<'t> {
         after: &mut Vec<Block>,
     ) {
         for child in content.elements() {
-            match child.name.as_ref() {
+            match child.name {
                 "p" if text.is_empty() && list.is_none() => *text = self.inline_content(child),
                 "blockList" | "ul" | "ol" | "list" if list.is_none() => {
                     let (intro, l) = self.list(child);
@@ -255,7 +253,7 @@ impl<'t> AknReader<'t> {
         let mut intro = Vec::new();
         let mut items = Vec::new();
         for child in el.elements() {
-            match child.name.as_ref() {
+            match child.name {
                 "intro" => intro = self.intro_text(child),
                 "listIntroduction" => intro = self.inline_content(child),
                 "point" | "item" | "li" => items.push(child),

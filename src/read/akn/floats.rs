@@ -45,7 +45,7 @@ impl<'t> AknReader<'t> {
             .unwrap_or_default();
         let mut after = Vec::new();
         for part in el.elements() {
-            match (part.name.as_ref(), part.attr("class")) {
+            match (part.name, part.attr("class")) {
                 ("num" | "heading", _) => {}
                 ("p", Some("units")) => table.units = Some(self.inline_content(part)),
                 ("p", Some("note")) => table.notes.push(self.table_note(part)),
@@ -78,7 +78,7 @@ impl<'t> AknReader<'t> {
         let rest = if letter.is_some() {
             &p.children[1..]
         } else {
-            &p.children[..]
+            p.children
         };
         let mut content = self.inline_nodes(rest);
         if let Some(Inline::Text(first)) = content.first_mut()
@@ -217,7 +217,7 @@ impl<'t> AknReader<'t> {
             span: el.span,
         };
         for part in el.elements() {
-            match (part.name.as_ref(), part.attr("class")) {
+            match (part.name, part.attr("class")) {
                 ("p", Some("note")) => figure.notes.push(self.table_note(part)),
                 ("p", Some("source")) => figure.source = Some(self.inline_content(part)),
                 _ => {}

@@ -28,7 +28,7 @@ impl<'t> AknReader<'t> {
     }
 
     fn front_element(&mut self, el: &'t Element<'t>, doc: &mut Document) {
-        match el.name.as_ref() {
+        match el.name {
             "container" | "p" | "block" | "blockContainer" => {
                 if el
                     .children
@@ -73,7 +73,7 @@ impl<'t> AknReader<'t> {
     /// Sets the masthead field `el` marks; false when it marks none.
     fn masthead_field(&mut self, el: &Element, m: &mut Masthead) -> bool {
         let line = || Spanned::new(line_text(el), el.span);
-        match el.name.as_ref() {
+        match el.name {
             "docAuthority" => return self.organ(el, m),
             "docNumber" => {
                 let symbol = line_text(el);
@@ -103,7 +103,7 @@ impl<'t> AknReader<'t> {
             return false;
         }
         let mut lines = vec![String::new()];
-        for child in &el.children {
+        for child in el.children {
             let text: Cow<str> = match child {
                 Node::Element(e) if e.name == "eol" || e.name == "br" => {
                     lines.push(String::new());
@@ -172,7 +172,7 @@ impl<'t> AknReader<'t> {
                 let heading = child.elements().find(|e| e.name == "heading");
                 let blocks = child
                     .elements()
-                    .filter(|e| !matches!(e.name.as_ref(), "heading" | "num" | "subheading"))
+                    .filter(|e| !matches!(e.name, "heading" | "num" | "subheading"))
                     .flat_map(|e| self.block(e))
                     .collect();
                 doc.summary = Some(Summary {

@@ -55,7 +55,7 @@ fn flat_text(el: &Element) -> String {
 impl<'t> AknReader<'t> {
     /// The inline content of a paragraph, heading, title or cell.
     pub(super) fn inline_content(&mut self, el: &'t Element<'t>) -> Vec<Inline> {
-        self.inline_nodes(&el.children)
+        self.inline_nodes(el.children)
     }
 
     /// The inline content of a run of nodes.
@@ -75,7 +75,7 @@ impl<'t> AknReader<'t> {
     }
 
     fn inline_element(&mut self, e: &'t Element<'t>, out: &mut Vec<Inline>) {
-        match e.name.as_ref() {
+        match e.name {
             "i" | "em" => {
                 if e.elements().next().is_some() {
                     self.unheld(e, "markup inside italics; its text is kept in italics");

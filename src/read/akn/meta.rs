@@ -66,7 +66,7 @@ impl<'t> AknReader<'t> {
             m.date = Some(Spanned::new(date, date_el.span));
         }
         for other in meta.elements() {
-            let name = other.name.as_ref();
+            let name = other.name;
             if matches!(
                 name,
                 "classification" | "workflow" | "analysis" | "temporalData" | "presentation"
@@ -76,7 +76,7 @@ impl<'t> AknReader<'t> {
         }
         for proprietary in meta.elements().filter(|e| e.name == "proprietary") {
             for item in proprietary.elements() {
-                let ours = item.namespace.as_deref() == Some(akn::UNDOC_NAMESPACE);
+                let ours = item.namespace == Some(akn::UNDOC_NAMESPACE);
                 match DutyStation::parse(&item.text()) {
                     Some(station) if ours && item.name == ext::DUTY_STATION => {
                         m.duty_station = Some(Spanned::new(station, item.span));

@@ -45,7 +45,8 @@ const AKOMA_NTOSO: Vocabulary = Vocabulary {
 
 /// Reads Akoma Ntoso.
 pub fn read(source: &str) -> ReadOutcome {
-    let root = match parse_tree(source, AKOMA_NTOSO) {
+    let arena = bumpalo::Bump::new();
+    let root = match parse_tree(source, &arena, AKOMA_NTOSO) {
         Ok(root) => root,
         Err(d) => return ReadOutcome::failed(d),
     };
@@ -148,7 +149,7 @@ impl<'t> AknReader<'t> {
     fn new(root: &Element) -> Self {
         let ext_prefix = root.attrs.iter().find_map(|(k, v)| {
             let prefix = k.strip_prefix("xmlns:")?;
-            (v == akn::UNDOC_NAMESPACE).then(|| prefix.to_string())
+            (*v == akn::UNDOC_NAMESPACE).then(|| prefix.to_string())
         });
         AknReader {
             ext_prefix,
@@ -203,7 +204,7 @@ impl<'t> AknReader<'t> {
     }
 
     fn document(&mut self, root: &'t Element<'t>) -> Result<Document, Diagnostic> {
-        if root.name != "akomaNtoso" || root.namespace.as_deref() != Some(akn::NAMESPACE) {
+        if root.name != "akomaNtoso" || root.namespace != Some(akn::NAMESPACE) {
             return Err(schema_error(
                 root,
                 format!(
@@ -226,7 +227,7 @@ impl<'t> AknReader<'t> {
     /// The document under `<akomaNtoso>`: `doc`, `statement` and
     /// `debateReport` are read whole; other types for what they share.
     fn document_type(&mut self, el: &'t Element<'t>) -> Result<Document, Diagnostic> {
-        if !matches!(el.name.as_ref(), "doc" | "statement" | "debateReport") {
+        if !matches!(el.name, "doc" | "statement" | "debateReport") {
             self.unheld(el, "a document type other than doc, statement or debateReport; its parts are read as a report's");
         }
         let meta = el
@@ -283,7 +284,7 @@ impl<'t> AknReader<'t> {
             let mut blocks = Vec::new();
             for inner in attachment
                 .elements()
-                .filter(|e| !matches!(e.name.as_ref(), "num" | "heading" | "subheading"))
+                .filter(|e| !matches!(e.name, "num" | "heading" | "subheading"))
             {
                 let body = inner
                     .elements()
@@ -309,7 +310,7 @@ impl<'t> AknReader<'t> {
 
     /// One part of the document after `<meta>`.
     fn part(&mut self, part: &'t Element<'t>, doc: &mut Document) {
-        match part.name.as_ref() {
+        match part.name {
             "coverPage" | "preface" => self.front(part, doc),
             "preamble" => self.preamble(part, doc),
             "mainBody" | "body" | "debateBody" | "judgmentBody" | "portionBody"

@@ -91,7 +91,7 @@ pub(super) fn table(el: &Element) -> Result<Table, Diagnostic> {
         ..Table::default()
     };
     for child in element_children(el)? {
-        match child.name.as_ref() {
+        match child.name {
             "title" => table.title = inlines(child)?,
             "units" => table.units = Some(inlines(child)?),
             "columns" => {
@@ -188,7 +188,7 @@ pub(super) fn figure(el: &Element) -> Result<Figure, Diagnostic> {
     let mut notes_read = Vec::new();
     let mut source = None;
     for child in element_children(el)? {
-        match child.name.as_ref() {
+        match child.name {
             "title" => title = inlines(child)?,
             "image" => image = Some(read_image(child)?),
             "alt" => alt = Some(child.text().trim().to_string()),
@@ -230,7 +230,7 @@ fn read_image(el: &Element) -> Result<Image, Diagnostic> {
         .children
         .iter()
         .filter_map(|c| match c {
-            Node::Text(t) => Some(t.as_ref()),
+            Node::Text(t) => Some(*t),
             Node::Element(_) => None,
         })
         .flat_map(str::chars)

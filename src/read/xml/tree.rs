@@ -8,11 +8,11 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 use crate::read::XmlWatch;
+use bumpalo::Bump;
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 use std::borrow::Cow;
-use std::sync::Arc;
 
 /// Deepest element nesting accepted; the schemas need far less.
 pub const MAX_DEPTH: usize = 64;
@@ -38,41 +38,47 @@ pub(crate) struct Vocabulary<'a> {
 /// An element: its local name, its namespace, its attributes as written
 /// (qualified names, `xmlns` declarations included), its children and where
 /// it starts. Names, and values and text without references, are slices of
-/// the source: most of a document is never copied into the tree.
+/// the source: most of a document is never copied into the tree. The rest
+/// (elements, lists of children and attributes, text with references) is
+/// in an arena the caller holds, freed at once with it: building and
+/// dropping a tree of boxes and vectors was a twentieth of validating a
+/// report.
+#[derive(Clone, Copy)]
 pub(crate) struct Element<'a> {
-    pub name: Cow<'a, str>,
+    pub name: &'a str,
     /// The namespace URI its name resolves to (`None`: no namespace),
     /// shared with the elements before it in the same namespace.
-    pub namespace: Option<Arc<str>>,
-    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
-    pub children: Vec<Node<'a>>,
+    pub namespace: Option<&'a str>,
+    pub attrs: &'a [(&'a str, &'a str)],
+    pub children: &'a [Node<'a>],
     pub span: Span,
 }
 
 /// A child of an element.
+#[derive(Clone, Copy)]
 pub(crate) enum Node<'a> {
-    Element(Box<Element<'a>>),
-    Text(Cow<'a, str>),
+    Element(&'a Element<'a>),
+    Text(&'a str),
 }
 
 impl<'a> Element<'a> {
     pub fn attr(&self, key: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_ref())
     }
 
-    pub fn elements(&self) -> impl Iterator<Item = &Element<'a>> {
+    pub fn elements(&self) -> impl Iterator<Item = &'a Element<'a>> + use<'a> {
         self.children.iter().filter_map(|c| match c {
-            Node::Element(e) => Some(&**e),
+            Node::Element(e) => Some(*e),
             Node::Text(_) => None,
         })
     }
 
     pub fn text(&self) -> String {
         let mut out = String::new();
-        for child in &self.children {
+        for child in self.children {
             match child {
                 Node::Text(t) => out.push_str(t),
                 Node::Element(e) => out.push_str(&e.text()),
@@ -141,25 +147,28 @@ impl Cursor<'_> {
 /// always refused (the document is not namespace-well-formed).
 pub(crate) fn parse_tree<'a>(
     source: &'a str,
+    arena: &'a Bump,
     vocabulary: Vocabulary,
 ) -> Result<Element<'a>, Diagnostic> {
-    parse_tree_watched(source, vocabulary, None)
+    parse_tree_watched(source, arena, vocabulary, None)
 }
 
 /// [`parse_tree`], with `watch` shown every event as it is read (until the
 /// first error, which ends reading).
 pub(crate) fn parse_tree_watched<'a>(
     source: &'a str,
+    arena: &'a Bump,
     vocabulary: Vocabulary,
     watch: Option<&mut dyn XmlWatch>,
 ) -> Result<Element<'a>, Diagnostic> {
     // The events are slices of `source`, already UTF-8: quick-xml need not
     // check each again (vendor/quick-xml/UNDOC-PATCH.md).
-    quick_xml::reader::with_known_utf8(source, || read_tree(source, vocabulary, watch))
+    quick_xml::reader::with_known_utf8(source, || read_tree(source, arena, vocabulary, watch))
 }
 
 fn read_tree<'a>(
     source: &'a str,
+    arena: &'a Bump,
     vocabulary: Vocabulary,
     watch: Option<&mut dyn XmlWatch>,
 ) -> Result<Element<'a>, Diagnostic> {
@@ -172,8 +181,11 @@ fn read_tree<'a>(
             line: 1,
             column: 0,
         },
+        arena,
         stack: Vec::new(),
         open_children: Vec::new(),
+        run: None,
+        attrs: Vec::new(),
         root: None,
         outside: None,
         last_namespace: None,
@@ -202,18 +214,24 @@ fn read_tree<'a>(
 /// The tree under construction: the elements open, the root once closed.
 struct TreeBuilder<'a, 'v, 'w> {
     cursor: Cursor<'a>,
+    /// Where the tree's elements, lists and copied text go.
+    arena: &'a Bump,
     /// The elements open, each with where its children start in
     /// `open_children`.
     stack: Vec<(Element<'a>, usize)>,
     /// The children of every open element, in document order: an element's
-    /// are moved into a vector of their exact size when it closes, instead
-    /// of each element growing its own as they come.
+    /// are copied into the arena at their exact number when it closes.
     open_children: Vec<Node<'a>>,
+    /// The text of the last child, while references join runs to it: kept
+    /// here and put in the arena once, when an element starts or ends.
+    run: Option<String>,
+    /// A start tag's attributes, until they are put in the arena.
+    attrs: Vec<(&'a str, &'a str)>,
     root: Option<Element<'a>>,
     /// The first element found outside the vocabulary's namespace.
     outside: Option<Diagnostic>,
     /// The namespace of the last element, shared by the next if the same.
-    last_namespace: Option<Arc<str>>,
+    last_namespace: Option<&'a str>,
     vocabulary: Vocabulary<'v>,
     /// What is shown every event.
     watch: Option<&'w mut dyn XmlWatch>,
@@ -247,20 +265,24 @@ impl<'a> TreeBuilder<'a, '_, '_> {
                 format!("elements nested deeper than {MAX_DEPTH} levels"),
             )),
             Event::Start(e) => {
+                self.end_run();
                 let el = self.element(&e, namespace, before, false)?;
                 self.stack.push((el, self.open_children.len()));
                 Ok(())
             }
             Event::Empty(e) => {
+                self.end_run();
                 let el = self.element(&e, namespace, before, true)?;
                 self.close(el);
                 Ok(())
             }
             Event::End(_) => {
+                self.end_run();
                 let (mut done, start) = self.stack.pop().ok_or_else(|| {
                     Diagnostic::new(Code::MalformedXml, span(), "unexpected end tag")
                 })?;
-                done.children = self.open_children.drain(start..).collect();
+                done.children = self.arena.alloc_slice_copy(&self.open_children[start..]);
+                self.open_children.truncate(start);
                 self.close(done);
                 Ok(())
             }
@@ -299,12 +321,17 @@ impl<'a> TreeBuilder<'a, '_, '_> {
             Resolved::In(None) | Resolved::UnknownPrefix(_) => None,
         };
         let source = self.cursor.source;
+        let mut place = Place {
+            source,
+            arena: self.arena,
+            attrs: &mut self.attrs,
+        };
         let Some(watch) = self.watch.as_deref_mut() else {
-            return element(source, e, namespace, span, self.vocabulary, None);
+            return element(&mut place, e, namespace, span, self.vocabulary, None);
         };
         self.raw_attrs.clear();
         let raw = Some(&mut self.raw_attrs);
-        let el = element(source, e, namespace, span, self.vocabulary, raw)?;
+        let el = element(&mut place, e, namespace, span, self.vocabulary, raw)?;
         let mut attrs = self.raw_attrs.iter().map(|(k, v)| (k.as_ref(), v.as_ref()));
         watch.start(e.name().into_inner(), &mut attrs, empty, span, before);
         Ok(el)
@@ -330,13 +357,13 @@ impl<'a> TreeBuilder<'a, '_, '_> {
     }
 
     /// `uri`, shared with the element before when it is the same (a
-    /// document's elements are mostly in one namespace: one allocation).
-    fn shared(&mut self, uri: &str) -> Arc<str> {
-        match &self.last_namespace {
-            Some(last) if &**last == uri => Arc::clone(last),
+    /// document's elements are mostly in one namespace: one copy).
+    fn shared(&mut self, uri: &str) -> &'a str {
+        match self.last_namespace {
+            Some(last) if last == uri => last,
             _ => {
-                let fresh: Arc<str> = uri.into();
-                self.last_namespace = Some(Arc::clone(&fresh));
+                let fresh: &'a str = self.arena.alloc_str(uri);
+                self.last_namespace = Some(fresh);
                 fresh
             }
         }
@@ -347,7 +374,8 @@ impl<'a> TreeBuilder<'a, '_, '_> {
         if self.stack.is_empty() {
             self.root = Some(done);
         } else {
-            self.open_children.push(Node::Element(Box::new(done)));
+            let done = self.arena.alloc(done);
+            self.open_children.push(Node::Element(done));
         }
     }
 
@@ -364,17 +392,34 @@ impl<'a> TreeBuilder<'a, '_, '_> {
                 "text outside the root element",
             ));
         };
-        let own = &mut self.open_children[start..];
-        match own.last_mut() {
-            Some(Node::Text(prev)) => prev.to_mut().push_str(&text),
-            _ => self.open_children.push(Node::Text(text)),
+        let own = &self.open_children[start..];
+        match (own.last(), &mut self.run) {
+            (Some(Node::Text(_)), Some(run)) => run.push_str(&text),
+            (Some(Node::Text(prev)), None) => self.run = Some([*prev, &text].concat()),
+            _ => {
+                let text = match text {
+                    Cow::Borrowed(text) => text,
+                    Cow::Owned(text) => self.arena.alloc_str(&text),
+                };
+                self.open_children.push(Node::Text(text));
+            }
         }
         Ok(())
     }
 
+    /// The joined text of the last child, if references joined runs to
+    /// it, put in the arena as that child.
+    fn end_run(&mut self) {
+        if let Some(run) = self.run.take()
+            && let Some(last) = self.open_children.last_mut()
+        {
+            *last = Node::Text(self.arena.alloc_str(&run));
+        }
+    }
+
     fn finish(mut self) -> Result<Element<'a>, Diagnostic> {
         if let Some((open, _)) = self.stack.last() {
-            let name = open.name.clone();
+            let name = open.name;
             let at = self.cursor.span_at(self.cursor.source.len());
             return Err(Diagnostic::new(
                 Code::MalformedXml,
@@ -522,31 +567,51 @@ fn defer(first: &mut Option<Diagnostic>, found: Result<(), Diagnostic>) -> Resul
     }
 }
 
+/// Where an element's parts go: slices of the source where they are,
+/// copies into the arena where they are not.
+struct Place<'a, 'b> {
+    source: &'a str,
+    arena: &'a Bump,
+    /// The attributes of the tag being read (reused from tag to tag).
+    attrs: &'b mut Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Place<'a, '_> {
+    /// `text` as a slice of the source, else as a copy in the arena.
+    fn keep(&self, text: Cow<'_, str>) -> &'a str {
+        match slice_of(self.source, &text) {
+            Some(slice) => slice,
+            None => self.arena.alloc_str(&text),
+        }
+    }
+}
+
 /// The element of start tag `e`; with `raw`, its attributes as written
 /// are put there too.
 fn element<'a>(
-    source: &'a str,
+    place: &mut Place<'a, '_>,
     e: &BytesStart,
-    namespace: Option<Arc<str>>,
+    namespace: Option<&'a str>,
     span: Span,
     vocabulary: Vocabulary,
     mut raw: Option<&mut Vec<(Cow<'a, str>, Cow<'a, str>)>>,
 ) -> Result<Element<'a>, Diagnostic> {
-    let name = in_source(source, e.local_name().into_inner());
-    let mut attrs: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
+    let source = place.source;
+    let name = place.keep(e.local_name().into_inner().into());
+    place.attrs.clear();
     // Duplicates are looked for among the attributes kept (at most
     // MAX_ATTRIBUTES), not by quick-xml, whose check allocates a list of
     // names for every element.
     let mut unchecked = e.attributes();
     unchecked.with_checks(false);
     for attr in unchecked {
-        if attrs.len() == MAX_ATTRIBUTES {
+        if place.attrs.len() == MAX_ATTRIBUTES {
             return Err(Diagnostic::new(
                 Code::ForbiddenXml,
                 span,
                 format!(
                     "<{}> has more than {MAX_ATTRIBUTES} attributes: refused ({} elements have far fewer)",
-                    shown(&name),
+                    shown(name),
                     vocabulary.what
                 ),
             ));
@@ -557,21 +622,22 @@ fn element<'a>(
                 in_source(source, &attr.value),
             ));
         }
-        let (key, value) = attribute(source, attr, &name, span)?;
-        if attrs.iter().any(|(k, _)| *k == key) {
+        let (key, value) = attribute(source, attr, name, span)?;
+        let (key, value) = (place.keep(key), place.keep(value));
+        if place.attrs.iter().any(|(k, _)| *k == key) {
             return Err(Diagnostic::new(
                 Code::MalformedXml,
                 span,
                 format!("bad attribute in <{name}>: `{key}` is given twice"),
             ));
         }
-        attrs.push((key, value));
+        place.attrs.push((key, value));
     }
     Ok(Element {
         name,
         namespace,
-        attrs,
-        children: Vec::new(),
+        attrs: place.arena.alloc_slice_copy(place.attrs),
+        children: &[],
         span,
     })
 }
@@ -690,7 +756,7 @@ fn declared_value(attrs: &str, name: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Cow, Node, Vocabulary, parse_tree};
+    use super::{Bump, Element, Node, Vocabulary, parse_tree};
     use quick_xml::Reader;
     use quick_xml::events::Event;
     use quick_xml::reader::with_known_utf8;
@@ -741,29 +807,49 @@ mod tests {
         only: None,
     };
 
+    /// Whether `text` is a slice of `source` (else a copy in the arena).
+    fn borrowed(source: &str, text: &str) -> bool {
+        source.as_bytes().as_ptr_range().contains(&text.as_ptr())
+    }
+
     /// Names, and values and text without references, are borrowed from
-    /// the source; a reference makes its value or text a copy, and the
-    /// runs around it one text.
+    /// the source; a reference makes its value or text a copy in the
+    /// arena, and the runs around it one text, however many references
+    /// join them; an element or the end ends the run.
     #[test]
     fn the_tree_borrows_what_it_need_not_copy() {
-        let source = r#"<a k="plain" e="1 &amp; 2">t &lt; u<b/>v</a>"#;
-        let root = parse_tree(source, ANY).expect("well-formed");
-        assert!(matches!(root.name, Cow::Borrowed("a")));
-        let [(plain_key, plain), (escaped_key, escaped)] = &root.attrs[..] else {
-            panic!("two attributes: {:?}", root.attrs);
+        let source =
+            r#"<a k="plain" e="1 &amp; 2">t &lt; u<b/>v<c>&amp;w&#x41;<!-- x -->z</c>y &gt; </a>"#;
+        let arena = Bump::new();
+        let root = parse_tree(source, &arena, ANY).expect("well-formed");
+        assert!(root.name == "a" && borrowed(source, root.name));
+        let [(plain_key, plain), (escaped_key, escaped)] = root.attrs else {
+            panic!("two attributes");
         };
-        assert!(matches!(plain_key, Cow::Borrowed("k")) && matches!(plain, Cow::Borrowed("plain")));
-        assert!(matches!(escaped_key, Cow::Borrowed("e")));
-        assert!(matches!(escaped, Cow::Owned(v) if v == "1 & 2"));
-        let texts: Vec<&Cow<str>> = root
-            .children
-            .iter()
-            .filter_map(|c| match c {
-                Node::Text(t) => Some(t),
-                Node::Element(_) => None,
-            })
-            .collect();
-        assert!(matches!(texts[..], [Cow::Owned(t), Cow::Borrowed("v")] if t == "t < u"));
-        assert_eq!(root.text(), "t < uv");
+        assert!(
+            [plain_key, plain, escaped_key]
+                .iter()
+                .all(|t| borrowed(source, t))
+        );
+        assert!(*escaped == "1 & 2" && !borrowed(source, escaped));
+        let texts = |el: &Element| -> Vec<(String, bool)> {
+            el.children
+                .iter()
+                .filter_map(|c| match c {
+                    Node::Text(t) => Some((t.to_string(), borrowed(source, t))),
+                    Node::Element(_) => None,
+                })
+                .collect()
+        };
+        let owned = |t: &str| (t.to_string(), false);
+        let kept = |t: &str| (t.to_string(), true);
+        assert_eq!(texts(&root), [owned("t < u"), kept("v"), owned("y > ")]);
+        let c = root.elements().nth(1).expect("<c>");
+        assert_eq!(texts(c), [owned("&wAz")]);
+        assert_eq!(root.text(), "t < uv&wAzy > ");
+        let many = format!("<a>{}</a>", "x&amp;".repeat(1000));
+        let root = parse_tree(&many, &arena, ANY).expect("well-formed");
+        assert_eq!(root.children.len(), 1);
+        assert_eq!(root.text(), "x&".repeat(1000));
     }
 }
