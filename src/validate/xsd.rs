@@ -147,14 +147,18 @@ impl SchemaEngine for FastXml {
 
 impl FastXml {
     /// `out`, fastxml's verdict on `xml`, with the namespace pass's own
-    /// finds on other lines, in order.
+    /// finds on other lines, in order: at most [`MAX_VIOLATIONS`] in all,
+    /// every one of fastxml's kept (the well-formedness error that stopped
+    /// it too, wherever it stands), the pass's first finds filling the rest.
     fn with_namespaces(&self, xml: &str, mut out: Vec<SchemaViolation>) -> Vec<SchemaViolation> {
         let reported: std::collections::HashSet<u32> = out.iter().map(|v| v.line).collect();
+        let room = MAX_VIOLATIONS.saturating_sub(out.len());
         out.extend(
             self.names
                 .check(xml.as_bytes(), MAX_VIOLATIONS)
                 .into_iter()
-                .filter(|v| !reported.contains(&v.line)),
+                .filter(|v| !reported.contains(&v.line))
+                .take(room),
         );
         out.sort_by_key(|v| (v.line, v.column));
         out.truncate(MAX_VIOLATIONS);
@@ -654,6 +658,47 @@ mod tests {
             version[0].2.contains("unsupported XML version"),
             "{version:?}"
         );
+    }
+
+    /// At most a hundred violations are kept, the first in document
+    /// order, but never without the well-formedness error that stopped
+    /// fastxml, however late it stands.
+    #[test]
+    fn the_error_that_stopped_the_check_is_kept_among_a_hundred() {
+        let engine = FastXml::embedded().expect("schema");
+        let xml = include_str!("../../tests/fixtures/report-en.xml");
+        let at = xml.find("</para>").expect("a paragraph") + "</para>".len();
+        let many = "\n<para n=\"2\">x</para>".repeat(150);
+        let late = xml.rfind("</document>").expect("the end");
+        let source = format!(
+            "{}{many}{}<?xml version=\"1.0\"?>{}",
+            &xml[..at],
+            &xml[at..late],
+            &xml[late..]
+        )
+        .replace(r#"xmlns="urn:undoc:1""#, r#"xmlns="urn:other""#);
+        for found in [
+            engine.validate(&source),
+            reported(&engine, &source, true)
+                .into_iter()
+                .map(|(line, column, message)| SchemaViolation {
+                    line,
+                    column,
+                    message,
+                })
+                .collect(),
+        ] {
+            assert_eq!(found.len(), MAX_VIOLATIONS);
+            let stop = found
+                .iter()
+                .filter(|v| v.message.contains("the validator stopped"))
+                .count();
+            assert_eq!(stop, 1, "{:?}", found.last());
+            let foreign = found
+                .iter()
+                .filter(|v| v.message.contains("namespace `urn:other`"));
+            assert_eq!(foreign.count(), MAX_VIOLATIONS - 1);
+        }
     }
 
     #[test]
