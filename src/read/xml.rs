@@ -7,6 +7,7 @@
 //! to their namespace: an element outside undoc's is refused, as the schema
 //! refuses it, whatever its prefix.
 
+mod batch;
 mod floats;
 pub(crate) mod tree;
 

@@ -8,6 +8,8 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 use crate::read::XmlWatch;
+
+use super::batch::Batch;
 use bumpalo::Bump;
 use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
@@ -190,13 +192,18 @@ fn read_tree<'a>(
         outside: None,
         last_namespace: None,
         vocabulary,
-        watch,
+        watch: watch.map(Batch::new),
         raw_attrs: Vec::new(),
     };
     loop {
         let before = reader.buffer_position() as usize;
         match reader.read_resolved_event() {
-            Ok((_, Event::Eof)) => break,
+            Ok((_, Event::Eof)) => {
+                if let Some(watch) = &mut tree.watch {
+                    watch.hand_over();
+                }
+                break;
+            }
             Ok((ns, event)) => tree.event(resolved(&ns), event, before)?,
             Err(e) => {
                 let span = tree.cursor.span_at(reader.error_position() as usize);
@@ -233,8 +240,8 @@ struct TreeBuilder<'a, 'v, 'w> {
     /// The namespace of the last element, shared by the next if the same.
     last_namespace: Option<&'a str>,
     vocabulary: Vocabulary<'v>,
-    /// What is shown every event.
-    watch: Option<&'w mut dyn XmlWatch>,
+    /// What is shown every event, in batches.
+    watch: Option<Batch<'a, 'w>>,
     /// A start tag's attributes as written, for `watch`.
     raw_attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
@@ -326,32 +333,32 @@ impl<'a> TreeBuilder<'a, '_, '_> {
             arena: self.arena,
             attrs: &mut self.attrs,
         };
-        let Some(watch) = self.watch.as_deref_mut() else {
+        let Some(watch) = &mut self.watch else {
             return element(&mut place, e, namespace, span, self.vocabulary, None);
         };
-        self.raw_attrs.clear();
         let raw = Some(&mut self.raw_attrs);
         let el = element(&mut place, e, namespace, span, self.vocabulary, raw)?;
-        let mut attrs = self.raw_attrs.iter().map(|(k, v)| (k.as_ref(), v.as_ref()));
-        watch.start(e.name().into_inner(), &mut attrs, empty, span, before);
+        let qname = in_source(source, e.name().into_inner());
+        watch.start(qname, self.raw_attrs.drain(..), empty, span, before);
         Ok(el)
     }
 
     /// Shows the watch an event that starts at byte `at`; start tags are
     /// shown by [`element`](Self::element), with their attributes.
     fn show(&mut self, event: &Event<'a>, at: usize) {
-        let Some(watch) = self.watch.as_deref_mut() else {
+        let Some(watch) = &mut self.watch else {
             return;
         };
         let source = self.cursor.source;
+        let written = |text: &str| in_source(source, text);
         match event {
-            Event::End(e) => watch.end(e.name().into_inner(), at),
-            Event::Text(t) => watch.text(&t[..], at),
-            Event::GeneralRef(r) => watch.text(&reference_as_written(source, r, at), at),
-            Event::CData(t) => watch.cdata(&t[..], at),
-            Event::Comment(t) => watch.comment(&t[..], at),
-            Event::PI(p) => watch.pi(&p[..], at),
-            Event::Decl(d) => watch.decl(&d[..], at),
+            Event::End(e) => watch.end(written(e.name().into_inner()), at),
+            Event::Text(t) => watch.text(written(t), at),
+            Event::GeneralRef(r) => watch.text(reference_as_written(source, r, at), at),
+            Event::CData(t) => watch.cdata(written(t), at),
+            Event::Comment(t) => watch.comment(written(t), at),
+            Event::PI(p) => watch.pi(written(p), at),
+            Event::Decl(d) => watch.decl(written(d), at),
             Event::Start(_) | Event::Empty(_) | Event::DocType(_) | Event::Eof => {}
         }
     }
@@ -756,7 +763,9 @@ fn declared_value(attrs: &str, name: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Bump, Element, Node, Vocabulary, parse_tree};
+    use super::{Bump, Element, Node, Vocabulary, parse_tree, parse_tree_watched};
+    use crate::model::Span;
+    use crate::read::XmlWatch;
     use quick_xml::Reader;
     use quick_xml::events::Event;
     use quick_xml::reader::with_known_utf8;
@@ -851,5 +860,81 @@ mod tests {
         let root = parse_tree(&many, &arena, ANY).expect("well-formed");
         assert_eq!(root.children.len(), 1);
         assert_eq!(root.text(), "x&".repeat(1000));
+    }
+
+    /// Writes down what it is shown, one line an event.
+    #[derive(Default)]
+    struct Recorder(Vec<String>);
+
+    impl XmlWatch for Recorder {
+        fn start<'a>(
+            &mut self,
+            qname: &'a str,
+            attrs: &mut dyn Iterator<Item = (&'a str, &'a str)>,
+            empty: bool,
+            span: Span,
+            at: usize,
+        ) {
+            let attrs: Vec<String> = attrs.map(|(k, v)| format!("{k}={v}")).collect();
+            let (line, column) = (span.line, span.column);
+            self.0
+                .push(format!("<{qname} {attrs:?} {empty} {line}:{column} @{at}"));
+        }
+        fn end(&mut self, qname: &str, at: usize) {
+            self.0.push(format!("</{qname} @{at}"));
+        }
+        fn text(&mut self, raw: &str, at: usize) {
+            self.0.push(format!("text {raw:?} @{at}"));
+        }
+        fn cdata(&mut self, text: &str, at: usize) {
+            self.0.push(format!("cdata {text:?} @{at}"));
+        }
+        fn comment(&mut self, text: &str, at: usize) {
+            self.0.push(format!("comment {text:?} @{at}"));
+        }
+        fn pi(&mut self, content: &str, at: usize) {
+            self.0.push(format!("pi {content:?} @{at}"));
+        }
+        fn decl(&mut self, content: &str, at: usize) {
+            self.0.push(format!("decl {content:?} @{at}"));
+        }
+    }
+
+    /// The watch is shown every event, as written and in order, with the
+    /// byte it starts at, across the batches it is handed them in.
+    #[test]
+    fn the_watch_is_shown_every_event_in_order() {
+        let item = r#"<p n="1" k='a &amp; b'>x &lt; y<!--c--><![CDATA[<z>]]><?pi d?><br/></p>"#;
+        let source = format!("<?xml version=\"1.0\"?>\n<a>{}</a>", item.repeat(300));
+        let mut recorder = Recorder::default();
+        let arena = Bump::new();
+        parse_tree_watched(&source, &arena, ANY, Some(&mut recorder)).expect("well-formed");
+        let shown = recorder.0;
+        assert_eq!(shown.len(), 3 + 300 * 9 + 1, "{:?}", &shown[..12]);
+        assert_eq!(shown[0], r#"decl "xml version=\"1.0\"" @0"#);
+        assert_eq!(shown[1], r#"text "\n" @21"#);
+        assert_eq!(shown[2], "<a [] false 2:1 @22");
+        let of = |part: &str| item.find(part).expect("in the item");
+        for (k, event) in shown[3..shown.len() - 1].chunks(9).enumerate() {
+            let at = 25 + k * item.len();
+            let column = 4 + k * item.len();
+            let expected = [
+                format!(r#"<p ["n=1", "k=a &amp; b"] false 2:{column} @{at}"#),
+                format!(r#"text "x " @{}"#, at + of("x &lt;")),
+                format!(r#"text "&lt;" @{}"#, at + of("&lt;")),
+                format!(r#"text " y" @{}"#, at + of(" y<")),
+                format!(r#"comment "c" @{}"#, at + of("<!--")),
+                format!(r#"cdata "<z>" @{}"#, at + of("<![CDATA[")),
+                format!(r#"pi "pi d" @{}"#, at + of("<?pi")),
+                format!(
+                    "<br [] true 2:{} @{}",
+                    column + of("<br/>"),
+                    at + of("<br/>")
+                ),
+                format!("</p @{}", at + of("</p>")),
+            ];
+            assert_eq!(event, &expected[..], "item {k}");
+        }
+        assert_eq!(shown[shown.len() - 1], format!("</a @{}", source.len() - 4));
     }
 }
