@@ -149,6 +149,22 @@ fn validate(bencher: Bencher, case: Case) {
     });
 }
 
+/// What `undoc validate` does to an undoc XML source: read it with the
+/// schema check watching the reader tokenize it (one parse for both),
+/// then the rules.
+#[divan::bench(args = CASES)]
+fn read_and_validate_xml(bencher: Bencher, case: Case) {
+    let p = prepared(&case);
+    LazyLock::force(&ENGINE);
+    bencher.counter(BytesCount::new(p.text.len())).bench(|| {
+        let mut watch = validate::watch_reading(xml_format(), &*ENGINE);
+        let shown = watch.as_deref_mut().map(|w| w as &mut dyn read::XmlWatch);
+        let source = Source::bytes(p.xml.xml.as_bytes());
+        let mut outcome = read::read_watched(&source, xml_format(), &[], shown);
+        validate::check_outcome(&mut outcome, xml_format(), &*ENGINE, watch)
+    });
+}
+
 /// The rules alone: the part of `validate` a schema cannot express.
 #[divan::bench(args = CASES)]
 fn validate_rules(bencher: Bencher, case: Case) {

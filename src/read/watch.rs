@@ -7,7 +7,9 @@ use crate::model::Span;
 
 /// Sees an XML source's events in document order, each as written (raw
 /// text, references unexpanded) with `at`, the byte offset where it
-/// starts in the text the reader was given.
+/// starts in the text the reader was given. A reader may hand them over
+/// some at a time, and stops at the first error it finds: a watch
+/// speaks for a source only if the reader read it all.
 pub trait XmlWatch {
     /// A start tag (`empty`: `<a/>`), with its qualified name, each
     /// attribute's qualified name and raw value, and where it starts.

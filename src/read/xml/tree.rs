@@ -155,8 +155,9 @@ pub(crate) fn parse_tree<'a>(
     parse_tree_watched(source, arena, vocabulary, None)
 }
 
-/// [`parse_tree`], with `watch` shown every event as it is read (until the
-/// first error, which ends reading).
+/// [`parse_tree`], with `watch` shown every event in order, a batch at a
+/// time (see [`Batch`]); the first error ends reading, and what is held
+/// then is never shown: a refused source gets no verdict.
 pub(crate) fn parse_tree_watched<'a>(
     source: &'a str,
     arena: &'a Bump,
