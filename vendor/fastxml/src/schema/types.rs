@@ -188,6 +188,9 @@ pub struct CompiledSchema {
     /// UNDOC PATCH: the run-time flattenings of this schema's anonymous
     /// types, shared by every validator of it (see `vendor/fastxml/UNDOC-PATCH.md`).
     pub(crate) shared_runtime_types: crate::schema::validator::decls::SharedRuntimeTypes,
+    /// UNDOC PATCH: the element lists of its named complex types, shared by
+    /// every validator of it (see `vendor/fastxml/UNDOC-PATCH.md`).
+    pub(crate) shared_elements: crate::schema::validator::decls::SharedElements,
     /// UNDOC PATCH: facet constraints (compiled patterns) built while
     /// validating against this schema, shared by all its validations.
     #[doc(hidden)]
@@ -211,6 +214,7 @@ impl CompiledSchema {
             transitive_substitution_groups: HashMap::default(),
             substitution_group_heads: HashMap::default(),
             shared_runtime_types: Default::default(),
+            shared_elements: Default::default(),
             shared_facets: Default::default(),
         }
     }

@@ -322,8 +322,144 @@ impl RuntimeTypeCache {
     }
 }
 
+/// UNDOC PATCH: the inheritance-flattened element lists of the schema's
+/// named complex types, shared by every validator of the schema. A
+/// validator memoized them itself, so every document cloned each list it
+/// met (every `ElementDef` along the base chain) and dropped it at its
+/// end: an eighth of validating a one-page report. Keyed as the
+/// validator's own memos are, by type name or by `(namespace, local)`.
+#[derive(Default)]
+pub(crate) struct SharedElements(std::sync::Mutex<SharedElementLists>);
+
+#[derive(Default)]
+struct SharedElementLists {
+    by_name: rustc_hash::FxHashMap<String, Arc<Vec<ElementDef>>>,
+    by_ns: rustc_hash::FxHashMap<NsName, Arc<Vec<ElementDef>>>,
+}
+
+impl SharedElements {
+    fn lock(&self) -> std::sync::MutexGuard<'_, SharedElementLists> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The element list of the complex type named `type_name`, built on
+    /// first use (outside the lock; the first stored is kept).
+    pub(crate) fn by_name(
+        &self,
+        schema: &CompiledSchema,
+        type_name: &str,
+    ) -> Option<Arc<Vec<ElementDef>>> {
+        if let Some(hit) = self.lock().by_name.get(type_name) {
+            return Some(Arc::clone(hit));
+        }
+        let Some(crate::schema::types::TypeDef::Complex(complex)) = schema.get_type(type_name)
+        else {
+            return None;
+        };
+        let fresh = Arc::new(collect_elements(schema, complex));
+        let mut lists = self.lock();
+        Some(Arc::clone(
+            lists.by_name.entry(type_name.to_string()).or_insert(fresh),
+        ))
+    }
+
+    /// The element list of the complex type `ns`, built on first use.
+    pub(crate) fn by_ns(
+        &self,
+        schema: &CompiledSchema,
+        ns: &NsName,
+    ) -> Option<Arc<Vec<ElementDef>>> {
+        if let Some(hit) = self.lock().by_ns.get(ns) {
+            return Some(Arc::clone(hit));
+        }
+        let Some(crate::schema::types::TypeDef::Complex(complex)) =
+            schema.type_ns(&ns.namespace_uri, &ns.local_name)
+        else {
+            return None;
+        };
+        let fresh = Arc::new(collect_elements(schema, complex));
+        let mut lists = self.lock();
+        Some(Arc::clone(lists.by_ns.entry(ns.clone()).or_insert(fresh)))
+    }
+}
+
+/// A clone of a schema starts with nothing shared (it may be changed).
+impl Clone for SharedElements {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl std::fmt::Debug for SharedElements {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lists = self.lock();
+        write!(
+            f,
+            "SharedElements({} + {} lists)",
+            lists.by_name.len(),
+            lists.by_ns.len()
+        )
+    }
+}
+
 /// The inheritance-flattened child element declarations of a complex type.
 pub(crate) fn collect_elements(schema: &CompiledSchema, complex: &ComplexType) -> Vec<ElementDef> {
     let mut visited = HashSet::new();
     crate::schema::xsd::compiler::collect_elements_with_inheritance(complex, schema, &mut visited)
+}
+
+#[cfg(test)]
+mod shared_elements_tests {
+    use super::*;
+    use crate::schema::Schema;
+
+    /// UNDOC PATCH: a named type's element list is built once per schema,
+    /// the same list as before (base chain included), and every validation
+    /// of the schema gets that one list; an unknown or simple type has none.
+    #[test]
+    fn a_named_types_element_list_is_built_once_per_schema() {
+        let xsd = r#"<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:complexType name="base"><xs:sequence><xs:element name="a" type="xs:string"/></xs:sequence></xs:complexType>
+  <xs:complexType name="derived"><xs:complexContent><xs:extension base="base">
+    <xs:sequence><xs:element name="b" type="xs:int"/></xs:sequence>
+  </xs:extension></xs:complexContent></xs:complexType>
+  <xs:simpleType name="code"><xs:restriction base="xs:string"/></xs:simpleType>
+  <xs:element name="r" type="derived"/>
+</xs:schema>"#;
+        let schema = Schema::builder()
+            .add("t.xsd", xsd.as_bytes())
+            .resolve()
+            .expect("compiles");
+        let Some(crate::schema::types::TypeDef::Complex(derived)) = schema.get_type("derived")
+        else {
+            panic!("a complex type");
+        };
+        let first = schema
+            .shared_elements
+            .by_name(&schema, "derived")
+            .expect("a list");
+        let names: Vec<&str> = first.iter().map(|e| e.name.as_str()).collect();
+        let direct = collect_elements(&schema, derived);
+        assert_eq!(
+            names,
+            direct.iter().map(|e| e.name.as_str()).collect::<Vec<_>>()
+        );
+        assert_eq!(names, ["a", "b"]);
+        let again = schema
+            .shared_elements
+            .by_name(&schema, "derived")
+            .expect("a list");
+        assert!(Arc::ptr_eq(&first, &again));
+        assert!(schema.shared_elements.by_name(&schema, "code").is_none());
+        assert!(schema.shared_elements.by_name(&schema, "nothing").is_none());
+        let valid = "<r><a>x</a><b>1</b></r>";
+        for _ in 0..2 {
+            let report = crate::schema::Validator::from(valid)
+                .schema(schema.clone())
+                .run();
+            assert!(report.expect("well-formed").is_valid());
+        }
+    }
 }

@@ -166,10 +166,11 @@ impl OnePassSchemaValidator {
         if let Some(cached) = self.elements_cache.get(type_name) {
             return Some(Arc::clone(cached));
         }
-        let Some(TypeDef::Complex(complex)) = self.schema.get_type(type_name) else {
-            return None;
-        };
-        let collected = Arc::new(super::super::decls::collect_elements(&self.schema, complex));
+        // UNDOC PATCH: built once per schema, not once per document.
+        let collected = self
+            .schema
+            .shared_elements
+            .by_name(&self.schema, type_name)?;
         self.elements_cache
             .insert(type_name.to_string(), Arc::clone(&collected));
         Some(collected)
@@ -192,11 +193,8 @@ impl OnePassSchemaValidator {
             if let Some(cached) = self.elements_cache_ns.get(ns) {
                 return Some(Arc::clone(cached));
             }
-            if let Some(TypeDef::Complex(complex)) =
-                self.schema.type_ns(&ns.namespace_uri, &ns.local_name)
-            {
-                let collected =
-                    Arc::new(super::super::decls::collect_elements(&self.schema, complex));
+            // UNDOC PATCH: built once per schema, not once per document.
+            if let Some(collected) = self.schema.shared_elements.by_ns(&self.schema, ns) {
                 self.elements_cache_ns
                     .insert(ns.clone(), Arc::clone(&collected));
                 return Some(collected);
