@@ -9,9 +9,11 @@ use std::sync::Arc;
 use fastxml::push::PushValidator;
 use fastxml::schema::{FileFetcher, Schema, Validator};
 
+mod watched;
+
 use super::namespaces::DeclaredNames;
-use crate::model::Span;
 use crate::read::XmlWatch;
+use watched::Watched;
 
 /// The schema embedded in the binary.
 pub const UNDOC_XSD: &str = include_str!("../../schemas/undoc.xsd");
@@ -138,10 +140,8 @@ impl SchemaEngine for FastXml {
     }
 
     fn watch(&self) -> Option<Box<dyn SchemaWatch + '_>> {
-        Some(Box::new(Watched {
-            engine: self,
-            push: PushValidator::new(Arc::clone(&self.schema), MAX_VIOLATIONS),
-        }))
+        let push = PushValidator::new(Arc::clone(&self.schema), MAX_VIOLATIONS);
+        Some(Box::new(Watched::new(self, push)))
     }
 }
 
@@ -200,62 +200,6 @@ fn violations<'e>(
             message: stable_message(&e.message),
         })
         .collect()
-}
-
-/// fastxml's check of one source, fed by the reader's events: the same
-/// checks and verdict as [`FastXml::validate`], each element placed at its
-/// start tag's `<` by the reader (no second pass to find it).
-struct Watched<'e> {
-    engine: &'e FastXml,
-    push: PushValidator,
-}
-
-impl XmlWatch for Watched<'_> {
-    fn start<'a>(
-        &mut self,
-        qname: &'a str,
-        attrs: &mut dyn Iterator<Item = (&'a str, &'a str)>,
-        empty: bool,
-        span: Span,
-        at: usize,
-    ) {
-        let place = (span.line as usize, span.column as usize);
-        self.push.start(qname, attrs, empty, place, at as u64);
-    }
-
-    fn end(&mut self, qname: &str, at: usize) {
-        self.push.end(qname, at as u64);
-    }
-
-    fn text(&mut self, raw: &str, at: usize) {
-        self.push.text(raw, at as u64);
-    }
-
-    fn cdata(&mut self, text: &str, at: usize) {
-        self.push.cdata(text, at as u64);
-    }
-
-    fn comment(&mut self, text: &str, at: usize) {
-        self.push.comment(text, at as u64);
-    }
-
-    fn pi(&mut self, content: &str, at: usize) {
-        self.push.pi(content, at as u64);
-    }
-
-    fn decl(&mut self, content: &str, at: usize) {
-        self.push.decl(content, at as u64);
-    }
-}
-
-impl SchemaWatch for Watched<'_> {
-    fn finish(self: Box<Self>, xml: &str) -> Vec<SchemaViolation> {
-        let found = match self.push.finish() {
-            Ok(errors) => violations(&errors),
-            Err(e) => vec![stopped(xml, &e)],
-        };
-        self.engine.with_namespaces(xml, found)
-    }
 }
 
 /// Moves each violation from where fastxml places it, just after the start
