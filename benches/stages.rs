@@ -158,7 +158,7 @@ fn read_and_validate_xml(bencher: Bencher, case: Case) {
     LazyLock::force(&ENGINE);
     bencher.counter(BytesCount::new(p.text.len())).bench(|| {
         let mut watch = validate::watch_reading(xml_format(), &*ENGINE);
-        let shown = watch.as_deref_mut().map(|w| w as &mut dyn read::XmlWatch);
+        let shown = validate::as_xml_watch(&mut watch);
         let source = Source::bytes(p.xml.xml.as_bytes());
         let mut outcome = read::read_watched(&source, xml_format(), &[], shown);
         validate::check_outcome(&mut outcome, xml_format(), &*ENGINE, watch)

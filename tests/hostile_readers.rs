@@ -83,7 +83,7 @@ fn peak_heap(bytes: &[u8], format: &str) -> usize {
     });
     // As the batch does: the schema check watches an XML source being read.
     let mut watch = validate::watch_reading(format, engine);
-    let shown = watch.as_deref_mut().map(|w| w as &mut dyn read::XmlWatch);
+    let shown = validate::as_xml_watch(&mut watch);
     let mut outcome = read::read_watched(&Source::bytes(bytes), format, &[], shown);
     let checked = validate::check_outcome(&mut outcome, format, engine, watch);
     let xml = checked.document.as_ref().map(undoc::write::xml::write);

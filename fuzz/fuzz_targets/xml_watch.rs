@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use undoc::diagnostic::Code;
-use undoc::read::{self, InputFormat, Source, XmlWatch};
+use undoc::read::{self, InputFormat, Source};
 use undoc::validate::{self, FastXml};
 
 static ENGINE: LazyLock<FastXml> = LazyLock::new(|| FastXml::embedded().expect("the embedded schema compiles"));
@@ -22,7 +22,7 @@ fn reported(data: &[u8], watched: bool) -> Vec<(Code, u32, u32, String)> {
     let format = InputFormat::by_name("xml").expect("XML reader");
     let engine = &*ENGINE;
     let mut watch = if watched { validate::watch_reading(format, engine) } else { None };
-    let shown = watch.as_deref_mut().map(|w| w as &mut dyn XmlWatch);
+    let shown = validate::as_xml_watch(&mut watch);
     let mut outcome = read::read_watched(&Source::bytes(data), format, &[], shown);
     let checked = validate::check_outcome(&mut outcome, format, engine, watch);
     checked

@@ -9,7 +9,7 @@ use super::{DocReport, Input, Job, MAX_INPUT_BYTES, Output, Status, commit, mani
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
 use crate::read::audit::Decision;
-use crate::read::{self, InputFormat, Source, SourceView, XmlWatch, attach_excerpts};
+use crate::read::{self, InputFormat, Source, SourceView, attach_excerpts};
 use crate::validate::{self, SchemaWatch};
 use crate::write::{OutputFormat, Rendered};
 
@@ -45,7 +45,12 @@ impl Converted {
 pub fn convert(source: &Source, format: &InputFormat, job: &Job) -> Converted {
     guarded(|| {
         let mut watch = validate::watch_reading(format, job.engine);
-        let outcome = read::read_watched(source, format, job.overrides, as_xml_watch(&mut watch));
+        let outcome = read::read_watched(
+            source,
+            format,
+            job.overrides,
+            validate::as_xml_watch(&mut watch),
+        );
         check_and_render(outcome, watch, format, job)
     })
 }
@@ -63,7 +68,7 @@ pub fn convert_owned(bytes: Vec<u8>, path: &Path, format: &InputFormat, job: &Jo
             },
             format,
             job.overrides,
-            as_xml_watch(&mut watch),
+            validate::as_xml_watch(&mut watch),
         );
         drop(bytes);
         check_and_render(outcome, watch, format, job)
@@ -90,13 +95,6 @@ fn guarded(work: impl FnOnce() -> Converted) -> Converted {
             ..Converted::default()
         }
     })
-}
-
-/// The schema check watching the reader, as the reader takes it.
-fn as_xml_watch<'w>(
-    watch: &'w mut Option<Box<dyn SchemaWatch + '_>>,
-) -> Option<&'w mut dyn XmlWatch> {
-    watch.as_deref_mut().map(|w| w as &mut dyn XmlWatch)
 }
 
 /// Validates what was read (`watch`: the schema check that watched it

@@ -9,7 +9,7 @@ pub mod xsd;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
-use crate::read::{InputFormat, ReadOutcome, SourceSchema, SourceView};
+use crate::read::{InputFormat, ReadOutcome, SourceSchema, SourceView, XmlWatch};
 use crate::write::xml;
 pub use xsd::{FastXml, SchemaEngine, SchemaViolation, SchemaWatch};
 
@@ -112,6 +112,14 @@ pub fn watch_reading<'e>(
     } else {
         None
     }
+}
+
+/// The schema check from [`watch_reading`] as a reader takes it
+/// ([`crate::read::read_watched`]).
+pub fn as_xml_watch<'w>(
+    watch: &'w mut Option<Box<dyn SchemaWatch + '_>>,
+) -> Option<&'w mut dyn XmlWatch> {
+    watch.as_deref_mut().map(|w| w as &mut dyn XmlWatch)
 }
 
 /// Validates what `format`'s reader made of a source, taking the document

@@ -193,7 +193,7 @@ fn violations<'e>(
 ) -> Vec<SchemaViolation> {
     errors
         .into_iter()
-        .filter(|e| e.is_error() && e.level != fastxml::ErrorLevel::Warning)
+        .filter(|e| e.is_error())
         .map(|e| SchemaViolation {
             line: e.location.line.unwrap_or(0) as u32,
             column: e.location.column.unwrap_or(0) as u32,
@@ -535,7 +535,7 @@ mod tests {
             .then(|| super::super::watch_reading(format, engine))
             .flatten();
         assert_eq!(watch.is_some(), watched, "undoc XML is read watched");
-        let shown = watch.as_deref_mut().map(|w| w as &mut dyn XmlWatch);
+        let shown = super::super::as_xml_watch(&mut watch);
         let source = crate::read::Source::bytes(xml.as_bytes());
         let mut outcome = crate::read::read_watched(&source, format, &[], shown);
         let checked = super::super::check_outcome(&mut outcome, format, engine, watch);
