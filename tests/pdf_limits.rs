@@ -137,6 +137,43 @@ fn every_missing_code_point_is_reported_with_its_column_in_convert_and_validate(
 }
 
 #[test]
+fn missing_characters_after_cited_symbols_are_placed_at_their_own_columns() {
+    // Cited symbols restart the count at their own place; the texts
+    // between are counted only where a character is reported.
+    let body = "1. The report ሰ of A/80/1 and ለ, with A/80/2, ሐ and መ.\n\
+                2. Nothing here.\n\
+                3. Then ሠ after A/80/3.";
+    let source = source_with_body(body);
+    let doc = read_text(&source);
+    let found = write::pdf::missing_glyphs(&doc, &WriteOptions::default());
+    let places: Vec<(char, u32, u32)> = found
+        .iter()
+        .map(|d| {
+            let named = d.message.split_whitespace().next().expect("U+");
+            let code = u32::from_str_radix(&named[2..], 16).expect("hex");
+            (
+                char::from_u32(code).expect("char"),
+                d.span.line,
+                d.span.column,
+            )
+        })
+        .collect();
+    let expected: Vec<(char, u32, u32)> = "ሰለሐመሠ"
+        .chars()
+        .map(|c| {
+            let (line, text) = source
+                .lines()
+                .enumerate()
+                .find(|(_, l)| l.contains(c))
+                .expect("in the source");
+            let column = text.chars().position(|x| x == c).expect("on the line") + 1;
+            (c, line as u32 + 1, column as u32)
+        })
+        .collect();
+    assert_eq!(places, expected);
+}
+
+#[test]
 fn deny_warnings_fails_a_document_with_characters_no_font_covers() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("amharic.txt");

@@ -15,6 +15,7 @@ use crate::model::{Block, Document, Inline, List, Span, Table, TableNote};
 use crate::write::WriteOptions;
 
 use super::fonts::FontSet;
+pub use super::fonts::needs_no_glyph;
 
 /// The characters of `doc` that no font of `options`' font set covers:
 /// what `convert` would report as UND051 for the PDF. A `--font-dir` that
@@ -32,18 +33,10 @@ pub(super) fn missing_in(doc: &Document, fonts: &FontSet) -> Vec<Diagnostic> {
         fonts,
         reported: Vec::new(),
         diagnostics: Vec::new(),
+        cursor: Cursor::default(),
     };
     finder.document(doc);
     finder.diagnostics
-}
-
-/// Characters drawn without a glyph of their own: controls, soft hyphens,
-/// joiners, marks of direction, variation selectors.
-pub fn needs_no_glyph(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
-            | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// Walks the document's texts in order, with where each starts.
@@ -51,10 +44,46 @@ struct Finder<'a> {
     fonts: &'a FontSet,
     reported: Vec<char>,
     diagnostics: Vec<Diagnostic>,
+    /// Where the text being checked starts.
+    cursor: Cursor<'a>,
 }
 
-impl Finder<'_> {
-    fn document(&mut self, doc: &Document) {
+/// Where the next text starts: a place, and the texts passed since whose
+/// characters are not counted yet. Most texts have nothing to report, so
+/// columns are counted only where a character is.
+#[derive(Default)]
+struct Cursor<'a> {
+    at: Span,
+    uncounted: Vec<&'a str>,
+}
+
+impl<'a> Cursor<'a> {
+    fn restart(&mut self, span: Span) {
+        self.at = span;
+        self.uncounted.clear();
+    }
+
+    /// Moves past `text`, uncounted.
+    fn pass(&mut self, text: &'a str) {
+        self.uncounted.push(text);
+    }
+
+    /// Moves `columns` columns on.
+    fn skip(&mut self, columns: u32) {
+        self.at.column = self.at.column.saturating_add(columns);
+    }
+
+    /// Counts the texts passed: the place is then exact.
+    fn settle(&mut self) -> Span {
+        for text in self.uncounted.drain(..) {
+            self.at.column = column_after(&self.at, text, self.at.column);
+        }
+        self.at
+    }
+}
+
+impl<'a> Finder<'a> {
+    fn document(&mut self, doc: &'a Document) {
         let m = &doc.masthead;
         let strings = m
             .symbol
@@ -90,7 +119,7 @@ impl Finder<'_> {
         }
     }
 
-    fn blocks(&mut self, blocks: &[Block]) {
+    fn blocks(&mut self, blocks: &'a [Block]) {
         for block in blocks {
             match block {
                 Block::Chapter(d) | Block::Section(d) => {
@@ -115,7 +144,7 @@ impl Finder<'_> {
         }
     }
 
-    fn list(&mut self, list: &List) {
+    fn list(&mut self, list: &'a List) {
         for item in &list.items {
             self.inlines(&item.content, item.text_at);
             if let Some(sub) = &item.list {
@@ -124,7 +153,7 @@ impl Finder<'_> {
         }
     }
 
-    fn table(&mut self, t: &Table) {
+    fn table(&mut self, t: &'a Table) {
         self.inlines(&t.title, t.span);
         if let Some(units) = &t.units {
             self.inlines(units, t.span);
@@ -137,7 +166,7 @@ impl Finder<'_> {
         self.notes(&t.notes, t.source.as_deref(), t.span);
     }
 
-    fn notes(&mut self, notes: &[TableNote], source: Option<&[Inline]>, span: Span) {
+    fn notes(&mut self, notes: &'a [TableNote], source: Option<&'a [Inline]>, span: Span) {
         for note in notes {
             self.inlines(&note.content, note.span);
         }
@@ -148,50 +177,54 @@ impl Finder<'_> {
 
     /// Checks inline content starting at `span`; a cited symbol restarts
     /// the count at its own place.
-    fn inlines(&mut self, inlines: &[Inline], span: Span) {
-        let mut at = span;
-        self.inlines_from(inlines, &mut at);
+    fn inlines(&mut self, inlines: &'a [Inline], span: Span) {
+        self.cursor.restart(span);
+        self.inlines_from(inlines);
     }
 
-    fn inlines_from(&mut self, inlines: &[Inline], at: &mut Span) {
+    fn inlines_from(&mut self, inlines: &'a [Inline]) {
         for inline in inlines {
             match inline {
-                Inline::Text(t) | Inline::Emph(t) => self.advance(t, at),
-                Inline::Strong(inner) => self.inlines_from(inner, at),
-                Inline::Link(link) => self.advance(&link.text, at),
+                Inline::Text(t) | Inline::Emph(t) => self.advance(t),
+                Inline::Strong(inner) => self.inlines_from(inner),
+                Inline::Link(link) => self.advance(&link.text),
                 Inline::Ref(r) => {
-                    *at = r.span;
-                    self.advance(&r.value, at);
+                    self.cursor.restart(r.span);
+                    self.advance(&r.value);
                 }
                 // Digits and Latin letters, which every font set covers.
-                Inline::NoteRef(n) => at.column = at.column.saturating_add(digits(n.value)),
-                Inline::TableNoteRef(_) => at.column = at.column.saturating_add(1),
+                Inline::NoteRef(n) => self.cursor.skip(digits(n.value)),
+                Inline::TableNoteRef(_) => self.cursor.skip(1),
             }
         }
     }
 
     /// Checks a plain text starting at `span`.
-    fn text(&mut self, text: &str, span: Span) {
-        let mut at = span;
-        self.advance(text, &mut at);
+    fn text(&mut self, text: &'a str, span: Span) {
+        self.cursor.restart(span);
+        self.advance(text);
     }
 
-    /// Checks `text`, which starts at `at`, and moves `at` past it.
-    fn advance(&mut self, text: &str, at: &mut Span) {
-        // Columns are counted only where a character is reported, and once
-        // for the whole text: most texts have nothing to report.
-        let mut counted = (0, at.column);
+    /// Checks `text`, which starts at the cursor, and moves the cursor
+    /// past it.
+    fn advance(&mut self, text: &'a str) {
+        // The last character reported: its byte and its place.
+        let mut counted: Option<(usize, Span)> = None;
         for (k, c) in self.fonts.uncovered(text) {
-            if needs_no_glyph(c) || self.reported.contains(&c) {
+            if self.reported.contains(&c) {
                 continue;
             }
-            let column = column_after(at, &text[counted.0..k], counted.1);
-            counted = (k, column);
+            let (from, at) = *counted.get_or_insert_with(|| (0, self.cursor.settle()));
+            let place = Span {
+                column: column_after(&at, &text[from..k], at.column),
+                ..at
+            };
+            counted = Some((k, place));
             self.reported.push(c);
             self.diagnostics.push(
                 Diagnostic::new(
                     Code::MissingGlyph,
-                    Span { column, ..*at },
+                    place,
                     format!(
                         "U+{:04X} {c:?} is in none of the fonts (bundled or --font-dir); it is left out of the PDF",
                         c as u32
@@ -200,7 +233,7 @@ impl Finder<'_> {
                 .about_character(c),
             );
         }
-        at.column = column_after(at, text, at.column);
+        self.cursor.pass(text);
     }
 }
 

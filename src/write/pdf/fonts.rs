@@ -10,10 +10,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use parley::fontique::{Blob, Collection, CollectionOptions};
-use skrifa::MetadataProvider;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
+
+mod mapped;
+pub use mapped::needs_no_glyph;
+use mapped::{Coverage, Uncovered};
 
 /// Family name of Liberation Serif (Latin, Cyrillic; metric-compatible with Times New Roman).
 pub const LIBERATION_SERIF: &str = "Liberation Serif";
@@ -77,39 +80,6 @@ pub struct FontSet {
     warnings: Vec<String>,
     /// Which code points some face maps, built on first use.
     coverage: OnceLock<Coverage>,
-}
-
-/// One bit per Unicode code point: whether some face of the set maps it.
-struct Coverage {
-    bits: Vec<u64>,
-}
-
-impl Coverage {
-    /// The code points the character maps of `blobs`' faces map.
-    fn of(blobs: &[Blob<u8>], faces: &[Face]) -> Coverage {
-        let mut bits = vec![0u64; (char::MAX as usize + 1).div_ceil(64)];
-        for face in faces {
-            let Some(blob) = blobs.iter().find(|b| b.id() == face.blob_id) else {
-                continue;
-            };
-            let Ok(font) = skrifa::FontRef::from_index(blob.data(), face.index) else {
-                continue;
-            };
-            for (code, _) in font.charmap().mappings() {
-                if let Some(word) = bits.get_mut(code as usize / 64) {
-                    *word |= 1 << (code % 64);
-                }
-            }
-        }
-        Coverage { bits }
-    }
-
-    fn covers(&self, c: char) -> bool {
-        let code = c as usize;
-        self.bits
-            .get(code / 64)
-            .is_some_and(|word| word & (1 << (code % 64)) != 0)
-    }
 }
 
 /// A font file's bytes, shared by the layout engine and the PDF writer.
@@ -252,20 +222,24 @@ impl FontSet {
         if c.is_ascii_graphic() || c == ' ' {
             return true;
         }
-        self.coverage
-            .get_or_init(|| Coverage::of(&self.blobs, &self.faces))
-            .covers(c)
+        self.coverage().covers(c)
     }
 
-    /// The characters of `text` that no face of the set maps, with their
-    /// byte offsets. ASCII is skipped unread: every bundled face has its
-    /// printable part, and its controls need no glyph.
-    pub fn uncovered<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, char)> + 't {
-        let coverage = self
-            .coverage
-            .get_or_init(|| Coverage::of(&self.blobs, &self.faces));
-        text.char_indices()
-            .filter(move |&(_, c)| !c.is_ascii() && !coverage.covers(c))
+    /// The characters of `text` that need a glyph and that no face of the
+    /// set maps, with their byte offsets. ASCII is skipped unread: every
+    /// bundled face has its printable part, and its controls need no glyph.
+    pub fn uncovered<'t>(&'t self, text: &'t str) -> Uncovered<'t> {
+        self.coverage().uncovered(text)
+    }
+
+    /// Which code points the faces map, read on first use.
+    fn coverage(&self) -> &Coverage {
+        self.coverage.get_or_init(|| {
+            Coverage::of(self.faces.iter().filter_map(|face| {
+                let blob = self.blobs.iter().find(|b| b.id() == face.blob_id)?;
+                Some((blob, face.index))
+            }))
+        })
     }
 
     /// Families from `--font-dir`, tried after each language's own fonts.

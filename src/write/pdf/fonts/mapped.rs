@@ -1,0 +1,246 @@
+//! Which code points a font set maps, one bit each, and a scan of a text
+//! for the characters that need a glyph it does not map. The scan reads
+//! UTF-8 by its lead bytes: a lead byte all of whose code points are mapped
+//! or need no glyph (basic Cyrillic, Arabic, most ideographs) is passed
+//! over like ASCII and continuation bytes, eight bytes at a time, and only
+//! the rest are decoded.
+
+use parley::fontique::Blob;
+use skrifa::MetadataProvider;
+
+/// One bit per Unicode code point: whether some face of the set maps it.
+pub(super) struct Coverage {
+    bits: Vec<u64>,
+    /// For each byte of UTF-8 text, 1 if the characters it may start need
+    /// a look at the map, 0 if not: ASCII (every face has it, and its
+    /// controls need no glyph), continuation bytes, and lead bytes whose
+    /// every code point is mapped or needs no glyph.
+    needs_look: [u8; 256],
+}
+
+/// Characters drawn without a glyph of their own: controls, soft hyphens,
+/// joiners, marks of direction, variation selectors.
+pub fn needs_no_glyph(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
+            | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// How many bytes the scan passes over at once when none needs a look:
+/// one machine word.
+const CHUNK: usize = 8;
+
+/// The high bit of each of eight bytes: set in a word only if one of its
+/// bytes is not ASCII.
+const NOT_ASCII: u64 = 0x8080_8080_8080_8080;
+
+impl Coverage {
+    /// The code points the character maps of `fonts` (bytes and face
+    /// index) map.
+    pub(super) fn of<'a>(fonts: impl IntoIterator<Item = (&'a Blob<u8>, u32)>) -> Coverage {
+        let mut bits = vec![0u64; (char::MAX as usize + 1).div_ceil(64)];
+        for (blob, index) in fonts {
+            let Ok(font) = skrifa::FontRef::from_index(blob.data(), index) else {
+                continue;
+            };
+            for (code, _) in font.charmap().mappings() {
+                if let Some(word) = bits.get_mut(code as usize / 64) {
+                    *word |= 1 << (code % 64);
+                }
+            }
+        }
+        Coverage::from_bits(bits)
+    }
+
+    /// The coverage of the code points set in `bits`.
+    fn from_bits(bits: Vec<u64>) -> Coverage {
+        let mut coverage = Coverage {
+            bits,
+            needs_look: [0; 256],
+        };
+        for lead in 0xC0..=0xFF_u8 {
+            let blocks = lead_blocks(lead);
+            let whole = !blocks.is_empty() && blocks.into_iter().all(|b| coverage.passes_block(b));
+            coverage.needs_look[usize::from(lead)] = u8::from(!whole);
+        }
+        coverage
+    }
+
+    /// Whether some face maps `c`.
+    pub(super) fn covers(&self, c: char) -> bool {
+        let code = c as usize;
+        self.bits
+            .get(code / 64)
+            .is_some_and(|word| word & (1 << (code % 64)) != 0)
+    }
+
+    /// Whether every code point of `block` (a code point shifted right by
+    /// six) is mapped or needs no glyph.
+    fn passes_block(&self, block: usize) -> bool {
+        let Some(&word) = self.bits.get(block) else {
+            return false;
+        };
+        word == u64::MAX
+            || (0..64).all(|k| {
+                let code = (block << 6 | k) as u32;
+                word & (1 << k) != 0 || char::from_u32(code).is_none_or(needs_no_glyph)
+            })
+    }
+
+    /// Whether one of `bytes` needs a look at the map.
+    fn any_needs_look(&self, bytes: &[u8; CHUNK]) -> bool {
+        bytes
+            .iter()
+            .fold(0, |any, &b| any | self.needs_look[usize::from(b)])
+            != 0
+    }
+
+    /// The non-ASCII characters of `text` that need a glyph and that no
+    /// face maps, with their byte offsets, in order.
+    pub(super) fn uncovered<'t>(&'t self, text: &'t str) -> Uncovered<'t> {
+        Uncovered {
+            coverage: self,
+            text,
+            at: 0,
+        }
+    }
+}
+
+/// The blocks of 64 code points (a code point shifted right by six) the
+/// UTF-8 sequences that start with `lead` can encode: none for a byte no
+/// sequence starts with, and all of a four-byte lead's (too many to be
+/// worth knowing: they are looked at one by one).
+fn lead_blocks(lead: u8) -> std::ops::Range<usize> {
+    let high = usize::from(lead & 0x0F) << 6;
+    match lead {
+        0xC2..=0xDF => usize::from(lead & 0x1F)..usize::from(lead & 0x1F) + 1,
+        0xE0 => 0x20..0x40,
+        0xE1..=0xEC | 0xEE | 0xEF => high..high + 0x40,
+        0xED => high..high + 0x20,
+        _ => 0..0,
+    }
+}
+
+/// The scan behind [`Coverage::uncovered`].
+pub struct Uncovered<'t> {
+    coverage: &'t Coverage,
+    text: &'t str,
+    /// Where the scan goes on: a character's first byte, or a byte no
+    /// character that needs a look straddles.
+    at: usize,
+}
+
+impl Iterator for Uncovered<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() {
+            if let Some(chunk) = bytes.get(self.at..self.at + CHUNK) {
+                let chunk: &[u8; CHUNK] = chunk.try_into().ok()?;
+                if u64::from_ne_bytes(*chunk) & NOT_ASCII == 0
+                    || !self.coverage.any_needs_look(chunk)
+                {
+                    self.at += CHUNK;
+                    continue;
+                }
+            }
+            let end = (self.at + CHUNK).min(bytes.len());
+            while self.at < end {
+                let start = self.at;
+                let lead = bytes[start];
+                if self.coverage.needs_look[usize::from(lead)] == 0 {
+                    self.at += 1;
+                    continue;
+                }
+                let c = self.text[start..].chars().next()?;
+                self.at += c.len_utf8();
+                if !self.coverage.covers(c) && !needs_no_glyph(c) {
+                    return Some((start, c));
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A coverage of exactly `codes`.
+    fn covering(codes: impl IntoIterator<Item = u32>) -> Coverage {
+        let mut bits = vec![0u64; (char::MAX as usize + 1).div_ceil(64)];
+        for code in codes {
+            bits[code as usize / 64] |= 1 << (code % 64);
+        }
+        Coverage::from_bits(bits)
+    }
+
+    /// What a character-by-character scan finds.
+    fn decoded(coverage: &Coverage, text: &str) -> Vec<(usize, char)> {
+        text.char_indices()
+            .filter(|&(_, c)| !c.is_ascii() && !coverage.covers(c) && !needs_no_glyph(c))
+            .collect()
+    }
+
+    #[test]
+    fn the_scan_finds_what_decoding_every_character_finds() {
+        // Whole blocks (Cyrillic 0x400–0x43F, ideographs 0x4E00–0x4E3F),
+        // part of a block (Arabic 0x620–0x63A), one supplementary ideograph.
+        let coverage = covering(
+            (0x400..0x440)
+                .chain(0x4E00..0x4E40)
+                .chain(0x620..0x63B)
+                .chain([0x20000]),
+        );
+        let texts = [
+            "",
+            "plain ASCII, longer than eight bytes",
+            "Отчёт Генерального секретаря ѣ",
+            "الأمين العام ۝ text",
+            "一丁七万丈三上下不与 and 书 (0x4E66) 丂",
+            "𠀀 and 𠀁, 😀",
+            "é",
+            "abcdefgé",
+            "abcdefghé",
+            "\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
+        ];
+        for text in texts {
+            let found: Vec<_> = coverage.uncovered(text).collect();
+            assert_eq!(found, decoded(&coverage, text), "{text:?}");
+        }
+        let found: Vec<char> = coverage
+            .uncovered("Ожё ѣ 书 丂 😀")
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(found, ['ё', 'ѣ', '书', '😀']);
+    }
+
+    #[test]
+    fn the_scan_agrees_with_decoding_on_random_text() {
+        // Lead bytes D0 (U+0400–U+043F) and E5 (U+5000–U+5FFF) are mapped
+        // whole, others in part.
+        let coverage = covering((0x400..0x440).chain(0x4E00..0x6000).chain(0x621..0x64B));
+        assert_eq!(coverage.needs_look[0xD0], 0);
+        assert_eq!(coverage.needs_look[0xE5], 0);
+        assert_eq!(coverage.needs_look[0xD1], 1);
+        assert_eq!(coverage.needs_look[0xE6], 1);
+        let pool: Vec<char> = "abc .,\u{A0}éёѣЖжءاب٣۝一书丂們忘我\u{3000}\u{FFFD}𠀀😀\u{10FFFF}"
+            .chars()
+            .collect();
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..state % 40 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(pool[(state % pool.len() as u64) as usize]);
+            }
+            let found: Vec<_> = coverage.uncovered(&text).collect();
+            assert_eq!(found, decoded(&coverage, &text), "{text:?}");
+        }
+    }
+}
