@@ -302,6 +302,9 @@ fn script(doc: &Document, out: &mut Vec<Diagnostic>) {
                 for c in t.chars().filter(|&c| is_letter(c)) {
                     letters += 1;
                     native += usize::from(doc.lang.is_native_char(c));
+                    if letters == SCRIPT_SAMPLE {
+                        return;
+                    }
                 }
             }
         }
