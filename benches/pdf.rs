@@ -45,7 +45,12 @@ fn main() {
     eprintln!(
         "lang  pages  MB/doc  ms CPU/doc  ms CPU per 10 pages  layout  drawing  fixed ms  ms/page"
     );
+    // `UNDOC_BENCH_LANGS=ru,ar` times those languages only (for profiling).
+    let chosen = std::env::var("UNDOC_BENCH_LANGS").unwrap_or_default();
     for lang in LANGUAGES {
+        if !chosen.is_empty() && !chosen.split(',').any(|l| l == lang) {
+            continue;
+        }
         let (doc, pages) = ten_pages(&format!("report-{lang}.txt"), &options);
         let Some(total) = cpu_ms(runs, || {
             divan::black_box(write::pdf::write(&doc, &options).expect("renders"));
@@ -78,7 +83,9 @@ fn main() {
             (total - layout) / total * 100.0,
         );
     }
-    tables_against_text(&options, runs);
+    if chosen.is_empty() {
+        tables_against_text(&options, runs);
+    }
     divan::main();
 }
 
