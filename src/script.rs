@@ -38,6 +38,19 @@ impl Script {
             Script::Han => is_han(c),
         }
     }
+
+    /// The script `c` is a letter of, if any: the one script whose
+    /// [`Script::has_letter`] holds (they share no letter), found by
+    /// ranges in one pass.
+    pub fn of_letter(c: char) -> Option<Script> {
+        match c {
+            'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => Some(Script::Latin),
+            '\u{0400}'..='\u{04FF}' => Some(Script::Cyrillic),
+            c if is_arabic(c) => Some(Script::Arabic),
+            c if is_han(c) => Some(Script::Han),
+            _ => None,
+        }
+    }
 }
 
 /// A character of text whose shaping needs nothing but its script (see
@@ -236,5 +249,15 @@ mod tests {
         assert!(!Script::Latin.has_letter('1'));
         assert!(is_ideographic('。') && is_ideographic('（') && !is_ideographic('a'));
         assert!(starts_ideographic("会议") && ends_ideographic("a会") && !ends_ideographic("会a"));
+    }
+
+    #[test]
+    fn a_letter_has_the_one_script_that_has_it() {
+        let scripts = [Script::Latin, Script::Cyrillic, Script::Arabic, Script::Han];
+        for c in '\0'..='\u{10FFFF}' {
+            let mut having = scripts.into_iter().filter(|s| s.has_letter(c));
+            assert_eq!(Script::of_letter(c), having.next(), "{c:?}");
+            assert_eq!(having.next(), None, "{c:?} is a letter of two scripts");
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::model::{Block, Document, Inline, List, Span};
+use crate::script::Script;
 use crate::symbol;
 
 /// Checks every rule on `doc`.
@@ -283,25 +284,19 @@ fn footnotes(doc: &Document, out: &mut Vec<Diagnostic>) {
 /// keeps the check cheap on long documents.
 const SCRIPT_SAMPLE: usize = 4000;
 
-/// A letter of one of the official languages' scripts (a fast test: the
-/// full Unicode `is_alphabetic` table is the slow path we avoid).
-fn is_letter(c: char) -> bool {
-    c.is_ascii_alphabetic()
-        || (!c.is_ascii() && crate::lang::ALL.iter().any(|l| l.is_native_char(c)))
-}
-
 /// Warns when the body is not written in the declared language's script.
 fn script(doc: &Document, out: &mut Vec<Diagnostic>) {
     let (mut letters, mut native) = (0usize, 0usize);
+    let native_script = doc.lang.script();
     doc.for_each_inlines(&mut |inlines| {
         for inline in inlines {
             if letters >= SCRIPT_SAMPLE {
                 return;
             }
             if let Inline::Text(t) | Inline::Emph(t) = inline {
-                for c in t.chars().filter(|&c| is_letter(c)) {
+                for script in t.chars().filter_map(Script::of_letter) {
                     letters += 1;
-                    native += usize::from(doc.lang.is_native_char(c));
+                    native += usize::from(script == native_script);
                     if letters == SCRIPT_SAMPLE {
                         return;
                     }
