@@ -40,10 +40,22 @@ impl Coverage {
     /// index) map.
     pub(super) fn of<'a>(fonts: impl IntoIterator<Item = (&'a Blob<u8>, u32)>) -> Coverage {
         let mut bits = vec![0u64; (char::MAX as usize + 1).div_ceil(64)];
+        // The faces of a family often share one character map (the
+        // ideographs' 31,000 codes are in both weights): each map is read
+        // once. Its mappings depend on `cmap` and on the glyph count.
+        let mut read: Vec<[&[u8]; 2]> = Vec::new();
         for (blob, index) in fonts {
             let Ok(font) = skrifa::FontRef::from_index(blob.data(), index) else {
                 continue;
             };
+            let tables = [b"cmap", b"maxp"].map(|tag| {
+                font.table_data(skrifa::Tag::new(tag))
+                    .map_or(&[][..], |data| data.as_bytes())
+            });
+            if read.contains(&tables) {
+                continue;
+            }
+            read.push(tables);
             for (code, _) in font.charmap().mappings() {
                 if let Some(word) = bits.get_mut(code as usize / 64) {
                     *word |= 1 << (code % 64);
@@ -242,5 +254,24 @@ mod tests {
             let found: Vec<_> = coverage.uncovered(&text).collect();
             assert_eq!(found, decoded(&coverage, &text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_map_shared_by_faces_is_read_once_and_covers_the_same() {
+        let set = crate::write::pdf::fonts::FontSet::bundled();
+        let mut every = vec![0u64; (char::MAX as usize + 1).div_ceil(64)];
+        for face in &set.faces {
+            let blob = set
+                .blobs
+                .iter()
+                .find(|b| b.id() == face.blob_id)
+                .expect("blob");
+            let font = skrifa::FontRef::from_index(blob.data(), face.index).expect("face");
+            for (code, _) in font.charmap().mappings() {
+                every[code as usize / 64] |= 1 << (code % 64);
+            }
+        }
+        assert_eq!(set.coverage().bits, every);
+        assert!(set.covers('中') && set.covers('ж') && set.covers('ب'));
     }
 }
