@@ -1,7 +1,7 @@
 //! Which code points a font set maps, one bit each, and a scan of a text
 //! for the characters that need a glyph it does not map. The scan reads
 //! UTF-8 by its lead bytes: a lead byte all of whose code points are mapped
-//! or need no glyph (basic Cyrillic, Arabic, most ideographs) is passed
+//! or need no glyph (basic Cyrillic, part of Arabic, most ideographs) is passed
 //! over like ASCII and continuation bytes, eight bytes at a time, and only
 //! the rest are decoded.
 
