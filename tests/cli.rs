@@ -235,6 +235,62 @@ fn the_printed_schema_validates_the_xml_and_xpath_queries_it() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("A/80/312"));
 }
 
+/// `--schema FILE` compiles the file with its imports read beside it, in
+/// a folder whose name needs escaping in a URL; a schema that refuses the
+/// document fails it, and one whose import is missing is a usage error
+/// that names the file.
+#[test]
+fn validate_with_a_schema_file_reads_its_imports_beside_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let schemas = dir.path().join("our schemas #2");
+    std::fs::create_dir(&schemas).expect("dir");
+    let undoc_xsd = schemas.join("undoc.xsd");
+    std::fs::write(&undoc_xsd, run(&["schema"]).1).expect("undoc.xsd");
+    std::fs::write(schemas.join("xml.xsd"), run(&["schema", "xml"]).1).expect("xml.xsd");
+    let xml = dir.path().join("r.xml");
+    assert_eq!(run(&["convert", s(&draft("fr")), "-o", s(&xml), "-q"]).0, 0);
+    for path in [
+        undoc_xsd.clone(),
+        Path::new("our schemas #2/undoc.xsd").to_path_buf(),
+    ] {
+        let out = undoc()
+            .current_dir(dir.path())
+            .args(["validate", "-q", "--schema", s(&path), s(&xml)])
+            .output()
+            .expect("undoc runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // The same schema, with the document's title (its first) renamed.
+    let narrower = schemas.join("narrower.xsd");
+    let text = run(&["schema"]).1;
+    assert!(
+        text.contains("<xs:element name=\"title\""),
+        "the schema declares a title"
+    );
+    std::fs::write(
+        &narrower,
+        text.replacen("name=\"title\"", "name=\"heading-of-it\"", 1),
+    )
+    .expect("narrower.xsd");
+    let (code, stdout, stderr) = run(&["validate", "--schema", s(&narrower), s(&xml)]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stdout.contains("title"), "{stdout}");
+    // An import that is not there.
+    std::fs::remove_file(schemas.join("xml.xsd")).expect("remove");
+    let (code, _, stderr) = run(&["validate", "--schema", s(&undoc_xsd), s(&xml)]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("undoc.xsd: the schema does not compile"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("xml.xsd"), "{stderr}");
+}
+
 #[test]
 fn bash_sources_the_completions() {
     let Some(bash) = tool("bash") else { return };

@@ -4,11 +4,12 @@
 //! shared across threads.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use fastxml::push::PushValidator;
-use fastxml::schema::{FileFetcher, Schema, Validator};
+use fastxml::schema::{Schema, Validator};
 
+mod local;
 mod watched;
 
 use super::namespaces::DeclaredNames;
@@ -73,7 +74,13 @@ pub trait SchemaWatch: XmlWatch {
 pub struct FastXml {
     schema: Arc<Schema>,
     names: DeclaredNames,
-    fingerprint: String,
+    /// The hash of the schema's text, made when first asked for: only
+    /// manifests use it, and hashing the embedded schema took a twentieth
+    /// of a one-document `validate`.
+    fingerprint: OnceLock<String>,
+    /// The embedded schema's texts, whose hash `fingerprint` is (empty for
+    /// a schema read from a file, whose hash is made as it is read).
+    embedded: [&'static str; 2],
 }
 
 /// Most violations reported for one document.
@@ -87,8 +94,7 @@ impl FastXml {
             .add("xml.xsd", XML_XSD.as_bytes())
             .resolve()
             .map_err(|e| format!("the embedded schema does not compile: {e}"))?;
-        let fingerprint = crate::hash::sha256_hex(format!("{UNDOC_XSD}{XML_XSD}").as_bytes());
-        Ok(FastXml::new(schema, fingerprint))
+        Ok(FastXml::new(schema, [UNDOC_XSD, XML_XSD], None))
     }
 
     /// Compiles the embedded Akoma Ntoso 3.0 schema.
@@ -98,21 +104,19 @@ impl FastXml {
             .add("xml.xsd", AKN_XML_XSD.as_bytes())
             .resolve()
             .map_err(|e| format!("the embedded Akoma Ntoso schema does not compile: {e}"))?;
-        let fingerprint = crate::hash::sha256_hex(format!("{AKN_XSD}{AKN_XML_XSD}").as_bytes());
-        Ok(FastXml::new(schema, fingerprint))
+        Ok(FastXml::new(schema, [AKN_XSD, AKN_XML_XSD], None))
     }
 
-    /// Compiles the schema in `path` (its imports are looked up beside it).
+    /// Compiles the schema in `path`; the files it imports and includes
+    /// are read from the disk, relative to the file that names them.
     pub fn from_file(path: &Path) -> Result<FastXml, String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let uri = path.to_string_lossy().into_owned();
         let fingerprint = crate::hash::sha256_hex(&bytes);
         let schema = Schema::builder()
-            .add(uri, bytes)
-            .resolve_with(&FileFetcher::with_base_dir(dir))
+            .add(local::file_url(path)?, bytes)
+            .resolve_with(&local::LocalFiles)
             .map_err(|e| format!("{}: the schema does not compile: {e}", path.display()))?;
-        Ok(FastXml::new(schema, fingerprint))
+        Ok(FastXml::new(schema, ["", ""], Some(fingerprint)))
     }
 
     /// The compiled schema.
@@ -121,18 +125,23 @@ impl FastXml {
         &self.schema
     }
 
-    fn new(schema: Schema, fingerprint: String) -> FastXml {
+    /// `schema`, compiled from `embedded` or, when its `fingerprint` is
+    /// known, from a file.
+    fn new(schema: Schema, embedded: [&'static str; 2], fingerprint: Option<String>) -> FastXml {
         FastXml {
             names: DeclaredNames::of(&schema),
             schema: Arc::new(schema),
-            fingerprint,
+            fingerprint: fingerprint.map_or_else(OnceLock::new, OnceLock::from),
+            embedded,
         }
     }
 }
 
 impl SchemaEngine for FastXml {
     fn fingerprint(&self) -> String {
-        self.fingerprint.clone()
+        self.fingerprint
+            .get_or_init(|| crate::hash::sha256_hex(self.embedded.concat().as_bytes()))
+            .clone()
     }
 
     fn validate(&self, xml: &str) -> Vec<SchemaViolation> {
@@ -346,6 +355,25 @@ mod tests {
         (xml, at)
     }
 
+    /// The fingerprint, made when first asked for, is the hash of the
+    /// schema's text as before (manifests of earlier runs stay valid); a
+    /// schema read from a file is hashed as read.
+    #[test]
+    fn the_fingerprint_hashes_the_schema_text() {
+        let embedded = FastXml::embedded().expect("schema");
+        let text = format!("{UNDOC_XSD}{XML_XSD}");
+        assert_eq!(
+            embedded.fingerprint(),
+            crate::hash::sha256_hex(text.as_bytes())
+        );
+        assert_eq!(embedded.fingerprint(), embedded.fingerprint());
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/undoc.xsd");
+        let file = FastXml::from_file(&path).expect("schema file");
+        let bytes = std::fs::read(&path).expect("read");
+        assert_eq!(file.fingerprint(), crate::hash::sha256_hex(&bytes));
+        assert_ne!(file.fingerprint(), embedded.fingerprint());
+    }
+
     /// A violation is placed at the `<` of its element's start tag, not
     /// after it: on the same line, across the lines of a tag's attributes,
     /// after text in other scripts, with Windows line ends alike.
@@ -475,7 +503,7 @@ mod tests {
             .add("anonymous.xsd", xsd.as_bytes())
             .resolve()
             .expect("schema");
-        let engine = FastXml::new(schema, String::new());
+        let engine = FastXml::new(schema, ["", ""], Some(String::new()));
         let lines =
             |xml: &str| -> Vec<u32> { engine.validate(xml).iter().map(|v| v.line).collect() };
         let a = r#"<a n="2"><x>7</x></a>"#;
