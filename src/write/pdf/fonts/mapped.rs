@@ -11,10 +11,14 @@ use skrifa::MetadataProvider;
 /// One bit per Unicode code point: whether some face of the set maps it.
 pub(super) struct Coverage {
     bits: Vec<u64>,
-    /// For each byte of UTF-8 text, 1 if the characters it may start need
-    /// a look at the map, 0 if not: ASCII (every face has it, and its
-    /// controls need no glyph), continuation bytes, and lead bytes whose
-    /// every code point is mapped or needs no glyph.
+    /// For each first byte of a UTF-8 sequence, how many bytes the scan
+    /// passes over without a look at the map: one for ASCII (every face
+    /// has it, and its controls need no glyph), the sequence's length for
+    /// a lead byte whose every code point is mapped or needs no glyph, and
+    /// 0 for the others, whose characters are looked up.
+    passes: [u8; 256],
+    /// 1 where `passes` is 0, else 0: eight bytes are tested together by
+    /// or-ing these.
     needs_look: [u8; 256],
 }
 
@@ -27,8 +31,7 @@ pub fn needs_no_glyph(c: char) -> bool {
             | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0100}'..='\u{E01EF}')
 }
 
-/// How many bytes the scan passes over at once when none needs a look:
-/// one machine word.
+/// How many bytes of ASCII the scan passes over at once: one machine word.
 const CHUNK: usize = 8;
 
 /// The high bit of each of eight bytes: set in a word only if one of its
@@ -69,11 +72,13 @@ impl Coverage {
     fn from_bits(bits: Vec<u64>) -> Coverage {
         let mut coverage = Coverage {
             bits,
+            passes: [1; 256],
             needs_look: [0; 256],
         };
         for lead in 0xC0..=0xFF_u8 {
             let blocks = lead_blocks(lead);
             let whole = !blocks.is_empty() && blocks.into_iter().all(|b| coverage.passes_block(b));
+            coverage.passes[usize::from(lead)] = if whole { lead.leading_ones() as u8 } else { 0 };
             coverage.needs_look[usize::from(lead)] = u8::from(!whole);
         }
         coverage
@@ -98,14 +103,6 @@ impl Coverage {
                 let code = (block << 6 | k) as u32;
                 word & (1 << k) != 0 || char::from_u32(code).is_none_or(needs_no_glyph)
             })
-    }
-
-    /// Whether one of `bytes` needs a look at the map.
-    fn any_needs_look(&self, bytes: &[u8; CHUNK]) -> bool {
-        bytes
-            .iter()
-            .fold(0, |any, &b| any | self.needs_look[usize::from(b)])
-            != 0
     }
 
     /// The non-ASCII characters of `text` that need a glyph and that no
@@ -138,8 +135,7 @@ fn lead_blocks(lead: u8) -> std::ops::Range<usize> {
 pub struct Uncovered<'t> {
     coverage: &'t Coverage,
     text: &'t str,
-    /// Where the scan goes on: a character's first byte, or a byte no
-    /// character that needs a look straddles.
+    /// Where the scan goes on: a character's first byte.
     at: usize,
 }
 
@@ -158,12 +154,18 @@ impl Iterator for Uncovered<'_> {
                     continue;
                 }
             }
+            // Character by character to the end of the word, then whole
+            // words are tried again.
             let end = (self.at + CHUNK).min(bytes.len());
             while self.at < end {
                 let start = self.at;
-                let lead = bytes[start];
-                if self.coverage.needs_look[usize::from(lead)] == 0 {
-                    self.at += 1;
+                let passes = self.coverage.passes[usize::from(bytes[start])];
+                if passes != 0 {
+                    self.at += usize::from(passes);
+                    continue;
+                }
+                if let Some(width) = self.coverage.mapped_width(&bytes[start..]) {
+                    self.at += width;
                     continue;
                 }
                 let c = self.text[start..].chars().next()?;
@@ -174,6 +176,33 @@ impl Iterator for Uncovered<'_> {
             }
         }
         None
+    }
+}
+
+impl Coverage {
+    /// Whether one of `bytes` needs a look at the map.
+    fn any_needs_look(&self, bytes: &[u8; CHUNK]) -> bool {
+        bytes
+            .iter()
+            .fold(0, |any, &b| any | self.needs_look[usize::from(b)])
+            != 0
+    }
+
+    /// The length of the two- or three-byte sequence `bytes` starts with
+    /// when some face maps its code point: read straight from the bytes,
+    /// without the checks of a general decoder (the text is known to be
+    /// UTF-8). `None` for four-byte sequences and unmapped code points,
+    /// which are decoded in full.
+    #[inline]
+    fn mapped_width(&self, bytes: &[u8]) -> Option<usize> {
+        let low = |k: usize| bytes.get(k).map(|&b| u32::from(b & 0x3F));
+        let (code, width) = match *bytes.first()? {
+            lead @ 0xC0..=0xDF => (u32::from(lead & 0x1F) << 6 | low(1)?, 2),
+            lead @ 0xE0..=0xEF => (u32::from(lead & 0x0F) << 12 | low(1)? << 6 | low(2)?, 3),
+            _ => return None,
+        };
+        let word = self.bits.get(code as usize / 64)?;
+        (word & (1 << (code % 64)) != 0).then_some(width)
     }
 }
 
@@ -235,10 +264,11 @@ mod tests {
         // Lead bytes D0 (U+0400–U+043F) and E5 (U+5000–U+5FFF) are mapped
         // whole, others in part.
         let coverage = covering((0x400..0x440).chain(0x4E00..0x6000).chain(0x621..0x64B));
-        assert_eq!(coverage.needs_look[0xD0], 0);
-        assert_eq!(coverage.needs_look[0xE5], 0);
-        assert_eq!(coverage.needs_look[0xD1], 1);
-        assert_eq!(coverage.needs_look[0xE6], 1);
+        assert_eq!(coverage.passes[0xD0], 2);
+        assert_eq!(coverage.passes[0xE5], 3);
+        assert_eq!(coverage.passes[0xD1], 0);
+        assert_eq!(coverage.passes[0xE6], 0);
+        assert_eq!(coverage.passes[usize::from(b'a')], 1);
         let pool: Vec<char> = "abc .,\u{A0}éёѣЖжءاب٣۝一书丂們忘我\u{3000}\u{FFFD}𠀀😀\u{10FFFF}"
             .chars()
             .collect();
