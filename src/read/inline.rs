@@ -254,9 +254,16 @@ pub fn merge_text(mut inlines: Vec<Inline>) -> Vec<Inline> {
         }
         _ => false,
     });
-    inlines.shrink_to_fit();
+    // Most paragraphs hold a run or two in a vector made for four: giving
+    // back a few places is not worth a reallocation each.
+    if inlines.capacity() - inlines.len() > SPARE_INLINES {
+        inlines.shrink_to_fit();
+    }
     inlines
 }
+
+/// How many unused places [`merge_text`] leaves in a vector of inlines.
+const SPARE_INLINES: usize = 4;
 
 #[cfg(test)]
 mod tests {
@@ -332,7 +339,12 @@ mod tests {
             text("d"),
         ]);
         assert_eq!(merged, [text("ab"), Inline::Emph("e".into()), text("cd")]);
-        assert_eq!(merged.capacity(), merged.len());
+        // Four places given back are not worth a reallocation.
+        assert_eq!(merged.capacity(), 7);
+        // A thousand runs joined into one give their places back.
+        let many = merge_text((0..1000).map(|k| text(&k.to_string())).collect());
+        assert_eq!(many.len(), 1);
+        assert!(many.capacity() <= 1 + SPARE_INLINES, "{}", many.capacity());
     }
 
     #[test]
