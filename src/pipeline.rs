@@ -201,6 +201,20 @@ impl<'a> Job<'a> {
     }
 }
 
+/// Loads what a run in `formats` with `options` loads once, before its
+/// first document: each writer's own (the PDF's fonts), and for a run that
+/// writes nothing (`validate`) the fonts its glyph check reads. A run calls
+/// it on a spare thread while the schema compiles, so that no document
+/// waits for it.
+pub fn load_writers(formats: &[&OutputFormat], options: &WriteOptions) {
+    if formats.is_empty() {
+        crate::write::pdf::load_fonts(options);
+    }
+    for load in formats.iter().filter_map(|f| f.load) {
+        load(options);
+    }
+}
+
 impl Job<'_> {
     /// Fingerprint of everything that shapes the outputs, for the manifest.
     pub fn fingerprint(&self) -> String {

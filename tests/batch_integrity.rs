@@ -54,6 +54,7 @@ static PANICKING: OutputFormat = OutputFormat {
     paged: false,
     heavy: false,
     write: panicking_writer,
+    load: None,
 };
 
 #[test]

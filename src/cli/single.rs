@@ -116,6 +116,9 @@ fn run_one(
     formats: &[&'static OutputFormat],
     options: &WriteOptions,
 ) -> Result<(DocReport, Option<Rendered>), String> {
+    // The writers' fonts load on the pool while the schema compiles here.
+    let (loaded, with) = (formats.to_vec(), options.clone());
+    rayon::spawn(move || pipeline::load_writers(&loaded, &with));
     let name = if is_dash(input) {
         PathBuf::from(STDIN_NAME)
     } else {
@@ -148,6 +151,7 @@ fn run_one(
         undoc::write::pdf::encode_on_free_threads(false);
         converted
     });
+    super::run::leave(engine);
     let failed = converted.fails(settings.deny_warnings)
         || (!formats.is_empty() && converted.rendered.is_empty());
     let mut diagnostics = std::mem::take(&mut converted.diagnostics);

@@ -30,6 +30,10 @@ pub struct OutputFormat {
     pub heavy: bool,
     /// The writer.
     pub write: fn(&Document, &WriteOptions) -> Result<Rendered, Diagnostic>,
+    /// What the writer loads once per process before its first document
+    /// (the PDF's fonts and their character maps), if anything: a run
+    /// loads it on a spare thread while the schema compiles.
+    pub load: Option<fn(&WriteOptions)>,
 }
 
 impl PartialEq for OutputFormat {
@@ -57,6 +61,7 @@ pub static OUTPUT_FORMATS: &[OutputFormat] = &[
         paged: false,
         heavy: false,
         write: xml::render,
+        load: None,
     },
     OutputFormat {
         name: "akn",
@@ -65,6 +70,7 @@ pub static OUTPUT_FORMATS: &[OutputFormat] = &[
         paged: false,
         heavy: false,
         write: akn::render,
+        load: None,
     },
     OutputFormat {
         name: "docx",
@@ -73,6 +79,7 @@ pub static OUTPUT_FORMATS: &[OutputFormat] = &[
         paged: true,
         heavy: false,
         write: docx::write,
+        load: None,
     },
     OutputFormat {
         name: "pdf",
@@ -81,6 +88,7 @@ pub static OUTPUT_FORMATS: &[OutputFormat] = &[
         paged: true,
         heavy: true,
         write: pdf::write,
+        load: Some(pdf::load_fonts),
     },
 ];
 

@@ -232,6 +232,11 @@ impl FontSet {
         self.coverage().uncovered(text)
     }
 
+    /// Reads which code points the faces map, if not read yet.
+    pub(super) fn load_coverage(&self) {
+        self.coverage();
+    }
+
     /// Which code points the faces map, read on first use.
     fn coverage(&self) -> &Coverage {
         self.coverage.get_or_init(|| {

@@ -44,6 +44,16 @@ pub fn font_set(options: &WriteOptions) -> Result<Arc<FontSet>, Diagnostic> {
     }
 }
 
+/// Loads the fonts `options` name and the map of the characters they
+/// cover, which the first document would otherwise wait for. A font
+/// directory that cannot be read is left to be reported with the first
+/// document.
+pub fn load_fonts(options: &WriteOptions) {
+    if let Ok(fonts) = font_set(options) {
+        fonts.load_coverage();
+    }
+}
+
 /// Whether the PDFs this thread writes from now on hand the compression
 /// of their page streams and the encoding of their pictures to threads of
 /// rayon's pool that are free, or do it at once (the default). Worth it
