@@ -2,8 +2,10 @@
 //! for the characters that need a glyph it does not map. The scan reads
 //! UTF-8 by its lead bytes: a lead byte all of whose code points are mapped
 //! or need no glyph (basic Cyrillic, part of Arabic, most ideographs) is passed
-//! over like ASCII and continuation bytes, eight bytes at a time, and only
-//! the rest are decoded.
+//! over like ASCII and continuation bytes, eight bytes at a time. A word
+//! with another byte is read character by character, and a character of
+//! two or three bytes is looked up in the map straight from its bytes; only
+//! four-byte and unmapped characters are decoded in full.
 
 use parley::fontique::Blob;
 use skrifa::MetadataProvider;
