@@ -13,6 +13,9 @@
 #       texlive-latex-recommended, lmodern: not installed here, as TeX's
 #       fonts change LibreOffice's font substitution on this machine)
 # Prints documents per second, peak memory (/usr/bin/time -v) and undoc/peer.
+# undoc is the binary the Dockerfile ships, built with profile-guided
+# optimisation by deploy/pgo.sh (about ten minutes); PGO=0 times the plain
+# `cargo build --release` binary instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-200}
@@ -34,6 +37,13 @@ fi
 cargo build -q --release --bin undoc --example corpus
 bin=${CARGO_TARGET_DIR:-target}/release
 undoc=$bin/undoc
+if [ "${PGO:-1}" = 1 ]; then
+  undoc=${CARGO_TARGET_DIR:-target}/pgo/undoc
+  deploy/pgo.sh "$undoc" >/dev/null 2>&1 || { echo "deploy/pgo.sh failed (PGO=0 times the plain build)"; exit 1; }
+  echo "undoc: the PGO build of deploy/pgo.sh"
+else
+  echo "undoc: the plain release build"
+fi
 rm -rf "$work/src" "$work"/out-*
 "$bin"/examples/corpus "$N" "$work/src" "$SEED" "$MAX_PAGES"
 
