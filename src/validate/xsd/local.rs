@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use fastxml::schema::fetcher::error::FetchError;
-use fastxml::schema::{FetchResult, FileFetcher, SchemaFetcher};
+use fastxml::schema::{FetchResult, SchemaFetcher};
 use url::Url;
 
 /// The `file:` URL of `path`, made absolute from the working directory.
@@ -23,17 +23,19 @@ pub(super) struct LocalFiles;
 
 impl SchemaFetcher for LocalFiles {
     fn fetch(&self, url: &str) -> fastxml::Result<FetchResult> {
-        let Some(path) = local_path(url) else {
-            return Err(FetchError::RequestFailed {
-                url: url.to_string(),
-                message: "only local files are read".to_string(),
-            }
-            .into());
+        let failed = |message: String| FetchError::RequestFailed {
+            url: url.to_string(),
+            message,
         };
-        let mut fetched = FileFetcher::new().fetch(&path.to_string_lossy())?;
-        // As named, so that the file's own imports resolve beside it.
-        fetched.final_url = url.to_string();
-        Ok(fetched)
+        let path = local_path(url).ok_or_else(|| failed("only local files are read".into()))?;
+        let content =
+            std::fs::read(&path).map_err(|e| failed(format!("{}: {e}", path.display())))?;
+        Ok(FetchResult {
+            content,
+            // As named, so that the file's own imports resolve beside it.
+            final_url: url.to_string(),
+            redirected: false,
+        })
     }
 }
 
