@@ -525,7 +525,13 @@ where
         column: usize,
     ) -> Result<()> {
         self.checker.start(tag)?;
-        let (name, prefix, attributes, namespace_decls) = split_start_event(tag, self.expander)?;
+        // UNDOC PATCH: the split fills buffers made here rather than
+        // returning them, so the attributes' 300-byte inline array is not
+        // moved out of a `Result` and again out of a tuple.
+        let mut attributes = smallvec::SmallVec::new();
+        let mut namespace_decls = smallvec::SmallVec::new();
+        let (name, prefix) =
+            split_start_event(tag, self.expander, &mut attributes, &mut namespace_decls)?;
         (self.on_event)(&RawEvent::StartElement {
             name,
             prefix,
@@ -621,19 +627,12 @@ where
 fn split_start_event<'a>(
     tag: &'a StartTag<'_>,
     expander: &mut EntityExpander,
-) -> Result<(
-    &'a str,
-    Option<&'a str>,
-    smallvec::SmallVec<[(&'a str, std::borrow::Cow<'a, str>); 8]>,
-    smallvec::SmallVec<[Namespace; 2]>,
-)> {
+    attributes: &mut smallvec::SmallVec<[(&'a str, std::borrow::Cow<'a, str>); 8]>,
+    namespace_decls: &mut smallvec::SmallVec<[Namespace; 2]>,
+) -> Result<(&'a str, Option<&'a str>)> {
     // Name and character well-formedness were validated by
     // `WellformedChecker::start` before this function ran.
     let (prefix, name) = crate::namespace::split_qname(tag.qname);
-
-    let mut namespace_decls: smallvec::SmallVec<[Namespace; 2]> = smallvec::SmallVec::new();
-    let mut attributes: smallvec::SmallVec<[(&str, std::borrow::Cow<str>); 8]> =
-        smallvec::SmallVec::new();
 
     for (key, raw) in &tag.attrs {
         let key: &str = key;
@@ -648,7 +647,7 @@ fn split_start_event<'a>(
         }
     }
 
-    Ok((name, prefix, attributes, namespace_decls))
+    Ok((name, prefix))
 }
 
 /// A simple handler that collects all events (used by the in-crate tests).

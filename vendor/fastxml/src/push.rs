@@ -58,13 +58,13 @@ impl PushValidator {
         (line, column): (usize, usize),
         at: u64,
     ) {
-        let tag = StartTag {
+        // UNDOC PATCH: filled in place, not collected and moved in.
+        let mut tag = StartTag {
             qname,
-            attrs: attrs
-                .into_iter()
-                .map(|(key, value)| (key, value.into()))
-                .collect(),
+            attrs: smallvec::SmallVec::new(),
         };
+        tag.attrs
+            .extend(attrs.into_iter().map(|(key, value)| (key, value.into())));
         self.step(at, None, |sink| sink.start_tag(&tag, empty, line, column));
     }
 
