@@ -116,6 +116,46 @@ impl Coverage {
             at: 0,
         }
     }
+
+    /// How many bytes at the start of `bytes` are whole words with nothing
+    /// to look up: ASCII, continuation bytes and lead bytes passed whole.
+    #[inline]
+    fn passed_words(&self, bytes: &[u8]) -> usize {
+        let mut rest = bytes;
+        while let Some((chunk, tail)) = rest.split_first_chunk::<CHUNK>() {
+            if u64::from_le_bytes(*chunk) & NOT_ASCII != 0 && self.any_needs_look(chunk) {
+                break;
+            }
+            rest = tail;
+        }
+        bytes.len() - rest.len()
+    }
+
+    /// Whether one of `bytes` needs a look at the map.
+    #[inline]
+    fn any_needs_look(&self, bytes: &[u8; CHUNK]) -> bool {
+        bytes
+            .iter()
+            .fold(0, |any, &b| any | self.needs_look[usize::from(b)])
+            != 0
+    }
+
+    /// The length of the two- or three-byte sequence `bytes` starts with
+    /// when some face maps its code point: read straight from the bytes,
+    /// without the checks of a general decoder (the text is known to be
+    /// UTF-8). `None` for four-byte sequences and unmapped code points,
+    /// which are decoded in full.
+    #[inline]
+    fn mapped_width(&self, bytes: &[u8]) -> Option<usize> {
+        let low = |k: usize| bytes.get(k).map(|&b| u32::from(b & 0x3F));
+        let (code, width) = match *bytes.first()? {
+            lead @ 0xC0..=0xDF => (u32::from(lead & 0x1F) << 6 | low(1)?, 2),
+            lead @ 0xE0..=0xEF => (u32::from(lead & 0x0F) << 12 | low(1)? << 6 | low(2)?, 3),
+            _ => return None,
+        };
+        let word = self.bits.get(code as usize / 64)?;
+        (word & (1 << (code % 64)) != 0).then_some(width)
+    }
 }
 
 /// The blocks of 64 code points (a code point shifted right by six) the
@@ -147,15 +187,7 @@ impl Iterator for Uncovered<'_> {
     fn next(&mut self) -> Option<(usize, char)> {
         let bytes = self.text.as_bytes();
         while self.at < bytes.len() {
-            if let Some(chunk) = bytes.get(self.at..self.at + CHUNK) {
-                let chunk: &[u8; CHUNK] = chunk.try_into().ok()?;
-                if u64::from_ne_bytes(*chunk) & NOT_ASCII == 0
-                    || !self.coverage.any_needs_look(chunk)
-                {
-                    self.at += CHUNK;
-                    continue;
-                }
-            }
+            self.at += self.coverage.passed_words(&bytes[self.at..]);
             // Character by character to the end of the word, then whole
             // words are tried again.
             let end = (self.at + CHUNK).min(bytes.len());
@@ -178,33 +210,6 @@ impl Iterator for Uncovered<'_> {
             }
         }
         None
-    }
-}
-
-impl Coverage {
-    /// Whether one of `bytes` needs a look at the map.
-    fn any_needs_look(&self, bytes: &[u8; CHUNK]) -> bool {
-        bytes
-            .iter()
-            .fold(0, |any, &b| any | self.needs_look[usize::from(b)])
-            != 0
-    }
-
-    /// The length of the two- or three-byte sequence `bytes` starts with
-    /// when some face maps its code point: read straight from the bytes,
-    /// without the checks of a general decoder (the text is known to be
-    /// UTF-8). `None` for four-byte sequences and unmapped code points,
-    /// which are decoded in full.
-    #[inline]
-    fn mapped_width(&self, bytes: &[u8]) -> Option<usize> {
-        let low = |k: usize| bytes.get(k).map(|&b| u32::from(b & 0x3F));
-        let (code, width) = match *bytes.first()? {
-            lead @ 0xC0..=0xDF => (u32::from(lead & 0x1F) << 6 | low(1)?, 2),
-            lead @ 0xE0..=0xEF => (u32::from(lead & 0x0F) << 12 | low(1)? << 6 | low(2)?, 3),
-            _ => return None,
-        };
-        let word = self.bits.get(code as usize / 64)?;
-        (word & (1 << (code % 64)) != 0).then_some(width)
     }
 }
 
@@ -271,6 +276,9 @@ mod tests {
         assert_eq!(coverage.passes[0xD1], 0);
         assert_eq!(coverage.passes[0xE6], 0);
         assert_eq!(coverage.passes[usize::from(b'a')], 1);
+        for b in 0..=255 {
+            assert_eq!(coverage.needs_look[b], u8::from(coverage.passes[b] == 0));
+        }
         let pool: Vec<char> = "abc .,\u{A0}éёѣЖжءاب٣۝一书丂們忘我\u{3000}\u{FFFD}𠀀😀\u{10FFFF}"
             .chars()
             .collect();
