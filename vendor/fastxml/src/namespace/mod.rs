@@ -129,8 +129,11 @@ pub mod common {
 /// assert_eq!(split_qname("Building"), (None, "Building"));
 /// ```
 pub fn split_qname(qname: &str) -> (Option<&str>, &str) {
-    match qname.split_once(':') {
-        Some((prefix, local)) => (Some(prefix), local),
+    // UNDOC PATCH: a byte scan. `split_once(':')` searches with memchr,
+    // whose set-up costs more than the few bytes of a name; a colon is
+    // ASCII, so the byte found is a character boundary.
+    match qname.bytes().position(|b| b == b':') {
+        Some(at) => (Some(&qname[..at]), &qname[at + 1..]),
         None => (None, qname),
     }
 }

@@ -503,9 +503,10 @@ impl OnePassSchemaValidator {
             let with_ns: Vec<(&str, Option<&str>, &str)> = attributes
                 .iter()
                 .map(|&(name, value)| {
-                    let ns = name
-                        .split_once(':')
-                        .and_then(|(prefix, _)| self.state.resolve_prefix(prefix));
+                    // UNDOC PATCH: by `split_qname`'s byte scan.
+                    let ns = crate::namespace::split_qname(name)
+                        .0
+                        .and_then(|prefix| self.state.resolve_prefix(prefix));
                     (name, ns, value)
                 })
                 .collect();
