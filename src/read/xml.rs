@@ -324,39 +324,42 @@ fn annex(el: &Element) -> Result<Annex, Diagnostic> {
 
 /// Mixed content followed by an optional `<list>`.
 fn content_and_list(el: &Element) -> Result<(Vec<Inline>, Option<List>), Diagnostic> {
+    // The inline content is every child before the list (a slice of the
+    // children, gathered without a vector); after the list, white space only.
+    let at = el
+        .children
+        .iter()
+        .position(|child| matches!(child, Node::Element(e) if e.name == "list"))
+        .unwrap_or(el.children.len());
+    let (inline, rest) = el.children.split_at(at);
     let mut list = None;
-    let mut inline_nodes = Vec::new();
-    for child in el.children {
-        match child {
-            Node::Element(e) if e.name == "list" => {
-                if list.is_some() {
+    if let Some((Node::Element(first), after)) = rest.split_first() {
+        list = Some(read_list(first)?);
+        for child in after {
+            match child {
+                Node::Element(e) if e.name == "list" => {
                     return Err(schema_error(
                         e,
                         format!("<{}> holds at most one <list>", el.name),
                     ));
                 }
-                list = Some(read_list(e)?);
-            }
-            Node::Text(t) if list.is_some() => {
-                if !t.trim().is_empty() {
-                    return Err(schema_error(
-                        el,
-                        format!("text after the <list> in <{}>", el.name),
-                    ));
-                }
-            }
-            other if list.is_some() => {
-                if let Node::Element(e) = other {
+                Node::Element(e) => {
                     return Err(schema_error(
                         e,
                         format!("<{}> after the <list> in <{}>", e.name, el.name),
                     ));
                 }
+                Node::Text(t) if !t.trim().is_empty() => {
+                    return Err(schema_error(
+                        el,
+                        format!("text after the <list> in <{}>", el.name),
+                    ));
+                }
+                Node::Text(_) => {}
             }
-            other => inline_nodes.push(other),
         }
     }
-    Ok((inline_list(el, inline_nodes.into_iter())?, list))
+    Ok((inline_list(el, inline.iter())?, list))
 }
 
 fn para(el: &Element) -> Result<Para, Diagnostic> {
@@ -400,7 +403,8 @@ fn inline_list<'a, 's: 'a>(
     parent: &Element,
     nodes: impl Iterator<Item = &'a Node<'s>>,
 ) -> Result<Vec<Inline>, Diagnostic> {
-    let mut out = Vec::new();
+    // One inline a node: allocated once, at its size.
+    let mut out = Vec::with_capacity(nodes.size_hint().0);
     for node in nodes {
         out.push(match node {
             Node::Text(t) => Inline::Text(t.to_string()),
@@ -476,6 +480,30 @@ mod tests {
             prefixed.document.is_some(),
             "any prefix bound to urn:undoc:1 is undoc's"
         );
+    }
+
+    #[test]
+    fn a_paragraph_holds_its_text_then_one_list_then_white_space() {
+        let list = r#"<list kind="alpha"><item n="1">one</item></list>"#;
+        let outcome = read(&source(
+            ROOT,
+            &format!("<para n=\"1\">Text <emph>this</emph>:{list}\n  </para>"),
+        ));
+        let doc = outcome.document.expect("read");
+        let Some(Block::Para(p)) = doc.body.first() else {
+            panic!("a paragraph: {:?}", doc.body)
+        };
+        assert_eq!(p.content.len(), 3, "{:?}", p.content);
+        assert_eq!(p.list.as_ref().map(|l| l.items.len()), Some(1));
+        for (after, says) in [
+            (list.to_string(), "holds at most one <list>"),
+            ("more".into(), "text after the <list> in <para>"),
+            ("<emph>x</emph>".into(), "<emph> after the <list> in <para>"),
+        ] {
+            let refused = error(ROOT, &format!("<para n=\"1\">Text{list}{after}</para>"));
+            assert_eq!(refused.code, Code::Schema, "{after}");
+            assert!(refused.message.contains(says), "{}", refused.message);
+        }
     }
 
     #[test]
