@@ -35,15 +35,38 @@ impl Script {
     }
 
     /// The script `c` is a letter of, if any (the scripts share no
-    /// letter), found by ranges in one pass.
+    /// letter): looked up below U+0800, found by ranges above.
     pub fn of_letter(c: char) -> Option<Script> {
-        match c {
-            'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => Some(Script::Latin),
-            '\u{0400}'..='\u{04FF}' => Some(Script::Cyrillic),
-            c if is_arabic(c) => Some(Script::Arabic),
-            c if is_han(c) => Some(Script::Han),
-            _ => None,
+        match LETTER_BELOW_0800.get(c as usize) {
+            Some(&script) => script,
+            None => letter_by_ranges(c),
         }
+    }
+}
+
+/// [`Script::of_letter`] of every character of one or two bytes in
+/// UTF-8 (Latin, Cyrillic, the Arabic block): the validator asks it of
+/// thousands of characters a document. Two kilobytes.
+const LETTER_BELOW_0800: [Option<Script>; 0x800] = {
+    let mut table = [None; 0x800];
+    let mut code = 0;
+    while code < table.len() {
+        if let Some(c) = char::from_u32(code as u32) {
+            table[code] = letter_by_ranges(c);
+        }
+        code += 1;
+    }
+    table
+};
+
+/// [`Script::of_letter`] by the Unicode ranges.
+const fn letter_by_ranges(c: char) -> Option<Script> {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => Some(Script::Latin),
+        '\u{0400}'..='\u{04FF}' => Some(Script::Cyrillic),
+        c if is_arabic(c) => Some(Script::Arabic),
+        c if is_han(c) => Some(Script::Han),
+        _ => None,
     }
 }
 
@@ -164,7 +187,7 @@ pub const fn is_han(c: char) -> bool {
 }
 
 /// Arabic letters, supplements and presentation forms.
-pub fn is_arabic(c: char) -> bool {
+pub const fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
