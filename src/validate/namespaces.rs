@@ -246,6 +246,62 @@ fn every_element_is_in(xml: &[u8], namespace: &str) -> bool {
     }
 }
 
+/// [`every_element_is_in`], told from the start tags as a reader meets
+/// them instead of from the text: the root unprefixed, declaring the
+/// namespace as its default and nothing else, and no other element
+/// prefixed or declaring a namespace. Then every element is in the
+/// namespace, and [`DeclaredNames::check`] has nothing to find.
+#[derive(Debug)]
+pub struct OneNamespace<'n> {
+    /// The schema's sole namespace (`None`: it has several, and the full
+    /// pass always runs).
+    namespace: Option<&'n str>,
+    /// Whether a start tag has been met, and the one being read is the root's.
+    met_root: bool,
+    in_root: bool,
+    /// Whether the root declared the namespace as its default.
+    declared: bool,
+    /// Whether no tag has had a prefix or another declaration so far.
+    clean: bool,
+}
+
+impl<'n> OneNamespace<'n> {
+    /// Watches for the sole namespace of `names`' schema.
+    pub fn of(names: &'n DeclaredNames) -> Self {
+        OneNamespace {
+            namespace: names.sole_namespace(),
+            met_root: false,
+            in_root: false,
+            declared: false,
+            clean: true,
+        }
+    }
+
+    /// A start tag named `qname`, whose attributes follow.
+    pub fn element(&mut self, qname: &str) {
+        self.in_root = !self.met_root;
+        self.met_root = true;
+        self.clean &= !qname.as_bytes().contains(&b':');
+    }
+
+    /// An attribute of the start tag, its value as written.
+    pub fn attribute(&mut self, key: &str, value: &str) {
+        if !key.as_bytes().starts_with(XMLNS) {
+            return;
+        }
+        if self.in_root && key == "xmlns" && Some(value) == self.namespace && !self.declared {
+            self.declared = true;
+        } else {
+            self.clean = false;
+        }
+    }
+
+    /// Whether every element met is in the sole namespace.
+    pub fn holds(&self) -> bool {
+        self.declared && self.clean
+    }
+}
+
 fn wrong_namespace(local: &str, namespace: &str, declared: &HashSet<String>) -> String {
     let mut expected: Vec<&str> = declared.iter().map(String::as_str).collect();
     expected.sort_unstable();
@@ -338,6 +394,56 @@ mod tests {
         let dtd = "<!DOCTYPE document [<!ATTLIST para xmlns CDATA #FIXED \"urn:evil\">]><document><para/></document>";
         assert!(!every_element_is_in(dtd.as_bytes(), ns));
         assert_eq!(names().sole_namespace(), Some(ns));
+    }
+
+    /// [`OneNamespace`] fed the start tags of `xml`, as a reader feeds it.
+    fn one_namespace(names: &DeclaredNames, xml: &str) -> bool {
+        let mut one = OneNamespace::of(names);
+        let mut reader = quick_xml::Reader::from_str(xml);
+        loop {
+            match reader.read_event().expect("well-formed") {
+                Event::Start(e) | Event::Empty(e) => {
+                    one.element(e.name().into_inner());
+                    for attr in e.attributes() {
+                        let attr = attr.expect("an attribute");
+                        one.attribute(attr.key.into_inner(), &attr.value);
+                    }
+                }
+                Event::Eof => return one.holds(),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn the_start_tags_tell_what_the_text_tells_of_one_namespace() {
+        let names = names();
+        let ns = "urn:undoc:1";
+        let root = |attrs: &str, rest: &str| {
+            format!("<?xml version=\"1.0\"?>\n<document{attrs}>{rest}</document>")
+        };
+        let default = format!(" xmlns=\"{ns}\"");
+        for (xml, holds) in [
+            (root(&default, "<para n=\"1\">x</para>"), true),
+            (root(&default, "<para>xmlns</para>"), true),
+            (root(&default, "<xml:para/>"), false),
+            (root(" xmlns=\"urn:other\"", ""), false),
+            (root("", "<para/>"), false),
+            (root(&format!("{default} xmlns:e=\"urn:e\""), ""), false),
+            (root(&default, "<para xmlns=\"urn:evil\"/>"), false),
+            (root(&default, &format!("<para xmlns=\"{ns}\"/>")), false),
+            (root(&default, "<e:para xmlns:e=\"urn:evil\"/>"), false),
+            (
+                format!("<u:document xmlns:u=\"{ns}\"><para/></u:document>"),
+                false,
+            ),
+        ] {
+            assert_eq!(one_namespace(&names, &xml), holds, "{xml}");
+            // What the tags tell never contradicts the text.
+            if holds {
+                assert!(names.check(xml.as_bytes(), 100).is_empty(), "{xml}");
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use fastxml::push::PushValidator;
 use super::{FastXml, SchemaViolation, SchemaWatch, stopped, violations};
 use crate::model::Span;
 use crate::read::XmlWatch;
+use crate::validate::namespaces::OneNamespace;
 
 /// fastxml's check of one source, fed by the reader's events: the same
 /// checks and verdict as [`FastXml::validate`], each element placed at its
@@ -14,11 +15,18 @@ use crate::read::XmlWatch;
 pub(super) struct Watched<'e> {
     engine: &'e FastXml,
     push: PushValidator,
+    /// Whether the start tags keep every element in the schema's one
+    /// namespace: then the namespace pass need not read the text again.
+    one: OneNamespace<'e>,
 }
 
 impl<'e> Watched<'e> {
     pub(super) fn new(engine: &'e FastXml, push: PushValidator) -> Self {
-        Watched { engine, push }
+        Watched {
+            engine,
+            push,
+            one: OneNamespace::of(&engine.names),
+        }
     }
 }
 
@@ -32,7 +40,10 @@ impl XmlWatch for Watched<'_> {
         at: usize,
     ) {
         let place = (span.line as usize, span.column as usize);
-        self.push.start(qname, attrs, empty, place, at as u64);
+        self.one.element(qname);
+        let one = &mut self.one;
+        let mut attrs = attrs.inspect(|&(key, value)| one.attribute(key, value));
+        self.push.start(qname, &mut attrs, empty, place, at as u64);
     }
 
     fn end(&mut self, qname: &str, at: usize) {
@@ -66,6 +77,6 @@ impl SchemaWatch for Watched<'_> {
             Ok(errors) => violations(&errors),
             Err(e) => vec![stopped(xml, &e)],
         };
-        self.engine.with_namespaces(xml, found)
+        self.engine.with_namespaces(xml, found, self.one.holds())
     }
 }
