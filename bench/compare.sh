@@ -54,21 +54,22 @@ rm -rf "$work/src" "$work"/out-*
 
 # measure NAME COUNT CMD… : runs CMD under /usr/bin/time -v, records its wall
 # time (to the millisecond: /usr/bin/time's own is to the hundredth, a
-# seventh of a 0.07 s run) and peak MB. With REPEAT=n it runs CMD n times
-# and records the median wall time and the largest peak.
-declare -A WALL PEAK COUNT
+# seventh of a 0.07 s run) and peak MB. With REPEAT=n it runs CMD n times.
+# A NAME measured again adds its runs to the earlier ones: its wall time is
+# the median of all its runs, its peak the largest.
+declare -A WALL PEAK COUNT RUNS
 measure() {
   local name=$1 count=$2; shift 2
-  local log="$work/time-$name.log" runs=${REPEAT:-1} walls=() peaks=() start end
+  local log="$work/time-$name.log" runs=${REPEAT:-1} start end peak
   for ((run = 0; run < runs; run++)); do
     start=$(date +%s%N)
     /usr/bin/time -v "$@" >"$work/out-$name.log" 2>"$log" || { echo "$name failed:"; tail -5 "$log"; exit 1; }
     end=$(date +%s%N)
-    walls+=("$(( (end - start) / 1000 ))")
-    peaks+=("$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")")
+    RUNS[$name]+="$(( (end - start) / 1000 )) "
+    peak=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
+    [ "$peak" -gt "${PEAK[$name]:-0}" ] && PEAK[$name]=$peak
   done
-  WALL[$name]=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{ us[NR] = $1 } END { printf "%.3f", us[int((NR + 1) / 2)] / 1e6 }')
-  PEAK[$name]=$(printf '%s\n' "${peaks[@]}" | sort -n | tail -1)
+  WALL[$name]=$(printf '%s\n' ${RUNS[$name]} | sort -n | awk '{ us[NR] = $1 } END { printf "%.3f", us[int((NR + 1) / 2)] / 1e6 }')
   COUNT[$name]=$count
 }
 # pages DIR : the number of PDF pages in DIR.
@@ -86,8 +87,13 @@ for ext in xml docx pdf; do expect_files "$work/out-all" "$ext" "$N"; done
 measure undoc-docx "$N" "$undoc" convert "$work/src" -o "$work/out-docx" --to docx -j "$JOBS" -q
 measure undoc-pdf "$N" "$undoc" convert "$work/src" -o "$work/out-pdf" --to pdf -j "$JOBS" -q
 # The XML files only: undoc reads the DOCX and PDF beside them too.
-# Validation takes a tenth of a second: the median of five runs each.
-REPEAT=5 measure undoc-validate "$N" "$undoc" validate "$work/out-all"/*.xml -j "$JOBS" -q
+# Validation takes a tenth of a second and this shared machine's speed
+# drifts from minute to minute: undoc and xmllint run in turn, eleven
+# times each, and their medians are compared.
+for ((turn = 0; turn < 11; turn++)); do
+  measure undoc-validate "$N" "$undoc" validate "$work/out-all"/*.xml -j "$JOBS" -q
+  measure xmllint "$N" sh -c "xmllint --noout --nonet --schema schemas/undoc.xsd '$work/out-all'/*.xml"
+done
 
 mkdir -p "$work/out-pandoc"
 measure pandoc "$N" sh -c "ls '$work/src'/*.txt | xargs -P $JOBS -I{} sh -c 'pandoc -f markdown -t docx \"\$1\" -o \"$work/out-pandoc/\$(basename \"\$1\" .txt).docx\"' _ {}"
@@ -97,7 +103,6 @@ mkdir -p "$work/out-lo" "$work/lo-profile"
 measure libreoffice "$N" soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf --outdir "$work/out-lo" "$work/out-all"/*.docx
 expect_files "$work/out-lo" pdf "$N"
 
-REPEAT=5 measure xmllint "$N" sh -c "xmllint --noout --nonet --schema schemas/undoc.xsd '$work/out-all'/*.xml"
 
 latin_pages=0
 if command -v pdflatex >/dev/null; then
