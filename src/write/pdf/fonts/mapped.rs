@@ -140,6 +140,18 @@ impl Coverage {
             != 0
     }
 
+    /// Whether `bytes[at]` starts a two-byte character (Latin, Greek,
+    /// Cyrillic, Arabic …) that some face maps: its code point is below
+    /// U+0800, in the map's first 32 words.
+    #[inline]
+    fn maps_two_bytes(&self, bytes: &[u8], at: usize) -> bool {
+        let (Some(&lead @ 0xC0..=0xDF), Some(&second)) = (bytes.get(at), bytes.get(at + 1)) else {
+            return false;
+        };
+        let code = usize::from(lead & 0x1F) << 6 | usize::from(second & 0x3F);
+        self.bits[code / 64] & (1 << (code % 64)) != 0
+    }
+
     /// The length of the two- or three-byte sequence `bytes` starts with
     /// when some face maps its code point: read straight from the bytes,
     /// without the checks of a general decoder (the text is known to be
@@ -186,29 +198,37 @@ impl Iterator for Uncovered<'_> {
 
     fn next(&mut self) -> Option<(usize, char)> {
         let bytes = self.text.as_bytes();
-        while self.at < bytes.len() {
-            self.at += self.coverage.passed_words(&bytes[self.at..]);
+        // In a local, not stored through `self` at every character.
+        let mut at = self.at;
+        while at < bytes.len() {
+            at += self.coverage.passed_words(&bytes[at..]);
             // Character by character to the end of the word, then whole
             // words are tried again.
-            let end = (self.at + CHUNK).min(bytes.len());
-            while self.at < end {
-                let start = self.at;
+            let end = (at + CHUNK).min(bytes.len());
+            while at < end {
+                let start = at;
                 let passes = self.coverage.passes[usize::from(bytes[start])];
                 if passes != 0 {
-                    self.at += usize::from(passes);
+                    at += usize::from(passes);
+                    continue;
+                }
+                if self.coverage.maps_two_bytes(bytes, start) {
+                    at += 2;
                     continue;
                 }
                 if let Some(width) = self.coverage.mapped_width(&bytes[start..]) {
-                    self.at += width;
+                    at += width;
                     continue;
                 }
                 let c = self.text[start..].chars().next()?;
-                self.at += c.len_utf8();
+                at += c.len_utf8();
                 if !self.coverage.covers(c) && !needs_no_glyph(c) {
+                    self.at = at;
                     return Some((start, c));
                 }
             }
         }
+        self.at = at;
         None
     }
 }
