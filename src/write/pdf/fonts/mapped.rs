@@ -88,10 +88,7 @@ impl Coverage {
 
     /// Whether some face maps `c`.
     pub(super) fn covers(&self, c: char) -> bool {
-        let code = c as usize;
-        self.bits
-            .get(code / 64)
-            .is_some_and(|word| word & (1 << (code % 64)) != 0)
+        self.maps(c as usize)
     }
 
     /// Whether every code point of `block` (a code point shifted right by
@@ -141,32 +138,38 @@ impl Coverage {
     }
 
     /// Whether `bytes[at]` starts a two-byte character (Latin, Greek,
-    /// Cyrillic, Arabic …) that some face maps: its code point is below
-    /// U+0800, in the map's first 32 words.
+    /// Cyrillic, Arabic …) that some face maps, read straight from its
+    /// bytes without the checks of a general decoder (the text is known to
+    /// be UTF-8). Arabic words are looked up letter by letter (see the
+    /// scan), so this comes first.
     #[inline]
     fn maps_two_bytes(&self, bytes: &[u8], at: usize) -> bool {
         let (Some(&lead @ 0xC0..=0xDF), Some(&second)) = (bytes.get(at), bytes.get(at + 1)) else {
             return false;
         };
-        let code = usize::from(lead & 0x1F) << 6 | usize::from(second & 0x3F);
-        self.bits[code / 64] & (1 << (code % 64)) != 0
+        self.maps(usize::from(lead & 0x1F) << 6 | usize::from(second & 0x3F))
     }
 
-    /// The length of the two- or three-byte sequence `bytes` starts with
-    /// when some face maps its code point: read straight from the bytes,
-    /// without the checks of a general decoder (the text is known to be
-    /// UTF-8). `None` for four-byte sequences and unmapped code points,
-    /// which are decoded in full.
+    /// [`maps_two_bytes`](Self::maps_two_bytes) for a three-byte character
+    /// (ideographs, punctuation, presentation forms). Four-byte and
+    /// unmapped characters are decoded in full.
     #[inline]
-    fn mapped_width(&self, bytes: &[u8]) -> Option<usize> {
-        let low = |k: usize| bytes.get(k).map(|&b| u32::from(b & 0x3F));
-        let (code, width) = match *bytes.first()? {
-            lead @ 0xC0..=0xDF => (u32::from(lead & 0x1F) << 6 | low(1)?, 2),
-            lead @ 0xE0..=0xEF => (u32::from(lead & 0x0F) << 12 | low(1)? << 6 | low(2)?, 3),
-            _ => return None,
+    fn maps_three_bytes(&self, bytes: &[u8], at: usize) -> bool {
+        let (Some(&lead @ 0xE0..=0xEF), Some(&second), Some(&third)) =
+            (bytes.get(at), bytes.get(at + 1), bytes.get(at + 2))
+        else {
+            return false;
         };
-        let word = self.bits.get(code as usize / 64)?;
-        (word & (1 << (code % 64)) != 0).then_some(width)
+        let low = |b: u8| usize::from(b & 0x3F);
+        self.maps(usize::from(lead & 0x0F) << 12 | low(second) << 6 | low(third))
+    }
+
+    /// Whether some face maps code point `code`.
+    #[inline]
+    fn maps(&self, code: usize) -> bool {
+        self.bits
+            .get(code / 64)
+            .is_some_and(|word| word & (1 << (code % 64)) != 0)
     }
 }
 
@@ -198,7 +201,6 @@ impl Iterator for Uncovered<'_> {
 
     fn next(&mut self) -> Option<(usize, char)> {
         let bytes = self.text.as_bytes();
-        // In a local, not stored through `self` at every character.
         let mut at = self.at;
         while at < bytes.len() {
             at += self.coverage.passed_words(&bytes[at..]);
@@ -216,8 +218,8 @@ impl Iterator for Uncovered<'_> {
                     at += 2;
                     continue;
                 }
-                if let Some(width) = self.coverage.mapped_width(&bytes[start..]) {
-                    at += width;
+                if self.coverage.maps_three_bytes(bytes, start) {
+                    at += 3;
                     continue;
                 }
                 let c = self.text[start..].chars().next()?;
