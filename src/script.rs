@@ -44,20 +44,27 @@ impl Script {
     }
 }
 
+/// The table of `$by` (a `const fn(char) -> Option<_>`) for every code
+/// point below `$len`, made at compile time: the lookups the layout and the
+/// validator make of every character.
+macro_rules! below {
+    ($len:expr, $by:ident) => {{
+        let mut table = [None; $len];
+        let mut code = 0;
+        while code < $len {
+            if let Some(c) = char::from_u32(code as u32) {
+                table[code] = $by(c);
+            }
+            code += 1;
+        }
+        table
+    }};
+}
+
 /// [`Script::of_letter`] of every character of one or two bytes in
 /// UTF-8 (Latin, Cyrillic, the Arabic block): the validator asks it of
 /// thousands of characters a document. Two kilobytes.
-const LETTER_BELOW_0800: [Option<Script>; 0x800] = {
-    let mut table = [None; 0x800];
-    let mut code = 0;
-    while code < table.len() {
-        if let Some(c) = char::from_u32(code as u32) {
-            table[code] = letter_by_ranges(c);
-        }
-        code += 1;
-    }
-    table
-};
+const LETTER_BELOW_0800: [Option<Script>; 0x800] = below!(0x800, letter_by_ranges);
 
 /// [`Script::of_letter`] by the Unicode ranges.
 const fn letter_by_ranges(c: char) -> Option<Script> {
@@ -127,17 +134,8 @@ pub const TABLED_BELOW: usize = 0x530;
 
 /// [`simple_char_by_ranges`] of every character below [`TABLED_BELOW`]:
 /// two kilobytes.
-const SIMPLE_BELOW_0530: [Option<SimpleChar>; TABLED_BELOW] = {
-    let mut table = [None; TABLED_BELOW];
-    let mut code = 0;
-    while code < TABLED_BELOW {
-        if let Some(c) = char::from_u32(code as u32) {
-            table[code] = simple_char_by_ranges(c);
-        }
-        code += 1;
-    }
-    table
-};
+const SIMPLE_BELOW_0530: [Option<SimpleChar>; TABLED_BELOW] =
+    below!(TABLED_BELOW, simple_char_by_ranges);
 
 /// [`simple_char`] by the Unicode ranges.
 const fn simple_char_by_ranges(c: char) -> Option<SimpleChar> {
