@@ -34,19 +34,16 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-# The corpus generator, and the plain binary only when it is the one timed.
+# The corpus generator, and the undoc timed: the PGO build, or the plain one.
+bin=${CARGO_TARGET_DIR:-target}/release
 if [ "${PGO:-1}" = 1 ]; then
   cargo build -q --release --example corpus
-else
-  cargo build -q --release --bin undoc --example corpus
-fi
-bin=${CARGO_TARGET_DIR:-target}/release
-undoc=$bin/undoc
-if [ "${PGO:-1}" = 1 ]; then
   undoc=${CARGO_TARGET_DIR:-target}/pgo/undoc
   deploy/pgo.sh "$undoc" >/dev/null 2>&1 || { echo "deploy/pgo.sh failed (PGO=0 times the plain build)"; exit 1; }
   echo "undoc: the PGO build of deploy/pgo.sh"
 else
+  cargo build -q --release --bin undoc --example corpus
+  undoc=$bin/undoc
   echo "undoc: the plain release build"
 fi
 rm -rf "$work/src" "$work"/out-*
@@ -102,7 +99,6 @@ expect_files "$work/out-pandoc" docx "$N"
 mkdir -p "$work/out-lo" "$work/lo-profile"
 measure libreoffice "$N" soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf --outdir "$work/out-lo" "$work/out-all"/*.docx
 expect_files "$work/out-lo" pdf "$N"
-
 
 latin_pages=0
 if command -v pdflatex >/dev/null; then
