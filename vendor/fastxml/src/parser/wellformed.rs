@@ -42,13 +42,6 @@ pub(crate) fn check_chars(s: &str, context: &str) -> Result<(), ParseError> {
     Ok(())
 }
 
-/// Validates character data in a single pass: every character satisfies the
-/// `Char` production, the sequence `]]>` does not appear literally, and every
-/// `&#…` is a well-formed character reference to a legal character.
-///
-/// This fuses [`check_chars`], the `]]>` check, and [`check_char_refs`] into one
-/// traversal, which matters on the hot path where large text nodes and many
-/// small whitespace nodes would otherwise be scanned several times.
 /// UNDOC PATCH: the byte offset in `s` of the first fault
 /// [`check_text`] finds, if any.
 pub(crate) fn first_text_error(s: &str) -> Option<usize> {
@@ -59,6 +52,13 @@ pub(crate) fn first_text_error(s: &str) -> Option<usize> {
     Some(if bytes[at] == b'>' { at - 2 } else { at })
 }
 
+/// Validates character data in a single pass: every character satisfies the
+/// `Char` production, the sequence `]]>` does not appear literally, and every
+/// `&#…` is a well-formed character reference to a legal character.
+///
+/// This fuses [`check_chars`], the `]]>` check, and [`check_char_refs`] into one
+/// traversal, which matters on the hot path where large text nodes and many
+/// small whitespace nodes would otherwise be scanned several times.
 pub(crate) fn check_text(s: &str, context: &str) -> Result<(), ParseError> {
     // UNDOC PATCH: text is looked at a chunk at a time, with a test the
     // compiler vectorises; only a chunk holding a byte that may need a
