@@ -10,6 +10,7 @@
 #
 #   deploy/pgo.sh            # writes target/pgo/undoc
 #   deploy/pgo.sh OUT        # writes OUT
+#   UNDOC_PGO_CORPUS=BIN deploy/pgo.sh   # the training documents' generator, built
 #
 # Needs rustup's llvm-tools (installed here if missing) for llvm-profdata
 # of the compiler's own LLVM version. Both builds use their own target
@@ -45,8 +46,13 @@ counting="$target/pgo-gen/release/undoc"
 # brings the dev-dependencies, whose features would change the
 # dependencies' code in the counting build, and the counts would then not
 # fit the second build's (validation was 18 % slower for it).
-cargo build --locked --example corpus
-corpus="$target/debug/examples/corpus"
+# UNDOC_PGO_CORPUS names one already built (CI's, whose debug build is
+# deleted by then to save disk).
+corpus=${UNDOC_PGO_CORPUS:-}
+if [ -z "$corpus" ]; then
+  cargo build --locked --example corpus
+  corpus="$target/debug/examples/corpus"
+fi
 # One thread: the counters are not atomic. (The counts still differ a
 # little from run to run, as hash tables are seeded at random, so two PGO
 # builds differ in their code's layout; never in their outputs.) The
