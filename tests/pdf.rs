@@ -822,42 +822,105 @@ fn lines_spaced_between_characters_set_character_spacing() {
     assert!(spacings.contains(&0.0), "{spacings:?}");
 }
 
-/// The words of a right-to-left line are each a `/ReversedChars` sequence
-/// of their own (PDF 1.7 §14.8.2.3.3: no space inside one), and each word
-/// starts where the one before it ended: the line's text object sets its
-/// text matrix once, not once a word (vendor/krilla/UNDOC-PATCH.md,
-/// nineteenth change). Before it, the Arabic report had a `Tm` for each
-/// of its words. Every text object still sets its matrix before it shows
-/// anything.
+/// What the Arabic report's content streams show of its right-to-left
+/// text.
+struct RightToLeft {
+    /// Text objects (`BT`).
+    objects: usize,
+    /// Text matrices set (`Tm`).
+    matrices: usize,
+    /// `/ReversedChars` marked-content sequences.
+    sequences: usize,
+    /// Show strings inside one: a word each (PDF 1.7 §14.8.2.3.3 keeps
+    /// spaces out of them).
+    words: usize,
+}
+
+/// Counts [`RightToLeft`]'s operators, and checks on the way that every
+/// text object sets its matrix before it shows anything and closes every
+/// `/ReversedChars` sequence it opens.
+fn right_to_left_of_the_arabic_report(qpdf: &Path) -> RightToLeft {
+    let raw = uncompressed_sample(qpdf, "report-ar.txt");
+    let mut counts = RightToLeft {
+        objects: 0,
+        matrices: 0,
+        sequences: 0,
+        words: 0,
+    };
+    for content in stream_data(&raw) {
+        let mut placed = false;
+        // The tags of the marked content open, innermost last.
+        let mut marked: Vec<bool> = Vec::new();
+        let reversed = |marked: &[bool]| marked.iter().any(|&r| r);
+        for (op, args) in operators(content) {
+            match op.as_str() {
+                "BT" => {
+                    counts.objects += 1;
+                    placed = false;
+                }
+                "ET" => assert!(
+                    !reversed(&marked),
+                    "a text object ends inside /ReversedChars"
+                ),
+                "Tm" => {
+                    counts.matrices += 1;
+                    placed = true;
+                }
+                "BMC" | "BDC" => {
+                    let is_reversed = args.first().is_some_and(|a| a == "/ReversedChars");
+                    counts.sequences += usize::from(is_reversed);
+                    marked.push(is_reversed);
+                }
+                "EMC" => {
+                    marked.pop();
+                }
+                "TJ" | "Tj" => {
+                    assert!(placed, "text shown before its text object's matrix");
+                    counts.words += usize::from(reversed(&marked));
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(counts.words > 1000, "{} right-to-left words", counts.words);
+    counts
+}
+
+/// Each word of a right-to-left line starts where the one before it ended:
+/// the line's text object sets its text matrix once, not once a word
+/// (vendor/krilla/UNDOC-PATCH.md, nineteenth change). Before it, the
+/// Arabic report had a `Tm` for each of its words.
 #[test]
 fn right_to_left_words_of_a_line_share_its_text_matrix() {
     let Some(qpdf) = common::tool("qpdf") else {
         return;
     };
-    let raw = uncompressed_sample(&qpdf, "report-ar.txt");
-    let (mut words, mut matrices, mut objects) = (0, 0, 0);
-    for content in stream_data(&raw) {
-        let mut placed = false;
-        for (op, args) in operators(content) {
-            match op.as_str() {
-                "BT" => {
-                    objects += 1;
-                    placed = false;
-                }
-                "Tm" => {
-                    matrices += 1;
-                    placed = true;
-                }
-                "BMC" if args.first().is_some_and(|a| a == "/ReversedChars") => words += 1,
-                "TJ" | "Tj" => assert!(placed, "text shown before its text object's matrix"),
-                _ => {}
-            }
-        }
-    }
-    assert!(words > 1000, "{words} right-to-left words");
+    let c = right_to_left_of_the_arabic_report(&qpdf);
     assert!(
-        matrices < objects + words / 5,
-        "{matrices} text matrices for {objects} text objects and {words} words"
+        c.matrices < c.objects + c.words / 5,
+        "{} text matrices for {} text objects and {} words",
+        c.matrices,
+        c.objects,
+        c.words
+    );
+}
+
+/// The words of a right-to-left line are shown in one `/ReversedChars`
+/// sequence, a show string each (PDF 1.7 §14.8.2.3.3 lets a sequence hold
+/// several; vendor/krilla/UNDOC-PATCH.md, twenty-first change). Before it,
+/// every word was a sequence of its own.
+#[test]
+fn right_to_left_words_of_a_line_share_one_reversed_sequence() {
+    let Some(qpdf) = common::tool("qpdf") else {
+        return;
+    };
+    let c = right_to_left_of_the_arabic_report(&qpdf);
+    assert!(
+        c.sequences < c.objects + c.words / 5,
+        "{} /ReversedChars sequences for {} text objects and {} words",
+        c.sequences,
+        c.objects,
+        c.words
     );
 }
 

@@ -1082,6 +1082,11 @@ impl ContentBuilder {
                 font_container.clone(),
             );
 
+            // undoc patch: a `/ReversedChars` sequence may hold several show
+            // strings (PDF 1.7 §14.8.2.3.3), so one stays open across the
+            // words of a right-to-left run and closes only around a fragment
+            // that needs `/ActualText`.
+            let mut reversed_open = false;
             for fragment in spanned {
                 self.fill_stroke_glyph_span(
                     &mut cur_x,
@@ -1093,8 +1098,11 @@ impl ContentBuilder {
                     context_color,
                     text,
                     font_size,
-                    reversed,
+                    reversed.then_some(&mut reversed_open),
                 )
+            }
+            if reversed_open {
+                self.content.end_marked_content();
             }
         } else {
             let glyph_span = GlyphSpan::Unspanned(glyphs);
@@ -1109,7 +1117,7 @@ impl ContentBuilder {
                 context_color,
                 text,
                 font_size,
-                reversed,
+                None,
             )
         }
 
@@ -1128,17 +1136,27 @@ impl ContentBuilder {
         context_color: rgb::Color,
         text: &str,
         font_size: f32,
-        reversed: bool,
+        // undoc patch: for a right-to-left run, whether its `/ReversedChars`
+        // sequence is open (the caller closes it after the last fragment).
+        mut reversed_open: Option<&mut bool>,
     ) {
+        let actual_text = fragment.actual_text().is_some();
         if let Some(text) = fragment.actual_text() {
+            // A sequence left open by the words before closes: marked
+            // content nests.
+            if let Some(open) = reversed_open.as_deref_mut().filter(|open| **open) {
+                self.content.end_marked_content();
+                *open = false;
+            }
             let mut actual_text = self
                 .content
                 .begin_marked_content_with_properties(Name(b"Span"));
             actual_text.properties().actual_text(TextStr(text));
         }
 
-        if reversed {
+        if let Some(open) = reversed_open.as_deref_mut().filter(|open| !**open) {
             self.content.begin_marked_content(Name(b"ReversedChars"));
+            *open = true;
         }
 
         // Segment into glyph runs that can be encoded in one go using a PDF
@@ -1159,11 +1177,11 @@ impl ContentBuilder {
             )
         }
 
-        if reversed {
-            self.content.end_marked_content();
-        }
-
-        if fragment.actual_text().is_some() {
+        if actual_text {
+            if let Some(open) = reversed_open.filter(|open| **open) {
+                self.content.end_marked_content();
+                *open = false;
+            }
             self.content.end_marked_content();
         }
     }
