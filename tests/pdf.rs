@@ -836,6 +836,14 @@ struct RightToLeft {
     words: usize,
 }
 
+impl RightToLeft {
+    /// Whether `count` is under one a text object and one every five words:
+    /// about one a line, where one a word would be over it.
+    fn about_once_a_line(&self, count: usize) -> bool {
+        count < self.objects + self.words / 5
+    }
+}
+
 /// Counts [`RightToLeft`]'s operators, and checks on the way that every
 /// text object sets its matrix before it shows anything and closes every
 /// `/ReversedChars` sequence it opens.
@@ -897,7 +905,7 @@ fn right_to_left_words_of_a_line_share_its_text_matrix() {
     };
     let c = right_to_left_of_the_arabic_report(&qpdf);
     assert!(
-        c.matrices < c.objects + c.words / 5,
+        c.about_once_a_line(c.matrices),
         "{} text matrices for {} text objects and {} words",
         c.matrices,
         c.objects,
@@ -916,7 +924,7 @@ fn right_to_left_words_of_a_line_share_one_reversed_sequence() {
     };
     let c = right_to_left_of_the_arabic_report(&qpdf);
     assert!(
-        c.sequences < c.objects + c.words / 5,
+        c.about_once_a_line(c.sequences),
         "{} /ReversedChars sequences for {} text objects and {} words",
         c.sequences,
         c.objects,
