@@ -95,6 +95,12 @@ pub(super) struct Direct {
     atom_levels: Vec<u8>,
     /// A line's atoms in visual order.
     order: Vec<usize>,
+    /// A run's piece with the run's context around it: the key it is kept
+    /// by.
+    keyed: String,
+    /// Texts harfrust has shaped on this thread (the tests count what the
+    /// cache spares).
+    shaped: usize,
 }
 
 /// How a run is shaped: its face, script, language, size and direction.
@@ -110,6 +116,12 @@ impl Shaping {
     /// The key of a piece shaped this way, with a neighbour before it
     /// and after it or not.
     fn context(&self, before: bool, after: bool) -> Context {
+        self.context_around(before, after, ("", ""))
+    }
+
+    /// The same, for a piece at an end of its run, where the run's own
+    /// context (`around`, as [`run_context`] cuts it) is shaped with it.
+    fn context_around(&self, before: bool, after: bool, around: (&str, &str)) -> Context {
         Context {
             face: self.face,
             script: self.script,
@@ -118,8 +130,31 @@ impl Shaping {
             rtl: self.rtl,
             before,
             after,
+            // At most five characters of four bytes each.
+            context_before: around.0.len() as u8,
+            context_after: around.1.len() as u8,
         }
     }
+}
+
+/// The characters harfrust reads of a run's context, as HarfBuzz does:
+/// five on either side (its `CONTEXT_LENGTH`). Shaping with more gives the
+/// same glyphs, so a piece at an end of its run is kept by these.
+const RUN_CONTEXT: usize = 5;
+
+/// The end of the text before a run and the start of the text after it,
+/// each [`RUN_CONTEXT`] characters at most.
+fn run_context<'a>((before, after): (&'a str, &'a str)) -> (&'a str, &'a str) {
+    let start = before
+        .char_indices()
+        .rev()
+        .nth(RUN_CONTEXT - 1)
+        .map_or(0, |(at, _)| at);
+    let end = after
+        .char_indices()
+        .nth(RUN_CONTEXT)
+        .map_or(after.len(), |(at, _)| at);
+    (&before[start..], &after[..end])
 }
 
 /// One character of a paragraph, shaped: parley's cluster and atom.
@@ -403,9 +438,10 @@ impl Shaper {
     /// Shapes the run `text` a piece at a time, each piece between its
     /// neighbours and kept by the thread, appending a glyph per character
     /// to `out`. The first and last pieces get the run's own context, the
-    /// paragraph's text `around` it, as the whole run would; with some
-    /// there, they are shaped each time. An ideograph the face shapes
-    /// alone ([`alone`]) is a piece of its own, kept with no context.
+    /// paragraph's text `around` it, as the whole run would, and are kept
+    /// with as much of it as harfrust reads ([`run_context`]). An ideograph
+    /// the face shapes alone ([`alone`]) is a piece of its own, kept with
+    /// no context.
     fn shape_pieces(
         &mut self,
         how: &Shaping,
@@ -414,6 +450,7 @@ impl Shaper {
         out: &mut Vec<Shaped>,
     ) -> Option<()> {
         let mut scratch = std::mem::take(&mut self.direct.scratch);
+        let mut keyed = std::mem::take(&mut self.direct.keyed);
         let mut shaped = Some(());
         let alone = Rc::clone(&self.direct.loaded[usize::from(how.face)].alone);
         let cut_alone = (!alone.is_empty())
@@ -435,23 +472,39 @@ impl Shaper {
                 }
                 continue;
             }
-            let key = &text[piece.with_neighbours.clone()];
+            let piece_text = &text[piece.with_neighbours.clone()];
             let before = piece.with_neighbours.start < piece.text.start;
             let after = piece.with_neighbours.end > piece.text.end;
-            // The run's context reaches only the pieces at its ends.
-            let pre = if piece.text.start == 0 { around.0 } else { "" };
-            let post = if piece.text.end == text.len() {
-                around.1
+            // The run's context reaches only the pieces at its ends, and
+            // only as far as harfrust reads it: such a piece is kept with
+            // that context in its key, which the key's context counts.
+            let pre = if piece.text.start == 0 {
+                run_context(around).0
             } else {
                 ""
             };
-            let cached = pre.is_empty() && post.is_empty() && key.len() <= words::LONGEST;
-            let context = how.context(before, after);
+            let post = if piece.text.end == text.len() {
+                run_context(around).1
+            } else {
+                ""
+            };
+            let context = how.context_around(before, after, (pre, post));
+            let key = if pre.is_empty() && post.is_empty() {
+                piece_text
+            } else {
+                keyed.clear();
+                keyed.extend([pre, piece_text, post]);
+                keyed.as_str()
+            };
+            let cached = key.len() <= words::LONGEST;
             if cached && self.direct.words.extend(&context, key, out) {
                 continue;
             }
             scratch.clear();
-            if self.shape_text(how, key, pre, post, &mut scratch).is_none() {
+            if self
+                .shape_text(how, piece_text, pre, post, &mut scratch)
+                .is_none()
+            {
                 shaped = None;
                 break;
             }
@@ -476,6 +529,7 @@ impl Shaper {
         }
         self.direct.words.put_alone(alone_context, kept_alone);
         self.direct.scratch = scratch;
+        self.direct.keyed = keyed;
         shaped
     }
 
@@ -546,6 +600,7 @@ impl Shaper {
                 )
             });
         let shaper = f.data.shaper(&font).instance(Some(&f.instance)).build();
+        self.direct.shaped += 1;
         let mut buffer = self.direct.buffer.take().unwrap_or_default();
         buffer.clear();
         buffer.set_cluster_level(harfrust::BufferClusterLevel::MonotoneCharacters);

@@ -435,3 +435,50 @@ fn a_right_to_left_line_is_in_visual_order() {
     super::rtl::visual_order(&[1, 2, 2, 2, 1], &mut order);
     assert_eq!(order, [4, 1, 2, 3, 0]);
 }
+
+#[test]
+fn the_run_context_is_the_five_characters_harfrust_reads_each_side() {
+    use super::run_context;
+    assert_eq!(run_context(("", "")), ("", ""));
+    assert_eq!(run_context(("ab", "cd")), ("ab", "cd"));
+    assert_eq!(
+        run_context(("قرار A/RES/78", "/123، ويلاحظ")),
+        ("ES/78", "/123،")
+    );
+    assert_eq!(run_context(("12345678", "abcdefgh")), ("45678", "abcde"));
+}
+
+#[test]
+fn a_paragraph_laid_out_again_is_shaped_from_the_cache_run_ends_too() {
+    // The Arabic paragraph's runs change at every number and Latin word,
+    // so many of its pieces sit at an end of a run and are shaped with
+    // the run's context. Laid out once more, at another width, each piece
+    // comes from the thread's cache: harfrust shapes nothing.
+    let fonts = FontSet::bundled();
+    let spans = spans(ARABIC, false);
+    let paragraph = |width: f32| Paragraph {
+        text: ARABIC,
+        spans: &spans,
+        lang: Lang::Ar,
+        rtl: true,
+        first_width: width,
+        width,
+        align: Align::Justify,
+        hyphens: &[],
+        unbroken: &[],
+    };
+    let (first, again) = with_shaper(&fonts, |s| {
+        let mut missing = Vec::new();
+        let start = s.direct.shaped;
+        s.lay_out_direct(&paragraph(233.0), &mut missing)
+            .expect("taken directly");
+        let first = s.direct.shaped - start;
+        let start = s.direct.shaped;
+        s.lay_out_direct(&paragraph(455.0), &mut missing)
+            .expect("taken directly");
+        assert!(missing.is_empty());
+        (first, s.direct.shaped - start)
+    });
+    assert!(first > 20, "{first} pieces shaped the first time");
+    assert_eq!(again, 0, "pieces shaped again");
+}

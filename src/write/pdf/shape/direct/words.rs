@@ -47,6 +47,10 @@ pub(super) struct Context {
     /// The piece has a character of the run before it, after it.
     pub(super) before: bool,
     pub(super) after: bool,
+    /// Bytes of the run's context before and after the piece that its key
+    /// holds (a piece at an end of its run is shaped with them).
+    pub(super) context_before: u8,
+    pub(super) context_after: u8,
 }
 
 /// Pieces longer than this (bytes, neighbours included) are shaped each
@@ -324,6 +328,8 @@ mod tests {
             rtl: false,
             before: false,
             after: false,
+            context_before: 0,
+            context_after: 0,
         }
     }
 
@@ -446,6 +452,8 @@ mod tests {
             rtl: true,
             before: false,
             after: true,
+            context_before: 0,
+            context_after: 0,
         };
         let glyph = |n: i32| Shaped {
             id: n.unsigned_abs() * 7919,
