@@ -451,6 +451,7 @@ impl Shaper {
     ) -> Option<()> {
         let mut scratch = std::mem::take(&mut self.direct.scratch);
         let mut keyed = std::mem::take(&mut self.direct.keyed);
+        let (run_before, run_after) = run_context(around);
         let mut shaped = Some(());
         let alone = Rc::clone(&self.direct.loaded[usize::from(how.face)].alone);
         let cut_alone = (!alone.is_empty())
@@ -477,14 +478,15 @@ impl Shaper {
             let after = piece.with_neighbours.end > piece.text.end;
             // The run's context reaches only the pieces at its ends, and
             // only as far as harfrust reads it: such a piece is kept with
-            // that context in its key, which the key's context counts.
+            // that context in its key, whose [`Context`] counts its bytes
+            // (so that a key splits one way only).
             let pre = if piece.text.start == 0 {
-                run_context(around).0
+                run_before
             } else {
                 ""
             };
             let post = if piece.text.end == text.len() {
-                run_context(around).1
+                run_after
             } else {
                 ""
             };
