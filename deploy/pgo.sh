@@ -10,7 +10,7 @@
 #
 #   deploy/pgo.sh            # writes target/pgo/undoc
 #   deploy/pgo.sh OUT        # writes OUT
-#   UNDOC_PGO_CORPUS=BIN deploy/pgo.sh   # the training documents' generator, built
+#   UNDOC_PGO_CORPUS=BIN deploy/pgo.sh   # BIN: examples/corpus, already built
 #
 # Needs rustup's llvm-tools (installed here if missing) for llvm-profdata
 # of the compiler's own LLVM version. Both builds use their own target
