@@ -1101,9 +1101,7 @@ impl ContentBuilder {
                     reversed.then_some(&mut reversed_open),
                 )
             }
-            if reversed_open {
-                self.content.end_marked_content();
-            }
+            self.end_reversed(Some(&mut reversed_open));
         } else {
             let glyph_span = GlyphSpan::Unspanned(glyphs);
 
@@ -1144,10 +1142,7 @@ impl ContentBuilder {
         if let Some(text) = fragment.actual_text() {
             // A sequence left open by the words before closes: marked
             // content nests.
-            if let Some(open) = reversed_open.as_deref_mut().filter(|open| **open) {
-                self.content.end_marked_content();
-                *open = false;
-            }
+            self.end_reversed(reversed_open.as_deref_mut());
             let mut actual_text = self
                 .content
                 .begin_marked_content_with_properties(Name(b"Span"));
@@ -1178,11 +1173,17 @@ impl ContentBuilder {
         }
 
         if actual_text {
-            if let Some(open) = reversed_open.filter(|open| **open) {
-                self.content.end_marked_content();
-                *open = false;
-            }
+            self.end_reversed(reversed_open);
             self.content.end_marked_content();
+        }
+    }
+
+    /// undoc patch: ends the `/ReversedChars` sequence if `open` says one
+    /// is open.
+    fn end_reversed(&mut self, open: Option<&mut bool>) {
+        if let Some(open) = open.filter(|open| **open) {
+            self.content.end_marked_content();
+            *open = false;
         }
     }
 
