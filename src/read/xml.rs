@@ -56,8 +56,8 @@ pub fn read(source: &str) -> ReadOutcome {
 
 /// [`read`], with `watch` shown the XML's events as they are read.
 fn read_watched(source: &str, watch: Option<&mut dyn XmlWatch>) -> ReadOutcome {
-    let head = &source.as_bytes()[..source.len().min(4096)];
-    if tree::root_namespace(head).as_deref() == Some(crate::akn::NAMESPACE) {
+    let head = &source[..source.floor_char_boundary(4096)];
+    if tree::root_namespace_in(head).as_deref() == Some(crate::akn::NAMESPACE) {
         return ReadOutcome::failed(Diagnostic::new(
             Code::Unreadable,
             crate::model::Span::new(1, 1),
@@ -454,6 +454,21 @@ mod tests {
             .into_iter()
             .next()
             .expect("a diagnostic")
+    }
+
+    #[test]
+    fn an_akoma_ntoso_document_is_named_for_what_it_is() {
+        let akn = r#"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">"#;
+        // After a comment that ends past the first 4 KB, in the middle of
+        // an Arabic letter: the root is not looked for there.
+        for prolog in ["", "<!-- تقرير -->\n"] {
+            let d = error(&format!("{prolog}{akn}"), "");
+            assert_eq!(d.code, Code::Unreadable);
+            assert!(d.message.contains("<akomaNtoso>"), "{}", d.message);
+        }
+        let long = format!("<!-- {} -->\n{akn}", "ب".repeat(2100));
+        assert!(long.len() > 4096 && !long.is_char_boundary(4096));
+        assert_ne!(error(&long, "").code, Code::Unreadable);
     }
 
     #[test]
