@@ -5,13 +5,15 @@
 mod floats;
 pub mod namespaces;
 pub mod rules;
+mod violation;
 pub mod xsd;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Document, Span};
 use crate::read::{InputFormat, ReadOutcome, SourceSchema, SourceView, XmlWatch};
 use crate::write::xml;
-pub use xsd::{FastXml, SchemaEngine, SchemaViolation, SchemaWatch};
+pub use violation::SchemaViolation;
+pub use xsd::{FastXml, SchemaEngine, SchemaWatch};
 
 /// A document after reading and validation.
 pub struct Checked {

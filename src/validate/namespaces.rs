@@ -12,7 +12,7 @@ use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::{Namespace, ResolveResult};
 
-use super::xsd::SchemaViolation;
+use super::violation::SchemaViolation;
 
 /// The namespaces in which a schema declares each element name.
 #[derive(Debug, Default)]

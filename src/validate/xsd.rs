@@ -13,6 +13,7 @@ mod local;
 mod watched;
 
 use super::namespaces::DeclaredNames;
+use super::violation::SchemaViolation;
 use crate::read::XmlWatch;
 use watched::Watched;
 
@@ -34,17 +35,6 @@ pub fn akoma_ntoso() -> Result<&'static FastXml, String> {
         .get_or_init(FastXml::akoma_ntoso_embedded)
         .as_ref()
         .map_err(Clone::clone)
-}
-
-/// One schema violation, at a position in the validated XML.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SchemaViolation {
-    /// 1-based line in the XML (0 when unknown).
-    pub line: u32,
-    /// 1-based column in the XML (0 when unknown).
-    pub column: u32,
-    /// What is wrong.
-    pub message: String,
 }
 
 /// An XSD validator that can check many documents, from many threads.
