@@ -183,7 +183,10 @@ impl ThreadCopies {
     }
 
     /// This thread's copy, compiled on its first ask; `None` when it is to
-    /// use `first` (the first thread to ask, or no copies made).
+    /// use `first`: the first thread to ask, an engine that makes no
+    /// copies, or a thread that comes after as many copies as the thread
+    /// pool has threads (a program that starts a thread for each document
+    /// does not pile up a compile and a schema for each).
     fn of_this_thread(&self, first: &Arc<Schema>) -> Option<Arc<Schema>> {
         let compile = self.compile.as_ref()?;
         let me = std::thread::current().id();
@@ -195,6 +198,9 @@ impl ThreadCopies {
             }
             if let Some((_, copy)) = copies.iter().find(|(thread, _)| *thread == me) {
                 return Some(Arc::clone(copy));
+            }
+            if copies.len() >= rayon::current_num_threads() {
+                return None;
             }
         }
         // Compiled outside the lock: the other threads go on meanwhile.
@@ -459,6 +465,23 @@ mod tests {
                 });
             });
             assert!(Arc::ptr_eq(&engine.schema_of_this_thread(), &engine.schema));
+            // A thread for each of many documents: the copies stop at the
+            // pool's size, and the threads after them share the first.
+            let most = rayon::current_num_threads();
+            let mut distinct: Vec<Arc<Schema>> = Vec::new();
+            for _ in 0..most + 3 {
+                let seen = std::thread::scope(|scope| {
+                    scope
+                        .spawn(|| engine.schema_of_this_thread())
+                        .join()
+                        .expect("thread")
+                });
+                if !distinct.iter().any(|s| Arc::ptr_eq(s, &seen)) {
+                    distinct.push(seen);
+                }
+            }
+            assert!(distinct.iter().any(|s| Arc::ptr_eq(s, &engine.schema)));
+            assert!(distinct.len() <= most + 1, "{} schemas", distinct.len());
         }
         let akn = FastXml::akoma_ntoso_embedded().expect("schema");
         std::thread::scope(|scope| {
