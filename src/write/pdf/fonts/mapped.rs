@@ -162,7 +162,7 @@ impl Coverage {
     /// be UTF-8) and looked up in `below_0800`, where the characters that
     /// need no glyph are set too.
     #[inline]
-    fn maps_two_bytes(&self, bytes: &[u8], at: usize) -> bool {
+    fn passes_two_bytes(&self, bytes: &[u8], at: usize) -> bool {
         let (Some(&lead @ 0xC0..=0xDF), Some(&second)) = (bytes.get(at), bytes.get(at + 1)) else {
             return false;
         };
@@ -170,9 +170,11 @@ impl Coverage {
         self.below_0800[code / 64] & (1 << (code % 64)) != 0
     }
 
-    /// [`maps_two_bytes`](Self::maps_two_bytes) for a three-byte character
-    /// (ideographs, punctuation, presentation forms). Four-byte and
-    /// unmapped characters are decoded in full.
+    /// Whether `bytes[at]` starts a three-byte character (ideographs,
+    /// punctuation, presentation forms) that some face maps, read as
+    /// [`passes_two_bytes`](Self::passes_two_bytes) reads its own. Such a
+    /// character that needs no glyph, and four-byte and unmapped ones, are
+    /// decoded in full.
     #[inline]
     fn maps_three_bytes(&self, bytes: &[u8], at: usize) -> bool {
         let (Some(&lead @ 0xE0..=0xEF), Some(&second), Some(&third)) =
@@ -239,7 +241,7 @@ impl Iterator for Uncovered<'_> {
                 let passed = match bytes[start] {
                     // ASCII, or the rest of a character passed whole.
                     0x00..=0xBF => 1,
-                    0xC0..=0xDF if self.coverage.maps_two_bytes(bytes, start) => 2,
+                    0xC0..=0xDF if self.coverage.passes_two_bytes(bytes, start) => 2,
                     0xE0..=0xEF if self.coverage.maps_three_bytes(bytes, start) => 3,
                     _ => 0,
                 };
