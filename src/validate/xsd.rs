@@ -90,9 +90,8 @@ impl FastXml {
                 .resolve()
         };
         let schema = compile().map_err(|e| format!("the embedded schema does not compile: {e}"))?;
-        let mut engine = FastXml::new(schema, [UNDOC_XSD, XML_XSD], None);
-        engine.copies = ThreadCopies::made_by(move || compile().ok());
-        Ok(engine)
+        let copies = ThreadCopies::made_by(move || compile().ok());
+        Ok(FastXml::new(schema, copies, [UNDOC_XSD, XML_XSD], None))
     }
 
     /// Compiles the embedded Akoma Ntoso 3.0 schema.
@@ -102,7 +101,12 @@ impl FastXml {
             .add("xml.xsd", AKN_XML_XSD.as_bytes())
             .resolve()
             .map_err(|e| format!("the embedded Akoma Ntoso schema does not compile: {e}"))?;
-        Ok(FastXml::new(schema, [AKN_XSD, AKN_XML_XSD], None))
+        Ok(FastXml::new(
+            schema,
+            ThreadCopies::default(),
+            [AKN_XSD, AKN_XML_XSD],
+            None,
+        ))
     }
 
     /// Compiles the schema in `path`; the files it imports and includes
@@ -118,9 +122,8 @@ impl FastXml {
         };
         let schema = compile()
             .map_err(|e| format!("{}: the schema does not compile: {e}", path.display()))?;
-        let mut engine = FastXml::new(schema, ["", ""], Some(fingerprint));
-        engine.copies = ThreadCopies::made_by(move || compile().ok());
-        Ok(engine)
+        let copies = ThreadCopies::made_by(move || compile().ok());
+        Ok(FastXml::new(schema, copies, ["", ""], Some(fingerprint)))
     }
 
     /// The compiled schema.
@@ -130,19 +133,22 @@ impl FastXml {
     }
 
     /// `schema`, compiled from `embedded` or, when its `fingerprint` is
-    /// known, from a file.
-    fn new(schema: Schema, embedded: [&'static str; 2], fingerprint: Option<String>) -> FastXml {
+    /// known, from a file; `copies` compiles it again for further threads.
+    fn new(
+        schema: Schema,
+        copies: ThreadCopies,
+        embedded: [&'static str; 2],
+        fingerprint: Option<String>,
+    ) -> FastXml {
         FastXml {
             names: DeclaredNames::of(&schema),
             schema: Arc::new(schema),
-            copies: ThreadCopies::default(),
+            copies,
             fingerprint: fingerprint.map_or_else(OnceLock::new, OnceLock::from),
             embedded,
         }
     }
-}
 
-impl FastXml {
     /// The compiled schema this thread validates with: the one compiled
     /// first for the first thread that asks, a copy of its own for each
     /// other. fastxml's validator takes a reference to the schema's shared
@@ -644,7 +650,12 @@ mod tests {
             .add("anonymous.xsd", xsd.as_bytes())
             .resolve()
             .expect("schema");
-        let engine = FastXml::new(schema, ["", ""], Some(String::new()));
+        let engine = FastXml::new(
+            schema,
+            ThreadCopies::default(),
+            ["", ""],
+            Some(String::new()),
+        );
         let lines =
             |xml: &str| -> Vec<u32> { engine.validate(xml).iter().map(|v| v.line).collect() };
         let a = r#"<a n="2"><x>7</x></a>"#;
