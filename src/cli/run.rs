@@ -95,7 +95,8 @@ fn prepare(
     });
     let engine: Box<dyn SchemaEngine> = match &settings.schema {
         Some(path) => Box::new(FastXml::from_file(path)?),
-        None => Box::new(FastXml::embedded()?),
+        // Compiled by each worker as it starts (see `embedded_on_demand`).
+        None => Box::new(FastXml::embedded_on_demand()),
     };
     let found = pipeline::discover(&settings.inputs, exclude);
     Ok(Prepared { engine, found })

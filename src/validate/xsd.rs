@@ -64,10 +64,12 @@ pub trait SchemaWatch: XmlWatch {
 
 /// The fastxml engine with a compiled schema.
 pub struct FastXml {
-    schema: Arc<Schema>,
-    /// The schema compiled again for each further thread that validates.
-    copies: ThreadCopies,
-    names: DeclaredNames,
+    /// The compiled schema, and a copy of it for each further thread.
+    schemas: Schemas,
+    /// The names the schema declares, for the namespace pass: read from
+    /// the schema of the first thread that needs them (every copy declares
+    /// the same).
+    names: OnceLock<DeclaredNames>,
     /// The hash of the schema's text, made when first asked for: only
     /// manifests use it, and hashing the embedded schema took a twentieth
     /// of a one-document `validate`.
@@ -80,18 +82,35 @@ pub struct FastXml {
 /// Most violations reported for one document.
 const MAX_VIOLATIONS: usize = 100;
 
+/// Compiles the embedded `undoc.xsd`.
+fn compile_embedded() -> Result<Schema, String> {
+    Schema::builder()
+        .add("undoc.xsd", UNDOC_XSD.as_bytes())
+        .add("xml.xsd", XML_XSD.as_bytes())
+        .resolve()
+        .map_err(|e| format!("the embedded schema does not compile: {e}"))
+}
+
 impl FastXml {
     /// Compiles the embedded `undoc.xsd`.
     pub fn embedded() -> Result<FastXml, String> {
-        let compile = || {
-            Schema::builder()
-                .add("undoc.xsd", UNDOC_XSD.as_bytes())
-                .add("xml.xsd", XML_XSD.as_bytes())
-                .resolve()
-        };
-        let schema = compile().map_err(|e| format!("the embedded schema does not compile: {e}"))?;
-        let copies = ThreadCopies::made_by(move || compile().ok());
-        Ok(FastXml::new(schema, copies, [UNDOC_XSD, XML_XSD], None))
+        let engine = FastXml::embedded_on_demand();
+        engine.schemas.first()?;
+        Ok(engine)
+    }
+
+    /// The embedded `undoc.xsd`, compiled by each thread when it first
+    /// validates, instead of here: a batch's threads then compile side by
+    /// side as they start, where a compile here held every thread up for
+    /// it (2 ms, a twentieth of validating 100 reports on two threads).
+    /// The embedded schema compiles (its tests say so); if it did not,
+    /// each validation would panic, as on any defect of the program.
+    pub fn embedded_on_demand() -> FastXml {
+        FastXml::new(
+            Schemas::compiled_by(compile_embedded),
+            [UNDOC_XSD, XML_XSD],
+            None,
+        )
     }
 
     /// Compiles the embedded Akoma Ntoso 3.0 schema.
@@ -102,118 +121,152 @@ impl FastXml {
             .resolve()
             .map_err(|e| format!("the embedded Akoma Ntoso schema does not compile: {e}"))?;
         Ok(FastXml::new(
-            schema,
-            ThreadCopies::default(),
+            Schemas::compiled_once(schema),
             [AKN_XSD, AKN_XML_XSD],
             None,
         ))
     }
 
     /// Compiles the schema in `path`; the files it imports and includes
-    /// are read from the disk, relative to the file that names them.
+    /// are read from the disk, relative to the file that names them. It is
+    /// compiled here, so that a schema that does not compile is an error
+    /// before any document is read.
     pub fn from_file(path: &Path) -> Result<FastXml, String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let fingerprint = crate::hash::sha256_hex(&bytes);
         let url = local::file_url(path)?;
-        let compile = move || {
+        let shown = path.display().to_string();
+        let schemas = Schemas::compiled_by(move || {
             Schema::builder()
                 .add(url.clone(), bytes.clone())
                 .resolve_with(&local::LocalFiles)
-        };
-        let schema = compile()
-            .map_err(|e| format!("{}: the schema does not compile: {e}", path.display()))?;
-        let copies = ThreadCopies::made_by(move || compile().ok());
-        Ok(FastXml::new(schema, copies, ["", ""], Some(fingerprint)))
+                .map_err(|e| format!("{shown}: the schema does not compile: {e}"))
+        });
+        schemas.first()?;
+        Ok(FastXml::new(schemas, ["", ""], Some(fingerprint)))
     }
 
     /// The compiled schema.
     #[cfg(test)]
     pub(crate) fn schema(&self) -> &Schema {
-        &self.schema
+        self.schemas.first().expect("the schema compiles")
     }
 
-    /// `schema`, compiled from `embedded` or, when its `fingerprint` is
-    /// known, from a file; `copies` compiles it again for further threads.
-    fn new(
-        schema: Schema,
-        copies: ThreadCopies,
-        embedded: [&'static str; 2],
-        fingerprint: Option<String>,
-    ) -> FastXml {
+    /// An engine validating with `schemas`, compiled from `embedded` or,
+    /// when its `fingerprint` is known, from a file.
+    fn new(schemas: Schemas, embedded: [&'static str; 2], fingerprint: Option<String>) -> FastXml {
         FastXml {
-            names: DeclaredNames::of(&schema),
-            schema: Arc::new(schema),
-            copies,
+            schemas,
+            names: OnceLock::new(),
             fingerprint: fingerprint.map_or_else(OnceLock::new, OnceLock::from),
             embedded,
         }
     }
 
-    /// The compiled schema this thread validates with: the one compiled
-    /// first for the first thread that asks, a copy of its own for each
-    /// other. fastxml's validator takes a reference to the schema's shared
-    /// parts (names, types, content models) at every element, and on two
-    /// threads sharing one schema those counts went back and forth between
-    /// the cores: 10 ms more CPU for 100 reports at `-j 2` than the same
-    /// work in two processes. A copy costs one compile (2 ms) a thread.
+    /// The compiled schema this thread validates with (see [`Schemas`]).
     fn schema_of_this_thread(&self) -> Arc<Schema> {
-        self.copies
-            .of_this_thread(&self.schema)
-            .unwrap_or_else(|| Arc::clone(&self.schema))
+        self.schemas.of_this_thread()
+    }
+
+    /// The names the schema declares.
+    fn names(&self) -> &DeclaredNames {
+        self.names
+            .get_or_init(|| DeclaredNames::of(&self.schema_of_this_thread()))
     }
 }
 
-/// Compiles a schema again (see [`ThreadCopies`]).
-type Compile = Box<dyn Fn() -> Option<Schema> + Send + Sync>;
+/// Compiles a schema (again).
+type Compile = Box<dyn Fn() -> Result<Schema, String> + Send + Sync>;
 
 /// The thread that validates with the schema compiled first, and the
 /// copies of the others.
 type Held = (Option<ThreadId>, Vec<(ThreadId, Arc<Schema>)>);
 
-/// The copies of a compiled schema, one for each thread after the first.
-#[derive(Default)]
-struct ThreadCopies {
-    /// Compiles the schema again; `None` for an engine that makes no
-    /// copies (the Akoma Ntoso schema, whose compile costs more than the
-    /// sharing).
+/// An engine's compiled schema: the one compiled first, for the first
+/// thread that asks, and a copy of its own for each other. fastxml's
+/// validator takes a reference to the schema's shared parts (names, types,
+/// content models) at every element, and on two threads sharing one schema
+/// those counts went back and forth between the cores: 10 ms more CPU for
+/// 100 reports at `-j 2` than the same work in two processes. A copy costs
+/// one compile (2 ms) a thread.
+struct Schemas {
+    /// Compiles the schema; `None` for an engine compiled once, which
+    /// makes no copies (the Akoma Ntoso schema, whose compile costs more
+    /// than the sharing).
     compile: Option<Compile>,
+    /// The schema compiled first, when it has been.
+    first: OnceLock<Arc<Schema>>,
     held: Mutex<Held>,
 }
 
-impl ThreadCopies {
-    fn made_by(compile: impl Fn() -> Option<Schema> + Send + Sync + 'static) -> ThreadCopies {
-        ThreadCopies {
-            compile: Some(Box::new(compile)),
+impl Schemas {
+    /// `schema`, and no copies of it.
+    fn compiled_once(schema: Schema) -> Schemas {
+        Schemas {
+            compile: None,
+            first: OnceLock::from(Arc::new(schema)),
             held: Mutex::default(),
         }
     }
 
-    /// This thread's copy, compiled on its first ask; `None` when it is to
-    /// use `first`: the first thread to ask, an engine that makes no
-    /// copies, or a thread that comes after as many copies as the thread
-    /// pool has threads (a program that starts a thread for each document
-    /// does not pile up a compile and a schema for each).
-    fn of_this_thread(&self, first: &Arc<Schema>) -> Option<Arc<Schema>> {
-        let compile = self.compile.as_ref()?;
+    /// The schema `compile` makes, compiled when first needed.
+    fn compiled_by(
+        compile: impl Fn() -> Result<Schema, String> + Send + Sync + 'static,
+    ) -> Schemas {
+        Schemas {
+            compile: Some(Box::new(compile)),
+            first: OnceLock::new(),
+            held: Mutex::default(),
+        }
+    }
+
+    /// The schema compiled first, compiled now if it has not been. (Two
+    /// threads that find it missing at once both compile it, and one of
+    /// the two is kept: that costs one compile, where waiting on a lock
+    /// would cost one too.)
+    fn first(&self) -> Result<&Arc<Schema>, String> {
+        if let Some(first) = self.first.get() {
+            return Ok(first);
+        }
+        let compile = self
+            .compile
+            .as_ref()
+            .expect("a schema compiled once is held");
+        let schema = Arc::new(compile()?);
+        Ok(self.first.get_or_init(|| schema))
+    }
+
+    /// This thread's schema: the first for the first thread to ask, for
+    /// an engine that makes no copies, and for a thread that comes after
+    /// as many copies as the thread pool has threads (a program that
+    /// starts a thread for each document does not pile up a compile and a
+    /// schema for each); a copy of its own, compiled on its first ask, for
+    /// each other thread.
+    fn of_this_thread(&self) -> Arc<Schema> {
+        let first = || Arc::clone(self.first().unwrap_or_else(|e| panic!("{e}")));
+        let Some(compile) = self.compile.as_ref() else {
+            return first();
+        };
         let me = std::thread::current().id();
-        {
+        let shares_first = {
             let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
             let (owner, copies) = &mut *held;
-            if *owner.get_or_insert(me) == me {
-                return None;
-            }
             if let Some((_, copy)) = copies.iter().find(|(thread, _)| *thread == me) {
-                return Some(Arc::clone(copy));
+                return Arc::clone(copy);
             }
-            if copies.len() >= rayon::current_num_threads() {
-                return None;
-            }
+            *owner.get_or_insert(me) == me || copies.len() >= rayon::current_num_threads()
+        };
+        if shares_first {
+            return first();
         }
         // Compiled outside the lock: the other threads go on meanwhile.
-        let copy = Arc::new(compile().unwrap_or_else(|| (**first).clone()));
+        let Ok(copy) = compile() else {
+            return first();
+        };
+        let copy = Arc::new(copy);
         let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
         held.1.push((me, Arc::clone(&copy)));
-        Some(copy)
+        copy
     }
 }
 
@@ -252,7 +305,7 @@ impl FastXml {
             let reported: std::collections::HashSet<u32> = out.iter().map(|v| v.line).collect();
             let room = MAX_VIOLATIONS.saturating_sub(out.len());
             out.extend(
-                self.names
+                self.names()
                     .check(xml.as_bytes(), MAX_VIOLATIONS)
                     .into_iter()
                     .filter(|v| !reported.contains(&v.line))
@@ -456,21 +509,28 @@ mod tests {
         for engine in [
             FastXml::embedded().expect("schema"),
             FastXml::from_file(&path).expect("schema file"),
+            FastXml::embedded_on_demand(),
         ] {
             let verdicts = |engine: &FastXml| (engine.validate(xml), engine.validate(&bad));
-            let first = engine.schema_of_this_thread();
-            assert!(Arc::ptr_eq(&first, &engine.schema));
             let here = verdicts(&engine);
+            let first = |engine: &FastXml| Arc::clone(engine.schemas.first().expect("schema"));
+            assert!(Arc::ptr_eq(
+                &engine.schema_of_this_thread(),
+                &first(&engine)
+            ));
             assert!(here.0.is_empty() && !here.1.is_empty());
             std::thread::scope(|scope| {
                 scope.spawn(|| {
                     let copy = engine.schema_of_this_thread();
-                    assert!(!Arc::ptr_eq(&copy, &engine.schema));
+                    assert!(!Arc::ptr_eq(&copy, &first(&engine)));
                     assert!(Arc::ptr_eq(&copy, &engine.schema_of_this_thread()));
                     assert_eq!(verdicts(&engine), here);
                 });
             });
-            assert!(Arc::ptr_eq(&engine.schema_of_this_thread(), &engine.schema));
+            assert!(Arc::ptr_eq(
+                &engine.schema_of_this_thread(),
+                &first(&engine)
+            ));
             // A thread for each of many documents: the copies stop at the
             // pool's size, and the threads after them share the first.
             let most = rayon::current_num_threads();
@@ -486,20 +546,48 @@ mod tests {
                     distinct.push(seen);
                 }
             }
-            assert!(distinct.iter().any(|s| Arc::ptr_eq(s, &engine.schema)));
+            assert!(distinct.iter().any(|s| Arc::ptr_eq(s, &first(&engine))));
             assert!(distinct.len() <= most + 1, "{} schemas", distinct.len());
         }
         let akn = FastXml::akoma_ntoso_embedded().expect("schema");
-        std::thread::scope(|scope| {
-            scope.spawn(|| akn.schema_of_this_thread());
-        });
         let elsewhere = std::thread::scope(|scope| {
             scope
                 .spawn(|| akn.schema_of_this_thread())
                 .join()
                 .expect("thread")
         });
-        assert!(Arc::ptr_eq(&elsewhere, &akn.schema));
+        assert!(Arc::ptr_eq(&elsewhere, &akn.schema_of_this_thread()));
+        assert!(Arc::ptr_eq(
+            &elsewhere,
+            akn.schemas.first().expect("schema")
+        ));
+    }
+
+    /// An engine compiled on demand compiles nothing until a thread
+    /// validates; two threads that start at once each compile their own
+    /// schema, side by side, and judge alike (no thread waits for the
+    /// other's compile).
+    #[test]
+    fn an_engine_compiled_on_demand_compiles_on_each_thread_as_it_starts() {
+        let (xml, at) = after_first_paragraph();
+        let bad = format!("{}<bogus/>{}", &xml[..at], &xml[at..]);
+        let engine = FastXml::embedded_on_demand();
+        assert!(engine.schemas.first.get().is_none());
+        let start = std::sync::Barrier::new(2);
+        let (one, two) = std::thread::scope(|scope| {
+            let run = || {
+                start.wait();
+                let schema = engine.schema_of_this_thread();
+                (schema, engine.validate(xml), engine.validate(&bad))
+            };
+            let one = scope.spawn(run);
+            let two = scope.spawn(run);
+            (one.join().expect("thread"), two.join().expect("thread"))
+        });
+        assert!(!Arc::ptr_eq(&one.0, &two.0));
+        assert!(one.1.is_empty() && !one.2.is_empty());
+        assert_eq!((&one.1, &one.2), (&two.1, &two.2));
+        assert_eq!(FastXml::embedded().expect("schema").validate(&bad), one.2);
     }
 
     /// The fingerprint, made when first asked for, is the hash of the
@@ -651,8 +739,7 @@ mod tests {
             .resolve()
             .expect("schema");
         let engine = FastXml::new(
-            schema,
-            ThreadCopies::default(),
+            Schemas::compiled_once(schema),
             ["", ""],
             Some(String::new()),
         );

@@ -25,7 +25,7 @@ impl<'e> Watched<'e> {
         Watched {
             engine,
             push,
-            one: OneNamespace::of(&engine.names),
+            one: OneNamespace::of(engine.names()),
         }
     }
 }
