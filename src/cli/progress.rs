@@ -1,6 +1,7 @@
 //! Progress on standard error while a batch runs.
 
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -14,7 +15,8 @@ pub struct Progress {
 
 struct PlainProgress {
     total: usize,
-    done: std::cell::Cell<usize>,
+    /// Counted by whichever worker thread hands a report over.
+    done: AtomicUsize,
     started: Instant,
 }
 
@@ -43,7 +45,7 @@ impl Progress {
             bar: None,
             plain: Some(PlainProgress {
                 total,
-                done: std::cell::Cell::new(0),
+                done: AtomicUsize::new(0),
                 started: Instant::now(),
             }),
         }
@@ -54,8 +56,7 @@ impl Progress {
             bar.inc(1);
         }
         if let Some(p) = &self.plain {
-            let done = p.done.get() + 1;
-            p.done.set(done);
+            let done = p.done.fetch_add(1, Ordering::Relaxed) + 1;
             let step = (p.total / 10).max(1);
             if p.total >= 20 && done % step == 0 && done < p.total {
                 let secs = p.started.elapsed().as_secs_f64().max(1e-9);
