@@ -55,22 +55,20 @@ pub fn convert(source: &Source, format: &InputFormat, job: &Job) -> Converted {
     })
 }
 
-/// [`convert`] for bytes the caller gives up: they are freed once read, so
-/// validation and the writers run beside the decoded text and the model,
-/// not beside the file's bytes as well (one input's size less at the peak).
+/// [`convert`] for bytes the caller gives up: a text source is decoded
+/// where they lie, and a Word file's are freed once read, so validation and
+/// the writers run beside the decoded text and the model, not beside the
+/// file's bytes as well (one input's size less at the peak).
 pub fn convert_owned(bytes: Vec<u8>, path: &Path, format: &InputFormat, job: &Job) -> Converted {
     guarded(move || {
         let mut watch = validate::watch_reading(format, job.engine);
-        let outcome = read::read_watched(
-            &Source {
-                bytes: &bytes,
-                path,
-            },
+        let outcome = read::read_owned_watched(
+            bytes,
+            path,
             format,
             job.overrides,
             validate::as_xml_watch(&mut watch),
         );
-        drop(bytes);
         check_and_render(outcome, watch, format, job)
     })
 }

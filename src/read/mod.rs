@@ -72,6 +72,11 @@ pub struct InputFormat {
     /// the events it tokenizes (see [`XmlWatch`]), so that the source is
     /// tokenized once for both.
     pub read_watched: Option<fn(&Source, &mut dyn XmlWatch) -> ReadOutcome>,
+    /// For a format read as text: the reader of the decoded text of a
+    /// source (whose bytes are that text), shown the XML's events when it
+    /// can show them. With it, bytes a caller gives up are decoded where
+    /// they lie ([`read_owned_watched`]).
+    pub parse_text: Option<ParseText>,
     /// Whether the source is undoc XML, which the schema checks as written
     /// (so schema errors point at the file's own lines).
     pub is_undoc_xml: bool,
@@ -79,6 +84,9 @@ pub struct InputFormat {
     /// as written, besides undoc's; validation holds the schemas.
     pub schema: Option<SourceSchema>,
 }
+
+/// A reader of decoded text (see [`InputFormat::parse_text`]).
+pub type ParseText = fn(&str, &Source, Option<&mut dyn XmlWatch>) -> ReadOutcome;
 
 /// The schemas of source formats (validation compiles and applies them;
 /// a reader only says which one its format has).
@@ -104,6 +112,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         looks_like: markdown::looks_like,
         read: markdown::read_source,
         read_watched: None,
+        parse_text: Some(markdown::parse_text),
         is_undoc_xml: false,
         schema: None,
     },
@@ -114,6 +123,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         looks_like: text::looks_like,
         read: text::read_source,
         read_watched: None,
+        parse_text: Some(text::parse_text),
         is_undoc_xml: false,
         schema: None,
     },
@@ -124,6 +134,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         looks_like: docx::looks_like,
         read: docx::read_source,
         read_watched: None,
+        parse_text: None,
         is_undoc_xml: false,
         schema: None,
     },
@@ -134,6 +145,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         looks_like: xml::looks_like,
         read: xml::read_source,
         read_watched: Some(xml::read_source_watched),
+        parse_text: Some(xml::parse_text),
         is_undoc_xml: true,
         schema: None,
     },
@@ -144,6 +156,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         looks_like: akn::looks_like,
         read: akn::read_source,
         read_watched: None,
+        parse_text: Some(akn::parse_text),
         is_undoc_xml: false,
         schema: Some(SourceSchema::AkomaNtoso),
     },
@@ -154,6 +167,7 @@ pub static INPUT_FORMATS: &[InputFormat] = &[
         looks_like: pdf::looks_like,
         read: pdf::read_source,
         read_watched: None,
+        parse_text: None,
         is_undoc_xml: false,
         schema: None,
     },
@@ -292,10 +306,53 @@ pub fn read_watched(
     overrides: &[(String, String)],
     watch: Option<&mut dyn XmlWatch>,
 ) -> ReadOutcome {
-    let mut outcome = match (format.read_watched, watch) {
+    let outcome = match (format.read_watched, watch) {
         (Some(read), Some(watch)) => read(source, watch),
         _ => (format.read)(source),
     };
+    finished(outcome, overrides)
+}
+
+/// [`read_watched`], of bytes the caller gives up: a source read as text
+/// is decoded where its bytes lie ([`decode::decode_owned`]), and the
+/// text becomes the outcome's view without a copy.
+pub fn read_owned_watched(
+    bytes: Vec<u8>,
+    path: &Path,
+    format: &InputFormat,
+    overrides: &[(String, String)],
+    watch: Option<&mut dyn XmlWatch>,
+) -> ReadOutcome {
+    let Some(parse) = format.parse_text else {
+        return read_watched(
+            &Source {
+                bytes: &bytes,
+                path,
+            },
+            format,
+            overrides,
+            watch,
+        );
+    };
+    let outcome = match decode::decode_owned(bytes) {
+        Ok(text) => {
+            let watch = watch.filter(|_| format.read_watched.is_some());
+            let source = Source {
+                bytes: text.as_bytes(),
+                path,
+            };
+            let mut outcome = parse(&text, &source, watch);
+            outcome.view = SourceView::Text(text);
+            outcome
+        }
+        Err(d) => ReadOutcome::failed(d),
+    };
+    finished(outcome, overrides)
+}
+
+/// A reader's outcome with what every format gets after reading: the
+/// warnings on its citations, and `overrides` applied.
+fn finished(mut outcome: ReadOutcome, overrides: &[(String, String)]) -> ReadOutcome {
     if let Some(doc) = &outcome.document {
         let warnings = citations::warnings(doc, &outcome.view);
         outcome.diagnostics.extend(warnings);
@@ -323,5 +380,111 @@ pub(crate) fn read_decoded(
             outcome
         }
         Err(d) => ReadOutcome::failed(d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A watch that writes down the start and end tags it is shown.
+    #[derive(Default)]
+    struct Tags(Vec<String>);
+
+    impl XmlWatch for Tags {
+        fn start<'a>(
+            &mut self,
+            qname: &'a str,
+            _: &mut dyn Iterator<Item = (&'a str, &'a str)>,
+            _: bool,
+            _: Span,
+            at: usize,
+        ) {
+            self.0.push(format!("<{qname} {at}"));
+        }
+        fn end(&mut self, qname: &str, at: usize) {
+            self.0.push(format!("</{qname} {at}"));
+        }
+        fn text(&mut self, _: &str, _: usize) {}
+        fn cdata(&mut self, _: &str, _: usize) {}
+        fn comment(&mut self, _: &str, _: usize) {}
+        fn pi(&mut self, _: &str, _: usize) {}
+        fn decl(&mut self, _: &str, _: usize) {}
+    }
+
+    /// Bytes given up are read as borrowed bytes are, in every format:
+    /// the same document, diagnostics and view, the same events shown to
+    /// a watch, and the same refusals of text that is not UTF-8, is
+    /// binary or is empty; a byte order mark, UTF-16 and CRLF line ends
+    /// too. Overrides apply on both paths.
+    #[test]
+    fn bytes_given_up_are_read_as_borrowed_ones_are() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let file = |p: &str| std::fs::read(root.join(p)).expect(p);
+        let text = file("samples/report-fr.txt");
+        let crlf = String::from_utf8(text.clone())
+            .expect("utf-8")
+            .replace('\n', "\r\n");
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in crlf.encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let mut bad = text.clone();
+        bad.insert(900, 0xC3);
+        let cases: Vec<(&str, &str, Vec<u8>)> = vec![
+            ("text", "samples/report-fr.txt", text.clone()),
+            (
+                "text",
+                "samples/report-fr.txt",
+                [b"\xEF\xBB\xBF".as_slice(), crlf.as_bytes()].concat(),
+            ),
+            ("text", "samples/report-fr.txt", utf16),
+            ("text", "samples/report-fr.txt", bad),
+            ("text", "samples/report-fr.txt", b"a\0b".to_vec()),
+            ("text", "samples/report-fr.txt", b"\n \n".to_vec()),
+            (
+                "markdown",
+                "samples/markdown/draft-ar.md",
+                file("samples/markdown/draft-ar.md"),
+            ),
+            (
+                "xml",
+                "samples/acabq-first-page-en.xml",
+                file("samples/acabq-first-page-en.xml"),
+            ),
+            (
+                "akn",
+                "tests/fixtures/akn/asp-2017-1.akn.xml",
+                file("tests/fixtures/akn/asp-2017-1.akn.xml"),
+            ),
+            (
+                "docx",
+                "tests/fixtures/un-official/A_80_614.docx",
+                file("tests/fixtures/un-official/A_80_614.docx"),
+            ),
+        ];
+        let overrides = [("symbol".to_string(), "A/80/999".to_string())];
+        for (name, at, bytes) in cases {
+            let format = InputFormat::by_name(name).expect(name);
+            let path = root.join(at);
+            let (mut borrowed_tags, mut owned_tags) = (Tags::default(), Tags::default());
+            let source = Source {
+                bytes: &bytes,
+                path: &path,
+            };
+            let borrowed = read_watched(&source, format, &overrides, Some(&mut borrowed_tags));
+            let owned = read_owned_watched(
+                bytes.clone(),
+                &path,
+                format,
+                &overrides,
+                Some(&mut owned_tags),
+            );
+            assert_eq!(format!("{owned:?}"), format!("{borrowed:?}"), "{name} {at}");
+            assert_eq!(owned_tags.0, borrowed_tags.0, "{name} {at}");
+            if name == "xml" {
+                assert!(owned_tags.0.len() > 10, "the XML reader showed its events");
+            }
+        }
     }
 }

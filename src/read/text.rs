@@ -14,7 +14,7 @@ mod structure;
 pub(crate) mod table;
 
 use super::fields;
-use super::{ReadOutcome, Source};
+use super::{ReadOutcome, Source, XmlWatch};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 
@@ -44,6 +44,12 @@ impl Line<'_> {
 pub fn read_source(source: &Source) -> ReadOutcome {
     let dir = source.dir();
     super::read_decoded(source, |text| read_in(text, dir))
+}
+
+/// Reads a UN report text from `source`'s decoded text (its pictures are
+/// looked for beside it).
+pub fn parse_text(text: &str, source: &Source, _: Option<&mut dyn XmlWatch>) -> ReadOutcome {
+    read_in(text, source.dir())
 }
 
 /// Whether a file's first bytes look like text: UTF-8 (a character may be

@@ -43,6 +43,12 @@ pub fn read_source_watched(source: &Source, watch: &mut dyn XmlWatch) -> ReadOut
     super::read_decoded(source, |text| read_watched(text, Some(watch)))
 }
 
+/// Reads canonical UN XML from a source's decoded text, with `watch`
+/// shown its events.
+pub fn parse_text(text: &str, _: &Source, watch: Option<&mut dyn XmlWatch>) -> ReadOutcome {
+    read_watched(text, watch)
+}
+
 /// Whether a file's first bytes look like undoc XML: a root element in
 /// undoc's namespace.
 pub fn looks_like(head: &[u8]) -> bool {

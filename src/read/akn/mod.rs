@@ -17,7 +17,7 @@ mod meta;
 mod numbers;
 
 use super::xml::tree::{self, Element, Vocabulary, parse_tree};
-use super::{ReadOutcome, Source};
+use super::{ReadOutcome, Source, XmlWatch};
 use crate::akn;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
@@ -26,6 +26,11 @@ use crate::model::{Document, Footnote, Span, Spanned};
 /// Reads Akoma Ntoso from its bytes (UTF-8, or UTF-16 with a byte order mark).
 pub fn read_source(source: &Source) -> ReadOutcome {
     super::read_decoded(source, read)
+}
+
+/// Reads Akoma Ntoso from a source's decoded text.
+pub fn parse_text(text: &str, _: &Source, _: Option<&mut dyn XmlWatch>) -> ReadOutcome {
+    read(text)
 }
 
 /// Whether a file's first bytes look like Akoma Ntoso: a root element in

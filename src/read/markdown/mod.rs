@@ -15,7 +15,7 @@ mod tree;
 
 use std::path::Path;
 
-use super::{ReadOutcome, Source, fields};
+use super::{ReadOutcome, Source, XmlWatch, fields};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lang::Lang;
 use crate::model::{Document, Inline, Masthead, Span, Spanned};
@@ -24,6 +24,12 @@ use crate::model::{Document, Inline, Masthead, Span, Spanned};
 pub fn read_source(source: &Source) -> ReadOutcome {
     let dir = source.dir();
     super::read_decoded(source, |text| read_in(text, dir))
+}
+
+/// Reads a Markdown draft from `source`'s decoded text (its pictures are
+/// looked for beside it).
+pub fn parse_text(text: &str, source: &Source, _: Option<&mut dyn XmlWatch>) -> ReadOutcome {
+    read_in(text, source.dir())
 }
 
 /// Whether a file's first bytes look like a Markdown draft: text with an
