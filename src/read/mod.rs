@@ -386,31 +386,7 @@ pub(crate) fn read_decoded(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A watch that writes down the start and end tags it is shown.
-    #[derive(Default)]
-    struct Tags(Vec<String>);
-
-    impl XmlWatch for Tags {
-        fn start<'a>(
-            &mut self,
-            qname: &'a str,
-            _: &mut dyn Iterator<Item = (&'a str, &'a str)>,
-            _: bool,
-            _: Span,
-            at: usize,
-        ) {
-            self.0.push(format!("<{qname} {at}"));
-        }
-        fn end(&mut self, qname: &str, at: usize) {
-            self.0.push(format!("</{qname} {at}"));
-        }
-        fn text(&mut self, _: &str, _: usize) {}
-        fn cdata(&mut self, _: &str, _: usize) {}
-        fn comment(&mut self, _: &str, _: usize) {}
-        fn pi(&mut self, _: &str, _: usize) {}
-        fn decl(&mut self, _: &str, _: usize) {}
-    }
+    use crate::read::xml::tree::tests::Recorder;
 
     /// Bytes given up are read as borrowed bytes are, in every format:
     /// the same document, diagnostics and view, the same events shown to
@@ -467,7 +443,7 @@ mod tests {
         for (name, at, bytes) in cases {
             let format = InputFormat::by_name(name).expect(name);
             let path = root.join(at);
-            let (mut borrowed_tags, mut owned_tags) = (Tags::default(), Tags::default());
+            let (mut borrowed_tags, mut owned_tags) = (Recorder::default(), Recorder::default());
             let source = Source {
                 bytes: &bytes,
                 path: &path,

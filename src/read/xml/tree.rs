@@ -768,7 +768,7 @@ fn declared_value(attrs: &str, name: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::{Bump, Element, Node, Vocabulary, parse_tree, parse_tree_watched};
     use crate::model::Span;
     use crate::read::XmlWatch;
@@ -870,7 +870,7 @@ mod tests {
 
     /// Writes down what it is shown, one line an event.
     #[derive(Default)]
-    struct Recorder(Vec<String>);
+    pub(crate) struct Recorder(pub(crate) Vec<String>);
 
     impl XmlWatch for Recorder {
         fn start<'a>(
