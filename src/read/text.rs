@@ -42,8 +42,7 @@ impl Line<'_> {
 /// Reads a UN report text source from its bytes (UTF-8, or UTF-16 with a
 /// byte order mark).
 pub fn read_source(source: &Source) -> ReadOutcome {
-    let dir = source.dir();
-    super::read_decoded(source, |text| read_in(text, dir))
+    super::read_decoded(source, |text| parse_text(text, source, None))
 }
 
 /// Reads a UN report text from `source`'s decoded text (its pictures are

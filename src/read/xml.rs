@@ -35,12 +35,12 @@ const UNDOC_XML: Vocabulary = Vocabulary {
 
 /// Reads canonical UN XML from its bytes (UTF-8, or UTF-16 with a byte order mark).
 pub fn read_source(source: &Source) -> ReadOutcome {
-    super::read_decoded(source, read)
+    super::read_decoded(source, |text| parse_text(text, source, None))
 }
 
 /// [`read_source`], with `watch` shown the XML's events as they are read.
 pub fn read_source_watched(source: &Source, watch: &mut dyn XmlWatch) -> ReadOutcome {
-    super::read_decoded(source, |text| read_watched(text, Some(watch)))
+    super::read_decoded(source, |text| parse_text(text, source, Some(watch)))
 }
 
 /// Reads canonical UN XML from a source's decoded text, with `watch`

@@ -221,9 +221,10 @@ impl Schemas {
     }
 
     /// The schema compiled first, compiled now if it has not been. (Two
-    /// threads that find it missing at once both compile it, and one of
-    /// the two is kept: that costs one compile, where waiting on a lock
-    /// would cost one too.)
+    /// threads that find it missing at once both compile it and one is
+    /// kept: only a thread past the copies' limit can race its owner so,
+    /// and the race costs one compile more, where a lock would hold the
+    /// thread up for one.)
     fn first(&self) -> Result<&Arc<Schema>, String> {
         if let Some(first) = self.first.get() {
             return Ok(first);

@@ -25,7 +25,7 @@ use crate::model::{Document, Footnote, Span, Spanned};
 
 /// Reads Akoma Ntoso from its bytes (UTF-8, or UTF-16 with a byte order mark).
 pub fn read_source(source: &Source) -> ReadOutcome {
-    super::read_decoded(source, read)
+    super::read_decoded(source, |text| parse_text(text, source, None))
 }
 
 /// Reads Akoma Ntoso from a source's decoded text.

@@ -22,8 +22,7 @@ use crate::model::{Document, Inline, Masthead, Span, Spanned};
 
 /// Reads a Markdown draft from its bytes (UTF-8, or UTF-16 with a byte order mark).
 pub fn read_source(source: &Source) -> ReadOutcome {
-    let dir = source.dir();
-    super::read_decoded(source, |text| read_in(text, dir))
+    super::read_decoded(source, |text| parse_text(text, source, None))
 }
 
 /// Reads a Markdown draft from `source`'s decoded text (its pictures are
