@@ -17,6 +17,7 @@ use undoc::write::{OUTPUT_FORMATS, OutputFormat, WriteOptions};
 use cli::args::{Cli, Command, Common, ConvertArgs, Format, SchemaName};
 use cli::run::{self, Outputs, Settings};
 use cli::single::{self, Target, is_dash};
+use cli::stdout;
 
 impl Common {
     fn settings(self, inputs: Vec<PathBuf>) -> Settings {
@@ -42,10 +43,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.list_input_formats || cli.list_output_formats {
         if cli.list_input_formats {
-            print!("{}", input_format_list());
+            stdout::print(&input_format_list());
         }
         if cli.list_output_formats {
-            print!("{}", output_format_list());
+            stdout::print(&output_format_list());
         }
         return ExitCode::from(run::EXIT_OK);
     }
@@ -82,23 +83,24 @@ fn dispatch(command: Command) -> Result<u8, String> {
         }
         Command::Explain { code, list } => explain(code.as_deref(), list),
         Command::Schema { name } => {
-            print!(
-                "{}",
-                match name {
-                    SchemaName::Undoc => undoc::validate::xsd::UNDOC_XSD,
-                    SchemaName::Xml => undoc::validate::xsd::XML_XSD,
-                }
-            );
+            stdout::print(match name {
+                SchemaName::Undoc => undoc::validate::xsd::UNDOC_XSD,
+                SchemaName::Xml => undoc::validate::xsd::XML_XSD,
+            });
             Ok(run::EXIT_OK)
         }
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "undoc", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "undoc", &mut script);
+            stdout::print(&String::from_utf8_lossy(&script));
             Ok(run::EXIT_OK)
         }
         Command::Manpage => {
+            let mut page = Vec::new();
             clap_mangen::Man::new(Cli::command())
-                .render(&mut std::io::stdout())
+                .render(&mut page)
                 .map_err(|e| format!("cannot write the man page: {e}"))?;
+            stdout::print(&String::from_utf8_lossy(&page));
             Ok(run::EXIT_OK)
         }
     }
@@ -140,7 +142,7 @@ fn convert(args: ConvertArgs) -> Result<u8, String> {
 
 fn explain(code: Option<&str>, list: bool) -> Result<u8, String> {
     if list {
-        print!("{}", cli::explain::list());
+        stdout::print(&cli::explain::list());
         return Ok(run::EXIT_OK);
     }
     let code = code.unwrap_or_default();
@@ -149,7 +151,7 @@ fn explain(code: Option<&str>, list: bool) -> Result<u8, String> {
         let hint = suggest::did_you_mean(code, names);
         format!("unknown code `{code}`{hint} (`undoc explain --list` lists every code)")
     })?;
-    println!("{}", cli::explain::explain(found));
+    stdout::print(&format!("{}\n", cli::explain::explain(found)));
     Ok(run::EXIT_OK)
 }
 

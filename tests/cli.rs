@@ -334,3 +334,48 @@ fn man_renders_the_man_page() {
         "{text}"
     );
 }
+
+/// Runs `undoc args` with standard output a pipe whose reader has already
+/// gone, as `undoc … | head -1` leaves it once `head` has its line: the
+/// exit status and standard error.
+fn run_into_closed_pipe(args: &[&str]) -> (Option<i32>, String) {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let out = undoc()
+        .args(args)
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("undoc runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_reader_that_has_gone_ends_undoc_quietly_with_the_sigpipe_status() {
+    let (samples, draft) = (root().join("samples"), draft("en"));
+    let invalid = root().join("tests/fixtures/invalid");
+    let cases: [&[&str]; 5] = [
+        // Reports printed by the workers, document by document.
+        &["validate", s(&invalid), "-q"],
+        // One report printed at the end.
+        &["validate", s(&samples), "--format", "json", "-q"],
+        &["validate", s(&draft), "--format", "json", "-q"],
+        &["explain", "--list"],
+        &["schema"],
+    ];
+    for args in cases {
+        let (code, stderr) = run_into_closed_pipe(args);
+        assert_eq!(code, Some(141), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?} says nothing: {stderr}");
+    }
+    // With a reader, the same runs print and end as before.
+    let out = undoc()
+        .args(["explain", "--list"])
+        .output()
+        .expect("undoc runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("UND001"));
+}

@@ -14,7 +14,8 @@ use undoc::write::Paper;
     version,
     about = "Turns United Nations parliamentary documents into their official distribution formats",
     after_help = "Exit status: 0 when every document converted and validated, 1 when any did not, \
-                  2 for usage or internal errors, 130 when interrupted (Ctrl-C)."
+                  2 for usage or internal errors, 130 when interrupted (Ctrl-C), 141 when standard \
+                  output closed early (`| head`)."
 )]
 pub struct Cli {
     #[command(subcommand)]

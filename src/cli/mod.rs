@@ -8,3 +8,4 @@ pub mod explain;
 pub mod progress;
 pub mod run;
 pub mod single;
+pub mod stdout;

@@ -16,6 +16,7 @@ use undoc::validate::{FastXml, SchemaEngine};
 use undoc::write::{OutputFormat, WriteOptions};
 
 use super::progress::Progress;
+use super::stdout;
 
 /// Exit status when every document converted and validated.
 pub const EXIT_OK: u8 = 0;
@@ -195,7 +196,7 @@ pub fn validate(settings: &Settings, format: ReportFormat) -> Result<u8, String>
             progress.suspend(|| eprint!("{}", report::render_decisions(&report)));
         }
         if format == ReportFormat::Human {
-            progress.suspend(|| print!("{}", report::render_human(&report, color)));
+            progress.suspend(|| stdout::print(&report::render_human(&report, color)));
         } else {
             reports.push(report);
         }
@@ -208,7 +209,7 @@ pub fn validate(settings: &Settings, format: ReportFormat) -> Result<u8, String>
     summary.not_processed = not_processed;
     summary.skipped_files = found.skipped.len();
     if format != ReportFormat::Human {
-        print!("{}", report::render(&reports, format, false));
+        stdout::print(&report::render(&reports, format, false));
     }
     if !settings.quiet {
         eprintln!("{}", summary.line("valid", started.elapsed()));

@@ -15,6 +15,7 @@ use undoc::validate::{FastXml, SchemaEngine};
 use undoc::write::{OutputFormat, WriteOptions};
 
 use super::run::{EXIT_FAILED, EXIT_OK, Settings};
+use super::stdout;
 
 /// Where the one output goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,10 +86,11 @@ pub fn validate(
         eprint!("{}", report::render_decisions(&report));
     }
     let color = format == ReportFormat::Human && std::io::stdout().is_terminal();
-    print!(
-        "{}",
-        report::render(std::slice::from_ref(&report), format, color)
-    );
+    stdout::print(&report::render(
+        std::slice::from_ref(&report),
+        format,
+        color,
+    ));
     if !settings.quiet {
         let mut summary = Summary::default();
         summary.add(&report);
