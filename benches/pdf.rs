@@ -16,6 +16,8 @@
 #[path = "support/samples.rs"]
 mod samples;
 
+use std::borrow::Cow;
+
 use samples::{bench_all_samples, read_sample, samples};
 use undoc::model::{Block, Document, Table};
 use undoc::write::{self, OutputFormat, WriteOptions};
@@ -46,12 +48,20 @@ fn main() {
         "lang  pages  MB/doc  ms CPU/doc  ms CPU per 10 pages  layout  drawing  fixed ms  ms/page"
     );
     // `UNDOC_BENCH_LANGS=ru,ar` times those languages only (for profiling).
+    // `UNDOC_BENCH_ONLY=ten` (or `one`) writes only the long (or the
+    // one-page) document of each, `UNDOC_BENCH_RUNS` times, for a profiler.
     let chosen = std::env::var("UNDOC_BENCH_LANGS").unwrap_or_default();
     for lang in LANGUAGES {
         if !chosen.is_empty() && !chosen.split(',').any(|l| l == lang) {
             continue;
         }
         let (doc, pages) = ten_pages(&format!("report-{lang}.txt"), &options);
+        if let Some(only) = profiled(&doc, &options, lang) {
+            for _ in 0..runs {
+                divan::black_box(write::pdf::write(&only, &options).expect("renders"));
+            }
+            continue;
+        }
         let Some(total) = cpu_ms(runs, || {
             divan::black_box(write::pdf::write(&doc, &options).expect("renders"));
         }) else {
@@ -87,6 +97,21 @@ fn main() {
         tables_against_text(&options, runs);
     }
     divan::main();
+}
+
+/// The one document `UNDOC_BENCH_ONLY` picks for a profiler: `ten` the
+/// long document, `one` the one-page one; `None` to time them all. A
+/// profile of each, subtracted, is the cost of the pages between.
+fn profiled<'a>(
+    ten: &'a Document,
+    options: &WriteOptions,
+    lang: &str,
+) -> Option<Cow<'a, Document>> {
+    match std::env::var("UNDOC_BENCH_ONLY").ok()?.as_str() {
+        "ten" => Some(Cow::Borrowed(ten)),
+        "one" => Some(Cow::Owned(one_page(&format!("report-{lang}.txt"), options))),
+        other => panic!("UNDOC_BENCH_ONLY={other}: `ten` or `one`"),
+    }
 }
 
 /// CPU per page of the English report's text (its tables and figure taken
