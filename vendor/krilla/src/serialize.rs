@@ -6,6 +6,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use indexmap::IndexMap;
+use rustc_hash::FxHashMap;
 use pdf_writer::types::{StructRole, StructRole2};
 use pdf_writer::writers::{OutputIntent, StructTreeRoot};
 use pdf_writer::{Chunk, Content, Finish, Limits, Name, Pdf, Ref, Settings, Str, TextStr};
@@ -250,7 +251,8 @@ pub(crate) struct SerializeContext {
     page_infos: Vec<PageInfo>,
     /// Keep track of object hashes and their corresponding reference. This is used for
     /// caching, so that for example same images will not be embedded twice in the document.
-    cached_mappings: HashMap<u128, Ref>,
+    // undoc patch: Fx-hashed (see UNDOC-PATCH.md).
+    cached_mappings: FxHashMap<u128, Ref>,
     /// The current ref in use. All serializers should use the `new_ref` method (which indirectly
     /// is based on this field) to generate a new Ref, instead of creating one manually with
     /// `Ref::new`.
@@ -294,7 +296,7 @@ impl SerializeContext {
         };
 
         Self {
-            cached_mappings: HashMap::new(),
+            cached_mappings: FxHashMap::default(),
             pdf2_ns,
             global_objects: GlobalObjects::default(),
             cur_ref,
@@ -810,7 +812,7 @@ impl SerializeContext {
         let tag_tree = self.global_objects.tag_tree.take();
         let struct_parents = self.global_objects.struct_parents.take();
         if let Some(root) = &tag_tree {
-            let mut parent_tree_map = HashMap::new();
+            let mut parent_tree_map = FxHashMap::default();
             let mut id_tree_map = BTreeMap::new();
             let struct_tree_root_ref = self.new_ref();
             let document_ref = root.serialize(
