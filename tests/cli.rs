@@ -357,7 +357,7 @@ fn run_into_closed_pipe(args: &[&str]) -> (Option<i32>, String) {
 fn a_reader_that_has_gone_ends_undoc_quietly_with_the_sigpipe_status() {
     let (samples, draft) = (root().join("samples"), draft("en"));
     let invalid = root().join("tests/fixtures/invalid");
-    let cases: [&[&str]; 5] = [
+    let cases: [&[&str]; 7] = [
         // Reports printed by the workers, document by document.
         &["validate", s(&invalid), "-q"],
         // One report printed at the end.
@@ -365,6 +365,9 @@ fn a_reader_that_has_gone_ends_undoc_quietly_with_the_sigpipe_status() {
         &["validate", s(&draft), "--format", "json", "-q"],
         &["explain", "--list"],
         &["schema"],
+        // A converted document written to standard output.
+        &["convert", s(&draft), "--to", "xml", "-o", "-", "-q"],
+        &["convert", s(&draft), "--to", "pdf", "-o", "-", "-q"],
     ];
     for args in cases {
         let (code, stderr) = run_into_closed_pipe(args);

@@ -231,7 +231,10 @@ fn put(target: &Target, bytes: &[u8]) -> Result<(), Diagnostic> {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)
                 .and_then(|()| out.flush())
-                .map_err(|e| format!("cannot write to standard output: {e}"))
+                .map_err(|e| {
+                    stdout::end_if_closed(&e);
+                    format!("cannot write to standard output: {e}")
+                })
         }
     };
     written.map_err(|m| Diagnostic::new(Code::WriteFailed, Span::default(), m))

@@ -23,12 +23,18 @@ fn write(out: &mut impl Write, text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
-/// Ends the process after a failed write: quietly when the reader has
-/// gone, with a message and the usage status otherwise (a full disk).
-fn end(error: &std::io::Error) -> ! {
+/// Ends the process quietly if `error` says the reader has gone; any other
+/// error is the caller's to report.
+pub fn end_if_closed(error: &std::io::Error) {
     if error.kind() == ErrorKind::BrokenPipe {
         std::process::exit(i32::from(EXIT_OUTPUT_CLOSED));
     }
+}
+
+/// Ends the process after a failed write: quietly when the reader has
+/// gone, with a message and the usage status otherwise (a full disk).
+fn end(error: &std::io::Error) -> ! {
+    end_if_closed(error);
     eprintln!("undoc: cannot write to standard output: {error}");
     std::process::exit(i32::from(super::run::EXIT_USAGE));
 }
