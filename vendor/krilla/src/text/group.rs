@@ -484,7 +484,31 @@ fn same_text(a: &str, b: &str) -> bool {
     a == b
 }
 
+/// undoc patch: the check of a glyph of the CID font whose text is known
+/// already, which is nearly every glyph drawn, made in place; the first
+/// sight of a glyph, and other fonts' glyphs, take the call below.
+#[inline(always)]
 fn check_text_span_prop(
+    glyph: &impl Glyph,
+    text: &str,
+    context_color: rgb::Color,
+    font_container: &mut FontContainer,
+    do_text_span: &mut bool,
+) {
+    if let Some(cid) = font_container.cid_of(glyph.glyph_id().to_u32()) {
+        if let Some(known) = font_container.cid_font().get_codepoints(cid) {
+            if let Some(text) = text.get(glyph.text_range()) {
+                *do_text_span |= !same_text(known, text);
+                return;
+            }
+        }
+    }
+    check_text_span_prop_first(glyph, text, context_color, font_container, do_text_span);
+}
+
+#[cold]
+#[inline(never)]
+fn check_text_span_prop_first(
     glyph: &impl Glyph,
     text: &str,
     context_color: rgb::Color,
