@@ -134,6 +134,7 @@ use std::io::Write as _;
 use pdf_writer::types::{RoleMapOpts, StructRole, StructRole2};
 use pdf_writer::writers::{PropertyList, StructElement};
 use pdf_writer::{Chunk, Finish, Name, Ref, Str, TextStr};
+// undoc patch: the parent tree map is Fx-hashed (see UNDOC-PATCH.md).
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
