@@ -515,15 +515,13 @@ fn check_text_span_prop_first(
     font_container: &mut FontContainer,
     do_text_span: &mut bool,
 ) {
-    // UNDOC PATCH: a glyph of the CID font, which is nearly every glyph,
-    // has its text compared or kept there directly.
+    // UNDOC PATCH: a glyph of the CID font seen for the first time has its
+    // text kept there directly (a known one was checked by the caller).
     if let Some(cid) = font_container.cid_of(glyph.glyph_id().to_u32()) {
         let text = &text[glyph.text_range()];
-        let cid_font = font_container.cid_font_mut();
-        match cid_font.get_codepoints(cid) {
-            Some(known) => *do_text_span |= !same_text(known, text),
-            None => cid_font.set_codepoints(cid, text.to_string(), glyph.location()),
-        }
+        font_container
+            .cid_font_mut()
+            .set_codepoints(cid, text.to_string(), glyph.location());
         return;
     }
     // UNDOC PATCH: the font found without cloning its identifier.
