@@ -618,7 +618,7 @@ impl Shaper {
     /// font, size and span, their glyphs packed into one buffer.
     fn cut_runs(&self, glyphs: &[KeyedGlyph], offset: f32) -> (Vec<GlyphRun>, Vec<u8>) {
         let mut runs: Vec<GlyphRun> = Vec::with_capacity(count_runs(glyphs));
-        let mut packed = Vec::with_capacity(glyphs.len() * 6);
+        let mut packed = Vec::with_capacity(glyphs.len() * 8);
         let mut rest = glyphs;
         while let Some(first) = rest.first() {
             let key = first.key;
