@@ -38,7 +38,7 @@ use crate::lang::Lang;
 use super::fonts::FontSet;
 use super::style::lang_style;
 use packed::Glyphs;
-use place::{KeyedGlyph, LineGlyphs, align_offset, visible_end};
+use place::{LineGlyphs, RunKey, align_offset, visible_end};
 
 /// Re-breaking passes that make room for visible hyphens; real text needs
 /// one or two per paragraph.
@@ -600,7 +600,8 @@ impl Shaper {
         } else {
             placed.pen
         };
-        let (runs, glyphs) = self.cut_runs(&placed.glyphs, align_offset(p, width, target));
+        let offset = align_offset(p, width, target);
+        let (runs, glyphs) = self.cut_runs(&placed.glyphs, &placed.runs, offset);
         let shaped = ShapedLine {
             runs,
             glyphs,
@@ -614,17 +615,20 @@ impl Shaper {
         shaped
     }
 
-    /// Cuts a line's glyphs, moved right by `offset`, into runs of one
-    /// font, size and span, their glyphs packed into one buffer.
-    fn cut_runs(&self, glyphs: &[KeyedGlyph], offset: f32) -> (Vec<GlyphRun>, Vec<u8>) {
-        let mut runs: Vec<GlyphRun> = Vec::with_capacity(count_runs(glyphs));
+    /// Cuts a line's glyphs, moved right by `offset`, into its runs (each
+    /// starting at its glyph index, of one font, size and span), their
+    /// glyphs packed into one buffer.
+    fn cut_runs(
+        &self,
+        glyphs: &[PlacedGlyph],
+        starts: &[(usize, RunKey)],
+        offset: f32,
+    ) -> (Vec<GlyphRun>, Vec<u8>) {
+        let mut runs: Vec<GlyphRun> = Vec::with_capacity(starts.len());
         let mut packed = Vec::with_capacity(glyphs.len() * 8);
-        let mut rest = glyphs;
-        while let Some(first) = rest.first() {
-            let key = first.key;
-            let len = rest.iter().take_while(|g| g.key == key).count();
-            let (same, tail) = rest.split_at(len);
-            rest = tail;
+        for (i, &(start, key)) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).map_or(glyphs.len(), |&(next, _)| next);
+            let same = glyphs.get(start..end).unwrap_or_default();
             let Some(font) = self.fonts.pdf_font(key.blob, key.index) else {
                 continue;
             };
@@ -638,14 +642,14 @@ impl Shaper {
                 rtl: key.rtl,
                 slant: key.slant,
                 embolden: key.embolden,
-                left: head.glyph.x + offset,
-                right: last.glyph.x + offset + last.glyph.advance,
-                text_start: same.iter().map(|g| g.glyph.text.start).min().unwrap_or(0),
+                left: head.x + offset,
+                right: last.x + offset + last.advance,
+                text_start: same.iter().map(|g| g.text.start).min().unwrap_or(0),
                 glyphs: 0..0,
             };
-            let start = packed.len();
-            packed::pack(same, |g| &g.glyph, offset, run.unit(), &mut packed);
-            run.glyphs = buffer_offset(start)..buffer_offset(packed.len());
+            let at = packed.len();
+            packed::pack(same, offset, run.unit(), &mut packed);
+            run.glyphs = buffer_offset(at)..buffer_offset(packed.len());
             runs.push(run);
         }
         packed.shrink_to_fit();
@@ -664,12 +668,6 @@ fn bundled_and_word_local(data: &[u8], _index: u32) -> bool {
 /// to make room for its hyphen.
 fn line_room(widths: &dyn Fn(usize) -> f32, narrower: &[f32], i: usize) -> f32 {
     widths(i) - narrower.get(i).copied().unwrap_or(0.0)
-}
-
-/// How many runs `glyphs` cut into: one per change of key.
-fn count_runs(glyphs: &[KeyedGlyph]) -> usize {
-    let changes = glyphs.windows(2).filter(|w| w[0].key != w[1].key).count();
-    changes + usize::from(!glyphs.is_empty())
 }
 
 /// An offset into a line's packed glyphs (a line is far below 4 GB).

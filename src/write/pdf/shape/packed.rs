@@ -38,17 +38,11 @@ impl Glyph {
     }
 }
 
-/// Appends the glyphs of one run to `out`: `placed` gives each one's
-/// placement, its pen position moved right by `offset`, lengths in whole
-/// units of `unit` points. Each advance, and the room after it, are
-/// rounded separately, as the PDF has always positioned them.
-pub(super) fn pack<T>(
-    glyphs: &[T],
-    placed: impl Fn(&T) -> &PlacedGlyph,
-    offset: f32,
-    unit: f32,
-    out: &mut Vec<u8>,
-) {
+/// Appends the glyphs of one run to `out`, each at its pen position moved
+/// right by `offset`, lengths in whole units of `unit` points. Each
+/// advance, and the room after it, are rounded separately, as the PDF has
+/// always positioned them.
+pub(super) fn pack(glyphs: &[PlacedGlyph], offset: f32, unit: f32, out: &mut Vec<u8>) {
     let per_unit = Divisor::of(unit);
     // Most offsets, and many gaps, are zero: nothing to round.
     let units = |x: f32| {
@@ -68,13 +62,12 @@ pub(super) fn pack<T>(
         }
     };
     let mut prev_end = 0;
-    for (i, item) in glyphs.iter().enumerate() {
-        let g = placed(item);
+    for (i, g) in glyphs.iter().enumerate() {
         let x = g.x + offset;
         let own = units(g.advance);
-        let after = glyphs.get(i + 1).map_or(0.0, |next| {
-            gap_units(placed(next).x + offset - x - g.advance)
-        });
+        let after = glyphs
+            .get(i + 1)
+            .map_or(0.0, |next| gap_units(next.x + offset - x - g.advance));
         push(
             out,
             &Glyph {
@@ -419,7 +412,7 @@ mod tests {
             })
             .collect();
         let mut bytes = Vec::new();
-        pack(&placed, |g| g, 0.0, 10.0 / 2048.0, &mut bytes);
+        pack(&placed, 0.0, 10.0 / 2048.0, &mut bytes);
         // One word a glyph: no offsets, every number fits.
         assert_eq!(bytes.len(), 800);
         let read: Vec<Glyph> = Glyphs::new(&bytes).collect();
@@ -449,7 +442,7 @@ mod tests {
             })
             .collect();
         let mut bytes = Vec::new();
-        pack(&placed, |g| g, 0.25, unit, &mut bytes);
+        pack(&placed, 0.25, unit, &mut bytes);
         let advances: Vec<i32> = Glyphs::new(&bytes).map(|g| g.advance).collect();
         // Each advance is its own 50 units and its gap rounded on its own,
         // as `f32::round` of the gap in units gives it.

@@ -31,12 +31,6 @@ pub(super) enum ClusterKind {
     Other,
 }
 
-/// A glyph with the run it belongs to, before the line is cut into runs.
-pub(super) struct KeyedGlyph {
-    pub glyph: PlacedGlyph,
-    pub key: RunKey,
-}
-
 /// What glyphs of one run share: font, size, span, direction, synthesis.
 #[derive(Clone, Copy, PartialEq)]
 pub(super) struct RunKey {
@@ -76,8 +70,12 @@ impl PendingParts {
 /// The glyphs of a line as they are placed, left to right.
 #[derive(Default)]
 pub(super) struct LineGlyphs {
-    /// Every glyph drawn, with its run.
-    pub glyphs: Vec<KeyedGlyph>,
+    /// Every glyph drawn.
+    pub glyphs: Vec<PlacedGlyph>,
+    /// Where each run starts in `glyphs`, and its key: a run is kept as it
+    /// starts, so the line is cut into runs without comparing the keys of
+    /// its glyphs again.
+    pub runs: Vec<(usize, RunKey)>,
     /// Every cluster, drawn or not.
     clusters: Vec<PlacedCluster>,
     /// The pen: the right edge of the last cluster.
@@ -90,6 +88,7 @@ impl LineGlyphs {
     pub fn take_cleared(slot: &mut LineGlyphs) -> LineGlyphs {
         let mut placed = std::mem::take(slot);
         placed.glyphs.clear();
+        placed.runs.clear();
         placed.clusters.clear();
         placed.pen = 0.0;
         placed
@@ -166,7 +165,7 @@ impl LineGlyphs {
             pending.add(self.pen, text);
         } else {
             for g in &mut self.glyphs[atom_start..] {
-                g.glyph.text.end = g.glyph.text.end.max(text_offset(text.end));
+                g.text.end = g.text.end.max(text_offset(text.end));
             }
         }
     }
@@ -184,6 +183,7 @@ impl LineGlyphs {
     ) {
         let first = self.glyphs.len();
         let mut gx = left;
+        let mut new_run = self.runs.last().is_none_or(|(_, last)| *last != key);
         // Internal iteration: the cluster's glyphs are a flattened iterator,
         // whose `next` moves its whole state for every glyph.
         glyphs.for_each(|glyph| {
@@ -192,15 +192,18 @@ impl LineGlyphs {
                     missing.push(Missing { ch, at: text.start });
                 }
             } else {
-                let placed = PlacedGlyph {
+                if new_run {
+                    self.runs.push((self.glyphs.len(), key));
+                    new_run = false;
+                }
+                self.glyphs.push(PlacedGlyph {
                     id: glyph.id,
                     x: gx,
                     dx: glyph.x,
                     dy: -glyph.y,
                     advance: glyph.advance,
                     text: text_offset(text.start)..text_offset(text.end),
-                };
-                self.glyphs.push(KeyedGlyph { glyph: placed, key });
+                });
             }
             gx += glyph.advance;
         });
@@ -213,23 +216,23 @@ impl LineGlyphs {
 
     /// The key of the last glyph placed, whose font draws a hyphen after it.
     pub fn last_key(&self) -> Option<RunKey> {
-        self.glyphs.last().map(|g| g.key)
+        self.runs.last().map(|&(_, key)| key)
     }
 
     /// A visible hyphen (glyph `id`, `advance` wide) at the pen; its text
     /// is the hyphen just past the paragraph's `text_len` bytes.
     pub fn push_hyphen(&mut self, key: RunKey, id: u32, advance: f32, text_len: u32) {
         let first = self.glyphs.len();
-        self.glyphs.push(KeyedGlyph {
-            glyph: PlacedGlyph {
-                id,
-                x: self.pen,
-                dx: 0.0,
-                dy: 0.0,
-                advance,
-                text: text_len..text_len + HYPHEN_TEXT.len_utf8() as u32,
-            },
-            key,
+        if self.last_key() != Some(key) {
+            self.runs.push((first, key));
+        }
+        self.glyphs.push(PlacedGlyph {
+            id,
+            x: self.pen,
+            dx: 0.0,
+            dy: 0.0,
+            advance,
+            text: text_len..text_len + HYPHEN_TEXT.len_utf8() as u32,
         });
         self.clusters.push(PlacedCluster {
             glyphs: first..self.glyphs.len(),
@@ -252,7 +255,7 @@ impl LineGlyphs {
         let mut shift = 0.0;
         for (i, cluster) in self.clusters.iter().enumerate() {
             for g in &mut self.glyphs[cluster.glyphs.clone()] {
-                g.glyph.x += shift;
+                g.x += shift;
             }
             if gap_after(&self.clusters, i, mode) {
                 shift += each;
