@@ -1009,10 +1009,13 @@ impl ContentBuilder {
         let InnerPaint::Color(color) = &fill.paint.0 else {
             unreachable!("flat text is filled with a colour");
         };
-        let cs = color.color_space(sc);
-        let color_space = Self::cs_to_content_cs(self, sc, chunk_container, cs);
-        let same = matches!(&self.flat.fill, Some((s, c)) if *s == color_space && c == color);
+        // undoc patch: a colour is given the same colour space all through
+        // a document, so the fill of this stream's last run, if of the same
+        // colour, is already set and its colour space in the resources.
+        let same = matches!(&self.flat.fill, Some((_, c)) if c == color);
         if !same {
+            let cs = color.color_space(sc);
+            let color_space = Self::cs_to_content_cs(self, sc, chunk_container, cs);
             set_solid_fill(&mut self.content, color_space.clone(), color);
             self.flat.fill = Some((color_space, color.clone()));
         }
