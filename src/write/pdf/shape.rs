@@ -397,9 +397,11 @@ impl Shaper {
         overfull: Overfull,
     ) {
         let mut narrower: Vec<f32> = Vec::new();
-        break_lines(self, widths, &narrower);
+        break_lines(self, widths, &narrower, 0);
+        // The lines before the one last made narrower are as they were.
+        let mut unchanged = 0;
         for _ in 0..MAX_HYPHEN_PASSES {
-            let Some((line, by)) = overfull(self, p, widths, &narrower) else {
+            let Some((line, by)) = overfull(self, p, widths, &narrower, unchanged) else {
                 break;
             };
             if narrower.len() <= line {
@@ -409,7 +411,8 @@ impl Shaper {
             if narrower[line] >= widths(line) {
                 break;
             }
-            break_lines(self, widths, &narrower);
+            unchanged = line;
+            break_lines(self, widths, &narrower, unchanged);
         }
     }
 
@@ -477,7 +480,7 @@ impl Shaper {
         builder.build_into(layout, text);
     }
 
-    fn break_lines(&mut self, widths: &dyn Fn(usize) -> f32, narrower: &[f32]) {
+    fn break_lines(&mut self, widths: &dyn Fn(usize) -> f32, narrower: &[f32], _kept: usize) {
         let widest = widths(0).max(widths(1));
         let mut breaker = self.layout.break_lines();
         breaker.state_mut().set_layout_max_advance(widest);
@@ -501,6 +504,7 @@ impl Shaper {
         p: &Paragraph,
         widths: &dyn Fn(usize) -> f32,
         narrower: &[f32],
+        _unchanged: usize,
     ) -> Option<(usize, f32)> {
         let mut candidates = Vec::new();
         for (i, line) in self.layout.lines().enumerate() {
@@ -690,10 +694,14 @@ fn ends_at_space(text: &str, at: usize) -> bool {
 
 /// Breaks a paragraph's lines, some made narrower by the amounts given
 /// (see `Shaper::break_with_hyphen_room`).
-type BreakLines = fn(&mut Shaper, &dyn Fn(usize) -> f32, &[f32]);
+/// The first `usize` lines of the last pass may be kept: only later
+/// lines' widths changed since (parley's breaker starts afresh).
+type BreakLines = fn(&mut Shaper, &dyn Fn(usize) -> f32, &[f32], usize);
 /// The first line that ends at a hyphenation point with no room for the
-/// hyphen, and the room it lacks.
-type Overfull = fn(&mut Shaper, &Paragraph, &dyn Fn(usize) -> f32, &[f32]) -> Option<(usize, f32)>;
+/// hyphen, and the room it lacks; the lines before the `usize`th have room
+/// (an earlier pass found none lacking it, and they have not changed).
+type Overfull =
+    fn(&mut Shaper, &Paragraph, &dyn Fn(usize) -> f32, &[f32], usize) -> Option<(usize, f32)>;
 
 /// How a broken line ends, from its text (trailing spaces included) and
 /// why it was broken there.

@@ -37,7 +37,7 @@ use crate::lang::Lang;
 use crate::script::{Script, simple_char, simple_rtl_char};
 use crate::write::pdf::style::lang_style;
 
-use breaks::{Line, break_atoms, mark_breaks};
+use breaks::{Line, break_atoms_after, mark_breaks};
 use face::{Face, new_face};
 use rtl::push_ligated;
 use script::{harfrust_script, script_runs, segments};
@@ -216,9 +216,12 @@ impl Shaper {
         Some(placed)
     }
 
-    /// Breaks [`Direct::atoms`] into [`Direct::lines`].
-    fn break_direct(&mut self, widths: &dyn Fn(usize) -> f32, narrower: &[f32]) {
-        self.direct.lines = break_atoms(&self.direct.atoms, widths, narrower);
+    /// Breaks [`Direct::atoms`] into [`Direct::lines`], keeping the first
+    /// `kept` lines of the last pass over the same atoms.
+    fn break_direct(&mut self, widths: &dyn Fn(usize) -> f32, narrower: &[f32], kept: usize) {
+        let lines = &mut self.direct.lines;
+        lines.truncate(kept);
+        break_atoms_after(&self.direct.atoms, widths, narrower, lines);
     }
 
     /// Shapes `p` into [`Direct::atoms`], or `None` when it is not for
@@ -643,8 +646,9 @@ impl Shaper {
         p: &Paragraph,
         widths: &dyn Fn(usize) -> f32,
         narrower: &[f32],
+        unchanged: usize,
     ) -> Option<(usize, f32)> {
-        for i in 0..self.direct.lines.len() {
+        for i in unchanged..self.direct.lines.len() {
             let line = &self.direct.lines[i];
             if !ends_at_hyphen(p, self.line_text(line)) {
                 continue;

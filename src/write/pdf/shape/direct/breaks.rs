@@ -71,14 +71,17 @@ pub(super) fn icu_breaks(text: &str) -> Vec<usize> {
 /// No break found yet.
 const NONE: usize = usize::MAX;
 
-/// Breaks `atoms` into lines first-fit, as parley's `break_next` does.
-pub(super) fn break_atoms(
+/// Breaks the atoms after `lines` (all of them if it is empty) into
+/// lines first-fit, as parley's `break_next` does. First-fit breaks a
+/// line by its own start and width alone, so lines kept from an earlier
+/// pass stand as they are, up to the first one whose width changed.
+pub(super) fn break_atoms_after(
     atoms: &[Atom],
     widths: &dyn Fn(usize) -> f32,
     narrower: &[f32],
-) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut i = 0;
+    lines: &mut Vec<Line>,
+) {
+    let mut i = lines.last().map_or(0, |line| line.atoms.end);
     loop {
         let n = lines.len();
         let max = line_room(widths, narrower, n).max(1.0);
@@ -121,7 +124,68 @@ pub(super) fn break_atoms(
             reason,
         });
         if reason == BreakReason::None {
-            return lines;
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words of `len` letters 1.0 wide, each followed by a space 0.5 wide
+    /// (a break allowed before each word but the first).
+    fn words(lens: &[usize]) -> Vec<Atom> {
+        let mut atoms = Vec::new();
+        for (w, &len) in lens.iter().enumerate() {
+            for k in 0..=len {
+                let space = k == len;
+                let at = atoms.len() as u32;
+                atoms.push(Atom {
+                    start: at,
+                    end: at + 1,
+                    glyph: parley::Glyph {
+                        id: 1,
+                        x: 0.0,
+                        y: 0.0,
+                        advance: if space { 0.5 } else { 1.0 },
+                    },
+                    face: 0,
+                    slant: false,
+                    embolden: false,
+                    size: 10.0,
+                    soft: w > 0 && k == 0,
+                    emergency: false,
+                    space,
+                });
+            }
+        }
+        atoms
+    }
+
+    fn spans(lines: &[Line]) -> Vec<(Range<usize>, f32)> {
+        lines.iter().map(|l| (l.atoms.clone(), l.advance)).collect()
+    }
+
+    #[test]
+    fn lines_kept_from_a_pass_and_the_rest_broken_again_are_a_fresh_break() {
+        let atoms = words(&[3, 5, 2, 7, 4, 4, 1, 6, 3, 5, 2, 8, 3]);
+        let widths = |_: usize| 12.0;
+        let mut lines = Vec::new();
+        break_atoms_after(&atoms, &widths, &[], &mut lines);
+        assert!(lines.len() >= 5, "{} lines", lines.len());
+        // Each line in turn made narrower, as a hyphen's room is made.
+        for line in [1, 3, 4] {
+            let mut narrower = vec![0.0; line + 1];
+            narrower[line] = 3.0;
+            let mut fresh = Vec::new();
+            break_atoms_after(&atoms, &widths, &narrower, &mut fresh);
+            let mut resumed = Vec::new();
+            break_atoms_after(&atoms, &widths, &[], &mut resumed);
+            resumed.truncate(line);
+            break_atoms_after(&atoms, &widths, &narrower, &mut resumed);
+            assert_eq!(spans(&resumed), spans(&fresh), "line {line} narrower");
+            assert_ne!(spans(&fresh), spans(&lines), "line {line} changed nothing");
         }
     }
 }
