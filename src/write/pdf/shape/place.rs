@@ -183,7 +183,7 @@ impl LineGlyphs {
     ) {
         let first = self.glyphs.len();
         let mut gx = left;
-        let mut new_run = self.runs.last().is_none_or(|(_, last)| *last != key);
+        let mut new_run = self.last_key() != Some(key);
         // Internal iteration: the cluster's glyphs are a flattened iterator,
         // whose `next` moves its whole state for every glyph.
         glyphs.for_each(|glyph| {
