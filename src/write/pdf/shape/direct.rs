@@ -43,9 +43,9 @@ use rtl::push_ligated;
 use script::{harfrust_script, script_runs, segments};
 use words::{Context, Shaped, Words};
 
-use super::place::{LineGlyphs, RunKey};
+use super::place::{ClusterKind, LineGlyphs, RunKey, Single};
 use super::{
-    LineEnd, Missing, Paragraph, ShapedLine, Shaper, ends_at_hyphen, line_room, looks, span_at,
+    LineEnd, Missing, Paragraph, ShapedLine, Shaper, ends_at_hyphen, line_room, looks, span_from,
     text_offset,
 };
 
@@ -177,6 +177,9 @@ struct Atom {
     emergency: bool,
     /// A space, which hangs past the end of a line.
     space: bool,
+    /// What its character does in justification, known as it is shaped
+    /// (a line's placing would otherwise decode it again).
+    kind: ClusterKind,
 }
 
 impl Atom {
@@ -424,6 +427,7 @@ impl Shaper {
                     soft: false,
                     emergency: false,
                     space: matches!(ch, ' ' | '\u{3000}'),
+                    kind: ClusterKind::of(ch),
                 });
             }
             if p.rtl {
@@ -706,37 +710,77 @@ impl Shaper {
         placed: &mut LineGlyphs,
         missing: &mut Vec<Missing>,
     ) {
+        let mut runs = RunCursor::default();
         for atom in &self.direct.atoms[range] {
             let start = atom.start as usize;
             if start >= visible {
                 continue; // trailing spaces
             }
-            let key = self.run_key(p, atom, false);
-            let text = start..atom.end as usize;
-            placed.push_cluster(
-                std::iter::once(atom.glyph),
-                placed.pen,
-                text,
-                key,
-                p.text,
-                missing,
-            );
+            let key = runs.key(self, p, atom, false);
+            let single = Single {
+                glyph: atom.glyph,
+                left: placed.pen,
+                text: start..atom.end as usize,
+                kind: atom.kind,
+            };
+            placed.push_single(single, key, p.text, missing);
             placed.pen += atom.glyph.advance;
         }
     }
+}
 
-    /// The run an atom's glyph belongs to.
-    fn run_key(&self, p: &Paragraph, atom: &Atom, rtl: bool) -> RunKey {
-        let face = &self.direct.loaded[usize::from(atom.face)];
-        RunKey {
+/// What the run key of an atom's glyph is made of.
+#[derive(Clone, Copy, PartialEq)]
+struct RunParts {
+    face: u16,
+    size: u32,
+    span: u32,
+    slant: bool,
+    embolden: bool,
+    rtl: bool,
+}
+
+/// The run keys of a line's atoms as they are placed: a key is made only
+/// where what it is made of changes from the last glyph placed, as most
+/// glyphs continue the run before them.
+#[derive(Default)]
+struct RunCursor {
+    /// The span of the last atom asked about.
+    span: usize,
+    /// What the last glyph placed had.
+    last: Option<RunParts>,
+}
+
+impl RunCursor {
+    /// The key of `atom`'s run, `None` if the glyph continues the last
+    /// glyph's run or is not placed (glyph 0).
+    fn key(&mut self, shaper: &Shaper, p: &Paragraph, atom: &Atom, rtl: bool) -> Option<RunKey> {
+        if atom.glyph.id == 0 {
+            return None;
+        }
+        self.span = span_from(p.spans, atom.start as usize, self.span);
+        let parts = RunParts {
+            face: atom.face,
+            size: atom.size.to_bits(),
+            span: self.span as u32,
+            slant: atom.slant,
+            embolden: atom.embolden,
+            rtl,
+        };
+        if self.last == Some(parts) {
+            return None;
+        }
+        self.last = Some(parts);
+        let face = &shaper.direct.loaded[usize::from(atom.face)];
+        Some(RunKey {
             blob: face.blob.id(),
             index: face.index,
             size: atom.size,
-            span: span_at(p.spans, atom.start as usize) as u32,
+            span: parts.span,
             rtl,
             slant: atom.slant,
             embolden: atom.embolden,
-        }
+        })
     }
 }
 

@@ -21,7 +21,7 @@ pub(super) struct PlacedCluster {
 }
 
 /// How a cluster takes part in justification.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum ClusterKind {
     /// A space: room goes after it in every language.
     Space,
@@ -29,6 +29,15 @@ pub(super) enum ClusterKind {
     Ideograph,
     /// Anything else.
     Other,
+}
+
+/// A glyph that is a cluster of its own, placed with its left edge at
+/// `left`, standing for the bytes `text`.
+pub(super) struct Single {
+    pub glyph: Glyph,
+    pub left: f32,
+    pub text: Range<usize>,
+    pub kind: ClusterKind,
 }
 
 /// What glyphs of one run share: font, size, span, direction, synthesis.
@@ -214,6 +223,49 @@ impl LineGlyphs {
         });
     }
 
+    /// A cluster of one glyph, as the direct path places each character:
+    /// its kind known from its character, and its run's key only where
+    /// the run may change (`None`: the glyph continues the run of the last
+    /// glyph placed, which the caller knows from what the key is made of).
+    pub(super) fn push_single(
+        &mut self,
+        single: Single,
+        key: Option<RunKey>,
+        source: &str,
+        missing: &mut Vec<Missing>,
+    ) {
+        let Single {
+            glyph,
+            left,
+            text,
+            kind,
+        } = single;
+        let first = self.glyphs.len();
+        if glyph.id == 0 {
+            if let Some(ch) = source.get(text.clone()).and_then(|t| t.chars().next()) {
+                missing.push(Missing { ch, at: text.start });
+            }
+        } else {
+            if let Some(key) = key
+                && self.last_key() != Some(key)
+            {
+                self.runs.push((first, key));
+            }
+            self.glyphs.push(PlacedGlyph {
+                id: glyph.id,
+                x: left,
+                dx: glyph.x,
+                dy: -glyph.y,
+                advance: glyph.advance,
+                text: text_offset(text.start)..text_offset(text.end),
+            });
+        }
+        self.clusters.push(PlacedCluster {
+            glyphs: first..self.glyphs.len(),
+            kind,
+        });
+    }
+
     /// The key of the last glyph placed, whose font draws a hyphen after it.
     pub fn last_key(&self) -> Option<RunKey> {
         self.runs.last().map(|&(_, key)| key)
@@ -292,10 +344,19 @@ fn is_ignorable(text: &str) -> bool {
 
 /// How a cluster's text takes part in justification.
 fn cluster_kind(text: &str) -> ClusterKind {
-    match text.chars().next() {
-        Some(' ') => ClusterKind::Space,
-        Some(c) if is_ideographic(c) => ClusterKind::Ideograph,
-        _ => ClusterKind::Other,
+    text.chars()
+        .next()
+        .map_or(ClusterKind::Other, ClusterKind::of)
+}
+
+impl ClusterKind {
+    /// The kind of a cluster whose text starts with `c`.
+    pub(super) fn of(c: char) -> ClusterKind {
+        match c {
+            ' ' => ClusterKind::Space,
+            c if is_ideographic(c) => ClusterKind::Ideograph,
+            _ => ClusterKind::Other,
+        }
     }
 }
 

@@ -453,3 +453,27 @@ fn parley_lays_arabic_out_a_word_at_a_time_as_it_does_whole_runs() {
         }
     }
 }
+
+/// The span search from a guess finds what the search from scratch finds,
+/// whatever the guess, an empty span and the ends included.
+#[test]
+fn span_from_a_guess_is_the_span_searched_for() {
+    let style = |range: Range<usize>| SpanStyle {
+        range,
+        size: 10.0,
+        bold: false,
+        italic: false,
+    };
+    let spans = [style(0..3), style(3..3), style(3..7), style(7..12)];
+    for at in 0..15 {
+        for guess in 0..6 {
+            assert_eq!(
+                span_from(&spans, at, guess),
+                span_at(&spans, at),
+                "byte {at}, guess {guess}"
+            );
+        }
+    }
+    assert_eq!(span_from(&[], 4, 0), 0);
+    assert_eq!(span_from(&[], 4, 2), 0);
+}

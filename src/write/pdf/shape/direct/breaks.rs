@@ -132,6 +132,7 @@ pub(super) fn break_atoms_after(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::write::pdf::shape::place::ClusterKind;
 
     /// Words of `len` letters 1.0 wide, each followed by a space 0.5 wide
     /// (a break allowed before each word but the first).
@@ -157,6 +158,11 @@ mod tests {
                     soft: w > 0 && k == 0,
                     emergency: false,
                     space,
+                    kind: if space {
+                        ClusterKind::Space
+                    } else {
+                        ClusterKind::Other
+                    },
                 });
             }
         }

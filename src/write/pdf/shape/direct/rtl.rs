@@ -5,10 +5,10 @@
 
 use std::ops::Range;
 
-use super::super::place::PendingParts;
+use super::super::place::{ClusterKind, PendingParts, Single};
 use super::super::{LineGlyphs, Missing, Paragraph};
 use super::words::{JOINED, Shaped};
-use super::{Atom, GlyphPair, shaped_glyph};
+use super::{Atom, GlyphPair, RunCursor, shaped_glyph};
 use crate::script::{is_arabic_letter, is_arabic_punctuation};
 use crate::write::pdf::shape::Shaper;
 
@@ -55,6 +55,7 @@ impl Shaper {
         let mut order = std::mem::take(&mut self.direct.order);
         visual_order(levels, &mut order);
         let mut pending = PendingParts::default();
+        let mut runs = RunCursor::default();
         for &k in &order {
             let atom = &atoms[k];
             let start = atom.start as usize;
@@ -70,15 +71,20 @@ impl Shaper {
             }
             let (left, text) = pending.take(placed.pen, text);
             let rtl = levels.get(k).is_some_and(|l| l % 2 == 1);
-            let key = self.run_key(p, atom, rtl);
-            placed.push_cluster(
-                std::iter::once(atom.glyph),
+            let key = runs.key(self, p, atom, rtl);
+            // A ligature's parts before it lend its text their first
+            // character.
+            let kind = match p.text.get(text.clone()).and_then(|t| t.chars().next()) {
+                Some(c) if text.start != start => ClusterKind::of(c),
+                _ => atom.kind,
+            };
+            let single = Single {
+                glyph: atom.glyph,
                 left,
                 text,
-                key,
-                p.text,
-                missing,
-            );
+                kind,
+            };
+            placed.push_single(single, key, p.text, missing);
             placed.pen += advance;
         }
         self.direct.order = order;
