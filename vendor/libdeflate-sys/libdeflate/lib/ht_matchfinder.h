@@ -195,7 +195,7 @@ out:
 }
 
 #ifndef UNDOC_SKIP_INSERTED
-#define UNDOC_SKIP_INSERTED 4
+#define UNDOC_SKIP_INSERTED 2
 #endif
 
 static forceinline void
