@@ -805,15 +805,18 @@ fn break_overrides(p: &Paragraph) -> Vec<(char, Option<bool>)> {
 /// cursor over its hyphenation points and one over its unbroken ranges
 /// keep a paragraph citing thousands of symbols linear.
 struct Overrides<'a> {
-    hyphens: std::iter::Peekable<std::slice::Iter<'a, usize>>,
-    unbroken: std::iter::Peekable<std::slice::Iter<'a, Range<usize>>>,
+    /// The hyphenation points and unbroken ranges not yet passed (slices
+    /// that shrink from the front: a cursor each, without the state of a
+    /// peekable iterator, since every character asks).
+    hyphens: &'a [usize],
+    unbroken: &'a [Range<usize>],
 }
 
 impl<'a> Overrides<'a> {
     fn new(p: &Paragraph<'a>) -> Overrides<'a> {
         Overrides {
-            hyphens: p.hyphens.iter().peekable(),
-            unbroken: p.unbroken.iter().peekable(),
+            hyphens: p.hyphens,
+            unbroken: p.unbroken,
         }
     }
 
@@ -821,11 +824,19 @@ impl<'a> Overrides<'a> {
     /// before the last one asked for): forbidden inside an unbroken range,
     /// allowed at a hyphenation point, else `None` (UAX #14 decides).
     fn before(&mut self, at: usize) -> Option<bool> {
-        while self.hyphens.next_if(|&&h| h < at).is_some() {}
-        while self.unbroken.next_if(|r| r.end <= at).is_some() {}
-        if self.unbroken.peek().is_some_and(|r| r.start < at) {
+        while let Some((&h, rest)) = self.hyphens.split_first()
+            && h < at
+        {
+            self.hyphens = rest;
+        }
+        while let Some((r, rest)) = self.unbroken.split_first()
+            && r.end <= at
+        {
+            self.unbroken = rest;
+        }
+        if self.unbroken.first().is_some_and(|r| r.start < at) {
             Some(false)
-        } else if self.hyphens.peek() == Some(&&at) {
+        } else if self.hyphens.first() == Some(&at) {
             Some(true)
         } else {
             None

@@ -24,23 +24,31 @@ pub(super) struct Line {
 /// parley asks ICU4X) overridden at hyphenation points and inside
 /// unbroken ranges, and where the last resort may break a word.
 pub(super) fn mark_breaks(p: &Paragraph, atoms: &mut [Atom]) {
-    let mut icu = uax14_breaks(p.text).into_iter().peekable();
+    let breaks = uax14_breaks(p.text);
+    // Cursors over the breaks and the short unbroken ranges not yet
+    // passed, as slices that shrink from the front.
+    let mut icu = breaks.as_slice();
     let mut overrides = Overrides::new(p);
     let anywhere = p.align != Align::Natural;
-    let mut unbroken = p
-        .unbroken
-        .iter()
-        .filter(|r| r.len() <= WHOLE_SYMBOL)
-        .peekable();
+    let mut unbroken = p.unbroken;
     for (k, atom) in atoms.iter_mut().enumerate() {
         let at = atom.start as usize;
-        while icu.next_if(|&b| b < at).is_some() {}
-        let by_icu = k > 0 && icu.peek() == Some(&at) && at < p.text.len();
+        while let Some((&b, rest)) = icu.split_first()
+            && b < at
+        {
+            icu = rest;
+        }
+        let by_icu = k > 0 && icu.first() == Some(&at) && at < p.text.len();
         // The atoms are the text's characters in order.
         let overridden = if k > 0 { overrides.before(at) } else { None };
         atom.soft = k > 0 && overridden.unwrap_or(by_icu);
-        while unbroken.next_if(|r| r.end <= at).is_some() {}
-        let whole = unbroken.peek().is_some_and(|r| r.start <= at);
+        // A range too long to be a symbol (a web address) may break.
+        while let Some((r, rest)) = unbroken.split_first()
+            && (r.end <= at || r.len() > WHOLE_SYMBOL)
+        {
+            unbroken = rest;
+        }
+        let whole = unbroken.first().is_some_and(|r| r.start <= at);
         atom.emergency = anywhere && !whole;
         // A ligature is one atom for parley: never broken inside.
         if atom.joined() {
