@@ -197,22 +197,13 @@ impl LineGlyphs {
         // whose `next` moves its whole state for every glyph.
         glyphs.for_each(|glyph| {
             if glyph.id == 0 {
-                if let Some(ch) = source.get(text.clone()).and_then(|t| t.chars().next()) {
-                    missing.push(Missing { ch, at: text.start });
-                }
+                report_missing(source, &text, missing);
             } else {
                 if new_run {
                     self.runs.push((self.glyphs.len(), key));
                     new_run = false;
                 }
-                self.glyphs.push(PlacedGlyph {
-                    id: glyph.id,
-                    x: gx,
-                    dx: glyph.x,
-                    dy: -glyph.y,
-                    advance: glyph.advance,
-                    text: text_offset(text.start)..text_offset(text.end),
-                });
+                self.glyphs.push(placed_glyph(glyph, gx, &text));
             }
             gx += glyph.advance;
         });
@@ -242,23 +233,14 @@ impl LineGlyphs {
         } = single;
         let first = self.glyphs.len();
         if glyph.id == 0 {
-            if let Some(ch) = source.get(text.clone()).and_then(|t| t.chars().next()) {
-                missing.push(Missing { ch, at: text.start });
-            }
+            report_missing(source, &text, missing);
         } else {
             if let Some(key) = key
                 && self.last_key() != Some(key)
             {
                 self.runs.push((first, key));
             }
-            self.glyphs.push(PlacedGlyph {
-                id: glyph.id,
-                x: left,
-                dx: glyph.x,
-                dy: -glyph.y,
-                advance: glyph.advance,
-                text: text_offset(text.start)..text_offset(text.end),
-            });
+            self.glyphs.push(placed_glyph(glyph, left, &text));
         }
         self.clusters.push(PlacedCluster {
             glyphs: first..self.glyphs.len(),
@@ -342,8 +324,27 @@ fn is_ignorable(text: &str) -> bool {
     )
 }
 
+/// A glyph with its pen position `x`, standing for the bytes `text`.
+fn placed_glyph(glyph: Glyph, x: f32, text: &Range<usize>) -> PlacedGlyph {
+    PlacedGlyph {
+        id: glyph.id,
+        x,
+        dx: glyph.x,
+        dy: -glyph.y,
+        advance: glyph.advance,
+        text: text_offset(text.start)..text_offset(text.end),
+    }
+}
+
+/// The character at `text` of `source`, which no font has (glyph 0).
+fn report_missing(source: &str, text: &Range<usize>, missing: &mut Vec<Missing>) {
+    if let Some(ch) = source.get(text.clone()).and_then(|t| t.chars().next()) {
+        missing.push(Missing { ch, at: text.start });
+    }
+}
+
 /// How a cluster's text takes part in justification.
-fn cluster_kind(text: &str) -> ClusterKind {
+pub(super) fn cluster_kind(text: &str) -> ClusterKind {
     text.chars()
         .next()
         .map_or(ClusterKind::Other, ClusterKind::of)

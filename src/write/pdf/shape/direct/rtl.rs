@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::super::place::{ClusterKind, PendingParts, Single};
+use super::super::place::{PendingParts, Single, cluster_kind};
 use super::super::{LineGlyphs, Missing, Paragraph};
 use super::words::{JOINED, Shaped};
 use super::{Atom, GlyphPair, RunCursor, shaped_glyph};
@@ -74,9 +74,10 @@ impl Shaper {
             let key = runs.key(self, p, atom, rtl);
             // A ligature's parts before it lend its text their first
             // character.
-            let kind = match p.text.get(text.clone()).and_then(|t| t.chars().next()) {
-                Some(c) if text.start != start => ClusterKind::of(c),
-                _ => atom.kind,
+            let kind = if text.start == start {
+                atom.kind
+            } else {
+                cluster_kind(p.text.get(text.clone()).unwrap_or_default())
             };
             let single = Single {
                 glyph: atom.glyph,
